@@ -1,0 +1,113 @@
+import { Form, Link, NavLink, useLocation, useParams } from 'react-router'
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { formatDateTime } from '#app/i18n/format.ts'
+import { useT } from '#app/i18n/react.tsx'
+import type { Toast } from '#app/lib/toast.server.ts'
+import type { SessionUser } from '#app/lib/session.server.ts'
+import { type NavItem, providerNavigation, publicNavigation, staffNavigation } from './navigation.ts'
+import { ToastMessage } from './toast.tsx'
+
+export interface ShellProps {
+	user: SessionUser | null
+	locale: Locale
+	demo: boolean
+	clockNow: string | null
+	toast: Toast | null
+	children: React.ReactNode
+}
+
+export function AppShell({ user, locale, demo, clockNow, toast, children }: ShellProps) {
+	const t = useT()
+	const params = useParams()
+	const location = useLocation()
+	const membership = user?.memberships.find((candidate) => candidate.providerId === params.providerId)
+	const navigation: NavItem[] = user?.staffRole
+		? staffNavigation(user.staffRole)
+		: membership
+			? providerNavigation(membership.providerId)
+			: publicNavigation
+	const roleLabel = user?.staffRole
+		? t(user.staffRole === 'admin' ? 'shell.roleAdmin' : 'shell.roleAssessor')
+		: membership
+			? t(membership.canSign ? 'shell.roleSigner' : 'shell.roleMember')
+			: null
+	const otherLocale: Locale = locale === 'nl' ? 'en' : 'nl'
+
+	return (
+		<>
+			<a href="#main" className="skip-link">
+				{t('common.skipToContent')}
+			</a>
+			{demo || clockNow ? (
+				<div className="banner banner--demo" role="note">
+					{demo ? <span>{t('common.demoBanner')}</span> : null}
+					{clockNow ? <span> {t('common.clockBanner', { time: formatDateTime(clockNow, locale) })}</span> : null}
+				</div>
+			) : null}
+			<header className="site-header">
+				<div className="site-header__inner">
+					<Link to="/" className="brand">
+						<span className="brand__mark" aria-hidden="true">
+							K
+						</span>
+						<span className="brand__text">
+							<span className="brand__name">{t('common.markName')}</span>
+							<span className="brand__sub">{t('common.appName')}</span>
+						</span>
+					</Link>
+					<div className="site-header__account" aria-label={t('shell.accountNavigation')} role="group">
+						{user ? (
+							<>
+								<span className="account-summary">
+									<span className="account-summary__name">{user.name}</span>
+									{membership ? <span className="account-summary__org">{membership.providerName}</span> : null}
+									{roleLabel ? <span className="badge badge--neutral">{roleLabel}</span> : null}
+								</span>
+								<Link to="/account" className="header-link">
+									{t('shell.navAccount')}
+								</Link>
+								<Form method="post" action="/uitloggen">
+									<button type="submit" className="header-link header-link--button">
+										{t('shell.navLogout')}
+									</button>
+								</Form>
+							</>
+						) : (
+							<Link to="/inloggen" className="header-link">
+								{t('shell.navLogin')}
+							</Link>
+						)}
+						<Form method="post" action="/taal" className="language-switch">
+							<input type="hidden" name="locale" value={otherLocale} />
+							<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+							<button type="submit" className="header-link header-link--button" lang={otherLocale}>
+								{otherLocale === 'en' ? 'English' : 'Nederlands'}
+							</button>
+						</Form>
+					</div>
+				</div>
+				<nav className="main-nav" aria-label={t('shell.mainNavigation')}>
+					<ul className="main-nav__list">
+						{navigation.map((item) => (
+							<li key={item.to}>
+								<NavLink to={item.to} end={item.end} className="main-nav__link">
+									{t(item.label)}
+								</NavLink>
+							</li>
+						))}
+					</ul>
+				</nav>
+			</header>
+			<main id="main" className="site-main" tabIndex={-1}>
+				{toast ? <ToastMessage toast={toast} /> : null}
+				{children}
+			</main>
+			<footer className="site-footer">
+				<div className="site-footer__inner">
+					<p>{t('shell.footerAbout')}</p>
+					<p>{t('shell.footerContact')}</p>
+				</div>
+			</footer>
+		</>
+	)
+}

@@ -1,0 +1,11 @@
+// The English catalogue. Its type is derived from the Dutch one, so a missing or extra key is a
+// type error; test/unit/i18n.test.ts checks the same at run time, placeholders included.
+import type { Catalogue } from '../catalogue.ts'
+import { auth } from './auth.ts'
+import { common } from './common.ts'
+import { errors } from './errors.ts'
+import { home } from './home.ts'
+import { shell } from './shell.ts'
+import { states } from './states.ts'
+
+export const en: Catalogue = { auth, common, errors, home, shell, states }

@@ -1,0 +1,18 @@
+// The public start page.
+export const home = {
+	title: 'Keurmerk Basis GGZ',
+	lead: 'Het Keurmerk Basis GGZ laat zien dat een aanbieder van generalistische basis-ggz voldoet aan de normen die KiBG samen met het veld elk jaar opstelt.',
+	registerTitle: 'Zoek een keurmerkdrager',
+	registerText: 'Cliënten, huisartsen en zorgverzekeraars vinden in het Keurmerkregister welke aanbieders het keurmerk dragen.',
+	registerCta: 'Naar het Keurmerkregister',
+	verifyTitle: 'Certificaat controleren',
+	verifyText: 'Controleer met het certificaatnummer of een keurmerkcertificaat geldig is.',
+	verifyCta: 'Certificaat controleren',
+	providersTitle: 'Voor zorgaanbieders',
+	providersText: 'Vraag het keurmerk aan, teken de overeenkomst en vul vóór 1 april uw zelfevaluatie in.',
+	providersCta: 'Inloggen',
+	applyCta: 'Keurmerk aanvragen',
+	cycleTitle: 'Het keurmerkjaar {year}',
+	cycleQualificationDeadline: 'Zelfevaluatie indienen vóór {date}',
+	cycleApplicationWindow: 'Aanvragen voor {year}: {from} t/m {until}',
+} satisfies Record<string, string>

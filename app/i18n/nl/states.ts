@@ -1,0 +1,20 @@
+// Names of states and reasons, shared by every screen that shows them.
+export const states = {
+	applied: 'Aangevraagd',
+	agreement_offered: 'Overeenkomst aangeboden',
+	agreement_signed: 'Overeenkomst getekend',
+	listed: 'In het register',
+	submitted: 'Zelfevaluatie ingediend',
+	revision_requested: 'Aanpassing gevraagd',
+	qualified: 'Gekwalificeerd',
+	sampled: 'In de steekproef',
+	confirmed: 'Bevestigd na gesprek',
+	withdrawn: 'Ingetrokken',
+	agreement_declined: 'Overeenkomst afgewezen',
+	reasonNotQualifiedInTime: 'Niet tijdig gekwalificeerd',
+	reasonUnpaidFee: 'Afdracht niet betaald',
+	reasonIncorrectQualification: 'Onterechte kwalificatie',
+	reasonProviderRequest: 'Op verzoek van de aanbieder',
+	independent_practice: 'Vrijgevestigde aanbieder',
+	institution: 'GGZ-instelling',
+} satisfies Record<string, string>

@@ -1,0 +1,75 @@
+// One Prisma client per process, on PostgreSQL when DATABASE_URL is set and on the embedded
+// PGlite otherwise (docs/decisions/001-pglite-embedded-postgres.md). Both go through a driver
+// adapter: the generated client needs no native engine.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
+import { withWholeScripts } from './whole-scripts.server.ts'
+
+export type Db = PrismaClient
+
+export interface Database {
+	prisma: PrismaClient
+	/** For the schema engine (migrations). */
+	adapterFactory: SqlMigrationAwareDriverAdapterFactory
+	kind: 'postgresql' | 'pglite'
+	/** Human-readable location, without credentials. */
+	location: string
+	close(): Promise<void>
+}
+
+export interface DatabaseConfig {
+	databaseUrl?: string
+	pgliteDataDir?: string // 'memory://' for an in-memory database
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+	if (config.databaseUrl) {
+		const factory = new PrismaPg({ connectionString: config.databaseUrl })
+		const prisma = new PrismaClient({ adapter: factory })
+		const url = new URL(config.databaseUrl)
+		return {
+			prisma,
+			adapterFactory: withWholeScripts(factory, (adapter, script) =>
+				(adapter as unknown as { underlyingDriver(): import('pg').Pool })
+					.underlyingDriver()
+					.query(script)
+					.then(() => undefined),
+			),
+			kind: 'postgresql',
+			location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+			close: () => prisma.$disconnect(),
+		}
+	}
+	const dataDir = config.pgliteDataDir ?? 'var/db'
+	const inMemory = dataDir.startsWith('memory://')
+	let lock: DirLock | undefined
+	if (!inMemory) {
+		const absolute = path.resolve(dataDir)
+		mkdirSync(absolute, { recursive: true })
+		// PGlite is one process's database: a second process on the same directory corrupts it.
+		lock = acquireDirLock(absolute)
+	}
+	const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir))
+	await client.waitReady
+	const factory = new PrismaPGlite(client)
+	const prisma = new PrismaClient({ adapter: factory })
+	return {
+		prisma,
+		adapterFactory: withWholeScripts(factory, (_adapter, script) =>
+			client.exec(script).then(() => undefined),
+		),
+		kind: 'pglite',
+		location: inMemory ? 'in memory' : path.resolve(dataDir),
+		async close() {
+			await prisma.$disconnect()
+			await client.close()
+			lock?.release()
+		},
+	}
+}

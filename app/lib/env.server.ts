@@ -1,0 +1,113 @@
+// Environment, validated once at start-up (server/app.ts and every script call `initEnv()`).
+// A wrong value stops the process with a readable list instead of failing later in a request.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const flag = z
+	.enum(['0', '1', 'true', 'false', ''])
+	.optional()
+	.transform((value) => value === '1' || value === 'true')
+
+const schema = z
+	.object({
+		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+		DATABASE_URL: z
+			.string()
+			.regex(/^postgres(ql)?:\/\//, 'moet een postgres://-URL zijn')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		PGLITE_DATA_DIR: z.string().default('var/db'),
+		FILE_STORAGE_DIR: z.string().default('var/files'),
+		SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens zijn').optional(),
+		SMTP_URL: z
+			.string()
+			.regex(/^smtps?:\/\//, 'moet een smtp://- of smtps://-URL zijn')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		MAIL_FROM: z.string().default('Keurmerk Basis GGZ <keurmerk@kibg.nl>'),
+		KEURMERK_DEMO: flag,
+		KEURMERK_NOW: z.iso
+			.datetime({ offset: true, message: 'moet een ISO-tijdstip zijn, bijv. 2027-03-31T23:59:00+02:00' })
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		KEURMERK_ALLOW_CLOCK_OVERRIDE: flag,
+		KEURMERK_TEST_HOOKS: flag,
+		KEURMERK_SCHEDULER: z.enum(['on', 'off']).default('on'),
+		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	})
+	.superRefine((env, ctx) => {
+		const production = env.NODE_ENV === 'production'
+		// The clock and the test hooks change what the portal believes is true: never by accident
+		// in production. Demo mode is an explicit choice, so it counts as permission.
+		const allowed = !production || env.KEURMERK_DEMO || env.KEURMERK_ALLOW_CLOCK_OVERRIDE
+		if (env.KEURMERK_NOW && !allowed) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['KEURMERK_NOW'],
+				message: 'is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 als dit echt de bedoeling is',
+			})
+		}
+		if (env.KEURMERK_TEST_HOOKS && !allowed) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['KEURMERK_TEST_HOOKS'],
+				message: 'is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 voor een testserver',
+			})
+		}
+		if (production && !env.KEURMERK_DEMO && !env.SESSION_SECRET) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['SESSION_SECRET'],
+				message: 'is verplicht in productie (minstens 32 willekeurige tekens)',
+			})
+		}
+	})
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }
+
+const key = Symbol.for('keurmerk.env')
+type Holder = { [key]?: Env }
+
+export class EnvError extends Error {}
+
+/** Parses process.env; throws an EnvError listing every problem in Dutch. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+	const result = schema.safeParse(source)
+	if (!result.success) {
+		const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+		throw new EnvError(`Ongeldige configuratie (omgevingsvariabelen):\n${lines.join('\n')}`)
+	}
+	const env = result.data
+	return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.PGLITE_DATA_DIR) }
+}
+
+export function initEnv(source: NodeJS.ProcessEnv = process.env): Env {
+	const env = parseEnv(source)
+	;(globalThis as Holder)[key] = env
+	return env
+}
+
+export function getEnv(): Env {
+	return (globalThis as Holder)[key] ?? initEnv()
+}
+
+/** What the browser may see: nothing secret. */
+export function getPublicEnv() {
+	const env = getEnv()
+	return { APP_URL: env.APP_URL, DEMO: env.KEURMERK_DEMO, MODE: env.NODE_ENV }
+}
+
+// Development and demo run without configuration: a random secret is kept beside the embedded
+// database so sessions survive restarts. Production must set SESSION_SECRET (checked above).
+function localSessionSecret(dataDir: string): string {
+	const file = path.resolve(dataDir, '..', 'session-secret')
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+	const secret = randomBytes(32).toString('base64url')
+	mkdirSync(path.dirname(file), { recursive: true })
+	writeFileSync(file, secret, { mode: 0o600 })
+	return secret
+}

@@ -1,0 +1,81 @@
+// Form parsing shared by actions (server) and components (field errors). One Zod schema per
+// form. Error messages are message keys ('auth.errorEmailInvalid') where we wrote them, so they
+// appear in the reader's language; Zod's own messages (Dutch locale) are the fallback.
+import { z } from 'zod'
+import { nl as zodDutch } from 'zod/v4/locales'
+
+z.config(zodDutch())
+
+export type FieldErrors = Record<string, string[]>
+export type FormValues = Record<string, string | string[]>
+
+export type FormResult<T> =
+	| { success: true; data: T }
+	| { success: false; fieldErrors: FieldErrors; formErrors: string[]; values: FormValues }
+
+/** FormData to a plain object; repeated names (checkbox groups) become arrays. Files are
+ * left out: upload routes read them separately. */
+export function formDataToValues(formData: FormData | URLSearchParams): FormValues {
+	const values: FormValues = {}
+	for (const [name, value] of formData.entries()) {
+		if (typeof value !== 'string') continue
+		const existing = values[name]
+		if (existing === undefined) values[name] = value
+		else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value]
+	}
+	return values
+}
+
+export function parseForm<Schema extends z.ZodType>(
+	schema: Schema,
+	formData: FormData | URLSearchParams,
+): FormResult<z.output<Schema>> {
+	const values = formDataToValues(formData)
+	const result = schema.safeParse(values)
+	if (result.success) return { success: true, data: result.data }
+	const fieldErrors: FieldErrors = {}
+	const formErrors: string[] = []
+	for (const issue of result.error.issues) {
+		const path = issue.path.map(String).join('.')
+		if (!path) formErrors.push(issue.message)
+		else (fieldErrors[path] ??= []).push(issue.message)
+	}
+	// Never send a password back to the browser.
+	for (const name of Object.keys(values)) if (/password/i.test(name)) delete values[name]
+	return { success: false, fieldErrors, formErrors, values }
+}
+
+export function errorCount(result: { fieldErrors?: FieldErrors; formErrors?: string[] } | undefined): number {
+	if (!result) return 0
+	return Object.values(result.fieldErrors ?? {}).reduce((sum, list) => sum + list.length, 0) + (result.formErrors?.length ?? 0)
+}
+
+// Reusable field schemas.
+const trimmed = z.string().trim()
+
+export const emailField = trimmed
+	.min(1, 'auth.errorEmailRequired')
+	.max(254, 'auth.errorEmailInvalid')
+	.pipe(z.email('auth.errorEmailInvalid'))
+	.transform((email) => email.toLowerCase())
+
+export const newPasswordField = z
+	.string()
+	.min(12, 'auth.errorPasswordTooShort')
+	.max(200, 'auth.errorPasswordTooLong')
+
+export const checkboxField = z
+	.union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')])
+	.optional()
+	.transform((value) => value === 'on' || value === 'true' || value === '1')
+
+export type FormFailure = Extract<FormResult<never>, { success: false }>
+
+/** A failure decided after parsing (wrong password, expired link): same shape as a parse failure. */
+export function formFailure({
+	formErrors = [],
+	fieldErrors = {},
+	values = {},
+}: { formErrors?: string[]; fieldErrors?: FieldErrors; values?: FormValues }): FormFailure {
+	return { success: false, fieldErrors, formErrors, values }
+}

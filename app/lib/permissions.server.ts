@@ -1,0 +1,66 @@
+// One helper per kind of page, called first in every loader and action. They throw: a redirect
+// to the login page for anonymous visitors, a 404 for anything a signed-in user may not see (a
+// 403 would confirm that the thing exists).
+import type { StaffRole } from '#app/generated/prisma/client.ts'
+import { notFound, safeRedirectPath } from './http.server.ts'
+import { type CurrentSession, getCurrentSession, type SessionMembership, type SessionUser } from './session.server.ts'
+import { redirect } from 'react-router'
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+	return (await getCurrentSession(request))?.user ?? null
+}
+
+export async function requireSession(request: Request): Promise<CurrentSession> {
+	const session = await getCurrentSession(request)
+	if (!session) {
+		const url = new URL(request.url)
+		const redirectTo = safeRedirectPath(`${url.pathname}${url.search}`)
+		const search = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
+		throw redirect(`/inloggen${search}`)
+	}
+	return session
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+	return (await requireSession(request)).user
+}
+
+/** Staff of the KiBG office. `admin` includes everything an assessor may do. */
+export async function requireStaff(
+	request: Request,
+	role: StaffRole = 'assessor',
+): Promise<SessionUser & { staffRole: StaffRole }> {
+	const user = await requireUser(request)
+	if (!user.staffRole) notFound()
+	if (role === 'admin' && user.staffRole !== 'admin') notFound()
+	return user as SessionUser & { staffRole: StaffRole }
+}
+
+/**
+ * A member of the provider in the URL. `signing: true` also requires signing authority (sign
+ * the agreement, manage the team).
+ */
+export async function requireProviderMember(
+	request: Request,
+	providerId: string | undefined,
+	{ signing = false }: { signing?: boolean } = {},
+): Promise<{ user: SessionUser; membership: SessionMembership }> {
+	const user = await requireUser(request)
+	const membership = user.memberships.find((candidate) => candidate.providerId === providerId)
+	if (!membership) notFound()
+	if (signing && !membership.canSign) notFound()
+	return { user, membership }
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+	const user = await getOptionalUser(request)
+	if (user) throw redirect(homePathFor(user))
+}
+
+/** Where a user lands after logging in. */
+export function homePathFor(user: SessionUser): string {
+	if (user.staffRole) return '/medewerkers'
+	const [only, ...others] = user.memberships
+	if (only && others.length === 0) return `/aanbieder/${only.providerId}`
+	return '/account'
+}

@@ -1,0 +1,150 @@
+// Database-backed sessions. The cookie holds a random token (signed with SESSION_SECRET); the
+// database holds only its hash, the user and the expiry. Logging out deletes the row, so a
+// stolen cookie stops working at once (DOMAIN.md §2, issue 2).
+import { createCookie } from 'react-router'
+import type { Locale, StaffRole } from '#app/generated/prisma/client.ts'
+import { hashToken, randomToken } from './crypto.server.ts'
+import { db } from './db.server.ts'
+import { getEnv } from './env.server.ts'
+
+const sessionDays = 14
+const dayMs = 24 * 60 * 60 * 1000
+// Activity extends the session, but writes at most once an hour per session.
+const touchIntervalMs = 60 * 60 * 1000
+
+export interface SessionMembership {
+	providerId: string
+	providerName: string
+	canSign: boolean
+	isPrimaryContact: boolean
+}
+
+export interface SessionUser {
+	id: string
+	email: string
+	name: string
+	staffRole: StaffRole | null
+	locale: Locale
+	memberships: SessionMembership[]
+}
+
+export interface CurrentSession {
+	sessionId: string
+	user: SessionUser
+}
+
+let cookie: ReturnType<typeof createCookie> | undefined
+
+function sessionCookie() {
+	const env = getEnv()
+	cookie ??= createCookie('__session', {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure: env.APP_URL.startsWith('https:'),
+		secrets: [env.SESSION_SECRET],
+		maxAge: sessionDays * 24 * 60 * 60,
+	})
+	return cookie
+}
+
+/** Creates a session and returns the Set-Cookie header value. */
+export async function createSession(
+	userId: string,
+	request: Request,
+	ip?: string,
+): Promise<string> {
+	const token = randomToken()
+	await db.session.create({
+		data: {
+			id: hashToken(token),
+			userId,
+			expiresAt: new Date(Date.now() + sessionDays * dayMs),
+			userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? null,
+			ip: ip ?? null,
+		},
+	})
+	await db.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } })
+	return sessionCookie().serialize(token)
+}
+
+// Several loaders of one request ask for the session: look it up once per Request.
+const perRequest = new WeakMap<Request, Promise<CurrentSession | null>>()
+
+export function getCurrentSession(request: Request): Promise<CurrentSession | null> {
+	let pending = perRequest.get(request)
+	if (!pending) {
+		pending = lookup(request)
+		perRequest.set(request, pending)
+	}
+	return pending
+}
+
+async function lookup(request: Request): Promise<CurrentSession | null> {
+	const token: unknown = await sessionCookie().parse(request.headers.get('cookie'))
+	if (typeof token !== 'string' || token.length < 20) return null
+	const sessionId = hashToken(token)
+	const session = await db.session.findUnique({
+		where: { id: sessionId },
+		include: { user: { include: userInclude } },
+	})
+	const now = Date.now()
+	if (!session || session.expiresAt.getTime() <= now || !session.user.active) return null
+	if (now - session.lastSeenAt.getTime() > touchIntervalMs) {
+		await db.session.update({
+			where: { id: sessionId },
+			data: { lastSeenAt: new Date(now), expiresAt: new Date(now + sessionDays * dayMs) },
+		})
+	}
+	return { sessionId, user: toSessionUser(session.user) }
+}
+
+const userInclude = {
+	memberships: {
+		include: { provider: { select: { name: true } } },
+		orderBy: { provider: { name: 'asc' } },
+	},
+} as const
+
+type UserWithMemberships = NonNullable<
+	Awaited<ReturnType<typeof db.user.findUnique<{ where: { id: string }; include: typeof userInclude }>>>
+>
+
+function toSessionUser(user: UserWithMemberships): SessionUser {
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		staffRole: user.staffRole,
+		locale: user.locale,
+		memberships: user.memberships.map((membership) => ({
+			providerId: membership.providerId,
+			providerName: membership.provider.name,
+			canSign: membership.canSign,
+			isPrimaryContact: membership.isPrimaryContact,
+		})),
+	}
+}
+
+export async function getSessionUserById(userId: string): Promise<SessionUser> {
+	return toSessionUser(await db.user.findUniqueOrThrow({ where: { id: userId }, include: userInclude }))
+}
+
+/** Deletes this request's session; returns the Set-Cookie header that clears the cookie. */
+export async function destroySession(request: Request): Promise<string> {
+	const current = await getCurrentSession(request)
+	if (current) await db.session.deleteMany({ where: { id: current.sessionId } })
+	return sessionCookie().serialize('', { maxAge: 0, expires: new Date(0) })
+}
+
+/** Signs a user out everywhere (after a password change), optionally keeping one session. */
+export async function destroyUserSessions(userId: string, exceptSessionId?: string): Promise<void> {
+	await db.session.deleteMany({
+		where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+	})
+}
+
+export async function purgeExpiredSessions(): Promise<number> {
+	const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } })
+	return count
+}

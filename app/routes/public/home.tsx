@@ -1,0 +1,50 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/home'
+import { useT } from '#app/i18n/react.tsx'
+import { getOptionalUser } from '#app/lib/permissions.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await getOptionalUser(request)
+	return { signedIn: Boolean(user) }
+}
+
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Keurmerk Basis GGZ · Keurmerkportaal' },
+	{
+		name: 'description',
+		content: 'Het portaal van het Keurmerk Basis GGZ: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
+	},
+]
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+	const t = useT()
+	return (
+		<div className="stack">
+			<section className="hero" aria-labelledby="home-title">
+				<h1 id="home-title">{t('home.title')}</h1>
+				<p className="lead">{t('home.lead')}</p>
+			</section>
+			<div className="card-grid">
+				<section className="card" aria-labelledby="home-register">
+					<h2 id="home-register">{t('home.registerTitle')}</h2>
+					<p>{t('home.registerText')}</p>
+				</section>
+				<section className="card" aria-labelledby="home-verify">
+					<h2 id="home-verify">{t('home.verifyTitle')}</h2>
+					<p>{t('home.verifyText')}</p>
+				</section>
+				<section className="card" aria-labelledby="home-providers">
+					<h2 id="home-providers">{t('home.providersTitle')}</h2>
+					<p>{t('home.providersText')}</p>
+					{loaderData.signedIn ? null : (
+						<p>
+							<Link to="/inloggen" className="button button--primary">
+								{t('home.providersCta')}
+							</Link>
+						</p>
+					)}
+				</section>
+			</div>
+		</div>
+	)
+}

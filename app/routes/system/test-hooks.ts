@@ -1,0 +1,59 @@
+// Hooks for end-to-end tests, only with KEURMERK_TEST_HOOKS=1 (refused in production, see
+// env.server.ts). With the embedded database inside the server process, tests cannot reach
+// the database themselves: they set the clock, create fixtures and sessions, and read the
+// outbox through here. Everything else they do through the UI.
+import { z } from 'zod'
+import type { Route } from './+types/test-hooks'
+import { clockDescription, setClock } from '#app/lib/clock.server.ts'
+import { getEnv } from '#app/lib/env.server.ts'
+import { notFound } from '#app/lib/http.server.ts'
+import { createSession } from '#app/lib/session.server.ts'
+import { testFixtures } from '#app/lib/test-fixtures.server.ts'
+import { db } from '#app/lib/db.server.ts'
+
+function guard() {
+	if (!getEnv().KEURMERK_TEST_HOOKS) notFound()
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	guard()
+	const path = params['*']
+	const url = new URL(request.url)
+	if (path === 'clock') return Response.json(clockDescription())
+	if (path === 'outbox') {
+		const to = z.email().parse(url.searchParams.get('to'))
+		const messages = await db.outboxEmail.findMany({
+			where: { toAddress: to },
+			orderBy: { createdAt: 'asc' },
+			select: { id: true, template: true, subject: true, text: true, status: true, createdAt: true },
+		})
+		return Response.json(messages)
+	}
+	notFound()
+}
+
+const clockSchema = z.object({
+	at: z.iso.datetime({ offset: true }).nullable(),
+	mode: z.enum(['frozen', 'running']).default('frozen'),
+})
+const sessionSchema = z.object({ email: z.email() })
+
+export async function action({ request, params }: Route.ActionArgs) {
+	guard()
+	const path = params['*'] ?? ''
+	const body: unknown = await request.json()
+	if (path === 'clock') {
+		const { at, mode } = clockSchema.parse(body)
+		setClock(at ? new Date(at) : null, mode)
+		return Response.json(clockDescription())
+	}
+	if (path === 'session') {
+		const { email } = sessionSchema.parse(body)
+		const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } })
+		const cookie = await createSession(user.id, request)
+		return Response.json({ userId: user.id, cookie: cookie.split(';')[0] })
+	}
+	const fixture = path.startsWith('fixtures/') ? testFixtures[path.slice('fixtures/'.length)] : undefined
+	if (fixture) return Response.json(await fixture(body))
+	notFound()
+}

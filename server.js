@@ -1,0 +1,59 @@
+// Starts the portal: Vite in development, the built bundle in production. Everything else
+// (security headers, start-up, routes) is in server/app.ts, which is part of the bundle.
+import compression from 'compression'
+import express from 'express'
+
+const production = process.env.NODE_ENV === 'production'
+const port = Number.parseInt(process.env.PORT || '3000', 10)
+const host = process.env.HOST || '0.0.0.0'
+
+const app = express()
+app.disable('x-powered-by')
+app.use(compression())
+
+let bundle
+if (production) {
+	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+	app.use(express.static('build/client', { maxAge: '1h', index: false }))
+	bundle = await import('./build/server/index.js')
+	await bundle.ready
+	app.use(bundle.app)
+} else {
+	const vite = await import('vite')
+	const viteDevServer = await vite.createServer({ server: { middlewareMode: true } })
+	app.use(viteDevServer.middlewares)
+	bundle = await viteDevServer.ssrLoadModule('./server/app.ts')
+	await bundle.ready
+	app.use(async (req, res, next) => {
+		try {
+			// Reloaded on change; start-up work is guarded so it runs once per process.
+			const source = await viteDevServer.ssrLoadModule('./server/app.ts')
+			await source.ready
+			source.app(req, res, next)
+		} catch (error) {
+			if (error instanceof Error) viteDevServer.ssrFixStacktrace(error)
+			next(error)
+		}
+	})
+}
+
+const server = app.listen(port, host, () => {
+	const url = process.env.APP_URL || `http://localhost:${port}`
+	console.log(`Keurmerkportaal draait op ${url}`)
+})
+
+let stopping = false
+async function stop(signal) {
+	if (stopping) return
+	stopping = true
+	console.log(`${signal}: portal stopt…`)
+	server.close()
+	server.closeAllConnections?.()
+	try {
+		await bundle.shutdown()
+	} finally {
+		process.exit(0)
+	}
+}
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))

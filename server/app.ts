@@ -1,0 +1,76 @@
+// The Express app around React Router: security headers with a per-request CSP nonce, an
+// Origin check on mutations, rate-limit tiers, and start-up (env, database, demo data,
+// scheduler) before the first request is served.
+import 'react-router'
+import { randomBytes } from 'node:crypto'
+import { createRequestHandler } from '@react-router/express'
+import express from 'express'
+import helmet from 'helmet'
+import { getEnv } from '#app/lib/env.server.ts'
+import { originCheck } from './origin-check.ts'
+import { rateLimitTiers } from './rate-limit-tiers.ts'
+import { shutdown, startup } from './startup.ts'
+
+declare module 'react-router' {
+	interface AppLoadContext {
+		cspNonce: string
+		clientIp: string
+	}
+}
+
+export const ready = startup()
+export { shutdown }
+
+export const app = express()
+app.disable('x-powered-by')
+app.set('trust proxy', 'loopback')
+
+app.use((_req, res, next) => {
+	res.locals.cspNonce = randomBytes(16).toString('base64')
+	next()
+})
+
+app.use((req, res, next) => {
+	const env = getEnv()
+	const development = env.NODE_ENV === 'development'
+	const https = env.APP_URL.startsWith('https:')
+	helmet({
+		contentSecurityPolicy: {
+			useDefaults: false,
+			directives: {
+				'default-src': ["'self'"],
+				'script-src': [
+					"'self'",
+					`'nonce-${res.locals.cspNonce as string}'`,
+					...(development ? ["'unsafe-inline'"] : []),
+				],
+				'style-src': ["'self'", "'unsafe-inline'"],
+				'img-src': ["'self'", 'data:'],
+				'font-src': ["'self'"],
+				'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
+				'form-action': ["'self'"],
+				'frame-ancestors': ["'none'"],
+				'base-uri': ["'self'"],
+				'object-src': ["'none'"],
+				...(https ? { 'upgrade-insecure-requests': [] } : {}),
+			},
+		},
+		strictTransportSecurity: https,
+		crossOriginEmbedderPolicy: false,
+		// Open data is meant to be fetched from other sites (CORS is set on those routes).
+		crossOriginResourcePolicy: { policy: 'same-site' },
+		referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+	})(req, res, next)
+})
+
+app.use(originCheck)
+app.use(rateLimitTiers)
+
+app.use(
+	createRequestHandler({
+		build: () => import('virtual:react-router/server-build'),
+		getLoadContext(req, res) {
+			return { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? 'onbekend' }
+		},
+	}),
+)

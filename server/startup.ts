@@ -1,0 +1,41 @@
+// What happens once per process before the first request: configuration, database (with
+// pending migrations), the clock, demo data, and the scheduled runs.
+import { setClock } from '#app/lib/clock.server.ts'
+import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
+import { initEnv } from '#app/lib/env.server.ts'
+import { log } from '#app/lib/log.server.ts'
+import { seedDemoIfEmpty } from '#prisma/seed/demo.ts'
+
+const key = Symbol.for('keurmerk.startup')
+type Holder = { [key]?: Promise<void> }
+
+export function startup(): Promise<void> {
+	const holder = globalThis as Holder
+	holder[key] ??= run().catch((error: unknown) => {
+		log.error(error instanceof Error ? error.message : String(error))
+		process.exit(1)
+	})
+	return holder[key]
+}
+
+async function run() {
+	const env = initEnv()
+	const database = await initDatabase({
+		databaseUrl: env.DATABASE_URL,
+		pgliteDataDir: env.PGLITE_DATA_DIR,
+	})
+	log.info(`database: ${database.kind} (${database.location})`)
+	if (env.KEURMERK_NOW) {
+		// A demo starts at the chosen moment and lets time run from there.
+		setClock(new Date(env.KEURMERK_NOW), 'running')
+		log.info(`klok gezet op ${env.KEURMERK_NOW}`)
+	}
+	if (env.KEURMERK_DEMO) {
+		const seeded = await seedDemoIfEmpty(database.prisma)
+		if (seeded) log.info('demogegevens aangemaakt (zie README voor de demo-accounts)')
+	}
+}
+
+export async function shutdown(): Promise<void> {
+	await closeDatabase()
+}
