@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { nl as zodDutch } from 'zod/v4/locales'
+
+z.config(zodDutch())
 
 const flag = z
 	.enum(['0', '1', 'true', 'false', ''])
@@ -39,33 +42,28 @@ const schema = z
 		KEURMERK_SCHEDULER: z.enum(['on', 'off']).default('on'),
 		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 	})
-	.superRefine((env, ctx) => {
-		const production = env.NODE_ENV === 'production'
-		// The clock and the test hooks change what the portal believes is true: never by accident
-		// in production. Demo mode is an explicit choice, so it counts as permission.
-		const allowed = !production || env.KEURMERK_DEMO || env.KEURMERK_ALLOW_CLOCK_OVERRIDE
-		if (env.KEURMERK_NOW && !allowed) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['KEURMERK_NOW'],
-				message: 'is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 als dit echt de bedoeling is',
-			})
-		}
-		if (env.KEURMERK_TEST_HOOKS && !allowed) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['KEURMERK_TEST_HOOKS'],
-				message: 'is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 voor een testserver',
-			})
-		}
-		if (production && !env.KEURMERK_DEMO && !env.SESSION_SECRET) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['SESSION_SECRET'],
-				message: 'is verplicht in productie (minstens 32 willekeurige tekens)',
-			})
-		}
-	})
+
+const isOn = (value: string | undefined) => value === '1' || value === 'true'
+
+// Checks across variables, run on the raw values so they are reported together with any other
+// problem (a failed field would stop a Zod refinement from running at all).
+function crossChecks(source: NodeJS.ProcessEnv): string[] {
+	const problems: string[] = []
+	const production = source.NODE_ENV === 'production'
+	// The clock and the test hooks change what the portal believes is true: never by accident in
+	// production. Demo mode is an explicit choice, so it counts as permission.
+	const allowed = !production || isOn(source.KEURMERK_DEMO) || isOn(source.KEURMERK_ALLOW_CLOCK_OVERRIDE)
+	if (source.KEURMERK_NOW && !allowed) {
+		problems.push('KEURMERK_NOW: is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 als dit echt de bedoeling is')
+	}
+	if (isOn(source.KEURMERK_TEST_HOOKS) && !allowed) {
+		problems.push('KEURMERK_TEST_HOOKS: is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 voor een testserver')
+	}
+	if (production && !isOn(source.KEURMERK_DEMO) && !source.SESSION_SECRET) {
+		problems.push('SESSION_SECRET: is verplicht in productie (minstens 32 willekeurige tekens)')
+	}
+	return problems
+}
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string }
 
@@ -77,8 +75,12 @@ export class EnvError extends Error {}
 /** Parses process.env; throws an EnvError listing every problem in Dutch. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
 	const result = schema.safeParse(source)
-	if (!result.success) {
-		const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+	const problems = [
+		...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+		...crossChecks(source),
+	]
+	if (!result.success || problems.length > 0) {
+		const lines = problems.map((problem) => `  - ${problem}`)
 		throw new EnvError(`Ongeldige configuratie (omgevingsvariabelen):\n${lines.join('\n')}`)
 	}
 	const env = result.data

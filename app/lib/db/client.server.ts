@@ -6,6 +6,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import type { Pool } from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
@@ -36,7 +37,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		return {
 			prisma,
 			adapterFactory: withWholeScripts(factory, (adapter, script) =>
-				(adapter as unknown as { underlyingDriver(): import('pg').Pool })
+				(adapter as unknown as { underlyingDriver(): Pool })
 					.underlyingDriver()
 					.query(script)
 					.then(() => undefined),

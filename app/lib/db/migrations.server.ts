@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { fromRoot } from '../paths.server.ts'
-import { type MigrationList, noFilters, openSchemaEngine, withPanic } from './schema-engine.server.ts'
+import { type MigrationList, noFilters, openSchemaEngine } from './schema-engine.server.ts'
 
 export const schemaPath = fromRoot('prisma/schema.prisma')
 export const migrationsDir = fromRoot('prisma/migrations')
@@ -47,12 +47,12 @@ export async function applyMigrations(
 	dir = migrationsDir,
 ): Promise<string[]> {
 	const migrationsList = await readMigrations(dir)
-	const { engine, close } = await openSchemaEngine(factory)
+	const { engine, explain, close } = await openSchemaEngine(factory)
 	try {
 		const result = await engine
 			.applyMigrations({ migrationsList, filters: noFilters })
 			.catch((error: unknown) => {
-				throw withPanic(error)
+				throw explain(error)
 			})
 		return result.appliedMigrationNames
 	} finally {
@@ -69,7 +69,7 @@ export async function diffMigrationsToSchema(dir = migrationsDir): Promise<strin
 	const schema = await readFile(schemaPath, 'utf8')
 	const migrationsList = await readMigrations(dir)
 	const client = new PGlite()
-	const { engine, close } = await openSchemaEngine(new PrismaPGlite(client))
+	const { engine, explain, close } = await openSchemaEngine(new PrismaPGlite(client))
 	try {
 		const result = await engine
 			.diff({
@@ -83,7 +83,7 @@ export async function diffMigrationsToSchema(dir = migrationsDir): Promise<strin
 				filters: noFilters,
 			})
 			.catch((error: unknown) => {
-				throw withPanic(error)
+				throw explain(error)
 			})
 		const sql = (result.stdout ?? '').trim()
 		return isEmptyDiff(sql) ? '' : sql

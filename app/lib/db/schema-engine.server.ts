@@ -10,9 +10,11 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import {
 	bindMigrationAwareSqlAdapterFactory,
+	type ErrorRegistry,
 	type SqlDriverAdapter,
 	type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils'
+import type * as GlueModule from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type {
 	MigrationList,
 	SchemaEngine,
@@ -21,7 +23,7 @@ import type {
 
 const require = createRequire(import.meta.url)
 
-type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
+type Glue = typeof GlueModule & {
 	__wbg_set_wasm(exports: WebAssembly.Exports): void
 }
 
@@ -57,6 +59,8 @@ export const noFilters: SchemaFilter = { externalTables: [], externalEnums: [] }
 
 export interface EngineHandle {
 	engine: SchemaEngine
+	/** Turns an engine error into one that says what the database said. */
+	explain(error: unknown): Error
 	/** Frees the engine and closes every connection it opened (engine.free() does not). */
 	close(): Promise<void>
 }
@@ -85,16 +89,17 @@ export async function openSchemaEngine(
 			return adapter
 		},
 	}
-	const logs: string[] = []
+	const bound = bindMigrationAwareSqlAdapterFactory(tracking)
 	const engine = await glue.SchemaEngine.new(
 		{ datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
-		(line: string) => logs.push(line),
-		bindMigrationAwareSqlAdapterFactory(tracking),
+		() => {}, // the engine's tracing log: not needed
+		bound,
 	).catch((error: unknown) => {
-		throw withPanic(error)
+		throw explain(error, bound.errorRegistry)
 	})
 	return {
 		engine,
+		explain: (error: unknown) => explain(error, bound.errorRegistry),
 		async close() {
 			engine.free()
 			await Promise.allSettled(opened.map((adapter) => adapter.dispose()))
@@ -102,11 +107,21 @@ export async function openSchemaEngine(
 	}
 }
 
-/** Adds the engine's panic message, if any, to an error thrown across the wasm boundary. */
-export function withPanic(error: unknown): Error {
+/**
+ * An error thrown across the wasm boundary says "External error id#N" where the driver failed:
+ * the driver's own error waits in the adapter's registry. Adds it, and any engine panic.
+ */
+function explain(error: unknown, registry: ErrorRegistry): Error {
 	const panic = lastPanic
 	lastPanic = undefined
-	const message = error instanceof Error ? error.message : JSON.stringify(error)
+	let message = error instanceof Error ? error.message : JSON.stringify(error)
+	const external = /External error id#(\d+)/.exec(message)
+	if (external) {
+		const record = registry.consumeError(Number(external[1]))
+		const cause = record?.error
+		const detail = cause instanceof Error ? cause.message : cause === undefined ? undefined : JSON.stringify(cause)
+		if (detail) message = `${detail}\n${message}`
+	}
 	return new Error(panic ? `${message}\nschema engine panic: ${panic}` : message, { cause: error })
 }
 

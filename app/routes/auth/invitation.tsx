@@ -1,4 +1,4 @@
-import { data, Form, redirect } from 'react-router'
+import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invitation'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
