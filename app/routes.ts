@@ -1,23 +1,15 @@
-import { type RouteConfig, index, route } from '@react-router/dev/routes'
+import { type RouteConfig, route } from '@react-router/dev/routes'
+import { authRoutes } from './routes/auth/routes.ts'
+import { providerRoutes } from './routes/provider/routes.ts'
+import { publicRoutes } from './routes/public/routes.ts'
+import { staffRoutes } from './routes/staff/routes.ts'
 
-// URLs are Dutch (the portal's language); one group per area of the portal.
+// Every URL of the portal, one list per area (URLs are Dutch, the portal's language).
 export default [
-	index('routes/public/home.tsx'),
-
-	// Accounts
-	route('inloggen', 'routes/auth/login.tsx'),
-	route('uitloggen', 'routes/auth/logout.ts'),
-	route('wachtwoord-vergeten', 'routes/auth/forgot-password.tsx'),
-	route('wachtwoord-herstellen/:token', 'routes/auth/reset-password.tsx'),
-	route('uitnodiging/:token', 'routes/auth/invitation.tsx'),
-	route('account', 'routes/auth/account.tsx'),
-	route('taal', 'routes/auth/language.ts'),
-
-	// Provider members: everything under /aanbieder/:providerId is theirs only.
-	route('aanbieder/:providerId', 'routes/provider/dashboard.tsx'),
-
-	// KiBG office
-	route('medewerkers', 'routes/staff/overview.tsx'),
+	...publicRoutes,
+	...authRoutes,
+	...providerRoutes,
+	...staffRoutes,
 
 	// System
 	route('healthz', 'routes/system/healthz.ts'),

@@ -4,7 +4,10 @@ import { formatDateTime } from '#app/i18n/format.ts'
 import { useT } from '#app/i18n/react.tsx'
 import type { Toast } from '#app/lib/toast.server.ts'
 import type { SessionUser } from '#app/lib/session.server.ts'
-import { type NavItem, providerNavigation, publicNavigation, staffNavigation } from './navigation.ts'
+import { providerNavigation } from './navigation/provider.ts'
+import { publicNavigation } from './navigation/public.ts'
+import { staffNavigation } from './navigation/staff.ts'
+import type { NavItem } from './navigation/types.ts'
 import { ToastMessage } from './toast.tsx'
 
 export interface ShellProps {

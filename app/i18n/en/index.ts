@@ -5,7 +5,10 @@ import { auth } from './auth.ts'
 import { common } from './common.ts'
 import { errors } from './errors.ts'
 import { home } from './home.ts'
+import { provider } from './provider.ts'
+import { register } from './register.ts'
 import { shell } from './shell.ts'
+import { staff } from './staff.ts'
 import { states } from './states.ts'
 
-export const en: Catalogue = { auth, common, errors, home, shell, states }
+export const en: Catalogue = { auth, common, errors, home, provider, register, shell, staff, states }

@@ -8,7 +8,7 @@ import { clockDescription, setClock } from '#app/lib/clock.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { createSession } from '#app/lib/session.server.ts'
-import { testFixtures } from '#app/lib/test-fixtures.server.ts'
+import { testFixtures } from '#app/lib/test-fixtures/index.server.ts'
 import { db } from '#app/lib/db.server.ts'
 
 function guard() {

@@ -1,10 +1,10 @@
 // Data builders for end-to-end tests, reached through /__test/fixtures/<name>. Each creates just
 // what one test needs, with unique names, so tests never depend on each other or on demo data.
 import { z } from 'zod'
-import { hashPassword } from './password.server.ts'
-import { db } from './db.server.ts'
+import { hashPassword } from '../password.server.ts'
+import { db } from '../db.server.ts'
 
-type Fixture = (input: unknown) => Promise<unknown>
+import type { Fixture } from './index.server.ts'
 
 const userInput = z.object({
 	email: z.email(),
@@ -21,7 +21,7 @@ const providerInput = z.object({
 	member: userInput.omit({ staffRole: true }).extend({ canSign: z.boolean().default(true) }),
 })
 
-export const testFixtures: Record<string, Fixture> = {
+export const accountFixtures: Record<string, Fixture> = {
 	async user(input) {
 		const data = userInput.parse(input)
 		const user = await db.user.create({

@@ -1,0 +1,4 @@
+import type { NavItem } from './types.ts'
+
+// The menu for visitors and for signed-in users outside their organisation's pages.
+export const publicNavigation: NavItem[] = [{ to: '/', label: 'shell.navHome', end: true }]

@@ -1,0 +1,5 @@
+import type { provider as nl } from '../nl/provider.ts'
+
+export const provider: Record<keyof typeof nl, string> = {
+	areaTitle: 'My organisation',
+}

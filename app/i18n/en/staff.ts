@@ -1,0 +1,5 @@
+import type { staff as nl } from '../nl/staff.ts'
+
+export const staff: Record<keyof typeof nl, string> = {
+	areaTitle: 'KiBG office',
+}

@@ -1,0 +1,4 @@
+// Messages of the register area.
+export const register = {
+	areaTitle: 'Keurmerkregister',
+} satisfies Record<string, string>

@@ -1,0 +1,4 @@
+// Messages of the staff area.
+export const staff = {
+	areaTitle: 'Bedrijfsbureau KiBG',
+} satisfies Record<string, string>

@@ -1,0 +1,8 @@
+// Every fixture the end-to-end tests may create through /__test/fixtures/<name>, one module per area.
+import { accountFixtures } from './accounts.server.ts'
+
+export type Fixture = (input: unknown) => Promise<unknown>
+
+export const testFixtures: Record<string, Fixture> = {
+	...accountFixtures,
+}

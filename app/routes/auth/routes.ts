@@ -1,0 +1,12 @@
+import { type RouteConfig, route } from '@react-router/dev/routes'
+
+// Accounts: login, password reset, invitations, the account page, the language switch.
+export const authRoutes = [
+	route('inloggen', 'routes/auth/login.tsx'),
+	route('uitloggen', 'routes/auth/logout.ts'),
+	route('wachtwoord-vergeten', 'routes/auth/forgot-password.tsx'),
+	route('wachtwoord-herstellen/:token', 'routes/auth/reset-password.tsx'),
+	route('uitnodiging/:token', 'routes/auth/invitation.tsx'),
+	route('account', 'routes/auth/account.tsx'),
+	route('taal', 'routes/auth/language.ts'),
+] satisfies RouteConfig
