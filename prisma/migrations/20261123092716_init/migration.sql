@@ -20,6 +20,12 @@ CREATE TYPE "NormSetStatus" AS ENUM ('draft', 'published');
 CREATE TYPE "Applicability" AS ENUM ('all', 'chronic_echelon', 'independent_practice', 'institution');
 
 -- CreateEnum
+CREATE TYPE "NormTextStatus" AS ENUM ('final', 'reconstructed');
+
+-- CreateEnum
+CREATE TYPE "FrameSource" AS ENUM ('source', 'derived', 'reconstructed');
+
+-- CreateEnum
 CREATE TYPE "EvidenceKind" AS ENUM ('explanation', 'template_upload', 'number', 'url', 'example', 'declaration');
 
 -- CreateEnum
@@ -190,6 +196,8 @@ CREATE TABLE "NormSet" (
     "status" "NormSetStatus" NOT NULL DEFAULT 'draft',
     "title" TEXT NOT NULL,
     "source" TEXT,
+    "textStatus" "NormTextStatus" NOT NULL DEFAULT 'final',
+    "notes" TEXT[],
     "basedOnYear" INTEGER,
     "publishedAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -224,6 +232,7 @@ CREATE TABLE "Norm" (
     "safeguards" TEXT[],
     "clientPromise" TEXT,
     "appliesTo" "Applicability" NOT NULL DEFAULT 'all',
+    "notes" TEXT[],
 
     CONSTRAINT "Norm_pkey" PRIMARY KEY ("id")
 );
@@ -241,6 +250,7 @@ CREATE TABLE "Criterion" (
     "guidance" TEXT,
     "frameMet" TEXT NOT NULL,
     "frameNotMet" TEXT NOT NULL,
+    "frameSource" "FrameSource" NOT NULL DEFAULT 'source',
     "appliesTo" "Applicability",
 
     CONSTRAINT "Criterion_pkey" PRIMARY KEY ("id")
