@@ -3,21 +3,30 @@
 import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
+import * as participation from './templates/participation.ts'
 
-export interface EmailTemplates {
-	'password-reset': PasswordResetData
-	invitation: InvitationData
+type DataOf<Render> = Render extends (data: infer Data) => EmailContent ? Data : never
+
+const renderers = {
+	password_reset: passwordReset as (data: PasswordResetData) => EmailContent,
+	invitation: invitation as (data: InvitationData) => EmailContent,
+	application_received: participation.applicationReceived,
+	agreement_offered: participation.agreementOffered,
+	agreement_signed: participation.agreementSigned,
+	listed: participation.listed,
+	self_evaluation_received: participation.selfEvaluationReceived,
+	revision_requested: participation.revisionRequested,
+	qualified: participation.qualified,
+	sampled: participation.sampled,
+	withdrawal: participation.withdrawal,
+	withdrawal_undone: participation.withdrawalUndone,
 }
 
+export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }
 export type EmailTemplateName = keyof EmailTemplates
 
-const renderers: { [Name in EmailTemplateName]: (data: EmailTemplates[Name]) => EmailContent } = {
-	'password-reset': passwordReset,
-	invitation,
-}
-
 export function renderEmail<Name extends EmailTemplateName>(name: Name, data: EmailTemplates[Name]): EmailContent {
-	return renderers[name](data)
+	return (renderers[name] as (data: EmailTemplates[Name]) => EmailContent)(data)
 }
 
 export type { EmailContent }

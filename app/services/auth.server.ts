@@ -85,7 +85,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
 		}
 		const token = await issueToken(tx, user.id, purpose, resetValidMinutes * minute)
 		await enqueueEmail(tx, {
-			template: 'password-reset',
+			template: 'password_reset',
 			to: { address: email, name: user.name },
 			data: { name: user.name, resetUrl: absoluteUrl(`/wachtwoord-herstellen/${token}`), validMinutes: resetValidMinutes },
 		})

@@ -280,6 +280,7 @@ CREATE TABLE "Participation" (
     "state" "ParticipationState" NOT NULL,
     "stateBeforeWithdrawal" "ParticipationState",
     "isReapplicant" BOOLEAN NOT NULL DEFAULT false,
+    "offersChronicEchelon" BOOLEAN NOT NULL DEFAULT false,
     "stateChangedAt" TIMESTAMPTZ(3) NOT NULL,
     "appliedAt" TIMESTAMPTZ(3) NOT NULL,
     "applicationData" JSONB,

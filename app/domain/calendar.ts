@@ -1,0 +1,171 @@
+import {
+	addDays,
+	amsterdamDateOf,
+	calendarDaysBetween,
+	endOfDay,
+	formatCalendarDate,
+	startOfDay,
+} from './amsterdam-time'
+import type { CalendarDate } from './amsterdam-time'
+import type { YearSettings } from './year-settings'
+
+// The dates of one mark year as instants. Rule of thumb used throughout: a date on which something
+// *starts* ("from 1 June", "per 1 januari") is the start of that Amsterdam day; a date *by* which
+// something must happen ("t/m 31 oktober", "vóór 1 april" = 31 March) is the end of that day,
+// 23:59:59.999 Amsterdam time (DOMAIN.md §3).
+
+export type CalendarKey =
+	| 'normsPublished'
+	| 'agreementsOffered'
+	| 'feeRatePublishBy'
+	| 'applicationOpens'
+	| 'applicationCloses'
+	| 'listing'
+	| 'selfEvaluationOpens'
+	| 'qualificationDeadline'
+	| 'withdrawal'
+	| 'reapplicantListing'
+	| 'yearEnd'
+	| 'turnoverReportDue'
+
+export interface CalendarMoment {
+	key: CalendarKey
+	/** The Amsterdam calendar day. */
+	date: CalendarDate
+	/** The instant that counts: start of the day for beginnings, end of the day for deadlines. */
+	at: Date
+	/** Dutch label for the UI. */
+	label: string
+}
+
+export type YearCalendar = { year: number; entries: CalendarMoment[] } & Record<CalendarKey, CalendarMoment>
+
+/** Last instant at which a first self-evaluation counts as in time: end of 31 March (003 §3.2). */
+export function qualificationDeadlineAt(settings: YearSettings): Date {
+	return endOfDay(settings.qualificationDeadline)
+}
+
+/** 003 §3.3: "per 1 april ingetrokken" — the start of the day after the qualification deadline. */
+export function withdrawalAt(settings: YearSettings): Date {
+	return startOfDay(addDays(settings.qualificationDeadline, 1))
+}
+
+/** 003 §3.2: carriers that returned a signed agreement are in the register from 1 January. */
+export function listingAt(settings: YearSettings): Date {
+	return startOfDay(settings.listingOn)
+}
+
+/** 003 §3.3: a re-applicant that qualified in time is listed from 1 April (the withdrawal moment). */
+export function reapplicantListingAt(settings: YearSettings): Date {
+	return withdrawalAt(settings)
+}
+
+/** DOMAIN.md §7: a certificate is valid until 31 December of the mark year. */
+export function yearEndAt(settings: YearSettings): Date {
+	return endOfDay(formatCalendarDate({ year: settings.year, month: 12, day: 31 }))
+}
+
+export function yearCalendar(settings: YearSettings): YearCalendar {
+	const starts = (key: CalendarKey, date: CalendarDate, label: string): CalendarMoment => ({
+		key,
+		date,
+		at: startOfDay(date),
+		label,
+	})
+	const ends = (key: CalendarKey, date: CalendarDate, label: string): CalendarMoment => ({
+		key,
+		date,
+		at: endOfDay(date),
+		label,
+	})
+	const y = settings.year
+	const dayAfterDeadline = addDays(settings.qualificationDeadline, 1)
+	const moments: Record<CalendarKey, CalendarMoment> = {
+		normsPublished: starts('normsPublished', settings.normsPublishedOn, `Publicatie normen ${y}`),
+		agreementsOffered: starts(
+			'agreementsOffered',
+			settings.agreementsOfferedOn,
+			`Overeenkomst ${y} aangeboden aan huidige keurmerkdragers`,
+		),
+		feeRatePublishBy: ends(
+			'feeRatePublishBy',
+			settings.feeRatePublishBy,
+			`Uiterste publicatiedatum afdrachtpercentage ${y}`,
+		),
+		applicationOpens: starts('applicationOpens', settings.applicationOpensOn, 'Aanvraagperiode opent'),
+		applicationCloses: ends('applicationCloses', settings.applicationClosesOn, 'Aanvraagperiode sluit (laatste dag)'),
+		listing: starts('listing', settings.listingOn, 'Opname in het Keurmerkregister'),
+		selfEvaluationOpens: starts(
+			'selfEvaluationOpens',
+			settings.selfEvaluationOpensOn,
+			'Zelfevaluatie kan worden ingediend',
+		),
+		qualificationDeadline: ends(
+			'qualificationDeadline',
+			settings.qualificationDeadline,
+			'Kwalificatiedeadline (laatste dag om de zelfevaluatie in te dienen)',
+		),
+		withdrawal: starts('withdrawal', dayAfterDeadline, 'Intrekking van het keurmerk bij niet tijdig kwalificeren'),
+		reapplicantListing: starts(
+			'reapplicantListing',
+			dayAfterDeadline,
+			'Opname in het register van heraanvragers die zich tijdig kwalificeerden',
+		),
+		yearEnd: ends('yearEnd', formatCalendarDate({ year: y, month: 12, day: 31 }), 'Einde keurmerkjaar'),
+		turnoverReportDue: ends('turnoverReportDue', settings.turnoverReportDueOn, `Opgave ${settings.turnoverLabel} ${y}`),
+	}
+	const entries = Object.values(moments).sort((a, b) => a.at.getTime() - b.at.getTime())
+	return { year: y, entries, ...moments }
+}
+
+/** 003 §3.1: "van 1 juni t/m 31 oktober" — both days included. */
+export function isApplicationWindowOpen(settings: YearSettings, at: Date): boolean {
+	return isWithin(at, startOfDay(settings.applicationOpensOn), endOfDay(settings.applicationClosesOn))
+}
+
+/**
+ * Whether a first self-evaluation may be submitted at `at`: from the opening day up to and including
+ * 31 March 23:59:59.999 Amsterdam time (003 §3.2 "vóór 1 april"). Revision responses have their own
+ * due date, see `revisionDueAt`.
+ */
+export function isQualificationOpen(settings: YearSettings, at: Date): boolean {
+	return isWithin(at, startOfDay(settings.selfEvaluationOpensOn), qualificationDeadlineAt(settings))
+}
+
+/**
+ * DOMAIN.md §3 decision: a revision is due at the later of the qualification deadline and the end of
+ * the day `revisionResponseDays` after the request (in Amsterdam calendar days).
+ */
+export function revisionDueAt(settings: YearSettings, requestedAt: Date): Date {
+	const ownDue = endOfDay(addDays(amsterdamDateOf(requestedAt), settings.revisionResponseDays))
+	const deadline = qualificationDeadlineAt(settings)
+	return ownDue.getTime() > deadline.getTime() ? ownDue : deadline
+}
+
+/** Amsterdam calendar days from `at` to `deadline`: 0 on the day itself, negative once it has passed. */
+export function daysLeft(at: Date, deadline: Date): number {
+	return calendarDaysBetween(amsterdamDateOf(at), amsterdamDateOf(deadline))
+}
+
+/**
+ * Which qualification reminders are due at `at` (DOMAIN.md §8). A reminder with offset d is due from
+ * the start of the Amsterdam day d days before the deadline day. Every offset whose moment has
+ * passed is returned (largest first), so an idempotent job sends the ones it has not sent yet.
+ * After the deadline no reminder is due any more: the 1 April run takes over.
+ */
+export function qualificationRemindersDue(settings: YearSettings, at: Date): number[] {
+	if (at.getTime() > qualificationDeadlineAt(settings).getTime()) return []
+	return [...new Set(settings.reminderDaysBefore)]
+		.filter((d) => at.getTime() >= reminderAt(settings, d).getTime())
+		.sort((a, b) => b - a)
+}
+
+/** The moment a reminder with offset `daysBefore` becomes due. */
+export function reminderAt(settings: YearSettings, daysBefore: number): Date {
+	return startOfDay(addDays(settings.qualificationDeadline, -daysBefore))
+}
+
+function isWithin(at: Date, from: Date, until: Date): boolean {
+	const t = at.getTime()
+	return t >= from.getTime() && t <= until.getTime()
+}

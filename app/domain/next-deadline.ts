@@ -1,0 +1,89 @@
+import { addDays, amsterdamDateOf, endOfDay, formatDutchDate } from './amsterdam-time'
+import type { CalendarDate } from './amsterdam-time'
+import { daysLeft, qualificationDeadlineAt } from './calendar'
+import type { ParticipationSnapshot } from './participation'
+import type { YearSettings } from './year-settings'
+
+export type NextActionKind = 'sign_agreement' | 'submit_self_evaluation' | 'submit_revision' | 'report_turnover'
+
+export interface NextDeadline {
+	kind: NextActionKind
+	/** The last instant that is still in time. */
+	dueAt: Date
+	/** The Amsterdam calendar day of `dueAt`. */
+	date: CalendarDate
+	/** Dutch, e.g. 'Dien de zelfevaluatie in uiterlijk 31 maart 2027'. */
+	label: string
+	/** Amsterdam calendar days left; 0 on the day itself, negative once overdue. */
+	daysLeft: number
+	overdue: boolean
+}
+
+/**
+ * What the provider must do next for this participation, and by when. Null while the ball is with
+ * KiBG (application received, self-evaluation under assessment) or the participation is closed.
+ */
+export function nextDeadline(p: ParticipationSnapshot, settings: YearSettings, at: Date): NextDeadline | null {
+	const make = (kind: NextActionKind, dueAt: Date, label: (date: string) => string) => {
+		const date = amsterdamDateOf(dueAt)
+		return {
+			kind,
+			dueAt,
+			date,
+			label: label(formatDutchDate(date)),
+			daysLeft: daysLeft(at, dueAt),
+			overdue: at.getTime() > dueAt.getTime(),
+		}
+	}
+	switch (p.state) {
+		case 'agreement_offered': {
+			// 003 §3.2: only a signed agreement returned before 1 January gets a carrier listed on that day.
+			const beforeListing = endOfDay(addDays(settings.listingOn, -1))
+			if (!p.isReapplicant && at.getTime() <= beforeListing.getTime()) {
+				return make(
+					'sign_agreement',
+					beforeListing,
+					(d) =>
+						`Onderteken de overeenkomst uiterlijk ${d} om per ${formatDutchDate(settings.listingOn)} in het Keurmerkregister te staan`,
+				)
+			}
+			return make(
+				'sign_agreement',
+				qualificationDeadlineAt(settings),
+				(d) => `Onderteken de overeenkomst uiterlijk ${d}`,
+			)
+		}
+		case 'agreement_signed':
+		case 'listed':
+			return make(
+				'submit_self_evaluation',
+				qualificationDeadlineAt(settings),
+				(d) => `Dien de zelfevaluatie in uiterlijk ${d}`,
+			)
+		case 'revision_requested':
+			if (!p.revisionDueAt) return null
+			return make('submit_revision', p.revisionDueAt, (d) => `Dien de aangepaste zelfevaluatie in uiterlijk ${d}`)
+		case 'qualified':
+		case 'sampled':
+		case 'confirmed':
+			// DOMAIN.md §6: the realised turnover of the year is reported after the year ends.
+			return make(
+				'report_turnover',
+				endOfDay(settings.turnoverReportDueOn),
+				(d) => `Geef de ${settings.turnoverLabel} over ${settings.year} op uiterlijk ${d}`,
+			)
+		case 'applied':
+		case 'submitted':
+		case 'withdrawn':
+		case 'agreement_declined':
+			return null
+	}
+}
+
+/**
+ * Whether the participation gets qualification reminders (DOMAIN.md §8: only carriers that have
+ * not submitted). A signed re-applicant is reminded too: it must qualify before it is listed.
+ */
+export function awaitsFirstSubmission(p: ParticipationSnapshot): boolean {
+	return p.state === 'listed' || p.state === 'agreement_signed'
+}

@@ -1,0 +1,185 @@
+// Norm sets between the database (relational, for answers and assessments to refer to) and the
+// domain (one NormSet value, for every rule).
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import type { EvidenceItem, NormSet } from '#app/domain/norm-set.ts'
+import { assertNormSet } from '#app/domain/norm-set.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
+
+/** A norm set as the domain sees it, plus the database ids behind its keys. */
+export interface LoadedNormSet {
+	id: string
+	year: number
+	status: 'draft' | 'published'
+	publishedAt: Date | null
+	normSet: NormSet
+	criterionIds: Map<string, string>
+	evidenceIds: Map<string, string>
+	/** Evidence key by database id (answers are stored by id). */
+	evidenceKeys: Map<string, string>
+	criterionKeys: Map<string, string>
+}
+
+// Kind-specific fields of an evidence item live in `config`.
+function evidenceConfig(item: EvidenceItem): Prisma.InputJsonObject {
+	const { key: _key, label: _label, help: _help, required: _required, kind: _kind, ...config } = item
+	return JSON.parse(JSON.stringify(config)) as Prisma.InputJsonObject
+}
+
+/** Writes a norm set (as parsed by the domain) for its year. The year must exist. */
+export async function importNormSet(
+	tx: Tx,
+	normSet: NormSet,
+	{ status = 'published', publishedAt = null, basedOnYear = null }: { status?: 'draft' | 'published'; publishedAt?: Date | null; basedOnYear?: number | null } = {},
+): Promise<string> {
+	const set = await tx.normSet.create({
+		data: {
+			year: normSet.year,
+			status,
+			title: normSet.title,
+			source: normSet.source,
+			textStatus: normSet.status,
+			notes: normSet.notes ?? [],
+			basedOnYear,
+			publishedAt: status === 'published' ? (publishedAt ?? new Date()) : null,
+		},
+	})
+	for (const [themeIndex, theme] of normSet.themes.entries()) {
+		const themeRow = await tx.theme.create({
+			data: { normSetId: set.id, key: theme.key, position: themeIndex, title: theme.title, introduction: theme.introduction ?? null },
+		})
+		for (const [normIndex, norm] of theme.norms.entries()) {
+			const normRow = await tx.norm.create({
+				data: {
+					normSetId: set.id,
+					themeId: themeRow.id,
+					key: norm.key,
+					code: norm.code,
+					position: normIndex,
+					title: norm.title,
+					explanation: norm.explanation,
+					safeguards: norm.safeguards,
+					clientPromise: norm.clientPromise ?? null,
+					appliesTo: norm.appliesTo,
+					notes: norm.notes ?? [],
+				},
+			})
+			for (const [criterionIndex, criterion] of norm.criteria.entries()) {
+				const criterionRow = await tx.criterion.create({
+					data: {
+						normSetId: set.id,
+						normId: normRow.id,
+						key: criterion.key,
+						code: criterion.code,
+						position: criterionIndex,
+						group: criterion.group,
+						text: criterion.text,
+						guidance: criterion.guidance ?? null,
+						frameMet: criterion.assessmentFrame.met,
+						frameNotMet: criterion.assessmentFrame.notMet,
+						frameSource: criterion.frameSource,
+						appliesTo: criterion.appliesTo ?? null,
+					},
+				})
+				await tx.evidenceItem.createMany({
+					data: criterion.evidence.map((item, itemIndex) => ({
+						normSetId: set.id,
+						criterionId: criterionRow.id,
+						key: item.key,
+						position: itemIndex,
+						kind: item.kind,
+						label: item.label,
+						help: item.help ?? null,
+						required: item.required,
+						config: evidenceConfig(item),
+					})),
+				})
+			}
+		}
+	}
+	return set.id
+}
+
+/** The norm set of a year, or null when the year has none. */
+export async function loadNormSet(year: number, client: Tx | PrismaClient = db): Promise<LoadedNormSet | null> {
+	const set = await client.normSet.findUnique({
+		where: { year },
+		include: {
+			markYear: { select: { markName: true } },
+			themes: {
+				orderBy: { position: 'asc' },
+				include: {
+					norms: {
+						orderBy: { position: 'asc' },
+						include: {
+							criteria: {
+								orderBy: { position: 'asc' },
+								include: { evidence: { orderBy: { position: 'asc' } } },
+							},
+						},
+					},
+				},
+			},
+		},
+	})
+	if (!set) return null
+	const criterionIds = new Map<string, string>()
+	const evidenceIds = new Map<string, string>()
+	const normSet = assertNormSet({
+		year: set.year,
+		markName: set.markYear.markName,
+		title: set.title,
+		source: set.source ?? '',
+		status: set.textStatus,
+		...(set.notes.length ? { notes: set.notes } : {}),
+		themes: set.themes.map((theme) => ({
+			key: theme.key,
+			title: theme.title,
+			...(theme.introduction ? { introduction: theme.introduction } : {}),
+			norms: theme.norms.map((norm) => ({
+				key: norm.key,
+				code: norm.code,
+				title: norm.title,
+				explanation: norm.explanation ?? '',
+				safeguards: norm.safeguards,
+				...(norm.clientPromise ? { clientPromise: norm.clientPromise } : {}),
+				appliesTo: norm.appliesTo,
+				...(norm.notes.length ? { notes: norm.notes } : {}),
+				criteria: norm.criteria.map((criterion) => {
+					criterionIds.set(criterion.key, criterion.id)
+					return {
+						key: criterion.key,
+						code: criterion.code,
+						group: criterion.group,
+						text: criterion.text,
+						...(criterion.guidance ? { guidance: criterion.guidance } : {}),
+						assessmentFrame: { met: criterion.frameMet, notMet: criterion.frameNotMet },
+						frameSource: criterion.frameSource,
+						...(criterion.appliesTo ? { appliesTo: criterion.appliesTo } : {}),
+						evidence: criterion.evidence.map((item) => {
+							evidenceIds.set(item.key, item.id)
+							return {
+								key: item.key,
+								kind: item.kind,
+								label: item.label,
+								...(item.help ? { help: item.help } : {}),
+								required: item.required,
+								...(item.config as Record<string, unknown>),
+							}
+						}),
+					}
+				}),
+			})),
+		})),
+	})
+	return {
+		id: set.id,
+		year: set.year,
+		status: set.status,
+		publishedAt: set.publishedAt,
+		normSet,
+		criterionIds,
+		evidenceIds,
+		evidenceKeys: new Map([...evidenceIds].map(([key, id]) => [id, key])),
+		criterionKeys: new Map([...criterionIds].map(([key, id]) => [id, key])),
+	}
+}

@@ -1,0 +1,491 @@
+// The one way a participation changes state. Loads the snapshot, asks the domain's state machine
+// (app/domain/participation.ts) at the server clock, and — only when it agrees — stores the new
+// state, the timeline entry, the audit event and every effect (mail, rounds, certificate,
+// register window) in the caller's transaction. Routes, services and scheduled runs all come here.
+import type { Participation, ParticipationState, Prisma } from '#app/generated/prisma/client.ts'
+import { amsterdamDateOf, endOfDay, formatDutchDate } from '#app/domain/amsterdam-time.ts'
+import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
+import { formatCertificateNumber } from '#app/domain/fees.ts'
+import {
+	type Effect,
+	type ParticipationEvent,
+	type ParticipationSnapshot,
+	type ParticipationStart,
+	type Refusal,
+	startParticipation,
+	transition,
+} from '#app/domain/participation.ts'
+import { registerWindow } from '#app/domain/register.ts'
+import { WITHDRAWAL_REASON_LABELS } from '#app/domain/types.ts'
+import type { YearSettings } from '#app/domain/year-settings.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
+import { type Actor, recordAudit } from './audit.server.ts'
+import { absoluteUrl } from './auth.server.ts'
+import { enqueueEmail } from './mail/outbox.server.ts'
+import { requireYearSettings, toYearSettings } from './years.server.ts'
+
+export type EventResult =
+	| { ok: true; changed: boolean; participation: Participation; effects: Effect[] }
+	| { ok: false; refusal: Refusal }
+
+export class ParticipationRefused extends Error {
+	constructor(readonly refusal: Refusal) {
+		super(refusal.message)
+	}
+}
+
+const withHistory = {
+	rounds: { select: { number: true, status: true, outcome: true }, orderBy: { number: 'asc' } },
+	withdrawals: { where: { undoneAt: null }, orderBy: { decidedAt: 'desc' }, take: 1 },
+	markYear: true,
+} as const satisfies Prisma.ParticipationInclude
+
+type ParticipationWithHistory = Prisma.ParticipationGetPayload<{ include: typeof withHistory }>
+
+/** What the state machine needs to know, read from the stored participation. */
+export function snapshotOf(participation: ParticipationWithHistory): ParticipationSnapshot {
+	const submitted = participation.rounds.filter((round) => round.status === 'submitted')
+	const assessed = submitted.filter((round) => round.outcome)
+	const withdrawal = participation.state === 'withdrawn' ? participation.withdrawals[0] : undefined
+	return {
+		state: participation.state,
+		isReapplicant: participation.isReapplicant,
+		listedAt: participation.listedFrom,
+		roundsSubmitted: submitted.length,
+		revisionsUsed: participation.revisionsUsed,
+		revisionDueAt: participation.revisionDueAt,
+		latestRoundOutcome: assessed.at(-1)?.outcome ?? null,
+		qualifiedAt: participation.qualifiedAt,
+		withdrawal: withdrawal
+			? { reason: withdrawal.reason, effectiveAt: withdrawal.effectiveAt, decidedAt: withdrawal.decidedAt }
+			: null,
+		stateBeforeWithdrawal: participation.stateBeforeWithdrawal,
+	}
+}
+
+export async function loadSnapshot(
+	tx: Tx,
+	participationId: string,
+): Promise<{ participation: ParticipationWithHistory; snapshot: ParticipationSnapshot; settings: YearSettings }> {
+	// On PostgreSQL two transitions of one participation must not interleave: lock the row.
+	await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
+	const participation = await tx.participation.findUniqueOrThrow({ where: { id: participationId }, include: withHistory })
+	return { participation, snapshot: snapshotOf(participation), settings: toYearSettings(participation.markYear) }
+}
+
+export interface EventOptions {
+	/** Why (shown in the timeline and the audit trail; the letter's explanation for a withdrawal). */
+	reason?: string | null
+	/** Optimistic concurrency: refuse when somebody else changed the participation meanwhile. */
+	expectedVersion?: number
+}
+
+/**
+ * Applies a domain event inside `tx`. Refusals write nothing. A sweep event that does not apply
+ * returns `changed: false` and writes nothing either (the scheduled runs are idempotent).
+ */
+export async function applyParticipationEvent(
+	tx: Tx,
+	participationId: string,
+	event: ParticipationEvent,
+	actor: Actor,
+	options: EventOptions = {},
+): Promise<EventResult> {
+	const { participation, snapshot, settings } = await loadSnapshot(tx, participationId)
+	if (options.expectedVersion !== undefined && options.expectedVersion !== participation.version) {
+		return {
+			ok: false,
+			refusal: {
+				code: 'wrong_state',
+				message: 'Iemand anders heeft deze deelname intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
+			},
+		}
+	}
+	const at = now()
+	const result = transition(snapshot, event, at, settings)
+	if (!result.ok) return result
+	if (!result.changed) return { ok: true, changed: false, participation, effects: [] }
+
+	const next = result.next
+	const updated = await tx.participation.update({
+		where: { id: participationId },
+		data: {
+			...participationFields(next, settings),
+			stateChangedAt: next.state === participation.state ? participation.stateChangedAt : at,
+			version: { increment: 1 },
+		},
+	})
+	await recordWithdrawalChange(tx, participation, snapshot, next, actor, options.reason ?? null, at)
+	await tx.participationTransition.create({
+		data: {
+			participationId,
+			fromState: participation.state,
+			toState: next.state,
+			event: event.type,
+			note: options.reason ?? null,
+			actorUserId: actor.userId,
+			at,
+		},
+	})
+	await recordAudit(tx, {
+		actor,
+		action: `participation.${event.type}`,
+		entityType: 'Participation',
+		entityId: participationId,
+		providerId: participation.providerId,
+		participationId,
+		before: snapshot,
+		after: next,
+		reason: options.reason ?? null,
+		at,
+	})
+	await performEffects(tx, updated, result.effects, actor, at, settings)
+	return { ok: true, changed: true, participation: updated, effects: result.effects }
+}
+
+/** Like applyParticipationEvent, but throws ParticipationRefused on a refusal. */
+export async function requireParticipationEvent(
+	tx: Tx,
+	participationId: string,
+	event: ParticipationEvent,
+	actor: Actor,
+	options: EventOptions = {},
+): Promise<Extract<EventResult, { ok: true }>> {
+	const result = await applyParticipationEvent(tx, participationId, event, actor, options)
+	if (!result.ok) throw new ParticipationRefused(result.refusal)
+	return result
+}
+
+/** Applies an event in its own transaction. */
+export function runParticipationEvent(
+	participationId: string,
+	event: ParticipationEvent,
+	actor: Actor,
+	options: EventOptions = {},
+): Promise<EventResult> {
+	return db.$transaction((tx) => applyParticipationEvent(tx, participationId, event, actor, options))
+}
+
+/** Starts a provider's participation in a year: through the application form, or as a renewal. */
+export async function createParticipation(
+	tx: Tx,
+	{
+		providerId,
+		year,
+		start,
+		actor,
+		applicationData,
+	}: { providerId: string; year: number; start: ParticipationStart; actor: Actor; applicationData?: Prisma.InputJsonValue },
+): Promise<EventResult> {
+	const settings = await requireYearSettings(year, tx)
+	// The profile of this year: a later change to the provider does not alter which norms applied.
+	const profile = await tx.provider.findUniqueOrThrow({ where: { id: providerId }, select: { offersChronicEchelon: true } })
+	const at = now()
+	const result = startParticipation(start, at, settings)
+	if (!result.ok) return result
+	const next = result.next
+	const participation = await tx.participation.create({
+		data: {
+			providerId,
+			year,
+			offersChronicEchelon: profile.offersChronicEchelon,
+			...participationFields(next, settings),
+			stateChangedAt: at,
+			appliedAt: at,
+			applicationData: applicationData ?? undefined,
+		},
+	})
+	await tx.participationTransition.create({
+		data: {
+			participationId: participation.id,
+			fromState: null,
+			toState: next.state,
+			event: start.origin === 'application' ? 'apply' : 'renewal',
+			actorUserId: actor.userId,
+			at,
+		},
+	})
+	await recordAudit(tx, {
+		actor,
+		action: start.origin === 'application' ? 'participation.apply' : 'participation.renewal',
+		entityType: 'Participation',
+		entityId: participation.id,
+		providerId,
+		participationId: participation.id,
+		after: next,
+		at,
+	})
+	await performEffects(tx, participation, result.effects, actor, at, settings)
+	return { ok: true, changed: true, participation, effects: result.effects }
+}
+
+function participationFields(s: ParticipationSnapshot, settings: YearSettings) {
+	// The register is one indexed query: listed while listedFrom <= now < listedUntil. The window
+	// already holds the ends the clock will bring (1 April, 31 December), so it is right between runs.
+	const window = registerWindow(s, settings)
+	return {
+		state: s.state,
+		isReapplicant: s.isReapplicant,
+		stateBeforeWithdrawal: s.stateBeforeWithdrawal,
+		revisionsUsed: s.revisionsUsed,
+		revisionDueAt: s.revisionDueAt,
+		qualifiedAt: s.qualifiedAt,
+		listedFrom: window?.from ?? null,
+		listedUntil: window?.until ?? null,
+	}
+}
+
+async function recordWithdrawalChange(
+	tx: Tx,
+	participation: Participation,
+	before: ParticipationSnapshot,
+	after: ParticipationSnapshot,
+	actor: Actor,
+	reason: string | null,
+	at: Date,
+) {
+	if (after.withdrawal && !before.withdrawal) {
+		await tx.withdrawal.create({
+			data: {
+				participationId: participation.id,
+				reason: after.withdrawal.reason,
+				effectiveAt: after.withdrawal.effectiveAt,
+				decidedAt: after.withdrawal.decidedAt,
+				decidedById: actor.type === 'staff' ? actor.userId : null,
+				explanation: reason ?? defaultWithdrawalExplanation(after.withdrawal.reason),
+			},
+		})
+	} else if (before.withdrawal && !after.withdrawal) {
+		await tx.withdrawal.updateMany({
+			where: { participationId: participation.id, undoneAt: null },
+			data: { undoneAt: at, undoneById: actor.userId, undoReason: reason },
+		})
+	}
+}
+
+function defaultWithdrawalExplanation(reason: keyof typeof WITHDRAWAL_REASON_LABELS): string {
+	return reason === 'not_qualified_in_time'
+		? 'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (Handboek Keurmerk Basis GGZ §3.3).'
+		: WITHDRAWAL_REASON_LABELS[reason]
+}
+
+async function performEffects(
+	tx: Tx,
+	participation: Participation,
+	effects: Effect[],
+	actor: Actor,
+	at: Date,
+	settings: YearSettings,
+) {
+	for (const effect of effects) {
+		switch (effect.type) {
+			case 'freeze_round':
+				await freezeRound(tx, participation.id, effect.round, actor, at)
+				break
+			case 'open_revision_round':
+				await openRevisionRound(tx, participation.id, effect.round, at)
+				break
+			case 'issue_certificate':
+				await issueCertificate(tx, participation, at, settings)
+				break
+			case 'plan_interview':
+				await tx.interview.createMany({
+					data: (await tx.sampleMember.findMany({ where: { participationId: participation.id, interview: null }, select: { id: true } })).map(
+						(member) => ({ sampleMemberId: member.id }),
+					),
+				})
+				break
+			case 'send_mail':
+				await sendParticipationMail(tx, participation, effect, settings, at)
+				break
+			// The register window (listedFrom/listedUntil) and the certificate's status follow from the
+			// stored snapshot and the withdrawal; the agreement is dissolved by the withdrawal itself.
+			case 'add_to_register':
+			case 'remove_from_register':
+			case 'revoke_certificate':
+			case 'reinstate_certificate':
+			case 'dissolve_agreement':
+				break
+		}
+	}
+	if (participation.state === 'agreement_offered') await ensureAgreementOffered(tx, participation, settings, at)
+}
+
+// A submitted round is frozen: the self-evaluation service saved its content; this marks it.
+async function freezeRound(tx: Tx, participationId: string, number: number, actor: Actor, at: Date) {
+	const frozen = await tx.selfEvaluationRound.updateMany({
+		where: { participationId, number, status: 'draft' },
+		data: { status: 'submitted', submittedAt: at, submittedById: actor.userId },
+	})
+	if (frozen.count !== 1) throw new Error(`Ronde ${number} van deelname ${participationId} is geen concept om in te dienen`)
+}
+
+// DOMAIN.md §5: a revision starts as a copy of the previous round (answers and documents).
+async function openRevisionRound(tx: Tx, participationId: string, number: number, at: Date) {
+	const previous = await tx.selfEvaluationRound.findFirstOrThrow({
+		where: { participationId, number: number - 1 },
+		include: { answers: { include: { documents: true } } },
+	})
+	const round = await tx.selfEvaluationRound.create({
+		data: { participationId, number, status: 'draft', copiedFromRoundId: previous.id, createdAt: at },
+	})
+	for (const answer of previous.answers) {
+		await tx.answer.create({
+			data: {
+				roundId: round.id,
+				evidenceItemId: answer.evidenceItemId,
+				text: answer.text,
+				number: answer.number,
+				url: answer.url,
+				checkedElements: answer.checkedElements,
+				declared: answer.declared,
+				prefill: 'none',
+				updatedById: answer.updatedById,
+				documents: { create: answer.documents.map((document) => ({ fileId: document.fileId, addedAt: document.addedAt })) },
+			},
+		})
+	}
+}
+
+async function issueCertificate(tx: Tx, participation: Participation, at: Date, settings: YearSettings) {
+	const existing = await tx.certificate.findUnique({ where: { participationId: participation.id } })
+	if (existing) return
+	const last = await tx.certificate.aggregate({ where: { year: participation.year }, _max: { sequence: true } })
+	const sequence = (last._max.sequence ?? 0) + 1
+	await tx.certificate.create({
+		data: {
+			participationId: participation.id,
+			year: participation.year,
+			sequence,
+			number: formatCertificateNumber(participation.year, sequence),
+			issuedAt: at,
+			// DOMAIN.md §7: valid until 31 December of the year, unless withdrawn.
+			validUntil: endOfDay(`${settings.year}-12-31`),
+		},
+	})
+}
+
+async function ensureAgreementOffered(tx: Tx, participation: Participation, settings: YearSettings, at: Date) {
+	const open = await tx.agreement.findFirst({ where: { participationId: participation.id, status: 'offered' } })
+	if (open) return
+	await tx.agreement.create({
+		data: {
+			participationId: participation.id,
+			status: 'offered',
+			offeredAt: at,
+			// The conditions as they were when offered: the PDF and the signature refer to these.
+			terms: {
+				year: settings.year,
+				markName: settings.markName,
+				feeRateBp: settings.feeRateBp,
+				minimumFeeCents: settings.minimumFeeCents,
+				turnoverLabel: settings.turnoverLabel,
+				listingOn: settings.listingOn,
+				qualificationDeadline: settings.qualificationDeadline,
+				maxRevisions: settings.maxRevisions,
+				revisionResponseDays: settings.revisionResponseDays,
+			},
+		},
+	})
+}
+
+/** The people a message about a participation goes to: the organisation's address and its primary contacts. */
+export async function participationRecipients(tx: Tx, providerId: string): Promise<{ address: string; name: string | null }[]> {
+	const provider = await tx.provider.findUniqueOrThrow({
+		where: { id: providerId },
+		select: { name: true, email: true, memberships: { where: { isPrimaryContact: true }, select: { user: { select: { email: true, name: true, active: true } } } } },
+	})
+	const recipients = new Map<string, { address: string; name: string | null }>()
+	recipients.set(provider.email.toLowerCase(), { address: provider.email, name: provider.name })
+	for (const { user } of provider.memberships) {
+		if (user.active) recipients.set(user.email.toLowerCase(), { address: user.email, name: user.name })
+	}
+	return [...recipients.values()]
+}
+
+async function sendParticipationMail(
+	tx: Tx,
+	participation: Participation,
+	effect: Extract<Effect, { type: 'send_mail' }>,
+	settings: YearSettings,
+	at: Date,
+) {
+	const provider = await tx.provider.findUniqueOrThrow({ where: { id: participation.providerId }, select: { name: true } })
+	const base = {
+		providerName: provider.name,
+		year: participation.year,
+		markName: settings.markName,
+		portalUrl: absoluteUrl(`/aanbieder/${participation.providerId}`),
+	}
+	const day = (instant: Date) => formatDutchDate(amsterdamDateOf(instant))
+	const attachments: { filename: string; fileId: string }[] = []
+	const email = await (async () => {
+		switch (effect.template) {
+			case 'application_received':
+				return { template: 'application_received' as const, data: { ...base, agreementOffered: participation.state === 'agreement_offered' } }
+			case 'agreement_offered':
+				return { template: 'agreement_offered' as const, data: { ...base, signBy: formatDutchDate(settings.applicationClosesOn) } }
+			case 'agreement_signed': {
+				const agreement = await tx.agreement.findFirst({ where: { participationId: participation.id, status: 'signed' }, orderBy: { signedAt: 'desc' } })
+				if (agreement?.signedFileId) attachments.push({ filename: `overeenkomst-${participation.year}.pdf`, fileId: agreement.signedFileId })
+				return {
+					template: 'agreement_signed' as const,
+					data: { ...base, signerName: agreement?.signerName ?? 'Een tekenbevoegde', signedAt: day(agreement?.signedAt ?? at) },
+				}
+			}
+			case 'listed':
+				return { template: 'listed' as const, data: { ...base, deadline: day(qualificationDeadlineAt(settings)) } }
+			case 'self_evaluation_received': {
+				const round = await tx.selfEvaluationRound.findFirstOrThrow({ where: { participationId: participation.id, status: 'submitted' }, orderBy: { number: 'desc' } })
+				return { template: 'self_evaluation_received' as const, data: { ...base, round: round.number, submittedAt: day(round.submittedAt ?? at) } }
+			}
+			case 'revision_requested': {
+				const assessed = await tx.selfEvaluationRound.findFirstOrThrow({
+					where: { participationId: participation.id, status: 'submitted' },
+					orderBy: { number: 'desc' },
+					include: { assessments: { where: { verdict: 'insufficient' }, include: { criterion: { select: { code: true, position: true, norm: { select: { position: true, theme: { select: { position: true } } } } } } } } },
+				})
+				const insufficient = assessed.assessments
+					.sort((a, b) => a.criterion.norm.theme.position - b.criterion.norm.theme.position || a.criterion.norm.position - b.criterion.norm.position || a.criterion.position - b.criterion.position)
+					.map((assessment) => ({ code: assessment.criterion.code, feedback: assessment.feedback }))
+				return { template: 'revision_requested' as const, data: { ...base, dueAt: day(effect.dueAt ?? participation.revisionDueAt ?? at), insufficient } }
+			}
+			case 'qualified': {
+				const certificate = await tx.certificate.findUniqueOrThrow({ where: { participationId: participation.id } })
+				return { template: 'qualified' as const, data: { ...base, certificateNumber: certificate.number, validUntil: day(certificate.validUntil) } }
+			}
+			case 'sampled':
+				return { template: 'sampled' as const, data: base }
+			case 'withdrawal': {
+				const withdrawal = await tx.withdrawal.findFirst({ where: { participationId: participation.id, undoneAt: null }, orderBy: { decidedAt: 'desc' } })
+				return {
+					template: 'withdrawal' as const,
+					data: {
+						...base,
+						// The 1 April run also ends applications that were never signed: different words.
+						signed: !['applied', 'agreement_offered'].includes(participation.stateBeforeWithdrawal ?? ''),
+						reason: WITHDRAWAL_REASON_LABELS[effect.reason ?? withdrawal?.reason ?? 'not_qualified_in_time'].toLowerCase(),
+						effectiveAt: day(effect.effectiveAt ?? withdrawal?.effectiveAt ?? at),
+						explanation: withdrawal?.explanation ?? null,
+					},
+				}
+			}
+			case 'withdrawal_undone':
+				return { template: 'withdrawal_undone' as const, data: base }
+		}
+	})()
+	for (const to of await participationRecipients(tx, participation.providerId)) {
+		await enqueueEmail(tx, {
+			...email,
+			to,
+			providerId: participation.providerId,
+			participationId: participation.id,
+			attachments,
+			// One message per recipient per state change, even if an effect is replayed.
+			dedupeKey: `participation:${participation.id}:${effect.template}:v${participation.version}:${to.address.toLowerCase()}`,
+		} as Parameters<typeof enqueueEmail>[1])
+	}
+}
+
+export type { ParticipationState }

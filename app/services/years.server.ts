@@ -1,0 +1,83 @@
+// Mark years: the database row and the domain's YearSettings, and which year is "now".
+import type { MarkYear, PrismaClient } from '#app/generated/prisma/client.ts'
+import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
+import type { YearSettings } from '#app/domain/year-settings.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
+
+const dateFields = [
+	'normsPublishedOn',
+	'agreementsOfferedOn',
+	'feeRatePublishBy',
+	'applicationOpensOn',
+	'applicationClosesOn',
+	'listingOn',
+	'selfEvaluationOpensOn',
+	'qualificationDeadline',
+	'turnoverReportDueOn',
+] as const satisfies readonly (keyof YearSettings & keyof MarkYear)[]
+
+// `@db.Date` columns arrive as UTC midnight of the calendar day; the day is what counts.
+function toCalendarDate(value: Date): string {
+	return value.toISOString().slice(0, 10)
+}
+
+function fromCalendarDate(value: string): Date {
+	return new Date(`${value}T00:00:00.000Z`)
+}
+
+export function toYearSettings(row: MarkYear): YearSettings {
+	const dates = Object.fromEntries(dateFields.map((field) => [field, toCalendarDate(row[field])])) as Pick<
+		YearSettings,
+		(typeof dateFields)[number]
+	>
+	return {
+		...dates,
+		year: row.year,
+		markName: row.markName,
+		revisionResponseDays: row.revisionResponseDays,
+		maxRevisions: row.maxRevisions,
+		feeRateBp: row.feeRateBp,
+		minimumFeeCents: row.minimumFeeCents,
+		turnoverLabel: row.turnoverLabel,
+		invoicePaymentDays: row.invoicePaymentDays,
+		invoiceOverdueGraceDays: row.invoiceOverdueGraceDays,
+		reminderDaysBefore: [...row.reminderDaysBefore],
+	}
+}
+
+/** The columns of a MarkYear row for these settings. */
+export function markYearData(settings: YearSettings) {
+	const dates = Object.fromEntries(dateFields.map((field) => [field, fromCalendarDate(settings[field])])) as Record<
+		(typeof dateFields)[number],
+		Date
+	>
+	return {
+		...dates,
+		year: settings.year,
+		markName: settings.markName,
+		revisionResponseDays: settings.revisionResponseDays,
+		maxRevisions: settings.maxRevisions,
+		feeRateBp: settings.feeRateBp,
+		minimumFeeCents: settings.minimumFeeCents,
+		turnoverLabel: settings.turnoverLabel,
+		invoicePaymentDays: settings.invoicePaymentDays,
+		invoiceOverdueGraceDays: settings.invoiceOverdueGraceDays,
+		reminderDaysBefore: settings.reminderDaysBefore,
+	}
+}
+
+export async function getYearSettings(year: number, client: Tx | PrismaClient = db): Promise<YearSettings | null> {
+	const row = await client.markYear.findUnique({ where: { year } })
+	return row ? toYearSettings(row) : null
+}
+
+export async function requireYearSettings(year: number, client: Tx | PrismaClient = db): Promise<YearSettings> {
+	const settings = await getYearSettings(year, client)
+	if (!settings) throw new Error(`Keurmerkjaar ${year} bestaat niet`)
+	return settings
+}
+
+/** The mark year running at `at`: its calendar year in Amsterdam (the cycle of Y runs in Y). */
+export function runningYearAt(at: Date): number {
+	return Number(amsterdamDateOf(at).slice(0, 4))
+}
