@@ -19,6 +19,8 @@ import { registerWindow } from '#app/domain/register.ts'
 import { WITHDRAWAL_REASON_LABELS } from '#app/domain/types.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
 import { now } from '#app/lib/clock.server.ts'
+import { storeFile } from '#app/lib/storage.server.ts'
+import { certificatePdf } from '#templates/certificate.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
@@ -79,6 +81,8 @@ export interface EventOptions {
 	reason?: string | null
 	/** Optimistic concurrency: refuse when somebody else changed the participation meanwhile. */
 	expectedVersion?: number
+	/** A withdrawal letter (PDF, already stored) to keep with the withdrawal and attach to its mail. */
+	letterFileId?: string
 }
 
 /**
@@ -116,7 +120,7 @@ export async function applyParticipationEvent(
 			version: { increment: 1 },
 		},
 	})
-	await recordWithdrawalChange(tx, participation, snapshot, next, actor, options.reason ?? null, at)
+	await recordWithdrawalChange(tx, participation, snapshot, next, actor, options, at)
 	await tx.participationTransition.create({
 		data: {
 			participationId,
@@ -242,7 +246,7 @@ async function recordWithdrawalChange(
 	before: ParticipationSnapshot,
 	after: ParticipationSnapshot,
 	actor: Actor,
-	reason: string | null,
+	{ reason = null, letterFileId }: EventOptions,
 	at: Date,
 ) {
 	if (after.withdrawal && !before.withdrawal) {
@@ -254,6 +258,7 @@ async function recordWithdrawalChange(
 				decidedAt: after.withdrawal.decidedAt,
 				decidedById: actor.type === 'staff' ? actor.userId : null,
 				explanation: reason ?? defaultWithdrawalExplanation(after.withdrawal.reason),
+				letterFileId: letterFileId ?? null,
 			},
 		})
 	} else if (before.withdrawal && !after.withdrawal) {
@@ -353,17 +358,33 @@ async function issueCertificate(tx: Tx, participation: Participation, at: Date, 
 	if (existing) return
 	const last = await tx.certificate.aggregate({ where: { year: participation.year }, _max: { sequence: true } })
 	const sequence = (last._max.sequence ?? 0) + 1
-	await tx.certificate.create({
-		data: {
-			participationId: participation.id,
-			year: participation.year,
-			sequence,
-			number: formatCertificateNumber(participation.year, sequence),
-			issuedAt: at,
-			// DOMAIN.md §7: valid until 31 December of the year, unless withdrawn.
-			validUntil: endOfDay(`${settings.year}-12-31`),
-		},
+	const number = formatCertificateNumber(participation.year, sequence)
+	// DOMAIN.md §7: valid until 31 December of the year, unless withdrawn.
+	const validUntil = endOfDay(`${settings.year}-12-31`)
+	const provider = await tx.provider.findUniqueOrThrow({ where: { id: participation.providerId }, select: { name: true, city: true } })
+	const pdf = await certificatePdf({
+		number,
+		markName: settings.markName,
+		year: settings.year,
+		providerName: provider.name,
+		providerCity: provider.city,
+		issuedOn: formatDutchDate(amsterdamDateOf(at)),
+		validUntil: formatDutchDate(amsterdamDateOf(validUntil)),
+		verificationUrl: certificateVerificationUrl(number),
+		issuedAt: at,
 	})
+	const file = await storeFile(
+		{ kind: 'certificate', providerId: participation.providerId, originalName: `keurmerkcertificaat-${number}.pdf`, mimeType: 'application/pdf', bytes: pdf },
+		tx,
+	)
+	await tx.certificate.create({
+		data: { participationId: participation.id, year: participation.year, sequence, number, issuedAt: at, validUntil, fileId: file.id },
+	})
+}
+
+/** Where the QR code on a certificate leads: the public verification page (issue 6). */
+export function certificateVerificationUrl(number: string): string {
+	return absoluteUrl(`/verifieer/${encodeURIComponent(number)}`)
 }
 
 async function ensureAgreementOffered(tx: Tx, participation: Participation, settings: YearSettings, at: Date) {
@@ -453,12 +474,14 @@ async function sendParticipationMail(
 			}
 			case 'qualified': {
 				const certificate = await tx.certificate.findUniqueOrThrow({ where: { participationId: participation.id } })
+				if (certificate.fileId) attachments.push({ filename: `keurmerkcertificaat-${certificate.number}.pdf`, fileId: certificate.fileId })
 				return { template: 'qualified' as const, data: { ...base, certificateNumber: certificate.number, validUntil: day(certificate.validUntil) } }
 			}
 			case 'sampled':
 				return { template: 'sampled' as const, data: base }
 			case 'withdrawal': {
 				const withdrawal = await tx.withdrawal.findFirst({ where: { participationId: participation.id, undoneAt: null }, orderBy: { decidedAt: 'desc' } })
+				if (withdrawal?.letterFileId) attachments.push({ filename: `intrekking-${participation.year}.pdf`, fileId: withdrawal.letterFileId })
 				return {
 					template: 'withdrawal' as const,
 					data: {

@@ -1,0 +1,87 @@
+// The base of every PDF the portal makes (certificate, agreement, invoice, letter): A4, the
+// standard Helvetica family (its WinAnsi encoding covers Dutch: ë, é, ï and €), KiBG's header and
+// footer, and a Buffer at the end. Fixed metadata dates keep the output reproducible.
+import PDFDocument from 'pdfkit'
+
+export const colors = { primary: '#0b5f6b', text: '#1f2933', muted: '#52606d', rule: '#cbd2d9' }
+export const kibg = {
+	name: 'Stichting Kwaliteit in Basis GGZ (KiBG)',
+	address: 'Postbus 1234, 3500 AA Utrecht',
+	email: 'keurmerk@kibg.nl',
+	kvk: 'KvK 12345678',
+	iban: 'NL00 BANK 0123 4567 89',
+}
+
+export type Pdf = PDFKit.PDFDocument
+
+export function createPdf({ title, subject, createdAt }: { title: string; subject?: string; createdAt: Date }): Pdf {
+	const doc = new PDFDocument({
+		size: 'A4',
+		margins: { top: 72, bottom: 72, left: 64, right: 64 },
+		info: { Title: title, Subject: subject ?? title, Author: kibg.name, Creator: 'Keurmerkportaal', CreationDate: createdAt, ModDate: createdAt },
+		bufferPages: true,
+		autoFirstPage: true,
+	})
+	doc.font('Helvetica').fillColor(colors.text)
+	return doc
+}
+
+/** Collects the document into a Buffer. */
+export function renderPdf(doc: Pdf): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = []
+		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+		doc.on('end', () => resolve(Buffer.concat(chunks)))
+		doc.on('error', reject)
+		doc.end()
+	})
+}
+
+/** The letterhead: the mark's name on the left, KiBG's address on the right. */
+export function letterhead(doc: Pdf, markName: string) {
+	const top = 40
+	doc.save()
+	doc.rect(0, 0, doc.page.width, 8).fill(colors.primary)
+	doc.fillColor(colors.primary).font('Helvetica-Bold').fontSize(14).text(markName, 64, top, { width: 300 })
+	doc.fillColor(colors.muted).font('Helvetica').fontSize(8).text([kibg.name, kibg.address, kibg.email].join('\n'), doc.page.width - 264, top, { width: 200, align: 'right' })
+	doc.restore()
+	doc.fillColor(colors.text).font('Helvetica').fontSize(10)
+	doc.y = 110
+	doc.x = doc.page.margins.left
+}
+
+/** Page numbers and a line in the footer of every page (call just before rendering). */
+export function footer(doc: Pdf, text: string) {
+	const range = doc.bufferedPageRange()
+	for (let index = range.start; index < range.start + range.count; index++) {
+		doc.switchToPage(index)
+		const bottom = doc.page.height - 48
+		// Writing in the bottom margin must not add a page.
+		const margin = doc.page.margins.bottom
+		doc.page.margins.bottom = 0
+		doc.fontSize(8).fillColor(colors.muted).text(`${text} · pagina ${index + 1} van ${range.count}`, 64, bottom, { width: doc.page.width - 128, align: 'center' })
+		doc.page.margins.bottom = margin
+	}
+}
+
+export function heading(doc: Pdf, text: string, size = 13) {
+	doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(colors.text).text(text).font('Helvetica').fontSize(10).moveDown(0.3)
+}
+
+export function paragraph(doc: Pdf, text: string) {
+	doc.font('Helvetica').fontSize(10).fillColor(colors.text).text(text, { align: 'left', lineGap: 2 }).moveDown(0.5)
+}
+
+/** Two columns of label/value pairs. */
+export function facts(doc: Pdf, rows: [string, string][]) {
+	const left = doc.page.margins.left
+	for (const [label, value] of rows) {
+		const y = doc.y
+		doc.font('Helvetica-Bold').fontSize(10).text(label, left, y, { width: 160 })
+		const labelBottom = doc.y
+		doc.font('Helvetica').text(value, left + 170, y, { width: doc.page.width - left - doc.page.margins.right - 170 })
+		doc.y = Math.max(doc.y, labelBottom) + 2
+	}
+	doc.x = left
+	doc.moveDown(0.5)
+}
