@@ -12,7 +12,7 @@ import { createYear } from '#test/fixtures/years.ts'
 
 const at = (date: string, hour = 12) => amsterdamInstant(date, { hour })
 
-async function setup(year: number) {
+async function setup() {
 	const { provider, user } = await createProviderWithMember()
 	const staff = await createUser({ staffRole: 'assessor' })
 	return { provider, user, staff, providerActor: { type: 'provider', userId: user.id } as Actor, staffActor: { type: 'staff', userId: staff.id } as Actor }
@@ -36,7 +36,7 @@ describe('participation service', () => {
 	it('runs a year: apply, offer, sign, list, submit, revise, qualify, with mail and audit', async () => {
 		const year = 2091
 		await createYear(year)
-		const { provider, providerActor, staffActor } = await setup(year)
+		const { provider, providerActor, staffActor } = await setup()
 
 		setClock(at(`${year - 1}-06-15`))
 		const applied = await db.$transaction((tx) =>
@@ -141,7 +141,7 @@ describe('participation service', () => {
 	it('refuses a submission at 1 April 00:00 and writes nothing', async () => {
 		const year = 2092
 		await createYear(year)
-		const { provider, providerActor } = await setup(year)
+		const { provider, providerActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
 			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),
@@ -175,7 +175,7 @@ describe('participation service', () => {
 	it('undoes a withdrawal only with a justification, and records it', async () => {
 		const year = 2093
 		await createYear(year)
-		const { provider, providerActor, staffActor } = await setup(year)
+		const { provider, providerActor, staffActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
 			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),
@@ -208,7 +208,7 @@ describe('participation service', () => {
 	it('refuses a transition when the participation changed meanwhile', async () => {
 		const year = 2094
 		await createYear(year)
-		const { provider, providerActor } = await setup(year)
+		const { provider, providerActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
 			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),

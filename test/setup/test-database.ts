@@ -2,7 +2,7 @@
 // PGlite by default (a migrated data directory, cloned); PostgreSQL when TEST_DATABASE_URL is set
 // (a template database, cloned with CREATE DATABASE … TEMPLATE).
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import path from 'node:path'
 import pg from 'pg'
 import { openDatabase } from '#app/lib/db/client.server.ts'
@@ -11,7 +11,8 @@ import { fromRoot } from '#app/lib/paths.server.ts'
 
 export const testRoot = fromRoot('var/test')
 const templateDir = path.join(testRoot, 'template')
-const templateDatabase = 'keurmerk_test_template'
+// One template per checkout, so two checkouts can test against one PostgreSQL server at once.
+const templateDatabase = `keurmerk_test_template_${createHash('sha256').update(fromRoot('.')).digest('hex').slice(0, 8)}`
 
 export function testDatabaseUrl(): string | undefined {
 	return process.env.TEST_DATABASE_URL || undefined
