@@ -25,14 +25,16 @@ async function run() {
 		pgliteDataDir: env.PGLITE_DATA_DIR,
 	})
 	log.info(`database: ${database.kind} (${database.location})`)
+	const startAt = env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date()
+	if (env.KEURMERK_DEMO) {
+		log.info('demogegevens controleren…')
+		const seeded = await seedDemoIfEmpty(database.prisma, { now: startAt })
+		if (seeded) log.info('demogegevens aangemaakt (zie README voor de demo-accounts)')
+	}
 	if (env.KEURMERK_NOW) {
 		// A demo starts at the chosen moment and lets time run from there.
-		setClock(new Date(env.KEURMERK_NOW), 'running')
+		setClock(startAt, 'running')
 		log.info(`klok gezet op ${env.KEURMERK_NOW}`)
-	}
-	if (env.KEURMERK_DEMO) {
-		const seeded = await seedDemoIfEmpty(database.prisma)
-		if (seeded) log.info('demogegevens aangemaakt (zie README voor de demo-accounts)')
 	}
 }
 

@@ -48,7 +48,10 @@ type ParticipationWithHistory = Prisma.ParticipationGetPayload<{ include: typeof
 /** What the state machine needs to know, read from the stored participation. */
 export function snapshotOf(participation: ParticipationWithHistory): ParticipationSnapshot {
 	const submitted = participation.rounds.filter((round) => round.status === 'submitted')
-	const assessed = submitted.filter((round) => round.outcome)
+	// While 'submitted', the last round awaits its decision: an outcome stored on it is a proposal
+	// (written just before the event, or waiting for a second assessor), not yet part of the state.
+	const decided = participation.state === 'submitted' ? submitted.slice(0, -1) : submitted
+	const assessed = decided.filter((round) => round.outcome)
 	const withdrawal = participation.state === 'withdrawn' ? participation.withdrawals[0] : undefined
 	return {
 		state: participation.state,

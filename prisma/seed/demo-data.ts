@@ -1,15 +1,525 @@
+// The demo world, built by living through it: every step of every provider's story runs through
+// the real services at its own moment (the clock is moved for each step), in time order across
+// all providers, and whatever lies after the demo's "now" does not happen. So the demo data is
+// exactly what the rules produce: timelines, audit trail, mails in the outbox, certificates.
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { addDays, amsterdamDateOf, amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
+import { assessmentOutcome } from '#app/domain/assessment.ts'
+import { listingAt, withdrawalAt } from '#app/domain/calendar.ts'
+import { feeBreakdown, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
+import { allEvidence, assertNormSet, type NormSet } from '#app/domain/norm-set.ts'
+import { eventForRoundOutcome, type ParticipationEvent } from '#app/domain/participation.ts'
+import { drawSample } from '#app/domain/sampling.ts'
+import type { Answers } from '#app/domain/self-evaluation.ts'
+import { defaultYearSettings, type YearSettings } from '#app/domain/year-settings.ts'
+import { now, setClock } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
 import { hashPassword } from '#app/lib/password.server.ts'
+import { storeFile } from '#app/lib/storage.server.ts'
+import { type Actor, systemActor } from '#app/services/audit.server.ts'
+import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
+import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
+import { markYearData, runningYearAt } from '#app/services/years.server.ts'
+import { createPdf, heading, letterhead, paragraph, renderPdf } from '#templates/pdf.ts'
+import normSet2018 from '../norm-sets/2018.json' with { type: 'json' }
+import normSet2022 from '../norm-sets/2022.json' with { type: 'json' }
 import { demoAccounts, demoPassword } from './demo-accounts.ts'
+import { demoAnswer } from './demo-answers.ts'
+import { type DemoProvider, demoProviders, type Story } from './demo-providers.ts'
 
-export async function seedDemo(prisma: PrismaClient): Promise<void> {
+interface Step {
+	at: Date
+	order: number
+	run: () => Promise<void>
+}
+
+interface Context {
+	now: Date
+	/** Participations (provider:year) whose story has its own ending: the sample leaves them alone. */
+	notForSample: Set<string>
+	staff: { assessor: Actor; admin: Actor }
+	settings: Map<number, YearSettings>
+	steps: Step[]
+}
+
+export async function seedDemo(_prisma: PrismaClient, { now: demoNow = new Date() }: { now?: Date } = {}): Promise<void> {
+	const running = runningYearAt(demoNow)
+	const years = [running - 2, running - 1, running, running + 1]
 	const passwordHash = await hashPassword(demoPassword)
+
+	const users = new Map<string, string>()
 	for (const account of demoAccounts) {
-		const staffRole = account.email.startsWith('beheer@')
-			? 'admin'
-			: account.email.endsWith('@kibg.demo')
-				? 'assessor'
-				: null
-		await prisma.user.create({ data: { email: account.email, name: account.name, passwordHash, staffRole } })
+		const staffRole = account.email === 'beheer@kibg.demo' ? 'admin' : account.email.endsWith('@kibg.demo') ? 'assessor' : null
+		const user = await db.user.create({ data: { email: account.email, name: account.name, passwordHash, staffRole } })
+		users.set(account.email, user.id)
 	}
+	const staff = {
+		assessor: { type: 'staff', userId: users.get('beoordelaar@kibg.demo') ?? null } as Actor,
+		admin: { type: 'staff', userId: users.get('beheer@kibg.demo') ?? null } as Actor,
+	}
+
+	// The published historical norm sets, and the active years on the 2022 norms.
+	await createYear(defaultYearSettings(2018), assertNormSet(normSet2018), 'published')
+	await createYear(defaultYearSettings(2022), assertNormSet(normSet2022), 'published')
+	const settings = new Map<number, YearSettings>()
+	for (const year of years) {
+		const yearSettings = defaultYearSettings(year)
+		settings.set(year, yearSettings)
+		if (year === 2018 || year === 2022) continue
+		const published = demoNow >= amsterdamInstant(yearSettings.normsPublishedOn)
+		await createYear(
+			yearSettings,
+			assertNormSet({ ...normSet2022, year, markName: yearSettings.markName, title: `Keurmerknormen ${year}` }),
+			published ? 'published' : 'draft',
+		)
+	}
+
+	const context: Context = { now: demoNow, notForSample: new Set(), staff, settings, steps: [] }
+	for (const [index, demo] of demoProviders.entries()) {
+		const provider = await createDemoProvider(demo, passwordHash)
+		if (demo.contact.email === 'praktijk@aanbieder.demo' || demo.contact.email === 'instelling@aanbieder.demo') {
+			const colleague = users.get('medewerker@aanbieder.demo')
+			if (colleague) await db.membership.create({ data: { userId: colleague, providerId: provider.id, canSign: false, jobTitle: 'Kwaliteitsmedewerker' } })
+		}
+		planProvider(context, demo, provider, index, years)
+	}
+	for (const year of years.slice(0, 3)) planYear(context, year)
+
+	// Live through it, in time order, up to the demo's now. Steps may plan further steps (the
+	// sample plans its interviews), so take the earliest remaining one each time.
+	try {
+		for (;;) {
+			context.steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
+			const step = context.steps.shift()
+			if (!step || step.at > demoNow) break
+			setClock(step.at)
+			await step.run()
+		}
+	} finally {
+		setClock(null)
+	}
+}
+
+async function createYear(settings: YearSettings, normSet: NormSet, status: 'draft' | 'published') {
+	await db.markYear.create({ data: markYearData(settings) })
+	await db.$transaction((tx) =>
+		importNormSet(tx, normSet, { status, publishedAt: amsterdamInstant(settings.normsPublishedOn, { hour: 9 }), basedOnYear: normSet.year === 2022 ? null : 2022 }),
+	)
+}
+
+async function createDemoProvider(demo: DemoProvider, passwordHash: string) {
+	const slug = `${demo.name}-${demo.city}`
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+	const digits = String(10_000_000 + hashNumber(demo.name) % 89_999_999).slice(0, 8)
+	const provider = await db.provider.create({
+		data: {
+			slug,
+			name: demo.name,
+			type: demo.type,
+			kvkNumber: digits,
+			agbCode: String(Number(digits) % 90_000_000 + 9_000_000).padStart(8, '0'),
+			street: demo.street,
+			houseNumber: demo.houseNumber,
+			postcode: demo.postcode,
+			city: demo.city,
+			province: demo.province,
+			website: demo.website,
+			email: `info@${new URL(demo.website).hostname.replace(/^www\./, '')}`,
+			phone: `0${30 + (hashNumber(demo.city) % 60)}-${String(1_000_000 + (hashNumber(demo.name) % 8_999_999)).slice(0, 7)}`,
+			offersChronicEchelon: demo.chronic,
+		},
+	})
+	const existing = await db.user.findUnique({ where: { email: demo.contact.email } })
+	const user = existing ?? (await db.user.create({ data: { email: demo.contact.email, name: demo.contact.name, passwordHash } }))
+	await db.membership.create({
+		data: { userId: user.id, providerId: provider.id, canSign: true, isPrimaryContact: true, jobTitle: demo.contact.jobTitle },
+	})
+	return { ...provider, contactUserId: user.id }
+}
+
+type DemoRecord = Awaited<ReturnType<typeof createDemoProvider>>
+
+const carrierStories: Story[] = ['qualified', 'qualified_after_revision', 'late_submit', 'renewal_signed', 'draft']
+
+function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord, index: number, years: number[]) {
+	const member: Actor = { type: 'provider', userId: provider.contactUserId }
+	const participations = new Map<number, string>()
+	demo.stories.forEach((story, position) => {
+		const year = years[position] as number
+		if (story === 'none') return
+		const s = context.settings.get(year) as YearSettings
+		if (['withdrawn_request', 'withdrawn_unpaid', 'not_qualified'].includes(story) || demo.contact.email.endsWith('@aanbieder.demo')) {
+			context.notForSample.add(`${provider.id}:${year}`)
+		}
+		const previous = position > 0 ? demo.stories[position - 1] : 'none'
+		const day = (date: string, hour = 10, minute = 0) => amsterdamInstant(date, { hour, minute })
+		const on = (offsetFrom: string, days: number, hour = 10) => day(addDays(offsetFrom, days), hour)
+		const add = (at: Date, run: () => Promise<void>) => context.steps.push({ at, order: index, run })
+		const id = () => participations.get(year) as string
+		const event = async (evt: ParticipationEvent, actor: Actor, reason?: string) => {
+			const result = await runParticipationEvent(id(), evt, actor, { reason })
+			if (!result.ok) throw new Error(`${demo.name} ${year} ${evt.type}: ${result.refusal.message}`)
+		}
+
+		// Start: current carriers are offered next year's agreement in May; others apply.
+		const renewal = previous !== undefined && carrierStories.includes(previous) && position > 0
+		const start = renewal ? day(s.agreementsOfferedOn, 9) : on(s.applicationOpensOn, 7 + ((index * 5) % 100))
+		add(start, async () => {
+			const result = await db.$transaction(async (tx) => {
+				const history = await tx.participation.findMany({ where: { providerId: provider.id }, select: { year: true, state: true } })
+				const reapplicant = history.some((entry) => entry.year < year && entry.state === 'withdrawn')
+				return createParticipation(tx, {
+					providerId: provider.id,
+					year,
+					start: renewal ? { origin: 'renewal' } : { origin: 'application', isReapplicant: reapplicant },
+					actor: renewal ? systemActor : member,
+					applicationData: { source: 'demo' },
+				})
+			})
+			if (!result.ok) throw new Error(`${demo.name} ${year}: ${result.refusal.message}`)
+			participations.set(year, result.participation.id)
+			if (!renewal) await event({ type: 'offer_agreement' }, systemActor)
+		})
+		if (story === 'offered') return
+		if (story === 'declined') {
+			add(new Date(start.getTime() + 12 * 86_400_000), async () => {
+				await db.agreement.updateMany({ where: { participationId: id(), status: 'offered' }, data: { status: 'declined', declinedAt: new Date(start.getTime() + 12 * 86_400_000), declineReason: 'Wij stoppen met het aanbieden van generalistische basis-ggz.' } })
+				await event({ type: 'decline_agreement' }, member, 'Wij stoppen met het aanbieden van generalistische basis-ggz.')
+			})
+			return
+		}
+		const signedAt = new Date(start.getTime() + (5 + (index % 20)) * 86_400_000)
+		add(signedAt, async () => {
+			await db.agreement.updateMany({
+				where: { participationId: id(), status: 'offered' },
+				data: { status: 'signed', signedAt, signedById: provider.contactUserId, signerName: demo.contact.name, signerFunction: demo.contact.jobTitle, signerIp: '192.0.2.10', consentText: 'Ik ga akkoord met de overeenkomst en ben bevoegd namens de organisatie te tekenen.' },
+			})
+			await event({ type: 'sign_agreement' }, member)
+		})
+		if (story === 'signed' || story === 'renewal_signed') return
+
+		const plan = storyPlan(story, year, index)
+		if (plan.fill) add(day(plan.fill.date, 11), () => fillRound(id(), year, 1, demo, provider.id, member.userId, plan.fill?.partial ?? false))
+		if (plan.submit) add(day(plan.submit, 14), () => event({ type: 'submit_self_evaluation' }, member))
+		if (plan.firstAssessment) {
+			const first = plan.firstAssessment
+			add(day(first.date, 15), () => assess(id(), year, 1, first.insufficient, context.staff.assessor, first.comment))
+		}
+		if (plan.revision) {
+			const revision = plan.revision
+			add(day(revision.fill, 11), () => reviseRound(id(), year, member.userId))
+			add(day(revision.submit, 16), () => event({ type: 'submit_self_evaluation' }, member))
+			add(day(revision.assess, 15), () => assess(id(), year, 2, revision.insufficient, context.staff.assessor, 'De aanvulling is nog onvoldoende concreet.'))
+		}
+		if (plan.withdraw) {
+			const withdraw = plan.withdraw
+			add(day(withdraw.date, 12), () =>
+				event({ type: 'withdraw', reason: withdraw.reason }, context.staff.admin, withdraw.reason === 'provider_request' ? 'Op verzoek van de zorgaanbieder: de praktijk wordt gesloten.' : 'De factuur voor de afdracht is ondanks herinneringen niet betaald.'),
+			)
+		}
+		// After the year: turnover and the fee invoice (DOMAIN.md §6).
+		if (['qualified', 'qualified_after_revision', 'late_submit'].includes(story)) {
+			const reportedAt = on(`${year + 1}-01-08`, index % 40, 10)
+			add(reportedAt, () => reportTurnoverAndInvoice(id(), year, demo, provider.contactUserId, index, context))
+		}
+	})
+}
+
+interface StoryPlan {
+	fill?: { date: string; partial: boolean }
+	submit?: string
+	firstAssessment?: { date: string; insufficient: number; comment: string }
+	revision?: { fill: string; submit: string; assess: string; insufficient: number }
+	withdraw?: { date: string; reason: 'provider_request' | 'unpaid_fee' }
+}
+
+function storyPlan(story: Story, year: number, index: number): StoryPlan {
+	const date = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`
+	const spread = index % 10
+	const comment = 'Licht concreter toe hoe dit in de praktijk gebeurt en geef een voorbeeld.'
+	switch (story) {
+		case 'draft':
+			return { fill: { date: date(2, 10 + spread), partial: true } }
+		case 'late_submit':
+			return { fill: { date: date(3, 8 + (index % 6)), partial: false }, submit: date(3, 10 + (index % 8)), firstAssessment: { date: date(3, 24 + (index % 4)), insufficient: 0, comment } }
+		case 'qualified':
+		case 'withdrawn_request':
+		case 'withdrawn_unpaid':
+			return {
+				fill: { date: date(1, 12 + spread), partial: false },
+				submit: date(1, 20 + spread),
+				firstAssessment: { date: date(2, 3 + spread), insufficient: 0, comment },
+				...(story === 'withdrawn_request' ? { withdraw: { date: date(3, 10), reason: 'provider_request' as const } } : {}),
+				...(story === 'withdrawn_unpaid' ? { withdraw: { date: date(6, 15), reason: 'unpaid_fee' as const } } : {}),
+			}
+		case 'qualified_after_revision':
+			return {
+				fill: { date: date(1, 10 + spread), partial: false },
+				submit: date(1, 18 + spread),
+				firstAssessment: { date: date(2, 1 + spread), insufficient: 2, comment },
+				revision: { fill: date(2, 12 + spread), submit: date(2, 14 + spread), assess: date(2, 24 + (index % 4)), insufficient: 0 },
+			}
+		case 'revision_pending':
+			return { fill: { date: date(3, 1 + (index % 4)), partial: false }, submit: date(3, 5 + (index % 4)), firstAssessment: { date: date(3, 16 + (index % 3)), insufficient: 1, comment } }
+		case 'not_qualified':
+			return {
+				fill: { date: date(1, 14), partial: false },
+				submit: date(1, 25),
+				firstAssessment: { date: date(2, 8), insufficient: 2, comment },
+				revision: { fill: date(2, 20), submit: date(2, 22), assess: date(3, 6), insufficient: 1 },
+			}
+		default:
+			return {}
+	}
+}
+
+/** Scheduled runs of a year (issue 7 runs them in production; here they are steps in time). */
+function planYear(context: Context, year: number) {
+	const s = context.settings.get(year) as YearSettings
+	const sweep = (at: Date, event: ParticipationEvent) =>
+		context.steps.push({
+			at,
+			order: 1_000,
+			run: async () => {
+				const participations = await db.participation.findMany({ where: { year }, select: { id: true } })
+				for (const { id } of participations) await runParticipationEvent(id, event, systemActor)
+			},
+		})
+	sweep(new Date(listingAt(s).getTime() + 30_000), { type: 'list' })
+	sweep(new Date(withdrawalAt(s).getTime() + 30_000), { type: 'deadline_passed' })
+	for (const date of [`${year}-04-01`, `${year}-04-15`, `${year}-05-01`, `${year}-06-01`]) {
+		sweep(amsterdamInstant(date, { hour: 0, minute: 5 }), { type: 'revision_overdue' })
+	}
+	// The sample: drawn in March among the carriers qualified by then; interviews follow.
+	context.steps.push({ at: amsterdamInstant(`${year}-03-02`, { hour: 9 }), order: 2_000, run: () => drawDemoSample(year, context) })
+}
+
+async function drawDemoSample(year: number, context: Context) {
+	const qualified = (
+		await db.participation.findMany({
+			where: { year, state: 'qualified' },
+			select: { id: true, state: true, providerId: true, provider: { select: { type: true } } },
+		})
+	).filter((participation) => !context.notForSample.has(`${participation.providerId}:${year}`))
+	if (qualified.length === 0) return
+	const seed = `demo-steekproef-${year}`
+	const { ids, record } = drawSample(
+		qualified.map((participation) => ({ participationId: participation.id, providerType: participation.provider.type, state: participation.state })),
+		{ count: Math.min(4, qualified.length), stratifyByType: true, seed },
+	)
+	const sample = await db.sample.create({
+		data: { year, seed, count: ids.length, stratifyByType: true, record: JSON.parse(JSON.stringify(record)), drawnAt: amsterdamInstant(`${year}-03-02`, { hour: 9 }), drawnById: context.staff.admin.userId as string },
+	})
+	for (const participationId of ids) {
+		await db.sampleMember.create({ data: { sampleId: sample.id, participationId } })
+		await runParticipationEvent(participationId, { type: 'draw_into_sample' }, context.staff.admin)
+	}
+	// Interview outcomes over the following weeks: most confirmed, one incorrect qualification.
+	const outcomes: { days: number; outcome: 'confirmed' | 'incorrect_qualification' }[] = [
+		{ days: 14, outcome: 'confirmed' },
+		{ days: 25, outcome: 'incorrect_qualification' },
+		{ days: 32, outcome: 'confirmed' },
+		{ days: 60, outcome: 'confirmed' },
+	]
+	ids.forEach((participationId, index) => {
+		const planned = outcomes[index % outcomes.length] as (typeof outcomes)[number]
+		const at = amsterdamInstant(addDays(`${year}-03-02`, planned.days), { hour: 13 })
+		context.steps.push({
+			at,
+			order: 3_000 + index,
+			run: async () => {
+				const member = await db.sampleMember.findUniqueOrThrow({ where: { participationId }, include: { interview: true } })
+				if (member.interview) {
+					await db.interview.update({
+						where: { id: member.interview.id },
+						data: {
+							scheduledAt: at,
+							mode: index % 2 === 0 ? 'online' : 'op locatie',
+							interviewerId: context.staff.assessor.userId,
+							notes: planned.outcome === 'confirmed' ? 'De zelfevaluatie wordt in de praktijk herkend; voorbeelden zijn overtuigend.' : 'De beschreven werkwijze blijkt in de praktijk niet te worden toegepast.',
+							outcome: planned.outcome,
+							outcomeAt: at,
+							recordedById: context.staff.assessor.userId,
+						},
+					})
+				}
+				await runParticipationEvent(
+					participationId,
+					{ type: planned.outcome === 'confirmed' ? 'confirm_sample' : 'incorrect_qualification_found' },
+					context.staff.assessor,
+					{ reason: planned.outcome === 'confirmed' ? 'Gesprek bevestigt de zelfevaluatie.' : 'In het steekproefgesprek bleek de kwalificatie onterecht.' },
+				)
+			},
+		})
+	})
+}
+
+const demoDocuments = new Map<string, string>()
+
+async function demoTemplateFile(providerId: string, providerName: string, label: string, userId: string | null) {
+	const key = `${providerId}:${label}`
+	const existing = demoDocuments.get(key)
+	if (existing) return existing
+	const doc = createPdf({ title: `Leeg format: ${label}`, createdAt: new Date('2026-01-01T00:00:00Z') })
+	letterhead(doc, providerName)
+	heading(doc, `Leeg format — ${label}`, 16)
+	paragraph(doc, 'Dit is een leeg format zoals de praktijk het gebruikt. Alle onderdelen die de norm vraagt, komen erin aan bod.')
+	for (const part of ['Hulpvraag en aanleiding', 'Doelen en wanneer ze zijn bereikt', 'Afspraken en evaluatie', 'Toestemming van de cliënt']) {
+		heading(doc, part, 11)
+		paragraph(doc, '………………………………………………………………………………')
+	}
+	const file = await storeFile({
+		kind: 'template_upload',
+		providerId,
+		originalName: `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}.pdf`,
+		mimeType: 'application/pdf',
+		bytes: await renderPdf(doc),
+		uploadedById: userId,
+	})
+	demoDocuments.set(key, file.id)
+	return file.id
+}
+
+async function fillRound(participationId: string, year: number, number: number, demo: DemoProvider, providerId: string, userId: string | null, partial: boolean) {
+	const loaded = await loadNormSet(year)
+	if (!loaded) throw new Error(`geen normen voor ${year}`)
+	const round =
+		(await db.selfEvaluationRound.findUnique({ where: { participationId_number: { participationId, number } } })) ??
+		(await db.selfEvaluationRound.create({ data: { participationId, number } }))
+	const evidence = allEvidence(loaded.normSet)
+	const chosen = partial ? evidence.slice(0, Math.ceil(evidence.length / 2)) : evidence
+	for (const { item } of chosen) {
+		const answer = demoAnswer(item, demo)
+		const evidenceItemId = loaded.evidenceIds.get(item.key) as string
+		const documentId = answer.needsDocument ? await demoTemplateFile(providerId, demo.name, item.label, userId) : null
+		await db.answer.create({
+			data: {
+				roundId: round.id,
+				evidenceItemId,
+				text: answer.text ?? null,
+				number: answer.number ?? null,
+				url: answer.url ?? null,
+				checkedElements: answer.checkedElements,
+				declared: answer.declared ?? null,
+				updatedById: userId,
+				...(documentId ? { documents: { create: { fileId: documentId } } } : {}),
+			},
+		})
+	}
+}
+
+async function reviseRound(participationId: string, year: number, userId: string | null) {
+	const round = await db.selfEvaluationRound.findUniqueOrThrow({ where: { participationId_number: { participationId, number: 2 } } })
+	const previous = await db.selfEvaluationRound.findUniqueOrThrow({
+		where: { participationId_number: { participationId, number: 1 } },
+		include: { assessments: { where: { verdict: 'insufficient' }, select: { criterionId: true } } },
+	})
+	const criteria = previous.assessments.map((assessment) => assessment.criterionId)
+	const answers = await db.answer.findMany({ where: { roundId: round.id, evidenceItem: { criterionId: { in: criteria } }, text: { not: null } } })
+	for (const answer of answers) {
+		await db.answer.update({
+			where: { id: answer.id },
+			data: {
+				text: `${answer.text ?? ''}\n\nAanvulling ${year}: een voorbeeld uit de praktijk — bij een cliënt met paniekklachten hebben wij de doelen, de verwachte duur en de behandelvorm samen vastgelegd en na zes weken geëvalueerd.`,
+				version: { increment: 1 },
+				updatedById: userId,
+			},
+		})
+	}
+}
+
+async function assess(participationId: string, year: number, number: number, insufficientCount: number, assessor: Actor, comment: string) {
+	const loaded = await loadNormSet(year)
+	if (!loaded) throw new Error(`geen normen voor ${year}`)
+	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId }, include: { provider: { select: { type: true } }, markYear: true } })
+	const round = await db.selfEvaluationRound.findUniqueOrThrow({
+		where: { participationId_number: { participationId, number } },
+		include: { answers: { include: { documents: { include: { file: { select: { originalName: true } } } } } } },
+	})
+	const answers: Answers = Object.fromEntries(
+		round.answers.map((answer) => [
+			loaded.evidenceKeys.get(answer.evidenceItemId) as string,
+			{
+				...(answer.text !== null ? { text: answer.text } : {}),
+				...(answer.number !== null ? { number: answer.number } : {}),
+				...(answer.url !== null ? { url: answer.url } : {}),
+				...(answer.declared !== null ? { declared: answer.declared } : {}),
+				checkedElements: answer.checkedElements,
+				documents: answer.documents.map((document) => ({ id: document.fileId, name: document.file.originalName })),
+			},
+		]),
+	)
+	const profile = { type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon }
+	const limits = { revisionsUsed: participation.revisionsUsed, maxRevisions: participation.markYear.maxRevisions }
+	const toAssess = assessmentOutcome(loaded.normSet, profile, answers, {}, limits).toAssess
+	const verdicts = Object.fromEntries(toAssess.map((ref, index) => [ref.key, index < insufficientCount ? 'insufficient' : 'sufficient'] as const))
+	const outcome = assessmentOutcome(loaded.normSet, profile, answers, verdicts, limits).outcome
+	if (!outcome) throw new Error('beoordeling onvolledig')
+	await db.$transaction(async (tx) => {
+		for (const ref of toAssess) {
+			await tx.criterionAssessment.create({
+				data: {
+					roundId: round.id,
+					criterionId: loaded.criterionIds.get(ref.key) as string,
+					verdict: verdicts[ref.key] ?? 'sufficient',
+					feedback: verdicts[ref.key] === 'insufficient' ? comment : 'Voldoende toegelicht.',
+					assessorId: assessor.userId as string,
+					assessedAt: now(),
+				},
+			})
+		}
+		await tx.selfEvaluationRound.update({
+			where: { id: round.id },
+			data: { outcome, outcomeProposedById: assessor.userId, outcomeProposedAt: now(), decidedAt: now() },
+		})
+	})
+	const result = await runParticipationEvent(participationId, eventForRoundOutcome(outcome), assessor)
+	if (!result.ok) throw new Error(`beoordeling ${participationId}: ${result.refusal.message}`)
+}
+
+async function reportTurnoverAndInvoice(participationId: string, year: number, demo: DemoProvider, userId: string, index: number, context: Context) {
+	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId }, select: { state: true, stateBeforeWithdrawal: true } })
+	// Only the carriers of that year pay the fee.
+	if (participation.state === 'withdrawn' && participation.stateBeforeWithdrawal !== 'confirmed' && participation.stateBeforeWithdrawal !== 'qualified') return
+	const s = context.settings.get(year) as YearSettings
+	const reportedAt = now()
+	const amountCents = BigInt(Math.round(demo.turnover * 100))
+	const report = await db.turnoverReport.create({ data: { participationId, amountCents, source: 'provider', reportedAt, reportedById: userId } })
+	// The invoice follows two days later.
+	const issuedAt = new Date(reportedAt.getTime() + 2 * 86_400_000)
+	if (issuedAt > context.now) return
+	const issuedOn = amsterdamDateOf(issuedAt)
+	const sequenceYear = Number(issuedOn.slice(0, 4))
+	const last = await db.invoice.aggregate({ where: { sequenceYear }, _max: { sequence: true } })
+	const sequence = (last._max.sequence ?? 0) + 1
+	const fee = feeBreakdown(amountCents, s.feeRateBp, s.minimumFeeCents)
+	const dueAt = endOfDay(invoiceDueOn(issuedOn, s))
+	const paidAt = new Date(issuedAt.getTime() + (12 + (index % 15)) * 86_400_000)
+	const unpaid = index % 7 === 3 || demo.stories.includes('withdrawn_unpaid')
+	await db.invoice.create({
+		data: {
+			participationId,
+			turnoverReportId: report.id,
+			number: formatInvoiceNumber(sequenceYear, sequence),
+			sequenceYear,
+			sequence,
+			issuedAt,
+			dueAt,
+			turnoverCents: amountCents,
+			feeRateBp: s.feeRateBp,
+			minimumFeeCents: s.minimumFeeCents,
+			amountCents: BigInt(fee.feeCents),
+			...(!unpaid && paidAt <= context.now ? { status: 'paid', paidAt, paidRecordedById: context.staff.admin.userId } : {}),
+		},
+	})
+}
+
+function hashNumber(value: string): number {
+	let hash = 2166136261
+	for (const char of value) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0
+	return hash
 }

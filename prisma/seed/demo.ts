@@ -2,9 +2,10 @@
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { seedDemo } from './demo-data.ts'
 
-export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
+/** `now`: the moment the demo world is built up to (the demo clock, or real time). */
+export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Date } = {}): Promise<boolean> {
 	const users = await prisma.user.count()
 	if (users > 0) return false
-	await seedDemo(prisma)
+	await seedDemo(prisma, options)
 	return true
 }
