@@ -174,6 +174,12 @@ export async function decideRound(
 		if (outcome.outcome !== input.outcome) return refuse('De oordelen zijn intussen gewijzigd. Bekijk het besluit opnieuw.')
 		const at = now()
 		const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
+		// The event goes first: until it is applied the round must not read as qualified (a
+		// submitted participation with a qualifying round is no valid snapshot).
+		if (!waits) {
+			const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
+			if (!result.ok) throw new DecisionRefused(result.refusal.message)
+		}
 		await tx.selfEvaluationRound.update({
 			where: { id: round.id },
 			data: { outcome: outcome.outcome, outcomeProposedById: actor.userId, outcomeProposedAt: at, decidedAt: waits ? null : at, version: { increment: 1 } },
@@ -190,8 +196,6 @@ export async function decideRound(
 			at,
 		})
 		if (waits) return ok({ applied: false })
-		const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
-		if (!result.ok) throw new DecisionRefused(result.refusal.message)
 		return ok({ applied: true })
 	}).catch((error: unknown) => {
 		if (error instanceof DecisionRefused) return refuse(error.message)
