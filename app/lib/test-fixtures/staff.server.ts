@@ -101,7 +101,10 @@ export async function createQualifiedParticipations({ year, count, prefix }: { y
 			},
 		})
 		const id = await createSubmittedParticipation({ year, providerId: provider.id })
-		await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'qualify' }, system))
+		await db.$transaction(async (tx) => {
+			await requireParticipationEvent(tx, id, { type: 'qualify' }, system)
+			await tx.selfEvaluationRound.updateMany({ where: { participationId: id, number: 1 }, data: { outcome: 'qualified', decidedAt: new Date() } })
+		})
 		ids.push(id)
 	}
 	return ids
