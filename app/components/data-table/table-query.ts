@@ -126,3 +126,8 @@ export function pageWindow(query: TableQuery, total: number): { skip: number; ta
 	const page = Math.min(query.page, pageCount(total, query.pageSize))
 	return { skip: (page - 1) * query.pageSize, take: query.pageSize, page }
 }
+
+/** The allowed values of an options filter (the loader's spec is the single source). */
+export function filterValues(spec: TableSpec, id: string): readonly string[] {
+	return spec.filters.find((filter) => filter.id === id)?.values ?? []
+}

@@ -3,11 +3,11 @@ import type { Route } from './+types/audit'
 import { AuditDiff } from './audit-diff.tsx'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { ACTOR_TYPES, auditFacets, auditTableSpec, listAuditEvents } from '#app/services/audit-log.server.ts'
+import { auditFacets, auditTableSpec, listAuditEvents } from '#app/services/audit-log.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -62,7 +62,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				csvPath="/medewerkers/audit/csv"
 				filters={[
 					{ id: 'action', label: t('staff.columnAction'), options: facets.actions.map((action) => ({ value: action, label: action })) },
-					{ id: 'actorType', label: t('staff.columnActorType'), options: ACTOR_TYPES.map((type) => ({ value: type, label: t(`staff.actor_${type}`) })) },
+					{ id: 'actorType', label: t('staff.columnActorType'), options: filterValues(spec, 'actorType').map((type) => ({ value: type, label: t(`staff.actor_${type as 'staff'}`) })) },
 					{ id: 'entityType', label: t('staff.columnEntity'), options: facets.entityTypes.map((type) => ({ value: type, label: type })) },
 					{ id: 'from', label: t('staff.auditFrom') },
 					{ id: 'until', label: t('staff.auditUntil') },

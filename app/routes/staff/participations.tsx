@@ -4,13 +4,12 @@ import { participationColumns } from './participations.columns.tsx'
 import { StaffErrorBoundary } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import {
 	listParticipations,
-	OVERDUE_KINDS,
 	participationsTableSpec,
 	participationYears,
 	staffMembers,
@@ -82,7 +81,7 @@ export default function Participations({ loaderData }: Route.ComponentProps) {
 					{
 						id: 'overdue',
 						label: t('staff.filterOverdue'),
-						options: OVERDUE_KINDS.map((kind) => ({ value: kind, label: t(kind === 'revision' ? 'staff.overdueRevision' : 'staff.overdueInvoice') })),
+						options: filterValues(spec, 'overdue').map((kind) => ({ value: kind, label: t(kind === 'revision' ? 'staff.overdueRevision' : 'staff.overdueInvoice') })),
 					},
 				]}
 			/>

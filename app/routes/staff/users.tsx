@@ -3,14 +3,14 @@ import { z } from 'zod'
 import type { Route } from './+types/users'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
 import { checkboxField, emailField, formFailure, parseForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { changeRole, inviteProviderMember, inviteStaff, listUsers, providerOptions, setActive, USER_KINDS, USER_STATUSES, usersTableSpec } from '#app/services/users.server.ts'
+import { changeRole, inviteProviderMember, inviteStaff, listUsers, providerOptions, setActive, usersTableSpec } from '#app/services/users.server.ts'
 
 const inviteStaffSchema = z.object({ intent: z.literal('invite_staff'), email: emailField, name: z.string().trim().min(1, 'staff.errorNameRequired').max(200), role: z.enum(['assessor', 'admin']) })
 const inviteMemberSchema = z.object({ intent: z.literal('invite_member'), email: emailField, name: z.string().trim().min(1, 'staff.errorNameRequired').max(200), providerId: z.string().min(1, 'staff.errorProviderRequired'), canSign: checkboxField })
@@ -161,8 +161,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 				getRowId={(row) => row.id}
 				searchLabel={t('staff.usersSearch')}
 				filters={[
-					{ id: 'kind', label: t('staff.columnRole'), options: USER_KINDS.map((kind) => ({ value: kind, label: t(`staff.userKind_${kind}`) })) },
-					{ id: 'status', label: t('staff.columnStatus'), options: USER_STATUSES.map((status) => ({ value: status, label: t(`staff.userStatus_${status}`) })) },
+					{ id: 'kind', label: t('staff.columnRole'), options: filterValues(spec, 'kind').map((kind) => ({ value: kind, label: t(`staff.userKind_${kind as 'member'}`) })) },
+					{ id: 'status', label: t('staff.columnStatus'), options: filterValues(spec, 'status').map((status) => ({ value: status, label: t(`staff.userStatus_${status as 'active'}`) })) },
 				]}
 			/>
 		</div>

@@ -3,14 +3,14 @@ import type { Route } from './+types/withdrawals'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { WITHDRAWAL_REASONS } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
-import { listWithdrawals, WITHDRAWAL_STATUSES, withdrawalsTableSpec } from '#app/services/withdrawal.server.ts'
+import { listWithdrawals, withdrawalsTableSpec } from '#app/services/withdrawal.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -88,7 +88,7 @@ export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 				searchLabel={t('staff.participationsSearch')}
 				filters={[
 					{ id: 'reason', label: t('staff.columnReason'), options: WITHDRAWAL_REASONS.map((reason) => ({ value: reason, label: t(reasonKey[reason]) })) },
-					{ id: 'status', label: t('staff.columnStatus'), options: WITHDRAWAL_STATUSES.map((status) => ({ value: status, label: t(`staff.withdrawalStatus_${status}`) })) },
+					{ id: 'status', label: t('staff.columnStatus'), options: filterValues(spec, 'status').map((status) => ({ value: status, label: t(`staff.withdrawalStatus_${status as 'pending'}`) })) },
 				]}
 			/>
 		</div>
