@@ -1,11 +1,17 @@
 import type { StaffRole } from '#app/generated/prisma/enums.ts'
 import type { NavItem } from './types.ts'
 
-// The menu of the KiBG office; some entries are for administrators only.
+// The menu of the KiBG office; some entries are for administrators only (the server refuses the
+// pages too: hiding a link is never the protection).
 export function staffNavigation(role: StaffRole): NavItem[] {
-	const items: NavItem[] = [{ to: '/medewerkers', label: 'shell.navStaffOverview', end: true }]
-	if (role === 'admin') {
-		// Administrator-only entries.
-	}
+	const items: NavItem[] = [
+		{ to: '/medewerkers', label: 'shell.navStaffOverview', end: true },
+		{ to: '/medewerkers/deelnames', label: 'staff.navParticipations' },
+		{ to: '/medewerkers/steekproef', label: 'staff.navSample' },
+		{ to: '/medewerkers/intrekkingen', label: 'staff.navWithdrawals' },
+		{ to: '/medewerkers/jaren', label: 'staff.navYears' },
+		{ to: '/medewerkers/audit', label: 'staff.navAudit' },
+	]
+	if (role === 'admin') items.push({ to: '/medewerkers/gebruikers', label: 'staff.navUsers' })
 	return items
 }

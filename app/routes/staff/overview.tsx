@@ -1,41 +1,135 @@
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/overview'
+import { DateTime, StaffErrorBoundary } from './ui.tsx'
+import { chosenYear } from './year-param.server.ts'
+import { BarChart } from '#app/components/charts/bar-chart.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
+import { daysLeft, yearCalendar } from '#app/domain/calendar.ts'
+import { PARTICIPATION_STATES } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
+import { participationYears } from '#app/services/staff-participations.server.ts'
+import { toYearSettings } from '#app/services/years.server.ts'
+
+const listSelect = { id: true, state: true, stateChangedAt: true, revisionDueAt: true, provider: { select: { name: true } }, assessor: { select: { name: true } } } as const
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
-	const counts = await db.participation.groupBy({
-		by: ['year', 'state'],
-		_count: { _all: true },
-		orderBy: [{ year: 'desc' }, { state: 'asc' }],
-	})
-	return { counts: counts.map((row) => ({ year: row.year, state: row.state, count: row._count._all })) }
+	const at = now()
+	const years = await participationYears()
+	const year = chosenYear(new URL(request.url), years)
+	if (year === null) return { year: null, years, counts: {}, deadlines: [], notSubmitted: [], notSubmittedCount: 0, waiting: [], overdue: [] }
+	const row = await db.markYear.findUniqueOrThrow({ where: { year } })
+	const [groups, notSubmitted, notSubmittedCount, waiting, overdue] = await Promise.all([
+		db.participation.groupBy({ by: ['state'], where: { year }, _count: { _all: true } }),
+		db.participation.findMany({ where: { year, state: { in: ['listed', 'agreement_signed'] } }, select: listSelect, orderBy: { provider: { name: 'asc' } }, take: 10 }),
+		db.participation.count({ where: { year, state: { in: ['listed', 'agreement_signed'] } } }),
+		db.participation.findMany({ where: { year, state: 'submitted' }, select: listSelect, orderBy: { stateChangedAt: 'asc' }, take: 20 }),
+		db.participation.findMany({ where: { year, state: 'revision_requested', revisionDueAt: { lt: at } }, select: listSelect, orderBy: { revisionDueAt: 'asc' }, take: 20 }),
+	])
+	const deadlines = yearCalendar(toYearSettings(row))
+		.entries.filter((entry) => entry.at.getTime() >= at.getTime())
+		.slice(0, 5)
+		.map((entry) => ({ key: entry.key, label: entry.label, at: entry.at, days: daysLeft(at, entry.at) }))
+	return {
+		year,
+		years,
+		counts: Object.fromEntries(groups.map((group) => [group.state, group._count._all])) as Record<string, number>,
+		deadlines,
+		notSubmitted,
+		notSubmittedCount,
+		waiting,
+		overdue,
+	}
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Overzicht · Medewerkers · Keurmerkportaal' }]
 
 export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const years = [...new Set(loaderData.counts.map((row) => row.year))]
+	const { year, years, counts, deadlines, notSubmitted, notSubmittedCount, waiting, overdue } = loaderData
+	if (year === null) return <p className="empty-state">{t('staff.noYears')}</p>
+	const table = (state: string) => `/medewerkers/deelnames?jaar=${year}&state=${state}`
 	return (
 		<div className="stack">
 			<h1>{t('shell.navStaffOverview')}</h1>
-			{years.map((year) => (
-				<section key={year} aria-labelledby={`year-${year}`} className="panel">
-					<h2 id={`year-${year}`}>{year}</h2>
-					<ul className="inline-list">
-						{loaderData.counts
-							.filter((row) => row.year === year)
-							.map((row) => (
-								<li key={row.state}>
-									<StateBadge state={row.state} /> {row.count}
-								</li>
-							))}
+			<Form method="get" className="form form--inline">
+				<div className="field">
+					<label htmlFor="jaar" className="field__label">
+						{t('staff.year')}
+					</label>
+					<select id="jaar" name="jaar" className="input input--select" defaultValue={String(year)}>
+						{years.map((candidate) => (
+							<option key={candidate} value={candidate}>
+								{candidate}
+							</option>
+						))}
+					</select>
+				</div>
+				<button type="submit" className="button button--small">
+					{t('staff.show')}
+				</button>
+			</Form>
+			<div className="staff-grid">
+				<section className="panel" aria-labelledby="states-title">
+					<h2 id="states-title">{t('staff.overviewStates', { year })}</h2>
+					<BarChart
+						title={t('staff.overviewStatesChart', { year })}
+						valueLabel={t('staff.overviewAsTable')}
+						bars={PARTICIPATION_STATES.map((state) => ({ label: t(`states.${state}`), value: counts[state] ?? 0, href: table(state) }))}
+					/>
+				</section>
+				<section className="panel" aria-labelledby="deadlines-title">
+					<h2 id="deadlines-title">{t('staff.overviewDeadlines')}</h2>
+					{deadlines.length === 0 ? <p className="empty-state">{t('staff.none')}</p> : null}
+					<ul>
+						{deadlines.map((deadline) => (
+							<li key={deadline.key}>
+								<strong>{deadline.label}</strong>: <DateTime value={deadline.at} dateOnly /> ({deadline.days === 0 ? t('common.today') : deadline.days === 1 ? t('common.dayLeft') : t('common.daysLeft', { count: deadline.days })})
+							</li>
+						))}
 					</ul>
 				</section>
-			))}
+			</div>
+			<div className="staff-grid">
+				<section className="panel" aria-labelledby="waiting-title">
+					<h2 id="waiting-title">{t('staff.overviewWaiting', { count: counts.submitted ?? 0 })}</h2>
+					<ul>
+						{waiting.map((row) => (
+							<li key={row.id}>
+								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> · <DateTime value={row.stateChangedAt} dateOnly /> · {row.assessor?.name ?? t('staff.noAssessor')}
+							</li>
+						))}
+					</ul>
+					<Link to={table('submitted')}>{t('staff.overviewAll')}</Link>
+				</section>
+				<section className="panel" aria-labelledby="overdue-title">
+					<h2 id="overdue-title">{t('staff.overviewOverdue', { count: overdue.length })}</h2>
+					{overdue.length === 0 ? <p className="empty-state">{t('staff.none')}</p> : null}
+					<ul>
+						{overdue.map((row) => (
+							<li key={row.id}>
+								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> · {t('staff.columnRevisionDue')} <DateTime value={row.revisionDueAt} dateOnly />
+							</li>
+						))}
+					</ul>
+				</section>
+				<section className="panel" aria-labelledby="not-submitted-title">
+					<h2 id="not-submitted-title">{t('staff.overviewNotSubmitted', { count: notSubmittedCount })}</h2>
+					<ul>
+						{notSubmitted.map((row) => (
+							<li key={row.id}>
+								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> <StateBadge state={row.state} />
+							</li>
+						))}
+					</ul>
+					<Link to={`/medewerkers/deelnames?jaar=${year}&state=listed&state=agreement_signed`}>{t('staff.overviewAll')}</Link>
+				</section>
+			</div>
 		</div>
 	)
 }
+
+export const ErrorBoundary = StaffErrorBoundary

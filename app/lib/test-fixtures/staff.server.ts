@@ -1,0 +1,133 @@
+// Fixtures for the staff workspace (issue 5), reached through /__test/fixtures/<name> and used by
+// the integration tests too: a mark year with norms, a provider with a submitted, complete round 1,
+// a resubmitted revision, and qualified carriers for a sample. They move the clock as the year
+// would, and leave it frozen at the last step.
+import { z } from 'zod'
+import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { assertNormSet } from '#app/domain/norm-set.ts'
+import { defaultYearSettings } from '#app/domain/year-settings.ts'
+import normSet2022 from '#prisma/norm-sets/2022.json' with { type: 'json' }
+import type { Actor } from '#app/services/audit.server.ts'
+import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
+import { createParticipation, requireParticipationEvent } from '#app/services/participation.server.ts'
+import { markYearData } from '#app/services/years.server.ts'
+import { setClock } from '../clock.server.ts'
+import { db } from '../db.server.ts'
+import type { Fixture } from './index.server.ts'
+
+const system: Actor = { type: 'system', userId: null }
+
+/** Mark year `year` with default settings and the 2022 norms (published), unless it exists. */
+export async function ensureStaffYear(year: number, changes: { fourEyesNegative?: boolean } = {}) {
+	const existing = await db.markYear.findUnique({ where: { year } })
+	if (existing) return existing
+	const row = await db.markYear.create({ data: { ...markYearData(defaultYearSettings(year)), fourEyesNegative: changes.fourEyesNegative ?? false } })
+	await db.$transaction((tx) => importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: new Date(`${year - 1}-04-01T00:00:00Z`) }))
+	return row
+}
+
+async function providerActor(providerId: string): Promise<Actor> {
+	const member = await db.membership.findFirst({ where: { providerId }, select: { userId: true } })
+	return { type: 'provider', userId: member?.userId ?? null }
+}
+
+/** Applies, offers, signs, lists and submits a complete round 1; the clock ends on 10 February. */
+export async function createSubmittedParticipation({ year, providerId }: { year: number; providerId: string }) {
+	await ensureStaffYear(year)
+	const actor = await providerActor(providerId)
+	setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
+	const started = await db.$transaction((tx) => createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }))
+	if (!started.ok) throw new Error(started.refusal.message)
+	const id = started.participation.id
+	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'offer_agreement' }, system))
+	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'sign_agreement' }, actor))
+	setClock(amsterdamInstant(`${year}-01-02`, { hour: 9 }))
+	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'list' }, system))
+	await fillRound(id, year, 1, 'Onze werkwijze: wij bespreken dit met de cliënt en leggen het vast in het dossier. '.repeat(2))
+	setClock(amsterdamInstant(`${year}-02-10`, { hour: 12 }))
+	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'submit_self_evaluation' }, actor))
+	return id
+}
+
+/** Text answers on every evidence item of round `number` (created when missing). */
+export async function fillRound(participationId: string, year: number, number: number, text: string) {
+	const loaded = await loadNormSet(year)
+	if (!loaded) throw new Error(`Geen normen voor ${year}`)
+	const round = (await db.selfEvaluationRound.findFirst({ where: { participationId, number } })) ?? (await db.selfEvaluationRound.create({ data: { participationId, number } }))
+	for (const [key, evidenceItemId] of loaded.evidenceIds) {
+		const item = loaded.normSet.themes.flatMap((theme) => theme.norms.flatMap((norm) => norm.criteria.flatMap((criterion) => criterion.evidence))).find((candidate) => candidate.key === key)
+		const data = item?.kind === 'url' ? { url: 'https://www.example.nl/werkwijze' } : item?.kind === 'declaration' ? { declared: true } : { text }
+		await db.answer.upsert({
+			where: { roundId_evidenceItemId: { roundId: round.id, evidenceItemId } },
+			create: { roundId: round.id, evidenceItemId, ...data },
+			update: data,
+		})
+	}
+	return round
+}
+
+/** The provider changes the first answer of the open revision round and submits it. */
+export async function resubmitRevision({ participationId, text }: { participationId: string; text: string }) {
+	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId } })
+	const round = await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId, status: 'draft' }, orderBy: { number: 'desc' } })
+	const loaded = await loadNormSet(participation.year)
+	const firstKey = loaded?.normSet.themes[0]?.norms[0]?.criteria[0]?.evidence[0]?.key
+	const evidenceItemId = firstKey ? loaded?.evidenceIds.get(firstKey) : undefined
+	if (!evidenceItemId) throw new Error('Geen bewijsstuk')
+	await db.answer.update({ where: { roundId_evidenceItemId: { roundId: round.id, evidenceItemId } }, data: { text, version: { increment: 1 } } })
+	const actor = await providerActor(participation.providerId)
+	await db.$transaction((tx) => requireParticipationEvent(tx, participationId, { type: 'submit_self_evaluation' }, actor))
+	return round.number
+}
+
+/** `count` providers of the year, qualified (without an assessment: for sample and withdrawal tests). */
+export async function createQualifiedParticipations({ year, count, prefix }: { year: number; count: number; prefix: string }) {
+	await ensureStaffYear(year)
+	const ids: string[] = []
+	for (let index = 0; index < count; index++) {
+		const kvk = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8)
+		const provider = await db.provider.create({
+			data: {
+				name: `${prefix} ${String(index + 1).padStart(2, '0')}`,
+				slug: `${prefix.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${index}-${kvk}`,
+				type: index % 3 === 0 ? 'institution' : 'independent_practice',
+				kvkNumber: kvk,
+				agbCode: kvk,
+				street: 'Teststraat',
+				houseNumber: String(index + 1),
+				postcode: '3511 AA',
+				city: index % 2 ? 'Utrecht' : 'Zwolle',
+				email: `info-${kvk}@aanbieder.test`,
+			},
+		})
+		const id = await createSubmittedParticipation({ year, providerId: provider.id })
+		await db.$transaction(async (tx) => {
+			await requireParticipationEvent(tx, id, { type: 'qualify' }, system)
+			await tx.selfEvaluationRound.updateMany({ where: { participationId: id, number: 1 }, data: { outcome: 'qualified', decidedAt: new Date() } })
+		})
+		ids.push(id)
+	}
+	return ids
+}
+
+const yearInput = z.object({ year: z.number().int().min(2030).max(2099), fourEyesNegative: z.boolean().optional() })
+
+export const staffFixtures: Record<string, Fixture> = {
+	async 'staff-year'(input) {
+		const { year, fourEyesNegative } = yearInput.parse(input)
+		await ensureStaffYear(year, { fourEyesNegative })
+		return { year }
+	},
+	async 'submitted-participation'(input) {
+		const { year, providerId } = z.object({ year: z.number().int(), providerId: z.string() }).parse(input)
+		return { participationId: await createSubmittedParticipation({ year, providerId }) }
+	},
+	async 'resubmit-revision'(input) {
+		const data = z.object({ participationId: z.string(), text: z.string().min(1) }).parse(input)
+		return { round: await resubmitRevision(data) }
+	},
+	async 'qualified-participations'(input) {
+		const data = z.object({ year: z.number().int(), count: z.number().int().min(1).max(40), prefix: z.string().min(1) }).parse(input)
+		return { participationIds: await createQualifiedParticipations(data) }
+	},
+}

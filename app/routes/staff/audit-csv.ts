@@ -1,0 +1,12 @@
+import type { Route } from './+types/audit-csv'
+import { csvResponse } from '#app/components/data-table/csv.ts'
+import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { requireStaff } from '#app/lib/permissions.server.ts'
+import { auditCsv, auditFacets, auditTableSpec } from '#app/services/audit-log.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireStaff(request)
+	const facets = await auditFacets()
+	const query = parseTableQuery(new URL(request.url).searchParams, auditTableSpec(facets.actions, facets.entityTypes))
+	return csvResponse('auditlog.csv', await auditCsv(query))
+}

@@ -1,0 +1,363 @@
+import { data, Form, Link } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/participation'
+import { AuditDiff } from './audit-diff.tsx'
+import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
+import { ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { StateBadge } from '#app/components/status-badge.tsx'
+import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
+import { useT } from '#app/i18n/react.tsx'
+import { formatMoney } from '#app/i18n/format.ts'
+import { useLocale } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { formDataToValues, formFailure, parseForm } from '#app/lib/forms.ts'
+import { invariantResponse } from '#app/lib/http.server.ts'
+import { requireStaff } from '#app/lib/permissions.server.ts'
+import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { assignAssessor } from '#app/services/assessment.server.ts'
+import { staffMembers } from '#app/services/staff-participations.server.ts'
+import { undoWithdrawal, withdrawParticipation } from '#app/services/withdrawal.server.ts'
+
+const assignSchema = z.object({ intent: z.literal('assign'), assessorId: z.string().optional() })
+const withdrawSchema = z.object({
+	intent: z.literal('withdraw'),
+	reason: z.enum(['unpaid_fee', 'incorrect_qualification', 'provider_request'], 'staff.errorReasonRequired'),
+	effectiveOn: z.string().refine(isCalendarDate, 'staff.errorDateRequired'),
+	explanation: z.string().trim().min(10, 'staff.errorExplanationRequired').max(5000),
+})
+const undoSchema = z.object({ intent: z.literal('undo'), justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000) })
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requireStaff(request)
+	const participation = await db.participation.findUnique({
+		where: { id: params.participationId },
+		include: {
+			provider: { include: { memberships: { include: { user: { select: { id: true, name: true, email: true, active: true } } } } } },
+			assessor: { select: { id: true, name: true } },
+			transitions: { orderBy: { at: 'asc' }, include: { actor: { select: { name: true } } } },
+			agreements: { orderBy: { offeredAt: 'asc' } },
+			rounds: { orderBy: { number: 'asc' }, include: { _count: { select: { assessments: true } } } },
+			withdrawals: { orderBy: { decidedAt: 'asc' }, include: { decidedBy: { select: { name: true } }, undoneBy: { select: { name: true } }, letterFile: { select: { id: true, originalName: true } } } },
+			certificate: { include: { file: { select: { id: true, originalName: true } } } },
+			invoices: { orderBy: { issuedAt: 'asc' } },
+			outbox: { orderBy: { createdAt: 'asc' }, select: { id: true, template: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true } },
+			auditEvents: { orderBy: { id: 'desc' }, take: 100, include: { actor: { select: { name: true } } } },
+			sampleMember: { include: { interview: true } },
+		},
+	})
+	invariantResponse(participation, 'Niet gevonden')
+	const files = await db.storedFile.findMany({ where: { providerId: participation.providerId }, orderBy: { createdAt: 'desc' }, select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true } })
+	const staff = await staffMembers()
+	const timeline = [
+		...participation.transitions.map((entry) => ({ kind: 'transition' as const, at: entry.at, id: entry.id, entry })),
+		...participation.outbox.map((mail) => ({ kind: 'mail' as const, at: mail.createdAt, id: mail.id, mail })),
+		...participation.withdrawals.map((withdrawal) => ({ kind: 'withdrawal' as const, at: withdrawal.effectiveAt, id: withdrawal.id, withdrawal })),
+	].sort((a, b) => a.at.getTime() - b.at.getTime())
+	return {
+		participation: {
+			...participation,
+			invoices: participation.invoices.map((invoice) => ({ ...invoice, amountCents: invoice.amountCents.toString(), turnoverCents: invoice.turnoverCents.toString() })),
+			auditEvents: participation.auditEvents.map((event) => ({ ...event, id: event.id.toString() })),
+		},
+		files,
+		timeline,
+		staff: staff.filter((member) => member.active).map(({ id, name }) => ({ id, name })),
+		today: amsterdamDateOf(now()),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const here = `/medewerkers/deelnames/${params.participationId}`
+	// Withdrawing and undoing are decisions of the board's office: administrators only.
+	const user = await requireStaff(request, intent === 'withdraw' || intent === 'undo' ? 'admin' : 'assessor')
+	const actor = { type: 'staff' as const, userId: user.id }
+	if (intent === 'assign') {
+		const form = parseForm(assignSchema, formData)
+		if (!form.success) return data({ ...form, intent: 'assign' }, { status: 400 })
+		const result = await assignAssessor(actor, params.participationId, form.data.assessorId || null)
+		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'assign' }, { status: 409 })
+		return redirectWithToast(here, { type: 'success', key: 'staff.toastAssigned' })
+	}
+	if (intent === 'withdraw') {
+		const form = parseForm(withdrawSchema, formData)
+		if (!form.success) return data({ ...form, intent: 'withdraw' }, { status: 400 })
+		const result = await withdrawParticipation(actor, { participationId: params.participationId, ...form.data, decidedBy: user.name })
+		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }), intent: 'withdraw' }, { status: 409 })
+		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawn' })
+	}
+	if (intent === 'undo') {
+		const form = parseForm(undoSchema, formData)
+		if (!form.success) return data({ ...form, intent: 'undo' }, { status: 400 })
+		const result = await undoWithdrawal(actor, params.participationId, form.data.justification)
+		if (!result.ok) return data({ ...formFailure({ formErrors: [result.refusal.message], values: formDataToValues(formData) }), intent: 'undo' }, { status: 409 })
+		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawalUndone' })
+	}
+	invariantResponse(false, 'Niet gevonden')
+}
+
+export default function ParticipationPage({ loaderData, actionData }: Route.ComponentProps) {
+	const t = useT()
+	const locale = useLocale()
+	const role = useStaffRole()
+	const { participation: p, files, timeline, staff, today } = loaderData
+	const errorsFor = (intent: string) => (actionData && !actionData.success && actionData.intent === intent ? actionData : undefined)
+	const withdrawErrors = errorsFor('withdraw')
+	const undoErrors = errorsFor('undo')
+	const activeWithdrawal = p.withdrawals.find((withdrawal) => !withdrawal.undoneAt)
+	return (
+		<div className="stack">
+			<p>
+				<Link to={`/medewerkers/deelnames?jaar=${p.year}`}>← {t('staff.participationsTitle')}</Link>
+			</p>
+			<h1>
+				{p.provider.name} · {p.year}
+			</h1>
+			<p>
+				<StateBadge state={p.state} /> {p.isReapplicant ? <span className="badge badge--warning">{t('staff.reapplicant')}</span> : null}
+			</p>
+			<div className="staff-grid">
+				<section className="panel" aria-labelledby="provider-data">
+					<h2 id="provider-data">{t('staff.providerData')}</h2>
+					<dl>
+						<dt>{t('staff.columnType')}</dt>
+						<dd>{t(`states.${p.provider.type}`)}</dd>
+						<dt>{t('staff.address')}</dt>
+						<dd>
+							{p.provider.street} {p.provider.houseNumber}, {p.provider.postcode} {p.provider.city}
+						</dd>
+						<dt>{t('staff.columnKvk')}</dt>
+						<dd>{p.provider.kvkNumber}</dd>
+						<dt>AGB</dt>
+						<dd>{p.provider.agbCode}</dd>
+						<dt>{t('staff.email')}</dt>
+						<dd>{p.provider.email}</dd>
+						<dt>{t('staff.members')}</dt>
+						<dd>
+							<ul>
+								{p.provider.memberships.map((membership) => (
+									<li key={membership.id}>
+										{membership.user.name} ({membership.user.email}){membership.canSign ? ` · ${t('shell.roleSigner')}` : ''}
+										{membership.user.active ? '' : ` · ${t('staff.inactive')}`}
+									</li>
+								))}
+							</ul>
+						</dd>
+					</dl>
+				</section>
+				<section className="panel" aria-labelledby="register-window">
+					<h2 id="register-window">{t('staff.registerWindow')}</h2>
+					<dl>
+						<dt>{t('staff.listedFrom')}</dt>
+						<dd data-testid="listed-from">
+							<DateTime value={p.listedFrom} />
+						</dd>
+						<dt>{t('staff.columnListedUntil')}</dt>
+						<dd data-testid="listed-until">
+							<DateTime value={p.listedUntil} />
+						</dd>
+						<dt>{t('staff.columnRevisionDue')}</dt>
+						<dd>
+							<DateTime value={p.revisionDueAt} />
+						</dd>
+						<dt>{t('staff.certificate')}</dt>
+						<dd>
+							{p.certificate ? (
+								<>
+									{p.certificate.number}
+									{p.certificate.file ? (
+										<>
+											{' · '}
+											<a href={`/medewerkers/documenten/${p.certificate.file.id}`}>{t('staff.download')}</a>
+										</>
+									) : null}
+								</>
+							) : (
+								'–'
+							)}
+						</dd>
+					</dl>
+					<Form method="post" className="form form--inline">
+						<input type="hidden" name="intent" value="assign" />
+						<SelectField name="assessorId" label={t('staff.columnAssessor')} defaultValue={p.assessor?.id ?? ''} options={[{ value: '', label: t('staff.noAssessor') }, ...staff.map((member) => ({ value: member.id, label: member.name }))]} />
+						<SubmitButton className="button button--small" name="intent" value="assign">
+							{t('staff.assign')}
+						</SubmitButton>
+					</Form>
+				</section>
+			</div>
+			<section aria-labelledby="rounds">
+				<h2 id="rounds">{t('staff.rounds')}</h2>
+				{p.rounds.length === 0 ? <p className="empty-state">{t('staff.noRounds')}</p> : null}
+				<ul className="card-list">
+					{p.rounds.map((round) => (
+						<li key={round.id} className="card">
+							<span className="card__title">{t('staff.roundN', { round: round.number })}</span>
+							<span>
+								{round.status === 'submitted' ? (
+									<>
+										{t('staff.submittedOn')} <DateTime value={round.submittedAt} /> ·{' '}
+										{round.outcome ? t(round.outcome === 'qualified' ? 'staff.outcomeQualified' : round.outcome === 'revision_requested' ? 'staff.outcomeRevision' : 'staff.outcomeNotQualified') : t('staff.awaitingAssessment')}
+										{round.outcome && !round.decidedAt ? ` (${t('staff.awaitingConfirmation')})` : ''} ·{' '}
+										<Link to={`/medewerkers/deelnames/${p.id}/beoordeling/${round.number}`}>{t('staff.openAssessment', { round: round.number })}</Link>
+									</>
+								) : (
+									t('staff.roundDraft')
+								)}
+							</span>
+						</li>
+					))}
+				</ul>
+			</section>
+			<section aria-labelledby="timeline">
+				<h2 id="timeline">{t('staff.timeline')}</h2>
+				<ol className="timeline">
+					{timeline.map((item) => (
+						<li key={`${item.kind}-${item.id}`}>
+							<DateTime value={item.at} /> ·{' '}
+							{item.kind === 'transition' ? (
+								<>
+									{item.entry.fromState ? t(`states.${item.entry.fromState}`) : '–'} → <strong>{t(`states.${item.entry.toState}`)}</strong> ({item.entry.event}) · {item.entry.actor?.name ?? t('staff.system')}
+									{item.entry.note ? <span className="pre-wrap"> · {item.entry.note}</span> : null}
+								</>
+							) : item.kind === 'mail' ? (
+								<>
+									{t('staff.mailTo', { to: item.mail.toAddress })}: {item.mail.subject} <span className="badge badge--neutral">{item.mail.status}</span>
+								</>
+							) : (
+								<>
+									{t('staff.withdrawalEffective', { reason: item.withdrawal.reason })}
+									{item.withdrawal.undoneAt ? ` · ${t('staff.withdrawalUndone')}` : ''}
+								</>
+							)}
+						</li>
+					))}
+				</ol>
+			</section>
+			<section aria-labelledby="withdrawals">
+				<h2 id="withdrawals">{t('staff.withdrawalsTitle')}</h2>
+				{p.withdrawals.length === 0 ? <p className="empty-state">{t('staff.noWithdrawals')}</p> : null}
+				<ul>
+					{p.withdrawals.map((withdrawal) => (
+						<li key={withdrawal.id}>
+							{withdrawal.reason} · {t('staff.effectiveAt')} <DateTime value={withdrawal.effectiveAt} /> · {withdrawal.decidedBy?.name ?? t('staff.system')} · {withdrawal.explanation}
+							{withdrawal.letterFile ? (
+								<>
+									{' · '}
+									<a href={`/medewerkers/documenten/${withdrawal.letterFile.id}`}>{t('staff.letter')}</a>
+								</>
+							) : null}
+							{withdrawal.undoneAt ? ` · ${t('staff.withdrawalUndoneBy', { name: withdrawal.undoneBy?.name ?? '', reason: withdrawal.undoReason ?? '' })}` : ''}
+						</li>
+					))}
+				</ul>
+				{role === 'admin' && p.state !== 'withdrawn' && p.state !== 'agreement_declined' ? (
+					<details className="panel panel--danger" open={Boolean(withdrawErrors)}>
+						<summary>{t('staff.withdrawTitle')}</summary>
+						<ErrorSummary fieldErrors={withdrawErrors?.fieldErrors} formErrors={withdrawErrors?.formErrors} />
+						<Form method="post" className="form" noValidate>
+							<input type="hidden" name="intent" value="withdraw" />
+							<SelectField
+								name="reason"
+								label={t('staff.withdrawReason')}
+								defaultValue={(withdrawErrors?.values.reason as string) ?? 'unpaid_fee'}
+								options={[
+									{ value: 'unpaid_fee', label: t('states.reasonUnpaidFee') },
+									{ value: 'incorrect_qualification', label: t('states.reasonIncorrectQualification') },
+									{ value: 'provider_request', label: t('states.reasonProviderRequest') },
+								]}
+								errors={withdrawErrors?.fieldErrors.reason}
+							/>
+							<InputField name="effectiveOn" type="date" min={today} label={t('staff.withdrawEffectiveOn')} hint={t('staff.withdrawEffectiveHint')} defaultValue={(withdrawErrors?.values.effectiveOn as string) ?? today} errors={withdrawErrors?.fieldErrors.effectiveOn} />
+							<TextareaField name="explanation" label={t('staff.withdrawExplanation')} hint={t('staff.withdrawExplanationHint')} rows={4} defaultValue={(withdrawErrors?.values.explanation as string) ?? ''} errors={withdrawErrors?.fieldErrors.explanation} />
+							<SubmitButton className="button button--danger">{t('staff.withdrawButton')}</SubmitButton>
+						</Form>
+					</details>
+				) : null}
+				{role === 'admin' && p.state === 'withdrawn' && activeWithdrawal ? (
+					<details className="panel panel--warning" open={Boolean(undoErrors)}>
+						<summary>{t('staff.undoTitle')}</summary>
+						<ErrorSummary fieldErrors={undoErrors?.fieldErrors} formErrors={undoErrors?.formErrors} />
+						<Form method="post" className="form" noValidate>
+							<input type="hidden" name="intent" value="undo" />
+							<TextareaField name="justification" label={t('staff.undoJustification')} rows={3} errors={undoErrors?.fieldErrors.justification} />
+							<SubmitButton className="button">{t('staff.undoButton')}</SubmitButton>
+						</Form>
+					</details>
+				) : null}
+			</section>
+			<section aria-labelledby="agreements">
+				<h2 id="agreements">{t('staff.agreements')}</h2>
+				{p.agreements.length === 0 ? <p className="empty-state">{t('staff.none')}</p> : null}
+				<ul>
+					{p.agreements.map((agreement) => (
+						<li key={agreement.id}>
+							{agreement.status} · {t('staff.offeredOn')} <DateTime value={agreement.offeredAt} dateOnly />
+							{agreement.signedAt ? (
+								<>
+									{' · '}
+									{t('staff.signedBy', { name: agreement.signerName ?? '' })} <DateTime value={agreement.signedAt} />
+								</>
+							) : null}
+							{agreement.signedFileId ? (
+								<>
+									{' · '}
+									<a href={`/medewerkers/documenten/${agreement.signedFileId}`}>{t('staff.download')}</a>
+								</>
+							) : null}
+						</li>
+					))}
+				</ul>
+			</section>
+			<section aria-labelledby="invoices">
+				<h2 id="invoices">{t('staff.invoices')}</h2>
+				{p.invoices.length === 0 ? <p className="empty-state">{t('staff.none')}</p> : null}
+				<ul>
+					{p.invoices.map((invoice) => (
+						<li key={invoice.id}>
+							{invoice.number} · {formatMoney(BigInt(invoice.amountCents), locale)} · {invoice.status} · {t('staff.dueOn')} <DateTime value={invoice.dueAt} dateOnly />
+							{invoice.fileId ? (
+								<>
+									{' · '}
+									<a href={`/medewerkers/documenten/${invoice.fileId}`}>{t('staff.download')}</a>
+								</>
+							) : null}
+						</li>
+					))}
+				</ul>
+			</section>
+			<section aria-labelledby="documents">
+				<h2 id="documents">{t('staff.documents')}</h2>
+				{files.length === 0 ? <p className="empty-state">{t('staff.none')}</p> : null}
+				<ul>
+					{files.map((file) => (
+						<li key={file.id}>
+							<a href={`/medewerkers/documenten/${file.id}`}>{file.originalName}</a> · {file.kind} · <DateTime value={file.createdAt} dateOnly />
+						</li>
+					))}
+				</ul>
+			</section>
+			<section aria-labelledby="audit">
+				<h2 id="audit">{t('staff.auditTrail')}</h2>
+				<ul>
+					{p.auditEvents.map((event) => (
+						<li key={event.id}>
+							<DateTime value={event.at} /> · <code>{event.action}</code> · {event.actor?.name ?? t(`staff.actor_${event.actorType}`)}
+							{event.reason ? ` · ${event.reason}` : ''}
+							<AuditDiff before={event.before} after={event.after} />
+						</li>
+					))}
+				</ul>
+				<p>
+					<Link to={`/medewerkers/audit?q=${p.id}`}>{t('staff.auditAll')}</Link>
+				</p>
+			</section>
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [{ title: `${loaderData?.participation.provider.name ?? 'Deelname'} · Medewerkers · Keurmerkportaal` }]
+
+export const ErrorBoundary = StaffErrorBoundary

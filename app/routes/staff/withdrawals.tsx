@@ -1,0 +1,98 @@
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/withdrawals'
+import { DateTime, StaffErrorBoundary } from './ui.tsx'
+import { chosenYear } from './year-param.server.ts'
+import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
+import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { WITHDRAWAL_REASONS } from '#app/domain/types.ts'
+import { useT } from '#app/i18n/react.tsx'
+import type { Translate } from '#app/i18n/translate.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { requireStaff } from '#app/lib/permissions.server.ts'
+import { participationYears } from '#app/services/staff-participations.server.ts'
+import { listWithdrawals, withdrawalsTableSpec } from '#app/services/withdrawal.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireStaff(request)
+	const url = new URL(request.url)
+	const years = await participationYears()
+	const year = chosenYear(url, years)
+	const spec = withdrawalsTableSpec()
+	const query = parseTableQuery(url.searchParams, spec)
+	const { rows, total, page } = await listWithdrawals(query, year)
+	return { spec, query: { ...query, page }, rows, total, years, year, now: now() }
+}
+
+type Row = Route.ComponentProps['loaderData']['rows'][number]
+
+const reasonKey = {
+	not_qualified_in_time: 'states.reasonNotQualifiedInTime',
+	unpaid_fee: 'states.reasonUnpaidFee',
+	incorrect_qualification: 'states.reasonIncorrectQualification',
+	provider_request: 'states.reasonProviderRequest',
+} as const
+
+function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
+	return [
+		{ id: 'provider', header: t('staff.columnProvider'), cell: ({ row }) => <Link to={`/medewerkers/deelnames/${row.original.participation.id}`}>{row.original.participation.provider.name}</Link> },
+		{ id: 'year', header: t('staff.year'), className: 'numeric', cell: ({ row }) => row.original.participation.year },
+		{ id: 'reason', header: t('staff.columnReason'), cell: ({ row }) => t(reasonKey[row.original.reason]) },
+		{ id: 'effectiveAt', header: t('staff.effectiveAt'), cell: ({ row }) => <DateTime value={row.original.effectiveAt} /> },
+		{
+			id: 'status',
+			header: t('staff.columnStatus'),
+			cell: ({ row }) =>
+				row.original.undoneAt ? t('staff.withdrawalStatus_undone') : new Date(row.original.effectiveAt) > at ? t('staff.withdrawalStatus_pending') : t('staff.withdrawalStatus_effective'),
+		},
+		{ id: 'decidedBy', header: t('staff.columnDecidedBy'), cell: ({ row }) => row.original.decidedBy?.name ?? t('staff.system') },
+		{ id: 'letter', header: t('staff.letter'), cell: ({ row }) => (row.original.letterFile ? <a href={`/medewerkers/documenten/${row.original.letterFile.id}`}>PDF</a> : '–') },
+	]
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Intrekkingen · Medewerkers · Keurmerkportaal' }]
+
+export default function Withdrawals({ loaderData }: Route.ComponentProps) {
+	const t = useT()
+	const { spec, query, rows, total, years, year } = loaderData
+	return (
+		<div className="stack">
+			<h1>{t('staff.withdrawalsTitle')}</h1>
+			<p>{t('staff.withdrawalsIntro')}</p>
+			<Form method="get" className="form form--inline">
+				<div className="field">
+					<label htmlFor="jaar" className="field__label">
+						{t('staff.year')}
+					</label>
+					<select id="jaar" name="jaar" className="input input--select" defaultValue={year === null ? 'alle' : String(year)}>
+						{years.map((candidate) => (
+							<option key={candidate} value={candidate}>
+								{candidate}
+							</option>
+						))}
+						<option value="alle">{t('staff.allYears')}</option>
+					</select>
+				</div>
+				<button type="submit" className="button button--small">
+					{t('staff.show')}
+				</button>
+			</Form>
+			<DataTable
+				caption={t('staff.withdrawalsTitle')}
+				spec={spec}
+				query={query}
+				columns={columns(t, new Date(loaderData.now))}
+				data={rows}
+				total={total}
+				getRowId={(row) => row.id}
+				keep={['jaar']}
+				searchLabel={t('staff.participationsSearch')}
+				filters={[
+					{ id: 'reason', label: t('staff.columnReason'), options: WITHDRAWAL_REASONS.map((reason) => ({ value: reason, label: t(reasonKey[reason]) })) },
+					{ id: 'status', label: t('staff.columnStatus'), options: filterValues(spec, 'status').map((status) => ({ value: status, label: t(`staff.withdrawalStatus_${status as 'pending'}`) })) },
+				]}
+			/>
+		</div>
+	)
+}
+
+export const ErrorBoundary = StaffErrorBoundary

@@ -1,0 +1,164 @@
+// The staff's participations table: one query for the page, the count and the CSV, so the export
+// holds exactly the rows the filters show. Paging, sorting and filtering happen in the database
+// (indexed on year/state; see bench/participations.md for the timings with 2,000 rows).
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
+import { type CsvColumn, toCsv } from '#app/components/data-table/csv.ts'
+import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+
+export const OVERDUE_KINDS = ['revision', 'invoice'] as const
+
+export function participationsTableSpec(assessorIds: readonly string[]): TableSpec {
+	return {
+		columns: ['provider', 'year', 'state', 'type', 'city', 'assessor', 'stateChangedAt', 'revisionDueAt', 'listedUntil', 'kvk'],
+		alwaysVisible: ['provider'],
+		defaultHidden: ['kvk', 'listedUntil'],
+		sortable: ['provider', 'year', 'state', 'type', 'city', 'assessor', 'stateChangedAt', 'revisionDueAt', 'listedUntil'],
+		defaultSort: [{ id: 'provider', desc: false }],
+		filters: [
+			{ id: 'state', kind: 'options', values: PARTICIPATION_STATES },
+			{ id: 'type', kind: 'options', values: PROVIDER_TYPES },
+			{ id: 'city', kind: 'text' },
+			{ id: 'assessor', kind: 'options', values: ['none', ...assessorIds] },
+			{ id: 'overdue', kind: 'options', values: OVERDUE_KINDS },
+		],
+	}
+}
+
+export function participationWhere(query: TableQuery, year: number | null, at: Date): Prisma.ParticipationWhereInput {
+	const and: Prisma.ParticipationWhereInput[] = []
+	if (year !== null) and.push({ year })
+	const f = query.filters
+	if (f.state) and.push({ state: { in: f.state as (typeof PARTICIPATION_STATES)[number][] } })
+	if (f.type) and.push({ provider: { type: { in: f.type as (typeof PROVIDER_TYPES)[number][] } } })
+	if (f.city?.[0]) and.push({ provider: { city: { contains: f.city[0], mode: 'insensitive' } } })
+	if (f.assessor) {
+		const ids = f.assessor.filter((id) => id !== 'none')
+		and.push({ OR: [...(ids.length ? [{ assessorId: { in: ids } }] : []), ...(f.assessor.includes('none') ? [{ assessorId: null }] : [])] })
+	}
+	if (f.overdue) {
+		and.push({
+			OR: [
+				...(f.overdue.includes('revision') ? [{ state: 'revision_requested' as const, revisionDueAt: { lt: at } }] : []),
+				...(f.overdue.includes('invoice') ? [{ invoices: { some: { status: 'open' as const, dueAt: { lt: at } } } }] : []),
+			],
+		})
+	}
+	if (query.search) {
+		const q = query.search
+		and.push({
+			OR: [
+				{ provider: { name: { contains: q, mode: 'insensitive' } } },
+				{ provider: { city: { contains: q, mode: 'insensitive' } } },
+				{ provider: { kvkNumber: { startsWith: q.replace(/\s/g, '') } } },
+				{ provider: { agbCode: { startsWith: q.replace(/\s/g, '') } } },
+				{ provider: { email: { contains: q, mode: 'insensitive' } } },
+			],
+		})
+	}
+	return and.length ? { AND: and } : {}
+}
+
+function participationOrder(query: TableQuery): Prisma.ParticipationOrderByWithRelationInput[] {
+	const order = query.sort.map((key): Prisma.ParticipationOrderByWithRelationInput => {
+		const direction = key.desc ? 'desc' : 'asc'
+		switch (key.id) {
+			case 'provider':
+				return { provider: { name: direction } }
+			case 'city':
+				return { provider: { city: direction } }
+			case 'type':
+				return { provider: { type: direction } }
+			case 'assessor':
+				return { assessor: { name: direction } }
+			case 'revisionDueAt':
+				return { revisionDueAt: { sort: direction, nulls: 'last' } }
+			case 'listedUntil':
+				return { listedUntil: { sort: direction, nulls: 'last' } }
+			case 'year':
+				return { year: direction }
+			case 'state':
+				return { state: direction }
+			default:
+				return { stateChangedAt: direction }
+		}
+	})
+	// A stable order, so paging never shows a row twice.
+	return [...order, { id: 'asc' }]
+}
+
+const rowSelect = {
+	id: true,
+	year: true,
+	state: true,
+	stateChangedAt: true,
+	revisionDueAt: true,
+	listedFrom: true,
+	listedUntil: true,
+	isReapplicant: true,
+	provider: { select: { id: true, name: true, city: true, type: true, kvkNumber: true } },
+	assessor: { select: { id: true, name: true } },
+} satisfies Prisma.ParticipationSelect
+
+export type ParticipationRow = Prisma.ParticipationGetPayload<{ select: typeof rowSelect }>
+
+export async function listParticipations(query: TableQuery, year: number | null) {
+	const where = participationWhere(query, year, now())
+	const total = await db.participation.count({ where })
+	const { skip, take, page } = pageWindow(query, total)
+	const rows = await db.participation.findMany({ where, orderBy: participationOrder(query), skip, take, select: rowSelect })
+	return { rows, total, page }
+}
+
+/** Counts per state for the filter (over the year, ignoring the state filter itself). */
+export async function stateCounts(query: TableQuery, year: number | null) {
+	const where = participationWhere({ ...query, filters: { ...query.filters, state: [] } }, year, now())
+	const groups = await db.participation.groupBy({ by: ['state'], where, _count: { _all: true } })
+	return Object.fromEntries(groups.map((group) => [group.state, group._count._all])) as Record<string, number>
+}
+
+const STATE_LABELS_NL: Record<string, string> = {
+	applied: 'Aangevraagd',
+	agreement_offered: 'Overeenkomst aangeboden',
+	agreement_signed: 'Overeenkomst getekend',
+	listed: 'Opgenomen in register',
+	submitted: 'Zelfevaluatie ingediend',
+	revision_requested: 'Aanpassing gevraagd',
+	qualified: 'Gekwalificeerd',
+	sampled: 'In steekproef',
+	confirmed: 'Bevestigd na steekproef',
+	withdrawn: 'Ingetrokken',
+	agreement_declined: 'Overeenkomst afgewezen',
+}
+
+const csvColumns: CsvColumn<ParticipationRow>[] = [
+	{ header: 'Zorgaanbieder', value: (row) => row.provider.name },
+	{ header: 'KvK-nummer', value: (row) => row.provider.kvkNumber },
+	{ header: 'Plaats', value: (row) => row.provider.city },
+	{ header: 'Soort', value: (row) => (row.provider.type === 'institution' ? 'GGZ-instelling' : 'Vrijgevestigde aanbieder') },
+	{ header: 'Jaar', value: (row) => row.year },
+	{ header: 'Status', value: (row) => STATE_LABELS_NL[row.state] ?? row.state },
+	{ header: 'Status sinds', value: (row) => row.stateChangedAt },
+	{ header: 'Beoordelaar', value: (row) => row.assessor?.name ?? '' },
+	{ header: 'Aanpassing uiterlijk', value: (row) => row.revisionDueAt },
+	{ header: 'In register vanaf', value: (row) => row.listedFrom },
+	{ header: 'In register tot', value: (row) => row.listedUntil },
+	{ header: 'Heraanvrager', value: (row) => row.isReapplicant },
+]
+
+/** Every row that matches the filters (no paging), in the table's order. */
+export async function participationsCsv(query: TableQuery, year: number | null): Promise<string> {
+	const rows = await db.participation.findMany({ where: participationWhere(query, year, now()), orderBy: participationOrder(query), select: rowSelect })
+	return toCsv(csvColumns, rows)
+}
+
+export async function staffMembers() {
+	return db.user.findMany({ where: { staffRole: { not: null } }, orderBy: { name: 'asc' }, select: { id: true, name: true, staffRole: true, active: true } })
+}
+
+export async function participationYears(): Promise<number[]> {
+	const years = await db.markYear.findMany({ select: { year: true }, orderBy: { year: 'desc' } })
+	return years.map((row) => row.year)
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MarkYear" ADD COLUMN     "fourEyesNegative" BOOLEAN NOT NULL DEFAULT false;
