@@ -37,7 +37,7 @@ interface Context {
 	now: Date
 	/** Participations (provider:year) whose story has its own ending: the sample leaves them alone. */
 	notForSample: Set<string>
-	staff: { assessor: Actor; admin: Actor }
+	staff: { assessor: Actor; secondAssessor: Actor; admin: Actor }
 	settings: Map<number, YearSettings>
 	steps: Step[]
 }
@@ -55,6 +55,7 @@ export async function seedDemo(_prisma: PrismaClient, { now: demoNow = new Date(
 	}
 	const staff = {
 		assessor: { type: 'staff', userId: users.get('beoordelaar@kibg.demo') ?? null } as Actor,
+		secondAssessor: { type: 'staff', userId: users.get('tweede.beoordelaar@kibg.demo') ?? null } as Actor,
 		admin: { type: 'staff', userId: users.get('beheer@kibg.demo') ?? null } as Actor,
 	}
 
@@ -204,7 +205,14 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 
 		const plan = storyPlan(story, year, index)
 		if (plan.fill) add(day(plan.fill.date, 11), () => fillRound(id(), year, 1, demo, provider.id, member.userId, plan.fill?.partial ?? false))
-		if (plan.submit) add(day(plan.submit, 14), () => event({ type: 'submit_self_evaluation' }, member))
+		if (plan.submit) {
+			// The office shares out the work: every submission gets an assessor.
+			const assessorId = (index % 3 === 0 ? context.staff.secondAssessor : context.staff.assessor).userId
+			add(day(plan.submit, 14), async () => {
+				await event({ type: 'submit_self_evaluation' }, member)
+				await db.participation.update({ where: { id: id() }, data: { assessorId } })
+			})
+		}
 		if (plan.firstAssessment) {
 			const first = plan.firstAssessment
 			add(day(first.date, 15), () => assess(id(), year, 1, first.insufficient, context.staff.assessor, first.comment))
