@@ -3,7 +3,9 @@
 import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
+import * as fees from './templates/fees.ts'
 import * as participation from './templates/participation.ts'
+import * as reminders from './templates/reminders.ts'
 
 type DataOf<Render> = Render extends (data: infer Data) => EmailContent ? Data : never
 
@@ -20,10 +22,24 @@ const renderers = {
 	sampled: participation.sampled,
 	withdrawal: participation.withdrawal,
 	withdrawal_undone: participation.withdrawalUndone,
+	reapplicant_listed: participation.reapplicantListed,
+	agreement_reminder: reminders.agreementReminder,
+	qualification_reminder: reminders.qualificationReminder,
+	turnover_reminder: reminders.turnoverReminder,
+	fee_rate_published: fees.feeRatePublished,
+	invoice_issued: fees.invoiceIssued,
+	invoice_overdue: fees.invoiceOverdue,
+	credit_note_issued: fees.creditNoteIssued,
 }
 
 export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }
 export type EmailTemplateName = keyof EmailTemplates
+
+export const emailTemplateNames = Object.keys(renderers) as EmailTemplateName[]
+
+export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
+	return typeof value === 'string' && value in renderers
+}
 
 export function renderEmail<Name extends EmailTemplateName>(name: Name, data: EmailTemplates[Name]): EmailContent {
 	return (renderers[name] as (data: EmailTemplates[Name]) => EmailContent)(data)

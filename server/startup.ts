@@ -4,10 +4,13 @@ import { setClock } from '#app/lib/clock.server.ts'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
 import { log } from '#app/lib/log.server.ts'
+import { type RunningScheduler, startScheduler } from '#app/jobs/scheduler.server.ts'
+import { type RunningWorker, createMailTransport, startMailWorker } from '#app/services/mail/worker.server.ts'
 import { seedDemoIfEmpty } from '#prisma/seed/demo.ts'
 
 const key = Symbol.for('keurmerk.startup')
-type Holder = { [key]?: Promise<void> }
+const background = Symbol.for('keurmerk.background')
+type Holder = { [key]?: Promise<void>; [background]?: { worker?: RunningWorker; scheduler?: RunningScheduler } }
 
 export function startup(): Promise<void> {
 	const holder = globalThis as Holder
@@ -36,8 +39,23 @@ async function run() {
 		setClock(startAt, 'running')
 		log.info(`klok gezet op ${env.KEURMERK_NOW}`)
 	}
+	// Tests and e2e run with the scheduler off and drive jobs and mail themselves.
+	if (env.KEURMERK_SCHEDULER === 'on') {
+		const running: NonNullable<Holder[typeof background]> = {}
+		if (env.SMTP_URL) {
+			running.worker = startMailWorker(createMailTransport(env.SMTP_URL))
+			log.info('e-mail: de outbox wordt verzonden via SMTP')
+		} else {
+			log.info('e-mail: geen SMTP_URL — berichten blijven in de outbox (te lezen onder /medewerkers/mail)')
+		}
+		running.scheduler = startScheduler()
+		log.info('geplande taken: de planner draait')
+		;(globalThis as Holder)[background] = running
+	}
 }
 
 export async function shutdown(): Promise<void> {
+	const running = (globalThis as Holder)[background]
+	await Promise.all([running?.scheduler?.stop(), running?.worker?.stop()])
 	await closeDatabase()
 }

@@ -9,7 +9,10 @@ export function staffNavigation(role: StaffRole): NavItem[] {
 		{ to: '/medewerkers/deelnames', label: 'staff.navParticipations' },
 		{ to: '/medewerkers/steekproef', label: 'staff.navSample' },
 		{ to: '/medewerkers/intrekkingen', label: 'staff.navWithdrawals' },
+		{ to: '/medewerkers/facturen', label: 'shell.navInvoices' },
 		{ to: '/medewerkers/jaren', label: 'staff.navYears' },
+		{ to: '/medewerkers/mail', label: 'shell.navMail' },
+		{ to: '/medewerkers/taken', label: 'shell.navJobs' },
 		{ to: '/medewerkers/audit', label: 'staff.navAudit' },
 	]
 	if (role === 'admin') items.push({ to: '/medewerkers/gebruikers', label: 'staff.navUsers' })

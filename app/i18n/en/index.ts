@@ -4,11 +4,13 @@ import type { Catalogue } from '../catalogue.ts'
 import { auth } from './auth.ts'
 import { common } from './common.ts'
 import { errors } from './errors.ts'
+import { fees } from './fees.ts'
 import { home } from './home.ts'
+import { mail } from './mail.ts'
 import { provider } from './provider.ts'
 import { register } from './register.ts'
 import { shell } from './shell.ts'
 import { staff } from './staff.ts'
 import { states } from './states.ts'
 
-export const en: Catalogue = { auth, common, errors, home, provider, register, shell, staff, states }
+export const en: Catalogue = { auth, common, errors, fees, home, mail, provider, register, shell, staff, states }

@@ -1,10 +1,12 @@
 // Every fixture the end-to-end tests may create through /__test/fixtures/<name>, one module per area.
 import { accountFixtures } from './accounts.server.ts'
+import { feeFixtures } from './fees.server.ts'
 import { staffFixtures } from './staff.server.ts'
 
 export type Fixture = (input: unknown) => Promise<unknown>
 
 export const testFixtures: Record<string, Fixture> = {
 	...accountFixtures,
+	...feeFixtures,
 	...staffFixtures,
 }

@@ -1,4 +1,7 @@
-import { type RouteConfig, index } from '@react-router/dev/routes'
+import { type RouteConfig, index, route } from '@react-router/dev/routes'
 
 // Public pages: no login.
-export const publicRoutes = [index('routes/public/home.tsx')] satisfies RouteConfig
+export const publicRoutes = [
+	index('routes/public/home.tsx'),
+	route('agenda/:token.ics', 'routes/public/calendar-feed.ts'),
+] satisfies RouteConfig

@@ -18,5 +18,16 @@ export const staffRoutes = [
 		route('medewerkers/audit', 'routes/staff/audit.tsx'),
 		route('medewerkers/audit/csv', 'routes/staff/audit-csv.ts'),
 		route('medewerkers/documenten/:fileId', 'routes/staff/document.ts'),
+		// Fees, mail and scheduled runs (issue 7).
+		route('medewerkers/facturen', 'routes/staff/invoices.tsx'),
+		route('medewerkers/facturen/export', 'routes/staff/invoices.export.ts'),
+		route('medewerkers/facturen/omzet', 'routes/staff/invoices.turnover.tsx'),
+		route('medewerkers/facturen/omzet/:participationId', 'routes/staff/invoices.turnover-detail.tsx'),
+		route('medewerkers/facturen/:invoiceId', 'routes/staff/invoices.detail.tsx'),
+		route('medewerkers/facturen/:invoiceId/pdf', 'routes/staff/invoices.pdf.ts'),
+		route('medewerkers/mail', 'routes/staff/mail.tsx'),
+		route('medewerkers/mail/:emailId', 'routes/staff/mail.message.tsx'),
+		route('medewerkers/mail/:emailId/html', 'routes/staff/mail.html.ts'),
+		route('medewerkers/taken', 'routes/staff/jobs.tsx'),
 	]),
 ] satisfies RouteConfig

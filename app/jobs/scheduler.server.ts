@@ -1,0 +1,58 @@
+// The in-process scheduler (started by server/startup.ts when KEURMERK_SCHEDULER=on): every
+// minute it runs, in order, each job whose run for the current Amsterdam day has not succeeded
+// yet. So every job runs shortly after midnight (00:00 Amsterdam is when 1 January, 1 April and
+// every due date begin), a portal started at noon catches up at once, and a failed run is tried
+// again a minute later. The clock is the portal's clock: a demo at KEURMERK_NOW runs its own days.
+import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { log } from '#app/lib/log.server.ts'
+import { jobList } from './index.server.ts'
+import { runJob } from './runner.server.ts'
+
+export interface RunningScheduler {
+	stop(): Promise<void>
+	tick(): Promise<void>
+}
+
+export function startScheduler({ intervalMs = 60_000 }: { intervalMs?: number } = {}): RunningScheduler {
+	// Days already done in this process: saves the database a question per job per minute.
+	const done = new Map<string, string>()
+	let running: Promise<void> | null = null
+	let stopped = false
+
+	async function runDue() {
+		const at = now()
+		const day = amsterdamDateOf(at)
+		for (const job of jobList) {
+			if (stopped) return
+			if (done.get(job.name) === day) continue
+			try {
+				const outcome = await runJob(job.name, { at, trigger: 'scheduler' })
+				const finished = outcome.ran ? outcome.run.status === 'succeeded' : outcome.reason === 'already_done'
+				if (finished) done.set(job.name, day)
+				if (outcome.ran) log.info(`taak ${job.name} (${day}): ${outcome.run.status}`)
+			} catch (error) {
+				log.error(`planner: ${job.name}: ${error instanceof Error ? error.message : String(error)}`)
+			}
+		}
+	}
+
+	const tick = () => {
+		if (stopped) return Promise.resolve()
+		running ??= runDue().finally(() => {
+			running = null
+		})
+		return running
+	}
+	const timer = setInterval(() => void tick(), intervalMs)
+	timer.unref()
+	void tick()
+	return {
+		tick,
+		async stop() {
+			stopped = true
+			clearInterval(timer)
+			await running
+		},
+	}
+}

@@ -1,0 +1,169 @@
+import { Form, isRouteErrorResponse, Link } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/invoices.turnover'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { StateBadge } from '#app/components/status-badge.tsx'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { SIGNED_STATES } from '#app/domain/participation-states.ts'
+import { formatDate, formatMoney } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { requireStaff } from '#app/lib/permissions.server.ts'
+import { runningYearAt } from '#app/services/years.server.ts'
+
+const searchSchema = z.object({
+	jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+	opgave: z.enum(['ontbreekt', 'opgegeven']).optional().catch(undefined),
+})
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireStaff(request)
+	const search = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const years = (await db.markYear.findMany({ select: { year: true }, orderBy: { year: 'desc' } })).map(
+		(row) => row.year,
+	)
+	// Default: the last finished year, whose turnover is being reported now.
+	const lastFinished = runningYearAt(now()) - 1
+	const year = search.jaar ?? (years.includes(lastFinished) ? lastFinished : (years[0] ?? lastFinished))
+	// Who owes a fee: every participation whose agreement was signed (also when withdrawn later).
+	const where: Prisma.ParticipationWhereInput = {
+		year,
+		OR: [
+			{ state: { in: [...SIGNED_STATES] } },
+			{ state: 'withdrawn', stateBeforeWithdrawal: { in: [...SIGNED_STATES] } },
+			{ turnoverReports: { some: {} } },
+		],
+		...(search.opgave === 'ontbreekt' ? { turnoverReports: { none: { supersededAt: null } } } : {}),
+		...(search.opgave === 'opgegeven' ? { turnoverReports: { some: { supersededAt: null } } } : {}),
+	}
+	const participations = await db.participation.findMany({
+		where,
+		orderBy: { provider: { name: 'asc' } },
+		take: 500,
+		select: {
+			id: true,
+			state: true,
+			provider: { select: { name: true } },
+			turnoverReports: { where: { supersededAt: null }, select: { amountCents: true, source: true, reportedAt: true } },
+			invoices: { orderBy: { issuedAt: 'desc' }, take: 1, select: { id: true, number: true, status: true } },
+		},
+	})
+	return {
+		year,
+		years,
+		search,
+		rows: participations.map((participation) => {
+			const report = participation.turnoverReports[0]
+			return {
+				id: participation.id,
+				providerName: participation.provider.name,
+				state: participation.state,
+				report: report
+					? { amountCents: Number(report.amountCents), source: report.source, reportedAt: report.reportedAt }
+					: null,
+				invoice: participation.invoices[0] ?? null,
+			}
+		}),
+	}
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Omzetopgaven · Medewerkers · Keurmerkportaal' }]
+
+export default function TurnoverReports({ loaderData }: Route.ComponentProps) {
+	const t = useT()
+	const locale = useLocale()
+	const { year, years, search, rows } = loaderData
+	return (
+		<div className="stack">
+			<p>
+				<Link to="/medewerkers/facturen">← {t('fees.backToInvoices')}</Link>
+			</p>
+			<h1>{t('fees.turnoverTitleYear', { year })}</h1>
+			<p>{t('fees.turnoverIntro')}</p>
+			<Form method="get" className="form form--inline" aria-label={t('fees.filterTurnover')}>
+				<div className="field">
+					<label htmlFor="filter-year" className="field__label">
+						{t('fees.filterYear')}
+					</label>
+					<select id="filter-year" name="jaar" className="input input--select" defaultValue={year}>
+						{years.map((option) => (
+							<option key={option} value={option}>
+								{option}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="filter-report" className="field__label">
+						{t('fees.filterReport')}
+					</label>
+					<select id="filter-report" name="opgave" className="input input--select" defaultValue={search.opgave ?? ''}>
+						<option value="">{t('fees.reportAll')}</option>
+						<option value="ontbreekt">{t('fees.reportMissing')}</option>
+						<option value="opgegeven">{t('fees.reportPresent')}</option>
+					</select>
+				</div>
+				<button type="submit" className="button">
+					{t('common.filter')}
+				</button>
+			</Form>
+			<p role="status">{t('fees.participationCount', { count: rows.length })}</p>
+			{rows.length === 0 ? (
+				<p className="empty-state">{t('fees.noParticipations')}</p>
+			) : (
+				<div className="table-wrapper">
+					<table className="table">
+						<caption className="visually-hidden">{t('fees.turnoverTitleYear', { year })}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('fees.columnProvider')}</th>
+								<th scope="col">{t('fees.columnState')}</th>
+								<th scope="col" className="numeric">
+									{t('fees.turnover')}
+								</th>
+								<th scope="col">{t('fees.columnReported')}</th>
+								<th scope="col">{t('fees.columnInvoice')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((row) => (
+								<tr key={row.id}>
+									<td>
+										<Link to={`/medewerkers/facturen/omzet/${row.id}`}>{row.providerName}</Link>
+									</td>
+									<td>
+										<StateBadge state={row.state} />
+									</td>
+									<td className="numeric">{row.report ? formatMoney(row.report.amountCents, locale) : '–'}</td>
+									<td>
+										{row.report ? (
+											<>
+												{formatDate(row.report.reportedAt, locale)} · {t(`fees.source_${row.report.source}`)}
+											</>
+										) : (
+											<span className="badge badge--warning">{t('fees.reportMissing')}</span>
+										)}
+									</td>
+									<td>
+										{row.invoice ? (
+											<Link to={`/medewerkers/facturen/${row.invoice.id}`}>
+												{row.invoice.number} ({t(`fees.status_${row.invoice.status}`)})
+											</Link>
+										) : (
+											'–'
+										)}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</div>
+	)
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
+}

@@ -1,0 +1,202 @@
+// Every template renders, in Dutch, with the provider's name and the right dates in both the HTML
+// and the plain-text version, and never lets a value inject markup.
+import { describe, expect, test } from 'vitest'
+import { type EmailTemplateName, type EmailTemplates, emailTemplateNames, renderEmail } from './index.ts'
+import { toPlainText } from './message.ts'
+
+const providerName = 'Praktijk <Één> & "Zoon"'
+const base = {
+	providerName,
+	year: 2031,
+	markName: 'Keurmerk Kortdurende Generalistische GGZ',
+	portalUrl: 'https://portaal.example/aanbieder/p1',
+}
+const payment = { iban: 'NL00 BANK 0123 4567 89', accountName: 'Stichting KiBG' }
+
+// One sample per template: a new template without a sample is a type error here.
+const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
+	password_reset: {
+		name: providerName,
+		resetUrl: 'https://portaal.example/wachtwoord-herstellen/abc',
+		validMinutes: 60,
+	},
+	invitation: {
+		name: providerName,
+		invitedBy: 'Anna de Vries',
+		providerName: 'Praktijk Noord',
+		acceptUrl: 'https://portaal.example/uitnodiging/abc',
+		validDays: 14,
+	},
+	application_received: { ...base, agreementOffered: true },
+	agreement_offered: { ...base, signBy: '31 oktober 2030' },
+	agreement_signed: { ...base, signerName: 'Anna de Vries', signedAt: '12 juni 2030' },
+	listed: { ...base, deadline: '31 maart 2031' },
+	self_evaluation_received: { ...base, round: 2, submittedAt: '3 maart 2031' },
+	revision_requested: {
+		...base,
+		dueAt: '14 april 2031',
+		insufficient: [
+			{ code: '1.2', feedback: 'Beschrijf de <samenwerking> concreter.' },
+			{ code: '3.1', feedback: 'Noem de signalen.' },
+		],
+	},
+	qualified: { ...base, certificateNumber: 'KBG-2031-0042', validUntil: '31 december 2031' },
+	sampled: base,
+	withdrawal: {
+		...base,
+		signed: true,
+		reason: 'niet tijdig gekwalificeerd',
+		effectiveAt: '1 april 2031',
+		explanation: 'Geen zelfevaluatie ontvangen.',
+	},
+	withdrawal_undone: base,
+	reapplicant_listed: { ...base, listedOn: '1 april 2031', certificateNumber: 'KBG-2031-0007' },
+	agreement_reminder: {
+		...base,
+		kind: 'before_listing',
+		offeredOn: '1 mei 2030',
+		signBy: '31 december 2030',
+		forListing: true,
+		listingOn: '1 januari 2031',
+		deadline: '31 maart 2031',
+		lapsesOn: '1 april 2031',
+	},
+	qualification_reminder: {
+		...base,
+		daysBefore: 14,
+		deadline: '31 maart 2031',
+		withdrawalOn: '1 april 2031',
+		listed: true,
+	},
+	turnover_reminder: { ...base, kind: 'upcoming', turnoverLabel: 'omzet monodisciplinaire GGZ', dueOn: '1 maart 2032' },
+	fee_rate_published: {
+		...base,
+		rate: '1,70 %',
+		minimumFee: '€ 75,00',
+		turnoverLabel: 'omzet monodisciplinaire GGZ',
+		turnoverReportDue: '1 maart 2032',
+		example: { turnover: '€ 100.000,00', fee: '€ 1.700,00' },
+	},
+	invoice_issued: {
+		...base,
+		...payment,
+		invoiceNumber: 'KIBG-F-2032-0003',
+		issuedOn: '2 maart 2032',
+		dueOn: '1 april 2032',
+		turnoverLabel: 'omzet monodisciplinaire GGZ',
+		turnover: '€ 3.000,00',
+		rate: '1,70 %',
+		percentageFee: '€ 51,00',
+		minimumFee: '€ 75,00',
+		minimumApplied: true,
+		amount: '€ 75,00',
+	},
+	invoice_overdue: {
+		...base,
+		...payment,
+		invoiceNumber: 'KIBG-F-2032-0003',
+		issuedOn: '2 maart 2032',
+		dueOn: '1 april 2032',
+		amount: '€ 75,00',
+	},
+	credit_note_issued: {
+		...base,
+		creditNoteNumber: 'KIBG-C-2032-0001',
+		invoiceNumber: 'KIBG-F-2032-0003',
+		issuedOn: '10 maart 2032',
+		amount: '€ 75,00',
+		reason: 'Omzet gecorrigeerd',
+		paid: false,
+	},
+}
+
+// What each message must say, in both versions.
+const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
+	agreement_offered: ['uiterlijk 31 oktober 2030', '1 januari 2031'],
+	listed: ['31 maart 2031', '1 april'],
+	revision_requested: ['14 april 2031', 'Criterium 1.2', 'Criterium 3.1'],
+	qualified: ['KBG-2031-0042', '31 december 2031'],
+	withdrawal: ['1 april 2031', 'niet tijdig gekwalificeerd', 'Geen zelfevaluatie ontvangen.'],
+	reapplicant_listed: ['1 april 2031', 'KBG-2031-0007'],
+	agreement_reminder: ['1 mei 2030', '31 december 2030', '1 januari 2031'],
+	qualification_reminder: ['Nog 14 dagen', '31 maart 2031', '1 april 2031'],
+	turnover_reminder: ['omzet monodisciplinaire GGZ', '1 maart 2032'],
+	fee_rate_published: ['1,70 %', '€ 75,00', '€ 1.700,00', '1 maart 2032'],
+	invoice_issued: [
+		'KIBG-F-2032-0003',
+		'€ 3.000,00',
+		'1,70 %',
+		'€ 51,00',
+		'€ 75,00',
+		'1 april 2032',
+		'NL00 BANK 0123 4567 89',
+		'minimale afdracht',
+	],
+	invoice_overdue: ['KIBG-F-2032-0003', '1 april 2032', '€ 75,00', 'intrekken'],
+	credit_note_issued: ['KIBG-C-2032-0001', 'KIBG-F-2032-0003', 'Omzet gecorrigeerd', 'niet meer te betalen'],
+}
+
+describe('mail templates', () => {
+	test.each(emailTemplateNames)('%s renders HTML and text that say the same, with values escaped', (name) => {
+		const mail = renderEmail(name, samples[name] as never)
+		expect(mail.subject.length).toBeGreaterThan(10)
+		expect(mail.subject).not.toMatch(/undefined|null|\[object/)
+		expect(mail.html.startsWith('<!doctype html>')).toBe(true)
+		expect(mail.html).toContain('lang="nl"')
+		// The name is escaped in HTML and literal in text; no stray markup in the text version.
+		expect(mail.html).toContain('Praktijk &lt;Één&gt; &amp; &quot;Zoon&quot;')
+		expect(mail.html).not.toContain('<Één>')
+		expect(mail.text).toContain(providerName)
+		expect(mail.text).not.toMatch(/<\/?(p|strong|ul|li|a|br|table|tr|td)\b/)
+		expect(mail.text).not.toMatch(/undefined|\[object/)
+		expect(mail.text).toContain('Stichting Kwaliteit in Basis GGZ (KiBG)')
+		const htmlAsText = toPlainText(mail.html)
+		for (const phrase of mustSay[name] ?? []) {
+			expect(mail.text, `${name} text: ${phrase}`).toContain(phrase)
+			expect(htmlAsText, `${name} html: ${phrase}`).toContain(phrase)
+		}
+	})
+
+	test('a revision request lists every insufficient criterion on its own line in the text version', () => {
+		const mail = renderEmail('revision_requested', samples.revision_requested)
+		expect(mail.text).toContain(
+			'- Criterium 1.2: Beschrijf de <samenwerking> concreter.\n- Criterium 3.1: Noem de signalen.',
+		)
+		expect(mail.html).toContain('<li><strong>Criterium 1.2</strong>: Beschrijf de &lt;samenwerking&gt; concreter.</li>')
+		expect(mail.html).not.toMatch(/<p><ul>/)
+	})
+
+	test('qualification reminders count down and say what happens to a re-applicant', () => {
+		const reminder = (daysBefore: number, listed = true) =>
+			renderEmail('qualification_reminder', { ...samples.qualification_reminder, daysBefore, listed })
+		expect(reminder(30).subject).toBe(
+			'Nog 30 dagen: zelfevaluatie Keurmerk Kortdurende Generalistische GGZ 2031 indienen',
+		)
+		expect(reminder(1).subject).toMatch(/^Morgen \(31 maart 2031\) is de laatste dag/)
+		expect(reminder(0).subject).toMatch(/^Vandaag is de laatste dag/)
+		expect(reminder(7).text).toContain('ingetrokken')
+		expect(reminder(7, false).text).toContain('vervalt uw deelname per 1 april 2031')
+	})
+
+	test('the invoice lists its amounts as label/value lines in the text version', () => {
+		const mail = renderEmail('invoice_issued', samples.invoice_issued)
+		expect(mail.text).toMatch(/Omzet monodisciplinaire GGZ 2031: +€ 3\.000,00/)
+		expect(mail.text).toMatch(/Te betalen: +€ 75,00/)
+		expect(renderEmail('invoice_issued', { ...samples.invoice_issued, minimumApplied: false }).text).not.toContain(
+			'minimale afdracht in rekening',
+		)
+	})
+
+	test('an unsigned application lapses with other words than a withdrawal', () => {
+		const mail = renderEmail('withdrawal', { ...samples.withdrawal, signed: false })
+		expect(mail.subject).toBe('Aanvraag Keurmerk Kortdurende Generalistische GGZ 2031 vervallen')
+		expect(mail.text).not.toContain('ingetrokken')
+	})
+})
+
+describe('staff labels', () => {
+	test('every template has a name on the staff outbox page', async () => {
+		const { templateKeys } = await import('#app/routes/staff/mail.columns.tsx')
+		expect(Object.keys(templateKeys).sort()).toEqual([...emailTemplateNames].sort())
+	})
+})
