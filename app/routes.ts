@@ -1,6 +1,7 @@
 import { type RouteConfig, route } from '@react-router/dev/routes'
 import { authRoutes } from './routes/auth/routes.ts'
 import { providerRoutes } from './routes/provider/routes.ts'
+import { selfEvaluationRoutes } from './routes/provider/self-evaluation/routes.ts'
 import { publicRoutes } from './routes/public/routes.ts'
 import { staffRoutes } from './routes/staff/routes.ts'
 
@@ -9,6 +10,7 @@ export default [
 	...publicRoutes,
 	...authRoutes,
 	...providerRoutes,
+	...selfEvaluationRoutes,
 	...staffRoutes,
 
 	// System

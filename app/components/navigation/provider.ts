@@ -3,5 +3,12 @@ import type { NavItem } from './types.ts'
 // The menu inside /aanbieder/:providerId.
 export function providerNavigation(providerId: string): NavItem[] {
 	const base = `/aanbieder/${providerId}`
-	return [{ to: base, label: 'shell.navProviderDashboard', end: true }]
+	return [
+		{ to: base, label: 'shell.navProviderDashboard', end: true },
+		{ to: `${base}/zelfevaluatie`, label: 'shell.navSelfEvaluation' },
+		{ to: `${base}/overeenkomst`, label: 'shell.navAgreement' },
+		{ to: `${base}/team`, label: 'shell.navTeam' },
+		{ to: `${base}/omzet`, label: 'shell.navTurnover' },
+		{ to: `${base}/gegevens`, label: 'shell.navProfile' },
+	]
 }

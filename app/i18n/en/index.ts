@@ -9,8 +9,9 @@ import { home } from './home.ts'
 import { mail } from './mail.ts'
 import { provider } from './provider.ts'
 import { register } from './register.ts'
+import { selfEvaluation } from './self-evaluation.ts'
 import { shell } from './shell.ts'
 import { staff } from './staff.ts'
 import { states } from './states.ts'
 
-export const en: Catalogue = { auth, common, errors, fees, home, mail, provider, register, shell, staff, states }
+export const en: Catalogue = { auth, common, errors, fees, home, mail, provider, register, selfEvaluation, shell, staff, states }

@@ -15,6 +15,7 @@ export const shell = {
 	navAgreement: 'Overeenkomst',
 	navTeam: 'Team',
 	navTurnover: 'Omzet en facturen',
+	navProfile: 'Organisatiegegevens',
 	navStaffOverview: 'Overzicht',
 	navParticipations: 'Deelnames',
 	navSample: 'Steekproef',

@@ -1,0 +1,4 @@
+// The self-evaluation: filling in, autosave, submission, feedback, revision, certificate.
+export const selfEvaluation = {
+	title: 'Zelfevaluatie',
+}
