@@ -3,10 +3,9 @@
 // all providers, and whatever lies after the demo's "now" does not happen. So the demo data is
 // exactly what the rules produce: timelines, audit trail, mails in the outbox, certificates.
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
-import { addDays, amsterdamDateOf, amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
+import { addDays, amsterdamDateOf, amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { assessmentOutcome } from '#app/domain/assessment.ts'
 import { listingAt, withdrawalAt } from '#app/domain/calendar.ts'
-import { feeBreakdown, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
 import { allEvidence, assertNormSet, type NormSet } from '#app/domain/norm-set.ts'
 import { eventForRoundOutcome, type ParticipationEvent } from '#app/domain/participation.ts'
 import { drawSample } from '#app/domain/sampling.ts'
@@ -17,6 +16,7 @@ import { db } from '#app/lib/db.server.ts'
 import { hashPassword } from '#app/lib/password.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { type Actor, systemActor } from '#app/services/audit.server.ts'
+import { issueInvoice, markInvoicePaid } from '#app/services/invoices.server.ts'
 import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { markYearData, runningYearAt } from '#app/services/years.server.ts'
@@ -493,35 +493,23 @@ async function reportTurnoverAndInvoice(participationId: string, year: number, d
 	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId }, select: { state: true, stateBeforeWithdrawal: true } })
 	// Only the carriers of that year pay the fee.
 	if (participation.state === 'withdrawn' && participation.stateBeforeWithdrawal !== 'confirmed' && participation.stateBeforeWithdrawal !== 'qualified') return
-	const s = context.settings.get(year) as YearSettings
 	const reportedAt = now()
 	const amountCents = BigInt(Math.round(demo.turnover * 100))
-	const report = await db.turnoverReport.create({ data: { participationId, amountCents, source: 'provider', reportedAt, reportedById: userId } })
-	// The invoice follows two days later.
+	await db.turnoverReport.create({ data: { participationId, amountCents, source: 'provider', reportedAt, reportedById: userId } })
+	// The invoice follows two days later, through the real service: number, PDF, audit and mail.
 	const issuedAt = new Date(reportedAt.getTime() + 2 * 86_400_000)
 	if (issuedAt > context.now) return
-	const issuedOn = amsterdamDateOf(issuedAt)
-	const sequenceYear = Number(issuedOn.slice(0, 4))
-	const last = await db.invoice.aggregate({ where: { sequenceYear }, _max: { sequence: true } })
-	const sequence = (last._max.sequence ?? 0) + 1
-	const fee = feeBreakdown(amountCents, s.feeRateBp, s.minimumFeeCents)
-	const dueAt = endOfDay(invoiceDueOn(issuedOn, s))
-	const paidAt = new Date(issuedAt.getTime() + (12 + (index % 15)) * 86_400_000)
-	const unpaid = index % 7 === 3 || demo.stories.includes('withdrawn_unpaid')
-	await db.invoice.create({
-		data: {
-			participationId,
-			turnoverReportId: report.id,
-			number: formatInvoiceNumber(sequenceYear, sequence),
-			sequenceYear,
-			sequence,
-			issuedAt,
-			dueAt,
-			turnoverCents: amountCents,
-			feeRateBp: s.feeRateBp,
-			minimumFeeCents: s.minimumFeeCents,
-			amountCents: BigInt(fee.feeCents),
-			...(!unpaid && paidAt <= context.now ? { status: 'paid', paidAt, paidRecordedById: context.staff.admin.userId } : {}),
+	context.steps.push({
+		at: issuedAt,
+		order: index,
+		run: async () => {
+			const result = await db.$transaction((tx) => issueInvoice(tx, participationId, systemActor, now()))
+			if (!result.issued) throw new Error(`factuur ${participationId}: ${result.reason}`)
+			const paidAt = new Date(issuedAt.getTime() + (12 + (index % 15)) * 86_400_000)
+			const unpaid = index % 7 === 3 || demo.stories.includes('withdrawn_unpaid')
+			if (unpaid || paidAt > context.now) return
+			const invoiceId = result.invoice.id
+			context.steps.push({ at: paidAt, order: index, run: async () => void (await markInvoicePaid(invoiceId, amsterdamDateOf(now()), context.staff.admin)) })
 		},
 	})
 }

@@ -30,6 +30,12 @@ describe('demo data', () => {
 		}
 		expect(participations.some((participation) => participation.state === 'confirmed')).toBe(true)
 		expect(await db.provider.count()).toBeGreaterThanOrEqual(40)
+		// The fees of 2026 went through the real invoice service: numbered, with a PDF, some paid.
+		const invoices = await db.invoice.findMany({ select: { fileId: true, status: true, number: true } })
+		expect(invoices.length).toBeGreaterThan(10)
+		expect(invoices.every((invoice) => invoice.fileId !== null)).toBe(true)
+		expect(new Set(invoices.map((invoice) => invoice.status))).toEqual(new Set(['open', 'paid']))
+		expect(await db.outboxEmail.count({ where: { template: 'invoice_issued' } })).toBeGreaterThanOrEqual(invoices.length)
 	}, 180_000)
 
 	it('has the README accounts, with the README password, in the README situations', async () => {
