@@ -6,25 +6,21 @@
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { log } from '#app/lib/log.server.ts'
+import { type Repeating, repeatEvery } from '#app/lib/repeat.server.ts'
 import { jobList } from './index.server.ts'
 import { runJob } from './runner.server.ts'
 
-export interface RunningScheduler {
-	stop(): Promise<void>
-	tick(): Promise<void>
-}
+export type RunningScheduler = Repeating
 
 export function startScheduler({ intervalMs = 60_000 }: { intervalMs?: number } = {}): RunningScheduler {
 	// Days already done in this process: saves the database a question per job per minute.
 	const done = new Map<string, string>()
-	let running: Promise<void> | null = null
-	let stopped = false
 
-	async function runDue() {
+	async function runDue(stopped: () => boolean) {
 		const at = now()
 		const day = amsterdamDateOf(at)
 		for (const job of jobList) {
-			if (stopped) return
+			if (stopped()) return
 			if (done.get(job.name) === day) continue
 			try {
 				const outcome = await runJob(job.name, { at, trigger: 'scheduler' })
@@ -37,22 +33,5 @@ export function startScheduler({ intervalMs = 60_000 }: { intervalMs?: number } 
 		}
 	}
 
-	const tick = () => {
-		if (stopped) return Promise.resolve()
-		running ??= runDue().finally(() => {
-			running = null
-		})
-		return running
-	}
-	const timer = setInterval(() => void tick(), intervalMs)
-	timer.unref()
-	void tick()
-	return {
-		tick,
-		async stop() {
-			stopped = true
-			clearInterval(timer)
-			await running
-		},
-	}
+	return repeatEvery(intervalMs, runDue)
 }

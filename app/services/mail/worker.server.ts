@@ -11,6 +11,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { log } from '#app/lib/log.server.ts'
+import { type Repeating, repeatEvery } from '#app/lib/repeat.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
 import { type Actor, recordAudit } from '../audit.server.ts'
 
@@ -216,41 +217,19 @@ export async function retryAllFailedEmails(actor: Actor): Promise<number> {
 
 // --- the in-process worker ---
 
-export interface RunningWorker {
-	stop(): Promise<void>
-	/** Runs a tick now (also what the interval does); resolves when it is done. */
-	tick(): Promise<void>
-}
+export type RunningWorker = Repeating
 
 /** Polls the outbox every `intervalMs`. Started by server/startup.ts when SMTP_URL is set. */
 export function startMailWorker(
 	transport: MailTransport,
 	{ intervalMs = 15_000 }: { intervalMs?: number } = {},
 ): RunningWorker {
-	let running: Promise<void> | null = null
-	let stopped = false
-	const tick = () => {
-		if (stopped) return Promise.resolve()
-		running ??= drainOutbox(transport, { maxBatches: 10 })
+	return repeatEvery(intervalMs, () =>
+		drainOutbox(transport, { maxBatches: 10 })
 			.then((result) => {
 				if (result.sent || result.retried || result.failed)
 					log.info(`mail: ${result.sent} verzonden, ${result.retried} later opnieuw, ${result.failed} mislukt`)
 			})
-			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`))
-			.finally(() => {
-				running = null
-			})
-		return running
-	}
-	const timer = setInterval(() => void tick(), intervalMs)
-	timer.unref()
-	void tick()
-	return {
-		tick,
-		async stop() {
-			stopped = true
-			clearInterval(timer)
-			await running
-		},
-	}
+			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`)),
+	)
 }
