@@ -29,7 +29,12 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 	},
 	application_received: { ...base, agreementOffered: true },
 	agreement_offered: { ...base, signBy: '31 oktober 2030' },
-	agreement_signed: { ...base, signerName: 'Anna de Vries', signedAt: '12 juni 2030' },
+	agreement_signed: {
+		...base,
+		signerName: 'Anna de Vries',
+		signedAt: '12 juni 2030',
+		listing: { kind: 'on', date: '1 januari 2031' },
+	},
 	listed: { ...base, deadline: '31 maart 2031' },
 	self_evaluation_received: { ...base, round: 2, submittedAt: '3 maart 2031' },
 	revision_requested: {
@@ -155,6 +160,16 @@ describe('mail templates', () => {
 			expect(mail.text, `${name} text: ${phrase}`).toContain(phrase)
 			expect(htmlAsText, `${name} html: ${phrase}`).toContain(phrase)
 		}
+	})
+
+	test('the signed-agreement mail says when the listing follows, also for a late or re-applicant signature', () => {
+		const text = (listing: EmailTemplates['agreement_signed']['listing']) =>
+			renderEmail('agreement_signed', { ...samples.agreement_signed, listing }).text
+		expect(text({ kind: 'on', date: '1 januari 2031' })).toContain('per 1 januari 2031 opgenomen in het Keurmerkregister')
+		const late = text({ kind: 'now' })
+		expect(late).toContain('vanaf vandaag opgenomen')
+		expect(late).not.toContain('1 januari')
+		expect(text({ kind: 'after_qualification' })).toContain('nadat u zich tijdig heeft gekwalificeerd')
 	})
 
 	test('a revision request lists every insufficient criterion on its own line in the text version', () => {

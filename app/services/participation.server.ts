@@ -4,7 +4,7 @@
 // register window) in the caller's transaction. Routes, services and scheduled runs all come here.
 import type { Participation, ParticipationState, Prisma } from '#app/generated/prisma/client.ts'
 import { amsterdamDateOf, endOfDay, formatDutchDate } from '#app/domain/amsterdam-time.ts'
-import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
+import { listingAt, qualificationDeadlineAt } from '#app/domain/calendar.ts'
 import { formatCertificateNumber } from '#app/domain/fees.ts'
 import {
 	type Effect,
@@ -455,7 +455,16 @@ async function sendParticipationMail(
 				if (agreement?.signedFileId) attachments.push({ filename: `overeenkomst-${participation.year}.pdf`, fileId: agreement.signedFileId })
 				return {
 					template: 'agreement_signed' as const,
-					data: { ...base, signerName: agreement?.signerName ?? 'Een tekenbevoegde', signedAt: day(agreement?.signedAt ?? at) },
+					data: {
+						...base,
+						signerName: agreement?.signerName ?? 'Een tekenbevoegde',
+						signedAt: day(agreement?.signedAt ?? at),
+						listing: participation.isReapplicant
+							? { kind: 'after_qualification' as const }
+							: participation.state === 'listed'
+								? { kind: 'now' as const }
+								: { kind: 'on' as const, date: day(listingAt(settings)) },
+					},
 				}
 			}
 			case 'listed':

@@ -34,12 +34,26 @@ export function agreementOffered(data: ParticipationMailBase & { signBy: string 
 	})
 }
 
-export function agreementSigned(data: ParticipationMailBase & { signerName: string; signedAt: string }): EmailContent {
+/** Where the signature leaves the register listing (003 §3.2, §3.3). */
+export type ListingAfterSigning =
+	| { kind: 'on'; date: string } // an ordinary carrier, listed on the listing day
+	| { kind: 'now' } // signed on or after the listing day: listed at once (a separate mail follows)
+	| { kind: 'after_qualification' } // a re-applicant: listed once qualified in time
+
+export function agreementSigned(
+	data: ParticipationMailBase & { signerName: string; signedAt: string; listing: ListingAfterSigning },
+): EmailContent {
+	const listing = {
+		on: (date: string) => `U wordt per ${date} opgenomen in het Keurmerkregister.`,
+		now: () => 'U bent vanaf vandaag opgenomen in het Keurmerkregister; daarover ontvangt u een apart bericht.',
+		after_qualification: () =>
+			'Omdat het keurmerk eerder is ingetrokken, volgt opname in het Keurmerkregister nadat u zich tijdig heeft gekwalificeerd.',
+	}
 	return providerMessage(data, {
 		subject: `Getekende overeenkomst ${data.markName} ${data.year}`,
 		blocks: [
 			`${data.signerName} heeft op ${data.signedAt} de overeenkomst voor het ${data.markName} ${data.year} ondertekend. De getekende overeenkomst vindt u in het Keurmerkportaal.`,
-			`U wordt per 1 januari ${data.year} opgenomen in het Keurmerkregister, tenzij het keurmerk eerder is ingetrokken: dan volgt opname nadat u zich tijdig heeft gekwalificeerd.`,
+			data.listing.kind === 'on' ? listing.on(data.listing.date) : listing[data.listing.kind](),
 		],
 		cta: 'Naar het Keurmerkportaal',
 	})
