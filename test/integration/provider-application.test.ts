@@ -66,7 +66,8 @@ async function apply(fields: Record<string, string>, cookie?: string) {
 	return settle(() => applicationAction(args<AppArgs>(formRequest('/aanmelden', fields, cookie))))
 }
 
-const dutch = (key: string) => translate('nl', key as MessageKey)
+// Errors are message keys where we wrote them, else text (domain, Zod): shown as the page does.
+const dutch = (error: string) => (/^[a-z]+\.[A-Za-z_]+$/.test(error) ? translate('nl', error as MessageKey) : error)
 
 describe('application form', () => {
 	it('creates the provider, the first member with an invitation and the participation with the agreement offered', async () => {
