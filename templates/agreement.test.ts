@@ -35,7 +35,7 @@ describe('agreement PDF', () => {
 		expect(text).toContain('CONCEPT')
 		expect(text).toContain('Psychologenpraktijk Één & Ander')
 		expect(text).toContain('3511 AB')
-		expect(text).toContain("'s-Hertogenbosch")
+		expect(text).toContain('Hertogenbosch') // pdfkit may break the line after "'s-"
 		expect(text).toContain('KvK-nummer 12345678')
 		expect(text).toContain('AGB-code 94001234')
 		expect(text).toContain('1,85 %')
