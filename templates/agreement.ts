@@ -84,7 +84,7 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	heading(doc, 'Artikel 2 — Kwalificatie')
 	paragraph(
 		doc,
-		`De zorgaanbieder toont met een zelfevaluatie aan dat zij voldoet aan alle normen van ${input.year}. De zelfevaluatie wordt uiterlijk ${input.qualificationDeadline} ingediend. KiBG kan om aanpassing vragen; er ${input.maxRevisions === 1 ? 'is één aangepaste zelfevaluatie' : `zijn ${input.maxRevisions} aangepaste zelfevaluaties`} mogelijk, in te dienen binnen ${input.revisionResponseDays} dagen na het verzoek en niet eerder dan de kwalificatiedatum verstrijkt. KiBG voert na de kwalificatie gesprekken met een steekproef van gekwalificeerde keurmerkdragers.`,
+		`De zorgaanbieder toont met een zelfevaluatie aan dat zij voldoet aan alle normen van ${input.year}. De zelfevaluatie wordt uiterlijk ${input.qualificationDeadline} ingediend. KiBG kan om aanpassing vragen; er ${input.maxRevisions === 1 ? 'is één aangepaste zelfevaluatie' : `zijn ${input.maxRevisions} aangepaste zelfevaluaties`} mogelijk, in te dienen binnen ${input.revisionResponseDays} dagen na het verzoek, of tot en met ${input.qualificationDeadline} als die datum later valt. KiBG voert na de kwalificatie gesprekken met een steekproef van gekwalificeerde keurmerkdragers.`,
 	)
 	heading(doc, 'Artikel 3 — Afdracht')
 	paragraph(
