@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { isJobName } from '#app/jobs/types.ts'
 import { runJob } from '#app/jobs/runner.server.ts'
-import { ensureMarkYear } from './fees.server.ts'
+import { createQualifiedParticipation, ensureMarkYear } from './fees.server.ts'
 import type { Fixture } from './index.server.ts'
 
 export const providerFixtures: Record<string, Fixture> = {
@@ -13,6 +13,15 @@ export const providerFixtures: Record<string, Fixture> = {
 		const { year } = z.object({ year: z.number().int().min(2000).max(2100) }).parse(input)
 		const row = await ensureMarkYear(year)
 		return { year: row.year }
+	},
+	/** A carrier: qualified participations in `qualifiedYears` (mark years created as needed). */
+	async 'provider-carrier'(input) {
+		const { providerId, qualifiedYears } = z.object({ providerId: z.string(), qualifiedYears: z.array(z.number().int().min(2000).max(2100)) }).parse(input)
+		for (const year of qualifiedYears) {
+			await ensureMarkYear(year)
+			await createQualifiedParticipation({ providerId, year })
+		}
+		return { providerId }
 	},
 	/** Runs a scheduled job now (at the test clock), as the scheduler would (e.g. the 1 January listing). */
 	async 'provider-run-job'(input) {

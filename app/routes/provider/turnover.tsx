@@ -50,7 +50,7 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 					<section key={year.participationId} className="panel stack" aria-labelledby={`turnover-${year.year}`}>
 						<h2 id={`turnover-${year.year}`}>{t('provider.turnoverYear', { year: year.year })}</h2>
 						<dl className="facts">
-							<dt>{year.turnoverLabel}</dt>
+							<dt>{capitalize(year.turnoverLabel)}</dt>
 							<dd>{year.current ? formatEuro(BigInt(year.current.amountCents)) : t('provider.turnoverNotReported', { date: formatDutchDate(year.reportDueOn) })}</dd>
 							<dt>{t('provider.termFeeRate')}</dt>
 							<dd>{formatFeeRate(year.feeRateBp)}</dd>
@@ -76,7 +76,7 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 									name="amount"
 									id={`amount-${year.year}`}
 									inputMode="decimal"
-									label={t('provider.turnoverAmount', { label: year.turnoverLabel, year: year.year })}
+									label={t('provider.turnoverAmount', { label: capitalize(year.turnoverLabel), year: year.year })}
 									hint={t('provider.turnoverAmountHint')}
 									defaultValue={typed(errors?.values, 'amount')}
 									errors={errors?.fieldErrors.amount}
@@ -117,6 +117,10 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 			})}
 		</div>
 	)
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 export const ErrorBoundary = ProviderErrorBoundary
