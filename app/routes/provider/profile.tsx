@@ -46,7 +46,8 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
 				{t('provider.profileUpdatedAt')} <When value={profile.updatedAt} />
 			</p>
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
-			<Form method="post" className="form" noValidate>
+			{/* Keyed by version: after a save the fields show what is stored (uncontrolled inputs keep their DOM value otherwise). */}
+			<Form key={profile.version} method="post" className="form" noValidate>
 				{/* After a conflict the form reloads the stored version: the user's text stays in the fields. */}
 				<input type="hidden" name="version" value={profile.version} />
 				<OrganisationFields stored={profile} values={errors?.values} fieldErrors={errors?.fieldErrors} />

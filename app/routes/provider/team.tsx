@@ -107,7 +107,8 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
 				<section className="panel stack" aria-labelledby="invite-title">
 					<h2 id="invite-title">{t('provider.inviteTitle')}</h2>
 					<ErrorSummary fieldErrors={inviteErrors?.fieldErrors} formErrors={inviteErrors?.formErrors} />
-					<Form method="post" className="form" noValidate>
+					{/* A fresh form after each successful invitation. */}
+					<Form key={members.length} method="post" className="form" noValidate>
 						<input type="hidden" name="intent" value="invite" />
 						<InputField name="name" label={t('provider.fieldMemberName')} defaultValue={typed(inviteErrors?.values, 'name')} errors={inviteErrors?.fieldErrors.name} required />
 						<InputField name="email" type="email" label={t('provider.fieldMemberEmail')} defaultValue={typed(inviteErrors?.values, 'email')} errors={inviteErrors?.fieldErrors.email} required />

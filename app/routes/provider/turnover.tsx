@@ -69,7 +69,7 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 						{year.locked ? (
 							<p className="panel panel--info">{t('provider.turnoverLocked')}</p>
 						) : (
-							<Form method="post" className="form form--inline" noValidate>
+							<Form key={year.current?.amountCents ?? 'none'} method="post" className="form form--inline" noValidate>
 								<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 								<input type="hidden" name="participationId" value={year.participationId} />
 								<InputField
