@@ -5,7 +5,7 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
 
-export type TeamResult = { ok: true } | { ok: false; message: string }
+export type TeamResult = { ok: true; userId?: string } | { ok: false; message: string }
 
 export async function teamMembers(providerId: string) {
 	const memberships = await db.membership.findMany({
@@ -83,7 +83,7 @@ export async function changeTeamMember(
 			before: { userId: membership.userId, canSign: membership.canSign },
 			after: change === 'remove' ? null : { userId: membership.userId, canSign: change === 'grant' },
 		})
-		return { ok: true }
+		return { ok: true, userId: membership.userId }
 	})
 }
 

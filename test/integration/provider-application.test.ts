@@ -15,7 +15,7 @@ import { loader as dashboardLoader } from '#app/routes/provider/dashboard.tsx'
 import { systemActor } from '#app/services/audit.server.ts'
 import { createMailTransport, drainOutbox } from '#app/services/mail/worker.server.ts'
 import { runParticipationEvent } from '#app/services/participation.server.ts'
-import { uniqueDigits } from '#test/fixtures/factories.ts'
+import { createProviderWithMember, createUser, uniqueDigits } from '#test/fixtures/factories.ts'
 import { pdfText, startTestSmtp, type TestSmtp } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { createYear } from '#test/fixtures/years.ts'
@@ -170,6 +170,43 @@ describe('application form', () => {
 		setClock(at(`${YEAR - 1}-05-15`))
 		const before = await applicationLoader(args(getRequest('/aanmelden')))
 		expect(before.next).toMatchObject({ year: YEAR, opensOn: `1 juni ${YEAR - 1}`, closesOn: `31 oktober ${YEAR - 1}` })
+	})
+})
+
+describe('application by someone already known', () => {
+	it('lets a member apply for its own organisation for a new year, and refuses anyone else with that KvK number', async () => {
+		const { provider, user } = await createProviderWithMember({ providerName: 'Praktijk Bekend' })
+		const fields = application({ kvkNumber: provider.kvkNumber, name: 'Praktijk Bekend', contactEmail: user.email, contactName: user.name })
+
+		const anonymous = await apply(fields)
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(anonymous.value).data.fieldErrors.kvkNumber?.[0]).toContain('heeft al een account in het Keurmerkportaal')
+		const outsider = await createUser()
+		const other = await apply(fields, await sessionCookieFor(outsider.id))
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(other.value).data.fieldErrors.kvkNumber?.[0]).toContain('heeft al een account in het Keurmerkportaal')
+		expect(await db.participation.count({ where: { providerId: provider.id } })).toBe(0)
+
+		const staff = await createUser({ staffRole: 'assessor' })
+		const byStaff = await apply(fields, await sessionCookieFor(staff.id))
+		expect(dataOf<{ formErrors: string[] }>(byStaff.value).data.formErrors.map(dutch)).toEqual(['U bent ingelogd als medewerker van KiBG en kunt geen aanvraag doen.'])
+
+		const byMember = await apply(fields, await sessionCookieFor(user.id))
+		expect(byMember.response?.headers.get('location')).toBe(`/aanbieder/${provider.id}/overeenkomst`)
+		expect(await db.provider.count({ where: { kvkNumber: provider.kvkNumber } })).toBe(1)
+		const participation = await db.participation.findFirstOrThrow({ where: { providerId: provider.id } })
+		expect(participation).toMatchObject({ year: YEAR, state: 'agreement_offered' })
+		// The member already has a password: no invitation.
+		expect(await db.outboxEmail.count({ where: { template: 'invitation', toAddress: user.email } })).toBe(0)
+	})
+
+	it('treats a provider whose last participation was withdrawn as a re-applicant, whatever it declares', async () => {
+		const { provider, user } = await createProviderWithMember({ providerName: 'Praktijk Herstart' })
+		await createYear(YEAR - 1)
+		await db.participation.create({
+			data: { providerId: provider.id, year: YEAR - 1, state: 'withdrawn', stateBeforeWithdrawal: 'listed', stateChangedAt: at(`${YEAR - 1}-04-01`), appliedAt: at(`${YEAR - 2}-07-01`) },
+		})
+		const fields = application({ kvkNumber: provider.kvkNumber, contactEmail: user.email, markHistory: 'carrier' })
+		expect((await apply(fields, await sessionCookieFor(user.id))).response?.status).toBe(302)
+		expect((await db.participation.findFirstOrThrow({ where: { providerId: provider.id, year: YEAR } })).isReapplicant).toBe(true)
 	})
 })
 

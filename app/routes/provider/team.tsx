@@ -33,7 +33,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (!form.success) return data({ ...formFailure({ formErrors: ['provider.errorMemberNotFound'] }), intent: 'member' }, { status: 400 })
 	const result = await changeTeamMember(params.providerId, actor, form.data.membershipId, form.data.intent)
 	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'member' }, { status: 409 })
-	return redirectWithToast(back, { type: 'success', key: 'provider.teamChangedToast' })
+	// Whoever removed themselves has no access here any more.
+	const removedSelf = form.data.intent === 'remove' && result.userId === user.id
+	return redirectWithToast(removedSelf ? '/account' : back, { type: 'success', key: 'provider.teamChangedToast' })
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Team · Keurmerkportaal' }]
