@@ -22,6 +22,12 @@ test('a new provider applies, activates its account, signs the agreement and is 
 	await page.goto('/aanmelden')
 	await expect(page.getByRole('heading', { level: 1, name: 'Keurmerk aanvragen' })).toBeVisible()
 	await expectAccessible(page)
+	// A draft survives a reload of the page.
+	await page.getByLabel('Plaats').fill('Utrecht')
+	await page.getByLabel('GGZ-instelling').check()
+	await page.reload()
+	await expect(page.getByLabel('Plaats')).toHaveValue('Utrecht')
+	await expect(page.getByLabel('GGZ-instelling')).toBeChecked()
 
 	await page.getByLabel('KvK-nummer').fill('1234')
 	await page.getByLabel('Naam van de organisatie').fill(name)

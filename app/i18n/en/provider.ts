@@ -8,6 +8,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	applicationClosed: 'You cannot apply for the mark at the moment. The next application period has not been set yet.',
 	applicationClosedNext: 'The application period is closed. You can apply for the {year} mark from {opensOn} up to and including {closesOn}.',
 	applicationSignedIn: 'You are signed in as {name}. Applying for an organisation you are already a member of? Enter the same Chamber of Commerce number.',
+	applicationDraftHint: 'What you enter is kept in this browser window until you send the application.',
 	applicationSubmit: 'Send application',
 	applicationReceivedTitle: 'Application received',
 	applicationReceivedText: 'Thank you. Your application has been received and the agreement is ready for you.',

@@ -8,6 +8,7 @@ export const provider = {
 	applicationClosed: 'Op dit moment kunt u het keurmerk niet aanvragen. De volgende aanvraagperiode is nog niet vastgesteld.',
 	applicationClosedNext: 'De aanvraagperiode is gesloten. Het keurmerk {year} kunt u aanvragen van {opensOn} tot en met {closesOn}.',
 	applicationSignedIn: 'U bent ingelogd als {name}. Vraagt u aan voor een organisatie waarvan u al lid bent? Vul dan hetzelfde KvK-nummer in.',
+	applicationDraftHint: 'Wat u invult, bewaren we in dit browservenster tot u de aanvraag verstuurt.',
 	applicationSubmit: 'Aanvraag versturen',
 	applicationReceivedTitle: 'Aanvraag ontvangen',
 	applicationReceivedText: 'Dank u wel. Uw aanvraag is ontvangen en de overeenkomst staat voor u klaar.',

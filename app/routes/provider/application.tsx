@@ -3,7 +3,9 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/application'
 import { applicationSchema, MARK_HISTORY } from './forms.ts'
+import { useEffect } from 'react'
 import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { clearFormDraft, useFormDraft } from '#app/components/provider/form-draft.ts'
 import { OrganisationFields } from '#app/components/provider/organisation-fields.tsx'
 import { ProviderErrorBoundary, RadioGroup, typed } from '#app/components/provider/ui.tsx'
 import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
@@ -17,6 +19,8 @@ import { applicationWindow, submitApplication } from '#app/services/application.
 
 /** A field no person sees or fills: a bot that fills every field is ignored (STYLE.md). */
 const HONEYPOT = 'faxnummer'
+const DRAFT_KEY = 'keurmerk:aanvraag'
+const NOT_IN_DRAFT = [HONEYPOT]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const { open, next } = await applicationWindow()
@@ -75,6 +79,10 @@ export const meta: Route.MetaFunction = () => [{ title: 'Keurmerk aanvragen · K
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const { open, next, received, signedInAs, isStaff } = loaderData
+	const draft = useFormDraft(DRAFT_KEY, { enabled: Boolean(open) && received === null, skip: NOT_IN_DRAFT })
+	useEffect(() => {
+		if (received !== null) clearFormDraft(DRAFT_KEY)
+	}, [received])
 	if (received !== null) {
 		return (
 			<div className="narrow stack">
@@ -112,7 +120,8 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 			{isStaff ? <p className="panel panel--warning">{t('provider.errorStaffCannotApply')}</p> : null}
 			{signedInAs ? <p className="panel panel--info">{t('provider.applicationSignedIn', { name: signedInAs.name })}</p> : null}
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
-			<Form method="post" className="form" noValidate>
+			<p className="field__hint">{t('provider.applicationDraftHint')}</p>
+			<Form ref={draft} method="post" className="form" noValidate>
 				<h2>{t('provider.sectionOrganisation')}</h2>
 				<InputField name="kvkNumber" label={t('provider.fieldKvk')} hint={t('provider.hintEightDigits')} inputMode="numeric" defaultValue={typed(values, 'kvkNumber')} errors={errors?.fieldErrors.kvkNumber} required />
 				<OrganisationFields values={values} fieldErrors={errors?.fieldErrors} />
