@@ -1,7 +1,7 @@
 // The organisation's details as the provider keeps them. The KvK number identifies the provider
 // and is not editable here. Two members editing at once: the second save is a conflict (version).
 import { db } from '#app/lib/db.server.ts'
-import type { ProfileInput } from '#app/routes/provider/forms.ts'
+import type { ProfileInput } from '#app/services/provider-forms.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 
 export function providerProfile(providerId: string) {

@@ -3,7 +3,7 @@
 // copy — and the agreements of earlier years.
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/agreement'
-import { declineSchema, signSchema } from './forms.ts'
+import { declineSchema, signSchema } from '#app/services/provider-forms.ts'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary, typed, When } from '#app/components/provider/ui.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'

@@ -2,7 +2,7 @@
 // window. Outside it the page says when the next window opens.
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/application'
-import { applicationSchema, MARK_HISTORY } from './forms.ts'
+import { applicationSchema, MARK_HISTORY } from '#app/services/provider-forms.ts'
 import { useEffect } from 'react'
 import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { clearFormDraft, useFormDraft } from '#app/components/provider/form-draft.ts'

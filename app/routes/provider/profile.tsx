@@ -2,7 +2,7 @@
 // KvK number is fixed. A save over someone else's newer save is refused with a conflict message.
 import { data, Form } from 'react-router'
 import type { Route } from './+types/profile'
-import { profileSchema } from './forms.ts'
+import { profileSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { OrganisationFields } from '#app/components/provider/organisation-fields.tsx'
 import { ProviderErrorBoundary, When } from '#app/components/provider/ui.tsx'

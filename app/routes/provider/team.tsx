@@ -2,7 +2,7 @@
 // the team; members with signing authority invite colleagues and change or remove members.
 import { data, Form } from 'react-router'
 import type { Route } from './+types/team'
-import { inviteSchema, memberActionSchema } from './forms.ts'
+import { inviteSchema, memberActionSchema } from '#app/services/provider-forms.ts'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, useErrorText } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary, typed, When } from '#app/components/provider/ui.tsx'
 import { useT } from '#app/i18n/react.tsx'

@@ -2,7 +2,7 @@
 // or corrected by KiBG), the fee it leads to (DOMAIN.md §6) and the invoices.
 import { data, Form } from 'react-router'
 import type { Route } from './+types/turnover'
-import { turnoverSchema } from './forms.ts'
+import { turnoverSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary, typed, When } from '#app/components/provider/ui.tsx'
 import { formatDutchDate } from '#app/domain/amsterdam-time.ts'

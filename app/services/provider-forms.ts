@@ -1,5 +1,5 @@
-// The Zod schemas of the provider's forms, shared by the actions (parsing) and the components
-// (field names). Messages are keys of app/i18n/nl/provider.ts, so errors appear in Dutch.
+// The Zod schemas of the provider's forms, shared by the actions (parsing), the services (input
+// types) and the components (option lists). Messages are keys of app/i18n/nl/provider.ts (Dutch).
 import { z } from 'zod'
 import { checkboxField, emailField } from '#app/lib/forms.ts'
 
