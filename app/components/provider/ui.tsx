@@ -6,6 +6,7 @@ import { useErrorText } from '#app/components/forms.tsx'
 import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale } from '#app/i18n/react.tsx'
 import type { FormValues } from '#app/lib/forms.ts'
+import './provider.css'
 
 export function ProviderErrorBoundary() {
 	const error = useRouteError()
@@ -66,7 +67,7 @@ export function RadioGroup({
 				</p>
 			) : null}
 			{options.map((option, index) => (
-				<div key={option.value} className="field--checkbox">
+				<div key={option.value} className="field field--checkbox">
 					<input
 						type="radio"
 						className="checkbox"

@@ -95,7 +95,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	downloads: 'Downloads',
 	noDownloads: 'No documents yet. Your signed agreements, certificates and invoices appear here.',
 	downloadCertificate: 'Certificate {year} ({number})',
-	history: 'Earlier years',
+	history: 'Other years',
 
 	agreementTitle: 'Agreement',
 	agreementTitleYear: 'Agreement {year}',

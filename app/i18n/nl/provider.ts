@@ -96,7 +96,7 @@ export const provider = {
 	downloads: 'Downloads',
 	noDownloads: 'Nog geen documenten. Hier verschijnen uw ondertekende overeenkomsten, certificaten en facturen.',
 	downloadCertificate: 'Keurmerkcertificaat {year} ({number})',
-	history: 'Eerdere jaren',
+	history: 'Andere jaren',
 
 	// Agreement
 	agreementTitle: 'Overeenkomst',
