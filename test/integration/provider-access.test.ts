@@ -141,6 +141,19 @@ describe('provider isolation', () => {
 	})
 })
 
+describe('dashboard', () => {
+	it('shows the year in focus, the agreement still to sign, and the invoices to download', async () => {
+		setClock(at(`${YEAR}-03-10`))
+		const page = (await dashboardLoader(args(getRequest(`/aanbieder/${a.provider.id}`, a.cookie), { providerId: a.provider.id }))) as Awaited<ReturnType<typeof dashboardLoader>>
+		expect(page.current).toMatchObject({ year: YEAR, state: 'agreement_offered', inRegister: false })
+		// The turnover of YEAR-1 is reported already: only the signature is left.
+		expect(page.todos.map((todo) => [todo.kind, todo.year, todo.path])).toEqual([['sign_agreement', YEAR, `/aanbieder/${a.provider.id}/overeenkomst`]])
+		expect(page.next).toMatchObject({ kind: 'sign_agreement', daysLeft: 21, overdue: false })
+		expect(page.downloads.invoices).toEqual([{ id: a.invoice.id, number: a.invoice.number, year: YEAR - 1, status: 'open', path: `/aanbieder/${a.provider.id}/facturen/${a.invoice.id}/pdf` }])
+		expect(page.history).toEqual([{ year: YEAR - 1, state: 'qualified', certificateNumber: null, withdrawal: null }])
+	})
+})
+
 describe('signing authority', () => {
 	it('lets a member without signing authority read, but not sign, decline or manage the team', async () => {
 		const p = { providerId: b.provider.id }
