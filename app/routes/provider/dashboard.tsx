@@ -1,43 +1,146 @@
+// /aanbieder/:providerId: the provider's dashboard — the year's timeline with where it stands,
+// the next deadline with days left, what to do now, earlier years and downloads.
+import { Link } from 'react-router'
 import type { Route } from './+types/dashboard'
+import { ProviderErrorBoundary, When } from '#app/components/provider/ui.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { db } from '#app/lib/db.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
+import { applicationWindow } from '#app/services/application.server.ts'
+import { providerDashboard } from '#app/services/provider-dashboard.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requireProviderMember(request, params.providerId)
-	const provider = await db.provider.findUniqueOrThrow({
-		where: { id: params.providerId },
-		select: {
-			id: true,
-			name: true,
-			city: true,
-			type: true,
-			participations: { orderBy: { year: 'desc' }, select: { id: true, year: true, state: true } },
-		},
-	})
-	return { provider }
+	const { membership } = await requireProviderMember(request, params.providerId)
+	const dashboard = await providerDashboard(params.providerId)
+	const { open } = await applicationWindow()
+	const appliedYears = new Set([dashboard.current?.year, ...dashboard.history.map((row) => row.year)])
+	return { ...dashboard, canSign: membership.canSign, applyYear: open && !appliedYears.has(open.year) ? open.year : null }
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.provider.name ?? 'Aanbieder'} · Keurmerkportaal` }]
 
+const reasonKey = {
+	not_qualified_in_time: 'states.reasonNotQualifiedInTime',
+	unpaid_fee: 'states.reasonUnpaidFee',
+	incorrect_qualification: 'states.reasonIncorrectQualification',
+	provider_request: 'states.reasonProviderRequest',
+} as const
+
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const { provider } = loaderData
+	const { provider, current, next, todos, history, downloads, applyYear } = loaderData
+	const base = `/aanbieder/${provider.id}`
+	const noDownloads = downloads.agreements.length + downloads.certificates.length + downloads.invoices.length === 0
 	return (
 		<div className="stack">
 			<h1>{provider.name}</h1>
 			<p>
-				{t(`states.${provider.type}`)} · {provider.city}
+				{t(`states.${provider.type}`)} · {provider.city} · {t('provider.fieldKvk')} {provider.kvkNumber}
 			</p>
-			<ul className="card-list">
-				{provider.participations.map((participation) => (
-					<li key={participation.id} className="card">
-						<span className="card__title">{participation.year}</span>
-						<StateBadge state={participation.state} />
-					</li>
-				))}
-			</ul>
+
+			{next ? (
+				<section className={`panel ${next.overdue ? 'panel--danger' : next.daysLeft <= 14 ? 'panel--warning' : 'panel--info'}`} aria-labelledby="next-title">
+					<h2 id="next-title">{t('provider.nextDeadline')}</h2>
+					<p>
+						<strong>{next.label}</strong>
+					</p>
+					<p>
+						{next.overdue
+							? t('provider.overdue')
+							: next.daysLeft === 0
+								? t('provider.dueToday')
+								: t('provider.daysLeft', { count: next.daysLeft })}
+					</p>
+				</section>
+			) : null}
+
+			<section className="stack" aria-labelledby="todo-title">
+				<h2 id="todo-title">{t('provider.whatNow')}</h2>
+				{todos.length === 0 && !applyYear ? <p className="empty-state">{t('provider.nothingToDo')}</p> : null}
+				<ul className="card-list">
+					{applyYear ? (
+						<li className="card">
+							<Link to="/aanmelden" className="card__title">
+								{t('provider.todoApply', { year: applyYear })}
+							</Link>
+						</li>
+					) : null}
+					{todos.map((todo) => (
+						<li key={`${todo.year}-${todo.kind}`} className="card">
+							<Link to={todo.path} className="card__title">
+								{t(`provider.todo_${todo.kind}`, { year: todo.year })}
+							</Link>
+							<p>{todo.label}</p>
+						</li>
+					))}
+				</ul>
+			</section>
+
+			{current ? (
+				<section className="panel stack" aria-labelledby="year-title">
+					<h2 id="year-title">{t('provider.yearTitle', { year: current.year })}</h2>
+					<p>
+						{t('provider.yourState')} <StateBadge state={current.state} />{' '}
+						{current.inRegister ? <span className="badge badge--success">{t('provider.inRegister')}</span> : <span className="badge badge--neutral">{t('provider.notInRegister')}</span>}
+					</p>
+					{current.isReapplicant ? <p className="field__hint">{t('provider.reapplicantNote')}</p> : null}
+					{current.withdrawal ? (
+						<p className="panel panel--danger">
+							{t('provider.withdrawnNote', { reason: t(reasonKey[current.withdrawal.reason]) })} <When value={current.withdrawal.effectiveAt} dateOnly />
+						</p>
+					) : null}
+					<ol className="timeline">
+						{current.timeline.map((moment) => (
+							<li key={moment.key} className={moment.passed ? 'timeline__item timeline__item--done' : 'timeline__item'}>
+								<When value={moment.at} dateOnly /> — {moment.label}
+								{moment.passed ? <span className="visually-hidden"> ({t('provider.passed')})</span> : null}
+							</li>
+						))}
+					</ol>
+				</section>
+			) : (
+				<p className="empty-state">{t('provider.noParticipation')}</p>
+			)}
+
+			<section className="stack" aria-labelledby="downloads-title">
+				<h2 id="downloads-title">{t('provider.downloads')}</h2>
+				{noDownloads ? <p className="empty-state">{t('provider.noDownloads')}</p> : null}
+				<ul>
+					{downloads.agreements.map((item) => (
+						<li key={item.path}>
+							<a href={item.path}>{t('provider.downloadSigned', { year: item.year })}</a>
+						</li>
+					))}
+					{downloads.certificates.map((item) => (
+						<li key={item.path}>
+							<a href={item.path}>{t('provider.downloadCertificate', { year: item.year, number: item.number })}</a>
+						</li>
+					))}
+					{downloads.invoices.map((item) => (
+						<li key={item.id}>
+							<a href={item.path}>{t('provider.invoiceLink', { number: item.number })}</a> ({item.year})
+						</li>
+					))}
+				</ul>
+			</section>
+
+			{history.length > 0 ? (
+				<section className="stack" aria-labelledby="history-title">
+					<h2 id="history-title">{t('provider.history')}</h2>
+					<ul className="card-list">
+						{history.map((row) => (
+							<li key={row.year} className="card">
+								<span className="card__title">{row.year}</span> <StateBadge state={row.state} />
+								{row.certificateNumber ? ` · ${row.certificateNumber}` : ''}
+								{row.withdrawal ? ` · ${t(reasonKey[row.withdrawal.reason])}` : ''}{' '}
+								<Link to={`${base}/overeenkomst/${row.year}`}>{t('provider.agreementTitleYear', { year: row.year })}</Link>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</div>
 	)
 }
+
+export const ErrorBoundary = ProviderErrorBoundary

@@ -1,7 +1,14 @@
 import { type RouteConfig, route } from '@react-router/dev/routes'
 
-// Provider members: everything under /aanbieder/:providerId is theirs only.
+// Provider members: everything under /aanbieder/:providerId is theirs only. The application form
+// is public.
 export const providerRoutes = [
+	route('aanmelden', 'routes/provider/application.tsx'),
 	route('aanbieder/:providerId', 'routes/provider/dashboard.tsx'),
+	route('aanbieder/:providerId/overeenkomst/:year?', 'routes/provider/agreement.tsx'),
+	route('aanbieder/:providerId/overeenkomst/:agreementId/pdf', 'routes/provider/agreement-pdf.ts'),
+	route('aanbieder/:providerId/team', 'routes/provider/team.tsx'),
+	route('aanbieder/:providerId/omzet', 'routes/provider/turnover.tsx'),
+	route('aanbieder/:providerId/gegevens', 'routes/provider/profile.tsx'),
 	route('aanbieder/:providerId/facturen/:invoiceId/pdf', 'routes/provider/invoice-pdf.ts'),
 ] satisfies RouteConfig

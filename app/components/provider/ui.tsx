@@ -1,0 +1,87 @@
+// Small pieces shared by the provider's screens.
+import type { ReactNode } from 'react'
+import { isRouteErrorResponse, useRouteError } from 'react-router'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { useErrorText } from '#app/components/forms.tsx'
+import { formatDate, formatDateTime } from '#app/i18n/format.ts'
+import { useLocale } from '#app/i18n/react.tsx'
+import type { FormValues } from '#app/lib/forms.ts'
+import './provider.css'
+
+export function ProviderErrorBoundary() {
+	const error = useRouteError()
+	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
+}
+
+export function When({ value, dateOnly = false }: { value: Date | string | null | undefined; dateOnly?: boolean }) {
+	const locale = useLocale()
+	if (!value) return <span aria-label="—">–</span>
+	const date = typeof value === 'string' ? new Date(value) : value
+	return (
+		<time dateTime={date.toISOString()} className="nowrap">
+			{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}
+		</time>
+	)
+}
+
+/** What the user typed (after a failed post), else the stored value. */
+export function typed(values: FormValues | undefined, name: string, fallback: string | null | undefined = ''): string {
+	const value = values?.[name]
+	if (typeof value === 'string') return value
+	return fallback ?? ''
+}
+
+/** A group of radio buttons in a fieldset with a legend (keyboard: arrows move within the group). */
+export function RadioGroup({
+	name,
+	legend,
+	hint,
+	options,
+	value,
+	errors,
+}: {
+	name: string
+	legend: ReactNode
+	hint?: ReactNode
+	options: { value: string; label: string }[]
+	value: string
+	errors?: string[]
+}) {
+	const errorText = useErrorText()
+	const hintId = hint ? `field-${name}-hint` : undefined
+	const errorId = errors?.length ? `field-${name}-error` : undefined
+	return (
+		<fieldset
+			className={`field field--radios${errors?.length ? ' field--invalid' : ''}`}
+			aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+		>
+			<legend className="field__label">{legend}</legend>
+			{hint ? (
+				<p id={hintId} className="field__hint">
+					{hint}
+				</p>
+			) : null}
+			{errors?.length ? (
+				<p id={errorId} className="field__error">
+					{errors.map((error) => errorText(error)).join(' ')}
+				</p>
+			) : null}
+			{options.map((option, index) => (
+				<div key={option.value} className="field field--checkbox">
+					<input
+						type="radio"
+						className="checkbox"
+						id={index === 0 ? `field-${name}` : `field-${name}-${option.value}`}
+						name={name}
+						value={option.value}
+						defaultChecked={value === option.value}
+						aria-invalid={errors?.length ? true : undefined}
+					/>
+					<label htmlFor={index === 0 ? `field-${name}` : `field-${name}-${option.value}`} className="field__label field__label--inline">
+						{option.label}
+					</label>
+				</div>
+			))}
+		</fieldset>
+	)
+}

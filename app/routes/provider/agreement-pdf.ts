@@ -1,0 +1,29 @@
+// /aanbieder/:providerId/overeenkomst/:agreementId/pdf?versie=concept|getekend: the draft is drawn
+// on demand from the terms snapshot; the signed copy is the stored file. Another provider's
+// agreement is a 404.
+import type { Route } from './+types/agreement-pdf'
+import { notFound } from '#app/lib/http.server.ts'
+import { requireProviderMember } from '#app/lib/permissions.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { fileResponse } from '#app/lib/storage.server.ts'
+import { findProviderAgreement, renderAgreementPdf } from '#app/services/agreement.server.ts'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requireProviderMember(request, params.providerId)
+	const agreement = await findProviderAgreement(params.providerId, params.agreementId)
+	if (!agreement) notFound()
+	const version = new URL(request.url).searchParams.get('versie')
+	if (version === 'getekend') {
+		if (!agreement.signedFile) notFound()
+		return fileResponse(agreement.signedFile)
+	}
+	const pdf = await renderAgreementPdf(db, agreement.id)
+	return new Response(new Uint8Array(pdf), {
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `attachment; filename="overeenkomst-${agreement.participation.year}-concept.pdf"`,
+			'Cache-Control': 'private, no-store',
+			'X-Content-Type-Options': 'nosniff',
+		},
+	})
+}

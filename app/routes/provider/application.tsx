@@ -1,0 +1,152 @@
+// /aanmelden: the public application form (003 §3.1), open only inside the year's application
+// window. Outside it the page says when the next window opens.
+import { data, Form, Link } from 'react-router'
+import type { Route } from './+types/application'
+import { applicationSchema, MARK_HISTORY } from '#app/services/provider-forms.ts'
+import { useEffect } from 'react'
+import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { clearFormDraft, useFormDraft } from '#app/components/provider/form-draft.ts'
+import { OrganisationFields } from '#app/components/provider/organisation-fields.tsx'
+import { ProviderErrorBoundary, RadioGroup, typed } from '#app/components/provider/ui.tsx'
+import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
+import { useT } from '#app/i18n/react.tsx'
+import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { clientIp } from '#app/lib/http.server.ts'
+import { getOptionalUser } from '#app/lib/permissions.server.ts'
+import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { applicationWindow, submitApplication } from '#app/services/application.server.ts'
+
+/** A field no person sees or fills: a bot that fills every field is ignored (STYLE.md). */
+const HONEYPOT = 'faxnummer'
+const DRAFT_KEY = 'keurmerk:aanvraag'
+const NOT_IN_DRAFT = [HONEYPOT]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const { open, next } = await applicationWindow()
+	const user = await getOptionalUser(request)
+	const received = new URL(request.url).searchParams.get('ontvangen')
+	const window = (settings: typeof open) =>
+		settings && {
+			year: settings.year,
+			markName: settings.markName,
+			opensOn: formatDutchDate(settings.applicationOpensOn),
+			closesOn: formatDutchDate(settings.applicationClosesOn),
+		}
+	return {
+		open: window(open),
+		next: window(next),
+		received: received && /^\d{4}$/.test(received) ? Number(received) : null,
+		signedInAs: user && !user.staffRole ? { name: user.name, email: user.email } : null,
+		isStaff: Boolean(user?.staffRole),
+	}
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	const ip = clientIp(request, context)
+	const formData = await request.formData()
+	if (String(formData.get(HONEYPOT) ?? '') !== '') return redirectWithToast('/aanmelden?ontvangen=0', { type: 'success', key: 'provider.applicationReceivedToast' })
+	const limit = await consumeRateLimit(`application:ip:${ip}`, { limit: 20, windowMs: 60 * 60 * 1000 })
+	if (!limit.allowed) return data(formFailure({ formErrors: ['provider.errorTooManyApplications'] }), { status: 429 })
+	const form = parseForm(applicationSchema, formData)
+	if (!form.success) return data(form, { status: 400 })
+	if (form.data.markHistory === 'withdrawn' && !form.data.withdrawalExplanation) {
+		return data(formFailure({ fieldErrors: { withdrawalExplanation: ['provider.errorWithdrawalExplanation'] }, values: valuesOf(formData) }), { status: 400 })
+	}
+	const user = await getOptionalUser(request)
+	if (user?.staffRole) return data(formFailure({ formErrors: ['provider.errorStaffCannotApply'], values: valuesOf(formData) }), { status: 400 })
+	const result = await submitApplication(form.data, user, ip)
+	if (!result.ok) {
+		const failure = result.field
+			? formFailure({ fieldErrors: { [result.field]: [result.message] }, values: valuesOf(formData) })
+			: formFailure({ formErrors: [result.message], values: valuesOf(formData) })
+		return data(failure, { status: 400 })
+	}
+	if (user?.memberships.some((membership) => membership.providerId === result.providerId)) {
+		return redirectWithToast(`/aanbieder/${result.providerId}/overeenkomst`, { type: 'success', key: 'provider.applicationReceivedToast' })
+	}
+	return redirectWithToast(`/aanmelden?ontvangen=${result.year}`, { type: 'success', key: 'provider.applicationReceivedToast' })
+}
+
+function valuesOf(formData: FormData) {
+	const values: Record<string, string> = {}
+	for (const [name, value] of formData.entries()) if (typeof value === 'string') values[name] = value
+	return values
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Keurmerk aanvragen · Keurmerkportaal' }]
+
+export default function Application({ loaderData, actionData }: Route.ComponentProps) {
+	const t = useT()
+	const { open, next, received, signedInAs, isStaff } = loaderData
+	const draft = useFormDraft(DRAFT_KEY, { enabled: Boolean(open) && received === null, skip: NOT_IN_DRAFT })
+	useEffect(() => {
+		if (received !== null) clearFormDraft(DRAFT_KEY)
+	}, [received])
+	if (received !== null) {
+		return (
+			<div className="narrow stack">
+				<h1>{t('provider.applicationReceivedTitle')}</h1>
+				<p className="panel panel--success" role="status">
+					{t('provider.applicationReceivedText')}
+				</p>
+				<ol className="stack">
+					<li>{t('provider.applicationStepMail')}</li>
+					<li>{t('provider.applicationStepPassword')}</li>
+					<li>{t('provider.applicationStepSign')}</li>
+				</ol>
+				<p>
+					<Link to="/inloggen">{t('provider.toLogin')}</Link>
+				</p>
+			</div>
+		)
+	}
+	if (!open) {
+		return (
+			<div className="narrow stack">
+				<h1>{t('provider.applicationTitle')}</h1>
+				<p className="panel panel--info" role="status">
+					{next ? t('provider.applicationClosedNext', { year: next.year, opensOn: next.opensOn, closesOn: next.closesOn }) : t('provider.applicationClosed')}
+				</p>
+			</div>
+		)
+	}
+	const errors = actionData && !actionData.success ? actionData : undefined
+	const values = errors?.values
+	return (
+		<div className="narrow stack">
+			<h1>{t('provider.applicationTitle')}</h1>
+			<p className="lead">{t('provider.applicationIntro', { markName: open.markName, year: open.year, closesOn: open.closesOn })}</p>
+			{isStaff ? <p className="panel panel--warning">{t('provider.errorStaffCannotApply')}</p> : null}
+			{signedInAs ? <p className="panel panel--info">{t('provider.applicationSignedIn', { name: signedInAs.name })}</p> : null}
+			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
+			<p className="field__hint">{t('provider.applicationDraftHint')}</p>
+			<Form ref={draft} method="post" className="form" noValidate>
+				<h2>{t('provider.sectionOrganisation')}</h2>
+				<InputField name="kvkNumber" label={t('provider.fieldKvk')} hint={t('provider.hintEightDigits')} inputMode="numeric" defaultValue={typed(values, 'kvkNumber')} errors={errors?.fieldErrors.kvkNumber} required />
+				<OrganisationFields values={values} fieldErrors={errors?.fieldErrors} />
+				<h2>{t('provider.sectionContact')}</h2>
+				<p className="field__hint">{t('provider.contactHint')}</p>
+				<InputField name="contactName" label={t('provider.fieldContactName')} autoComplete="name" defaultValue={typed(values, 'contactName', signedInAs?.name)} errors={errors?.fieldErrors.contactName} required />
+				<InputField name="contactFunction" label={t('provider.fieldContactFunction')} autoComplete="organization-title" defaultValue={typed(values, 'contactFunction')} errors={errors?.fieldErrors.contactFunction} required />
+				<InputField name="contactEmail" type="email" label={t('provider.fieldContactEmail')} autoComplete="email" defaultValue={typed(values, 'contactEmail', signedInAs?.email)} errors={errors?.fieldErrors.contactEmail} required />
+				<h2>{t('provider.sectionHistory')}</h2>
+				<RadioGroup
+					name="markHistory"
+					legend={t('provider.fieldMarkHistory')}
+					value={typed(values, 'markHistory')}
+					errors={errors?.fieldErrors.markHistory}
+					options={MARK_HISTORY.map((value) => ({ value, label: t(`provider.markHistory_${value}`) }))}
+				/>
+				<TextareaField name="withdrawalExplanation" label={t('provider.fieldWithdrawalExplanation')} hint={t('provider.hintWithdrawalExplanation')} defaultValue={typed(values, 'withdrawalExplanation')} errors={errors?.fieldErrors.withdrawalExplanation} rows={4} />
+				<div className="visually-hidden" aria-hidden="true">
+					<label htmlFor="field-honeypot">Faxnummer</label>
+					<input id="field-honeypot" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
+				</div>
+				<SubmitButton pendingText={t('common.saving')}>{t('provider.applicationSubmit')}</SubmitButton>
+			</Form>
+		</div>
+	)
+}
+
+export const ErrorBoundary = ProviderErrorBoundary

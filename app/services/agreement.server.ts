@@ -1,0 +1,233 @@
+// The agreement of a participation: its PDF (drawn from the terms snapshot taken at the offer, so
+// a later change of the year's settings never alters what was offered), signing and declining.
+// State changes go through the participation service; the signed PDF is stored before the
+// 'sign_agreement' event so that its mail carries the signed copy.
+import { z } from 'zod'
+import type { Agreement } from '#app/generated/prisma/client.ts'
+import { amsterdamDateOf, formatDutchDate, formatDutchDateTime } from '#app/domain/amsterdam-time.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
+import { storeFile } from '#app/lib/storage.server.ts'
+import { type AgreementSignature, agreementPdf } from '#templates/agreement.ts'
+import { type Actor, recordAudit } from './audit.server.ts'
+import { ParticipationRefused, requireParticipationEvent } from './participation.server.ts'
+
+/** The snapshot written by the participation service when it offers the agreement. */
+export const agreementTermsSchema = z.object({
+	year: z.number().int(),
+	markName: z.string(),
+	feeRateBp: z.number().int(),
+	minimumFeeCents: z.number().int(),
+	turnoverLabel: z.string(),
+	listingOn: z.string(),
+	qualificationDeadline: z.string(),
+	maxRevisions: z.number().int(),
+	revisionResponseDays: z.number().int(),
+})
+export type AgreementTerms = z.infer<typeof agreementTermsSchema>
+
+export function agreementTerms(agreement: Pick<Agreement, 'terms'>): AgreementTerms {
+	return agreementTermsSchema.parse(agreement.terms)
+}
+
+/** The consent a signer gives explicitly; stored with the signature and printed on the PDF. */
+export function consentTextFor(providerName: string, year: number): string {
+	return `Ik verklaar bevoegd te zijn ${providerName} te vertegenwoordigen en ga namens ${providerName} akkoord met de overeenkomst voor het keurmerkjaar ${year}.`
+}
+
+const agreementWithProvider = {
+	participation: {
+		select: {
+			id: true,
+			year: true,
+			providerId: true,
+			isReapplicant: true,
+			provider: {
+				select: { name: true, kvkNumber: true, agbCode: true, street: true, houseNumber: true, postcode: true, city: true, type: true },
+			},
+		},
+	},
+} as const
+
+/** The PDF of an agreement as offered (draft), or with `signature` as signed. */
+export async function renderAgreementPdf(
+	tx: Tx | typeof db,
+	agreementId: string,
+	signature: AgreementSignature | null = null,
+): Promise<Buffer> {
+	const agreement = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: agreementWithProvider })
+	const terms = agreementTerms(agreement)
+	return agreementPdf({
+		year: terms.year,
+		markName: terms.markName,
+		feeRateBp: terms.feeRateBp,
+		minimumFeeCents: terms.minimumFeeCents,
+		turnoverLabel: terms.turnoverLabel,
+		listingOn: formatDutchDate(terms.listingOn),
+		qualificationDeadline: formatDutchDate(terms.qualificationDeadline),
+		maxRevisions: terms.maxRevisions,
+		revisionResponseDays: terms.revisionResponseDays,
+		offeredOn: formatDutchDate(amsterdamDateOf(agreement.offeredAt)),
+		provider: agreement.participation.provider,
+		isReapplicant: agreement.participation.isReapplicant,
+		signature,
+		createdAt: agreement.signedAt ?? agreement.offeredAt,
+	})
+}
+
+/** An agreement of this provider (any other provider's id gives null: a 404 for the route). */
+export function findProviderAgreement(providerId: string, agreementId: string) {
+	return db.agreement.findFirst({
+		where: { id: agreementId, participation: { providerId } },
+		include: { signedFile: true, participation: { select: { year: true, providerId: true } } },
+	})
+}
+
+/** Every agreement of the provider, newest year first, with what the page shows. */
+export async function providerAgreements(providerId: string) {
+	const participations = await db.participation.findMany({
+		where: { providerId },
+		orderBy: { year: 'desc' },
+		select: {
+			id: true,
+			year: true,
+			state: true,
+			version: true,
+			isReapplicant: true,
+			agreements: { orderBy: { offeredAt: 'desc' }, include: { signedBy: { select: { name: true } } } },
+		},
+	})
+	return participations.map((participation) => ({
+		...participation,
+		agreements: participation.agreements.map((agreement) => ({
+			id: agreement.id,
+			status: agreement.status,
+			terms: agreementTerms(agreement),
+			offeredAt: agreement.offeredAt,
+			signedAt: agreement.signedAt,
+			signerName: agreement.signerName,
+			signerFunction: agreement.signerFunction,
+			declinedAt: agreement.declinedAt,
+			declineReason: agreement.declineReason,
+			hasSignedFile: agreement.signedFileId !== null,
+		})),
+	}))
+}
+
+export type AgreementDecision = { ok: true } | { ok: false; message: string }
+
+interface SignInput {
+	providerId: string
+	agreementId: string
+	user: { id: string }
+	signerName: string
+	signerFunction: string
+	ip: string
+	userAgent: string | null
+}
+
+/**
+ * Signs an offered agreement for the provider: stores the signer, the consent, the moment and the
+ * address, and the signed PDF, then moves the participation on (which mails the signed copy and,
+ * after 1 January, lists the carrier at once).
+ */
+export async function signAgreement(input: SignInput): Promise<AgreementDecision> {
+	try {
+		await db.$transaction(async (tx) => {
+			const agreement = await openAgreement(tx, input.providerId, input.agreementId)
+			const at = now()
+			const provider = await tx.provider.findUniqueOrThrow({ where: { id: input.providerId }, select: { name: true } })
+			const consentText = consentTextFor(provider.name, agreement.participation.year)
+			const signature: AgreementSignature = {
+				name: input.signerName,
+				function: input.signerFunction,
+				signedAt: formatDutchDateTime(at),
+				ip: input.ip,
+				consentText,
+			}
+			await tx.agreement.update({
+				where: { id: agreement.id },
+				data: {
+					status: 'signed',
+					signedAt: at,
+					signedById: input.user.id,
+					signerName: input.signerName,
+					signerFunction: input.signerFunction,
+					signerIp: input.ip,
+					signerUserAgent: input.userAgent?.slice(0, 500) ?? null,
+					consentText,
+				},
+			})
+			const pdf = await renderAgreementPdf(tx, agreement.id, signature)
+			const file = await storeFile(
+				{
+					kind: 'agreement',
+					providerId: input.providerId,
+					originalName: `overeenkomst-${agreement.participation.year}-getekend.pdf`,
+					mimeType: 'application/pdf',
+					bytes: pdf,
+					uploadedById: input.user.id,
+				},
+				tx,
+			)
+			await tx.agreement.update({ where: { id: agreement.id }, data: { signedFileId: file.id } })
+			const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
+			await requireParticipationEvent(tx, agreement.participationId, { type: 'sign_agreement' }, actor)
+			await recordAudit(tx, {
+				actor,
+				action: 'agreement.sign',
+				entityType: 'Agreement',
+				entityId: agreement.id,
+				providerId: input.providerId,
+				participationId: agreement.participationId,
+				after: { signerName: input.signerName, signerFunction: input.signerFunction, ip: input.ip, at },
+				at,
+			})
+		})
+		return { ok: true }
+	} catch (error) {
+		if (error instanceof AgreementRefused) return { ok: false, message: error.message }
+		if (error instanceof ParticipationRefused) return { ok: false, message: error.refusal.message }
+		throw error
+	}
+}
+
+/** Declines an offered agreement: the participation ends as 'agreement_declined'. */
+export async function declineAgreement(input: {
+	providerId: string
+	agreementId: string
+	user: { id: string }
+	reason: string | null
+	ip: string
+}): Promise<AgreementDecision> {
+	try {
+		await db.$transaction(async (tx) => {
+			const agreement = await openAgreement(tx, input.providerId, input.agreementId)
+			const at = now()
+			await tx.agreement.update({ where: { id: agreement.id }, data: { status: 'declined', declinedAt: at, declineReason: input.reason } })
+			const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
+			await requireParticipationEvent(tx, agreement.participationId, { type: 'decline_agreement' }, actor, { reason: input.reason })
+		})
+		return { ok: true }
+	} catch (error) {
+		if (error instanceof AgreementRefused) return { ok: false, message: error.message }
+		if (error instanceof ParticipationRefused) return { ok: false, message: error.refusal.message }
+		throw error
+	}
+}
+
+class AgreementRefused extends Error {}
+
+async function openAgreement(tx: Tx, providerId: string, agreementId: string) {
+	const agreement = await tx.agreement.findFirst({
+		where: { id: agreementId, participation: { providerId } },
+		include: { participation: { select: { year: true } } },
+	})
+	if (!agreement) throw new AgreementRefused('Deze overeenkomst bestaat niet (meer).')
+	if (agreement.status !== 'offered') {
+		throw new AgreementRefused(
+			agreement.status === 'signed' ? 'Deze overeenkomst is al ondertekend.' : 'Deze overeenkomst kan niet meer worden ondertekend of afgewezen.',
+		)
+	}
+	return agreement
+}

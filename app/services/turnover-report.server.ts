@@ -1,0 +1,95 @@
+// The provider reports the realised turnover of a finished year (DOMAIN.md §6); KiBG invoices the
+// fee from it. A new report supersedes the previous one until an invoice is issued — after that a
+// change is a staff correction (turnover-corrections.server.ts), so invoice and figure never drift.
+import { feeBreakdown } from '#app/domain/fees.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { type Actor, recordAudit } from './audit.server.ts'
+import { providerInvoices } from './invoices.server.ts'
+import { runningYearAt, toYearSettings } from './years.server.ts'
+
+/** A fee is owed for a year in which the agreement was signed (carried, perhaps withdrawn later). */
+function owesFee(participation: { state: string; listedFrom: Date | null; stateBeforeWithdrawal: string | null }) {
+	if (['applied', 'agreement_offered', 'agreement_declined'].includes(participation.state)) return false
+	if (participation.state === 'withdrawn') return participation.listedFrom !== null || !['applied', 'agreement_offered'].includes(participation.stateBeforeWithdrawal ?? '')
+	return true
+}
+
+export async function turnoverOverview(providerId: string, at: Date = now()) {
+	const participations = await db.participation.findMany({
+		where: { providerId, year: { lt: runningYearAt(at) } },
+		orderBy: { year: 'desc' },
+		include: {
+			markYear: true,
+			turnoverReports: { orderBy: { reportedAt: 'desc' }, include: { reportedBy: { select: { name: true } } } },
+			invoices: { where: { status: { in: ['open', 'paid'] } }, select: { id: true } },
+		},
+	})
+	const invoices = await providerInvoices(providerId, at)
+	return participations.filter(owesFee).map((participation) => {
+		const settings = toYearSettings(participation.markYear)
+		const current = participation.turnoverReports.find((report) => report.supersededAt === null) ?? null
+		return {
+			participationId: participation.id,
+			year: participation.year,
+			turnoverLabel: settings.turnoverLabel,
+			feeRateBp: settings.feeRateBp,
+			minimumFeeCents: settings.minimumFeeCents,
+			reportDueOn: settings.turnoverReportDueOn,
+			current: current && { amountCents: current.amountCents.toString(), reportedAt: current.reportedAt, reportedBy: current.reportedBy.name, source: current.source },
+			fee: current ? feeBreakdown(current.amountCents, settings.feeRateBp, settings.minimumFeeCents) : null,
+			history: participation.turnoverReports.map((report) => ({
+				id: report.id,
+				amountCents: report.amountCents.toString(),
+				reportedAt: report.reportedAt,
+				reportedBy: report.reportedBy.name,
+				source: report.source,
+				reason: report.reason,
+			})),
+			locked: participation.invoices.length > 0,
+			invoices: invoices
+				.filter((invoice) => invoice.participationId === participation.id)
+				.map((invoice) => ({ ...invoice, turnoverCents: invoice.turnoverCents.toString(), amountCents: invoice.amountCents.toString() })),
+		}
+	})
+}
+
+export type TurnoverResult = { ok: true } | { ok: false; message: string }
+
+export async function reportProviderTurnover(
+	providerId: string,
+	participationId: string,
+	amountCents: number,
+	actor: Actor & { userId: string },
+): Promise<TurnoverResult> {
+	return db.$transaction(async (tx) => {
+		// Serialise with staff corrections and with invoicing of this participation.
+		await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
+		const participation = await tx.participation.findFirst({
+			where: { id: participationId, providerId },
+			select: { id: true, year: true, state: true, listedFrom: true, stateBeforeWithdrawal: true, invoices: { where: { status: { in: ['open', 'paid'] } }, select: { number: true } } },
+		})
+		const at = now()
+		if (!participation || !owesFee(participation)) return { ok: false, message: 'provider.errorTurnoverYear' }
+		if (participation.year >= runningYearAt(at)) return { ok: false, message: 'provider.errorTurnoverYearNotFinished' }
+		const invoice = participation.invoices[0]
+		if (invoice) return { ok: false, message: `Over dit jaar is al gefactureerd (${invoice.number}). Neem contact op met het bedrijfsbureau als de omzet niet klopt.` }
+		const previous = await tx.turnoverReport.findFirst({ where: { participationId, supersededAt: null }, orderBy: { reportedAt: 'desc' } })
+		if (previous) await tx.turnoverReport.update({ where: { id: previous.id }, data: { supersededAt: at } })
+		const report = await tx.turnoverReport.create({
+			data: { participationId, amountCents: BigInt(amountCents), source: 'provider', reportedAt: at, reportedById: actor.userId },
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'turnover.report',
+			entityType: 'TurnoverReport',
+			entityId: report.id,
+			providerId,
+			participationId,
+			before: previous ? { reportId: previous.id, amountCents: previous.amountCents.toString() } : null,
+			after: { reportId: report.id, amountCents: String(amountCents), year: participation.year },
+			at,
+		})
+		return { ok: true }
+	})
+}
