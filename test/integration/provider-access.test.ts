@@ -11,7 +11,8 @@ import { db } from '#app/lib/db.server.ts'
 import { createQualifiedParticipation, ensureMarkYear, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
 import { loader as agreementPdfLoader } from '#app/routes/provider/agreement-pdf.ts'
 import { action as agreementAction, loader as agreementLoader } from '#app/routes/provider/agreement.tsx'
-import { loader as dashboardLoader } from '#app/routes/provider/dashboard.tsx'
+import { action as dashboardAction, loader as dashboardLoader } from '#app/routes/provider/dashboard.tsx'
+import { loader as calendarFeedLoader } from '#app/routes/public/calendar-feed.ts'
 import { loader as invoicePdfLoader } from '#app/routes/provider/invoice-pdf.ts'
 import { action as profileAction, loader as profileLoader } from '#app/routes/provider/profile.tsx'
 import { action as teamAction, loader as teamLoader } from '#app/routes/provider/team.tsx'
@@ -37,17 +38,31 @@ async function providerWithHistory(name: string) {
 	const reader = await createUser()
 	await db.membership.create({ data: { userId: reader.id, providerId: provider.id, canSign: false } })
 	const earlier = await createQualifiedParticipation({ providerId: provider.id, year: YEAR - 1 })
-	await reportTurnover({ participationId: earlier.id, amountCents: 200_000_00n, reportedById: user.id, at: at(`${YEAR}-02-01`) })
+	await reportTurnover({
+		participationId: earlier.id,
+		amountCents: 200_000_00n,
+		reportedById: user.id,
+		at: at(`${YEAR}-02-01`),
+	})
 	setClock(at(`${YEAR}-03-02`))
 	const issued = await db.$transaction((tx) => issueInvoice(tx, earlier.id, systemActor, at(`${YEAR}-03-02`)))
 	if (!issued.issued) throw new Error(issued.reason)
 	setClock(at(`${YEAR - 1}-07-01`))
-	const started = await db.$transaction((tx) => createParticipation(tx, { providerId: provider.id, year: YEAR, start: { origin: 'application', isReapplicant: false }, actor: systemActor }))
+	const started = await db.$transaction((tx) =>
+		createParticipation(tx, {
+			providerId: provider.id,
+			year: YEAR,
+			start: { origin: 'application', isReapplicant: false },
+			actor: systemActor,
+		}),
+	)
 	if (!started.ok) throw new Error(started.refusal.message)
 	await runParticipationEvent(started.participation.id, { type: 'offer_agreement' }, systemActor)
 	const agreement = await db.agreement.findFirstOrThrow({ where: { participationId: started.participation.id } })
 	const signerMembership = await db.membership.findFirstOrThrow({ where: { providerId: provider.id, userId: user.id } })
-	const readerMembership = await db.membership.findFirstOrThrow({ where: { providerId: provider.id, userId: reader.id } })
+	const readerMembership = await db.membership.findFirstOrThrow({
+		where: { providerId: provider.id, userId: reader.id },
+	})
 	return {
 		provider,
 		user,
@@ -90,7 +105,12 @@ describe('provider isolation', () => {
 			['dashboard', dashboardLoader, base, p],
 			['agreement', agreementLoader, `${base}/overeenkomst`, p],
 			['agreement of a year', agreementLoader, `${base}/overeenkomst/${YEAR}`, { ...p, year: String(YEAR) }],
-			['draft PDF', agreementPdfLoader, `${base}/overeenkomst/${b.agreement.id}/pdf?versie=concept`, { ...p, agreementId: b.agreement.id }],
+			[
+				'draft PDF',
+				agreementPdfLoader,
+				`${base}/overeenkomst/${b.agreement.id}/pdf?versie=concept`,
+				{ ...p, agreementId: b.agreement.id },
+			],
 			['team', teamLoader, `${base}/team`, p],
 			['turnover', turnoverLoader, `${base}/omzet`, p],
 			['details', profileLoader, `${base}/gegevens`, p],
@@ -100,13 +120,24 @@ describe('provider isolation', () => {
 			expect(`${name}: ${await statusOf(route, getRequest(path, a.cookie), params)}`).toBe(`${name}: 404`)
 		}
 		const posts: [string, Route, string, Record<string, string>][] = [
-			['sign', agreementAction, `${base}/overeenkomst`, { intent: 'sign', agreementId: b.agreement.id, signerName: 'Indringer', signerFunction: 'X', consent: 'on' }],
-			['decline', agreementAction, `${base}/overeenkomst`, { intent: 'decline', agreementId: b.agreement.id, confirmDecline: 'on' }],
+			[
+				'sign',
+				agreementAction,
+				`${base}/overeenkomst`,
+				{ intent: 'sign', agreementId: b.agreement.id, signerName: 'Indringer', signerFunction: 'X', consent: 'on' },
+			],
+			[
+				'decline',
+				agreementAction,
+				`${base}/overeenkomst`,
+				{ intent: 'decline', agreementId: b.agreement.id, confirmDecline: 'on' },
+			],
 			['invite', teamAction, `${base}/team`, { intent: 'invite', name: 'Indringer', email: 'indringer@example.nl' }],
 			['grant', teamAction, `${base}/team`, { intent: 'grant', membershipId: b.readerMembership.id }],
 			['remove', teamAction, `${base}/team`, { intent: 'remove', membershipId: b.readerMembership.id }],
 			['turnover', turnoverAction, `${base}/omzet`, { participationId: b.earlier.id, amount: '1,00' }],
 			['details', profileAction, `${base}/gegevens`, { ...profileFields(), name: 'Overgenomen', version: '1' }],
+			['new calendar address', dashboardAction, base, { intent: 'reset-calendar' }],
 		]
 		for (const [name, route, path, fields] of posts) {
 			expect(`${name}: ${await statusOf(route, formRequest(path, fields, a.cookie), p)}`).toBe(`${name}: 404`)
@@ -122,18 +153,57 @@ describe('provider isolation', () => {
 	it('ignores ids of B inside the URLs of A', async () => {
 		const p = { providerId: a.provider.id }
 		const base = `/aanbieder/${a.provider.id}`
-		expect(await statusOf(agreementPdfLoader, getRequest(`${base}/overeenkomst/${b.agreement.id}/pdf`, a.cookie), { ...p, agreementId: b.agreement.id })).toBe(404)
-		expect(await statusOf(invoicePdfLoader, getRequest(`${base}/facturen/${b.invoice.id}/pdf`, a.cookie), { ...p, invoiceId: b.invoice.id })).toBe(404)
+		expect(
+			await statusOf(agreementPdfLoader, getRequest(`${base}/overeenkomst/${b.agreement.id}/pdf`, a.cookie), {
+				...p,
+				agreementId: b.agreement.id,
+			}),
+		).toBe(404)
+		expect(
+			await statusOf(invoicePdfLoader, getRequest(`${base}/facturen/${b.invoice.id}/pdf`, a.cookie), {
+				...p,
+				invoiceId: b.invoice.id,
+			}),
+		).toBe(404)
 
 		const sign = await settle(() =>
-			agreementAction(args(formRequest(`${base}/overeenkomst`, { intent: 'sign', agreementId: b.agreement.id, signerName: 'Indringer', signerFunction: 'X', consent: 'on' }, a.cookie), p)),
+			agreementAction(
+				args(
+					formRequest(
+						`${base}/overeenkomst`,
+						{
+							intent: 'sign',
+							agreementId: b.agreement.id,
+							signerName: 'Indringer',
+							signerFunction: 'X',
+							consent: 'on',
+						},
+						a.cookie,
+					),
+					p,
+				),
+			),
 		)
-		expect(dataOf<{ formErrors: string[] }>(sign.value).data.formErrors).toEqual(['Deze overeenkomst bestaat niet (meer).'])
-		const remove = await settle(() => teamAction(args(formRequest(`${base}/team`, { intent: 'remove', membershipId: b.readerMembership.id }, a.cookie), p)))
-		expect(dataOf<{ formErrors: string[] }>(remove.value).data.formErrors.map(dutch)).toEqual(['Dit teamlid bestaat niet (meer). Laad de pagina opnieuw.'])
+		expect(dataOf<{ formErrors: string[] }>(sign.value).data.formErrors).toEqual([
+			'Deze overeenkomst bestaat niet (meer).',
+		])
+		const remove = await settle(() =>
+			teamAction(
+				args(formRequest(`${base}/team`, { intent: 'remove', membershipId: b.readerMembership.id }, a.cookie), p),
+			),
+		)
+		expect(dataOf<{ formErrors: string[] }>(remove.value).data.formErrors.map(dutch)).toEqual([
+			'Dit teamlid bestaat niet (meer). Laad de pagina opnieuw.',
+		])
 		setClock(at(`${YEAR + 1}-02-01`))
-		const turnover = await settle(() => turnoverAction(args(formRequest(`${base}/omzet`, { participationId: b.participation.id, amount: '1,00' }, a.cookie), p)))
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(turnover.value).data.fieldErrors.amount?.map(dutch)).toEqual(['Over dit jaar kunt u geen omzet opgeven.'])
+		const turnover = await settle(() =>
+			turnoverAction(
+				args(formRequest(`${base}/omzet`, { participationId: b.participation.id, amount: '1,00' }, a.cookie), p),
+			),
+		)
+		expect(
+			dataOf<{ fieldErrors: Record<string, string[]> }>(turnover.value).data.fieldErrors.amount?.map(dutch),
+		).toEqual(['Over dit jaar kunt u geen omzet opgeven.'])
 
 		expect((await db.agreement.findUniqueOrThrow({ where: { id: b.agreement.id } })).status).toBe('offered')
 		expect(await db.membership.count({ where: { id: b.readerMembership.id } })).toBe(1)
@@ -144,13 +214,59 @@ describe('provider isolation', () => {
 describe('dashboard', () => {
 	it('shows the year in focus, the agreement still to sign, and the invoices to download', async () => {
 		setClock(at(`${YEAR}-03-10`))
-		const page = (await dashboardLoader(args(getRequest(`/aanbieder/${a.provider.id}`, a.cookie), { providerId: a.provider.id }))) as Awaited<ReturnType<typeof dashboardLoader>>
+		const page = (await dashboardLoader(
+			args(getRequest(`/aanbieder/${a.provider.id}`, a.cookie), { providerId: a.provider.id }),
+		)) as Awaited<ReturnType<typeof dashboardLoader>>
 		expect(page.current).toMatchObject({ year: YEAR, state: 'agreement_offered', inRegister: false })
 		// The turnover of YEAR-1 is reported already: only the signature is left.
-		expect(page.todos.map((todo) => [todo.kind, todo.year, todo.path])).toEqual([['sign_agreement', YEAR, `/aanbieder/${a.provider.id}/overeenkomst`]])
+		expect(page.todos.map((todo) => [todo.kind, todo.year, todo.path])).toEqual([
+			['sign_agreement', YEAR, `/aanbieder/${a.provider.id}/overeenkomst`],
+		])
 		expect(page.next).toMatchObject({ kind: 'sign_agreement', daysLeft: 21, overdue: false })
-		expect(page.downloads.invoices).toEqual([{ id: a.invoice.id, number: a.invoice.number, year: YEAR - 1, status: 'open', path: `/aanbieder/${a.provider.id}/facturen/${a.invoice.id}/pdf` }])
+		expect(page.downloads.invoices).toEqual([
+			{
+				id: a.invoice.id,
+				number: a.invoice.number,
+				year: YEAR - 1,
+				status: 'open',
+				path: `/aanbieder/${a.provider.id}/facturen/${a.invoice.id}/pdf`,
+			},
+		])
 		expect(page.history).toEqual([{ year: YEAR - 1, state: 'qualified', certificateNumber: null, withdrawal: null }])
+	})
+})
+
+describe('calendar feed', () => {
+	it('shows the secret feed address; a signing member replaces it and the old one stops working', async () => {
+		const p = { providerId: b.provider.id }
+		const base = `/aanbieder/${b.provider.id}`
+		const page = (await dashboardLoader(args(getRequest(base, b.readerCookie), p))) as Awaited<
+			ReturnType<typeof dashboardLoader>
+		>
+		const token = /\/agenda\/([^/]+)\.ics$/.exec(page.calendarUrl)?.[1] ?? ''
+		expect(token.length).toBeGreaterThan(20)
+		const feed = async (value: string) =>
+			(await settle(() => calendarFeedLoader(args(getRequest(`/agenda/${value}.ics`), { token: value })))).response
+		const before = await feed(token)
+		expect(before?.status).toBe(200)
+		expect(await before?.text()).toContain('BEGIN:VCALENDAR')
+
+		// A member without signing authority cannot replace it.
+		expect(await statusOf(dashboardAction, formRequest(base, { intent: 'reset-calendar' }, b.readerCookie), p)).toBe(
+			404,
+		)
+		const reset = await settle(() =>
+			dashboardAction(args(formRequest(base, { intent: 'reset-calendar' }, b.cookie), p)),
+		)
+		expect(reset.response?.status).toBe(302)
+		const after = (await dashboardLoader(args(getRequest(base, b.cookie), p))) as Awaited<
+			ReturnType<typeof dashboardLoader>
+		>
+		expect(after.calendarUrl).not.toBe(page.calendarUrl)
+		expect((await feed(token))?.status).toBe(404)
+		expect(
+			await db.auditEvent.count({ where: { action: 'provider.calendar_token_reset', providerId: b.provider.id } }),
+		).toBe(1)
 	})
 })
 
@@ -158,22 +274,35 @@ describe('signing authority', () => {
 	it('lets a member without signing authority read, but not sign, decline or manage the team', async () => {
 		const p = { providerId: b.provider.id }
 		const base = `/aanbieder/${b.provider.id}`
-		const page = (await agreementLoader(args(getRequest(`${base}/overeenkomst`, b.readerCookie), p))) as Awaited<ReturnType<typeof agreementLoader>>
+		const page = (await agreementLoader(args(getRequest(`${base}/overeenkomst`, b.readerCookie), p))) as Awaited<
+			ReturnType<typeof agreementLoader>
+		>
 		expect(page.canSign).toBe(false)
 		expect(page.signers).toEqual([b.user.name])
-		const team = (await teamLoader(args(getRequest(`${base}/team`, b.readerCookie), p))) as Awaited<ReturnType<typeof teamLoader>>
+		const team = (await teamLoader(args(getRequest(`${base}/team`, b.readerCookie), p))) as Awaited<
+			ReturnType<typeof teamLoader>
+		>
 		expect(team.canManage).toBe(false)
 		expect(team.members).toHaveLength(2)
 		expect(JSON.stringify(team)).not.toContain('passwordHash')
 
 		const attempts: [Route, string, Record<string, string>][] = [
-			[agreementAction, `${base}/overeenkomst`, { intent: 'sign', agreementId: b.agreement.id, signerName: 'Lid', signerFunction: 'Secretaris', consent: 'on' }],
-			[agreementAction, `${base}/overeenkomst`, { intent: 'decline', agreementId: b.agreement.id, confirmDecline: 'on' }],
+			[
+				agreementAction,
+				`${base}/overeenkomst`,
+				{ intent: 'sign', agreementId: b.agreement.id, signerName: 'Lid', signerFunction: 'Secretaris', consent: 'on' },
+			],
+			[
+				agreementAction,
+				`${base}/overeenkomst`,
+				{ intent: 'decline', agreementId: b.agreement.id, confirmDecline: 'on' },
+			],
 			[teamAction, `${base}/team`, { intent: 'grant', membershipId: b.readerMembership.id }],
 			[teamAction, `${base}/team`, { intent: 'remove', membershipId: b.signerMembership.id }],
 			[teamAction, `${base}/team`, { intent: 'invite', name: 'Vriend', email: 'vriend@example.nl', canSign: 'on' }],
 		]
-		for (const [route, path, fields] of attempts) expect(await statusOf(route, formRequest(path, fields, b.readerCookie), p)).toBe(404)
+		for (const [route, path, fields] of attempts)
+			expect(await statusOf(route, formRequest(path, fields, b.readerCookie), p)).toBe(404)
 		expect((await db.agreement.findUniqueOrThrow({ where: { id: b.agreement.id } })).status).toBe('offered')
 		expect((await db.membership.findUniqueOrThrow({ where: { id: b.readerMembership.id } })).canSign).toBe(false)
 		expect(await db.user.count({ where: { email: 'vriend@example.nl' } })).toBe(0)
@@ -183,17 +312,30 @@ describe('signing authority', () => {
 		const { provider, cookie, signerMembership } = await providerWithHistory('Praktijk Team')
 		const p = { providerId: provider.id }
 		const path = `/aanbieder/${provider.id}/team`
-		const post = (fields: Record<string, string>) => settle(() => teamAction(args(formRequest(path, fields, cookie), p)))
+		const post = (fields: Record<string, string>) =>
+			settle(() => teamAction(args(formRequest(path, fields, cookie), p)))
 
 		const invalid = await post({ intent: 'invite', name: '', email: 'geen-adres' })
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(invalid.value).data.fieldErrors).toMatchObject({ name: ['provider.errorMemberNameRequired'], email: ['auth.errorEmailInvalid'] })
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(invalid.value).data.fieldErrors).toMatchObject({
+			name: ['provider.errorMemberNameRequired'],
+			email: ['auth.errorEmailInvalid'],
+		})
 
-		expect((await post({ intent: 'invite', name: 'Bram Collega', email: 'Bram.Collega@Example.nl', jobTitle: 'Psycholoog' })).response?.status).toBe(302)
-		const bram = await db.membership.findFirstOrThrow({ where: { providerId: provider.id, user: { email: 'bram.collega@example.nl' } } })
+		expect(
+			(await post({ intent: 'invite', name: 'Bram Collega', email: 'Bram.Collega@Example.nl', jobTitle: 'Psycholoog' }))
+				.response?.status,
+		).toBe(302)
+		const bram = await db.membership.findFirstOrThrow({
+			where: { providerId: provider.id, user: { email: 'bram.collega@example.nl' } },
+		})
 		expect(bram).toMatchObject({ canSign: false, jobTitle: 'Psycholoog' })
-		expect(await db.outboxEmail.count({ where: { template: 'invitation', toAddress: 'bram.collega@example.nl' } })).toBe(1)
+		expect(
+			await db.outboxEmail.count({ where: { template: 'invitation', toAddress: 'bram.collega@example.nl' } }),
+		).toBe(1)
 		const twice = await post({ intent: 'invite', name: 'Bram Collega', email: 'bram.collega@example.nl' })
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(twice.value).data.fieldErrors.email?.map(dutch)).toEqual(['Deze persoon is al lid van het team.'])
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(twice.value).data.fieldErrors.email?.map(dutch)).toEqual([
+			'Deze persoon is al lid van het team.',
+		])
 
 		// The only signer cannot step down or be removed…
 		for (const intent of ['revoke', 'remove']) {
@@ -206,7 +348,10 @@ describe('signing authority', () => {
 		expect((await post({ intent: 'grant', membershipId: bram.id })).response?.status).toBe(302)
 		expect((await post({ intent: 'revoke', membershipId: signerMembership.id })).response?.status).toBe(302)
 		expect((await db.membership.findUniqueOrThrow({ where: { id: signerMembership.id } })).canSign).toBe(false)
-		const audit = await db.auditEvent.findMany({ where: { providerId: provider.id, action: { startsWith: 'membership.' } }, orderBy: { at: 'asc' } })
+		const audit = await db.auditEvent.findMany({
+			where: { providerId: provider.id, action: { startsWith: 'membership.' } },
+			orderBy: { at: 'asc' },
+		})
 		expect(audit.map((event) => event.action)).toEqual(['membership.invite', 'membership.grant', 'membership.revoke'])
 	})
 })
@@ -217,7 +362,9 @@ describe('turnover', () => {
 		const p = { providerId: provider.id }
 		const path = `/aanbieder/${provider.id}/omzet`
 		setClock(at(`${YEAR}-02-10`))
-		const before = (await turnoverLoader(args(getRequest(path, cookie), p))) as Awaited<ReturnType<typeof turnoverLoader>>
+		const before = (await turnoverLoader(args(getRequest(path, cookie), p))) as Awaited<
+			ReturnType<typeof turnoverLoader>
+		>
 		const year = before.years.find((row) => row.year === YEAR - 1)!
 		expect(year.current).toBeNull()
 
@@ -226,20 +373,44 @@ describe('turnover', () => {
 			['12.50', 'Gebruik een komma voor de centen, bijvoorbeeld 1.234,56.'],
 			['-5', 'Het bedrag mag niet negatief zijn.'],
 		] as const) {
-			const refused = await settle(() => turnoverAction(args(formRequest(path, { participationId: year.participationId, amount }, cookie), p)))
-			expect(dataOf<{ fieldErrors: Record<string, string[]> }>(refused.value).data.fieldErrors.amount?.map(dutch)).toEqual([message])
+			const refused = await settle(() =>
+				turnoverAction(args(formRequest(path, { participationId: year.participationId, amount }, cookie), p)),
+			)
+			expect(
+				dataOf<{ fieldErrors: Record<string, string[]> }>(refused.value).data.fieldErrors.amount?.map(dutch),
+			).toEqual([message])
 		}
 		expect(await db.turnoverReport.count({ where: { participationId: year.participationId } })).toBe(0)
 
-		expect((await settle(() => turnoverAction(args(formRequest(path, { participationId: year.participationId, amount: '€ 54.010,00' }, cookie), p)))).response?.status).toBe(302)
-		const after = (await turnoverLoader(args(getRequest(path, cookie), p))) as Awaited<ReturnType<typeof turnoverLoader>>
+		expect(
+			(
+				await settle(() =>
+					turnoverAction(
+						args(formRequest(path, { participationId: year.participationId, amount: '€ 54.010,00' }, cookie), p),
+					),
+				)
+			).response?.status,
+		).toBe(302)
+		const after = (await turnoverLoader(args(getRequest(path, cookie), p))) as Awaited<
+			ReturnType<typeof turnoverLoader>
+		>
 		const reported = after.years.find((row) => row.year === YEAR - 1)!
 		expect(reported.current).toMatchObject({ amountCents: '5401000', reportedBy: user.name, source: 'provider' })
 		expect(reported.fee).toEqual({ percentageFeeCents: 91817, feeCents: 91817, minimumApplied: false }) // 54 010,00 × 1,70 %
 
 		// A small turnover pays the minimum; the earlier report is kept, superseded.
-		expect((await settle(() => turnoverAction(args(formRequest(path, { participationId: year.participationId, amount: '1.000' }, cookie), p)))).response?.status).toBe(302)
-		const small = ((await turnoverLoader(args(getRequest(path, cookie), p))) as Awaited<ReturnType<typeof turnoverLoader>>).years.find((row) => row.year === YEAR - 1)!
+		expect(
+			(
+				await settle(() =>
+					turnoverAction(
+						args(formRequest(path, { participationId: year.participationId, amount: '1.000' }, cookie), p),
+					),
+				)
+			).response?.status,
+		).toBe(302)
+		const small = (
+			(await turnoverLoader(args(getRequest(path, cookie), p))) as Awaited<ReturnType<typeof turnoverLoader>>
+		).years.find((row) => row.year === YEAR - 1)!
 		expect(small.fee).toMatchObject({ feeCents: 7500, minimumApplied: true })
 		expect(small.history).toHaveLength(2)
 	})
@@ -247,30 +418,63 @@ describe('turnover', () => {
 	it('refuses a report once the year is invoiced', async () => {
 		const p = { providerId: a.provider.id }
 		setClock(at(`${YEAR}-04-01`))
-		const refused = await settle(() => turnoverAction(args(formRequest(`/aanbieder/${a.provider.id}/omzet`, { participationId: a.earlier.id, amount: '1,00' }, a.cookie), p)))
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(refused.value).data.fieldErrors.amount?.[0]).toContain(`Over dit jaar is al gefactureerd (${a.invoice.number})`)
+		const refused = await settle(() =>
+			turnoverAction(
+				args(
+					formRequest(`/aanbieder/${a.provider.id}/omzet`, { participationId: a.earlier.id, amount: '1,00' }, a.cookie),
+					p,
+				),
+			),
+		)
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(refused.value).data.fieldErrors.amount?.[0]).toContain(
+			`Over dit jaar is al gefactureerd (${a.invoice.number})`,
+		)
 	})
 })
 
 describe('organisation details', () => {
 	it('saves with optimistic concurrency: a stale version is a conflict that keeps what was typed, and the KvK number stays', async () => {
-		const { provider, cookie } = await createProviderWithMember({ providerName: 'Praktijk Gegevens' }).then(async (made) => ({ ...made, cookie: await sessionCookieFor(made.user.id) }))
+		const { provider, cookie } = await createProviderWithMember({ providerName: 'Praktijk Gegevens' }).then(
+			async (made) => ({ ...made, cookie: await sessionCookieFor(made.user.id) }),
+		)
 		const p = { providerId: provider.id }
 		const path = `/aanbieder/${provider.id}/gegevens`
-		const saved = await settle(() => profileAction(args(formRequest(path, { ...profileFields(), name: 'Praktijk Gegevens BV', kvkNumber: '99999999', version: '1' }, cookie), p)))
+		const saved = await settle(() =>
+			profileAction(
+				args(
+					formRequest(
+						path,
+						{ ...profileFields(), name: 'Praktijk Gegevens BV', kvkNumber: '99999999', version: '1' },
+						cookie,
+					),
+					p,
+				),
+			),
+		)
 		expect(saved.response?.status).toBe(302)
 		const stored = await db.provider.findUniqueOrThrow({ where: { id: provider.id } })
-		expect(stored).toMatchObject({ name: 'Praktijk Gegevens BV', kvkNumber: provider.kvkNumber, postcode: '1234 AB', version: 2 })
+		expect(stored).toMatchObject({
+			name: 'Praktijk Gegevens BV',
+			kvkNumber: provider.kvkNumber,
+			postcode: '1234 AB',
+			version: 2,
+		})
 
-		const stale = await settle(() => profileAction(args(formRequest(path, { ...profileFields(), name: 'Oude versie', version: '1' }, cookie), p)))
+		const stale = await settle(() =>
+			profileAction(args(formRequest(path, { ...profileFields(), name: 'Oude versie', version: '1' }, cookie), p)),
+		)
 		const conflict = dataOf<{ formErrors: string[]; values: Record<string, string> }>(stale.value)
 		expect(conflict.status).toBe(409)
 		expect(conflict.data.formErrors).toEqual(['provider.errorProfileConflict'])
 		expect(conflict.data.values.name).toBe('Oude versie')
 		expect((await db.provider.findUniqueOrThrow({ where: { id: provider.id } })).name).toBe('Praktijk Gegevens BV')
 
-		const invalid = await settle(() => profileAction(args(formRequest(path, { ...profileFields(), postcode: '12345', version: '2' }, cookie), p)))
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(invalid.value).data.fieldErrors.postcode?.map(dutch)).toEqual(['Vul een postcode in zoals 1234 AB.'])
+		const invalid = await settle(() =>
+			profileAction(args(formRequest(path, { ...profileFields(), postcode: '12345', version: '2' }, cookie), p)),
+		)
+		expect(
+			dataOf<{ fieldErrors: Record<string, string[]> }>(invalid.value).data.fieldErrors.postcode?.map(dutch),
+		).toEqual(['Vul een postcode in zoals 1234 AB.'])
 		const audit = await db.auditEvent.count({ where: { providerId: provider.id, action: 'provider.update_profile' } })
 		expect(audit).toBe(1)
 	})

@@ -201,4 +201,10 @@ export const provider: Record<keyof typeof nl, string> = {
 	profileUpdatedAt: 'Last changed:',
 	profileSavedToast: 'The details have been saved.',
 	errorProfileConflict: 'Someone else changed the details meanwhile. Below is what you entered; check it and save again.',
+	calendarTitle: 'Deadlines in your calendar',
+	calendarIntro: 'Subscribe to this address in your calendar (Outlook, Google Calendar, Apple Calendar) and your organisation’s deadlines stay up to date there.',
+	calendarUrl: 'Calendar address (iCalendar)',
+	calendarResetHint: 'The address is secret. Shared too widely? Create a new one: the old address stops working.',
+	calendarReset: 'Create a new calendar address',
+	calendarResetToast: 'A new calendar address was created. The old address no longer works.',
 }

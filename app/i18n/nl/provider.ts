@@ -206,4 +206,10 @@ export const provider = {
 	profileUpdatedAt: 'Laatst gewijzigd:',
 	profileSavedToast: 'De gegevens zijn opgeslagen.',
 	errorProfileConflict: 'Iemand anders heeft de gegevens intussen gewijzigd. Hieronder staat wat u invulde; controleer het en sla opnieuw op.',
+	calendarTitle: 'Deadlines in uw agenda',
+	calendarIntro: 'Abonneer u in uw agenda (Outlook, Google Agenda, Apple Agenda) op dit adres: de deadlines van uw organisatie staan er dan altijd actueel in.',
+	calendarUrl: 'Agenda-adres (iCalendar)',
+	calendarResetHint: 'Het adres is geheim. Is het te breed gedeeld? Maak een nieuw adres: het oude werkt dan niet meer.',
+	calendarReset: 'Nieuw agenda-adres maken',
+	calendarResetToast: 'Er is een nieuw agenda-adres gemaakt. Het oude adres werkt niet meer.',
 } satisfies Record<string, string>

@@ -1,12 +1,16 @@
 // /aanbieder/:providerId: the provider's dashboard — the year's timeline with where it stands,
 // the next deadline with days left, what to do now, earlier years and downloads.
-import { Link } from 'react-router'
+import { Form, Link } from 'react-router'
+import { z } from 'zod'
 import type { Route } from './+types/dashboard'
 import { ProviderErrorBoundary, When } from '#app/components/provider/ui.tsx'
+import { InputField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
+import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { applicationWindow } from '#app/services/application.server.ts'
+import { calendarFeedUrl, resetCalendarToken } from '#app/services/calendar-feed.server.ts'
 import { providerDashboard } from '#app/services/provider-dashboard.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -14,10 +18,31 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const dashboard = await providerDashboard(params.providerId)
 	const { open } = await applicationWindow()
 	const appliedYears = new Set([dashboard.current?.year, ...dashboard.history.map((row) => row.year)])
-	return { ...dashboard, canSign: membership.canSign, applyYear: open && !appliedYears.has(open.year) ? open.year : null }
+	return {
+		...dashboard,
+		canSign: membership.canSign,
+		applyYear: open && !appliedYears.has(open.year) ? open.year : null,
+		calendarUrl: await calendarFeedUrl(params.providerId),
+	}
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.provider.name ?? 'Aanbieder'} · Keurmerkportaal` }]
+const actionSchema = z.object({ intent: z.literal('reset-calendar') })
+
+// The feed's URL is a secret: a signing member can replace it when it has been shared too widely.
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user } = await requireProviderMember(request, params.providerId, { signing: true })
+	const form = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!form.success) throw new Response('Onbekende actie', { status: 400 })
+	await resetCalendarToken(params.providerId, { type: 'provider', userId: user.id })
+	return redirectWithToast(`/aanbieder/${params.providerId}#agenda-title`, {
+		type: 'success',
+		key: 'provider.calendarResetToast',
+	})
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `${data?.provider.name ?? 'Aanbieder'} · Keurmerkportaal` },
+]
 
 const reasonKey = {
 	not_qualified_in_time: 'states.reasonNotQualifiedInTime',
@@ -28,7 +53,7 @@ const reasonKey = {
 
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const { provider, current, next, todos, history, downloads, applyYear } = loaderData
+	const { provider, current, next, todos, history, downloads, applyYear, calendarUrl, canSign } = loaderData
 	const base = `/aanbieder/${provider.id}`
 	const noDownloads = downloads.agreements.length + downloads.certificates.length + downloads.invoices.length === 0
 	return (
@@ -39,7 +64,10 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 			</p>
 
 			{next ? (
-				<section className={`panel ${next.overdue ? 'panel--danger' : next.daysLeft <= 14 ? 'panel--warning' : 'panel--info'}`} aria-labelledby="next-title">
+				<section
+					className={`panel ${next.overdue ? 'panel--danger' : next.daysLeft <= 14 ? 'panel--warning' : 'panel--info'}`}
+					aria-labelledby="next-title"
+				>
 					<h2 id="next-title">{t('provider.nextDeadline')}</h2>
 					<p>
 						<strong>{next.label}</strong>
@@ -81,12 +109,17 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 					<h2 id="year-title">{t('provider.yearTitle', { year: current.year })}</h2>
 					<p>
 						{t('provider.yourState')} <StateBadge state={current.state} />{' '}
-						{current.inRegister ? <span className="badge badge--success">{t('provider.inRegister')}</span> : <span className="badge badge--neutral">{t('provider.notInRegister')}</span>}
+						{current.inRegister ? (
+							<span className="badge badge--success">{t('provider.inRegister')}</span>
+						) : (
+							<span className="badge badge--neutral">{t('provider.notInRegister')}</span>
+						)}
 					</p>
 					{current.isReapplicant ? <p className="field__hint">{t('provider.reapplicantNote')}</p> : null}
 					{current.withdrawal ? (
 						<p className="panel panel--danger">
-							{t('provider.withdrawnNote', { reason: t(reasonKey[current.withdrawal.reason]) })} <When value={current.withdrawal.effectiveAt} dateOnly />
+							{t('provider.withdrawnNote', { reason: t(reasonKey[current.withdrawal.reason]) })}{' '}
+							<When value={current.withdrawal.effectiveAt} dateOnly />
 						</p>
 					) : null}
 					<ol className="timeline">
@@ -124,6 +157,29 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 				</ul>
 			</section>
 
+			<section className="stack" aria-labelledby="agenda-title">
+				<h2 id="agenda-title">{t('provider.calendarTitle')}</h2>
+				<p>{t('provider.calendarIntro')}</p>
+				<InputField
+					id="calendar-url"
+					name="calendarUrl"
+					label={t('provider.calendarUrl')}
+					className="mono"
+					readOnly
+					value={calendarUrl}
+					onFocus={(event) => event.currentTarget.select()}
+				/>
+				{canSign ? (
+					<Form method="post" className="stack">
+						<input type="hidden" name="intent" value="reset-calendar" />
+						<p className="field__hint">{t('provider.calendarResetHint')}</p>
+						<button type="submit" className="button">
+							{t('provider.calendarReset')}
+						</button>
+					</Form>
+				) : null}
+			</section>
+
 			{history.length > 0 ? (
 				<section className="stack" aria-labelledby="history-title">
 					<h2 id="history-title">{t('provider.history')}</h2>
@@ -133,7 +189,9 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 								<span className="card__title">{row.year}</span> <StateBadge state={row.state} />
 								{row.certificateNumber ? ` · ${row.certificateNumber}` : ''}
 								{row.withdrawal ? ` · ${t(reasonKey[row.withdrawal.reason])}` : ''}{' '}
-								<Link to={`${base}/overeenkomst/${row.year}`}>{t('provider.agreementTitleYear', { year: row.year })}</Link>
+								<Link to={`${base}/overeenkomst/${row.year}`}>
+									{t('provider.agreementTitleYear', { year: row.year })}
+								</Link>
 							</li>
 						))}
 					</ul>
