@@ -1,0 +1,4 @@
+// Times on the self-evaluation screens, always in Amsterdam time whatever the browser's zone.
+export function formatTime(value: Date | string): string {
+	return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(value))
+}
