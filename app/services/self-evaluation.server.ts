@@ -274,8 +274,10 @@ export async function saveAnswer(
 			if (!round) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE } as const
 			const existing = await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })
 			const current = storedOf(existing)
-			if (current.version !== input.expectedVersion) return { ok: false, reason: 'conflict', current } as const
+			// Saving what is already stored is no conflict, whatever the version (the page form and an
+			// autosave of the same text may cross); anything else on a stale version is.
 			if (existing && sameAnswer(value, current)) return { ok: true, version: current.version, savedAt: existing.updatedAt, changed: false } as const
+			if (current.version !== input.expectedVersion) return { ok: false, reason: 'conflict', current } as const
 			if (!existing) {
 				const created = await tx.answer.create({
 					data: { roundId: draft.id, evidenceItemId, ...value, updatedById: actor.userId, updatedAt: at },

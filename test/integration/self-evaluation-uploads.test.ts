@@ -18,7 +18,7 @@ async function upload(context: Awaited<ReturnType<typeof listedProvider>>, file:
 	return settle(() => normRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year), normCode: '1' })))
 }
 
-function uniquePdf(label: string): Uint8Array {
+function uniquePdf(label: string): Uint8Array<ArrayBuffer> {
 	return new TextEncoder().encode(`%PDF-1.4\n% ${label} ${Math.random()}\n%%EOF\n`)
 }
 
