@@ -92,6 +92,7 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	conflict: 'A colleague changed this answer in the meantime. Your text has not been saved and is not lost.',
 	conflictTheirs: "Your colleague's version:",
 	conflictEmpty: '(empty)',
+	conflictOnPage: 'A colleague changed this answer in the meantime. Your text is above; Save replaces your colleague\'s version:',
 	conflictUseTheirs: "Use my colleague's version",
 	conflictKeepMine: 'Save my version',
 	errorNumber: 'Enter a number, for example 62 or 3.25.',

@@ -91,6 +91,7 @@ export const selfEvaluation = {
 	conflict: 'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren.',
 	conflictTheirs: 'Versie van uw collega:',
 	conflictEmpty: '(leeg)',
+	conflictOnPage: 'Een collega heeft dit antwoord intussen gewijzigd. Hierboven staat uw tekst; met Opslaan vervangt u de versie van uw collega:',
 	conflictUseTheirs: 'Versie van collega overnemen',
 	conflictKeepMine: 'Mijn versie opslaan',
 	errorNumber: 'Vul een getal in, bijvoorbeeld 62 of 3,25.',

@@ -3,7 +3,7 @@
 // Evidence keys are slugs with dots, never a colon, so the names cannot collide.
 import type { EvidenceItem } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
-import type { AnswerInput } from '#app/services/self-evaluation.server.ts'
+import type { AnswerInput, StoredAnswer } from '#app/services/self-evaluation.server.ts'
 
 export const fieldName = (key: string, field: 'text' | 'number' | 'url' | 'checked' | 'declared' | 'version') => `${key}:${field}`
 
@@ -58,4 +58,11 @@ export function parseAnswerFields(formData: FormData, item: EvidenceItem): Parse
 		value.declared = formData.get(fieldName(item.key, 'declared')) === 'on'
 	}
 	return { ok: true, expectedVersion, value }
+}
+
+/** One line for a person: the text, address, number and ticks of a stored answer (conflicts). */
+export function summariseAnswer(answer: Omit<StoredAnswer, 'version'>): string {
+	return [answer.text, answer.url, answer.number === null ? null : String(answer.number).replace('.', ','), ...answer.checkedElements]
+		.filter((part): part is string => Boolean(part && part.trim()))
+		.join(' · ')
 }

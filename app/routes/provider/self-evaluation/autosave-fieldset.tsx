@@ -5,6 +5,7 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { useT } from '#app/i18n/react.tsx'
 import type { AutosaveResponse } from './autosave.ts'
+import { summariseAnswer } from './answer-fields.ts'
 import { formatTime } from './time.ts'
 
 type Current = Extract<AutosaveResponse, { reason: 'conflict' }>['current']
@@ -205,7 +206,7 @@ export function AutosaveFieldset({
 						<strong>{t('selfEvaluation.conflict')}</strong>
 					</p>
 					<p>{t('selfEvaluation.conflictTheirs')}</p>
-					<blockquote className="conflict__theirs">{summary(status.current) || t('selfEvaluation.conflictEmpty')}</blockquote>
+					<blockquote className="conflict__theirs">{summariseAnswer(status.current) || t('selfEvaluation.conflictEmpty')}</blockquote>
 					<div className="button-row">
 						<button type="button" className="button" onClick={() => takeTheirs(status.current)}>
 							{t('selfEvaluation.conflictUseTheirs')}
@@ -220,8 +221,3 @@ export function AutosaveFieldset({
 	)
 }
 
-function summary(current: Current): string {
-	return [current.text, current.url, current.number === null ? null : String(current.number).replace('.', ','), ...current.checkedElements]
-		.filter((part): part is string => Boolean(part && part.trim()))
-		.join(' · ')
-}

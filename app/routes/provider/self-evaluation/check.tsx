@@ -35,8 +35,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirectWithToast(`/aanbieder/${providerId}/zelfevaluatie/${year}`, { type: 'success', key: 'selfEvaluation.toastSubmitted' })
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` }]
-
 export default function Check({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const { providerId, year, draft, complete, totals, missing, warnings } = loaderData
@@ -89,6 +87,8 @@ export default function Check({ loaderData, actionData }: Route.ComponentProps) 
 		</div>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` }]
 
 export function ErrorBoundary() {
 	const error = useRouteError()

@@ -3,7 +3,7 @@ import type { Route } from './+types/norm'
 import { AutosaveFieldset } from './autosave-fieldset.tsx'
 import { EvidenceInputs } from './evidence-inputs.tsx'
 import { actorOf, requireSelfEvaluation } from './context.server.ts'
-import { parseAnswerFields } from './answer-fields.ts'
+import { parseAnswerFields, summariseAnswer } from './answer-fields.ts'
 import { DocumentList, NormNav, ProgressBar, selfEvaluationLinks } from './ui.tsx'
 import { ErrorSummary, InputField, SubmitButton, useErrorText } from '#app/components/forms.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
@@ -56,10 +56,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-type ActionData = { fieldErrors: FieldErrors; formErrors: string[]; values: FormValues; conflicts: string[]; upload?: { key: string | null; error: MessageKey | string } }
+type ActionData = { fieldErrors: FieldErrors; formErrors: string[]; values: FormValues; conflicts: string[]; theirs: Record<string, string>; upload?: { key: string | null; error: MessageKey | string } }
 
 function failure(partial: Partial<ActionData>, status: number) {
-	return data<ActionData>({ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], ...partial }, { status })
+	return data<ActionData>({ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, ...partial }, { status })
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -100,6 +100,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const profile = profileOf(participation)
 	const fieldErrors: FieldErrors = {}
 	const conflicts: string[] = []
+	const theirs: Record<string, string> = {}
 	const formErrors: string[] = []
 	for (const criterion of norm.criteria) {
 		if (!applies(criterion.appliesTo, profile)) continue
@@ -112,21 +113,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 			const result = await saveAnswer(actor, { providerId, year, evidenceKey: item.key, expectedVersion: parsed.expectedVersion, value: parsed.value })
 			if (result.ok) continue
-			if (result.reason === 'conflict') conflicts.push(item.key)
+			if (result.reason === 'conflict') {
+				conflicts.push(item.key)
+				theirs[item.key] = summariseAnswer(result.current)
+			}
 			else if (!formErrors.includes(result.message)) formErrors.push(result.message)
 		}
 	}
 	if (Object.keys(fieldErrors).length || conflicts.length || formErrors.length) {
-		return failure({ fieldErrors, formErrors, conflicts, values: formDataToValues(formData) }, conflicts.length || formErrors.length ? 409 : 400)
+		return failure({ fieldErrors, formErrors, conflicts, theirs, values: formDataToValues(formData) }, conflicts.length || formErrors.length ? 409 : 400)
 	}
 	const target =
 		intent === 'save-next' && next ? `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${next.code}` : intent === 'save-check' ? `/aanbieder/${providerId}/zelfevaluatie/${year}/controle` : here
 	return redirectWithToast(target, { type: 'success', key: 'selfEvaluation.toastSaved' })
 }
-
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: loaderData ? `Norm ${loaderData.norm.code} · Zelfevaluatie ${loaderData.year} · Keurmerkportaal` : 'Zelfevaluatie · Keurmerkportaal' },
-]
 
 export default function NormPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
@@ -218,6 +218,12 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 												>
 													<legend className={item.kind === 'template_upload' || item.kind === 'declaration' ? 'evidence__legend' : 'visually-hidden'}>{item.label}</legend>
 													<EvidenceInputs item={item} answer={answers[item.key]} formId={FORM_ID} values={failed?.values} errors={failed?.fieldErrors} />
+													{failed?.conflicts.includes(item.key) ? (
+														<div className="panel panel--warning">
+															<p>{t('selfEvaluation.conflictOnPage')}</p>
+															<blockquote className="conflict__theirs">{failed.theirs[item.key] || t('selfEvaluation.conflictEmpty')}</blockquote>
+														</div>
+													) : null}
 												</AutosaveFieldset>
 												{item.kind === 'template_upload' ? (
 													<div className="stack">
@@ -273,6 +279,10 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 		</div>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [
+	{ title: loaderData ? `Norm ${loaderData.norm.code} · Zelfevaluatie ${loaderData.year} · Keurmerkportaal` : 'Zelfevaluatie · Keurmerkportaal' },
+]
 
 export function ErrorBoundary() {
 	const error = useRouteError()

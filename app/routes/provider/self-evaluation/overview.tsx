@@ -41,8 +41,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
-
 export default function Overview({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
@@ -135,6 +133,8 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 		</div>
 	)
 }
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
 
 export function ErrorBoundary() {
 	const error = useRouteError()

@@ -40,8 +40,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Ronde ${data?.round.number ?? ''} · Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
-
 export default function Round({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
@@ -112,6 +110,8 @@ function AnswerView({ item, answer }: { item: EvidenceItem; answer: EvidenceAnsw
 	if (parts.length === 0 && item.kind !== 'template_upload') return <p className="field__hint">{t('selfEvaluation.noAnswer')}</p>
 	return <>{parts}</>
 }
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Ronde ${data?.round.number ?? ''} · Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
 
 export function ErrorBoundary() {
 	const error = useRouteError()
