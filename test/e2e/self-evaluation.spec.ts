@@ -195,6 +195,43 @@ test('submission is refused from 1 April 00:00 Amsterdam, by the server clock', 
 	await expect(page.getByText('De termijn is verstreken.')).toBeVisible()
 })
 
+test('two colleagues editing the same answer get a conflict, never an overwrite', async ({ page, hooks, browser }) => {
+	const year = 2083
+	const provider = await hooks.createProvider({ name: `Praktijk Collega's ${uniqueId()}` })
+	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
+	const colleagueEmail = `collega-${uniqueId()}@praktijk.test`
+	await hooks.post('fixtures/self-evaluation-colleague', { providerId: provider.providerId, email: colleagueEmail })
+	const otherContext = await browser.newContext()
+	const colleague = await otherContext.newPage()
+	await hooks.signIn(page, provider.email)
+	await hooks.signIn(colleague, colleagueEmail)
+	const url = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`
+	await page.goto(url)
+	await colleague.goto(url)
+
+	const mine = `${LONG_TEXT} Versie van Anna.`
+	const theirs = `${LONG_TEXT} Versie van Bram.`
+	await page.locator('#criterium-1\\.1').getByRole('textbox').fill(mine)
+	await expect(page.locator('#criterium-1\\.1').getByRole('status')).toContainText('Opgeslagen om')
+
+	// Bram's page still has the old version: his autosave is refused and he sees Anna's text.
+	const bram = colleague.locator('#criterium-1\\.1')
+	await bram.getByRole('textbox').fill(theirs)
+	await expect(bram.getByRole('alert')).toContainText('Een collega heeft dit antwoord intussen gewijzigd')
+	await expect(bram.getByRole('alert')).toContainText('Versie van Anna.')
+	await expect(bram.getByRole('textbox')).toHaveValue(theirs)
+	await expectAccessible(colleague)
+	await page.reload()
+	await expect(page.locator('#criterium-1\\.1').getByRole('textbox')).toHaveValue(mine)
+
+	// Bram chooses deliberately: he keeps his own version.
+	await bram.getByRole('button', { name: 'Mijn versie opslaan' }).click()
+	await expect(bram.getByRole('status')).toContainText('Opgeslagen om')
+	await page.reload()
+	await expect(page.locator('#criterium-1\\.1').getByRole('textbox')).toHaveValue(theirs)
+	await otherContext.close()
+})
+
 async function participationIdOf(hooks: { post<T>(path: string, body: unknown): Promise<T> }, providerId: string, year: number) {
 	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/self-evaluation-participation', { providerId, year })
 	return participationId

@@ -88,6 +88,11 @@ function completeAnswer(item: EvidenceItem) {
 const input = z.object({ year: z.number().int().min(2000).max(2100), providerId: z.string().min(1), at: z.iso.datetime({ offset: true }).optional() })
 
 export const selfEvaluationFixtures: Record<string, Fixture> = {
+	async 'self-evaluation-colleague'(body) {
+		const { providerId, email } = z.object({ providerId: z.string().min(1), email: z.email() }).parse(body)
+		const user = await db.user.create({ data: { email: email.toLowerCase(), name: 'Collega Test', memberships: { create: { providerId, canSign: false } } } })
+		return { userId: user.id }
+	},
 	async 'self-evaluation-participation'(body) {
 		const { year, providerId } = input.parse(body)
 		const participation = await db.participation.findUniqueOrThrow({ where: { providerId_year: { providerId, year } }, select: { id: true } })
