@@ -100,7 +100,7 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 					<DueDate deadline={loaderData.deadline} days={loaderData.daysLeft} />
 					{draft.prefilledFromYear ? <p className="panel panel--info">{t('selfEvaluation.prefilled', { year: draft.prefilledFromYear })}</p> : null}
 					<ProgressBar answered={report.totals.answered} required={report.totals.required} />
-					<NormNav base={base} norms={report.norms} />
+					<NormNav base={base} norms={report.norms} checkLink={false} />
 					<p>
 						<Link className="button button--primary" to={`${base}/controle`}>
 							{t('selfEvaluation.goCheck')}

@@ -32,7 +32,7 @@ export function normStatus(t: ReturnType<typeof useT>, norm: NormProgressView): 
 	return t('selfEvaluation.normIncomplete', { answered: norm.answered, required: norm.required })
 }
 
-export function NormNav({ base, norms, current }: { base: string; norms: NormProgressView[]; current?: string }) {
+export function NormNav({ base, norms, current, checkLink = true }: { base: string; norms: NormProgressView[]; current?: string; checkLink?: boolean }) {
 	const t = useT()
 	return (
 		<nav aria-label={t('selfEvaluation.normsTitle')} className="norm-nav">
@@ -46,9 +46,11 @@ export function NormNav({ base, norms, current }: { base: string; norms: NormPro
 					</li>
 				))}
 			</ol>
-			<p>
-				<Link to={`${base}/controle`}>{t('selfEvaluation.goCheck')}</Link>
-			</p>
+			{checkLink ? (
+				<p>
+					<Link to={`${base}/controle`}>{t('selfEvaluation.goCheck')}</Link>
+				</p>
+			) : null}
 		</nav>
 	)
 }
