@@ -35,8 +35,8 @@ export async function readLimitedFormData(request: Request, maxFileBytes = MAX_U
 	const limit = maxFileBytes + ENVELOPE_BYTES
 	const declared = Number(request.headers.get('content-length') ?? 'NaN')
 	if (Number.isFinite(declared) && declared > limit) {
-		// Free the connection without reading the rest.
-		await request.body?.cancel().catch(() => undefined)
+		// Not read and not cancelled: cancelling would destroy the socket before our answer is
+		// sent; Node's HTTP server discards the unread rest once the response is complete.
 		throw new UploadRefused('selfEvaluation.uploadTooLarge')
 	}
 	const chunks: Uint8Array[] = []
@@ -48,7 +48,7 @@ export async function readLimitedFormData(request: Request, maxFileBytes = MAX_U
 			if (done) break
 			total += value.byteLength
 			if (total > limit) {
-				await reader.cancel().catch(() => undefined)
+				reader.releaseLock()
 				throw new UploadRefused('selfEvaluation.uploadTooLarge')
 			}
 			chunks.push(value)
