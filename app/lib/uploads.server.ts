@@ -3,7 +3,9 @@
 // the name or the browser's Content-Type. Only PDF, DOCX, XLSX and ODT are accepted (issue 4).
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
+
+export { MAX_UPLOAD_BYTES }
 // Room for the multipart envelope and the other form fields next to the file.
 const ENVELOPE_BYTES = 64 * 1024
 

@@ -86,6 +86,13 @@ test('a carrier fills in, autosaves, uploads, submits, revises and downloads its
 	await page.locator('#criterium-1\\.2').getByLabel(/^Document toevoegen/).setInputFiles({ name: 'plaatje.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) })
 	await page.locator('#criterium-1\\.2').getByRole('button', { name: 'Uploaden' }).click()
 	await expect(page.getByText('Dit bestandstype is niet toegestaan.').first()).toBeVisible()
+	// Too large: the browser warns before sending 20 MB (the server refuses it as well).
+	const big = Buffer.alloc(20 * 1024 * 1024 + 1)
+	big.write('%PDF-1.4\n')
+	await page.locator('#criterium-1\\.2').getByLabel(/^Document toevoegen/).setInputFiles({ name: 'groot.pdf', mimeType: 'application/pdf', buffer: big })
+	await page.locator('#criterium-1\\.2').getByRole('button', { name: 'Uploaden' }).click()
+	await expect(page.getByText('Het bestand is groter dan 20 MB.').first()).toBeVisible()
+	await expect(page.locator('#criterium-1\\.2').getByRole('link', { name: /\.pdf$|\.docx$/ })).toHaveCount(2)
 
 	// The completeness list before everything is filled in.
 	await page.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/controle`)

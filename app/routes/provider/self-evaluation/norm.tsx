@@ -5,7 +5,8 @@ import { EvidenceInputs } from './evidence-inputs.tsx'
 import { actorOf, requireSelfEvaluation } from './context.server.ts'
 import { parseAnswerFields, summariseAnswer } from './answer-fields.ts'
 import { DocumentList, NormNav, ProgressBar, selfEvaluationLinks } from './ui.tsx'
-import { ErrorSummary, InputField, SubmitButton, useErrorText } from '#app/components/forms.tsx'
+import { UploadForm } from './upload-form.tsx'
+import { ErrorSummary, SubmitButton, useErrorText } from '#app/components/forms.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { isNormApplicable, applies, describeAlternatives } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
@@ -230,20 +231,15 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 														<h3 className="h-small">{t('selfEvaluation.documentsTitle')}</h3>
 														<DocumentList base={base} documents={row?.documents ?? []} editable={editable} action={`${here}?upload=${encodeURIComponent(item.key)}`} evidenceKey={item.key} />
 														{editable ? (
-															<Form method="post" encType="multipart/form-data" action={`${here}?upload=${encodeURIComponent(item.key)}`} className="form form--inline">
-																<input type="hidden" name="evidenceKey" value={item.key} />
-																<InputField
-																	id={`upload-${item.key}`}
-																	name="file"
-																	type="file"
-																	accept=".pdf,.docx,.odt,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.text"
-																	label={`${t('selfEvaluation.uploadLabel')} (${item.label})`}
-																	hint={t('selfEvaluation.uploadHint')}
-																	errors={uploadError ? [uploadError] : undefined}
-																	required
-																/>
-																<SubmitButton className="button">{t('selfEvaluation.uploadButton')}</SubmitButton>
-															</Form>
+															<UploadForm
+																action={`${here}?upload=${encodeURIComponent(item.key)}`}
+																evidenceKey={item.key}
+																inputId={`upload-${item.key}`}
+																label={`${t('selfEvaluation.uploadLabel')} (${item.label})`}
+																hint={t('selfEvaluation.uploadHint')}
+																button={t('selfEvaluation.uploadButton')}
+																error={uploadError ? errorText(uploadError) : undefined}
+															/>
 														) : null}
 													</div>
 												) : null}

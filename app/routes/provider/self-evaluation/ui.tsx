@@ -1,9 +1,9 @@
 // Small parts shared by the self-evaluation screens.
 import { Form, Link } from 'react-router'
-import { InputField, SubmitButton } from '#app/components/forms.tsx'
 import { formatBytes, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import stylesheet from './self-evaluation.css?url'
+import { UploadForm } from './upload-form.tsx'
 
 export const selfEvaluationLinks = () => [{ rel: 'stylesheet', href: stylesheet }]
 
@@ -76,19 +76,15 @@ export function DocumentList({ base, documents, editable, action, evidenceKey }:
 					<span className="field__hint">{t('selfEvaluation.documentMeta', { size: formatBytes(document.sizeBytes, locale), date: formatDateTime(document.addedAt, locale) })}</span>
 					{editable && action ? (
 						<div className="documents__actions">
-							<Form method="post" encType="multipart/form-data" action={action} className="form form--inline">
-								<input type="hidden" name="replaces" value={document.id} />
-								<input type="hidden" name="evidenceKey" value={evidenceKey} />
-								<InputField
-									id={`replace-${document.id}`}
-									name="file"
-									type="file"
-									required
-									accept=".pdf,.docx,.odt,.xlsx"
-									label={t('selfEvaluation.replaceFileLabel', { name: document.name })}
-								/>
-								<SubmitButton className="button button--small">{t('selfEvaluation.replaceButton')}</SubmitButton>
-							</Form>
+							<UploadForm
+								action={action}
+								evidenceKey={evidenceKey ?? ''}
+								inputId={`replace-${document.id}`}
+								label={t('selfEvaluation.replaceFileLabel', { name: document.name })}
+								button={t('selfEvaluation.replaceButton')}
+								replaces={document.id}
+								small
+							/>
 							<Form method="post" className="form form--inline">
 								<input type="hidden" name="intent" value="remove" />
 								<input type="hidden" name="fileId" value={document.id} />
