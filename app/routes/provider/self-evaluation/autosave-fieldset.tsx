@@ -3,15 +3,16 @@
 // saved on the next visit), a visible saved-state indicator and a conflict that is shown, never
 // resolved silently. Without JavaScript the fields simply belong to the page's form.
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
-import { useT } from '#app/i18n/react.tsx'
+import { formatDate } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import type { AutosaveResponse } from './autosave.ts'
 import { summariseAnswer } from './answer-fields.ts'
-import { formatTime } from './time.ts'
+import { amsterdamDay, formatTime } from './time.ts'
 
 type Current = Extract<AutosaveResponse, { reason: 'conflict' }>['current']
 type Status =
 	| { kind: 'idle' }
-	| { kind: 'saved'; time: string }
+	| { kind: 'saved'; time: string; date?: string }
 	| { kind: 'dirty' }
 	| { kind: 'saving' }
 	| { kind: 'error'; message?: string }
@@ -31,6 +32,7 @@ export function AutosaveFieldset({
 	endpoint,
 	version: serverVersion,
 	savedAt,
+	today,
 	editable,
 	formId,
 	className,
@@ -41,17 +43,22 @@ export function AutosaveFieldset({
 	endpoint: string
 	version: number
 	savedAt: string | null
+	/** The server's Amsterdam day: an answer saved on another day shows its date too. */
+	today: string
 	editable: boolean
 	formId: string
 	className?: string
 	children: ReactNode
 }) {
 	const t = useT()
+	const locale = useLocale()
 	const fieldset = useRef<HTMLFieldSetElement>(null)
 	const version = useRef(serverVersion)
 	const [versionValue, setVersionValue] = useState(serverVersion)
 	const [hydrated, setHydrated] = useState(false)
-	const [status, setStatus] = useState<Status>(savedAt ? { kind: 'saved', time: formatTime(savedAt) } : { kind: 'idle' })
+	const [status, setStatus] = useState<Status>(
+		savedAt ? { kind: 'saved', time: formatTime(savedAt), date: amsterdamDay(savedAt) === today ? undefined : formatDate(savedAt, locale) } : { kind: 'idle' },
+	)
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	const edits = useRef(0)
 	const inFlight = useRef(false)
@@ -193,7 +200,7 @@ export function AutosaveFieldset({
 			<input type="hidden" form={formId} name={`${evidenceKey}:version`} value={versionValue} />
 			{hydrated && editable ? (
 				<div className="autosave" role="status" aria-live="polite" data-state={status.kind}>
-					{status.kind === 'saved' ? t('selfEvaluation.savedAt', { time: status.time }) : null}
+					{status.kind === 'saved' ? (status.date ? t('selfEvaluation.savedOn', { date: status.date, time: status.time }) : t('selfEvaluation.savedAt', { time: status.time })) : null}
 					{status.kind === 'dirty' ? t('selfEvaluation.unsaved') : null}
 					{status.kind === 'saving' ? t('selfEvaluation.saving') : null}
 					{status.kind === 'error' ? (status.message ?? t('selfEvaluation.saveFailed')) : null}

@@ -6,6 +6,8 @@ import { actorOf, requireSelfEvaluation } from './context.server.ts'
 import { parseAnswerFields, summariseAnswer } from './answer-fields.ts'
 import { DocumentList, NormNav, ProgressBar, selfEvaluationLinks } from './ui.tsx'
 import { UploadForm } from './upload-form.tsx'
+import { amsterdamDay } from './time.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { ErrorSummary, SubmitButton, useErrorText } from '#app/components/forms.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { isNormApplicable, applies, describeAlternatives } from '#app/domain/norm-set.ts'
@@ -54,6 +56,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		feedback,
 		progress: report.norms,
 		next: next ? { code: next.code } : null,
+		today: amsterdamDay(now()),
 	}
 }
 
@@ -132,7 +135,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function NormPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const errorText = useErrorText()
-	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next } = loaderData
+	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } = loaderData
 	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
 	const here = `${base}/norm/${norm.code}`
 	const failed = actionData as ActionData | undefined
@@ -213,6 +216,7 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 													endpoint={`${base}/antwoord`}
 													version={row?.version ?? 0}
 													savedAt={row?.version ? new Date(row.updatedAt).toISOString() : null}
+													today={today}
 													editable={editable}
 													formId={FORM_ID}
 													className="evidence__fields"
