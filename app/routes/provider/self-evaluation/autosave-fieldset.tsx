@@ -107,7 +107,8 @@ export function AutosaveFieldset({
 		for (const [name, value] of collect()) body.append(name, value)
 		setStatus({ kind: 'saving' })
 		try {
-			const response = await fetch(endpoint, { method: 'POST', body, headers: { Accept: 'application/json' } })
+			// keepalive: a save started while the page goes away still arrives.
+			const response = await fetch(endpoint, { method: 'POST', body, keepalive: true, headers: { Accept: 'application/json' } })
 			const result = (await response.json()) as AutosaveResponse
 			if (result.ok) {
 				setVersion(result.version)
@@ -144,6 +145,7 @@ export function AutosaveFieldset({
 		setStatus((current) => (current.kind === 'conflict' ? current : { kind: 'dirty' }))
 		clearTimeout(timer.current)
 		timer.current = setTimeout(() => {
+			timer.current = undefined
 			setStatus((current) => {
 				if (current.kind !== 'conflict') void save()
 				return current
@@ -175,7 +177,22 @@ export function AutosaveFieldset({
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [])
 
-	useEffect(() => () => clearTimeout(timer.current), [])
+	// Leaving the page (another norm, another tab closing) with a save still waiting: send it now.
+	const saveRef = useRef(save)
+	saveRef.current = save
+	useEffect(() => {
+		const flush = () => {
+			if (timer.current === undefined) return
+			clearTimeout(timer.current)
+			timer.current = undefined
+			void saveRef.current()
+		}
+		window.addEventListener('pagehide', flush)
+		return () => {
+			window.removeEventListener('pagehide', flush)
+			flush()
+		}
+	}, [])
 
 	const takeTheirs = (current: Current) => {
 		const values: [string, string][] = []
