@@ -1,0 +1,47 @@
+import type { Route } from './+types/autosave'
+import { allEvidence } from '#app/domain/norm-set.ts'
+import { formatTime } from './time.ts'
+import { translate } from '#app/i18n/translate.ts'
+import { getLocale } from '#app/lib/locale.server.ts'
+import { notFound } from '#app/lib/http.server.ts'
+import { requireProviderMember } from '#app/lib/permissions.server.ts'
+import { loadNormSet } from '#app/services/norm-sets.server.ts'
+import { findParticipation, saveAnswer } from '#app/services/self-evaluation.server.ts'
+import { parseAnswerFields } from './answer-fields.ts'
+import { actorOf, parseYear } from './context.server.ts'
+
+// Autosave of one answer (fetcher, JSON-ish data). 200 saved; 409 with the current answer when
+// the version was stale (a colleague saved meanwhile) or the round is frozen; 400 for bad input.
+export type AutosaveResponse =
+	| { ok: true; version: number; savedTime: string }
+	| { ok: false; reason: 'conflict'; current: { text: string | null; number: number | null; url: string | null; checkedElements: string[]; declared: boolean | null; version: number } }
+	| { ok: false; reason: 'frozen' | 'invalid'; message: string }
+
+function reply(body: AutosaveResponse, status = 200): Response {
+	return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requireProviderMember(request, params.providerId)
+	notFound()
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user } = await requireProviderMember(request, params.providerId)
+	const year = parseYear(params.year)
+	if (!(await findParticipation(params.providerId, year))) notFound()
+	const loaded = await loadNormSet(year)
+	if (!loaded) notFound()
+	const formData = await request.formData()
+	const key = formData.get('evidenceKey')
+	const item = allEvidence(loaded.normSet).find((entry) => entry.item.key === key)?.item
+	if (!item) return reply({ ok: false, reason: 'invalid', message: 'Onbekende vraag.' }, 400)
+	const parsed = parseAnswerFields(formData, item)
+	if (parsed.ok === 'absent') return reply({ ok: false, reason: 'invalid', message: 'Versie ontbreekt.' }, 400)
+	if (!parsed.ok) return reply({ ok: false, reason: 'invalid', message: translate(await getLocale(request, user), parsed.error) }, 400)
+	const result = await saveAnswer(actorOf(user), { providerId: params.providerId, year, evidenceKey: item.key, expectedVersion: parsed.expectedVersion, value: parsed.value })
+	if (result.ok) return reply({ ok: true, version: result.version, savedTime: formatTime(result.savedAt) })
+	if (result.reason === 'conflict') return reply({ ok: false, reason: 'conflict', current: result.current }, 409)
+	if (result.reason === 'unknown') notFound()
+	return reply({ ok: false, reason: 'frozen', message: result.message }, 409)
+}

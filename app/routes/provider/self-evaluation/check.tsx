@@ -1,0 +1,96 @@
+import { data, Form, Link, isRouteErrorResponse, useRouteError } from 'react-router'
+import type { Route } from './+types/check'
+import { actorOf, requireSelfEvaluation } from './context.server.ts'
+import { DueDate, ProgressBar, selfEvaluationLinks } from './ui.tsx'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
+import { daysLeft } from '#app/domain/calendar.ts'
+import { useT } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
+import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { deadlineOf, submitRound } from '#app/services/self-evaluation.server.ts'
+
+export const links: Route.LinksFunction = selfEvaluationLinks
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { participation, draft, report, year, providerId } = await requireSelfEvaluation(request, params)
+	const deadline = deadlineOf(participation)
+	return {
+		providerId,
+		year,
+		draft: draft ? { number: draft.number } : null,
+		deadline: deadline.toISOString(),
+		daysLeft: daysLeft(now(), deadline),
+		complete: report.complete,
+		totals: report.totals,
+		missing: report.missing.map((entry) => ({ normCode: entry.normCode, message: entry.message })),
+		warnings: report.warnings.map((entry) => entry.message),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, year, providerId } = await requireSelfEvaluation(request, params)
+	const result = await submitRound(actorOf(user), { providerId, year })
+	if (!result.ok) return data({ formErrors: [result.message] }, { status: 409 })
+	return redirectWithToast(`/aanbieder/${providerId}/zelfevaluatie/${year}`, { type: 'success', key: 'selfEvaluation.toastSubmitted' })
+}
+
+export default function Check({ loaderData, actionData }: Route.ComponentProps) {
+	const t = useT()
+	const { providerId, year, draft, complete, totals, missing, warnings } = loaderData
+	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
+	return (
+		<div className="stack self-evaluation">
+			<p>
+				<Link to={base}>{t('selfEvaluation.backToOverview')}</Link>
+			</p>
+			<h1>{t('selfEvaluation.checkTitle')}</h1>
+			{!draft ? (
+				<p className="panel panel--info">{t('selfEvaluation.readOnly')}</p>
+			) : (
+				<>
+					<DueDate deadline={loaderData.deadline} days={loaderData.daysLeft} />
+					<ProgressBar answered={totals.answered} required={totals.required} />
+					<ErrorSummary formErrors={actionData?.formErrors} />
+					{complete ? (
+						<p className="panel panel--success">{t('selfEvaluation.checkComplete')}</p>
+					) : (
+						<section className="panel panel--warning" aria-labelledby="missing-title">
+							<h2 id="missing-title">{t('selfEvaluation.checkMissing', { count: missing.length })}</h2>
+							<ul className="missing-list">
+								{missing.map((entry, index) => (
+									<li key={index}>
+										<Link to={`${base}/norm/${entry.normCode}`}>{entry.message}</Link>
+									</li>
+								))}
+							</ul>
+						</section>
+					)}
+					{warnings.length ? (
+						<section className="panel panel--info" aria-labelledby="warnings-title">
+							<h2 id="warnings-title">{t('selfEvaluation.checkWarnings')}</h2>
+							<ul>
+								{warnings.map((warning) => (
+									<li key={warning}>{warning}</li>
+								))}
+							</ul>
+						</section>
+					) : null}
+					<Form method="post" className="stack">
+						<p>{t('selfEvaluation.submitConfirm')}</p>
+						<div className="button-row">
+							<SubmitButton disabled={!complete}>{draft.number > 1 ? t('selfEvaluation.submitRevision') : t('selfEvaluation.submit')}</SubmitButton>
+						</div>
+					</Form>
+				</>
+			)}
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` }]
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
+}

@@ -1,0 +1,12 @@
+import { redirect } from 'react-router'
+import type { Route } from './+types/index'
+import { requireProviderMember } from '#app/lib/permissions.server.ts'
+import { currentYearOf } from '#app/services/self-evaluation.server.ts'
+
+// /aanbieder/:providerId/zelfevaluatie: the year that matters now (the running one, else the latest).
+export async function loader({ request, params }: Route.LoaderArgs) {
+	await requireProviderMember(request, params.providerId)
+	const year = await currentYearOf(params.providerId)
+	if (year === null) return redirect(`/aanbieder/${params.providerId}`)
+	return redirect(`/aanbieder/${params.providerId}/zelfevaluatie/${year}`)
+}

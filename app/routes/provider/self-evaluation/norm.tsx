@@ -1,0 +1,290 @@
+import { data, Form, Link } from 'react-router'
+import type { Route } from './+types/norm'
+import { AutosaveFieldset } from './autosave-fieldset.tsx'
+import { EvidenceInputs } from './evidence-inputs.tsx'
+import { actorOf, requireSelfEvaluation } from './context.server.ts'
+import { parseAnswerFields, summariseAnswer } from './answer-fields.ts'
+import { DocumentList, NormNav, ProgressBar, selfEvaluationLinks } from './ui.tsx'
+import { UploadForm } from './upload-form.tsx'
+import { amsterdamDay } from './time.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { ErrorSummary, SubmitButton, useErrorText } from '#app/components/forms.tsx'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { isNormApplicable, applies, describeAlternatives } from '#app/domain/norm-set.ts'
+import type { MessageKey } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/react.tsx'
+import { type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
+import { notFound } from '#app/lib/http.server.ts'
+import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
+import { addDocument, answerRows, decidedFeedback, profileOf, removeDocument, saveAnswer } from '#app/services/self-evaluation.server.ts'
+import { isRouteErrorResponse, useRouteError } from 'react-router'
+
+export const links: Route.LinksFunction = selfEvaluationLinks
+
+const FORM_ID = 'answers'
+
+async function loadNorm(request: Request, params: Route.LoaderArgs['params']) {
+	const context = await requireSelfEvaluation(request, params)
+	const norms = context.loaded.normSet.themes.flatMap((theme) => theme.norms)
+	const index = norms.findIndex((candidate) => candidate.code === params.normCode)
+	const norm = norms[index]
+	if (!norm) notFound()
+	return { ...context, norm, next: norms[index + 1] ?? null }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { participation, loaded, draft, shown, answers, report, norm, next, year, providerId } = await loadNorm(request, params)
+	const profile = profileOf(participation)
+	const rows = shown ? await answerRows(shown.id, loaded) : {}
+	// In a revision, the feedback on the round it was copied from: insufficient criteria stand out.
+	const previous = shown?.copiedFromRoundId ? participation.rounds.find((round) => round.id === shown.copiedFromRoundId) : undefined
+	const feedback = previous ? await decidedFeedback(previous, loaded) : {}
+	const criteria = norm.criteria.filter((criterion) => applies(criterion.appliesTo, profile))
+	return {
+		providerId,
+		year,
+		round: shown ? { id: shown.id, number: shown.number, status: shown.status, prefilledFromYear: shown.prefilledFromYear } : null,
+		editable: Boolean(draft),
+		norm: { code: norm.code, title: norm.title, explanation: norm.explanation, clientPromise: norm.clientPromise ?? null, applicable: isNormApplicable(norm, profile) },
+		criteria: criteria.map((criterion) => ({
+			...criterion,
+			alternatives: criteria.filter((other) => other.group === criterion.group).length > 1 ? describeAlternatives(criteria.filter((other) => other.group === criterion.group)) : null,
+		})),
+		answers,
+		rows,
+		feedback,
+		progress: report.norms,
+		next: next ? { code: next.code } : null,
+		today: amsterdamDay(now()),
+	}
+}
+
+type ActionData = { fieldErrors: FieldErrors; formErrors: string[]; values: FormValues; conflicts: string[]; theirs: Record<string, string>; upload?: { key: string | null; error: MessageKey | string } }
+
+function failure(partial: Partial<ActionData>, status: number) {
+	return data<ActionData>({ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, ...partial }, { status })
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, norm, next, year, providerId, participation } = await loadNorm(request, params)
+	const actor = actorOf(user)
+	const here = `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${norm.code}`
+	const uploadKey = new URL(request.url).searchParams.get('upload')
+
+	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+		try {
+			const formData = await readLimitedFormData(request)
+			const upload = await acceptUpload(formData.get('file'))
+			const replaces = formData.get('replaces')
+			const result = await addDocument(actor, {
+				providerId,
+				year,
+				evidenceKey: uploadKey ?? String(formData.get('evidenceKey') ?? ''),
+				upload,
+				replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
+			})
+			if (!result.ok) return failure({ upload: { key: uploadKey, error: result.message } }, 409)
+			return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, { type: 'success', key: 'selfEvaluation.toastUploaded' })
+		} catch (error) {
+			if (error instanceof UploadRefused) return failure({ upload: { key: uploadKey, error: error.key } }, 400)
+			throw error
+		}
+	}
+
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'remove') {
+		const result = await removeDocument({ providerId, year, fileId: String(formData.get('fileId') ?? '') })
+		if (!result.ok) return failure({ formErrors: [result.message] }, 409)
+		return redirectWithToast(here, { type: 'success', key: 'selfEvaluation.toastRemoved' })
+	}
+
+	// Save every item of this norm the form carried; only changed answers are written.
+	const profile = profileOf(participation)
+	const fieldErrors: FieldErrors = {}
+	const conflicts: string[] = []
+	const theirs: Record<string, string> = {}
+	const formErrors: string[] = []
+	for (const criterion of norm.criteria) {
+		if (!applies(criterion.appliesTo, profile)) continue
+		for (const item of criterion.evidence) {
+			const parsed = parseAnswerFields(formData, item)
+			if (parsed.ok === 'absent') continue
+			if (!parsed.ok) {
+				fieldErrors[parsed.field] = [parsed.error]
+				continue
+			}
+			const result = await saveAnswer(actor, { providerId, year, evidenceKey: item.key, expectedVersion: parsed.expectedVersion, value: parsed.value })
+			if (result.ok) continue
+			if (result.reason === 'conflict') {
+				conflicts.push(item.key)
+				theirs[item.key] = summariseAnswer(result.current)
+			}
+			else if (!formErrors.includes(result.message)) formErrors.push(result.message)
+		}
+	}
+	if (Object.keys(fieldErrors).length || conflicts.length || formErrors.length) {
+		return failure({ fieldErrors, formErrors, conflicts, theirs, values: formDataToValues(formData) }, conflicts.length || formErrors.length ? 409 : 400)
+	}
+	const target =
+		intent === 'save-next' && next ? `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${next.code}` : intent === 'save-check' ? `/aanbieder/${providerId}/zelfevaluatie/${year}/controle` : here
+	return redirectWithToast(target, { type: 'success', key: 'selfEvaluation.toastSaved' })
+}
+
+export default function NormPage({ loaderData, actionData }: Route.ComponentProps) {
+	const t = useT()
+	const errorText = useErrorText()
+	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } = loaderData
+	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
+	const here = `${base}/norm/${norm.code}`
+	const failed = actionData as ActionData | undefined
+	const own = progress.find((entry) => entry.code === norm.code)
+	const conflictCount = failed?.conflicts.length ?? 0
+	return (
+		<div className="stack self-evaluation">
+			<p>
+				<Link to={base}>{t('selfEvaluation.backToOverview')}</Link>
+			</p>
+			<div className="self-evaluation__layout">
+				<NormNav base={base} norms={progress} current={norm.code} />
+				<div className="stack">
+					<h1>{t('selfEvaluation.normLink', { code: norm.code, title: norm.title })}</h1>
+					{own ? <ProgressBar answered={own.answered} required={own.required} /> : null}
+					{!editable ? <p className="panel panel--info">{t('selfEvaluation.readOnly')}</p> : null}
+					{round?.prefilledFromYear && editable ? <p className="panel panel--info">{t('selfEvaluation.prefilled', { year: round.prefilledFromYear })}</p> : null}
+					<ErrorSummary
+						fieldErrors={failed?.fieldErrors}
+						formErrors={[
+							...(failed?.formErrors ?? []),
+							...(conflictCount ? [t('selfEvaluation.conflictsOnSave', { count: conflictCount })] : []),
+							...(failed?.upload && !failed.upload.key ? [errorText(failed.upload.error)] : []),
+						]}
+					/>
+					{norm.clientPromise ? (
+						<div className="panel panel--muted">
+							<h2 className="h-small">{t('selfEvaluation.clientPromise')}</h2>
+							<p>{norm.clientPromise}</p>
+						</div>
+					) : null}
+					<p>{norm.explanation}</p>
+					{!norm.applicable ? (
+						<p className="empty-state">{t('selfEvaluation.normNotApplicable')}</p>
+					) : (
+						criteria.map((criterion) => {
+							const verdict = feedback[criterion.key]
+							const prefillChanged = criterion.evidence.some((item) => rows[item.key]?.prefill === 'criterion_changed')
+							return (
+								<section
+									key={criterion.key}
+									id={`criterium-${criterion.code}`}
+									className={`criterion${verdict?.verdict === 'insufficient' ? ' criterion--insufficient' : ''}`}
+									aria-labelledby={`criterium-${criterion.code}-title`}
+								>
+									<h2 id={`criterium-${criterion.code}-title`}>{t('selfEvaluation.criterionTitle', { code: criterion.code })}</h2>
+									{verdict?.verdict === 'insufficient' ? <p className="badge badge--warning">{t('selfEvaluation.insufficientMarker')}</p> : null}
+									<p>{criterion.text}</p>
+									{criterion.alternatives ? <p className="field__hint">{t('selfEvaluation.alternativesHint', { codes: criterion.alternatives })}</p> : null}
+									{criterion.guidance ? (
+										<details>
+											<summary>{t('selfEvaluation.guidance')}</summary>
+											<p>{criterion.guidance}</p>
+										</details>
+									) : null}
+									<details>
+										<summary>{t('selfEvaluation.frameMet')}</summary>
+										<p>{criterion.assessmentFrame.met}</p>
+									</details>
+									{verdict ? (
+										<div className={`panel ${verdict.verdict === 'insufficient' ? 'panel--warning' : 'panel--success'}`}>
+											<p>
+												<strong>{t('selfEvaluation.previousFeedback')}:</strong>{' '}
+												{t(verdict.verdict === 'insufficient' ? 'selfEvaluation.verdictInsufficient' : 'selfEvaluation.verdictSufficient')}
+											</p>
+											{verdict.feedback ? <p>{verdict.feedback}</p> : null}
+										</div>
+									) : null}
+									{prefillChanged && round?.prefilledFromYear ? <p className="panel panel--warning">{t('selfEvaluation.prefillChanged', { year: round.prefilledFromYear })}</p> : null}
+									{criterion.evidence.map((item) => {
+										const row = rows[item.key]
+										const uploadError = failed?.upload?.key === item.key ? failed.upload.error : undefined
+										return (
+											<div key={item.key} id={`vraag-${item.key}`} className="evidence">
+												<AutosaveFieldset
+													evidenceKey={item.key}
+													roundId={round?.id ?? 'none'}
+													endpoint={`${base}/antwoord`}
+													version={row?.version ?? 0}
+													savedAt={row?.version ? new Date(row.updatedAt).toISOString() : null}
+													today={today}
+													editable={editable}
+													formId={FORM_ID}
+													className="evidence__fields"
+												>
+													<legend className={item.kind === 'template_upload' || item.kind === 'declaration' ? 'evidence__legend' : 'visually-hidden'}>{item.label}</legend>
+													<EvidenceInputs item={item} answer={answers[item.key]} formId={FORM_ID} values={failed?.values} errors={failed?.fieldErrors} />
+													{failed?.conflicts.includes(item.key) ? (
+														<div className="panel panel--warning">
+															<p>{t('selfEvaluation.conflictOnPage')}</p>
+															<blockquote className="conflict__theirs">{failed.theirs[item.key] || t('selfEvaluation.conflictEmpty')}</blockquote>
+														</div>
+													) : null}
+												</AutosaveFieldset>
+												{item.kind === 'template_upload' ? (
+													<div className="stack">
+														<h3 className="h-small">{t('selfEvaluation.documentsTitle')}</h3>
+														<DocumentList base={base} documents={row?.documents ?? []} editable={editable} action={`${here}?upload=${encodeURIComponent(item.key)}`} evidenceKey={item.key} />
+														{editable ? (
+															<UploadForm
+																action={`${here}?upload=${encodeURIComponent(item.key)}`}
+																evidenceKey={item.key}
+																inputId={`upload-${item.key}`}
+																label={`${t('selfEvaluation.uploadLabel')} (${item.label})`}
+																hint={t('selfEvaluation.uploadHint')}
+																button={t('selfEvaluation.uploadButton')}
+																error={uploadError ? errorText(uploadError) : undefined}
+															/>
+														) : null}
+													</div>
+												) : null}
+											</div>
+										)
+									})}
+								</section>
+							)
+						})
+					)}
+					{editable && norm.applicable ? (
+						<Form id={FORM_ID} method="post" className="button-row">
+							<SubmitButton name="intent" value="save">
+								{t('selfEvaluation.save')}
+							</SubmitButton>
+							{next ? (
+								<SubmitButton name="intent" value="save-next" className="button">
+									{t('selfEvaluation.saveAndNext', { code: next.code })}
+								</SubmitButton>
+							) : (
+								<SubmitButton name="intent" value="save-check" className="button">
+									{t('selfEvaluation.saveAndCheck')}
+								</SubmitButton>
+							)}
+						</Form>
+					) : next ? (
+						<p>
+							<Link to={`${base}/norm/${next.code}`}>{t('selfEvaluation.goToNorm', { code: next.code })}</Link>
+						</p>
+					) : null}
+				</div>
+			</div>
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [
+	{ title: loaderData ? `Norm ${loaderData.norm.code} · Zelfevaluatie ${loaderData.year} · Keurmerkportaal` : 'Zelfevaluatie · Keurmerkportaal' },
+]
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
+}

@@ -1,0 +1,402 @@
+// The provider's side of the self-evaluation (DOMAIN.md §5): the draft round (created on first
+// visit, prefilled from last year), saving answers with optimistic concurrency, template
+// documents, submission through the participation state machine, and reading earlier rounds with
+// their feedback. Every query is scoped by the provider of the URL: another provider's year,
+// round or file simply does not exist here.
+import { Prisma } from '#app/generated/prisma/client.ts'
+import type { ParticipationState, PrismaClient } from '#app/generated/prisma/client.ts'
+import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
+import { type EvidenceItem, type NormSet, allEvidence } from '#app/domain/norm-set.ts'
+import { prefillAnswers } from '#app/domain/norm-set-diff.ts'
+import { type Answers, type CompletenessReport, checkCompleteness } from '#app/domain/self-evaluation.ts'
+import type { ProviderProfile } from '#app/domain/types.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
+import { storeFile } from '#app/lib/storage.server.ts'
+import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
+import { roundAnswers } from './assessment.server.ts'
+import type { Actor } from './audit.server.ts'
+import { type LoadedNormSet, loadNormSet } from './norm-sets.server.ts'
+import { applyParticipationEvent } from './participation.server.ts'
+import { runningYearAt, toYearSettings } from './years.server.ts'
+
+/** States in which the provider works on a draft round. */
+const EDITABLE_STATES: readonly ParticipationState[] = ['agreement_signed', 'listed', 'revision_requested']
+/** States in which a first draft may be started. */
+const STARTABLE_STATES: readonly ParticipationState[] = ['agreement_signed', 'listed']
+
+export const FROZEN_MESSAGE = 'Deze zelfevaluatie is ingediend en kan niet meer worden gewijzigd.'
+export const CONFLICT_MESSAGE = 'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren: kies hieronder welke versie u wilt houden.'
+
+export type SelfEvaluationContext = NonNullable<Awaited<ReturnType<typeof findParticipation>>>
+
+/** The provider's participation in `year`, or null (also for another provider's). */
+export async function findParticipation(providerId: string, year: number, client: Tx | PrismaClient = db) {
+	if (!Number.isInteger(year)) return null
+	return client.participation.findUnique({
+		where: { providerId_year: { providerId, year } },
+		include: {
+			markYear: true,
+			provider: { select: { id: true, name: true, type: true } },
+			rounds: { orderBy: { number: 'asc' } },
+			certificate: { select: { number: true, validUntil: true, fileId: true, issuedAt: true } },
+		},
+	})
+}
+
+export function profileOf(participation: Pick<SelfEvaluationContext, 'offersChronicEchelon' | 'provider'>): ProviderProfile {
+	return { type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon }
+}
+
+/** The round the provider edits now, if any. */
+export function draftRoundOf(participation: Pick<SelfEvaluationContext, 'state' | 'rounds'>) {
+	if (!EDITABLE_STATES.includes(participation.state)) return null
+	return participation.rounds.find((round) => round.status === 'draft') ?? null
+}
+
+/** The deadline of the round that is open now: the revision's own due date, or 31 March. */
+export function deadlineOf(participation: SelfEvaluationContext): Date {
+	if (participation.state === 'revision_requested' && participation.revisionDueAt) return participation.revisionDueAt
+	return qualificationDeadlineAt(toYearSettings(participation.markYear))
+}
+
+/** The most recent year the provider takes part in, preferring the running one. */
+export async function currentYearOf(providerId: string): Promise<number | null> {
+	const year = runningYearAt(now())
+	const participations = await db.participation.findMany({ where: { providerId }, select: { year: true }, orderBy: { year: 'desc' } })
+	if (participations.some((p) => p.year === year)) return year
+	return participations.find((p) => p.year <= year)?.year ?? participations[0]?.year ?? null
+}
+
+/**
+ * Creates round 1 when the provider may start and has none yet, prefilled from the last submitted
+ * round of an earlier year. Safe to call on every visit: a concurrent second create loses on the
+ * unique (participation, number) and is ignored.
+ */
+export async function ensureFirstRound(participation: SelfEvaluationContext, loaded: LoadedNormSet): Promise<boolean> {
+	if (participation.rounds.length > 0 || !STARTABLE_STATES.includes(participation.state)) return false
+	try {
+		await db.$transaction(async (tx) => {
+			const previous = await previousYearAnswers(tx, participation.providerId, participation.year)
+			const round = await tx.selfEvaluationRound.create({
+				data: { participationId: participation.id, number: 1, prefilledFromYear: previous?.year ?? null, createdAt: now() },
+			})
+			if (!previous) return
+			const prefill = prefillAnswers(previous.normSet, previous.answers, loaded.normSet)
+			const criterionOf = new Map(allEvidence(loaded.normSet).map(({ criterion, item }) => [item.key, criterion.key]))
+			for (const [key, answer] of Object.entries(prefill.answers)) {
+				const evidenceItemId = loaded.evidenceIds.get(key)
+				if (!evidenceItemId) continue
+				const changed = prefill.criteria[criterionOf.get(key) ?? ''] === 'changed'
+				await tx.answer.create({
+					data: {
+						roundId: round.id,
+						evidenceItemId,
+						text: answer.text ?? null,
+						url: answer.url ?? null,
+						checkedElements: answer.checkedElements ?? [],
+						prefill: changed ? 'criterion_changed' : 'copied',
+						updatedAt: now(),
+						documents: { create: answer.documents.map((document) => ({ fileId: document.id })) },
+					},
+				})
+			}
+		})
+		return true
+	} catch (error) {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false
+		throw error
+	}
+}
+
+async function previousYearAnswers(tx: Tx, providerId: string, year: number): Promise<{ year: number; normSet: NormSet; answers: Answers } | null> {
+	const round = await tx.selfEvaluationRound.findFirst({
+		where: { status: 'submitted', participation: { providerId, year: { lt: year } } },
+		orderBy: [{ participation: { year: 'desc' } }, { number: 'desc' }],
+		include: { participation: { select: { year: true } } },
+	})
+	if (!round) return null
+	const loaded = await loadNormSet(round.participation.year, tx)
+	if (!loaded) return null
+	return { year: round.participation.year, normSet: loaded.normSet, answers: await roundAnswers(tx, round.id, loaded) }
+}
+
+/** Everything the screens read: participation, norm set, the shown round, its answers and progress. */
+export async function loadSelfEvaluation(providerId: string, year: number) {
+	let participation = await findParticipation(providerId, year)
+	if (!participation) return null
+	const loaded = await loadNormSet(year)
+	if (!loaded || loaded.status !== 'published') return null
+	if (await ensureFirstRound(participation, loaded)) participation = (await findParticipation(providerId, year))!
+	const draft = draftRoundOf(participation)
+	const shown = draft ?? participation.rounds.at(-1) ?? null
+	const answers = shown ? await roundAnswers(db, shown.id, loaded) : {}
+	const report = checkCompleteness(loaded.normSet, profileOf(participation), answers)
+	return { participation, loaded, draft, shown, answers, report }
+}
+
+export type LoadedSelfEvaluation = NonNullable<Awaited<ReturnType<typeof loadSelfEvaluation>>>
+
+/** The stored rows behind the answers of a round: versions, prefill flags, document details. */
+export async function answerRows(roundId: string, loaded: LoadedNormSet) {
+	const rows = await db.answer.findMany({
+		where: { roundId },
+		include: {
+			documents: {
+				orderBy: { addedAt: 'asc' },
+				include: { file: { select: { id: true, originalName: true, sizeBytes: true, createdAt: true } } },
+			},
+			updatedBy: { select: { name: true } },
+		},
+	})
+	return Object.fromEntries(
+		rows.flatMap((row) => {
+			const key = loaded.evidenceKeys.get(row.evidenceItemId)
+			if (!key) return []
+			return [
+				[
+					key,
+					{
+						version: row.version,
+						prefill: row.prefill,
+						updatedAt: row.updatedAt,
+						updatedBy: row.updatedBy?.name ?? null,
+						documents: row.documents.map((document) => ({
+							id: document.file.id,
+							name: document.file.originalName,
+							sizeBytes: document.file.sizeBytes,
+							addedAt: document.addedAt,
+						})),
+					},
+				],
+			]
+		}),
+	)
+}
+
+/** The verdicts of a round, only once its decision took effect (a proposal is not feedback yet). */
+export async function decidedFeedback(round: { id: string; decidedAt: Date | null }, loaded: LoadedNormSet) {
+	if (!round.decidedAt) return {}
+	const rows = await db.criterionAssessment.findMany({ where: { roundId: round.id } })
+	return Object.fromEntries(
+		rows.map((row) => [loaded.criterionKeys.get(row.criterionId) ?? row.criterionId, { verdict: row.verdict, feedback: row.feedback }]),
+	)
+}
+
+// --- saving answers ---
+
+/** What the provider can put into one evidence item (documents are added separately). */
+export interface AnswerInput {
+	text?: string | null
+	number?: number | null
+	url?: string | null
+	checkedElements?: string[]
+	declared?: boolean | null
+}
+
+export interface StoredAnswer {
+	text: string | null
+	number: number | null
+	url: string | null
+	checkedElements: string[]
+	declared: boolean | null
+	version: number
+}
+
+export type SaveResult =
+	| { ok: true; version: number; savedAt: Date; changed: boolean }
+	| { ok: false; reason: 'conflict'; current: StoredAnswer }
+	| { ok: false; reason: 'frozen' | 'unknown'; message: string }
+
+/** Only the fields the item's kind uses, restricted to the item's own options. */
+export function normaliseInput(item: EvidenceItem, input: AnswerInput): Required<AnswerInput> {
+	const only = (allowed: readonly string[]) => [...new Set((input.checkedElements ?? []).filter((value) => allowed.includes(value)))]
+	const empty = { text: null, number: null, url: null, checkedElements: [] as string[], declared: null }
+	switch (item.kind) {
+		case 'explanation':
+			return { ...empty, text: input.text ?? null, checkedElements: item.choices ? only(item.choices.options) : [] }
+		case 'example':
+			return { ...empty, text: input.text ?? null }
+		case 'template_upload':
+			return { ...empty, checkedElements: only(item.requiredElements) }
+		case 'number':
+			return { ...empty, number: input.number ?? null }
+		case 'url':
+			return { ...empty, url: input.url ?? null, checkedElements: only(item.checklist) }
+		case 'declaration':
+			return { ...empty, declared: input.declared ?? null }
+	}
+}
+
+function sameAnswer(a: Required<AnswerInput>, b: StoredAnswer): boolean {
+	return (
+		(a.text ?? '') === (b.text ?? '') &&
+		a.number === b.number &&
+		(a.url ?? '') === (b.url ?? '') &&
+		a.declared === b.declared &&
+		[...a.checkedElements].sort().join('\u0000') === [...b.checkedElements].sort().join('\u0000')
+	)
+}
+
+function storedOf(row: { text: string | null; number: number | null; url: string | null; checkedElements: string[]; declared: boolean | null; version: number } | null): StoredAnswer {
+	return {
+		text: row?.text ?? null,
+		number: row?.number ?? null,
+		url: row?.url ?? null,
+		checkedElements: row?.checkedElements ?? [],
+		declared: row?.declared ?? null,
+		version: row?.version ?? 0,
+	}
+}
+
+/**
+ * Saves one answer of the draft round when `expectedVersion` is still the stored one (0: no
+ * answer yet). A stale version changes nothing and returns the current answer.
+ */
+export async function saveAnswer(
+	actor: Actor & { userId: string },
+	input: { providerId: string; year: number; evidenceKey: string; expectedVersion: number; value: AnswerInput },
+): Promise<SaveResult> {
+	const participation = await findParticipation(input.providerId, input.year)
+	const loaded = participation ? await loadNormSet(input.year) : null
+	if (!participation || !loaded) return { ok: false, reason: 'unknown', message: 'Niet gevonden' }
+	const draft = draftRoundOf(participation)
+	if (!draft) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE }
+	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
+	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
+	if (!item || !evidenceItemId) return { ok: false, reason: 'unknown', message: 'Deze vraag hoort niet bij de zelfevaluatie van dit jaar.' }
+	const value = normaliseInput(item, input.value)
+	const at = now()
+	try {
+		return await db.$transaction(async (tx) => {
+			// The round must still be a draft when the answer is written (a colleague may just have submitted).
+			const round = await tx.selfEvaluationRound.findFirst({ where: { id: draft.id, status: 'draft' }, select: { id: true } })
+			if (!round) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE } as const
+			const existing = await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })
+			const current = storedOf(existing)
+			// Saving what is already stored is no conflict, whatever the version (the page form and an
+			// autosave of the same text may cross); anything else on a stale version is.
+			if (existing && sameAnswer(value, current)) return { ok: true, version: current.version, savedAt: existing.updatedAt, changed: false } as const
+			if (current.version !== input.expectedVersion) return { ok: false, reason: 'conflict', current } as const
+			if (!existing) {
+				const created = await tx.answer.create({
+					data: { roundId: draft.id, evidenceItemId, ...value, updatedById: actor.userId, updatedAt: at },
+				})
+				return { ok: true, version: created.version, savedAt: at, changed: true } as const
+			}
+			const updated = await tx.answer.updateMany({
+				where: { id: existing.id, version: input.expectedVersion },
+				// A prefilled answer the provider edited is theirs now: the "check this" flag goes.
+				data: { ...value, prefill: 'none', updatedById: actor.userId, updatedAt: at, version: { increment: 1 } },
+			})
+			if (updated.count === 0) {
+				return { ok: false, reason: 'conflict', current: storedOf(await tx.answer.findUnique({ where: { id: existing.id } })) } as const
+			}
+			return { ok: true, version: input.expectedVersion + 1, savedAt: at, changed: true } as const
+		})
+	} catch (error) {
+		// Two first saves of the same answer at once: the loser sees the winner's answer.
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+			const row = await db.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })
+			return { ok: false, reason: 'conflict', current: storedOf(row) }
+		}
+		throw error
+	}
+}
+
+// --- documents ---
+
+export type DocumentResult = { ok: true; fileId: string } | { ok: false; message: string }
+
+/** Adds an accepted upload to a template item of the draft round, or replaces one of its documents. */
+export async function addDocument(
+	actor: Actor & { userId: string },
+	input: { providerId: string; year: number; evidenceKey: string; upload: AcceptedUpload; replacesFileId?: string | null },
+): Promise<DocumentResult> {
+	const participation = await findParticipation(input.providerId, input.year)
+	const loaded = participation ? await loadNormSet(input.year) : null
+	if (!participation || !loaded) return { ok: false, message: 'Niet gevonden' }
+	const draft = draftRoundOf(participation)
+	if (!draft) return { ok: false, message: FROZEN_MESSAGE }
+	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
+	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
+	if (item?.kind !== 'template_upload' || !evidenceItemId) return { ok: false, message: 'Bij deze vraag hoort geen document.' }
+	return db.$transaction(async (tx) => {
+		const round = await tx.selfEvaluationRound.findFirst({ where: { id: draft.id, status: 'draft' }, select: { id: true } })
+		if (!round) return { ok: false, message: FROZEN_MESSAGE }
+		const answer =
+			(await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })) ??
+			(await tx.answer.create({ data: { roundId: draft.id, evidenceItemId, updatedById: actor.userId, updatedAt: now() } }))
+		if (input.replacesFileId) {
+			const removed = await tx.answerDocument.deleteMany({ where: { answerId: answer.id, fileId: input.replacesFileId } })
+			if (removed.count === 0) return { ok: false, message: 'Het document dat u wilde vervangen is er niet meer. Laad de pagina opnieuw.' }
+		}
+		const file = await storeFile(
+			{ kind: 'template_upload', providerId: input.providerId, originalName: input.upload.name, mimeType: input.upload.mimeType, bytes: input.upload.bytes, uploadedById: actor.userId },
+			tx,
+		)
+		await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
+		return { ok: true, fileId: file.id }
+	})
+}
+
+/** Removes a document from the draft round (the stored file stays: earlier rounds may show it). */
+export async function removeDocument(input: { providerId: string; year: number; fileId: string }): Promise<DocumentResult> {
+	const participation = await findParticipation(input.providerId, input.year)
+	const draft = participation ? draftRoundOf(participation) : null
+	if (!draft) return { ok: false, message: FROZEN_MESSAGE }
+	return db.$transaction(async (tx) => {
+		const round = await tx.selfEvaluationRound.findFirst({ where: { id: draft.id, status: 'draft' }, select: { id: true } })
+		if (!round) return { ok: false, message: FROZEN_MESSAGE }
+		const removed = await tx.answerDocument.deleteMany({ where: { fileId: input.fileId, answer: { roundId: draft.id } } })
+		if (removed.count === 0) return { ok: false, message: 'Dit document staat niet (meer) bij uw zelfevaluatie.' }
+		return { ok: true, fileId: input.fileId }
+	})
+}
+
+/** A template document of the provider's self-evaluation of `year`, or null. */
+export function findDocument(providerId: string, year: number, fileId: string) {
+	return db.storedFile.findFirst({
+		where: {
+			id: fileId,
+			providerId,
+			kind: 'template_upload',
+			answerDocuments: { some: { answer: { round: { participation: { providerId, year } } } } },
+		},
+	})
+}
+
+// --- submission ---
+
+export type SubmitResult = { ok: true; round: number } | { ok: false; message: string; report?: CompletenessReport }
+
+/**
+ * Submits the draft round: complete, and accepted by the state machine at the server's clock
+ * (the deadline, 31 March 23:59:59.999 Amsterdam, or the revision's own due date).
+ */
+export async function submitRound(actor: Actor & { userId: string }, input: { providerId: string; year: number }): Promise<SubmitResult> {
+	return db.$transaction(async (tx) => {
+		const participation = await findParticipation(input.providerId, input.year, tx)
+		const loaded = participation ? await loadNormSet(input.year, tx) : null
+		if (!participation || !loaded) return { ok: false, message: 'Niet gevonden' }
+		await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participation.id} FOR UPDATE`
+		const draft = draftRoundOf(participation)
+		if (!draft) return { ok: false, message: FROZEN_MESSAGE }
+		const report = checkCompleteness(loaded.normSet, profileOf(participation), await roundAnswers(tx, draft.id, loaded))
+		if (!report.complete) return { ok: false, message: 'De zelfevaluatie is nog niet volledig. Vul eerst aan wat hieronder ontbreekt.', report }
+		const result = await applyParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
+		if (!result.ok) return { ok: false, message: result.refusal.message }
+		return { ok: true, round: draft.number }
+	})
+}
+
+/** The certificate of the provider's year, while it is valid to show (not after a withdrawal). */
+export async function findCertificate(providerId: string, year: number) {
+	const participation = await db.participation.findUnique({
+		where: { providerId_year: { providerId, year } },
+		select: { state: true, certificate: { include: { file: true } } },
+	})
+	if (!participation?.certificate?.file) return null
+	if (!['qualified', 'sampled', 'confirmed'].includes(participation.state)) return null
+	return participation.certificate
+}
