@@ -167,6 +167,8 @@ function toEntry(row: EntryRow): RegisterEntry {
 export interface RegisterSearchResult {
 	year: number
 	years: number[]
+	/** The query asked for a year without a register: the default year is shown instead. */
+	unknownYear: boolean
 	/** The moment the statuses are for. */
 	at: Date
 	total: number
@@ -179,11 +181,13 @@ export interface RegisterSearchResult {
 /** One page of the register for a search; counts and paging in the database. */
 export async function searchRegister(query: RegisterQuery, clock: Date = now()): Promise<RegisterSearchResult> {
 	const years = await registerYears(clock)
-	const year = query.year ?? defaultRegisterYear(years, clock)
+	// A year without a register (a typo, a future year) shows the default year, and says so.
+	const unknownYear = query.year !== null && !years.includes(query.year)
+	const year = query.year !== null && !unknownYear ? query.year : defaultRegisterYear(years, clock)
 	const settings = await getYearSettings(year)
 	const emptyCounts = Object.fromEntries(REGISTER_STATUSES.map((status) => [status, 0])) as Record<PublicRegisterStatus, number>
 	if (!settings || !years.includes(year)) {
-		return { year, years, at: clock, total: 0, statusCounts: emptyCounts, pagination: paginate(0, 1), entries: [] }
+		return { year, years, unknownYear, at: clock, total: 0, statusCounts: emptyCounts, pagination: paginate(0, 1), entries: [] }
 	}
 	const at = registerMoment(settings, clock)
 	const base = Prisma.sql`(${entriesSql(year, at)}) e`
@@ -201,7 +205,7 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 			: await db.$queryRaw<EntryRow[]>`
 				SELECT e.* FROM ${base} ${where(withStatus)}
 				ORDER BY ${ORDER[query.sort]} LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${pagination.offset}`
-	return { year, years, at, total, statusCounts, pagination, entries: rows.map(toEntry) }
+	return { year, years, unknownYear, at, total, statusCounts, pagination, entries: rows.map(toEntry) }
 }
 
 // The provider's own province, else the one its postcode suggests (registerProvince in SQL).
