@@ -227,11 +227,20 @@ export async function registerEntries(year: number, clock: Date = now()): Promis
 	return { at, entries: rows.map(toEntry) }
 }
 
+/** A register status as the public may see it: a withdrawal's date, never its reason (DOMAIN.md §7). */
+export type PublicCarrierStatus =
+	| Extract<RegisterStatus, { kind: 'listed' | 'qualified' | 'expired' }>
+	| { kind: 'withdrawn'; since: Date }
+
+function publicCarrierStatus(status: Exclude<RegisterStatus, { kind: 'not_listed' }>): PublicCarrierStatus {
+	return status.kind === 'withdrawn' ? { kind: 'withdrawn', since: status.since } : status
+}
+
 export interface CarrierYear {
 	year: number
 	markName: string
 	at: Date
-	status: Exclude<RegisterStatus, { kind: 'not_listed' }>
+	status: PublicCarrierStatus
 	certificate: { number: string; validUntil: Date } | null
 }
 
@@ -278,7 +287,7 @@ export async function loadCarrier(slug: string, clock: Date = now()): Promise<Ca
 		const status = registerStatus(snapshot, settings, at)
 		if (status.kind === 'not_listed') continue
 		const certificate = participation.certificate && (status.kind === 'qualified' || status.kind === 'withdrawn') ? participation.certificate : null
-		years.push({ year: participation.year, markName: settings.markName, at, status, certificate })
+		years.push({ year: participation.year, markName: settings.markName, at, status: publicCarrierStatus(status), certificate })
 	}
 	if (years.length === 0) return null
 	return {

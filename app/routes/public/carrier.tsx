@@ -2,12 +2,11 @@ import { Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/carrier'
 import { PublicErrorBoundary, RegisterStatusBadge, safeWebsite } from './register-ui.tsx'
-import type { RegisterStatus } from '#app/domain/register.ts'
 import type { PublicRegisterStatus } from '#app/domain/register-search.ts'
 import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { notFound } from '#app/lib/http.server.ts'
-import { loadCarrier } from '#app/services/register.server.ts'
+import { loadCarrier, type PublicCarrierStatus } from '#app/services/register.server.ts'
 
 // A carrier's public page: what DOMAIN.md §7 makes public, for every year it was in the register.
 // A provider that was never listed has no public page (404), like any unknown address.
@@ -27,7 +26,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ]
 
 /** The register's public status; an expired year shows as the status it ended with. */
-function publicStatus(status: Exclude<RegisterStatus, { kind: 'not_listed' }>): { status: PublicRegisterStatus; withdrawnAt: Date | null } {
+function publicStatus(status: PublicCarrierStatus): { status: PublicRegisterStatus; withdrawnAt: Date | null } {
 	if (status.kind === 'withdrawn') return { status: 'withdrawn', withdrawnAt: status.since }
 	if (status.kind === 'qualified') return { status: 'qualified', withdrawnAt: null }
 	return { status: 'listed', withdrawnAt: null }
