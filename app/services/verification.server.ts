@@ -30,8 +30,11 @@ export type Verification =
 
 /** The canonical form of a typed certificate number ('kbg-2026-42 ' → 'KBG-2026-0042'), or null. */
 export function normaliseCertificateNumber(value: string): string | null {
-	const parsed = parseCertificateNumber(value.replace(/\s+/g, ''))
-	return parsed ? formatCertificateNumber(parsed.year, parsed.sequence) : null
+	const compact = value.replace(/\s+/g, '').toUpperCase()
+	// Typed from paper: the leading zeros or the dashes may be left out ('KBG2026-42').
+	const loose = /^KBG-?(\d{4})-?(\d{1,6})$/.exec(compact)
+	const parsed = parseCertificateNumber(loose ? `KBG-${loose[1]}-${(loose[2] ?? '').padStart(4, '0')}` : compact)
+	return parsed && parsed.sequence > 0 ? formatCertificateNumber(parsed.year, parsed.sequence) : null
 }
 
 export async function verifyCertificate(input: string, at: Date = now()): Promise<Verification> {
