@@ -107,14 +107,15 @@ function statusSql(at: Date): Prisma.Sql {
 		ELSE 'listed' END`
 }
 
-// Accent- and case-insensitive text of a column, the SQL side of normaliseSearchText().
+// Accent- and case-insensitive text of a column, the SQL side of normaliseSearchText() (the same
+// fold as the trigger behind Provider.searchText).
 const folded = (column: Prisma.Sql) =>
 	Prisma.sql`lower(translate(${column}, ${ACCENTED + ACCENTED.toUpperCase()}, ${UNACCENTED + UNACCENTED}))`
 
 /** The entries of a year's register at `at`: the base every search and export filters. */
 function entriesSql(year: number, at: Date): Prisma.Sql {
 	return Prisma.sql`
-		SELECT pr.slug, pr.name, pr.type::text AS type, pr.city, pr.postcode, pr.province, pr.website, p.year,
+		SELECT pr.slug, pr.name, pr.type::text AS type, pr.city, pr.postcode, pr.province, pr.website, pr."searchText", p.year,
 			${statusSql(at)} AS status, p."listedFrom", p."listedUntil", p."qualifiedAt",
 			c.number AS "certificateNumber", c."validUntil" AS "certificateValidUntil"
 		FROM "Participation" p
@@ -126,7 +127,8 @@ function entriesSql(year: number, at: Date): Prisma.Sql {
 function filtersSql(query: RegisterQuery): Prisma.Sql[] {
 	const filters: Prisma.Sql[] = []
 	for (const term of searchTerms(query.q)) {
-		filters.push(Prisma.sql`${folded(Prisma.sql`e.name || ' ' || e.city`)} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`)
+		// "searchText" is folded by a trigger (migration register_search_text): no function per row.
+		filters.push(Prisma.sql`e."searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`)
 	}
 	if (query.type) filters.push(Prisma.sql`e.type = ${query.type}`)
 	if (query.city) filters.push(Prisma.sql`${folded(Prisma.sql`e.city`)} = ${normaliseSearchText(query.city)}`)

@@ -2,7 +2,7 @@
 // after a withdrawal, and the SQL status agreeing with the domain's registerStatus at every moment.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { DEFAULT_REGISTER_QUERY, parseRegisterQuery, type RegisterQuery } from '#app/domain/register-search.ts'
+import { DEFAULT_REGISTER_QUERY, normaliseSearchText, parseRegisterQuery, type RegisterQuery } from '#app/domain/register-search.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
@@ -41,6 +41,16 @@ describe('register search', () => {
 		// Typed wildcards match themselves.
 		expect(names(await searchRegister(query({ q: '100%' }), may))).toEqual(['Praktijk 100% Zorg_Sa'])
 		expect(names(await searchRegister(query({ q: 'g_z' }), may))).toEqual([])
+	})
+
+	it('keeps the folded search text of every provider in step with the domain, through a trigger', async () => {
+		const provider = await db.provider.findFirstOrThrow({ where: { slug: scenario.qualified[0]?.slug } })
+		expect(provider.searchText).toBe(normaliseSearchText(`${provider.name} ${provider.city}`))
+		const name = 'ÀÉÎÕÜ Çñÿ Ëlla-Zoë'
+		const updated = await db.provider.update({ where: { id: provider.id }, data: { name, city: 'Sint-Oedenrode' } })
+		expect(updated.searchText).toBe(normaliseSearchText(`${name} Sint-Oedenrode`))
+		expect(updated.searchText).toBe('aeiou cny ella-zoe sint-oedenrode')
+		await db.provider.update({ where: { id: provider.id }, data: { name: 'Praktijk Zoë de Vries', city: 'Den Haag' } })
 	})
 
 	it('filters by type, city, province (from the postcode), postcode area and status', async () => {
