@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
@@ -141,7 +141,7 @@ try {
 	const report = `# Public register under load — ${COUNT.toLocaleString('en')} providers
 
 Measured by \`npm run bench:register\` (\`bench/register.ts\`) on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, shared with other work; Node ${process.version};
+Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, shared with other work (load average ${loadavg().map((load) => load.toFixed(1)).join(' / ')} at the end of the run); Node ${process.version};
 ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite (in-process, one query at a time)'}; production build behind \`server.js\` (compression on).
 Load: autocannon ${CONNECTIONS} connections, ${DURATION} s per case after a 2 s warm-up, one case after another, all against the same server process.
 Data: ${COUNT.toLocaleString('en')} providers in ${cities.length} cities with a participation in ${YEAR} (70 % qualified with a certificate, 15 % listed, 15 % withdrawn); seeding (and \`ANALYZE\`) took ${seedSeconds.toFixed(1)} s.

@@ -30,6 +30,10 @@ describe('register search query', () => {
 		)
 	})
 
+	it('turns control characters into spaces (PostgreSQL refuses a NUL byte)', () => {
+		expect(parseRegisterQuery(new URLSearchParams('q=a%00b%0Ac&plaats=%00')).query).toMatchObject({ q: 'a b c', city: '' })
+	})
+
 	it('folds case and accents, and splits words', () => {
 		expect(normaliseSearchText('  Cliënt  ZOË ')).toBe('client zoe')
 		expect(searchTerms('Praktijk  Één')).toEqual(['praktijk', 'een'])

@@ -47,7 +47,14 @@ export const REGISTER_PARAMS = {
 
 export type RegisterParam = keyof RegisterQuery
 
-const text = (max: number) => z.string().transform((value) => value.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max))
+// Control characters (a NUL byte is refused by PostgreSQL) become spaces.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g
+const text = (max: number) =>
+	z
+		.string()
+		.transform((value) => value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim())
+		.pipe(z.string().max(max))
 const fields = {
 	q: text(MAX_QUERY_LENGTH),
 	type: z.enum(PROVIDER_TYPES),

@@ -112,16 +112,25 @@ function statusSql(at: Date): Prisma.Sql {
 const folded = (column: Prisma.Sql) =>
 	Prisma.sql`lower(translate(${column}, ${ACCENTED + ACCENTED.toUpperCase()}, ${UNACCENTED + UNACCENTED}))`
 
-/** The entries of a year's register at `at`: the base every search and export filters. */
+/**
+ * The entries of a year's register at `at`: the base every search and export filters. The
+ * certificate is joined later (`withCertificates`), for the rows of one page only.
+ */
 function entriesSql(year: number, at: Date): Prisma.Sql {
 	return Prisma.sql`
-		SELECT pr.slug, pr.name, pr.type::text AS type, pr.city, pr.postcode, pr.province, pr.website, pr."searchText", p.year,
-			${statusSql(at)} AS status, p."listedFrom", p."listedUntil", p."qualifiedAt",
-			c.number AS "certificateNumber", c."validUntil" AS "certificateValidUntil"
+		SELECT p.id, pr.slug, pr.name, pr.type::text AS type, pr.city, pr.postcode, pr.province, pr.website, pr."searchText", p.year,
+			${statusSql(at)} AS status, p."listedFrom", p."listedUntil", p."qualifiedAt"
 		FROM "Participation" p
 		JOIN "Provider" pr ON pr.id = p."providerId"
-		LEFT JOIN "Certificate" c ON c."participationId" = p.id
 		WHERE p.year = ${year} AND p."listedFrom" <= ${at}`
+}
+
+/** Adds the certificate to already selected (and ordered) entries `e`. */
+function withCertificates(entries: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+	return Prisma.sql`
+		SELECT e.*, c.number AS "certificateNumber", c."validUntil" AS "certificateValidUntil"
+		FROM (${entries}) e LEFT JOIN "Certificate" c ON c."participationId" = e.id
+		ORDER BY ${order}`
 }
 
 function filtersSql(query: RegisterQuery): Prisma.Sql[] {
@@ -204,16 +213,21 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 	const rows =
 		total === 0
 			? []
-			: await db.$queryRaw<EntryRow[]>`
-				SELECT e.* FROM ${base} ${where(withStatus)}
-				ORDER BY ${ORDER[query.sort]} LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${pagination.offset}`
+			: await db.$queryRaw<EntryRow[]>(
+					withCertificates(
+						Prisma.sql`SELECT e.* FROM ${base} ${where(withStatus)} ORDER BY ${ORDER[query.sort]} LIMIT ${REGISTER_PAGE_SIZE} OFFSET ${pagination.offset}`,
+						ORDER[query.sort],
+					),
+				)
 	return { year, years, unknownYear, at, total, statusCounts, pagination, entries: rows.map(toEntry) }
 }
 
 // The provider's own province, else the one its postcode suggests (registerProvince in SQL).
 function provinceFilter(province: Province): Prisma.Sql {
-	const digits = Prisma.sql`(CASE WHEN e.postcode ~ '^[1-9][0-9]{3}' THEN substring(e.postcode from 1 for 4)::int END)`
-	const ranges = POSTCODE_PROVINCE_RANGES.filter(([, , name]) => name === province).map(([first, last]) => Prisma.sql`${digits} BETWEEN ${first} AND ${last}`)
+	// Postcodes are stored normalised ('1234 AB'): their first four characters compare as text.
+	const ranges = POSTCODE_PROVINCE_RANGES.filter(([, , name]) => name === province).map(
+		([first, last]) => Prisma.sql`left(e.postcode, 4) BETWEEN ${String(first)} AND ${String(last)}`,
+	)
 	const byPostcode = ranges.length ? Prisma.join(ranges, ' OR ') : Prisma.sql`false`
 	const known = Prisma.join(PROVINCES.map((name) => Prisma.sql`${name.toLowerCase()}`))
 	return Prisma.sql`(lower(trim(e.province)) = ${province.toLowerCase()} OR (lower(trim(coalesce(e.province, ''))) NOT IN (${known}) AND (${byPostcode})))`
@@ -224,8 +238,7 @@ export async function registerEntries(year: number, clock: Date = now()): Promis
 	const settings = await getYearSettings(year)
 	if (!settings) return null
 	const at = registerMoment(settings, clock)
-	const rows = await db.$queryRaw<EntryRow[]>`
-		SELECT e.* FROM (${entriesSql(year, at)}) e ORDER BY lower(e.name), e.slug`
+	const rows = await db.$queryRaw<EntryRow[]>(withCertificates(entriesSql(year, at), ORDER.name))
 	return { at, entries: rows.map(toEntry) }
 }
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { readStoredFile } from '#app/lib/storage.server.ts'
 import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
 import { loader as carrierLoader } from '#app/routes/public/carrier.tsx'
 import { loader as normsYearLoader } from '#app/routes/public/norms-year.tsx'
@@ -13,6 +14,7 @@ import { loader as registerLoader } from '#app/routes/public/register.tsx'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
 import { loadPublishedNormSet } from '#app/services/published-norms.server.ts'
 import { verifyCertificate } from '#app/services/verification.server.ts'
+import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { createYear } from '#test/fixtures/years.ts'
 import { baseUrl, dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
 
@@ -53,6 +55,13 @@ describe('certificate verification', () => {
 		expect(counted.map((row) => row.result).sort()).toEqual(['expired', 'unknown', 'valid', 'valid', 'valid', 'withdrawn'])
 		// Nothing about the visitor is stored: the model has no such column.
 		expect(Object.keys(counted[0] ?? {}).sort()).toEqual(['at', 'certificateId', 'id', 'queriedNumber', 'result'])
+	})
+
+	it('the certificate PDF points to its verification page', async () => {
+		const number = scenario.qualified[0]?.certificateNumber ?? ''
+		const certificate = await db.certificate.findUniqueOrThrow({ where: { number }, include: { file: true } })
+		const text = pdfText(await readStoredFile(certificate.file as NonNullable<typeof certificate.file>)).replace(/\s+/g, '')
+		expect(text).toContain(`/verifieer/${number}`)
 	})
 
 	it('the form redirects a typed number to its page and keeps an invalid one with an error', async () => {
@@ -164,6 +173,7 @@ const nasty = fc.oneof(
 		'institution',
 		'Utrecht',
 		'\u0000',
+		'a\u0000b',
 		'𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
 		'KBG-2078-0001',
 		'../../etc/passwd',
