@@ -37,7 +37,8 @@ export class ParticipationRefused extends Error {
 	}
 }
 
-const withHistory = {
+/** What `snapshotOf` needs loaded with a participation (also used by the public register). */
+export const withHistory = {
 	rounds: { select: { number: true, status: true, outcome: true }, orderBy: { number: 'asc' } },
 	withdrawals: { where: { undoneAt: null }, orderBy: { decidedAt: 'desc' }, take: 1 },
 	markYear: true,

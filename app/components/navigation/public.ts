@@ -4,7 +4,7 @@ import type { NavItem } from './types.ts'
 export const publicNavigation: NavItem[] = [
 	{ to: '/', label: 'shell.navHome', end: true },
 	{ to: '/register', label: 'shell.navRegister' },
-	{ to: '/certificaat', label: 'shell.navVerify' },
+	{ to: '/verifieer', label: 'shell.navVerify' },
 	{ to: '/normen', label: 'shell.navNorms' },
 	{ to: '/aanmelden', label: 'shell.navApply' },
 ]

@@ -16,4 +16,8 @@ export const home: Record<keyof typeof nl, string> = {
 	cycleTitle: 'Mark year {year}',
 	cycleQualificationDeadline: 'Submit the self-evaluation before {date}',
 	cycleApplicationWindow: 'Applications for {year}: {from} to {until}',
+	searchLabel: 'Name or city',
+	searchSubmit: 'Search the register',
+	verifyLabel: 'Certificate number',
+	normsLink: 'The norms per year',
 }

@@ -15,4 +15,8 @@ export const home = {
 	cycleTitle: 'Het keurmerkjaar {year}',
 	cycleQualificationDeadline: 'Zelfevaluatie indienen vóór {date}',
 	cycleApplicationWindow: 'Aanvragen voor {year}: {from} t/m {until}',
+	searchLabel: 'Naam of plaats',
+	searchSubmit: 'Zoeken in het register',
+	verifyLabel: 'Certificaatnummer',
+	normsLink: 'De normen per jaar',
 } satisfies Record<string, string>

@@ -4,4 +4,14 @@ import { type RouteConfig, index, route } from '@react-router/dev/routes'
 export const publicRoutes = [
 	index('routes/public/home.tsx'),
 	route('agenda/:token.ics', 'routes/public/calendar-feed.ts'),
+
+	// The Keurmerkregister (issue 6)
+	route('register', 'routes/public/register.tsx'),
+	route('register/:slug', 'routes/public/carrier.tsx'),
+	route('verifieer/:number?', 'routes/public/verify.tsx'),
+	route('normen', 'routes/public/norms.tsx'),
+	route('normen/:year', 'routes/public/norms-year.tsx'),
+	route('open-data', 'routes/public/open-data.tsx'),
+	route('open-data/v1/register.json', 'routes/public/open-data-file.ts', { id: 'open-data-json' }),
+	route('open-data/v1/register.csv', 'routes/public/open-data-file.ts', { id: 'open-data-csv' }),
 ] satisfies RouteConfig

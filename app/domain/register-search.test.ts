@@ -1,0 +1,77 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { POSTCODE_PROVINCE_RANGES, provinceOfPostcode, registerProvince } from './province'
+import { DEFAULT_REGISTER_QUERY, normaliseSearchText, paginate, parseRegisterQuery, registerSearchString, searchTerms } from './register-search'
+
+describe('register search query', () => {
+	it('drops what does not parse and names it', () => {
+		const { query, ignored } = parseRegisterQuery(new URLSearchParams('q=linde&type=ziekenhuis&pagina=-2&jaar=20x6&status=qualified&postcode=abc'))
+		expect(query).toEqual({ ...DEFAULT_REGISTER_QUERY, q: 'linde', status: 'qualified' })
+		expect(ignored).toEqual(['type', 'postcode', 'year', 'page'])
+	})
+
+	it('round-trips through the URL for any valid query', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 100 }), fc.integer({ min: 1, max: 10_000 }), (q, page) => {
+				const parsed = parseRegisterQuery(new URLSearchParams(`q=${encodeURIComponent(q)}&pagina=${page}`)).query
+				const again = parseRegisterQuery(new URLSearchParams(registerSearchString(parsed).slice(1))).query
+				expect(again).toEqual(parsed)
+			}),
+		)
+	})
+
+	it('never throws, whatever the URL holds', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(fc.string(), fc.string({ maxLength: 500 }))), (pairs) => {
+				const { query } = parseRegisterQuery(new URLSearchParams(pairs))
+				expect(query.page).toBeGreaterThanOrEqual(1)
+				expect(query.q.length).toBeLessThanOrEqual(100)
+			}),
+		)
+	})
+
+	it('turns control characters into spaces (PostgreSQL refuses a NUL byte)', () => {
+		expect(parseRegisterQuery(new URLSearchParams('q=a%00b%0Ac&plaats=%00')).query).toMatchObject({ q: 'a b c', city: '' })
+	})
+
+	it('folds case and accents, and splits words', () => {
+		expect(normaliseSearchText('  Cliënt  ZOË ')).toBe('client zoe')
+		expect(searchTerms('Praktijk  Één')).toEqual(['praktijk', 'een'])
+	})
+
+	it('pages within bounds', () => {
+		expect(paginate(0, 5)).toEqual({ page: 1, pageCount: 1, offset: 0 })
+		expect(paginate(45, 3)).toEqual({ page: 3, pageCount: 3, offset: 40 })
+		expect(paginate(45, 9)).toEqual({ page: 3, pageCount: 3, offset: 40 })
+	})
+})
+
+describe('province from postcode', () => {
+	it('covers 1000–9999 without gaps or overlaps', () => {
+		let next = 1000
+		for (const [first, last] of POSTCODE_PROVINCE_RANGES) {
+			expect(first).toBe(next)
+			expect(last).toBeGreaterThanOrEqual(first)
+			next = last + 1
+		}
+		expect(next).toBe(10_000)
+	})
+
+	it('places well-known cities', () => {
+		expect(provinceOfPostcode('1012 AB')).toBe('Noord-Holland') // Amsterdam
+		expect(provinceOfPostcode('3011AA')).toBe('Zuid-Holland') // Rotterdam
+		expect(provinceOfPostcode('3511')).toBe('Utrecht')
+		expect(provinceOfPostcode('5611 AA')).toBe('Noord-Brabant') // Eindhoven
+		expect(provinceOfPostcode('6211 AA')).toBe('Limburg') // Maastricht
+		expect(provinceOfPostcode('6811 AA')).toBe('Gelderland') // Arnhem
+		expect(provinceOfPostcode('8011 AA')).toBe('Overijssel') // Zwolle
+		expect(provinceOfPostcode('8911 AA')).toBe('Friesland') // Leeuwarden
+		expect(provinceOfPostcode('9711 AA')).toBe('Groningen')
+		expect(provinceOfPostcode('9401 AA')).toBe('Drenthe') // Assen
+		expect(provinceOfPostcode('1315 AA')).toBe('Flevoland') // Almere
+		expect(provinceOfPostcode('4331 AA')).toBe('Zeeland') // Middelburg
+		expect(provinceOfPostcode('0123 AB')).toBeNull()
+		expect(registerProvince('utrecht', '9711 AA')).toBe('Utrecht')
+		expect(registerProvince('Fryslân', '8911 AA')).toBe('Friesland')
+	})
+})

@@ -1,0 +1,88 @@
+import { Link } from 'react-router'
+import type { Route } from './+types/open-data'
+import { PublicErrorBoundary } from './register-ui.tsx'
+import type { MessageKey } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/react.tsx'
+import { absoluteUrl } from '#app/services/auth.server.ts'
+import { defaultRegisterYear, registerYears } from '#app/services/register.server.ts'
+
+// The explanation of the open data for insurers and other re-users (schema version 1; the same
+// text for developers is docs/open-data.md).
+export async function loader() {
+	const years = await registerYears()
+	return { years, year: defaultRegisterYear(years), base: absoluteUrl('/open-data/v1/') }
+}
+
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Open data · Keurmerkregister · Keurmerkportaal' },
+	{ name: 'description', content: 'Het Keurmerkregister als CSV en JSON: velden, versies en gebruik.' },
+]
+
+const TOP_FIELDS = ['schemaVersion', 'year', 'statusOn', 'count'] as const
+const CARRIER_FIELDS = ['name', 'slug', 'url', 'type', 'city', 'postcode', 'province', 'website', 'status', 'listedFrom', 'withdrawnOn', 'qualifiedOn', 'certificateNumber', 'certificateValidUntil'] as const
+
+export default function OpenData({ loaderData }: Route.ComponentProps) {
+	const t = useT()
+	const { years, year, base } = loaderData
+	const fieldRows = (fields: readonly string[], prefix = '') =>
+		fields.map((field) => (
+			<tr key={field}>
+				<th scope="row">
+					<code>{`${prefix}${field}`}</code>
+				</th>
+				<td>{t(`register.field_${field}` as MessageKey)}</td>
+			</tr>
+		))
+	return (
+		<div className="stack">
+			<h1>{t('register.openDataTitle')}</h1>
+			<p className="lead">{t('register.openDataLead')}</p>
+			<section aria-labelledby="open-data-files" className="stack">
+				<h2 id="open-data-files">{t('register.openDataFiles')}</h2>
+				<ul>
+					{(years.length ? years : [year]).map((option) => (
+						<li key={option}>
+							<a href={`/open-data/v1/register.json?jaar=${option}`}>{t('register.openDataJson', { year: option })}</a>
+							{' · '}
+							<a href={`/open-data/v1/register.csv?jaar=${option}`}>{t('register.openDataCsv', { year: option })}</a>
+						</li>
+					))}
+				</ul>
+				<p>{t('register.openDataYearParam', { example: `${base}register.json?jaar=${year}` })}</p>
+			</section>
+			<section aria-labelledby="schema-v1" className="stack">
+				<h2 id="schema-v1">{t('register.openDataSchemaTitle')}</h2>
+				<div className="table-wrapper">
+					<table className="table">
+						<thead>
+							<tr>
+								<th scope="col">{t('register.openDataField')}</th>
+								<th scope="col">{t('register.openDataMeaning')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{fieldRows(TOP_FIELDS)}
+							{fieldRows(CARRIER_FIELDS, 'carriers[].')}
+						</tbody>
+					</table>
+				</div>
+			</section>
+			<section aria-labelledby="open-data-usage" className="stack">
+				<h2 id="open-data-usage">{t('register.openDataUsageTitle')}</h2>
+				<ul>
+					<li>{t('register.openDataUsage1')}</li>
+					<li>{t('register.openDataUsage2')}</li>
+					<li>{t('register.openDataUsage3')}</li>
+					<li>{t('register.openDataUsage4')}</li>
+					<li>{t('register.openDataUsage5')}</li>
+					<li>
+						{t('register.openDataCertificateNote', { url: '' })}
+						<Link to="/verifieer">/verifieer</Link>
+					</li>
+				</ul>
+			</section>
+		</div>
+	)
+}
+
+export const ErrorBoundary = PublicErrorBoundary

@@ -1,0 +1,39 @@
+// Small parts shared by the public register's pages.
+import { isRouteErrorResponse, useRouteError } from 'react-router'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import type { PublicRegisterStatus } from '#app/domain/register-search.ts'
+import { formatDate } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
+
+const BADGE: Record<PublicRegisterStatus, string> = {
+	qualified: 'badge badge--success',
+	listed: 'badge badge--info',
+	withdrawn: 'badge badge--danger',
+}
+
+/** The public status of a carrier; a withdrawal always with its date (never silently gone). */
+export function RegisterStatusBadge({ status, withdrawnAt }: { status: PublicRegisterStatus; withdrawnAt: Date | null }) {
+	const t = useT()
+	const locale = useLocale()
+	return (
+		<span className={BADGE[status]}>
+			{status === 'withdrawn' && withdrawnAt ? t('register.statusWithdrawnOn', { date: formatDate(withdrawnAt, locale) }) : t(`register.status_${status}`)}
+		</span>
+	)
+}
+
+/** Only http(s) addresses become links: a provider's website is text it typed itself. */
+export function safeWebsite(website: string | null): string | null {
+	if (!website) return null
+	try {
+		const url = new URL(website)
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null
+	} catch {
+		return null
+	}
+}
+
+export function PublicErrorBoundary() {
+	const error = useRouteError()
+	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
+}

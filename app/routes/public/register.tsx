@@ -1,0 +1,164 @@
+import { Form, Link } from 'react-router'
+import type { Route } from './+types/register'
+import { PublicErrorBoundary, RegisterStatusBadge } from './register-ui.tsx'
+import { InputField, SelectField } from '#app/components/forms.tsx'
+import { PROVINCES } from '#app/domain/province.ts'
+import {
+	parseRegisterQuery,
+	REGISTER_SORTS,
+	REGISTER_STATUSES,
+	type RegisterParam,
+	type RegisterQuery,
+	registerSearchString,
+} from '#app/domain/register-search.ts'
+import { PROVIDER_TYPES } from '#app/domain/types.ts'
+import type { MessageKey } from '#app/i18n/catalogue.ts'
+import { useT } from '#app/i18n/react.tsx'
+import { searchRegister } from '#app/services/register.server.ts'
+
+// The public Keurmerkregister: search and filters live in the URL (a GET form), so a search is a
+// link to share and works without JavaScript; the database filters, counts and pages.
+export async function loader({ request }: Route.LoaderArgs) {
+	const { query, ignored } = parseRegisterQuery(new URL(request.url).searchParams)
+	const result = await searchRegister(query)
+	return {
+		query: { ...query, year: result.year, page: result.pagination.page } satisfies RegisterQuery,
+		ignored: result.unknownYear ? [...ignored, 'year' as const] : ignored,
+		year: result.year,
+		years: result.years,
+		total: result.total,
+		statusCounts: result.statusCounts,
+		pagination: result.pagination,
+		entries: result.entries,
+	}
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: data?.years.length ? `Keurmerkregister ${data.year} · Keurmerkportaal` : 'Keurmerkregister · Keurmerkportaal' },
+	{ name: 'description', content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.' },
+]
+
+const PARAM_LABELS: Record<RegisterParam, MessageKey> = {
+	q: 'register.searchQuery',
+	type: 'register.searchType',
+	province: 'register.searchProvince',
+	city: 'register.searchCity',
+	postcode: 'register.searchPostcode',
+	status: 'register.searchStatus',
+	year: 'register.searchYear',
+	sort: 'register.searchSort',
+	page: 'register.searchPage',
+}
+
+export default function Register({ loaderData }: Route.ComponentProps) {
+	const t = useT()
+	const { query, ignored, year, years, total, statusCounts, pagination, entries } = loaderData
+	const hasRegister = years.length > 0
+	const countText = total === 0 ? t('register.resultCountNone') : total === 1 ? t('register.resultCountOne') : t('register.resultCount', { count: total })
+	return (
+		<div className="stack">
+			<h1>{hasRegister ? t('register.searchTitle', { year }) : t('register.searchTitleNoYear')}</h1>
+			<p className="lead">{t('register.searchLead', { year })}</p>
+			{ignored.length ? (
+				<p className="panel panel--warning" role="status">
+					{t('register.searchIgnored', { fields: ignored.map((param) => t(PARAM_LABELS[param]).toLowerCase()).join(', ') })}
+				</p>
+			) : null}
+
+			<section className="panel" aria-labelledby="register-search-title">
+				<h2 id="register-search-title">{t('register.searchFormTitle')}</h2>
+				{/* Keyed on the query: after a search the fields show what was searched. */}
+				<Form method="get" action="/register" className="form" role="search" key={registerSearchString(query)}>
+					<InputField name="q" type="search" label={t('register.searchQuery')} hint={t('register.searchQueryHint')} defaultValue={query.q} maxLength={100} autoComplete="off" />
+					<div className="card-grid">
+						<SelectField
+							name="type"
+							label={t('register.searchType')}
+							defaultValue={query.type ?? ''}
+							options={[{ value: '', label: t('register.searchTypeAll') }, ...PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) }))]}
+						/>
+						<SelectField
+							name="provincie"
+							label={t('register.searchProvince')}
+							defaultValue={query.province ?? ''}
+							options={[{ value: '', label: t('register.searchProvinceAll') }, ...PROVINCES.map((province) => ({ value: province, label: province }))]}
+						/>
+						<InputField name="plaats" label={t('register.searchCity')} hint={t('register.searchCityHint')} defaultValue={query.city} maxLength={80} autoComplete="address-level2" />
+						<InputField name="postcode" label={t('register.searchPostcode')} hint={t('register.searchPostcodeHint')} defaultValue={query.postcode} maxLength={7} inputMode="numeric" />
+						<SelectField
+							name="status"
+							label={t('register.searchStatus')}
+							defaultValue={query.status ?? ''}
+							options={[
+								{ value: '', label: t('register.searchStatusAll') },
+								...REGISTER_STATUSES.map((status) => ({ value: status, label: t(`register.statusFilter_${status}`, { count: statusCounts[status] }) })),
+							]}
+						/>
+						{years.length > 0 ? (
+							<SelectField name="jaar" label={t('register.searchYear')} defaultValue={String(year)} options={years.map((option) => ({ value: String(option), label: String(option) }))} />
+						) : null}
+						<SelectField
+							name="sorteer"
+							label={t('register.searchSort')}
+							defaultValue={query.sort}
+							options={REGISTER_SORTS.map((sort) => ({ value: sort, label: t(`register.sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as MessageKey) }))}
+						/>
+					</div>
+					<div className="button-row">
+						<button type="submit" className="button button--primary">
+							{t('register.searchSubmit')}
+						</button>
+						<Link to="/register">{t('register.searchReset')}</Link>
+					</div>
+				</Form>
+			</section>
+
+			<section aria-labelledby="register-results-title" className="stack">
+				<h2 id="register-results-title">{t('register.resultsTitle')}</h2>
+				<p role="status" id="register-count">
+					<strong>{countText}</strong>
+				</p>
+				{entries.length === 0 ? (
+					<p className="empty-state">{hasRegister ? t('register.resultsEmpty') : t('register.registerEmpty')}</p>
+				) : (
+					<ul className="card-list" aria-describedby="register-count">
+						{entries.map((entry) => (
+							<li key={entry.slug} className="card">
+								<div className="stack">
+									<h3 className="card__title">
+										<Link to={`/register/${encodeURIComponent(entry.slug)}`}>{entry.name}</Link>
+									</h3>
+									<p>
+										{t(`states.${entry.type}`)} · {entry.city}
+										{entry.province ? ` · ${entry.province}` : ''}
+									</p>
+								</div>
+								<RegisterStatusBadge status={entry.status} withdrawnAt={entry.withdrawnAt} />
+							</li>
+						))}
+					</ul>
+				)}
+				{pagination.pageCount > 1 ? (
+					<nav aria-label={t('register.pagination')} className="button-row">
+						{pagination.page > 1 ? (
+							<Link to={`/register${registerSearchString(query, { page: pagination.page - 1 })}`} rel="prev">
+								{t('register.pagePrevious')}
+							</Link>
+						) : null}
+						<span aria-current="page">{t('register.pageOf', { page: pagination.page, count: pagination.pageCount })}</span>
+						{pagination.page < pagination.pageCount ? (
+							<Link to={`/register${registerSearchString(query, { page: pagination.page + 1 })}`} rel="next">
+								{t('register.pageNext')}
+							</Link>
+						) : null}
+					</nav>
+				) : null}
+			</section>
+			<p>
+				<Link to="/open-data">{t('register.openDataLink')}</Link>
+			</p>
+		</div>
+	)
+}
+
+export const ErrorBoundary = PublicErrorBoundary

@@ -1,0 +1,80 @@
+// Certificate verification (issue 6): the page behind the QR code on every certificate
+// (certificateVerificationUrl). The answer is live — computed from the participation at this
+// moment by the domain's certificateStatus — and every lookup of a well-formed number is counted
+// without personal data (CertificateVerification: when, which number, which answer).
+import { parseCertificateNumber, formatCertificateNumber } from '#app/domain/fees.ts'
+import { certificateStatus, registerStatus } from '#app/domain/register.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { snapshotOf, withHistory } from './participation.server.ts'
+import { toYearSettings } from './years.server.ts'
+
+export const VERIFICATION_RESULTS = ['valid', 'not_yet_valid', 'withdrawn', 'expired', 'unknown'] as const
+export type VerificationResult = (typeof VERIFICATION_RESULTS)[number]
+
+export type Verification =
+	/** Not a certificate number at all: nothing looked up, nothing counted. */
+	| { result: 'invalid' }
+	| { result: 'unknown'; number: string }
+	| {
+			result: Exclude<VerificationResult, 'unknown'>
+			number: string
+			year: number
+			markName: string
+			carrier: { name: string; city: string; slug: string }
+			issuedAt: Date
+			validUntil: Date
+			/** When the certificate stopped being valid (withdrawn or expired). */
+			endedAt: Date | null
+	  }
+
+/** The canonical form of a typed certificate number ('kbg-2026-42 ' → 'KBG-2026-0042'), or null. */
+export function normaliseCertificateNumber(value: string): string | null {
+	const compact = value.replace(/\s+/g, '').toUpperCase()
+	// Typed from paper: the leading zeros or the dashes may be left out ('KBG2026-42').
+	const loose = /^KBG-?(\d{4})-?(\d{1,6})$/.exec(compact)
+	const parsed = parseCertificateNumber(loose ? `KBG-${loose[1]}-${(loose[2] ?? '').padStart(4, '0')}` : compact)
+	return parsed && parsed.sequence > 0 ? formatCertificateNumber(parsed.year, parsed.sequence) : null
+}
+
+export async function verifyCertificate(input: string, at: Date = now()): Promise<Verification> {
+	const number = normaliseCertificateNumber(input)
+	if (!number) return { result: 'invalid' }
+	const certificate = await db.certificate.findUnique({
+		where: { number },
+		include: {
+			participation: { include: { ...withHistory, provider: { select: { name: true, city: true, slug: true } } } },
+		},
+	})
+	if (!certificate) {
+		await db.certificateVerification.create({ data: { certificateId: null, queriedNumber: number, result: 'unknown', at } })
+		return { result: 'unknown', number }
+	}
+	const { participation } = certificate
+	const snapshot = snapshotOf(participation)
+	const settings = toYearSettings(participation.markYear)
+	const status = certificateStatus(snapshot, settings, at)
+	// 'none': the participation no longer carries the qualification the certificate was issued for.
+	const result: Exclude<VerificationResult, 'unknown'> | 'unknown' = status === 'none' ? 'unknown' : status
+	await db.certificateVerification.create({ data: { certificateId: certificate.id, queriedNumber: number, result, at } })
+	if (result === 'unknown') return { result, number }
+	const register = registerStatus(snapshot, settings, at)
+	const endedAt =
+		result === 'withdrawn'
+			? register.kind === 'withdrawn'
+				? register.since
+				: (snapshot.withdrawal?.effectiveAt ?? null)
+			: result === 'expired'
+				? certificate.validUntil
+				: null
+	return {
+		result,
+		number,
+		year: certificate.year,
+		markName: settings.markName,
+		carrier: participation.provider,
+		issuedAt: certificate.issuedAt,
+		validUntil: certificate.validUntil,
+		endedAt,
+	}
+}
