@@ -16,12 +16,16 @@ export function uniqueKvk(): string {
 export const password = 'een-lang-e2e-wachtwoord'
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
 
-interface Hooks {
+export interface Hooks {
 	post<T = unknown>(path: string, body: unknown): Promise<T>
 	get<T = unknown>(path: string): Promise<T>
 	setClock(at: string | null, mode?: 'frozen' | 'running'): Promise<void>
 	createStaff(role: 'assessor' | 'admin'): Promise<{ email: string; userId: string }>
-	createProvider(options?: { name?: string; canSign?: boolean; city?: string }): Promise<{ email: string; providerId: string; name: string }>
+	createProvider(options?: {
+		name?: string
+		canSign?: boolean
+		city?: string
+	}): Promise<{ email: string; providerId: string; name: string }>
 	signIn(page: Page, email: string): Promise<void>
 }
 
@@ -43,7 +47,12 @@ export const test = base.extend<{ hooks: Hooks }>({
 			},
 			async createStaff(role) {
 				const email = `${role}-${uniqueId()}@kibg.test`
-				const { userId } = await hooks.post<{ userId: string }>('fixtures/user', { email, password, staffRole: role, name: `Test ${role}` })
+				const { userId } = await hooks.post<{ userId: string }>('fixtures/user', {
+					email,
+					password,
+					staffRole: role,
+					name: `Test ${role}`,
+				})
 				return { email, userId }
 			},
 			async createProvider(options = {}) {
@@ -60,9 +69,17 @@ export const test = base.extend<{ hooks: Hooks }>({
 			async signIn(page, email) {
 				const { cookie } = await hooks.post<{ cookie: string }>('session', { email })
 				const separator = cookie.indexOf('=')
-				await page.context().addCookies([
-					{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: baseURL, httpOnly: true, sameSite: 'Lax' },
-				])
+				await page
+					.context()
+					.addCookies([
+						{
+							name: cookie.slice(0, separator),
+							value: cookie.slice(separator + 1),
+							url: baseURL,
+							httpOnly: true,
+							sameSite: 'Lax',
+						},
+					])
 			},
 		}
 		await use(hooks)
@@ -73,8 +90,15 @@ export const test = base.extend<{ hooks: Hooks }>({
 /** Fails on serious or critical accessibility violations (WCAG 2.1 A/AA rules). */
 export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-	const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-	expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([])
+	const serious = results.violations.filter(
+		(violation) => violation.impact === 'serious' || violation.impact === 'critical',
+	)
+	expect(
+		serious.map(
+			(violation) =>
+				`${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+		),
+	).toEqual([])
 }
 
 export { expect }

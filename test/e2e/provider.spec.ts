@@ -1,120 +1,11 @@
-import { expect, expectAccessible, password, test, uniqueId, uniqueKvk } from './fixtures.ts'
+import { expect, expectAccessible, test, uniqueId } from './fixtures.ts'
 
-// The provider's own journey in Chromium: a new provider applies, follows the invitation link from
-// the mail, sets a password, signs the agreement, and — once the clock reaches 1 January and the
-// listing job has run — its dashboard shows it in the register.
+// An existing carrier's year in Chromium (a new provider's journey is provider-journey.spec.ts).
 
-const YEAR = 2071
-
-test('a new provider applies, activates its account, signs the agreement and is listed on 1 January', async ({ page, hooks }) => {
-	await hooks.post('fixtures/provider-year', { year: YEAR })
-	// Outside the window the form says when it opens.
-	await hooks.setClock(`${YEAR - 1}-05-10T10:00:00+02:00`)
-	await page.goto('/aanmelden')
-	await expect(page.getByText(`Het keurmerk ${YEAR} kunt u aanvragen van 1 juni ${YEAR - 1} tot en met 31 oktober ${YEAR - 1}.`)).toBeVisible()
-	await expectAccessible(page)
-
-	await hooks.setClock(`${YEAR - 1}-07-01T10:00:00+02:00`, 'running')
-	const id = uniqueId()
-	const kvk = uniqueKvk()
-	const contactEmail = `anna-${id}@praktijk.test`
-	const name = `Praktijk De Linde ${id}`
-	await page.goto('/aanmelden')
-	await expect(page.getByRole('heading', { level: 1, name: 'Keurmerk aanvragen' })).toBeVisible()
-	await expectAccessible(page)
-	// A draft survives a reload of the page.
-	await page.getByLabel('Plaats').fill('Utrecht')
-	await page.getByLabel('GGZ-instelling').check()
-	await page.reload()
-	await expect(page.getByLabel('Plaats')).toHaveValue('Utrecht')
-	await expect(page.getByLabel('GGZ-instelling')).toBeChecked()
-
-	await page.getByLabel('KvK-nummer').fill('1234')
-	await page.getByLabel('Naam van de organisatie').fill(name)
-	await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
-	await expect(page.getByRole('alert')).toContainText('Vul een KvK-nummer van 8 cijfers in.')
-	await expect(page.getByRole('alert')).toContainText('Vul een postcode in zoals 1234 AB.')
-	await expect(page.getByLabel('Naam van de organisatie')).toHaveValue(name)
-	await expectAccessible(page)
-
-	await page.getByLabel('KvK-nummer').fill(kvk)
-	await page.getByLabel('Vrijgevestigde aanbieder').check()
-	await page.getByLabel('AGB-code').fill('94001234')
-	await page.getByLabel('Straat').fill('Lindelaan')
-	await page.getByLabel('Huisnummer').fill('12')
-	await page.getByLabel('Postcode').fill('3511ab')
-	await page.getByLabel('Plaats').fill('Utrecht')
-	await page.getByLabel('Website').fill('www.praktijkdelinde.nl')
-	await page.getByLabel('E-mailadres van de organisatie').fill(`info-${id}@praktijk.test`)
-	await page.getByRole('group', { name: /echelon GBGGZ Chronisch/ }).getByLabel('Nee', { exact: true }).check()
-	await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries')
-	await page.getByLabel('Functie', { exact: true }).fill('Directeur')
-	await page.getByLabel('E-mailadres', { exact: true }).fill(contactEmail)
-	await page.getByLabel('Nee, dit is de eerste aanvraag').check()
-	await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Aanvraag ontvangen' })).toBeVisible()
-	await expectAccessible(page)
-
-	// The invitation mail carries the link to set a password.
-	const outbox = await hooks.get<{ template: string; text: string }[]>(`outbox?to=${encodeURIComponent(contactEmail)}`)
-	const invitation = outbox.find((mail) => mail.template === 'invitation')
-	const link = invitation?.text.match(/https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/)?.[0]
-	expect(link).toBeTruthy()
-	await page.goto(new URL(link!).pathname)
-	await page.getByLabel('Wachtwoord', { exact: true }).fill(password)
-	await page.getByLabel('Herhaal het wachtwoord').fill(password)
-	await page.getByRole('button', { name: 'Account activeren' }).click()
-	await expect(page.getByRole('status')).toHaveText('Uw account is geactiveerd. Welkom!')
-
-	// The dashboard: what to do now is signing the agreement.
-	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-	const deadline = page.getByRole('region', { name: 'Eerstvolgende deadline' })
-	await expect(deadline).toContainText(`Onderteken de overeenkomst uiterlijk 31 december ${YEAR - 1}`)
-	await expect(deadline).toContainText(/Nog \d+ dag\(en\)\./)
-	await expectAccessible(page)
-	await page.getByRole('link', { name: `Onderteken de overeenkomst ${YEAR}` }).click()
-
-	await expect(page.getByRole('heading', { level: 1, name: `Overeenkomst ${YEAR}` })).toBeVisible()
-	await expect(page.getByText('1,70 %')).toBeVisible()
-	await expect(page.getByText('€ 75,00')).toBeVisible()
-	const draft = await page.request.get((await page.getByRole('link', { name: `Overeenkomst ${YEAR} (PDF)` }).getAttribute('href'))!)
-	expect(draft.headers()['content-type']).toBe('application/pdf')
-	await expectAccessible(page)
-	await page.getByRole('button', { name: 'Overeenkomst ondertekenen' }).click()
-	await expect(page.getByRole('alert')).toContainText('Vink aan dat u akkoord gaat om te ondertekenen.')
-	await page.getByLabel('Uw functie').fill('Directeur')
-	await page.getByLabel(/ga namens .* akkoord met de overeenkomst/).check()
-	await page.getByRole('button', { name: 'Overeenkomst ondertekenen' }).click()
-	await expect(page.getByRole('status')).toHaveText('De overeenkomst is ondertekend.')
-	await expect(page.getByText('Ondertekend door Anna de Vries (Directeur) op')).toBeVisible()
-	const signed = await page.request.get((await page.getByRole('link', { name: `Ondertekende overeenkomst ${YEAR} (PDF)` }).getAttribute('href'))!)
-	expect(signed.ok()).toBeTruthy()
-	expect(signed.headers()['content-type']).toBe('application/pdf')
-	await expectAccessible(page)
-
-	// 1 January: the listing job runs and the dashboard shows the provider in the register.
-	await hooks.setClock(`${YEAR}-01-01T06:00:00+01:00`)
-	const run = await hooks.post<{ ran: boolean; summary: Record<string, number> }>('fixtures/provider-run-job', { name: 'list-carriers' })
-	expect(run.ran).toBe(true)
-	await page.getByRole('link', { name: 'Overzicht' }).first().click()
-	await expect(page.getByRole('heading', { name: `Keurmerkjaar ${YEAR}` })).toBeVisible()
-	await expect(page.getByText('In het Keurmerkregister', { exact: true })).toBeVisible()
-	await expect(page.getByText('In het register', { exact: true })).toBeVisible()
-	await expect(page.getByRole('region', { name: 'Eerstvolgende deadline' })).toContainText(`Dien de zelfevaluatie in uiterlijk 31 maart ${YEAR}`)
-	await expect(page.getByRole('region', { name: 'Eerstvolgende deadline' })).toContainText('Nog 89 dag(en).')
-	await expect(page.getByRole('link', { name: `Vul de zelfevaluatie ${YEAR} in en dien die in` })).toHaveAttribute('href', /\/zelfevaluatie$/)
-	await expect(page.getByRole('link', { name: `Ondertekende overeenkomst ${YEAR} (PDF)` })).toBeVisible()
-	await expectAccessible(page)
-
-	// The team page shows Anna as the signer; she cannot remove herself as the only one.
-	await page.goto(page.url() + '/team')
-	await expect(page.getByRole('row', { name: /Anna de Vries/ })).toContainText('Tekenbevoegd')
-	await page.getByRole('button', { name: 'Anna de Vries uit het team verwijderen' }).click()
-	await expect(page.getByRole('alert')).toContainText('Er moet altijd minstens één tekenbevoegde in het team blijven.')
-	await expectAccessible(page)
-})
-
-test('a carrier sees next year’s agreement, reports turnover, keeps its details and invites a colleague', async ({ page, hooks }) => {
+test('a carrier sees next year’s agreement, reports turnover, keeps its details and invites a colleague', async ({
+	page,
+	hooks,
+}) => {
 	const next = 2078
 	const { email, providerId, name } = await hooks.createProvider({ name: `Praktijk Drager ${uniqueId()}` })
 	await hooks.post('fixtures/provider-year', { year: next })
@@ -161,7 +52,10 @@ test('a carrier sees next year’s agreement, reports turnover, keeps its detail
 	await expect(page.getByRole('alert')).toContainText('Vul een postcode in zoals 1234 AB.')
 	await expect(page.getByLabel('Telefoonnummer')).toHaveValue('030 765 4321')
 	await page.getByLabel('Postcode').fill('3511 ab')
-	await page.getByRole('group', { name: /echelon GBGGZ Chronisch/ }).getByLabel('Ja', { exact: true }).check()
+	await page
+		.getByRole('group', { name: /echelon GBGGZ Chronisch/ })
+		.getByLabel('Ja', { exact: true })
+		.check()
 	await page.getByRole('button', { name: 'Opslaan' }).click()
 	await expect(page.getByRole('status')).toHaveText('De gegevens zijn opgeslagen.')
 	await expect(page.getByLabel('Postcode')).toHaveValue('3511 AB')
