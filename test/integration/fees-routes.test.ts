@@ -90,6 +90,38 @@ describe('staff invoice pages', () => {
 		expect(response?.status).toBe(404)
 	})
 
+	it('sorts and filters invoices on the shared table through the URL; the CSV holds the same rows', async () => {
+		const cees = await invoiced(2091, 10_000_00n, 'Praktijk Cees')
+		const anna = await invoiced(2091, 90_000_00n, 'Praktijk Anna')
+		const bram = await invoiced(2091, 50_000_00n, 'Praktijk Bram')
+		const { adminCookie } = await cookies()
+		setClock(at('2092-05-15'))
+		await db.invoice.update({ where: { id: bram.invoice.id }, data: { status: 'paid', paidAt: at('2092-03-20') } })
+		const list = async (search: string) => {
+			const page = await invoicesLoader(args(getRequest(`/medewerkers/facturen?jaar=2091&${search}`, adminCookie)))
+			return page.rows.map((row) => row.providerName)
+		}
+		expect(await list('sort=provider')).toEqual(['Praktijk Anna', 'Praktijk Bram', 'Praktijk Cees'])
+		expect(await list('sort=-provider')).toEqual(['Praktijk Cees', 'Praktijk Bram', 'Praktijk Anna'])
+		expect(await list('sort=-amount')).toEqual(['Praktijk Anna', 'Praktijk Bram', 'Praktijk Cees'])
+		expect(await list('sort=amount')).toEqual(['Praktijk Cees', 'Praktijk Bram', 'Praktijk Anna'])
+		// Several statuses are "any of"; an unknown sort or status is dropped, never passed on.
+		expect(await list('status=paid&sort=provider')).toEqual(['Praktijk Bram'])
+		expect(await list('status=overdue&status=paid&sort=provider')).toEqual(['Praktijk Anna', 'Praktijk Bram', 'Praktijk Cees'])
+		expect(await list('status=eligible&status=paid&sort=provider')).toEqual(['Praktijk Anna', 'Praktijk Bram', 'Praktijk Cees'])
+		expect(await list('status=bogus&sort=password')).toHaveLength(3)
+		// A page beyond the end (an old link) shows the last page.
+		const second = await invoicesLoader(args(getRequest('/medewerkers/facturen?jaar=2091&sort=provider&per=25&pagina=2', adminCookie)))
+		expect(second.page).toBe(1)
+		expect(second.total).toBe(3)
+		// The export parses the same query (in the bookkeeper's order, by invoice number).
+		const response = (await exportLoader(args(getRequest('/medewerkers/facturen/export?jaar=2091&status=overdue&sort=provider', adminCookie)))) as Response
+		const lines = (await response.text()).split('\r\n').filter(Boolean)
+		expect(lines.slice(1).map((line) => line.split(';')[3])).toEqual(['"Praktijk Cees"', '"Praktijk Anna"'])
+		expect(response.headers.get('Content-Disposition')).toMatch(/facturen-2091-overdue-/)
+		expect([cees.invoice.number, anna.invoice.number].every((number) => lines.some((line) => line.startsWith(`"${number}"`)))).toBe(true)
+	})
+
 	it('exports the filtered invoices as Excel-ready CSV: BOM, semicolons, Dutch decimals', async () => {
 		const { invoice, provider } = await invoiced(2097, 123_456_78n, 'Praktijk "Komma", Punt;')
 		const { assessorCookie } = await cookies()
