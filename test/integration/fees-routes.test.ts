@@ -290,6 +290,23 @@ describe('provider invoice download', () => {
 })
 
 describe('mail and job screens', () => {
+	it('sorts and filters the outbox on the shared table through the URL', async () => {
+		const { assessorCookie } = await cookies()
+		const mail = (toAddress: string, subject: string, template: string, status: 'sent' | 'failed' | 'pending', attempts: number) =>
+			db.outboxEmail.create({ data: { template, toAddress, subject, html: '<p>x</p>', text: 'x', status, attempts, nextAttemptAt: new Date(), createdAt: new Date() } })
+		await mail('tabel-b@example.nl', 'Tabeltest B', 'qualified', 'sent', 1)
+		await mail('tabel-a@example.nl', 'Tabeltest A', 'invoice_issued', 'failed', 7)
+		await mail('tabel-c@example.nl', 'Tabeltest C', 'qualified', 'pending', 0)
+		const list = async (search: string) => (await outboxLoader(args(getRequest(`/medewerkers/mail?q=Tabeltest&${search}`, assessorCookie)))).rows.map((row) => row.toAddress)
+		expect(await list('sort=to')).toEqual(['tabel-a@example.nl', 'tabel-b@example.nl', 'tabel-c@example.nl'])
+		expect(await list('sort=-subject')).toEqual(['tabel-c@example.nl', 'tabel-b@example.nl', 'tabel-a@example.nl'])
+		expect(await list('sort=-attempts')).toEqual(['tabel-a@example.nl', 'tabel-b@example.nl', 'tabel-c@example.nl'])
+		expect(await list('sjabloon=qualified&sort=to')).toEqual(['tabel-b@example.nl', 'tabel-c@example.nl'])
+		expect(await list('status=failed&status=pending&sort=to')).toEqual(['tabel-a@example.nl', 'tabel-c@example.nl'])
+		// Unknown values are dropped: no filter, the default sort.
+		expect(await list('sjabloon=%3Cscript%3E&status=kapot&sort=html')).toHaveLength(3)
+	})
+
 	it('shows the outbox with failures, lets an admin retry one, and keeps assessors read-only', async () => {
 		const { adminCookie, assessorCookie } = await cookies()
 		const failed = await db.outboxEmail.create({

@@ -1,6 +1,5 @@
 // The invoice list on the shared DataTable: its spec (sort, status filter, columns — state in the
 // URL), columns, and the year param that lives beside the table (`jaar`, kept by every link).
-import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { z } from 'zod'
 import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
@@ -35,14 +34,6 @@ export interface InvoiceRow {
 	daysOverdue: number
 	eligibleForWithdrawal: boolean
 	creditNoteNumber: string | null
-}
-
-/** A plain column (the mail outbox still renders its own table with these). */
-export interface Column<Row> {
-	id: string
-	header: string
-	className?: string
-	cell: (context: { row: { original: Row } }) => ReactNode
 }
 
 const INVOICE_COLUMNS = ['number', 'provider', 'year', 'issuedAt', 'dueAt', 'amount', 'status'] as const
