@@ -357,6 +357,27 @@ describe('mail and job screens', () => {
 		expect((await db.outboxEmail.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe('pending')
 	})
 
+	it('filters, sorts and pages the run history on the shared table through the URL', async () => {
+		const { assessorCookie } = await cookies()
+		const run = (job: string, day: string, status: 'succeeded' | 'failed') =>
+			db.jobRun.create({ data: { job, runKey: `tabel:${job}:${day}`, at: at(day), startedAt: at(day), finishedAt: at(day), status, summary: {} } })
+		await run('turnover-reminders', '2030-01-02', 'succeeded')
+		await run('turnover-reminders', '2030-01-03', 'failed')
+		await run('overdue-invoices', '2030-01-01', 'succeeded')
+		const history = async (search: string) => {
+			const page = await jobsLoader(args(getRequest(`/medewerkers/taken?${search}`, assessorCookie)))
+			return page.history.filter((entry) => entry.at.getUTCFullYear() === 2030).map((entry) => `${entry.job}:${entry.status}`)
+		}
+		expect(await history('taak=turnover-reminders')).toEqual(['turnover-reminders:failed', 'turnover-reminders:succeeded'])
+		expect(await history('taak=turnover-reminders&sort=at')).toEqual(['turnover-reminders:succeeded', 'turnover-reminders:failed'])
+		expect(await history('taak=turnover-reminders&taak=overdue-invoices&status=succeeded&sort=job')).toEqual(['overdue-invoices:succeeded', 'turnover-reminders:succeeded'])
+		const paged = await jobsLoader(args(getRequest('/medewerkers/taken?taak=turnover-reminders&taak=overdue-invoices&per=25&pagina=9', assessorCookie)))
+		expect(paged.total).toBe(3)
+		expect(paged.query.page).toBe(1)
+		// An unknown job is dropped, not passed to the database.
+		expect((await jobsLoader(args(getRequest('/medewerkers/taken?taak=rm%20-rf', assessorCookie)))).query.filters).toEqual({})
+	})
+
 	it('lists the jobs and lets an admin run one now, audited', async () => {
 		const { admin, adminCookie, assessorCookie } = await cookies()
 		const page = await jobsLoader(args(getRequest('/medewerkers/taken', assessorCookie)))
