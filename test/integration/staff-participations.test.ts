@@ -2,6 +2,7 @@
 // or invoice), and the CSV of exactly those rows — Dutch Excel format (`;`, BOM, CRLF) with
 // formula injection neutralised.
 import { describe, expect, it } from 'vitest'
+import * as participationRoute from '#app/routes/staff/participation.tsx'
 import * as participationsRoute from '#app/routes/staff/participations.tsx'
 import * as participationsCsv from '#app/routes/staff/participations-csv.ts'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
@@ -45,7 +46,7 @@ async function names(search: string, cookie: string) {
 
 describe('participations table', () => {
 	it('filters by city and by overdue revision or invoice, and exports exactly those rows as Dutch CSV', async () => {
-		const { cookie } = await world()
+		const { cookie, haag, formula, groningen } = await world()
 		expect(await names('', cookie)).toHaveLength(3)
 		expect(await names('city=den', cookie)).toEqual(['=HYPERLINK("https://kwaad.example") GGZ', 'Praktijk Hofstad'])
 		expect(await names('city=GRONINGEN', cookie)).toEqual(['Praktijk Stad'])
@@ -70,5 +71,12 @@ describe('participations table', () => {
 		const overdue = await callLoader(participationsCsv, `/medewerkers/deelnames/csv?jaar=${YEAR}&overdue=invoice`, {}, cookie)
 		const overdueLines = (await overdue.response!.text()).split('\r\n').filter(Boolean)
 		expect(overdueLines.slice(1).map((line) => line.split(';')[0])).toEqual(['"Praktijk Stad"'])
+
+		// The participation page shows the provider's next deadline: the overdue revision, the
+		// turnover report (due 1 March) — and nothing once the turnover is reported.
+		const page = async (id: string) => (await callLoader(participationRoute, `/medewerkers/deelnames/${id}`, { participationId: id }, cookie)).value as { deadline: { kind: string; overdue: boolean; daysLeft: number } | null }
+		expect((await page(haag.id)).deadline).toMatchObject({ kind: 'submit_revision', overdue: true, daysLeft: -25 })
+		expect((await page(formula.id)).deadline).toMatchObject({ kind: 'report_turnover', overdue: true })
+		expect((await page(groningen.id)).deadline).toBeNull()
 	})
 })

@@ -364,7 +364,7 @@ function EvidenceFields({ item, prefix, number, fieldErrors }: { item: EvidenceD
 				</details>
 			) : null}
 			{item.kind === 'template_upload' || item.kind === 'url' ? (
-				<TextareaField {...field('lines')} label={t(item.kind === 'url' ? 'staff.checklist' : 'staff.requiredElements')} hint={t('staff.oneLineEach')} defaultValue={item.lines} rows={5} />
+				<TextareaField {...field('lines')} label={t(item.kind === 'url' ? 'staff.checklist' : 'staff.requiredElements')} hint={t('staff.oneLineEach')} defaultValue={item.lines} rows={Math.max(4, item.lines.split('\n').length + 1)} />
 			) : null}
 			{item.kind === 'number' ? (
 				<>
