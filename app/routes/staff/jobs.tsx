@@ -160,7 +160,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
 				</div>
 			) : null}
 			<div className="table-wrapper">
-				<table className="table">
+				<table className="table table--stack">
 					<caption className="visually-hidden">{t('mail.jobsTitle')}</caption>
 					<thead>
 						<tr>
