@@ -503,17 +503,37 @@ export type InvoiceStatusFilter = InvoiceDisplayStatus | 'eligible'
 
 export interface InvoiceFilters {
 	year?: number
-	status?: InvoiceStatusFilter
+	/** One status or several (any of them). */
+	status?: InvoiceStatusFilter | readonly InvoiceStatusFilter[]
 	/** Provider name, KvK number or invoice number. */
 	q?: string
+}
+
+function statusList(status: InvoiceFilters['status']): readonly InvoiceStatusFilter[] {
+	return status === undefined ? [] : typeof status === 'string' ? [status] : status
+}
+
+function statusWhere(status: InvoiceStatusFilter, at: Date): Prisma.InvoiceWhereInput {
+	if (status === 'open') return { status: 'open', dueAt: { gte: at } }
+	if (status === 'overdue' || status === 'eligible') return { status: 'open', dueAt: { lt: at } }
+	return { status }
+}
+
+/** 'eligible' is decided by the domain per invoice; the other statuses are exact in the query. */
+function needsEligibleCheck(filters: InvoiceFilters): boolean {
+	const statuses = statusList(filters.status)
+	return statuses.includes('eligible') && !statuses.includes('overdue')
+}
+
+function keepView(filters: InvoiceFilters, view: InvoiceView): boolean {
+	return view.eligibleForWithdrawal || statusList(filters.status).some((status) => status !== 'eligible' && status === view.status)
 }
 
 function invoiceWhere({ year, status, q }: InvoiceFilters, at: Date): Prisma.InvoiceWhereInput {
 	const where: Prisma.InvoiceWhereInput[] = []
 	if (year) where.push({ participation: { year } })
-	if (status === 'open') where.push({ status: 'open', dueAt: { gte: at } })
-	else if (status === 'overdue' || status === 'eligible') where.push({ status: 'open', dueAt: { lt: at } })
-	else if (status) where.push({ status })
+	const statuses = statusList(status)
+	if (statuses.length) where.push({ OR: statuses.map((one) => statusWhere(one, at)) })
 	if (q) {
 		where.push({
 			OR: [
@@ -530,16 +550,15 @@ function invoiceWhere({ year, status, q }: InvoiceFilters, at: Date): Prisma.Inv
 /** One page of invoices (newest first) and the total; `eligible` is decided by the domain per invoice. */
 export async function listInvoices(
 	filters: InvoiceFilters,
-	{ page, pageSize }: { page: number; pageSize: number },
+	{ page, pageSize, orderBy = [{ issuedAt: 'desc' }, { number: 'desc' }] }: { page: number; pageSize: number; orderBy?: Prisma.InvoiceOrderByWithRelationInput[] },
 	at: Date = now(),
 ): Promise<{ rows: InvoiceView[]; total: number }> {
 	const where = invoiceWhere(filters, at)
-	const orderBy: Prisma.InvoiceOrderByWithRelationInput[] = [{ issuedAt: 'desc' }, { number: 'desc' }]
-	if (filters.status === 'eligible') {
+	if (needsEligibleCheck(filters)) {
 		// Eligibility depends on each year's grace days: decided here, from the (few) overdue invoices.
 		const all = (await db.invoice.findMany({ where, include: invoiceViewInclude, orderBy }))
 			.map((row) => toInvoiceView(row, at))
-			.filter((view) => view.eligibleForWithdrawal)
+			.filter((view) => keepView(filters, view))
 		return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length }
 	}
 	const [rows, total] = await Promise.all([
@@ -557,7 +576,7 @@ export async function exportInvoices(filters: InvoiceFilters, at: Date = now()):
 		orderBy: [{ sequenceYear: 'asc' }, { sequence: 'asc' }],
 	})
 	const views = rows.map((row) => toInvoiceView(row, at))
-	return filters.status === 'eligible' ? views.filter((view) => view.eligibleForWithdrawal) : views
+	return needsEligibleCheck(filters) ? views.filter((view) => keepView(filters, view)) : views
 }
 
 /** Totals per display status for the filter bar (same year and search, any status). */

@@ -10,7 +10,7 @@ import { importNormSet, loadNormSet } from './norm-sets.server.ts'
 
 export type EditorResult = { ok: true } | { ok: false; errors: string[] }
 
-const PUBLISHED = 'Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.'
+export const PUBLISHED_MESSAGE = 'Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.'
 
 /** The latest norm set of an earlier year: what a new year starts from and is compared with. */
 export async function previousNormSet(year: number, client: Tx | typeof db = db) {
@@ -59,7 +59,7 @@ export async function saveNormSet(actor: Actor & { userId: string }, year: numbe
 	return db.$transaction(async (tx) => {
 		const row = await tx.normSet.findUnique({ where: { year } })
 		if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
-		if (row.status === 'published') return { ok: false, errors: [PUBLISHED] }
+		if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
 		if (row.version !== expectedVersion) return { ok: false, errors: ['Iemand anders heeft deze normenset intussen gewijzigd. Laad de pagina opnieuw.'] }
 		if (await tx.answer.count({ where: { evidenceItem: { normSetId: row.id } } })) return { ok: false, errors: ['Er zijn al antwoorden op deze normenset gegeven; hij kan niet meer worden gewijzigd.'] }
 		const before = await loadNormSet(year, tx)
@@ -84,7 +84,7 @@ export async function publishNormSet(actor: Actor & { userId: string }, year: nu
 	return db.$transaction(async (tx) => {
 		const row = await tx.normSet.findUnique({ where: { year } })
 		if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
-		if (row.status === 'published') return { ok: false, errors: [PUBLISHED] }
+		if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
 		const loaded = await loadNormSet(year, tx)
 		const parsed = parseNormSet(loaded?.normSet)
 		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }

@@ -2,11 +2,14 @@
 // holds exactly the rows the filters show. Paging, sorting and filtering happen in the database
 // (indexed on year/state; see bench/participations.md for the timings with 2,000 rows).
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { nextDeadline } from '#app/domain/next-deadline.ts'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
 import { type CsvColumn, toCsv } from '#app/components/data-table/csv.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { snapshotOf } from './participation.server.ts'
+import { toYearSettings } from './years.server.ts'
 
 export const OVERDUE_KINDS = ['revision', 'invoice'] as const
 
@@ -161,4 +164,21 @@ export async function staffMembers() {
 export async function participationYears(): Promise<number[]> {
 	const years = await db.markYear.findMany({ select: { year: true }, orderBy: { year: 'desc' } })
 	return years.map((row) => row.year)
+}
+
+/** What the provider must do next and by when (null while the ball is with KiBG or it is closed). */
+export async function participationNextDeadline(participationId: string, at: Date = now()) {
+	const row = await db.participation.findUnique({
+		where: { id: participationId },
+		include: {
+			rounds: { select: { number: true, status: true, outcome: true }, orderBy: { number: 'asc' } },
+			withdrawals: { where: { undoneAt: null }, orderBy: { decidedAt: 'desc' }, take: 1 },
+			markYear: true,
+		},
+	})
+	if (!row) return null
+	const next = nextDeadline(snapshotOf(row), toYearSettings(row.markYear), at)
+	// The domain's snapshot does not know about turnover reports: a reported turnover is done.
+	if (next?.kind === 'report_turnover' && (await db.turnoverReport.count({ where: { participationId, supersededAt: null } }))) return null
+	return next ? { kind: next.kind, dueAt: next.dueAt, daysLeft: next.daysLeft, overdue: next.overdue } : null
 }

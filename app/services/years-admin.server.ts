@@ -1,7 +1,7 @@
 // Mark years for administrators: create the next year from the last, edit its settings (validated
 // by the domain, with Dutch messages), publish the fee rate. Changed dates move the register
 // windows of that year's participations in the same transaction, so the public register is right.
-import { addDays, compareCalendarDates, type CalendarDate } from '#app/domain/amsterdam-time.ts'
+import { addDays, type CalendarDate } from '#app/domain/amsterdam-time.ts'
 import { registerWindow } from '#app/domain/register.ts'
 import { defaultYearSettings, parseYearSettings, type YearSettings, type YearSettingsIssue } from '#app/domain/year-settings.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -123,8 +123,4 @@ export async function listYears() {
 		normSet: row.normSet?.status ?? null,
 		participations: row._count.participations,
 	}))
-}
-
-export function isDateOrderOk(a: CalendarDate, b: CalendarDate) {
-	return compareCalendarDates(a, b) <= 0
 }

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test, uniqueId } from './fixtures.ts'
+import { expect, expectAccessible, password, test, uniqueId, uniqueKvk } from './fixtures.ts'
 
 // Issue 5 journeys in Chromium: assessment with a revision and its diff up to the certificate;
 // a reproducible sample; a withdrawal that ends the register window at its effective date.
@@ -144,4 +144,80 @@ test('a provider member gets 404 on every staff URL; an assessor on admin screen
 	await hooks.signIn(page, assessor.email)
 	expect((await page.goto('/medewerkers/gebruikers'))?.status()).toBe(404)
 	expect((await page.request.post('/medewerkers/jaren', { form: {} })).status()).toBe(404)
+})
+
+test('every staff screen passes axe', async ({ page, hooks }) => {
+	test.setTimeout(240_000)
+	const year = 2091
+	const provider = await hooks.createProvider({ name: `Praktijk Toegankelijk ${uniqueId()}` })
+	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', { year, providerId: provider.providerId })
+	// The next year has an invoice (and its mail) but no norm set yet: the editor starts as a copy.
+	const { invoiceId } = await hooks.post<{ invoiceId: string }>('fixtures/fees-invoice', {
+		year: year + 1,
+		providerName: `Praktijk Factuur ${uniqueId()}`,
+		kvkNumber: uniqueKvk(),
+		member: { email: `axe-${uniqueId()}@praktijk.test`, password },
+		turnoverCents: 20_000_00,
+	})
+	const admin = await hooks.createStaff('admin')
+	await hooks.signIn(page, admin.email)
+
+	const screens = [
+		'/medewerkers',
+		`/medewerkers/deelnames?jaar=${year}`,
+		`/medewerkers/deelnames/${participationId}`,
+		`/medewerkers/deelnames/${participationId}/beoordeling/1`,
+		`/medewerkers/steekproef?jaar=${year}`,
+		'/medewerkers/intrekkingen',
+		'/medewerkers/jaren',
+		`/medewerkers/jaren/${year}`,
+		`/medewerkers/normen/${year}`,
+		'/medewerkers/facturen',
+		`/medewerkers/facturen/${invoiceId}`,
+		'/medewerkers/mail',
+		'/medewerkers/taken',
+		'/medewerkers/gebruikers',
+		'/medewerkers/audit',
+	]
+	for (const path of screens) {
+		await test.step(path, async () => {
+			expect((await page.goto(path))?.status(), path).toBe(200)
+			await expectAccessible(page)
+		})
+	}
+	await test.step('a mail message', async () => {
+		await page.goto('/medewerkers/mail')
+		await page.getByRole('region', { name: 'E-mail' }).locator('a[href^="/medewerkers/mail/"]').first().click()
+		await expect(page).toHaveURL(/\/medewerkers\/mail\/[^/?]+$/)
+		await expectAccessible(page)
+	})
+	await test.step('the published norm set, read-only', async () => {
+		await page.goto(`/medewerkers/normen/${year}`)
+		await page.getByRole('link', { name: /^Norm 1/ }).first().click()
+		await expect(page.getByText('Deze normenset is gepubliceerd en alleen nog te lezen.')).toBeVisible()
+		await expect(page.getByLabel('Vraag aan de aanbieder').first()).toBeDisabled()
+		await expectAccessible(page)
+	})
+	await test.step('the draft norm-set editor with form fields per evidence kind', async () => {
+		await page.goto(`/medewerkers/normen/${year + 1}`)
+		const copy = page.getByRole('button', { name: `Beginnen als kopie van ${year}` })
+		if (await copy.isVisible()) await copy.click()
+		await page.getByRole('link', { name: /^Norm 1/ }).first().click()
+		await expect(page.getByRole('button', { name: 'Norm opslaan' })).toBeVisible()
+		const first = page.locator('fieldset.criterion-fields').first()
+		await first.getByLabel('Soort nieuw bewijsstuk').selectOption('number')
+		await first.getByRole('button', { name: 'Bewijsstuk toevoegen' }).click()
+		await expect(first.getByLabel('Eenheid')).toBeVisible()
+		await first.getByLabel('Vraag aan de aanbieder').last().fill('Percentage ROM-metingen')
+		await first.getByLabel('Maximum (optioneel)').fill('120')
+		await page.getByRole('button', { name: 'Norm opslaan' }).click()
+		await expect(page.getByRole('alert')).toContainText('Een percentage ligt tussen 0 en 100.')
+		// Nothing typed is lost.
+		await expect(first.getByLabel('Vraag aan de aanbieder').last()).toHaveValue('Percentage ROM-metingen')
+		await expectAccessible(page)
+		await first.getByLabel('Maximum (optioneel)').fill('100')
+		await page.getByRole('button', { name: 'Norm opslaan' }).click()
+		await expect(page.getByRole('status').filter({ hasText: /opgeslagen/i })).toBeVisible()
+		await expect(first.getByLabel('Vraag aan de aanbieder').last()).toHaveValue('Percentage ROM-metingen')
+	})
 })

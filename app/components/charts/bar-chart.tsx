@@ -1,5 +1,8 @@
-// A small horizontal bar chart as SVG. The picture is decorative for screen readers
-// (aria-hidden): the same numbers follow as a table, which is the text alternative.
+// A small horizontal bar chart. The bars are HTML (a grid of label, bar and value) rather than
+// a scaled SVG, so labels keep the page's font size, wrap instead of being clipped, and the chart
+// fits a phone. The picture is decorative for screen readers (aria-hidden): the same numbers
+// follow as a table, which is the text alternative.
+import './bar-chart.css'
 
 export interface Bar {
 	label: string
@@ -9,32 +12,22 @@ export interface Bar {
 
 export function BarChart({ title, bars, valueLabel }: { title: string; bars: Bar[]; valueLabel: string }) {
 	const max = Math.max(1, ...bars.map((bar) => bar.value))
-	const rowHeight = 26
-	const labelWidth = 210
-	const width = 560
-	const barSpace = width - labelWidth - 50
 	return (
-		<figure className="stack">
+		<figure className="stack bar-chart">
 			<figcaption>
 				<strong>{title}</strong>
 			</figcaption>
-			<svg className="bar-chart" viewBox={`0 0 ${width} ${bars.length * rowHeight + 4}`} width="100%" role="presentation" aria-hidden="true" focusable="false">
-				{bars.map((bar, index) => {
-					const y = index * rowHeight + 2
-					const length = Math.round((bar.value / max) * barSpace)
-					return (
-						<g key={bar.label}>
-							<text x={labelWidth - 8} y={y + 16} textAnchor="end">
-								{bar.label}
-							</text>
-							<rect x={labelWidth} y={y + 4} width={Math.max(length, bar.value > 0 ? 2 : 0)} height={rowHeight - 10} rx="3" fill="var(--color-primary)" />
-							<text x={labelWidth + length + 6} y={y + 16}>
-								{bar.value}
-							</text>
-						</g>
-					)
-				})}
-			</svg>
+			<div className="bar-chart__rows" aria-hidden="true">
+				{bars.map((bar) => (
+					<div key={bar.label} className="bar-chart__row">
+						<span className="bar-chart__label">{bar.label}</span>
+						<span className="bar-chart__track">
+							{bar.value > 0 ? <span className="bar-chart__bar" style={{ width: `${(bar.value / max) * 100}%` }} /> : null}
+							<span className="bar-chart__value">{bar.value}</span>
+						</span>
+					</div>
+				))}
+			</div>
 			<details>
 				<summary>{title}: {valueLabel}</summary>
 				<table className="table table--compact">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 import { Form, Link, useSubmit } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
 import { PAGE_SIZES, type TableQuery, type TableSpec } from './table-query.ts'
@@ -35,11 +35,36 @@ export function Toolbar({
 }) {
 	const t = useT()
 	const submit = useSubmit()
+	const form = useRef<HTMLFormElement>(null)
+	// An open facet is a dropdown over the toolbar: a click elsewhere or Escape closes it, as a
+	// menu would (without JavaScript it stays a disclosure that the summary closes).
+	useEffect(() => {
+		const closeFacets = (except?: EventTarget | null) => {
+			for (const facet of form.current?.querySelectorAll<HTMLDetailsElement>('details.data-table__facet[open]') ?? []) {
+				if (!(except instanceof Node && facet.contains(except))) facet.open = false
+			}
+		}
+		const onClick = (event: MouseEvent) => closeFacets(event.target)
+		const onKey = (event: KeyboardEvent) => {
+			if (event.key !== 'Escape') return
+			const open = form.current?.querySelector<HTMLDetailsElement>('details.data-table__facet[open]')
+			if (!open) return
+			closeFacets()
+			open.querySelector('summary')?.focus()
+		}
+		document.addEventListener('click', onClick)
+		document.addEventListener('keydown', onKey)
+		return () => {
+			document.removeEventListener('click', onClick)
+			document.removeEventListener('keydown', onKey)
+		}
+	}, [])
 	const active = Object.keys(query.filters).length > 0 || query.search !== ''
 	const sort = query.sort.map((key) => `${key.desc ? '-' : ''}${key.id}`).join(',')
 	const keepSearch = new URLSearchParams(extra)
 	return (
 		<Form
+			ref={form}
 			method="get"
 			className="data-table__toolbar"
 			preventScrollReset

@@ -11,7 +11,7 @@ import type { Actor } from '#app/services/audit.server.ts'
 import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, requireParticipationEvent } from '#app/services/participation.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
-import { setClock } from '../clock.server.ts'
+import { now, setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
 import type { Fixture } from './index.server.ts'
 
@@ -22,7 +22,7 @@ export async function ensureStaffYear(year: number, changes: { fourEyesNegative?
 	const existing = await db.markYear.findUnique({ where: { year } })
 	if (existing) return existing
 	const row = await db.markYear.create({ data: { ...markYearData(defaultYearSettings(year)), fourEyesNegative: changes.fourEyesNegative ?? false } })
-	await db.$transaction((tx) => importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: new Date(`${year - 1}-04-01T00:00:00Z`) }))
+	await db.$transaction((tx) => importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }))
 	return row
 }
 
@@ -103,7 +103,7 @@ export async function createQualifiedParticipations({ year, count, prefix }: { y
 		const id = await createSubmittedParticipation({ year, providerId: provider.id })
 		await db.$transaction(async (tx) => {
 			await requireParticipationEvent(tx, id, { type: 'qualify' }, system)
-			await tx.selfEvaluationRound.updateMany({ where: { participationId: id, number: 1 }, data: { outcome: 'qualified', decidedAt: new Date() } })
+			await tx.selfEvaluationRound.updateMany({ where: { participationId: id, number: 1 }, data: { outcome: 'qualified', decidedAt: now() } })
 		})
 		ids.push(id)
 	}

@@ -1,8 +1,9 @@
-// The invoice list's columns and filters, kept apart from the page so the table can move onto the
-// shared DataTable (issue 5) without touching the loader: same `id`/`header`/`cell({ row })` shape.
-import type { ReactNode } from 'react'
+// The invoice list on the shared DataTable: its spec (sort, status filter, columns — state in the
+// URL), columns, and the year param that lives beside the table (`jaar`, kept by every link).
 import { Link } from 'react-router'
 import { z } from 'zod'
+import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
+import { type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
 import { INVOICE_DISPLAY_STATUSES, type InvoiceDisplayStatus } from '#app/domain/invoices.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { formatDate, formatMoney } from '#app/i18n/format.ts'
@@ -10,24 +11,11 @@ import type { Translate } from '#app/i18n/translate.ts'
 
 export const INVOICE_STATUS_FILTERS = [...INVOICE_DISPLAY_STATUSES, 'eligible'] as const
 
-/** URL search params → filters. Anything invalid falls back to "no filter": a bad link never fails. */
-export const invoiceFilterSchema = z.object({
-	jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-	status: z.enum(INVOICE_STATUS_FILTERS).optional().catch(undefined),
-	q: z
-		.string()
-		.trim()
-		.max(100)
-		.optional()
-		.catch(undefined)
-		.transform((value) => value || undefined),
-	pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-})
+/** The year beside the table (`?jaar=`); anything invalid means "every year": a bad link never fails. */
+const invoiceYearSchema = z.object({ jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) })
 
-export type InvoiceSearch = z.infer<typeof invoiceFilterSchema>
-
-export function parseInvoiceSearch(params: URLSearchParams): InvoiceSearch {
-	return invoiceFilterSchema.parse(Object.fromEntries(params))
+export function parseInvoiceYear(params: URLSearchParams): number | undefined {
+	return invoiceYearSchema.parse({ jaar: params.get('jaar') ?? undefined }).jaar
 }
 
 /** An invoice as the browser receives it (amounts as numbers of cents). */
@@ -48,11 +36,21 @@ export interface InvoiceRow {
 	creditNoteNumber: string | null
 }
 
-export interface Column<Row> {
-	id: string
-	header: string
-	className?: string
-	cell: (context: { row: { original: Row } }) => ReactNode
+const INVOICE_COLUMNS = ['number', 'provider', 'year', 'issuedAt', 'dueAt', 'amount', 'status'] as const
+
+export const invoicesTableSpec: TableSpec = {
+	sortable: ['number', 'provider', 'year', 'issuedAt', 'dueAt', 'amount'],
+	defaultSort: [{ id: 'issuedAt', desc: true }],
+	filters: [{ id: 'status', kind: 'options', values: INVOICE_STATUS_FILTERS }],
+	columns: INVOICE_COLUMNS,
+	alwaysVisible: ['number'],
+	pageSizes: [25, 50, 100],
+	defaultPageSize: 50,
+}
+
+/** The statuses chosen in the table's filter (already checked against the spec). */
+export function chosenStatuses(query: TableQuery): (typeof INVOICE_STATUS_FILTERS)[number][] {
+	return INVOICE_STATUS_FILTERS.filter((status) => query.filters.status?.includes(status))
 }
 
 export const invoiceStatusTone: Record<InvoiceDisplayStatus, string> = {
@@ -84,7 +82,7 @@ export function InvoiceStatusBadge({
 	)
 }
 
-export function invoiceColumns(t: Translate, locale: Locale): Column<InvoiceRow>[] {
+export function invoiceColumns(t: Translate, locale: Locale): DataTableColumn<InvoiceRow>[] {
 	return [
 		{
 			id: 'number',
@@ -93,12 +91,12 @@ export function invoiceColumns(t: Translate, locale: Locale): Column<InvoiceRow>
 		},
 		{ id: 'provider', header: t('fees.columnProvider'), cell: ({ row }) => row.original.providerName },
 		{ id: 'year', header: t('fees.columnYear'), className: 'numeric', cell: ({ row }) => row.original.year },
-		{ id: 'issuedAt', header: t('fees.columnIssued'), cell: ({ row }) => formatDate(row.original.issuedAt, locale) },
-		{ id: 'dueAt', header: t('fees.columnDue'), cell: ({ row }) => formatDate(row.original.dueAt, locale) },
+		{ id: 'issuedAt', header: t('fees.columnIssued'), className: 'nowrap', cell: ({ row }) => formatDate(row.original.issuedAt, locale) },
+		{ id: 'dueAt', header: t('fees.columnDue'), className: 'nowrap', cell: ({ row }) => formatDate(row.original.dueAt, locale) },
 		{
 			id: 'amount',
 			header: t('fees.columnAmount'),
-			className: 'numeric',
+			className: 'numeric nowrap',
 			cell: ({ row }) => formatMoney(row.original.amountCents, locale),
 		},
 		{

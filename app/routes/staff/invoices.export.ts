@@ -1,7 +1,8 @@
 // /medewerkers/facturen/export: the filtered invoices as CSV for the bookkeeper — `;` separated,
 // UTF-8 with a byte-order mark and Dutch decimals, so Excel opens it as is.
 import type { Route } from './+types/invoices.export'
-import { parseInvoiceSearch } from './invoices.columns.tsx'
+import { chosenStatuses, invoicesTableSpec, parseInvoiceYear } from './invoices.columns.tsx'
+import { parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { INVOICE_DISPLAY_STATUS_LABELS } from '#app/domain/invoices.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -31,15 +32,19 @@ const columns: { header: string; value: (row: InvoiceView) => Cell }[] = [
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
-	const search = parseInvoiceSearch(new URL(request.url).searchParams)
+	const params = new URL(request.url).searchParams
+	// The same query as the table, without paging: the export holds exactly the filtered rows.
+	const query = parseTableQuery(params, invoicesTableSpec)
+	const year = parseInvoiceYear(params)
+	const statuses = chosenStatuses(query)
 	const at = now()
-	const rows = await exportInvoices({ year: search.jaar, status: search.status, q: search.q }, at)
+	const rows = await exportInvoices({ year, status: statuses, q: query.search || undefined }, at)
 	const lines = [
 		columns.map((column) => field(column.header)),
 		...rows.map((row) => columns.map((column) => field(column.value(row)))),
 	]
 	const csv = `\uFEFF${lines.map((line) => line.join(';')).join('\r\n')}\r\n`
-	const name = `facturen${search.jaar ? `-${search.jaar}` : ''}${search.status ? `-${search.status}` : ''}-${amsterdamDateOf(at)}.csv`
+	const name = `facturen${year ? `-${year}` : ''}${statuses.length ? `-${statuses.join('-')}` : ''}-${amsterdamDateOf(at)}.csv`
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

@@ -1,9 +1,12 @@
-import { data, Form, isRouteErrorResponse, Link } from 'react-router'
+import { data, Form, isRouteErrorResponse } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/jobs'
+import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
+import { pageWindow, parseTableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
-import type { MessageKey } from '#app/i18n/catalogue.ts'
+import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
@@ -16,18 +19,44 @@ import { parseForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 
-const searchSchema = z.object({ taak: z.enum(JOB_NAMES).optional().catch(undefined) })
+const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const
+
+// The run history on the shared DataTable: job and status facets, sort and paging in the URL.
+const historySpec: TableSpec = {
+	sortable: ['at', 'job', 'status'],
+	defaultSort: [{ id: 'at', desc: true }],
+	filters: [
+		{ id: 'taak', kind: 'options', values: JOB_NAMES },
+		{ id: 'status', kind: 'options', values: RUN_STATUSES },
+	],
+	columns: ['at', 'job', 'status', 'summary'],
+	alwaysVisible: ['at'],
+	pageSizes: [25, 50, 100],
+	defaultPageSize: 25,
+}
+
 const runSchema = z.object({ job: z.enum(JOB_NAMES) })
 
 type Summary = Record<string, number | JobError[]>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
-	const search = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-	const [history, latest] = await Promise.all([
-		db.jobRun.findMany({ where: search.taak ? { job: search.taak } : {}, orderBy: { startedAt: 'desc' }, take: 100 }),
+	const query = parseTableQuery(new URL(request.url).searchParams, historySpec)
+	const where: Prisma.JobRunWhereInput = {
+		...(query.filters.taak ? { job: { in: query.filters.taak } } : {}),
+		...(query.filters.status ? { status: { in: RUN_STATUSES.filter((status) => query.filters.status?.includes(status)) } } : {}),
+	}
+	const direction = (desc: boolean): 'asc' | 'desc' => (desc ? 'desc' : 'asc')
+	const orderBy: Prisma.JobRunOrderByWithRelationInput[] = [
+		...query.sort.map((key) => (key.id === 'job' ? { job: direction(key.desc) } : key.id === 'status' ? { status: direction(key.desc) } : { startedAt: direction(key.desc) })),
+		{ startedAt: 'desc' },
+	]
+	const [total, latest] = await Promise.all([
+		db.jobRun.count({ where }),
 		Promise.all(JOB_NAMES.map((name) => db.jobRun.findFirst({ where: { job: name }, orderBy: { startedAt: 'desc' } }))),
 	])
+	const { skip, take, page } = pageWindow(query, total)
+	const history = await db.jobRun.findMany({ where, orderBy, skip, take })
 	const present = (run: (typeof history)[number]) => ({
 		id: run.id,
 		job: run.job,
@@ -45,7 +74,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 			return { name: job.name, title: job.title, description: job.description, last: last ? present(last) : null }
 		}),
 		history: history.map(present),
-		search,
+		spec: historySpec,
+		query: { ...query, page },
+		total,
 		schedulerOn: getEnv().KEURMERK_SCHEDULER === 'on',
 		isAdmin: user.staffRole === 'admin',
 	}
@@ -118,7 +149,7 @@ const statusTone = { running: 'info', succeeded: 'success', failed: 'danger' } a
 export default function Jobs({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
-	const { jobs, history, search, schedulerOn, isAdmin } = loaderData
+	const { jobs, history, spec, query, total, schedulerOn, isAdmin } = loaderData
 	return (
 		<div className="stack">
 			<h1>{t('mail.jobsTitle')}</h1>
@@ -129,7 +160,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
 				</div>
 			) : null}
 			<div className="table-wrapper">
-				<table className="table">
+				<table className="table table--stack">
 					<caption className="visually-hidden">{t('mail.jobsTitle')}</caption>
 					<thead>
 						<tr>
@@ -179,69 +210,66 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
 				</table>
 			</div>
 
-			<section aria-labelledby="history">
+			<section aria-labelledby="history" className="stack">
 				<h2 id="history">{t('mail.history')}</h2>
-				<Form method="get" className="form form--inline" aria-label={t('mail.filterHistory')}>
-					<div className="field">
-						<label htmlFor="filter-job" className="field__label">
-							{t('mail.columnJob')}
-						</label>
-						<select id="filter-job" name="taak" className="input input--select" defaultValue={search.taak ?? ''}>
-							<option value="">{t('mail.allJobs')}</option>
-							{jobs.map((job) => (
-								<option key={job.name} value={job.name}>
-									{t(job.title)}
-								</option>
-							))}
-						</select>
-					</div>
-					<button type="submit" className="button">
-						{t('common.filter')}
-					</button>
-					{search.taak ? <Link to="/medewerkers/taken">{t('mail.allJobs')}</Link> : null}
-				</Form>
-				{history.length === 0 ? (
-					<p className="empty-state">{t('mail.noRuns')}</p>
-				) : (
-					<div className="table-wrapper">
-						<table className="table">
-							<caption className="visually-hidden">{t('mail.history')}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('mail.columnMoment')}</th>
-									<th scope="col">{t('mail.columnJob')}</th>
-									<th scope="col">{t('mail.columnStatus')}</th>
-									<th scope="col">{t('mail.columnSummary')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{history.map((run) => {
-									const job = jobs.find((candidate) => candidate.name === run.job)
-									return (
-										<tr key={run.id}>
-											<td>
-												{formatDateTime(run.at, locale)}
-												<br />
-												<span className="field__hint">{t(run.byHand ? 'mail.byHand' : 'mail.byScheduler')}</span>
-											</td>
-											<td>{job ? t(job.title) : run.job}</td>
-											<td>
-												<span className={`badge badge--${statusTone[run.status]}`}>{t(`mail.run_${run.status}`)}</span>
-											</td>
-											<td>
-												<SummaryList summary={run.summary} />
-												{run.error ? <p className="field__error">{run.error}</p> : null}
-											</td>
-										</tr>
-									)
-								})}
-							</tbody>
-						</table>
-					</div>
-				)}
+				<DataTable
+					caption={t('mail.history')}
+					spec={spec}
+					query={query}
+					columns={historyColumns(t, locale, jobs)}
+					data={history}
+					total={total}
+					getRowId={(run) => run.id}
+					emptyText={t('mail.noRuns')}
+					filters={[
+						{ id: 'taak', label: t('mail.columnJob'), options: jobs.map((job) => ({ value: job.name, label: t(job.title) })) },
+						{ id: 'status', label: t('mail.columnStatus'), options: RUN_STATUSES.map((status) => ({ value: status, label: t(`mail.run_${status}`) })) },
+					]}
+				/>
 			</section>
 		</div>
 	)
+}
+
+type Run = Route.ComponentProps['loaderData']['history'][number]
+
+function historyColumns(t: Translate, locale: Locale, jobs: { name: string; title: MessageKey }[]): DataTableColumn<Run>[] {
+	return [
+		{
+			id: 'at',
+			header: t('mail.columnMoment'),
+			cell: ({ row }) => (
+				<>
+					{formatDateTime(row.original.at, locale)}
+					<br />
+					<span className="field__hint">{t(row.original.byHand ? 'mail.byHand' : 'mail.byScheduler')}</span>
+				</>
+			),
+		},
+		{
+			id: 'job',
+			header: t('mail.columnJob'),
+			cell: ({ row }) => {
+				const job = jobs.find((candidate) => candidate.name === row.original.job)
+				return job ? t(job.title) : row.original.job
+			},
+		},
+		{
+			id: 'status',
+			header: t('mail.columnStatus'),
+			cell: ({ row }) => <span className={`badge badge--${statusTone[row.original.status]}`}>{t(`mail.run_${row.original.status}`)}</span>,
+		},
+		{
+			id: 'summary',
+			header: t('mail.columnSummary'),
+			cell: ({ row }) => (
+				<>
+					<SummaryList summary={row.original.summary} />
+					{row.original.error ? <p className="field__error">{row.original.error}</p> : null}
+				</>
+			),
+		},
+	]
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -2,6 +2,7 @@ import { Outlet, isRouteErrorResponse, useRouteError } from 'react-router'
 import type { Route } from './+types/layout'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { requireStaff } from '#app/lib/permissions.server.ts'
+import './staff.css'
 
 // Everything under /medewerkers: staff only (every child loader and action checks again, because
 // loaders run in parallel and an action never passes through this loader).

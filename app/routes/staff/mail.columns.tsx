@@ -1,8 +1,8 @@
-// The outbox list's columns and filters (same shape as the other staff lists, for the shared
-// DataTable later).
+// The outbox list on the shared DataTable: spec (sort, status and template facets, columns — state
+// in the URL) and columns.
 import { Link } from 'react-router'
-import { z } from 'zod'
-import type { Column } from './invoices.columns.tsx'
+import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
+import type { TableSpec } from '#app/components/data-table/table-query.ts'
 import type { OutboxStatus } from '#app/generated/prisma/enums.ts'
 import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
@@ -34,25 +34,17 @@ export const templateKeys: Record<string, MessageKey> = {
 	credit_note_issued: 'mail.template_credit_note_issued',
 }
 
-export const outboxFilterSchema = z.object({
-	status: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
-	sjabloon: z
-		.string()
-		.refine((value) => Object.hasOwn(templateKeys, value))
-		.optional()
-		.catch(undefined),
-	q: z
-		.string()
-		.trim()
-		.max(100)
-		.optional()
-		.catch(undefined)
-		.transform((value) => value || undefined),
-	pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-})
-
-export function parseOutboxSearch(params: URLSearchParams) {
-	return outboxFilterSchema.parse(Object.fromEntries(params))
+export const outboxTableSpec: TableSpec = {
+	sortable: ['createdAt', 'to', 'subject', 'template', 'status', 'attempts'],
+	defaultSort: [{ id: 'createdAt', desc: true }],
+	filters: [
+		{ id: 'status', kind: 'options', values: OUTBOX_STATUSES },
+		{ id: 'sjabloon', kind: 'options', values: Object.keys(templateKeys) },
+	],
+	columns: ['createdAt', 'to', 'subject', 'template', 'status', 'attempts'],
+	alwaysVisible: ['subject'],
+	pageSizes: [25, 50, 100],
+	defaultPageSize: 50,
 }
 
 /** The Dutch (or English) name of a template; an unknown (older) name is shown as it is. */
@@ -83,7 +75,7 @@ export interface OutboxRow {
 	provider: { name: string } | null
 }
 
-export function outboxColumns(t: Translate, locale: Locale): Column<OutboxRow>[] {
+export function outboxColumns(t: Translate, locale: Locale): DataTableColumn<OutboxRow>[] {
 	return [
 		{
 			id: 'createdAt',

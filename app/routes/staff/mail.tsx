@@ -1,13 +1,9 @@
-import { Form, isRouteErrorResponse, Link, useSearchParams } from 'react-router'
+import { Form, isRouteErrorResponse, Link } from 'react-router'
 import type { Route } from './+types/mail'
-import {
-	OUTBOX_STATUSES,
-	type OutboxRow,
-	outboxColumns,
-	parseOutboxSearch,
-	templateKeys,
-	templateLabel,
-} from './mail.columns.tsx'
+import { OUTBOX_STATUSES, type OutboxRow, outboxColumns, outboxTableSpec, templateKeys, templateLabel } from './mail.columns.tsx'
+import { DataTable } from '#app/components/data-table/data-table.tsx'
+import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { useLocale, useT } from '#app/i18n/react.tsx'
@@ -17,23 +13,36 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { listOutbox } from '#app/services/mail/outbox-view.server.ts'
 import { retryAllFailedEmails } from '#app/services/mail/worker.server.ts'
 
-const PAGE_SIZE = 50
+/** The table's sort as Prisma order. */
+function outboxOrderBy(query: TableQuery): Prisma.OutboxEmailOrderByWithRelationInput[] {
+	const byColumn: Record<string, (direction: 'asc' | 'desc') => Prisma.OutboxEmailOrderByWithRelationInput> = {
+		createdAt: (direction) => ({ createdAt: direction }),
+		to: (direction) => ({ toAddress: direction }),
+		subject: (direction) => ({ subject: direction }),
+		template: (direction) => ({ template: direction }),
+		status: (direction) => ({ status: direction }),
+		attempts: (direction) => ({ attempts: direction }),
+	}
+	return query.sort.flatMap((key) => byColumn[key.id]?.(key.desc ? 'desc' : 'asc') ?? [])
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
-	const search = parseOutboxSearch(new URL(request.url).searchParams)
-	const { rows, total, counts } = await listOutbox(
-		{ status: search.status, template: search.sjabloon, q: search.q },
-		{ page: search.pagina, pageSize: PAGE_SIZE },
-	)
+	const query = parseTableQuery(new URL(request.url).searchParams, outboxTableSpec)
+	const filters = { status: OUTBOX_STATUSES.filter((status) => query.filters.status?.includes(status)), template: query.filters.sjabloon ?? [], q: query.search || undefined }
+	const list = (page: number) => listOutbox(filters, { page, pageSize: query.pageSize, orderBy: outboxOrderBy(query) })
+	const first = await list(query.page)
+	// A page beyond the end (an old link) shows the last page.
+	const page = Math.min(query.page, pageCount(first.total, query.pageSize))
+	const { rows, total, counts } = page === query.page ? first : await list(page)
 	const env = getEnv()
 	return {
+		spec: outboxTableSpec,
+		query: { ...query, page },
 		rows: rows satisfies OutboxRow[],
 		total,
 		counts,
-		search,
-		page: search.pagina,
-		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		page,
 		// Without SMTP (demo) nothing leaves the portal; with the scheduler off, no worker sends.
 		delivery: !env.SMTP_URL
 			? ('none' as const)
@@ -55,15 +64,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'E-mail Â· Medewerkers Â
 export default function Outbox({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
-	const [searchParams] = useSearchParams()
-	const { rows, total, counts, search, page, pageCount, delivery, isAdmin } = loaderData
-	const columns = outboxColumns(t, locale)
-	const pageLink = (target: number) => {
-		const next = new URLSearchParams(searchParams)
-		if (target > 1) next.set('pagina', String(target))
-		else next.delete('pagina')
-		return `?${next.toString()}`
-	}
+	const { spec, query, rows, total, counts, delivery, isAdmin } = loaderData
 	return (
 		<div className="stack">
 			<h1>{t('mail.outboxTitle')}</h1>
@@ -88,93 +89,21 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
 					<SubmitButton>{t('mail.retryAll')}</SubmitButton>
 				</Form>
 			) : null}
-			<Form method="get" className="form form--inline" aria-label={t('mail.filterOutbox')}>
-				<div className="field">
-					<label htmlFor="filter-status" className="field__label">
-						{t('mail.columnStatus')}
-					</label>
-					<select id="filter-status" name="status" className="input input--select" defaultValue={search.status ?? ''}>
-						<option value="">{t('mail.allStatuses')}</option>
-						{OUTBOX_STATUSES.map((status) => (
-							<option key={status} value={status}>
-								{t(`mail.status_${status}`)}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="filter-template" className="field__label">
-						{t('mail.columnTemplate')}
-					</label>
-					<select
-						id="filter-template"
-						name="sjabloon"
-						className="input input--select"
-						defaultValue={search.sjabloon ?? ''}
-					>
-						<option value="">{t('mail.allTemplates')}</option>
-						{Object.keys(templateKeys).map((template) => (
-							<option key={template} value={template}>
-								{templateLabel(t, template)}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="filter-q" className="field__label">
-						{t('mail.filterSearch')}
-					</label>
-					<input id="filter-q" name="q" type="search" className="input" defaultValue={search.q ?? ''} />
-				</div>
-				<button type="submit" className="button">
-					{t('common.filter')}
-				</button>
-			</Form>
-			<p role="status">{t('mail.resultCount', { count: total })}</p>
-			{rows.length === 0 ? (
-				<p className="empty-state">{t('mail.noMessages')}</p>
-			) : (
-				<div className="table-wrapper">
-					<table className="table">
-						<caption className="visually-hidden">{t('mail.outboxTitle')}</caption>
-						<thead>
-							<tr>
-								{columns.map((column) => (
-									<th key={column.id} scope="col" className={column.className}>
-										{column.header}
-									</th>
-								))}
-							</tr>
-						</thead>
-						<tbody>
-							{rows.map((row) => (
-								<tr key={row.id}>
-									{columns.map((column) => (
-										<td key={column.id} className={column.className}>
-											{column.cell({ row: { original: row } })}
-										</td>
-									))}
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
-			{pageCount > 1 ? (
-				<nav aria-label={t('mail.pagination')} className="button-row">
-					{page > 1 ? (
-						<Link to={pageLink(page - 1)} className="button button--small" rel="prev">
-							{t('common.previous')}
-						</Link>
-					) : null}
-					<span>{t('mail.pageOf', { page, count: pageCount })}</span>
-					{page < pageCount ? (
-						<Link to={pageLink(page + 1)} className="button button--small" rel="next">
-							{t('common.next')}
-						</Link>
-					) : null}
-				</nav>
-			) : null}
+			<DataTable
+				caption={t('mail.outboxTitle')}
+				spec={spec}
+				query={query}
+				columns={outboxColumns(t, locale)}
+				data={rows}
+				total={total}
+				getRowId={(row) => row.id}
+				searchLabel={t('mail.filterSearch')}
+				emptyText={t('mail.noMessages')}
+				filters={[
+					{ id: 'status', label: t('mail.columnStatus'), options: OUTBOX_STATUSES.map((status) => ({ value: status, label: t(`mail.status_${status}`), count: counts[status] })) },
+					{ id: 'sjabloon', label: t('mail.columnTemplate'), options: Object.keys(templateKeys).map((template) => ({ value: template, label: templateLabel(t, template) })) },
+				]}
+			/>
 		</div>
 	)
 }

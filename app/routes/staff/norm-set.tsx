@@ -4,17 +4,18 @@ import type { Route } from './+types/norm-set'
 import { StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import type { Criterion, Norm, NormSet } from '#app/domain/norm-set.ts'
-import { APPLICABILITIES } from '#app/domain/types.ts'
+import { APPLICABILITIES, EVIDENCE_KINDS } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { formDataToValues, formFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { loadEditor, publishNormSet, saveNormSet, startFromPrevious } from '#app/services/norm-set-editor.server.ts'
+import { loadEditor, PUBLISHED_MESSAGE, publishNormSet, saveNormSet, startFromPrevious } from '#app/services/norm-set-editor.server.ts'
+import { addCriterionToDraft, addEvidenceToDraft, COMBINATIONS, type CriterionDraft, draftFromValues, type EvidenceDraft, NUMBER_UNITS, type NormDraft, normToDraft, RULE_OPS, validateNormDraft } from './norm-form.ts'
 
 // One schema for every form of the editor: the values are text; the domain validates the set.
 const editorSchema = z.object({
-	intent: z.enum(['copy', 'publish', 'save_norm', 'add_criterion', 'add_norm', 'remove_norm', 'theme']),
+	intent: z.union([z.enum(['copy', 'publish', 'save_norm', 'add_criterion', 'add_norm', 'remove_norm', 'theme']), z.string().regex(/^add_evidence:\d{1,3}$/)]),
 	version: z.coerce.number().int().default(0),
 	norm: z.string().optional(),
 	theme: z.string().optional(),
@@ -36,8 +37,12 @@ function textOf(values: Record<string, string | string[]>, name: string): string
 	return (Array.isArray(value) ? value[0] : value)?.replace(/\r\n/g, '\n').trim() ?? ''
 }
 
+function allKeys(set: NormSet): string[] {
+	return set.themes.flatMap((theme) => [theme.key, ...theme.norms.flatMap((norm) => [norm.key, ...norm.criteria.flatMap((criterion) => [criterion.key, ...criterion.evidence.map((item) => item.key)])])])
+}
+
 function uniqueKey(set: NormSet, base: string): string {
-	const keys = new Set(set.themes.flatMap((theme) => [theme.key, ...theme.norms.flatMap((norm) => [norm.key, ...norm.criteria.flatMap((criterion) => [criterion.key, ...criterion.evidence.map((item) => item.key)])])]))
+	const keys = new Set(allKeys(set))
 	let index = 1
 	while (keys.has(`${base}-${index}`)) index++
 	return `${base}-${index}`
@@ -54,48 +59,6 @@ function newCriterion(set: NormSet, norm: Norm): Criterion {
 		assessmentFrame: { met: 'Voldoet wanneer …', notMet: 'Voldoet niet wanneer …' },
 		frameSource: 'source',
 		evidence: [{ key: `${key}-toelichting`, kind: 'explanation', label: 'Toelichting', required: true, minLength: 50 } as Criterion['evidence'][number]],
-	}
-}
-
-/** The norm as edited in the form (criteria by index; a ticked "remove" drops one). */
-function normFromForm(norm: Norm, values: Record<string, string | string[]>): { norm: Norm; errors: string[] } {
-	const errors: string[] = []
-	const criteria: Criterion[] = []
-	norm.criteria.forEach((criterion, index) => {
-		const field = (name: string) => textOf(values, `c${index}.${name}`)
-		if (field('remove') === 'on') return
-		let evidence = criterion.evidence
-		try {
-			evidence = JSON.parse(field('evidence')) as Criterion['evidence']
-		} catch {
-			errors.push(`Criterium ${criterion.code}: de bewijsstukken zijn geen geldige JSON.`)
-		}
-		const appliesTo = field('appliesTo')
-		criteria.push({
-			key: criterion.key,
-			code: field('code'),
-			group: Number(field('group')),
-			text: field('text'),
-			...(field('guidance') ? { guidance: field('guidance') } : {}),
-			assessmentFrame: { met: field('frameMet'), notMet: field('frameNotMet') },
-			frameSource: criterion.frameSource,
-			...(appliesTo ? { appliesTo: appliesTo as Criterion['appliesTo'] } : {}),
-			evidence,
-		})
-	})
-	const clientPromise = textOf(values, 'clientPromise')
-	return {
-		norm: {
-			...norm,
-			code: textOf(values, 'code'),
-			title: textOf(values, 'title'),
-			explanation: textOf(values, 'explanation'),
-			safeguards: textOf(values, 'safeguards').split('\n').map((line) => line.trim()).filter(Boolean),
-			...(clientPromise ? { clientPromise } : { clientPromise: undefined }),
-			appliesTo: textOf(values, 'appliesTo') as Norm['appliesTo'],
-			criteria,
-		},
-		errors,
 	}
 }
 
@@ -127,6 +90,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const editor = await loadEditor(year)
 	const set = editor.current?.normSet
 	invariantResponse(set, 'Niet gevonden')
+	if (editor.current?.status !== 'draft') return fail([PUBLISHED_MESSAGE])
 	const norm = set.themes.flatMap((theme) => theme.norms).find((candidate) => candidate.key === parsed.data.norm)
 	let next: NormSet
 	let summary: string
@@ -154,11 +118,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 			summary = `Norm ${norm.code} verwijderd`
 			target = here
 		} else {
-			const edited = normFromForm(norm, formDataToValues(formData))
-			if (edited.errors.length) return fail(edited.errors)
-			const withCriterion = intent === 'add_criterion' ? { ...edited.norm, criteria: [...edited.norm.criteria, newCriterion(set, edited.norm)] } : edited.norm
-			next = replaceNorm(set, norm.key, withCriterion)
-			summary = intent === 'add_criterion' ? `Criterium toegevoegd aan norm ${norm.code}` : `Norm ${norm.code} bewerkt`
+			const values = formDataToValues(formData)
+			const draft = draftFromValues(values)
+			if (intent === 'add_criterion') return { draft: addCriterionToDraft(draft, norm.key, allKeys(set)) }
+			const addEvidence = /^add_evidence:(\d+)$/.exec(intent)
+			if (addEvidence) {
+				const index = Number(addEvidence[1])
+				const kind = EVIDENCE_KINDS.find((candidate) => candidate === values[`c${index}.newKind`]) ?? 'explanation'
+				return { draft: addEvidenceToDraft(draft, index, kind, allKeys(set)) }
+			}
+			const checked = validateNormDraft(draft, norm)
+			if (!checked.ok) return data({ ...formFailure({ ...checked, values }), draft }, { status: 400 })
+			const result = await saveNormSet(actor, year, replaceNorm(set, norm.key, checked.norm), version, `Norm ${norm.code} bewerkt`)
+			return result.ok ? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' }) : data({ ...formFailure({ formErrors: result.errors, values }), draft }, { status: 400 })
 		}
 	}
 	const result = await saveNormSet(actor, year, next, version, summary)
@@ -171,7 +143,7 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 	const t = useT()
 	const role = useStaffRole()
 	const { year, set, status, version, previousYear, diff, selected } = loaderData
-	const errors = actionData && !actionData.success ? actionData : undefined
+	const errors = actionData && 'success' in actionData && !actionData.success ? actionData : undefined
 	const editable = role === 'admin' && status === 'draft'
 	if (!set) {
 		return (
@@ -189,7 +161,10 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 			</div>
 		)
 	}
-	if (selected) return <NormForm year={year} norm={selected} version={version} editable={editable} errors={errors} />
+	if (selected) {
+		const draft = actionData && 'draft' in actionData ? actionData.draft : normToDraft(selected, version)
+		return <NormForm year={year} norm={selected} draft={draft} editable={editable} errors={errors} />
+	}
 	return (
 		<div className="stack">
 			<p>
@@ -265,44 +240,37 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 	)
 }
 
-function NormForm({ year, norm, version, editable, errors }: { year: number; norm: Norm; version: number; editable: boolean; errors?: { formErrors: string[] } }) {
+type EditorFailure = { fieldErrors?: Record<string, string[]>; formErrors?: string[] }
+
+function NormForm({ year, norm, draft, editable, errors }: { year: number; norm: Norm; draft: NormDraft; editable: boolean; errors?: EditorFailure }) {
 	const t = useT()
 	const applicability = APPLICABILITIES.map((value) => ({ value, label: t(`staff.applies_${value}`) }))
+	const fieldErrors = errors?.fieldErrors ?? {}
+	// A new key after every answer of the action, so the fields show the draft that came back.
+	const formKey = `${draft.version}-${draft.criteria.map((criterion) => criterion.evidence.length).join('.')}`
 	return (
 		<div className="stack">
 			<p>
 				<Link to={`/medewerkers/normen/${year}`}>← {t('staff.normSetOf', { year })}</Link>
 			</p>
 			<h1>{t('staff.normHeading', { code: norm.code, title: norm.title })}</h1>
-			<ErrorSummary formErrors={errors?.formErrors} />
-			<Form method="post" className="form" noValidate>
-				<input type="hidden" name="version" value={version} />
+			{editable ? null : <p className="panel panel--info">{t('staff.normReadOnly')}</p>}
+			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
+			<Form key={formKey} method="post" className="form norm-form" noValidate>
+				<input type="hidden" name="version" value={draft.version} />
 				<input type="hidden" name="norm" value={norm.key} />
-				<fieldset disabled={!editable} className="stack">
+				<fieldset disabled={!editable} className="stack norm-form__body">
 					<legend className="visually-hidden">{norm.title}</legend>
 					<div className="staff-grid">
-						<InputField name="code" label={t('staff.code')} defaultValue={norm.code} />
-						<SelectField name="appliesTo" label={t('staff.appliesTo')} defaultValue={norm.appliesTo} options={applicability} />
+						<InputField name="code" label={t('staff.code')} defaultValue={draft.code} errors={fieldErrors.code} />
+						<SelectField name="appliesTo" label={t('staff.appliesTo')} defaultValue={draft.appliesTo} options={applicability} errors={fieldErrors.appliesTo} />
 					</div>
-					<InputField name="title" label={t('staff.columnTitle')} defaultValue={norm.title} />
-					<TextareaField name="explanation" label={t('staff.explanation')} defaultValue={norm.explanation} rows={4} />
-					<TextareaField name="safeguards" label={t('staff.safeguards')} hint={t('staff.oneLineEach')} defaultValue={norm.safeguards.join('\n')} rows={3} />
-					<TextareaField name="clientPromise" label={t('staff.clientPromise')} defaultValue={norm.clientPromise ?? ''} rows={2} />
-					{norm.criteria.map((criterion, index) => (
-						<fieldset key={criterion.key} className="panel stack">
-							<legend>{t('staff.criterionN', { code: criterion.code })}</legend>
-							<div className="staff-grid">
-								<InputField id={`c${index}-code`} name={`c${index}.code`} label={t('staff.code')} defaultValue={criterion.code} />
-								<InputField id={`c${index}-group`} name={`c${index}.group`} label={t('staff.group')} hint={t('staff.groupHint')} inputMode="numeric" defaultValue={String(criterion.group)} />
-								<SelectField id={`c${index}-applies`} name={`c${index}.appliesTo`} label={t('staff.appliesTo')} defaultValue={criterion.appliesTo ?? ''} options={[{ value: '', label: t('staff.appliesAsNorm') }, ...applicability]} />
-							</div>
-							<TextareaField id={`c${index}-text`} name={`c${index}.text`} label={t('staff.criterionText')} defaultValue={criterion.text} rows={3} />
-							<TextareaField id={`c${index}-guidance`} name={`c${index}.guidance`} label={t('staff.guidance')} defaultValue={criterion.guidance ?? ''} rows={2} />
-							<TextareaField id={`c${index}-met`} name={`c${index}.frameMet`} label={t('staff.frameMet')} defaultValue={criterion.assessmentFrame.met} rows={2} />
-							<TextareaField id={`c${index}-notmet`} name={`c${index}.frameNotMet`} label={t('staff.frameNotMet')} defaultValue={criterion.assessmentFrame.notMet} rows={2} />
-							<TextareaField id={`c${index}-evidence`} name={`c${index}.evidence`} label={t('staff.evidenceItems')} hint={t('staff.evidenceHint')} defaultValue={JSON.stringify(criterion.evidence, null, 2)} rows={8} className="mono" />
-							<CheckboxField id={`c${index}-remove`} name={`c${index}.remove`} label={t('staff.removeCriterion', { code: criterion.code })} />
-						</fieldset>
+					<InputField name="title" label={t('staff.columnTitle')} defaultValue={draft.title} errors={fieldErrors.title} />
+					<TextareaField name="explanation" label={t('staff.explanation')} defaultValue={draft.explanation} rows={4} errors={fieldErrors.explanation} />
+					<TextareaField name="safeguards" label={t('staff.safeguards')} hint={t('staff.oneLineEach')} defaultValue={draft.safeguards} rows={3} errors={fieldErrors.safeguards} />
+					<TextareaField name="clientPromise" label={t('staff.clientPromise')} defaultValue={draft.clientPromise} rows={2} errors={fieldErrors.clientPromise} />
+					{draft.criteria.map((criterion, index) => (
+						<CriterionFields key={criterion.key} criterion={criterion} index={index} editable={editable} fieldErrors={fieldErrors} />
 					))}
 					{editable ? (
 						<div className="button-row">
@@ -320,6 +288,110 @@ function NormForm({ year, norm, version, editable, errors }: { year: number; nor
 				</fieldset>
 			</Form>
 		</div>
+	)
+}
+
+function CriterionFields({ criterion, index, editable, fieldErrors }: { criterion: CriterionDraft; index: number; editable: boolean; fieldErrors: Record<string, string[]> }) {
+	const t = useT()
+	const name = (field: string) => `c${index}.${field}`
+	const errorsOf = (field: string) => fieldErrors[name(field)]
+	const applicability = [{ value: '', label: t('staff.appliesAsNorm') }, ...APPLICABILITIES.map((value) => ({ value, label: t(`staff.applies_${value}`) }))]
+	const evidenceErrors = errorsOf('evidence')
+	return (
+		<fieldset className={`panel stack criterion-fields${criterion.removed ? ' criterion-fields--removed' : ''}`}>
+			<legend>{t('staff.criterionN', { code: criterion.code || '…' })}</legend>
+			<input type="hidden" name={name('key')} value={criterion.key} />
+			<input type="hidden" name={name('frameSource')} value={criterion.frameSource} />
+			<div className="staff-grid">
+				<InputField name={name('code')} label={t('staff.code')} defaultValue={criterion.code} errors={errorsOf('code')} />
+				{index > 0 ? (
+					<SelectField name={name('combine')} label={t('staff.combine')} defaultValue={criterion.combine} options={COMBINATIONS.map((value) => ({ value, label: t(`staff.combine_${value}`) }))} />
+				) : (
+					<input type="hidden" name={name('combine')} value="and" />
+				)}
+				<SelectField name={name('appliesTo')} label={t('staff.appliesTo')} defaultValue={criterion.appliesTo} options={applicability} errors={errorsOf('appliesTo')} />
+			</div>
+			<TextareaField name={name('text')} label={t('staff.criterionText')} defaultValue={criterion.text} rows={3} errors={errorsOf('text')} />
+			<TextareaField name={name('guidance')} label={t('staff.guidance')} defaultValue={criterion.guidance} rows={2} errors={errorsOf('guidance')} />
+			<TextareaField name={name('frameMet')} label={t('staff.frameMet')} defaultValue={criterion.frameMet} rows={2} errors={errorsOf('frameMet')} />
+			<TextareaField name={name('frameNotMet')} label={t('staff.frameNotMet')} defaultValue={criterion.frameNotMet} rows={2} errors={errorsOf('frameNotMet')} />
+			<h3 className="criterion-fields__evidence-title">{t('staff.evidenceItems')}</h3>
+			{evidenceErrors?.length ? (
+				<p id={`field-${name('evidence')}`} className="field__error">
+					{evidenceErrors.map((error) => t(error as 'staff.errorEvidenceRequired')).join(' ')}
+				</p>
+			) : null}
+			{criterion.evidence.map((item, itemIndex) => (
+				<EvidenceFields key={item.key} item={item} prefix={`c${index}.e${itemIndex}.`} number={itemIndex + 1} fieldErrors={fieldErrors} />
+			))}
+			{editable ? (
+				<div className="evidence-add">
+					<SelectField name={name('newKind')} label={t('staff.newEvidenceKind')} defaultValue="explanation" options={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`staff.evidenceKind_${kind}`) }))} />
+					<SubmitButton name="intent" value={`add_evidence:${index}`} className="button button--small">
+						{t('staff.addEvidence')}
+					</SubmitButton>
+				</div>
+			) : null}
+			<CheckboxField name={name('remove')} label={t('staff.removeCriterion', { code: criterion.code || '…' })} defaultChecked={criterion.removed} />
+		</fieldset>
+	)
+}
+
+function EvidenceFields({ item, prefix, number, fieldErrors }: { item: EvidenceDraft; prefix: string; number: number; fieldErrors: Record<string, string[]> }) {
+	const t = useT()
+	const field = (name: keyof EvidenceDraft) => ({ name: `${prefix}${name}`, errors: fieldErrors[`${prefix}${name}`] })
+	return (
+		<fieldset className={`evidence-fields stack${item.removed ? ' evidence-fields--removed' : ''}`}>
+			<legend>{t('staff.evidenceN', { number, kind: t(`staff.evidenceKind_${item.kind}`) })}</legend>
+			<input type="hidden" name={`${prefix}key`} value={item.key} />
+			<input type="hidden" name={`${prefix}kind`} value={item.kind} />
+			<InputField {...field('label')} label={t(item.kind === 'template_upload' ? 'staff.evidenceTemplateName' : 'staff.evidenceLabel')} defaultValue={item.label} />
+			<InputField {...field('help')} label={t('staff.evidenceHelp')} defaultValue={item.help} />
+			{item.kind === 'explanation' || item.kind === 'example' ? (
+				<InputField {...field('minLength')} label={t('staff.minLength')} hint={t('staff.minLengthHint')} inputMode="numeric" defaultValue={item.minLength} className="field--short" />
+			) : null}
+			{item.kind === 'explanation' ? (
+				<details className="evidence-choices" open={Boolean(item.choicesLabel || item.choicesOptions || fieldErrors[`${prefix}choicesLabel`] || fieldErrors[`${prefix}choicesOptions`])}>
+					<summary>{t('staff.choicesTitle')}</summary>
+					<div className="stack">
+						<InputField {...field('choicesLabel')} label={t('staff.choicesLabel')} defaultValue={item.choicesLabel} />
+						<TextareaField {...field('choicesOptions')} label={t('staff.choicesOptions')} hint={t('staff.oneLineEach')} defaultValue={item.choicesOptions} rows={4} />
+						<div className="staff-grid">
+							<InputField {...field('choicesMin')} label={t('staff.choicesMin')} inputMode="numeric" defaultValue={item.choicesMin} />
+							<InputField {...field('choicesMax')} label={t('staff.choicesMax')} inputMode="numeric" defaultValue={item.choicesMax} />
+						</div>
+					</div>
+				</details>
+			) : null}
+			{item.kind === 'template_upload' || item.kind === 'url' ? (
+				<TextareaField {...field('lines')} label={t(item.kind === 'url' ? 'staff.checklist' : 'staff.requiredElements')} hint={t('staff.oneLineEach')} defaultValue={item.lines} rows={Math.max(4, item.lines.split('\n').length + 1)} />
+			) : null}
+			{item.kind === 'number' ? (
+				<>
+					<div className="staff-grid">
+						<SelectField {...field('unit')} label={t('staff.unit')} defaultValue={item.unit} options={NUMBER_UNITS.map((unit) => ({ value: unit, label: t(`staff.unit_${unit}`) }))} />
+						<InputField {...field('decimals')} label={t('staff.decimals')} inputMode="numeric" defaultValue={item.decimals} />
+						<InputField {...field('min')} label={t('staff.numberMin')} inputMode="decimal" defaultValue={item.min} />
+						<InputField {...field('max')} label={t('staff.numberMax')} inputMode="decimal" defaultValue={item.max} />
+					</div>
+					<div className="staff-grid">
+						<SelectField
+							{...field('ruleOp')}
+							label={t('staff.ruleOp')}
+							defaultValue={item.ruleOp}
+							options={[{ value: '', label: t('staff.ruleOp_none') }, ...(Object.keys(RULE_OPS) as (keyof typeof RULE_OPS)[]).map((op) => ({ value: op, label: t(`staff.ruleOp_${op}`) }))]}
+						/>
+						<InputField {...field('ruleValue')} label={t('staff.ruleValue')} inputMode="decimal" defaultValue={item.ruleValue} />
+					</div>
+					<InputField {...field('ruleMessage')} label={t('staff.ruleMessage')} defaultValue={item.ruleMessage} />
+				</>
+			) : null}
+			{item.kind === 'declaration' ? <TextareaField {...field('statement')} label={t('staff.statement')} defaultValue={item.statement} rows={2} /> : null}
+			<div className="evidence-fields__flags">
+				<CheckboxField name={`${prefix}required`} label={t('staff.evidenceRequired')} defaultChecked={item.required} />
+				<CheckboxField name={`${prefix}remove`} label={t('staff.removeEvidence', { number })} defaultChecked={item.removed} />
+			</div>
+		</fieldset>
 	)
 }
 

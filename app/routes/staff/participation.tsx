@@ -1,6 +1,7 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/participation'
+import { outboxStatusTone } from './mail.columns.tsx'
 import { AuditDiff } from './audit-diff.tsx'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -16,7 +17,7 @@ import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { assignAssessor } from '#app/services/assessment.server.ts'
-import { staffMembers } from '#app/services/staff-participations.server.ts'
+import { participationNextDeadline, staffMembers } from '#app/services/staff-participations.server.ts'
 import { undoWithdrawal, withdrawParticipation } from '#app/services/withdrawal.server.ts'
 
 const assignSchema = z.object({ intent: z.literal('assign'), assessorId: z.string().optional() })
@@ -48,7 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	})
 	invariantResponse(participation, 'Niet gevonden')
 	const files = await db.storedFile.findMany({ where: { providerId: participation.providerId }, orderBy: { createdAt: 'desc' }, select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true } })
-	const staff = await staffMembers()
+	const [staff, deadline] = await Promise.all([staffMembers(), participationNextDeadline(participation.id)])
 	const timeline = [
 		...participation.transitions.map((entry) => ({ kind: 'transition' as const, at: entry.at, id: entry.id, entry })),
 		...participation.outbox.map((mail) => ({ kind: 'mail' as const, at: mail.createdAt, id: mail.id, mail })),
@@ -62,6 +63,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		files,
 		timeline,
+		deadline,
 		staff: staff.filter((member) => member.active).map(({ id, name }) => ({ id, name })),
 		today: amsterdamDateOf(now()),
 	}
@@ -102,7 +104,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 	const t = useT()
 	const locale = useLocale()
 	const role = useStaffRole()
-	const { participation: p, files, timeline, staff, today } = loaderData
+	const { participation: p, files, timeline, deadline, staff, today } = loaderData
 	const errorsFor = (intent: string) => (actionData && !actionData.success && actionData.intent === intent ? actionData : undefined)
 	const withdrawErrors = errorsFor('withdraw')
 	const undoErrors = errorsFor('undo')
@@ -150,6 +152,25 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<section className="panel" aria-labelledby="register-window">
 					<h2 id="register-window">{t('staff.registerWindow')}</h2>
 					<dl>
+						<dt>{t('staff.nextDeadline')}</dt>
+						<dd data-testid="next-deadline">
+							{deadline ? (
+								<>
+									{t(`staff.nextAction_${deadline.kind}`)}: <DateTime value={deadline.dueAt} dateOnly />{' '}
+									<span className={`badge badge--${deadline.overdue ? 'danger' : deadline.daysLeft <= 14 ? 'warning' : 'neutral'}`}>
+										{deadline.overdue
+											? t('staff.deadlineOverdue', { count: -deadline.daysLeft })
+											: deadline.daysLeft === 0
+												? t('common.today')
+												: deadline.daysLeft === 1
+													? t('common.dayLeft')
+													: t('common.daysLeft', { count: deadline.daysLeft })}
+									</span>
+								</>
+							) : (
+								t('staff.nextDeadlineNone')
+							)}
+						</dd>
 						<dt>{t('staff.listedFrom')}</dt>
 						<dd data-testid="listed-from">
 							<DateTime value={p.listedFrom} />
@@ -224,7 +245,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 								</>
 							) : item.kind === 'mail' ? (
 								<>
-									{t('staff.mailTo', { to: item.mail.toAddress })}: {item.mail.subject} <span className="badge badge--neutral">{item.mail.status}</span>
+									{t('staff.mailTo', { to: item.mail.toAddress })}: {item.mail.subject} <span className={`badge badge--${outboxStatusTone[item.mail.status]}`}>{t(`mail.status_${item.mail.status}`)}</span>
 								</>
 							) : (
 								<>
@@ -294,7 +315,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.agreements.map((agreement) => (
 						<li key={agreement.id}>
-							{agreement.status} · {t('staff.offeredOn')} <DateTime value={agreement.offeredAt} dateOnly />
+							{t(`staff.agreementStatus_${agreement.status}`)} · {t('staff.offeredOn')} <DateTime value={agreement.offeredAt} dateOnly />
 							{agreement.signedAt ? (
 								<>
 									{' · '}
@@ -317,7 +338,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.invoices.map((invoice) => (
 						<li key={invoice.id}>
-							{invoice.number} · {formatMoney(BigInt(invoice.amountCents), locale)} · {invoice.status} · {t('staff.dueOn')} <DateTime value={invoice.dueAt} dateOnly />
+							{invoice.number} · {formatMoney(BigInt(invoice.amountCents), locale)} · {t(`fees.status_${invoice.status}`)} · {t('staff.dueOn')} <DateTime value={invoice.dueAt} dateOnly />
 							{invoice.fileId ? (
 								<>
 									{' · '}
@@ -334,7 +355,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{files.map((file) => (
 						<li key={file.id}>
-							<a href={`/medewerkers/documenten/${file.id}`}>{file.originalName}</a> · {file.kind} · <DateTime value={file.createdAt} dateOnly />
+							<a href={`/medewerkers/documenten/${file.id}`}>{file.originalName}</a> · {t(`staff.fileKind_${file.kind}`)} · <DateTime value={file.createdAt} dateOnly />
 						</li>
 					))}
 				</ul>

@@ -1,7 +1,6 @@
 // Small pieces shared by the staff screens.
-import { Link, isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router'
+import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import type { Locale } from '#app/i18n/catalogue.ts'
 import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale } from '#app/i18n/react.tsx'
 
@@ -25,13 +24,4 @@ export function DateTime({ value, dateOnly = false }: { value: Date | string | n
 			{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}
 		</time>
 	)
-}
-
-export function formatMaybe(value: Date | string | null | undefined, locale: Locale, dateOnly = false): string {
-	if (!value) return '–'
-	return dateOnly ? formatDate(value, locale) : formatDateTime(value, locale)
-}
-
-export function ParticipationLink({ id, children }: { id: string; children: React.ReactNode }) {
-	return <Link to={`/medewerkers/deelnames/${id}`}>{children}</Link>
 }

@@ -163,7 +163,7 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 			<Form method="post" className="form" noValidate>
 				<input type="hidden" name="version" value={version} />
-				<fieldset disabled={readOnly} className="stack">
+				<fieldset disabled={readOnly} className="stack fieldset-plain">
 					<legend className="visually-hidden">{t('staff.yearTitle', { year: settings.year })}</legend>
 					<InputField name="markName" label={t('staff.markName')} defaultValue={value('markName', settings.markName)} errors={errors?.fieldErrors.markName} />
 					<div className="staff-grid">

@@ -4,13 +4,17 @@ import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { formatFeeRate } from '#app/domain/fees.ts'
 import { useT } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { createNextYear, listYears } from '#app/services/years-admin.server.ts'
+import { runningYearAt } from '#app/services/years.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
-	return { years: await listYears() }
+	const years = await listYears()
+	// The year "create" makes: after the latest, or the one after the running year when there is none.
+	return { years, nextYear: (years[0]?.year ?? runningYearAt(now())) + 1 }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -24,7 +28,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Keurmerkjaren · Medewe
 export default function Years({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const role = useStaffRole()
-	const next = (loaderData.years[0]?.year ?? new Date().getFullYear()) + 1
+	const next = loaderData.nextYear
 	return (
 		<div className="stack">
 			<h1>{t('staff.yearsTitle')}</h1>

@@ -4,16 +4,17 @@ import type { OutboxStatus, Prisma } from '#app/generated/prisma/client.ts'
 import { db } from '#app/lib/db.server.ts'
 
 export interface OutboxFilters {
-	status?: OutboxStatus
-	template?: string
+	/** Any of these statuses / templates. */
+	status?: OutboxStatus | readonly OutboxStatus[]
+	template?: string | readonly string[]
 	/** Recipient address or subject. */
 	q?: string
 }
 
 function outboxWhere({ status, template, q }: OutboxFilters): Prisma.OutboxEmailWhereInput {
 	return {
-		...(status ? { status } : {}),
-		...(template ? { template } : {}),
+		...(status?.length ? { status: { in: typeof status === 'string' ? [status] : [...status] } } : {}),
+		...(template?.length ? { template: { in: typeof template === 'string' ? [template] : [...template] } } : {}),
 		...(q
 			? {
 					OR: [
@@ -26,12 +27,15 @@ function outboxWhere({ status, template, q }: OutboxFilters): Prisma.OutboxEmail
 	}
 }
 
-export async function listOutbox(filters: OutboxFilters, { page, pageSize }: { page: number; pageSize: number }) {
+export async function listOutbox(
+	filters: OutboxFilters,
+	{ page, pageSize, orderBy = [{ createdAt: 'desc' }] }: { page: number; pageSize: number; orderBy?: Prisma.OutboxEmailOrderByWithRelationInput[] },
+) {
 	const where = outboxWhere(filters)
 	const [rows, total, byStatus] = await Promise.all([
 		db.outboxEmail.findMany({
 			where,
-			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			orderBy: [...orderBy, { id: 'desc' }],
 			skip: (page - 1) * pageSize,
 			take: pageSize,
 			select: {
