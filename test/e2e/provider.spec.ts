@@ -6,7 +6,7 @@ test('a carrier sees next year’s agreement, reports turnover, keeps its detail
 	page,
 	hooks,
 }) => {
-	const next = 2078
+	const next = 2094 // years 2092–2094 belong to this test alone (years are shared by the whole e2e run)
 	const { email, providerId, name } = await hooks.createProvider({ name: `Praktijk Drager ${uniqueId()}` })
 	await hooks.post('fixtures/provider-year', { year: next })
 	await hooks.post('fixtures/provider-carrier', { providerId, qualifiedYears: [next - 2, next - 1] })

@@ -1,3 +1,4 @@
+import { pdfText } from '../fixtures/mail-smtp.ts'
 import { expect, expectAccessible, password, test, uniqueId, uniqueKvk } from './fixtures.ts'
 
 // Issue 5 journeys in Chromium: assessment with a revision and its diff up to the certificate;
@@ -64,9 +65,9 @@ test('an assessor assesses, requests a revision, assesses the revision with its 
 	await page.goto(`/aanbieder/${provider.providerId}`)
 	await expect(page.getByText('Gekwalificeerd')).toBeVisible()
 	const certificate = await page.request.get(`/aanbieder/${provider.providerId}/certificaat/${year}`)
-	// TODO(issue 4): the certificate page is the provider engineer's; until it lands the provider
-	// dashboard's state is what we can check here.
-	expect([200, 404]).toContain(certificate.status())
+	expect(certificate.status()).toBe(200)
+	expect(certificate.headers()['content-type']).toBe('application/pdf')
+	expect(pdfText(await certificate.body())).toMatch(new RegExp(`KBG-${year}-\\d{4}`))
 })
 
 test('an admin draws the sample twice with the same seed and gets the same carriers', async ({ page, hooks }) => {
@@ -126,11 +127,22 @@ test('a withdrawal ends the register window at its effective date, with a letter
 	const letter = page.getByRole('link', { name: 'Brief' })
 	const response = await page.request.get((await letter.getAttribute('href')) ?? '')
 	expect(response.headers()['content-type']).toBe('application/pdf')
-	// TODO(issue 6): assert on /register/:slug that the carrier is listed until 11 May and gone after.
 	await page.goto(`/medewerkers/intrekkingen?jaar=${year}`)
 	await expect(page.getByRole('link', { name: `${prefix} 01` })).toBeVisible()
 	await expect(page.getByRole('cell', { name: 'Gaat nog in' })).toBeVisible()
 	await expectAccessible(page)
+
+	// The public register: a qualified carrier until 11 May, withdrawn (with its date) from that day.
+	await page.goto(`/register?q=${encodeURIComponent(prefix)}`)
+	await page.getByRole('link', { name: `${prefix} 01` }).click()
+	const carrierPage = page.url()
+	await expect(page.getByText('Gekwalificeerd', { exact: true }).first()).toBeVisible()
+	await expect(page.getByText(`Ingetrokken per 11 mei ${year}`)).toHaveCount(0)
+	await hooks.setClock(`${year}-05-11T00:00:00+02:00`)
+	await page.goto(carrierPage)
+	await expect(page.getByText(`Ingetrokken per 11 mei ${year}`).first()).toBeVisible()
+	await page.goto(`/register?q=${encodeURIComponent(prefix)}&status=qualified`)
+	await expect(page.getByRole('link', { name: `${prefix} 01` })).toHaveCount(0)
 })
 
 test('a provider member gets 404 on every staff URL; an assessor on admin screens', async ({ page, hooks }) => {
