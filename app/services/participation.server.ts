@@ -351,6 +351,7 @@ async function openRevisionRound(tx: Tx, participationId: string, number: number
 				declared: answer.declared,
 				prefill: 'none',
 				updatedById: answer.updatedById,
+				updatedAt: answer.updatedAt, // a copy: last edited when the original was
 				documents: { create: answer.documents.map((document) => ({ fileId: document.fileId, addedAt: document.addedAt })) },
 			},
 		})

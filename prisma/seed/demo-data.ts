@@ -414,6 +414,7 @@ async function fillRound(participationId: string, year: number, number: number, 
 				checkedElements: answer.checkedElements,
 				declared: answer.declared ?? null,
 				updatedById: userId,
+				updatedAt: now(), // the demo clock, not the wall clock of the seeding machine
 				...(documentId ? { documents: { create: { fileId: documentId } } } : {}),
 			},
 		})
@@ -435,6 +436,7 @@ async function reviseRound(participationId: string, year: number, userId: string
 				text: `${answer.text ?? ''}\n\nAanvulling ${year}: een voorbeeld uit de praktijk — bij een cliënt met paniekklachten hebben wij de doelen, de verwachte duur en de behandelvorm samen vastgelegd en na zes weken geëvalueerd.`,
 				version: { increment: 1 },
 				updatedById: userId,
+				updatedAt: now(),
 			},
 		})
 	}

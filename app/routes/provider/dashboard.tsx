@@ -109,7 +109,8 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 					<h2 id="year-title">{t('provider.yearTitle', { year: current.year })}</h2>
 					<p>
 						{t('provider.yourState')} <StateBadge state={current.state} />{' '}
-						{current.inRegister ? (
+						{/* The state "listed" says it already; for every other state the register is news. */}
+						{current.state === 'listed' ? null : current.inRegister ? (
 							<span className="badge badge--success">{t('provider.inRegister')}</span>
 						) : (
 							<span className="badge badge--neutral">{t('provider.notInRegister')}</span>
