@@ -4,7 +4,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-	{ ignores: ['build/**', 'app/generated/**', '.react-router/**', 'var/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
+	{
+		ignores: [
+			'build/**',
+			'app/generated/**',
+			'.react-router/**',
+			'var/**',
+			'test-results/**',
+			'playwright-report/**',
+			'node_modules/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -14,7 +24,10 @@ export default tseslint.config(
 		rules: {
 			'react-hooks/rules-of-hooks': 'error',
 			'react-hooks/exhaustive-deps': 'warn',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+			],
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
 			'no-console': 'off',
 		},

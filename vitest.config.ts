@@ -10,7 +10,12 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.ts', 'templates/**/*.test.ts', 'test/unit/**/*.test.ts'],
+					include: [
+						'app/**/*.test.{ts,tsx}',
+						'emails/**/*.test.ts',
+						'templates/**/*.test.ts',
+						'test/unit/**/*.test.ts',
+					],
 					environment: 'node',
 				},
 			},

@@ -16,7 +16,10 @@ declare module 'autocannon' {
 		duration: number
 	}
 	export interface Instance extends PromiseLike<Result> {
-		on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void
+		on(
+			event: 'response',
+			listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+		): void
 	}
 	export interface Options {
 		url: string

@@ -32,13 +32,65 @@ await initDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: process.env.P
 // ── Data: 10,000 providers over 40 cities; 70 % qualified, 15 % listed, 15 % withdrawn ─────────
 const seedStart = performance.now()
 const cities: [string, string][] = [
-	['Amsterdam', '1012'], ['Rotterdam', '3011'], ['Den Haag', '2511'], ['Utrecht', '3511'], ['Eindhoven', '5611'], ['Groningen', '9711'], ['Tilburg', '5038'], ['Almere', '1315'],
-	['Breda', '4811'], ['Nijmegen', '6511'], ['Apeldoorn', '7311'], ['Haarlem', '2011'], ['Arnhem', '6811'], ['Enschede', '7511'], ['Amersfoort', '3811'], ['Zaandam', '1506'],
-	['’s-Hertogenbosch', '5211'], ['Zwolle', '8011'], ['Leiden', '2311'], ['Maastricht', '6211'], ['Dordrecht', '3311'], ['Zoetermeer', '2711'], ['Ede', '6711'], ['Deventer', '7411'],
-	['Delft', '2611'], ['Leeuwarden', '8911'], ['Alkmaar', '1811'], ['Venlo', '5911'], ['Heerlen', '6411'], ['Hilversum', '1211'], ['Assen', '9401'], ['Emmen', '7811'],
-	['Middelburg', '4331'], ['Lelystad', '8211'], ['Roermond', '6041'], ['Gouda', '2801'], ['Helmond', '5701'], ['Oss', '5341'], ['Sneek', '8601'], ['Hoorn', '1621'],
+	['Amsterdam', '1012'],
+	['Rotterdam', '3011'],
+	['Den Haag', '2511'],
+	['Utrecht', '3511'],
+	['Eindhoven', '5611'],
+	['Groningen', '9711'],
+	['Tilburg', '5038'],
+	['Almere', '1315'],
+	['Breda', '4811'],
+	['Nijmegen', '6511'],
+	['Apeldoorn', '7311'],
+	['Haarlem', '2011'],
+	['Arnhem', '6811'],
+	['Enschede', '7511'],
+	['Amersfoort', '3811'],
+	['Zaandam', '1506'],
+	['’s-Hertogenbosch', '5211'],
+	['Zwolle', '8011'],
+	['Leiden', '2311'],
+	['Maastricht', '6211'],
+	['Dordrecht', '3311'],
+	['Zoetermeer', '2711'],
+	['Ede', '6711'],
+	['Deventer', '7411'],
+	['Delft', '2611'],
+	['Leeuwarden', '8911'],
+	['Alkmaar', '1811'],
+	['Venlo', '5911'],
+	['Heerlen', '6411'],
+	['Hilversum', '1211'],
+	['Assen', '9401'],
+	['Emmen', '7811'],
+	['Middelburg', '4331'],
+	['Lelystad', '8211'],
+	['Roermond', '6041'],
+	['Gouda', '2801'],
+	['Helmond', '5701'],
+	['Oss', '5341'],
+	['Sneek', '8601'],
+	['Hoorn', '1621'],
 ]
-const words = ['Praktijk', 'Psychologenpraktijk', 'GGZ', 'Zorg', 'Centrum', 'Linde', 'Eik', 'Noord', 'Zuid', 'Horizon', 'Kompas', 'Brug', 'Cliëntwijs', 'Zoë', 'Anker', 'Bron']
+const words = [
+	'Praktijk',
+	'Psychologenpraktijk',
+	'GGZ',
+	'Zorg',
+	'Centrum',
+	'Linde',
+	'Eik',
+	'Noord',
+	'Zuid',
+	'Horizon',
+	'Kompas',
+	'Brug',
+	'Cliëntwijs',
+	'Zoë',
+	'Anker',
+	'Bron',
+]
 await db.markYear.create({ data: markYearData(defaultYearSettings(YEAR)) })
 const listedFrom = amsterdamInstant(`${YEAR}-01-01`)
 const yearEnd = new Date(endOfDay(`${YEAR}-12-31`).getTime() + 1)
@@ -52,10 +104,25 @@ for (let start = 0; start < COUNT; start += BATCH) {
 			const [city, pc4] = cities[n % cities.length] ?? ['Utrecht', '3511']
 			const kvk = String(30_000_000 + n)
 			const name = `${words[n % words.length]} ${words[(n * 7 + 3) % words.length]} ${String(n).padStart(5, '0')}`
-			return { name, slug: `bench-${n}`, type: n % 5 === 0 ? 'institution' : 'independent_practice', kvkNumber: kvk, agbCode: kvk, street: 'Straat', houseNumber: String(n % 200), postcode: `${pc4} AB`, city, email: `p${n}@bench.test`, website: `https://p${n}.example.nl` } as const
+			return {
+				name,
+				slug: `bench-${n}`,
+				type: n % 5 === 0 ? 'institution' : 'independent_practice',
+				kvkNumber: kvk,
+				agbCode: kvk,
+				street: 'Straat',
+				houseNumber: String(n % 200),
+				postcode: `${pc4} AB`,
+				city,
+				email: `p${n}@bench.test`,
+				website: `https://p${n}.example.nl`,
+			} as const
 		}),
 	})
-	const providers = await db.provider.findMany({ where: { slug: { in: batch.map((n) => `bench-${n}`) } }, select: { id: true, slug: true } })
+	const providers = await db.provider.findMany({
+		where: { slug: { in: batch.map((n) => `bench-${n}`) } },
+		select: { id: true, slug: true },
+	})
 	await db.participation.createMany({
 		data: providers.map((provider) => {
 			const n = Number(provider.slug.slice(6))
@@ -74,9 +141,20 @@ for (let start = 0; start < COUNT; start += BATCH) {
 		}),
 	})
 }
-const qualified = await db.participation.findMany({ where: { year: YEAR, state: 'qualified' }, select: { id: true }, orderBy: { id: 'asc' } })
+const qualified = await db.participation.findMany({
+	where: { year: YEAR, state: 'qualified' },
+	select: { id: true },
+	orderBy: { id: 'asc' },
+})
 await db.certificate.createMany({
-	data: qualified.map((participation, index) => ({ participationId: participation.id, year: YEAR, sequence: index + 1, number: formatCertificateNumber(YEAR, index + 1), issuedAt: qualifiedAt, validUntil: endOfDay(`${YEAR}-12-31`) })),
+	data: qualified.map((participation, index) => ({
+		participationId: participation.id,
+		year: YEAR,
+		sequence: index + 1,
+		number: formatCertificateNumber(YEAR, index + 1),
+		issuedAt: qualifiedAt,
+		validUntil: endOfDay(`${YEAR}-12-31`),
+	})),
 })
 // PGlite runs no autovacuum: without statistics the planner expects a few rows and picks nested
 // loops. PostgreSQL gets them from autovacuum; an embedded production database needs an ANALYZE
@@ -134,14 +212,18 @@ try {
 		times.sort((a, b) => a - b)
 		const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0
 		const failed = result.non2xx + result.errors + result.timeouts
-		rows.push(`| ${name} | \`${url}\` | ${result.requests.average.toFixed(0)} | ${result.latency.p50.toFixed(0)} | ${p95.toFixed(0)} | ${result.latency.max.toFixed(0)} | ${result.requests.total} | ${failed} |`)
+		rows.push(
+			`| ${name} | \`${url}\` | ${result.requests.average.toFixed(0)} | ${result.latency.p50.toFixed(0)} | ${p95.toFixed(0)} | ${result.latency.max.toFixed(0)} | ${result.requests.total} | ${failed} |`,
+		)
 		console.log(rows.at(-1))
 	}
 
 	const report = `# Public register under load — ${COUNT.toLocaleString('en')} providers
 
 Measured by \`npm run bench:register\` (\`bench/register.ts\`) on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, shared with other work (load average ${loadavg().map((load) => load.toFixed(1)).join(' / ')} at the end of the run); Node ${process.version};
+Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, shared with other work (load average ${loadavg()
+		.map((load) => load.toFixed(1))
+		.join(' / ')} at the end of the run); Node ${process.version};
 ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite (in-process, one query at a time)'}; production build behind \`server.js\` (compression on).
 Load: autocannon ${CONNECTIONS} connections, ${DURATION} s per case after a 2 s warm-up, one case after another, all against the same server process.
 Data: ${COUNT.toLocaleString('en')} providers in ${cities.length} cities with a participation in ${YEAR} (70 % qualified with a certificate, 15 % listed, 15 % withdrawn); seeding (and \`ANALYZE\`) took ${seedSeconds.toFixed(1)} s.
@@ -164,7 +246,10 @@ Compare the register rows with the trivial route: the difference is the search's
 `
 	const size = await fetch(`${base}/register?jaar=${YEAR}`, { headers: { 'Accept-Encoding': 'gzip' } })
 	const bytes = (await size.arrayBuffer()).byteLength
-	await writeFile(new URL('./register.md', import.meta.url), report.replace('~{size} kB', `${(bytes / 1024).toFixed(0)} kB uncompressed`))
+	await writeFile(
+		new URL('./register.md', import.meta.url),
+		report.replace('~{size} kB', `${(bytes / 1024).toFixed(0)} kB uncompressed`),
+	)
 	console.log(report)
 } finally {
 	server.kill('SIGTERM')

@@ -9,7 +9,12 @@ import { PARTICIPATION_STATES } from '#app/domain/types.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
-import { listParticipations, participationsCsv, participationsTableSpec, stateCounts } from '#app/services/staff-participations.server.ts'
+import {
+	listParticipations,
+	participationsCsv,
+	participationsTableSpec,
+	stateCounts,
+} from '#app/services/staff-participations.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
 
 const COUNT = 2000
@@ -23,14 +28,42 @@ await initDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: process.env.P
 
 const seedStart = performance.now()
 await db.markYear.create({ data: markYearData(defaultYearSettings(YEAR)) })
-const assessors = await Promise.all([1, 2, 3, 4].map((n) => db.user.create({ data: { email: `beoordelaar${n}-${Date.now()}@bench.test`, name: `Beoordelaar ${n}`, staffRole: 'assessor' } })))
-const cities = ['Amsterdam', 'Rotterdam', 'Utrecht', 'Zwolle', 'Groningen', 'Eindhoven', 'Maastricht', 'Leiden', 'Arnhem', 'Den Haag']
+const assessors = await Promise.all(
+	[1, 2, 3, 4].map((n) =>
+		db.user.create({
+			data: { email: `beoordelaar${n}-${Date.now()}@bench.test`, name: `Beoordelaar ${n}`, staffRole: 'assessor' },
+		}),
+	),
+)
+const cities = [
+	'Amsterdam',
+	'Rotterdam',
+	'Utrecht',
+	'Zwolle',
+	'Groningen',
+	'Eindhoven',
+	'Maastricht',
+	'Leiden',
+	'Arnhem',
+	'Den Haag',
+]
 for (let batch = 0; batch < COUNT / 250; batch++) {
 	await db.provider.createMany({
 		data: Array.from({ length: 250 }, (_, i) => {
 			const n = batch * 250 + i
 			const kvk = String(20_000_000 + n)
-			return { name: `Praktijk ${String(n).padStart(4, '0')} ${cities[n % cities.length]}`, slug: `bench-${n}`, type: n % 4 === 0 ? 'institution' : 'independent_practice', kvkNumber: kvk, agbCode: kvk, street: 'Straat', houseNumber: '1', postcode: '1234 AB', city: cities[n % cities.length] ?? 'Utrecht', email: `p${n}@bench.test` } as const
+			return {
+				name: `Praktijk ${String(n).padStart(4, '0')} ${cities[n % cities.length]}`,
+				slug: `bench-${n}`,
+				type: n % 4 === 0 ? 'institution' : 'independent_practice',
+				kvkNumber: kvk,
+				agbCode: kvk,
+				street: 'Straat',
+				houseNumber: '1',
+				postcode: '1234 AB',
+				city: cities[n % cities.length] ?? 'Utrecht',
+				email: `p${n}@bench.test`,
+			} as const
 		}),
 	})
 }
@@ -39,7 +72,15 @@ const at = new Date(`${YEAR}-02-15T12:00:00Z`)
 await db.participation.createMany({
 	data: providers.map((provider, n) => {
 		const state = PARTICIPATION_STATES[n % PARTICIPATION_STATES.length] ?? 'listed'
-		return { providerId: provider.id, year: YEAR, state, stateChangedAt: new Date(at.getTime() - n * 60_000), appliedAt: at, assessorId: n % 5 === 0 ? null : (assessors[n % 4]?.id ?? null), revisionDueAt: state === 'revision_requested' ? new Date(at.getTime() + ((n % 3) - 1) * 86_400_000 * 10) : null }
+		return {
+			providerId: provider.id,
+			year: YEAR,
+			state,
+			stateChangedAt: new Date(at.getTime() - n * 60_000),
+			appliedAt: at,
+			assessorId: n % 5 === 0 ? null : (assessors[n % 4]?.id ?? null),
+			revisionDueAt: state === 'revision_requested' ? new Date(at.getTime() + ((n % 3) - 1) * 86_400_000 * 10) : null,
+		}
 	}),
 })
 const seedMs = performance.now() - seedStart
@@ -67,7 +108,9 @@ for (const [name, search] of cases) {
 		times.push(performance.now() - start)
 		result = list
 	}
-	rows.push(`| ${name} | \`${search || '—'}\` | ${result.total} | ${result.rows.length} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`)
+	rows.push(
+		`| ${name} | \`${search || '—'}\` | ${result.total} | ${result.rows.length} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`,
+	)
 }
 const csvStart = performance.now()
 const csv = await participationsCsv(parseTableQuery(new URLSearchParams(''), spec), YEAR)

@@ -165,7 +165,9 @@ describe('mail templates', () => {
 	test('the signed-agreement mail says when the listing follows, also for a late or re-applicant signature', () => {
 		const text = (listing: EmailTemplates['agreement_signed']['listing']) =>
 			renderEmail('agreement_signed', { ...samples.agreement_signed, listing }).text
-		expect(text({ kind: 'on', date: '1 januari 2031' })).toContain('per 1 januari 2031 opgenomen in het Keurmerkregister')
+		expect(text({ kind: 'on', date: '1 januari 2031' })).toContain(
+			'per 1 januari 2031 opgenomen in het Keurmerkregister',
+		)
 		const late = text({ kind: 'now' })
 		expect(late).toContain('vanaf vandaag opgenomen')
 		expect(late).not.toContain('1 januari')

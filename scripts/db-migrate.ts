@@ -8,7 +8,9 @@ const env = initEnv()
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR })
 try {
 	const applied = await applyMigrations(database.adapterFactory)
-	console.log(`${database.kind} (${database.location}): ${applied.length ? `toegepast: ${applied.join(', ')}` : 'alles is al bijgewerkt'}`)
+	console.log(
+		`${database.kind} (${database.location}): ${applied.length ? `toegepast: ${applied.join(', ')}` : 'alles is al bijgewerkt'}`,
+	)
 } finally {
 	await database.close()
 }

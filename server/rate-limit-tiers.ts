@@ -10,14 +10,22 @@ interface Tier {
 	matches(path: string): boolean
 }
 
-const strictPaths = ['/inloggen', '/wachtwoord-vergeten', '/wachtwoord-herstellen', '/uitnodiging', '/aanmelden', '/verifieer']
+const strictPaths = [
+	'/inloggen',
+	'/wachtwoord-vergeten',
+	'/wachtwoord-herstellen',
+	'/uitnodiging',
+	'/aanmelden',
+	'/verifieer',
+]
 
 const tiers: Tier[] = [
 	{
 		name: 'strict',
 		limit: 30,
 		windowMs: 60_000,
-		matches: (path) => strictPaths.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`)),
+		matches: (path) =>
+			strictPaths.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`)),
 	},
 	{ name: 'moderate', limit: 300, windowMs: 60_000, matches: () => true },
 ]

@@ -51,7 +51,13 @@ describe('agreement PDF', () => {
 			await agreementPdf({
 				...input,
 				isReapplicant: true,
-				signature: { name: 'Anna de Vries', function: 'Directeur', signedAt: '4 juli 2026 om 14:05', ip: '203.0.113.7', consentText: 'Ik ga akkoord.' },
+				signature: {
+					name: 'Anna de Vries',
+					function: 'Directeur',
+					signedAt: '4 juli 2026 om 14:05',
+					ip: '203.0.113.7',
+					consentText: 'Ik ga akkoord.',
+				},
 			}),
 		)
 		expect(text).not.toContain('CONCEPT')

@@ -69,7 +69,10 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 		['Afdrachtpercentage', formatFeeRate(input.feeRateBp)],
 		['Minimale afdracht', `${formatEuro(input.minimumFeeCents)} per jaar`],
 		['Grondslag', capitalize(input.turnoverLabel)],
-		['Opname in het register', input.isReapplicant ? 'na tijdige kwalificatie, op zijn vroegst per 1 april' : input.listingOn],
+		[
+			'Opname in het register',
+			input.isReapplicant ? 'na tijdige kwalificatie, op zijn vroegst per 1 april' : input.listingOn,
+		],
 		['Kwalificeren uiterlijk', input.qualificationDeadline],
 		['Aangeboden op', input.offeredOn],
 	])
@@ -116,7 +119,10 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 		paragraph(doc, `Verklaring: "${signature.consentText}"`)
 		paragraph(doc, 'Elektronisch ondertekend in het Keurmerkportaal.')
 	} else {
-		paragraph(doc, 'Deze overeenkomst wordt elektronisch ondertekend in het Keurmerkportaal door een tekenbevoegde van de zorgaanbieder.')
+		paragraph(
+			doc,
+			'Deze overeenkomst wordt elektronisch ondertekend in het Keurmerkportaal door een tekenbevoegde van de zorgaanbieder.',
+		)
 	}
 	footer(doc, `${title} · ${p.name}`)
 	return renderPdf(doc)

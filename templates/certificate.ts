@@ -16,16 +16,44 @@ export interface CertificateInput {
 }
 
 export async function certificatePdf(input: CertificateInput): Promise<Buffer> {
-	const doc = createPdf({ title: `Keurmerkcertificaat ${input.number}`, subject: `${input.markName} ${input.year}`, createdAt: input.issuedAt })
+	const doc = createPdf({
+		title: `Keurmerkcertificaat ${input.number}`,
+		subject: `${input.markName} ${input.year}`,
+		createdAt: input.issuedAt,
+	})
 	const width = doc.page.width
 	const inner = width - 128
-	doc.rect(24, 24, width - 48, doc.page.height - 48).lineWidth(3).stroke(colors.primary)
-	doc.rect(32, 32, width - 64, doc.page.height - 64).lineWidth(0.5).stroke(colors.primary)
+	doc
+		.rect(24, 24, width - 48, doc.page.height - 48)
+		.lineWidth(3)
+		.stroke(colors.primary)
+	doc
+		.rect(32, 32, width - 64, doc.page.height - 64)
+		.lineWidth(0.5)
+		.stroke(colors.primary)
 
-	doc.fillColor(colors.primary).font('Helvetica-Bold').fontSize(30).text('Keurmerkcertificaat', 64, 120, { width: inner, align: 'center' })
-	doc.moveDown(0.4).fillColor(colors.text).font('Helvetica').fontSize(16).text(`${input.markName} ${input.year}`, { width: inner, align: 'center' })
-	doc.moveDown(2).fontSize(12).fillColor(colors.muted).text('Stichting KiBG verklaart dat', { width: inner, align: 'center' })
-	doc.moveDown(0.6).fillColor(colors.text).font('Helvetica-Bold').fontSize(24).text(input.providerName, { width: inner, align: 'center' })
+	doc
+		.fillColor(colors.primary)
+		.font('Helvetica-Bold')
+		.fontSize(30)
+		.text('Keurmerkcertificaat', 64, 120, { width: inner, align: 'center' })
+	doc
+		.moveDown(0.4)
+		.fillColor(colors.text)
+		.font('Helvetica')
+		.fontSize(16)
+		.text(`${input.markName} ${input.year}`, { width: inner, align: 'center' })
+	doc
+		.moveDown(2)
+		.fontSize(12)
+		.fillColor(colors.muted)
+		.text('Stichting KiBG verklaart dat', { width: inner, align: 'center' })
+	doc
+		.moveDown(0.6)
+		.fillColor(colors.text)
+		.font('Helvetica-Bold')
+		.fontSize(24)
+		.text(input.providerName, { width: inner, align: 'center' })
 	doc.moveDown(0.2).font('Helvetica').fontSize(13).text(input.providerCity, { width: inner, align: 'center' })
 	doc
 		.moveDown(1.2)
@@ -50,7 +78,12 @@ export async function certificatePdf(input: CertificateInput): Promise<Buffer> {
 		y = Math.max(doc.y, y + 16) + 6
 	}
 
-	const qr = await QRCode.toBuffer(input.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 })
+	const qr = await QRCode.toBuffer(input.verificationUrl, {
+		type: 'png',
+		errorCorrectionLevel: 'M',
+		margin: 1,
+		width: 240,
+	})
 	const qrSize = 110
 	const qrTop = doc.page.height - 250
 	doc.image(qr, (width - qrSize) / 2, qrTop, { width: qrSize, height: qrSize })
@@ -58,9 +91,15 @@ export async function certificatePdf(input: CertificateInput): Promise<Buffer> {
 		.font('Helvetica')
 		.fontSize(9)
 		.fillColor(colors.muted)
-		.text('Controleer de actuele status van dit certificaat:', 64, qrTop + qrSize + 8, { width: inner, align: 'center' })
+		.text('Controleer de actuele status van dit certificaat:', 64, qrTop + qrSize + 8, {
+			width: inner,
+			align: 'center',
+		})
 		.fillColor(colors.primary)
 		.text(input.verificationUrl, { width: inner, align: 'center', link: input.verificationUrl, underline: true })
-	doc.fillColor(colors.muted).fontSize(8).text(`${kibg.name} · ${kibg.email}`, 64, doc.page.height - 70, { width: inner, align: 'center' })
+	doc
+		.fillColor(colors.muted)
+		.fontSize(8)
+		.text(`${kibg.name} · ${kibg.email}`, 64, doc.page.height - 70, { width: inner, align: 'center' })
 	return renderPdf(doc)
 }

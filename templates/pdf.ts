@@ -18,7 +18,14 @@ export function createPdf({ title, subject, createdAt }: { title: string; subjec
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: { top: 72, bottom: 72, left: 64, right: 64 },
-		info: { Title: title, Subject: subject ?? title, Author: kibg.name, Creator: 'Keurmerkportaal', CreationDate: createdAt, ModDate: createdAt },
+		info: {
+			Title: title,
+			Subject: subject ?? title,
+			Author: kibg.name,
+			Creator: 'Keurmerkportaal',
+			CreationDate: createdAt,
+			ModDate: createdAt,
+		},
 		bufferPages: true,
 		autoFirstPage: true,
 	})
@@ -43,7 +50,11 @@ export function letterhead(doc: Pdf, markName: string) {
 	doc.save()
 	doc.rect(0, 0, doc.page.width, 8).fill(colors.primary)
 	doc.fillColor(colors.primary).font('Helvetica-Bold').fontSize(14).text(markName, 64, top, { width: 300 })
-	doc.fillColor(colors.muted).font('Helvetica').fontSize(8).text([kibg.name, kibg.address, kibg.email].join('\n'), doc.page.width - 264, top, { width: 200, align: 'right' })
+	doc
+		.fillColor(colors.muted)
+		.font('Helvetica')
+		.fontSize(8)
+		.text([kibg.name, kibg.address, kibg.email].join('\n'), doc.page.width - 264, top, { width: 200, align: 'right' })
 	doc.restore()
 	doc.fillColor(colors.text).font('Helvetica').fontSize(10)
 	doc.y = 110
@@ -59,13 +70,27 @@ export function footer(doc: Pdf, text: string) {
 		// Writing in the bottom margin must not add a page.
 		const margin = doc.page.margins.bottom
 		doc.page.margins.bottom = 0
-		doc.fontSize(8).fillColor(colors.muted).text(`${text} · pagina ${index + 1} van ${range.count}`, 64, bottom, { width: doc.page.width - 128, align: 'center' })
+		doc
+			.fontSize(8)
+			.fillColor(colors.muted)
+			.text(`${text} · pagina ${index + 1} van ${range.count}`, 64, bottom, {
+				width: doc.page.width - 128,
+				align: 'center',
+			})
 		doc.page.margins.bottom = margin
 	}
 }
 
 export function heading(doc: Pdf, text: string, size = 13) {
-	doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(colors.text).text(text).font('Helvetica').fontSize(10).moveDown(0.3)
+	doc
+		.moveDown(0.6)
+		.font('Helvetica-Bold')
+		.fontSize(size)
+		.fillColor(colors.text)
+		.text(text)
+		.font('Helvetica')
+		.fontSize(10)
+		.moveDown(0.3)
 }
 
 export function paragraph(doc: Pdf, text: string) {

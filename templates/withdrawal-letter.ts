@@ -20,9 +20,15 @@ export interface WithdrawalLetterInput {
 }
 
 export async function withdrawalLetterPdf(input: WithdrawalLetterInput): Promise<Buffer> {
-	const doc = createPdf({ title: `Intrekking ${input.markName} ${input.year} – ${input.providerName}`, createdAt: input.createdAt })
+	const doc = createPdf({
+		title: `Intrekking ${input.markName} ${input.year} – ${input.providerName}`,
+		createdAt: input.createdAt,
+	})
 	letterhead(doc, input.markName)
-	doc.font('Helvetica').fontSize(10).text([input.providerName, ...input.providerAddress].join('\n'))
+	doc
+		.font('Helvetica')
+		.fontSize(10)
+		.text([input.providerName, ...input.providerAddress].join('\n'))
 	doc.moveDown(1.5).text(`Utrecht, ${input.letterDate}`)
 	heading(doc, `Betreft: intrekking ${input.markName} ${input.year}`)
 	paragraph(doc, 'Geachte heer, mevrouw,')
@@ -35,7 +41,12 @@ export async function withdrawalLetterPdf(input: WithdrawalLetterInput): Promise
 		['KvK-nummer', input.kvkNumber],
 		['Reden', input.reasonLabel],
 		['Ingangsdatum', input.effectiveOn],
-		...(input.certificateNumber ? ([['Certificaat', `${input.certificateNumber} (niet langer geldig vanaf de ingangsdatum)`]] as [string, string][]) : []),
+		...(input.certificateNumber
+			? ([['Certificaat', `${input.certificateNumber} (niet langer geldig vanaf de ingangsdatum)`]] as [
+					string,
+					string,
+				][])
+			: []),
 	])
 	heading(doc, 'Toelichting', 11)
 	paragraph(doc, input.explanation)
@@ -46,7 +57,8 @@ export async function withdrawalLetterPdf(input: WithdrawalLetterInput): Promise
 	)
 	paragraph(
 		doc,
-		'Bent u het niet eens met dit besluit, of heeft u vragen? Neem dan binnen zes weken na de datum van deze brief contact met ons op via ' + `${kibg.email}.`,
+		'Bent u het niet eens met dit besluit, of heeft u vragen? Neem dan binnen zes weken na de datum van deze brief contact met ons op via ' +
+			`${kibg.email}.`,
 	)
 	paragraph(doc, 'Met vriendelijke groet,')
 	paragraph(doc, `${input.decidedBy}\nnamens het bestuur van ${kibg.name}`)

@@ -17,7 +17,8 @@ export function useErrorText() {
 function isMessageKey(value: string): value is MessageKey {
 	const dot = value.indexOf('.')
 	if (dot < 1) return false
-	const namespace = catalogues.nl[value.slice(0, dot) as keyof typeof catalogues.nl] as Record<string, string> | undefined
+	const namespace = catalogues.nl[value.slice(0, dot) as keyof typeof catalogues.nl] as
+		Record<string, string> | undefined
 	return Boolean(namespace && value.slice(dot + 1) in namespace)
 }
 
@@ -67,7 +68,13 @@ export function InputField({ label, hint, errors, className, ...input }: InputFi
 	return (
 		<FieldShell id={id} label={label} hint={hint} errors={errors} className={className}>
 			{(describedBy, invalid) => (
-				<input id={id} className="input" aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+				<input
+					id={id}
+					className="input"
+					aria-describedby={describedBy}
+					aria-invalid={invalid || undefined}
+					{...input}
+				/>
 			)}
 		</FieldShell>
 	)
@@ -85,7 +92,13 @@ export function TextareaField({ label, hint, errors, className, ...textarea }: T
 	return (
 		<FieldShell id={id} label={label} hint={hint} errors={errors} className={className}>
 			{(describedBy, invalid) => (
-				<textarea id={id} className="input input--textarea" aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
+				<textarea
+					id={id}
+					className="input input--textarea"
+					aria-describedby={describedBy}
+					aria-invalid={invalid || undefined}
+					{...textarea}
+				/>
 			)}
 		</FieldShell>
 	)
@@ -104,7 +117,13 @@ export function SelectField({ label, hint, errors, options, className, ...select
 	return (
 		<FieldShell id={id} label={label} hint={hint} errors={errors} className={className}>
 			{(describedBy, invalid) => (
-				<select id={id} className="input input--select" aria-describedby={describedBy} aria-invalid={invalid || undefined} {...select}>
+				<select
+					id={id}
+					className="input input--select"
+					aria-describedby={describedBy}
+					aria-invalid={invalid || undefined}
+					{...select}
+				>
 					{options.map((option) => (
 						<option key={option.value} value={option.value}>
 							{option.label}
@@ -129,7 +148,9 @@ export function CheckboxField({ label, hint, errors, className, ...input }: Chec
 	const hintId = hint ? `${id}-hint` : undefined
 	const errorId = errors?.length ? `${id}-error` : undefined
 	return (
-		<div className={`field field--checkbox${errors?.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+		<div
+			className={`field field--checkbox${errors?.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}
+		>
 			{errors?.length ? (
 				<p id={errorId} className="field__error">
 					{errors.map((error) => errorText(error)).join(' ')}
@@ -182,7 +203,9 @@ export function ErrorSummary({
 				{t('common.formHasErrors', { count })}
 			</h2>
 			<ul>
-				{formErrors?.map((error) => <li key={error}>{errorText(error)}</li>)}
+				{formErrors?.map((error) => (
+					<li key={error}>{errorText(error)}</li>
+				))}
 				{entries.map(([name, list]) => (
 					<li key={name}>
 						<a href={`#${fieldAnchor(name)}`} onClick={(event) => focusField(event, name)}>
@@ -226,7 +249,14 @@ export function SubmitButton({
 	const navigation = useNavigation()
 	const pending = navigation.state === 'submitting' && (name === undefined || navigation.formData?.get(name) === value)
 	return (
-		<button type="submit" className={className} name={name} value={value} disabled={disabled || pending} aria-busy={pending || undefined}>
+		<button
+			type="submit"
+			className={className}
+			name={name}
+			value={value}
+			disabled={disabled || pending}
+			aria-busy={pending || undefined}
+		>
 			{pending && pendingText ? pendingText : children}
 		</button>
 	)

@@ -1,11 +1,20 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { POSTCODE_PROVINCE_RANGES, provinceOfPostcode, registerProvince } from './province'
-import { DEFAULT_REGISTER_QUERY, normaliseSearchText, paginate, parseRegisterQuery, registerSearchString, searchTerms } from './register-search'
+import {
+	DEFAULT_REGISTER_QUERY,
+	normaliseSearchText,
+	paginate,
+	parseRegisterQuery,
+	registerSearchString,
+	searchTerms,
+} from './register-search'
 
 describe('register search query', () => {
 	it('drops what does not parse and names it', () => {
-		const { query, ignored } = parseRegisterQuery(new URLSearchParams('q=linde&type=ziekenhuis&pagina=-2&jaar=20x6&status=qualified&postcode=abc'))
+		const { query, ignored } = parseRegisterQuery(
+			new URLSearchParams('q=linde&type=ziekenhuis&pagina=-2&jaar=20x6&status=qualified&postcode=abc'),
+		)
 		expect(query).toEqual({ ...DEFAULT_REGISTER_QUERY, q: 'linde', status: 'qualified' })
 		expect(ignored).toEqual(['type', 'postcode', 'year', 'page'])
 	})
@@ -31,7 +40,10 @@ describe('register search query', () => {
 	})
 
 	it('turns control characters into spaces (PostgreSQL refuses a NUL byte)', () => {
-		expect(parseRegisterQuery(new URLSearchParams('q=a%00b%0Ac&plaats=%00')).query).toMatchObject({ q: 'a b c', city: '' })
+		expect(parseRegisterQuery(new URLSearchParams('q=a%00b%0Ac&plaats=%00')).query).toMatchObject({
+			q: 'a b c',
+			city: '',
+		})
 	})
 
 	it('folds case and accents, and splits words', () => {

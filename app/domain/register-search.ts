@@ -65,9 +65,17 @@ const fields = {
 		.transform((value) => value.replace(/\s+/g, ''))
 		.pipe(z.string().regex(/^[1-9]\d{1,3}$/)),
 	status: z.enum(REGISTER_STATUSES),
-	year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(2000).max(2100)),
+	year: z
+		.string()
+		.regex(/^\d{4}$/)
+		.transform(Number)
+		.pipe(z.number().int().min(2000).max(2100)),
 	sort: z.enum(REGISTER_SORTS),
-	page: z.string().regex(/^\d{1,5}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE)),
+	page: z
+		.string()
+		.regex(/^\d{1,5}$/)
+		.transform(Number)
+		.pipe(z.number().int().min(1).max(MAX_PAGE)),
 } satisfies Record<RegisterParam, z.ZodType>
 
 export const DEFAULT_REGISTER_QUERY: RegisterQuery = {

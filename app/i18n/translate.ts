@@ -18,9 +18,7 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
 }
 
 export function interpolate(message: string, params: Params): string {
-	return message.replace(/\{(\w+)\}/g, (match, name: string) =>
-		name in params ? String(params[name]) : match,
-	)
+	return message.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
 }
 
 export function createTranslate(locale: Locale): Translate {

@@ -5,10 +5,7 @@
 // (`Date.now()`): moving the demo clock to next March must not log everybody out.
 // See docs/decisions/005-one-clock.md.
 
-type ClockState =
-	| { mode: 'real' }
-	| { mode: 'frozen'; at: number }
-	| { mode: 'running'; offsetMs: number }
+type ClockState = { mode: 'real' } | { mode: 'frozen'; at: number } | { mode: 'running'; offsetMs: number }
 
 const key = Symbol.for('keurmerk.clock')
 type Holder = { [key]?: ClockState }

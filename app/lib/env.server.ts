@@ -13,35 +13,34 @@ const flag = z
 	.optional()
 	.transform((value) => value === '1' || value === 'true')
 
-const schema = z
-	.object({
-		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-		APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
-		DATABASE_URL: z
-			.string()
-			.regex(/^postgres(ql)?:\/\//, 'moet een postgres://-URL zijn')
-			.optional()
-			.or(z.literal('').transform(() => undefined)),
-		PGLITE_DATA_DIR: z.string().default('var/db'),
-		FILE_STORAGE_DIR: z.string().default('var/files'),
-		SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens zijn').optional(),
-		SMTP_URL: z
-			.string()
-			.regex(/^smtps?:\/\//, 'moet een smtp://- of smtps://-URL zijn')
-			.optional()
-			.or(z.literal('').transform(() => undefined)),
-		MAIL_FROM: z.string().default('Keurmerk Basis GGZ <keurmerk@kibg.nl>'),
-		KEURMERK_DEMO: flag,
-		KEURMERK_NOW: z.iso
-			.datetime({ offset: true, message: 'moet een ISO-tijdstip zijn, bijv. 2027-03-31T23:59:00+02:00' })
-			.optional()
-			.or(z.literal('').transform(() => undefined)),
-		KEURMERK_ALLOW_CLOCK_OVERRIDE: flag,
-		KEURMERK_TEST_HOOKS: flag,
-		KEURMERK_SCHEDULER: z.enum(['on', 'off']).default('on'),
-		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-	})
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'moet een postgres://-URL zijn')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	PGLITE_DATA_DIR: z.string().default('var/db'),
+	FILE_STORAGE_DIR: z.string().default('var/files'),
+	SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens zijn').optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'moet een smtp://- of smtps://-URL zijn')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	MAIL_FROM: z.string().default('Keurmerk Basis GGZ <keurmerk@kibg.nl>'),
+	KEURMERK_DEMO: flag,
+	KEURMERK_NOW: z.iso
+		.datetime({ offset: true, message: 'moet een ISO-tijdstip zijn, bijv. 2027-03-31T23:59:00+02:00' })
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	KEURMERK_ALLOW_CLOCK_OVERRIDE: flag,
+	KEURMERK_TEST_HOOKS: flag,
+	KEURMERK_SCHEDULER: z.enum(['on', 'off']).default('on'),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
 
 const isOn = (value: string | undefined) => value === '1' || value === 'true'
 
@@ -54,10 +53,14 @@ function crossChecks(source: NodeJS.ProcessEnv): string[] {
 	// production. Demo mode is an explicit choice, so it counts as permission.
 	const allowed = !production || isOn(source.KEURMERK_DEMO) || isOn(source.KEURMERK_ALLOW_CLOCK_OVERRIDE)
 	if (source.KEURMERK_NOW && !allowed) {
-		problems.push('KEURMERK_NOW: is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 als dit echt de bedoeling is')
+		problems.push(
+			'KEURMERK_NOW: is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 als dit echt de bedoeling is',
+		)
 	}
 	if (isOn(source.KEURMERK_TEST_HOOKS) && !allowed) {
-		problems.push('KEURMERK_TEST_HOOKS: is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 voor een testserver')
+		problems.push(
+			'KEURMERK_TEST_HOOKS: is in productie geweigerd; zet KEURMERK_ALLOW_CLOCK_OVERRIDE=1 voor een testserver',
+		)
 	}
 	if (production && !isOn(source.KEURMERK_DEMO) && !source.SESSION_SECRET) {
 		problems.push('SESSION_SECRET: is verplicht in productie (minstens 32 willekeurige tekens)')

@@ -10,8 +10,7 @@ export type FieldErrors = Record<string, string[]>
 export type FormValues = Record<string, string | string[]>
 
 export type FormResult<T> =
-	| { success: true; data: T }
-	| { success: false; fieldErrors: FieldErrors; formErrors: string[]; values: FormValues }
+	{ success: true; data: T } | { success: false; fieldErrors: FieldErrors; formErrors: string[]; values: FormValues }
 
 /** FormData to a plain object; repeated names (checkbox groups) become arrays. Files are
  * left out: upload routes read them separately. */
@@ -47,7 +46,10 @@ export function parseForm<Schema extends z.ZodType>(
 
 export function errorCount(result: { fieldErrors?: FieldErrors; formErrors?: string[] } | undefined): number {
 	if (!result) return 0
-	return Object.values(result.fieldErrors ?? {}).reduce((sum, list) => sum + list.length, 0) + (result.formErrors?.length ?? 0)
+	return (
+		Object.values(result.fieldErrors ?? {}).reduce((sum, list) => sum + list.length, 0) +
+		(result.formErrors?.length ?? 0)
+	)
 }
 
 // Reusable field schemas.
@@ -59,10 +61,7 @@ export const emailField = trimmed
 	.pipe(z.email('auth.errorEmailInvalid'))
 	.transform((email) => email.toLowerCase())
 
-export const newPasswordField = z
-	.string()
-	.min(12, 'auth.errorPasswordTooShort')
-	.max(200, 'auth.errorPasswordTooLong')
+export const newPasswordField = z.string().min(12, 'auth.errorPasswordTooShort').max(200, 'auth.errorPasswordTooLong')
 
 export const checkboxField = z
 	.union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')])
@@ -76,6 +75,10 @@ export function formFailure({
 	formErrors = [],
 	fieldErrors = {},
 	values = {},
-}: { formErrors?: string[]; fieldErrors?: FieldErrors; values?: FormValues }): FormFailure {
+}: {
+	formErrors?: string[]
+	fieldErrors?: FieldErrors
+	values?: FormValues
+}): FormFailure {
 	return { success: false, fieldErrors, formErrors, values }
 }

@@ -49,11 +49,7 @@ function sessionCookie() {
 }
 
 /** Creates a session and returns the Set-Cookie header value. */
-export async function createSession(
-	userId: string,
-	request: Request,
-	ip?: string,
-): Promise<string> {
+export async function createSession(userId: string, request: Request, ip?: string): Promise<string> {
 	const token = randomToken()
 	await db.session.create({
 		data: {

@@ -31,20 +31,14 @@ export function serializeToast(toast: Toast): Promise<string> {
 	return toastCookie().serialize(toast)
 }
 
-export async function redirectWithToast(
-	url: string,
-	toast: Toast,
-	init: ResponseInit = {},
-): Promise<Response> {
+export async function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}): Promise<Response> {
 	const headers = new Headers(init.headers)
 	headers.append('Set-Cookie', await serializeToast(toast))
 	return redirect(url, { ...init, headers })
 }
 
 /** Reads and clears the toast; the root loader adds the returned header to its response. */
-export async function takeToast(
-	request: Request,
-): Promise<{ toast: Toast | null; setCookie: string | null }> {
+export async function takeToast(request: Request): Promise<{ toast: Toast | null; setCookie: string | null }> {
 	const raw: unknown = await toastCookie().parse(request.headers.get('cookie'))
 	if (!raw) return { toast: null, setCookie: null }
 	const parsed = toastSchema.safeParse(raw)

@@ -20,7 +20,11 @@ export const UPLOAD_MIME_TYPES: Record<UploadKind, string> = {
 
 export type UploadError = Extract<
 	MessageKey,
-	'selfEvaluation.uploadTooLarge' | 'selfEvaluation.uploadEmpty' | 'selfEvaluation.uploadBadName' | 'selfEvaluation.uploadBadType' | 'selfEvaluation.uploadMissing'
+	| 'selfEvaluation.uploadTooLarge'
+	| 'selfEvaluation.uploadEmpty'
+	| 'selfEvaluation.uploadBadName'
+	| 'selfEvaluation.uploadBadType'
+	| 'selfEvaluation.uploadMissing'
 >
 
 export class UploadRefused extends Error {
@@ -73,7 +77,10 @@ export interface AcceptedUpload {
 }
 
 /** Checks one uploaded file: name, size and content. Throws UploadRefused with a message key. */
-export async function acceptUpload(file: FormDataEntryValue | null, maxBytes = MAX_UPLOAD_BYTES): Promise<AcceptedUpload> {
+export async function acceptUpload(
+	file: FormDataEntryValue | null,
+	maxBytes = MAX_UPLOAD_BYTES,
+): Promise<AcceptedUpload> {
 	if (!file || typeof file === 'string') throw new UploadRefused('selfEvaluation.uploadMissing')
 	const name = file.name.normalize('NFC').trim()
 	if (!name && file.size === 0) throw new UploadRefused('selfEvaluation.uploadMissing')

@@ -43,7 +43,16 @@ const agreementWithProvider = {
 			providerId: true,
 			isReapplicant: true,
 			provider: {
-				select: { name: true, kvkNumber: true, agbCode: true, street: true, houseNumber: true, postcode: true, city: true, type: true },
+				select: {
+					name: true,
+					kvkNumber: true,
+					agbCode: true,
+					street: true,
+					houseNumber: true,
+					postcode: true,
+					city: true,
+					type: true,
+				},
 			},
 		},
 	},
@@ -204,9 +213,14 @@ export async function declineAgreement(input: {
 		await db.$transaction(async (tx) => {
 			const agreement = await openAgreement(tx, input.providerId, input.agreementId)
 			const at = now()
-			await tx.agreement.update({ where: { id: agreement.id }, data: { status: 'declined', declinedAt: at, declineReason: input.reason } })
+			await tx.agreement.update({
+				where: { id: agreement.id },
+				data: { status: 'declined', declinedAt: at, declineReason: input.reason },
+			})
 			const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
-			await requireParticipationEvent(tx, agreement.participationId, { type: 'decline_agreement' }, actor, { reason: input.reason })
+			await requireParticipationEvent(tx, agreement.participationId, { type: 'decline_agreement' }, actor, {
+				reason: input.reason,
+			})
 		})
 		return { ok: true }
 	} catch (error) {
@@ -226,7 +240,9 @@ async function openAgreement(tx: Tx, providerId: string, agreementId: string) {
 	if (!agreement) throw new AgreementRefused('Deze overeenkomst bestaat niet (meer).')
 	if (agreement.status !== 'offered') {
 		throw new AgreementRefused(
-			agreement.status === 'signed' ? 'Deze overeenkomst is al ondertekend.' : 'Deze overeenkomst kan niet meer worden ondertekend of afgewezen.',
+			agreement.status === 'signed'
+				? 'Deze overeenkomst is al ondertekend.'
+				: 'Deze overeenkomst kan niet meer worden ondertekend of afgewezen.',
 		)
 	}
 	return agreement

@@ -28,7 +28,9 @@ export async function applicationWindow(at: Date = now()): Promise<ApplicationWi
 	const rows = await db.markYear.findMany({ orderBy: { year: 'asc' } })
 	const years = rows.map(toYearSettings)
 	const open = years.find((settings) => isApplicationWindowOpen(settings, at)) ?? null
-	const next = open ? null : (years.find((settings) => startOfDay(settings.applicationOpensOn).getTime() > at.getTime()) ?? null)
+	const next = open
+		? null
+		: (years.find((settings) => startOfDay(settings.applicationOpensOn).getTime() > at.getTime()) ?? null)
 	return { open, next }
 }
 
@@ -40,7 +42,11 @@ export type ApplicationResult =
  * Stores an application. `member` is the signed-in user, if any: a member of the provider with this
  * KvK number applies for a new year without creating a second organisation.
  */
-export async function submitApplication(input: ApplicationInput, member: SessionUser | null, ip: string): Promise<ApplicationResult> {
+export async function submitApplication(
+	input: ApplicationInput,
+	member: SessionUser | null,
+	ip: string,
+): Promise<ApplicationResult> {
 	const { open } = await applicationWindow()
 	if (!open) return { ok: false, message: 'De aanmeldperiode is gesloten.' }
 	const year = open.year
@@ -57,15 +63,21 @@ export async function submitApplication(input: ApplicationInput, member: Session
 					message: `Voor KvK-nummer ${input.kvkNumber} is al een aanvraag voor het keurmerkjaar ${year} ontvangen. U hoeft niets opnieuw te doen: log in om de stand van zaken te zien, of neem contact op met het bedrijfsbureau.`,
 				}
 			}
-			const isMember = Boolean(existing && member?.memberships.some((membership) => membership.providerId === existing.id))
+			const isMember = Boolean(
+				existing && member?.memberships.some((membership) => membership.providerId === existing.id),
+			)
 			if (existing && !isMember) {
 				return {
 					ok: false,
 					field: 'kvkNumber',
-					message: 'Deze organisatie heeft al een account in het Keurmerkportaal. Log in als lid van de organisatie om de aanvraag te doen, of neem contact op met het bedrijfsbureau.',
+					message:
+						'Deze organisatie heeft al een account in het Keurmerkportaal. Log in als lid van de organisatie om de aanvraag te doen, of neem contact op met het bedrijfsbureau.',
 				}
 			}
-			const contactUser = await tx.user.findUnique({ where: { email: input.contactEmail }, select: { staffRole: true } })
+			const contactUser = await tx.user.findUnique({
+				where: { email: input.contactEmail },
+				select: { staffRole: true },
+			})
 			if (contactUser?.staffRole) {
 				return { ok: false, field: 'contactEmail', message: 'provider.errorContactIsStaff' }
 			}
@@ -86,9 +98,18 @@ export async function submitApplication(input: ApplicationInput, member: Session
 			}
 			const provider = existing
 				? await tx.provider.update({ where: { id: existing.id }, data: { ...organisation, version: { increment: 1 } } })
-				: await tx.provider.create({ data: { ...organisation, kvkNumber: input.kvkNumber, slug: await uniqueSlug(tx, input.name, input.city) } })
+				: await tx.provider.create({
+						data: { ...organisation, kvkNumber: input.kvkNumber, slug: await uniqueSlug(tx, input.name, input.city) },
+					})
 			if (!existing) {
-				await recordAudit(tx, { actor, action: 'provider.apply', entityType: 'Provider', entityId: provider.id, providerId: provider.id, after: organisation })
+				await recordAudit(tx, {
+					actor,
+					action: 'provider.apply',
+					entityType: 'Provider',
+					entityId: provider.id,
+					providerId: provider.id,
+					after: organisation,
+				})
 			}
 
 			const { userId, created } = await inviteUser(tx, {
@@ -98,11 +119,20 @@ export async function submitApplication(input: ApplicationInput, member: Session
 				providerId: provider.id,
 				actor,
 			})
-			const hasPassword = !created && (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })).passwordHash !== null
+			const hasPassword =
+				!created &&
+				(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })).passwordHash !==
+					null
 			// The first member signs the agreement: signing authority and the primary contact.
 			await tx.membership.upsert({
 				where: { userId_providerId: { userId, providerId: provider.id } },
-				create: { userId, providerId: provider.id, canSign: true, isPrimaryContact: true, jobTitle: input.contactFunction },
+				create: {
+					userId,
+					providerId: provider.id,
+					canSign: true,
+					isPrimaryContact: true,
+					jobTitle: input.contactFunction,
+				},
 				update: { isPrimaryContact: true },
 			})
 
@@ -132,7 +162,11 @@ export async function submitApplication(input: ApplicationInput, member: Session
 		if (error instanceof ParticipationRefused) return { ok: false, message: error.refusal.message }
 		// Two identical applications at the same moment: the unique KvK number / (provider, year) decides.
 		if (isUniqueViolation(error)) {
-			return { ok: false, field: 'kvkNumber', message: `Voor KvK-nummer ${input.kvkNumber} is al een aanvraag ontvangen.` }
+			return {
+				ok: false,
+				field: 'kvkNumber',
+				message: `Voor KvK-nummer ${input.kvkNumber} is al een aanvraag ontvangen.`,
+			}
 		}
 		throw error
 	}

@@ -20,10 +20,16 @@ const ok = <T>(value: T): ServiceResult<T> => ({ ok: true, value })
 const refuse = (message: string): ServiceResult<never> => ({ ok: false, message })
 
 /** The answers of a round keyed by evidence key, as the domain reads them. */
-export async function roundAnswers(client: Tx | PrismaClient, roundId: string, loaded: LoadedNormSet): Promise<Answers> {
+export async function roundAnswers(
+	client: Tx | PrismaClient,
+	roundId: string,
+	loaded: LoadedNormSet,
+): Promise<Answers> {
 	const answers = await client.answer.findMany({
 		where: { roundId },
-		include: { documents: { include: { file: { select: { id: true, originalName: true } } }, orderBy: { addedAt: 'asc' } } },
+		include: {
+			documents: { include: { file: { select: { id: true, originalName: true } } }, orderBy: { addedAt: 'asc' } },
+		},
 	})
 	const result: Record<string, Answers[string]> = {}
 	for (const answer of answers) {
@@ -42,13 +48,20 @@ export async function roundAnswers(client: Tx | PrismaClient, roundId: string, l
 }
 
 async function verdictsOf(client: Tx | PrismaClient, roundId: string, loaded: LoadedNormSet) {
-	const rows = await client.criterionAssessment.findMany({ where: { roundId }, include: { assessor: { select: { name: true } } } })
+	const rows = await client.criterionAssessment.findMany({
+		where: { roundId },
+		include: { assessor: { select: { name: true } } },
+	})
 	return rows.map((row) => ({ ...row, criterionKey: loaded.criterionKeys.get(row.criterionId) ?? row.criterionId }))
 }
 
 function outcomeFor(
 	loaded: LoadedNormSet,
-	participation: { offersChronicEchelon: boolean; revisionsUsed: number; provider: { type: 'independent_practice' | 'institution' } },
+	participation: {
+		offersChronicEchelon: boolean
+		revisionsUsed: number
+		provider: { type: 'independent_practice' | 'institution' }
+	},
 	answers: Answers,
 	verdicts: { criterionKey: string; verdict: CriterionVerdict }[],
 	maxRevisions: number,
@@ -72,7 +85,10 @@ export async function loadAssessment(participationId: string, number: number) {
 			assessor: { select: { id: true, name: true } },
 			rounds: {
 				orderBy: { number: 'asc' },
-				include: { outcomeProposedBy: { select: { id: true, name: true } }, outcomeConfirmedBy: { select: { id: true, name: true } } },
+				include: {
+					outcomeProposedBy: { select: { id: true, name: true } },
+					outcomeConfirmedBy: { select: { id: true, name: true } },
+				},
 			},
 		},
 	})
@@ -82,7 +98,9 @@ export async function loadAssessment(participationId: string, number: number) {
 	if (!loaded) return null
 	const answers = await roundAnswers(db, round.id, loaded)
 	const verdicts = await verdictsOf(db, round.id, loaded)
-	const previousRound = participation.rounds.find((candidate) => candidate.number === number - 1 && candidate.status === 'submitted')
+	const previousRound = participation.rounds.find(
+		(candidate) => candidate.number === number - 1 && candidate.status === 'submitted',
+	)
 	let diff: AnswerDiff[] = []
 	let previousVerdicts: Awaited<ReturnType<typeof verdictsOf>> = []
 	if (previousRound) {
@@ -100,41 +118,71 @@ async function lockedRound(tx: Tx, participationId: string, number: number) {
 	await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
 	const participation = await tx.participation.findUnique({
 		where: { id: participationId },
-		include: { provider: { select: { type: true } }, markYear: { select: { maxRevisions: true, fourEyesNegative: true } }, rounds: { orderBy: { number: 'asc' } } },
+		include: {
+			provider: { select: { type: true } },
+			markYear: { select: { maxRevisions: true, fourEyesNegative: true } },
+			rounds: { orderBy: { number: 'asc' } },
+		},
 	})
 	const round = participation?.rounds.find((candidate) => candidate.number === number)
 	if (!participation || !round) return null
 	return { participation, round }
 }
 
-const NOT_ASSESSABLE = 'Deze ronde kan niet (meer) worden beoordeeld: er is al een besluit of de zelfevaluatie wacht niet op beoordeling.'
-const CONFLICT = 'Iemand anders heeft dit criterium intussen beoordeeld. Bekijk het oordeel hieronder en sla zo nodig opnieuw op.'
+const NOT_ASSESSABLE =
+	'Deze ronde kan niet (meer) worden beoordeeld: er is al een besluit of de zelfevaluatie wacht niet op beoordeling.'
+const CONFLICT =
+	'Iemand anders heeft dit criterium intussen beoordeeld. Bekijk het oordeel hieronder en sla zo nodig opnieuw op.'
 
 export async function assessCriterion(
 	actor: Actor & { userId: string },
-	input: { participationId: string; round: number; criterionKey: string; verdict: CriterionVerdict; feedback: string; expectedVersion: number },
+	input: {
+		participationId: string
+		round: number
+		criterionKey: string
+		verdict: CriterionVerdict
+		feedback: string
+		expectedVersion: number
+	},
 ): Promise<ServiceResult> {
 	return db.$transaction(async (tx) => {
 		const found = await lockedRound(tx, input.participationId, input.round)
 		if (!found) return refuse(NOT_ASSESSABLE)
 		const { participation, round } = found
 		const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
-		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null) return refuse(NOT_ASSESSABLE)
+		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
+			return refuse(NOT_ASSESSABLE)
 		const loaded = await loadNormSet(participation.year, tx)
 		const criterionId = loaded?.criterionIds.get(input.criterionKey)
 		if (!loaded || !criterionId) return refuse('Dit criterium hoort niet bij de normen van dit jaar.')
 		const feedback = input.feedback.trim()
-		if (input.verdict === 'insufficient' && !feedback) return refuse('Geef feedback: de zorgaanbieder moet weten wat er ontbreekt.')
-		const existing = await tx.criterionAssessment.findUnique({ where: { roundId_criterionId: { roundId: round.id, criterionId } } })
+		if (input.verdict === 'insufficient' && !feedback)
+			return refuse('Geef feedback: de zorgaanbieder moet weten wat er ontbreekt.')
+		const existing = await tx.criterionAssessment.findUnique({
+			where: { roundId_criterionId: { roundId: round.id, criterionId } },
+		})
 		if ((existing?.version ?? 0) !== input.expectedVersion) return refuse(CONFLICT)
 		const at = now()
 		const saved = existing
 			? await tx.criterionAssessment.update({
 					where: { id: existing.id },
-					data: { verdict: input.verdict, feedback, assessorId: actor.userId, assessedAt: at, version: { increment: 1 } },
+					data: {
+						verdict: input.verdict,
+						feedback,
+						assessorId: actor.userId,
+						assessedAt: at,
+						version: { increment: 1 },
+					},
 				})
 			: await tx.criterionAssessment.create({
-					data: { roundId: round.id, criterionId, verdict: input.verdict, feedback, assessorId: actor.userId, assessedAt: at },
+					data: {
+						roundId: round.id,
+						criterionId,
+						verdict: input.verdict,
+						feedback,
+						assessorId: actor.userId,
+						assessedAt: at,
+					},
 				})
 		await recordAudit(tx, {
 			actor,
@@ -143,7 +191,9 @@ export async function assessCriterion(
 			entityId: saved.id,
 			providerId: participation.providerId,
 			participationId: participation.id,
-			before: existing ? { criterion: input.criterionKey, verdict: existing.verdict, feedback: existing.feedback } : null,
+			before: existing
+				? { criterion: input.criterionKey, verdict: existing.verdict, feedback: existing.feedback }
+				: null,
 			after: { round: input.round, criterion: input.criterionKey, verdict: saved.verdict, feedback: saved.feedback },
 			at,
 		})
@@ -159,48 +209,70 @@ export async function decideRound(
 	actor: Actor & { userId: string },
 	input: { participationId: string; round: number; outcome: RoundOutcome },
 ): Promise<ServiceResult<{ applied: boolean }>> {
-	return db.$transaction(async (tx) => {
-		const found = await lockedRound(tx, input.participationId, input.round)
-		if (!found) return refuse(NOT_ASSESSABLE)
-		const { participation, round } = found
-		const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
-		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null) return refuse(NOT_ASSESSABLE)
-		const loaded = await loadNormSet(participation.year, tx)
-		if (!loaded) return refuse(NOT_ASSESSABLE)
-		const outcome = outcomeFor(loaded, participation, await roundAnswers(tx, round.id, loaded), await verdictsOf(tx, round.id, loaded), participation.markYear.maxRevisions)
-		if (!outcome.allAssessed || !outcome.outcome) {
-			return refuse(`Nog niet alle criteria zijn beoordeeld (${outcome.missingVerdicts.map((ref) => ref.code).join(', ')}).`)
-		}
-		if (outcome.outcome !== input.outcome) return refuse('De oordelen zijn intussen gewijzigd. Bekijk het besluit opnieuw.')
-		const at = now()
-		const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
-		// The event goes first: until it is applied the round must not read as qualified (a
-		// submitted participation with a qualifying round is no valid snapshot).
-		if (!waits) {
-			const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
-			if (!result.ok) throw new DecisionRefused(result.refusal.message)
-		}
-		await tx.selfEvaluationRound.update({
-			where: { id: round.id },
-			data: { outcome: outcome.outcome, outcomeProposedById: actor.userId, outcomeProposedAt: at, decidedAt: waits ? null : at, version: { increment: 1 } },
+	return db
+		.$transaction(async (tx) => {
+			const found = await lockedRound(tx, input.participationId, input.round)
+			if (!found) return refuse(NOT_ASSESSABLE)
+			const { participation, round } = found
+			const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
+			if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
+				return refuse(NOT_ASSESSABLE)
+			const loaded = await loadNormSet(participation.year, tx)
+			if (!loaded) return refuse(NOT_ASSESSABLE)
+			const outcome = outcomeFor(
+				loaded,
+				participation,
+				await roundAnswers(tx, round.id, loaded),
+				await verdictsOf(tx, round.id, loaded),
+				participation.markYear.maxRevisions,
+			)
+			if (!outcome.allAssessed || !outcome.outcome) {
+				return refuse(
+					`Nog niet alle criteria zijn beoordeeld (${outcome.missingVerdicts.map((ref) => ref.code).join(', ')}).`,
+				)
+			}
+			if (outcome.outcome !== input.outcome)
+				return refuse('De oordelen zijn intussen gewijzigd. Bekijk het besluit opnieuw.')
+			const at = now()
+			const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
+			// The event goes first: until it is applied the round must not read as qualified (a
+			// submitted participation with a qualifying round is no valid snapshot).
+			if (!waits) {
+				const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
+				if (!result.ok) throw new DecisionRefused(result.refusal.message)
+			}
+			await tx.selfEvaluationRound.update({
+				where: { id: round.id },
+				data: {
+					outcome: outcome.outcome,
+					outcomeProposedById: actor.userId,
+					outcomeProposedAt: at,
+					decidedAt: waits ? null : at,
+					version: { increment: 1 },
+				},
+			})
+			await recordAudit(tx, {
+				actor,
+				action: waits ? 'assessment.propose' : 'assessment.decide',
+				entityType: 'SelfEvaluationRound',
+				entityId: round.id,
+				providerId: participation.providerId,
+				participationId: participation.id,
+				before: { outcome: null },
+				after: {
+					round: round.number,
+					outcome: outcome.outcome,
+					insufficient: outcome.insufficient.map((ref) => ref.code),
+				},
+				at,
+			})
+			if (waits) return ok({ applied: false })
+			return ok({ applied: true })
 		})
-		await recordAudit(tx, {
-			actor,
-			action: waits ? 'assessment.propose' : 'assessment.decide',
-			entityType: 'SelfEvaluationRound',
-			entityId: round.id,
-			providerId: participation.providerId,
-			participationId: participation.id,
-			before: { outcome: null },
-			after: { round: round.number, outcome: outcome.outcome, insufficient: outcome.insufficient.map((ref) => ref.code) },
-			at,
+		.catch((error: unknown) => {
+			if (error instanceof DecisionRefused) return refuse(error.message)
+			throw error
 		})
-		if (waits) return ok({ applied: false })
-		return ok({ applied: true })
-	}).catch((error: unknown) => {
-		if (error instanceof DecisionRefused) return refuse(error.message)
-		throw error
-	})
 }
 
 // Thrown inside the transaction so that the round's outcome is rolled back with the refused event.
@@ -211,62 +283,76 @@ export async function confirmDecision(
 	actor: Actor & { userId: string },
 	input: { participationId: string; round: number; confirm: boolean; reason?: string },
 ): Promise<ServiceResult<{ applied: boolean }>> {
-	return db.$transaction(async (tx) => {
-		const found = await lockedRound(tx, input.participationId, input.round)
-		if (!found) return refuse(NOT_ASSESSABLE)
-		const { participation, round } = found
-		if (participation.state !== 'submitted' || !round.outcome || round.decidedAt) return refuse('Er wacht geen voorgesteld besluit op bevestiging.')
-		if (round.outcomeProposedById === actor.userId) return refuse('Een tweede, andere beoordelaar moet dit besluit bevestigen (vier-ogenprincipe).')
-		const at = now()
-		if (!input.confirm) {
+	return db
+		.$transaction(async (tx) => {
+			const found = await lockedRound(tx, input.participationId, input.round)
+			if (!found) return refuse(NOT_ASSESSABLE)
+			const { participation, round } = found
+			if (participation.state !== 'submitted' || !round.outcome || round.decidedAt)
+				return refuse('Er wacht geen voorgesteld besluit op bevestiging.')
+			if (round.outcomeProposedById === actor.userId)
+				return refuse('Een tweede, andere beoordelaar moet dit besluit bevestigen (vier-ogenprincipe).')
+			const at = now()
+			if (!input.confirm) {
+				await tx.selfEvaluationRound.update({
+					where: { id: round.id },
+					data: { outcome: null, outcomeProposedById: null, outcomeProposedAt: null, version: { increment: 1 } },
+				})
+				await recordAudit(tx, {
+					actor,
+					action: 'assessment.reject_proposal',
+					entityType: 'SelfEvaluationRound',
+					entityId: round.id,
+					providerId: participation.providerId,
+					participationId: participation.id,
+					before: { outcome: round.outcome, proposedBy: round.outcomeProposedById },
+					after: { outcome: null },
+					reason: input.reason ?? null,
+					at,
+				})
+				return ok({ applied: false })
+			}
 			await tx.selfEvaluationRound.update({
 				where: { id: round.id },
-				data: { outcome: null, outcomeProposedById: null, outcomeProposedAt: null, version: { increment: 1 } },
+				data: { outcomeConfirmedById: actor.userId, outcomeConfirmedAt: at, decidedAt: at, version: { increment: 1 } },
 			})
 			await recordAudit(tx, {
 				actor,
-				action: 'assessment.reject_proposal',
+				action: 'assessment.confirm',
 				entityType: 'SelfEvaluationRound',
 				entityId: round.id,
 				providerId: participation.providerId,
 				participationId: participation.id,
-				before: { outcome: round.outcome, proposedBy: round.outcomeProposedById },
-				after: { outcome: null },
-				reason: input.reason ?? null,
+				before: { outcome: round.outcome, confirmedBy: null },
+				after: { outcome: round.outcome, confirmedBy: actor.userId },
 				at,
 			})
-			return ok({ applied: false })
-		}
-		await tx.selfEvaluationRound.update({
-			where: { id: round.id },
-			data: { outcomeConfirmedById: actor.userId, outcomeConfirmedAt: at, decidedAt: at, version: { increment: 1 } },
+			const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(round.outcome), actor)
+			if (!result.ok) throw new DecisionRefused(result.refusal.message)
+			return ok({ applied: true })
 		})
-		await recordAudit(tx, {
-			actor,
-			action: 'assessment.confirm',
-			entityType: 'SelfEvaluationRound',
-			entityId: round.id,
-			providerId: participation.providerId,
-			participationId: participation.id,
-			before: { outcome: round.outcome, confirmedBy: null },
-			after: { outcome: round.outcome, confirmedBy: actor.userId },
-			at,
+		.catch((error: unknown) => {
+			if (error instanceof DecisionRefused) return refuse(error.message)
+			throw error
 		})
-		const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(round.outcome), actor)
-		if (!result.ok) throw new DecisionRefused(result.refusal.message)
-		return ok({ applied: true })
-	}).catch((error: unknown) => {
-		if (error instanceof DecisionRefused) return refuse(error.message)
-		throw error
-	})
 }
 
-export async function assignAssessor(actor: Actor & { userId: string }, participationId: string, assessorId: string | null): Promise<ServiceResult> {
+export async function assignAssessor(
+	actor: Actor & { userId: string },
+	participationId: string,
+	assessorId: string | null,
+): Promise<ServiceResult> {
 	return db.$transaction(async (tx) => {
-		const participation = await tx.participation.findUnique({ where: { id: participationId }, select: { id: true, providerId: true, assessorId: true } })
+		const participation = await tx.participation.findUnique({
+			where: { id: participationId },
+			select: { id: true, providerId: true, assessorId: true },
+		})
 		if (!participation) return refuse('Deelname niet gevonden.')
 		if (assessorId) {
-			const assessor = await tx.user.findUnique({ where: { id: assessorId }, select: { staffRole: true, active: true } })
+			const assessor = await tx.user.findUnique({
+				where: { id: assessorId },
+				select: { staffRole: true, active: true },
+			})
 			if (!assessor?.staffRole || !assessor.active) return refuse('Kies een actieve beoordelaar van KiBG.')
 		}
 		if (participation.assessorId === assessorId) return ok(undefined)

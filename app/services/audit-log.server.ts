@@ -116,6 +116,11 @@ const csvColumns: CsvColumn<AuditRow>[] = [
 ]
 
 export async function auditCsv(query: TableQuery): Promise<string> {
-	const rows = await db.auditEvent.findMany({ where: auditWhere(query), orderBy: auditOrder(query), select, take: 50_000 })
+	const rows = await db.auditEvent.findMany({
+		where: auditWhere(query),
+		orderBy: auditOrder(query),
+		select,
+		take: 50_000,
+	})
 	return toCsv(csvColumns, rows)
 }

@@ -34,7 +34,10 @@ export async function login(email: string, password: string, ip: string): Promis
 		return {
 			ok: false,
 			reason: 'rate_limited',
-			retryAfterSeconds: Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds),
+			retryAfterSeconds: Math.max(
+				byEmail.allowed ? 0 : byEmail.retryAfterSeconds,
+				byIp.allowed ? 0 : byIp.retryAfterSeconds,
+			),
 		}
 	}
 	const user = await db.user.findUnique({
@@ -74,7 +77,10 @@ async function issueToken(
 export async function requestPasswordReset(email: string, ip: string): Promise<void> {
 	const limit = await consumeRateLimit(`reset:email:${email}`, { limit: 3, windowMs: 60 * minute })
 	if (!limit.allowed) return
-	const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, active: true, passwordHash: true } })
+	const user = await db.user.findUnique({
+		where: { email },
+		select: { id: true, name: true, active: true, passwordHash: true },
+	})
 	if (!user?.active) return
 	await db.$transaction(async (tx) => {
 		// An account that never accepted its invitation gets a fresh invitation instead.
@@ -87,7 +93,11 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
 		await enqueueEmail(tx, {
 			template: 'password_reset',
 			to: { address: email, name: user.name },
-			data: { name: user.name, resetUrl: absoluteUrl(`/wachtwoord-herstellen/${token}`), validMinutes: resetValidMinutes },
+			data: {
+				name: user.name,
+				resetUrl: absoluteUrl(`/wachtwoord-herstellen/${token}`),
+				validMinutes: resetValidMinutes,
+			},
 		})
 		await recordAudit(tx, {
 			actor: { type: 'public', userId: null, ip },
@@ -116,7 +126,13 @@ export async function findLiveToken(token: string, purpose: TokenPurpose): Promi
 	if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt.getTime() <= Date.now() || !row.user.active) {
 		return null
 	}
-	return { tokenId: row.id, userId: row.userId, email: row.user.email, name: row.user.name, providerName: row.provider?.name ?? null }
+	return {
+		tokenId: row.id,
+		userId: row.userId,
+		email: row.user.email,
+		name: row.user.name,
+		providerName: row.provider?.name ?? null,
+	}
 }
 
 /** Sets the password with a token; every other session of the user ends. */
@@ -222,7 +238,9 @@ async function sendInvitation(
 	{ userId, invitedBy, providerId }: { userId: string; invitedBy: string | null; providerId: string | null },
 ) {
 	const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } })
-	const provider = providerId ? await tx.provider.findUnique({ where: { id: providerId }, select: { name: true } }) : null
+	const provider = providerId
+		? await tx.provider.findUnique({ where: { id: providerId }, select: { name: true } })
+		: null
 	const token = await issueToken(tx, userId, 'invitation', invitationValidDays * 24 * 60 * minute, providerId)
 	await enqueueEmail(tx, {
 		template: 'invitation',

@@ -526,7 +526,10 @@ function needsEligibleCheck(filters: InvoiceFilters): boolean {
 }
 
 function keepView(filters: InvoiceFilters, view: InvoiceView): boolean {
-	return view.eligibleForWithdrawal || statusList(filters.status).some((status) => status !== 'eligible' && status === view.status)
+	return (
+		view.eligibleForWithdrawal ||
+		statusList(filters.status).some((status) => status !== 'eligible' && status === view.status)
+	)
 }
 
 function invoiceWhere({ year, status, q }: InvoiceFilters, at: Date): Prisma.InvoiceWhereInput {
@@ -550,7 +553,11 @@ function invoiceWhere({ year, status, q }: InvoiceFilters, at: Date): Prisma.Inv
 /** One page of invoices (newest first) and the total; `eligible` is decided by the domain per invoice. */
 export async function listInvoices(
 	filters: InvoiceFilters,
-	{ page, pageSize, orderBy = [{ issuedAt: 'desc' }, { number: 'desc' }] }: { page: number; pageSize: number; orderBy?: Prisma.InvoiceOrderByWithRelationInput[] },
+	{
+		page,
+		pageSize,
+		orderBy = [{ issuedAt: 'desc' }, { number: 'desc' }],
+	}: { page: number; pageSize: number; orderBy?: Prisma.InvoiceOrderByWithRelationInput[] },
 	at: Date = now(),
 ): Promise<{ rows: InvoiceView[]; total: number }> {
 	const where = invoiceWhere(filters, at)

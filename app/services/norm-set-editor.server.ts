@@ -14,7 +14,11 @@ export const PUBLISHED_MESSAGE = 'Deze normenset is gepubliceerd en kan niet mee
 
 /** The latest norm set of an earlier year: what a new year starts from and is compared with. */
 export async function previousNormSet(year: number, client: Tx | typeof db = db) {
-	const previous = await client.normSet.findFirst({ where: { year: { lt: year } }, orderBy: { year: 'desc' }, select: { year: true } })
+	const previous = await client.normSet.findFirst({
+		where: { year: { lt: year } },
+		orderBy: { year: 'desc' },
+		select: { year: true },
+	})
 	return previous ? loadNormSet(previous.year, client) : null
 }
 
@@ -37,14 +41,21 @@ export async function startFromPrevious(actor: Actor & { userId: string }, year:
 	return db.$transaction(async (tx) => {
 		const markYear = await tx.markYear.findUnique({ where: { year } })
 		if (!markYear) return { ok: false, errors: ['Maak eerst het keurmerkjaar aan.'] }
-		if (await tx.normSet.findUnique({ where: { year } })) return { ok: false, errors: ['Dit jaar heeft al een normenset.'] }
+		if (await tx.normSet.findUnique({ where: { year } }))
+			return { ok: false, errors: ['Dit jaar heeft al een normenset.'] }
 		const previous = await previousNormSet(year, tx)
 		if (!previous) return { ok: false, errors: ['Er is geen normenset van een eerder jaar om te kopiëren.'] }
 		const copy = { ...previous.normSet, year, markName: markYear.markName }
 		const parsed = parseNormSet(copy)
 		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
 		const id = await importNormSet(tx, parsed.normSet, { status: 'draft', basedOnYear: previous.year })
-		await recordAudit(tx, { actor, action: 'norm_set.copy', entityType: 'NormSet', entityId: id, after: { year, basedOnYear: previous.year } })
+		await recordAudit(tx, {
+			actor,
+			action: 'norm_set.copy',
+			entityType: 'NormSet',
+			entityId: id,
+			after: { year, basedOnYear: previous.year },
+		})
 		return { ok: true }
 	})
 }
@@ -53,15 +64,26 @@ export async function startFromPrevious(actor: Actor & { userId: string }, year:
  * Replaces the draft with `next` after the domain has validated the whole set. Refused when the
  * set is published, when somebody else saved meanwhile, or when answers already refer to it.
  */
-export async function saveNormSet(actor: Actor & { userId: string }, year: number, next: NormSet, expectedVersion: number, summary: string): Promise<EditorResult> {
+export async function saveNormSet(
+	actor: Actor & { userId: string },
+	year: number,
+	next: NormSet,
+	expectedVersion: number,
+	summary: string,
+): Promise<EditorResult> {
 	const parsed = parseNormSet({ ...next, year })
 	if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
 	return db.$transaction(async (tx) => {
 		const row = await tx.normSet.findUnique({ where: { year } })
 		if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
 		if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
-		if (row.version !== expectedVersion) return { ok: false, errors: ['Iemand anders heeft deze normenset intussen gewijzigd. Laad de pagina opnieuw.'] }
-		if (await tx.answer.count({ where: { evidenceItem: { normSetId: row.id } } })) return { ok: false, errors: ['Er zijn al antwoorden op deze normenset gegeven; hij kan niet meer worden gewijzigd.'] }
+		if (row.version !== expectedVersion)
+			return { ok: false, errors: ['Iemand anders heeft deze normenset intussen gewijzigd. Laad de pagina opnieuw.'] }
+		if (await tx.answer.count({ where: { evidenceItem: { normSetId: row.id } } }))
+			return {
+				ok: false,
+				errors: ['Er zijn al antwoorden op deze normenset gegeven; hij kan niet meer worden gewijzigd.'],
+			}
 		const before = await loadNormSet(year, tx)
 		await tx.normSet.delete({ where: { id: row.id } })
 		const id = await importNormSet(tx, parsed.normSet, { status: 'draft', basedOnYear: row.basedOnYear })
@@ -73,7 +95,17 @@ export async function saveNormSet(actor: Actor & { userId: string }, year: numbe
 			entityType: 'NormSet',
 			entityId: id,
 			before: { version: row.version },
-			after: { version: row.version + 1, changed: diff ? { norms: diff.norms.changed.map((n) => n.key), criteria: diff.criteria.changed.map((c) => c.key), added: diff.criteria.added.map((c) => c.key), removed: diff.criteria.removed.map((c) => c.key) } : null },
+			after: {
+				version: row.version + 1,
+				changed: diff
+					? {
+							norms: diff.norms.changed.map((n) => n.key),
+							criteria: diff.criteria.changed.map((c) => c.key),
+							added: diff.criteria.added.map((c) => c.key),
+							removed: diff.criteria.removed.map((c) => c.key),
+						}
+					: null,
+			},
 			reason: summary,
 		})
 		return { ok: true }
@@ -89,18 +121,47 @@ export async function publishNormSet(actor: Actor & { userId: string }, year: nu
 		const parsed = parseNormSet(loaded?.normSet)
 		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
 		const at = now()
-		await tx.normSet.update({ where: { id: row.id }, data: { status: 'published', publishedAt: at, version: { increment: 1 } } })
-		await recordAudit(tx, { actor, action: 'norm_set.publish', entityType: 'NormSet', entityId: row.id, before: { status: 'draft' }, after: { status: 'published', publishedAt: at }, at })
+		await tx.normSet.update({
+			where: { id: row.id },
+			data: { status: 'published', publishedAt: at, version: { increment: 1 } },
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'norm_set.publish',
+			entityType: 'NormSet',
+			entityId: row.id,
+			before: { status: 'draft' },
+			after: { status: 'published', publishedAt: at },
+			at,
+		})
 		return { ok: true }
 	})
 }
 
-const PART_NAMES: Record<string, string> = { themes: 'thema', norms: 'norm', criteria: 'criterium', evidence: 'bewijsstuk' }
+const PART_NAMES: Record<string, string> = {
+	themes: 'thema',
+	norms: 'norm',
+	criteria: 'criterium',
+	evidence: 'bewijsstuk',
+}
 const MESSAGES: [RegExp, (match: RegExpExecArray) => string][] = [
-	[/^duplicate (.+) '(.+)'$/, (m) => `${m[2]} komt twee keer voor (${m[1]?.replace('theme key', 'sleutel thema').replace('norm key', 'sleutel norm').replace('norm code', 'nummer norm').replace('criterion key', 'sleutel criterium').replace('criterion code', 'nummer criterium').replace('evidence key', 'sleutel bewijsstuk')})`],
-	[/^criterion code '(.+)' must start with its norm code '(.+)'$/, (m) => `het nummer van criterium ${m[1]} moet beginnen met ${m[2]}`],
-	[/^criterion '(.+)' needs at least one required evidence item$/, (m) => `criterium ${m[1]} heeft minstens één verplicht bewijsstuk nodig`],
-	[/^groups of norm (.+) must be numbered 1\.\.n without gaps \(found (.*)\)$/, (m) => `de groepen van norm ${m[1]} moeten doorlopend vanaf 1 genummerd zijn (nu: ${m[2]})`],
+	[
+		/^duplicate (.+) '(.+)'$/,
+		(m) =>
+			`${m[2]} komt twee keer voor (${m[1]?.replace('theme key', 'sleutel thema').replace('norm key', 'sleutel norm').replace('norm code', 'nummer norm').replace('criterion key', 'sleutel criterium').replace('criterion code', 'nummer criterium').replace('evidence key', 'sleutel bewijsstuk')})`,
+	],
+	[
+		/^criterion code '(.+)' must start with its norm code '(.+)'$/,
+		(m) => `het nummer van criterium ${m[1]} moet beginnen met ${m[2]}`,
+	],
+	[
+		/^criterion '(.+)' needs at least one required evidence item$/,
+		(m) => `criterium ${m[1]} heeft minstens één verplicht bewijsstuk nodig`,
+	],
+	[
+		/^groups of norm (.+) must be numbered 1\.\.n without gaps \(found (.*)\)$/,
+		(m) => `de groepen van norm ${m[1]} moeten doorlopend vanaf 1 genummerd zijn (nu: ${m[2]})`,
+	],
 	[/^a criterion needs evidence$/, () => 'een criterium heeft minstens één bewijsstuk nodig'],
 	[/^a norm needs criteria$/, () => 'een norm heeft minstens één criterium nodig'],
 	[/^a theme needs norms$/, () => 'een thema heeft minstens één norm nodig'],
@@ -115,7 +176,8 @@ const MESSAGES: [RegExp, (match: RegExpExecArray) => string][] = [
 /** 'themes.0.norms.2.criteria.1.key: duplicate …' in Dutch: 'Thema 1, norm 3, criterium 2 (key): … komt twee keer voor'. */
 export function dutchNormSetError(error: string): string {
 	const split = error.indexOf(': ')
-	const [path, message] = split > -1 && /^[\w.]+$/.test(error.slice(0, split)) ? [error.slice(0, split), error.slice(split + 2)] : ['', error]
+	const [path, message] =
+		split > -1 && /^[\w.]+$/.test(error.slice(0, split)) ? [error.slice(0, split), error.slice(split + 2)] : ['', error]
 	const parts = path.split('.').filter(Boolean)
 	const where: string[] = []
 	for (let index = 0; index < parts.length; index++) {
@@ -135,5 +197,7 @@ export function dutchNormSetError(error: string): string {
 		}
 	}
 	const location = where.join(', ')
-	return location ? `${location.charAt(0).toUpperCase()}${location.slice(1)}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1)
+	return location
+		? `${location.charAt(0).toUpperCase()}${location.slice(1)}: ${text}`
+		: text.charAt(0).toUpperCase() + text.slice(1)
 }

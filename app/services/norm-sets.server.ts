@@ -29,7 +29,11 @@ function evidenceConfig(item: EvidenceItem): Prisma.InputJsonObject {
 export async function importNormSet(
 	tx: Tx,
 	normSet: NormSet,
-	{ status = 'published', publishedAt = null, basedOnYear = null }: { status?: 'draft' | 'published'; publishedAt?: Date | null; basedOnYear?: number | null } = {},
+	{
+		status = 'published',
+		publishedAt = null,
+		basedOnYear = null,
+	}: { status?: 'draft' | 'published'; publishedAt?: Date | null; basedOnYear?: number | null } = {},
 ): Promise<string> {
 	const set = await tx.normSet.create({
 		data: {
@@ -45,7 +49,13 @@ export async function importNormSet(
 	})
 	for (const [themeIndex, theme] of normSet.themes.entries()) {
 		const themeRow = await tx.theme.create({
-			data: { normSetId: set.id, key: theme.key, position: themeIndex, title: theme.title, introduction: theme.introduction ?? null },
+			data: {
+				normSetId: set.id,
+				key: theme.key,
+				position: themeIndex,
+				title: theme.title,
+				introduction: theme.introduction ?? null,
+			},
 		})
 		for (const [normIndex, norm] of theme.norms.entries()) {
 			const normRow = await tx.norm.create({

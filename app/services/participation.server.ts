@@ -28,8 +28,7 @@ import { enqueueEmail } from './mail/outbox.server.ts'
 import { requireYearSettings, toYearSettings } from './years.server.ts'
 
 export type EventResult =
-	| { ok: true; changed: boolean; participation: Participation; effects: Effect[] }
-	| { ok: false; refusal: Refusal }
+	{ ok: true; changed: boolean; participation: Participation; effects: Effect[] } | { ok: false; refusal: Refusal }
 
 export class ParticipationRefused extends Error {
 	constructor(readonly refusal: Refusal) {
@@ -76,7 +75,10 @@ export async function loadSnapshot(
 ): Promise<{ participation: ParticipationWithHistory; snapshot: ParticipationSnapshot; settings: YearSettings }> {
 	// On PostgreSQL two transitions of one participation must not interleave: lock the row.
 	await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
-	const participation = await tx.participation.findUniqueOrThrow({ where: { id: participationId }, include: withHistory })
+	const participation = await tx.participation.findUniqueOrThrow({
+		where: { id: participationId },
+		include: withHistory,
+	})
 	return { participation, snapshot: snapshotOf(participation), settings: toYearSettings(participation.markYear) }
 }
 
@@ -106,7 +108,8 @@ export async function applyParticipationEvent(
 			ok: false,
 			refusal: {
 				code: 'wrong_state',
-				message: 'Iemand anders heeft deze deelname intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
+				message:
+					'Iemand anders heeft deze deelname intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
 			},
 		}
 	}
@@ -184,11 +187,20 @@ export async function createParticipation(
 		start,
 		actor,
 		applicationData,
-	}: { providerId: string; year: number; start: ParticipationStart; actor: Actor; applicationData?: Prisma.InputJsonValue },
+	}: {
+		providerId: string
+		year: number
+		start: ParticipationStart
+		actor: Actor
+		applicationData?: Prisma.InputJsonValue
+	},
 ): Promise<EventResult> {
 	const settings = await requireYearSettings(year, tx)
 	// The profile of this year: a later change to the provider does not alter which norms applied.
-	const profile = await tx.provider.findUniqueOrThrow({ where: { id: providerId }, select: { offersChronicEchelon: true } })
+	const profile = await tx.provider.findUniqueOrThrow({
+		where: { id: providerId },
+		select: { offersChronicEchelon: true },
+	})
 	const at = now()
 	const result = startParticipation(start, at, settings)
 	if (!result.ok) return result
@@ -300,9 +312,12 @@ async function performEffects(
 				break
 			case 'plan_interview':
 				await tx.interview.createMany({
-					data: (await tx.sampleMember.findMany({ where: { participationId: participation.id, interview: null }, select: { id: true } })).map(
-						(member) => ({ sampleMemberId: member.id }),
-					),
+					data: (
+						await tx.sampleMember.findMany({
+							where: { participationId: participation.id, interview: null },
+							select: { id: true },
+						})
+					).map((member) => ({ sampleMemberId: member.id })),
 				})
 				break
 			case 'send_mail':
@@ -327,7 +342,8 @@ async function freezeRound(tx: Tx, participationId: string, number: number, acto
 		where: { participationId, number, status: 'draft' },
 		data: { status: 'submitted', submittedAt: at, submittedById: actor.userId },
 	})
-	if (frozen.count !== 1) throw new Error(`Ronde ${number} van deelname ${participationId} is geen concept om in te dienen`)
+	if (frozen.count !== 1)
+		throw new Error(`Ronde ${number} van deelname ${participationId} is geen concept om in te dienen`)
 }
 
 // DOMAIN.md §5: a revision starts as a copy of the previous round (answers and documents).
@@ -352,7 +368,9 @@ async function openRevisionRound(tx: Tx, participationId: string, number: number
 				prefill: 'none',
 				updatedById: answer.updatedById,
 				updatedAt: answer.updatedAt, // a copy: last edited when the original was
-				documents: { create: answer.documents.map((document) => ({ fileId: document.fileId, addedAt: document.addedAt })) },
+				documents: {
+					create: answer.documents.map((document) => ({ fileId: document.fileId, addedAt: document.addedAt })),
+				},
 			},
 		})
 	}
@@ -366,7 +384,10 @@ async function issueCertificate(tx: Tx, participation: Participation, at: Date, 
 	const number = formatCertificateNumber(participation.year, sequence)
 	// DOMAIN.md §7: valid until 31 December of the year, unless withdrawn.
 	const validUntil = endOfDay(`${settings.year}-12-31`)
-	const provider = await tx.provider.findUniqueOrThrow({ where: { id: participation.providerId }, select: { name: true, city: true } })
+	const provider = await tx.provider.findUniqueOrThrow({
+		where: { id: participation.providerId },
+		select: { name: true, city: true },
+	})
 	const pdf = await certificatePdf({
 		number,
 		markName: settings.markName,
@@ -379,11 +400,25 @@ async function issueCertificate(tx: Tx, participation: Participation, at: Date, 
 		issuedAt: at,
 	})
 	const file = await storeFile(
-		{ kind: 'certificate', providerId: participation.providerId, originalName: `keurmerkcertificaat-${number}.pdf`, mimeType: 'application/pdf', bytes: pdf },
+		{
+			kind: 'certificate',
+			providerId: participation.providerId,
+			originalName: `keurmerkcertificaat-${number}.pdf`,
+			mimeType: 'application/pdf',
+			bytes: pdf,
+		},
 		tx,
 	)
 	await tx.certificate.create({
-		data: { participationId: participation.id, year: participation.year, sequence, number, issuedAt: at, validUntil, fileId: file.id },
+		data: {
+			participationId: participation.id,
+			year: participation.year,
+			sequence,
+			number,
+			issuedAt: at,
+			validUntil,
+			fileId: file.id,
+		},
 	})
 }
 
@@ -417,10 +452,20 @@ async function ensureAgreementOffered(tx: Tx, participation: Participation, sett
 }
 
 /** The people a message about a participation goes to: the organisation's address and its primary contacts. */
-export async function participationRecipients(tx: Tx, providerId: string): Promise<{ address: string; name: string | null }[]> {
+export async function participationRecipients(
+	tx: Tx,
+	providerId: string,
+): Promise<{ address: string; name: string | null }[]> {
 	const provider = await tx.provider.findUniqueOrThrow({
 		where: { id: providerId },
-		select: { name: true, email: true, memberships: { where: { isPrimaryContact: true }, select: { user: { select: { email: true, name: true, active: true } } } } },
+		select: {
+			name: true,
+			email: true,
+			memberships: {
+				where: { isPrimaryContact: true },
+				select: { user: { select: { email: true, name: true, active: true } } },
+			},
+		},
 	})
 	const recipients = new Map<string, { address: string; name: string | null }>()
 	recipients.set(provider.email.toLowerCase(), { address: provider.email, name: provider.name })
@@ -437,7 +482,10 @@ async function sendParticipationMail(
 	settings: YearSettings,
 	at: Date,
 ) {
-	const provider = await tx.provider.findUniqueOrThrow({ where: { id: participation.providerId }, select: { name: true } })
+	const provider = await tx.provider.findUniqueOrThrow({
+		where: { id: participation.providerId },
+		select: { name: true },
+	})
 	const base = {
 		providerName: provider.name,
 		year: participation.year,
@@ -449,12 +497,22 @@ async function sendParticipationMail(
 	const email = await (async () => {
 		switch (effect.template) {
 			case 'application_received':
-				return { template: 'application_received' as const, data: { ...base, agreementOffered: participation.state === 'agreement_offered' } }
+				return {
+					template: 'application_received' as const,
+					data: { ...base, agreementOffered: participation.state === 'agreement_offered' },
+				}
 			case 'agreement_offered':
-				return { template: 'agreement_offered' as const, data: { ...base, signBy: formatDutchDate(settings.applicationClosesOn) } }
+				return {
+					template: 'agreement_offered' as const,
+					data: { ...base, signBy: formatDutchDate(settings.applicationClosesOn) },
+				}
 			case 'agreement_signed': {
-				const agreement = await tx.agreement.findFirst({ where: { participationId: participation.id, status: 'signed' }, orderBy: { signedAt: 'desc' } })
-				if (agreement?.signedFileId) attachments.push({ filename: `overeenkomst-${participation.year}.pdf`, fileId: agreement.signedFileId })
+				const agreement = await tx.agreement.findFirst({
+					where: { participationId: participation.id, status: 'signed' },
+					orderBy: { signedAt: 'desc' },
+				})
+				if (agreement?.signedFileId)
+					attachments.push({ filename: `overeenkomst-${participation.year}.pdf`, fileId: agreement.signedFileId })
 				return {
 					template: 'agreement_signed' as const,
 					data: {
@@ -472,37 +530,73 @@ async function sendParticipationMail(
 			case 'listed':
 				return { template: 'listed' as const, data: { ...base, deadline: day(qualificationDeadlineAt(settings)) } }
 			case 'self_evaluation_received': {
-				const round = await tx.selfEvaluationRound.findFirstOrThrow({ where: { participationId: participation.id, status: 'submitted' }, orderBy: { number: 'desc' } })
-				return { template: 'self_evaluation_received' as const, data: { ...base, round: round.number, submittedAt: day(round.submittedAt ?? at) } }
+				const round = await tx.selfEvaluationRound.findFirstOrThrow({
+					where: { participationId: participation.id, status: 'submitted' },
+					orderBy: { number: 'desc' },
+				})
+				return {
+					template: 'self_evaluation_received' as const,
+					data: { ...base, round: round.number, submittedAt: day(round.submittedAt ?? at) },
+				}
 			}
 			case 'revision_requested': {
 				const assessed = await tx.selfEvaluationRound.findFirstOrThrow({
 					where: { participationId: participation.id, status: 'submitted' },
 					orderBy: { number: 'desc' },
-					include: { assessments: { where: { verdict: 'insufficient' }, include: { criterion: { select: { code: true, position: true, norm: { select: { position: true, theme: { select: { position: true } } } } } } } } },
+					include: {
+						assessments: {
+							where: { verdict: 'insufficient' },
+							include: {
+								criterion: {
+									select: {
+										code: true,
+										position: true,
+										norm: { select: { position: true, theme: { select: { position: true } } } },
+									},
+								},
+							},
+						},
+					},
 				})
 				const insufficient = assessed.assessments
-					.sort((a, b) => a.criterion.norm.theme.position - b.criterion.norm.theme.position || a.criterion.norm.position - b.criterion.norm.position || a.criterion.position - b.criterion.position)
+					.sort(
+						(a, b) =>
+							a.criterion.norm.theme.position - b.criterion.norm.theme.position ||
+							a.criterion.norm.position - b.criterion.norm.position ||
+							a.criterion.position - b.criterion.position,
+					)
 					.map((assessment) => ({ code: assessment.criterion.code, feedback: assessment.feedback }))
-				return { template: 'revision_requested' as const, data: { ...base, dueAt: day(effect.dueAt ?? participation.revisionDueAt ?? at), insufficient } }
+				return {
+					template: 'revision_requested' as const,
+					data: { ...base, dueAt: day(effect.dueAt ?? participation.revisionDueAt ?? at), insufficient },
+				}
 			}
 			case 'qualified': {
 				const certificate = await tx.certificate.findUniqueOrThrow({ where: { participationId: participation.id } })
-				if (certificate.fileId) attachments.push({ filename: `keurmerkcertificaat-${certificate.number}.pdf`, fileId: certificate.fileId })
-				return { template: 'qualified' as const, data: { ...base, certificateNumber: certificate.number, validUntil: day(certificate.validUntil) } }
+				if (certificate.fileId)
+					attachments.push({ filename: `keurmerkcertificaat-${certificate.number}.pdf`, fileId: certificate.fileId })
+				return {
+					template: 'qualified' as const,
+					data: { ...base, certificateNumber: certificate.number, validUntil: day(certificate.validUntil) },
+				}
 			}
 			case 'sampled':
 				return { template: 'sampled' as const, data: base }
 			case 'withdrawal': {
-				const withdrawal = await tx.withdrawal.findFirst({ where: { participationId: participation.id, undoneAt: null }, orderBy: { decidedAt: 'desc' } })
-				if (withdrawal?.letterFileId) attachments.push({ filename: `intrekking-${participation.year}.pdf`, fileId: withdrawal.letterFileId })
+				const withdrawal = await tx.withdrawal.findFirst({
+					where: { participationId: participation.id, undoneAt: null },
+					orderBy: { decidedAt: 'desc' },
+				})
+				if (withdrawal?.letterFileId)
+					attachments.push({ filename: `intrekking-${participation.year}.pdf`, fileId: withdrawal.letterFileId })
 				return {
 					template: 'withdrawal' as const,
 					data: {
 						...base,
 						// The 1 April run also ends applications that were never signed: different words.
 						signed: !['applied', 'agreement_offered'].includes(participation.stateBeforeWithdrawal ?? ''),
-						reason: WITHDRAWAL_REASON_LABELS[effect.reason ?? withdrawal?.reason ?? 'not_qualified_in_time'].toLowerCase(),
+						reason:
+							WITHDRAWAL_REASON_LABELS[effect.reason ?? withdrawal?.reason ?? 'not_qualified_in_time'].toLowerCase(),
 						effectiveAt: day(effect.effectiveAt ?? withdrawal?.effectiveAt ?? at),
 						explanation: withdrawal?.explanation ?? null,
 					},

@@ -11,7 +11,15 @@ import { snapshotOf } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 // The moments a provider acts on or waits for; the office's own dates stay off the dashboard.
-const TIMELINE_KEYS: readonly CalendarKey[] = ['applicationCloses', 'listing', 'selfEvaluationOpens', 'qualificationDeadline', 'withdrawal', 'yearEnd', 'turnoverReportDue']
+const TIMELINE_KEYS: readonly CalendarKey[] = [
+	'applicationCloses',
+	'listing',
+	'selfEvaluationOpens',
+	'qualificationDeadline',
+	'withdrawal',
+	'yearEnd',
+	'turnoverReportDue',
+]
 
 const ACTION_PATHS: Record<NextActionKind, string> = {
 	sign_agreement: 'overeenkomst',
@@ -45,8 +53,22 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 		const deadline = nextDeadline(snapshotOf(participation), settings, at)
 		if (!deadline) return []
 		// The turnover is reported after the year has ended, once.
-		if (deadline.kind === 'report_turnover' && (participation.year >= running || participation.turnoverReports.length > 0)) return []
-		return [{ year: participation.year, kind: deadline.kind, label: deadline.label, dueAt: deadline.dueAt, daysLeft: deadline.daysLeft, overdue: deadline.overdue, path: `${base}/${ACTION_PATHS[deadline.kind]}` }]
+		if (
+			deadline.kind === 'report_turnover' &&
+			(participation.year >= running || participation.turnoverReports.length > 0)
+		)
+			return []
+		return [
+			{
+				year: participation.year,
+				kind: deadline.kind,
+				label: deadline.label,
+				dueAt: deadline.dueAt,
+				daysLeft: deadline.daysLeft,
+				overdue: deadline.overdue,
+				path: `${base}/${ACTION_PATHS[deadline.kind]}`,
+			},
+		]
 	})
 	todos.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
 
@@ -61,23 +83,52 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 		isReapplicant: current.isReapplicant,
 		listedFrom: current.listedFrom,
 		listedUntil: current.listedUntil,
-		inRegister: current.listedFrom !== null && current.listedFrom <= at && (current.listedUntil === null || at < current.listedUntil),
-		withdrawal: current.withdrawals[0] ? { reason: current.withdrawals[0].reason, effectiveAt: current.withdrawals[0].effectiveAt } : null,
+		inRegister:
+			current.listedFrom !== null &&
+			current.listedFrom <= at &&
+			(current.listedUntil === null || at < current.listedUntil),
+		withdrawal: current.withdrawals[0]
+			? { reason: current.withdrawals[0].reason, effectiveAt: current.withdrawals[0].effectiveAt }
+			: null,
 		timeline: yearCalendar(toYearSettings(current.markYear))
 			.entries.filter((moment) => TIMELINE_KEYS.includes(moment.key))
 			.filter((moment) => moment.key !== 'withdrawal' || !current.isReapplicant)
-			.map((moment) => ({ key: moment.key, label: moment.label, at: moment.at, passed: moment.at.getTime() <= at.getTime() })),
+			.map((moment) => ({
+				key: moment.key,
+				label: moment.label,
+				at: moment.at,
+				passed: moment.at.getTime() <= at.getTime(),
+			})),
 	}
 
 	const invoices = await providerInvoices(providerId, at)
 	const downloads = {
 		agreements: participations.flatMap((participation) =>
-			participation.agreements.filter((agreement) => agreement.signedFileId).map((agreement) => ({ year: participation.year, path: `${base}/overeenkomst/${agreement.id}/pdf?versie=getekend` })),
+			participation.agreements
+				.filter((agreement) => agreement.signedFileId)
+				.map((agreement) => ({
+					year: participation.year,
+					path: `${base}/overeenkomst/${agreement.id}/pdf?versie=getekend`,
+				})),
 		),
 		certificates: participations.flatMap((participation) =>
-			participation.certificate?.fileId ? [{ year: participation.year, number: participation.certificate.number, path: `${base}/certificaat/${participation.year}` }] : [],
+			participation.certificate?.fileId
+				? [
+						{
+							year: participation.year,
+							number: participation.certificate.number,
+							path: `${base}/certificaat/${participation.year}`,
+						},
+					]
+				: [],
 		),
-		invoices: invoices.map((invoice) => ({ id: invoice.id, number: invoice.number, year: invoice.year, status: invoice.status, path: invoice.pdfPath })),
+		invoices: invoices.map((invoice) => ({
+			id: invoice.id,
+			number: invoice.number,
+			year: invoice.year,
+			status: invoice.status,
+			path: invoice.pdfPath,
+		})),
 	}
 
 	return {
@@ -91,7 +142,9 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 				year: participation.year,
 				state: participation.state,
 				certificateNumber: participation.certificate?.number ?? null,
-				withdrawal: participation.withdrawals[0] ? { reason: participation.withdrawals[0].reason, effectiveAt: participation.withdrawals[0].effectiveAt } : null,
+				withdrawal: participation.withdrawals[0]
+					? { reason: participation.withdrawals[0].reason, effectiveAt: participation.withdrawals[0].effectiveAt }
+					: null,
 			})),
 		downloads,
 	}

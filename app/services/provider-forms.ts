@@ -4,9 +4,11 @@ import { z } from 'zod'
 import { checkboxField, emailField } from '#app/lib/forms.ts'
 
 /** A missing field is read as empty, so it gets our message rather than Zod's type error. */
-const present = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' ? value : ''), schema)
+const present = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((value) => (typeof value === 'string' ? value : ''), schema)
 
-const text = (max: number, required: string) => present(z.string().trim().min(1, required).max(max, 'provider.errorTooLong'))
+const text = (max: number, required: string) =>
+	present(z.string().trim().min(1, required).max(max, 'provider.errorTooLong'))
 const optionalText = (max: number) =>
 	z
 		.string()
@@ -35,17 +37,16 @@ export const postcodeField = present(
 )
 
 /** A website; 'www.praktijk.nl' is read as 'https://www.praktijk.nl'. */
-export const websiteField = present(z
-	.string()
-	.trim()
-	.max(300, 'provider.errorTooLong')
-	.transform((value) => (value && !/^https?:\/\//i.test(value) ? `https://${value}` : value))
-	.pipe(
-		z.union([
-			z.literal(''),
-			z
-				.string()
-				.refine((value) => {
+export const websiteField = present(
+	z
+		.string()
+		.trim()
+		.max(300, 'provider.errorTooLong')
+		.transform((value) => (value && !/^https?:\/\//i.test(value) ? `https://${value}` : value))
+		.pipe(
+			z.union([
+				z.literal(''),
+				z.string().refine((value) => {
 					try {
 						const url = new URL(value)
 						return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')
@@ -53,9 +54,10 @@ export const websiteField = present(z
 						return false
 					}
 				}, 'provider.errorWebsite'),
-		]),
-	)
-	.transform((value) => value || null))
+			]),
+		)
+		.transform((value) => value || null),
+)
 
 const organisationEmail = present(
 	z

@@ -29,13 +29,22 @@ export function providerProfile(providerId: string) {
 
 export type ProfileResult = { ok: true } | { ok: false; conflict: true }
 
-export async function updateProviderProfile(providerId: string, input: ProfileInput, actor: Actor): Promise<ProfileResult> {
+export async function updateProviderProfile(
+	providerId: string,
+	input: ProfileInput,
+	actor: Actor,
+): Promise<ProfileResult> {
 	const { version, ...fields } = input
 	return db.$transaction(async (tx) => {
 		const before = await tx.provider.findUniqueOrThrow({ where: { id: providerId } })
-		const updated = await tx.provider.updateMany({ where: { id: providerId, version }, data: { ...fields, version: { increment: 1 } } })
+		const updated = await tx.provider.updateMany({
+			where: { id: providerId, version },
+			data: { ...fields, version: { increment: 1 } },
+		})
 		if (updated.count === 0) return { ok: false, conflict: true }
-		const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => before[key as keyof typeof before] !== value))
+		const changed = Object.fromEntries(
+			Object.entries(fields).filter(([key, value]) => before[key as keyof typeof before] !== value),
+		)
 		await recordAudit(tx, {
 			actor,
 			action: 'provider.update_profile',

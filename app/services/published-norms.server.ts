@@ -19,7 +19,13 @@ export async function listPublishedNormSets(): Promise<PublishedNormSetSummary[]
 	const sets = await db.normSet.findMany({
 		where: { status: 'published' },
 		orderBy: { year: 'desc' },
-		select: { year: true, title: true, publishedAt: true, markYear: { select: { markName: true } }, _count: { select: { norms: true, themes: true } } },
+		select: {
+			year: true,
+			title: true,
+			publishedAt: true,
+			markYear: { select: { markName: true } },
+			_count: { select: { norms: true, themes: true } },
+		},
 	})
 	return sets.map((set) => ({
 		year: set.year,
@@ -43,8 +49,16 @@ export async function loadPublishedNormSet(year: number): Promise<PublishedNormS
 	const loaded = await loadNormSet(year)
 	if (!loaded || loaded.status !== 'published') return null
 	const [before, after] = await Promise.all([
-		db.normSet.findFirst({ where: { status: 'published', year: { lt: year } }, orderBy: { year: 'desc' }, select: { year: true } }),
-		db.normSet.findFirst({ where: { status: 'published', year: { gt: year } }, orderBy: { year: 'asc' }, select: { year: true } }),
+		db.normSet.findFirst({
+			where: { status: 'published', year: { lt: year } },
+			orderBy: { year: 'desc' },
+			select: { year: true },
+		}),
+		db.normSet.findFirst({
+			where: { status: 'published', year: { gt: year } },
+			orderBy: { year: 'asc' },
+			select: { year: true },
+		}),
 	])
 	const previousSet = before ? await loadNormSet(before.year) : null
 	return {

@@ -196,9 +196,21 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 	const unknownYear = query.year !== null && !years.includes(query.year)
 	const year = query.year !== null && !unknownYear ? query.year : defaultRegisterYear(years, clock)
 	const settings = await getYearSettings(year)
-	const emptyCounts = Object.fromEntries(REGISTER_STATUSES.map((status) => [status, 0])) as Record<PublicRegisterStatus, number>
+	const emptyCounts = Object.fromEntries(REGISTER_STATUSES.map((status) => [status, 0])) as Record<
+		PublicRegisterStatus,
+		number
+	>
 	if (!settings || !years.includes(year)) {
-		return { year, years, unknownYear, at: clock, total: 0, statusCounts: emptyCounts, pagination: paginate(0, 1), entries: [] }
+		return {
+			year,
+			years,
+			unknownYear,
+			at: clock,
+			total: 0,
+			statusCounts: emptyCounts,
+			pagination: paginate(0, 1),
+			entries: [],
+		}
 	}
 	const at = registerMoment(settings, clock)
 	const base = Prisma.sql`(${entriesSql(year, at)}) e`
@@ -234,7 +246,10 @@ function provinceFilter(province: Province): Prisma.Sql {
 }
 
 /** Every entry of a year's register (the open data), sorted by name. */
-export async function registerEntries(year: number, clock: Date = now()): Promise<{ at: Date; entries: RegisterEntry[] } | null> {
+export async function registerEntries(
+	year: number,
+	clock: Date = now(),
+): Promise<{ at: Date; entries: RegisterEntry[] } | null> {
 	const settings = await getYearSettings(year)
 	if (!settings) return null
 	const at = registerMoment(settings, clock)
@@ -244,8 +259,7 @@ export async function registerEntries(year: number, clock: Date = now()): Promis
 
 /** A register status as the public may see it: a withdrawal's date, never its reason (DOMAIN.md §7). */
 export type PublicCarrierStatus =
-	| Extract<RegisterStatus, { kind: 'listed' | 'qualified' | 'expired' }>
-	| { kind: 'withdrawn'; since: Date }
+	Extract<RegisterStatus, { kind: 'listed' | 'qualified' | 'expired' }> | { kind: 'withdrawn'; since: Date }
 
 function publicCarrierStatus(status: Exclude<RegisterStatus, { kind: 'not_listed' }>): PublicCarrierStatus {
 	return status.kind === 'withdrawn' ? { kind: 'withdrawn', since: status.since } : status
@@ -301,8 +315,17 @@ export async function loadCarrier(slug: string, clock: Date = now()): Promise<Ca
 		const at = registerMoment(settings, clock)
 		const status = registerStatus(snapshot, settings, at)
 		if (status.kind === 'not_listed') continue
-		const certificate = participation.certificate && (status.kind === 'qualified' || status.kind === 'withdrawn') ? participation.certificate : null
-		years.push({ year: participation.year, markName: settings.markName, at, status: publicCarrierStatus(status), certificate })
+		const certificate =
+			participation.certificate && (status.kind === 'qualified' || status.kind === 'withdrawn')
+				? participation.certificate
+				: null
+		years.push({
+			year: participation.year,
+			markName: settings.markName,
+			at,
+			status: publicCarrierStatus(status),
+			certificate,
+		})
 	}
 	if (years.length === 0) return null
 	return {

@@ -3,7 +3,13 @@
 // interview confirms the mark; an incorrect qualification withdraws it (with the letter).
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { eventForSampleOutcome } from '#app/domain/participation.ts'
-import { type SampleCandidate, type SampleRecord, drawSample, SamplingError, verifySample } from '#app/domain/sampling.ts'
+import {
+	type SampleCandidate,
+	type SampleRecord,
+	drawSample,
+	SamplingError,
+	verifySample,
+} from '#app/domain/sampling.ts'
 import type { SampleOutcome } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
@@ -31,7 +37,12 @@ async function candidates(client: Tx | typeof db, year: number): Promise<SampleC
 export async function previewSample(input: DrawInput) {
 	const seed = input.seed?.trim() || crypto.randomUUID()
 	try {
-		const draw = drawSample(await candidates(db, input.year), { seed, percent: input.percent, count: input.count, stratifyByType: input.stratifyByType })
+		const draw = drawSample(await candidates(db, input.year), {
+			seed,
+			percent: input.percent,
+			count: input.count,
+			stratifyByType: input.stratifyByType,
+		})
 		return { ok: true as const, seed, draw }
 	} catch (error) {
 		if (error instanceof SamplingError) return { ok: false as const, message: samplingMessage(error) }
@@ -40,7 +51,9 @@ export async function previewSample(input: DrawInput) {
 }
 
 function samplingMessage(error: SamplingError): string {
-	return error.code === 'invalid_options' ? 'Geef een percentage (hoogstens twee decimalen, tot 100) of een aantal van minstens 1.' : error.message
+	return error.code === 'invalid_options'
+		? 'Geef een percentage (hoogstens twee decimalen, tot 100) of een aantal van minstens 1.'
+		: error.message
 }
 
 class Refused extends Error {}
@@ -50,7 +63,12 @@ export async function drawAndRecordSample(actor: Actor & { userId: string }, inp
 	const seed = input.seed?.trim() || crypto.randomUUID()
 	try {
 		return await db.$transaction(async (tx) => {
-			const draw = drawSample(await candidates(tx, input.year), { seed, percent: input.percent, count: input.count, stratifyByType: input.stratifyByType })
+			const draw = drawSample(await candidates(tx, input.year), {
+				seed,
+				percent: input.percent,
+				count: input.count,
+				stratifyByType: input.stratifyByType,
+			})
 			if (draw.ids.length === 0) throw new Refused('Er zijn geen gekwalificeerde keurmerkdragers om te trekken.')
 			const at = now()
 			const sample = await tx.sample.create({
@@ -70,13 +88,22 @@ export async function drawAndRecordSample(actor: Actor & { userId: string }, inp
 				action: 'sample.draw',
 				entityType: 'Sample',
 				entityId: sample.id,
-				after: { year: input.year, seed, percent: input.percent ?? null, count: input.count ?? null, stratifyByType: input.stratifyByType, sampledIds: draw.ids },
+				after: {
+					year: input.year,
+					seed,
+					percent: input.percent ?? null,
+					count: input.count ?? null,
+					stratifyByType: input.stratifyByType,
+					sampledIds: draw.ids,
+				},
 				at,
 			})
 			for (const participationId of draw.ids) {
 				// The member first: the draw_into_sample effect plans the interview for it.
 				await tx.sampleMember.create({ data: { sampleId: sample.id, participationId } })
-				const result = await applyParticipationEvent(tx, participationId, { type: 'draw_into_sample' }, actor, { reason: `Steekproef ${input.year}` })
+				const result = await applyParticipationEvent(tx, participationId, { type: 'draw_into_sample' }, actor, {
+					reason: `Steekproef ${input.year}`,
+				})
 				if (!result.ok) throw new Refused(result.refusal.message)
 			}
 			return { ok: true as const, sampleId: sample.id, seed, ids: draw.ids }
@@ -96,8 +123,12 @@ export async function loadSamples(year: number) {
 			drawnBy: { select: { name: true } },
 			members: {
 				include: {
-					participation: { select: { id: true, state: true, provider: { select: { name: true, city: true, type: true } } } },
-					interview: { include: { interviewer: { select: { id: true, name: true } }, recordedBy: { select: { name: true } } } },
+					participation: {
+						select: { id: true, state: true, provider: { select: { name: true, city: true, type: true } } },
+					},
+					interview: {
+						include: { interviewer: { select: { id: true, name: true } }, recordedBy: { select: { name: true } } },
+					},
 				},
 			},
 		},
@@ -106,22 +137,44 @@ export async function loadSamples(year: number) {
 		...sample,
 		// Anyone can check the draw: the recorded seed and candidates give the same carriers.
 		verified: verifySample(sample.record as unknown as SampleRecord),
-		members: [...sample.members].sort((a, b) => a.participation.provider.name.localeCompare(b.participation.provider.name, 'nl')),
+		members: [...sample.members].sort((a, b) =>
+			a.participation.provider.name.localeCompare(b.participation.provider.name, 'nl'),
+		),
 	}))
 }
 
 export async function planInterview(
 	actor: Actor & { userId: string },
-	input: { interviewId: string; scheduledAt: Date; mode: string; interviewerId: string | null; notes: string; expectedVersion: number },
+	input: {
+		interviewId: string
+		scheduledAt: Date
+		mode: string
+		interviewerId: string | null
+		notes: string
+		expectedVersion: number
+	},
 ) {
 	return db.$transaction(async (tx) => {
-		const interview = await tx.interview.findUnique({ where: { id: input.interviewId }, include: { sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } } } })
+		const interview = await tx.interview.findUnique({
+			where: { id: input.interviewId },
+			include: { sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } } },
+		})
 		if (!interview) return { ok: false as const, message: 'Gesprek niet gevonden.' }
 		if (interview.outcome) return { ok: false as const, message: 'De uitkomst van dit gesprek is al vastgelegd.' }
-		if (interview.version !== input.expectedVersion) return { ok: false as const, message: 'Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.' }
+		if (interview.version !== input.expectedVersion)
+			return {
+				ok: false as const,
+				message: 'Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.',
+			}
 		const updated = await tx.interview.update({
 			where: { id: interview.id },
-			data: { scheduledAt: input.scheduledAt, mode: input.mode, interviewerId: input.interviewerId, notes: input.notes || null, version: { increment: 1 } },
+			data: {
+				scheduledAt: input.scheduledAt,
+				mode: input.mode,
+				interviewerId: input.interviewerId,
+				notes: input.notes || null,
+				version: { increment: 1 },
+			},
 		})
 		await recordAudit(tx, {
 			actor,
@@ -144,15 +197,27 @@ export async function recordInterviewOutcome(
 ) {
 	try {
 		return await db.$transaction(async (tx) => {
-			const interview = await tx.interview.findUnique({ where: { id: input.interviewId }, include: { sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } } } })
+			const interview = await tx.interview.findUnique({
+				where: { id: input.interviewId },
+				include: {
+					sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } },
+				},
+			})
 			if (!interview) throw new Refused('Gesprek niet gevonden.')
 			if (interview.outcome) throw new Refused('De uitkomst van dit gesprek is al vastgelegd.')
-			if (interview.version !== input.expectedVersion) throw new Refused('Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.')
+			if (interview.version !== input.expectedVersion)
+				throw new Refused('Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.')
 			const participationId = interview.sampleMember.participationId
 			const at = now()
 			await tx.interview.update({
 				where: { id: interview.id },
-				data: { outcome: input.outcome, outcomeAt: at, recordedById: actor.userId, notes: input.notes || interview.notes, version: { increment: 1 } },
+				data: {
+					outcome: input.outcome,
+					outcomeAt: at,
+					recordedById: actor.userId,
+					notes: input.notes || interview.notes,
+					version: { increment: 1 },
+				},
 			})
 			await recordAudit(tx, {
 				actor,
@@ -167,8 +232,17 @@ export async function recordInterviewOutcome(
 			})
 			let letterFileId: string | undefined
 			if (input.outcome === 'incorrect_qualification') {
-				const explanation = input.notes || 'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.'
-				letterFileId = (await storeWithdrawalLetter(tx, participationId, { reason: 'incorrect_qualification', effectiveAt: at, explanation, decidedBy: input.decidedBy })).id
+				const explanation =
+					input.notes ||
+					'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.'
+				letterFileId = (
+					await storeWithdrawalLetter(tx, participationId, {
+						reason: 'incorrect_qualification',
+						effectiveAt: at,
+						explanation,
+						decidedBy: input.decidedBy,
+					})
+				).id
 			}
 			const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome(input.outcome), actor, {
 				reason: input.notes || null,

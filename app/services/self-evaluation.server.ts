@@ -26,7 +26,8 @@ const EDITABLE_STATES: readonly ParticipationState[] = ['agreement_signed', 'lis
 const STARTABLE_STATES: readonly ParticipationState[] = ['agreement_signed', 'listed']
 
 export const FROZEN_MESSAGE = 'Deze zelfevaluatie is ingediend en kan niet meer worden gewijzigd.'
-export const CONFLICT_MESSAGE = 'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren: kies hieronder welke versie u wilt houden.'
+export const CONFLICT_MESSAGE =
+	'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren: kies hieronder welke versie u wilt houden.'
 
 export type SelfEvaluationContext = NonNullable<Awaited<ReturnType<typeof findParticipation>>>
 
@@ -44,7 +45,9 @@ export async function findParticipation(providerId: string, year: number, client
 	})
 }
 
-export function profileOf(participation: Pick<SelfEvaluationContext, 'offersChronicEchelon' | 'provider'>): ProviderProfile {
+export function profileOf(
+	participation: Pick<SelfEvaluationContext, 'offersChronicEchelon' | 'provider'>,
+): ProviderProfile {
 	return { type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon }
 }
 
@@ -63,7 +66,11 @@ export function deadlineOf(participation: SelfEvaluationContext): Date {
 /** The most recent year the provider takes part in, preferring the running one. */
 export async function currentYearOf(providerId: string): Promise<number | null> {
 	const year = runningYearAt(now())
-	const participations = await db.participation.findMany({ where: { providerId }, select: { year: true }, orderBy: { year: 'desc' } })
+	const participations = await db.participation.findMany({
+		where: { providerId },
+		select: { year: true },
+		orderBy: { year: 'desc' },
+	})
 	if (participations.some((p) => p.year === year)) return year
 	return participations.find((p) => p.year <= year)?.year ?? participations[0]?.year ?? null
 }
@@ -79,7 +86,12 @@ export async function ensureFirstRound(participation: SelfEvaluationContext, loa
 		await db.$transaction(async (tx) => {
 			const previous = await previousYearAnswers(tx, participation.providerId, participation.year)
 			const round = await tx.selfEvaluationRound.create({
-				data: { participationId: participation.id, number: 1, prefilledFromYear: previous?.year ?? null, createdAt: now() },
+				data: {
+					participationId: participation.id,
+					number: 1,
+					prefilledFromYear: previous?.year ?? null,
+					createdAt: now(),
+				},
 			})
 			if (!previous) return
 			const prefill = prefillAnswers(previous.normSet, previous.answers, loaded.normSet)
@@ -109,7 +121,11 @@ export async function ensureFirstRound(participation: SelfEvaluationContext, loa
 	}
 }
 
-async function previousYearAnswers(tx: Tx, providerId: string, year: number): Promise<{ year: number; normSet: NormSet; answers: Answers } | null> {
+async function previousYearAnswers(
+	tx: Tx,
+	providerId: string,
+	year: number,
+): Promise<{ year: number; normSet: NormSet; answers: Answers } | null> {
 	const round = await tx.selfEvaluationRound.findFirst({
 		where: { status: 'submitted', participation: { providerId, year: { lt: year } } },
 		orderBy: [{ participation: { year: 'desc' } }, { number: 'desc' }],
@@ -179,7 +195,10 @@ export async function decidedFeedback(round: { id: string; decidedAt: Date | nul
 	if (!round.decidedAt) return {}
 	const rows = await db.criterionAssessment.findMany({ where: { roundId: round.id } })
 	return Object.fromEntries(
-		rows.map((row) => [loaded.criterionKeys.get(row.criterionId) ?? row.criterionId, { verdict: row.verdict, feedback: row.feedback }]),
+		rows.map((row) => [
+			loaded.criterionKeys.get(row.criterionId) ?? row.criterionId,
+			{ verdict: row.verdict, feedback: row.feedback },
+		]),
 	)
 }
 
@@ -210,7 +229,9 @@ export type SaveResult =
 
 /** Only the fields the item's kind uses, restricted to the item's own options. */
 export function normaliseInput(item: EvidenceItem, input: AnswerInput): Required<AnswerInput> {
-	const only = (allowed: readonly string[]) => [...new Set((input.checkedElements ?? []).filter((value) => allowed.includes(value)))]
+	const only = (allowed: readonly string[]) => [
+		...new Set((input.checkedElements ?? []).filter((value) => allowed.includes(value))),
+	]
 	const empty = { text: null, number: null, url: null, checkedElements: [] as string[], declared: null }
 	switch (item.kind) {
 		case 'explanation':
@@ -238,7 +259,16 @@ function sameAnswer(a: Required<AnswerInput>, b: StoredAnswer): boolean {
 	)
 }
 
-function storedOf(row: { text: string | null; number: number | null; url: string | null; checkedElements: string[]; declared: boolean | null; version: number } | null): StoredAnswer {
+function storedOf(
+	row: {
+		text: string | null
+		number: number | null
+		url: string | null
+		checkedElements: string[]
+		declared: boolean | null
+		version: number
+	} | null,
+): StoredAnswer {
 	return {
 		text: row?.text ?? null,
 		number: row?.number ?? null,
@@ -264,19 +294,26 @@ export async function saveAnswer(
 	if (!draft) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE }
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
-	if (!item || !evidenceItemId) return { ok: false, reason: 'unknown', message: 'Deze vraag hoort niet bij de zelfevaluatie van dit jaar.' }
+	if (!item || !evidenceItemId)
+		return { ok: false, reason: 'unknown', message: 'Deze vraag hoort niet bij de zelfevaluatie van dit jaar.' }
 	const value = normaliseInput(item, input.value)
 	const at = now()
 	try {
 		return await db.$transaction(async (tx) => {
 			// The round must still be a draft when the answer is written (a colleague may just have submitted).
-			const round = await tx.selfEvaluationRound.findFirst({ where: { id: draft.id, status: 'draft' }, select: { id: true } })
+			const round = await tx.selfEvaluationRound.findFirst({
+				where: { id: draft.id, status: 'draft' },
+				select: { id: true },
+			})
 			if (!round) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE } as const
-			const existing = await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })
+			const existing = await tx.answer.findUnique({
+				where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } },
+			})
 			const current = storedOf(existing)
 			// Saving what is already stored is no conflict, whatever the version (the page form and an
 			// autosave of the same text may cross); anything else on a stale version is.
-			if (existing && sameAnswer(value, current)) return { ok: true, version: current.version, savedAt: existing.updatedAt, changed: false } as const
+			if (existing && sameAnswer(value, current))
+				return { ok: true, version: current.version, savedAt: existing.updatedAt, changed: false } as const
 			if (current.version !== input.expectedVersion) return { ok: false, reason: 'conflict', current } as const
 			if (!existing) {
 				const created = await tx.answer.create({
@@ -290,14 +327,20 @@ export async function saveAnswer(
 				data: { ...value, prefill: 'none', updatedById: actor.userId, updatedAt: at, version: { increment: 1 } },
 			})
 			if (updated.count === 0) {
-				return { ok: false, reason: 'conflict', current: storedOf(await tx.answer.findUnique({ where: { id: existing.id } })) } as const
+				return {
+					ok: false,
+					reason: 'conflict',
+					current: storedOf(await tx.answer.findUnique({ where: { id: existing.id } })),
+				} as const
 			}
 			return { ok: true, version: input.expectedVersion + 1, savedAt: at, changed: true } as const
 		})
 	} catch (error) {
 		// Two first saves of the same answer at once: the loser sees the winner's answer.
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			const row = await db.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })
+			const row = await db.answer.findUnique({
+				where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } },
+			})
 			return { ok: false, reason: 'conflict', current: storedOf(row) }
 		}
 		throw error
@@ -311,7 +354,13 @@ export type DocumentResult = { ok: true; fileId: string } | { ok: false; message
 /** Adds an accepted upload to a template item of the draft round, or replaces one of its documents. */
 export async function addDocument(
 	actor: Actor & { userId: string },
-	input: { providerId: string; year: number; evidenceKey: string; upload: AcceptedUpload; replacesFileId?: string | null },
+	input: {
+		providerId: string
+		year: number
+		evidenceKey: string
+		upload: AcceptedUpload
+		replacesFileId?: string | null
+	},
 ): Promise<DocumentResult> {
 	const participation = await findParticipation(input.providerId, input.year)
 	const loaded = participation ? await loadNormSet(input.year) : null
@@ -320,19 +369,35 @@ export async function addDocument(
 	if (!draft) return { ok: false, message: FROZEN_MESSAGE }
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
-	if (item?.kind !== 'template_upload' || !evidenceItemId) return { ok: false, message: 'Bij deze vraag hoort geen document.' }
+	if (item?.kind !== 'template_upload' || !evidenceItemId)
+		return { ok: false, message: 'Bij deze vraag hoort geen document.' }
 	return db.$transaction(async (tx) => {
-		const round = await tx.selfEvaluationRound.findFirst({ where: { id: draft.id, status: 'draft' }, select: { id: true } })
+		const round = await tx.selfEvaluationRound.findFirst({
+			where: { id: draft.id, status: 'draft' },
+			select: { id: true },
+		})
 		if (!round) return { ok: false, message: FROZEN_MESSAGE }
 		const answer =
 			(await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })) ??
-			(await tx.answer.create({ data: { roundId: draft.id, evidenceItemId, updatedById: actor.userId, updatedAt: now() } }))
+			(await tx.answer.create({
+				data: { roundId: draft.id, evidenceItemId, updatedById: actor.userId, updatedAt: now() },
+			}))
 		if (input.replacesFileId) {
-			const removed = await tx.answerDocument.deleteMany({ where: { answerId: answer.id, fileId: input.replacesFileId } })
-			if (removed.count === 0) return { ok: false, message: 'Het document dat u wilde vervangen is er niet meer. Laad de pagina opnieuw.' }
+			const removed = await tx.answerDocument.deleteMany({
+				where: { answerId: answer.id, fileId: input.replacesFileId },
+			})
+			if (removed.count === 0)
+				return { ok: false, message: 'Het document dat u wilde vervangen is er niet meer. Laad de pagina opnieuw.' }
 		}
 		const file = await storeFile(
-			{ kind: 'template_upload', providerId: input.providerId, originalName: input.upload.name, mimeType: input.upload.mimeType, bytes: input.upload.bytes, uploadedById: actor.userId },
+			{
+				kind: 'template_upload',
+				providerId: input.providerId,
+				originalName: input.upload.name,
+				mimeType: input.upload.mimeType,
+				bytes: input.upload.bytes,
+				uploadedById: actor.userId,
+			},
 			tx,
 		)
 		await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
@@ -341,14 +406,23 @@ export async function addDocument(
 }
 
 /** Removes a document from the draft round (the stored file stays: earlier rounds may show it). */
-export async function removeDocument(input: { providerId: string; year: number; fileId: string }): Promise<DocumentResult> {
+export async function removeDocument(input: {
+	providerId: string
+	year: number
+	fileId: string
+}): Promise<DocumentResult> {
 	const participation = await findParticipation(input.providerId, input.year)
 	const draft = participation ? draftRoundOf(participation) : null
 	if (!draft) return { ok: false, message: FROZEN_MESSAGE }
 	return db.$transaction(async (tx) => {
-		const round = await tx.selfEvaluationRound.findFirst({ where: { id: draft.id, status: 'draft' }, select: { id: true } })
+		const round = await tx.selfEvaluationRound.findFirst({
+			where: { id: draft.id, status: 'draft' },
+			select: { id: true },
+		})
 		if (!round) return { ok: false, message: FROZEN_MESSAGE }
-		const removed = await tx.answerDocument.deleteMany({ where: { fileId: input.fileId, answer: { roundId: draft.id } } })
+		const removed = await tx.answerDocument.deleteMany({
+			where: { fileId: input.fileId, answer: { roundId: draft.id } },
+		})
 		if (removed.count === 0) return { ok: false, message: 'Dit document staat niet (meer) bij uw zelfevaluatie.' }
 		return { ok: true, fileId: input.fileId }
 	})
@@ -374,7 +448,10 @@ export type SubmitResult = { ok: true; round: number } | { ok: false; message: s
  * Submits the draft round: complete, and accepted by the state machine at the server's clock
  * (the deadline, 31 March 23:59:59.999 Amsterdam, or the revision's own due date).
  */
-export async function submitRound(actor: Actor & { userId: string }, input: { providerId: string; year: number }): Promise<SubmitResult> {
+export async function submitRound(
+	actor: Actor & { userId: string },
+	input: { providerId: string; year: number },
+): Promise<SubmitResult> {
 	return db.$transaction(async (tx) => {
 		const participation = await findParticipation(input.providerId, input.year, tx)
 		const loaded = participation ? await loadNormSet(input.year, tx) : null
@@ -383,7 +460,12 @@ export async function submitRound(actor: Actor & { userId: string }, input: { pr
 		const draft = draftRoundOf(participation)
 		if (!draft) return { ok: false, message: FROZEN_MESSAGE }
 		const report = checkCompleteness(loaded.normSet, profileOf(participation), await roundAnswers(tx, draft.id, loaded))
-		if (!report.complete) return { ok: false, message: 'De zelfevaluatie is nog niet volledig. Vul eerst aan wat hieronder ontbreekt.', report }
+		if (!report.complete)
+			return {
+				ok: false,
+				message: 'De zelfevaluatie is nog niet volledig. Vul eerst aan wat hieronder ontbreekt.',
+				report,
+			}
 		const result = await applyParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
 		if (!result.ok) return { ok: false, message: result.refusal.message }
 		return { ok: true, round: draft.number }

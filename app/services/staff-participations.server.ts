@@ -15,10 +15,31 @@ export const OVERDUE_KINDS = ['revision', 'invoice'] as const
 
 export function participationsTableSpec(assessorIds: readonly string[]): TableSpec {
 	return {
-		columns: ['provider', 'year', 'state', 'type', 'city', 'assessor', 'stateChangedAt', 'revisionDueAt', 'listedUntil', 'kvk'],
+		columns: [
+			'provider',
+			'year',
+			'state',
+			'type',
+			'city',
+			'assessor',
+			'stateChangedAt',
+			'revisionDueAt',
+			'listedUntil',
+			'kvk',
+		],
 		alwaysVisible: ['provider'],
 		defaultHidden: ['kvk', 'listedUntil'],
-		sortable: ['provider', 'year', 'state', 'type', 'city', 'assessor', 'stateChangedAt', 'revisionDueAt', 'listedUntil'],
+		sortable: [
+			'provider',
+			'year',
+			'state',
+			'type',
+			'city',
+			'assessor',
+			'stateChangedAt',
+			'revisionDueAt',
+			'listedUntil',
+		],
 		defaultSort: [{ id: 'provider', desc: false }],
 		filters: [
 			{ id: 'state', kind: 'options', values: PARTICIPATION_STATES },
@@ -39,13 +60,22 @@ export function participationWhere(query: TableQuery, year: number | null, at: D
 	if (f.city?.[0]) and.push({ provider: { city: { contains: f.city[0], mode: 'insensitive' } } })
 	if (f.assessor) {
 		const ids = f.assessor.filter((id) => id !== 'none')
-		and.push({ OR: [...(ids.length ? [{ assessorId: { in: ids } }] : []), ...(f.assessor.includes('none') ? [{ assessorId: null }] : [])] })
+		and.push({
+			OR: [
+				...(ids.length ? [{ assessorId: { in: ids } }] : []),
+				...(f.assessor.includes('none') ? [{ assessorId: null }] : []),
+			],
+		})
 	}
 	if (f.overdue) {
 		and.push({
 			OR: [
-				...(f.overdue.includes('revision') ? [{ state: 'revision_requested' as const, revisionDueAt: { lt: at } }] : []),
-				...(f.overdue.includes('invoice') ? [{ invoices: { some: { status: 'open' as const, dueAt: { lt: at } } } }] : []),
+				...(f.overdue.includes('revision')
+					? [{ state: 'revision_requested' as const, revisionDueAt: { lt: at } }]
+					: []),
+				...(f.overdue.includes('invoice')
+					? [{ invoices: { some: { status: 'open' as const, dueAt: { lt: at } } } }]
+					: []),
 			],
 		})
 	}
@@ -111,7 +141,13 @@ export async function listParticipations(query: TableQuery, year: number | null)
 	const where = participationWhere(query, year, now())
 	const total = await db.participation.count({ where })
 	const { skip, take, page } = pageWindow(query, total)
-	const rows = await db.participation.findMany({ where, orderBy: participationOrder(query), skip, take, select: rowSelect })
+	const rows = await db.participation.findMany({
+		where,
+		orderBy: participationOrder(query),
+		skip,
+		take,
+		select: rowSelect,
+	})
 	return { rows, total, page }
 }
 
@@ -140,7 +176,10 @@ const csvColumns: CsvColumn<ParticipationRow>[] = [
 	{ header: 'Zorgaanbieder', value: (row) => row.provider.name },
 	{ header: 'KvK-nummer', value: (row) => row.provider.kvkNumber },
 	{ header: 'Plaats', value: (row) => row.provider.city },
-	{ header: 'Soort', value: (row) => (row.provider.type === 'institution' ? 'GGZ-instelling' : 'Vrijgevestigde aanbieder') },
+	{
+		header: 'Soort',
+		value: (row) => (row.provider.type === 'institution' ? 'GGZ-instelling' : 'Vrijgevestigde aanbieder'),
+	},
 	{ header: 'Jaar', value: (row) => row.year },
 	{ header: 'Status', value: (row) => STATE_LABELS_NL[row.state] ?? row.state },
 	{ header: 'Status sinds', value: (row) => row.stateChangedAt },
@@ -153,12 +192,20 @@ const csvColumns: CsvColumn<ParticipationRow>[] = [
 
 /** Every row that matches the filters (no paging), in the table's order. */
 export async function participationsCsv(query: TableQuery, year: number | null): Promise<string> {
-	const rows = await db.participation.findMany({ where: participationWhere(query, year, now()), orderBy: participationOrder(query), select: rowSelect })
+	const rows = await db.participation.findMany({
+		where: participationWhere(query, year, now()),
+		orderBy: participationOrder(query),
+		select: rowSelect,
+	})
 	return toCsv(csvColumns, rows)
 }
 
 export async function staffMembers() {
-	return db.user.findMany({ where: { staffRole: { not: null } }, orderBy: { name: 'asc' }, select: { id: true, name: true, staffRole: true, active: true } })
+	return db.user.findMany({
+		where: { staffRole: { not: null } },
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true, staffRole: true, active: true },
+	})
 }
 
 export async function participationYears(): Promise<number[]> {
@@ -179,6 +226,10 @@ export async function participationNextDeadline(participationId: string, at: Dat
 	if (!row) return null
 	const next = nextDeadline(snapshotOf(row), toYearSettings(row.markYear), at)
 	// The domain's snapshot does not know about turnover reports: a reported turnover is done.
-	if (next?.kind === 'report_turnover' && (await db.turnoverReport.count({ where: { participationId, supersededAt: null } }))) return null
+	if (
+		next?.kind === 'report_turnover' &&
+		(await db.turnoverReport.count({ where: { participationId, supersededAt: null } }))
+	)
+		return null
 	return next ? { kind: next.kind, dueAt: next.dueAt, daysLeft: next.daysLeft, overdue: next.overdue } : null
 }

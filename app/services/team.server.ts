@@ -21,22 +21,38 @@ export async function teamMembers(providerId: string) {
 		},
 	})
 	// Never send a password hash to the browser: only whether the invitation was accepted.
-	return memberships.map(({ user: { passwordHash, ...user }, ...membership }) => ({ ...membership, user: { ...user, invited: passwordHash === null } }))
+	return memberships.map(({ user: { passwordHash, ...user }, ...membership }) => ({
+		...membership,
+		user: { ...user, invited: passwordHash === null },
+	}))
 }
 
 export async function inviteTeamMember(
 	providerId: string,
 	actor: Actor & { userId: string },
-	input: { name: string; email: string; jobTitle: string | null; canSign: boolean; invitedBy: { id: string; name: string } },
+	input: {
+		name: string
+		email: string
+		jobTitle: string | null
+		canSign: boolean
+		invitedBy: { id: string; name: string }
+	},
 ): Promise<TeamResult> {
 	return db.$transaction(async (tx) => {
 		const existing = await tx.user.findUnique({
 			where: { email: input.email },
 			select: { staffRole: true, memberships: { where: { providerId }, select: { id: true } } },
 		})
-		if (existing?.staffRole) return { ok: false, message: 'Een medewerker van KiBG kan geen lid van een zorgaanbieder zijn.' }
+		if (existing?.staffRole)
+			return { ok: false, message: 'Een medewerker van KiBG kan geen lid van een zorgaanbieder zijn.' }
 		if (existing?.memberships.length) return { ok: false, message: 'provider.errorAlreadyMember' }
-		const { userId } = await inviteUser(tx, { email: input.email, name: input.name, invitedBy: input.invitedBy, providerId, actor })
+		const { userId } = await inviteUser(tx, {
+			email: input.email,
+			name: input.name,
+			invitedBy: input.invitedBy,
+			providerId,
+			actor,
+		})
 		const membership = await tx.membership.create({
 			data: { userId, providerId, canSign: input.canSign, jobTitle: input.jobTitle, invitedById: input.invitedBy.id },
 		})
@@ -64,13 +80,20 @@ export async function changeTeamMember(
 		await tx.$queryRaw`SELECT id FROM "Provider" WHERE id = ${providerId} FOR UPDATE`
 		const membership = await tx.membership.findFirst({ where: { id: membershipId, providerId } })
 		if (!membership) return { ok: false, message: 'provider.errorMemberNotFound' }
-		if ((change === 'revoke' || change === 'remove') && membership.canSign && (await otherSigners(tx, providerId, membershipId)) === 0) {
+		if (
+			(change === 'revoke' || change === 'remove') &&
+			membership.canSign &&
+			(await otherSigners(tx, providerId, membershipId)) === 0
+		) {
 			return { ok: false, message: 'provider.errorLastSigner' }
 		}
 		if (change === 'remove') {
 			await tx.membership.delete({ where: { id: membershipId } })
 			// Open invitations into this team end with the membership.
-			await tx.userToken.updateMany({ where: { userId: membership.userId, providerId, purpose: 'invitation', usedAt: null }, data: { usedAt: new Date() } })
+			await tx.userToken.updateMany({
+				where: { userId: membership.userId, providerId, purpose: 'invitation', usedAt: null },
+				data: { usedAt: new Date() },
+			})
 		} else {
 			await tx.membership.update({ where: { id: membershipId }, data: { canSign: change === 'grant' } })
 		}
@@ -88,5 +111,7 @@ export async function changeTeamMember(
 }
 
 function otherSigners(tx: Tx, providerId: string, membershipId: string) {
-	return tx.membership.count({ where: { providerId, canSign: true, id: { not: membershipId }, user: { active: true } } })
+	return tx.membership.count({
+		where: { providerId, canSign: true, id: { not: membershipId }, user: { active: true } },
+	})
 }

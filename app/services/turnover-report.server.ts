@@ -11,7 +11,11 @@ import { runningYearAt, toYearSettings } from './years.server.ts'
 /** A fee is owed for a year in which the agreement was signed (carried, perhaps withdrawn later). */
 function owesFee(participation: { state: string; listedFrom: Date | null; stateBeforeWithdrawal: string | null }) {
 	if (['applied', 'agreement_offered', 'agreement_declined'].includes(participation.state)) return false
-	if (participation.state === 'withdrawn') return participation.listedFrom !== null || !['applied', 'agreement_offered'].includes(participation.stateBeforeWithdrawal ?? '')
+	if (participation.state === 'withdrawn')
+		return (
+			participation.listedFrom !== null ||
+			!['applied', 'agreement_offered'].includes(participation.stateBeforeWithdrawal ?? '')
+		)
 	return true
 }
 
@@ -36,7 +40,12 @@ export async function turnoverOverview(providerId: string, at: Date = now()) {
 			feeRateBp: settings.feeRateBp,
 			minimumFeeCents: settings.minimumFeeCents,
 			reportDueOn: settings.turnoverReportDueOn,
-			current: current && { amountCents: current.amountCents.toString(), reportedAt: current.reportedAt, reportedBy: current.reportedBy.name, source: current.source },
+			current: current && {
+				amountCents: current.amountCents.toString(),
+				reportedAt: current.reportedAt,
+				reportedBy: current.reportedBy.name,
+				source: current.source,
+			},
 			fee: current ? feeBreakdown(current.amountCents, settings.feeRateBp, settings.minimumFeeCents) : null,
 			history: participation.turnoverReports.map((report) => ({
 				id: report.id,
@@ -49,7 +58,11 @@ export async function turnoverOverview(providerId: string, at: Date = now()) {
 			locked: participation.invoices.length > 0,
 			invoices: invoices
 				.filter((invoice) => invoice.participationId === participation.id)
-				.map((invoice) => ({ ...invoice, turnoverCents: invoice.turnoverCents.toString(), amountCents: invoice.amountCents.toString() })),
+				.map((invoice) => ({
+					...invoice,
+					turnoverCents: invoice.turnoverCents.toString(),
+					amountCents: invoice.amountCents.toString(),
+				})),
 		}
 	})
 }
@@ -67,17 +80,37 @@ export async function reportProviderTurnover(
 		await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
 		const participation = await tx.participation.findFirst({
 			where: { id: participationId, providerId },
-			select: { id: true, year: true, state: true, listedFrom: true, stateBeforeWithdrawal: true, invoices: { where: { status: { in: ['open', 'paid'] } }, select: { number: true } } },
+			select: {
+				id: true,
+				year: true,
+				state: true,
+				listedFrom: true,
+				stateBeforeWithdrawal: true,
+				invoices: { where: { status: { in: ['open', 'paid'] } }, select: { number: true } },
+			},
 		})
 		const at = now()
 		if (!participation || !owesFee(participation)) return { ok: false, message: 'provider.errorTurnoverYear' }
 		if (participation.year >= runningYearAt(at)) return { ok: false, message: 'provider.errorTurnoverYearNotFinished' }
 		const invoice = participation.invoices[0]
-		if (invoice) return { ok: false, message: `Over dit jaar is al gefactureerd (${invoice.number}). Neem contact op met het bedrijfsbureau als de omzet niet klopt.` }
-		const previous = await tx.turnoverReport.findFirst({ where: { participationId, supersededAt: null }, orderBy: { reportedAt: 'desc' } })
+		if (invoice)
+			return {
+				ok: false,
+				message: `Over dit jaar is al gefactureerd (${invoice.number}). Neem contact op met het bedrijfsbureau als de omzet niet klopt.`,
+			}
+		const previous = await tx.turnoverReport.findFirst({
+			where: { participationId, supersededAt: null },
+			orderBy: { reportedAt: 'desc' },
+		})
 		if (previous) await tx.turnoverReport.update({ where: { id: previous.id }, data: { supersededAt: at } })
 		const report = await tx.turnoverReport.create({
-			data: { participationId, amountCents: BigInt(amountCents), source: 'provider', reportedAt: at, reportedById: actor.userId },
+			data: {
+				participationId,
+				amountCents: BigInt(amountCents),
+				source: 'provider',
+				reportedAt: at,
+				reportedById: actor.userId,
+			},
 		})
 		await recordAudit(tx, {
 			actor,

@@ -87,11 +87,21 @@ export async function listUsers(query: TableQuery) {
 
 type Result = { ok: true } | { ok: false; message: string }
 
-export async function inviteStaff(actor: Actor & { userId: string }, input: { email: string; name: string; role: StaffRole; invitedBy: { id: string; name: string } }): Promise<Result> {
+export async function inviteStaff(
+	actor: Actor & { userId: string },
+	input: { email: string; name: string; role: StaffRole; invitedBy: { id: string; name: string } },
+): Promise<Result> {
 	return db.$transaction(async (tx) => {
 		const existing = await tx.user.findUnique({ where: { email: input.email } })
 		if (existing) return { ok: false, message: 'Er bestaat al een account met dit e-mailadres; pas daar de rol aan.' }
-		await inviteUser(tx, { email: input.email, name: input.name, invitedBy: input.invitedBy, providerId: null, staffRole: input.role, actor })
+		await inviteUser(tx, {
+			email: input.email,
+			name: input.name,
+			invitedBy: input.invitedBy,
+			providerId: null,
+			staffRole: input.role,
+			actor,
+		})
 		return { ok: true }
 	})
 }
@@ -104,14 +114,28 @@ export async function inviteProviderMember(
 		const provider = await tx.provider.findUnique({ where: { id: input.providerId }, select: { id: true } })
 		if (!provider) return { ok: false, message: 'Kies een bestaande zorgaanbieder.' }
 		const existing = await tx.user.findUnique({ where: { email: input.email }, select: { staffRole: true } })
-		if (existing?.staffRole) return { ok: false, message: 'Een medewerker van KiBG kan geen lid van een zorgaanbieder zijn.' }
-		const { userId } = await inviteUser(tx, { email: input.email, name: input.name, invitedBy: input.invitedBy, providerId: input.providerId, actor })
+		if (existing?.staffRole)
+			return { ok: false, message: 'Een medewerker van KiBG kan geen lid van een zorgaanbieder zijn.' }
+		const { userId } = await inviteUser(tx, {
+			email: input.email,
+			name: input.name,
+			invitedBy: input.invitedBy,
+			providerId: input.providerId,
+			actor,
+		})
 		const membership = await tx.membership.upsert({
 			where: { userId_providerId: { userId, providerId: input.providerId } },
 			create: { userId, providerId: input.providerId, canSign: input.canSign, invitedById: input.invitedBy.id },
 			update: { canSign: input.canSign },
 		})
-		await recordAudit(tx, { actor, action: 'membership.invite', entityType: 'Membership', entityId: membership.id, providerId: input.providerId, after: { userId, canSign: input.canSign } })
+		await recordAudit(tx, {
+			actor,
+			action: 'membership.invite',
+			entityType: 'Membership',
+			entityId: membership.id,
+			providerId: input.providerId,
+			after: { userId, canSign: input.canSign },
+		})
 		return { ok: true }
 	})
 }
@@ -120,10 +144,18 @@ export async function changeRole(actor: Actor & { userId: string }, userId: stri
 	return db.$transaction(async (tx) => {
 		const user = await tx.user.findUnique({ where: { id: userId }, select: { staffRole: true } })
 		if (!user?.staffRole) return { ok: false, message: 'Alleen medewerkers van KiBG hebben een rol.' }
-		if (userId === actor.userId && role !== 'admin') return { ok: false, message: 'U kunt uw eigen beheerdersrol niet intrekken.' }
+		if (userId === actor.userId && role !== 'admin')
+			return { ok: false, message: 'U kunt uw eigen beheerdersrol niet intrekken.' }
 		if (user.staffRole === role) return { ok: true }
 		await tx.user.update({ where: { id: userId }, data: { staffRole: role } })
-		await recordAudit(tx, { actor, action: 'user.change_role', entityType: 'User', entityId: userId, before: { staffRole: user.staffRole }, after: { staffRole: role } })
+		await recordAudit(tx, {
+			actor,
+			action: 'user.change_role',
+			entityType: 'User',
+			entityId: userId,
+			before: { staffRole: user.staffRole },
+			after: { staffRole: role },
+		})
 		return { ok: true }
 	})
 }
@@ -137,7 +169,14 @@ export async function setActive(actor: Actor & { userId: string }, userId: strin
 		await tx.user.update({ where: { id: userId }, data: { active } })
 		// A deactivated user is signed out everywhere at once.
 		if (!active) await tx.session.deleteMany({ where: { userId } })
-		await recordAudit(tx, { actor, action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'User', entityId: userId, before: { active: user.active }, after: { active } })
+		await recordAudit(tx, {
+			actor,
+			action: active ? 'user.reactivate' : 'user.deactivate',
+			entityType: 'User',
+			entityId: userId,
+			before: { active: user.active },
+			after: { active },
+		})
 		return { ok: true }
 	})
 }

@@ -47,7 +47,9 @@ export async function verifyCertificate(input: string, at: Date = now()): Promis
 		},
 	})
 	if (!certificate) {
-		await db.certificateVerification.create({ data: { certificateId: null, queriedNumber: number, result: 'unknown', at } })
+		await db.certificateVerification.create({
+			data: { certificateId: null, queriedNumber: number, result: 'unknown', at },
+		})
 		return { result: 'unknown', number }
 	}
 	const { participation } = certificate
@@ -56,7 +58,9 @@ export async function verifyCertificate(input: string, at: Date = now()): Promis
 	const status = certificateStatus(snapshot, settings, at)
 	// 'none': the participation no longer carries the qualification the certificate was issued for.
 	const result: Exclude<VerificationResult, 'unknown'> | 'unknown' = status === 'none' ? 'unknown' : status
-	await db.certificateVerification.create({ data: { certificateId: certificate.id, queriedNumber: number, result, at } })
+	await db.certificateVerification.create({
+		data: { certificateId: certificate.id, queriedNumber: number, result, at },
+	})
 	if (result === 'unknown') return { result, number }
 	const register = registerStatus(snapshot, settings, at)
 	const endedAt =

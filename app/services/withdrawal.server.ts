@@ -21,7 +21,12 @@ export type WithdrawalResult = { ok: true; withdrawalId: string; letterFileId: s
 export async function storeWithdrawalLetter(
 	tx: Tx,
 	participationId: string,
-	{ reason, effectiveAt, explanation, decidedBy }: { reason: WithdrawalReason; effectiveAt: Date; explanation: string; decidedBy: string },
+	{
+		reason,
+		effectiveAt,
+		explanation,
+		decidedBy,
+	}: { reason: WithdrawalReason; effectiveAt: Date; explanation: string; decidedBy: string },
 ) {
 	const participation = await tx.participation.findUniqueOrThrow({
 		where: { id: participationId },
@@ -59,14 +64,25 @@ class Refused extends Error {}
 /** Staff withdraw a participation with a reason, an effective date (Amsterdam day) and an explanation. */
 export async function withdrawParticipation(
 	actor: Actor & { userId: string },
-	input: { participationId: string; reason: ManualWithdrawalReason; effectiveOn: string; explanation: string; decidedBy: string },
+	input: {
+		participationId: string
+		reason: ManualWithdrawalReason
+		effectiveOn: string
+		explanation: string
+		decidedBy: string
+	},
 ): Promise<WithdrawalResult> {
 	// A withdrawal "per today" takes effect now; a later day at the start of that day.
 	const at = now()
 	const effectiveAt = input.effectiveOn === amsterdamDateOf(at) ? at : startOfDay(input.effectiveOn)
 	try {
 		return await db.$transaction(async (tx) => {
-			const letter = await storeWithdrawalLetter(tx, input.participationId, { reason: input.reason, effectiveAt, explanation: input.explanation, decidedBy: input.decidedBy })
+			const letter = await storeWithdrawalLetter(tx, input.participationId, {
+				reason: input.reason,
+				effectiveAt,
+				explanation: input.explanation,
+				decidedBy: input.decidedBy,
+			})
 			const result = await applyParticipationEvent(
 				tx,
 				input.participationId,
@@ -76,7 +92,10 @@ export async function withdrawParticipation(
 			)
 			if (!result.ok) throw new Refused(result.refusal.message)
 			await markNextYearReapplicant(tx, input.participationId, actor)
-			const withdrawal = await tx.withdrawal.findFirstOrThrow({ where: { participationId: input.participationId, undoneAt: null }, orderBy: { decidedAt: 'desc' } })
+			const withdrawal = await tx.withdrawal.findFirstOrThrow({
+				where: { participationId: input.participationId, undoneAt: null },
+				orderBy: { decidedAt: 'desc' },
+			})
 			return { ok: true as const, withdrawalId: withdrawal.id, letterFileId: letter.id }
 		})
 	} catch (error) {
@@ -91,15 +110,32 @@ export async function withdrawParticipation(
  * While Y is not yet listed, mark it, so the 1 January run does not list it.
  */
 export async function markNextYearReapplicant(tx: Tx, participationId: string, actor: Actor) {
-	const withdrawn = await tx.participation.findUniqueOrThrow({ where: { id: participationId }, select: { providerId: true, year: true } })
-	const next = await tx.participation.findUnique({ where: { providerId_year: { providerId: withdrawn.providerId, year: withdrawn.year + 1 } }, select: { id: true, isReapplicant: true, listedFrom: true, state: true } })
-	if (!next || next.isReapplicant || next.listedFrom || !['applied', 'agreement_offered', 'agreement_signed'].includes(next.state)) return
+	const withdrawn = await tx.participation.findUniqueOrThrow({
+		where: { id: participationId },
+		select: { providerId: true, year: true },
+	})
+	const next = await tx.participation.findUnique({
+		where: { providerId_year: { providerId: withdrawn.providerId, year: withdrawn.year + 1 } },
+		select: { id: true, isReapplicant: true, listedFrom: true, state: true },
+	})
+	if (
+		!next ||
+		next.isReapplicant ||
+		next.listedFrom ||
+		!['applied', 'agreement_offered', 'agreement_signed'].includes(next.state)
+	)
+		return
 	const { participation, snapshot, settings } = await loadSnapshot(tx, next.id)
 	const marked = { ...snapshot, isReapplicant: true }
 	const window = registerWindow(marked, settings)
 	await tx.participation.update({
 		where: { id: next.id },
-		data: { isReapplicant: true, listedFrom: window?.from ?? null, listedUntil: window?.until ?? null, version: { increment: 1 } },
+		data: {
+			isReapplicant: true,
+			listedFrom: window?.from ?? null,
+			listedUntil: window?.until ?? null,
+			version: { increment: 1 },
+		},
 	})
 	await recordAudit(tx, {
 		actor,
@@ -115,9 +151,15 @@ export async function markNextYearReapplicant(tx: Tx, participationId: string, a
 }
 
 /** Admin only (the route checks the role): restores the state before the withdrawal. */
-export async function undoWithdrawal(actor: Actor & { userId: string }, participationId: string, justification: string) {
+export async function undoWithdrawal(
+	actor: Actor & { userId: string },
+	participationId: string,
+	justification: string,
+) {
 	return db.$transaction((tx) =>
-		applyParticipationEvent(tx, participationId, { type: 'undo_withdrawal', justification }, actor, { reason: justification }),
+		applyParticipationEvent(tx, participationId, { type: 'undo_withdrawal', justification }, actor, {
+			reason: justification,
+		}),
 	)
 }
 
@@ -172,7 +214,11 @@ export async function listWithdrawals(query: TableQuery, year: number | null) {
 		orderBy: [...orderBy, { id: 'asc' }],
 		skip,
 		take,
-		include: { participation: { select: { id: true, year: true, provider: { select: { name: true } } } }, decidedBy: { select: { name: true } }, letterFile: { select: { id: true } } },
+		include: {
+			participation: { select: { id: true, year: true, provider: { select: { name: true } } } },
+			decidedBy: { select: { name: true } },
+			letterFile: { select: { id: true } },
+		},
 	})
 	return { rows, total, page }
 }

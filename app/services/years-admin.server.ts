@@ -3,7 +3,12 @@
 // windows of that year's participations in the same transaction, so the public register is right.
 import { addDays, type CalendarDate } from '#app/domain/amsterdam-time.ts'
 import { registerWindow } from '#app/domain/register.ts'
-import { defaultYearSettings, parseYearSettings, type YearSettings, type YearSettingsIssue } from '#app/domain/year-settings.ts'
+import {
+	defaultYearSettings,
+	parseYearSettings,
+	type YearSettings,
+	type YearSettingsIssue,
+} from '#app/domain/year-settings.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
@@ -32,7 +37,11 @@ export function oneYearLater(date: CalendarDate): CalendarDate {
 /** Next year's settings: the last year's, each date one year on (or the defaults when there is none). */
 export function nextYearSettings(last: YearSettings | null, year: number): YearSettings {
 	if (!last) return defaultYearSettings(year)
-	const shifted = { ...last, year, markName: defaultYearSettings(year).markName === last.markName ? last.markName : defaultYearSettings(year).markName }
+	const shifted = {
+		...last,
+		year,
+		markName: defaultYearSettings(year).markName === last.markName ? last.markName : defaultYearSettings(year).markName,
+	}
 	for (const field of DATE_FIELDS) shifted[field] = oneYearLater(last[field])
 	return shifted
 }
@@ -42,8 +51,16 @@ export async function createNextYear(actor: Actor & { userId: string }) {
 		const last = await tx.markYear.findFirst({ orderBy: { year: 'desc' } })
 		const year = last ? last.year + 1 : runningYearAt(now()) + 1
 		const settings = nextYearSettings(last ? toYearSettings(last) : null, year)
-		const created = await tx.markYear.create({ data: { ...markYearData(settings), fourEyesNegative: last?.fourEyesNegative ?? false } })
-		await recordAudit(tx, { actor, action: 'mark_year.create', entityType: 'MarkYear', entityId: String(year), after: { ...settings, fourEyesNegative: created.fourEyesNegative } })
+		const created = await tx.markYear.create({
+			data: { ...markYearData(settings), fourEyesNegative: last?.fourEyesNegative ?? false },
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'mark_year.create',
+			entityType: 'MarkYear',
+			entityId: String(year),
+			after: { ...settings, fourEyesNegative: created.fourEyesNegative },
+		})
 		return year
 	})
 }
@@ -67,12 +84,31 @@ export async function updateYear(
 		const row = await tx.markYear.findUnique({ where: { year } })
 		if (!row) return { ok: false, issues: [{ path: '', message: 'Dit keurmerkjaar bestaat niet.' }] }
 		if (row.version !== expectedVersion) {
-			return { ok: false, issues: [{ path: '', message: 'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.' }] }
+			return {
+				ok: false,
+				issues: [
+					{
+						path: '',
+						message: 'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.',
+					},
+				],
+			}
 		}
 		const before = { ...toYearSettings(row), fourEyesNegative: row.fourEyesNegative }
-		await tx.markYear.update({ where: { year }, data: { ...markYearData(parsed.settings), fourEyesNegative, version: { increment: 1 } } })
+		await tx.markYear.update({
+			where: { year },
+			data: { ...markYearData(parsed.settings), fourEyesNegative, version: { increment: 1 } },
+		})
 		const moved = await recomputeRegisterWindows(tx, year)
-		await recordAudit(tx, { actor, action: 'mark_year.update', entityType: 'MarkYear', entityId: String(year), before, after: { ...parsed.settings, fourEyesNegative }, reason: moved ? `${moved} registervensters herberekend` : null })
+		await recordAudit(tx, {
+			actor,
+			action: 'mark_year.update',
+			entityType: 'MarkYear',
+			entityId: String(year),
+			before,
+			after: { ...parsed.settings, fourEyesNegative },
+			reason: moved ? `${moved} registervensters herberekend` : null,
+		})
 		return { ok: true, moved }
 	})
 }
@@ -92,7 +128,11 @@ export async function recomputeRegisterWindows(tx: Tx, year: number): Promise<nu
 		const window = registerWindow(snapshotOf(participation), toYearSettings(participation.markYear))
 		const from = window?.from ?? null
 		const until = window?.until ?? null
-		if (from?.getTime() === participation.listedFrom?.getTime() && until?.getTime() === participation.listedUntil?.getTime()) continue
+		if (
+			from?.getTime() === participation.listedFrom?.getTime() &&
+			until?.getTime() === participation.listedUntil?.getTime()
+		)
+			continue
 		await tx.participation.update({ where: { id: participation.id }, data: { listedFrom: from, listedUntil: until } })
 		moved++
 	}
@@ -104,16 +144,28 @@ export async function publishFeeRate(actor: Actor & { userId: string }, year: nu
 	return db.$transaction(async (tx) => {
 		const row = await tx.markYear.findUnique({ where: { year } })
 		if (!row) return { ok: false as const, message: 'Dit keurmerkjaar bestaat niet.' }
-		if (row.feeRatePublishedAt) return { ok: false as const, message: 'Het afdrachtpercentage van dit jaar is al gepubliceerd.' }
+		if (row.feeRatePublishedAt)
+			return { ok: false as const, message: 'Het afdrachtpercentage van dit jaar is al gepubliceerd.' }
 		const at = now()
 		await tx.markYear.update({ where: { year }, data: { feeRatePublishedAt: at, version: { increment: 1 } } })
-		await recordAudit(tx, { actor, action: 'mark_year.publish_fee_rate', entityType: 'MarkYear', entityId: String(year), before: { feeRatePublishedAt: null }, after: { feeRatePublishedAt: at, feeRateBp: row.feeRateBp }, at })
+		await recordAudit(tx, {
+			actor,
+			action: 'mark_year.publish_fee_rate',
+			entityType: 'MarkYear',
+			entityId: String(year),
+			before: { feeRatePublishedAt: null },
+			after: { feeRatePublishedAt: at, feeRateBp: row.feeRateBp },
+			at,
+		})
 		return { ok: true as const }
 	})
 }
 
 export async function listYears() {
-	const rows = await db.markYear.findMany({ orderBy: { year: 'desc' }, include: { normSet: { select: { status: true } }, _count: { select: { participations: true } } } })
+	const rows = await db.markYear.findMany({
+		orderBy: { year: 'desc' },
+		include: { normSet: { select: { status: true } }, _count: { select: { participations: true } } },
+	})
 	return rows.map((row) => ({
 		year: row.year,
 		markName: row.markName,

@@ -19,10 +19,13 @@ export function invitation({ name, invitedBy, providerName, acceptUrl, validDays
 		subject,
 		preheader: `Activeer uw account binnen ${validDays} dagen.`,
 		body: html`<p>Beste ${name},</p>
-<p>${by} voor het Keurmerkportaal${forWhom}. In het portaal regelt u alles rond het Keurmerk Basis GGZ: de overeenkomst, de zelfevaluatie, het certificaat en de facturen.</p>
-${button(acceptUrl, 'Account activeren')}
-<p>Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${acceptUrl}">${acceptUrl}</a></p>
-<p>De uitnodiging is ${validDays} dagen geldig.</p>`,
+			<p>
+				${by} voor het Keurmerkportaal${forWhom}. In het portaal regelt u alles rond het Keurmerk Basis GGZ: de
+				overeenkomst, de zelfevaluatie, het certificaat en de facturen.
+			</p>
+			${button(acceptUrl, 'Account activeren')}
+			<p>Werkt de knop niet? Kopieer dan deze link in uw browser:<br /><a href="${acceptUrl}">${acceptUrl}</a></p>
+			<p>De uitnodiging is ${validDays} dagen geldig.</p>`,
 		text: `Beste ${name},
 
 ${by} voor het Keurmerkportaal${forWhom}. Activeer uw account via deze link (${validDays} dagen geldig):

@@ -13,10 +13,13 @@ export function passwordReset({ name, resetUrl, validMinutes }: PasswordResetDat
 		subject,
 		preheader: `De link is ${validMinutes} minuten geldig.`,
 		body: html`<p>Beste ${name},</p>
-<p>Er is gevraagd om een nieuw wachtwoord voor uw account bij het Keurmerkportaal. Met de knop hieronder stelt u een nieuw wachtwoord in. De link is ${validMinutes} minuten geldig en werkt één keer.</p>
-${button(resetUrl, 'Nieuw wachtwoord instellen')}
-<p>Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${resetUrl}">${resetUrl}</a></p>
-<p>Heeft u dit niet gevraagd? Dan kunt u dit bericht negeren; uw wachtwoord blijft ongewijzigd.</p>`,
+			<p>
+				Er is gevraagd om een nieuw wachtwoord voor uw account bij het Keurmerkportaal. Met de knop hieronder stelt u
+				een nieuw wachtwoord in. De link is ${validMinutes} minuten geldig en werkt één keer.
+			</p>
+			${button(resetUrl, 'Nieuw wachtwoord instellen')}
+			<p>Werkt de knop niet? Kopieer dan deze link in uw browser:<br /><a href="${resetUrl}">${resetUrl}</a></p>
+			<p>Heeft u dit niet gevraagd? Dan kunt u dit bericht negeren; uw wachtwoord blijft ongewijzigd.</p>`,
 		text: `Beste ${name},
 
 Er is gevraagd om een nieuw wachtwoord voor uw account bij het Keurmerkportaal. Via deze link stelt u een nieuw wachtwoord in (${validMinutes} minuten geldig, werkt één keer):

@@ -10,8 +10,24 @@ export interface DemoAccount {
 export const demoAccounts: DemoAccount[] = [
 	{ email: 'beheer@kibg.demo', name: 'Marieke de Beheerder', description: 'Beheerder KiBG (alle rechten)' },
 	{ email: 'beoordelaar@kibg.demo', name: 'Joost Beoordelaar', description: 'Beoordelaar KiBG' },
-	{ email: 'tweede.beoordelaar@kibg.demo', name: 'Fatima El Amrani', description: 'Tweede beoordelaar KiBG (vier ogen)' },
-	{ email: 'praktijk@aanbieder.demo', name: 'Sanne Visser', description: 'Tekenbevoegd bij Praktijk Visser (vrijgevestigd, nog niet ingediend)' },
-	{ email: 'instelling@aanbieder.demo', name: 'Ahmed Yilmaz', description: 'Tekenbevoegd bij GGZ Rivierenland (instelling, gekwalificeerd)' },
-	{ email: 'medewerker@aanbieder.demo', name: 'Lotte de Jong', description: 'Medewerker zonder tekenbevoegdheid bij GGZ Rivierenland én bij Praktijk Visser' },
+	{
+		email: 'tweede.beoordelaar@kibg.demo',
+		name: 'Fatima El Amrani',
+		description: 'Tweede beoordelaar KiBG (vier ogen)',
+	},
+	{
+		email: 'praktijk@aanbieder.demo',
+		name: 'Sanne Visser',
+		description: 'Tekenbevoegd bij Praktijk Visser (vrijgevestigd, nog niet ingediend)',
+	},
+	{
+		email: 'instelling@aanbieder.demo',
+		name: 'Ahmed Yilmaz',
+		description: 'Tekenbevoegd bij GGZ Rivierenland (instelling, gekwalificeerd)',
+	},
+	{
+		email: 'medewerker@aanbieder.demo',
+		name: 'Lotte de Jong',
+		description: 'Medewerker zonder tekenbevoegdheid bij GGZ Rivierenland én bij Praktijk Visser',
+	},
 ]

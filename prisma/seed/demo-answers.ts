@@ -55,16 +55,24 @@ export function demoAnswer(item: EvidenceItem, provider: { name: string; website
 	switch (item.kind) {
 		case 'explanation':
 			return {
-				text: item.minLength > 0 || item.required ? (texts[item.key] ?? fallbackText(item, provider.name, item.minLength)) : undefined,
+				text:
+					item.minLength > 0 || item.required
+						? (texts[item.key] ?? fallbackText(item, provider.name, item.minLength))
+						: undefined,
 				checkedElements: item.choices ? item.choices.options.slice(0, Math.max(item.choices.minSelected, 2)) : [],
 				needsDocument: false,
 			}
 		case 'example':
-			return { text: texts[item.key] ?? fallbackText(item, provider.name, item.minLength), checkedElements: [], needsDocument: false }
+			return {
+				text: texts[item.key] ?? fallbackText(item, provider.name, item.minLength),
+				checkedElements: [],
+				needsDocument: false,
+			}
 		case 'template_upload':
 			return { checkedElements: [...item.requiredElements], needsDocument: true }
 		case 'number': {
-			const floor = item.rule && (item.rule.op === '>=' || item.rule.op === '>') ? item.rule.value + 8 : (item.min ?? 0) + 1
+			const floor =
+				item.rule && (item.rule.op === '>=' || item.rule.op === '>') ? item.rule.value + 8 : (item.min ?? 0) + 1
 			const value = Math.min(item.max ?? floor, floor)
 			return { number: Number(value.toFixed(item.decimals)), checkedElements: [], needsDocument: false }
 		}

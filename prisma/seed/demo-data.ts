@@ -42,14 +42,18 @@ interface Context {
 	steps: Step[]
 }
 
-export async function seedDemo(_prisma: PrismaClient, { now: demoNow = new Date() }: { now?: Date } = {}): Promise<void> {
+export async function seedDemo(
+	_prisma: PrismaClient,
+	{ now: demoNow = new Date() }: { now?: Date } = {},
+): Promise<void> {
 	const running = runningYearAt(demoNow)
 	const years = [running - 2, running - 1, running, running + 1]
 	const passwordHash = await hashPassword(demoPassword)
 
 	const users = new Map<string, string>()
 	for (const account of demoAccounts) {
-		const staffRole = account.email === 'beheer@kibg.demo' ? 'admin' : account.email.endsWith('@kibg.demo') ? 'assessor' : null
+		const staffRole =
+			account.email === 'beheer@kibg.demo' ? 'admin' : account.email.endsWith('@kibg.demo') ? 'assessor' : null
 		const user = await db.user.create({ data: { email: account.email, name: account.name, passwordHash, staffRole } })
 		users.set(account.email, user.id)
 	}
@@ -80,7 +84,10 @@ export async function seedDemo(_prisma: PrismaClient, { now: demoNow = new Date(
 		const provider = await createDemoProvider(demo, passwordHash)
 		if (demo.contact.email === 'praktijk@aanbieder.demo' || demo.contact.email === 'instelling@aanbieder.demo') {
 			const colleague = users.get('medewerker@aanbieder.demo')
-			if (colleague) await db.membership.create({ data: { userId: colleague, providerId: provider.id, canSign: false, jobTitle: 'Kwaliteitsmedewerker' } })
+			if (colleague)
+				await db.membership.create({
+					data: { userId: colleague, providerId: provider.id, canSign: false, jobTitle: 'Kwaliteitsmedewerker' },
+				})
 		}
 		planProvider(context, demo, provider, index, years)
 	}
@@ -104,7 +111,11 @@ export async function seedDemo(_prisma: PrismaClient, { now: demoNow = new Date(
 async function createYear(settings: YearSettings, normSet: NormSet, status: 'draft' | 'published') {
 	await db.markYear.create({ data: markYearData(settings) })
 	await db.$transaction((tx) =>
-		importNormSet(tx, normSet, { status, publishedAt: amsterdamInstant(settings.normsPublishedOn, { hour: 9 }), basedOnYear: normSet.year === 2022 ? null : 2022 }),
+		importNormSet(tx, normSet, {
+			status,
+			publishedAt: amsterdamInstant(settings.normsPublishedOn, { hour: 9 }),
+			basedOnYear: normSet.year === 2022 ? null : 2022,
+		}),
 	)
 }
 
@@ -115,14 +126,14 @@ async function createDemoProvider(demo: DemoProvider, passwordHash: string) {
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '')
-	const digits = String(10_000_000 + hashNumber(demo.name) % 89_999_999).slice(0, 8)
+	const digits = String(10_000_000 + (hashNumber(demo.name) % 89_999_999)).slice(0, 8)
 	const provider = await db.provider.create({
 		data: {
 			slug,
 			name: demo.name,
 			type: demo.type,
 			kvkNumber: digits,
-			agbCode: String(Number(digits) % 90_000_000 + 9_000_000).padStart(8, '0'),
+			agbCode: String((Number(digits) % 90_000_000) + 9_000_000).padStart(8, '0'),
 			street: demo.street,
 			houseNumber: demo.houseNumber,
 			postcode: demo.postcode,
@@ -135,9 +146,16 @@ async function createDemoProvider(demo: DemoProvider, passwordHash: string) {
 		},
 	})
 	const existing = await db.user.findUnique({ where: { email: demo.contact.email } })
-	const user = existing ?? (await db.user.create({ data: { email: demo.contact.email, name: demo.contact.name, passwordHash } }))
+	const user =
+		existing ?? (await db.user.create({ data: { email: demo.contact.email, name: demo.contact.name, passwordHash } }))
 	await db.membership.create({
-		data: { userId: user.id, providerId: provider.id, canSign: true, isPrimaryContact: true, jobTitle: demo.contact.jobTitle },
+		data: {
+			userId: user.id,
+			providerId: provider.id,
+			canSign: true,
+			isPrimaryContact: true,
+			jobTitle: demo.contact.jobTitle,
+		},
 	})
 	return { ...provider, contactUserId: user.id }
 }
@@ -153,7 +171,10 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		const year = years[position] as number
 		if (story === 'none') return
 		const s = context.settings.get(year) as YearSettings
-		if (['withdrawn_request', 'withdrawn_unpaid', 'not_qualified'].includes(story) || demo.contact.email.endsWith('@aanbieder.demo')) {
+		if (
+			['withdrawn_request', 'withdrawn_unpaid', 'not_qualified'].includes(story) ||
+			demo.contact.email.endsWith('@aanbieder.demo')
+		) {
 			context.notForSample.add(`${provider.id}:${year}`)
 		}
 		const previous = position > 0 ? demo.stories[position - 1] : 'none'
@@ -171,7 +192,10 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		const start = renewal ? day(s.agreementsOfferedOn, 9) : on(s.applicationOpensOn, 7 + ((index * 5) % 100))
 		add(start, async () => {
 			const result = await db.$transaction(async (tx) => {
-				const history = await tx.participation.findMany({ where: { providerId: provider.id }, select: { year: true, state: true } })
+				const history = await tx.participation.findMany({
+					where: { providerId: provider.id },
+					select: { year: true, state: true },
+				})
 				const reapplicant = history.some((entry) => entry.year < year && entry.state === 'withdrawn')
 				return createParticipation(tx, {
 					providerId: provider.id,
@@ -188,8 +212,19 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		if (story === 'offered') return
 		if (story === 'declined') {
 			add(new Date(start.getTime() + 12 * 86_400_000), async () => {
-				await db.agreement.updateMany({ where: { participationId: id(), status: 'offered' }, data: { status: 'declined', declinedAt: new Date(start.getTime() + 12 * 86_400_000), declineReason: 'Wij stoppen met het aanbieden van generalistische basis-ggz.' } })
-				await event({ type: 'decline_agreement' }, member, 'Wij stoppen met het aanbieden van generalistische basis-ggz.')
+				await db.agreement.updateMany({
+					where: { participationId: id(), status: 'offered' },
+					data: {
+						status: 'declined',
+						declinedAt: new Date(start.getTime() + 12 * 86_400_000),
+						declineReason: 'Wij stoppen met het aanbieden van generalistische basis-ggz.',
+					},
+				})
+				await event(
+					{ type: 'decline_agreement' },
+					member,
+					'Wij stoppen met het aanbieden van generalistische basis-ggz.',
+				)
 			})
 			return
 		}
@@ -197,14 +232,25 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		add(signedAt, async () => {
 			await db.agreement.updateMany({
 				where: { participationId: id(), status: 'offered' },
-				data: { status: 'signed', signedAt, signedById: provider.contactUserId, signerName: demo.contact.name, signerFunction: demo.contact.jobTitle, signerIp: '192.0.2.10', consentText: 'Ik ga akkoord met de overeenkomst en ben bevoegd namens de organisatie te tekenen.' },
+				data: {
+					status: 'signed',
+					signedAt,
+					signedById: provider.contactUserId,
+					signerName: demo.contact.name,
+					signerFunction: demo.contact.jobTitle,
+					signerIp: '192.0.2.10',
+					consentText: 'Ik ga akkoord met de overeenkomst en ben bevoegd namens de organisatie te tekenen.',
+				},
 			})
 			await event({ type: 'sign_agreement' }, member)
 		})
 		if (story === 'signed' || story === 'renewal_signed') return
 
 		const plan = storyPlan(story, year, index)
-		if (plan.fill) add(day(plan.fill.date, 11), () => fillRound(id(), year, 1, demo, provider.id, member.userId, plan.fill?.partial ?? false))
+		if (plan.fill)
+			add(day(plan.fill.date, 11), () =>
+				fillRound(id(), year, 1, demo, provider.id, member.userId, plan.fill?.partial ?? false),
+			)
 		if (plan.submit) {
 			// The office shares out the work: every submission gets an assessor.
 			const assessorId = (index % 3 === 0 ? context.staff.secondAssessor : context.staff.assessor).userId
@@ -221,12 +267,27 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 			const revision = plan.revision
 			add(day(revision.fill, 11), () => reviseRound(id(), year, member.userId))
 			add(day(revision.submit, 16), () => event({ type: 'submit_self_evaluation' }, member))
-			add(day(revision.assess, 15), () => assess(id(), year, 2, revision.insufficient, context.staff.assessor, 'De aanvulling is nog onvoldoende concreet.'))
+			add(day(revision.assess, 15), () =>
+				assess(
+					id(),
+					year,
+					2,
+					revision.insufficient,
+					context.staff.assessor,
+					'De aanvulling is nog onvoldoende concreet.',
+				),
+			)
 		}
 		if (plan.withdraw) {
 			const withdraw = plan.withdraw
 			add(day(withdraw.date, 12), () =>
-				event({ type: 'withdraw', reason: withdraw.reason }, context.staff.admin, withdraw.reason === 'provider_request' ? 'Op verzoek van de zorgaanbieder: de praktijk wordt gesloten.' : 'De factuur voor de afdracht is ondanks herinneringen niet betaald.'),
+				event(
+					{ type: 'withdraw', reason: withdraw.reason },
+					context.staff.admin,
+					withdraw.reason === 'provider_request'
+						? 'Op verzoek van de zorgaanbieder: de praktijk wordt gesloten.'
+						: 'De factuur voor de afdracht is ondanks herinneringen niet betaald.',
+				),
 			)
 		}
 		// After the year: turnover and the fee invoice (DOMAIN.md §6).
@@ -246,14 +307,19 @@ interface StoryPlan {
 }
 
 function storyPlan(story: Story, year: number, index: number): StoryPlan {
-	const date = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`
+	const date = (month: number, day: number) =>
+		`${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`
 	const spread = index % 10
 	const comment = 'Licht concreter toe hoe dit in de praktijk gebeurt en geef een voorbeeld.'
 	switch (story) {
 		case 'draft':
 			return { fill: { date: date(2, 10 + spread), partial: true } }
 		case 'late_submit':
-			return { fill: { date: date(3, 8 + (index % 6)), partial: false }, submit: date(3, 10 + (index % 8)), firstAssessment: { date: date(3, 24 + (index % 4)), insufficient: 0, comment } }
+			return {
+				fill: { date: date(3, 8 + (index % 6)), partial: false },
+				submit: date(3, 10 + (index % 8)),
+				firstAssessment: { date: date(3, 24 + (index % 4)), insufficient: 0, comment },
+			}
 		case 'qualified':
 		case 'withdrawn_request':
 		case 'withdrawn_unpaid':
@@ -261,7 +327,9 @@ function storyPlan(story: Story, year: number, index: number): StoryPlan {
 				fill: { date: date(1, 12 + spread), partial: false },
 				submit: date(1, 20 + spread),
 				firstAssessment: { date: date(2, 3 + spread), insufficient: 0, comment },
-				...(story === 'withdrawn_request' ? { withdraw: { date: date(3, 10), reason: 'provider_request' as const } } : {}),
+				...(story === 'withdrawn_request'
+					? { withdraw: { date: date(3, 10), reason: 'provider_request' as const } }
+					: {}),
 				...(story === 'withdrawn_unpaid' ? { withdraw: { date: date(6, 15), reason: 'unpaid_fee' as const } } : {}),
 			}
 		case 'qualified_after_revision':
@@ -269,10 +337,19 @@ function storyPlan(story: Story, year: number, index: number): StoryPlan {
 				fill: { date: date(1, 10 + spread), partial: false },
 				submit: date(1, 18 + spread),
 				firstAssessment: { date: date(2, 1 + spread), insufficient: 2, comment },
-				revision: { fill: date(2, 12 + spread), submit: date(2, 14 + spread), assess: date(2, 24 + (index % 4)), insufficient: 0 },
+				revision: {
+					fill: date(2, 12 + spread),
+					submit: date(2, 14 + spread),
+					assess: date(2, 24 + (index % 4)),
+					insufficient: 0,
+				},
 			}
 		case 'revision_pending':
-			return { fill: { date: date(3, 1 + (index % 4)), partial: false }, submit: date(3, 5 + (index % 4)), firstAssessment: { date: date(3, 16 + (index % 3)), insufficient: 1, comment } }
+			return {
+				fill: { date: date(3, 1 + (index % 4)), partial: false },
+				submit: date(3, 5 + (index % 4)),
+				firstAssessment: { date: date(3, 16 + (index % 3)), insufficient: 1, comment },
+			}
 		case 'not_qualified':
 			return {
 				fill: { date: date(1, 14), partial: false },
@@ -303,7 +380,11 @@ function planYear(context: Context, year: number) {
 		sweep(amsterdamInstant(date, { hour: 0, minute: 5 }), { type: 'revision_overdue' })
 	}
 	// The sample: drawn in March among the carriers qualified by then; interviews follow.
-	context.steps.push({ at: amsterdamInstant(`${year}-03-02`, { hour: 9 }), order: 2_000, run: () => drawDemoSample(year, context) })
+	context.steps.push({
+		at: amsterdamInstant(`${year}-03-02`, { hour: 9 }),
+		order: 2_000,
+		run: () => drawDemoSample(year, context),
+	})
 }
 
 async function drawDemoSample(year: number, context: Context) {
@@ -316,11 +397,23 @@ async function drawDemoSample(year: number, context: Context) {
 	if (qualified.length === 0) return
 	const seed = `demo-steekproef-${year}`
 	const { ids, record } = drawSample(
-		qualified.map((participation) => ({ participationId: participation.id, providerType: participation.provider.type, state: participation.state })),
+		qualified.map((participation) => ({
+			participationId: participation.id,
+			providerType: participation.provider.type,
+			state: participation.state,
+		})),
 		{ count: Math.min(4, qualified.length), stratifyByType: true, seed },
 	)
 	const sample = await db.sample.create({
-		data: { year, seed, count: ids.length, stratifyByType: true, record: JSON.parse(JSON.stringify(record)), drawnAt: amsterdamInstant(`${year}-03-02`, { hour: 9 }), drawnById: context.staff.admin.userId as string },
+		data: {
+			year,
+			seed,
+			count: ids.length,
+			stratifyByType: true,
+			record: JSON.parse(JSON.stringify(record)),
+			drawnAt: amsterdamInstant(`${year}-03-02`, { hour: 9 }),
+			drawnById: context.staff.admin.userId as string,
+		},
 	})
 	for (const participationId of ids) {
 		await db.sampleMember.create({ data: { sampleId: sample.id, participationId } })
@@ -340,7 +433,10 @@ async function drawDemoSample(year: number, context: Context) {
 			at,
 			order: 3_000 + index,
 			run: async () => {
-				const member = await db.sampleMember.findUniqueOrThrow({ where: { participationId }, include: { interview: true } })
+				const member = await db.sampleMember.findUniqueOrThrow({
+					where: { participationId },
+					include: { interview: true },
+				})
 				if (member.interview) {
 					await db.interview.update({
 						where: { id: member.interview.id },
@@ -348,7 +444,10 @@ async function drawDemoSample(year: number, context: Context) {
 							scheduledAt: at,
 							mode: index % 2 === 0 ? 'online' : 'op locatie',
 							interviewerId: context.staff.assessor.userId,
-							notes: planned.outcome === 'confirmed' ? 'De zelfevaluatie wordt in de praktijk herkend; voorbeelden zijn overtuigend.' : 'De beschreven werkwijze blijkt in de praktijk niet te worden toegepast.',
+							notes:
+								planned.outcome === 'confirmed'
+									? 'De zelfevaluatie wordt in de praktijk herkend; voorbeelden zijn overtuigend.'
+									: 'De beschreven werkwijze blijkt in de praktijk niet te worden toegepast.',
 							outcome: planned.outcome,
 							outcomeAt: at,
 							recordedById: context.staff.assessor.userId,
@@ -359,7 +458,12 @@ async function drawDemoSample(year: number, context: Context) {
 					participationId,
 					{ type: planned.outcome === 'confirmed' ? 'confirm_sample' : 'incorrect_qualification_found' },
 					context.staff.assessor,
-					{ reason: planned.outcome === 'confirmed' ? 'Gesprek bevestigt de zelfevaluatie.' : 'In het steekproefgesprek bleek de kwalificatie onterecht.' },
+					{
+						reason:
+							planned.outcome === 'confirmed'
+								? 'Gesprek bevestigt de zelfevaluatie.'
+								: 'In het steekproefgesprek bleek de kwalificatie onterecht.',
+					},
 				)
 			},
 		})
@@ -375,15 +479,26 @@ async function demoTemplateFile(providerId: string, providerName: string, label:
 	const doc = createPdf({ title: `Leeg format: ${label}`, createdAt: new Date('2026-01-01T00:00:00Z') })
 	letterhead(doc, providerName)
 	heading(doc, `Leeg format — ${label}`, 16)
-	paragraph(doc, 'Dit is een leeg format zoals de praktijk het gebruikt. Alle onderdelen die de norm vraagt, komen erin aan bod.')
-	for (const part of ['Hulpvraag en aanleiding', 'Doelen en wanneer ze zijn bereikt', 'Afspraken en evaluatie', 'Toestemming van de cliënt']) {
+	paragraph(
+		doc,
+		'Dit is een leeg format zoals de praktijk het gebruikt. Alle onderdelen die de norm vraagt, komen erin aan bod.',
+	)
+	for (const part of [
+		'Hulpvraag en aanleiding',
+		'Doelen en wanneer ze zijn bereikt',
+		'Afspraken en evaluatie',
+		'Toestemming van de cliënt',
+	]) {
 		heading(doc, part, 11)
 		paragraph(doc, '………………………………………………………………………………')
 	}
 	const file = await storeFile({
 		kind: 'template_upload',
 		providerId,
-		originalName: `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}.pdf`,
+		originalName: `${label
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.slice(0, 40)}.pdf`,
 		mimeType: 'application/pdf',
 		bytes: await renderPdf(doc),
 		uploadedById: userId,
@@ -392,7 +507,15 @@ async function demoTemplateFile(providerId: string, providerName: string, label:
 	return file.id
 }
 
-async function fillRound(participationId: string, year: number, number: number, demo: DemoProvider, providerId: string, userId: string | null, partial: boolean) {
+async function fillRound(
+	participationId: string,
+	year: number,
+	number: number,
+	demo: DemoProvider,
+	providerId: string,
+	userId: string | null,
+	partial: boolean,
+) {
 	const loaded = await loadNormSet(year)
 	if (!loaded) throw new Error(`geen normen voor ${year}`)
 	const round =
@@ -422,13 +545,17 @@ async function fillRound(participationId: string, year: number, number: number, 
 }
 
 async function reviseRound(participationId: string, year: number, userId: string | null) {
-	const round = await db.selfEvaluationRound.findUniqueOrThrow({ where: { participationId_number: { participationId, number: 2 } } })
+	const round = await db.selfEvaluationRound.findUniqueOrThrow({
+		where: { participationId_number: { participationId, number: 2 } },
+	})
 	const previous = await db.selfEvaluationRound.findUniqueOrThrow({
 		where: { participationId_number: { participationId, number: 1 } },
 		include: { assessments: { where: { verdict: 'insufficient' }, select: { criterionId: true } } },
 	})
 	const criteria = previous.assessments.map((assessment) => assessment.criterionId)
-	const answers = await db.answer.findMany({ where: { roundId: round.id, evidenceItem: { criterionId: { in: criteria } }, text: { not: null } } })
+	const answers = await db.answer.findMany({
+		where: { roundId: round.id, evidenceItem: { criterionId: { in: criteria } }, text: { not: null } },
+	})
 	for (const answer of answers) {
 		await db.answer.update({
 			where: { id: answer.id },
@@ -442,10 +569,20 @@ async function reviseRound(participationId: string, year: number, userId: string
 	}
 }
 
-async function assess(participationId: string, year: number, number: number, insufficientCount: number, assessor: Actor, comment: string) {
+async function assess(
+	participationId: string,
+	year: number,
+	number: number,
+	insufficientCount: number,
+	assessor: Actor,
+	comment: string,
+) {
 	const loaded = await loadNormSet(year)
 	if (!loaded) throw new Error(`geen normen voor ${year}`)
-	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId }, include: { provider: { select: { type: true } }, markYear: true } })
+	const participation = await db.participation.findUniqueOrThrow({
+		where: { id: participationId },
+		include: { provider: { select: { type: true } }, markYear: true },
+	})
 	const round = await db.selfEvaluationRound.findUniqueOrThrow({
 		where: { participationId_number: { participationId, number } },
 		include: { answers: { include: { documents: { include: { file: { select: { originalName: true } } } } } } },
@@ -466,7 +603,9 @@ async function assess(participationId: string, year: number, number: number, ins
 	const profile = { type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon }
 	const limits = { revisionsUsed: participation.revisionsUsed, maxRevisions: participation.markYear.maxRevisions }
 	const toAssess = assessmentOutcome(loaded.normSet, profile, answers, {}, limits).toAssess
-	const verdicts = Object.fromEntries(toAssess.map((ref, index) => [ref.key, index < insufficientCount ? 'insufficient' : 'sufficient'] as const))
+	const verdicts = Object.fromEntries(
+		toAssess.map((ref, index) => [ref.key, index < insufficientCount ? 'insufficient' : 'sufficient'] as const),
+	)
 	const outcome = assessmentOutcome(loaded.normSet, profile, answers, verdicts, limits).outcome
 	if (!outcome) throw new Error('beoordeling onvolledig')
 	await db.$transaction(async (tx) => {
@@ -491,13 +630,30 @@ async function assess(participationId: string, year: number, number: number, ins
 	if (!result.ok) throw new Error(`beoordeling ${participationId}: ${result.refusal.message}`)
 }
 
-async function reportTurnoverAndInvoice(participationId: string, year: number, demo: DemoProvider, userId: string, index: number, context: Context) {
-	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId }, select: { state: true, stateBeforeWithdrawal: true } })
+async function reportTurnoverAndInvoice(
+	participationId: string,
+	year: number,
+	demo: DemoProvider,
+	userId: string,
+	index: number,
+	context: Context,
+) {
+	const participation = await db.participation.findUniqueOrThrow({
+		where: { id: participationId },
+		select: { state: true, stateBeforeWithdrawal: true },
+	})
 	// Only the carriers of that year pay the fee.
-	if (participation.state === 'withdrawn' && participation.stateBeforeWithdrawal !== 'confirmed' && participation.stateBeforeWithdrawal !== 'qualified') return
+	if (
+		participation.state === 'withdrawn' &&
+		participation.stateBeforeWithdrawal !== 'confirmed' &&
+		participation.stateBeforeWithdrawal !== 'qualified'
+	)
+		return
 	const reportedAt = now()
 	const amountCents = BigInt(Math.round(demo.turnover * 100))
-	await db.turnoverReport.create({ data: { participationId, amountCents, source: 'provider', reportedAt, reportedById: userId } })
+	await db.turnoverReport.create({
+		data: { participationId, amountCents, source: 'provider', reportedAt, reportedById: userId },
+	})
 	// The invoice follows two days later, through the real service: number, PDF, audit and mail.
 	const issuedAt = new Date(reportedAt.getTime() + 2 * 86_400_000)
 	if (issuedAt > context.now) return
@@ -511,7 +667,11 @@ async function reportTurnoverAndInvoice(participationId: string, year: number, d
 			const unpaid = index % 7 === 3 || demo.stories.includes('withdrawn_unpaid')
 			if (unpaid || paidAt > context.now) return
 			const invoiceId = result.invoice.id
-			context.steps.push({ at: paidAt, order: index, run: async () => void (await markInvoicePaid(invoiceId, amsterdamDateOf(now()), context.staff.admin)) })
+			context.steps.push({
+				at: paidAt,
+				order: index,
+				run: async () => void (await markInvoicePaid(invoiceId, amsterdamDateOf(now()), context.staff.admin)),
+			})
 		},
 	})
 }

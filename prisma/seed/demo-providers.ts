@@ -58,11 +58,17 @@ const p = (
 		.replace(/[^a-z0-9]+/g, '')
 		.slice(0, 30)}.nl`,
 	chronic,
-	contact: { name: contact[0], email: contact[1], jobTitle: type === 'institution' ? 'Manager kwaliteit' : 'Praktijkhouder' },
+	contact: {
+		name: contact[0],
+		email: contact[1],
+		jobTitle: type === 'institution' ? 'Manager kwaliteit' : 'Praktijkhouder',
+	},
 	stories,
 	turnover,
 })
 
+// A table: one provider per line reads better than one argument per line.
+// prettier-ignore
 export const demoProviders: DemoProvider[] = [
 	// The two demo organisations of the README.
 	p('Praktijk Visser', 'independent_practice', ['Oudegracht', '112', '3511 AX', 'Utrecht', 'Utrecht'], ['Sanne Visser', 'praktijk@aanbieder.demo'], ['qualified', 'qualified', 'draft', 'renewal_signed'], 68_500),

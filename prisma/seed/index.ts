@@ -6,8 +6,14 @@ import { seedDemoIfEmpty } from './demo.ts'
 const env = initEnv()
 const database = await initDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR })
 try {
-	const seeded = await seedDemoIfEmpty(database.prisma, { now: env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date() })
-	console.log(seeded ? 'Demogegevens aangemaakt.' : 'De database bevat al gebruikers: niets gedaan (npm run db:reset maakt hem leeg).')
+	const seeded = await seedDemoIfEmpty(database.prisma, {
+		now: env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date(),
+	})
+	console.log(
+		seeded
+			? 'Demogegevens aangemaakt.'
+			: 'De database bevat al gebruikers: niets gedaan (npm run db:reset maakt hem leeg).',
+	)
 } finally {
 	await closeDatabase()
 }

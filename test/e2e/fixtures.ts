@@ -69,17 +69,15 @@ export const test = base.extend<{ hooks: Hooks }>({
 			async signIn(page, email) {
 				const { cookie } = await hooks.post<{ cookie: string }>('session', { email })
 				const separator = cookie.indexOf('=')
-				await page
-					.context()
-					.addCookies([
-						{
-							name: cookie.slice(0, separator),
-							value: cookie.slice(separator + 1),
-							url: baseURL,
-							httpOnly: true,
-							sameSite: 'Lax',
-						},
-					])
+				await page.context().addCookies([
+					{
+						name: cookie.slice(0, separator),
+						value: cookie.slice(separator + 1),
+						url: baseURL,
+						httpOnly: true,
+						sameSite: 'Lax',
+					},
+				])
 			},
 		}
 		await use(hooks)

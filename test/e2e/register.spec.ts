@@ -19,7 +19,13 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 		year: YEAR,
 		prefix,
 		qualified: [
-			{ name: `${prefix} Praktijk Linde`, city: 'Zwolle', postcode: '8011 AB', type: 'independent_practice', website: 'https://linde.example.nl' },
+			{
+				name: `${prefix} Praktijk Linde`,
+				city: 'Zwolle',
+				postcode: '8011 AB',
+				type: 'independent_practice',
+				website: 'https://linde.example.nl',
+			},
 			{ name: `${prefix} GGZ Instelling`, city: 'Zwolle', postcode: '8012 CD', type: 'institution' },
 			{ name: `${prefix} Instelling Elders`, city: 'Utrecht', postcode: '3511 AB', type: 'institution' },
 		],
@@ -68,7 +74,9 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 	// The withdrawn carrier: verification through the form, as typed from paper.
 	await page.getByLabel('Certificaatnummer').fill(` ${scenario.withdrawn.certificateNumber.toLowerCase()} `)
 	await page.getByRole('button', { name: 'Controleren' }).click()
-	await expect(page.getByRole('heading', { name: `Certificaat ${scenario.withdrawn.certificateNumber}: Ingetrokken` })).toBeVisible()
+	await expect(
+		page.getByRole('heading', { name: `Certificaat ${scenario.withdrawn.certificateNumber}: Ingetrokken` }),
+	).toBeVisible()
 	await expect(page.getByText(`per 10 maart ${YEAR} ingetrokken`)).toBeVisible()
 	await expectAccessible(page)
 	// … and in the register: still there, shown as withdrawn with its date.
@@ -102,7 +110,9 @@ test('norms, open data and the menu', async ({ page, hooks, request }) => {
 	await expect(page).toHaveURL(/\/verifieer$/)
 	await expectAccessible(page)
 
-	const json = await request.get(`/open-data/v1/register.json?jaar=${YEAR}`, { headers: { Origin: 'https://verzekeraar.example' } })
+	const json = await request.get(`/open-data/v1/register.json?jaar=${YEAR}`, {
+		headers: { Origin: 'https://verzekeraar.example' },
+	})
 	expect(json.status()).toBeLessThan(500)
 	expect(json.headers()['access-control-allow-origin']).toBe('*')
 })
@@ -131,15 +141,50 @@ test('fuzzed URLs never give a 500 and never echo unescaped HTML', async ({ requ
 	const value = fc.oneof(
 		fc.string({ maxLength: 20 }),
 		fc.string({ minLength: 300, maxLength: 2000 }),
-		fc.constantFrom("' OR '1'='1", '"; DROP TABLE "Provider"; --', '%', '_%_', '\\', '-1', '-99999', '0', '1e9', 'NaN', 'institution', 'withdrawn', '2077', '</script><script>alert(1)</script>'),
+		fc.constantFrom(
+			"' OR '1'='1",
+			'"; DROP TABLE "Provider"; --',
+			'%',
+			'_%_',
+			'\\',
+			'-1',
+			'-99999',
+			'0',
+			'1e9',
+			'NaN',
+			'institution',
+			'withdrawn',
+			'2077',
+			'</script><script>alert(1)</script>',
+		),
 		fc.string({ maxLength: 20 }).map((text) => `${text}${marker}`),
 	)
-	const names = fc.constantFrom('q', 'type', 'provincie', 'plaats', 'postcode', 'status', 'jaar', 'sorteer', 'pagina', 'nummer')
-	const paths = fc.constantFrom('/register', '/verifieer', '/open-data/v1/register.json', '/open-data/v1/register.csv', '/normen', '/open-data')
+	const names = fc.constantFrom(
+		'q',
+		'type',
+		'provincie',
+		'plaats',
+		'postcode',
+		'status',
+		'jaar',
+		'sorteer',
+		'pagina',
+		'nummer',
+	)
+	const paths = fc.constantFrom(
+		'/register',
+		'/verifieer',
+		'/open-data/v1/register.json',
+		'/open-data/v1/register.csv',
+		'/normen',
+		'/open-data',
+	)
 	const segments = fc.constantFrom('/register/', '/verifieer/', '/normen/')
 	const samples = fc.sample(
 		fc.oneof(
-			fc.tuple(paths, fc.array(fc.tuple(names, value), { minLength: 1, maxLength: 5 })).map(([path, pairs]) => `${path}?${new URLSearchParams(pairs).toString()}`),
+			fc
+				.tuple(paths, fc.array(fc.tuple(names, value), { minLength: 1, maxLength: 5 }))
+				.map(([path, pairs]) => `${path}?${new URLSearchParams(pairs).toString()}`),
 			fc.tuple(segments, value).map(([path, segment]) => `${path}${encodeURIComponent(segment)}`),
 		),
 		{ numRuns: 160, seed: 6 },

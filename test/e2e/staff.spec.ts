@@ -4,11 +4,17 @@ import { expect, expectAccessible, password, test, uniqueId, uniqueKvk } from '.
 // Issue 5 journeys in Chromium: assessment with a revision and its diff up to the certificate;
 // a reproducible sample; a withdrawal that ends the register window at its effective date.
 
-test('an assessor assesses, requests a revision, assesses the revision with its diff and qualifies', async ({ page, hooks }) => {
+test('an assessor assesses, requests a revision, assesses the revision with its diff and qualifies', async ({
+	page,
+	hooks,
+}) => {
 	test.setTimeout(180_000)
 	const year = 2081
 	const provider = await hooks.createProvider({ name: `Praktijk Beoordeling ${uniqueId()}` })
-	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', { year, providerId: provider.providerId })
+	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', {
+		year,
+		providerId: provider.providerId,
+	})
 	const assessor = await hooks.createStaff('assessor')
 	await hooks.signIn(page, assessor.email)
 
@@ -23,7 +29,10 @@ test('an assessor assesses, requests a revision, assesses the revision with its 
 		const count = await forms.count()
 		expect(count).toBeGreaterThan(10)
 		for (let index = 0; index < count; index++) {
-			const form = page.locator('form').filter({ has: page.locator('input[name="intent"][value="assess"]') }).nth(index)
+			const form = page
+				.locator('form')
+				.filter({ has: page.locator('input[name="intent"][value="assess"]') })
+				.nth(index)
 			const button = form.getByRole('button')
 			const code = ((await button.textContent()) ?? '').replace(/^Oordeel (\S+) opslaan$/, '$1')
 			if (code === insufficient) {
@@ -43,7 +52,10 @@ test('an assessor assesses, requests a revision, assesses the revision with its 
 	await expect(page.getByText('Besluit: aanpassing gevraagd.')).toBeVisible()
 
 	// The provider revises (issue 4's screens; here through a fixture) and submits round 2.
-	await hooks.post('fixtures/resubmit-revision', { participationId, text: 'Wij hebben nu een schriftelijke werkafspraak met de huisartsen in de regio.' })
+	await hooks.post('fixtures/resubmit-revision', {
+		participationId,
+		text: 'Wij hebben nu een schriftelijke werkafspraak met de huisartsen in de regio.',
+	})
 	await page.goto(`/medewerkers/deelnames/${participationId}/beoordeling/2`)
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('ronde 2')
 	// The diff against round 1 and the earlier feedback.
@@ -109,7 +121,11 @@ test('a withdrawal ends the register window at its effective date, with a letter
 	test.setTimeout(120_000)
 	const year = 2083
 	const prefix = `Intrekking ${uniqueId()}`
-	const { participationIds } = await hooks.post<{ participationIds: string[] }>('fixtures/qualified-participations', { year, count: 1, prefix })
+	const { participationIds } = await hooks.post<{ participationIds: string[] }>('fixtures/qualified-participations', {
+		year,
+		count: 1,
+		prefix,
+	})
 	const id = participationIds[0] as string
 	await hooks.setClock(`${year}-05-04T10:00:00+02:00`)
 	const admin = await hooks.createStaff('admin')
@@ -148,7 +164,22 @@ test('a withdrawal ends the register window at its effective date, with a letter
 test('a provider member gets 404 on every staff URL; an assessor on admin screens', async ({ page, hooks }) => {
 	const provider = await hooks.createProvider()
 	await hooks.signIn(page, provider.email)
-	for (const path of ['/medewerkers', '/medewerkers/deelnames', '/medewerkers/deelnames/csv', '/medewerkers/deelnames/x', '/medewerkers/deelnames/x/beoordeling/1', '/medewerkers/steekproef', '/medewerkers/intrekkingen', '/medewerkers/jaren', '/medewerkers/jaren/2030', '/medewerkers/normen/2030', '/medewerkers/gebruikers', '/medewerkers/audit', '/medewerkers/audit/csv', '/medewerkers/documenten/x']) {
+	for (const path of [
+		'/medewerkers',
+		'/medewerkers/deelnames',
+		'/medewerkers/deelnames/csv',
+		'/medewerkers/deelnames/x',
+		'/medewerkers/deelnames/x/beoordeling/1',
+		'/medewerkers/steekproef',
+		'/medewerkers/intrekkingen',
+		'/medewerkers/jaren',
+		'/medewerkers/jaren/2030',
+		'/medewerkers/normen/2030',
+		'/medewerkers/gebruikers',
+		'/medewerkers/audit',
+		'/medewerkers/audit/csv',
+		'/medewerkers/documenten/x',
+	]) {
 		expect((await page.goto(path))?.status(), path).toBe(404)
 	}
 	await page.context().clearCookies()
@@ -162,7 +193,10 @@ test('every staff screen passes axe', async ({ page, hooks }) => {
 	test.setTimeout(240_000)
 	const year = 2091
 	const provider = await hooks.createProvider({ name: `Praktijk Toegankelijk ${uniqueId()}` })
-	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', { year, providerId: provider.providerId })
+	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', {
+		year,
+		providerId: provider.providerId,
+	})
 	// The next year has an invoice (and its mail) but no norm set yet: the editor starts as a copy.
 	const { invoiceId } = await hooks.post<{ invoiceId: string }>('fixtures/fees-invoice', {
 		year: year + 1,
@@ -205,7 +239,10 @@ test('every staff screen passes axe', async ({ page, hooks }) => {
 	})
 	await test.step('the published norm set, read-only', async () => {
 		await page.goto(`/medewerkers/normen/${year}`)
-		await page.getByRole('link', { name: /^Norm 1/ }).first().click()
+		await page
+			.getByRole('link', { name: /^Norm 1/ })
+			.first()
+			.click()
 		await expect(page.getByText('Deze normenset is gepubliceerd en alleen nog te lezen.')).toBeVisible()
 		await expect(page.getByLabel('Vraag aan de aanbieder').first()).toBeDisabled()
 		await expectAccessible(page)
@@ -214,7 +251,10 @@ test('every staff screen passes axe', async ({ page, hooks }) => {
 		await page.goto(`/medewerkers/normen/${year + 1}`)
 		const copy = page.getByRole('button', { name: `Beginnen als kopie van ${year}` })
 		if (await copy.isVisible()) await copy.click()
-		await page.getByRole('link', { name: /^Norm 1/ }).first().click()
+		await page
+			.getByRole('link', { name: /^Norm 1/ })
+			.first()
+			.click()
 		await expect(page.getByRole('button', { name: 'Norm opslaan' })).toBeVisible()
 		const first = page.locator('fieldset.criterion-fields').first()
 		await first.getByLabel('Soort nieuw bewijsstuk').selectOption('number')

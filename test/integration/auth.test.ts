@@ -11,12 +11,28 @@ import { db } from '#app/lib/db.server.ts'
 import { getCurrentSession } from '#app/lib/session.server.ts'
 import { inviteUser, login } from '#app/services/auth.server.ts'
 import { createProviderWithMember, createUser, testPassword } from '#test/fixtures/factories.ts'
-import { cookiesFrom, dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
+import {
+	cookiesFrom,
+	dataOf,
+	formRequest,
+	getRequest,
+	routeArgs,
+	sessionCookieFor,
+	settle,
+} from '#test/fixtures/requests.ts'
 
-type Failure = { success: false; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, unknown> }
+type Failure = {
+	success: false
+	fieldErrors: Record<string, string[]>
+	formErrors: string[]
+	values: Record<string, unknown>
+}
 
 async function linkFromOutbox(address: string, pattern: RegExp): Promise<string> {
-	const message = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: address }, orderBy: { createdAt: 'desc' } })
+	const message = await db.outboxEmail.findFirstOrThrow({
+		where: { toAddress: address },
+		orderBy: { createdAt: 'desc' },
+	})
 	const match = pattern.exec(message.text)
 	if (!match) throw new Error(`geen link in: ${message.text}`)
 	return match[0]
@@ -37,9 +53,13 @@ describe('login', () => {
 
 	it('gives the same answer for a wrong password and an unknown address', async () => {
 		const user = await createUser()
-		const wrong = dataOf<Failure>(await loginAction(routeArgs(formRequest('/inloggen', { email: user.email, password: 'niet-het-wachtwoord' }))))
+		const wrong = dataOf<Failure>(
+			await loginAction(routeArgs(formRequest('/inloggen', { email: user.email, password: 'niet-het-wachtwoord' }))),
+		)
 		const unknown = dataOf<Failure>(
-			await loginAction(routeArgs(formRequest('/inloggen', { email: 'bestaat-niet@example.nl', password: 'niet-het-wachtwoord' }))),
+			await loginAction(
+				routeArgs(formRequest('/inloggen', { email: 'bestaat-niet@example.nl', password: 'niet-het-wachtwoord' })),
+			),
 		)
 		expect(wrong.status).toBe(400)
 		expect(unknown.status).toBe(400)
@@ -48,7 +68,9 @@ describe('login', () => {
 	})
 
 	it('shows Dutch field errors for bad input and never echoes the password', async () => {
-		const result = dataOf<Failure>(await loginAction(routeArgs(formRequest('/inloggen', { email: 'geen-adres', password: '' }))))
+		const result = dataOf<Failure>(
+			await loginAction(routeArgs(formRequest('/inloggen', { email: 'geen-adres', password: '' }))),
+		)
 		expect(result.status).toBe(400)
 		expect(result.data.fieldErrors.email).toEqual(['auth.errorEmailInvalid'])
 		expect(result.data.fieldErrors.password).toEqual(['auth.errorPasswordRequired'])
@@ -74,7 +96,11 @@ describe('login', () => {
 	it('ignores a redirect to another site', async () => {
 		const user = await createUser({ staffRole: 'admin' })
 		const { response } = await settle(() =>
-			loginAction(routeArgs(formRequest('/inloggen', { email: user.email, password: testPassword, redirectTo: '//evil.example/x' }))),
+			loginAction(
+				routeArgs(
+					formRequest('/inloggen', { email: user.email, password: testPassword, redirectTo: '//evil.example/x' }),
+				),
+			),
 		)
 		expect(response?.headers.get('Location')).toBe('/medewerkers')
 	})
@@ -89,7 +115,11 @@ describe('sessions', () => {
 		const decoded = decodeURIComponent(value)
 		const tampered = `${name}=${encodeURIComponent(decoded.replace(/^.{4}/, 'AAAA'))}`
 		expect(await getCurrentSession(getRequest('/', tampered))).toBeNull()
-		expect(await getCurrentSession(getRequest('/', `${name}=${encodeURIComponent(btoa(JSON.stringify('made-up-token-value-123456')))}`))).toBeNull()
+		expect(
+			await getCurrentSession(
+				getRequest('/', `${name}=${encodeURIComponent(btoa(JSON.stringify('made-up-token-value-123456')))}`),
+			),
+		).toBeNull()
 		expect(await getCurrentSession(getRequest('/', '__session=garbage'))).toBeNull()
 	})
 
@@ -117,26 +147,52 @@ describe('password reset', () => {
 	it('mails a one-time link, sets the new password and signs out other sessions', async () => {
 		const user = await createUser()
 		const oldSession = await sessionCookieFor(user.id)
-		const forgot = dataOf<{ success: true; email: string }>(await forgotAction(routeArgs(formRequest('/wachtwoord-vergeten', { email: user.email }))))
+		const forgot = dataOf<{ success: true; email: string }>(
+			await forgotAction(routeArgs(formRequest('/wachtwoord-vergeten', { email: user.email }))),
+		)
 		expect(forgot.data.success).toBe(true)
 		const link = await linkFromOutbox(user.email, /http:\/\/localhost:3999\/wachtwoord-herstellen\/[\w-]+/)
 		const token = link.split('/').pop() as string
-		expect(await resetLoader(routeArgs(getRequest(`/wachtwoord-herstellen/${token}`), { token }))).toEqual({ valid: true, email: user.email })
+		expect(await resetLoader(routeArgs(getRequest(`/wachtwoord-herstellen/${token}`), { token }))).toEqual({
+			valid: true,
+			email: user.email,
+		})
 
 		const mismatch = dataOf<Failure>(
-			await resetAction(routeArgs(formRequest(`/wachtwoord-herstellen/${token}`, { password: 'nieuw-wachtwoord-1', confirmPassword: 'anders' }), { token })),
+			await resetAction(
+				routeArgs(
+					formRequest(`/wachtwoord-herstellen/${token}`, { password: 'nieuw-wachtwoord-1', confirmPassword: 'anders' }),
+					{ token },
+				),
+			),
 		)
 		expect(mismatch.data.fieldErrors.confirmPassword).toEqual(['auth.errorPasswordMismatch'])
 
 		const { response } = await settle(() =>
-			resetAction(routeArgs(formRequest(`/wachtwoord-herstellen/${token}`, { password: 'nieuw-wachtwoord-1', confirmPassword: 'nieuw-wachtwoord-1' }), { token })),
+			resetAction(
+				routeArgs(
+					formRequest(`/wachtwoord-herstellen/${token}`, {
+						password: 'nieuw-wachtwoord-1',
+						confirmPassword: 'nieuw-wachtwoord-1',
+					}),
+					{ token },
+				),
+			),
 		)
 		expect(response?.status).toBe(302)
 		expect(await login(user.email, 'nieuw-wachtwoord-1', '10.1.0.1')).toMatchObject({ ok: true })
 		expect(await getCurrentSession(getRequest('/', oldSession))).toBeNull()
 
 		const reused = dataOf<Failure>(
-			await resetAction(routeArgs(formRequest(`/wachtwoord-herstellen/${token}`, { password: 'nog-een-wachtwoord', confirmPassword: 'nog-een-wachtwoord' }), { token })),
+			await resetAction(
+				routeArgs(
+					formRequest(`/wachtwoord-herstellen/${token}`, {
+						password: 'nog-een-wachtwoord',
+						confirmPassword: 'nog-een-wachtwoord',
+					}),
+					{ token },
+				),
+			),
 		)
 		expect(reused.data.formErrors).toEqual(['auth.resetInvalid'])
 	})
@@ -176,18 +232,36 @@ describe('invitation', () => {
 		const link = await linkFromOutbox(email, /http:\/\/localhost:3999\/uitnodiging\/[\w-]+/)
 		const token = link.split('/').pop() as string
 		const invalid = dataOf<Failure>(
-			await invitationAction(routeArgs(formRequest(`/uitnodiging/${token}`, { name: '', password: 'kort', confirmPassword: 'kort' }), { token })),
+			await invitationAction(
+				routeArgs(formRequest(`/uitnodiging/${token}`, { name: '', password: 'kort', confirmPassword: 'kort' }), {
+					token,
+				}),
+			),
 		)
-		expect(invalid.data.fieldErrors).toMatchObject({ name: ['auth.errorNameRequired'], password: ['auth.errorPasswordTooShort'] })
+		expect(invalid.data.fieldErrors).toMatchObject({
+			name: ['auth.errorNameRequired'],
+			password: ['auth.errorPasswordTooShort'],
+		})
 		const { response } = await settle(() =>
 			invitationAction(
-				routeArgs(formRequest(`/uitnodiging/${token}`, { name: 'Nieuwe Collega', password: 'een-goed-wachtwoord', confirmPassword: 'een-goed-wachtwoord' }), { token }),
+				routeArgs(
+					formRequest(`/uitnodiging/${token}`, {
+						name: 'Nieuwe Collega',
+						password: 'een-goed-wachtwoord',
+						confirmPassword: 'een-goed-wachtwoord',
+					}),
+					{ token },
+				),
 			),
 		)
 		expect(response?.status).toBe(302)
 		expect(await login(email, 'een-goed-wachtwoord', '10.2.0.1')).toMatchObject({ ok: true })
-		const audit = await db.auditEvent.findMany({ where: { action: { in: ['user.invited', 'user.invitation_accepted'] }, entityType: 'User' } })
-		expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['user.invited', 'user.invitation_accepted']))
+		const audit = await db.auditEvent.findMany({
+			where: { action: { in: ['user.invited', 'user.invitation_accepted'] }, entityType: 'User' },
+		})
+		expect(audit.map((event) => event.action)).toEqual(
+			expect.arrayContaining(['user.invited', 'user.invitation_accepted']),
+		)
 	})
 })
 
@@ -196,9 +270,13 @@ describe('permissions', () => {
 		const a = await createProviderWithMember()
 		const b = await createProviderWithMember()
 		const cookie = await sessionCookieFor(a.user.id)
-		const own = await settle(() => dashboardLoader(routeArgs(getRequest(`/aanbieder/${a.provider.id}`, cookie), { providerId: a.provider.id })))
+		const own = await settle(() =>
+			dashboardLoader(routeArgs(getRequest(`/aanbieder/${a.provider.id}`, cookie), { providerId: a.provider.id })),
+		)
 		expect(own.response).toBeUndefined()
-		const other = await settle(() => dashboardLoader(routeArgs(getRequest(`/aanbieder/${b.provider.id}`, cookie), { providerId: b.provider.id })))
+		const other = await settle(() =>
+			dashboardLoader(routeArgs(getRequest(`/aanbieder/${b.provider.id}`, cookie), { providerId: b.provider.id })),
+		)
 		expect(other.response?.status).toBe(404)
 		const staff = await settle(() => staffLoader(routeArgs(getRequest('/medewerkers', cookie))))
 		expect(staff.response?.status).toBe(404)

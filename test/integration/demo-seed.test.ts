@@ -22,10 +22,23 @@ describe('demo data', () => {
 			},
 		})
 		expect(participations.length).toBeGreaterThanOrEqual(100)
-		for (const participation of participations) expect(snapshotProblems(snapshotOf(participation)), participation.id).toEqual([])
+		for (const participation of participations)
+			expect(snapshotProblems(snapshotOf(participation)), participation.id).toEqual([])
 
-		const running = participations.filter((participation) => participation.year === 2027).map((participation) => participation.state)
-		for (const state of ['agreement_offered', 'agreement_signed', 'listed', 'submitted', 'revision_requested', 'qualified', 'sampled', 'withdrawn', 'agreement_declined'] as const) {
+		const running = participations
+			.filter((participation) => participation.year === 2027)
+			.map((participation) => participation.state)
+		for (const state of [
+			'agreement_offered',
+			'agreement_signed',
+			'listed',
+			'submitted',
+			'revision_requested',
+			'qualified',
+			'sampled',
+			'withdrawn',
+			'agreement_declined',
+		] as const) {
 			expect(running, state).toContain(state)
 		}
 		expect(participations.some((participation) => participation.state === 'confirmed')).toBe(true)
@@ -35,18 +48,29 @@ describe('demo data', () => {
 		expect(invoices.length).toBeGreaterThan(10)
 		expect(invoices.every((invoice) => invoice.fileId !== null)).toBe(true)
 		expect(new Set(invoices.map((invoice) => invoice.status))).toEqual(new Set(['open', 'paid']))
-		expect(await db.outboxEmail.count({ where: { template: 'invoice_issued' } })).toBeGreaterThanOrEqual(invoices.length)
+		expect(await db.outboxEmail.count({ where: { template: 'invoice_issued' } })).toBeGreaterThanOrEqual(
+			invoices.length,
+		)
 	}, 180_000)
 
 	it('has the README accounts, with the README password, in the README situations', async () => {
 		for (const account of demoAccounts) {
-			expect(await login(account.email, demoPassword, `10.9.0.${account.email.length}`), account.email).toMatchObject({ ok: true })
+			expect(await login(account.email, demoPassword, `10.9.0.${account.email.length}`), account.email).toMatchObject({
+				ok: true,
+			})
 		}
-		const visser = await db.participation.findFirstOrThrow({ where: { year: 2027, provider: { name: 'Praktijk Visser' } } })
+		const visser = await db.participation.findFirstOrThrow({
+			where: { year: 2027, provider: { name: 'Praktijk Visser' } },
+		})
 		expect(visser.state).toBe('listed')
-		const rivierenland = await db.participation.findFirstOrThrow({ where: { year: 2027, provider: { name: 'GGZ Rivierenland' } } })
+		const rivierenland = await db.participation.findFirstOrThrow({
+			where: { year: 2027, provider: { name: 'GGZ Rivierenland' } },
+		})
 		expect(rivierenland.state).toBe('qualified')
-		const colleague = await db.user.findUniqueOrThrow({ where: { email: 'medewerker@aanbieder.demo' }, include: { memberships: true } })
+		const colleague = await db.user.findUniqueOrThrow({
+			where: { email: 'medewerker@aanbieder.demo' },
+			include: { memberships: true },
+		})
 		expect(colleague.memberships.map((membership) => membership.canSign)).toEqual([false, false])
 	})
 })

@@ -107,19 +107,35 @@ describe('staff invoice pages', () => {
 		expect(await list('sort=amount')).toEqual(['Praktijk Cees', 'Praktijk Bram', 'Praktijk Anna'])
 		// Several statuses are "any of"; an unknown sort or status is dropped, never passed on.
 		expect(await list('status=paid&sort=provider')).toEqual(['Praktijk Bram'])
-		expect(await list('status=overdue&status=paid&sort=provider')).toEqual(['Praktijk Anna', 'Praktijk Bram', 'Praktijk Cees'])
-		expect(await list('status=eligible&status=paid&sort=provider')).toEqual(['Praktijk Anna', 'Praktijk Bram', 'Praktijk Cees'])
+		expect(await list('status=overdue&status=paid&sort=provider')).toEqual([
+			'Praktijk Anna',
+			'Praktijk Bram',
+			'Praktijk Cees',
+		])
+		expect(await list('status=eligible&status=paid&sort=provider')).toEqual([
+			'Praktijk Anna',
+			'Praktijk Bram',
+			'Praktijk Cees',
+		])
 		expect(await list('status=bogus&sort=password')).toHaveLength(3)
 		// A page beyond the end (an old link) shows the last page.
-		const second = await invoicesLoader(args(getRequest('/medewerkers/facturen?jaar=2091&sort=provider&per=25&pagina=2', adminCookie)))
+		const second = await invoicesLoader(
+			args(getRequest('/medewerkers/facturen?jaar=2091&sort=provider&per=25&pagina=2', adminCookie)),
+		)
 		expect(second.page).toBe(1)
 		expect(second.total).toBe(3)
 		// The export parses the same query (in the bookkeeper's order, by invoice number).
-		const response = (await exportLoader(args(getRequest('/medewerkers/facturen/export?jaar=2091&status=overdue&sort=provider', adminCookie)))) as Response
+		const response = (await exportLoader(
+			args(getRequest('/medewerkers/facturen/export?jaar=2091&status=overdue&sort=provider', adminCookie)),
+		)) as Response
 		const lines = (await response.text()).split('\r\n').filter(Boolean)
 		expect(lines.slice(1).map((line) => line.split(';')[3])).toEqual(['"Praktijk Cees"', '"Praktijk Anna"'])
 		expect(response.headers.get('Content-Disposition')).toMatch(/facturen-2091-overdue-/)
-		expect([cees.invoice.number, anna.invoice.number].every((number) => lines.some((line) => line.startsWith(`"${number}"`)))).toBe(true)
+		expect(
+			[cees.invoice.number, anna.invoice.number].every((number) =>
+				lines.some((line) => line.startsWith(`"${number}"`)),
+			),
+		).toBe(true)
 	})
 
 	it('exports the filtered invoices as Excel-ready CSV: BOM, semicolons, Dutch decimals', async () => {
@@ -292,12 +308,33 @@ describe('provider invoice download', () => {
 describe('mail and job screens', () => {
 	it('sorts and filters the outbox on the shared table through the URL', async () => {
 		const { assessorCookie } = await cookies()
-		const mail = (toAddress: string, subject: string, template: string, status: 'sent' | 'failed' | 'pending', attempts: number) =>
-			db.outboxEmail.create({ data: { template, toAddress, subject, html: '<p>x</p>', text: 'x', status, attempts, nextAttemptAt: new Date(), createdAt: new Date() } })
+		const mail = (
+			toAddress: string,
+			subject: string,
+			template: string,
+			status: 'sent' | 'failed' | 'pending',
+			attempts: number,
+		) =>
+			db.outboxEmail.create({
+				data: {
+					template,
+					toAddress,
+					subject,
+					html: '<p>x</p>',
+					text: 'x',
+					status,
+					attempts,
+					nextAttemptAt: new Date(),
+					createdAt: new Date(),
+				},
+			})
 		await mail('tabel-b@example.nl', 'Tabeltest B', 'qualified', 'sent', 1)
 		await mail('tabel-a@example.nl', 'Tabeltest A', 'invoice_issued', 'failed', 7)
 		await mail('tabel-c@example.nl', 'Tabeltest C', 'qualified', 'pending', 0)
-		const list = async (search: string) => (await outboxLoader(args(getRequest(`/medewerkers/mail?q=Tabeltest&${search}`, assessorCookie)))).rows.map((row) => row.toAddress)
+		const list = async (search: string) =>
+			(await outboxLoader(args(getRequest(`/medewerkers/mail?q=Tabeltest&${search}`, assessorCookie)))).rows.map(
+				(row) => row.toAddress,
+			)
 		expect(await list('sort=to')).toEqual(['tabel-a@example.nl', 'tabel-b@example.nl', 'tabel-c@example.nl'])
 		expect(await list('sort=-subject')).toEqual(['tabel-c@example.nl', 'tabel-b@example.nl', 'tabel-a@example.nl'])
 		expect(await list('sort=-attempts')).toEqual(['tabel-a@example.nl', 'tabel-b@example.nl', 'tabel-c@example.nl'])
@@ -360,22 +397,49 @@ describe('mail and job screens', () => {
 	it('filters, sorts and pages the run history on the shared table through the URL', async () => {
 		const { assessorCookie } = await cookies()
 		const run = (job: string, day: string, status: 'succeeded' | 'failed') =>
-			db.jobRun.create({ data: { job, runKey: `tabel:${job}:${day}`, at: at(day), startedAt: at(day), finishedAt: at(day), status, summary: {} } })
+			db.jobRun.create({
+				data: {
+					job,
+					runKey: `tabel:${job}:${day}`,
+					at: at(day),
+					startedAt: at(day),
+					finishedAt: at(day),
+					status,
+					summary: {},
+				},
+			})
 		await run('turnover-reminders', '2030-01-02', 'succeeded')
 		await run('turnover-reminders', '2030-01-03', 'failed')
 		await run('overdue-invoices', '2030-01-01', 'succeeded')
 		const history = async (search: string) => {
 			const page = await jobsLoader(args(getRequest(`/medewerkers/taken?${search}`, assessorCookie)))
-			return page.history.filter((entry) => entry.at.getUTCFullYear() === 2030).map((entry) => `${entry.job}:${entry.status}`)
+			return page.history
+				.filter((entry) => entry.at.getUTCFullYear() === 2030)
+				.map((entry) => `${entry.job}:${entry.status}`)
 		}
-		expect(await history('taak=turnover-reminders')).toEqual(['turnover-reminders:failed', 'turnover-reminders:succeeded'])
-		expect(await history('taak=turnover-reminders&sort=at')).toEqual(['turnover-reminders:succeeded', 'turnover-reminders:failed'])
-		expect(await history('taak=turnover-reminders&taak=overdue-invoices&status=succeeded&sort=job')).toEqual(['overdue-invoices:succeeded', 'turnover-reminders:succeeded'])
-		const paged = await jobsLoader(args(getRequest('/medewerkers/taken?taak=turnover-reminders&taak=overdue-invoices&per=25&pagina=9', assessorCookie)))
+		expect(await history('taak=turnover-reminders')).toEqual([
+			'turnover-reminders:failed',
+			'turnover-reminders:succeeded',
+		])
+		expect(await history('taak=turnover-reminders&sort=at')).toEqual([
+			'turnover-reminders:succeeded',
+			'turnover-reminders:failed',
+		])
+		expect(await history('taak=turnover-reminders&taak=overdue-invoices&status=succeeded&sort=job')).toEqual([
+			'overdue-invoices:succeeded',
+			'turnover-reminders:succeeded',
+		])
+		const paged = await jobsLoader(
+			args(
+				getRequest('/medewerkers/taken?taak=turnover-reminders&taak=overdue-invoices&per=25&pagina=9', assessorCookie),
+			),
+		)
 		expect(paged.total).toBe(3)
 		expect(paged.query.page).toBe(1)
 		// An unknown job is dropped, not passed to the database.
-		expect((await jobsLoader(args(getRequest('/medewerkers/taken?taak=rm%20-rf', assessorCookie)))).query.filters).toEqual({})
+		expect(
+			(await jobsLoader(args(getRequest('/medewerkers/taken?taak=rm%20-rf', assessorCookie)))).query.filters,
+		).toEqual({})
 	})
 
 	it('lists the jobs and lets an admin run one now, audited', async () => {

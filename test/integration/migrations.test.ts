@@ -7,7 +7,13 @@ import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '#app/lib/db/client.server.ts'
-import { applyMigrations, createMigration, diffMigrationsToSchema, migrationChecksum, migrationsDir } from '#app/lib/db/migrations.server.ts'
+import {
+	applyMigrations,
+	createMigration,
+	diffMigrationsToSchema,
+	migrationChecksum,
+	migrationsDir,
+} from '#app/lib/db/migrations.server.ts'
 import { testDatabaseUrl, withDatabase } from '#test/setup/test-database.ts'
 
 const committed = readdirSync(migrationsDir, { withFileTypes: true })
@@ -24,7 +30,9 @@ describe('migrations', () => {
 		const database = await openDatabase({ pgliteDataDir: 'memory://' })
 		try {
 			expect(await applyMigrations(database.adapterFactory)).toEqual(committed)
-			const rows = await database.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null }[]>`
+			const rows = await database.prisma.$queryRaw<
+				{ migration_name: string; checksum: string; finished_at: Date | null }[]
+			>`
 				SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`
 			expect(rows.map((row) => row.migration_name)).toEqual(committed)
 			for (const row of rows) {
@@ -114,7 +122,9 @@ async function expectAuditAppendOnly(prisma: Awaited<ReturnType<typeof openDatab
 	const event = await prisma.auditEvent.create({
 		data: { at: new Date(), actorType: 'system', action: 'test.append_only', entityType: 'Test', entityId: '1' },
 	})
-	await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: 'changed' } })).rejects.toThrow(/append-only/)
+	await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: 'changed' } })).rejects.toThrow(
+		/append-only/,
+	)
 	await expect(prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/)
 	const again = await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })
 	expect(again.action).toBe('test.append_only')

@@ -6,7 +6,11 @@ import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import type { Actor } from '#app/services/audit.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
-import { applyParticipationEvent, createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
+import {
+	applyParticipationEvent,
+	createParticipation,
+	runParticipationEvent,
+} from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { createYear } from '#test/fixtures/years.ts'
 
@@ -15,7 +19,13 @@ const at = (date: string, hour = 12) => amsterdamInstant(date, { hour })
 async function setup() {
 	const { provider, user } = await createProviderWithMember()
 	const staff = await createUser({ staffRole: 'assessor' })
-	return { provider, user, staff, providerActor: { type: 'provider', userId: user.id } as Actor, staffActor: { type: 'staff', userId: staff.id } as Actor }
+	return {
+		provider,
+		user,
+		staff,
+		providerActor: { type: 'provider', userId: user.id } as Actor,
+		staffActor: { type: 'staff', userId: staff.id } as Actor,
+	}
 }
 
 async function fillRound(participationId: string, year: number, number: number) {
@@ -40,7 +50,12 @@ describe('participation service', () => {
 
 		setClock(at(`${year - 1}-06-15`))
 		const applied = await db.$transaction((tx) =>
-			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),
+			createParticipation(tx, {
+				providerId: provider.id,
+				year,
+				start: { origin: 'application', isReapplicant: false },
+				actor: providerActor,
+			}),
 		)
 		if (!applied.ok) throw new Error(applied.refusal.message)
 		const id = applied.participation.id
@@ -59,46 +74,78 @@ describe('participation service', () => {
 		const afterListing = await db.participation.findUniqueOrThrow({ where: { id } })
 		expect(afterListing.state).toBe('listed')
 		// Listed, and — without a submission — only until the 1 April withdrawal.
-		expect(afterListing.listedFrom?.toISOString()).toBe(amsterdamInstant(`${year}-01-01`, { hour: 0, minute: 5 }).toISOString())
+		expect(afterListing.listedFrom?.toISOString()).toBe(
+			amsterdamInstant(`${year}-01-01`, { hour: 0, minute: 5 }).toISOString(),
+		)
 		expect(afterListing.listedUntil?.toISOString()).toBe(amsterdamInstant(`${year}-04-01`).toISOString())
 		// The 1 January run twice: nothing more happens.
-		expect(await runParticipationEvent(id, { type: 'list' }, { type: 'system', userId: null })).toMatchObject({ ok: true, changed: false })
+		expect(await runParticipationEvent(id, { type: 'list' }, { type: 'system', userId: null })).toMatchObject({
+			ok: true,
+			changed: false,
+		})
 
 		setClock(at(`${year}-02-10`))
 		await fillRound(id, year, 1)
-		expect(await runParticipationEvent(id, { type: 'submit_self_evaluation' }, providerActor)).toMatchObject({ ok: true })
+		expect(await runParticipationEvent(id, { type: 'submit_self_evaluation' }, providerActor)).toMatchObject({
+			ok: true,
+		})
 		const round1 = await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: id, number: 1 } })
 		expect(round1.status).toBe('submitted')
 		expect(round1.submittedAt?.toISOString()).toBe(at(`${year}-02-10`).toISOString())
 
 		// The assessor finds one criterion insufficient.
-		const criterion = await db.criterion.findFirstOrThrow({ where: { normSet: { year } }, orderBy: { position: 'asc' } })
-		await db.criterionAssessment.create({
-			data: { roundId: round1.id, criterionId: criterion.id, verdict: 'insufficient', feedback: 'Beschrijf de samenwerking concreter.', assessorId: staffActor.userId as string, assessedAt: at(`${year}-02-20`) },
+		const criterion = await db.criterion.findFirstOrThrow({
+			where: { normSet: { year } },
+			orderBy: { position: 'asc' },
 		})
-		await db.selfEvaluationRound.update({ where: { id: round1.id }, data: { outcome: 'revision_requested', decidedAt: at(`${year}-02-20`) } })
+		await db.criterionAssessment.create({
+			data: {
+				roundId: round1.id,
+				criterionId: criterion.id,
+				verdict: 'insufficient',
+				feedback: 'Beschrijf de samenwerking concreter.',
+				assessorId: staffActor.userId as string,
+				assessedAt: at(`${year}-02-20`),
+			},
+		})
+		await db.selfEvaluationRound.update({
+			where: { id: round1.id },
+			data: { outcome: 'revision_requested', decidedAt: at(`${year}-02-20`) },
+		})
 		setClock(at(`${year}-02-20`))
 		expect(await runParticipationEvent(id, { type: 'request_revision' }, staffActor)).toMatchObject({ ok: true })
 		const revising = await db.participation.findUniqueOrThrow({ where: { id } })
 		expect(revising.state).toBe('revision_requested')
 		// Due at the later of 31 March and 14 days after the request.
-		expect(revising.revisionDueAt?.toISOString()).toBe(amsterdamInstant(`${year}-03-31`, { hour: 23, minute: 59, second: 59, millisecond: 999 }).toISOString())
-		const round2 = await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: id, number: 2 }, include: { answers: true } })
+		expect(revising.revisionDueAt?.toISOString()).toBe(
+			amsterdamInstant(`${year}-03-31`, { hour: 23, minute: 59, second: 59, millisecond: 999 }).toISOString(),
+		)
+		const round2 = await db.selfEvaluationRound.findFirstOrThrow({
+			where: { participationId: id, number: 2 },
+			include: { answers: true },
+		})
 		expect(round2.status).toBe('draft')
 		expect(round2.copiedFromRoundId).toBe(round1.id)
 		expect(round2.answers.length).toBeGreaterThan(10)
 
 		setClock(at(`${year}-03-05`))
-		expect(await runParticipationEvent(id, { type: 'submit_self_evaluation' }, providerActor)).toMatchObject({ ok: true })
+		expect(await runParticipationEvent(id, { type: 'submit_self_evaluation' }, providerActor)).toMatchObject({
+			ok: true,
+		})
 		setClock(at(`${year}-03-10`))
 		expect(await runParticipationEvent(id, { type: 'qualify' }, staffActor)).toMatchObject({ ok: true })
 		const certificate = await db.certificate.findUniqueOrThrow({ where: { participationId: id } })
 		expect(certificate.number).toBe(`KBG-${year}-0001`)
-		expect(certificate.validUntil.toISOString()).toBe(amsterdamInstant(`${year}-12-31`, { hour: 23, minute: 59, second: 59, millisecond: 999 }).toISOString())
+		expect(certificate.validUntil.toISOString()).toBe(
+			amsterdamInstant(`${year}-12-31`, { hour: 23, minute: 59, second: 59, millisecond: 999 }).toISOString(),
+		)
 		const qualified = await db.participation.findUniqueOrThrow({ where: { id } })
 		expect(qualified.listedUntil?.toISOString()).toBe(amsterdamInstant(`${year + 1}-01-01`).toISOString())
 
-		const timeline = await db.participationTransition.findMany({ where: { participationId: id }, orderBy: { at: 'asc' } })
+		const timeline = await db.participationTransition.findMany({
+			where: { participationId: id },
+			orderBy: { at: 'asc' },
+		})
 		expect(timeline.map((entry) => entry.toState)).toEqual([
 			'applied',
 			'agreement_offered',
@@ -144,7 +191,12 @@ describe('participation service', () => {
 		const { provider, providerActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
-			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),
+			createParticipation(tx, {
+				providerId: provider.id,
+				year,
+				start: { origin: 'application', isReapplicant: false },
+				actor: providerActor,
+			}),
 		)
 		if (!applied.ok) throw new Error(applied.refusal.message)
 		const id = applied.participation.id
@@ -164,8 +216,14 @@ describe('participation service', () => {
 
 		// The 1 April run withdraws it, once.
 		const system: Actor = { type: 'system', userId: null }
-		expect(await runParticipationEvent(id, { type: 'deadline_passed' }, system)).toMatchObject({ ok: true, changed: true })
-		expect(await runParticipationEvent(id, { type: 'deadline_passed' }, system)).toMatchObject({ ok: true, changed: false })
+		expect(await runParticipationEvent(id, { type: 'deadline_passed' }, system)).toMatchObject({
+			ok: true,
+			changed: true,
+		})
+		expect(await runParticipationEvent(id, { type: 'deadline_passed' }, system)).toMatchObject({
+			ok: true,
+			changed: false,
+		})
 		const withdrawal = await db.withdrawal.findFirstOrThrow({ where: { participationId: id } })
 		expect(withdrawal).toMatchObject({ reason: 'not_qualified_in_time', decidedById: null })
 		expect(withdrawal.effectiveAt.toISOString()).toBe(amsterdamInstant(`${year}-04-01`).toISOString())
@@ -178,7 +236,12 @@ describe('participation service', () => {
 		const { provider, providerActor, staffActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
-			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),
+			createParticipation(tx, {
+				providerId: provider.id,
+				year,
+				start: { origin: 'application', isReapplicant: false },
+				actor: providerActor,
+			}),
 		)
 		if (!applied.ok) throw new Error(applied.refusal.message)
 		const id = applied.participation.id
@@ -187,7 +250,11 @@ describe('participation service', () => {
 		setClock(at(`${year}-01-10`))
 		await runParticipationEvent(id, { type: 'list' }, { type: 'system', userId: null })
 		setClock(at(`${year}-01-12`))
-		expect(await runParticipationEvent(id, { type: 'withdraw', reason: 'unpaid_fee' }, staffActor, { reason: 'Factuur 2 maanden over tijd' })).toMatchObject({ ok: true })
+		expect(
+			await runParticipationEvent(id, { type: 'withdraw', reason: 'unpaid_fee' }, staffActor, {
+				reason: 'Factuur 2 maanden over tijd',
+			}),
+		).toMatchObject({ ok: true })
 		const withdrawn = await db.participation.findUniqueOrThrow({ where: { id } })
 		expect(withdrawn.state).toBe('withdrawn')
 		expect(withdrawn.listedUntil?.toISOString()).toBe(at(`${year}-01-12`).toISOString())
@@ -195,7 +262,13 @@ describe('participation service', () => {
 		const refused = await runParticipationEvent(id, { type: 'undo_withdrawal', justification: ' ' }, staffActor)
 		expect(refused).toMatchObject({ ok: false, refusal: { code: 'justification_required' } })
 		const undone = await db.$transaction((tx) =>
-			applyParticipationEvent(tx, id, { type: 'undo_withdrawal', justification: 'Betaling was wel ontvangen' }, staffActor, { reason: 'Betaling was wel ontvangen' }),
+			applyParticipationEvent(
+				tx,
+				id,
+				{ type: 'undo_withdrawal', justification: 'Betaling was wel ontvangen' },
+				staffActor,
+				{ reason: 'Betaling was wel ontvangen' },
+			),
 		)
 		expect(undone).toMatchObject({ ok: true, changed: true })
 		const restored = await db.participation.findUniqueOrThrow({ where: { id } })
@@ -211,12 +284,19 @@ describe('participation service', () => {
 		const { provider, providerActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
-			createParticipation(tx, { providerId: provider.id, year, start: { origin: 'application', isReapplicant: false }, actor: providerActor }),
+			createParticipation(tx, {
+				providerId: provider.id,
+				year,
+				start: { origin: 'application', isReapplicant: false },
+				actor: providerActor,
+			}),
 		)
 		if (!applied.ok) throw new Error(applied.refusal.message)
 		const stale = applied.participation.version
 		await runParticipationEvent(applied.participation.id, { type: 'offer_agreement' }, providerActor)
-		const result = await runParticipationEvent(applied.participation.id, { type: 'decline_agreement' }, providerActor, { expectedVersion: stale })
+		const result = await runParticipationEvent(applied.participation.id, { type: 'decline_agreement' }, providerActor, {
+			expectedVersion: stale,
+		})
 		expect(result.ok).toBe(false)
 	})
 })

@@ -80,12 +80,23 @@ describe('application form', () => {
 			where: { kvkNumber: fields.kvkNumber },
 			include: { memberships: { include: { user: true } }, participations: { include: { agreements: true } } },
 		})
-		expect(provider).toMatchObject({ name: 'Praktijk De Linde', postcode: '3511 AB', website: 'https://www.praktijkdelinde.nl', agbCode: '94001234', offersChronicEchelon: true })
+		expect(provider).toMatchObject({
+			name: 'Praktijk De Linde',
+			postcode: '3511 AB',
+			website: 'https://www.praktijkdelinde.nl',
+			agbCode: '94001234',
+			offersChronicEchelon: true,
+		})
 		expect(provider.memberships).toHaveLength(1)
 		expect(provider.memberships[0]).toMatchObject({ canSign: true, isPrimaryContact: true, jobTitle: 'Directeur' })
 		expect(provider.memberships[0]?.user).toMatchObject({ email: fields.contactEmail, passwordHash: null })
 		const participation = provider.participations[0]
-		expect(participation).toMatchObject({ year: YEAR, state: 'agreement_offered', isReapplicant: false, offersChronicEchelon: true })
+		expect(participation).toMatchObject({
+			year: YEAR,
+			state: 'agreement_offered',
+			isReapplicant: false,
+			offersChronicEchelon: true,
+		})
 		expect(participation?.agreements.map((agreement) => agreement.status)).toEqual(['offered'])
 
 		const outbox = await db.outboxEmail.findMany({ where: { providerId: provider.id }, orderBy: { createdAt: 'asc' } })
@@ -100,8 +111,14 @@ describe('application form', () => {
 	it('refuses a second application for the same KvK number and year kindly, and stores nothing more', async () => {
 		const fields = application()
 		expect((await apply(fields)).response?.status).toBe(302)
-		const again = await apply({ ...fields, name: 'Praktijk De Linde (nogmaals)', contactEmail: `ander-${fields.kvkNumber}@delinde.nl` })
-		const { data, status } = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(again.value)
+		const again = await apply({
+			...fields,
+			name: 'Praktijk De Linde (nogmaals)',
+			contactEmail: `ander-${fields.kvkNumber}@delinde.nl`,
+		})
+		const { data, status } = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(
+			again.value,
+		)
 		expect(status).toBe(400)
 		expect(data.fieldErrors.kvkNumber?.[0]).toContain(`al een aanvraag voor het keurmerkjaar ${YEAR} ontvangen`)
 		expect(data.values.name).toBe('Praktijk De Linde (nogmaals)')
@@ -126,7 +143,9 @@ describe('application form', () => {
 		const { value } = await apply(fields)
 		const { data, status } = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(value)
 		expect(status).toBe(400)
-		const shown = Object.fromEntries(Object.entries(data.fieldErrors).map(([field, errors]) => [field, errors.map(dutch)]))
+		const shown = Object.fromEntries(
+			Object.entries(data.fieldErrors).map(([field, errors]) => [field, errors.map(dutch)]),
+		)
 		expect(shown).toMatchObject({
 			kvkNumber: ['Vul een KvK-nummer van 8 cijfers in.'],
 			agbCode: ['Vul een AGB-code van 8 cijfers in.'],
@@ -145,17 +164,27 @@ describe('application form', () => {
 
 		// A withdrawn mark must be explained.
 		const unexplained = await apply(application({ markHistory: 'withdrawn' }))
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(unexplained.value).data.fieldErrors.withdrawalExplanation?.map(dutch)).toEqual([
-			'Licht toe wanneer en waarom het keurmerk is ingetrokken.',
-		])
+		expect(
+			dataOf<{ fieldErrors: Record<string, string[]> }>(unexplained.value).data.fieldErrors.withdrawalExplanation?.map(
+				dutch,
+			),
+		).toEqual(['Licht toe wanneer en waarom het keurmerk is ingetrokken.'])
 	})
 
 	it('records a declared withdrawal: the participation is a re-applicant and the application keeps the explanation', async () => {
-		const fields = application({ markHistory: 'withdrawn', withdrawalExplanation: 'In 2059 ingetrokken: te laat gekwalificeerd.' })
+		const fields = application({
+			markHistory: 'withdrawn',
+			withdrawalExplanation: 'In 2059 ingetrokken: te laat gekwalificeerd.',
+		})
 		expect((await apply(fields)).response?.status).toBe(302)
-		const participation = await db.participation.findFirstOrThrow({ where: { provider: { kvkNumber: fields.kvkNumber } } })
+		const participation = await db.participation.findFirstOrThrow({
+			where: { provider: { kvkNumber: fields.kvkNumber } },
+		})
 		expect(participation.isReapplicant).toBe(true)
-		expect(participation.applicationData).toMatchObject({ markHistory: 'withdrawn', withdrawalExplanation: 'In 2059 ingetrokken: te laat gekwalificeerd.' })
+		expect(participation.applicationData).toMatchObject({
+			markHistory: 'withdrawn',
+			withdrawalExplanation: 'In 2059 ingetrokken: te laat gekwalificeerd.',
+		})
 	})
 
 	it('is closed outside the window: the page says when it opens, and a post stores nothing', async () => {
@@ -176,18 +205,29 @@ describe('application form', () => {
 describe('application by someone already known', () => {
 	it('lets a member apply for its own organisation for a new year, and refuses anyone else with that KvK number', async () => {
 		const { provider, user } = await createProviderWithMember({ providerName: 'Praktijk Bekend' })
-		const fields = application({ kvkNumber: provider.kvkNumber, name: 'Praktijk Bekend', contactEmail: user.email, contactName: user.name })
+		const fields = application({
+			kvkNumber: provider.kvkNumber,
+			name: 'Praktijk Bekend',
+			contactEmail: user.email,
+			contactName: user.name,
+		})
 
 		const anonymous = await apply(fields)
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(anonymous.value).data.fieldErrors.kvkNumber?.[0]).toContain('heeft al een account in het Keurmerkportaal')
+		expect(
+			dataOf<{ fieldErrors: Record<string, string[]> }>(anonymous.value).data.fieldErrors.kvkNumber?.[0],
+		).toContain('heeft al een account in het Keurmerkportaal')
 		const outsider = await createUser()
 		const other = await apply(fields, await sessionCookieFor(outsider.id))
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(other.value).data.fieldErrors.kvkNumber?.[0]).toContain('heeft al een account in het Keurmerkportaal')
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(other.value).data.fieldErrors.kvkNumber?.[0]).toContain(
+			'heeft al een account in het Keurmerkportaal',
+		)
 		expect(await db.participation.count({ where: { providerId: provider.id } })).toBe(0)
 
 		const staff = await createUser({ staffRole: 'assessor' })
 		const byStaff = await apply(fields, await sessionCookieFor(staff.id))
-		expect(dataOf<{ formErrors: string[] }>(byStaff.value).data.formErrors.map(dutch)).toEqual(['U bent ingelogd als medewerker van KiBG en kunt geen aanvraag doen.'])
+		expect(dataOf<{ formErrors: string[] }>(byStaff.value).data.formErrors.map(dutch)).toEqual([
+			'U bent ingelogd als medewerker van KiBG en kunt geen aanvraag doen.',
+		])
 
 		const byMember = await apply(fields, await sessionCookieFor(user.id))
 		expect(byMember.response?.headers.get('location')).toBe(`/aanbieder/${provider.id}/overeenkomst`)
@@ -202,11 +242,20 @@ describe('application by someone already known', () => {
 		const { provider, user } = await createProviderWithMember({ providerName: 'Praktijk Herstart' })
 		await createYear(YEAR - 1)
 		await db.participation.create({
-			data: { providerId: provider.id, year: YEAR - 1, state: 'withdrawn', stateBeforeWithdrawal: 'listed', stateChangedAt: at(`${YEAR - 1}-04-01`), appliedAt: at(`${YEAR - 2}-07-01`) },
+			data: {
+				providerId: provider.id,
+				year: YEAR - 1,
+				state: 'withdrawn',
+				stateBeforeWithdrawal: 'listed',
+				stateChangedAt: at(`${YEAR - 1}-04-01`),
+				appliedAt: at(`${YEAR - 2}-07-01`),
+			},
 		})
 		const fields = application({ kvkNumber: provider.kvkNumber, contactEmail: user.email, markHistory: 'carrier' })
 		expect((await apply(fields, await sessionCookieFor(user.id))).response?.status).toBe(302)
-		expect((await db.participation.findFirstOrThrow({ where: { providerId: provider.id, year: YEAR } })).isReapplicant).toBe(true)
+		expect(
+			(await db.participation.findFirstOrThrow({ where: { providerId: provider.id, year: YEAR } })).isReapplicant,
+		).toBe(true)
 	})
 })
 
@@ -222,7 +271,12 @@ describe('agreement', () => {
 
 	it('draws the draft PDF from the offered terms: names, fee rate, minimum and dates', async () => {
 		const { provider, agreement, cookie, fields } = await applied()
-		const response = (await agreementPdfLoader(args(getRequest(`/aanbieder/${provider.id}/overeenkomst/${agreement.id}/pdf?versie=concept`, cookie), { providerId: provider.id, agreementId: agreement.id }))) as Response
+		const response = (await agreementPdfLoader(
+			args(getRequest(`/aanbieder/${provider.id}/overeenkomst/${agreement.id}/pdf?versie=concept`, cookie), {
+				providerId: provider.id,
+				agreementId: agreement.id,
+			}),
+		)) as Response
 		expect(response.headers.get('content-type')).toBe('application/pdf')
 		const text = pdfText(Buffer.from(await response.arrayBuffer()))
 		expect(text).toContain(`Overeenkomst Keurmerk Kortdurende Generalistische GGZ ${YEAR}`)
@@ -241,26 +295,60 @@ describe('agreement', () => {
 	it('is signed by a member with signing authority: signer, consent, time and IP recorded, signed PDF stored and mailed', async () => {
 		const { provider, agreement, cookie } = await applied()
 		const params = { providerId: provider.id }
-		const page = (await agreementLoader(args(getRequest(`/aanbieder/${provider.id}/overeenkomst`, cookie), params))) as Awaited<ReturnType<typeof agreementLoader>>
+		const page = (await agreementLoader(
+			args(getRequest(`/aanbieder/${provider.id}/overeenkomst`, cookie), params),
+		)) as Awaited<ReturnType<typeof agreementLoader>>
 		expect(page.current?.agreement?.status).toBe('offered')
 		expect(page.canSign).toBe(true)
 
 		// Without consent nothing is signed.
 		const noConsent = await settle(() =>
-			agreementAction(args(formRequest(`/aanbieder/${provider.id}/overeenkomst`, { intent: 'sign', agreementId: agreement.id, signerName: 'Anna de Vries', signerFunction: 'Directeur' }, cookie), params)),
+			agreementAction(
+				args(
+					formRequest(
+						`/aanbieder/${provider.id}/overeenkomst`,
+						{ intent: 'sign', agreementId: agreement.id, signerName: 'Anna de Vries', signerFunction: 'Directeur' },
+						cookie,
+					),
+					params,
+				),
+			),
 		)
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(noConsent.value).data.fieldErrors.consent?.map(dutch)).toEqual(['Vink aan dat u akkoord gaat om te ondertekenen.'])
+		expect(
+			dataOf<{ fieldErrors: Record<string, string[]> }>(noConsent.value).data.fieldErrors.consent?.map(dutch),
+		).toEqual(['Vink aan dat u akkoord gaat om te ondertekenen.'])
 		expect((await db.agreement.findUniqueOrThrow({ where: { id: agreement.id } })).status).toBe('offered')
 
 		setClock(at(`${YEAR - 1}-07-02`, 14))
 		const signed = await settle(() =>
 			agreementAction(
-				args(formRequest(`/aanbieder/${provider.id}/overeenkomst`, { intent: 'sign', agreementId: agreement.id, signerName: 'Anna de Vries', signerFunction: 'Directeur', consent: 'on' }, cookie), params),
+				args(
+					formRequest(
+						`/aanbieder/${provider.id}/overeenkomst`,
+						{
+							intent: 'sign',
+							agreementId: agreement.id,
+							signerName: 'Anna de Vries',
+							signerFunction: 'Directeur',
+							consent: 'on',
+						},
+						cookie,
+					),
+					params,
+				),
 			),
 		)
 		expect(signed.response?.status).toBe(302)
-		const stored = await db.agreement.findUniqueOrThrow({ where: { id: agreement.id }, include: { signedFile: true, participation: true } })
-		expect(stored).toMatchObject({ status: 'signed', signerName: 'Anna de Vries', signerFunction: 'Directeur', signerIp: '203.0.113.7' })
+		const stored = await db.agreement.findUniqueOrThrow({
+			where: { id: agreement.id },
+			include: { signedFile: true, participation: true },
+		})
+		expect(stored).toMatchObject({
+			status: 'signed',
+			signerName: 'Anna de Vries',
+			signerFunction: 'Directeur',
+			signerIp: '203.0.113.7',
+		})
 		expect(stored.signedAt?.toISOString()).toBe(at(`${YEAR - 1}-07-02`, 14).toISOString())
 		expect(stored.consentText).toContain('ga namens GGZ Praktijk Één & Ander akkoord')
 		expect(stored.participation.state).toBe('agreement_signed')
@@ -275,7 +363,9 @@ describe('agreement', () => {
 		// The signed copy reaches the organisation by mail, as a PDF attachment.
 		setClock(at(`${YEAR - 1}-07-02`, 15))
 		await drainOutbox(createMailTransport(smtp.url))
-		const mail = smtp.received.find((received) => received.template === 'agreement_signed' && received.to.includes(provider.email))
+		const mail = smtp.received.find(
+			(received) => received.template === 'agreement_signed' && received.to.includes(provider.email),
+		)
 		const attachment = mail?.mail.attachments.find((file) => file.filename === `overeenkomst-${YEAR}.pdf`)
 		expect(attachment).toBeDefined()
 		expect(pdfText(attachment!.content)).toContain('Anna de Vries')
@@ -284,29 +374,59 @@ describe('agreement', () => {
 		setClock(at(`${YEAR - 1}-07-03`))
 		const twice = await settle(() =>
 			agreementAction(
-				args(formRequest(`/aanbieder/${provider.id}/overeenkomst`, { intent: 'sign', agreementId: agreement.id, signerName: 'X', signerFunction: 'Y', consent: 'on' }, cookie), params),
+				args(
+					formRequest(
+						`/aanbieder/${provider.id}/overeenkomst`,
+						{ intent: 'sign', agreementId: agreement.id, signerName: 'X', signerFunction: 'Y', consent: 'on' },
+						cookie,
+					),
+					params,
+				),
 			),
 		)
-		expect(dataOf<{ formErrors: string[] }>(twice.value).data.formErrors).toEqual(['Deze overeenkomst is al ondertekend.'])
+		expect(dataOf<{ formErrors: string[] }>(twice.value).data.formErrors).toEqual([
+			'Deze overeenkomst is al ondertekend.',
+		])
 
 		// 1 January: the scheduled listing puts the carrier in the register; the dashboard shows it.
 		setClock(at(`${YEAR}-01-01`, 1))
 		await runParticipationEvent(stored.participationId, { type: 'list' }, systemActor)
-		const dashboard = (await dashboardLoader(args(getRequest(`/aanbieder/${provider.id}`, cookie), params))) as Awaited<ReturnType<typeof dashboardLoader>>
+		const dashboard = (await dashboardLoader(args(getRequest(`/aanbieder/${provider.id}`, cookie), params))) as Awaited<
+			ReturnType<typeof dashboardLoader>
+		>
 		expect(dashboard.current).toMatchObject({ year: YEAR, state: 'listed', inRegister: true })
 		expect(dashboard.next).toMatchObject({ kind: 'submit_self_evaluation', daysLeft: 89 })
 		expect(dashboard.todos[0]?.path).toBe(`/aanbieder/${provider.id}/zelfevaluatie`)
-		expect(dashboard.downloads.agreements).toEqual([{ year: YEAR, path: `/aanbieder/${provider.id}/overeenkomst/${agreement.id}/pdf?versie=getekend` }])
+		expect(dashboard.downloads.agreements).toEqual([
+			{ year: YEAR, path: `/aanbieder/${provider.id}/overeenkomst/${agreement.id}/pdf?versie=getekend` },
+		])
 	})
 
 	it('can be declined by a member with signing authority', async () => {
 		const { provider, agreement, cookie } = await applied()
 		const params = { providerId: provider.id }
 		const declined = await settle(() =>
-			agreementAction(args(formRequest(`/aanbieder/${provider.id}/overeenkomst`, { intent: 'decline', agreementId: agreement.id, declineReason: 'Wij stoppen met de praktijk.', confirmDecline: 'on' }, cookie), params)),
+			agreementAction(
+				args(
+					formRequest(
+						`/aanbieder/${provider.id}/overeenkomst`,
+						{
+							intent: 'decline',
+							agreementId: agreement.id,
+							declineReason: 'Wij stoppen met de praktijk.',
+							confirmDecline: 'on',
+						},
+						cookie,
+					),
+					params,
+				),
+			),
 		)
 		expect(declined.response?.status).toBe(302)
-		const stored = await db.agreement.findUniqueOrThrow({ where: { id: agreement.id }, include: { participation: true } })
+		const stored = await db.agreement.findUniqueOrThrow({
+			where: { id: agreement.id },
+			include: { participation: true },
+		})
 		expect(stored).toMatchObject({ status: 'declined', declineReason: 'Wij stoppen met de praktijk.' })
 		expect(stored.participation.state).toBe('agreement_declined')
 	})

@@ -27,7 +27,13 @@ beforeAll(async () => {
 		year: YEAR,
 		prefix: 'Openbaar',
 		qualified: [
-			{ name: 'Praktijk De Linde', city: 'Utrecht', postcode: '3511 AB', type: 'independent_practice', website: 'https://linde.example.nl' },
+			{
+				name: 'Praktijk De Linde',
+				city: 'Utrecht',
+				postcode: '3511 AB',
+				type: 'independent_practice',
+				website: 'https://linde.example.nl',
+			},
 			{ name: '=HYPERLINK("x") GGZ', city: 'Zwolle', postcode: '8011 CD', type: 'institution' },
 		],
 	})
@@ -36,23 +42,41 @@ beforeAll(async () => {
 describe('certificate verification', () => {
 	it('answers valid, withdrawn, expired and unknown, live, and counts every lookup', async () => {
 		const valid = scenario.qualified[0]?.certificateNumber ?? ''
-		expect(await verifyCertificate(valid, may)).toMatchObject({ result: 'valid', number: valid, carrier: { name: 'Praktijk De Linde', city: 'Utrecht' } })
+		expect(await verifyCertificate(valid, may)).toMatchObject({
+			result: 'valid',
+			number: valid,
+			carrier: { name: 'Praktijk De Linde', city: 'Utrecht' },
+		})
 		// As typed: lower case, spaces, no leading zeros.
 		const sequence = Number(valid.slice(-4))
 		expect(await verifyCertificate(` kbg-${YEAR}-${sequence} `, may)).toMatchObject({ result: 'valid', number: valid })
 
 		const withdrawn = await verifyCertificate(scenario.withdrawn.certificateNumber, may)
 		expect(withdrawn).toMatchObject({ result: 'withdrawn' })
-		expect(withdrawn.result === 'withdrawn' && withdrawn.endedAt?.toISOString()).toBe(amsterdamInstant(`${YEAR}-03-10`, { hour: 9 }).toISOString())
+		expect(withdrawn.result === 'withdrawn' && withdrawn.endedAt?.toISOString()).toBe(
+			amsterdamInstant(`${YEAR}-03-10`, { hour: 9 }).toISOString(),
+		)
 		// Before the withdrawal the same certificate was valid: the answer is live.
-		expect(await verifyCertificate(scenario.withdrawn.certificateNumber, amsterdamInstant(`${YEAR}-03-01`))).toMatchObject({ result: 'valid' })
+		expect(
+			await verifyCertificate(scenario.withdrawn.certificateNumber, amsterdamInstant(`${YEAR}-03-01`)),
+		).toMatchObject({ result: 'valid' })
 
 		expect(await verifyCertificate(valid, amsterdamInstant(`${YEAR + 1}-01-02`))).toMatchObject({ result: 'expired' })
 		expect(await verifyCertificate(`KBG-${YEAR}-9999`, may)).toEqual({ result: 'unknown', number: `KBG-${YEAR}-9999` })
 		expect(await verifyCertificate('<script>alert(1)</script>', may)).toEqual({ result: 'invalid' })
 
-		const counted = await db.certificateVerification.findMany({ where: { queriedNumber: { startsWith: `KBG-${YEAR}-` } }, orderBy: { at: 'asc' } })
-		expect(counted.map((row) => row.result).sort()).toEqual(['expired', 'unknown', 'valid', 'valid', 'valid', 'withdrawn'])
+		const counted = await db.certificateVerification.findMany({
+			where: { queriedNumber: { startsWith: `KBG-${YEAR}-` } },
+			orderBy: { at: 'asc' },
+		})
+		expect(counted.map((row) => row.result).sort()).toEqual([
+			'expired',
+			'unknown',
+			'valid',
+			'valid',
+			'valid',
+			'withdrawn',
+		])
 		// Nothing about the visitor is stored: the model has no such column.
 		expect(Object.keys(counted[0] ?? {}).sort()).toEqual(['at', 'certificateId', 'id', 'queriedNumber', 'result'])
 	})
@@ -60,21 +84,32 @@ describe('certificate verification', () => {
 	it('the certificate PDF points to its verification page', async () => {
 		const number = scenario.qualified[0]?.certificateNumber ?? ''
 		const certificate = await db.certificate.findUniqueOrThrow({ where: { number }, include: { file: true } })
-		const text = pdfText(await readStoredFile(certificate.file as NonNullable<typeof certificate.file>)).replace(/\s+/g, '')
+		const text = pdfText(await readStoredFile(certificate.file as NonNullable<typeof certificate.file>)).replace(
+			/\s+/g,
+			'',
+		)
 		expect(text).toContain(`/verifieer/${number}`)
 	})
 
 	it('the form redirects a typed number to its page and keeps an invalid one with an error', async () => {
 		setClock(may)
 		const valid = scenario.qualified[0]?.certificateNumber ?? ''
-		const { response } = await settle(() => verifyLoader(routeArgs(getRequest(`/verifieer?nummer=${encodeURIComponent(valid.toLowerCase())}`))))
+		const { response } = await settle(() =>
+			verifyLoader(routeArgs(getRequest(`/verifieer?nummer=${encodeURIComponent(valid.toLowerCase())}`))),
+		)
 		expect(response?.status).toBe(302)
 		expect(response?.headers.get('Location')).toBe(`/verifieer/${valid}`)
-		const invalid = dataOf<{ typed: string; error: string }>(await verifyLoader(routeArgs(getRequest('/verifieer?nummer=12345'))))
+		const invalid = dataOf<{ typed: string; error: string }>(
+			await verifyLoader(routeArgs(getRequest('/verifieer?nummer=12345'))),
+		)
 		expect(invalid).toMatchObject({ status: 400, data: { typed: '12345', error: 'register.verifyInvalid' } })
-		const page = dataOf<{ verification: { result: string } }>(await verifyLoader(routeArgs(getRequest(`/verifieer/${valid}`), { number: valid })))
+		const page = dataOf<{ verification: { result: string } }>(
+			await verifyLoader(routeArgs(getRequest(`/verifieer/${valid}`), { number: valid })),
+		)
 		expect(page).toMatchObject({ status: 200, data: { verification: { result: 'valid' } } })
-		const unknown = dataOf(await verifyLoader(routeArgs(getRequest('/verifieer/KBG-2078-7777'), { number: 'KBG-2078-7777' })))
+		const unknown = dataOf(
+			await verifyLoader(routeArgs(getRequest('/verifieer/KBG-2078-7777'), { number: 'KBG-2078-7777' })),
+		)
 		expect(unknown.status).toBe(404)
 	})
 })
@@ -91,10 +126,24 @@ describe('open data', () => {
 		expect(response.headers.get('Cache-Control')).toBe('public, max-age=300')
 		const etag = response.headers.get('ETag') ?? ''
 		expect(etag).toMatch(/^"[\w-]+"$/)
-		const body = (await response.json()) as { schemaVersion: number; year: number; statusOn: string; count: number; carriers: Record<string, unknown>[] }
+		const body = (await response.json()) as {
+			schemaVersion: number
+			year: number
+			statusOn: string
+			count: number
+			carriers: Record<string, unknown>[]
+		}
 		expect(body).toMatchObject({ schemaVersion: 1, year: YEAR, statusOn: `${YEAR}-05-01`, count: 4 })
-		expect(body.carriers.map((carrier) => carrier.status).sort()).toEqual(['qualified', 'qualified', 'withdrawn', 'withdrawn'])
-		expect(body.carriers.find((carrier) => carrier.name === scenario.withdrawn.name)).toMatchObject({ withdrawnOn: `${YEAR}-03-10`, certificateValidUntil: null })
+		expect(body.carriers.map((carrier) => carrier.status).sort()).toEqual([
+			'qualified',
+			'qualified',
+			'withdrawn',
+			'withdrawn',
+		])
+		expect(body.carriers.find((carrier) => carrier.name === scenario.withdrawn.name)).toMatchObject({
+			withdrawnOn: `${YEAR}-03-10`,
+			certificateValidUntil: null,
+		})
 		expect(body.carriers.find((carrier) => carrier.name === 'Praktijk De Linde')).toMatchObject({
 			type: 'independent_practice',
 			province: 'Utrecht',
@@ -103,7 +152,22 @@ describe('open data', () => {
 			qualifiedOn: `${YEAR}-02-10`,
 		})
 		expect(Object.keys(body.carriers[0] ?? {}).sort()).toEqual(
-			['certificateNumber', 'certificateValidUntil', 'city', 'listedFrom', 'name', 'postcode', 'province', 'qualifiedOn', 'slug', 'status', 'type', 'url', 'website', 'withdrawnOn'].sort(),
+			[
+				'certificateNumber',
+				'certificateValidUntil',
+				'city',
+				'listedFrom',
+				'name',
+				'postcode',
+				'province',
+				'qualifiedOn',
+				'slug',
+				'status',
+				'type',
+				'url',
+				'website',
+				'withdrawnOn',
+			].sort(),
 		)
 		// Unchanged: 304 without a body; same ETag on the next request.
 		const again = await fetchFile(`/open-data/v1/register.json?jaar=${YEAR}`, { 'If-None-Match': etag })
@@ -119,18 +183,27 @@ describe('open data', () => {
 		const response = await fetchFile(`/open-data/v1/register.csv?jaar=${YEAR}`)
 		expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
 		const csv = await response.text()
-		const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+		const lines = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n')
 		expect(lines).toHaveLength(5)
-		expect(lines[0]).toBe('"year";"name";"slug";"url";"type";"city";"postcode";"province";"website";"status";"listedFrom";"withdrawnOn";"qualifiedOn";"certificateNumber";"certificateValidUntil"')
+		expect(lines[0]).toBe(
+			'"year";"name";"slug";"url";"type";"city";"postcode";"province";"website";"status";"listedFrom";"withdrawnOn";"qualifiedOn";"certificateNumber";"certificateValidUntil"',
+		)
 		// A name that Excel would run as a formula is neutralised.
 		expect(csv).toContain(`"'=HYPERLINK(""x"") GGZ"`)
 
 		expect((await fetchFile('/open-data/v1/register.json?jaar=abc')).status).toBe(400)
 		expect((await fetchFile('/open-data/v1/register.csv?jaar=2099')).status).toBe(404)
-		const preflight = (await openDataAction(routeArgs(new Request(`${baseUrl}/open-data/v1/register.json`, { method: 'OPTIONS' })))) as Response
+		const preflight = (await openDataAction(
+			routeArgs(new Request(`${baseUrl}/open-data/v1/register.json`, { method: 'OPTIONS' })),
+		)) as Response
 		expect(preflight.status).toBe(204)
 		expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('*')
-		const post = (await openDataAction(routeArgs(new Request(`${baseUrl}/open-data/v1/register.json`, { method: 'POST' })))) as Response
+		const post = (await openDataAction(
+			routeArgs(new Request(`${baseUrl}/open-data/v1/register.json`, { method: 'POST' })),
+		)) as Response
 		expect(post.status).toBe(405)
 	})
 })
@@ -157,7 +230,7 @@ const nasty = fc.oneof(
 	fc.string({ minLength: 200, maxLength: 3000 }),
 	fc.constantFrom(
 		"' OR 1=1 --",
-		"'; DROP TABLE \"Provider\"; --",
+		'\'; DROP TABLE "Provider"; --',
 		'%',
 		'_',
 		'\\',
@@ -179,7 +252,19 @@ const nasty = fc.oneof(
 		'../../etc/passwd',
 	),
 )
-const paramNames = fc.constantFrom('q', 'type', 'provincie', 'plaats', 'postcode', 'status', 'jaar', 'sorteer', 'pagina', 'nummer', 'x')
+const paramNames = fc.constantFrom(
+	'q',
+	'type',
+	'provincie',
+	'plaats',
+	'postcode',
+	'status',
+	'jaar',
+	'sorteer',
+	'pagina',
+	'nummer',
+	'x',
+)
 
 async function expectNo500(run: () => Promise<unknown>) {
 	try {

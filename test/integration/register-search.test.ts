@@ -2,7 +2,12 @@
 // after a withdrawal, and the SQL status agreeing with the domain's registerStatus at every moment.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { DEFAULT_REGISTER_QUERY, normaliseSearchText, parseRegisterQuery, type RegisterQuery } from '#app/domain/register-search.ts'
+import {
+	DEFAULT_REGISTER_QUERY,
+	normaliseSearchText,
+	parseRegisterQuery,
+	type RegisterQuery,
+} from '#app/domain/register-search.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
@@ -13,7 +18,11 @@ import { getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
 
 const YEAR = 2076
 let scenario: RegisterYearScenario
-const query = (changes: Partial<RegisterQuery>): RegisterQuery => ({ ...DEFAULT_REGISTER_QUERY, year: YEAR, ...changes })
+const query = (changes: Partial<RegisterQuery>): RegisterQuery => ({
+	...DEFAULT_REGISTER_QUERY,
+	year: YEAR,
+	...changes,
+})
 const may = amsterdamInstant(`${YEAR}-05-01`, { hour: 12 })
 const february = amsterdamInstant(`${YEAR}-02-20`, { hour: 12 })
 
@@ -22,7 +31,13 @@ beforeAll(async () => {
 		year: YEAR,
 		prefix: 'Zoekproef',
 		qualified: [
-			{ name: 'Praktijk Zoë de Vries', city: 'Den Haag', postcode: '2511 AB', type: 'independent_practice', website: 'https://zoe.example.nl' },
+			{
+				name: 'Praktijk Zoë de Vries',
+				city: 'Den Haag',
+				postcode: '2511 AB',
+				type: 'independent_practice',
+				website: 'https://zoe.example.nl',
+			},
 			{ name: 'GGZ Noorderlicht', city: 'Groningen', postcode: '9711 AA', type: 'institution' },
 			{ name: 'Praktijk Cliëntwijs', city: 'Groningen', postcode: '9712 BC', type: 'independent_practice' },
 			{ name: 'Praktijk 100% Zorg_Sa', city: 'Maastricht', postcode: '6211 AA', type: 'independent_practice' },
@@ -54,8 +69,13 @@ describe('register search', () => {
 	})
 
 	it('filters by type, city, province (from the postcode), postcode area and status', async () => {
-		expect(names(await searchRegister(query({ city: 'groningen', type: 'institution' }), may))).toEqual(['GGZ Noorderlicht'])
-		expect(names(await searchRegister(query({ province: 'Groningen' }), may))).toEqual(['GGZ Noorderlicht', 'Praktijk Cliëntwijs'])
+		expect(names(await searchRegister(query({ city: 'groningen', type: 'institution' }), may))).toEqual([
+			'GGZ Noorderlicht',
+		])
+		expect(names(await searchRegister(query({ province: 'Groningen' }), may))).toEqual([
+			'GGZ Noorderlicht',
+			'Praktijk Cliëntwijs',
+		])
 		expect(names(await searchRegister(query({ province: 'Limburg' }), may))).toEqual(['Praktijk 100% Zorg_Sa'])
 		expect(names(await searchRegister(query({ postcode: '25' }), may))).toEqual(['Praktijk Zoë de Vries'])
 		const withdrawn = await searchRegister(query({ status: 'withdrawn' }), may)
@@ -70,7 +90,14 @@ describe('register search', () => {
 		expect(names(all)).not.toContain(scenario.appliedOnly.name)
 		expect(names(all)).toEqual([...names(all)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en')))
 		const byStatus = await searchRegister(query({ sort: 'status' }), may)
-		expect(byStatus.entries.map((entry) => entry.status)).toEqual(['qualified', 'qualified', 'qualified', 'qualified', 'withdrawn', 'withdrawn'])
+		expect(byStatus.entries.map((entry) => entry.status)).toEqual([
+			'qualified',
+			'qualified',
+			'qualified',
+			'qualified',
+			'withdrawn',
+			'withdrawn',
+		])
 		// A page beyond the last shows the last page.
 		const beyond = await searchRegister(query({ page: 99 }), may)
 		expect(beyond.pagination).toEqual({ page: 1, pageCount: 1, offset: 0 })
@@ -78,8 +105,13 @@ describe('register search', () => {
 
 	it('shows a withdrawal with its date, and the register of February as it was then', async () => {
 		const inMay = await searchRegister(query({ q: 'teruggetrokken' }), may)
-		expect(inMay.entries[0]).toMatchObject({ status: 'withdrawn', certificateNumber: scenario.withdrawn.certificateNumber })
-		expect(inMay.entries[0]?.withdrawnAt?.toISOString()).toBe(amsterdamInstant(`${YEAR}-03-10`, { hour: 9 }).toISOString())
+		expect(inMay.entries[0]).toMatchObject({
+			status: 'withdrawn',
+			certificateNumber: scenario.withdrawn.certificateNumber,
+		})
+		expect(inMay.entries[0]?.withdrawnAt?.toISOString()).toBe(
+			amsterdamInstant(`${YEAR}-03-10`, { hour: 9 }).toISOString(),
+		)
 		const inFebruary = await searchRegister(query({}), february)
 		expect(inFebruary.statusCounts).toEqual({ qualified: 5, listed: 1, withdrawn: 0 })
 		// A later year: the past year stays visible with the status it ended the year with.
@@ -88,8 +120,24 @@ describe('register search', () => {
 	})
 
 	it('agrees with the domain’s registerStatus for every participation at every moment', async () => {
-		const moments = [`${YEAR}-01-01`, `${YEAR}-01-03`, `${YEAR}-02-10`, `${YEAR}-02-20`, `${YEAR}-03-10`, `${YEAR}-03-31`, `${YEAR}-04-01`, `${YEAR}-04-02`, `${YEAR}-12-31`, `${YEAR + 1}-06-01`]
-		const slugs = [...scenario.qualified.map((c) => c.slug), scenario.withdrawn.slug, scenario.listedOnly.slug, scenario.appliedOnly.slug]
+		const moments = [
+			`${YEAR}-01-01`,
+			`${YEAR}-01-03`,
+			`${YEAR}-02-10`,
+			`${YEAR}-02-20`,
+			`${YEAR}-03-10`,
+			`${YEAR}-03-31`,
+			`${YEAR}-04-01`,
+			`${YEAR}-04-02`,
+			`${YEAR}-12-31`,
+			`${YEAR + 1}-06-01`,
+		]
+		const slugs = [
+			...scenario.qualified.map((c) => c.slug),
+			scenario.withdrawn.slug,
+			scenario.listedOnly.slug,
+			scenario.appliedOnly.slug,
+		]
 		for (const moment of moments) {
 			for (const hour of [0, 9, 23]) {
 				const at = amsterdamInstant(moment, { hour })
@@ -98,7 +146,8 @@ describe('register search', () => {
 					const domain = (await loadCarrier(slug, at))?.years.find((entry) => entry.year === YEAR)
 					const expected = domain ? (domain.status.kind === 'expired' ? 'qualified' : domain.status.kind) : undefined
 					expect(sql.get(slug)?.status, `${slug} at ${at.toISOString()}`).toBe(expected)
-					if (domain?.status.kind === 'withdrawn') expect(sql.get(slug)?.withdrawnAt?.getTime()).toBe(domain.status.since.getTime())
+					if (domain?.status.kind === 'withdrawn')
+						expect(sql.get(slug)?.withdrawnAt?.getTime()).toBe(domain.status.since.getTime())
 				}
 			}
 		}
@@ -108,22 +157,48 @@ describe('register search', () => {
 describe('register routes', () => {
 	it('the search loader reads the URL, and drops what does not parse', async () => {
 		setClock(may)
-		const { value } = await settle(() => registerLoader(routeArgs(getRequest(`/register?q=noorderlicht&type=bogus&jaar=${YEAR}&pagina=-3&sorteer=city`))))
+		const { value } = await settle(() =>
+			registerLoader(routeArgs(getRequest(`/register?q=noorderlicht&type=bogus&jaar=${YEAR}&pagina=-3&sorteer=city`))),
+		)
 		const loaded = value as Awaited<ReturnType<typeof registerLoader>>
 		expect(loaded.entries.map((entry) => entry.name)).toEqual(['GGZ Noorderlicht'])
 		expect(loaded.ignored).toEqual(['type', 'page'])
 		expect(loaded.query).toMatchObject({ q: 'noorderlicht', type: null, sort: 'city', page: 1, year: YEAR })
-		const unknownYear = (await registerLoader(routeArgs(getRequest('/register?jaar=2099')))) as Awaited<ReturnType<typeof registerLoader>>
+		const unknownYear = (await registerLoader(routeArgs(getRequest('/register?jaar=2099')))) as Awaited<
+			ReturnType<typeof registerLoader>
+		>
 		expect(unknownYear.ignored).toEqual(['year'])
 	})
 
 	it('the carrier page shows public data only, every year, and 404 for a provider never listed', async () => {
 		setClock(may)
-		const carrier = (await carrierLoader(routeArgs(getRequest(`/register/${scenario.qualified[0]?.slug}`), { slug: scenario.qualified[0]?.slug ?? '' }))).carrier
-		expect(carrier).toMatchObject({ name: 'Praktijk Zoë de Vries', city: 'Den Haag', province: 'Zuid-Holland', website: 'https://zoe.example.nl/' })
+		const carrier = (
+			await carrierLoader(
+				routeArgs(getRequest(`/register/${scenario.qualified[0]?.slug}`), { slug: scenario.qualified[0]?.slug ?? '' }),
+			)
+		).carrier
+		expect(carrier).toMatchObject({
+			name: 'Praktijk Zoë de Vries',
+			city: 'Den Haag',
+			province: 'Zuid-Holland',
+			website: 'https://zoe.example.nl/',
+		})
 		expect(carrier.years).toHaveLength(1)
-		expect(carrier.years[0]).toMatchObject({ year: YEAR, status: { kind: 'qualified' }, certificate: { number: scenario.qualified[0]?.certificateNumber } })
-		expect(Object.keys(carrier).sort()).toEqual(['city', 'name', 'postcode', 'province', 'slug', 'type', 'website', 'years'])
+		expect(carrier.years[0]).toMatchObject({
+			year: YEAR,
+			status: { kind: 'qualified' },
+			certificate: { number: scenario.qualified[0]?.certificateNumber },
+		})
+		expect(Object.keys(carrier).sort()).toEqual([
+			'city',
+			'name',
+			'postcode',
+			'province',
+			'slug',
+			'type',
+			'website',
+			'years',
+		])
 
 		const withdrawn = (await carrierLoader(routeArgs(getRequest('/'), { slug: scenario.withdrawn.slug }))).carrier
 		expect(withdrawn.years[0]?.status).toMatchObject({ kind: 'withdrawn' })
@@ -136,7 +211,13 @@ describe('register routes', () => {
 	})
 
 	it('reads the filters from a real query string', () => {
-		expect(parseRegisterQuery(new URLSearchParams('q=%20%20Den%20%20Haag%20&provincie=Utrecht&postcode=35%2011&status=qualified&jaar=2026&pagina=2')).query).toEqual({
+		expect(
+			parseRegisterQuery(
+				new URLSearchParams(
+					'q=%20%20Den%20%20Haag%20&provincie=Utrecht&postcode=35%2011&status=qualified&jaar=2026&pagina=2',
+				),
+			).query,
+		).toEqual({
 			...DEFAULT_REGISTER_QUERY,
 			q: 'Den Haag',
 			province: 'Utrecht',

@@ -13,10 +13,21 @@ export const TEXT_KEY = 'waiting-time-use.explanation'
 export async function listedProvider(year: number) {
 	const { provider, user } = await createProviderWithMember()
 	const { participationId } = await createListedParticipation({ year, providerId: provider.id })
-	return { provider, user, participationId, cookie: await sessionCookieFor(user.id), base: `/aanbieder/${provider.id}/zelfevaluatie/${year}` }
+	return {
+		provider,
+		user,
+		participationId,
+		cookie: await sessionCookieFor(user.id),
+		base: `/aanbieder/${provider.id}/zelfevaluatie/${year}`,
+	}
 }
 
-export function multipartRequest(pathname: string, fields: Record<string, string | File>, cookie: string, headers: Record<string, string> = {}): Request {
+export function multipartRequest(
+	pathname: string,
+	fields: Record<string, string | File>,
+	cookie: string,
+	headers: Record<string, string> = {},
+): Request {
 	const form = new FormData()
 	for (const [name, value] of Object.entries(fields)) form.set(name, value)
 	return new Request(`${baseUrl}${pathname}`, { method: 'POST', body: form, headers: { cookie, ...headers } })
@@ -37,7 +48,9 @@ export function storedOnDisk(bytes: Uint8Array): boolean {
 			return statSync(full).isDirectory() ? walk(full) : [full]
 		})
 	}
-	return walk(root).some((file) => statSync(file).size === bytes.byteLength && Buffer.compare(readFileSync(file), Buffer.from(bytes)) === 0)
+	return walk(root).some(
+		(file) => statSync(file).size === bytes.byteLength && Buffer.compare(readFileSync(file), Buffer.from(bytes)) === 0,
+	)
 }
 
 export { DOCX, tinyZip } from '#test/fixtures/office-files.ts'

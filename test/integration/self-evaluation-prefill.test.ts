@@ -26,19 +26,41 @@ describe('prefill from last year', () => {
 		await createListedParticipation({ year: 2079, providerId: provider.id })
 
 		const cookie = await sessionCookieFor(user.id)
-		const page = (await settle(() =>
-			normRoute.loader(routeArgs(getRequest(`/aanbieder/${provider.id}/zelfevaluatie/2079/norm/2`, cookie), { providerId: provider.id, year: '2079', normCode: '2' })),
-		)).value as { round: { prefilledFromYear: number }; answers: Record<string, { text?: string; declared?: boolean }>; rows: Record<string, { prefill: string }> }
+		const page = (
+			await settle(() =>
+				normRoute.loader(
+					routeArgs(getRequest(`/aanbieder/${provider.id}/zelfevaluatie/2079/norm/2`, cookie), {
+						providerId: provider.id,
+						year: '2079',
+						normCode: '2',
+					}),
+				),
+			)
+		).value as {
+			round: { prefilledFromYear: number }
+			answers: Record<string, { text?: string; declared?: boolean }>
+			rows: Record<string, { prefill: string }>
+		}
 		expect(page.round.prefilledFromYear).toBe(2078)
 		expect(page.answers['longer-treatment-consideration.explanation']?.text).toContain('Onze werkwijze')
 		expect(page.rows['longer-treatment-consideration.explanation']?.prefill).toBe('copied')
 		// A declaration is about this year: never carried over.
 		expect(page.answers['treatment-800-minutes.declaration']).toBeUndefined()
 
-		const norm1 = (await settle(() =>
-			normRoute.loader(routeArgs(getRequest(`/aanbieder/${provider.id}/zelfevaluatie/2079/norm/1`, cookie), { providerId: provider.id, year: '2079', normCode: '1' })),
-		)).value as { rows: Record<string, { prefill: string }> }
+		const norm1 = (
+			await settle(() =>
+				normRoute.loader(
+					routeArgs(getRequest(`/aanbieder/${provider.id}/zelfevaluatie/2079/norm/1`, cookie), {
+						providerId: provider.id,
+						year: '2079',
+						normCode: '1',
+					}),
+				),
+			)
+		).value as { rows: Record<string, { prefill: string }> }
 		expect(norm1.rows[TEXT_KEY]?.prefill).toBe('criterion_changed')
-		expect(await db.selfEvaluationRound.count({ where: { participation: { providerId: provider.id, year: 2079 } } })).toBe(1)
+		expect(
+			await db.selfEvaluationRound.count({ where: { participation: { providerId: provider.id, year: 2079 } } }),
+		).toBe(1)
 	})
 })

@@ -20,17 +20,34 @@ import { TEMPLATE_KEY, TEXT_KEY, listedProvider, multipartRequest } from './self
 type Context = Awaited<ReturnType<typeof listedProvider>>
 
 async function autosave(context: Context, year: number, version: number, text: string) {
-	const request = formRequest(`${context.base}/antwoord`, { evidenceKey: TEXT_KEY, [`${TEXT_KEY}:version`]: String(version), [`${TEXT_KEY}:text`]: text }, context.cookie)
-	const { response } = await settle(() => autosaveRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year) })))
+	const request = formRequest(
+		`${context.base}/antwoord`,
+		{ evidenceKey: TEXT_KEY, [`${TEXT_KEY}:version`]: String(version), [`${TEXT_KEY}:text`]: text },
+		context.cookie,
+	)
+	const { response } = await settle(() =>
+		autosaveRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year) })),
+	)
 	return { status: response!.status, body: (await response!.json()) as Record<string, unknown> }
 }
 
 async function submit(context: Context, year: number) {
-	return settle(() => checkRoute.action(routeArgs(formRequest(`${context.base}/controle`, {}, context.cookie), { providerId: context.provider.id, year: String(year) })))
+	return settle(() =>
+		checkRoute.action(
+			routeArgs(formRequest(`${context.base}/controle`, {}, context.cookie), {
+				providerId: context.provider.id,
+				year: String(year),
+			}),
+		),
+	)
 }
 
 async function storedText(context: Context) {
-	const answers = await db.answer.findMany({ where: { round: { participationId: context.participationId }, evidenceItem: { key: TEXT_KEY } }, include: { round: true }, orderBy: { round: { number: 'asc' } } })
+	const answers = await db.answer.findMany({
+		where: { round: { participationId: context.participationId }, evidenceItem: { key: TEXT_KEY } },
+		include: { round: true },
+		orderBy: { round: { number: 'asc' } },
+	})
 	return answers.map((answer) => [answer.round.number, answer.text, answer.version])
 }
 
@@ -45,18 +62,29 @@ describe('autosave', () => {
 		// The first tab still thinks version 1 is current.
 		const stale = await autosave(context, year, 1, 'Late wijziging die niets mag overschrijven.')
 		expect(stale.status).toBe(409)
-		expect(stale.body).toMatchObject({ ok: false, reason: 'conflict', current: { text: 'Versie van een collega.', version: 2 } })
+		expect(stale.body).toMatchObject({
+			ok: false,
+			reason: 'conflict',
+			current: { text: 'Versie van een collega.', version: 2 },
+		})
 		expect(await storedText(context)).toEqual([[1, 'Versie van een collega.', 2]])
 		// A first save when somebody else already created the answer is stale too.
 		expect((await autosave(context, year, 0, 'Nog een eerste keer.')).status).toBe(409)
 		// The page form (without JavaScript) reports the conflict and keeps what was typed.
 		const { value } = await settle(() =>
 			normRoute.action(
-				routeArgs(formRequest(`${context.base}/norm/1`, { intent: 'save', [`${TEXT_KEY}:version`]: '1', [`${TEXT_KEY}:text`]: 'Getypt zonder JavaScript.' }, context.cookie), {
-					providerId: context.provider.id,
-					year: String(year),
-					normCode: '1',
-				}),
+				routeArgs(
+					formRequest(
+						`${context.base}/norm/1`,
+						{ intent: 'save', [`${TEXT_KEY}:version`]: '1', [`${TEXT_KEY}:text`]: 'Getypt zonder JavaScript.' },
+						context.cookie,
+					),
+					{
+						providerId: context.provider.id,
+						year: String(year),
+						normCode: '1',
+					},
+				),
 			),
 		)
 		const failed = dataOf<{ conflicts: string[]; values: Record<string, string> }>(value)
@@ -72,14 +100,25 @@ describe('submission', () => {
 		const year = 2075
 		const context = await listedProvider(year)
 		await autosave(context, year, 0, 'Te kort.')
-		const { value } = await settle(() => checkRoute.loader(routeArgs(getRequest(`${context.base}/controle`, context.cookie), { providerId: context.provider.id, year: String(year) })))
+		const { value } = await settle(() =>
+			checkRoute.loader(
+				routeArgs(getRequest(`${context.base}/controle`, context.cookie), {
+					providerId: context.provider.id,
+					year: String(year),
+				}),
+			),
+		)
 		const page = value as { complete: boolean; missing: { message: string }[] }
 		expect(page.complete).toBe(false)
-		expect(page.missing.map((entry) => entry.message)).toContain('Norm 1, criterium 1.1: de toelichting is korter dan 100 tekens (nu 8)')
+		expect(page.missing.map((entry) => entry.message)).toContain(
+			'Norm 1, criterium 1.1: de toelichting is korter dan 100 tekens (nu 8)',
+		)
 		expect(page.missing.map((entry) => entry.message)).toContain('Norm 1, criterium 1.2: upload het (lege) format')
 		const refused = await submit(context, year)
 		expect(dataOf(refused.value).status).toBe(409)
-		expect((await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: context.participationId } })).status).toBe('draft')
+		expect(
+			(await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: context.participationId } })).status,
+		).toBe('draft')
 	})
 
 	it('accepts until 31 March 23:59:59 Amsterdam and refuses from 1 April 00:00 (server clock)', async () => {
@@ -87,14 +126,18 @@ describe('submission', () => {
 		const settings = await db.markYear.findUnique({ where: { year } })
 		const inTime = await listedProvider(year)
 		const late = await listedProvider(year)
-		const deadline = (settings ?? (await db.markYear.findUniqueOrThrow({ where: { year } }))).qualificationDeadline.toISOString().slice(0, 10)
+		const deadline = (settings ?? (await db.markYear.findUniqueOrThrow({ where: { year } }))).qualificationDeadline
+			.toISOString()
+			.slice(0, 10)
 		expect(deadline).toBe(`${year}-03-31`)
 		await fillCompleteRound({ providerId: inTime.provider.id, year })
 		await fillCompleteRound({ providerId: late.provider.id, year })
 
 		setClock(new Date(endOfDay(deadline).getTime() - 999)) // 23:59:59.000 (summer time: +02:00)
 		expect((await submit(inTime, year)).response?.status).toBe(302)
-		expect((await db.participation.findUniqueOrThrow({ where: { id: inTime.participationId } })).state).toBe('submitted')
+		expect((await db.participation.findUniqueOrThrow({ where: { id: inTime.participationId } })).state).toBe(
+			'submitted',
+		)
 
 		setClock(amsterdamInstant(`${year}-04-01`)) // 00:00:00 Amsterdam
 		const refused = await submit(late, year)
@@ -102,7 +145,9 @@ describe('submission', () => {
 		expect(status).toBe(409)
 		expect(data.formErrors[0]).toContain('De kwalificatieperiode is verstreken')
 		expect((await db.participation.findUniqueOrThrow({ where: { id: late.participationId } })).state).toBe('listed')
-		expect((await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: late.participationId } })).status).toBe('draft')
+		expect(
+			(await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: late.participationId } })).status,
+		).toBe('draft')
 	})
 })
 
@@ -119,12 +164,30 @@ describe('rounds', () => {
 		const frozen = await autosave(context, year, 1, 'Na indienen gewijzigd.')
 		expect(frozen).toMatchObject({ status: 409, body: { ok: false, reason: 'frozen' } })
 		const pageSave = await settle(() =>
-			normRoute.action(routeArgs(formRequest(`${context.base}/norm/1`, { intent: 'save', [`${TEXT_KEY}:version`]: '1', [`${TEXT_KEY}:text`]: 'Na indienen.' }, context.cookie), { ...params, normCode: '1' })),
+			normRoute.action(
+				routeArgs(
+					formRequest(
+						`${context.base}/norm/1`,
+						{ intent: 'save', [`${TEXT_KEY}:version`]: '1', [`${TEXT_KEY}:text`]: 'Na indienen.' },
+						context.cookie,
+					),
+					{ ...params, normCode: '1' },
+				),
+			),
 		)
 		expect(dataOf(pageSave.value).status).toBe(409)
 		const filesBefore = await db.storedFile.count()
 		const upload = await settle(() =>
-			normRoute.action(routeArgs(multipartRequest(`${context.base}/norm/1?upload=${TEMPLATE_KEY}`, { file: new File([TINY_PDF], 'laat.pdf') }, context.cookie), { ...params, normCode: '1' })),
+			normRoute.action(
+				routeArgs(
+					multipartRequest(
+						`${context.base}/norm/1?upload=${TEMPLATE_KEY}`,
+						{ file: new File([TINY_PDF], 'laat.pdf') },
+						context.cookie,
+					),
+					{ ...params, normCode: '1' },
+				),
+			),
 		)
 		expect(dataOf(upload.value).status).toBe(409)
 		expect(await db.storedFile.count()).toBe(filesBefore)
@@ -137,14 +200,26 @@ describe('rounds', () => {
 			const assessment = await loadAssessment(context.participationId, round)
 			for (const ref of assessment!.outcome.toAssess) {
 				const bad = insufficient.includes(ref.code)
-				const result = await assessCriterion(actor, { participationId: context.participationId, round, criterionKey: ref.key, verdict: bad ? 'insufficient' : 'sufficient', feedback: bad ? 'Beschrijf hoe u de wachttijd concreet benut.' : '', expectedVersion: 0 })
+				const result = await assessCriterion(actor, {
+					participationId: context.participationId,
+					round,
+					criterionKey: ref.key,
+					verdict: bad ? 'insufficient' : 'sufficient',
+					feedback: bad ? 'Beschrijf hoe u de wachttijd concreet benut.' : '',
+					expectedVersion: 0,
+				})
 				expect(result.ok).toBe(true)
 			}
 		}
 		await assessAll(1, ['1.1'])
-		expect((await decideRound(actor, { participationId: context.participationId, round: 1, outcome: 'revision_requested' })).ok).toBe(true)
+		expect(
+			(await decideRound(actor, { participationId: context.participationId, round: 1, outcome: 'revision_requested' }))
+				.ok,
+		).toBe(true)
 
-		const overview = (await settle(() => overviewRoute.loader(routeArgs(getRequest(context.base, context.cookie), params)))).value as {
+		const overview = (
+			await settle(() => overviewRoute.loader(routeArgs(getRequest(context.base, context.cookie), params)))
+		).value as {
 			state: string
 			draft: { number: number }
 			insufficient: { code: string; feedback: string }[]
@@ -152,34 +227,66 @@ describe('rounds', () => {
 		}
 		expect(overview.state).toBe('revision_requested')
 		expect(overview.draft.number).toBe(2)
-		expect(overview.insufficient).toEqual([expect.objectContaining({ code: '1.1', feedback: 'Beschrijf hoe u de wachttijd concreet benut.' })])
+		expect(overview.insufficient).toEqual([
+			expect.objectContaining({ code: '1.1', feedback: 'Beschrijf hoe u de wachttijd concreet benut.' }),
+		])
 		// The due date shown is the revision's own (DOMAIN.md §3: later of 31 March and 14 days).
-		expect(overview.deadline).toBe((await db.participation.findUniqueOrThrow({ where: { id: context.participationId } })).revisionDueAt?.toISOString())
+		expect(overview.deadline).toBe(
+			(
+				await db.participation.findUniqueOrThrow({ where: { id: context.participationId } })
+			).revisionDueAt?.toISOString(),
+		)
 
-		const norm = (await settle(() => normRoute.loader(routeArgs(getRequest(`${context.base}/norm/1`, context.cookie), { ...params, normCode: '1' })))).value as {
+		const norm = (
+			await settle(() =>
+				normRoute.loader(routeArgs(getRequest(`${context.base}/norm/1`, context.cookie), { ...params, normCode: '1' })),
+			)
+		).value as {
 			editable: boolean
 			feedback: Record<string, { verdict: string }>
 			rows: Record<string, { version: number }>
 		}
 		expect(norm.editable).toBe(true)
-		expect(Object.entries(norm.feedback).filter(([, entry]) => entry.verdict === 'insufficient').map(([key]) => key)).toEqual(['waiting-time-use'])
-		const revised = await autosave(context, year, norm.rows[TEXT_KEY]!.version, 'Wij benutten de wachttijd met psycho-educatie en een online module; de huisarts wordt op de hoogte gehouden en de cliënt kan altijd bellen.')
+		expect(
+			Object.entries(norm.feedback)
+				.filter(([, entry]) => entry.verdict === 'insufficient')
+				.map(([key]) => key),
+		).toEqual(['waiting-time-use'])
+		const revised = await autosave(
+			context,
+			year,
+			norm.rows[TEXT_KEY]!.version,
+			'Wij benutten de wachttijd met psycho-educatie en een online module; de huisarts wordt op de hoogte gehouden en de cliënt kan altijd bellen.',
+		)
 		expect(revised.status).toBe(200)
 		expect((await submit(context, year)).response?.status).toBe(302)
 		// Round 1 is unchanged and readable with its feedback.
 		const [round1, round2] = await storedText(context)
 		expect(round1).toEqual(before[0])
 		expect(round2![1]).toContain('psycho-educatie')
-		const roundPage = (await settle(() => roundRoute.loader(routeArgs(getRequest(`${context.base}/ronde/1`, context.cookie), { ...params, round: '1' })))).value as {
+		const roundPage = (
+			await settle(() =>
+				roundRoute.loader(routeArgs(getRequest(`${context.base}/ronde/1`, context.cookie), { ...params, round: '1' })),
+			)
+		).value as {
 			feedback: Record<string, { verdict: string; feedback: string }>
 			round: { outcome: string }
 		}
 		expect(roundPage.round.outcome).toBe('revision_requested')
-		expect(roundPage.feedback['waiting-time-use']).toEqual({ verdict: 'insufficient', feedback: 'Beschrijf hoe u de wachttijd concreet benut.' })
+		expect(roundPage.feedback['waiting-time-use']).toEqual({
+			verdict: 'insufficient',
+			feedback: 'Beschrijf hoe u de wachttijd concreet benut.',
+		})
 
 		await assessAll(2, [])
-		expect((await decideRound(actor, { participationId: context.participationId, round: 2, outcome: 'qualified' })).ok).toBe(true)
-		const certificate = await settle(() => certificateRoute.loader(routeArgs(getRequest(`/aanbieder/${context.provider.id}/certificaat/${year}`, context.cookie), params)))
+		expect(
+			(await decideRound(actor, { participationId: context.participationId, round: 2, outcome: 'qualified' })).ok,
+		).toBe(true)
+		const certificate = await settle(() =>
+			certificateRoute.loader(
+				routeArgs(getRequest(`/aanbieder/${context.provider.id}/certificaat/${year}`, context.cookie), params),
+			),
+		)
 		expect(certificate.response?.status).toBe(200)
 		const text = pdfText(Buffer.from(await certificate.response!.arrayBuffer()))
 		expect(text).toContain(`KBG-${year}-`)

@@ -8,14 +8,27 @@ import { db } from '#app/lib/db.server.ts'
 import { sniffKind } from '#app/lib/uploads.server.ts'
 import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
-import { DOCX, TEMPLATE_KEY, listedProvider, multipartRequest, storedOnDisk, tinyZip } from './self-evaluation-helpers.ts'
+import {
+	DOCX,
+	TEMPLATE_KEY,
+	listedProvider,
+	multipartRequest,
+	storedOnDisk,
+	tinyZip,
+} from './self-evaluation-helpers.ts'
 
 const year = 2071
 
-async function upload(context: Awaited<ReturnType<typeof listedProvider>>, file: File, headers: Record<string, string> = {}) {
+async function upload(
+	context: Awaited<ReturnType<typeof listedProvider>>,
+	file: File,
+	headers: Record<string, string> = {},
+) {
 	const path = `${context.base}/norm/1?upload=${encodeURIComponent(TEMPLATE_KEY)}`
 	const request = multipartRequest(path, { evidenceKey: TEMPLATE_KEY, file }, context.cookie, headers)
-	return settle(() => normRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year), normCode: '1' })))
+	return settle(() =>
+		normRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year), normCode: '1' })),
+	)
 }
 
 function uniquePdf(label: string): Uint8Array<ArrayBuffer> {
@@ -29,36 +42,103 @@ describe('template uploads', () => {
 		expect(pdf.response?.status).toBe(302)
 		const docx = await upload(context, new File([DOCX()], 'Format samen beslissen.docx'))
 		expect(docx.response?.status).toBe(302)
-		const files = await db.storedFile.findMany({ where: { providerId: context.provider.id, kind: 'template_upload' }, orderBy: { createdAt: 'asc' } })
+		const files = await db.storedFile.findMany({
+			where: { providerId: context.provider.id, kind: 'template_upload' },
+			orderBy: { createdAt: 'asc' },
+		})
 		expect(files.map((file) => [file.originalName, file.mimeType, file.sizeBytes])).toEqual([
 			['behandelplan.pdf', 'application/pdf', TINY_PDF.byteLength],
-			['Format samen beslissen.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', DOCX().byteLength],
+			[
+				'Format samen beslissen.docx',
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				DOCX().byteLength,
+			],
 		])
 		const download = await settle(() =>
-			documentRoute.loader(routeArgs(getRequest(`${context.base}/documenten/${files[0]!.id}`, context.cookie), { providerId: context.provider.id, year: String(year), fileId: files[0]!.id })),
+			documentRoute.loader(
+				routeArgs(getRequest(`${context.base}/documenten/${files[0]!.id}`, context.cookie), {
+					providerId: context.provider.id,
+					year: String(year),
+					fileId: files[0]!.id,
+				}),
+			),
 		)
 		expect(download.response?.status).toBe(200)
 		expect(download.response?.headers.get('content-disposition')).toContain('attachment')
-		expect(Buffer.from(await download.response!.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+		expect(
+			Buffer.from(await download.response!.arrayBuffer())
+				.subarray(0, 5)
+				.toString(),
+		).toBe('%PDF-')
 	})
 
 	it('replaces a document: the new one is listed, the old one no longer', async () => {
 		const context = await listedProvider(year)
 		await upload(context, new File([TINY_PDF], 'eerste.pdf'))
-		const first = await db.storedFile.findFirstOrThrow({ where: { providerId: context.provider.id, originalName: 'eerste.pdf' } })
+		const first = await db.storedFile.findFirstOrThrow({
+			where: { providerId: context.provider.id, originalName: 'eerste.pdf' },
+		})
 		const path = `${context.base}/norm/1?upload=${encodeURIComponent(TEMPLATE_KEY)}`
-		const request = multipartRequest(path, { evidenceKey: TEMPLATE_KEY, replaces: first.id, file: new File([uniquePdf('tweede')], 'tweede.pdf') }, context.cookie)
-		const replaced = await settle(() => normRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year), normCode: '1' })))
+		const request = multipartRequest(
+			path,
+			{ evidenceKey: TEMPLATE_KEY, replaces: first.id, file: new File([uniquePdf('tweede')], 'tweede.pdf') },
+			context.cookie,
+		)
+		const replaced = await settle(() =>
+			normRoute.action(routeArgs(request, { providerId: context.provider.id, year: String(year), normCode: '1' })),
+		)
 		expect(replaced.response?.status).toBe(302)
-		const names = (await db.answerDocument.findMany({ where: { answer: { round: { participationId: context.participationId } } }, include: { file: true } })).map((row) => row.file.originalName)
+		const names = (
+			await db.answerDocument.findMany({
+				where: { answer: { round: { participationId: context.participationId } } },
+				include: { file: true },
+			})
+		).map((row) => row.file.originalName)
 		expect(names).toEqual(['tweede.pdf'])
 	})
 
 	const refusals: [string, () => File, string][] = [
-		['an .exe', () => new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0])], 'setup.exe'), 'selfEvaluation.uploadBadType'],
-		['a PNG renamed .pdf', () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, Math.floor(Math.random() * 255)])], 'plan.pdf', { type: 'application/pdf' }), 'selfEvaluation.uploadBadType'],
+		[
+			'an .exe',
+			() => new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0])], 'setup.exe'),
+			'selfEvaluation.uploadBadType',
+		],
+		[
+			'a PNG renamed .pdf',
+			() =>
+				new File(
+					[
+						new Uint8Array([
+							0x89,
+							0x50,
+							0x4e,
+							0x47,
+							0x0d,
+							0x0a,
+							0x1a,
+							0x0a,
+							0,
+							0,
+							0,
+							0x0d,
+							0x49,
+							0x48,
+							0x44,
+							0x52,
+							Math.floor(Math.random() * 255),
+						]),
+					],
+					'plan.pdf',
+					{ type: 'application/pdf' },
+				),
+			'selfEvaluation.uploadBadType',
+		],
 		['a PDF renamed .docx', () => new File([uniquePdf('renamed')], 'plan.docx'), 'selfEvaluation.uploadBadType'],
-		['a ZIP that is no office document', () => new File([tinyZip({ 'readme.txt': `hallo ${Math.random()}` })], 'plan.docx'), 'selfEvaluation.uploadBadType'],
+		[
+			'a ZIP that is no office document',
+			() => new File([tinyZip({ 'readme.txt': `hallo ${Math.random()}` })], 'plan.docx'),
+			'selfEvaluation.uploadBadType',
+		],
 		['an empty file', () => new File([], 'leeg.pdf'), 'selfEvaluation.uploadEmpty'],
 		['../x.pdf', () => new File([uniquePdf('dotdot')], '../x.pdf'), 'selfEvaluation.uploadBadName'],
 		['a/b.pdf', () => new File([uniquePdf('slash')], 'a/b.pdf'), 'selfEvaluation.uploadBadName'],
@@ -87,9 +167,17 @@ describe('template uploads', () => {
 		big.set(new TextEncoder().encode('%PDF-1.4\n'))
 		const before = await db.storedFile.count()
 		const streamed = await upload(context, new File([big], 'groot.pdf'))
-		expect(dataOf<{ upload: { error: string } }>(streamed.value)).toMatchObject({ status: 400, data: { upload: { error: 'selfEvaluation.uploadTooLarge' } } })
-		const declared = await upload(context, new File([TINY_PDF], 'klein.pdf'), { 'content-length': String(30 * 1024 * 1024) })
-		expect(dataOf<{ upload: { error: string } }>(declared.value)).toMatchObject({ status: 400, data: { upload: { error: 'selfEvaluation.uploadTooLarge' } } })
+		expect(dataOf<{ upload: { error: string } }>(streamed.value)).toMatchObject({
+			status: 400,
+			data: { upload: { error: 'selfEvaluation.uploadTooLarge' } },
+		})
+		const declared = await upload(context, new File([TINY_PDF], 'klein.pdf'), {
+			'content-length': String(30 * 1024 * 1024),
+		})
+		expect(dataOf<{ upload: { error: string } }>(declared.value)).toMatchObject({
+			status: 400,
+			data: { upload: { error: 'selfEvaluation.uploadTooLarge' } },
+		})
 		expect(await db.storedFile.count()).toBe(before)
 		expect(translate('nl', 'selfEvaluation.uploadTooLarge')).toContain('20 MB')
 	})
@@ -97,8 +185,12 @@ describe('template uploads', () => {
 	it('tells the office formats apart by their zip entries', () => {
 		expect(sniffKind(DOCX())).toBe('docx')
 		expect(sniffKind(tinyZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }))).toBe('xlsx')
-		expect(sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office/>' }))).toBe('odt')
-		expect(sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office/>' }))).toBeNull()
+		expect(
+			sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office/>' })),
+		).toBe('odt')
+		expect(
+			sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office/>' })),
+		).toBeNull()
 		expect(sniffKind(TINY_PDF)).toBe('pdf')
 	})
 })

@@ -19,7 +19,11 @@ import * as years from '#app/routes/staff/years.tsx'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import { createQualifiedParticipations, createSubmittedParticipation, ensureStaffYear } from '#app/lib/test-fixtures/staff.server.ts'
+import {
+	createQualifiedParticipations,
+	createSubmittedParticipation,
+	ensureStaffYear,
+} from '#app/lib/test-fixtures/staff.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
@@ -82,13 +86,33 @@ describe('staff permissions', () => {
 		}
 		expect((await callLoader(users, '/medewerkers/gebruikers', {}, cookie)).response?.status).toBe(404)
 		const adminActions: [object, string, Record<string, string>, Record<string, string>][] = [
-			[participation, `/medewerkers/deelnames/${participationId}`, { participationId }, { intent: 'withdraw', reason: 'unpaid_fee', effectiveOn: amsterdamDateOf(now()), explanation: 'Afdracht niet betaald na herinneringen.' }],
-			[participation, `/medewerkers/deelnames/${participationId}`, { participationId }, { intent: 'undo', justification: 'Betaling bleek wel ontvangen.' }],
+			[
+				participation,
+				`/medewerkers/deelnames/${participationId}`,
+				{ participationId },
+				{
+					intent: 'withdraw',
+					reason: 'unpaid_fee',
+					effectiveOn: amsterdamDateOf(now()),
+					explanation: 'Afdracht niet betaald na herinneringen.',
+				},
+			],
+			[
+				participation,
+				`/medewerkers/deelnames/${participationId}`,
+				{ participationId },
+				{ intent: 'undo', justification: 'Betaling bleek wel ontvangen.' },
+			],
 			[sample, '/medewerkers/steekproef', {}, { intent: 'draw', year: String(YEAR), method: 'count', amount: '1' }],
 			[years, '/medewerkers/jaren', {}, {}],
 			[year, `/medewerkers/jaren/${YEAR}`, { year: String(YEAR) }, { intent: 'publish' }],
 			[normSet, `/medewerkers/normen/${YEAR}`, { year: String(YEAR) }, { intent: 'publish' }],
-			[users, '/medewerkers/gebruikers', {}, { intent: 'invite_staff', email: 'x@kibg.test', name: 'X', role: 'admin' }],
+			[
+				users,
+				'/medewerkers/gebruikers',
+				{},
+				{ intent: 'invite_staff', email: 'x@kibg.test', name: 'X', role: 'admin' },
+			],
 		]
 		const before = await db.auditEvent.count()
 		for (const [module, path, params, fields] of adminActions) {
@@ -108,27 +132,168 @@ describe('staff permissions', () => {
 		const other = await createUser({ staffRole: 'assessor' })
 		const cookie = await sessionCookieFor(admin.id)
 		const today = amsterdamDateOf(now())
-		const criterionKey = (await db.criterion.findFirstOrThrow({ where: { normSet: { year: YEAR } }, orderBy: { position: 'asc' } })).key
-		const interview = async () => (await db.interview.findFirstOrThrow({ where: { sampleMember: { participation: { year: year2 } }, outcome: null } }))
+		const criterionKey = (
+			await db.criterion.findFirstOrThrow({ where: { normSet: { year: YEAR } }, orderBy: { position: 'asc' } })
+		).key
+		const interview = async () =>
+			await db.interview.findFirstOrThrow({
+				where: { sampleMember: { participation: { year: year2 } }, outcome: null },
+			})
 		const steps: { name: string; action: string; run: () => Promise<{ response?: Response; value?: unknown }> }[] = [
-			{ name: 'assign', action: 'participation.assign_assessor', run: () => callAction(participation, `/medewerkers/deelnames/${participationId}`, { participationId }, { intent: 'assign', assessorId: other.id }, cookie) },
-			{ name: 'assess', action: 'assessment.criterion', run: () => callAction(assessment, `/x`, { participationId, round: '1' }, { intent: 'assess', criterion: criterionKey, version: '0', verdict: 'sufficient', feedback: '' }, cookie) },
-			{ name: 'draw', action: 'sample.draw', run: () => callAction(sample, '/medewerkers/steekproef', {}, { intent: 'draw', year: String(year2), method: 'count', amount: '2', seed: 'audit' }, cookie) },
-			{ name: 'plan', action: 'interview.plan', run: async () => { const row = await interview(); return callAction(sample, '/medewerkers/steekproef', {}, { intent: 'plan', interviewId: row.id, version: String(row.version), date: `${year2}-05-01`, time: '10:00', mode: 'online', interviewerId: other.id }, cookie) } },
-			{ name: 'outcome', action: 'interview.outcome', run: async () => { const row = await interview(); return callAction(sample, '/medewerkers/steekproef', {}, { intent: 'outcome', interviewId: row.id, version: String(row.version), outcome: 'confirmed', notes: 'Gesprek bevestigt de zelfevaluatie.' }, cookie) } },
-			{ name: 'withdraw', action: 'participation.withdraw', run: () => callAction(participation, '/x', { participationId }, { intent: 'withdraw', reason: 'provider_request', effectiveOn: today, explanation: 'Op verzoek van de zorgaanbieder beëindigd.' }, cookie) },
-			{ name: 'undo', action: 'participation.undo_withdrawal', run: () => callAction(participation, '/x', { participationId }, { intent: 'undo', justification: 'Verzoek ingetrokken door de aanbieder.' }, cookie) },
-			{ name: 'create year', action: 'mark_year.create', run: () => callAction(years, '/medewerkers/jaren', {}, {}, cookie) },
-			{ name: 'publish fee', action: 'mark_year.publish_fee_rate', run: () => callAction(year, '/x', { year: String(YEAR) }, { intent: 'publish' }, cookie) },
-			{ name: 'invite staff', action: 'user.invited', run: () => callAction(users, '/medewerkers/gebruikers', {}, { intent: 'invite_staff', email: `nieuw-${Date.now()}@kibg.test`, name: 'Nieuwe Beoordelaar', role: 'assessor' }, cookie) },
-			{ name: 'role', action: 'user.change_role', run: () => callAction(users, '/medewerkers/gebruikers', {}, { intent: 'role', userId: other.id, role: 'admin' }, cookie) },
-			{ name: 'deactivate', action: 'user.deactivate', run: () => callAction(users, '/medewerkers/gebruikers', {}, { intent: 'deactivate', userId: other.id }, cookie) },
+			{
+				name: 'assign',
+				action: 'participation.assign_assessor',
+				run: () =>
+					callAction(
+						participation,
+						`/medewerkers/deelnames/${participationId}`,
+						{ participationId },
+						{ intent: 'assign', assessorId: other.id },
+						cookie,
+					),
+			},
+			{
+				name: 'assess',
+				action: 'assessment.criterion',
+				run: () =>
+					callAction(
+						assessment,
+						`/x`,
+						{ participationId, round: '1' },
+						{ intent: 'assess', criterion: criterionKey, version: '0', verdict: 'sufficient', feedback: '' },
+						cookie,
+					),
+			},
+			{
+				name: 'draw',
+				action: 'sample.draw',
+				run: () =>
+					callAction(
+						sample,
+						'/medewerkers/steekproef',
+						{},
+						{ intent: 'draw', year: String(year2), method: 'count', amount: '2', seed: 'audit' },
+						cookie,
+					),
+			},
+			{
+				name: 'plan',
+				action: 'interview.plan',
+				run: async () => {
+					const row = await interview()
+					return callAction(
+						sample,
+						'/medewerkers/steekproef',
+						{},
+						{
+							intent: 'plan',
+							interviewId: row.id,
+							version: String(row.version),
+							date: `${year2}-05-01`,
+							time: '10:00',
+							mode: 'online',
+							interviewerId: other.id,
+						},
+						cookie,
+					)
+				},
+			},
+			{
+				name: 'outcome',
+				action: 'interview.outcome',
+				run: async () => {
+					const row = await interview()
+					return callAction(
+						sample,
+						'/medewerkers/steekproef',
+						{},
+						{
+							intent: 'outcome',
+							interviewId: row.id,
+							version: String(row.version),
+							outcome: 'confirmed',
+							notes: 'Gesprek bevestigt de zelfevaluatie.',
+						},
+						cookie,
+					)
+				},
+			},
+			{
+				name: 'withdraw',
+				action: 'participation.withdraw',
+				run: () =>
+					callAction(
+						participation,
+						'/x',
+						{ participationId },
+						{
+							intent: 'withdraw',
+							reason: 'provider_request',
+							effectiveOn: today,
+							explanation: 'Op verzoek van de zorgaanbieder beëindigd.',
+						},
+						cookie,
+					),
+			},
+			{
+				name: 'undo',
+				action: 'participation.undo_withdrawal',
+				run: () =>
+					callAction(
+						participation,
+						'/x',
+						{ participationId },
+						{ intent: 'undo', justification: 'Verzoek ingetrokken door de aanbieder.' },
+						cookie,
+					),
+			},
+			{
+				name: 'create year',
+				action: 'mark_year.create',
+				run: () => callAction(years, '/medewerkers/jaren', {}, {}, cookie),
+			},
+			{
+				name: 'publish fee',
+				action: 'mark_year.publish_fee_rate',
+				run: () => callAction(year, '/x', { year: String(YEAR) }, { intent: 'publish' }, cookie),
+			},
+			{
+				name: 'invite staff',
+				action: 'user.invited',
+				run: () =>
+					callAction(
+						users,
+						'/medewerkers/gebruikers',
+						{},
+						{
+							intent: 'invite_staff',
+							email: `nieuw-${Date.now()}@kibg.test`,
+							name: 'Nieuwe Beoordelaar',
+							role: 'assessor',
+						},
+						cookie,
+					),
+			},
+			{
+				name: 'role',
+				action: 'user.change_role',
+				run: () =>
+					callAction(users, '/medewerkers/gebruikers', {}, { intent: 'role', userId: other.id, role: 'admin' }, cookie),
+			},
+			{
+				name: 'deactivate',
+				action: 'user.deactivate',
+				run: () => callAction(users, '/medewerkers/gebruikers', {}, { intent: 'deactivate', userId: other.id }, cookie),
+			},
 		]
 		for (const step of steps) {
 			const before = await db.auditEvent.count({ where: { action: step.action, actorUserId: admin.id } })
 			const { response, value } = await step.run()
 			expect(response?.status, `${step.name}: ${JSON.stringify(value)}`).toBe(302)
-			expect(await db.auditEvent.count({ where: { action: step.action, actorUserId: admin.id } }), step.name).toBeGreaterThan(before)
+			expect(
+				await db.auditEvent.count({ where: { action: step.action, actorUserId: admin.id } }),
+				step.name,
+			).toBeGreaterThan(before)
 		}
 		// Deactivation ends the sessions of that user.
 		expect(await db.session.count({ where: { userId: other.id } })).toBe(0)

@@ -14,7 +14,19 @@ async function assessAll(participationId: string, round: number, cookie: string,
 	if (!loaded) throw new Error('geen ronde')
 	for (const ref of loaded.outcome.toAssess) {
 		const bad = insufficient.includes(ref.code)
-		const { response } = await callAction(assessmentRoute, `/medewerkers/deelnames/${participationId}/beoordeling/${round}`, { participationId, round: String(round) }, { intent: 'assess', criterion: ref.key, version: '0', verdict: bad ? 'insufficient' : 'sufficient', feedback: bad ? `Maak ${ref.code} concreter.` : '' }, cookie)
+		const { response } = await callAction(
+			assessmentRoute,
+			`/medewerkers/deelnames/${participationId}/beoordeling/${round}`,
+			{ participationId, round: String(round) },
+			{
+				intent: 'assess',
+				criterion: ref.key,
+				version: '0',
+				verdict: bad ? 'insufficient' : 'sufficient',
+				feedback: bad ? `Maak ${ref.code} concreter.` : '',
+			},
+			cookie,
+		)
 		expect(response?.status, ref.code).toBe(302)
 	}
 }
@@ -30,23 +42,51 @@ describe('assessment', () => {
 		const path = `/medewerkers/deelnames/${id}/beoordeling/1`
 
 		// Not every criterion assessed: no decision yet.
-		const early = await callAction(assessmentRoute, path, { participationId: id, round: '1' }, { intent: 'decide', outcome: 'qualified' }, cookie)
+		const early = await callAction(
+			assessmentRoute,
+			path,
+			{ participationId: id, round: '1' },
+			{ intent: 'decide', outcome: 'qualified' },
+			cookie,
+		)
 		expect(dataOf(early.value).status).toBe(409)
 
 		// Insufficient without feedback is refused with a field error.
 		const loaded = await loadAssessment(id, 1)
 		const first = loaded!.outcome.toAssess[0]!
-		const noFeedback = await callAction(assessmentRoute, path, { participationId: id, round: '1' }, { intent: 'assess', criterion: first.key, version: '0', verdict: 'insufficient', feedback: ' ' }, cookie)
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(noFeedback.value).data.fieldErrors.feedback).toEqual(['staff.errorFeedbackRequired'])
+		const noFeedback = await callAction(
+			assessmentRoute,
+			path,
+			{ participationId: id, round: '1' },
+			{ intent: 'assess', criterion: first.key, version: '0', verdict: 'insufficient', feedback: ' ' },
+			cookie,
+		)
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(noFeedback.value).data.fieldErrors.feedback).toEqual([
+			'staff.errorFeedbackRequired',
+		])
 
 		await assessAll(id, 1, cookie, ['1.1'])
 		// A second save with the stale version 0 is a conflict, never an overwrite.
-		const stale = await callAction(assessmentRoute, path, { participationId: id, round: '1' }, { intent: 'assess', criterion: first.key, version: '0', verdict: 'sufficient', feedback: '' }, cookie)
+		const stale = await callAction(
+			assessmentRoute,
+			path,
+			{ participationId: id, round: '1' },
+			{ intent: 'assess', criterion: first.key, version: '0', verdict: 'sufficient', feedback: '' },
+			cookie,
+		)
 		expect(dataOf(stale.value).status).toBe(409)
 
-		const page = dataOf<{ outcome: { outcome: string } }>((await callLoader(assessmentRoute, path, { participationId: id, round: '1' }, cookie)).value).data
+		const page = dataOf<{ outcome: { outcome: string } }>(
+			(await callLoader(assessmentRoute, path, { participationId: id, round: '1' }, cookie)).value,
+		).data
 		expect(page.outcome.outcome).toBe('revision_requested')
-		const decided = await callAction(assessmentRoute, path, { participationId: id, round: '1' }, { intent: 'decide', outcome: 'revision_requested' }, cookie)
+		const decided = await callAction(
+			assessmentRoute,
+			path,
+			{ participationId: id, round: '1' },
+			{ intent: 'decide', outcome: 'revision_requested' },
+			cookie,
+		)
 		expect(decided.response?.status).toBe(302)
 		const revising = await db.participation.findUniqueOrThrow({ where: { id } })
 		expect(revising.state).toBe('revision_requested')
@@ -54,18 +94,38 @@ describe('assessment', () => {
 		expect(round1).toMatchObject({ outcome: 'revision_requested', outcomeProposedById: assessor.id })
 		expect(round1.decidedAt).not.toBeNull()
 
-		await resubmitRevision({ participationId: id, text: 'Wij hebben de samenwerking met de huisarts nu concreet beschreven in een werkafspraak.' })
+		await resubmitRevision({
+			participationId: id,
+			text: 'Wij hebben de samenwerking met de huisarts nu concreet beschreven in een werkafspraak.',
+		})
 		const second = await loadAssessment(id, 2)
-		expect(second?.diff.filter((entry) => entry.status !== 'unchanged').map((entry) => entry.fields)).toEqual([['text']])
+		expect(second?.diff.filter((entry) => entry.status !== 'unchanged').map((entry) => entry.fields)).toEqual([
+			['text'],
+		])
 		expect(second?.previousVerdicts.find((row) => row.verdict === 'insufficient')?.feedback).toBe('Maak 1.1 concreter.')
 
 		await assessAll(id, 2, cookie)
-		const qualified = await callAction(assessmentRoute, `/medewerkers/deelnames/${id}/beoordeling/2`, { participationId: id, round: '2' }, { intent: 'decide', outcome: 'qualified' }, cookie)
+		const qualified = await callAction(
+			assessmentRoute,
+			`/medewerkers/deelnames/${id}/beoordeling/2`,
+			{ participationId: id, round: '2' },
+			{ intent: 'decide', outcome: 'qualified' },
+			cookie,
+		)
 		expect(qualified.response?.status, JSON.stringify(qualified.value)).toBe(302)
 		expect((await db.participation.findUniqueOrThrow({ where: { id } })).state).toBe('qualified')
 		expect(await db.certificate.findUnique({ where: { participationId: id } })).not.toBeNull()
-		const actions = (await db.auditEvent.findMany({ where: { participationId: id }, select: { action: true } })).map((row) => row.action)
-		expect(actions).toEqual(expect.arrayContaining(['assessment.criterion', 'assessment.decide', 'participation.request_revision', 'participation.qualify']))
+		const actions = (await db.auditEvent.findMany({ where: { participationId: id }, select: { action: true } })).map(
+			(row) => row.action,
+		)
+		expect(actions).toEqual(
+			expect.arrayContaining([
+				'assessment.criterion',
+				'assessment.decide',
+				'participation.request_revision',
+				'participation.qualify',
+			]),
+		)
 	})
 
 	it('four-eyes: a negative decision waits for a second, different assessor', async () => {
@@ -79,11 +139,18 @@ describe('assessment', () => {
 		const path = `/medewerkers/deelnames/${id}/beoordeling/1`
 		const params = { participationId: id, round: '1' }
 		await assessAll(id, 1, cookieOne, ['2.1'])
-		expect((await callAction(assessmentRoute, path, params, { intent: 'decide', outcome: 'revision_requested' }, cookieOne)).response?.status).toBe(302)
+		expect(
+			(await callAction(assessmentRoute, path, params, { intent: 'decide', outcome: 'revision_requested' }, cookieOne))
+				.response?.status,
+		).toBe(302)
 		expect((await db.participation.findUniqueOrThrow({ where: { id } })).state).toBe('submitted')
 		// The proposer cannot confirm their own proposal.
-		expect(dataOf((await callAction(assessmentRoute, path, params, { intent: 'confirm' }, cookieOne)).value).status).toBe(409)
-		expect((await callAction(assessmentRoute, path, params, { intent: 'confirm' }, cookieTwo)).response?.status).toBe(302)
+		expect(
+			dataOf((await callAction(assessmentRoute, path, params, { intent: 'confirm' }, cookieOne)).value).status,
+		).toBe(409)
+		expect((await callAction(assessmentRoute, path, params, { intent: 'confirm' }, cookieTwo)).response?.status).toBe(
+			302,
+		)
 		const round = await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: id, number: 1 } })
 		expect(round).toMatchObject({ outcomeProposedById: one.id, outcomeConfirmedById: two.id })
 		expect((await db.participation.findUniqueOrThrow({ where: { id } })).state).toBe('revision_requested')

@@ -19,7 +19,16 @@ type Failure = { fieldErrors: Record<string, string[]>; formErrors: string[]; dr
 
 /** The form fields the browser would send for a draft (checkboxes only when ticked). */
 function draftToFields(draft: NormDraft, normKey: string): Record<string, string> {
-	const fields: Record<string, string> = { version: draft.version, norm: normKey, code: draft.code, title: draft.title, appliesTo: draft.appliesTo, explanation: draft.explanation, safeguards: draft.safeguards, clientPromise: draft.clientPromise }
+	const fields: Record<string, string> = {
+		version: draft.version,
+		norm: normKey,
+		code: draft.code,
+		title: draft.title,
+		appliesTo: draft.appliesTo,
+		explanation: draft.explanation,
+		safeguards: draft.safeguards,
+		clientPromise: draft.clientPromise,
+	}
 	draft.criteria.forEach((criterion, i) => {
 		const { evidence, removed, ...rest } = criterion
 		for (const [name, value] of Object.entries(rest)) fields[`c${i}.${name}`] = value
@@ -51,7 +60,10 @@ async function draftYear(published: number) {
 }
 
 async function openNorm(module: typeof normSetRoute, path: string, year: number, cookie: string) {
-	const page = dataOf<{ selected: NonNullable<Awaited<ReturnType<typeof normSetRoute.loader>>['selected']>; version: number }>((await callLoader(module, path, { year: String(year) }, cookie)).value).data
+	const page = dataOf<{
+		selected: NonNullable<Awaited<ReturnType<typeof normSetRoute.loader>>['selected']>
+		version: number
+	}>((await callLoader(module, path, { year: String(year) }, cookie)).value).data
 	return normToDraft(page.selected, page.version)
 }
 
@@ -62,10 +74,23 @@ describe('norm-set editor', () => {
 		let draft = await openNorm(normSetRoute, path, year, cookie)
 		// Add one item of each kind to the first criterion; adding saves nothing yet.
 		for (const kind of ['explanation', 'template_upload', 'number', 'url', 'example', 'declaration']) {
-			const added = await callAction(normSetRoute, path, params, { ...draftToFields(draft, norm.key), intent: 'add_evidence:0', 'c0.newKind': kind }, cookie)
+			const added = await callAction(
+				normSetRoute,
+				path,
+				params,
+				{ ...draftToFields(draft, norm.key), intent: 'add_evidence:0', 'c0.newKind': kind },
+				cookie,
+			)
 			draft = dataOf<{ draft: NormDraft }>(added.value).data.draft
 		}
-		expect(draft.criteria[0]!.evidence.map((item) => item.kind).slice(-6)).toEqual(['explanation', 'template_upload', 'number', 'url', 'example', 'declaration'])
+		expect(draft.criteria[0]!.evidence.map((item) => item.kind).slice(-6)).toEqual([
+			'explanation',
+			'template_upload',
+			'number',
+			'url',
+			'example',
+			'declaration',
+		])
 		expect((await db.normSet.findUniqueOrThrow({ where: { year } })).version).toBe(version)
 
 		const fields = draftToFields(draft, norm.key)
@@ -101,31 +126,68 @@ describe('norm-set editor', () => {
 
 		const stored = (await loadNormSet(year))!.normSet.themes[0]!.norms[0]!
 		const [explanation, upload, number, url, example, declaration] = stored.criteria[0]!.evidence.slice(-6)
-		expect(explanation).toMatchObject({ kind: 'explanation', label: 'Welke thema’s wilt u delen?', minLength: 20, choices: { label: 'Thema’s', options: ['Samen beslissen', 'Blended behandelen', 'Groepsbehandeling'], minSelected: 1, maxSelected: 2 } })
-		expect((upload as EvidenceItemOf<'template_upload'>).requiredElements).toEqual(['Signalen', 'Risico’s', 'Maatregelen'])
-		expect(number).toMatchObject({ kind: 'number', unit: 'percent', decimals: 1, min: 0, max: 100, rule: { op: '>=', value: 62.5, message: 'Minstens 62,5% van de behandelingen is blended.' } })
+		expect(explanation).toMatchObject({
+			kind: 'explanation',
+			label: 'Welke thema’s wilt u delen?',
+			minLength: 20,
+			choices: {
+				label: 'Thema’s',
+				options: ['Samen beslissen', 'Blended behandelen', 'Groepsbehandeling'],
+				minSelected: 1,
+				maxSelected: 2,
+			},
+		})
+		expect((upload as EvidenceItemOf<'template_upload'>).requiredElements).toEqual([
+			'Signalen',
+			'Risico’s',
+			'Maatregelen',
+		])
+		expect(number).toMatchObject({
+			kind: 'number',
+			unit: 'percent',
+			decimals: 1,
+			min: 0,
+			max: 100,
+			rule: { op: '>=', value: 62.5, message: 'Minstens 62,5% van de behandelingen is blended.' },
+		})
 		expect((url as EvidenceItemOf<'url'>).checklist).toEqual(['Wachttijd', 'Tarieven'])
 		expect(example).toMatchObject({ kind: 'example', minLength: 0, required: false })
-		expect(declaration).toMatchObject({ kind: 'declaration', statement: 'Wij verklaren dat het plan beschikbaar is voor de cliënt.', required: true })
+		expect(declaration).toMatchObject({
+			kind: 'declaration',
+			statement: 'Wij verklaren dat het plan beschikbaar is voor de cliënt.',
+			required: true,
+		})
 		// 2022 norm 1 had groups 1, 2, 3, 4, 4; with 1.2 "of" 1.1 they are renumbered without gaps.
 		expect(stored.criteria.map((criterion) => criterion.group)).toEqual([1, 1, 2, 3, 3])
 		expect(stored.criteria[1]!.appliesTo).toBe('institution')
 		expect((await db.normSet.findUniqueOrThrow({ where: { year } })).version).toBe(version + 1)
-		expect(await db.auditEvent.count({ where: { action: 'norm_set.update', reason: `Norm ${norm.code} bewerkt` } })).toBeGreaterThan(0)
+		expect(
+			await db.auditEvent.count({ where: { action: 'norm_set.update', reason: `Norm ${norm.code} bewerkt` } }),
+		).toBeGreaterThan(0)
 
 		// Removing an item with its checkbox.
 		const reopened = await openNorm(normSetRoute, path, year, cookie)
 		const removeFields = draftToFields(reopened, norm.key)
 		removeFields[`c0.e${reopened.criteria[0]!.evidence.length - 1}.remove`] = 'on'
-		expect((await callAction(normSetRoute, path, params, { ...removeFields, intent: 'save_norm' }, cookie)).response?.status).toBe(302)
-		expect((await loadNormSet(year))!.normSet.themes[0]!.norms[0]!.criteria[0]!.evidence.map((item) => item.kind)).not.toContain('declaration')
+		expect(
+			(await callAction(normSetRoute, path, params, { ...removeFields, intent: 'save_norm' }, cookie)).response?.status,
+		).toBe(302)
+		expect(
+			(await loadNormSet(year))!.normSet.themes[0]!.norms[0]!.criteria[0]!.evidence.map((item) => item.kind),
+		).not.toContain('declaration')
 	})
 
 	it('answers invalid input with Dutch errors next to the fields, keeps what was typed and saves nothing', async () => {
 		const { year, cookie, norm, path, version } = await draftYear(2083)
 		const params = { year: String(year) }
 		let draft = await openNorm(normSetRoute, path, year, cookie)
-		const added = await callAction(normSetRoute, path, params, { ...draftToFields(draft, norm.key), intent: 'add_evidence:0', 'c0.newKind': 'number' }, cookie)
+		const added = await callAction(
+			normSetRoute,
+			path,
+			params,
+			{ ...draftToFields(draft, norm.key), intent: 'add_evidence:0', 'c0.newKind': 'number' },
+			cookie,
+		)
 		draft = dataOf<{ draft: NormDraft }>(added.value).data.draft
 		const n = draft.criteria[0]!.evidence.length - 1
 		const before = JSON.stringify((await loadNormSet(year))!.normSet)
@@ -152,11 +214,17 @@ describe('norm-set editor', () => {
 			[`c0.e${n}.ruleValue`]: ['staff.errorNumber'],
 		})
 		// Every message is a Dutch text of the staff catalogue.
-		for (const key of Object.values(data.fieldErrors).flat()) expect(dutch[key.replace('staff.', '') as keyof typeof dutch]).toMatch(/[a-z]/)
+		for (const key of Object.values(data.fieldErrors).flat())
+			expect(dutch[key.replace('staff.', '') as keyof typeof dutch]).toMatch(/[a-z]/)
 		expect(dutch.errorPercentRange).toBe('Een percentage ligt tussen 0 en 100.')
 		// Nothing typed is lost: the draft that comes back holds the submitted text.
 		expect(data.draft.title).toBe('   ')
-		expect(data.draft.criteria[0]!.evidence[n]).toMatchObject({ label: 'Score CQ-index', min: '80', max: '120', ruleValue: 'zestig' })
+		expect(data.draft.criteria[0]!.evidence[n]).toMatchObject({
+			label: 'Score CQ-index',
+			min: '80',
+			max: '120',
+			ruleValue: 'zestig',
+		})
 		expect(data.draft.criteria[0]!.evidence[0]!.minLength).toBe('veel')
 		// Nothing stored.
 		expect(JSON.stringify((await loadNormSet(year))!.normSet)).toBe(before)
@@ -166,7 +234,9 @@ describe('norm-set editor', () => {
 		const noRequired = draftToFields(draft, norm.key)
 		for (const name of Object.keys(noRequired)) if (/^c0\.e\d+\.required$/.test(name)) delete noRequired[name]
 		noRequired[`c0.e${n}.remove`] = 'on'
-		const refused = dataOf<Failure>((await callAction(normSetRoute, path, params, { ...noRequired, intent: 'save_norm' }, cookie)).value)
+		const refused = dataOf<Failure>(
+			(await callAction(normSetRoute, path, params, { ...noRequired, intent: 'save_norm' }, cookie)).value,
+		)
 		expect(refused.status).toBe(400)
 		expect(refused.data.fieldErrors['c0.evidence']).toEqual(['staff.errorEvidenceRequired'])
 		expect(refused.data.draft.criteria[0]!.evidence[n]!.removed).toBe(true)
@@ -202,7 +272,17 @@ describe('norm-set editor', () => {
 		const draft = await openNorm(normSetRoute, path, year, cookie)
 		const { version } = await db.normSet.findUniqueOrThrow({ where: { year } })
 		for (const intent of ['save_norm', 'add_evidence:0', 'add_criterion', 'remove_norm']) {
-			const result = dataOf<Failure>((await callAction(normSetRoute, path, params, { ...draftToFields(draft, norm.key), intent, title: 'Gewijzigd' }, cookie)).value)
+			const result = dataOf<Failure>(
+				(
+					await callAction(
+						normSetRoute,
+						path,
+						params,
+						{ ...draftToFields(draft, norm.key), intent, title: 'Gewijzigd' },
+						cookie,
+					)
+				).value,
+			)
 			expect(result.status, intent).toBe(400)
 			expect(result.data.formErrors).toEqual(['Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.'])
 		}

@@ -28,12 +28,20 @@ async function world() {
 	const groningen = await make('Praktijk Stad', 'Groningen')
 	// Groningen's invoice is due 1 April of the next year; a revision of Den Haag was due 20 April.
 	const reporter = await createUser()
-	await reportTurnover({ participationId: groningen.id, amountCents: 50_000_00n, reportedById: reporter.id, at: amsterdamInstant(`${YEAR + 1}-02-01`) })
+	await reportTurnover({
+		participationId: groningen.id,
+		amountCents: 50_000_00n,
+		reportedById: reporter.id,
+		at: amsterdamInstant(`${YEAR + 1}-02-01`),
+	})
 	const issuedAt = amsterdamInstant(`${YEAR + 1}-03-02`, { hour: 9 })
 	setClock(issuedAt)
 	const issued = await db.$transaction((tx) => issueInvoice(tx, groningen.id, systemActor, issuedAt))
 	if (!issued.issued) throw new Error(issued.reason)
-	await db.participation.update({ where: { id: haag.id }, data: { state: 'revision_requested', revisionDueAt: amsterdamInstant(`${YEAR + 1}-04-20`) } })
+	await db.participation.update({
+		where: { id: haag.id },
+		data: { state: 'revision_requested', revisionDueAt: amsterdamInstant(`${YEAR + 1}-04-20`) },
+	})
 	setClock(amsterdamInstant(`${YEAR + 1}-05-15`, { hour: 10 }))
 	const cookie = await sessionCookieFor((await createUser({ staffRole: 'assessor' })).id)
 	return { haag, formula, groningen, cookie }
@@ -53,28 +61,48 @@ describe('participations table', () => {
 		expect(await names('city=Utrecht', cookie)).toEqual([])
 		expect(await names('overdue=revision', cookie)).toEqual(['Praktijk Hofstad'])
 		expect(await names('overdue=invoice', cookie)).toEqual(['Praktijk Stad'])
-		expect(await names('overdue=revision&overdue=invoice&sort=-provider', cookie)).toEqual(['Praktijk Stad', 'Praktijk Hofstad'])
+		expect(await names('overdue=revision&overdue=invoice&sort=-provider', cookie)).toEqual([
+			'Praktijk Stad',
+			'Praktijk Hofstad',
+		])
 		expect(await names('overdue=revision&city=groningen', cookie)).toEqual([])
 
-		const { response } = await callLoader(participationsCsv, `/medewerkers/deelnames/csv?jaar=${YEAR}&city=den`, {}, cookie)
+		const { response } = await callLoader(
+			participationsCsv,
+			`/medewerkers/deelnames/csv?jaar=${YEAR}&city=den`,
+			{},
+			cookie,
+		)
 		expect(response?.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
 		expect(response?.headers.get('Content-Disposition')).toBe(`attachment; filename="deelnames-${YEAR}.csv"`)
 		const bytes = new Uint8Array(await response!.arrayBuffer())
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
 		const lines = new TextDecoder().decode(bytes).split('\r\n')
 		expect(lines).toHaveLength(4) // header, two rows, the final CRLF
-		expect(lines[0]).toBe('"Zorgaanbieder";"KvK-nummer";"Plaats";"Soort";"Jaar";"Status";"Status sinds";"Beoordelaar";"Aanpassing uiterlijk";"In register vanaf";"In register tot";"Heraanvrager"')
+		expect(lines[0]).toBe(
+			'"Zorgaanbieder";"KvK-nummer";"Plaats";"Soort";"Jaar";"Status";"Status sinds";"Beoordelaar";"Aanpassing uiterlijk";"In register vanaf";"In register tot";"Heraanvrager"',
+		)
 		// A name that a spreadsheet would run as a formula starts with an apostrophe; quotes doubled.
-		expect(lines[1]).toMatch(/^"'=HYPERLINK\(""https:\/\/kwaad\.example""\) GGZ";"\d{8}";"Den Bosch";"Vrijgevestigde aanbieder";"2074";"Gekwalificeerd";"2074-02-15 10:00";"";"";"2074-01-01 00:00";"2075-01-01 00:00";"nee"$/)
+		expect(lines[1]).toMatch(
+			/^"'=HYPERLINK\(""https:\/\/kwaad\.example""\) GGZ";"\d{8}";"Den Bosch";"Vrijgevestigde aanbieder";"2074";"Gekwalificeerd";"2074-02-15 10:00";"";"";"2074-01-01 00:00";"2075-01-01 00:00";"nee"$/,
+		)
 		expect(lines[2]).toMatch(/^"Praktijk Hofstad";"\d{8}";"Den Haag";.*"Aanpassing gevraagd";.*"2075-04-20 00:00"/)
 
-		const overdue = await callLoader(participationsCsv, `/medewerkers/deelnames/csv?jaar=${YEAR}&overdue=invoice`, {}, cookie)
+		const overdue = await callLoader(
+			participationsCsv,
+			`/medewerkers/deelnames/csv?jaar=${YEAR}&overdue=invoice`,
+			{},
+			cookie,
+		)
 		const overdueLines = (await overdue.response!.text()).split('\r\n').filter(Boolean)
 		expect(overdueLines.slice(1).map((line) => line.split(';')[0])).toEqual(['"Praktijk Stad"'])
 
 		// The participation page shows the provider's next deadline: the overdue revision, the
 		// turnover report (due 1 March) — and nothing once the turnover is reported.
-		const page = async (id: string) => (await callLoader(participationRoute, `/medewerkers/deelnames/${id}`, { participationId: id }, cookie)).value as { deadline: { kind: string; overdue: boolean; daysLeft: number } | null }
+		const page = async (id: string) =>
+			(await callLoader(participationRoute, `/medewerkers/deelnames/${id}`, { participationId: id }, cookie)).value as {
+				deadline: { kind: string; overdue: boolean; daysLeft: number } | null
+			}
 		expect((await page(haag.id)).deadline).toMatchObject({ kind: 'submit_revision', overdue: true, daysLeft: -25 })
 		expect((await page(formula.id)).deadline).toMatchObject({ kind: 'report_turnover', overdue: true })
 		expect((await page(groningen.id)).deadline).toBeNull()

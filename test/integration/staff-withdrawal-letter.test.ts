@@ -19,12 +19,31 @@ describe('withdrawal letter', () => {
 		const admin = await createUser({ staffRole: 'admin', name: 'Anne Beheer' })
 		const cookie = await sessionCookieFor(admin.id)
 		const path = `/medewerkers/deelnames/${participationId}`
-		const posted = await callAction(participationRoute, path, { participationId }, { intent: 'withdraw', reason: 'unpaid_fee', effectiveOn: `${year}-03-01`, explanation: 'De afdracht over 2072 is na twee herinneringen niet betaald.' }, cookie)
+		const posted = await callAction(
+			participationRoute,
+			path,
+			{ participationId },
+			{
+				intent: 'withdraw',
+				reason: 'unpaid_fee',
+				effectiveOn: `${year}-03-01`,
+				explanation: 'De afdracht over 2072 is na twee herinneringen niet betaald.',
+			},
+			cookie,
+		)
 		expect(posted.response?.status).toBe(302)
 
-		const withdrawal = await db.withdrawal.findFirstOrThrow({ where: { participationId }, include: { letterFile: true } })
+		const withdrawal = await db.withdrawal.findFirstOrThrow({
+			where: { participationId },
+			include: { letterFile: true },
+		})
 		expect(withdrawal.letterFile?.mimeType).toBe('application/pdf')
-		const { response } = await callLoader(documentRoute, `/medewerkers/documenten/${withdrawal.letterFileId}`, { fileId: withdrawal.letterFileId! }, cookie)
+		const { response } = await callLoader(
+			documentRoute,
+			`/medewerkers/documenten/${withdrawal.letterFileId}`,
+			{ fileId: withdrawal.letterFileId! },
+			cookie,
+		)
 		expect(response?.status).toBe(200)
 		const text = pdfText(new Uint8Array(await response!.arrayBuffer())).replace(/\s+/g, ' ')
 		expect(text).toContain('Praktijk De Brief')
@@ -37,7 +56,12 @@ describe('withdrawal letter', () => {
 
 		// The provider's own member cannot reach the staff document URL.
 		const member = await db.membership.findFirstOrThrow({ where: { providerId: provider.id } })
-		const denied = await callLoader(documentRoute, `/medewerkers/documenten/${withdrawal.letterFileId}`, { fileId: withdrawal.letterFileId! }, await sessionCookieFor(member.userId))
+		const denied = await callLoader(
+			documentRoute,
+			`/medewerkers/documenten/${withdrawal.letterFileId}`,
+			{ fileId: withdrawal.letterFileId! },
+			await sessionCookieFor(member.userId),
+		)
 		expect(denied.response?.status).toBe(404)
 	})
 })

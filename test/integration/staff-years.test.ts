@@ -34,7 +34,12 @@ async function admin() {
 describe('mark years', () => {
 	it('creates the next year from the previous one, every date one year later', async () => {
 		const cookie = await admin()
-		await createYear(2076, { qualificationDeadline: '2076-03-25', feeRateBp: 185, minimumFeeCents: 90_00, maxRevisions: 2 })
+		await createYear(2076, {
+			qualificationDeadline: '2076-03-25',
+			feeRateBp: 185,
+			minimumFeeCents: 90_00,
+			maxRevisions: 2,
+		})
 		const last = await db.markYear.findFirstOrThrow({ orderBy: { year: 'desc' } })
 		const created = await callAction(yearsRoute, '/medewerkers/jaren', {}, {}, cookie)
 		expect(created.response?.status).toBe(302)
@@ -45,11 +50,19 @@ describe('mark years', () => {
 		expect(next.qualificationDeadline).toBe(shift(previous.qualificationDeadline))
 		expect(next.applicationOpensOn).toBe(shift(previous.applicationOpensOn))
 		expect(next.turnoverReportDueOn).toBe(shift(previous.turnoverReportDueOn))
-		expect(next).toMatchObject({ feeRateBp: previous.feeRateBp, minimumFeeCents: previous.minimumFeeCents, maxRevisions: previous.maxRevisions })
-		expect(await db.auditEvent.count({ where: { action: 'mark_year.create', entityId: String(last.year + 1) } })).toBe(1)
+		expect(next).toMatchObject({
+			feeRateBp: previous.feeRateBp,
+			minimumFeeCents: previous.minimumFeeCents,
+			maxRevisions: previous.maxRevisions,
+		})
+		expect(await db.auditEvent.count({ where: { action: 'mark_year.create', entityId: String(last.year + 1) } })).toBe(
+			1,
+		)
 
 		// The list shows both years; an assessor may look but not create.
-		const list = dataOf<{ years: { year: number }[] }>((await callLoader(yearsRoute, '/medewerkers/jaren', {}, cookie)).value).data
+		const list = dataOf<{ years: { year: number }[] }>(
+			(await callLoader(yearsRoute, '/medewerkers/jaren', {}, cookie)).value,
+		).data
 		expect(list.years.map((row) => row.year)).toEqual(expect.arrayContaining([last.year, last.year + 1]))
 		const assessor = await sessionCookieFor((await createUser({ staffRole: 'assessor' })).id)
 		expect((await callAction(yearsRoute, '/medewerkers/jaren', {}, {}, assessor)).response?.status).toBe(404)
@@ -63,25 +76,61 @@ describe('mark years', () => {
 		const params = { year: String(year) }
 		const { version } = await db.markYear.findUniqueOrThrow({ where: { year } })
 
-		const wrong = { ...yearFields(settings, version), applicationOpensOn: `${year - 1}-11-01`, applicationClosesOn: `${year - 1}-10-31`, qualificationDeadline: `${year}-03-31`, turnoverReportDueOn: `${year}-03-31` }
+		const wrong = {
+			...yearFields(settings, version),
+			applicationOpensOn: `${year - 1}-11-01`,
+			applicationClosesOn: `${year - 1}-10-31`,
+			qualificationDeadline: `${year}-03-31`,
+			turnoverReportDueOn: `${year}-03-31`,
+		}
 		const refused = dataOf<Failure>((await callAction(yearRoute, path, params, wrong, cookie)).value)
 		expect(refused.status).toBe(400)
-		expect(refused.data.fieldErrors.applicationClosesOn).toEqual(['De aanvraagperiode moet sluiten op of na de dag dat ze opent.'])
-		expect(refused.data.fieldErrors.turnoverReportDueOn).toEqual(['De omzetopgave moet na de kwalificatiedeadline liggen.'])
+		expect(refused.data.fieldErrors.applicationClosesOn).toEqual([
+			'De aanvraagperiode moet sluiten op of na de dag dat ze opent.',
+		])
+		expect(refused.data.fieldErrors.turnoverReportDueOn).toEqual([
+			'De omzetopgave moet na de kwalificatiedeadline liggen.',
+		])
 		expect(refused.data.values.applicationOpensOn).toBe(`${year - 1}-11-01`)
-		const badRate = dataOf<Failure>((await callAction(yearRoute, path, params, { ...yearFields(settings, version), feeRate: 'veel', maxRevisions: 'twee' }, cookie)).value)
-		expect(badRate.data.fieldErrors).toMatchObject({ feeRate: ['staff.errorFeeRate'], maxRevisions: ['staff.errorWholeNumber'] })
+		const badRate = dataOf<Failure>(
+			(
+				await callAction(
+					yearRoute,
+					path,
+					params,
+					{ ...yearFields(settings, version), feeRate: 'veel', maxRevisions: 'twee' },
+					cookie,
+				)
+			).value,
+		)
+		expect(badRate.data.fieldErrors).toMatchObject({
+			feeRate: ['staff.errorFeeRate'],
+			maxRevisions: ['staff.errorWholeNumber'],
+		})
 		expect(badRate.data.values.feeRate).toBe('veel')
 		expect(toYearSettings(await db.markYear.findUniqueOrThrow({ where: { year } }))).toEqual(settings)
 
-		const changed = { ...yearFields(settings, version), qualificationDeadline: `${year}-03-15`, feeRate: '1,45', minimumFee: '80,00', maxRevisions: '2' }
+		const changed = {
+			...yearFields(settings, version),
+			qualificationDeadline: `${year}-03-15`,
+			feeRate: '1,45',
+			minimumFee: '80,00',
+			maxRevisions: '2',
+		}
 		expect((await callAction(yearRoute, path, params, changed, cookie)).response?.status).toBe(302)
 		const stored = await db.markYear.findUniqueOrThrow({ where: { year } })
-		expect(toYearSettings(stored)).toMatchObject({ qualificationDeadline: `${year}-03-15`, feeRateBp: 145, minimumFeeCents: 80_00, maxRevisions: 2 })
+		expect(toYearSettings(stored)).toMatchObject({
+			qualificationDeadline: `${year}-03-15`,
+			feeRateBp: 145,
+			minimumFeeCents: 80_00,
+			maxRevisions: 2,
+		})
 		expect(stored.version).toBe(version + 1)
 
 		// The form still holding the old version is a conflict, never an overwrite.
-		const stale = dataOf<Failure>((await callAction(yearRoute, path, params, { ...changed, feeRate: '1,10' }, cookie)).value)
+		const stale = dataOf<Failure>(
+			(await callAction(yearRoute, path, params, { ...changed, feeRate: '1,10' }, cookie)).value,
+		)
 		expect(stale.status).toBe(400)
 		expect(stale.data.formErrors.join(' ')).toMatch(/Iemand anders/)
 		expect((await db.markYear.findUniqueOrThrow({ where: { year } })).feeRateBp).toBe(145)

@@ -38,14 +38,19 @@ export async function createTemplate(): Promise<void> {
 }
 
 /** A fresh copy of the template for one test file; returns its config and a disposer. */
-export async function cloneTemplate(): Promise<{ databaseUrl?: string; pgliteDataDir?: string; dispose(): Promise<void> }> {
+export async function cloneTemplate(): Promise<{
+	databaseUrl?: string
+	pgliteDataDir?: string
+	dispose(): Promise<void>
+}> {
 	const url = testDatabaseUrl()
 	const name = `keurmerk_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`
 	if (url) {
 		await withAdmin(url, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`))
 		return {
 			databaseUrl: withDatabase(url, name),
-			dispose: () => withAdmin(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+			dispose: () =>
+				withAdmin(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
 		}
 	}
 	if (!existsSync(templateDir)) throw new Error('Geen testsjabloon: draai de tests via vitest (globalSetup)')

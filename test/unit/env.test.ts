@@ -29,8 +29,14 @@ describe('environment', () => {
 	it('refuses a moved clock in production unless explicitly allowed', () => {
 		const production = { NODE_ENV: 'production', SESSION_SECRET: secret, KEURMERK_NOW: '2027-03-31T23:59:00+02:00' }
 		expect(() => parseEnv(production)).toThrow(/KEURMERK_NOW: is in productie geweigerd/)
-		expect(parseEnv({ ...production, KEURMERK_ALLOW_CLOCK_OVERRIDE: '1' }).KEURMERK_NOW).toBe('2027-03-31T23:59:00+02:00')
-		expect(() => parseEnv({ ...production, KEURMERK_NOW: undefined, KEURMERK_TEST_HOOKS: '1' })).toThrow(/KEURMERK_TEST_HOOKS/)
-		expect(() => parseEnv({ NODE_ENV: 'development', KEURMERK_NOW: 'morgen', SESSION_SECRET: secret })).toThrow(/ISO-tijdstip/)
+		expect(parseEnv({ ...production, KEURMERK_ALLOW_CLOCK_OVERRIDE: '1' }).KEURMERK_NOW).toBe(
+			'2027-03-31T23:59:00+02:00',
+		)
+		expect(() => parseEnv({ ...production, KEURMERK_NOW: undefined, KEURMERK_TEST_HOOKS: '1' })).toThrow(
+			/KEURMERK_TEST_HOOKS/,
+		)
+		expect(() => parseEnv({ NODE_ENV: 'development', KEURMERK_NOW: 'morgen', SESSION_SECRET: secret })).toThrow(
+			/ISO-tijdstip/,
+		)
 	})
 })

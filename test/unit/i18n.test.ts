@@ -7,7 +7,9 @@ describe('message catalogues', () => {
 	it('have the same namespaces and keys in Dutch and English', () => {
 		expect(Object.keys(catalogues.en).sort()).toEqual(Object.keys(catalogues.nl).sort())
 		for (const namespace of Object.keys(catalogues.nl) as (keyof typeof catalogues.nl)[]) {
-			expect(Object.keys(catalogues.en[namespace]).sort(), namespace).toEqual(Object.keys(catalogues.nl[namespace]).sort())
+			expect(Object.keys(catalogues.en[namespace]).sort(), namespace).toEqual(
+				Object.keys(catalogues.nl[namespace]).sort(),
+			)
 		}
 	})
 

@@ -22,14 +22,18 @@ export function BarChart({ title, bars, valueLabel }: { title: string; bars: Bar
 					<div key={bar.label} className="bar-chart__row">
 						<span className="bar-chart__label">{bar.label}</span>
 						<span className="bar-chart__track">
-							{bar.value > 0 ? <span className="bar-chart__bar" style={{ width: `${(bar.value / max) * 100}%` }} /> : null}
+							{bar.value > 0 ? (
+								<span className="bar-chart__bar" style={{ width: `${(bar.value / max) * 100}%` }} />
+							) : null}
 							<span className="bar-chart__value">{bar.value}</span>
 						</span>
 					</div>
 				))}
 			</div>
 			<details>
-				<summary>{title}: {valueLabel}</summary>
+				<summary>
+					{title}: {valueLabel}
+				</summary>
 				<table className="table table--compact">
 					<tbody>
 						{bars.map((bar) => (

@@ -29,13 +29,21 @@ export function ColumnHeader({
 	}
 	return (
 		<th scope="col" className={className} aria-sort={sorted ?? 'none'}>
-			<Link to={tableHref(query, spec, { sort: nextSort(query, spec, id) }, extra)} className="data-table__sort" preventScrollReset>
+			<Link
+				to={tableHref(query, spec, { sort: nextSort(query, spec, id) }, extra)}
+				className="data-table__sort"
+				preventScrollReset
+			>
 				{label}
 				<span aria-hidden="true" className="data-table__sort-icon">
 					{sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}
 				</span>
 				<span className="visually-hidden">
-					{sorted === 'ascending' ? t('staff.tableSortedAscending') : sorted === 'descending' ? t('staff.tableSortedDescending') : t('staff.tableSortable')}
+					{sorted === 'ascending'
+						? t('staff.tableSortedAscending')
+						: sorted === 'descending'
+							? t('staff.tableSortedDescending')
+							: t('staff.tableSortable')}
 				</span>
 			</Link>
 		</th>

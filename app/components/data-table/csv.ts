@@ -11,7 +11,14 @@ export interface CsvColumn<Row> {
 const BOM = '\uFEFF'
 const FORMULA_START = /^[=+\-@\t\r]/
 // Instants as Amsterdam wall time 'YYYY-MM-DD HH:MM' (Excel reads it as a date in every locale).
-const amsterdam = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+const amsterdam = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Amsterdam',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+})
 
 export function csvField(value: string | number | boolean | Date | null | undefined): string {
 	let text: string

@@ -3,7 +3,15 @@
 // visibility, sorting and paging state; the state itself comes from the URL (table-query.ts), the
 // loader pages on the server, and every control is a link or a GET form, so it works without
 // JavaScript. Usage: README.md in this folder.
-import { type ColumnDef, type RowData, columnVisibilityFeature, rowPaginationFeature, rowSortingFeature, tableFeatures, useTable } from '@tanstack/react-table'
+import {
+	type ColumnDef,
+	type RowData,
+	columnVisibilityFeature,
+	rowPaginationFeature,
+	rowSortingFeature,
+	tableFeatures,
+	useTable,
+} from '@tanstack/react-table'
 import type { ReactNode } from 'react'
 import { useLocation } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'

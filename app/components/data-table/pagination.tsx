@@ -2,7 +2,17 @@ import { Link } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
 import { pageCount, type TableQuery, type TableSpec, tableHref } from './table-query.ts'
 
-export function Pagination({ spec, query, total, extra }: { spec: TableSpec; query: TableQuery; total: number; extra: URLSearchParams }) {
+export function Pagination({
+	spec,
+	query,
+	total,
+	extra,
+}: {
+	spec: TableSpec
+	query: TableQuery
+	total: number
+	extra: URLSearchParams
+}) {
 	const t = useT()
 	const pages = pageCount(total, query.pageSize)
 	const page = Math.min(query.page, pages)

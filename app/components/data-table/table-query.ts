@@ -89,20 +89,27 @@ export function parseTableQuery(params: URLSearchParams, spec: TableSpec): Table
 /** The search params for a table state; defaults are left out so links stay short. */
 export function tableSearchParams(query: TableQuery, spec: TableSpec, extra?: URLSearchParams): URLSearchParams {
 	const params = new URLSearchParams(extra)
-	for (const name of ['q', 'pagina', 'per', 'sort', 'kolom', ...spec.filters.map((filter) => filter.id)]) params.delete(name)
+	for (const name of ['q', 'pagina', 'per', 'sort', 'kolom', ...spec.filters.map((filter) => filter.id)])
+		params.delete(name)
 	if (query.search) params.set('q', query.search)
 	for (const [id, values] of Object.entries(query.filters)) for (const value of values) params.append(id, value)
 	const sort = query.sort.map((key) => `${key.desc ? '-' : ''}${key.id}`).join(',')
 	if (sort !== spec.defaultSort.map((key) => `${key.desc ? '-' : ''}${key.id}`).join(',')) params.set('sort', sort)
 	const defaultColumns = spec.columns.filter((id) => !spec.defaultHidden?.includes(id))
 	if (query.columns.join(',') !== defaultColumns.join(',')) for (const id of query.columns) params.append('kolom', id)
-	if (query.pageSize !== (spec.defaultPageSize ?? (spec.pageSizes ?? PAGE_SIZES)[0])) params.set('per', String(query.pageSize))
+	if (query.pageSize !== (spec.defaultPageSize ?? (spec.pageSizes ?? PAGE_SIZES)[0]))
+		params.set('per', String(query.pageSize))
 	if (query.page > 1) params.set('pagina', String(query.page))
 	return params
 }
 
 /** `?…` for the table state with some changes; a change of filter, search or sort returns to page 1. */
-export function tableHref(query: TableQuery, spec: TableSpec, changes: Partial<TableQuery>, extra?: URLSearchParams): string {
+export function tableHref(
+	query: TableQuery,
+	spec: TableSpec,
+	changes: Partial<TableQuery>,
+	extra?: URLSearchParams,
+): string {
 	const resetsPage = 'filters' in changes || 'search' in changes || 'sort' in changes || 'pageSize' in changes
 	const next: TableQuery = { ...query, ...changes, page: changes.page ?? (resetsPage ? 1 : query.page) }
 	const search = tableSearchParams(next, spec, extra).toString()

@@ -94,7 +94,13 @@ export function Toolbar({
 							<label htmlFor={`filter-${filter.id}`} className="field__label">
 								{filter.label}
 							</label>
-							<input id={`filter-${filter.id}`} type="text" name={filter.id} className="input" defaultValue={chosen[0] ?? ''} />
+							<input
+								id={`filter-${filter.id}`}
+								type="text"
+								name={filter.id}
+								className="input"
+								defaultValue={chosen[0] ?? ''}
+							/>
 						</div>
 					)
 				}
@@ -108,7 +114,12 @@ export function Toolbar({
 							<legend className="visually-hidden">{filter.label}</legend>
 							{filter.options?.map((option) => (
 								<label key={option.value} className="data-table__option">
-									<input type="checkbox" name={filter.id} value={option.value} defaultChecked={chosen.includes(option.value)} />
+									<input
+										type="checkbox"
+										name={filter.id}
+										value={option.value}
+										defaultChecked={chosen.includes(option.value)}
+									/>
 									{option.label}
 									{option.count !== undefined ? <span className="data-table__option-count">{option.count}</span> : null}
 								</label>
@@ -133,7 +144,9 @@ export function Toolbar({
 							{column.label}
 						</label>
 					))}
-					{spec.alwaysVisible?.map((id) => <input key={id} type="hidden" name="kolom" value={id} />)}
+					{spec.alwaysVisible?.map((id) => (
+						<input key={id} type="hidden" name="kolom" value={id} />
+					))}
 				</fieldset>
 			</details>
 			<div className="field data-table__page-size">

@@ -47,10 +47,13 @@ function restore(form: HTMLFormElement, key: string) {
 	}
 	for (const [name, value] of Object.entries(values)) {
 		if (typeof value !== 'string') continue
-		const fields = [...form.elements].filter((element): element is HTMLInputElement | HTMLTextAreaElement =>
-			(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.name === name,
+		const fields = [...form.elements].filter(
+			(element): element is HTMLInputElement | HTMLTextAreaElement =>
+				(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.name === name,
 		)
-		const radios = fields.filter((field): field is HTMLInputElement => field instanceof HTMLInputElement && field.type === 'radio')
+		const radios = fields.filter(
+			(field): field is HTMLInputElement => field instanceof HTMLInputElement && field.type === 'radio',
+		)
 		if (radios.length > 0) {
 			if (!radios.some((radio) => radio.checked)) radios.forEach((radio) => (radio.checked = radio.value === value))
 			continue

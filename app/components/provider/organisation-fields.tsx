@@ -28,10 +28,22 @@ export function OrganisationFields({
 	fieldErrors?: FieldErrors
 }) {
 	const t = useT()
-	const chronic = stored?.offersChronicEchelon === null || stored?.offersChronicEchelon === undefined ? '' : stored.offersChronicEchelon ? 'yes' : 'no'
+	const chronic =
+		stored?.offersChronicEchelon === null || stored?.offersChronicEchelon === undefined
+			? ''
+			: stored.offersChronicEchelon
+				? 'yes'
+				: 'no'
 	return (
 		<>
-			<InputField name="name" label={t('provider.fieldName')} autoComplete="organization" defaultValue={typed(values, 'name', stored?.name)} errors={fieldErrors?.name} required />
+			<InputField
+				name="name"
+				label={t('provider.fieldName')}
+				autoComplete="organization"
+				defaultValue={typed(values, 'name', stored?.name)}
+				errors={fieldErrors?.name}
+				required
+			/>
 			<RadioGroup
 				name="type"
 				legend={t('provider.fieldType')}
@@ -42,14 +54,73 @@ export function OrganisationFields({
 					{ value: 'institution', label: t('provider.typeInstitution') },
 				]}
 			/>
-			<InputField name="agbCode" label={t('provider.fieldAgb')} hint={t('provider.hintEightDigits')} inputMode="numeric" defaultValue={typed(values, 'agbCode', stored?.agbCode)} errors={fieldErrors?.agbCode} required />
-			<InputField name="street" label={t('provider.fieldStreet')} autoComplete="address-line1" defaultValue={typed(values, 'street', stored?.street)} errors={fieldErrors?.street} required />
-			<InputField name="houseNumber" label={t('provider.fieldHouseNumber')} defaultValue={typed(values, 'houseNumber', stored?.houseNumber)} errors={fieldErrors?.houseNumber} required />
-			<InputField name="postcode" label={t('provider.fieldPostcode')} hint={t('provider.hintPostcode')} autoComplete="postal-code" defaultValue={typed(values, 'postcode', stored?.postcode)} errors={fieldErrors?.postcode} required />
-			<InputField name="city" label={t('provider.fieldCity')} autoComplete="address-level2" defaultValue={typed(values, 'city', stored?.city)} errors={fieldErrors?.city} required />
-			<InputField name="website" type="url" label={t('provider.fieldWebsite')} hint={t('provider.hintWebsite')} defaultValue={typed(values, 'website', stored?.website)} errors={fieldErrors?.website} />
-			<InputField name="email" type="email" label={t('provider.fieldEmail')} hint={t('provider.hintEmail')} autoComplete="email" defaultValue={typed(values, 'email', stored?.email)} errors={fieldErrors?.email} required />
-			<InputField name="phone" type="tel" label={t('provider.fieldPhone')} autoComplete="tel" defaultValue={typed(values, 'phone', stored?.phone)} errors={fieldErrors?.phone} />
+			<InputField
+				name="agbCode"
+				label={t('provider.fieldAgb')}
+				hint={t('provider.hintEightDigits')}
+				inputMode="numeric"
+				defaultValue={typed(values, 'agbCode', stored?.agbCode)}
+				errors={fieldErrors?.agbCode}
+				required
+			/>
+			<InputField
+				name="street"
+				label={t('provider.fieldStreet')}
+				autoComplete="address-line1"
+				defaultValue={typed(values, 'street', stored?.street)}
+				errors={fieldErrors?.street}
+				required
+			/>
+			<InputField
+				name="houseNumber"
+				label={t('provider.fieldHouseNumber')}
+				defaultValue={typed(values, 'houseNumber', stored?.houseNumber)}
+				errors={fieldErrors?.houseNumber}
+				required
+			/>
+			<InputField
+				name="postcode"
+				label={t('provider.fieldPostcode')}
+				hint={t('provider.hintPostcode')}
+				autoComplete="postal-code"
+				defaultValue={typed(values, 'postcode', stored?.postcode)}
+				errors={fieldErrors?.postcode}
+				required
+			/>
+			<InputField
+				name="city"
+				label={t('provider.fieldCity')}
+				autoComplete="address-level2"
+				defaultValue={typed(values, 'city', stored?.city)}
+				errors={fieldErrors?.city}
+				required
+			/>
+			<InputField
+				name="website"
+				type="url"
+				label={t('provider.fieldWebsite')}
+				hint={t('provider.hintWebsite')}
+				defaultValue={typed(values, 'website', stored?.website)}
+				errors={fieldErrors?.website}
+			/>
+			<InputField
+				name="email"
+				type="email"
+				label={t('provider.fieldEmail')}
+				hint={t('provider.hintEmail')}
+				autoComplete="email"
+				defaultValue={typed(values, 'email', stored?.email)}
+				errors={fieldErrors?.email}
+				required
+			/>
+			<InputField
+				name="phone"
+				type="tel"
+				label={t('provider.fieldPhone')}
+				autoComplete="tel"
+				defaultValue={typed(values, 'phone', stored?.phone)}
+				errors={fieldErrors?.phone}
+			/>
 			<RadioGroup
 				name="offersChronicEchelon"
 				legend={t('provider.fieldChronic')}

@@ -77,7 +77,10 @@ export function RadioGroup({
 						defaultChecked={value === option.value}
 						aria-invalid={errors?.length ? true : undefined}
 					/>
-					<label htmlFor={index === 0 ? `field-${name}` : `field-${name}-${option.value}`} className="field__label field__label--inline">
+					<label
+						htmlFor={index === 0 ? `field-${name}` : `field-${name}-${option.value}`}
+						className="field__label field__label--inline"
+					>
 						{option.label}
 					</label>
 				</div>

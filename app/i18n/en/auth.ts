@@ -14,7 +14,8 @@ export const auth: Record<keyof typeof nl, string> = {
 	loginRateLimited: 'Too many login attempts. Please try again in {minutes} minutes.',
 	forgotPasswordLink: 'Forgot your password?',
 	forgotTitle: 'Forgot password',
-	forgotIntro: 'Enter your e-mail address. If it belongs to an account, we will send a link to set a new password. The link is valid for one hour.',
+	forgotIntro:
+		'Enter your e-mail address. If it belongs to an account, we will send a link to set a new password. The link is valid for one hour.',
 	forgotSubmit: 'Send the link',
 	forgotSent: 'If {email} belongs to an account, we have sent an e-mail with a link to set a new password.',
 	resetTitle: 'Set a new password',
@@ -22,10 +23,12 @@ export const auth: Record<keyof typeof nl, string> = {
 	resetInvalid: 'This link is invalid or has expired. Please request a new link.',
 	resetDone: 'Your password has been changed. You are logged in; other sessions have been signed out.',
 	inviteTitle: 'Welcome to the Quality Mark Portal',
-	inviteIntro: 'You have been invited to the Quality Mark Portal{provider}. Choose a password to activate your account.',
+	inviteIntro:
+		'You have been invited to the Quality Mark Portal{provider}. Choose a password to activate your account.',
 	inviteForProvider: ' on behalf of {provider}',
 	inviteSubmit: 'Activate account',
-	inviteInvalid: 'This invitation is invalid, has expired or has already been used. Ask the sender for a new invitation.',
+	inviteInvalid:
+		'This invitation is invalid, has expired or has already been used. Ask the sender for a new invitation.',
 	inviteDone: 'Your account has been activated. Welcome!',
 	logoutDone: 'You have been logged out.',
 	loggedIn: 'You are logged in.',

@@ -6,10 +6,12 @@ export const errors: Record<keyof typeof nl, string> = {
 	forbiddenTitle: 'No access',
 	forbiddenText: 'You do not have access to this page.',
 	unexpectedTitle: 'Something went wrong',
-	unexpectedText: 'An unexpected error occurred. Please try again later; if it keeps happening, contact the KiBG office.',
+	unexpectedText:
+		'An unexpected error occurred. Please try again later; if it keeps happening, contact the KiBG office.',
 	badRequestTitle: 'Invalid request',
 	tooManyRequests: 'Too many attempts. Please try again in {minutes} minutes.',
-	conflict: 'Someone else changed this in the meantime. Your input has been kept; review the new version and try again.',
+	conflict:
+		'Someone else changed this in the meantime. Your input has been kept; review the new version and try again.',
 	goHome: 'Go to the home page',
 	goBack: 'Back to the previous page',
 	statusCode: 'Error code {status}',

@@ -14,4 +14,17 @@ import { shell } from './shell.ts'
 import { staff } from './staff.ts'
 import { states } from './states.ts'
 
-export const en: Catalogue = { auth, common, errors, fees, home, mail, provider, register, selfEvaluation, shell, staff, states }
+export const en: Catalogue = {
+	auth,
+	common,
+	errors,
+	fees,
+	home,
+	mail,
+	provider,
+	register,
+	selfEvaluation,
+	shell,
+	staff,
+	states,
+}

@@ -4,10 +4,13 @@ export const provider: Record<keyof typeof nl, string> = {
 	areaTitle: 'My organisation',
 
 	applicationTitle: 'Apply for the quality mark',
-	applicationIntro: 'Apply for the {markName} {year} for your organisation. Applications are open until {closesOn}. After applying you receive the agreement to sign.',
+	applicationIntro:
+		'Apply for the {markName} {year} for your organisation. Applications are open until {closesOn}. After applying you receive the agreement to sign.',
 	applicationClosed: 'You cannot apply for the mark at the moment. The next application period has not been set yet.',
-	applicationClosedNext: 'The application period is closed. You can apply for the {year} mark from {opensOn} up to and including {closesOn}.',
-	applicationSignedIn: 'You are signed in as {name}. Applying for an organisation you are already a member of? Enter the same Chamber of Commerce number.',
+	applicationClosedNext:
+		'The application period is closed. You can apply for the {year} mark from {opensOn} up to and including {closesOn}.',
+	applicationSignedIn:
+		'You are signed in as {name}. Applying for an organisation you are already a member of? Enter the same Chamber of Commerce number.',
 	applicationDraftHint: 'What you enter is kept in this browser window until you send the application.',
 	applicationSubmit: 'Send application',
 	applicationReceivedTitle: 'Application received',
@@ -20,7 +23,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	sectionOrganisation: 'Organisation',
 	sectionContact: 'Contact person',
 	sectionHistory: 'Earlier mark',
-	contactHint: 'The contact person gets access to the portal and has signing authority: they sign the agreement and can invite colleagues.',
+	contactHint:
+		'The contact person gets access to the portal and has signing authority: they sign the agreement and can invite colleagues.',
 	fieldKvk: 'Chamber of Commerce number',
 	fieldName: 'Name of the organisation',
 	fieldType: 'Kind of provider',
@@ -43,7 +47,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	markHistory_carrier: 'Yes, we are (or were) a carrier',
 	markHistory_withdrawn: 'Yes, but the mark was withdrawn',
 	fieldWithdrawalExplanation: 'Explanation of the withdrawal',
-	hintWithdrawalExplanation: 'Only if the mark was withdrawn: when and why. After a withdrawal you are listed only once you have qualified.',
+	hintWithdrawalExplanation:
+		'Only if the mark was withdrawn: when and why. After a withdrawal you are listed only once you have qualified.',
 	hintEightDigits: '8 digits',
 	hintPostcode: 'For example 3511 AB',
 	hintWebsite: 'For example https://www.praktijk.nl',
@@ -88,7 +93,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	yourState: 'Your status:',
 	inRegister: 'In the register',
 	notInRegister: 'Not in the register',
-	reapplicantNote: 'Because the mark was withdrawn earlier, you are listed only after qualifying in time (1 April at the earliest).',
+	reapplicantNote:
+		'Because the mark was withdrawn earlier, you are listed only after qualifying in time (1 April at the earliest).',
 	withdrawnNote: 'The mark was withdrawn ({reason}) as of',
 	passed: 'passed',
 	noParticipation: 'Your organisation does not take part this year.',
@@ -112,7 +118,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	termListingReapplicant: 'After qualifying in time, 1 April at the earliest',
 	termDeadline: 'Submit the self-evaluation by',
 	termWithdrawal: 'Withdrawal',
-	termWithdrawalGrounds: 'when not qualified in time, the fee is not paid, the qualification proves incorrect (sample), or at your request',
+	termWithdrawalGrounds:
+		'when not qualified in time, the fee is not paid, the qualification proves incorrect (sample), or at your request',
 	downloadDraft: 'Agreement {year} (PDF)',
 	downloadSigned: 'Signed agreement {year} (PDF)',
 	agreementSignedBy: 'Signed by {name} ({function}) on',
@@ -121,7 +128,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	signTitle: 'Sign',
 	fieldSignerName: 'Your name',
 	fieldSignerFunction: 'Your job title',
-	signRecorded: 'When you sign we record your name, job title, the time and your IP address. You receive the signed agreement by e-mail.',
+	signRecorded:
+		'When you sign we record your name, job title, the time and your IP address. You receive the signed agreement by e-mail.',
 	signSubmit: 'Sign the agreement',
 	declineTitle: 'Decline the agreement',
 	fieldDeclineReason: 'Reason (optional)',
@@ -136,7 +144,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	errorDeclineConfirm: 'Tick the box to confirm that you decline the agreement.',
 
 	teamTitle: 'Team',
-	teamIntro: 'These people work in the portal on behalf of your organisation. Members with signing authority sign the agreement and manage the team.',
+	teamIntro:
+		'These people work in the portal on behalf of your organisation. Members with signing authority sign the agreement and manage the team.',
 	teamOnlySigners: 'Only members with signing authority can invite colleagues or change the team.',
 	columnName: 'Name',
 	columnEmail: 'E-mail address',
@@ -167,10 +176,12 @@ export const provider: Record<keyof typeof nl, string> = {
 	errorMemberNameRequired: 'Enter the name.',
 	errorAlreadyMember: 'This person is already a member of the team.',
 	errorMemberNotFound: 'This member no longer exists. Reload the page.',
-	errorLastSigner: 'At least one member with signing authority must remain. First grant signing authority to another member.',
+	errorLastSigner:
+		'At least one member with signing authority must remain. First grant signing authority to another member.',
 
 	turnoverTitle: 'Turnover and fee',
-	turnoverIntro: 'After a mark year has ended, report the realised turnover. The fee is a percentage of that turnover, with a minimum; KiBG then sends the invoice.',
+	turnoverIntro:
+		'After a mark year has ended, report the realised turnover. The fee is a percentage of that turnover, with a minimum; KiBG then sends the invoice.',
 	turnoverNone: 'There is no finished mark year to report turnover for yet.',
 	turnoverYear: 'Mark year {year}',
 	turnoverNotReported: 'Not reported yet (due {date})',
@@ -200,9 +211,11 @@ export const provider: Record<keyof typeof nl, string> = {
 	profileKvkFixed: 'the Chamber of Commerce number cannot be changed here; contact the office.',
 	profileUpdatedAt: 'Last changed:',
 	profileSavedToast: 'The details have been saved.',
-	errorProfileConflict: 'Someone else changed the details meanwhile. Below is what you entered; check it and save again.',
+	errorProfileConflict:
+		'Someone else changed the details meanwhile. Below is what you entered; check it and save again.',
 	calendarTitle: 'Deadlines in your calendar',
-	calendarIntro: 'Subscribe to this address in your calendar (Outlook, Google Calendar, Apple Calendar) and your organisation’s deadlines stay up to date there.',
+	calendarIntro:
+		'Subscribe to this address in your calendar (Outlook, Google Calendar, Apple Calendar) and your organisation’s deadlines stay up to date there.',
 	calendarUrl: 'Calendar address (iCalendar)',
 	calendarResetHint: 'The address is secret. Shared too widely? Create a new one: the old address stops working.',
 	calendarReset: 'Create a new calendar address',

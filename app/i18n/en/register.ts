@@ -5,7 +5,8 @@ export const register: Record<keyof typeof nl, string> = {
 
 	searchTitle: 'Quality mark register {year}',
 	searchTitleNoYear: 'Quality mark register',
-	searchLead: 'Every provider that carries or carried the quality mark in {year}. A provider whose mark was withdrawn stays visible with the date of withdrawal.',
+	searchLead:
+		'Every provider that carries or carried the quality mark in {year}. A provider whose mark was withdrawn stays visible with the date of withdrawal.',
 	searchFormTitle: 'Search and filter',
 	searchQuery: 'Name or city',
 	searchQueryHint: 'For example “Praktijk de Linde” or “Zwolle”.',
@@ -57,9 +58,12 @@ export const register: Record<keyof typeof nl, string> = {
 	carrierWebsite: 'Website',
 	carrierYears: 'Carrier in',
 	carrierCurrentTitle: 'Status {year}',
-	carrierListedText: 'In the register since {date}. The self-evaluation of {year} has not been approved yet; a carrier must qualify before 1 April.',
-	carrierQualifiedText: 'Qualified for {year} on {date}: the provider showed with a self-evaluation that it meets the norms of {year}.',
-	carrierWithdrawnText: 'The quality mark of this provider was withdrawn as of {date}. Since then the provider is no longer a carrier in the register.',
+	carrierListedText:
+		'In the register since {date}. The self-evaluation of {year} has not been approved yet; a carrier must qualify before 1 April.',
+	carrierQualifiedText:
+		'Qualified for {year} on {date}: the provider showed with a self-evaluation that it meets the norms of {year}.',
+	carrierWithdrawnText:
+		'The quality mark of this provider was withdrawn as of {date}. Since then the provider is no longer a carrier in the register.',
 	carrierExpiredText: 'The mark year {year} has ended.',
 	carrierCertificate: 'Certificate number',
 	carrierCertificateValid: 'Valid until',
@@ -73,7 +77,8 @@ export const register: Record<keyof typeof nl, string> = {
 	backToRegister: 'Back to the register',
 
 	verifyTitle: 'Verify a certificate',
-	verifyLead: 'Check whether a quality mark certificate is valid. The number is on the certificate, for example KBG-2026-0042. The QR code on the certificate leads to this page too.',
+	verifyLead:
+		'Check whether a quality mark certificate is valid. The number is on the certificate, for example KBG-2026-0042. The QR code on the certificate leads to this page too.',
 	verifyNumber: 'Certificate number',
 	verifyNumberHint: 'For example KBG-2026-0042.',
 	verifySubmit: 'Verify',
@@ -86,15 +91,19 @@ export const register: Record<keyof typeof nl, string> = {
 	verify_expired: 'Expired',
 	verify_unknown: 'Unknown',
 	verifyValidText: '{name} in {city} is qualified for the {mark} {year}. This certificate is valid until {date}.',
-	verifyNotYetValidText: '{name} in {city} qualified for the {mark} {year}. The certificate becomes valid when the provider is listed in the register.',
-	verifyWithdrawnText: 'The quality mark of {name} in {city} for {year} was withdrawn as of {date}. This certificate is no longer valid.',
+	verifyNotYetValidText:
+		'{name} in {city} qualified for the {mark} {year}. The certificate becomes valid when the provider is listed in the register.',
+	verifyWithdrawnText:
+		'The quality mark of {name} in {city} for {year} was withdrawn as of {date}. This certificate is no longer valid.',
 	verifyExpiredText: 'This certificate of {name} in {city} was valid until {date}. The mark year {year} has ended.',
-	verifyUnknownText: 'There is no valid certificate with this number. Check the number; a certificate that is not in this register was not issued by KiBG.',
+	verifyUnknownText:
+		'There is no valid certificate with this number. Check the number; a certificate that is not in this register was not issued by KiBG.',
 	verifyLiveNote: 'This check shows the status at this moment ({date}).',
 	verifyCarrierLink: 'See {name} in the register',
 
 	normsTitle: 'Norms',
-	normsLead: 'The norms of the quality mark are set anew every year, after a consultation of the field. Below are the published norms per mark year.',
+	normsLead:
+		'The norms of the quality mark are set anew every year, after a consultation of the field. Below are the published norms per mark year.',
 	normsEmpty: 'No norms have been published yet.',
 	normsYearLink: 'Norms {year}',
 	normsCounts: '{themes} themes, {norms} norms',
@@ -126,7 +135,8 @@ export const register: Record<keyof typeof nl, string> = {
 	normsNext: 'Norms {year}',
 
 	openDataTitle: 'Open data: the quality mark register',
-	openDataLead: 'Insurers, referrers and others can download the register of every year as CSV or JSON, to use it in their own systems. The data are public and free to use.',
+	openDataLead:
+		'Insurers, referrers and others can download the register of every year as CSV or JSON, to use it in their own systems. The data are public and free to use.',
 	openDataFiles: 'Files',
 	openDataJson: 'JSON of {year}',
 	openDataCsv: 'CSV of {year}',
@@ -135,10 +145,13 @@ export const register: Record<keyof typeof nl, string> = {
 	openDataField: 'Field',
 	openDataMeaning: 'Meaning',
 	openDataUsageTitle: 'Usage',
-	openDataUsage1: 'Statuses are those of today for the running year, and those of 31 December for a past year (field statusOn).',
-	openDataUsage2: 'Every response has an ETag. Send it as If-None-Match; when nothing changed you get 304 Not Modified without a body. Refresh at most every five minutes.',
+	openDataUsage1:
+		'Statuses are those of today for the running year, and those of 31 December for a past year (field statusOn).',
+	openDataUsage2:
+		'Every response has an ETag. Send it as If-None-Match; when nothing changed you get 304 Not Modified without a body. Refresh at most every five minutes.',
 	openDataUsage3: 'The files can be fetched from any website (CORS: Access-Control-Allow-Origin *).',
-	openDataUsage4: 'The CSV uses a semicolon as separator and UTF-8 with a BOM, so Excel opens it correctly. Dates are calendar days (YYYY-MM-DD) in Dutch time.',
+	openDataUsage4:
+		'The CSV uses a semicolon as separator and UTF-8 with a BOM, so Excel opens it correctly. Dates are calendar days (YYYY-MM-DD) in Dutch time.',
 	openDataUsage5: 'Version 1 does not change: new fields or other meanings come in a new version at a new address.',
 	openDataCertificateNote: 'To check a single certificate, prefer the live check at {url}.',
 	field_schemaVersion: 'Version of the schema: 1.',
@@ -151,7 +164,8 @@ export const register: Record<keyof typeof nl, string> = {
 	field_type: 'independent_practice or institution (mental health institution).',
 	field_city: 'City of establishment.',
 	field_postcode: 'Postcode of establishment (1234 AB).',
-	field_province: 'Province: as the provider gave it, else derived from the postcode (approximation); empty when unknown.',
+	field_province:
+		'Province: as the provider gave it, else derived from the postcode (approximation); empty when unknown.',
 	field_website: 'Website of the provider, or empty.',
 	field_status: 'listed (carrier, not yet qualified), qualified, or withdrawn.',
 	field_listedFrom: 'Since when the provider is in the register this year.',

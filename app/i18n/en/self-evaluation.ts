@@ -40,7 +40,8 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	verdictInsufficient: 'Insufficient',
 	feedbackFor: 'Criterion {code}',
 	qualifiedTitle: 'Qualified',
-	qualifiedText: 'Your organisation has qualified for {year}. Certificate {number} is valid up to and including {validUntil}.',
+	qualifiedText:
+		'Your organisation has qualified for {year}. Certificate {number} is valid up to and including {validUntil}.',
 	downloadCertificate: 'Download the certificate (PDF)',
 	backToOverview: '← Self-evaluation overview',
 	clientPromise: 'Client promise',
@@ -69,8 +70,10 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	uploadMissing: 'Choose a file to upload.',
 	uploadEmpty: 'The file is empty. Choose a file with content.',
 	uploadTooLarge: 'The file is larger than 20 MB. Make it smaller or split it.',
-	uploadBadName: 'The file name must not contain a folder or path (such as "/", "\\" or ":"). Give the file a plain name.',
-	uploadBadType: 'This file type is not allowed. Upload a PDF, DOCX, ODT or XLSX file; the extension must match the content.',
+	uploadBadName:
+		'The file name must not contain a folder or path (such as "/", "\\" or ":"). Give the file a plain name.',
+	uploadBadType:
+		'This file type is not allowed. Upload a PDF, DOCX, ODT or XLSX file; the extension must match the content.',
 	toastUploaded: 'Document uploaded.',
 	toastRemoved: 'Document removed.',
 	toastSaved: 'Answers saved.',
@@ -88,12 +91,14 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	conflict: 'A colleague changed this answer in the meantime. Your text has not been saved and is not lost.',
 	conflictTheirs: "Your colleague's version:",
 	conflictEmpty: '(empty)',
-	conflictOnPage: 'A colleague changed this answer in the meantime. Your text is above; Save replaces your colleague\'s version:',
+	conflictOnPage:
+		"A colleague changed this answer in the meantime. Your text is above; Save replaces your colleague's version:",
 	conflictUseTheirs: "Use my colleague's version",
 	conflictKeepMine: 'Save my version',
 	errorNumber: 'Enter a number, for example 62 or 3.25.',
 	errorTooLong: 'The text may be at most 20,000 characters long.',
-	conflictsOnSave: 'Not everything was saved: a colleague changed {count} answer(s) in the meantime. Your text is still in the form.',
+	conflictsOnSave:
+		'Not everything was saved: a colleague changed {count} answer(s) in the meantime. Your text is still in the form.',
 	checkTitle: 'Check and submit',
 	checkComplete: 'Everything is filled in. You can submit the self-evaluation.',
 	checkMissing: 'Not complete yet: {count} item(s) missing',

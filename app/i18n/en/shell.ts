@@ -37,7 +37,8 @@ export const shell: Record<keyof typeof nl, string> = {
 	languageDutch: 'Nederlands',
 	languageEnglish: 'English',
 	switchLanguage: 'Naar Nederlands',
-	footerAbout: 'The Keurmerk Basis GGZ is a quality mark of Stichting Kwaliteit in Basis GGZ (KiBG) for providers of generalist basic mental health care.',
+	footerAbout:
+		'The Keurmerk Basis GGZ is a quality mark of Stichting Kwaliteit in Basis GGZ (KiBG) for providers of generalist basic mental health care.',
 	footerContact: 'Contact: KiBG office, keurmerk@kibg.nl',
 	footerPrivacy: 'Privacy',
 	footerAccessibility: 'Accessibility',

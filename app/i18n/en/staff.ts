@@ -102,7 +102,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	field_checkedElements: 'ticked elements',
 	field_declared: 'declaration',
 	field_documents: 'documents',
-	providerAnswer: 'The provider\'s answer',
+	providerAnswer: "The provider's answer",
 	assessmentFrame: 'Assessment frame',
 	frameMet: 'Met when',
 	frameNotMet: 'Not met when',
@@ -157,7 +157,8 @@ export const staff: Record<keyof typeof nl, string> = {
 	withdrawalEffective: 'Withdrawal takes effect ({reason})',
 	withdrawalUndone: 'undone',
 	withdrawalsTitle: 'Withdrawals',
-	withdrawalsIntro: 'Withdrawals with their reason and effective date. An administrator withdraws on the participation page.',
+	withdrawalsIntro:
+		'Withdrawals with their reason and effective date. An administrator withdraws on the participation page.',
 	noWithdrawals: 'No withdrawals.',
 	effectiveAt: 'Effective',
 	letter: 'Letter',
@@ -244,7 +245,8 @@ export const staff: Record<keyof typeof nl, string> = {
 	yearTitle: 'Mark year {year}',
 	normSetOf: 'Norms {year}',
 	feeRatePublishedOn: '{rate} published on',
-	feeRatePublishText: 'The fee rate is {rate}. Publishing records it; carriers receive it through the scheduled mailing.',
+	feeRatePublishText:
+		'The fee rate is {rate}. Publishing records it; carriers receive it through the scheduled mailing.',
 	feeRatePublishButton: 'Publish the fee rate',
 	feeRatePercent: 'Fee rate (%)',
 	feeRateHint: 'For example 1.70',

@@ -13,9 +13,11 @@ export const auth = {
 	loginRateLimited: 'Te veel inlogpogingen. Probeer het over {minutes} minuten opnieuw.',
 	forgotPasswordLink: 'Wachtwoord vergeten?',
 	forgotTitle: 'Wachtwoord vergeten',
-	forgotIntro: 'Vul uw e-mailadres in. Hoort er een account bij, dan sturen we een link waarmee u een nieuw wachtwoord kunt instellen. De link is één uur geldig.',
+	forgotIntro:
+		'Vul uw e-mailadres in. Hoort er een account bij, dan sturen we een link waarmee u een nieuw wachtwoord kunt instellen. De link is één uur geldig.',
 	forgotSubmit: 'Stuur de link',
-	forgotSent: 'Als er een account bij {email} hoort, hebben we een e-mail gestuurd met een link om een nieuw wachtwoord in te stellen.',
+	forgotSent:
+		'Als er een account bij {email} hoort, hebben we een e-mail gestuurd met een link om een nieuw wachtwoord in te stellen.',
 	resetTitle: 'Nieuw wachtwoord instellen',
 	resetSubmit: 'Wachtwoord opslaan',
 	resetInvalid: 'Deze link is ongeldig of verlopen. Vraag een nieuwe link aan.',

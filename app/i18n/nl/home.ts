@@ -3,7 +3,8 @@ export const home = {
 	title: 'Keurmerk Basis GGZ',
 	lead: 'Het Keurmerk Basis GGZ laat zien dat een aanbieder van generalistische basis-ggz voldoet aan de normen die KiBG samen met het veld elk jaar opstelt.',
 	registerTitle: 'Zoek een keurmerkdrager',
-	registerText: 'Cliënten, huisartsen en zorgverzekeraars vinden in het Keurmerkregister welke aanbieders het keurmerk dragen.',
+	registerText:
+		'Cliënten, huisartsen en zorgverzekeraars vinden in het Keurmerkregister welke aanbieders het keurmerk dragen.',
 	registerCta: 'Naar het Keurmerkregister',
 	verifyTitle: 'Certificaat controleren',
 	verifyText: 'Controleer met het certificaatnummer of een keurmerkcertificaat geldig is.',

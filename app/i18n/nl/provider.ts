@@ -4,10 +4,14 @@ export const provider = {
 
 	// Application
 	applicationTitle: 'Keurmerk aanvragen',
-	applicationIntro: 'Vraag het {markName} {year} aan voor uw organisatie. Aanvragen kan tot en met {closesOn}. Na de aanvraag ontvangt u de overeenkomst om te ondertekenen.',
-	applicationClosed: 'Op dit moment kunt u het keurmerk niet aanvragen. De volgende aanvraagperiode is nog niet vastgesteld.',
-	applicationClosedNext: 'De aanvraagperiode is gesloten. Het keurmerk {year} kunt u aanvragen van {opensOn} tot en met {closesOn}.',
-	applicationSignedIn: 'U bent ingelogd als {name}. Vraagt u aan voor een organisatie waarvan u al lid bent? Vul dan hetzelfde KvK-nummer in.',
+	applicationIntro:
+		'Vraag het {markName} {year} aan voor uw organisatie. Aanvragen kan tot en met {closesOn}. Na de aanvraag ontvangt u de overeenkomst om te ondertekenen.',
+	applicationClosed:
+		'Op dit moment kunt u het keurmerk niet aanvragen. De volgende aanvraagperiode is nog niet vastgesteld.',
+	applicationClosedNext:
+		'De aanvraagperiode is gesloten. Het keurmerk {year} kunt u aanvragen van {opensOn} tot en met {closesOn}.',
+	applicationSignedIn:
+		'U bent ingelogd als {name}. Vraagt u aan voor een organisatie waarvan u al lid bent? Vul dan hetzelfde KvK-nummer in.',
 	applicationDraftHint: 'Wat u invult, bewaren we in dit browservenster tot u de aanvraag verstuurt.',
 	applicationSubmit: 'Aanvraag versturen',
 	applicationReceivedTitle: 'Aanvraag ontvangen',
@@ -20,7 +24,8 @@ export const provider = {
 	sectionOrganisation: 'Organisatie',
 	sectionContact: 'Contactpersoon',
 	sectionHistory: 'Eerder keurmerk',
-	contactHint: 'De contactpersoon krijgt toegang tot het portaal en is tekenbevoegd: hij of zij ondertekent de overeenkomst en kan collega’s uitnodigen.',
+	contactHint:
+		'De contactpersoon krijgt toegang tot het portaal en is tekenbevoegd: hij of zij ondertekent de overeenkomst en kan collega’s uitnodigen.',
 	fieldKvk: 'KvK-nummer',
 	fieldName: 'Naam van de organisatie',
 	fieldType: 'Soort aanbieder',
@@ -43,7 +48,8 @@ export const provider = {
 	markHistory_carrier: 'Ja, wij zijn keurmerkdrager (geweest)',
 	markHistory_withdrawn: 'Ja, maar het keurmerk is ingetrokken',
 	fieldWithdrawalExplanation: 'Toelichting bij de intrekking',
-	hintWithdrawalExplanation: 'Alleen als het keurmerk is ingetrokken: wanneer en waarom. Na een intrekking wordt u pas in het register opgenomen nadat u zich hebt gekwalificeerd.',
+	hintWithdrawalExplanation:
+		'Alleen als het keurmerk is ingetrokken: wanneer en waarom. Na een intrekking wordt u pas in het register opgenomen nadat u zich hebt gekwalificeerd.',
 	hintEightDigits: '8 cijfers',
 	hintPostcode: 'Bijvoorbeeld 3511 AB',
 	hintWebsite: 'Bijvoorbeeld https://www.praktijk.nl',
@@ -89,7 +95,8 @@ export const provider = {
 	yourState: 'Uw status:',
 	inRegister: 'In het Keurmerkregister',
 	notInRegister: 'Niet in het register',
-	reapplicantNote: 'Omdat het keurmerk eerder is ingetrokken, wordt u pas in het register opgenomen nadat u zich tijdig hebt gekwalificeerd (op zijn vroegst per 1 april).',
+	reapplicantNote:
+		'Omdat het keurmerk eerder is ingetrokken, wordt u pas in het register opgenomen nadat u zich tijdig hebt gekwalificeerd (op zijn vroegst per 1 april).',
 	withdrawnNote: 'Het keurmerk is ingetrokken ({reason}) per',
 	passed: 'voorbij',
 	noParticipation: 'Uw organisatie neemt dit jaar niet deel.',
@@ -114,7 +121,8 @@ export const provider = {
 	termListingReapplicant: 'Na tijdige kwalificatie, op zijn vroegst per 1 april',
 	termDeadline: 'Zelfevaluatie indienen uiterlijk',
 	termWithdrawal: 'Intrekking',
-	termWithdrawalGrounds: 'bij niet tijdig kwalificeren, niet betalen van de afdracht, onterechte kwalificatie (steekproef) of op uw verzoek',
+	termWithdrawalGrounds:
+		'bij niet tijdig kwalificeren, niet betalen van de afdracht, onterechte kwalificatie (steekproef) of op uw verzoek',
 	downloadDraft: 'Overeenkomst {year} (PDF)',
 	downloadSigned: 'Ondertekende overeenkomst {year} (PDF)',
 	agreementSignedBy: 'Ondertekend door {name} ({function}) op',
@@ -123,7 +131,8 @@ export const provider = {
 	signTitle: 'Ondertekenen',
 	fieldSignerName: 'Uw naam',
 	fieldSignerFunction: 'Uw functie',
-	signRecorded: 'Bij het ondertekenen leggen we uw naam, functie, het tijdstip en uw IP-adres vast. U ontvangt de ondertekende overeenkomst per e-mail.',
+	signRecorded:
+		'Bij het ondertekenen leggen we uw naam, functie, het tijdstip en uw IP-adres vast. U ontvangt de ondertekende overeenkomst per e-mail.',
 	signSubmit: 'Overeenkomst ondertekenen',
 	declineTitle: 'Overeenkomst afwijzen',
 	fieldDeclineReason: 'Reden (niet verplicht)',
@@ -139,7 +148,8 @@ export const provider = {
 
 	// Team
 	teamTitle: 'Team',
-	teamIntro: 'Deze mensen werken namens uw organisatie in het Keurmerkportaal. Tekenbevoegden ondertekenen de overeenkomst en beheren het team.',
+	teamIntro:
+		'Deze mensen werken namens uw organisatie in het Keurmerkportaal. Tekenbevoegden ondertekenen de overeenkomst en beheren het team.',
 	teamOnlySigners: 'Alleen tekenbevoegden kunnen collega’s uitnodigen of het team wijzigen.',
 	columnName: 'Naam',
 	columnEmail: 'E-mailadres',
@@ -170,11 +180,13 @@ export const provider = {
 	errorMemberNameRequired: 'Vul de naam in.',
 	errorAlreadyMember: 'Deze persoon is al lid van het team.',
 	errorMemberNotFound: 'Dit teamlid bestaat niet (meer). Laad de pagina opnieuw.',
-	errorLastSigner: 'Er moet altijd minstens één tekenbevoegde in het team blijven. Maak eerst een ander teamlid tekenbevoegd.',
+	errorLastSigner:
+		'Er moet altijd minstens één tekenbevoegde in het team blijven. Maak eerst een ander teamlid tekenbevoegd.',
 
 	// Turnover
 	turnoverTitle: 'Omzet en afdracht',
-	turnoverIntro: 'Geef na afloop van een keurmerkjaar de gerealiseerde omzet op. De afdracht is een percentage van die omzet, met een minimum; KiBG stuurt daarna de factuur.',
+	turnoverIntro:
+		'Geef na afloop van een keurmerkjaar de gerealiseerde omzet op. De afdracht is een percentage van die omzet, met een minimum; KiBG stuurt daarna de factuur.',
 	turnoverNone: 'Er is nog geen afgelopen keurmerkjaar waarover u omzet opgeeft.',
 	turnoverYear: 'Keurmerkjaar {year}',
 	turnoverNotReported: 'Nog niet opgegeven (uiterlijk {date})',
@@ -205,11 +217,14 @@ export const provider = {
 	profileKvkFixed: 'het KvK-nummer kunt u niet wijzigen; neem daarvoor contact op met het bedrijfsbureau.',
 	profileUpdatedAt: 'Laatst gewijzigd:',
 	profileSavedToast: 'De gegevens zijn opgeslagen.',
-	errorProfileConflict: 'Iemand anders heeft de gegevens intussen gewijzigd. Hieronder staat wat u invulde; controleer het en sla opnieuw op.',
+	errorProfileConflict:
+		'Iemand anders heeft de gegevens intussen gewijzigd. Hieronder staat wat u invulde; controleer het en sla opnieuw op.',
 	calendarTitle: 'Deadlines in uw agenda',
-	calendarIntro: 'Abonneer u in uw agenda (Outlook, Google Agenda, Apple Agenda) op dit adres: de deadlines van uw organisatie staan er dan altijd actueel in.',
+	calendarIntro:
+		'Abonneer u in uw agenda (Outlook, Google Agenda, Apple Agenda) op dit adres: de deadlines van uw organisatie staan er dan altijd actueel in.',
 	calendarUrl: 'Agenda-adres (iCalendar)',
-	calendarResetHint: 'Het adres is geheim. Is het te breed gedeeld? Maak een nieuw adres: het oude werkt dan niet meer.',
+	calendarResetHint:
+		'Het adres is geheim. Is het te breed gedeeld? Maak een nieuw adres: het oude werkt dan niet meer.',
 	calendarReset: 'Nieuw agenda-adres maken',
 	calendarResetToast: 'Er is een nieuw agenda-adres gemaakt. Het oude adres werkt niet meer.',
 } satisfies Record<string, string>

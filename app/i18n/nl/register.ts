@@ -6,7 +6,8 @@ export const register = {
 	// Search
 	searchTitle: 'Keurmerkregister {year}',
 	searchTitleNoYear: 'Keurmerkregister',
-	searchLead: 'Alle zorgaanbieders die in {year} het keurmerk dragen of droegen. Een aanbieder waarvan het keurmerk is ingetrokken, blijft zichtbaar met de datum van intrekking.',
+	searchLead:
+		'Alle zorgaanbieders die in {year} het keurmerk dragen of droegen. Een aanbieder waarvan het keurmerk is ingetrokken, blijft zichtbaar met de datum van intrekking.',
 	searchFormTitle: 'Zoeken en filteren',
 	searchQuery: 'Naam of plaats',
 	searchQueryHint: 'Bijvoorbeeld “Praktijk de Linde” of “Zwolle”.',
@@ -60,9 +61,12 @@ export const register = {
 	carrierWebsite: 'Website',
 	carrierYears: 'Keurmerkdrager in',
 	carrierCurrentTitle: 'Status {year}',
-	carrierListedText: 'Opgenomen in het register sinds {date}. De zelfevaluatie van {year} is nog niet goedgekeurd; een keurmerkdrager moet zich vóór 1 april kwalificeren.',
-	carrierQualifiedText: 'Gekwalificeerd voor {year} op {date}: de aanbieder heeft met een zelfevaluatie laten zien dat zij aan de normen van {year} voldoet.',
-	carrierWithdrawnText: 'Het keurmerk van deze aanbieder is per {date} ingetrokken. De aanbieder staat sindsdien niet meer als keurmerkdrager in het register.',
+	carrierListedText:
+		'Opgenomen in het register sinds {date}. De zelfevaluatie van {year} is nog niet goedgekeurd; een keurmerkdrager moet zich vóór 1 april kwalificeren.',
+	carrierQualifiedText:
+		'Gekwalificeerd voor {year} op {date}: de aanbieder heeft met een zelfevaluatie laten zien dat zij aan de normen van {year} voldoet.',
+	carrierWithdrawnText:
+		'Het keurmerk van deze aanbieder is per {date} ingetrokken. De aanbieder staat sindsdien niet meer als keurmerkdrager in het register.',
 	carrierExpiredText: 'Het keurmerkjaar {year} is afgelopen.',
 	carrierCertificate: 'Certificaatnummer',
 	carrierCertificateValid: 'Geldig tot en met',
@@ -72,12 +76,14 @@ export const register = {
 	carrierHistoryStatus: 'Status',
 	carrierHistoryCertificate: 'Certificaat',
 	carrierNorms: 'Normen van {year}',
-	carrierPrivacy: 'Het register toont alleen openbare gegevens. De inhoud van zelfevaluaties, beoordelingen en omzet is niet openbaar.',
+	carrierPrivacy:
+		'Het register toont alleen openbare gegevens. De inhoud van zelfevaluaties, beoordelingen en omzet is niet openbaar.',
 	backToRegister: 'Terug naar het register',
 
 	// Verification
 	verifyTitle: 'Certificaat controleren',
-	verifyLead: 'Controleer of een keurmerkcertificaat geldig is. Het nummer staat op het certificaat, bijvoorbeeld KBG-2026-0042. De QR-code op het certificaat leidt ook naar deze pagina.',
+	verifyLead:
+		'Controleer of een keurmerkcertificaat geldig is. Het nummer staat op het certificaat, bijvoorbeeld KBG-2026-0042. De QR-code op het certificaat leidt ook naar deze pagina.',
 	verifyNumber: 'Certificaatnummer',
 	verifyNumberHint: 'Bijvoorbeeld KBG-2026-0042.',
 	verifySubmit: 'Controleren',
@@ -89,17 +95,23 @@ export const register = {
 	verify_withdrawn: 'Ingetrokken',
 	verify_expired: 'Verlopen',
 	verify_unknown: 'Onbekend',
-	verifyValidText: '{name} in {city} is gekwalificeerd voor het {mark} {year}. Dit certificaat is geldig tot en met {date}.',
-	verifyNotYetValidText: '{name} in {city} heeft zich gekwalificeerd voor het {mark} {year}. Het certificaat is geldig zodra de aanbieder in het register is opgenomen.',
-	verifyWithdrawnText: 'Het keurmerk van {name} in {city} voor {year} is per {date} ingetrokken. Dit certificaat is niet meer geldig.',
-	verifyExpiredText: 'Dit certificaat van {name} in {city} was geldig tot en met {date}. Het keurmerkjaar {year} is afgelopen.',
-	verifyUnknownText: 'Er is geen geldig certificaat met dit nummer. Controleer het nummer; een certificaat dat niet in dit register staat, is niet door KiBG uitgegeven.',
+	verifyValidText:
+		'{name} in {city} is gekwalificeerd voor het {mark} {year}. Dit certificaat is geldig tot en met {date}.',
+	verifyNotYetValidText:
+		'{name} in {city} heeft zich gekwalificeerd voor het {mark} {year}. Het certificaat is geldig zodra de aanbieder in het register is opgenomen.',
+	verifyWithdrawnText:
+		'Het keurmerk van {name} in {city} voor {year} is per {date} ingetrokken. Dit certificaat is niet meer geldig.',
+	verifyExpiredText:
+		'Dit certificaat van {name} in {city} was geldig tot en met {date}. Het keurmerkjaar {year} is afgelopen.',
+	verifyUnknownText:
+		'Er is geen geldig certificaat met dit nummer. Controleer het nummer; een certificaat dat niet in dit register staat, is niet door KiBG uitgegeven.',
 	verifyLiveNote: 'Deze controle toont de status van dit moment ({date}).',
 	verifyCarrierLink: 'Bekijk {name} in het register',
 
 	// Norms
 	normsTitle: 'Normen',
-	normsLead: 'De normen van het keurmerk worden elk jaar opnieuw vastgesteld, na een consultatie van het veld. Hieronder staan de gepubliceerde normen per keurmerkjaar.',
+	normsLead:
+		'De normen van het keurmerk worden elk jaar opnieuw vastgesteld, na een consultatie van het veld. Hieronder staan de gepubliceerde normen per keurmerkjaar.',
 	normsEmpty: 'Er zijn nog geen normen gepubliceerd.',
 	normsYearLink: 'Normen {year}',
 	normsCounts: '{themes} thema’s, {norms} normen',
@@ -115,7 +127,8 @@ export const register = {
 	applies_chronic_echelon: 'aanbieders in het echelon GBGGZ Chronisch',
 	applies_independent_practice: 'vrijgevestigde aanbieders',
 	applies_institution: 'GGZ-instellingen',
-	normsReconstructed: 'Deze tekst is gereconstrueerd uit het consultatiedocument; KiBG levert de definitieve formulering.',
+	normsReconstructed:
+		'Deze tekst is gereconstrueerd uit het consultatiedocument; KiBG levert de definitieve formulering.',
 	normsChangesTitle: 'Wat is er veranderd sinds {year}',
 	normsFirstYear: 'Dit is het eerste gepubliceerde jaar; er is geen vorig jaar om mee te vergelijken.',
 	normsNoChanges: 'Geen wijzigingen ten opzichte van {year}.',
@@ -132,7 +145,8 @@ export const register = {
 
 	// Open data
 	openDataTitle: 'Open data: het Keurmerkregister',
-	openDataLead: 'Zorgverzekeraars, verwijzers en anderen kunnen het register van elk jaar downloaden als CSV of JSON, om het in hun eigen systemen te gebruiken. De gegevens zijn openbaar en vrij te gebruiken.',
+	openDataLead:
+		'Zorgverzekeraars, verwijzers en anderen kunnen het register van elk jaar downloaden als CSV of JSON, om het in hun eigen systemen te gebruiken. De gegevens zijn openbaar en vrij te gebruiken.',
 	openDataFiles: 'Bestanden',
 	openDataJson: 'JSON van {year}',
 	openDataCsv: 'CSV van {year}',
@@ -141,11 +155,15 @@ export const register = {
 	openDataField: 'Veld',
 	openDataMeaning: 'Betekenis',
 	openDataUsageTitle: 'Gebruik',
-	openDataUsage1: 'De statussen zijn die van vandaag voor het lopende jaar, en die van 31 december voor een afgelopen jaar (veld statusOn).',
-	openDataUsage2: 'Elk antwoord heeft een ETag. Stuur die mee als If-None-Match; is er niets veranderd, dan krijgt u 304 Not Modified zonder inhoud. Ververs hooguit elke vijf minuten.',
+	openDataUsage1:
+		'De statussen zijn die van vandaag voor het lopende jaar, en die van 31 december voor een afgelopen jaar (veld statusOn).',
+	openDataUsage2:
+		'Elk antwoord heeft een ETag. Stuur die mee als If-None-Match; is er niets veranderd, dan krijgt u 304 Not Modified zonder inhoud. Ververs hooguit elke vijf minuten.',
 	openDataUsage3: 'De bestanden zijn vanaf elke website op te halen (CORS: Access-Control-Allow-Origin *).',
-	openDataUsage4: 'De CSV gebruikt een puntkomma als scheidingsteken en UTF-8 met BOM, zodat Excel hem direct goed opent. Data zijn kalenderdagen (JJJJ-MM-DD) in Nederlandse tijd.',
-	openDataUsage5: 'Versie 1 verandert niet: nieuwe velden of andere betekenissen komen in een nieuwe versie onder een nieuw adres.',
+	openDataUsage4:
+		'De CSV gebruikt een puntkomma als scheidingsteken en UTF-8 met BOM, zodat Excel hem direct goed opent. Data zijn kalenderdagen (JJJJ-MM-DD) in Nederlandse tijd.',
+	openDataUsage5:
+		'Versie 1 verandert niet: nieuwe velden of andere betekenissen komen in een nieuwe versie onder een nieuw adres.',
 	openDataCertificateNote: 'Controleer een los certificaat liever live via {url}.',
 	field_schemaVersion: 'Versie van het schema: 1.',
 	field_year: 'Het keurmerkjaar.',
@@ -157,9 +175,11 @@ export const register = {
 	field_type: 'independent_practice (vrijgevestigde aanbieder) of institution (GGZ-instelling).',
 	field_city: 'Plaats van vestiging.',
 	field_postcode: 'Postcode van vestiging (1234 AB).',
-	field_province: 'Provincie: zoals de aanbieder die opgaf, anders afgeleid uit de postcode (benadering); leeg als onbekend.',
+	field_province:
+		'Provincie: zoals de aanbieder die opgaf, anders afgeleid uit de postcode (benadering); leeg als onbekend.',
 	field_website: 'Website van de aanbieder, of leeg.',
-	field_status: 'listed (keurmerkdrager, nog niet gekwalificeerd), qualified (gekwalificeerd) of withdrawn (ingetrokken).',
+	field_status:
+		'listed (keurmerkdrager, nog niet gekwalificeerd), qualified (gekwalificeerd) of withdrawn (ingetrokken).',
 	field_listedFrom: 'Sinds wanneer de aanbieder dit jaar in het register staat.',
 	field_withdrawnOn: 'Datum van intrekking bij status withdrawn, anders leeg.',
 	field_qualifiedOn: 'Datum van kwalificatie bij status qualified, anders leeg.',

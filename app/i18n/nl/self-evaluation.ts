@@ -29,17 +29,20 @@ export const selfEvaluation = {
 	roundOutcomeNotQualified: 'niet gekwalificeerd',
 	roundSubmittedOn: 'ingediend op {date}',
 	viewRound: 'Ronde {round} bekijken',
-	prefilled: 'Vooraf ingevuld met uw antwoorden van {year}. Controleer ze: criteria die sindsdien zijn gewijzigd zijn gemarkeerd.',
+	prefilled:
+		'Vooraf ingevuld met uw antwoorden van {year}. Controleer ze: criteria die sindsdien zijn gewijzigd zijn gemarkeerd.',
 	prefillChanged: 'Dit criterium is gewijzigd sinds {year}: controleer het overgenomen antwoord.',
 	revisionTitle: 'Aanpassing gevraagd',
-	revisionIntro: 'De beoordelaar vraagt u de zelfevaluatie aan te passen. Dien de aangepaste zelfevaluatie uiterlijk {date} in.',
+	revisionIntro:
+		'De beoordelaar vraagt u de zelfevaluatie aan te passen. Dien de aangepaste zelfevaluatie uiterlijk {date} in.',
 	revisionStart: 'Aangepaste zelfevaluatie starten',
 	feedbackTitle: 'Feedback van de beoordelaar',
 	verdictSufficient: 'Voldoende',
 	verdictInsufficient: 'Onvoldoende',
 	feedbackFor: 'Criterium {code}',
 	qualifiedTitle: 'Gekwalificeerd',
-	qualifiedText: 'Uw organisatie heeft zich gekwalificeerd voor {year}. Het certificaat {number} is geldig tot en met {validUntil}.',
+	qualifiedText:
+		'Uw organisatie heeft zich gekwalificeerd voor {year}. Het certificaat {number} is geldig tot en met {validUntil}.',
 	downloadCertificate: 'Certificaat downloaden (PDF)',
 	backToOverview: '← Overzicht zelfevaluatie',
 	clientPromise: 'Cliëntbelofte',
@@ -68,8 +71,10 @@ export const selfEvaluation = {
 	uploadMissing: 'Kies een bestand om te uploaden.',
 	uploadEmpty: 'Het bestand is leeg. Kies een bestand met inhoud.',
 	uploadTooLarge: 'Het bestand is groter dan 20 MB. Maak het kleiner of splits het op.',
-	uploadBadName: 'De bestandsnaam mag geen map of pad bevatten (zoals "/", "\\" of ":"). Geef het bestand een gewone naam.',
-	uploadBadType: 'Dit bestandstype is niet toegestaan. Upload een PDF-, DOCX-, ODT- of XLSX-bestand; de extensie moet bij de inhoud passen.',
+	uploadBadName:
+		'De bestandsnaam mag geen map of pad bevatten (zoals "/", "\\" of ":"). Geef het bestand een gewone naam.',
+	uploadBadType:
+		'Dit bestandstype is niet toegestaan. Upload een PDF-, DOCX-, ODT- of XLSX-bestand; de extensie moet bij de inhoud passen.',
 	toastUploaded: 'Document geüpload.',
 	toastRemoved: 'Document verwijderd.',
 	toastSaved: 'Antwoorden opgeslagen.',
@@ -87,12 +92,14 @@ export const selfEvaluation = {
 	conflict: 'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren.',
 	conflictTheirs: 'Versie van uw collega:',
 	conflictEmpty: '(leeg)',
-	conflictOnPage: 'Een collega heeft dit antwoord intussen gewijzigd. Hierboven staat uw tekst; met Opslaan vervangt u de versie van uw collega:',
+	conflictOnPage:
+		'Een collega heeft dit antwoord intussen gewijzigd. Hierboven staat uw tekst; met Opslaan vervangt u de versie van uw collega:',
 	conflictUseTheirs: 'Versie van collega overnemen',
 	conflictKeepMine: 'Mijn versie opslaan',
 	errorNumber: 'Vul een getal in, bijvoorbeeld 62 of 3,25.',
 	errorTooLong: 'De tekst mag hoogstens 20.000 tekens lang zijn.',
-	conflictsOnSave: 'Niet alles is opgeslagen: een collega heeft intussen {count} antwoord(en) gewijzigd. Uw tekst staat nog in het formulier.',
+	conflictsOnSave:
+		'Niet alles is opgeslagen: een collega heeft intussen {count} antwoord(en) gewijzigd. Uw tekst staat nog in het formulier.',
 	checkTitle: 'Controleren en indienen',
 	checkComplete: 'Alles is ingevuld. U kunt de zelfevaluatie indienen.',
 	checkMissing: 'Nog niet volledig: {count} punt(en) ontbreken',

@@ -36,7 +36,8 @@ export const shell = {
 	languageDutch: 'Nederlands',
 	languageEnglish: 'English',
 	switchLanguage: 'Switch to English',
-	footerAbout: 'Het Keurmerk Basis GGZ is een kwaliteitskeurmerk van Stichting Kwaliteit in Basis GGZ (KiBG) voor aanbieders van generalistische basis-ggz.',
+	footerAbout:
+		'Het Keurmerk Basis GGZ is een kwaliteitskeurmerk van Stichting Kwaliteit in Basis GGZ (KiBG) voor aanbieders van generalistische basis-ggz.',
 	footerContact: 'Contact: bedrijfsbureau KiBG, keurmerk@kibg.nl',
 	footerPrivacy: 'Privacy',
 	footerAccessibility: 'Toegankelijkheid',

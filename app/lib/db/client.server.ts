@@ -62,9 +62,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	const prisma = new PrismaClient({ adapter: factory })
 	return {
 		prisma,
-		adapterFactory: withWholeScripts(factory, (_adapter, script) =>
-			client.exec(script).then(() => undefined),
-		),
+		adapterFactory: withWholeScripts(factory, (_adapter, script) => client.exec(script).then(() => undefined)),
 		kind: 'pglite',
 		location: inMemory ? 'in memory' : path.resolve(dataDir),
 		async close() {

@@ -49,11 +49,9 @@ export async function applyMigrations(
 	const migrationsList = await readMigrations(dir)
 	const { engine, explain, close } = await openSchemaEngine(factory)
 	try {
-		const result = await engine
-			.applyMigrations({ migrationsList, filters: noFilters })
-			.catch((error: unknown) => {
-				throw explain(error)
-			})
+		const result = await engine.applyMigrations({ migrationsList, filters: noFilters }).catch((error: unknown) => {
+			throw explain(error)
+		})
 		return result.appliedMigrationNames
 	} finally {
 		await close()
@@ -74,9 +72,7 @@ export async function diffMigrationsToSchema(dir = migrationsDir): Promise<strin
 		const result = await engine
 			.diff({
 				from:
-					migrationsList.migrationDirectories.length > 0
-						? { tag: 'migrations', ...migrationsList }
-						: { tag: 'empty' },
+					migrationsList.migrationDirectories.length > 0 ? { tag: 'migrations', ...migrationsList } : { tag: 'empty' },
 				to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
 				script: true,
 				exitCode: null,

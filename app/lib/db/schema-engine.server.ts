@@ -15,11 +15,7 @@ import {
 	type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils'
 import type * as GlueModule from '@prisma/schema-engine-wasm/schema_engine_bg'
-import type {
-	MigrationList,
-	SchemaEngine,
-	SchemaFilter,
-} from '@prisma/schema-engine-wasm'
+import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm'
 
 const require = createRequire(import.meta.url)
 
@@ -40,10 +36,7 @@ function loadGlue(): Promise<Glue> {
 			},
 		}
 		const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Glue
-		const wasmPath = path.join(
-			path.dirname(require.resolve('prisma/package.json')),
-			'build/schema_engine_bg.wasm',
-		)
+		const wasmPath = path.join(path.dirname(require.resolve('prisma/package.json')), 'build/schema_engine_bg.wasm')
 		const module = await WebAssembly.compile(await readFile(wasmPath))
 		const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': glue })
 		glue.__wbg_set_wasm(instance.exports)

@@ -3,10 +3,7 @@
 // pglite-prisma-adapter 0.7.2 does not await its script, so a failing migration would be
 // recorded as applied. This wrapper hands the script to the driver in one piece: PostgreSQL's
 // simple query protocol runs a multi-statement string as one implicit transaction.
-import type {
-	SqlDriverAdapter,
-	SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 
 type RunScript = (adapter: SqlDriverAdapter, script: string) => Promise<void>
 

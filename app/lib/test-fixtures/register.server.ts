@@ -34,10 +34,23 @@ export interface RegisterYearScenario {
 }
 
 async function describeProvider(providerId: string, spec: CarrierSpec) {
-	const slug = `${spec.name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${providerId.slice(-6)}`
+	const slug = `${spec.name
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')}-${providerId.slice(-6)}`
 	await db.provider.update({
 		where: { id: providerId },
-		data: { name: spec.name, city: spec.city, postcode: spec.postcode, type: spec.type, slug, website: spec.website ?? null, province: null },
+		data: {
+			name: spec.name,
+			city: spec.city,
+			postcode: spec.postcode,
+			type: spec.type,
+			slug,
+			website: spec.website ?? null,
+			province: null,
+		},
 	})
 	return slug
 }
@@ -49,7 +62,18 @@ async function certificateOf(participationId: string) {
 async function plainProvider(spec: CarrierSpec) {
 	const kvk = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8)
 	const provider = await db.provider.create({
-		data: { name: spec.name, slug: `p-${kvk}`, type: spec.type, kvkNumber: kvk, agbCode: kvk, street: 'Registerstraat', houseNumber: '1', postcode: spec.postcode, city: spec.city, email: `info-${kvk}@register.test` },
+		data: {
+			name: spec.name,
+			slug: `p-${kvk}`,
+			type: spec.type,
+			kvkNumber: kvk,
+			agbCode: kvk,
+			street: 'Registerstraat',
+			houseNumber: '1',
+			postcode: spec.postcode,
+			city: spec.city,
+			email: `info-${kvk}@register.test`,
+		},
 	})
 	return { id: provider.id, slug: await describeProvider(provider.id, spec) }
 }
@@ -58,7 +82,15 @@ async function plainProvider(spec: CarrierSpec) {
  * Mark year `year` with: qualified carriers (one per spec), one withdrawn on request, one listed
  * that never submitted, one that only applied. The clock is put back as it was.
  */
-export async function createRegisterYear({ year, prefix, qualified }: { year: number; prefix: string; qualified: CarrierSpec[] }): Promise<RegisterYearScenario> {
+export async function createRegisterYear({
+	year,
+	prefix,
+	qualified,
+}: {
+	year: number
+	prefix: string
+	qualified: CarrierSpec[]
+}): Promise<RegisterYearScenario> {
 	const before = clockDescription()
 	try {
 		await ensureStaffYear(year)
@@ -72,34 +104,80 @@ export async function createRegisterYear({ year, prefix, qualified }: { year: nu
 
 		const withdrawnId = ids[qualified.length] as string
 		const withdrawnParticipation = await db.participation.findUniqueOrThrow({ where: { id: withdrawnId } })
-		const withdrawnSpec: CarrierSpec = { name: `${prefix} Teruggetrokken`, city: 'Zwolle', postcode: '8011 AB', type: 'independent_practice' }
+		const withdrawnSpec: CarrierSpec = {
+			name: `${prefix} Teruggetrokken`,
+			city: 'Zwolle',
+			postcode: '8011 AB',
+			type: 'independent_practice',
+		}
 		const withdrawnSlug = await describeProvider(withdrawnParticipation.providerId, withdrawnSpec)
 		const withdrawnAt = amsterdamInstant(`${year}-03-10`, { hour: 9 })
 		setClock(withdrawnAt)
-		const admin = await db.user.create({ data: { email: `admin-${withdrawnId}@kibg.test`, name: 'Register Beheerder', staffRole: 'admin' } })
+		const admin = await db.user.create({
+			data: { email: `admin-${withdrawnId}@kibg.test`, name: 'Register Beheerder', staffRole: 'admin' },
+		})
 		await db.$transaction((tx) =>
-			requireParticipationEvent(tx, withdrawnId, { type: 'withdraw', reason: 'provider_request', effectiveAt: withdrawnAt }, { type: 'staff', userId: admin.id }, { reason: 'Op verzoek: de praktijk stopt.' }),
+			requireParticipationEvent(
+				tx,
+				withdrawnId,
+				{ type: 'withdraw', reason: 'provider_request', effectiveAt: withdrawnAt },
+				{ type: 'staff', userId: admin.id },
+				{ reason: 'Op verzoek: de praktijk stopt.' },
+			),
 		)
 
 		// Listed on 2 January, never submitted: the register window ends on 1 April by itself.
-		const listed = await plainProvider({ name: `${prefix} Alleen Opgenomen`, city: 'Utrecht', postcode: '3511 AB', type: 'institution' })
+		const listed = await plainProvider({
+			name: `${prefix} Alleen Opgenomen`,
+			city: 'Utrecht',
+			postcode: '3511 AB',
+			type: 'institution',
+		})
 		setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
-		const started = await db.$transaction((tx) => createParticipation(tx, { providerId: listed.id, year, start: { origin: 'application', isReapplicant: false }, actor: system }))
+		const started = await db.$transaction((tx) =>
+			createParticipation(tx, {
+				providerId: listed.id,
+				year,
+				start: { origin: 'application', isReapplicant: false },
+				actor: system,
+			}),
+		)
 		if (!started.ok) throw new Error(started.refusal.message)
-		await db.$transaction((tx) => requireParticipationEvent(tx, started.participation.id, { type: 'offer_agreement' }, system))
-		await db.$transaction((tx) => requireParticipationEvent(tx, started.participation.id, { type: 'sign_agreement' }, system))
+		await db.$transaction((tx) =>
+			requireParticipationEvent(tx, started.participation.id, { type: 'offer_agreement' }, system),
+		)
+		await db.$transaction((tx) =>
+			requireParticipationEvent(tx, started.participation.id, { type: 'sign_agreement' }, system),
+		)
 		setClock(amsterdamInstant(`${year}-01-02`, { hour: 9 }))
 		await db.$transaction((tx) => requireParticipationEvent(tx, started.participation.id, { type: 'list' }, system))
 
-		const applied = await plainProvider({ name: `${prefix} Alleen Aangevraagd`, city: 'Utrecht', postcode: '3512 AB', type: 'independent_practice' })
+		const applied = await plainProvider({
+			name: `${prefix} Alleen Aangevraagd`,
+			city: 'Utrecht',
+			postcode: '3512 AB',
+			type: 'independent_practice',
+		})
 		setClock(amsterdamInstant(`${year - 1}-06-16`, { hour: 12 }))
-		const appliedStart = await db.$transaction((tx) => createParticipation(tx, { providerId: applied.id, year, start: { origin: 'application', isReapplicant: false }, actor: system }))
+		const appliedStart = await db.$transaction((tx) =>
+			createParticipation(tx, {
+				providerId: applied.id,
+				year,
+				start: { origin: 'application', isReapplicant: false },
+				actor: system,
+			}),
+		)
 		if (!appliedStart.ok) throw new Error(appliedStart.refusal.message)
 
 		return {
 			year,
 			qualified: carriers,
-			withdrawn: { slug: withdrawnSlug, name: withdrawnSpec.name, certificateNumber: await certificateOf(withdrawnId), withdrawnOn: `${year}-03-10` },
+			withdrawn: {
+				slug: withdrawnSlug,
+				name: withdrawnSpec.name,
+				certificateNumber: await certificateOf(withdrawnId),
+				withdrawnOn: `${year}-03-10`,
+			},
 			listedOnly: { slug: listed.slug, name: `${prefix} Alleen Opgenomen` },
 			appliedOnly: { slug: applied.slug, name: `${prefix} Alleen Aangevraagd` },
 		}
@@ -119,7 +197,13 @@ const carrierInput = z.object({
 
 export const registerFixtures: Record<string, Fixture> = {
 	async 'register-year'(input) {
-		const data = z.object({ year: z.number().int().min(2030).max(2099), prefix: z.string().min(1).max(60), qualified: z.array(carrierInput).min(1).max(10) }).parse(input)
+		const data = z
+			.object({
+				year: z.number().int().min(2030).max(2099),
+				prefix: z.string().min(1).max(60),
+				qualified: z.array(carrierInput).min(1).max(10),
+			})
+			.parse(input)
 		return createRegisterYear(data)
 	},
 }

@@ -25,12 +25,22 @@ export const TINY_PDF = new TextEncoder().encode(
  * Applies, offers and signs in June of the year before, lists on 2 January, and leaves the
  * clock frozen at `at` (default 15 January, 10:00 Amsterdam). Round 1 exists as an empty draft.
  */
-export async function createListedParticipation({ year, providerId, at }: { year: number; providerId: string; at?: Date }) {
+export async function createListedParticipation({
+	year,
+	providerId,
+	at,
+}: {
+	year: number
+	providerId: string
+	at?: Date
+}) {
 	const markYear = await ensureStaffYear(year)
 	const member = await db.membership.findFirst({ where: { providerId }, select: { userId: true } })
 	const actor: Actor = { type: 'provider', userId: member?.userId ?? null }
 	setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
-	const started = await db.$transaction((tx) => createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }))
+	const started = await db.$transaction((tx) =>
+		createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }),
+	)
 	if (!started.ok) throw new Error(started.refusal.message)
 	const id = started.participation.id
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'offer_agreement' }, system))
@@ -59,19 +69,29 @@ export async function fillCompleteRound({ providerId, year }: { providerId: stri
 			update: { ...completeAnswer(item), version: { increment: 1 } },
 		})
 		if (item.kind === 'template_upload') {
-			const file = await storeFile({ kind: 'template_upload', providerId, originalName: 'format.pdf', mimeType: 'application/pdf', bytes: TINY_PDF })
+			const file = await storeFile({
+				kind: 'template_upload',
+				providerId,
+				originalName: 'format.pdf',
+				mimeType: 'application/pdf',
+				bytes: TINY_PDF,
+			})
 			await db.answerDocument.create({ data: { answerId: answer.id, fileId: file.id } })
 		}
 	}
 	return round
 }
 
-const TEXT = 'In onze praktijk bespreken wij dit met iedere cliënt bij de intake en leggen wij de afspraken vast in het dossier. '
+const TEXT =
+	'In onze praktijk bespreken wij dit met iedere cliënt bij de intake en leggen wij de afspraken vast in het dossier. '
 
 function completeAnswer(item: EvidenceItem) {
 	switch (item.kind) {
 		case 'explanation':
-			return { text: TEXT.repeat(2), checkedElements: item.choices ? item.choices.options.slice(0, Math.max(1, item.choices.minSelected)) : [] }
+			return {
+				text: TEXT.repeat(2),
+				checkedElements: item.choices ? item.choices.options.slice(0, Math.max(1, item.choices.minSelected)) : [],
+			}
 		case 'example':
 			return { text: TEXT.repeat(2) }
 		case 'template_upload':
@@ -85,17 +105,30 @@ function completeAnswer(item: EvidenceItem) {
 	}
 }
 
-const input = z.object({ year: z.number().int().min(2000).max(2100), providerId: z.string().min(1), at: z.iso.datetime({ offset: true }).optional() })
+const input = z.object({
+	year: z.number().int().min(2000).max(2100),
+	providerId: z.string().min(1),
+	at: z.iso.datetime({ offset: true }).optional(),
+})
 
 export const selfEvaluationFixtures: Record<string, Fixture> = {
 	async 'self-evaluation-colleague'(body) {
 		const { providerId, email } = z.object({ providerId: z.string().min(1), email: z.email() }).parse(body)
-		const user = await db.user.create({ data: { email: email.toLowerCase(), name: 'Collega Test', memberships: { create: { providerId, canSign: false } } } })
+		const user = await db.user.create({
+			data: {
+				email: email.toLowerCase(),
+				name: 'Collega Test',
+				memberships: { create: { providerId, canSign: false } },
+			},
+		})
 		return { userId: user.id }
 	},
 	async 'self-evaluation-participation'(body) {
 		const { year, providerId } = input.parse(body)
-		const participation = await db.participation.findUniqueOrThrow({ where: { providerId_year: { providerId, year } }, select: { id: true } })
+		const participation = await db.participation.findUniqueOrThrow({
+			where: { providerId_year: { providerId, year } },
+			select: { id: true },
+		})
 		return { participationId: participation.id }
 	},
 	async 'self-evaluation-listed'(body) {

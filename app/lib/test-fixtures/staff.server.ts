@@ -21,8 +21,12 @@ const system: Actor = { type: 'system', userId: null }
 export async function ensureStaffYear(year: number, changes: { fourEyesNegative?: boolean } = {}) {
 	const existing = await db.markYear.findUnique({ where: { year } })
 	if (existing) return existing
-	const row = await db.markYear.create({ data: { ...markYearData(defaultYearSettings(year)), fourEyesNegative: changes.fourEyesNegative ?? false } })
-	await db.$transaction((tx) => importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }))
+	const row = await db.markYear.create({
+		data: { ...markYearData(defaultYearSettings(year)), fourEyesNegative: changes.fourEyesNegative ?? false },
+	})
+	await db.$transaction((tx) =>
+		importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
+	)
 	return row
 }
 
@@ -36,14 +40,21 @@ export async function createSubmittedParticipation({ year, providerId }: { year:
 	await ensureStaffYear(year)
 	const actor = await providerActor(providerId)
 	setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
-	const started = await db.$transaction((tx) => createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }))
+	const started = await db.$transaction((tx) =>
+		createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }),
+	)
 	if (!started.ok) throw new Error(started.refusal.message)
 	const id = started.participation.id
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'offer_agreement' }, system))
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'sign_agreement' }, actor))
 	setClock(amsterdamInstant(`${year}-01-02`, { hour: 9 }))
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'list' }, system))
-	await fillRound(id, year, 1, 'Onze werkwijze: wij bespreken dit met de cliënt en leggen het vast in het dossier. '.repeat(2))
+	await fillRound(
+		id,
+		year,
+		1,
+		'Onze werkwijze: wij bespreken dit met de cliënt en leggen het vast in het dossier. '.repeat(2),
+	)
 	setClock(amsterdamInstant(`${year}-02-10`, { hour: 12 }))
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'submit_self_evaluation' }, actor))
 	return id
@@ -53,10 +64,19 @@ export async function createSubmittedParticipation({ year, providerId }: { year:
 export async function fillRound(participationId: string, year: number, number: number, text: string) {
 	const loaded = await loadNormSet(year)
 	if (!loaded) throw new Error(`Geen normen voor ${year}`)
-	const round = (await db.selfEvaluationRound.findFirst({ where: { participationId, number } })) ?? (await db.selfEvaluationRound.create({ data: { participationId, number } }))
+	const round =
+		(await db.selfEvaluationRound.findFirst({ where: { participationId, number } })) ??
+		(await db.selfEvaluationRound.create({ data: { participationId, number } }))
 	for (const [key, evidenceItemId] of loaded.evidenceIds) {
-		const item = loaded.normSet.themes.flatMap((theme) => theme.norms.flatMap((norm) => norm.criteria.flatMap((criterion) => criterion.evidence))).find((candidate) => candidate.key === key)
-		const data = item?.kind === 'url' ? { url: 'https://www.example.nl/werkwijze' } : item?.kind === 'declaration' ? { declared: true } : { text }
+		const item = loaded.normSet.themes
+			.flatMap((theme) => theme.norms.flatMap((norm) => norm.criteria.flatMap((criterion) => criterion.evidence)))
+			.find((candidate) => candidate.key === key)
+		const data =
+			item?.kind === 'url'
+				? { url: 'https://www.example.nl/werkwijze' }
+				: item?.kind === 'declaration'
+					? { declared: true }
+					: { text }
 		await db.answer.upsert({
 			where: { roundId_evidenceItemId: { roundId: round.id, evidenceItemId } },
 			create: { roundId: round.id, evidenceItemId, ...data },
@@ -69,19 +89,35 @@ export async function fillRound(participationId: string, year: number, number: n
 /** The provider changes the first answer of the open revision round and submits it. */
 export async function resubmitRevision({ participationId, text }: { participationId: string; text: string }) {
 	const participation = await db.participation.findUniqueOrThrow({ where: { id: participationId } })
-	const round = await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId, status: 'draft' }, orderBy: { number: 'desc' } })
+	const round = await db.selfEvaluationRound.findFirstOrThrow({
+		where: { participationId, status: 'draft' },
+		orderBy: { number: 'desc' },
+	})
 	const loaded = await loadNormSet(participation.year)
 	const firstKey = loaded?.normSet.themes[0]?.norms[0]?.criteria[0]?.evidence[0]?.key
 	const evidenceItemId = firstKey ? loaded?.evidenceIds.get(firstKey) : undefined
 	if (!evidenceItemId) throw new Error('Geen bewijsstuk')
-	await db.answer.update({ where: { roundId_evidenceItemId: { roundId: round.id, evidenceItemId } }, data: { text, version: { increment: 1 } } })
+	await db.answer.update({
+		where: { roundId_evidenceItemId: { roundId: round.id, evidenceItemId } },
+		data: { text, version: { increment: 1 } },
+	})
 	const actor = await providerActor(participation.providerId)
-	await db.$transaction((tx) => requireParticipationEvent(tx, participationId, { type: 'submit_self_evaluation' }, actor))
+	await db.$transaction((tx) =>
+		requireParticipationEvent(tx, participationId, { type: 'submit_self_evaluation' }, actor),
+	)
 	return round.number
 }
 
 /** `count` providers of the year, qualified (without an assessment: for sample and withdrawal tests). */
-export async function createQualifiedParticipations({ year, count, prefix }: { year: number; count: number; prefix: string }) {
+export async function createQualifiedParticipations({
+	year,
+	count,
+	prefix,
+}: {
+	year: number
+	count: number
+	prefix: string
+}) {
 	await ensureStaffYear(year)
 	const ids: string[] = []
 	for (let index = 0; index < count; index++) {
@@ -103,7 +139,10 @@ export async function createQualifiedParticipations({ year, count, prefix }: { y
 		const id = await createSubmittedParticipation({ year, providerId: provider.id })
 		await db.$transaction(async (tx) => {
 			await requireParticipationEvent(tx, id, { type: 'qualify' }, system)
-			await tx.selfEvaluationRound.updateMany({ where: { participationId: id, number: 1 }, data: { outcome: 'qualified', decidedAt: now() } })
+			await tx.selfEvaluationRound.updateMany({
+				where: { participationId: id, number: 1 },
+				data: { outcome: 'qualified', decidedAt: now() },
+			})
 		})
 		ids.push(id)
 	}
@@ -127,7 +166,9 @@ export const staffFixtures: Record<string, Fixture> = {
 		return { round: await resubmitRevision(data) }
 	},
 	async 'qualified-participations'(input) {
-		const data = z.object({ year: z.number().int(), count: z.number().int().min(1).max(40), prefix: z.string().min(1) }).parse(input)
+		const data = z
+			.object({ year: z.number().int(), count: z.number().int().min(1).max(40), prefix: z.string().min(1) })
+			.parse(input)
 		return { participationIds: await createQualifiedParticipations(data) }
 	},
 }

@@ -36,7 +36,10 @@ export async function action({ request }: Route.ActionArgs) {
 	const result = await changePassword(user.id, form.data.currentPassword, form.data.password, sessionId)
 	if (result === 'wrong_password') {
 		return data(
-			{ ...formFailure({ fieldErrors: { currentPassword: ['auth.currentPasswordWrong'] } }), intent: 'password' as const },
+			{
+				...formFailure({ fieldErrors: { currentPassword: ['auth.currentPasswordWrong'] } }),
+				intent: 'password' as const,
+			},
 			{ status: 400 },
 		)
 	}
@@ -92,9 +95,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 							{ value: 'en', label: t('shell.languageEnglish') },
 						]}
 					/>
-					<SubmitButton className="button">
-						{t('common.save')}
-					</SubmitButton>
+					<SubmitButton className="button">{t('common.save')}</SubmitButton>
 				</Form>
 			</section>
 			<section aria-labelledby="password" className="panel">
@@ -103,12 +104,32 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 				<Form method="post" className="form" noValidate>
 					<input type="hidden" name="intent" value="password" />
 					<input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
-					<InputField name="currentPassword" type="password" autoComplete="current-password" label={t('auth.currentPassword')} errors={passwordErrors?.fieldErrors.currentPassword} required />
-					<InputField name="password" type="password" autoComplete="new-password" label={t('auth.newPassword')} hint={t('auth.passwordHint')} errors={passwordErrors?.fieldErrors.password} required />
-					<InputField name="confirmPassword" type="password" autoComplete="new-password" label={t('auth.confirmPassword')} errors={passwordErrors?.fieldErrors.confirmPassword} required />
-					<SubmitButton pendingText={t('common.saving')}>
-						{t('common.save')}
-					</SubmitButton>
+					<InputField
+						name="currentPassword"
+						type="password"
+						autoComplete="current-password"
+						label={t('auth.currentPassword')}
+						errors={passwordErrors?.fieldErrors.currentPassword}
+						required
+					/>
+					<InputField
+						name="password"
+						type="password"
+						autoComplete="new-password"
+						label={t('auth.newPassword')}
+						hint={t('auth.passwordHint')}
+						errors={passwordErrors?.fieldErrors.password}
+						required
+					/>
+					<InputField
+						name="confirmPassword"
+						type="password"
+						autoComplete="new-password"
+						label={t('auth.confirmPassword')}
+						errors={passwordErrors?.fieldErrors.confirmPassword}
+						required
+					/>
+					<SubmitButton pendingText={t('common.saving')}>{t('common.save')}</SubmitButton>
 				</Form>
 			</section>
 		</div>

@@ -48,7 +48,14 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
 			<p className="lead">{t('auth.inviteIntro', { provider })}</p>
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 			<Form method="post" className="form" noValidate>
-				<InputField name="username" type="email" autoComplete="username" label={t('auth.email')} value={loaderData.email} readOnly />
+				<InputField
+					name="username"
+					type="email"
+					autoComplete="username"
+					label={t('auth.email')}
+					value={loaderData.email}
+					readOnly
+				/>
 				<InputField
 					name="name"
 					autoComplete="name"

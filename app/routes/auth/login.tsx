@@ -40,12 +40,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 						}),
 					]
 				: ['auth.loginFailed']
-		return data(
-			formFailure({ formErrors, values: { email } }),
-			{ status: result.reason === 'rate_limited' ? 429 : 400 },
-		)
+		return data(formFailure({ formErrors, values: { email } }), {
+			status: result.reason === 'rate_limited' ? 429 : 400,
+		})
 	}
-	return signInAndRedirect(request, result.userId, { ip: clientIp(request, context), toast: 'auth.loggedIn', redirectTo })
+	return signInAndRedirect(request, result.userId, {
+		ip: clientIp(request, context),
+		toast: 'auth.loggedIn',
+		redirectTo,
+	})
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Inloggen · Keurmerkportaal' }]

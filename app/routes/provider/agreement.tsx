@@ -23,14 +23,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const years = await providerAgreements(providerId)
 	let current
 	if (params.year !== undefined) {
-		current = /^\d{4}$/.test(params.year) ? years.find((participation) => participation.year === Number(params.year)) : undefined
+		current = /^\d{4}$/.test(params.year)
+			? years.find((participation) => participation.year === Number(params.year))
+			: undefined
 		if (!current) notFound()
 	} else {
 		// An open offer first (the next year's agreement, offered in May, included), else the newest year.
-		current = years.find((participation) => participation.agreements.some((agreement) => agreement.status === 'offered')) ?? years[0]
+		current =
+			years.find((participation) => participation.agreements.some((agreement) => agreement.status === 'offered')) ??
+			years[0]
 	}
 	const provider = await db.provider.findUniqueOrThrow({ where: { id: providerId }, select: { name: true } })
-	const signers = await db.membership.findMany({ where: { providerId, canSign: true }, select: { user: { select: { name: true } } }, orderBy: { createdAt: 'asc' } })
+	const signers = await db.membership.findMany({
+		where: { providerId, canSign: true },
+		select: { user: { select: { name: true } } },
+		orderBy: { createdAt: 'asc' },
+	})
 	const agreement = current?.agreements[0] ?? null
 	return {
 		providerId,
@@ -47,7 +55,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				consentText: consentTextFor(provider.name, current.year),
 			},
 		},
-		earlier: years.filter((participation) => participation !== current).map((participation) => ({ year: participation.year, state: participation.state, agreement: participation.agreements[0] ?? null })),
+		earlier: years
+			.filter((participation) => participation !== current)
+			.map((participation) => ({
+				year: participation.year,
+				state: participation.state,
+				agreement: participation.agreements[0] ?? null,
+			})),
 		signers: signers.map((signer) => signer.user.name),
 	}
 }
@@ -60,8 +74,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (formData.get('intent') === 'decline') {
 		const form = parseForm(declineSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'decline' as const }, { status: 400 })
-		const result = await declineAgreement({ providerId: params.providerId, agreementId: form.data.agreementId, user, reason: form.data.declineReason, ip })
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'decline' as const }, { status: 409 })
+		const result = await declineAgreement({
+			providerId: params.providerId,
+			agreementId: form.data.agreementId,
+			user,
+			reason: form.data.declineReason,
+			ip,
+		})
+		if (!result.ok)
+			return data({ ...formFailure({ formErrors: [result.message] }), intent: 'decline' as const }, { status: 409 })
 		return redirectWithToast(back, { type: 'info', key: 'provider.agreementDeclinedToast' })
 	}
 	const form = parseForm(signSchema, formData)
@@ -75,7 +96,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		ip,
 		userAgent: request.headers.get('user-agent'),
 	})
-	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message], values: { signerName: form.data.signerName, signerFunction: form.data.signerFunction } }), intent: 'sign' as const }, { status: 409 })
+	if (!result.ok)
+		return data(
+			{
+				...formFailure({
+					formErrors: [result.message],
+					values: { signerName: form.data.signerName, signerFunction: form.data.signerFunction },
+				}),
+				intent: 'sign' as const,
+			},
+			{ status: 409 },
+		)
 	return redirectWithToast(back, { type: 'success', key: 'provider.agreementSignedToast' })
 }
 
@@ -84,7 +115,8 @@ export const meta: Route.MetaFunction = () => [{ title: 'Overeenkomst · Keurmer
 export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const { providerId, current, earlier, canSign, signers, userName } = loaderData
-	const pdfPath = (agreementId: string, version: 'concept' | 'getekend') => `/aanbieder/${providerId}/overeenkomst/${agreementId}/pdf?versie=${version}`
+	const pdfPath = (agreementId: string, version: 'concept' | 'getekend') =>
+		`/aanbieder/${providerId}/overeenkomst/${agreementId}/pdf?versie=${version}`
 	const signErrors = actionData && !actionData.success && actionData.intent === 'sign' ? actionData : undefined
 	const declineErrors = actionData && !actionData.success && actionData.intent === 'decline' ? actionData : undefined
 	const agreement = current?.agreement
@@ -125,7 +157,11 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 					</section>
 					{agreement.status === 'signed' ? (
 						<p className="panel panel--success">
-							{t('provider.agreementSignedBy', { name: agreement.signerName ?? '', function: agreement.signerFunction ?? '' })} <When value={agreement.signedAt} />
+							{t('provider.agreementSignedBy', {
+								name: agreement.signerName ?? '',
+								function: agreement.signerFunction ?? '',
+							})}{' '}
+							<When value={agreement.signedAt} />
 						</p>
 					) : null}
 					{agreement.status === 'declined' ? (
@@ -145,9 +181,27 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 								<Form method="post" className="form" noValidate>
 									<input type="hidden" name="intent" value="sign" />
 									<input type="hidden" name="agreementId" value={agreement.id} />
-									<InputField name="signerName" label={t('provider.fieldSignerName')} autoComplete="name" defaultValue={typed(signErrors?.values, 'signerName', userName)} errors={signErrors?.fieldErrors.signerName} required />
-									<InputField name="signerFunction" label={t('provider.fieldSignerFunction')} autoComplete="organization-title" defaultValue={typed(signErrors?.values, 'signerFunction')} errors={signErrors?.fieldErrors.signerFunction} required />
-									<CheckboxField name="consent" label={agreement.consentText} errors={signErrors?.fieldErrors.consent} />
+									<InputField
+										name="signerName"
+										label={t('provider.fieldSignerName')}
+										autoComplete="name"
+										defaultValue={typed(signErrors?.values, 'signerName', userName)}
+										errors={signErrors?.fieldErrors.signerName}
+										required
+									/>
+									<InputField
+										name="signerFunction"
+										label={t('provider.fieldSignerFunction')}
+										autoComplete="organization-title"
+										defaultValue={typed(signErrors?.values, 'signerFunction')}
+										errors={signErrors?.fieldErrors.signerFunction}
+										required
+									/>
+									<CheckboxField
+										name="consent"
+										label={agreement.consentText}
+										errors={signErrors?.fieldErrors.consent}
+									/>
 									<p className="field__hint">{t('provider.signRecorded')}</p>
 									<SubmitButton pendingText={t('common.saving')}>{t('provider.signSubmit')}</SubmitButton>
 								</Form>
@@ -158,8 +212,17 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 								<Form method="post" className="form" noValidate>
 									<input type="hidden" name="intent" value="decline" />
 									<input type="hidden" name="agreementId" value={agreement.id} />
-									<TextareaField name="declineReason" label={t('provider.fieldDeclineReason')} rows={3} defaultValue={typed(declineErrors?.values, 'declineReason')} />
-									<CheckboxField name="confirmDecline" label={t('provider.fieldConfirmDecline', { year: current.year })} errors={declineErrors?.fieldErrors.confirmDecline} />
+									<TextareaField
+										name="declineReason"
+										label={t('provider.fieldDeclineReason')}
+										rows={3}
+										defaultValue={typed(declineErrors?.values, 'declineReason')}
+									/>
+									<CheckboxField
+										name="confirmDecline"
+										label={t('provider.fieldConfirmDecline', { year: current.year })}
+										errors={declineErrors?.fieldErrors.confirmDecline}
+									/>
 									<SubmitButton className="button button--danger">{t('provider.declineSubmit')}</SubmitButton>
 								</Form>
 							</details>
@@ -180,7 +243,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 								{row.agreement?.hasSignedFile ? (
 									<>
 										{' '}
-										<a href={pdfPath(row.agreement.id, 'getekend')}>{t('provider.downloadSigned', { year: row.year })}</a>
+										<a href={pdfPath(row.agreement.id, 'getekend')}>
+											{t('provider.downloadSigned', { year: row.year })}
+										</a>
 									</>
 								) : null}
 							</li>

@@ -45,16 +45,26 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
 	const ip = clientIp(request, context)
 	const formData = await request.formData()
-	if (String(formData.get(HONEYPOT) ?? '') !== '') return redirectWithToast('/aanmelden?ontvangen=0', { type: 'success', key: 'provider.applicationReceivedToast' })
+	if (String(formData.get(HONEYPOT) ?? '') !== '')
+		return redirectWithToast('/aanmelden?ontvangen=0', { type: 'success', key: 'provider.applicationReceivedToast' })
 	const limit = await consumeRateLimit(`application:ip:${ip}`, { limit: 20, windowMs: 60 * 60 * 1000 })
 	if (!limit.allowed) return data(formFailure({ formErrors: ['provider.errorTooManyApplications'] }), { status: 429 })
 	const form = parseForm(applicationSchema, formData)
 	if (!form.success) return data(form, { status: 400 })
 	if (form.data.markHistory === 'withdrawn' && !form.data.withdrawalExplanation) {
-		return data(formFailure({ fieldErrors: { withdrawalExplanation: ['provider.errorWithdrawalExplanation'] }, values: valuesOf(formData) }), { status: 400 })
+		return data(
+			formFailure({
+				fieldErrors: { withdrawalExplanation: ['provider.errorWithdrawalExplanation'] },
+				values: valuesOf(formData),
+			}),
+			{ status: 400 },
+		)
 	}
 	const user = await getOptionalUser(request)
-	if (user?.staffRole) return data(formFailure({ formErrors: ['provider.errorStaffCannotApply'], values: valuesOf(formData) }), { status: 400 })
+	if (user?.staffRole)
+		return data(formFailure({ formErrors: ['provider.errorStaffCannotApply'], values: valuesOf(formData) }), {
+			status: 400,
+		})
 	const result = await submitApplication(form.data, user, ip)
 	if (!result.ok) {
 		const failure = result.field
@@ -63,9 +73,15 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data(failure, { status: 400 })
 	}
 	if (user?.memberships.some((membership) => membership.providerId === result.providerId)) {
-		return redirectWithToast(`/aanbieder/${result.providerId}/overeenkomst`, { type: 'success', key: 'provider.applicationReceivedToast' })
+		return redirectWithToast(`/aanbieder/${result.providerId}/overeenkomst`, {
+			type: 'success',
+			key: 'provider.applicationReceivedToast',
+		})
 	}
-	return redirectWithToast(`/aanmelden?ontvangen=${result.year}`, { type: 'success', key: 'provider.applicationReceivedToast' })
+	return redirectWithToast(`/aanmelden?ontvangen=${result.year}`, {
+		type: 'success',
+		key: 'provider.applicationReceivedToast',
+	})
 }
 
 function valuesOf(formData: FormData) {
@@ -106,7 +122,9 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 			<div className="narrow stack">
 				<h1>{t('provider.applicationTitle')}</h1>
 				<p className="panel panel--info" role="status">
-					{next ? t('provider.applicationClosedNext', { year: next.year, opensOn: next.opensOn, closesOn: next.closesOn }) : t('provider.applicationClosed')}
+					{next
+						? t('provider.applicationClosedNext', { year: next.year, opensOn: next.opensOn, closesOn: next.closesOn })
+						: t('provider.applicationClosed')}
 				</p>
 			</div>
 		)
@@ -116,20 +134,54 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 	return (
 		<div className="narrow stack">
 			<h1>{t('provider.applicationTitle')}</h1>
-			<p className="lead">{t('provider.applicationIntro', { markName: open.markName, year: open.year, closesOn: open.closesOn })}</p>
+			<p className="lead">
+				{t('provider.applicationIntro', { markName: open.markName, year: open.year, closesOn: open.closesOn })}
+			</p>
 			{isStaff ? <p className="panel panel--warning">{t('provider.errorStaffCannotApply')}</p> : null}
-			{signedInAs ? <p className="panel panel--info">{t('provider.applicationSignedIn', { name: signedInAs.name })}</p> : null}
+			{signedInAs ? (
+				<p className="panel panel--info">{t('provider.applicationSignedIn', { name: signedInAs.name })}</p>
+			) : null}
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 			<p className="field__hint">{t('provider.applicationDraftHint')}</p>
 			<Form ref={draft} method="post" className="form" noValidate>
 				<h2>{t('provider.sectionOrganisation')}</h2>
-				<InputField name="kvkNumber" label={t('provider.fieldKvk')} hint={t('provider.hintEightDigits')} inputMode="numeric" defaultValue={typed(values, 'kvkNumber')} errors={errors?.fieldErrors.kvkNumber} required />
+				<InputField
+					name="kvkNumber"
+					label={t('provider.fieldKvk')}
+					hint={t('provider.hintEightDigits')}
+					inputMode="numeric"
+					defaultValue={typed(values, 'kvkNumber')}
+					errors={errors?.fieldErrors.kvkNumber}
+					required
+				/>
 				<OrganisationFields values={values} fieldErrors={errors?.fieldErrors} />
 				<h2>{t('provider.sectionContact')}</h2>
 				<p className="field__hint">{t('provider.contactHint')}</p>
-				<InputField name="contactName" label={t('provider.fieldContactName')} autoComplete="name" defaultValue={typed(values, 'contactName', signedInAs?.name)} errors={errors?.fieldErrors.contactName} required />
-				<InputField name="contactFunction" label={t('provider.fieldContactFunction')} autoComplete="organization-title" defaultValue={typed(values, 'contactFunction')} errors={errors?.fieldErrors.contactFunction} required />
-				<InputField name="contactEmail" type="email" label={t('provider.fieldContactEmail')} autoComplete="email" defaultValue={typed(values, 'contactEmail', signedInAs?.email)} errors={errors?.fieldErrors.contactEmail} required />
+				<InputField
+					name="contactName"
+					label={t('provider.fieldContactName')}
+					autoComplete="name"
+					defaultValue={typed(values, 'contactName', signedInAs?.name)}
+					errors={errors?.fieldErrors.contactName}
+					required
+				/>
+				<InputField
+					name="contactFunction"
+					label={t('provider.fieldContactFunction')}
+					autoComplete="organization-title"
+					defaultValue={typed(values, 'contactFunction')}
+					errors={errors?.fieldErrors.contactFunction}
+					required
+				/>
+				<InputField
+					name="contactEmail"
+					type="email"
+					label={t('provider.fieldContactEmail')}
+					autoComplete="email"
+					defaultValue={typed(values, 'contactEmail', signedInAs?.email)}
+					errors={errors?.fieldErrors.contactEmail}
+					required
+				/>
 				<h2>{t('provider.sectionHistory')}</h2>
 				<RadioGroup
 					name="markHistory"
@@ -138,7 +190,14 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 					errors={errors?.fieldErrors.markHistory}
 					options={MARK_HISTORY.map((value) => ({ value, label: t(`provider.markHistory_${value}`) }))}
 				/>
-				<TextareaField name="withdrawalExplanation" label={t('provider.fieldWithdrawalExplanation')} hint={t('provider.hintWithdrawalExplanation')} defaultValue={typed(values, 'withdrawalExplanation')} errors={errors?.fieldErrors.withdrawalExplanation} rows={4} />
+				<TextareaField
+					name="withdrawalExplanation"
+					label={t('provider.fieldWithdrawalExplanation')}
+					hint={t('provider.hintWithdrawalExplanation')}
+					defaultValue={typed(values, 'withdrawalExplanation')}
+					errors={errors?.fieldErrors.withdrawalExplanation}
+					rows={4}
+				/>
 				<div className="visually-hidden" aria-hidden="true">
 					<label htmlFor="field-honeypot">Faxnummer</label>
 					<input id="field-honeypot" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />

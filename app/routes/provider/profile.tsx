@@ -22,12 +22,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
 	const form = parseForm(profileSchema, await request.formData())
 	if (!form.success) return data(form, { status: 400 })
-	const result = await updateProviderProfile(params.providerId, form.data, { type: 'provider', userId: user.id, ip: clientIp(request, context) })
+	const result = await updateProviderProfile(params.providerId, form.data, {
+		type: 'provider',
+		userId: user.id,
+		ip: clientIp(request, context),
+	})
 	if (!result.ok) {
-		const values = Object.fromEntries(Object.entries(form.data).map(([key, value]) => [key, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value ?? '')]))
+		const values = Object.fromEntries(
+			Object.entries(form.data).map(([key, value]) => [
+				key,
+				typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value ?? ''),
+			]),
+		)
 		return data(formFailure({ formErrors: ['provider.errorProfileConflict'], values }), { status: 409 })
 	}
-	return redirectWithToast(`/aanbieder/${params.providerId}/gegevens`, { type: 'success', key: 'provider.profileSavedToast' })
+	return redirectWithToast(`/aanbieder/${params.providerId}/gegevens`, {
+		type: 'success',
+		key: 'provider.profileSavedToast',
+	})
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Gegevens · Keurmerkportaal' }]

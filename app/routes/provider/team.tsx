@@ -25,12 +25,30 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (formData.get('intent') === 'invite') {
 		const form = parseForm(inviteSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'invite' }, { status: 400 })
-		const result = await inviteTeamMember(params.providerId, actor, { ...form.data, invitedBy: { id: user.id, name: user.name } })
-		if (!result.ok) return data({ ...formFailure({ fieldErrors: { email: [result.message] }, values: { name: form.data.name, email: form.data.email, jobTitle: form.data.jobTitle ?? '' } }), intent: 'invite' }, { status: 400 })
-		return redirectWithToast(back, { type: 'success', key: 'provider.teamInvitedToast', params: { email: form.data.email } })
+		const result = await inviteTeamMember(params.providerId, actor, {
+			...form.data,
+			invitedBy: { id: user.id, name: user.name },
+		})
+		if (!result.ok)
+			return data(
+				{
+					...formFailure({
+						fieldErrors: { email: [result.message] },
+						values: { name: form.data.name, email: form.data.email, jobTitle: form.data.jobTitle ?? '' },
+					}),
+					intent: 'invite',
+				},
+				{ status: 400 },
+			)
+		return redirectWithToast(back, {
+			type: 'success',
+			key: 'provider.teamInvitedToast',
+			params: { email: form.data.email },
+		})
 	}
 	const form = parseForm(memberActionSchema, formData)
-	if (!form.success) return data({ ...formFailure({ formErrors: ['provider.errorMemberNotFound'] }), intent: 'member' }, { status: 400 })
+	if (!form.success)
+		return data({ ...formFailure({ formErrors: ['provider.errorMemberNotFound'] }), intent: 'member' }, { status: 400 })
 	const result = await changeTeamMember(params.providerId, actor, form.data.membershipId, form.data.intent)
 	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'member' }, { status: 409 })
 	// Whoever removed themselves has no access here any more.
@@ -77,24 +95,54 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
 								</th>
 								<td>{member.user.email}</td>
 								<td>
-									{member.canSign ? <span className="badge badge--info">{t('provider.signingAuthority')}</span> : t('provider.member')}
+									{member.canSign ? (
+										<span className="badge badge--info">{t('provider.signingAuthority')}</span>
+									) : (
+										t('provider.member')
+									)}
 									{member.isPrimaryContact ? ` · ${t('provider.primaryContact')}` : ''}
 								</td>
-								<td>{member.user.invited ? t('provider.statusInvited') : <>{t('provider.statusActive')} <When value={member.user.lastLoginAt} dateOnly /></>}</td>
+								<td>
+									{member.user.invited ? (
+										t('provider.statusInvited')
+									) : (
+										<>
+											{t('provider.statusActive')} <When value={member.user.lastLoginAt} dateOnly />
+										</>
+									)}
+								</td>
 								{canManage ? (
 									<td>
 										<Form method="post" className="button-row">
 											<input type="hidden" name="membershipId" value={member.id} />
 											{member.canSign ? (
-												<button type="submit" name="intent" value="revoke" className="button button--small" aria-label={t('provider.revokeFor', { name: member.user.name })}>
+												<button
+													type="submit"
+													name="intent"
+													value="revoke"
+													className="button button--small"
+													aria-label={t('provider.revokeFor', { name: member.user.name })}
+												>
 													{t('provider.revoke')}
 												</button>
 											) : (
-												<button type="submit" name="intent" value="grant" className="button button--small" aria-label={t('provider.grantFor', { name: member.user.name })}>
+												<button
+													type="submit"
+													name="intent"
+													value="grant"
+													className="button button--small"
+													aria-label={t('provider.grantFor', { name: member.user.name })}
+												>
 													{t('provider.grant')}
 												</button>
 											)}
-											<button type="submit" name="intent" value="remove" className="button button--small button--danger" aria-label={t('provider.removeFor', { name: member.user.name })}>
+											<button
+												type="submit"
+												name="intent"
+												value="remove"
+												className="button button--small button--danger"
+												aria-label={t('provider.removeFor', { name: member.user.name })}
+											>
 												{t('provider.remove')}
 											</button>
 										</Form>
@@ -112,10 +160,32 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
 					{/* A fresh form after each successful invitation. */}
 					<Form key={members.length} method="post" className="form" noValidate>
 						<input type="hidden" name="intent" value="invite" />
-						<InputField name="name" label={t('provider.fieldMemberName')} defaultValue={typed(inviteErrors?.values, 'name')} errors={inviteErrors?.fieldErrors.name} required />
-						<InputField name="email" type="email" label={t('provider.fieldMemberEmail')} defaultValue={typed(inviteErrors?.values, 'email')} errors={inviteErrors?.fieldErrors.email} required />
-						<InputField name="jobTitle" label={t('provider.fieldMemberJobTitle')} defaultValue={typed(inviteErrors?.values, 'jobTitle')} errors={inviteErrors?.fieldErrors.jobTitle} />
-						<CheckboxField name="canSign" label={t('provider.fieldMemberCanSign')} hint={t('provider.hintMemberCanSign')} />
+						<InputField
+							name="name"
+							label={t('provider.fieldMemberName')}
+							defaultValue={typed(inviteErrors?.values, 'name')}
+							errors={inviteErrors?.fieldErrors.name}
+							required
+						/>
+						<InputField
+							name="email"
+							type="email"
+							label={t('provider.fieldMemberEmail')}
+							defaultValue={typed(inviteErrors?.values, 'email')}
+							errors={inviteErrors?.fieldErrors.email}
+							required
+						/>
+						<InputField
+							name="jobTitle"
+							label={t('provider.fieldMemberJobTitle')}
+							defaultValue={typed(inviteErrors?.values, 'jobTitle')}
+							errors={inviteErrors?.fieldErrors.jobTitle}
+						/>
+						<CheckboxField
+							name="canSign"
+							label={t('provider.fieldMemberCanSign')}
+							hint={t('provider.hintMemberCanSign')}
+						/>
 						<SubmitButton pendingText={t('common.saving')}>{t('provider.inviteSubmit')}</SubmitButton>
 					</Form>
 				</section>

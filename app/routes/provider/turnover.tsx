@@ -24,12 +24,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const form = parseForm(turnoverSchema, await request.formData())
 	if (!form.success) return data({ ...form, participationId: null }, { status: 400 })
 	const { participationId, amount } = form.data
-	const fail = (message: string) => data({ ...formFailure({ fieldErrors: { amount: [message] }, values: { amount } }), participationId }, { status: 400 })
+	const fail = (message: string) =>
+		data(
+			{ ...formFailure({ fieldErrors: { amount: [message] }, values: { amount } }), participationId },
+			{ status: 400 },
+		)
 	const parsed = parseEuroInput(amount)
 	if (!parsed.ok) return fail(parsed.message)
-	const result = await reportProviderTurnover(params.providerId, participationId, parsed.cents, { type: 'provider', userId: user.id, ip: clientIp(request, context) })
+	const result = await reportProviderTurnover(params.providerId, participationId, parsed.cents, {
+		type: 'provider',
+		userId: user.id,
+		ip: clientIp(request, context),
+	})
 	if (!result.ok) return fail(result.message)
-	return redirectWithToast(`/aanbieder/${params.providerId}/omzet`, { type: 'success', key: 'provider.turnoverSavedToast' })
+	return redirectWithToast(`/aanbieder/${params.providerId}/omzet`, {
+		type: 'success',
+		key: 'provider.turnoverSavedToast',
+	})
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Omzet en afdracht · Keurmerkportaal' }]
@@ -42,7 +53,9 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 		<div className="stack">
 			<h1>{t('provider.turnoverTitle')}</h1>
 			<p>{t('provider.turnoverIntro')}</p>
-			{failed && !failed.participationId ? <ErrorSummary fieldErrors={failed.fieldErrors} formErrors={failed.formErrors} /> : null}
+			{failed && !failed.participationId ? (
+				<ErrorSummary fieldErrors={failed.fieldErrors} formErrors={failed.formErrors} />
+			) : null}
 			{years.length === 0 ? <p className="empty-state">{t('provider.turnoverNone')}</p> : null}
 			{years.map((year) => {
 				const errors = failed?.participationId === year.participationId ? failed : undefined
@@ -51,7 +64,11 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 						<h2 id={`turnover-${year.year}`}>{t('provider.turnoverYear', { year: year.year })}</h2>
 						<dl className="facts">
 							<dt>{capitalize(year.turnoverLabel)}</dt>
-							<dd>{year.current ? formatEuro(BigInt(year.current.amountCents)) : t('provider.turnoverNotReported', { date: formatDutchDate(year.reportDueOn) })}</dd>
+							<dd>
+								{year.current
+									? formatEuro(BigInt(year.current.amountCents))
+									: t('provider.turnoverNotReported', { date: formatDutchDate(year.reportDueOn) })}
+							</dd>
 							<dt>{t('provider.termFeeRate')}</dt>
 							<dd>{formatFeeRate(year.feeRateBp)}</dd>
 							<dt>{t('provider.termMinimumFee')}</dt>
@@ -81,7 +98,9 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 									defaultValue={typed(errors?.values, 'amount')}
 									errors={errors?.fieldErrors.amount}
 								/>
-								<SubmitButton>{year.current ? t('provider.turnoverUpdate') : t('provider.turnoverSubmit')}</SubmitButton>
+								<SubmitButton>
+									{year.current ? t('provider.turnoverUpdate') : t('provider.turnoverSubmit')}
+								</SubmitButton>
 							</Form>
 						)}
 						{year.history.length > 1 ? (
@@ -90,8 +109,11 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 								<ul>
 									{year.history.map((report) => (
 										<li key={report.id}>
-											{formatEuro(BigInt(report.amountCents))} · {report.reportedBy} · <When value={report.reportedAt} />
-											{report.source === 'staff_correction' ? ` · ${t('provider.turnoverCorrectedByKibg')}${report.reason ? `: ${report.reason}` : ''}` : ''}
+											{formatEuro(BigInt(report.amountCents))} · {report.reportedBy} ·{' '}
+											<When value={report.reportedAt} />
+											{report.source === 'staff_correction'
+												? ` · ${t('provider.turnoverCorrectedByKibg')}${report.reason ? `: ${report.reason}` : ''}`
+												: ''}
 										</li>
 									))}
 								</ul>
@@ -101,11 +123,16 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 							<ul className="stack">
 								{year.invoices.map((invoice) => (
 									<li key={invoice.id}>
-										<a href={invoice.pdfPath}>{t('provider.invoiceLink', { number: invoice.number })}</a> · {formatEuro(BigInt(invoice.amountCents))} · {t(`provider.invoiceStatus_${invoice.status}`)} · {t('provider.invoiceDue')} <When value={invoice.dueAt} dateOnly />
+										<a href={invoice.pdfPath}>{t('provider.invoiceLink', { number: invoice.number })}</a> ·{' '}
+										{formatEuro(BigInt(invoice.amountCents))} · {t(`provider.invoiceStatus_${invoice.status}`)} ·{' '}
+										{t('provider.invoiceDue')} <When value={invoice.dueAt} dateOnly />
 										{invoice.creditNotePdfPath ? (
 											<>
 												{' '}
-												· <a href={invoice.creditNotePdfPath}>{t('provider.creditNoteLink', { number: invoice.creditNoteNumber ?? '' })}</a>
+												·{' '}
+												<a href={invoice.creditNotePdfPath}>
+													{t('provider.creditNoteLink', { number: invoice.creditNoteNumber ?? '' })}
+												</a>
 											</>
 										) : null}
 									</li>

@@ -10,7 +10,10 @@ import { loadCarrier, type PublicCarrierStatus } from '#app/services/register.se
 
 // A carrier's public page: what DOMAIN.md §7 makes public, for every year it was in the register.
 // A provider that was never listed has no public page (404), like any unknown address.
-const slugParam = z.string().max(200).regex(/^[a-z0-9][a-z0-9-]*$/)
+const slugParam = z
+	.string()
+	.max(200)
+	.regex(/^[a-z0-9][a-z0-9-]*$/)
 
 export async function loader({ params }: Route.LoaderArgs) {
 	const slug = slugParam.safeParse(params.slug)
@@ -22,7 +25,12 @@ export async function loader({ params }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: data ? `${data.carrier.name} · Keurmerkregister · Keurmerkportaal` : 'Niet gevonden · Keurmerkportaal' },
-	{ name: 'description', content: data ? `${data.carrier.name} in ${data.carrier.city} in het Keurmerkregister van het Keurmerk Basis GGZ.` : '' },
+	{
+		name: 'description',
+		content: data
+			? `${data.carrier.name} in ${data.carrier.city} in het Keurmerkregister van het Keurmerk Basis GGZ.`
+			: '',
+	},
 ]
 
 /** The register's public status; an expired year shows as the status it ended with. */
@@ -68,7 +76,12 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 					</>
 				) : null}
 				<dt>{t('register.carrierYears')}</dt>
-				<dd>{[...carrier.years].reverse().map((entry) => entry.year).join(', ')}</dd>
+				<dd>
+					{[...carrier.years]
+						.reverse()
+						.map((entry) => entry.year)
+						.join(', ')}
+				</dd>
 			</dl>
 
 			{current ? (
@@ -90,7 +103,10 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 						<dl>
 							<dt>{t('register.carrierCertificate')}</dt>
 							<dd>
-								<Link to={`/verifieer/${encodeURIComponent(current.certificate.number)}`} aria-label={t('register.carrierVerifyLink', { number: current.certificate.number })}>
+								<Link
+									to={`/verifieer/${encodeURIComponent(current.certificate.number)}`}
+									aria-label={t('register.carrierVerifyLink', { number: current.certificate.number })}
+								>
 									{current.certificate.number}
 								</Link>
 							</dd>
@@ -129,7 +145,9 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 										</td>
 										<td>
 											{entry.certificate ? (
-												<Link to={`/verifieer/${encodeURIComponent(entry.certificate.number)}`}>{entry.certificate.number}</Link>
+												<Link to={`/verifieer/${encodeURIComponent(entry.certificate.number)}`}>
+													{entry.certificate.number}
+												</Link>
 											) : (
 												'—'
 											)}

@@ -12,7 +12,8 @@ export const meta: Route.MetaFunction = () => [
 	{ title: 'Keurmerk Basis GGZ · Keurmerkportaal' },
 	{
 		name: 'description',
-		content: 'Het portaal van het Keurmerk Basis GGZ: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
+		content:
+			'Het portaal van het Keurmerk Basis GGZ: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
 	},
 ]
 
@@ -49,7 +50,14 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 						<label htmlFor="home-verify-number" className="field__label">
 							{t('home.verifyLabel')}
 						</label>
-						<input id="home-verify-number" name="nummer" className="input" maxLength={40} autoComplete="off" placeholder="KBG-2026-0042" />
+						<input
+							id="home-verify-number"
+							name="nummer"
+							className="input"
+							maxLength={40}
+							autoComplete="off"
+							placeholder="KBG-2026-0042"
+						/>
 						<button type="submit" className="button">
 							{t('home.verifyCta')}
 						</button>

@@ -10,7 +10,10 @@ import { notFound } from '#app/lib/http.server.ts'
 import { loadPublishedNormSet } from '#app/services/published-norms.server.ts'
 
 // The norms of one year as published, and what changed since the year before (norm-set-diff).
-const yearParam = z.string().regex(/^\d{4}$/).transform(Number)
+const yearParam = z
+	.string()
+	.regex(/^\d{4}$/)
+	.transform(Number)
 
 export async function loader({ params }: Route.LoaderArgs) {
 	const year = yearParam.safeParse(params.year)
@@ -27,26 +30,32 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 function groups(norm: Norm): Criterion[][] {
 	const byGroup = new Map<number, Criterion[]>()
-	for (const criterion of norm.criteria) byGroup.set(criterion.group, [...(byGroup.get(criterion.group) ?? []), criterion])
+	for (const criterion of norm.criteria)
+		byGroup.set(criterion.group, [...(byGroup.get(criterion.group) ?? []), criterion])
 	return [...byGroup.entries()].sort(([a], [b]) => a - b).map(([, criteria]) => criteria)
 }
 
 export default function NormsYear({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const { normSet, previous, next } = loaderData
-	const applies = (who: string) => (who === 'all' ? null : t('register.normsAppliesTo', { who: t(`register.applies_${who}` as MessageKey) }))
+	const applies = (who: string) =>
+		who === 'all' ? null : t('register.normsAppliesTo', { who: t(`register.applies_${who}` as MessageKey) })
 	return (
 		<div className="stack">
 			<p className="button-row">
 				<Link to="/normen">{t('register.normsTitle')}</Link>
-				{previous ? <Link to={`/normen/${previous.year}`}>{t('register.normsPrevious', { year: previous.year })}</Link> : null}
+				{previous ? (
+					<Link to={`/normen/${previous.year}`}>{t('register.normsPrevious', { year: previous.year })}</Link>
+				) : null}
 				{next ? <Link to={`/normen/${next}`}>{t('register.normsNext', { year: next })}</Link> : null}
 			</p>
 			<h1>{t('register.normsYearTitle', { year: normSet.year })}</h1>
 			<p className="lead">
 				{normSet.markName}: {normSet.title}
 			</p>
-			{normSet.status === 'reconstructed' ? <p className="panel panel--info">{t('register.normsReconstructed')}</p> : null}
+			{normSet.status === 'reconstructed' ? (
+				<p className="panel panel--info">{t('register.normsReconstructed')}</p>
+			) : null}
 
 			<ChangesSince previous={previous} />
 
@@ -55,7 +64,12 @@ export default function NormsYear({ loaderData }: Route.ComponentProps) {
 					<h2 id={`theme-${theme.key}`}>{t('register.normsTheme', { title: theme.title })}</h2>
 					{theme.introduction ? <p>{theme.introduction}</p> : null}
 					{theme.norms.map((norm) => (
-						<article key={norm.key} id={`norm-${norm.key}`} className="card stack" aria-labelledby={`norm-title-${norm.key}`}>
+						<article
+							key={norm.key}
+							id={`norm-${norm.key}`}
+							className="card stack"
+							aria-labelledby={`norm-title-${norm.key}`}
+						>
 							<h3 id={`norm-title-${norm.key}`}>{t('register.normsNorm', { code: norm.code, title: norm.title })}</h3>
 							{applies(norm.appliesTo) ? <p className="badge badge--info">{applies(norm.appliesTo)}</p> : null}
 							<p>{norm.explanation}</p>
@@ -80,10 +94,16 @@ export default function NormsYear({ loaderData }: Route.ComponentProps) {
 									<li key={alternatives[0]?.key}>
 										{alternatives.map((criterion, index) => (
 											<Fragment key={criterion.key}>
-												{index > 0 ? <p><em>{t('register.normsAlternative')}</em></p> : null}
+												{index > 0 ? (
+													<p>
+														<em>{t('register.normsAlternative')}</em>
+													</p>
+												) : null}
 												<p id={`criterion-${criterion.key}`}>
 													<strong>{criterion.code}</strong> {criterion.text}
-													{criterion.appliesTo && applies(criterion.appliesTo) ? ` (${applies(criterion.appliesTo)})` : ''}
+													{criterion.appliesTo && applies(criterion.appliesTo)
+														? ` (${applies(criterion.appliesTo)})`
+														: ''}
 												</p>
 											</Fragment>
 										))}
@@ -118,9 +138,13 @@ function ChangesSince({ previous }: { previous: Route.ComponentProps['loaderData
 		['register.criteriaAdded', diff.criteria.added],
 		['register.criteriaRemoved', diff.criteria.removed],
 		['register.criteriaChanged', diff.criteria.changed.map((change) => change.next)],
-		['register.criteriaMoved', diff.criteria.moved.map((change) => ({ ...change.next, code: `${change.previous.code} → ${change.next.code}` }))],
+		[
+			'register.criteriaMoved',
+			diff.criteria.moved.map((change) => ({ ...change.next, code: `${change.previous.code} → ${change.next.code}` })),
+		],
 	] as const
-	const nothing = normLists.every(([, list]) => list.length === 0) && criterionLists.every(([, list]) => list.length === 0)
+	const nothing =
+		normLists.every(([, list]) => list.length === 0) && criterionLists.every(([, list]) => list.length === 0)
 	return (
 		<section aria-labelledby="norm-changes" className="panel panel--info stack">
 			<h2 id="norm-changes">{t('register.normsChangesTitle', { year: previous.year })}</h2>
@@ -145,7 +169,9 @@ function ChangesSince({ previous }: { previous: Route.ComponentProps['loaderData
 					</div>
 				) : null,
 			)}
-			{diff.criteria.unchanged.length ? <p>{t('register.criteriaUnchanged', { count: diff.criteria.unchanged.length })}</p> : null}
+			{diff.criteria.unchanged.length ? (
+				<p>{t('register.criteriaUnchanged', { count: diff.criteria.unchanged.length })}</p>
+			) : null}
 		</section>
 	)
 }

@@ -12,7 +12,10 @@ export async function loader() {
 
 export const meta: Route.MetaFunction = () => [
 	{ title: 'Normen · Keurmerkportaal' },
-	{ name: 'description', content: 'De gepubliceerde normen van het Keurmerk Basis GGZ per keurmerkjaar, met wat er veranderde.' },
+	{
+		name: 'description',
+		content: 'De gepubliceerde normen van het Keurmerk Basis GGZ per keurmerkjaar, met wat er veranderde.',
+	},
 ]
 
 export default function Norms({ loaderData }: Route.ComponentProps) {
@@ -34,7 +37,9 @@ export default function Norms({ loaderData }: Route.ComponentProps) {
 								</h2>
 								<p>
 									{set.title} · {t('register.normsCounts', { themes: set.themeCount, norms: set.normCount })}
-									{set.publishedAt ? ` · ${t('register.normsPublishedOn', { date: formatDate(set.publishedAt, locale) })}` : ''}
+									{set.publishedAt
+										? ` · ${t('register.normsPublishedOn', { date: formatDate(set.publishedAt, locale) })}`
+										: ''}
 								</p>
 							</div>
 						</li>

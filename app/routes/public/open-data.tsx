@@ -19,7 +19,22 @@ export const meta: Route.MetaFunction = () => [
 ]
 
 const TOP_FIELDS = ['schemaVersion', 'year', 'statusOn', 'count'] as const
-const CARRIER_FIELDS = ['name', 'slug', 'url', 'type', 'city', 'postcode', 'province', 'website', 'status', 'listedFrom', 'withdrawnOn', 'qualifiedOn', 'certificateNumber', 'certificateValidUntil'] as const
+const CARRIER_FIELDS = [
+	'name',
+	'slug',
+	'url',
+	'type',
+	'city',
+	'postcode',
+	'province',
+	'website',
+	'status',
+	'listedFrom',
+	'withdrawnOn',
+	'qualifiedOn',
+	'certificateNumber',
+	'certificateValidUntil',
+] as const
 
 export default function OpenData({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -12,12 +12,20 @@ const BADGE: Record<PublicRegisterStatus, string> = {
 }
 
 /** The public status of a carrier; a withdrawal always with its date (never silently gone). */
-export function RegisterStatusBadge({ status, withdrawnAt }: { status: PublicRegisterStatus; withdrawnAt: Date | null }) {
+export function RegisterStatusBadge({
+	status,
+	withdrawnAt,
+}: {
+	status: PublicRegisterStatus
+	withdrawnAt: Date | null
+}) {
 	const t = useT()
 	const locale = useLocale()
 	return (
 		<span className={BADGE[status]}>
-			{status === 'withdrawn' && withdrawnAt ? t('register.statusWithdrawnOn', { date: formatDate(withdrawnAt, locale) }) : t(`register.status_${status}`)}
+			{status === 'withdrawn' && withdrawnAt
+				? t('register.statusWithdrawnOn', { date: formatDate(withdrawnAt, locale) })
+				: t(`register.status_${status}`)}
 		</span>
 	)
 }

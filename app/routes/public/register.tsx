@@ -34,8 +34,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: data?.years.length ? `Keurmerkregister ${data.year} · Keurmerkportaal` : 'Keurmerkregister · Keurmerkportaal' },
-	{ name: 'description', content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.' },
+	{
+		title: data?.years.length
+			? `Keurmerkregister ${data.year} · Keurmerkportaal`
+			: 'Keurmerkregister · Keurmerkportaal',
+	},
+	{
+		name: 'description',
+		content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.',
+	},
 ]
 
 const PARAM_LABELS: Record<RegisterParam, MessageKey> = {
@@ -54,14 +61,21 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const { query, ignored, year, years, total, statusCounts, pagination, entries } = loaderData
 	const hasRegister = years.length > 0
-	const countText = total === 0 ? t('register.resultCountNone') : total === 1 ? t('register.resultCountOne') : t('register.resultCount', { count: total })
+	const countText =
+		total === 0
+			? t('register.resultCountNone')
+			: total === 1
+				? t('register.resultCountOne')
+				: t('register.resultCount', { count: total })
 	return (
 		<div className="stack">
 			<h1>{hasRegister ? t('register.searchTitle', { year }) : t('register.searchTitleNoYear')}</h1>
 			<p className="lead">{t('register.searchLead', { year })}</p>
 			{ignored.length ? (
 				<p className="panel panel--warning" role="status">
-					{t('register.searchIgnored', { fields: ignored.map((param) => t(PARAM_LABELS[param]).toLowerCase()).join(', ') })}
+					{t('register.searchIgnored', {
+						fields: ignored.map((param) => t(PARAM_LABELS[param]).toLowerCase()).join(', '),
+					})}
 				</p>
 			) : null}
 
@@ -69,39 +83,78 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 				<h2 id="register-search-title">{t('register.searchFormTitle')}</h2>
 				{/* Keyed on the query: after a search the fields show what was searched. */}
 				<Form method="get" action="/register" className="form" role="search" key={registerSearchString(query)}>
-					<InputField name="q" type="search" label={t('register.searchQuery')} hint={t('register.searchQueryHint')} defaultValue={query.q} maxLength={100} autoComplete="off" />
+					<InputField
+						name="q"
+						type="search"
+						label={t('register.searchQuery')}
+						hint={t('register.searchQueryHint')}
+						defaultValue={query.q}
+						maxLength={100}
+						autoComplete="off"
+					/>
 					<div className="card-grid">
 						<SelectField
 							name="type"
 							label={t('register.searchType')}
 							defaultValue={query.type ?? ''}
-							options={[{ value: '', label: t('register.searchTypeAll') }, ...PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) }))]}
+							options={[
+								{ value: '', label: t('register.searchTypeAll') },
+								...PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) })),
+							]}
 						/>
 						<SelectField
 							name="provincie"
 							label={t('register.searchProvince')}
 							defaultValue={query.province ?? ''}
-							options={[{ value: '', label: t('register.searchProvinceAll') }, ...PROVINCES.map((province) => ({ value: province, label: province }))]}
+							options={[
+								{ value: '', label: t('register.searchProvinceAll') },
+								...PROVINCES.map((province) => ({ value: province, label: province })),
+							]}
 						/>
-						<InputField name="plaats" label={t('register.searchCity')} hint={t('register.searchCityHint')} defaultValue={query.city} maxLength={80} autoComplete="address-level2" />
-						<InputField name="postcode" label={t('register.searchPostcode')} hint={t('register.searchPostcodeHint')} defaultValue={query.postcode} maxLength={7} inputMode="numeric" />
+						<InputField
+							name="plaats"
+							label={t('register.searchCity')}
+							hint={t('register.searchCityHint')}
+							defaultValue={query.city}
+							maxLength={80}
+							autoComplete="address-level2"
+						/>
+						<InputField
+							name="postcode"
+							label={t('register.searchPostcode')}
+							hint={t('register.searchPostcodeHint')}
+							defaultValue={query.postcode}
+							maxLength={7}
+							inputMode="numeric"
+						/>
 						<SelectField
 							name="status"
 							label={t('register.searchStatus')}
 							defaultValue={query.status ?? ''}
 							options={[
 								{ value: '', label: t('register.searchStatusAll') },
-								...REGISTER_STATUSES.map((status) => ({ value: status, label: t(`register.statusFilter_${status}`, { count: statusCounts[status] }) })),
+								...REGISTER_STATUSES.map((status) => ({
+									value: status,
+									label: t(`register.statusFilter_${status}`, { count: statusCounts[status] }),
+								})),
 							]}
 						/>
 						{years.length > 0 ? (
-							<SelectField name="jaar" label={t('register.searchYear')} defaultValue={String(year)} options={years.map((option) => ({ value: String(option), label: String(option) }))} />
+							<SelectField
+								name="jaar"
+								label={t('register.searchYear')}
+								defaultValue={String(year)}
+								options={years.map((option) => ({ value: String(option), label: String(option) }))}
+							/>
 						) : null}
 						<SelectField
 							name="sorteer"
 							label={t('register.searchSort')}
 							defaultValue={query.sort}
-							options={REGISTER_SORTS.map((sort) => ({ value: sort, label: t(`register.sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as MessageKey) }))}
+							options={REGISTER_SORTS.map((sort) => ({
+								value: sort,
+								label: t(`register.sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as MessageKey),
+							}))}
 						/>
 					</div>
 					<div className="button-row">
@@ -145,7 +198,9 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 								{t('register.pagePrevious')}
 							</Link>
 						) : null}
-						<span aria-current="page">{t('register.pageOf', { page: pagination.page, count: pagination.pageCount })}</span>
+						<span aria-current="page">
+							{t('register.pageOf', { page: pagination.page, count: pagination.pageCount })}
+						</span>
 						{pagination.page < pagination.pageCount ? (
 							<Link to={`/register${registerSearchString(query, { page: pagination.page + 1 })}`} rel="next">
 								{t('register.pageNext')}

@@ -14,10 +14,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const headers = { 'Cache-Control': 'no-store' }
 	if (params.number === undefined) {
 		const typed = new URL(request.url).searchParams.get('nummer')
-		if (typed === null || typed.trim() === '') return data({ typed: '', error: null, verification: null, checkedAt: null }, { headers })
+		if (typed === null || typed.trim() === '')
+			return data({ typed: '', error: null, verification: null, checkedAt: null }, { headers })
 		const number = normaliseCertificateNumber(typed.slice(0, 200))
 		if (number) throw redirect(`/verifieer/${encodeURIComponent(number)}`)
-		return data({ typed: typed.slice(0, 200), error: 'register.verifyInvalid' as const, verification: null, checkedAt: null }, { status: 400, headers })
+		return data(
+			{ typed: typed.slice(0, 200), error: 'register.verifyInvalid' as const, verification: null, checkedAt: null },
+			{ status: 400, headers },
+		)
 	}
 	const checkedAt = now()
 	const verification = await verifyCertificate(params.number.slice(0, 200), checkedAt)
@@ -60,27 +64,54 @@ export default function Verify({ loaderData }: Route.ComponentProps) {
 			{verification && result ? (
 				<section className={PANEL[result]} aria-labelledby="verify-result" role="status">
 					<h2 id="verify-result">
-						{verification.result === 'invalid' ? t('register.verify_unknown') : `${t('register.verifyResultTitle', { number: verification.number })}: ${t(`register.verify_${result}`)}`}
+						{verification.result === 'invalid'
+							? t('register.verify_unknown')
+							: `${t('register.verifyResultTitle', { number: verification.number })}: ${t(`register.verify_${result}`)}`}
 					</h2>
 					{'carrier' in verification ? (
 						<>
 							<p>
 								{verification.result === 'valid'
-									? t('register.verifyValidText', { name: verification.carrier.name, city: verification.carrier.city, mark: verification.markName, year: verification.year, date: date(verification.validUntil) })
+									? t('register.verifyValidText', {
+											name: verification.carrier.name,
+											city: verification.carrier.city,
+											mark: verification.markName,
+											year: verification.year,
+											date: date(verification.validUntil),
+										})
 									: verification.result === 'not_yet_valid'
-										? t('register.verifyNotYetValidText', { name: verification.carrier.name, city: verification.carrier.city, mark: verification.markName, year: verification.year })
+										? t('register.verifyNotYetValidText', {
+												name: verification.carrier.name,
+												city: verification.carrier.city,
+												mark: verification.markName,
+												year: verification.year,
+											})
 										: verification.result === 'withdrawn'
-											? t('register.verifyWithdrawnText', { name: verification.carrier.name, city: verification.carrier.city, year: verification.year, date: date(verification.endedAt ?? verification.validUntil) })
-											: t('register.verifyExpiredText', { name: verification.carrier.name, city: verification.carrier.city, year: verification.year, date: date(verification.validUntil) })}
+											? t('register.verifyWithdrawnText', {
+													name: verification.carrier.name,
+													city: verification.carrier.city,
+													year: verification.year,
+													date: date(verification.endedAt ?? verification.validUntil),
+												})
+											: t('register.verifyExpiredText', {
+													name: verification.carrier.name,
+													city: verification.carrier.city,
+													year: verification.year,
+													date: date(verification.validUntil),
+												})}
 							</p>
 							<p>
-								<Link to={`/register/${encodeURIComponent(verification.carrier.slug)}`}>{t('register.verifyCarrierLink', { name: verification.carrier.name })}</Link>
+								<Link to={`/register/${encodeURIComponent(verification.carrier.slug)}`}>
+									{t('register.verifyCarrierLink', { name: verification.carrier.name })}
+								</Link>
 							</p>
 						</>
 					) : (
 						<p>{t('register.verifyUnknownText')}</p>
 					)}
-					{checkedAt ? <p className="field__hint">{t('register.verifyLiveNote', { date: formatDateTime(checkedAt, locale) })}</p> : null}
+					{checkedAt ? (
+						<p className="field__hint">{t('register.verifyLiveNote', { date: formatDateTime(checkedAt, locale) })}</p>
+					) : null}
 				</section>
 			) : (
 				<p className="lead">{t('register.verifyLead')}</p>

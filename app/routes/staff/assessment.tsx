@@ -21,9 +21,18 @@ const assessSchema = z
 		verdict: z.enum(['sufficient', 'insufficient'], 'staff.errorVerdictRequired'),
 		feedback: z.string().trim().max(5000).default(''),
 	})
-	.refine((value) => value.verdict !== 'insufficient' || value.feedback.length > 0, { path: ['feedback'], message: 'staff.errorFeedbackRequired' })
-const decideSchema = z.object({ intent: z.literal('decide'), outcome: z.enum(['qualified', 'revision_requested', 'not_qualified']) })
-const confirmSchema = z.object({ intent: z.enum(['confirm', 'reject']), reason: z.string().trim().max(2000).optional() })
+	.refine((value) => value.verdict !== 'insufficient' || value.feedback.length > 0, {
+		path: ['feedback'],
+		message: 'staff.errorFeedbackRequired',
+	})
+const decideSchema = z.object({
+	intent: z.literal('decide'),
+	outcome: z.enum(['qualified', 'revision_requested', 'not_qualified']),
+})
+const confirmSchema = z.object({
+	intent: z.enum(['confirm', 'reject']),
+	reason: z.string().trim().max(2000).optional(),
+})
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -53,16 +62,37 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			confirmedBy: round.outcomeConfirmedBy,
 			decidedAt: round.decidedAt,
 		},
-		rounds: participation.rounds.filter((candidate) => candidate.status === 'submitted').map((candidate) => candidate.number),
+		rounds: participation.rounds
+			.filter((candidate) => candidate.status === 'submitted')
+			.map((candidate) => candidate.number),
 		norms: norms
 			.map((norm) => ({ ...norm, criteria: norm.criteria.filter((criterion) => toAssess.has(criterion.key)) }))
 			.filter((norm) => norm.criteria.length > 0),
 		answers,
-		verdicts: Object.fromEntries(verdicts.map((row) => [row.criterionKey, { verdict: row.verdict, feedback: row.feedback, version: row.version, assessor: row.assessor.name, at: row.assessedAt }])),
-		previousVerdicts: Object.fromEntries(previousVerdicts.map((row) => [row.criterionKey, { verdict: row.verdict, feedback: row.feedback }])),
+		verdicts: Object.fromEntries(
+			verdicts.map((row) => [
+				row.criterionKey,
+				{
+					verdict: row.verdict,
+					feedback: row.feedback,
+					version: row.version,
+					assessor: row.assessor.name,
+					at: row.assessedAt,
+				},
+			]),
+		),
+		previousVerdicts: Object.fromEntries(
+			previousVerdicts.map((row) => [row.criterionKey, { verdict: row.verdict, feedback: row.feedback }]),
+		),
 		diff: Object.fromEntries(diff.map((entry) => [entry.key, entry])),
 		revised: round.number > 1,
-		outcome: { allAssessed: outcome.allAssessed, missing: outcome.missingVerdicts.map((ref) => ref.code), insufficient: outcome.insufficient.map((ref) => ref.code), outcome: outcome.outcome, ruleWarnings: outcome.ruleWarnings.map((ref) => ref.key) },
+		outcome: {
+			allAssessed: outcome.allAssessed,
+			missing: outcome.missingVerdicts.map((ref) => ref.code),
+			insufficient: outcome.insufficient.map((ref) => ref.code),
+			outcome: outcome.outcome,
+			ruleWarnings: outcome.ruleWarnings.map((ref) => ref.key),
+		},
 		editable,
 	}
 }
@@ -79,22 +109,51 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const form = parseForm(assessSchema, formData)
 		const criterion = String(formData.get('criterion') ?? '')
 		if (!form.success) return data({ ...form, criterion }, { status: 400 })
-		const result = await assessCriterion(actor, { participationId: params.participationId, round: number, criterionKey: form.data.criterion, verdict: form.data.verdict, feedback: form.data.feedback, expectedVersion: form.data.version })
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message], values: { feedback: form.data.feedback } }), criterion }, { status: 409 })
-		return redirectWithToast(`${here}#criterium-${form.data.criterion}`, { type: 'success', key: 'staff.toastAssessed' })
+		const result = await assessCriterion(actor, {
+			participationId: params.participationId,
+			round: number,
+			criterionKey: form.data.criterion,
+			verdict: form.data.verdict,
+			feedback: form.data.feedback,
+			expectedVersion: form.data.version,
+		})
+		if (!result.ok)
+			return data(
+				{ ...formFailure({ formErrors: [result.message], values: { feedback: form.data.feedback } }), criterion },
+				{ status: 409 },
+			)
+		return redirectWithToast(`${here}#criterium-${form.data.criterion}`, {
+			type: 'success',
+			key: 'staff.toastAssessed',
+		})
 	}
 	if (intent === 'decide') {
 		const form = parseForm(decideSchema, formData)
 		if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
-		const result = await decideRound(actor, { participationId: params.participationId, round: number, outcome: form.data.outcome })
+		const result = await decideRound(actor, {
+			participationId: params.participationId,
+			round: number,
+			outcome: form.data.outcome,
+		})
 		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), criterion: '' }, { status: 409 })
-		return redirectWithToast(here, { type: 'success', key: result.value.applied ? 'staff.toastDecided' : 'staff.toastProposed' })
+		return redirectWithToast(here, {
+			type: 'success',
+			key: result.value.applied ? 'staff.toastDecided' : 'staff.toastProposed',
+		})
 	}
 	const form = parseForm(confirmSchema, formData)
 	if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
-	const result = await confirmDecision(actor, { participationId: params.participationId, round: number, confirm: form.data.intent === 'confirm', reason: form.data.reason })
+	const result = await confirmDecision(actor, {
+		participationId: params.participationId,
+		round: number,
+		confirm: form.data.intent === 'confirm',
+		reason: form.data.reason,
+	})
 	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), criterion: '' }, { status: 409 })
-	return redirectWithToast(here, { type: 'success', key: form.data.intent === 'confirm' ? 'staff.toastDecided' : 'staff.toastProposalRejected' })
+	return redirectWithToast(here, {
+		type: 'success',
+		key: form.data.intent === 'confirm' ? 'staff.toastDecided' : 'staff.toastProposalRejected',
+	})
 }
 
 type LoaderData = Route.ComponentProps['loaderData']
@@ -103,7 +162,14 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 	const t = useT()
 	const { participation, round, norms, outcome, editable, revised, rounds, userId } = loaderData
 	const generalErrors = actionData && !actionData.success && !actionData.criterion ? actionData : undefined
-	const outcomeLabel = (value: string) => t(value === 'qualified' ? 'staff.outcomeQualified' : value === 'revision_requested' ? 'staff.outcomeRevision' : 'staff.outcomeNotQualified')
+	const outcomeLabel = (value: string) =>
+		t(
+			value === 'qualified'
+				? 'staff.outcomeQualified'
+				: value === 'revision_requested'
+					? 'staff.outcomeRevision'
+					: 'staff.outcomeNotQualified',
+		)
 	const waiting = round.outcome && !round.decidedAt
 	return (
 		<div className="stack">
@@ -112,8 +178,8 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 			</p>
 			<h1>{t('staff.assessmentTitle', { round: round.number, year: participation.year })}</h1>
 			<p>
-				{participation.provider.name} · {t(`states.${participation.provider.type}`)} · <StateBadge state={participation.state} /> · {t('staff.submittedOn')}{' '}
-				<DateTime value={round.submittedAt} />
+				{participation.provider.name} · {t(`states.${participation.provider.type}`)} ·{' '}
+				<StateBadge state={participation.state} /> · {t('staff.submittedOn')} <DateTime value={round.submittedAt} />
 			</p>
 			{rounds.length > 1 ? (
 				<nav aria-label={t('staff.roundsNav')}>
@@ -123,7 +189,9 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 								{number === round.number ? (
 									<span aria-current="page">{t('staff.roundN', { round: number })}</span>
 								) : (
-									<Link to={`/medewerkers/deelnames/${participation.id}/beoordeling/${number}`}>{t('staff.roundN', { round: number })}</Link>
+									<Link to={`/medewerkers/deelnames/${participation.id}/beoordeling/${number}`}>
+										{t('staff.roundN', { round: number })}
+									</Link>
 								)}
 							</li>
 						))}
@@ -141,7 +209,9 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 					</p>
 				) : waiting && round.outcome ? (
 					<>
-						<p>{t('staff.proposalWaiting', { outcome: outcomeLabel(round.outcome), name: round.proposedBy?.name ?? '' })}</p>
+						<p>
+							{t('staff.proposalWaiting', { outcome: outcomeLabel(round.outcome), name: round.proposedBy?.name ?? '' })}
+						</p>
 						{round.proposedBy?.id === userId ? (
 							<p>{t('staff.proposalNeedsOther')}</p>
 						) : (
@@ -163,7 +233,9 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 						<Form method="post" className="form">
 							<input type="hidden" name="outcome" value={outcome.outcome} />
 							<p>{t('staff.decisionReady', { outcome: outcomeLabel(outcome.outcome) })}</p>
-							{outcome.insufficient.length ? <p>{t('staff.insufficientList', { list: outcome.insufficient.join(', ') })}</p> : null}
+							{outcome.insufficient.length ? (
+								<p>{t('staff.insufficientList', { list: outcome.insufficient.join(', ') })}</p>
+							) : null}
 							{participation.fourEyes && outcome.outcome !== 'qualified' ? <p>{t('staff.fourEyesNote')}</p> : null}
 							<SubmitButton name="intent" value="decide">
 								{t('staff.decideButton', { outcome: outcomeLabel(outcome.outcome) })}
@@ -185,7 +257,15 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 						</p>
 					) : null}
 					{norm.criteria.map((criterion) => (
-						<CriterionBlock key={criterion.key} norm={norm} criterion={criterion} loaderData={loaderData} actionData={actionData} revised={revised} editable={editable} />
+						<CriterionBlock
+							key={criterion.key}
+							norm={norm}
+							criterion={criterion}
+							loaderData={loaderData}
+							actionData={actionData}
+							revised={revised}
+							editable={editable}
+						/>
 					))}
 				</section>
 			))}
@@ -222,18 +302,29 @@ function CriterionBlock({
 			<h3>
 				{criterion.code} {criterion.text.length > 120 ? `${criterion.text.slice(0, 117)}…` : criterion.text}{' '}
 				{verdict ? (
-					<span className={`badge badge--${verdict.verdict === 'sufficient' ? 'success' : 'danger'}`}>{t(verdict.verdict === 'sufficient' ? 'staff.verdictSufficient' : 'staff.verdictInsufficient')}</span>
+					<span className={`badge badge--${verdict.verdict === 'sufficient' ? 'success' : 'danger'}`}>
+						{t(verdict.verdict === 'sufficient' ? 'staff.verdictSufficient' : 'staff.verdictInsufficient')}
+					</span>
 				) : (
 					<span className="badge badge--neutral">{t('staff.verdictMissing')}</span>
 				)}
-				{revised ? <span className={`badge badge--${changed ? 'warning' : 'neutral'}`}>{t(changed ? 'staff.diffChanged' : 'staff.diffUnchanged')}</span> : null}
+				{revised ? (
+					<span className={`badge badge--${changed ? 'warning' : 'neutral'}`}>
+						{t(changed ? 'staff.diffChanged' : 'staff.diffUnchanged')}
+					</span>
+				) : null}
 			</h3>
 			<div className="assessment">
 				<div className="stack">
 					<h4>{t('staff.providerAnswer')}</h4>
 					{criterion.text.length > 120 ? <p className="pre-wrap">{criterion.text}</p> : null}
 					{criterion.evidence.map((item) => (
-						<EvidenceView key={item.key} item={item} answer={loaderData.answers[item.key]} diff={revised ? loaderData.diff[item.key] : undefined} />
+						<EvidenceView
+							key={item.key}
+							item={item}
+							answer={loaderData.answers[item.key]}
+							diff={revised ? loaderData.diff[item.key] : undefined}
+						/>
 					))}
 				</div>
 				<div className="stack">
@@ -245,7 +336,9 @@ function CriterionBlock({
 						<dd className="pre-wrap">{criterion.assessmentFrame.notMet}</dd>
 					</dl>
 					{criterion.guidance ? <p className="field__hint">{criterion.guidance}</p> : null}
-					{loaderData.outcome.ruleWarnings.includes(criterion.key) ? <p className="panel panel--warning">{t('staff.ruleWarning')}</p> : null}
+					{loaderData.outcome.ruleWarnings.includes(criterion.key) ? (
+						<p className="panel panel--warning">{t('staff.ruleWarning')}</p>
+					) : null}
 					{previous ? (
 						<div className="panel panel--muted">
 							<h5>{t('staff.previousFeedback')}</h5>
@@ -264,11 +357,21 @@ function CriterionBlock({
 							<fieldset className="field">
 								<legend className="field__label">{t('staff.verdict', { code: criterion.code })}</legend>
 								<label className="data-table__option">
-									<input type="radio" name="verdict" value="sufficient" defaultChecked={verdict?.verdict === 'sufficient'} />
+									<input
+										type="radio"
+										name="verdict"
+										value="sufficient"
+										defaultChecked={verdict?.verdict === 'sufficient'}
+									/>
 									{t('staff.verdictSufficient')}
 								</label>
 								<label className="data-table__option">
-									<input type="radio" name="verdict" value="insufficient" defaultChecked={verdict?.verdict === 'insufficient'} />
+									<input
+										type="radio"
+										name="verdict"
+										value="insufficient"
+										defaultChecked={verdict?.verdict === 'insufficient'}
+									/>
 									{t('staff.verdictInsufficient')}
 								</label>
 							</fieldset>
@@ -300,7 +403,15 @@ function CriterionBlock({
 	)
 }
 
-function EvidenceView({ item, answer, diff }: { item: EvidenceItem; answer: EvidenceAnswer | undefined; diff?: LoaderData['diff'][string] }) {
+function EvidenceView({
+	item,
+	answer,
+	diff,
+}: {
+	item: EvidenceItem
+	answer: EvidenceAnswer | undefined
+	diff?: LoaderData['diff'][string]
+}) {
 	const t = useT()
 	const removedDocs = new Set(diff?.documents.removed.map((document) => document.id))
 	return (
@@ -309,13 +420,20 @@ function EvidenceView({ item, answer, diff }: { item: EvidenceItem; answer: Evid
 				<strong>{item.label}</strong>
 				{diff && diff.status !== 'unchanged' ? (
 					<span className="badge badge--warning">
-						{t('staff.diffFields', { fields: diff.fields.map((field) => t(`staff.field_${field}`)).join(', ') || t(`staff.diff_${diff.status}`) })}
+						{t('staff.diffFields', {
+							fields:
+								diff.fields.map((field) => t(`staff.field_${field}`)).join(', ') || t(`staff.diff_${diff.status}`),
+						})}
 					</span>
 				) : null}
 			</p>
 			{!answer ? <p className="empty-state">{t('staff.noAnswer')}</p> : null}
-			{answer?.text ? <p className={`pre-wrap${diff?.fields.includes('text') ? ' diff-added' : ''}`}>{answer.text}</p> : null}
-			{answer?.number !== undefined && answer.number !== null ? <p className={diff?.fields.includes('number') ? 'diff-added' : undefined}>{answer.number}</p> : null}
+			{answer?.text ? (
+				<p className={`pre-wrap${diff?.fields.includes('text') ? ' diff-added' : ''}`}>{answer.text}</p>
+			) : null}
+			{answer?.number !== undefined && answer.number !== null ? (
+				<p className={diff?.fields.includes('number') ? 'diff-added' : undefined}>{answer.number}</p>
+			) : null}
 			{answer?.url ? (
 				<p>
 					<a href={answer.url} rel="noreferrer noopener" target="_blank">
@@ -341,7 +459,10 @@ function EvidenceView({ item, answer, diff }: { item: EvidenceItem; answer: Evid
 			{answer?.documents.length || removedDocs.size ? (
 				<ul>
 					{answer?.documents.map((document) => (
-						<li key={document.id} className={diff?.documents.added.some((added) => added.id === document.id) ? 'diff-added' : undefined}>
+						<li
+							key={document.id}
+							className={diff?.documents.added.some((added) => added.id === document.id) ? 'diff-added' : undefined}
+						>
 							<a href={`/medewerkers/documenten/${document.id}`}>{document.name}</a>
 						</li>
 					))}

@@ -5,8 +5,11 @@ type Json = unknown
 
 function flatten(value: Json, prefix = '', out: Record<string, string> = {}): Record<string, string> {
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
-		for (const [key, inner] of Object.entries(value as Record<string, Json>)) flatten(inner, prefix ? `${prefix}.${key}` : key, out)
-	} else if (prefix) out[prefix] = value === null || value === undefined ? '–' : typeof value === 'string' ? value : JSON.stringify(value)
+		for (const [key, inner] of Object.entries(value as Record<string, Json>))
+			flatten(inner, prefix ? `${prefix}.${key}` : key, out)
+	} else if (prefix)
+		out[prefix] =
+			value === null || value === undefined ? '–' : typeof value === 'string' ? value : JSON.stringify(value)
 	return out
 }
 
@@ -26,7 +29,8 @@ export function AuditDiff({ before, after }: { before: Json; after: Json }) {
 		<ul className="json-diff" aria-label={t('staff.auditChanges')}>
 			{changes.slice(0, 12).map((change) => (
 				<li key={change.field}>
-					{change.field}: <span className="diff-removed">{change.before}</span> → <span className="diff-added">{change.after}</span>
+					{change.field}: <span className="diff-removed">{change.before}</span> →{' '}
+					<span className="diff-added">{change.after}</span>
 				</li>
 			))}
 			{changes.length > 12 ? <li>…</li> : null}

@@ -23,7 +23,11 @@ type Row = Route.ComponentProps['loaderData']['rows'][number]
 function auditColumns(t: Translate): DataTableColumn<Row>[] {
 	return [
 		{ id: 'at', header: t('staff.columnAt'), cell: ({ row }) => <DateTime value={row.original.at} /> },
-		{ id: 'actor', header: t('staff.columnActor'), cell: ({ row }) => row.original.actor?.name ?? t(`staff.actor_${row.original.actorType}`) },
+		{
+			id: 'actor',
+			header: t('staff.columnActor'),
+			cell: ({ row }) => row.original.actor?.name ?? t(`staff.actor_${row.original.actorType}`),
+		},
 		{ id: 'action', header: t('staff.columnAction'), cell: ({ row }) => <code>{row.original.action}</code> },
 		{
 			id: 'entity',
@@ -37,7 +41,11 @@ function auditColumns(t: Translate): DataTableColumn<Row>[] {
 		},
 		{ id: 'provider', header: t('staff.columnProvider'), cell: ({ row }) => row.original.provider?.name ?? '–' },
 		{ id: 'reason', header: t('staff.columnReason'), cell: ({ row }) => row.original.reason ?? '' },
-		{ id: 'changes', header: t('staff.columnChanges'), cell: ({ row }) => <AuditDiff before={row.original.before} after={row.original.after} /> },
+		{
+			id: 'changes',
+			header: t('staff.columnChanges'),
+			cell: ({ row }) => <AuditDiff before={row.original.before} after={row.original.after} />,
+		},
 	]
 }
 
@@ -61,9 +69,24 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				searchLabel={t('staff.auditSearch')}
 				csvPath="/medewerkers/audit/csv"
 				filters={[
-					{ id: 'action', label: t('staff.columnAction'), options: facets.actions.map((action) => ({ value: action, label: action })) },
-					{ id: 'actorType', label: t('staff.columnActorType'), options: filterValues(spec, 'actorType').map((type) => ({ value: type, label: t(`staff.actor_${type as 'staff'}`) })) },
-					{ id: 'entityType', label: t('staff.columnEntity'), options: facets.entityTypes.map((type) => ({ value: type, label: type })) },
+					{
+						id: 'action',
+						label: t('staff.columnAction'),
+						options: facets.actions.map((action) => ({ value: action, label: action })),
+					},
+					{
+						id: 'actorType',
+						label: t('staff.columnActorType'),
+						options: filterValues(spec, 'actorType').map((type) => ({
+							value: type,
+							label: t(`staff.actor_${type as 'staff'}`),
+						})),
+					},
+					{
+						id: 'entityType',
+						label: t('staff.columnEntity'),
+						options: facets.entityTypes.map((type) => ({ value: type, label: type })),
+					},
 					{ id: 'from', label: t('staff.auditFrom') },
 					{ id: 'until', label: t('staff.auditUntil') },
 				]}

@@ -91,8 +91,18 @@ export function invoiceColumns(t: Translate, locale: Locale): DataTableColumn<In
 		},
 		{ id: 'provider', header: t('fees.columnProvider'), cell: ({ row }) => row.original.providerName },
 		{ id: 'year', header: t('fees.columnYear'), className: 'numeric', cell: ({ row }) => row.original.year },
-		{ id: 'issuedAt', header: t('fees.columnIssued'), className: 'nowrap', cell: ({ row }) => formatDate(row.original.issuedAt, locale) },
-		{ id: 'dueAt', header: t('fees.columnDue'), className: 'nowrap', cell: ({ row }) => formatDate(row.original.dueAt, locale) },
+		{
+			id: 'issuedAt',
+			header: t('fees.columnIssued'),
+			className: 'nowrap',
+			cell: ({ row }) => formatDate(row.original.issuedAt, locale),
+		},
+		{
+			id: 'dueAt',
+			header: t('fees.columnDue'),
+			className: 'nowrap',
+			cell: ({ row }) => formatDate(row.original.dueAt, locale),
+		},
 		{
 			id: 'amount',
 			header: t('fees.columnAmount'),

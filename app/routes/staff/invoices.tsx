@@ -1,6 +1,13 @@
 import { Form, Link, isRouteErrorResponse } from 'react-router'
 import type { Route } from './+types/invoices'
-import { chosenStatuses, type InvoiceRow, invoiceColumns, invoicesTableSpec, INVOICE_STATUS_FILTERS, parseInvoiceYear } from './invoices.columns.tsx'
+import {
+	chosenStatuses,
+	type InvoiceRow,
+	invoiceColumns,
+	invoicesTableSpec,
+	INVOICE_STATUS_FILTERS,
+	parseInvoiceYear,
+} from './invoices.columns.tsx'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
 import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
@@ -50,7 +57,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const year = parseInvoiceYear(url.searchParams)
 	const at = now()
 	const filters = { year, status: chosenStatuses(query), q: query.search || undefined }
-	const list = (page: number) => listInvoices(filters, { page, pageSize: query.pageSize, orderBy: invoiceOrderBy(query) }, at)
+	const list = (page: number) =>
+		listInvoices(filters, { page, pageSize: query.pageSize, orderBy: invoiceOrderBy(query) }, at)
 	const [first, counts, years, toInvoice] = await Promise.all([
 		list(query.page),
 		invoiceStatusCounts({ year, q: filters.q }, at),
@@ -89,7 +97,9 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
 			<p>{t('fees.invoicesIntro')}</p>
 			<nav aria-label={t('fees.feesNavigation')} className="inline-list">
 				<Link to="/medewerkers/facturen/omzet">{t('fees.turnoverTitle')}</Link>
-				{toInvoice > 0 ? <span className="badge badge--info">{t('fees.toInvoiceCount', { count: toInvoice })}</span> : null}
+				{toInvoice > 0 ? (
+					<span className="badge badge--info">{t('fees.toInvoiceCount', { count: toInvoice })}</span>
+				) : null}
 			</nav>
 			<Form method="get" className="form form--inline" aria-label={t('fees.filterYear')}>
 				<div className="field">
@@ -125,7 +135,11 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
 					{
 						id: 'status',
 						label: t('fees.filterStatus'),
-						options: INVOICE_STATUS_FILTERS.map((status) => ({ value: status, label: t(`fees.status_${status}`), count: counts[status] })),
+						options: INVOICE_STATUS_FILTERS.map((status) => ({
+							value: status,
+							label: t(`fees.status_${status}`),
+							count: counts[status],
+						})),
 					},
 				]}
 			/>

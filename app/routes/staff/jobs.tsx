@@ -44,11 +44,19 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const query = parseTableQuery(new URL(request.url).searchParams, historySpec)
 	const where: Prisma.JobRunWhereInput = {
 		...(query.filters.taak ? { job: { in: query.filters.taak } } : {}),
-		...(query.filters.status ? { status: { in: RUN_STATUSES.filter((status) => query.filters.status?.includes(status)) } } : {}),
+		...(query.filters.status
+			? { status: { in: RUN_STATUSES.filter((status) => query.filters.status?.includes(status)) } }
+			: {}),
 	}
 	const direction = (desc: boolean): 'asc' | 'desc' => (desc ? 'desc' : 'asc')
 	const orderBy: Prisma.JobRunOrderByWithRelationInput[] = [
-		...query.sort.map((key) => (key.id === 'job' ? { job: direction(key.desc) } : key.id === 'status' ? { status: direction(key.desc) } : { startedAt: direction(key.desc) })),
+		...query.sort.map((key) =>
+			key.id === 'job'
+				? { job: direction(key.desc) }
+				: key.id === 'status'
+					? { status: direction(key.desc) }
+					: { startedAt: direction(key.desc) },
+		),
 		{ startedAt: 'desc' },
 	]
 	const [total, latest] = await Promise.all([
@@ -222,8 +230,16 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
 					getRowId={(run) => run.id}
 					emptyText={t('mail.noRuns')}
 					filters={[
-						{ id: 'taak', label: t('mail.columnJob'), options: jobs.map((job) => ({ value: job.name, label: t(job.title) })) },
-						{ id: 'status', label: t('mail.columnStatus'), options: RUN_STATUSES.map((status) => ({ value: status, label: t(`mail.run_${status}`) })) },
+						{
+							id: 'taak',
+							label: t('mail.columnJob'),
+							options: jobs.map((job) => ({ value: job.name, label: t(job.title) })),
+						},
+						{
+							id: 'status',
+							label: t('mail.columnStatus'),
+							options: RUN_STATUSES.map((status) => ({ value: status, label: t(`mail.run_${status}`) })),
+						},
 					]}
 				/>
 			</section>
@@ -233,7 +249,11 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
 
 type Run = Route.ComponentProps['loaderData']['history'][number]
 
-function historyColumns(t: Translate, locale: Locale, jobs: { name: string; title: MessageKey }[]): DataTableColumn<Run>[] {
+function historyColumns(
+	t: Translate,
+	locale: Locale,
+	jobs: { name: string; title: MessageKey }[],
+): DataTableColumn<Run>[] {
 	return [
 		{
 			id: 'at',
@@ -257,7 +277,11 @@ function historyColumns(t: Translate, locale: Locale, jobs: { name: string; titl
 		{
 			id: 'status',
 			header: t('mail.columnStatus'),
-			cell: ({ row }) => <span className={`badge badge--${statusTone[row.original.status]}`}>{t(`mail.run_${row.original.status}`)}</span>,
+			cell: ({ row }) => (
+				<span className={`badge badge--${statusTone[row.original.status]}`}>
+					{t(`mail.run_${row.original.status}`)}
+				</span>
+			),
 		},
 		{
 			id: 'summary',

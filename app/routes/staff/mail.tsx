@@ -1,6 +1,13 @@
 import { Form, isRouteErrorResponse, Link } from 'react-router'
 import type { Route } from './+types/mail'
-import { OUTBOX_STATUSES, type OutboxRow, outboxColumns, outboxTableSpec, templateKeys, templateLabel } from './mail.columns.tsx'
+import {
+	OUTBOX_STATUSES,
+	type OutboxRow,
+	outboxColumns,
+	outboxTableSpec,
+	templateKeys,
+	templateLabel,
+} from './mail.columns.tsx'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
 import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
@@ -29,7 +36,11 @@ function outboxOrderBy(query: TableQuery): Prisma.OutboxEmailOrderByWithRelation
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
 	const query = parseTableQuery(new URL(request.url).searchParams, outboxTableSpec)
-	const filters = { status: OUTBOX_STATUSES.filter((status) => query.filters.status?.includes(status)), template: query.filters.sjabloon ?? [], q: query.search || undefined }
+	const filters = {
+		status: OUTBOX_STATUSES.filter((status) => query.filters.status?.includes(status)),
+		template: query.filters.sjabloon ?? [],
+		q: query.search || undefined,
+	}
 	const list = (page: number) => listOutbox(filters, { page, pageSize: query.pageSize, orderBy: outboxOrderBy(query) })
 	const first = await list(query.page)
 	// A page beyond the end (an old link) shows the last page.
@@ -100,8 +111,23 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
 				searchLabel={t('mail.filterSearch')}
 				emptyText={t('mail.noMessages')}
 				filters={[
-					{ id: 'status', label: t('mail.columnStatus'), options: OUTBOX_STATUSES.map((status) => ({ value: status, label: t(`mail.status_${status}`), count: counts[status] })) },
-					{ id: 'sjabloon', label: t('mail.columnTemplate'), options: Object.keys(templateKeys).map((template) => ({ value: template, label: templateLabel(t, template) })) },
+					{
+						id: 'status',
+						label: t('mail.columnStatus'),
+						options: OUTBOX_STATUSES.map((status) => ({
+							value: status,
+							label: t(`mail.status_${status}`),
+							count: counts[status],
+						})),
+					},
+					{
+						id: 'sjabloon',
+						label: t('mail.columnTemplate'),
+						options: Object.keys(templateKeys).map((template) => ({
+							value: template,
+							label: templateLabel(t, template),
+						})),
+					},
 				]}
 			/>
 		</div>

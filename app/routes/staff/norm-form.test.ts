@@ -7,7 +7,15 @@ import set2022 from '#prisma/norm-sets/2022.json' with { type: 'json' }
 import { type NormDraft, draftFromValues, normToDraft, validateNormDraft } from './norm-form.ts'
 
 function fields(draft: NormDraft): Record<string, string> {
-	const values: Record<string, string> = { version: draft.version, code: draft.code, title: draft.title, appliesTo: draft.appliesTo, explanation: draft.explanation, safeguards: draft.safeguards, clientPromise: draft.clientPromise }
+	const values: Record<string, string> = {
+		version: draft.version,
+		code: draft.code,
+		title: draft.title,
+		appliesTo: draft.appliesTo,
+		explanation: draft.explanation,
+		safeguards: draft.safeguards,
+		clientPromise: draft.clientPromise,
+	}
 	draft.criteria.forEach((criterion, i) => {
 		const { evidence, removed: _removed, ...rest } = criterion
 		for (const [name, value] of Object.entries(rest)) values[`c${i}.${name}`] = value
@@ -29,7 +37,9 @@ describe('norm form', () => {
 	})
 
 	it('reads Dutch decimals and turns an empty rule into no rule', () => {
-		const norm = norms.find((candidate) => candidate.criteria.some((criterion) => criterion.evidence.some((item) => item.kind === 'number')))!
+		const norm = norms.find((candidate) =>
+			candidate.criteria.some((criterion) => criterion.evidence.some((item) => item.kind === 'number')),
+		)!
 		const draft = normToDraft(norm, 1)
 		const i = draft.criteria.findIndex((criterion) => criterion.evidence.some((item) => item.kind === 'number'))
 		const j = draft.criteria[i]!.evidence.findIndex((item) => item.kind === 'number')

@@ -94,10 +94,18 @@ const EMPTY_EVIDENCE: Omit<EvidenceDraft, 'key' | 'kind'> = {
 }
 
 const numberText = (value: number | undefined) => (value === undefined ? '' : String(value).replace('.', ','))
-const opName = (op: NumberRule['op']) => (Object.keys(RULE_OPS) as RuleOpName[]).find((name) => RULE_OPS[name] === op) ?? ''
+const opName = (op: NumberRule['op']) =>
+	(Object.keys(RULE_OPS) as RuleOpName[]).find((name) => RULE_OPS[name] === op) ?? ''
 
 function evidenceToDraft(item: EvidenceItem): EvidenceDraft {
-	const draft: EvidenceDraft = { ...EMPTY_EVIDENCE, key: item.key, kind: item.kind, label: item.label, help: item.help ?? '', required: item.required }
+	const draft: EvidenceDraft = {
+		...EMPTY_EVIDENCE,
+		key: item.key,
+		kind: item.kind,
+		label: item.label,
+		help: item.help ?? '',
+		required: item.required,
+	}
 	switch (item.kind) {
 		case 'explanation':
 			return {
@@ -247,7 +255,15 @@ export function addCriterionToDraft(draft: NormDraft, normKey: string, keysInSet
 		frameMet: '',
 		frameNotMet: '',
 		frameSource: 'source',
-		evidence: [{ ...EMPTY_EVIDENCE, key: freeKey(`${key}-toelichting`, taken), kind: 'explanation', label: 'Toelichting', minLength: '50' }],
+		evidence: [
+			{
+				...EMPTY_EVIDENCE,
+				key: freeKey(`${key}-toelichting`, taken),
+				kind: 'explanation',
+				label: 'Toelichting',
+				minLength: '50',
+			},
+		],
 	}
 	return { ...draft, criteria: [...draft.criteria, criterion] }
 }
@@ -262,14 +278,28 @@ const KIND_SLUG: Record<EvidenceKind, string> = {
 }
 
 /** Adds an empty evidence item of `kind` to criterion `index` (not saved). */
-export function addEvidenceToDraft(draft: NormDraft, index: number, kind: EvidenceKind, keysInSet: Iterable<string>): NormDraft {
+export function addEvidenceToDraft(
+	draft: NormDraft,
+	index: number,
+	kind: EvidenceKind,
+	keysInSet: Iterable<string>,
+): NormDraft {
 	const criterion = draft.criteria[index]
 	if (!criterion) return draft
 	const key = freeKey(`${criterion.key}-${KIND_SLUG[kind]}`, new Set([...keysInSet, ...draftKeys(draft)]))
 	const defaults: Partial<EvidenceDraft> =
-		kind === 'explanation' || kind === 'example' ? { minLength: '50' } : kind === 'number' ? { unit: 'percent', decimals: '0', min: '0', max: '100' } : {}
+		kind === 'explanation' || kind === 'example'
+			? { minLength: '50' }
+			: kind === 'number'
+				? { unit: 'percent', decimals: '0', min: '0', max: '100' }
+				: {}
 	const item: EvidenceDraft = { ...EMPTY_EVIDENCE, ...defaults, key, kind }
-	return { ...draft, criteria: draft.criteria.map((candidate, at) => (at === index ? { ...candidate, evidence: [...candidate.evidence, item] } : candidate)) }
+	return {
+		...draft,
+		criteria: draft.criteria.map((candidate, at) =>
+			at === index ? { ...candidate, evidence: [...candidate.evidence, item] } : candidate,
+		),
+	}
 }
 
 // Field schemas. Messages are keys in app/i18n/*/staff.ts.
@@ -290,7 +320,12 @@ const optionalNumber = z
 	.transform((value) => (value === '' ? undefined : Number(value.replace(',', '.'))))
 const lineList = z
 	.string()
-	.transform((value) => value.split('\n').map((line) => line.trim()).filter(Boolean))
+	.transform((value) =>
+		value
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean),
+	)
 	.refine((list) => list.length > 0, 'staff.errorLinesRequired')
 	.refine((list) => new Set(list).size === list.length, 'staff.errorLinesDistinct')
 
@@ -302,25 +337,48 @@ const explanationSchema = z
 		kind: z.literal('explanation'),
 		minLength: wholeNumber,
 		choicesLabel: optionalText,
-		choicesOptions: z.string().transform((value) => value.split('\n').map((line) => line.trim()).filter(Boolean)),
-		choicesMin: z.string().trim().regex(/^\d{0,3}$/, 'staff.errorWholeNumber'),
-		choicesMax: z.string().trim().regex(/^\d{0,3}$/, 'staff.errorWholeNumber'),
+		choicesOptions: z.string().transform((value) =>
+			value
+				.split('\n')
+				.map((line) => line.trim())
+				.filter(Boolean),
+		),
+		choicesMin: z
+			.string()
+			.trim()
+			.regex(/^\d{0,3}$/, 'staff.errorWholeNumber'),
+		choicesMax: z
+			.string()
+			.trim()
+			.regex(/^\d{0,3}$/, 'staff.errorWholeNumber'),
 	})
 	.superRefine((item, ctx) => {
 		const hasChoices = Boolean(item.choicesLabel) || item.choicesOptions.length > 0
 		if (!hasChoices) return
-		if (!item.choicesLabel) ctx.addIssue({ code: 'custom', path: ['choicesLabel'], message: 'staff.errorChoicesIncomplete' })
-		if (!item.choicesOptions.length) ctx.addIssue({ code: 'custom', path: ['choicesOptions'], message: 'staff.errorChoicesIncomplete' })
-		if (new Set(item.choicesOptions).size !== item.choicesOptions.length) ctx.addIssue({ code: 'custom', path: ['choicesOptions'], message: 'staff.errorLinesDistinct' })
+		if (!item.choicesLabel)
+			ctx.addIssue({ code: 'custom', path: ['choicesLabel'], message: 'staff.errorChoicesIncomplete' })
+		if (!item.choicesOptions.length)
+			ctx.addIssue({ code: 'custom', path: ['choicesOptions'], message: 'staff.errorChoicesIncomplete' })
+		if (new Set(item.choicesOptions).size !== item.choicesOptions.length)
+			ctx.addIssue({ code: 'custom', path: ['choicesOptions'], message: 'staff.errorLinesDistinct' })
 		const min = Number(item.choicesMin || 0)
-		if (min > item.choicesOptions.length) ctx.addIssue({ code: 'custom', path: ['choicesMin'], message: 'staff.errorChoicesMin' })
-		if (item.choicesMax !== '' && (Number(item.choicesMax) < Math.max(1, min))) ctx.addIssue({ code: 'custom', path: ['choicesMax'], message: 'staff.errorChoicesMax' })
+		if (min > item.choicesOptions.length)
+			ctx.addIssue({ code: 'custom', path: ['choicesMin'], message: 'staff.errorChoicesMin' })
+		if (item.choicesMax !== '' && Number(item.choicesMax) < Math.max(1, min))
+			ctx.addIssue({ code: 'custom', path: ['choicesMax'], message: 'staff.errorChoicesMax' })
 	})
 	.transform(({ choicesLabel, choicesOptions, choicesMin, choicesMax, help, ...item }): EvidenceItem => ({
 		...item,
 		...(help ? { help } : {}),
 		...(choicesLabel && choicesOptions.length
-			? { choices: { label: choicesLabel, options: choicesOptions, minSelected: Number(choicesMin || 0), ...(choicesMax ? { maxSelected: Number(choicesMax) } : {}) } }
+			? {
+					choices: {
+						label: choicesLabel,
+						options: choicesOptions,
+						minSelected: Number(choicesMin || 0),
+						...(choicesMax ? { maxSelected: Number(choicesMax) } : {}),
+					},
+				}
 			: {}),
 	}))
 
@@ -330,7 +388,11 @@ const exampleSchema = z
 
 const templateUploadSchema = z
 	.object({ ...evidenceBase, kind: z.literal('template_upload'), lines: lineList })
-	.transform(({ help, lines, ...item }): EvidenceItem => ({ ...item, ...(help ? { help } : {}), requiredElements: lines }))
+	.transform(({ help, lines, ...item }): EvidenceItem => ({
+		...item,
+		...(help ? { help } : {}),
+		requiredElements: lines,
+	}))
 
 const urlSchema = z
 	.object({ ...evidenceBase, kind: z.literal('url'), lines: lineList })
@@ -352,29 +414,40 @@ const numberSchema = z
 			.transform(Number),
 		min: optionalNumber,
 		max: optionalNumber,
-		ruleOp: z.union([z.literal(''), z.enum(Object.keys(RULE_OPS) as [RuleOpName, ...RuleOpName[]])], 'staff.errorChoose'),
+		ruleOp: z.union(
+			[z.literal(''), z.enum(Object.keys(RULE_OPS) as [RuleOpName, ...RuleOpName[]])],
+			'staff.errorChoose',
+		),
 		ruleValue: optionalNumber,
 		ruleMessage: optionalText,
 	})
 	.superRefine((item, ctx) => {
-		if (item.min !== undefined && item.max !== undefined && item.min > item.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'staff.errorMinAboveMax' })
+		if (item.min !== undefined && item.max !== undefined && item.min > item.max)
+			ctx.addIssue({ code: 'custom', path: ['max'], message: 'staff.errorMinAboveMax' })
 		if (item.unit === 'percent') {
 			if ((item.min ?? 0) < 0) ctx.addIssue({ code: 'custom', path: ['min'], message: 'staff.errorPercentRange' })
 			if ((item.max ?? 100) > 100) ctx.addIssue({ code: 'custom', path: ['max'], message: 'staff.errorPercentRange' })
 		}
 		if (!item.ruleOp) return
-		if (item.ruleValue === undefined) ctx.addIssue({ code: 'custom', path: ['ruleValue'], message: 'staff.errorRuleValueRequired' })
-		else if ((item.min !== undefined && item.ruleValue < item.min) || (item.max !== undefined && item.ruleValue > item.max)) {
+		if (item.ruleValue === undefined)
+			ctx.addIssue({ code: 'custom', path: ['ruleValue'], message: 'staff.errorRuleValueRequired' })
+		else if (
+			(item.min !== undefined && item.ruleValue < item.min) ||
+			(item.max !== undefined && item.ruleValue > item.max)
+		) {
 			ctx.addIssue({ code: 'custom', path: ['ruleValue'], message: 'staff.errorRuleValueOutside' })
 		}
-		if (!item.ruleMessage) ctx.addIssue({ code: 'custom', path: ['ruleMessage'], message: 'staff.errorRuleMessageRequired' })
+		if (!item.ruleMessage)
+			ctx.addIssue({ code: 'custom', path: ['ruleMessage'], message: 'staff.errorRuleMessageRequired' })
 	})
 	.transform(({ help, min, max, ruleOp, ruleValue, ruleMessage, ...item }): EvidenceItem => ({
 		...item,
 		...(help ? { help } : {}),
 		...(min !== undefined ? { min } : {}),
 		...(max !== undefined ? { max } : {}),
-		...(ruleOp && ruleValue !== undefined && ruleMessage ? { rule: { op: RULE_OPS[ruleOp], value: ruleValue, message: ruleMessage } } : {}),
+		...(ruleOp && ruleValue !== undefined && ruleMessage
+			? { rule: { op: RULE_OPS[ruleOp], value: ruleValue, message: ruleMessage } }
+			: {}),
 	}))
 
 const evidenceSchemas: Record<EvidenceKind, z.ZodType<EvidenceItem>> = {
@@ -402,7 +475,12 @@ const normSchema = z.object({
 	title: requiredText,
 	appliesTo: z.enum(APPLICABILITIES, 'staff.errorChoose'),
 	explanation: requiredText,
-	safeguards: z.string().transform((value) => value.split('\n').map((line) => line.trim()).filter(Boolean)),
+	safeguards: z.string().transform((value) =>
+		value
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean),
+	),
 	clientPromise: optionalText,
 })
 
@@ -429,7 +507,8 @@ export function validateNormDraft(draft: NormDraft, original: Norm): DraftResult
 		const parsed = criterionSchema.safeParse(criterionDraft)
 		if (!parsed.success) collect(`c${i}.`, parsed.error.issues)
 		const code = criterionDraft.code.trim()
-		if (code && normCode && !code.startsWith(`${normCode}.`)) collect(`c${i}.`, [{ path: ['code'], message: 'staff.errorCriterionCode' }])
+		if (code && normCode && !code.startsWith(`${normCode}.`))
+			collect(`c${i}.`, [{ path: ['code'], message: 'staff.errorCriterionCode' }])
 		else if (code && codes.has(code)) collect(`c${i}.`, [{ path: ['code'], message: 'staff.errorCodeDuplicate' }])
 		codes.add(code)
 		const evidence: EvidenceItem[] = []
@@ -456,7 +535,17 @@ export function validateNormDraft(draft: NormDraft, original: Norm): DraftResult
 		})
 	})
 	if (!draft.criteria.some((criterion) => !criterion.removed)) formErrors.push('staff.errorNormNeedsCriterion')
-	if (Object.keys(fieldErrors).length || formErrors.length || !head.success) return { ok: false, fieldErrors, formErrors }
+	if (Object.keys(fieldErrors).length || formErrors.length || !head.success)
+		return { ok: false, fieldErrors, formErrors }
 	const { clientPromise, ...norm } = head.data
-	return { ok: true, norm: { key: original.key, ...norm, ...(clientPromise ? { clientPromise } : {}), ...(original.notes ? { notes: original.notes } : {}), criteria } }
+	return {
+		ok: true,
+		norm: {
+			key: original.key,
+			...norm,
+			...(clientPromise ? { clientPromise } : {}),
+			...(original.notes ? { notes: original.notes } : {}),
+			criteria,
+		},
+	}
 }

@@ -2,7 +2,14 @@ import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/norm-set'
 import { StaffErrorBoundary, useStaffRole } from './ui.tsx'
-import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import {
+	CheckboxField,
+	ErrorSummary,
+	InputField,
+	SelectField,
+	SubmitButton,
+	TextareaField,
+} from '#app/components/forms.tsx'
 import type { Criterion, Norm, NormSet } from '#app/domain/norm-set.ts'
 import { APPLICABILITIES, EVIDENCE_KINDS } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
@@ -10,12 +17,33 @@ import { formDataToValues, formFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { loadEditor, PUBLISHED_MESSAGE, publishNormSet, saveNormSet, startFromPrevious } from '#app/services/norm-set-editor.server.ts'
-import { addCriterionToDraft, addEvidenceToDraft, COMBINATIONS, type CriterionDraft, draftFromValues, type EvidenceDraft, NUMBER_UNITS, type NormDraft, normToDraft, RULE_OPS, validateNormDraft } from './norm-form.ts'
+import {
+	loadEditor,
+	PUBLISHED_MESSAGE,
+	publishNormSet,
+	saveNormSet,
+	startFromPrevious,
+} from '#app/services/norm-set-editor.server.ts'
+import {
+	addCriterionToDraft,
+	addEvidenceToDraft,
+	COMBINATIONS,
+	type CriterionDraft,
+	draftFromValues,
+	type EvidenceDraft,
+	NUMBER_UNITS,
+	type NormDraft,
+	normToDraft,
+	RULE_OPS,
+	validateNormDraft,
+} from './norm-form.ts'
 
 // One schema for every form of the editor: the values are text; the domain validates the set.
 const editorSchema = z.object({
-	intent: z.union([z.enum(['copy', 'publish', 'save_norm', 'add_criterion', 'add_norm', 'remove_norm', 'theme']), z.string().regex(/^add_evidence:\d{1,3}$/)]),
+	intent: z.union([
+		z.enum(['copy', 'publish', 'save_norm', 'add_criterion', 'add_norm', 'remove_norm', 'theme']),
+		z.string().regex(/^add_evidence:\d{1,3}$/),
+	]),
 	version: z.coerce.number().int().default(0),
 	norm: z.string().optional(),
 	theme: z.string().optional(),
@@ -28,8 +56,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const editor = await loadEditor(year)
 	const normKey = new URL(request.url).searchParams.get('norm')
 	const set = editor.current?.normSet ?? null
-	const selected = normKey && set ? (set.themes.flatMap((theme) => theme.norms).find((norm) => norm.key === normKey) ?? null) : null
-	return { year, set, status: editor.current?.status ?? null, version: editor.version, previousYear: editor.previousYear, diff: editor.diff, selected }
+	const selected =
+		normKey && set ? (set.themes.flatMap((theme) => theme.norms).find((norm) => norm.key === normKey) ?? null) : null
+	return {
+		year,
+		set,
+		status: editor.current?.status ?? null,
+		version: editor.version,
+		previousYear: editor.previousYear,
+		diff: editor.diff,
+		selected,
+	}
 }
 
 function textOf(values: Record<string, string | string[]>, name: string): string {
@@ -38,7 +75,13 @@ function textOf(values: Record<string, string | string[]>, name: string): string
 }
 
 function allKeys(set: NormSet): string[] {
-	return set.themes.flatMap((theme) => [theme.key, ...theme.norms.flatMap((norm) => [norm.key, ...norm.criteria.flatMap((criterion) => [criterion.key, ...criterion.evidence.map((item) => item.key)])])])
+	return set.themes.flatMap((theme) => [
+		theme.key,
+		...theme.norms.flatMap((norm) => [
+			norm.key,
+			...norm.criteria.flatMap((criterion) => [criterion.key, ...criterion.evidence.map((item) => item.key)]),
+		]),
+	])
 }
 
 function uniqueKey(set: NormSet, base: string): string {
@@ -58,14 +101,25 @@ function newCriterion(set: NormSet, norm: Norm): Criterion {
 		text: 'Nieuw criterium: beschrijf wat de zorgaanbieder moet laten zien.',
 		assessmentFrame: { met: 'Voldoet wanneer …', notMet: 'Voldoet niet wanneer …' },
 		frameSource: 'source',
-		evidence: [{ key: `${key}-toelichting`, kind: 'explanation', label: 'Toelichting', required: true, minLength: 50 } as Criterion['evidence'][number]],
+		evidence: [
+			{
+				key: `${key}-toelichting`,
+				kind: 'explanation',
+				label: 'Toelichting',
+				required: true,
+				minLength: 50,
+			} as Criterion['evidence'][number],
+		],
 	}
 }
 
 function replaceNorm(set: NormSet, key: string, next: Norm | null): NormSet {
 	return {
 		...set,
-		themes: set.themes.map((theme) => ({ ...theme, norms: theme.norms.flatMap((norm) => (norm.key === key ? (next ? [next] : []) : [norm])) })),
+		themes: set.themes.map((theme) => ({
+			...theme,
+			norms: theme.norms.flatMap((norm) => (norm.key === key ? (next ? [next] : []) : [norm])),
+		})),
 	}
 }
 
@@ -78,14 +132,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 	invariantResponse(parsed.success, 'Ongeldig formulier', { status: 400 })
 	const { intent, version } = parsed.data
 	const here = `/medewerkers/normen/${year}`
-	const fail = (errors: string[]) => data(formFailure({ formErrors: errors, values: formDataToValues(formData) }), { status: 400 })
+	const fail = (errors: string[]) =>
+		data(formFailure({ formErrors: errors, values: formDataToValues(formData) }), { status: 400 })
 	if (intent === 'copy') {
 		const result = await startFromPrevious(actor, year)
-		return result.ok ? redirectWithToast(here, { type: 'success', key: 'staff.toastNormSetCopied' }) : fail(result.errors)
+		return result.ok
+			? redirectWithToast(here, { type: 'success', key: 'staff.toastNormSetCopied' })
+			: fail(result.errors)
 	}
 	if (intent === 'publish') {
 		const result = await publishNormSet(actor, year)
-		return result.ok ? redirectWithToast(here, { type: 'success', key: 'staff.toastNormSetPublished' }) : fail(result.errors)
+		return result.ok
+			? redirectWithToast(here, { type: 'success', key: 'staff.toastNormSetPublished' })
+			: fail(result.errors)
 	}
 	const editor = await loadEditor(year)
 	const set = editor.current?.normSet
@@ -97,17 +156,45 @@ export async function action({ request, params }: Route.ActionArgs) {
 	let target = here
 	if (intent === 'theme') {
 		const values = formDataToValues(formData)
-		next = { ...set, themes: set.themes.map((theme) => (theme.key === parsed.data.theme ? { ...theme, title: textOf(values, 'title'), ...(textOf(values, 'introduction') ? { introduction: textOf(values, 'introduction') } : { introduction: undefined }) } : theme)) }
+		next = {
+			...set,
+			themes: set.themes.map((theme) =>
+				theme.key === parsed.data.theme
+					? {
+							...theme,
+							title: textOf(values, 'title'),
+							...(textOf(values, 'introduction')
+								? { introduction: textOf(values, 'introduction') }
+								: { introduction: undefined }),
+						}
+					: theme,
+			),
+		}
 		summary = `Thema ${parsed.data.theme} bewerkt`
 	} else if (intent === 'add_norm') {
 		const theme = set.themes.find((candidate) => candidate.key === parsed.data.theme)
 		invariantResponse(theme, 'Niet gevonden')
-		const codes = set.themes.flatMap((candidate) => candidate.norms.map((existing) => Number(existing.code))).filter(Number.isFinite)
+		const codes = set.themes
+			.flatMap((candidate) => candidate.norms.map((existing) => Number(existing.code)))
+			.filter(Number.isFinite)
 		const code = String(Math.max(0, ...codes) + 1)
 		const key = uniqueKey(set, 'norm')
-		const added: Norm = { key, code, title: `Nieuwe norm ${code}`, explanation: 'Toelichting op de norm.', safeguards: [], appliesTo: 'all', criteria: [] }
+		const added: Norm = {
+			key,
+			code,
+			title: `Nieuwe norm ${code}`,
+			explanation: 'Toelichting op de norm.',
+			safeguards: [],
+			appliesTo: 'all',
+			criteria: [],
+		}
 		added.criteria = [newCriterion(set, added)]
-		next = { ...set, themes: set.themes.map((candidate) => (candidate.key === theme.key ? { ...candidate, norms: [...candidate.norms, added] } : candidate)) }
+		next = {
+			...set,
+			themes: set.themes.map((candidate) =>
+				candidate.key === theme.key ? { ...candidate, norms: [...candidate.norms, added] } : candidate,
+			),
+		}
 		summary = `Norm ${code} toegevoegd`
 		target = `${here}?norm=${key}`
 	} else {
@@ -129,15 +216,27 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 			const checked = validateNormDraft(draft, norm)
 			if (!checked.ok) return data({ ...formFailure({ ...checked, values }), draft }, { status: 400 })
-			const result = await saveNormSet(actor, year, replaceNorm(set, norm.key, checked.norm), version, `Norm ${norm.code} bewerkt`)
-			return result.ok ? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' }) : data({ ...formFailure({ formErrors: result.errors, values }), draft }, { status: 400 })
+			const result = await saveNormSet(
+				actor,
+				year,
+				replaceNorm(set, norm.key, checked.norm),
+				version,
+				`Norm ${norm.code} bewerkt`,
+			)
+			return result.ok
+				? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' })
+				: data({ ...formFailure({ formErrors: result.errors, values }), draft }, { status: 400 })
 		}
 	}
 	const result = await saveNormSet(actor, year, next, version, summary)
-	return result.ok ? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' }) : fail(result.errors)
+	return result.ok
+		? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' })
+		: fail(result.errors)
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [{ title: `Normen ${params.year} · Medewerkers · Keurmerkportaal` }]
+export const meta: Route.MetaFunction = ({ params }) => [
+	{ title: `Normen ${params.year} · Medewerkers · Keurmerkportaal` },
+]
 
 export default function NormSetEditor({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
@@ -171,7 +270,10 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 				<Link to={`/medewerkers/jaren/${year}`}>← {t('staff.yearTitle', { year })}</Link>
 			</p>
 			<h1>
-				{t('staff.normSetOf', { year })} <span className={`badge badge--${status === 'published' ? 'success' : 'warning'}`}>{t(status === 'published' ? 'staff.published' : 'staff.draft')}</span>
+				{t('staff.normSetOf', { year })}{' '}
+				<span className={`badge badge--${status === 'published' ? 'success' : 'warning'}`}>
+					{t(status === 'published' ? 'staff.published' : 'staff.draft')}
+				</span>
 			</h1>
 			<p>{set.title}</p>
 			<ErrorSummary formErrors={errors?.formErrors} />
@@ -188,13 +290,44 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 				<section className="panel" aria-labelledby="diff-title">
 					<h2 id="diff-title">{t('staff.normSetDiff', { year: previousYear ?? '' })}</h2>
 					<ul>
-						<li>{t('staff.diffNormsChanged', { list: diff.norms.changed.map((change) => `${change.next.code} (${change.fields.join(', ')})`).join('; ') || '–' })}</li>
-						<li>{t('staff.diffNormsAdded', { list: diff.norms.added.map((norm) => `${norm.code} ${norm.title}`).join('; ') || '–' })}</li>
-						<li>{t('staff.diffNormsRemoved', { list: diff.norms.removed.map((norm) => `${norm.code} ${norm.title}`).join('; ') || '–' })}</li>
-						<li>{t('staff.diffCriteriaChanged', { list: diff.criteria.changed.map((change) => `${change.next.code} (${change.fields.join(', ')})`).join('; ') || '–' })}</li>
-						<li>{t('staff.diffCriteriaAdded', { list: diff.criteria.added.map((ref) => ref.code).join(', ') || '–' })}</li>
-						<li>{t('staff.diffCriteriaRemoved', { list: diff.criteria.removed.map((ref) => ref.code).join(', ') || '–' })}</li>
-						<li>{t('staff.diffCriteriaMoved', { list: diff.criteria.moved.map((change) => `${change.previous.code} → ${change.next.code}`).join(', ') || '–' })}</li>
+						<li>
+							{t('staff.diffNormsChanged', {
+								list:
+									diff.norms.changed.map((change) => `${change.next.code} (${change.fields.join(', ')})`).join('; ') ||
+									'–',
+							})}
+						</li>
+						<li>
+							{t('staff.diffNormsAdded', {
+								list: diff.norms.added.map((norm) => `${norm.code} ${norm.title}`).join('; ') || '–',
+							})}
+						</li>
+						<li>
+							{t('staff.diffNormsRemoved', {
+								list: diff.norms.removed.map((norm) => `${norm.code} ${norm.title}`).join('; ') || '–',
+							})}
+						</li>
+						<li>
+							{t('staff.diffCriteriaChanged', {
+								list:
+									diff.criteria.changed
+										.map((change) => `${change.next.code} (${change.fields.join(', ')})`)
+										.join('; ') || '–',
+							})}
+						</li>
+						<li>
+							{t('staff.diffCriteriaAdded', { list: diff.criteria.added.map((ref) => ref.code).join(', ') || '–' })}
+						</li>
+						<li>
+							{t('staff.diffCriteriaRemoved', { list: diff.criteria.removed.map((ref) => ref.code).join(', ') || '–' })}
+						</li>
+						<li>
+							{t('staff.diffCriteriaMoved', {
+								list:
+									diff.criteria.moved.map((change) => `${change.previous.code} → ${change.next.code}`).join(', ') ||
+									'–',
+							})}
+						</li>
 					</ul>
 				</section>
 			) : null}
@@ -207,8 +340,19 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 							<Form method="post" className="form">
 								<input type="hidden" name="version" value={version} />
 								<input type="hidden" name="theme" value={theme.key} />
-								<InputField id={`theme-title-${theme.key}`} name="title" label={t('staff.columnTitle')} defaultValue={theme.title} />
-								<TextareaField id={`theme-intro-${theme.key}`} name="introduction" label={t('staff.introduction')} defaultValue={theme.introduction ?? ''} rows={3} />
+								<InputField
+									id={`theme-title-${theme.key}`}
+									name="title"
+									label={t('staff.columnTitle')}
+									defaultValue={theme.title}
+								/>
+								<TextareaField
+									id={`theme-intro-${theme.key}`}
+									name="introduction"
+									label={t('staff.introduction')}
+									defaultValue={theme.introduction ?? ''}
+									rows={3}
+								/>
 								<SubmitButton name="intent" value="theme" className="button button--small">
 									{t('staff.save')}
 								</SubmitButton>
@@ -218,10 +362,8 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 					<ol>
 						{theme.norms.map((norm) => (
 							<li key={norm.key}>
-								<Link to={`?norm=${norm.key}`}>
-									{t('staff.normHeading', { code: norm.code, title: norm.title })}
-								</Link>{' '}
-								({t('staff.criteriaCount', { count: norm.criteria.length })})
+								<Link to={`?norm=${norm.key}`}>{t('staff.normHeading', { code: norm.code, title: norm.title })}</Link> (
+								{t('staff.criteriaCount', { count: norm.criteria.length })})
 							</li>
 						))}
 					</ol>
@@ -242,7 +384,19 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 
 type EditorFailure = { fieldErrors?: Record<string, string[]>; formErrors?: string[] }
 
-function NormForm({ year, norm, draft, editable, errors }: { year: number; norm: Norm; draft: NormDraft; editable: boolean; errors?: EditorFailure }) {
+function NormForm({
+	year,
+	norm,
+	draft,
+	editable,
+	errors,
+}: {
+	year: number
+	norm: Norm
+	draft: NormDraft
+	editable: boolean
+	errors?: EditorFailure
+}) {
 	const t = useT()
 	const applicability = APPLICABILITIES.map((value) => ({ value, label: t(`staff.applies_${value}`) }))
 	const fieldErrors = errors?.fieldErrors ?? {}
@@ -263,14 +417,50 @@ function NormForm({ year, norm, draft, editable, errors }: { year: number; norm:
 					<legend className="visually-hidden">{norm.title}</legend>
 					<div className="staff-grid">
 						<InputField name="code" label={t('staff.code')} defaultValue={draft.code} errors={fieldErrors.code} />
-						<SelectField name="appliesTo" label={t('staff.appliesTo')} defaultValue={draft.appliesTo} options={applicability} errors={fieldErrors.appliesTo} />
+						<SelectField
+							name="appliesTo"
+							label={t('staff.appliesTo')}
+							defaultValue={draft.appliesTo}
+							options={applicability}
+							errors={fieldErrors.appliesTo}
+						/>
 					</div>
-					<InputField name="title" label={t('staff.columnTitle')} defaultValue={draft.title} errors={fieldErrors.title} />
-					<TextareaField name="explanation" label={t('staff.explanation')} defaultValue={draft.explanation} rows={4} errors={fieldErrors.explanation} />
-					<TextareaField name="safeguards" label={t('staff.safeguards')} hint={t('staff.oneLineEach')} defaultValue={draft.safeguards} rows={3} errors={fieldErrors.safeguards} />
-					<TextareaField name="clientPromise" label={t('staff.clientPromise')} defaultValue={draft.clientPromise} rows={2} errors={fieldErrors.clientPromise} />
+					<InputField
+						name="title"
+						label={t('staff.columnTitle')}
+						defaultValue={draft.title}
+						errors={fieldErrors.title}
+					/>
+					<TextareaField
+						name="explanation"
+						label={t('staff.explanation')}
+						defaultValue={draft.explanation}
+						rows={4}
+						errors={fieldErrors.explanation}
+					/>
+					<TextareaField
+						name="safeguards"
+						label={t('staff.safeguards')}
+						hint={t('staff.oneLineEach')}
+						defaultValue={draft.safeguards}
+						rows={3}
+						errors={fieldErrors.safeguards}
+					/>
+					<TextareaField
+						name="clientPromise"
+						label={t('staff.clientPromise')}
+						defaultValue={draft.clientPromise}
+						rows={2}
+						errors={fieldErrors.clientPromise}
+					/>
 					{draft.criteria.map((criterion, index) => (
-						<CriterionFields key={criterion.key} criterion={criterion} index={index} editable={editable} fieldErrors={fieldErrors} />
+						<CriterionFields
+							key={criterion.key}
+							criterion={criterion}
+							index={index}
+							editable={editable}
+							fieldErrors={fieldErrors}
+						/>
 					))}
 					{editable ? (
 						<div className="button-row">
@@ -291,11 +481,24 @@ function NormForm({ year, norm, draft, editable, errors }: { year: number; norm:
 	)
 }
 
-function CriterionFields({ criterion, index, editable, fieldErrors }: { criterion: CriterionDraft; index: number; editable: boolean; fieldErrors: Record<string, string[]> }) {
+function CriterionFields({
+	criterion,
+	index,
+	editable,
+	fieldErrors,
+}: {
+	criterion: CriterionDraft
+	index: number
+	editable: boolean
+	fieldErrors: Record<string, string[]>
+}) {
 	const t = useT()
 	const name = (field: string) => `c${index}.${field}`
 	const errorsOf = (field: string) => fieldErrors[name(field)]
-	const applicability = [{ value: '', label: t('staff.appliesAsNorm') }, ...APPLICABILITIES.map((value) => ({ value, label: t(`staff.applies_${value}`) }))]
+	const applicability = [
+		{ value: '', label: t('staff.appliesAsNorm') },
+		...APPLICABILITIES.map((value) => ({ value, label: t(`staff.applies_${value}`) })),
+	]
 	const evidenceErrors = errorsOf('evidence')
 	return (
 		<fieldset className={`panel stack criterion-fields${criterion.removed ? ' criterion-fields--removed' : ''}`}>
@@ -303,18 +506,58 @@ function CriterionFields({ criterion, index, editable, fieldErrors }: { criterio
 			<input type="hidden" name={name('key')} value={criterion.key} />
 			<input type="hidden" name={name('frameSource')} value={criterion.frameSource} />
 			<div className="staff-grid">
-				<InputField name={name('code')} label={t('staff.code')} defaultValue={criterion.code} errors={errorsOf('code')} />
+				<InputField
+					name={name('code')}
+					label={t('staff.code')}
+					defaultValue={criterion.code}
+					errors={errorsOf('code')}
+				/>
 				{index > 0 ? (
-					<SelectField name={name('combine')} label={t('staff.combine')} defaultValue={criterion.combine} options={COMBINATIONS.map((value) => ({ value, label: t(`staff.combine_${value}`) }))} />
+					<SelectField
+						name={name('combine')}
+						label={t('staff.combine')}
+						defaultValue={criterion.combine}
+						options={COMBINATIONS.map((value) => ({ value, label: t(`staff.combine_${value}`) }))}
+					/>
 				) : (
 					<input type="hidden" name={name('combine')} value="and" />
 				)}
-				<SelectField name={name('appliesTo')} label={t('staff.appliesTo')} defaultValue={criterion.appliesTo} options={applicability} errors={errorsOf('appliesTo')} />
+				<SelectField
+					name={name('appliesTo')}
+					label={t('staff.appliesTo')}
+					defaultValue={criterion.appliesTo}
+					options={applicability}
+					errors={errorsOf('appliesTo')}
+				/>
 			</div>
-			<TextareaField name={name('text')} label={t('staff.criterionText')} defaultValue={criterion.text} rows={3} errors={errorsOf('text')} />
-			<TextareaField name={name('guidance')} label={t('staff.guidance')} defaultValue={criterion.guidance} rows={2} errors={errorsOf('guidance')} />
-			<TextareaField name={name('frameMet')} label={t('staff.frameMet')} defaultValue={criterion.frameMet} rows={2} errors={errorsOf('frameMet')} />
-			<TextareaField name={name('frameNotMet')} label={t('staff.frameNotMet')} defaultValue={criterion.frameNotMet} rows={2} errors={errorsOf('frameNotMet')} />
+			<TextareaField
+				name={name('text')}
+				label={t('staff.criterionText')}
+				defaultValue={criterion.text}
+				rows={3}
+				errors={errorsOf('text')}
+			/>
+			<TextareaField
+				name={name('guidance')}
+				label={t('staff.guidance')}
+				defaultValue={criterion.guidance}
+				rows={2}
+				errors={errorsOf('guidance')}
+			/>
+			<TextareaField
+				name={name('frameMet')}
+				label={t('staff.frameMet')}
+				defaultValue={criterion.frameMet}
+				rows={2}
+				errors={errorsOf('frameMet')}
+			/>
+			<TextareaField
+				name={name('frameNotMet')}
+				label={t('staff.frameNotMet')}
+				defaultValue={criterion.frameNotMet}
+				rows={2}
+				errors={errorsOf('frameNotMet')}
+			/>
 			<h3 className="criterion-fields__evidence-title">{t('staff.evidenceItems')}</h3>
 			{evidenceErrors?.length ? (
 				<p id={`field-${name('evidence')}`} className="field__error">
@@ -322,22 +565,47 @@ function CriterionFields({ criterion, index, editable, fieldErrors }: { criterio
 				</p>
 			) : null}
 			{criterion.evidence.map((item, itemIndex) => (
-				<EvidenceFields key={item.key} item={item} prefix={`c${index}.e${itemIndex}.`} number={itemIndex + 1} fieldErrors={fieldErrors} />
+				<EvidenceFields
+					key={item.key}
+					item={item}
+					prefix={`c${index}.e${itemIndex}.`}
+					number={itemIndex + 1}
+					fieldErrors={fieldErrors}
+				/>
 			))}
 			{editable ? (
 				<div className="evidence-add">
-					<SelectField name={name('newKind')} label={t('staff.newEvidenceKind')} defaultValue="explanation" options={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`staff.evidenceKind_${kind}`) }))} />
+					<SelectField
+						name={name('newKind')}
+						label={t('staff.newEvidenceKind')}
+						defaultValue="explanation"
+						options={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`staff.evidenceKind_${kind}`) }))}
+					/>
 					<SubmitButton name="intent" value={`add_evidence:${index}`} className="button button--small">
 						{t('staff.addEvidence')}
 					</SubmitButton>
 				</div>
 			) : null}
-			<CheckboxField name={name('remove')} label={t('staff.removeCriterion', { code: criterion.code || '…' })} defaultChecked={criterion.removed} />
+			<CheckboxField
+				name={name('remove')}
+				label={t('staff.removeCriterion', { code: criterion.code || '…' })}
+				defaultChecked={criterion.removed}
+			/>
 		</fieldset>
 	)
 }
 
-function EvidenceFields({ item, prefix, number, fieldErrors }: { item: EvidenceDraft; prefix: string; number: number; fieldErrors: Record<string, string[]> }) {
+function EvidenceFields({
+	item,
+	prefix,
+	number,
+	fieldErrors,
+}: {
+	item: EvidenceDraft
+	prefix: string
+	number: number
+	fieldErrors: Record<string, string[]>
+}) {
 	const t = useT()
 	const field = (name: keyof EvidenceDraft) => ({ name: `${prefix}${name}`, errors: fieldErrors[`${prefix}${name}`] })
 	return (
@@ -345,32 +613,83 @@ function EvidenceFields({ item, prefix, number, fieldErrors }: { item: EvidenceD
 			<legend>{t('staff.evidenceN', { number, kind: t(`staff.evidenceKind_${item.kind}`) })}</legend>
 			<input type="hidden" name={`${prefix}key`} value={item.key} />
 			<input type="hidden" name={`${prefix}kind`} value={item.kind} />
-			<InputField {...field('label')} label={t(item.kind === 'template_upload' ? 'staff.evidenceTemplateName' : 'staff.evidenceLabel')} defaultValue={item.label} />
+			<InputField
+				{...field('label')}
+				label={t(item.kind === 'template_upload' ? 'staff.evidenceTemplateName' : 'staff.evidenceLabel')}
+				defaultValue={item.label}
+			/>
 			<InputField {...field('help')} label={t('staff.evidenceHelp')} defaultValue={item.help} />
 			{item.kind === 'explanation' || item.kind === 'example' ? (
-				<InputField {...field('minLength')} label={t('staff.minLength')} hint={t('staff.minLengthHint')} inputMode="numeric" defaultValue={item.minLength} className="field--short" />
+				<InputField
+					{...field('minLength')}
+					label={t('staff.minLength')}
+					hint={t('staff.minLengthHint')}
+					inputMode="numeric"
+					defaultValue={item.minLength}
+					className="field--short"
+				/>
 			) : null}
 			{item.kind === 'explanation' ? (
-				<details className="evidence-choices" open={Boolean(item.choicesLabel || item.choicesOptions || fieldErrors[`${prefix}choicesLabel`] || fieldErrors[`${prefix}choicesOptions`])}>
+				<details
+					className="evidence-choices"
+					open={Boolean(
+						item.choicesLabel ||
+						item.choicesOptions ||
+						fieldErrors[`${prefix}choicesLabel`] ||
+						fieldErrors[`${prefix}choicesOptions`],
+					)}
+				>
 					<summary>{t('staff.choicesTitle')}</summary>
 					<div className="stack">
 						<InputField {...field('choicesLabel')} label={t('staff.choicesLabel')} defaultValue={item.choicesLabel} />
-						<TextareaField {...field('choicesOptions')} label={t('staff.choicesOptions')} hint={t('staff.oneLineEach')} defaultValue={item.choicesOptions} rows={4} />
+						<TextareaField
+							{...field('choicesOptions')}
+							label={t('staff.choicesOptions')}
+							hint={t('staff.oneLineEach')}
+							defaultValue={item.choicesOptions}
+							rows={4}
+						/>
 						<div className="staff-grid">
-							<InputField {...field('choicesMin')} label={t('staff.choicesMin')} inputMode="numeric" defaultValue={item.choicesMin} />
-							<InputField {...field('choicesMax')} label={t('staff.choicesMax')} inputMode="numeric" defaultValue={item.choicesMax} />
+							<InputField
+								{...field('choicesMin')}
+								label={t('staff.choicesMin')}
+								inputMode="numeric"
+								defaultValue={item.choicesMin}
+							/>
+							<InputField
+								{...field('choicesMax')}
+								label={t('staff.choicesMax')}
+								inputMode="numeric"
+								defaultValue={item.choicesMax}
+							/>
 						</div>
 					</div>
 				</details>
 			) : null}
 			{item.kind === 'template_upload' || item.kind === 'url' ? (
-				<TextareaField {...field('lines')} label={t(item.kind === 'url' ? 'staff.checklist' : 'staff.requiredElements')} hint={t('staff.oneLineEach')} defaultValue={item.lines} rows={Math.max(4, item.lines.split('\n').length + 1)} />
+				<TextareaField
+					{...field('lines')}
+					label={t(item.kind === 'url' ? 'staff.checklist' : 'staff.requiredElements')}
+					hint={t('staff.oneLineEach')}
+					defaultValue={item.lines}
+					rows={Math.max(4, item.lines.split('\n').length + 1)}
+				/>
 			) : null}
 			{item.kind === 'number' ? (
 				<>
 					<div className="staff-grid">
-						<SelectField {...field('unit')} label={t('staff.unit')} defaultValue={item.unit} options={NUMBER_UNITS.map((unit) => ({ value: unit, label: t(`staff.unit_${unit}`) }))} />
-						<InputField {...field('decimals')} label={t('staff.decimals')} inputMode="numeric" defaultValue={item.decimals} />
+						<SelectField
+							{...field('unit')}
+							label={t('staff.unit')}
+							defaultValue={item.unit}
+							options={NUMBER_UNITS.map((unit) => ({ value: unit, label: t(`staff.unit_${unit}`) }))}
+						/>
+						<InputField
+							{...field('decimals')}
+							label={t('staff.decimals')}
+							inputMode="numeric"
+							defaultValue={item.decimals}
+						/>
 						<InputField {...field('min')} label={t('staff.numberMin')} inputMode="decimal" defaultValue={item.min} />
 						<InputField {...field('max')} label={t('staff.numberMax')} inputMode="decimal" defaultValue={item.max} />
 					</div>
@@ -379,17 +698,34 @@ function EvidenceFields({ item, prefix, number, fieldErrors }: { item: EvidenceD
 							{...field('ruleOp')}
 							label={t('staff.ruleOp')}
 							defaultValue={item.ruleOp}
-							options={[{ value: '', label: t('staff.ruleOp_none') }, ...(Object.keys(RULE_OPS) as (keyof typeof RULE_OPS)[]).map((op) => ({ value: op, label: t(`staff.ruleOp_${op}`) }))]}
+							options={[
+								{ value: '', label: t('staff.ruleOp_none') },
+								...(Object.keys(RULE_OPS) as (keyof typeof RULE_OPS)[]).map((op) => ({
+									value: op,
+									label: t(`staff.ruleOp_${op}`),
+								})),
+							]}
 						/>
-						<InputField {...field('ruleValue')} label={t('staff.ruleValue')} inputMode="decimal" defaultValue={item.ruleValue} />
+						<InputField
+							{...field('ruleValue')}
+							label={t('staff.ruleValue')}
+							inputMode="decimal"
+							defaultValue={item.ruleValue}
+						/>
 					</div>
 					<InputField {...field('ruleMessage')} label={t('staff.ruleMessage')} defaultValue={item.ruleMessage} />
 				</>
 			) : null}
-			{item.kind === 'declaration' ? <TextareaField {...field('statement')} label={t('staff.statement')} defaultValue={item.statement} rows={2} /> : null}
+			{item.kind === 'declaration' ? (
+				<TextareaField {...field('statement')} label={t('staff.statement')} defaultValue={item.statement} rows={2} />
+			) : null}
 			<div className="evidence-fields__flags">
 				<CheckboxField name={`${prefix}required`} label={t('staff.evidenceRequired')} defaultChecked={item.required} />
-				<CheckboxField name={`${prefix}remove`} label={t('staff.removeEvidence', { number })} defaultChecked={item.removed} />
+				<CheckboxField
+					name={`${prefix}remove`}
+					label={t('staff.removeEvidence', { number })}
+					defaultChecked={item.removed}
+				/>
 			</div>
 		</fieldset>
 	)

@@ -13,21 +13,53 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 
-const listSelect = { id: true, state: true, stateChangedAt: true, revisionDueAt: true, provider: { select: { name: true } }, assessor: { select: { name: true } } } as const
+const listSelect = {
+	id: true,
+	state: true,
+	stateChangedAt: true,
+	revisionDueAt: true,
+	provider: { select: { name: true } },
+	assessor: { select: { name: true } },
+} as const
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const at = now()
 	const years = await participationYears()
 	const year = chosenYear(new URL(request.url), years)
-	if (year === null) return { year: null, years, counts: {}, deadlines: [], notSubmitted: [], notSubmittedCount: 0, waiting: [], overdue: [] }
+	if (year === null)
+		return {
+			year: null,
+			years,
+			counts: {},
+			deadlines: [],
+			notSubmitted: [],
+			notSubmittedCount: 0,
+			waiting: [],
+			overdue: [],
+		}
 	const row = await db.markYear.findUniqueOrThrow({ where: { year } })
 	const [groups, notSubmitted, notSubmittedCount, waiting, overdue] = await Promise.all([
 		db.participation.groupBy({ by: ['state'], where: { year }, _count: { _all: true } }),
-		db.participation.findMany({ where: { year, state: { in: ['listed', 'agreement_signed'] } }, select: listSelect, orderBy: { provider: { name: 'asc' } }, take: 10 }),
+		db.participation.findMany({
+			where: { year, state: { in: ['listed', 'agreement_signed'] } },
+			select: listSelect,
+			orderBy: { provider: { name: 'asc' } },
+			take: 10,
+		}),
 		db.participation.count({ where: { year, state: { in: ['listed', 'agreement_signed'] } } }),
-		db.participation.findMany({ where: { year, state: 'submitted' }, select: listSelect, orderBy: { stateChangedAt: 'asc' }, take: 20 }),
-		db.participation.findMany({ where: { year, state: 'revision_requested', revisionDueAt: { lt: at } }, select: listSelect, orderBy: { revisionDueAt: 'asc' }, take: 20 }),
+		db.participation.findMany({
+			where: { year, state: 'submitted' },
+			select: listSelect,
+			orderBy: { stateChangedAt: 'asc' },
+			take: 20,
+		}),
+		db.participation.findMany({
+			where: { year, state: 'revision_requested', revisionDueAt: { lt: at } },
+			select: listSelect,
+			orderBy: { revisionDueAt: 'asc' },
+			take: 20,
+		}),
 	])
 	const deadlines = yearCalendar(toYearSettings(row))
 		.entries.filter((entry) => entry.at.getTime() >= at.getTime())
@@ -78,7 +110,11 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<BarChart
 						title={t('staff.overviewStatesChart', { year })}
 						valueLabel={t('staff.overviewAsTable')}
-						bars={PARTICIPATION_STATES.map((state) => ({ label: t(`states.${state}`), value: counts[state] ?? 0, href: table(state) }))}
+						bars={PARTICIPATION_STATES.map((state) => ({
+							label: t(`states.${state}`),
+							value: counts[state] ?? 0,
+							href: table(state),
+						}))}
 					/>
 				</section>
 				<section className="panel" aria-labelledby="deadlines-title">
@@ -87,7 +123,13 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{deadlines.map((deadline) => (
 							<li key={deadline.key}>
-								<strong>{deadline.label}</strong>: <DateTime value={deadline.at} dateOnly /> ({deadline.days === 0 ? t('common.today') : deadline.days === 1 ? t('common.dayLeft') : t('common.daysLeft', { count: deadline.days })})
+								<strong>{deadline.label}</strong>: <DateTime value={deadline.at} dateOnly /> (
+								{deadline.days === 0
+									? t('common.today')
+									: deadline.days === 1
+										? t('common.dayLeft')
+										: t('common.daysLeft', { count: deadline.days })}
+								)
 							</li>
 						))}
 					</ul>
@@ -99,7 +141,8 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{waiting.map((row) => (
 							<li key={row.id}>
-								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> · <DateTime value={row.stateChangedAt} dateOnly /> · {row.assessor?.name ?? t('staff.noAssessor')}
+								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> ·{' '}
+								<DateTime value={row.stateChangedAt} dateOnly /> · {row.assessor?.name ?? t('staff.noAssessor')}
 							</li>
 						))}
 					</ul>
@@ -111,7 +154,8 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{overdue.map((row) => (
 							<li key={row.id}>
-								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> · {t('staff.columnRevisionDue')} <DateTime value={row.revisionDueAt} dateOnly />
+								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> ·{' '}
+								{t('staff.columnRevisionDue')} <DateTime value={row.revisionDueAt} dateOnly />
 							</li>
 						))}
 					</ul>
@@ -121,11 +165,14 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{notSubmitted.map((row) => (
 							<li key={row.id}>
-								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> <StateBadge state={row.state} />
+								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link>{' '}
+								<StateBadge state={row.state} />
 							</li>
 						))}
 					</ul>
-					<Link to={`/medewerkers/deelnames?jaar=${year}&state=listed&state=agreement_signed`}>{t('staff.overviewAll')}</Link>
+					<Link to={`/medewerkers/deelnames?jaar=${year}&state=listed&state=agreement_signed`}>
+						{t('staff.overviewAll')}
+					</Link>
 				</section>
 			</div>
 		</div>

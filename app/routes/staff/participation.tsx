@@ -27,38 +27,76 @@ const withdrawSchema = z.object({
 	effectiveOn: z.string().refine(isCalendarDate, 'staff.errorDateRequired'),
 	explanation: z.string().trim().min(10, 'staff.errorExplanationRequired').max(5000),
 })
-const undoSchema = z.object({ intent: z.literal('undo'), justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000) })
+const undoSchema = z.object({
+	intent: z.literal('undo'),
+	justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000),
+})
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const participation = await db.participation.findUnique({
 		where: { id: params.participationId },
 		include: {
-			provider: { include: { memberships: { include: { user: { select: { id: true, name: true, email: true, active: true } } } } } },
+			provider: {
+				include: {
+					memberships: { include: { user: { select: { id: true, name: true, email: true, active: true } } } },
+				},
+			},
 			assessor: { select: { id: true, name: true } },
 			transitions: { orderBy: { at: 'asc' }, include: { actor: { select: { name: true } } } },
 			agreements: { orderBy: { offeredAt: 'asc' } },
 			rounds: { orderBy: { number: 'asc' }, include: { _count: { select: { assessments: true } } } },
-			withdrawals: { orderBy: { decidedAt: 'asc' }, include: { decidedBy: { select: { name: true } }, undoneBy: { select: { name: true } }, letterFile: { select: { id: true, originalName: true } } } },
+			withdrawals: {
+				orderBy: { decidedAt: 'asc' },
+				include: {
+					decidedBy: { select: { name: true } },
+					undoneBy: { select: { name: true } },
+					letterFile: { select: { id: true, originalName: true } },
+				},
+			},
 			certificate: { include: { file: { select: { id: true, originalName: true } } } },
 			invoices: { orderBy: { issuedAt: 'asc' } },
-			outbox: { orderBy: { createdAt: 'asc' }, select: { id: true, template: true, subject: true, toAddress: true, status: true, createdAt: true, sentAt: true } },
+			outbox: {
+				orderBy: { createdAt: 'asc' },
+				select: {
+					id: true,
+					template: true,
+					subject: true,
+					toAddress: true,
+					status: true,
+					createdAt: true,
+					sentAt: true,
+				},
+			},
 			auditEvents: { orderBy: { id: 'desc' }, take: 100, include: { actor: { select: { name: true } } } },
 			sampleMember: { include: { interview: true } },
 		},
 	})
 	invariantResponse(participation, 'Niet gevonden')
-	const files = await db.storedFile.findMany({ where: { providerId: participation.providerId }, orderBy: { createdAt: 'desc' }, select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true } })
+	const files = await db.storedFile.findMany({
+		where: { providerId: participation.providerId },
+		orderBy: { createdAt: 'desc' },
+		select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true },
+	})
 	const [staff, deadline] = await Promise.all([staffMembers(), participationNextDeadline(participation.id)])
 	const timeline = [
 		...participation.transitions.map((entry) => ({ kind: 'transition' as const, at: entry.at, id: entry.id, entry })),
 		...participation.outbox.map((mail) => ({ kind: 'mail' as const, at: mail.createdAt, id: mail.id, mail })),
-		...participation.withdrawals.map((withdrawal) => ({ kind: 'withdrawal' as const, at: withdrawal.effectiveAt, id: withdrawal.id, withdrawal })),
+		...participation.withdrawals.map((withdrawal) => ({
+			kind: 'withdrawal' as const,
+			at: withdrawal.effectiveAt,
+			id: withdrawal.id,
+			withdrawal,
+		})),
 	].sort((a, b) => a.at.getTime() - b.at.getTime())
 	return {
 		participation: {
 			...participation,
-			invoices: participation.invoices.map((invoice) => ({ ...invoice, amountCents: invoice.amountCents.toString(), turnoverCents: invoice.turnoverCents.toString() })),
+			invoices: participation.invoices.map((invoice) => ({
+				...invoice,
+				amountCents: invoice.amountCents.toString(),
+				turnoverCents: invoice.turnoverCents.toString(),
+			})),
 			auditEvents: participation.auditEvents.map((event) => ({ ...event, id: event.id.toString() })),
 		},
 		files,
@@ -86,15 +124,30 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (intent === 'withdraw') {
 		const form = parseForm(withdrawSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'withdraw' }, { status: 400 })
-		const result = await withdrawParticipation(actor, { participationId: params.participationId, ...form.data, decidedBy: user.name })
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }), intent: 'withdraw' }, { status: 409 })
+		const result = await withdrawParticipation(actor, {
+			participationId: params.participationId,
+			...form.data,
+			decidedBy: user.name,
+		})
+		if (!result.ok)
+			return data(
+				{ ...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }), intent: 'withdraw' },
+				{ status: 409 },
+			)
 		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawn' })
 	}
 	if (intent === 'undo') {
 		const form = parseForm(undoSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'undo' }, { status: 400 })
 		const result = await undoWithdrawal(actor, params.participationId, form.data.justification)
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.refusal.message], values: formDataToValues(formData) }), intent: 'undo' }, { status: 409 })
+		if (!result.ok)
+			return data(
+				{
+					...formFailure({ formErrors: [result.refusal.message], values: formDataToValues(formData) }),
+					intent: 'undo',
+				},
+				{ status: 409 },
+			)
 		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawalUndone' })
 	}
 	invariantResponse(false, 'Niet gevonden')
@@ -105,7 +158,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 	const locale = useLocale()
 	const role = useStaffRole()
 	const { participation: p, files, timeline, deadline, staff, today } = loaderData
-	const errorsFor = (intent: string) => (actionData && !actionData.success && actionData.intent === intent ? actionData : undefined)
+	const errorsFor = (intent: string) =>
+		actionData && !actionData.success && actionData.intent === intent ? actionData : undefined
 	const withdrawErrors = errorsFor('withdraw')
 	const undoErrors = errorsFor('undo')
 	const activeWithdrawal = p.withdrawals.find((withdrawal) => !withdrawal.undoneAt)
@@ -118,7 +172,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				{p.provider.name} · {p.year}
 			</h1>
 			<p>
-				<StateBadge state={p.state} /> {p.isReapplicant ? <span className="badge badge--warning">{t('staff.reapplicant')}</span> : null}
+				<StateBadge state={p.state} />{' '}
+				{p.isReapplicant ? <span className="badge badge--warning">{t('staff.reapplicant')}</span> : null}
 			</p>
 			<div className="staff-grid">
 				<section className="panel" aria-labelledby="provider-data">
@@ -141,7 +196,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							<ul>
 								{p.provider.memberships.map((membership) => (
 									<li key={membership.id}>
-										{membership.user.name} ({membership.user.email}){membership.canSign ? ` · ${t('shell.roleSigner')}` : ''}
+										{membership.user.name} ({membership.user.email})
+										{membership.canSign ? ` · ${t('shell.roleSigner')}` : ''}
 										{membership.user.active ? '' : ` · ${t('staff.inactive')}`}
 									</li>
 								))}
@@ -157,7 +213,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							{deadline ? (
 								<>
 									{t(`staff.nextAction_${deadline.kind}`)}: <DateTime value={deadline.dueAt} dateOnly />{' '}
-									<span className={`badge badge--${deadline.overdue ? 'danger' : deadline.daysLeft <= 14 ? 'warning' : 'neutral'}`}>
+									<span
+										className={`badge badge--${deadline.overdue ? 'danger' : deadline.daysLeft <= 14 ? 'warning' : 'neutral'}`}
+									>
 										{deadline.overdue
 											? t('staff.deadlineOverdue', { count: -deadline.daysLeft })
 											: deadline.daysLeft === 0
@@ -202,7 +260,15 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 					</dl>
 					<Form method="post" className="form form--inline">
 						<input type="hidden" name="intent" value="assign" />
-						<SelectField name="assessorId" label={t('staff.columnAssessor')} defaultValue={p.assessor?.id ?? ''} options={[{ value: '', label: t('staff.noAssessor') }, ...staff.map((member) => ({ value: member.id, label: member.name }))]} />
+						<SelectField
+							name="assessorId"
+							label={t('staff.columnAssessor')}
+							defaultValue={p.assessor?.id ?? ''}
+							options={[
+								{ value: '', label: t('staff.noAssessor') },
+								...staff.map((member) => ({ value: member.id, label: member.name })),
+							]}
+						/>
 						<SubmitButton className="button button--small" name="intent" value="assign">
 							{t('staff.assign')}
 						</SubmitButton>
@@ -220,9 +286,19 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 								{round.status === 'submitted' ? (
 									<>
 										{t('staff.submittedOn')} <DateTime value={round.submittedAt} /> ·{' '}
-										{round.outcome ? t(round.outcome === 'qualified' ? 'staff.outcomeQualified' : round.outcome === 'revision_requested' ? 'staff.outcomeRevision' : 'staff.outcomeNotQualified') : t('staff.awaitingAssessment')}
+										{round.outcome
+											? t(
+													round.outcome === 'qualified'
+														? 'staff.outcomeQualified'
+														: round.outcome === 'revision_requested'
+															? 'staff.outcomeRevision'
+															: 'staff.outcomeNotQualified',
+												)
+											: t('staff.awaitingAssessment')}
 										{round.outcome && !round.decidedAt ? ` (${t('staff.awaitingConfirmation')})` : ''} ·{' '}
-										<Link to={`/medewerkers/deelnames/${p.id}/beoordeling/${round.number}`}>{t('staff.openAssessment', { round: round.number })}</Link>
+										<Link to={`/medewerkers/deelnames/${p.id}/beoordeling/${round.number}`}>
+											{t('staff.openAssessment', { round: round.number })}
+										</Link>
 									</>
 								) : (
 									t('staff.roundDraft')
@@ -240,12 +316,17 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							<DateTime value={item.at} /> ·{' '}
 							{item.kind === 'transition' ? (
 								<>
-									{item.entry.fromState ? t(`states.${item.entry.fromState}`) : '–'} → <strong>{t(`states.${item.entry.toState}`)}</strong> ({item.entry.event}) · {item.entry.actor?.name ?? t('staff.system')}
+									{item.entry.fromState ? t(`states.${item.entry.fromState}`) : '–'} →{' '}
+									<strong>{t(`states.${item.entry.toState}`)}</strong> ({item.entry.event}) ·{' '}
+									{item.entry.actor?.name ?? t('staff.system')}
 									{item.entry.note ? <span className="pre-wrap"> · {item.entry.note}</span> : null}
 								</>
 							) : item.kind === 'mail' ? (
 								<>
-									{t('staff.mailTo', { to: item.mail.toAddress })}: {item.mail.subject} <span className={`badge badge--${outboxStatusTone[item.mail.status]}`}>{t(`mail.status_${item.mail.status}`)}</span>
+									{t('staff.mailTo', { to: item.mail.toAddress })}: {item.mail.subject}{' '}
+									<span className={`badge badge--${outboxStatusTone[item.mail.status]}`}>
+										{t(`mail.status_${item.mail.status}`)}
+									</span>
 								</>
 							) : (
 								<>
@@ -263,14 +344,17 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.withdrawals.map((withdrawal) => (
 						<li key={withdrawal.id}>
-							{withdrawal.reason} · {t('staff.effectiveAt')} <DateTime value={withdrawal.effectiveAt} /> · {withdrawal.decidedBy?.name ?? t('staff.system')} · {withdrawal.explanation}
+							{withdrawal.reason} · {t('staff.effectiveAt')} <DateTime value={withdrawal.effectiveAt} /> ·{' '}
+							{withdrawal.decidedBy?.name ?? t('staff.system')} · {withdrawal.explanation}
 							{withdrawal.letterFile ? (
 								<>
 									{' · '}
 									<a href={`/medewerkers/documenten/${withdrawal.letterFile.id}`}>{t('staff.letter')}</a>
 								</>
 							) : null}
-							{withdrawal.undoneAt ? ` · ${t('staff.withdrawalUndoneBy', { name: withdrawal.undoneBy?.name ?? '', reason: withdrawal.undoReason ?? '' })}` : ''}
+							{withdrawal.undoneAt
+								? ` · ${t('staff.withdrawalUndoneBy', { name: withdrawal.undoneBy?.name ?? '', reason: withdrawal.undoReason ?? '' })}`
+								: ''}
 						</li>
 					))}
 				</ul>
@@ -291,8 +375,23 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 								]}
 								errors={withdrawErrors?.fieldErrors.reason}
 							/>
-							<InputField name="effectiveOn" type="date" min={today} label={t('staff.withdrawEffectiveOn')} hint={t('staff.withdrawEffectiveHint')} defaultValue={(withdrawErrors?.values.effectiveOn as string) ?? today} errors={withdrawErrors?.fieldErrors.effectiveOn} />
-							<TextareaField name="explanation" label={t('staff.withdrawExplanation')} hint={t('staff.withdrawExplanationHint')} rows={4} defaultValue={(withdrawErrors?.values.explanation as string) ?? ''} errors={withdrawErrors?.fieldErrors.explanation} />
+							<InputField
+								name="effectiveOn"
+								type="date"
+								min={today}
+								label={t('staff.withdrawEffectiveOn')}
+								hint={t('staff.withdrawEffectiveHint')}
+								defaultValue={(withdrawErrors?.values.effectiveOn as string) ?? today}
+								errors={withdrawErrors?.fieldErrors.effectiveOn}
+							/>
+							<TextareaField
+								name="explanation"
+								label={t('staff.withdrawExplanation')}
+								hint={t('staff.withdrawExplanationHint')}
+								rows={4}
+								defaultValue={(withdrawErrors?.values.explanation as string) ?? ''}
+								errors={withdrawErrors?.fieldErrors.explanation}
+							/>
 							<SubmitButton className="button button--danger">{t('staff.withdrawButton')}</SubmitButton>
 						</Form>
 					</details>
@@ -303,7 +402,12 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 						<ErrorSummary fieldErrors={undoErrors?.fieldErrors} formErrors={undoErrors?.formErrors} />
 						<Form method="post" className="form" noValidate>
 							<input type="hidden" name="intent" value="undo" />
-							<TextareaField name="justification" label={t('staff.undoJustification')} rows={3} errors={undoErrors?.fieldErrors.justification} />
+							<TextareaField
+								name="justification"
+								label={t('staff.undoJustification')}
+								rows={3}
+								errors={undoErrors?.fieldErrors.justification}
+							/>
 							<SubmitButton className="button">{t('staff.undoButton')}</SubmitButton>
 						</Form>
 					</details>
@@ -315,7 +419,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.agreements.map((agreement) => (
 						<li key={agreement.id}>
-							{t(`staff.agreementStatus_${agreement.status}`)} · {t('staff.offeredOn')} <DateTime value={agreement.offeredAt} dateOnly />
+							{t(`staff.agreementStatus_${agreement.status}`)} · {t('staff.offeredOn')}{' '}
+							<DateTime value={agreement.offeredAt} dateOnly />
 							{agreement.signedAt ? (
 								<>
 									{' · '}
@@ -338,7 +443,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.invoices.map((invoice) => (
 						<li key={invoice.id}>
-							{invoice.number} · {formatMoney(BigInt(invoice.amountCents), locale)} · {t(`fees.status_${invoice.status}`)} · {t('staff.dueOn')} <DateTime value={invoice.dueAt} dateOnly />
+							{invoice.number} · {formatMoney(BigInt(invoice.amountCents), locale)} ·{' '}
+							{t(`fees.status_${invoice.status}`)} · {t('staff.dueOn')} <DateTime value={invoice.dueAt} dateOnly />
 							{invoice.fileId ? (
 								<>
 									{' · '}
@@ -355,7 +461,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{files.map((file) => (
 						<li key={file.id}>
-							<a href={`/medewerkers/documenten/${file.id}`}>{file.originalName}</a> · {t(`staff.fileKind_${file.kind}`)} · <DateTime value={file.createdAt} dateOnly />
+							<a href={`/medewerkers/documenten/${file.id}`}>{file.originalName}</a> ·{' '}
+							{t(`staff.fileKind_${file.kind}`)} · <DateTime value={file.createdAt} dateOnly />
 						</li>
 					))}
 				</ul>
@@ -365,7 +472,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.auditEvents.map((event) => (
 						<li key={event.id}>
-							<DateTime value={event.at} /> · <code>{event.action}</code> · {event.actor?.name ?? t(`staff.actor_${event.actorType}`)}
+							<DateTime value={event.at} /> · <code>{event.action}</code> ·{' '}
+							{event.actor?.name ?? t(`staff.actor_${event.actorType}`)}
 							{event.reason ? ` · ${event.reason}` : ''}
 							<AuditDiff before={event.before} after={event.after} />
 						</li>
@@ -379,6 +487,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [{ title: `${loaderData?.participation.provider.name ?? 'Deelname'} · Medewerkers · Keurmerkportaal` }]
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [
+	{ title: `${loaderData?.participation.provider.name ?? 'Deelname'} · Medewerkers · Keurmerkportaal` },
+]
 
 export const ErrorBoundary = StaffErrorBoundary

@@ -3,7 +3,12 @@ import { chosenYear } from './year-param.server.ts'
 import { csvResponse } from '#app/components/data-table/csv.ts'
 import { parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { participationsCsv, participationsTableSpec, participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
+import {
+	participationsCsv,
+	participationsTableSpec,
+	participationYears,
+	staffMembers,
+} from '#app/services/staff-participations.server.ts'
 
 // The CSV of exactly the rows the table's filters select (the same query string, no paging).
 export async function loader({ request }: Route.LoaderArgs) {

@@ -23,9 +23,21 @@ export function participationColumns(t: Translate): DataTableColumn<Row>[] {
 		{ id: 'type', header: t('staff.columnType'), cell: ({ row }) => t(`states.${row.original.provider.type}`) },
 		{ id: 'city', header: t('staff.columnCity'), cell: ({ row }) => row.original.provider.city },
 		{ id: 'assessor', header: t('staff.columnAssessor'), cell: ({ row }) => row.original.assessor?.name ?? '–' },
-		{ id: 'stateChangedAt', header: t('staff.columnStateSince'), cell: ({ row }) => <DateTime value={row.original.stateChangedAt} dateOnly /> },
-		{ id: 'revisionDueAt', header: t('staff.columnRevisionDue'), cell: ({ row }) => <DateTime value={row.original.revisionDueAt} dateOnly /> },
-		{ id: 'listedUntil', header: t('staff.columnListedUntil'), cell: ({ row }) => <DateTime value={row.original.listedUntil} /> },
+		{
+			id: 'stateChangedAt',
+			header: t('staff.columnStateSince'),
+			cell: ({ row }) => <DateTime value={row.original.stateChangedAt} dateOnly />,
+		},
+		{
+			id: 'revisionDueAt',
+			header: t('staff.columnRevisionDue'),
+			cell: ({ row }) => <DateTime value={row.original.revisionDueAt} dateOnly />,
+		},
+		{
+			id: 'listedUntil',
+			header: t('staff.columnListedUntil'),
+			cell: ({ row }) => <DateTime value={row.original.listedUntil} />,
+		},
 		{ id: 'kvk', header: t('staff.columnKvk'), cell: ({ row }) => row.original.provider.kvkNumber },
 	]
 }

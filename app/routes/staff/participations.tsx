@@ -24,7 +24,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const spec = participationsTableSpec(staff.map((member) => member.id))
 	const query = parseTableQuery(url.searchParams, spec)
 	const [{ rows, total, page }, counts] = await Promise.all([listParticipations(query, year), stateCounts(query, year)])
-	return { spec, query: { ...query, page }, rows, total, counts, years, year, staff: staff.map(({ id, name }) => ({ id, name })) }
+	return {
+		spec,
+		query: { ...query, page },
+		rows,
+		total,
+		counts,
+		years,
+		year,
+		staff: staff.map(({ id, name }) => ({ id, name })),
+	}
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Deelnames · Medewerkers · Keurmerkportaal' }]
@@ -41,7 +50,12 @@ export default function Participations({ loaderData }: Route.ComponentProps) {
 					<label htmlFor="jaar" className="field__label">
 						{t('staff.year')}
 					</label>
-					<select id="jaar" name="jaar" className="input input--select" defaultValue={year === null ? 'alle' : String(year)}>
+					<select
+						id="jaar"
+						name="jaar"
+						className="input input--select"
+						defaultValue={year === null ? 'alle' : String(year)}
+					>
 						{years.map((candidate) => (
 							<option key={candidate} value={candidate}>
 								{candidate}
@@ -69,19 +83,33 @@ export default function Participations({ loaderData }: Route.ComponentProps) {
 					{
 						id: 'state',
 						label: t('staff.columnState'),
-						options: PARTICIPATION_STATES.map((state) => ({ value: state, label: t(`states.${state}`), count: counts[state] ?? 0 })),
+						options: PARTICIPATION_STATES.map((state) => ({
+							value: state,
+							label: t(`states.${state}`),
+							count: counts[state] ?? 0,
+						})),
 					},
-					{ id: 'type', label: t('staff.columnType'), options: PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) })) },
+					{
+						id: 'type',
+						label: t('staff.columnType'),
+						options: PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) })),
+					},
 					{ id: 'city', label: t('staff.columnCity') },
 					{
 						id: 'assessor',
 						label: t('staff.columnAssessor'),
-						options: [{ value: 'none', label: t('staff.noAssessor') }, ...staff.map((member) => ({ value: member.id, label: member.name }))],
+						options: [
+							{ value: 'none', label: t('staff.noAssessor') },
+							...staff.map((member) => ({ value: member.id, label: member.name })),
+						],
 					},
 					{
 						id: 'overdue',
 						label: t('staff.filterOverdue'),
-						options: filterValues(spec, 'overdue').map((kind) => ({ value: kind, label: t(kind === 'revision' ? 'staff.overdueRevision' : 'staff.overdueInvoice') })),
+						options: filterValues(spec, 'overdue').map((kind) => ({
+							value: kind,
+							label: t(kind === 'revision' ? 'staff.overdueRevision' : 'staff.overdueInvoice'),
+						})),
 					},
 				]}
 			/>

@@ -3,7 +3,14 @@ import { z } from 'zod'
 import type { Route } from './+types/sample'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
-import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import {
+	CheckboxField,
+	ErrorSummary,
+	InputField,
+	SelectField,
+	SubmitButton,
+	TextareaField,
+} from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
@@ -11,7 +18,13 @@ import { checkboxField, formDataToValues, formFailure, parseForm } from '#app/li
 import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { drawAndRecordSample, loadSamples, planInterview, previewSample, recordInterviewOutcome } from '#app/services/sample.server.ts'
+import {
+	drawAndRecordSample,
+	loadSamples,
+	planInterview,
+	previewSample,
+	recordInterviewOutcome,
+} from '#app/services/sample.server.ts'
 import { participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
 
 const drawFields = {
@@ -61,7 +74,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const years = await participationYears()
 	const year = chosenYear(url, years) ?? years[0] ?? null
 	if (year === null) return { year: null, years, samples: [], preview: null, staff: [], eligible: 0 }
-	let preview: { seed: string; carriers: { id: string; name: string }[]; size: number; candidates: number } | { error: string } | null = null
+	let preview:
+		| { seed: string; carriers: { id: string; name: string }[]; size: number; candidates: number }
+		| { error: string }
+		| null = null
 	if (url.searchParams.has('voorbeeld')) {
 		const form = parseForm(previewSchema, url.searchParams)
 		if (!form.success) preview = { error: 'staff.errorAmountRequired' }
@@ -69,19 +85,35 @@ export async function loader({ request }: Route.LoaderArgs) {
 			const result = await previewSample(drawInput({ ...form.data, year }))
 			if (!result.ok) preview = { error: result.message }
 			else {
-				const providers = await db.participation.findMany({ where: { id: { in: result.draw.ids } }, select: { id: true, provider: { select: { name: true } } } })
+				const providers = await db.participation.findMany({
+					where: { id: { in: result.draw.ids } },
+					select: { id: true, provider: { select: { name: true } } },
+				})
 				const names = new Map(providers.map((row) => [row.id, row.provider.name]))
 				preview = {
 					seed: result.seed,
 					size: result.draw.record.size,
 					candidates: result.draw.record.candidateIds.length,
-					carriers: result.draw.ids.map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+					carriers: result.draw.ids
+						.map((id) => ({ id, name: names.get(id) ?? id }))
+						.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
 				}
 			}
 		}
 	}
-	const [samples, staff, eligible] = await Promise.all([loadSamples(year), staffMembers(), db.participation.count({ where: { year, state: 'qualified' } })])
-	return { year, years, samples, preview, eligible, staff: staff.filter((member) => member.active).map(({ id, name }) => ({ id, name })) }
+	const [samples, staff, eligible] = await Promise.all([
+		loadSamples(year),
+		staffMembers(),
+		db.participation.count({ where: { year, state: 'qualified' } }),
+	])
+	return {
+		year,
+		years,
+		samples,
+		preview,
+		eligible,
+		staff: staff.filter((member) => member.active).map(({ id, name }) => ({ id, name })),
+	}
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -92,8 +124,20 @@ export async function action({ request }: Route.ActionArgs) {
 		const form = parseForm(drawSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'draw', interviewId: '' }, { status: 400 })
 		const result = await drawAndRecordSample({ type: 'staff', userId: user.id }, drawInput(form.data))
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }), intent: 'draw', interviewId: '' }, { status: 409 })
-		return redirectWithToast(`/medewerkers/steekproef?jaar=${form.data.year}`, { type: 'success', key: 'staff.toastSampleDrawn', params: { count: result.ids.length } })
+		if (!result.ok)
+			return data(
+				{
+					...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }),
+					intent: 'draw',
+					interviewId: '',
+				},
+				{ status: 409 },
+			)
+		return redirectWithToast(`/medewerkers/steekproef?jaar=${form.data.year}`, {
+			type: 'success',
+			key: 'staff.toastSampleDrawn',
+			params: { count: result.ids.length },
+		})
 	}
 	const user = await requireStaff(request)
 	const actor = { type: 'staff' as const, userId: user.id }
@@ -103,15 +147,36 @@ export async function action({ request }: Route.ActionArgs) {
 		if (!form.success) return data({ ...form, intent: 'plan', interviewId }, { status: 400 })
 		const { date, time, mode, interviewerId, notes, version } = form.data
 		const [hour, minute] = time.split(':').map(Number) as [number, number]
-		const result = await planInterview(actor, { interviewId, scheduledAt: amsterdamInstant(date, { hour, minute }), mode, interviewerId: interviewerId || null, notes, expectedVersion: version })
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'plan', interviewId }, { status: 409 })
-		return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, { type: 'success', key: 'staff.toastInterviewPlanned' })
+		const result = await planInterview(actor, {
+			interviewId,
+			scheduledAt: amsterdamInstant(date, { hour, minute }),
+			mode,
+			interviewerId: interviewerId || null,
+			notes,
+			expectedVersion: version,
+		})
+		if (!result.ok)
+			return data({ ...formFailure({ formErrors: [result.message] }), intent: 'plan', interviewId }, { status: 409 })
+		return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+			type: 'success',
+			key: 'staff.toastInterviewPlanned',
+		})
 	}
 	const form = parseForm(outcomeSchema, formData)
 	if (!form.success) return data({ ...form, intent: 'outcome', interviewId }, { status: 400 })
-	const result = await recordInterviewOutcome(actor, { interviewId, outcome: form.data.outcome, notes: form.data.notes, expectedVersion: form.data.version, decidedBy: user.name })
-	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'outcome', interviewId }, { status: 409 })
-	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, { type: 'success', key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn' })
+	const result = await recordInterviewOutcome(actor, {
+		interviewId,
+		outcome: form.data.outcome,
+		notes: form.data.notes,
+		expectedVersion: form.data.version,
+		decidedBy: user.name,
+	})
+	if (!result.ok)
+		return data({ ...formFailure({ formErrors: [result.message] }), intent: 'outcome', interviewId }, { status: 409 })
+	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+		type: 'success',
+		key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn',
+	})
 }
 
 export default function Sample({ loaderData, actionData }: Route.ComponentProps) {
@@ -133,16 +198,34 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 					{t('staff.sampleCount')}
 				</label>
 			</fieldset>
-			<InputField id={`${prefix}-amount`} name="amount" label={t('staff.sampleAmount')} inputMode="decimal" defaultValue={(drawErrors?.values.amount as string) ?? '10'} errors={drawErrors?.fieldErrors.amount} />
+			<InputField
+				id={`${prefix}-amount`}
+				name="amount"
+				label={t('staff.sampleAmount')}
+				inputMode="decimal"
+				defaultValue={(drawErrors?.values.amount as string) ?? '10'}
+				errors={drawErrors?.fieldErrors.amount}
+			/>
 			<CheckboxField id={`${prefix}-stratify`} name="stratify" label={t('staff.sampleStratify')} />
-			<InputField id={`${prefix}-seed`} name="seed" label={t('staff.sampleSeed')} hint={t('staff.sampleSeedHint')} defaultValue={preview && 'seed' in preview ? preview.seed : ''} />
+			<InputField
+				id={`${prefix}-seed`}
+				name="seed"
+				label={t('staff.sampleSeed')}
+				hint={t('staff.sampleSeedHint')}
+				defaultValue={preview && 'seed' in preview ? preview.seed : ''}
+			/>
 		</>
 	)
 	return (
 		<div className="stack">
 			<h1>{t('staff.sampleTitle', { year })}</h1>
 			<Form method="get" className="form form--inline">
-				<SelectField name="jaar" label={t('staff.year')} defaultValue={String(year)} options={years.map((candidate) => ({ value: String(candidate), label: String(candidate) }))} />
+				<SelectField
+					name="jaar"
+					label={t('staff.year')}
+					defaultValue={String(year)}
+					options={years.map((candidate) => ({ value: String(candidate), label: String(candidate) }))}
+				/>
 				<button type="submit" className="button button--small">
 					{t('staff.show')}
 				</button>
@@ -160,11 +243,16 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 						{t('staff.samplePreviewButton')}
 					</button>
 				</Form>
-				{preview && 'error' in preview ? <p className="field__error">{preview.error.startsWith('staff.') ? t('staff.errorAmountRequired') : preview.error}</p> : null}
+				{preview && 'error' in preview ? (
+					<p className="field__error">
+						{preview.error.startsWith('staff.') ? t('staff.errorAmountRequired') : preview.error}
+					</p>
+				) : null}
 				{preview && 'seed' in preview ? (
 					<div className="stack" aria-live="polite">
 						<p>
-							{t('staff.samplePreviewResult', { size: preview.size, candidates: preview.candidates })} <code data-testid="preview-seed">{preview.seed}</code>
+							{t('staff.samplePreviewResult', { size: preview.size, candidates: preview.candidates })}{' '}
+							<code data-testid="preview-seed">{preview.seed}</code>
 						</p>
 						<ol data-testid="preview-carriers">
 							{preview.carriers.map((carrier) => (
@@ -194,8 +282,11 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 						{t('staff.sampleDrawnOn')} <DateTime value={sample.drawnAt} />
 					</h2>
 					<p>
-						{t('staff.sampleFacts', { name: sample.drawnBy.name, count: sample.members.length })} <code data-testid="sample-seed">{sample.seed}</code>{' '}
-						<span className={`badge badge--${sample.verified ? 'success' : 'danger'}`}>{t(sample.verified ? 'staff.sampleVerified' : 'staff.sampleNotVerified')}</span>
+						{t('staff.sampleFacts', { name: sample.drawnBy.name, count: sample.members.length })}{' '}
+						<code data-testid="sample-seed">{sample.seed}</code>{' '}
+						<span className={`badge badge--${sample.verified ? 'success' : 'danger'}`}>
+							{t(sample.verified ? 'staff.sampleVerified' : 'staff.sampleNotVerified')}
+						</span>
 					</p>
 					<div className="table-wrapper" role="region" aria-labelledby={`sample-${sample.id}`} tabIndex={0}>
 						<table className="table table--compact" data-testid="sample-carriers">
@@ -210,11 +301,16 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 							<tbody>
 								{sample.members.map((member) => {
 									const interview = member.interview
-									const errors = actionData && !actionData.success && actionData.interviewId === interview?.id ? actionData : undefined
+									const errors =
+										actionData && !actionData.success && actionData.interviewId === interview?.id
+											? actionData
+											: undefined
 									return (
 										<tr key={member.id}>
 											<td>
-												<Link to={`/medewerkers/deelnames/${member.participation.id}`}>{member.participation.provider.name}</Link>
+												<Link to={`/medewerkers/deelnames/${member.participation.id}`}>
+													{member.participation.provider.name}
+												</Link>
 											</td>
 											<td>
 												<StateBadge state={member.participation.state} />
@@ -222,20 +318,53 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 											<td>
 												{interview?.scheduledAt ? (
 													<p>
-														<DateTime value={interview.scheduledAt} /> · {interview.mode} · {interview.interviewer?.name ?? '–'}
+														<DateTime value={interview.scheduledAt} /> · {interview.mode} ·{' '}
+														{interview.interviewer?.name ?? '–'}
 													</p>
 												) : null}
 												{interview && !interview.outcome ? (
 													<details>
-														<summary>{t(interview.scheduledAt ? 'staff.interviewReplan' : 'staff.interviewPlan')}</summary>
+														<summary>
+															{t(interview.scheduledAt ? 'staff.interviewReplan' : 'staff.interviewPlan')}
+														</summary>
 														<Form method="post" className="form">
-															<ErrorSummary fieldErrors={errors?.intent === 'plan' ? errors.fieldErrors : undefined} formErrors={errors?.intent === 'plan' ? errors.formErrors : undefined} />
+															<ErrorSummary
+																fieldErrors={errors?.intent === 'plan' ? errors.fieldErrors : undefined}
+																formErrors={errors?.intent === 'plan' ? errors.formErrors : undefined}
+															/>
 															<input type="hidden" name="interviewId" value={interview.id} />
 															<input type="hidden" name="version" value={interview.version} />
-															<InputField id={`date-${interview.id}`} name="date" type="date" label={t('staff.interviewDate')} />
-															<InputField id={`time-${interview.id}`} name="time" type="time" label={t('staff.interviewTime')} defaultValue="10:00" />
-															<SelectField id={`mode-${interview.id}`} name="mode" label={t('staff.interviewMode')} options={['op locatie', 'online', 'telefonisch'].map((mode) => ({ value: mode, label: mode }))} />
-															<SelectField id={`interviewer-${interview.id}`} name="interviewerId" label={t('staff.interviewer')} options={[{ value: '', label: '–' }, ...staff.map((member) => ({ value: member.id, label: member.name }))]} />
+															<InputField
+																id={`date-${interview.id}`}
+																name="date"
+																type="date"
+																label={t('staff.interviewDate')}
+															/>
+															<InputField
+																id={`time-${interview.id}`}
+																name="time"
+																type="time"
+																label={t('staff.interviewTime')}
+																defaultValue="10:00"
+															/>
+															<SelectField
+																id={`mode-${interview.id}`}
+																name="mode"
+																label={t('staff.interviewMode')}
+																options={['op locatie', 'online', 'telefonisch'].map((mode) => ({
+																	value: mode,
+																	label: mode,
+																}))}
+															/>
+															<SelectField
+																id={`interviewer-${interview.id}`}
+																name="interviewerId"
+																label={t('staff.interviewer')}
+																options={[
+																	{ value: '', label: '–' },
+																	...staff.map((member) => ({ value: member.id, label: member.name })),
+																]}
+															/>
 															<SubmitButton name="intent" value="plan" className="button button--small">
 																{t('staff.interviewSave')}
 															</SubmitButton>
@@ -246,13 +375,17 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 											<td>
 												{interview?.outcome ? (
 													<p>
-														{t(interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect')} · <DateTime value={interview.outcomeAt} dateOnly />
+														{t(interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect')}{' '}
+														· <DateTime value={interview.outcomeAt} dateOnly />
 													</p>
 												) : interview ? (
 													<details>
 														<summary>{t('staff.interviewRecord')}</summary>
 														<Form method="post" className="form">
-															<ErrorSummary fieldErrors={errors?.intent === 'outcome' ? errors.fieldErrors : undefined} formErrors={errors?.intent === 'outcome' ? errors.formErrors : undefined} />
+															<ErrorSummary
+																fieldErrors={errors?.intent === 'outcome' ? errors.fieldErrors : undefined}
+																formErrors={errors?.intent === 'outcome' ? errors.formErrors : undefined}
+															/>
 															<input type="hidden" name="interviewId" value={interview.id} />
 															<input type="hidden" name="version" value={interview.version} />
 															<fieldset className="field">
@@ -266,7 +399,13 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 																	{t('staff.outcomeIncorrect')}
 																</label>
 															</fieldset>
-															<TextareaField id={`notes-${interview.id}`} name="notes" label={t('staff.interviewNotes')} hint={t('staff.interviewNotesHint')} rows={3} />
+															<TextareaField
+																id={`notes-${interview.id}`}
+																name="notes"
+																label={t('staff.interviewNotes')}
+																hint={t('staff.interviewNotesHint')}
+																rows={3}
+															/>
 															<SubmitButton name="intent" value="outcome" className="button button--small">
 																{t('staff.interviewRecordButton')}
 															</SubmitButton>

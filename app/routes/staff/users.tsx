@@ -10,11 +10,34 @@ import type { Translate } from '#app/i18n/translate.ts'
 import { checkboxField, emailField, formFailure, parseForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { changeRole, inviteProviderMember, inviteStaff, listUsers, providerOptions, setActive, usersTableSpec } from '#app/services/users.server.ts'
+import {
+	changeRole,
+	inviteProviderMember,
+	inviteStaff,
+	listUsers,
+	providerOptions,
+	setActive,
+	usersTableSpec,
+} from '#app/services/users.server.ts'
 
-const inviteStaffSchema = z.object({ intent: z.literal('invite_staff'), email: emailField, name: z.string().trim().min(1, 'staff.errorNameRequired').max(200), role: z.enum(['assessor', 'admin']) })
-const inviteMemberSchema = z.object({ intent: z.literal('invite_member'), email: emailField, name: z.string().trim().min(1, 'staff.errorNameRequired').max(200), providerId: z.string().min(1, 'staff.errorProviderRequired'), canSign: checkboxField })
-const roleSchema = z.object({ intent: z.literal('role'), userId: z.string().min(1), role: z.enum(['assessor', 'admin']) })
+const inviteStaffSchema = z.object({
+	intent: z.literal('invite_staff'),
+	email: emailField,
+	name: z.string().trim().min(1, 'staff.errorNameRequired').max(200),
+	role: z.enum(['assessor', 'admin']),
+})
+const inviteMemberSchema = z.object({
+	intent: z.literal('invite_member'),
+	email: emailField,
+	name: z.string().trim().min(1, 'staff.errorNameRequired').max(200),
+	providerId: z.string().min(1, 'staff.errorProviderRequired'),
+	canSign: checkboxField,
+})
+const roleSchema = z.object({
+	intent: z.literal('role'),
+	userId: z.string().min(1),
+	role: z.enum(['assessor', 'admin']),
+})
 const activeSchema = z.object({ intent: z.enum(['deactivate', 'reactivate']), userId: z.string().min(1) })
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -32,7 +55,8 @@ export async function action({ request }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
 	const back = new URL(request.url)
-	const done = (key: 'staff.toastInvited' | 'staff.toastUserSaved') => redirectWithToast(`${back.pathname}${back.search}`, { type: 'success', key })
+	const done = (key: 'staff.toastInvited' | 'staff.toastUserSaved') =>
+		redirectWithToast(`${back.pathname}${back.search}`, { type: 'success', key })
 	const fail = (message: string) => data({ ...formFailure({ formErrors: [message] }), intent }, { status: 409 })
 	if (intent === 'invite_staff') {
 		const form = parseForm(inviteStaffSchema, formData)
@@ -74,7 +98,12 @@ function columns(t: Translate, me: string): DataTableColumn<Row>[] {
 						<label className="visually-hidden" htmlFor={`role-${row.original.id}`}>
 							{t('staff.columnRole')} {row.original.name}
 						</label>
-						<select id={`role-${row.original.id}`} name="role" defaultValue={row.original.staffRole} className="input input--select">
+						<select
+							id={`role-${row.original.id}`}
+							name="role"
+							defaultValue={row.original.staffRole}
+							className="input input--select"
+						>
 							<option value="assessor">{t('shell.roleAssessor')}</option>
 							<option value="admin">{t('shell.roleAdmin')}</option>
 						</select>
@@ -88,17 +117,32 @@ function columns(t: Translate, me: string): DataTableColumn<Row>[] {
 					t('staff.userKind_member')
 				),
 		},
-		{ id: 'organisations', header: t('staff.columnOrganisations'), cell: ({ row }) => row.original.memberships.map((membership) => membership.provider.name).join(', ') || '–' },
+		{
+			id: 'organisations',
+			header: t('staff.columnOrganisations'),
+			cell: ({ row }) => row.original.memberships.map((membership) => membership.provider.name).join(', ') || '–',
+		},
 		{
 			id: 'status',
 			header: t('staff.columnStatus'),
 			cell: ({ row }) => (
 				<>
-					{t(!row.original.active ? 'staff.userStatus_inactive' : row.original.invited ? 'staff.userStatus_invited' : 'staff.userStatus_active')}{' '}
+					{t(
+						!row.original.active
+							? 'staff.userStatus_inactive'
+							: row.original.invited
+								? 'staff.userStatus_invited'
+								: 'staff.userStatus_active',
+					)}{' '}
 					{row.original.id !== me ? (
 						<Form method="post" className="form--inline">
 							<input type="hidden" name="userId" value={row.original.id} />
-							<button type="submit" name="intent" value={row.original.active ? 'deactivate' : 'reactivate'} className="button button--small">
+							<button
+								type="submit"
+								name="intent"
+								value={row.original.active ? 'deactivate' : 'reactivate'}
+								className="button button--small"
+							>
 								{t(row.original.active ? 'staff.deactivate' : 'staff.reactivate')}
 								<span className="visually-hidden"> {row.original.name}</span>
 							</button>
@@ -107,7 +151,11 @@ function columns(t: Translate, me: string): DataTableColumn<Row>[] {
 				</>
 			),
 		},
-		{ id: 'lastLoginAt', header: t('staff.columnLastLogin'), cell: ({ row }) => <DateTime value={row.original.lastLoginAt} /> },
+		{
+			id: 'lastLoginAt',
+			header: t('staff.columnLastLogin'),
+			cell: ({ row }) => <DateTime value={row.original.lastLoginAt} />,
+		},
 	]
 }
 
@@ -116,10 +164,14 @@ export const meta: Route.MetaFunction = () => [{ title: 'Gebruikers · Medewerke
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const { spec, query, rows, total, providers, me } = loaderData
-	const errorsFor = (intent: string) => (actionData && !actionData.success && actionData.intent === intent ? actionData : undefined)
+	const errorsFor = (intent: string) =>
+		actionData && !actionData.success && actionData.intent === intent ? actionData : undefined
 	const staffErrors = errorsFor('invite_staff')
 	const memberErrors = errorsFor('invite_member')
-	const otherErrors = actionData && !actionData.success && !['invite_staff', 'invite_member'].includes(actionData.intent) ? actionData : undefined
+	const otherErrors =
+		actionData && !actionData.success && !['invite_staff', 'invite_member'].includes(actionData.intent)
+			? actionData
+			: undefined
 	return (
 		<div className="stack">
 			<h1>{t('staff.usersTitle')}</h1>
@@ -129,9 +181,30 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 					<summary>{t('staff.inviteStaff')}</summary>
 					<ErrorSummary fieldErrors={staffErrors?.fieldErrors} formErrors={staffErrors?.formErrors} />
 					<Form method="post" className="form" noValidate>
-						<InputField id="staff-name" name="name" label={t('staff.columnName')} errors={staffErrors?.fieldErrors.name} defaultValue={staffErrors?.values.name as string} />
-						<InputField id="staff-email" name="email" type="email" label={t('staff.email')} errors={staffErrors?.fieldErrors.email} defaultValue={staffErrors?.values.email as string} />
-						<SelectField id="staff-role" name="role" label={t('staff.columnRole')} options={[{ value: 'assessor', label: t('shell.roleAssessor') }, { value: 'admin', label: t('shell.roleAdmin') }]} />
+						<InputField
+							id="staff-name"
+							name="name"
+							label={t('staff.columnName')}
+							errors={staffErrors?.fieldErrors.name}
+							defaultValue={staffErrors?.values.name as string}
+						/>
+						<InputField
+							id="staff-email"
+							name="email"
+							type="email"
+							label={t('staff.email')}
+							errors={staffErrors?.fieldErrors.email}
+							defaultValue={staffErrors?.values.email as string}
+						/>
+						<SelectField
+							id="staff-role"
+							name="role"
+							label={t('staff.columnRole')}
+							options={[
+								{ value: 'assessor', label: t('shell.roleAssessor') },
+								{ value: 'admin', label: t('shell.roleAdmin') },
+							]}
+						/>
 						<SubmitButton name="intent" value="invite_staff">
 							{t('staff.inviteButton')}
 						</SubmitButton>
@@ -141,9 +214,31 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 					<summary>{t('staff.inviteMember')}</summary>
 					<ErrorSummary fieldErrors={memberErrors?.fieldErrors} formErrors={memberErrors?.formErrors} />
 					<Form method="post" className="form" noValidate>
-						<SelectField id="member-provider" name="providerId" label={t('staff.columnProvider')} options={[{ value: '', label: '–' }, ...providers.map((provider) => ({ value: provider.id, label: `${provider.name} (${provider.city})` }))]} errors={memberErrors?.fieldErrors.providerId} />
-						<InputField id="member-name" name="name" label={t('staff.columnName')} errors={memberErrors?.fieldErrors.name} defaultValue={memberErrors?.values.name as string} />
-						<InputField id="member-email" name="email" type="email" label={t('staff.email')} errors={memberErrors?.fieldErrors.email} defaultValue={memberErrors?.values.email as string} />
+						<SelectField
+							id="member-provider"
+							name="providerId"
+							label={t('staff.columnProvider')}
+							options={[
+								{ value: '', label: '–' },
+								...providers.map((provider) => ({ value: provider.id, label: `${provider.name} (${provider.city})` })),
+							]}
+							errors={memberErrors?.fieldErrors.providerId}
+						/>
+						<InputField
+							id="member-name"
+							name="name"
+							label={t('staff.columnName')}
+							errors={memberErrors?.fieldErrors.name}
+							defaultValue={memberErrors?.values.name as string}
+						/>
+						<InputField
+							id="member-email"
+							name="email"
+							type="email"
+							label={t('staff.email')}
+							errors={memberErrors?.fieldErrors.email}
+							defaultValue={memberErrors?.values.email as string}
+						/>
 						<CheckboxField id="member-sign" name="canSign" label={t('shell.roleSigner')} />
 						<SubmitButton name="intent" value="invite_member">
 							{t('staff.inviteButton')}
@@ -161,8 +256,22 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 				getRowId={(row) => row.id}
 				searchLabel={t('staff.usersSearch')}
 				filters={[
-					{ id: 'kind', label: t('staff.columnRole'), options: filterValues(spec, 'kind').map((kind) => ({ value: kind, label: t(`staff.userKind_${kind as 'member'}`) })) },
-					{ id: 'status', label: t('staff.columnStatus'), options: filterValues(spec, 'status').map((status) => ({ value: status, label: t(`staff.userStatus_${status as 'active'}`) })) },
+					{
+						id: 'kind',
+						label: t('staff.columnRole'),
+						options: filterValues(spec, 'kind').map((kind) => ({
+							value: kind,
+							label: t(`staff.userKind_${kind as 'member'}`),
+						})),
+					},
+					{
+						id: 'status',
+						label: t('staff.columnStatus'),
+						options: filterValues(spec, 'status').map((status) => ({
+							value: status,
+							label: t(`staff.userStatus_${status as 'active'}`),
+						})),
+					},
 				]}
 			/>
 		</div>

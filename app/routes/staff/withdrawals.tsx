@@ -34,18 +34,43 @@ const reasonKey = {
 
 function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
 	return [
-		{ id: 'provider', header: t('staff.columnProvider'), cell: ({ row }) => <Link to={`/medewerkers/deelnames/${row.original.participation.id}`}>{row.original.participation.provider.name}</Link> },
+		{
+			id: 'provider',
+			header: t('staff.columnProvider'),
+			cell: ({ row }) => (
+				<Link to={`/medewerkers/deelnames/${row.original.participation.id}`}>
+					{row.original.participation.provider.name}
+				</Link>
+			),
+		},
 		{ id: 'year', header: t('staff.year'), className: 'numeric', cell: ({ row }) => row.original.participation.year },
 		{ id: 'reason', header: t('staff.columnReason'), cell: ({ row }) => t(reasonKey[row.original.reason]) },
-		{ id: 'effectiveAt', header: t('staff.effectiveAt'), cell: ({ row }) => <DateTime value={row.original.effectiveAt} /> },
+		{
+			id: 'effectiveAt',
+			header: t('staff.effectiveAt'),
+			cell: ({ row }) => <DateTime value={row.original.effectiveAt} />,
+		},
 		{
 			id: 'status',
 			header: t('staff.columnStatus'),
 			cell: ({ row }) =>
-				row.original.undoneAt ? t('staff.withdrawalStatus_undone') : new Date(row.original.effectiveAt) > at ? t('staff.withdrawalStatus_pending') : t('staff.withdrawalStatus_effective'),
+				row.original.undoneAt
+					? t('staff.withdrawalStatus_undone')
+					: new Date(row.original.effectiveAt) > at
+						? t('staff.withdrawalStatus_pending')
+						: t('staff.withdrawalStatus_effective'),
 		},
-		{ id: 'decidedBy', header: t('staff.columnDecidedBy'), cell: ({ row }) => row.original.decidedBy?.name ?? t('staff.system') },
-		{ id: 'letter', header: t('staff.letter'), cell: ({ row }) => (row.original.letterFile ? <a href={`/medewerkers/documenten/${row.original.letterFile.id}`}>PDF</a> : '–') },
+		{
+			id: 'decidedBy',
+			header: t('staff.columnDecidedBy'),
+			cell: ({ row }) => row.original.decidedBy?.name ?? t('staff.system'),
+		},
+		{
+			id: 'letter',
+			header: t('staff.letter'),
+			cell: ({ row }) =>
+				row.original.letterFile ? <a href={`/medewerkers/documenten/${row.original.letterFile.id}`}>PDF</a> : '–',
+		},
 	]
 }
 
@@ -63,7 +88,12 @@ export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 					<label htmlFor="jaar" className="field__label">
 						{t('staff.year')}
 					</label>
-					<select id="jaar" name="jaar" className="input input--select" defaultValue={year === null ? 'alle' : String(year)}>
+					<select
+						id="jaar"
+						name="jaar"
+						className="input input--select"
+						defaultValue={year === null ? 'alle' : String(year)}
+					>
 						{years.map((candidate) => (
 							<option key={candidate} value={candidate}>
 								{candidate}
@@ -87,8 +117,19 @@ export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 				keep={['jaar']}
 				searchLabel={t('staff.participationsSearch')}
 				filters={[
-					{ id: 'reason', label: t('staff.columnReason'), options: WITHDRAWAL_REASONS.map((reason) => ({ value: reason, label: t(reasonKey[reason]) })) },
-					{ id: 'status', label: t('staff.columnStatus'), options: filterValues(spec, 'status').map((status) => ({ value: status, label: t(`staff.withdrawalStatus_${status as 'pending'}`) })) },
+					{
+						id: 'reason',
+						label: t('staff.columnReason'),
+						options: WITHDRAWAL_REASONS.map((reason) => ({ value: reason, label: t(reasonKey[reason]) })),
+					},
+					{
+						id: 'status',
+						label: t('staff.columnStatus'),
+						options: filterValues(spec, 'status').map((status) => ({
+							value: status,
+							label: t(`staff.withdrawalStatus_${status as 'pending'}`),
+						})),
+					},
 				]}
 			/>
 		</div>

@@ -44,7 +44,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const row = await db.markYear.findUnique({ where: { year: Number(params.year) || 0 } })
 	invariantResponse(row, 'Niet gevonden')
-	return { settings: toYearSettings(row), version: row.version, fourEyesNegative: row.fourEyesNegative, feeRatePublishedAt: row.feeRatePublishedAt }
+	return {
+		settings: toYearSettings(row),
+		version: row.version,
+		fourEyesNegative: row.fourEyesNegative,
+		feeRatePublishedAt: row.feeRatePublishedAt,
+	}
 }
 
 function parsePercentBp(text: string): number | null {
@@ -77,8 +82,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 		.map(Number)
 	if (reminders.some((day) => !Number.isInteger(day))) fieldErrors.reminderDaysBefore = ['staff.errorReminders']
 	const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, Number(values[field])]))
-	for (const field of NUMBER_FIELDS) if (String(values[field]) === '' || !Number.isFinite(numbers[field])) fieldErrors[field] = ['staff.errorWholeNumber']
-	if (Object.keys(fieldErrors).length) return data(formFailure({ fieldErrors, values: form.success ? Object.fromEntries(formData.entries()) as Record<string, string> : {} }), { status: 400 })
+	for (const field of NUMBER_FIELDS)
+		if (String(values[field]) === '' || !Number.isFinite(numbers[field]))
+			fieldErrors[field] = ['staff.errorWholeNumber']
+	if (Object.keys(fieldErrors).length)
+		return data(
+			formFailure({
+				fieldErrors,
+				values: form.success ? (Object.fromEntries(formData.entries()) as Record<string, string>) : {},
+			}),
+			{ status: 400 },
+		)
 	const result = await updateYear(
 		actor,
 		year,
@@ -88,7 +102,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 			feeRateBp: feeRateBp ?? 0,
 			minimumFeeCents: minimum.ok ? minimum.cents : 0,
 			reminderDaysBefore: reminders,
-			...(Object.fromEntries(DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<(typeof DATE_FIELDS)[number], string>),
+			...(Object.fromEntries(DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
+				(typeof DATE_FIELDS)[number],
+				string
+			>),
 			...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
 			fourEyesNegative: values.fourEyesNegative,
 		},
@@ -103,12 +120,25 @@ export async function action({ request, params }: Route.ActionArgs) {
 			if (!path) formErrors.push(issue.message)
 			else (errors[fieldFor[path] ?? path] ??= []).push(issue.message)
 		}
-		return data(formFailure({ fieldErrors: errors, formErrors, values: Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)])) }), { status: 400 })
+		return data(
+			formFailure({
+				fieldErrors: errors,
+				formErrors,
+				values: Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)])),
+			}),
+			{ status: 400 },
+		)
 	}
-	return redirectWithToast(`/medewerkers/jaren/${year}`, { type: 'success', key: 'staff.toastYearSaved', params: { count: result.moved } })
+	return redirectWithToast(`/medewerkers/jaren/${year}`, {
+		type: 'success',
+		key: 'staff.toastYearSaved',
+		params: { count: result.moved },
+	})
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [{ title: `Keurmerkjaar ${params.year} · Medewerkers · Keurmerkportaal` }]
+export const meta: Route.MetaFunction = ({ params }) => [
+	{ title: `Keurmerkjaar ${params.year} · Medewerkers · Keurmerkportaal` },
+]
 
 export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
@@ -147,7 +177,8 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 				<h2 id="fee-rate">{t('staff.feeRate')}</h2>
 				{feeRatePublishedAt ? (
 					<p>
-						{t('staff.feeRatePublishedOn', { rate: formatFeeRate(settings.feeRateBp) })} <DateTime value={feeRatePublishedAt} />
+						{t('staff.feeRatePublishedOn', { rate: formatFeeRate(settings.feeRateBp) })}{' '}
+						<DateTime value={feeRatePublishedAt} />
 					</p>
 				) : role === 'admin' ? (
 					<Form method="post">
@@ -165,22 +196,69 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 				<input type="hidden" name="version" value={version} />
 				<fieldset disabled={readOnly} className="stack fieldset-plain">
 					<legend className="visually-hidden">{t('staff.yearTitle', { year: settings.year })}</legend>
-					<InputField name="markName" label={t('staff.markName')} defaultValue={value('markName', settings.markName)} errors={errors?.fieldErrors.markName} />
+					<InputField
+						name="markName"
+						label={t('staff.markName')}
+						defaultValue={value('markName', settings.markName)}
+						errors={errors?.fieldErrors.markName}
+					/>
 					<div className="staff-grid">
 						{DATE_FIELDS.map((field) => (
-							<InputField key={field} name={field} type="date" label={dateLabels[field]} defaultValue={value(field, settings[field])} errors={errors?.fieldErrors[field]} />
+							<InputField
+								key={field}
+								name={field}
+								type="date"
+								label={dateLabels[field]}
+								defaultValue={value(field, settings[field])}
+								errors={errors?.fieldErrors[field]}
+							/>
 						))}
 					</div>
 					<div className="staff-grid">
 						{NUMBER_FIELDS.map((field) => (
-							<InputField key={field} name={field} inputMode="numeric" label={numberLabels[field]} defaultValue={value(field, String(settings[field]))} errors={errors?.fieldErrors[field]} />
+							<InputField
+								key={field}
+								name={field}
+								inputMode="numeric"
+								label={numberLabels[field]}
+								defaultValue={value(field, String(settings[field]))}
+								errors={errors?.fieldErrors[field]}
+							/>
 						))}
-						<InputField name="feeRate" label={t('staff.feeRatePercent')} hint={t('staff.feeRateHint')} defaultValue={value('feeRate', formatFeeRate(settings.feeRateBp).replace(' %', ''))} errors={errors?.fieldErrors.feeRate} />
-						<InputField name="minimumFee" label={t('staff.minimumFee')} hint={t('staff.minimumFeeHint')} defaultValue={value('minimumFee', (settings.minimumFeeCents / 100).toFixed(2).replace('.', ','))} errors={errors?.fieldErrors.minimumFee} />
+						<InputField
+							name="feeRate"
+							label={t('staff.feeRatePercent')}
+							hint={t('staff.feeRateHint')}
+							defaultValue={value('feeRate', formatFeeRate(settings.feeRateBp).replace(' %', ''))}
+							errors={errors?.fieldErrors.feeRate}
+						/>
+						<InputField
+							name="minimumFee"
+							label={t('staff.minimumFee')}
+							hint={t('staff.minimumFeeHint')}
+							defaultValue={value('minimumFee', (settings.minimumFeeCents / 100).toFixed(2).replace('.', ','))}
+							errors={errors?.fieldErrors.minimumFee}
+						/>
 					</div>
-					<InputField name="turnoverLabel" label={t('staff.turnoverLabel')} defaultValue={value('turnoverLabel', settings.turnoverLabel)} errors={errors?.fieldErrors.turnoverLabel} />
-					<InputField name="reminderDaysBefore" label={t('staff.reminderDays')} hint={t('staff.reminderDaysHint')} defaultValue={value('reminderDaysBefore', settings.reminderDaysBefore.join(', '))} errors={errors?.fieldErrors.reminderDaysBefore} />
-					<CheckboxField name="fourEyesNegative" label={t('staff.fourEyesSetting')} hint={t('staff.fourEyesHint')} defaultChecked={fourEyesNegative} />
+					<InputField
+						name="turnoverLabel"
+						label={t('staff.turnoverLabel')}
+						defaultValue={value('turnoverLabel', settings.turnoverLabel)}
+						errors={errors?.fieldErrors.turnoverLabel}
+					/>
+					<InputField
+						name="reminderDaysBefore"
+						label={t('staff.reminderDays')}
+						hint={t('staff.reminderDaysHint')}
+						defaultValue={value('reminderDaysBefore', settings.reminderDaysBefore.join(', '))}
+						errors={errors?.fieldErrors.reminderDaysBefore}
+					/>
+					<CheckboxField
+						name="fourEyesNegative"
+						label={t('staff.fourEyesSetting')}
+						hint={t('staff.fourEyesHint')}
+						defaultChecked={fourEyesNegative}
+					/>
 					{readOnly ? null : (
 						<SubmitButton name="intent" value="save" pendingText={t('staff.saving')}>
 							{t('staff.saveYear')}

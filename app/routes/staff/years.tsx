@@ -20,7 +20,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const year = await createNextYear({ type: 'staff', userId: user.id })
-	return redirectWithToast(`/medewerkers/jaren/${year}`, { type: 'success', key: 'staff.toastYearCreated', params: { year } })
+	return redirectWithToast(`/medewerkers/jaren/${year}`, {
+		type: 'success',
+		key: 'staff.toastYearCreated',
+		params: { year },
+	})
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Keurmerkjaren · Medewerkers · Keurmerkportaal' }]
@@ -65,10 +69,19 @@ export default function Years({ loaderData }: Route.ComponentProps) {
 									<DateTime value={`${year.qualificationDeadline}T12:00:00Z`} dateOnly />
 								</td>
 								<td>
-									{formatFeeRate(year.feeRateBp)} {year.feeRatePublishedAt ? <span className="badge badge--success">{t('staff.published')}</span> : <span className="badge badge--neutral">{t('staff.notPublished')}</span>}
+									{formatFeeRate(year.feeRateBp)}{' '}
+									{year.feeRatePublishedAt ? (
+										<span className="badge badge--success">{t('staff.published')}</span>
+									) : (
+										<span className="badge badge--neutral">{t('staff.notPublished')}</span>
+									)}
 								</td>
 								<td>
-									<Link to={`/medewerkers/normen/${year.year}`}>{year.normSet ? t(year.normSet === 'published' ? 'staff.published' : 'staff.draft') : t('staff.none')}</Link>
+									<Link to={`/medewerkers/normen/${year.year}`}>
+										{year.normSet
+											? t(year.normSet === 'published' ? 'staff.published' : 'staff.draft')
+											: t('staff.none')}
+									</Link>
 								</td>
 								<td className="numeric">{year.participations}</td>
 							</tr>

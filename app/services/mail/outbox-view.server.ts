@@ -29,7 +29,11 @@ function outboxWhere({ status, template, q }: OutboxFilters): Prisma.OutboxEmail
 
 export async function listOutbox(
 	filters: OutboxFilters,
-	{ page, pageSize, orderBy = [{ createdAt: 'desc' }] }: { page: number; pageSize: number; orderBy?: Prisma.OutboxEmailOrderByWithRelationInput[] },
+	{
+		page,
+		pageSize,
+		orderBy = [{ createdAt: 'desc' }],
+	}: { page: number; pageSize: number; orderBy?: Prisma.OutboxEmailOrderByWithRelationInput[] },
 ) {
 	const where = outboxWhere(filters)
 	const [rows, total, byStatus] = await Promise.all([

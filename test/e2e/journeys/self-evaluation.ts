@@ -79,13 +79,11 @@ export async function selfEvaluateToCertificate(
 
 	// Uploads: a real PDF and a real DOCX, shown with name and size.
 	const criterion12 = page.locator('#criterium-1\\.2')
-	await criterion12
-		.getByLabel(/^Document toevoegen/)
-		.setInputFiles({
-			name: 'behandelplan.pdf',
-			mimeType: 'application/pdf',
-			buffer: await realPdf('Leeg format behandelplan'),
-		})
+	await criterion12.getByLabel(/^Document toevoegen/).setInputFiles({
+		name: 'behandelplan.pdf',
+		mimeType: 'application/pdf',
+		buffer: await realPdf('Leeg format behandelplan'),
+	})
 	await criterion12.getByRole('button', { name: 'Uploaden' }).click()
 	await expect(page.getByText('Document geüpload.')).toBeVisible()
 	await page

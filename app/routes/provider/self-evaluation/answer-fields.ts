@@ -5,7 +5,8 @@ import type { EvidenceItem } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import type { AnswerInput, StoredAnswer } from '#app/services/self-evaluation.server.ts'
 
-export const fieldName = (key: string, field: 'text' | 'number' | 'url' | 'checked' | 'declared' | 'version') => `${key}:${field}`
+export const fieldName = (key: string, field: 'text' | 'number' | 'url' | 'checked' | 'declared' | 'version') =>
+	`${key}:${field}`
 
 const MAX_TEXT = 20_000
 const MAX_URL = 2_000
@@ -34,7 +35,9 @@ export function parseAnswerFields(formData: FormData, item: EvidenceItem): Parse
 	if (typeof rawVersion !== 'string') return { ok: 'absent' }
 	const expectedVersion = Number(rawVersion)
 	if (!Number.isInteger(expectedVersion) || expectedVersion < 0) return { ok: 'absent' }
-	const checked = formData.getAll(fieldName(item.key, 'checked')).filter((value): value is string => typeof value === 'string')
+	const checked = formData
+		.getAll(fieldName(item.key, 'checked'))
+		.filter((value): value is string => typeof value === 'string')
 	const value: AnswerInput = { checkedElements: checked }
 	if (item.kind === 'explanation' || item.kind === 'example') {
 		const name = fieldName(item.key, 'text')
@@ -62,7 +65,12 @@ export function parseAnswerFields(formData: FormData, item: EvidenceItem): Parse
 
 /** One line for a person: the text, address, number and ticks of a stored answer (conflicts). */
 export function summariseAnswer(answer: Omit<StoredAnswer, 'version'>): string {
-	return [answer.text, answer.url, answer.number === null ? null : String(answer.number).replace('.', ','), ...answer.checkedElements]
+	return [
+		answer.text,
+		answer.url,
+		answer.number === null ? null : String(answer.number).replace('.', ','),
+		...answer.checkedElements,
+	]
 		.filter((part): part is string => Boolean(part && part.trim()))
 		.join(' · ')
 }

@@ -57,7 +57,13 @@ export function AutosaveFieldset({
 	const [versionValue, setVersionValue] = useState(serverVersion)
 	const [hydrated, setHydrated] = useState(false)
 	const [status, setStatus] = useState<Status>(
-		savedAt ? { kind: 'saved', time: formatTime(savedAt), date: amsterdamDay(savedAt) === today ? undefined : formatDate(savedAt, locale) } : { kind: 'idle' },
+		savedAt
+			? {
+					kind: 'saved',
+					time: formatTime(savedAt),
+					date: amsterdamDay(savedAt) === today ? undefined : formatDate(savedAt, locale),
+				}
+			: { kind: 'idle' },
 	)
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	const edits = useRef(0)
@@ -77,7 +83,8 @@ export function AutosaveFieldset({
 		if (!element) return []
 		const values: [string, string][] = []
 		for (const control of Array.from(element.elements) as HTMLInputElement[]) {
-			if (!control.name?.startsWith(`${evidenceKey}:`) || control.name.endsWith(':version') || control.type === 'file') continue
+			if (!control.name?.startsWith(`${evidenceKey}:`) || control.name.endsWith(':version') || control.type === 'file')
+				continue
 			if ((control.type === 'checkbox' || control.type === 'radio') && !control.checked) continue
 			values.push([control.name, control.value])
 		}
@@ -89,8 +96,14 @@ export function AutosaveFieldset({
 			const element = fieldset.current
 			if (!element) return
 			for (const control of Array.from(element.elements) as HTMLInputElement[]) {
-				if (!control.name?.startsWith(`${evidenceKey}:`) || control.name.endsWith(':version') || control.type === 'file') continue
-				if (control.type === 'checkbox') control.checked = values.some(([name, value]) => name === control.name && value === control.value)
+				if (
+					!control.name?.startsWith(`${evidenceKey}:`) ||
+					control.name.endsWith(':version') ||
+					control.type === 'file'
+				)
+					continue
+				if (control.type === 'checkbox')
+					control.checked = values.some(([name, value]) => name === control.name && value === control.value)
 				else control.value = values.find(([name]) => name === control.name)?.[1] ?? ''
 			}
 		},
@@ -108,7 +121,12 @@ export function AutosaveFieldset({
 		setStatus({ kind: 'saving' })
 		try {
 			// keepalive: a save started while the page goes away still arrives.
-			const response = await fetch(endpoint, { method: 'POST', body, keepalive: true, headers: { Accept: 'application/json' } })
+			const response = await fetch(endpoint, {
+				method: 'POST',
+				body,
+				keepalive: true,
+				headers: { Accept: 'application/json' },
+			})
 			const result = (await response.json()) as AutosaveResponse
 			if (result.ok) {
 				setVersion(result.version)
@@ -217,7 +235,11 @@ export function AutosaveFieldset({
 			<input type="hidden" form={formId} name={`${evidenceKey}:version`} value={versionValue} />
 			{hydrated && editable ? (
 				<div className="autosave" role="status" aria-live="polite" data-state={status.kind}>
-					{status.kind === 'saved' ? (status.date ? t('selfEvaluation.savedOn', { date: status.date, time: status.time }) : t('selfEvaluation.savedAt', { time: status.time })) : null}
+					{status.kind === 'saved'
+						? status.date
+							? t('selfEvaluation.savedOn', { date: status.date, time: status.time })
+							: t('selfEvaluation.savedAt', { time: status.time })
+						: null}
 					{status.kind === 'dirty' ? t('selfEvaluation.unsaved') : null}
 					{status.kind === 'saving' ? t('selfEvaluation.saving') : null}
 					{status.kind === 'error' ? (status.message ?? t('selfEvaluation.saveFailed')) : null}
@@ -230,7 +252,9 @@ export function AutosaveFieldset({
 						<strong>{t('selfEvaluation.conflict')}</strong>
 					</p>
 					<p>{t('selfEvaluation.conflictTheirs')}</p>
-					<blockquote className="conflict__theirs">{summariseAnswer(status.current) || t('selfEvaluation.conflictEmpty')}</blockquote>
+					<blockquote className="conflict__theirs">
+						{summariseAnswer(status.current) || t('selfEvaluation.conflictEmpty')}
+					</blockquote>
 					<div className="button-row">
 						<button type="button" className="button" onClick={() => takeTheirs(status.current)}>
 							{t('selfEvaluation.conflictUseTheirs')}
@@ -244,4 +268,3 @@ export function AutosaveFieldset({
 		</fieldset>
 	)
 }
-

@@ -14,7 +14,18 @@ import { actorOf, parseYear } from './context.server.ts'
 // the version was stale (a colleague saved meanwhile) or the round is frozen; 400 for bad input.
 export type AutosaveResponse =
 	| { ok: true; version: number; savedTime: string }
-	| { ok: false; reason: 'conflict'; current: { text: string | null; number: number | null; url: string | null; checkedElements: string[]; declared: boolean | null; version: number } }
+	| {
+			ok: false
+			reason: 'conflict'
+			current: {
+				text: string | null
+				number: number | null
+				url: string | null
+				checkedElements: string[]
+				declared: boolean | null
+				version: number
+			}
+	  }
 	| { ok: false; reason: 'frozen' | 'invalid'; message: string }
 
 function reply(body: AutosaveResponse, status = 200): Response {
@@ -38,8 +49,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!item) return reply({ ok: false, reason: 'invalid', message: 'Onbekende vraag.' }, 400)
 	const parsed = parseAnswerFields(formData, item)
 	if (parsed.ok === 'absent') return reply({ ok: false, reason: 'invalid', message: 'Versie ontbreekt.' }, 400)
-	if (!parsed.ok) return reply({ ok: false, reason: 'invalid', message: translate(await getLocale(request, user), parsed.error) }, 400)
-	const result = await saveAnswer(actorOf(user), { providerId: params.providerId, year, evidenceKey: item.key, expectedVersion: parsed.expectedVersion, value: parsed.value })
+	if (!parsed.ok)
+		return reply(
+			{ ok: false, reason: 'invalid', message: translate(await getLocale(request, user), parsed.error) },
+			400,
+		)
+	const result = await saveAnswer(actorOf(user), {
+		providerId: params.providerId,
+		year,
+		evidenceKey: item.key,
+		expectedVersion: parsed.expectedVersion,
+		value: parsed.value,
+	})
 	if (result.ok) return reply({ ok: true, version: result.version, savedTime: formatTime(result.savedAt) })
 	if (result.reason === 'conflict') return reply({ ok: false, reason: 'conflict', current: result.current }, 409)
 	if (result.reason === 'unknown') notFound()

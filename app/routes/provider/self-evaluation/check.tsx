@@ -32,7 +32,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, year, providerId } = await requireSelfEvaluation(request, params)
 	const result = await submitRound(actorOf(user), { providerId, year })
 	if (!result.ok) return data({ formErrors: [result.message] }, { status: 409 })
-	return redirectWithToast(`/aanbieder/${providerId}/zelfevaluatie/${year}`, { type: 'success', key: 'selfEvaluation.toastSubmitted' })
+	return redirectWithToast(`/aanbieder/${providerId}/zelfevaluatie/${year}`, {
+		type: 'success',
+		key: 'selfEvaluation.toastSubmitted',
+	})
 }
 
 export default function Check({ loaderData, actionData }: Route.ComponentProps) {
@@ -79,7 +82,9 @@ export default function Check({ loaderData, actionData }: Route.ComponentProps) 
 					<Form method="post" className="stack">
 						<p>{t('selfEvaluation.submitConfirm')}</p>
 						<div className="button-row">
-							<SubmitButton disabled={!complete}>{draft.number > 1 ? t('selfEvaluation.submitRevision') : t('selfEvaluation.submit')}</SubmitButton>
+							<SubmitButton disabled={!complete}>
+								{draft.number > 1 ? t('selfEvaluation.submitRevision') : t('selfEvaluation.submit')}
+							</SubmitButton>
 						</div>
 					</Form>
 				</>
@@ -88,7 +93,9 @@ export default function Check({ loaderData, actionData }: Route.ComponentProps) 
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` }]
+export const meta: Route.MetaFunction = ({ data: loaderData }) => [
+	{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` },
+]
 
 export function ErrorBoundary() {
 	const error = useRouteError()

@@ -27,9 +27,7 @@ export function EvidenceInputs({
 		const value = values?.[name]
 		return Array.isArray(value) ? value[0] : value
 	}
-	const checkedList = posted
-		? [values?.[fieldName(item.key, 'checked')] ?? []].flat()
-		: (answer?.checkedElements ?? [])
+	const checkedList = posted ? [values?.[fieldName(item.key, 'checked')] ?? []].flat() : (answer?.checkedElements ?? [])
 	const textValue = posted ? (postedValue(fieldName(item.key, 'text')) ?? '') : (answer?.text ?? '')
 	const help = item.help ? <>{item.help} </> : null
 
@@ -92,7 +90,13 @@ export function EvidenceInputs({
 						</>
 					}
 					inputMode="decimal"
-					defaultValue={posted ? (postedValue(fieldName(item.key, 'number')) ?? '') : answer?.number === undefined || answer.number === null ? '' : String(answer.number).replace('.', ',')}
+					defaultValue={
+						posted
+							? (postedValue(fieldName(item.key, 'number')) ?? '')
+							: answer?.number === undefined || answer.number === null
+								? ''
+								: String(answer.number).replace('.', ',')
+					}
 					errors={errors?.[fieldName(item.key, 'number')]}
 				/>
 			)

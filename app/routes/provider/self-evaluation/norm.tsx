@@ -17,7 +17,14 @@ import { type FieldErrors, type FormValues, formDataToValues } from '#app/lib/fo
 import { notFound } from '#app/lib/http.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
-import { addDocument, answerRows, decidedFeedback, profileOf, removeDocument, saveAnswer } from '#app/services/self-evaluation.server.ts'
+import {
+	addDocument,
+	answerRows,
+	decidedFeedback,
+	profileOf,
+	removeDocument,
+	saveAnswer,
+} from '#app/services/self-evaluation.server.ts'
 import { isRouteErrorResponse, useRouteError } from 'react-router'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
@@ -34,22 +41,38 @@ async function loadNorm(request: Request, params: Route.LoaderArgs['params']) {
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { participation, loaded, draft, shown, answers, report, norm, next, year, providerId } = await loadNorm(request, params)
+	const { participation, loaded, draft, shown, answers, report, norm, next, year, providerId } = await loadNorm(
+		request,
+		params,
+	)
 	const profile = profileOf(participation)
 	const rows = shown ? await answerRows(shown.id, loaded) : {}
 	// In a revision, the feedback on the round it was copied from: insufficient criteria stand out.
-	const previous = shown?.copiedFromRoundId ? participation.rounds.find((round) => round.id === shown.copiedFromRoundId) : undefined
+	const previous = shown?.copiedFromRoundId
+		? participation.rounds.find((round) => round.id === shown.copiedFromRoundId)
+		: undefined
 	const feedback = previous ? await decidedFeedback(previous, loaded) : {}
 	const criteria = norm.criteria.filter((criterion) => applies(criterion.appliesTo, profile))
 	return {
 		providerId,
 		year,
-		round: shown ? { id: shown.id, number: shown.number, status: shown.status, prefilledFromYear: shown.prefilledFromYear } : null,
+		round: shown
+			? { id: shown.id, number: shown.number, status: shown.status, prefilledFromYear: shown.prefilledFromYear }
+			: null,
 		editable: Boolean(draft),
-		norm: { code: norm.code, title: norm.title, explanation: norm.explanation, clientPromise: norm.clientPromise ?? null, applicable: isNormApplicable(norm, profile) },
+		norm: {
+			code: norm.code,
+			title: norm.title,
+			explanation: norm.explanation,
+			clientPromise: norm.clientPromise ?? null,
+			applicable: isNormApplicable(norm, profile),
+		},
 		criteria: criteria.map((criterion) => ({
 			...criterion,
-			alternatives: criteria.filter((other) => other.group === criterion.group).length > 1 ? describeAlternatives(criteria.filter((other) => other.group === criterion.group)) : null,
+			alternatives:
+				criteria.filter((other) => other.group === criterion.group).length > 1
+					? describeAlternatives(criteria.filter((other) => other.group === criterion.group))
+					: null,
 		})),
 		answers,
 		rows,
@@ -60,10 +83,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-type ActionData = { fieldErrors: FieldErrors; formErrors: string[]; values: FormValues; conflicts: string[]; theirs: Record<string, string>; upload?: { key: string | null; error: MessageKey | string } }
+type ActionData = {
+	fieldErrors: FieldErrors
+	formErrors: string[]
+	values: FormValues
+	conflicts: string[]
+	theirs: Record<string, string>
+	upload?: { key: string | null; error: MessageKey | string }
+}
 
 function failure(partial: Partial<ActionData>, status: number) {
-	return data<ActionData>({ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, ...partial }, { status })
+	return data<ActionData>(
+		{ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, ...partial },
+		{ status },
+	)
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -85,7 +118,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 				replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
 			})
 			if (!result.ok) return failure({ upload: { key: uploadKey, error: result.message } }, 409)
-			return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, { type: 'success', key: 'selfEvaluation.toastUploaded' })
+			return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
+				type: 'success',
+				key: 'selfEvaluation.toastUploaded',
+			})
 		} catch (error) {
 			if (error instanceof UploadRefused) return failure({ upload: { key: uploadKey, error: error.key } }, 400)
 			throw error
@@ -115,27 +151,40 @@ export async function action({ request, params }: Route.ActionArgs) {
 				fieldErrors[parsed.field] = [parsed.error]
 				continue
 			}
-			const result = await saveAnswer(actor, { providerId, year, evidenceKey: item.key, expectedVersion: parsed.expectedVersion, value: parsed.value })
+			const result = await saveAnswer(actor, {
+				providerId,
+				year,
+				evidenceKey: item.key,
+				expectedVersion: parsed.expectedVersion,
+				value: parsed.value,
+			})
 			if (result.ok) continue
 			if (result.reason === 'conflict') {
 				conflicts.push(item.key)
 				theirs[item.key] = summariseAnswer(result.current)
-			}
-			else if (!formErrors.includes(result.message)) formErrors.push(result.message)
+			} else if (!formErrors.includes(result.message)) formErrors.push(result.message)
 		}
 	}
 	if (Object.keys(fieldErrors).length || conflicts.length || formErrors.length) {
-		return failure({ fieldErrors, formErrors, conflicts, theirs, values: formDataToValues(formData) }, conflicts.length || formErrors.length ? 409 : 400)
+		return failure(
+			{ fieldErrors, formErrors, conflicts, theirs, values: formDataToValues(formData) },
+			conflicts.length || formErrors.length ? 409 : 400,
+		)
 	}
 	const target =
-		intent === 'save-next' && next ? `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${next.code}` : intent === 'save-check' ? `/aanbieder/${providerId}/zelfevaluatie/${year}/controle` : here
+		intent === 'save-next' && next
+			? `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${next.code}`
+			: intent === 'save-check'
+				? `/aanbieder/${providerId}/zelfevaluatie/${year}/controle`
+				: here
 	return redirectWithToast(target, { type: 'success', key: 'selfEvaluation.toastSaved' })
 }
 
 export default function NormPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const errorText = useErrorText()
-	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } = loaderData
+	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } =
+		loaderData
 	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
 	const here = `${base}/norm/${norm.code}`
 	const failed = actionData as ActionData | undefined
@@ -152,7 +201,9 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 					<h1>{t('selfEvaluation.normLink', { code: norm.code, title: norm.title })}</h1>
 					{own ? <ProgressBar answered={own.answered} required={own.required} /> : null}
 					{!editable ? <p className="panel panel--info">{t('selfEvaluation.readOnly')}</p> : null}
-					{round?.prefilledFromYear && editable ? <p className="panel panel--info">{t('selfEvaluation.prefilled', { year: round.prefilledFromYear })}</p> : null}
+					{round?.prefilledFromYear && editable ? (
+						<p className="panel panel--info">{t('selfEvaluation.prefilled', { year: round.prefilledFromYear })}</p>
+					) : null}
 					<ErrorSummary
 						fieldErrors={failed?.fieldErrors}
 						formErrors={[
@@ -181,10 +232,18 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 									className={`criterion${verdict?.verdict === 'insufficient' ? ' criterion--insufficient' : ''}`}
 									aria-labelledby={`criterium-${criterion.code}-title`}
 								>
-									<h2 id={`criterium-${criterion.code}-title`}>{t('selfEvaluation.criterionTitle', { code: criterion.code })}</h2>
-									{verdict?.verdict === 'insufficient' ? <p className="badge badge--warning">{t('selfEvaluation.insufficientMarker')}</p> : null}
+									<h2 id={`criterium-${criterion.code}-title`}>
+										{t('selfEvaluation.criterionTitle', { code: criterion.code })}
+									</h2>
+									{verdict?.verdict === 'insufficient' ? (
+										<p className="badge badge--warning">{t('selfEvaluation.insufficientMarker')}</p>
+									) : null}
 									<p>{criterion.text}</p>
-									{criterion.alternatives ? <p className="field__hint">{t('selfEvaluation.alternativesHint', { codes: criterion.alternatives })}</p> : null}
+									{criterion.alternatives ? (
+										<p className="field__hint">
+											{t('selfEvaluation.alternativesHint', { codes: criterion.alternatives })}
+										</p>
+									) : null}
 									{criterion.guidance ? (
 										<details>
 											<summary>{t('selfEvaluation.guidance')}</summary>
@@ -196,15 +255,25 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 										<p>{criterion.assessmentFrame.met}</p>
 									</details>
 									{verdict ? (
-										<div className={`panel ${verdict.verdict === 'insufficient' ? 'panel--warning' : 'panel--success'}`}>
+										<div
+											className={`panel ${verdict.verdict === 'insufficient' ? 'panel--warning' : 'panel--success'}`}
+										>
 											<p>
 												<strong>{t('selfEvaluation.previousFeedback')}:</strong>{' '}
-												{t(verdict.verdict === 'insufficient' ? 'selfEvaluation.verdictInsufficient' : 'selfEvaluation.verdictSufficient')}
+												{t(
+													verdict.verdict === 'insufficient'
+														? 'selfEvaluation.verdictInsufficient'
+														: 'selfEvaluation.verdictSufficient',
+												)}
 											</p>
 											{verdict.feedback ? <p>{verdict.feedback}</p> : null}
 										</div>
 									) : null}
-									{prefillChanged && round?.prefilledFromYear ? <p className="panel panel--warning">{t('selfEvaluation.prefillChanged', { year: round.prefilledFromYear })}</p> : null}
+									{prefillChanged && round?.prefilledFromYear ? (
+										<p className="panel panel--warning">
+											{t('selfEvaluation.prefillChanged', { year: round.prefilledFromYear })}
+										</p>
+									) : null}
 									{criterion.evidence.map((item) => {
 										const row = rows[item.key]
 										const uploadError = failed?.upload?.key === item.key ? failed.upload.error : undefined
@@ -221,19 +290,41 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 													formId={FORM_ID}
 													className="evidence__fields"
 												>
-													<legend className={item.kind === 'template_upload' || item.kind === 'declaration' ? 'evidence__legend' : 'visually-hidden'}>{item.label}</legend>
-													<EvidenceInputs item={item} answer={answers[item.key]} formId={FORM_ID} values={failed?.values} errors={failed?.fieldErrors} />
+													<legend
+														className={
+															item.kind === 'template_upload' || item.kind === 'declaration'
+																? 'evidence__legend'
+																: 'visually-hidden'
+														}
+													>
+														{item.label}
+													</legend>
+													<EvidenceInputs
+														item={item}
+														answer={answers[item.key]}
+														formId={FORM_ID}
+														values={failed?.values}
+														errors={failed?.fieldErrors}
+													/>
 													{failed?.conflicts.includes(item.key) ? (
 														<div className="panel panel--warning">
 															<p>{t('selfEvaluation.conflictOnPage')}</p>
-															<blockquote className="conflict__theirs">{failed.theirs[item.key] || t('selfEvaluation.conflictEmpty')}</blockquote>
+															<blockquote className="conflict__theirs">
+																{failed.theirs[item.key] || t('selfEvaluation.conflictEmpty')}
+															</blockquote>
 														</div>
 													) : null}
 												</AutosaveFieldset>
 												{item.kind === 'template_upload' ? (
 													<div className="stack">
 														<h3 className="h-small">{t('selfEvaluation.documentsTitle')}</h3>
-														<DocumentList base={base} documents={row?.documents ?? []} editable={editable} action={`${here}?upload=${encodeURIComponent(item.key)}`} evidenceKey={item.key} />
+														<DocumentList
+															base={base}
+															documents={row?.documents ?? []}
+															editable={editable}
+															action={`${here}?upload=${encodeURIComponent(item.key)}`}
+															evidenceKey={item.key}
+														/>
 														{editable ? (
 															<UploadForm
 																action={`${here}?upload=${encodeURIComponent(item.key)}`}
@@ -281,7 +372,11 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 }
 
 export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: loaderData ? `Norm ${loaderData.norm.code} · Zelfevaluatie ${loaderData.year} · Keurmerkportaal` : 'Zelfevaluatie · Keurmerkportaal' },
+	{
+		title: loaderData
+			? `Norm ${loaderData.norm.code} · Zelfevaluatie ${loaderData.year} · Keurmerkportaal`
+			: 'Zelfevaluatie · Keurmerkportaal',
+	},
 ]
 
 export function ErrorBoundary() {

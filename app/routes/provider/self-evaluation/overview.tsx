@@ -18,13 +18,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const deadline = deadlineOf(participation)
 	const submitted = participation.rounds.filter((round) => round.status === 'submitted')
 	const lastDecided = submitted.filter((round) => round.decidedAt).at(-1)
-	const criteria = new Map(allCriteria(loaded.normSet).map(({ norm, criterion }) => [criterion.key, { code: criterion.code, normCode: norm.code }]))
+	const criteria = new Map(
+		allCriteria(loaded.normSet).map(({ norm, criterion }) => [
+			criterion.key,
+			{ code: criterion.code, normCode: norm.code },
+		]),
+	)
 	const feedback = lastDecided ? await decidedFeedback(lastDecided, loaded) : {}
 	const insufficient = Object.entries(feedback)
 		.filter(([, entry]) => entry.verdict === 'insufficient')
-		.map(([key, entry]) => ({ key, code: criteria.get(key)?.code ?? key, normCode: criteria.get(key)?.normCode ?? '1', feedback: entry.feedback }))
+		.map(([key, entry]) => ({
+			key,
+			code: criteria.get(key)?.code ?? key,
+			normCode: criteria.get(key)?.normCode ?? '1',
+			feedback: entry.feedback,
+		}))
 		.sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
-	const certificate = participation.certificate && ['qualified', 'sampled', 'confirmed'].includes(participation.state) ? participation.certificate : null
+	const certificate =
+		participation.certificate && ['qualified', 'sampled', 'confirmed'].includes(participation.state)
+			? participation.certificate
+			: null
 	return {
 		providerId,
 		year,
@@ -34,7 +47,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		draft: draft ? { number: draft.number, prefilledFromYear: draft.prefilledFromYear } : null,
 		shown: shown ? { number: shown.number, status: shown.status, submittedAt: shown.submittedAt } : null,
 		report: { complete: report.complete, totals: report.totals, norms: report.norms, missing: report.missing.length },
-		rounds: submitted.map((round) => ({ number: round.number, submittedAt: round.submittedAt, outcome: round.decidedAt ? round.outcome : null })),
+		rounds: submitted.map((round) => ({
+			number: round.number,
+			submittedAt: round.submittedAt,
+			outcome: round.decidedAt ? round.outcome : null,
+		})),
 		insufficient,
 		lastDecidedRound: lastDecided?.number ?? null,
 		certificate: certificate ? { number: certificate.number, validUntil: certificate.validUntil } : null,
@@ -44,7 +61,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function Overview({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
-	const { providerId, year, state, draft, shown, report, rounds, insufficient, certificate, lastDecidedRound } = loaderData
+	const { providerId, year, state, draft, shown, report, rounds, insufficient, certificate, lastDecidedRound } =
+		loaderData
 	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
 	const revision = state === 'revision_requested' && draft
 	return (
@@ -57,7 +75,13 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 			{certificate ? (
 				<section className="panel panel--success" aria-labelledby="qualified-title">
 					<h2 id="qualified-title">{t('selfEvaluation.qualifiedTitle')}</h2>
-					<p>{t('selfEvaluation.qualifiedText', { year, number: certificate.number, validUntil: formatDate(certificate.validUntil, locale) })}</p>
+					<p>
+						{t('selfEvaluation.qualifiedText', {
+							year,
+							number: certificate.number,
+							validUntil: formatDate(certificate.validUntil, locale),
+						})}
+					</p>
 					<p>
 						<a className="button button--primary" href={`/aanbieder/${providerId}/certificaat/${year}`} download>
 							{t('selfEvaluation.downloadCertificate')}
@@ -66,7 +90,9 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 				</section>
 			) : null}
 
-			{state === 'withdrawn' ? <p className="panel panel--danger">{t('selfEvaluation.statusWithdrawn', { year })}</p> : null}
+			{state === 'withdrawn' ? (
+				<p className="panel panel--danger">{t('selfEvaluation.statusWithdrawn', { year })}</p>
+			) : null}
 
 			{revision ? (
 				<section className="panel panel--warning" aria-labelledby="revision-title">
@@ -78,27 +104,41 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 							<ul>
 								{insufficient.map((entry) => (
 									<li key={entry.key}>
-										<strong>{t('selfEvaluation.feedbackFor', { code: entry.code })}</strong> ({t('selfEvaluation.verdictInsufficient')}): {entry.feedback}
+										<strong>{t('selfEvaluation.feedbackFor', { code: entry.code })}</strong> (
+										{t('selfEvaluation.verdictInsufficient')}): {entry.feedback}
 									</li>
 								))}
 							</ul>
 						</>
 					) : null}
 					<p className="button-row">
-						<Link className="button button--primary" to={`${base}/norm/${insufficient[0]?.normCode ?? report.norms[0]?.code ?? '1'}${insufficient[0] ? `#criterium-${insufficient[0].code}` : ''}`}>
+						<Link
+							className="button button--primary"
+							to={`${base}/norm/${insufficient[0]?.normCode ?? report.norms[0]?.code ?? '1'}${insufficient[0] ? `#criterium-${insufficient[0].code}` : ''}`}
+						>
 							{t('selfEvaluation.revisionStart')}
 						</Link>
-						{lastDecidedRound ? <Link to={`${base}/ronde/${lastDecidedRound}`}>{t('selfEvaluation.viewRound', { round: lastDecidedRound })}</Link> : null}
+						{lastDecidedRound ? (
+							<Link to={`${base}/ronde/${lastDecidedRound}`}>
+								{t('selfEvaluation.viewRound', { round: lastDecidedRound })}
+							</Link>
+						) : null}
 					</p>
 				</section>
 			) : null}
 
 			{draft ? (
 				<section className="stack" aria-labelledby="current-title">
-					<h2 id="current-title">{draft.number === 1 ? t('selfEvaluation.roundFirst') : t('selfEvaluation.roundRevision', { round: draft.number })}</h2>
+					<h2 id="current-title">
+						{draft.number === 1
+							? t('selfEvaluation.roundFirst')
+							: t('selfEvaluation.roundRevision', { round: draft.number })}
+					</h2>
 					<p>{t('selfEvaluation.statusDraft')}</p>
 					<DueDate deadline={loaderData.deadline} days={loaderData.daysLeft} />
-					{draft.prefilledFromYear ? <p className="panel panel--info">{t('selfEvaluation.prefilled', { year: draft.prefilledFromYear })}</p> : null}
+					{draft.prefilledFromYear ? (
+						<p className="panel panel--info">{t('selfEvaluation.prefilled', { year: draft.prefilledFromYear })}</p>
+					) : null}
 					<ProgressBar answered={report.totals.answered} required={report.totals.required} />
 					<NormNav base={base} norms={report.norms} checkLink={false} />
 					<p>
@@ -108,7 +148,9 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 					</p>
 				</section>
 			) : shown?.status === 'submitted' && state === 'submitted' && shown.submittedAt ? (
-				<p className="panel panel--info">{t('selfEvaluation.statusSubmitted', { date: formatDateTime(shown.submittedAt, locale) })}</p>
+				<p className="panel panel--info">
+					{t('selfEvaluation.statusSubmitted', { date: formatDateTime(shown.submittedAt, locale) })}
+				</p>
 			) : !shown ? (
 				<p className="empty-state">{t('selfEvaluation.notStarted', { year })}</p>
 			) : null}
@@ -121,9 +163,14 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 					<ul className="card-list">
 						{rounds.map((round) => (
 							<li key={round.number} className="card">
-								<Link to={`${base}/ronde/${round.number}`}>{t('selfEvaluation.viewRound', { round: round.number })}</Link>
+								<Link to={`${base}/ronde/${round.number}`}>
+									{t('selfEvaluation.viewRound', { round: round.number })}
+								</Link>
 								<span>
-									{round.submittedAt ? t('selfEvaluation.roundSubmittedOn', { date: formatDateTime(round.submittedAt, locale) }) : null} · {t(outcomeKey(round.outcome))}
+									{round.submittedAt
+										? t('selfEvaluation.roundSubmittedOn', { date: formatDateTime(round.submittedAt, locale) })
+										: null}{' '}
+									· {t(outcomeKey(round.outcome))}
 								</span>
 							</li>
 						))}

@@ -19,7 +19,9 @@ export const links: Route.LinksFunction = selfEvaluationLinks
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { participation, loaded, year, providerId } = await requireSelfEvaluation(request, params)
 	const number = Number(params.round)
-	const round = participation.rounds.find((candidate) => candidate.number === number && candidate.status === 'submitted')
+	const round = participation.rounds.find(
+		(candidate) => candidate.number === number && candidate.status === 'submitted',
+	)
 	if (!Number.isInteger(number) || !round) notFound()
 	const profile = profileOf(participation)
 	const answers = await roundAnswers(db, round.id, loaded)
@@ -28,7 +30,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const norms = loaded.normSet.themes
 		.flatMap((theme) => theme.norms)
 		.filter((norm) => isNormApplicable(norm, profile))
-		.map((norm) => ({ code: norm.code, title: norm.title, criteria: norm.criteria.filter((criterion) => applies(criterion.appliesTo, profile)) }))
+		.map((norm) => ({
+			code: norm.code,
+			title: norm.title,
+			criteria: norm.criteria.filter((criterion) => applies(criterion.appliesTo, profile)),
+		}))
 	return {
 		providerId,
 		year,
@@ -52,7 +58,10 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 			</p>
 			<h1>{t('selfEvaluation.roundTitle', { round: round.number, year })}</h1>
 			<p className="panel panel--info">
-				{round.submittedAt ? t('selfEvaluation.frozenNotice', { date: formatDateTime(round.submittedAt, locale) }) : null} · {t(outcomeKey(round.outcome))}
+				{round.submittedAt
+					? t('selfEvaluation.frozenNotice', { date: formatDateTime(round.submittedAt, locale) })
+					: null}{' '}
+				· {t(outcomeKey(round.outcome))}
 			</p>
 			{norms.map((norm) => (
 				<section key={norm.code} className="stack" aria-labelledby={`norm-${norm.code}`}>
@@ -60,7 +69,11 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 					{norm.criteria.map((criterion) => {
 						const verdict = feedback[criterion.key]
 						return (
-							<article key={criterion.key} className={`criterion${verdict?.verdict === 'insufficient' ? ' criterion--insufficient' : ''}`} aria-labelledby={`c-${criterion.code}`}>
+							<article
+								key={criterion.key}
+								className={`criterion${verdict?.verdict === 'insufficient' ? ' criterion--insufficient' : ''}`}
+								aria-labelledby={`c-${criterion.code}`}
+							>
 								<h3 id={`c-${criterion.code}`} className="h-small">
 									{t('selfEvaluation.criterionTitle', { code: criterion.code })}
 								</h3>
@@ -71,13 +84,21 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 											<strong>{item.label}</strong>
 										</p>
 										<AnswerView item={item} answer={answers[item.key]} />
-										{item.kind === 'template_upload' ? <DocumentList base={base} documents={documents[item.key] ?? []} editable={false} /> : null}
+										{item.kind === 'template_upload' ? (
+											<DocumentList base={base} documents={documents[item.key] ?? []} editable={false} />
+										) : null}
 									</div>
 								))}
 								{verdict ? (
 									<div className={`panel ${verdict.verdict === 'insufficient' ? 'panel--warning' : 'panel--success'}`}>
 										<p>
-											<strong>{t(verdict.verdict === 'insufficient' ? 'selfEvaluation.verdictInsufficient' : 'selfEvaluation.verdictSufficient')}</strong>
+											<strong>
+												{t(
+													verdict.verdict === 'insufficient'
+														? 'selfEvaluation.verdictInsufficient'
+														: 'selfEvaluation.verdictSufficient',
+												)}
+											</strong>
 											{verdict.feedback ? `: ${verdict.feedback}` : ''}
 										</p>
 									</div>
@@ -94,10 +115,17 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 function AnswerView({ item, answer }: { item: EvidenceItem; answer: EvidenceAnswer | undefined }) {
 	const t = useT()
 	const parts: React.ReactNode[] = []
-	if (answer?.text) parts.push(<p key="text" className="answer-text">{answer.text}</p>)
+	if (answer?.text)
+		parts.push(
+			<p key="text" className="answer-text">
+				{answer.text}
+			</p>,
+		)
 	if (answer?.url) parts.push(<p key="url">{answer.url}</p>)
-	if (answer?.number !== undefined && answer.number !== null) parts.push(<p key="number">{String(answer.number).replace('.', ',')}</p>)
-	if (item.kind === 'declaration') parts.push(<p key="declared">{t(answer?.declared ? 'selfEvaluation.declared' : 'selfEvaluation.notDeclared')}</p>)
+	if (answer?.number !== undefined && answer.number !== null)
+		parts.push(<p key="number">{String(answer.number).replace('.', ',')}</p>)
+	if (item.kind === 'declaration')
+		parts.push(<p key="declared">{t(answer?.declared ? 'selfEvaluation.declared' : 'selfEvaluation.notDeclared')}</p>)
 	if (answer?.checkedElements?.length) {
 		parts.push(
 			<ul key="checked">
@@ -107,11 +135,14 @@ function AnswerView({ item, answer }: { item: EvidenceItem; answer: EvidenceAnsw
 			</ul>,
 		)
 	}
-	if (parts.length === 0 && item.kind !== 'template_upload') return <p className="field__hint">{t('selfEvaluation.noAnswer')}</p>
+	if (parts.length === 0 && item.kind !== 'template_upload')
+		return <p className="field__hint">{t('selfEvaluation.noAnswer')}</p>
 	return <>{parts}</>
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Ronde ${data?.round.number ?? ''} · Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Ronde ${data?.round.number ?? ''} · Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` },
+]
 
 export function ErrorBoundary() {
 	const error = useRouteError()

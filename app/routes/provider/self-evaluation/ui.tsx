@@ -11,7 +11,12 @@ export function ProgressBar({ answered, required }: { answered: number; required
 	const t = useT()
 	return (
 		<div className="progress">
-			<progress className="progress__bar" max={Math.max(required, 1)} value={answered} aria-label={t('selfEvaluation.progressLabel')} />
+			<progress
+				className="progress__bar"
+				max={Math.max(required, 1)}
+				value={answered}
+				aria-label={t('selfEvaluation.progressLabel')}
+			/>
 			<span>{t('selfEvaluation.progress', { answered, required })}</span>
 		</div>
 	)
@@ -32,13 +37,26 @@ export function normStatus(t: ReturnType<typeof useT>, norm: NormProgressView): 
 	return t('selfEvaluation.normIncomplete', { answered: norm.answered, required: norm.required })
 }
 
-export function NormNav({ base, norms, current, checkLink = true }: { base: string; norms: NormProgressView[]; current?: string; checkLink?: boolean }) {
+export function NormNav({
+	base,
+	norms,
+	current,
+	checkLink = true,
+}: {
+	base: string
+	norms: NormProgressView[]
+	current?: string
+	checkLink?: boolean
+}) {
 	const t = useT()
 	return (
 		<nav aria-label={t('selfEvaluation.normsTitle')} className="norm-nav">
 			<ol>
 				{norms.map((norm) => (
-					<li key={norm.code} className={norm.complete && norm.applicable ? 'norm-nav__item norm-nav__item--complete' : 'norm-nav__item'}>
+					<li
+						key={norm.code}
+						className={norm.complete && norm.applicable ? 'norm-nav__item norm-nav__item--complete' : 'norm-nav__item'}
+					>
 						<Link to={`${base}/norm/${norm.code}`} aria-current={norm.code === current ? 'page' : undefined}>
 							{t('selfEvaluation.normLink', { code: norm.code, title: norm.title })}
 						</Link>
@@ -62,7 +80,19 @@ export interface DocumentView {
 	addedAt: Date | string
 }
 
-export function DocumentList({ base, documents, editable, action, evidenceKey }: { base: string; documents: DocumentView[]; editable: boolean; action?: string; evidenceKey?: string }) {
+export function DocumentList({
+	base,
+	documents,
+	editable,
+	action,
+	evidenceKey,
+}: {
+	base: string
+	documents: DocumentView[]
+	editable: boolean
+	action?: string
+	evidenceKey?: string
+}) {
 	const t = useT()
 	const locale = useLocale()
 	if (documents.length === 0) return <p className="field__hint">{t('selfEvaluation.noDocuments')}</p>
@@ -73,7 +103,12 @@ export function DocumentList({ base, documents, editable, action, evidenceKey }:
 					<a href={`${base}/documenten/${document.id}`} download>
 						{document.name}
 					</a>{' '}
-					<span className="field__hint">{t('selfEvaluation.documentMeta', { size: formatBytes(document.sizeBytes, locale), date: formatDateTime(document.addedAt, locale) })}</span>
+					<span className="field__hint">
+						{t('selfEvaluation.documentMeta', {
+							size: formatBytes(document.sizeBytes, locale),
+							date: formatDateTime(document.addedAt, locale),
+						})}
+					</span>
 					{editable && action ? (
 						<div className="documents__actions">
 							<UploadForm
@@ -88,7 +123,11 @@ export function DocumentList({ base, documents, editable, action, evidenceKey }:
 							<Form method="post" className="form form--inline">
 								<input type="hidden" name="intent" value="remove" />
 								<input type="hidden" name="fileId" value={document.id} />
-								<button type="submit" className="button button--small button--danger" aria-label={t('selfEvaluation.removeLabel', { name: document.name })}>
+								<button
+									type="submit"
+									className="button button--small button--danger"
+									aria-label={t('selfEvaluation.removeLabel', { name: document.name })}
+								>
 									{t('selfEvaluation.removeButton')}
 								</button>
 							</Form>
@@ -103,7 +142,14 @@ export function DocumentList({ base, documents, editable, action, evidenceKey }:
 export function DueDate({ deadline, days }: { deadline: string; days: number }) {
 	const t = useT()
 	const locale = useLocale()
-	const left = days < 0 ? t('selfEvaluation.deadlinePassed') : days === 0 ? t('selfEvaluation.daysLeftToday') : days === 1 ? t('selfEvaluation.daysLeftOne') : t('selfEvaluation.daysLeft', { days })
+	const left =
+		days < 0
+			? t('selfEvaluation.deadlinePassed')
+			: days === 0
+				? t('selfEvaluation.daysLeftToday')
+				: days === 1
+					? t('selfEvaluation.daysLeftOne')
+					: t('selfEvaluation.daysLeft', { days })
 	return (
 		<p className="deadline">
 			<strong>{t('selfEvaluation.deadline', { date: formatDateTime(deadline, locale) })}</strong> ({left})
