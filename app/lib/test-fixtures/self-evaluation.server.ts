@@ -4,17 +4,13 @@
 import { z } from 'zod'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { allEvidence, type EvidenceItem } from '#app/domain/norm-set.ts'
-import type { Actor } from '#app/services/audit.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
-import { createParticipation, requireParticipationEvent } from '#app/services/participation.server.ts'
 import { ensureFirstRound, findParticipation } from '#app/services/self-evaluation.server.ts'
 import { setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
 import { storeFile } from '../storage.server.ts'
 import type { Fixture } from './index.server.ts'
-import { ensureStaffYear } from './staff.server.ts'
-
-const system: Actor = { type: 'system', userId: null }
+import { createListedParticipationId, ensureStaffYear } from './staff.server.ts'
 
 /** A minimal valid PDF, for answers that need a document. */
 export const TINY_PDF = new TextEncoder().encode(
@@ -35,18 +31,7 @@ export async function createListedParticipation({
 	at?: Date
 }) {
 	const markYear = await ensureStaffYear(year)
-	const member = await db.membership.findFirst({ where: { providerId }, select: { userId: true } })
-	const actor: Actor = { type: 'provider', userId: member?.userId ?? null }
-	setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
-	const started = await db.$transaction((tx) =>
-		createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }),
-	)
-	if (!started.ok) throw new Error(started.refusal.message)
-	const id = started.participation.id
-	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'offer_agreement' }, system))
-	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'sign_agreement' }, actor))
-	setClock(amsterdamInstant(`${year}-01-02`, { hour: 9 }))
-	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'list' }, system))
+	const { id } = await createListedParticipationId({ year, providerId })
 	const participation = await findParticipation(providerId, year)
 	const loaded = await loadNormSet(year)
 	if (!participation || !loaded) throw new Error('Geen deelname of normen')

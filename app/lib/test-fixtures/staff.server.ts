@@ -35,8 +35,11 @@ async function providerActor(providerId: string): Promise<Actor> {
 	return { type: 'provider', userId: member?.userId ?? null }
 }
 
-/** Applies, offers, signs, lists and submits a complete round 1; the clock ends on 10 February. */
-export async function createSubmittedParticipation({ year, providerId }: { year: number; providerId: string }) {
+/**
+ * Applies, offers and signs on 15 June of the year before and lists on 2 January, through the
+ * participation service (as the jobs and the provider would); the clock stays on 2 January.
+ */
+export async function createListedParticipationId({ year, providerId }: { year: number; providerId: string }) {
 	await ensureStaffYear(year)
 	const actor = await providerActor(providerId)
 	setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
@@ -49,6 +52,12 @@ export async function createSubmittedParticipation({ year, providerId }: { year:
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'sign_agreement' }, actor))
 	setClock(amsterdamInstant(`${year}-01-02`, { hour: 9 }))
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'list' }, system))
+	return { id, actor }
+}
+
+/** Listed (see above), then a complete round 1 submitted; the clock ends on 10 February. */
+export async function createSubmittedParticipation({ year, providerId }: { year: number; providerId: string }) {
+	const { id, actor } = await createListedParticipationId({ year, providerId })
 	await fillRound(
 		id,
 		year,
