@@ -23,7 +23,13 @@ export interface NextDeadline {
  * What the provider must do next for this participation, and by when. Null while the ball is with
  * KiBG (application received, self-evaluation under assessment) or the participation is closed.
  */
-export function nextDeadline(p: ParticipationSnapshot, settings: YearSettings, at: Date): NextDeadline | null {
+export function nextDeadline(
+	p: ParticipationSnapshot,
+	settings: YearSettings,
+	at: Date,
+	// The snapshot does not know about turnover reports: the caller says whether it is done.
+	{ turnoverReported = false }: { turnoverReported?: boolean } = {},
+): NextDeadline | null {
 	const make = (kind: NextActionKind, dueAt: Date, label: (date: string) => string) => {
 		const date = amsterdamDateOf(dueAt)
 		return {
@@ -67,6 +73,7 @@ export function nextDeadline(p: ParticipationSnapshot, settings: YearSettings, a
 		case 'sampled':
 		case 'confirmed':
 			// DOMAIN.md §6: the realised turnover of the year is reported after the year ends.
+			if (turnoverReported) return null
 			return make(
 				'report_turnover',
 				endOfDay(settings.turnoverReportDueOn),

@@ -603,6 +603,8 @@ describe('nextDeadline', () => {
 			kind: 'report_turnover',
 			label: 'Geef de omzet monodisciplinaire GGZ over 2027 op uiterlijk 1 maart 2028',
 		})
+		// Once the turnover is reported, nothing is left to do for the year.
+		expect(nextDeadline(qualified, settings, at('2028-02-01'), { turnoverReported: true })).toBeNull()
 		expect(nextDeadline(emptySnapshot('applied', false), settings, at('2026-07-01'))).toBeNull()
 	})
 })

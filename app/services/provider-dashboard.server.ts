@@ -50,14 +50,12 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 
 	const todos = participations.flatMap((participation) => {
 		const settings = toYearSettings(participation.markYear)
-		const deadline = nextDeadline(snapshotOf(participation), settings, at)
+		const deadline = nextDeadline(snapshotOf(participation), settings, at, {
+			turnoverReported: participation.turnoverReports.length > 0,
+		})
 		if (!deadline) return []
-		// The turnover is reported after the year has ended, once.
-		if (
-			deadline.kind === 'report_turnover' &&
-			(participation.year >= running || participation.turnoverReports.length > 0)
-		)
-			return []
+		// The turnover is reported after the year has ended.
+		if (deadline.kind === 'report_turnover' && participation.year >= running) return []
 		return [
 			{
 				year: participation.year,

@@ -224,12 +224,7 @@ export async function participationNextDeadline(participationId: string, at: Dat
 		},
 	})
 	if (!row) return null
-	const next = nextDeadline(snapshotOf(row), toYearSettings(row.markYear), at)
-	// The domain's snapshot does not know about turnover reports: a reported turnover is done.
-	if (
-		next?.kind === 'report_turnover' &&
-		(await db.turnoverReport.count({ where: { participationId, supersededAt: null } }))
-	)
-		return null
+	const turnoverReported = (await db.turnoverReport.count({ where: { participationId, supersededAt: null } })) > 0
+	const next = nextDeadline(snapshotOf(row), toYearSettings(row.markYear), at, { turnoverReported })
 	return next ? { kind: next.kind, dueAt: next.dueAt, daysLeft: next.daysLeft, overdue: next.overdue } : null
 }
