@@ -12,6 +12,7 @@ import { loader as agreementPdfLoader } from '#app/routes/provider/agreement-pdf
 import { action as agreementAction, loader as agreementLoader } from '#app/routes/provider/agreement.tsx'
 import { action as applicationAction, loader as applicationLoader } from '#app/routes/provider/application.tsx'
 import { loader as dashboardLoader } from '#app/routes/provider/dashboard.tsx'
+import { loader as staffParticipationLoader } from '#app/routes/staff/participation.tsx'
 import { systemActor } from '#app/services/audit.server.ts'
 import { createMailTransport, drainOutbox } from '#app/services/mail/worker.server.ts'
 import { runParticipationEvent } from '#app/services/participation.server.ts'
@@ -185,6 +186,14 @@ describe('application form', () => {
 			markHistory: 'withdrawn',
 			withdrawalExplanation: 'In 2059 ingetrokken: te laat gekwalificeerd.',
 		})
+		// Staff see the explanation on the participation page.
+		const assessor = await createUser({ staffRole: 'assessor' })
+		const staffPage = (await staffParticipationLoader(
+			args(getRequest(`/medewerkers/deelnames/${participation.id}`, await sessionCookieFor(assessor.id)), {
+				participationId: participation.id,
+			}),
+		)) as { withdrawalExplanation: string | null }
+		expect(staffPage.withdrawalExplanation).toBe('In 2059 ingetrokken: te laat gekwalificeerd.')
 	})
 
 	it('is closed outside the window: the page says when it opens, and a post stores nothing', async () => {

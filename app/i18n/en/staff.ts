@@ -411,4 +411,5 @@ export const staff: Record<keyof typeof nl, string> = {
 	fileKind_invoice: 'Invoice',
 	fileKind_credit_note: 'Credit note',
 	fileKind_withdrawal_letter: 'Withdrawal letter',
+	applicantWithdrawalExplanation: 'The applicant’s explanation of the earlier withdrawal',
 }

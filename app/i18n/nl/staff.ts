@@ -411,4 +411,5 @@ export const staff = {
 	fileKind_invoice: 'Factuur',
 	fileKind_credit_note: 'Creditnota',
 	fileKind_withdrawal_letter: 'Intrekkingsbrief',
+	applicantWithdrawalExplanation: 'Toelichting van de aanvrager op de eerdere intrekking',
 } satisfies Record<string, string>

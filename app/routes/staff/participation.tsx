@@ -32,6 +32,10 @@ const undoSchema = z.object({
 	justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000),
 })
 
+const applicationStatementSchema = z.object({
+	withdrawalExplanation: z.string().trim().min(1).optional().catch(undefined),
+})
+
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const participation = await db.participation.findUnique({
@@ -79,6 +83,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true },
 	})
 	const [staff, deadline] = await Promise.all([staffMembers(), participationNextDeadline(participation.id)])
+	// What the applicant declared about an earlier withdrawal (a re-applicant must explain it).
+	const statement = applicationStatementSchema.safeParse(participation.applicationData)
+	const withdrawalExplanation = statement.success ? (statement.data.withdrawalExplanation ?? null) : null
 	const timeline = [
 		...participation.transitions.map((entry) => ({ kind: 'transition' as const, at: entry.at, id: entry.id, entry })),
 		...participation.outbox.map((mail) => ({ kind: 'mail' as const, at: mail.createdAt, id: mail.id, mail })),
@@ -90,6 +97,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		})),
 	].sort((a, b) => a.at.getTime() - b.at.getTime())
 	return {
+		withdrawalExplanation,
 		participation: {
 			...participation,
 			invoices: participation.invoices.map((invoice) => ({
@@ -175,6 +183,12 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<StateBadge state={p.state} />{' '}
 				{p.isReapplicant ? <span className="badge badge--warning">{t('staff.reapplicant')}</span> : null}
 			</p>
+			{loaderData.withdrawalExplanation ? (
+				<div className="panel panel--warning">
+					<h2>{t('staff.applicantWithdrawalExplanation')}</h2>
+					<p className="preserve-lines">{loaderData.withdrawalExplanation}</p>
+				</div>
+			) : null}
 			<div className="staff-grid">
 				<section className="panel" aria-labelledby="provider-data">
 					<h2 id="provider-data">{t('staff.providerData')}</h2>
