@@ -1,10 +1,14 @@
-// Coarse per-IP limits on writes, in memory: a strict tier for the authentication and public
-// forms, a moderate one for every other mutation. The per-account login limit lives in the
-// database (app/lib/rate-limit.server.ts) and holds across restarts.
+// Coarse per-IP limits, in memory: on writes a strict tier for the authentication and public
+// forms and a moderate one for every other mutation; on reads only the certificate lookups, which
+// are counted in the database (a script must not inflate the verification count or fill the table).
+// The per-account login limit lives in the database (app/lib/rate-limit.server.ts) and holds across
+// restarts.
 import type { NextFunction, Request, Response } from 'express'
 
 interface Tier {
 	name: string
+	/** Which requests the tier counts: mutations, or reads (GET/HEAD). */
+	on: 'writes' | 'reads'
 	limit: number
 	windowMs: number
 	matches(path: string): boolean
@@ -21,20 +25,29 @@ const strictPaths = [
 
 const tiers: Tier[] = [
 	{
+		name: 'verify-lookups',
+		on: 'reads',
+		limit: 120,
+		windowMs: 60_000,
+		matches: (path) => path.startsWith('/verifieer/'),
+	},
+	{
 		name: 'strict',
+		on: 'writes',
 		limit: 30,
 		windowMs: 60_000,
 		matches: (path) =>
 			strictPaths.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`)),
 	},
-	{ name: 'moderate', limit: 300, windowMs: 60_000, matches: () => true },
+	{ name: 'moderate', on: 'writes', limit: 300, windowMs: 60_000, matches: () => true },
 ]
 
 const windows = new Map<string, { count: number; resetAt: number }>()
 
 export function rateLimitTiers(req: Request, res: Response, next: NextFunction) {
-	if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
-	const tier = tiers.find((candidate) => candidate.matches(req.path))
+	if (req.method === 'OPTIONS') return next()
+	const kind = req.method === 'GET' || req.method === 'HEAD' ? 'reads' : 'writes'
+	const tier = tiers.find((candidate) => candidate.on === kind && candidate.matches(req.path))
 	if (!tier) return next()
 	const key = `${tier.name}:${req.ip}`
 	const now = Date.now()
