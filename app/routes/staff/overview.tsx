@@ -1,6 +1,6 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/overview'
-import { DateTime, StaffErrorBoundary } from './ui.tsx'
+import { DateTime, StaffErrorBoundary, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
 import { BarChart } from '#app/components/charts/bar-chart.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
@@ -87,23 +87,7 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 	return (
 		<div className="stack">
 			<h1>{t('shell.navStaffOverview')}</h1>
-			<Form method="get" className="form form--inline">
-				<div className="field">
-					<label htmlFor="jaar" className="field__label">
-						{t('staff.year')}
-					</label>
-					<select id="jaar" name="jaar" className="input input--select" defaultValue={String(year)}>
-						{years.map((candidate) => (
-							<option key={candidate} value={candidate}>
-								{candidate}
-							</option>
-						))}
-					</select>
-				</div>
-				<button type="submit" className="button button--small">
-					{t('staff.show')}
-				</button>
-			</Form>
+			<YearPicker years={years} year={year} />
 			<div className="staff-grid">
 				<section className="panel" aria-labelledby="states-title">
 					<h2 id="states-title">{t('staff.overviewStates', { year })}</h2>

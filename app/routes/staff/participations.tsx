@@ -1,7 +1,6 @@
-import { Form } from 'react-router'
 import type { Route } from './+types/participations'
 import { participationColumns } from './participations.columns.tsx'
-import { StaffErrorBoundary } from './ui.tsx'
+import { StaffErrorBoundary, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
 import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
@@ -45,29 +44,7 @@ export default function Participations({ loaderData }: Route.ComponentProps) {
 	return (
 		<div className="stack">
 			<h1>{t('staff.participationsTitle')}</h1>
-			<Form method="get" className="form form--inline">
-				<div className="field">
-					<label htmlFor="jaar" className="field__label">
-						{t('staff.year')}
-					</label>
-					<select
-						id="jaar"
-						name="jaar"
-						className="input input--select"
-						defaultValue={year === null ? 'alle' : String(year)}
-					>
-						{years.map((candidate) => (
-							<option key={candidate} value={candidate}>
-								{candidate}
-							</option>
-						))}
-						<option value="alle">{t('staff.allYears')}</option>
-					</select>
-				</div>
-				<button type="submit" className="button button--small">
-					{t('staff.show')}
-				</button>
-			</Form>
+			<YearPicker years={years} year={year} allYears />
 			<DataTable
 				caption={t('staff.participationsTitle')}
 				spec={spec}

@@ -1,7 +1,7 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/sample'
-import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
+import { DateTime, StaffErrorBoundary, useStaffRole, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
 import {
 	CheckboxField,
@@ -219,17 +219,7 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 	return (
 		<div className="stack">
 			<h1>{t('staff.sampleTitle', { year })}</h1>
-			<Form method="get" className="form form--inline">
-				<SelectField
-					name="jaar"
-					label={t('staff.year')}
-					defaultValue={String(year)}
-					options={years.map((candidate) => ({ value: String(candidate), label: String(candidate) }))}
-				/>
-				<button type="submit" className="button button--small">
-					{t('staff.show')}
-				</button>
-			</Form>
+			<YearPicker years={years} year={year} />
 			<p>{t('staff.sampleEligible', { count: eligible })}</p>
 			<section className="panel" aria-labelledby="preview-title">
 				<h2 id="preview-title">{t('staff.samplePreviewTitle')}</h2>

@@ -1,8 +1,9 @@
 // Small pieces shared by the staff screens.
-import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router'
+import { Form, isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { SelectField } from '#app/components/forms.tsx'
 import { formatDate, formatDateTime } from '#app/i18n/format.ts'
-import { useLocale } from '#app/i18n/react.tsx'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 
 export function StaffErrorBoundary() {
 	const error = useRouteError()
@@ -23,5 +24,37 @@ export function DateTime({ value, dateOnly = false }: { value: Date | string | n
 		<time dateTime={date.toISOString()} className="nowrap">
 			{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}
 		</time>
+	)
+}
+
+/**
+ * The year switch above a staff page: a GET form, so the chosen year is in the URL (`jaar`).
+ * `allYears` adds "Alle jaren" (`jaar=alle`, shown when `year` is null).
+ */
+export function YearPicker({
+	years,
+	year,
+	allYears = false,
+}: {
+	years: number[]
+	year: number | null
+	allYears?: boolean
+}) {
+	const t = useT()
+	const options = years.map((candidate) => ({ value: String(candidate), label: String(candidate) }))
+	if (allYears) options.push({ value: 'alle', label: t('staff.allYears') })
+	return (
+		<Form method="get" className="form form--inline">
+			<SelectField
+				id="jaar"
+				name="jaar"
+				label={t('staff.year')}
+				defaultValue={year === null ? 'alle' : String(year)}
+				options={options}
+			/>
+			<button type="submit" className="button button--small">
+				{t('staff.show')}
+			</button>
+		</Form>
 	)
 }

@@ -1,6 +1,6 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/withdrawals'
-import { DateTime, StaffErrorBoundary } from './ui.tsx'
+import { DateTime, StaffErrorBoundary, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { filterValues, parseTableQuery } from '#app/components/data-table/table-query.ts'
@@ -83,29 +83,7 @@ export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 		<div className="stack">
 			<h1>{t('staff.withdrawalsTitle')}</h1>
 			<p>{t('staff.withdrawalsIntro')}</p>
-			<Form method="get" className="form form--inline">
-				<div className="field">
-					<label htmlFor="jaar" className="field__label">
-						{t('staff.year')}
-					</label>
-					<select
-						id="jaar"
-						name="jaar"
-						className="input input--select"
-						defaultValue={year === null ? 'alle' : String(year)}
-					>
-						{years.map((candidate) => (
-							<option key={candidate} value={candidate}>
-								{candidate}
-							</option>
-						))}
-						<option value="alle">{t('staff.allYears')}</option>
-					</select>
-				</div>
-				<button type="submit" className="button button--small">
-					{t('staff.show')}
-				</button>
-			</Form>
+			<YearPicker years={years} year={year} allYears />
 			<DataTable
 				caption={t('staff.withdrawalsTitle')}
 				spec={spec}
