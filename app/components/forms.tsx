@@ -261,3 +261,35 @@ export function SubmitButton({
 		</button>
 	)
 }
+
+/** The "choose a password" pair that `choosePasswordSchema` (app/lib/password-form.ts) checks. */
+export function NewPasswordFields({
+	errors,
+	label = 'auth.newPassword',
+}: {
+	errors?: FieldErrors
+	label?: 'auth.newPassword' | 'auth.password'
+}) {
+	const t = useT()
+	return (
+		<>
+			<InputField
+				name="password"
+				type="password"
+				autoComplete="new-password"
+				label={t(label)}
+				hint={t('auth.passwordHint')}
+				errors={errors?.password}
+				required
+			/>
+			<InputField
+				name="confirmPassword"
+				type="password"
+				autoComplete="new-password"
+				label={t('auth.confirmPassword')}
+				errors={errors?.confirmPassword}
+				required
+			/>
+		</>
+	)
+}

@@ -1,7 +1,7 @@
 import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/account'
-import { ErrorSummary, InputField, SelectField, SubmitButton } from '#app/components/forms.tsx'
+import { ErrorSummary, InputField, NewPasswordFields, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { locales } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { db } from '#app/lib/db.server.ts'
@@ -112,23 +112,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 						errors={passwordErrors?.fieldErrors.currentPassword}
 						required
 					/>
-					<InputField
-						name="password"
-						type="password"
-						autoComplete="new-password"
-						label={t('auth.newPassword')}
-						hint={t('auth.passwordHint')}
-						errors={passwordErrors?.fieldErrors.password}
-						required
-					/>
-					<InputField
-						name="confirmPassword"
-						type="password"
-						autoComplete="new-password"
-						label={t('auth.confirmPassword')}
-						errors={passwordErrors?.fieldErrors.confirmPassword}
-						required
-					/>
+					<NewPasswordFields errors={passwordErrors?.fieldErrors} />
 					<SubmitButton pendingText={t('common.saving')}>{t('common.save')}</SubmitButton>
 				</Form>
 			</section>

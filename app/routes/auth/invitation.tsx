@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invitation'
-import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
+import { ErrorSummary, InputField, NewPasswordFields, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formFailure, parseForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
@@ -64,23 +64,7 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
 					errors={errors?.fieldErrors.name}
 					required
 				/>
-				<InputField
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					label={t('auth.password')}
-					hint={t('auth.passwordHint')}
-					errors={errors?.fieldErrors.password}
-					required
-				/>
-				<InputField
-					name="confirmPassword"
-					type="password"
-					autoComplete="new-password"
-					label={t('auth.confirmPassword')}
-					errors={errors?.fieldErrors.confirmPassword}
-					required
-				/>
+				<NewPasswordFields errors={errors?.fieldErrors} label="auth.password" />
 				<SubmitButton pendingText={t('common.saving')}>{t('auth.inviteSubmit')}</SubmitButton>
 			</Form>
 		</div>

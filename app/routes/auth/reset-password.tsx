@@ -1,6 +1,6 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/reset-password'
-import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
+import { ErrorSummary, NewPasswordFields, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formFailure, parseForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
@@ -43,23 +43,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 			<Form method="post" className="form" noValidate>
 				<input type="email" name="username" autoComplete="username" value={loaderData.email ?? ''} readOnly hidden />
-				<InputField
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					label={t('auth.newPassword')}
-					hint={t('auth.passwordHint')}
-					errors={errors?.fieldErrors.password}
-					required
-				/>
-				<InputField
-					name="confirmPassword"
-					type="password"
-					autoComplete="new-password"
-					label={t('auth.confirmPassword')}
-					errors={errors?.fieldErrors.confirmPassword}
-					required
-				/>
+				<NewPasswordFields errors={errors?.fieldErrors} />
 				<SubmitButton pendingText={t('common.saving')}>{t('auth.resetSubmit')}</SubmitButton>
 			</Form>
 		</div>
