@@ -32,6 +32,23 @@ export interface YearSettings {
 	reminderDaysBefore: number[]
 }
 
+/** Every calendar-day setting of a year, in the order of the yearly cycle. */
+export const YEAR_DATE_FIELDS = [
+	'normsPublishedOn',
+	'agreementsOfferedOn',
+	'feeRatePublishBy',
+	'applicationOpensOn',
+	'applicationClosesOn',
+	'listingOn',
+	'selfEvaluationOpensOn',
+	'qualificationDeadline',
+	'turnoverReportDueOn',
+] as const satisfies readonly {
+	[Key in keyof YearSettings]: YearSettings[Key] extends CalendarDate ? Key : never
+}[keyof YearSettings][]
+
+export type YearDateField = (typeof YEAR_DATE_FIELDS)[number]
+
 // DOMAIN.md §3 "Facts from KiBG's public pages": renamed from 2023.
 const RENAMED_FROM = 2023
 // DOMAIN.md §6: from 2024 the fee base is called "omzet monodisciplinaire GGZ".

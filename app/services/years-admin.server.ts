@@ -5,6 +5,7 @@ import { addDays, type CalendarDate } from '#app/domain/amsterdam-time.ts'
 import { registerWindow } from '#app/domain/register.ts'
 import {
 	defaultYearSettings,
+	YEAR_DATE_FIELDS,
 	parseYearSettings,
 	type YearSettings,
 	type YearSettingsIssue,
@@ -14,18 +15,6 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { snapshotOf } from './participation.server.ts'
 import { markYearData, runningYearAt, toYearSettings } from './years.server.ts'
-
-const DATE_FIELDS = [
-	'normsPublishedOn',
-	'agreementsOfferedOn',
-	'feeRatePublishBy',
-	'applicationOpensOn',
-	'applicationClosesOn',
-	'listingOn',
-	'selfEvaluationOpensOn',
-	'qualificationDeadline',
-	'turnoverReportDueOn',
-] as const
 
 /** The same calendar day one year later (29 February becomes 28 February). */
 export function oneYearLater(date: CalendarDate): CalendarDate {
@@ -42,7 +31,7 @@ export function nextYearSettings(last: YearSettings | null, year: number): YearS
 		year,
 		markName: defaultYearSettings(year).markName === last.markName ? last.markName : defaultYearSettings(year).markName,
 	}
-	for (const field of DATE_FIELDS) shifted[field] = oneYearLater(last[field])
+	for (const field of YEAR_DATE_FIELDS) shifted[field] = oneYearLater(last[field])
 	return shifted
 }
 

@@ -1,20 +1,11 @@
 // Mark years: the database row and the domain's YearSettings, and which year is "now".
 import type { MarkYear, PrismaClient } from '#app/generated/prisma/client.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
-import type { YearSettings } from '#app/domain/year-settings.ts'
+import { YEAR_DATE_FIELDS, type YearSettings } from '#app/domain/year-settings.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 
-const dateFields = [
-	'normsPublishedOn',
-	'agreementsOfferedOn',
-	'feeRatePublishBy',
-	'applicationOpensOn',
-	'applicationClosesOn',
-	'listingOn',
-	'selfEvaluationOpensOn',
-	'qualificationDeadline',
-	'turnoverReportDueOn',
-] as const satisfies readonly (keyof YearSettings & keyof MarkYear)[]
+// Every date setting is a `@db.Date` column of MarkYear with the same name.
+const dateFields = YEAR_DATE_FIELDS satisfies readonly (keyof MarkYear)[]
 
 // `@db.Date` columns arrive as UTC midnight of the calendar day; the day is what counts.
 function toCalendarDate(value: Date): string {

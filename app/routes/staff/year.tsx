@@ -4,6 +4,7 @@ import type { Route } from './+types/year'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
+import { YEAR_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { db } from '#app/lib/db.server.ts'
 import { checkboxField, type FieldErrors, formFailure, parseForm } from '#app/lib/forms.ts'
@@ -13,17 +14,6 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { publishFeeRate, updateYear } from '#app/services/years-admin.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 
-const DATE_FIELDS = [
-	'normsPublishedOn',
-	'agreementsOfferedOn',
-	'feeRatePublishBy',
-	'applicationOpensOn',
-	'applicationClosesOn',
-	'listingOn',
-	'selfEvaluationOpensOn',
-	'qualificationDeadline',
-	'turnoverReportDueOn',
-] as const
 const NUMBER_FIELDS = ['revisionResponseDays', 'maxRevisions', 'invoicePaymentDays', 'invoiceOverdueGraceDays'] as const
 
 // The form is text; the domain's parseYearSettings judges the values (Dutch messages).
@@ -36,7 +26,7 @@ const yearFormSchema = z.object({
 	minimumFee: z.string(),
 	reminderDaysBefore: z.string(),
 	fourEyesNegative: checkboxField,
-	...Object.fromEntries(DATE_FIELDS.map((field) => [field, z.string().trim()])),
+	...Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, z.string().trim()])),
 	...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, z.string().trim()])),
 }) as z.ZodType<Record<string, string | number | boolean> & { version: number; fourEyesNegative: boolean }>
 
@@ -102,8 +92,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 			feeRateBp: feeRateBp ?? 0,
 			minimumFeeCents: minimum.ok ? minimum.cents : 0,
 			reminderDaysBefore: reminders,
-			...(Object.fromEntries(DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
-				(typeof DATE_FIELDS)[number],
+			...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
+				(typeof YEAR_DATE_FIELDS)[number],
 				string
 			>),
 			...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
@@ -147,7 +137,7 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 	const errors = actionData && !actionData.success ? actionData : undefined
 	const value = (name: string, fallback: string) => (errors?.values[name] as string | undefined) ?? fallback
 	const readOnly = role !== 'admin'
-	const dateLabels: Record<(typeof DATE_FIELDS)[number], string> = {
+	const dateLabels: Record<(typeof YEAR_DATE_FIELDS)[number], string> = {
 		normsPublishedOn: t('staff.field_normsPublishedOn'),
 		agreementsOfferedOn: t('staff.field_agreementsOfferedOn'),
 		feeRatePublishBy: t('staff.field_feeRatePublishBy'),
@@ -203,7 +193,7 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 						errors={errors?.fieldErrors.markName}
 					/>
 					<div className="staff-grid">
-						{DATE_FIELDS.map((field) => (
+						{YEAR_DATE_FIELDS.map((field) => (
 							<InputField
 								key={field}
 								name={field}
