@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
 
 /** The Dutch (or English) error page with a way back; used by every ErrorBoundary. */
@@ -25,4 +25,10 @@ export function ErrorPage({ status, detail }: { status: number; detail?: string 
 			{detail ? <pre className="error-page__detail">{detail}</pre> : null}
 		</section>
 	)
+}
+
+/** Every route's ErrorBoundary: the error page with the status of what was thrown (500 otherwise). */
+export function RouteErrorBoundary() {
+	const error = useRouteError()
+	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
 }

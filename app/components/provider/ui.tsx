@@ -1,28 +1,11 @@
 // Small pieces shared by the provider's screens.
 import type { ReactNode } from 'react'
-import { isRouteErrorResponse, useRouteError } from 'react-router'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { useErrorText } from '#app/components/forms.tsx'
-import { formatDate, formatDateTime } from '#app/i18n/format.ts'
-import { useLocale } from '#app/i18n/react.tsx'
 import type { FormValues } from '#app/lib/forms.ts'
 import './provider.css'
 
-export function ProviderErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
-
-export function When({ value, dateOnly = false }: { value: Date | string | null | undefined; dateOnly?: boolean }) {
-	const locale = useLocale()
-	if (!value) return <span aria-label="—">–</span>
-	const date = typeof value === 'string' ? new Date(value) : value
-	return (
-		<time dateTime={date.toISOString()} className="nowrap">
-			{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}
-		</time>
-	)
-}
+export const ProviderErrorBoundary = RouteErrorBoundary
 
 /** What the user typed (after a failed post), else the stored value. */
 export function typed(values: FormValues | undefined, name: string, fallback: string | null | undefined = ''): string {

@@ -5,7 +5,8 @@ import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/agreement'
 import { declineSchema, signSchema } from '#app/services/provider-forms.ts'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
-import { ProviderErrorBoundary, typed, When } from '#app/components/provider/ui.tsx'
+import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
+import { DateTime } from '#app/components/date-time.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
 import { formatEuro, formatFeeRate } from '#app/domain/fees.ts'
@@ -161,12 +162,12 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 								name: agreement.signerName ?? '',
 								function: agreement.signerFunction ?? '',
 							})}{' '}
-							<When value={agreement.signedAt} />
+							<DateTime value={agreement.signedAt} />
 						</p>
 					) : null}
 					{agreement.status === 'declined' ? (
 						<p className="panel panel--warning">
-							{t('provider.agreementDeclinedOn')} <When value={agreement.declinedAt} />
+							{t('provider.agreementDeclinedOn')} <DateTime value={agreement.declinedAt} />
 							{agreement.declineReason ? ` — ${agreement.declineReason}` : ''}
 						</p>
 					) : null}

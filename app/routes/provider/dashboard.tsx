@@ -3,7 +3,8 @@
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/dashboard'
-import { ProviderErrorBoundary, When } from '#app/components/provider/ui.tsx'
+import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
+import { DateTime } from '#app/components/date-time.tsx'
 import { InputField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
@@ -120,13 +121,13 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 					{current.withdrawal ? (
 						<p className="panel panel--danger">
 							{t('provider.withdrawnNote', { reason: t(reasonKey[current.withdrawal.reason]) })}{' '}
-							<When value={current.withdrawal.effectiveAt} dateOnly />
+							<DateTime value={current.withdrawal.effectiveAt} dateOnly />
 						</p>
 					) : null}
 					<ol className="timeline">
 						{current.timeline.map((moment) => (
 							<li key={moment.key} className={moment.passed ? 'timeline__item timeline__item--done' : 'timeline__item'}>
-								<When value={moment.at} dateOnly /> — {moment.label}
+								<DateTime value={moment.at} dateOnly /> — {moment.label}
 								{moment.passed ? <span className="visually-hidden"> ({t('provider.passed')})</span> : null}
 							</li>
 						))}

@@ -5,7 +5,8 @@ import type { Route } from './+types/profile'
 import { profileSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { OrganisationFields } from '#app/components/provider/organisation-fields.tsx'
-import { ProviderErrorBoundary, When } from '#app/components/provider/ui.tsx'
+import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
+import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formFailure, parseForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
@@ -55,7 +56,7 @@ export default function Profile({ loaderData, actionData }: Route.ComponentProps
 				{t('provider.fieldKvk')}: <strong>{profile.kvkNumber}</strong> · {t('provider.profileKvkFixed')}
 			</p>
 			<p className="field__hint">
-				{t('provider.profileUpdatedAt')} <When value={profile.updatedAt} />
+				{t('provider.profileUpdatedAt')} <DateTime value={profile.updatedAt} />
 			</p>
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 			{/* Keyed by version: after a save the fields show what is stored (uncontrolled inputs keep their DOM value otherwise). */}

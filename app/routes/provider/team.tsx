@@ -4,7 +4,8 @@ import { data, Form } from 'react-router'
 import type { Route } from './+types/team'
 import { inviteSchema, memberActionSchema } from '#app/services/provider-forms.ts'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, useErrorText } from '#app/components/forms.tsx'
-import { ProviderErrorBoundary, typed, When } from '#app/components/provider/ui.tsx'
+import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
+import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formFailure, parseForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
@@ -107,7 +108,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
 										t('provider.statusInvited')
 									) : (
 										<>
-											{t('provider.statusActive')} <When value={member.user.lastLoginAt} dateOnly />
+											{t('provider.statusActive')} <DateTime value={member.user.lastLoginAt} dateOnly />
 										</>
 									)}
 								</td>

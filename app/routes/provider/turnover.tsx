@@ -4,7 +4,8 @@ import { data, Form } from 'react-router'
 import type { Route } from './+types/turnover'
 import { turnoverSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
-import { ProviderErrorBoundary, typed, When } from '#app/components/provider/ui.tsx'
+import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
+import { DateTime } from '#app/components/date-time.tsx'
 import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
 import { formatEuro, formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
 import { useT } from '#app/i18n/react.tsx'
@@ -110,7 +111,7 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 									{year.history.map((report) => (
 										<li key={report.id}>
 											{formatEuro(BigInt(report.amountCents))} · {report.reportedBy} ·{' '}
-											<When value={report.reportedAt} />
+											<DateTime value={report.reportedAt} />
 											{report.source === 'staff_correction'
 												? ` · ${t('provider.turnoverCorrectedByKibg')}${report.reason ? `: ${report.reason}` : ''}`
 												: ''}
@@ -125,7 +126,7 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 									<li key={invoice.id}>
 										<a href={invoice.pdfPath}>{t('provider.invoiceLink', { number: invoice.number })}</a> ·{' '}
 										{formatEuro(BigInt(invoice.amountCents))} · {t(`provider.invoiceStatus_${invoice.status}`)} ·{' '}
-										{t('provider.invoiceDue')} <When value={invoice.dueAt} dateOnly />
+										{t('provider.invoiceDue')} <DateTime value={invoice.dueAt} dateOnly />
 										{invoice.creditNotePdfPath ? (
 											<>
 												{' '}

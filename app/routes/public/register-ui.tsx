@@ -1,6 +1,5 @@
 // Small parts shared by the public register's pages.
-import { isRouteErrorResponse, useRouteError } from 'react-router'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import type { PublicRegisterStatus } from '#app/domain/register-search.ts'
 import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
@@ -41,7 +40,4 @@ export function safeWebsite(website: string | null): string | null {
 	}
 }
 
-export function PublicErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const PublicErrorBoundary = RouteErrorBoundary

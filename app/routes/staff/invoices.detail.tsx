@@ -1,9 +1,9 @@
-import { data, Form, isRouteErrorResponse, Link } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invoices.detail'
 import { InvoiceStatusBadge } from './invoices.columns.tsx'
 import { templateLabel } from './mail.columns.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
 import { formatFeeRate } from '#app/domain/fees.ts'
@@ -243,6 +243,4 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 	)
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,4 +1,4 @@
-import { Form, Link, isRouteErrorResponse } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/invoices'
 import {
 	chosenStatuses,
@@ -10,7 +10,7 @@ import {
 } from './invoices.columns.tsx'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
 import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
@@ -147,6 +147,4 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

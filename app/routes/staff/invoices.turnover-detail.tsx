@@ -1,7 +1,7 @@
-import { data, Form, isRouteErrorResponse, Link } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invoices.turnover-detail'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { feeBreakdown, formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
@@ -278,6 +278,4 @@ export default function TurnoverDetail({ loaderData, actionData }: Route.Compone
 	)
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

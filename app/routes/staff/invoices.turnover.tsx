@@ -1,7 +1,7 @@
-import { Form, isRouteErrorResponse, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invoices.turnover'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { SIGNED_STATES } from '#app/domain/participation-states.ts'
@@ -164,6 +164,4 @@ export default function TurnoverReports({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,10 +1,10 @@
-import { data, Form, isRouteErrorResponse } from 'react-router'
+import { data, Form } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/jobs'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { pageWindow, parseTableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
 import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
@@ -296,6 +296,4 @@ function historyColumns(
 	]
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,6 +1,6 @@
-import { Outlet, isRouteErrorResponse, useRouteError } from 'react-router'
+import { Outlet } from 'react-router'
 import type { Route } from './+types/layout'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import './staff.css'
 
@@ -15,7 +15,4 @@ export default function StaffLayout() {
 	return <Outlet />
 }
 
-export function ErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,7 +1,7 @@
-import { Form, isRouteErrorResponse, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/mail.message'
 import { outboxStatusTone, templateLabel } from './mail.columns.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
@@ -95,6 +95,4 @@ export default function OutboxMessage({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,4 +1,4 @@
-import { Form, isRouteErrorResponse, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/mail'
 import {
 	OUTBOX_STATUSES,
@@ -11,7 +11,7 @@ import {
 import { DataTable } from '#app/components/data-table/data-table.tsx'
 import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { getEnv } from '#app/lib/env.server.ts'
@@ -134,6 +134,4 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,14 +1,10 @@
 // Small pieces shared by the staff screens.
-import { Form, isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { Form, useRouteLoaderData } from 'react-router'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { SelectField } from '#app/components/forms.tsx'
-import { formatDate, formatDateTime } from '#app/i18n/format.ts'
-import { useLocale, useT } from '#app/i18n/react.tsx'
+import { useT } from '#app/i18n/react.tsx'
 
-export function StaffErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const StaffErrorBoundary = RouteErrorBoundary
 
 /** The signed-in staff member's role, from the staff layout. */
 export function useStaffRole(): 'admin' | 'assessor' {
@@ -16,16 +12,7 @@ export function useStaffRole(): 'admin' | 'assessor' {
 	return data?.role ?? 'assessor'
 }
 
-export function DateTime({ value, dateOnly = false }: { value: Date | string | null | undefined; dateOnly?: boolean }) {
-	const locale = useLocale()
-	if (!value) return <span aria-label="—">–</span>
-	const date = typeof value === 'string' ? new Date(value) : value
-	return (
-		<time dateTime={date.toISOString()} className="nowrap">
-			{dateOnly ? formatDate(date, locale) : formatDateTime(date, locale)}
-		</time>
-	)
-}
+export { DateTime } from '#app/components/date-time.tsx'
 
 /**
  * The year switch above a staff page: a GET form, so the chosen year is in the URL (`jaar`).

@@ -1,8 +1,8 @@
-import { data, Form, Link, isRouteErrorResponse, useRouteError } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/check'
 import { actorOf, requireSelfEvaluation } from './context.server.ts'
 import { DueDate, ProgressBar, selfEvaluationLinks } from './ui.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { daysLeft } from '#app/domain/calendar.ts'
 import { useT } from '#app/i18n/react.tsx'
@@ -97,7 +97,4 @@ export const meta: Route.MetaFunction = ({ data: loaderData }) => [
 	{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` },
 ]
 
-export function ErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

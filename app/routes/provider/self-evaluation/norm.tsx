@@ -9,7 +9,7 @@ import { UploadForm } from './upload-form.tsx'
 import { amsterdamDay } from './time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { ErrorSummary, SubmitButton, useErrorText } from '#app/components/forms.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { isNormApplicable, applies, describeAlternatives } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
@@ -25,7 +25,6 @@ import {
 	removeDocument,
 	saveAnswer,
 } from '#app/services/self-evaluation.server.ts'
-import { isRouteErrorResponse, useRouteError } from 'react-router'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
 
@@ -379,7 +378,4 @@ export const meta: Route.MetaFunction = ({ data: loaderData }) => [
 	},
 ]
 
-export function ErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

@@ -1,8 +1,8 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/overview'
 import { requireSelfEvaluation } from './context.server.ts'
 import { DueDate, NormNav, ProgressBar, outcomeKey, selfEvaluationLinks } from './ui.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { daysLeft } from '#app/domain/calendar.ts'
 import { allCriteria } from '#app/domain/norm-set.ts'
@@ -183,7 +183,4 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
 
-export function ErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary

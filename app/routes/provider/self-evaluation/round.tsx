@@ -1,8 +1,8 @@
-import { Link, isRouteErrorResponse, useRouteError } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/round'
 import { requireSelfEvaluation } from './context.server.ts'
 import { DocumentList, outcomeKey, selfEvaluationLinks } from './ui.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
+import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { applies, isNormApplicable } from '#app/domain/norm-set.ts'
 import type { EvidenceItem } from '#app/domain/norm-set.ts'
 import type { EvidenceAnswer } from '#app/domain/self-evaluation.ts'
@@ -144,7 +144,4 @@ export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: `Ronde ${data?.round.number ?? ''} · Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` },
 ]
 
-export function ErrorBoundary() {
-	const error = useRouteError()
-	return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-}
+export const ErrorBoundary = RouteErrorBoundary
