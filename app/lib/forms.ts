@@ -3,6 +3,9 @@
 // appear in the reader's language; Zod's own messages (Dutch locale) are the fallback.
 import { z } from 'zod'
 import { nl as zodDutch } from 'zod/v4/locales'
+import type { AppError, Refusal } from '#app/domain/errors.ts'
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { translateError } from '#app/i18n/errors.ts'
 
 z.config(zodDutch())
 
@@ -81,4 +84,18 @@ export function formFailure({
 	values?: FormValues
 }): FormFailure {
 	return { success: false, fieldErrors, formErrors, values }
+}
+
+/** A coded refusal (AppError or Refusal) as a form failure in the reader's language, keeping what
+ * the user typed. */
+export function refusalFailure(
+	error: AppError | Refusal,
+	locale: Locale,
+	values: FormValues = {},
+	field?: string,
+): FormFailure {
+	const message = translateError(error, locale)
+	return field
+		? formFailure({ fieldErrors: { [field]: [message] }, values })
+		: formFailure({ formErrors: [message], values })
 }

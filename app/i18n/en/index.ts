@@ -8,6 +8,7 @@ import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
 import { provider } from './provider.ts'
+import { refusals } from './refusals.ts'
 import { register } from './register.ts'
 import { selfEvaluation } from './self-evaluation.ts'
 import { shell } from './shell.ts'
@@ -22,6 +23,7 @@ export const en: Catalogue = {
 	home,
 	mail,
 	provider,
+	refusals,
 	register,
 	selfEvaluation,
 	shell,

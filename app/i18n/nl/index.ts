@@ -6,10 +6,25 @@ import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
 import { provider } from './provider.ts'
+import { refusals } from './refusals.ts'
 import { register } from './register.ts'
 import { selfEvaluation } from './self-evaluation.ts'
 import { shell } from './shell.ts'
 import { staff } from './staff.ts'
 import { states } from './states.ts'
 
-export const nl = { auth, common, errors, fees, home, mail, provider, register, selfEvaluation, shell, staff, states }
+export const nl = {
+	auth,
+	common,
+	errors,
+	fees,
+	home,
+	mail,
+	provider,
+	refusals,
+	register,
+	selfEvaluation,
+	shell,
+	staff,
+	states,
+}

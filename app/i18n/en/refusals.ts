@@ -1,0 +1,37 @@
+import type { refusals as nl } from '../nl/refusals.ts'
+
+export const refusals: Record<keyof typeof nl, string> = {
+	not_found: 'Not found.',
+	conflict: 'Someone else changed this in the meantime. Your input is kept; review the new version and try again.',
+	payload_too_large: 'The request is too large.',
+	too_many_requests: 'Too many attempts. Try again in {minutes} minutes.',
+	invalid_input: 'The input is not valid.',
+	invalid_clock: 'The system time is invalid; please try again later.',
+	invalid_settings: 'The settings of this mark year are invalid. Please contact the KiBG office.',
+	invalid_snapshot: 'The data of this participation is inconsistent ({problems}). Please contact the KiBG office.',
+	unknown_event: 'Unknown action.',
+	final_state: 'This participation is closed ({state}); nothing can be changed any more.',
+	wrong_state: 'This is not possible in the current status of the participation ({state}).',
+	application_window_closed:
+		'The {year} quality mark can be applied for from {opensOn} up to and including {closesOn}.',
+	year_closed: 'The qualification period of {year} is over ({deadline}); the agreement can no longer be entered into.',
+	already_signed: 'The agreement has already been signed. Ask the KiBG office to withdraw the quality mark.',
+	not_listed_yet:
+		'Your organisation will be listed in the register on {listingOn}; after that you can submit the self-evaluation.',
+	qualification_not_open: 'The self-evaluation can be submitted from {opensOn}.',
+	qualification_closed:
+		'The qualification period has ended: the self-evaluation had to be submitted by {deadline} at the latest.',
+	awaiting_assessment: 'A self-evaluation has already been submitted and is being assessed.',
+	revision_overdue: 'The period for the revised self-evaluation ended on {dueOn}.',
+	no_revisions_left:
+		"The maximum number of revised self-evaluations ({max}) has been reached; the outcome is 'not qualified'.",
+	no_revisions_allowed: "In {year} no revised self-evaluation is possible; the outcome is 'not qualified'.",
+	revisions_left:
+		'A revised self-evaluation is still possible: request a revision instead of refusing the qualification.',
+	reason_not_allowed:
+		'Withdrawal for not qualifying in time happens automatically according to the deadlines; choose another reason.',
+	not_qualified_yet: 'Withdrawal for incorrect qualification is only possible after the provider has qualified.',
+	invalid_effective_date: 'Enter a valid effective date for the withdrawal.',
+	effective_in_past: 'The effective date of the withdrawal cannot be in the past.',
+	justification_required: 'Give a justification: reinstating a withdrawal is recorded in the audit trail.',
+}

@@ -1,0 +1,42 @@
+// Refusals raised as AppError by the domain and the services (app/domain/errors.ts), one message
+// per code. Parameters in braces are formatted for the reader (dates, amounts, labels).
+import type { ErrorCode } from '#app/domain/errors.ts'
+
+export const refusals = {
+	not_found: 'Niet gevonden.',
+	conflict:
+		'Iemand anders heeft dit intussen gewijzigd. Uw invoer is bewaard; bekijk de nieuwe versie en probeer het opnieuw.',
+	payload_too_large: 'Het verzoek is te groot.',
+	too_many_requests: 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
+	invalid_input: 'De invoer is niet geldig.',
+	invalid_clock: 'De systeemtijd is ongeldig; probeer het later opnieuw.',
+	invalid_settings: 'De instellingen van dit keurmerkjaar zijn ongeldig. Neem contact op met het bedrijfsbureau.',
+	invalid_snapshot:
+		'De gegevens van deze deelname zijn niet consistent ({problems}). Neem contact op met het bedrijfsbureau.',
+	unknown_event: 'Onbekende actie.',
+	final_state: 'Deze deelname is afgesloten ({state}); er kan niets meer worden gewijzigd.',
+	wrong_state: 'Dit kan niet in de huidige status van de deelname ({state}).',
+	application_window_closed: 'Het keurmerk {year} kan worden aangevraagd van {opensOn} tot en met {closesOn}.',
+	year_closed:
+		'De kwalificatieperiode van {year} is voorbij ({deadline}); de overeenkomst kan niet meer worden aangegaan.',
+	already_signed: 'De overeenkomst is al getekend. Vraag het bedrijfsbureau om het keurmerk in te trekken.',
+	not_listed_yet:
+		'Uw organisatie wordt per {listingOn} opgenomen in het Keurmerkregister; daarna kunt u de zelfevaluatie indienen.',
+	qualification_not_open: 'De zelfevaluatie kan worden ingediend vanaf {opensOn}.',
+	qualification_closed:
+		'De kwalificatieperiode is verstreken: de zelfevaluatie moest uiterlijk {deadline} worden ingediend.',
+	awaiting_assessment: 'Er is al een zelfevaluatie ingediend die nog wordt beoordeeld.',
+	revision_overdue: 'De termijn voor de aangepaste zelfevaluatie is verlopen op {dueOn}.',
+	no_revisions_left:
+		"Het maximale aantal aangepaste zelfevaluaties ({max}) is bereikt; de uitkomst is 'niet gekwalificeerd'.",
+	no_revisions_allowed: "In {year} is geen aangepaste zelfevaluatie mogelijk; de uitkomst is 'niet gekwalificeerd'.",
+	revisions_left:
+		'Er is nog een aangepaste zelfevaluatie mogelijk: vraag om aanpassing in plaats van de kwalificatie te weigeren.',
+	reason_not_allowed:
+		'Intrekken wegens niet tijdig kwalificeren gebeurt automatisch volgens de termijnen; kies een andere reden.',
+	not_qualified_yet:
+		'Intrekken wegens onterechte kwalificatie kan alleen nadat de zorgaanbieder zich heeft gekwalificeerd.',
+	invalid_effective_date: 'Vul een geldige ingangsdatum van de intrekking in.',
+	effective_in_past: 'De ingangsdatum van de intrekking kan niet in het verleden liggen.',
+	justification_required: 'Geef een toelichting: het herstellen van een intrekking wordt vastgelegd in het auditlog.',
+} satisfies Record<ErrorCode, string>
