@@ -2,8 +2,8 @@
 // minimum, the conditions (listing, qualification deadline, revisions, withdrawal grounds) and —
 // once signed — who signed, in which function, when and from which address. The conditions come
 // from the snapshot taken when the agreement was offered, never from today's settings.
-import { formatEuro, formatFeeRate } from '#app/domain/fees.ts'
 import { colors, createPdf, facts, footer, heading, kibg, letterhead, paragraph, renderPdf } from './pdf.ts'
+import { formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 
 export interface AgreementParty {
 	name: string
@@ -66,8 +66,8 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	heading(doc, 'Kerngegevens')
 	facts(doc, [
 		['Keurmerkjaar', String(input.year)],
-		['Afdrachtpercentage', formatFeeRate(input.feeRateBp)],
-		['Minimale afdracht', `${formatEuro(input.minimumFeeCents)} per jaar`],
+		['Afdrachtpercentage', formatFeeRate(input.feeRateBp, 'nl')],
+		['Minimale afdracht', `${formatEuro(input.minimumFeeCents, 'nl')} per jaar`],
 		['Grondslag', capitalize(input.turnoverLabel)],
 		[
 			'Opname in het register',
@@ -92,7 +92,7 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	heading(doc, 'Artikel 3 — Afdracht')
 	paragraph(
 		doc,
-		`De zorgaanbieder draagt ${formatFeeRate(input.feeRateBp)} af van de ${input.turnoverLabel} over ${input.year}, met een minimum van ${formatEuro(input.minimumFeeCents)}. De zorgaanbieder geeft deze omzet na afloop van het jaar op in het Keurmerkportaal; KiBG stuurt daarna een factuur.`,
+		`De zorgaanbieder draagt ${formatFeeRate(input.feeRateBp, 'nl')} af van de ${input.turnoverLabel} over ${input.year}, met een minimum van ${formatEuro(input.minimumFeeCents, 'nl')}. De zorgaanbieder geeft deze omzet na afloop van het jaar op in het Keurmerkportaal; KiBG stuurt daarna een factuur.`,
 	)
 	heading(doc, 'Artikel 4 — Intrekking')
 	paragraph(doc, 'KiBG trekt het keurmerk in en ontbindt deze overeenkomst wanneer:')

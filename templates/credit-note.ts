@@ -1,8 +1,8 @@
 // The credit note that cancels an invoice (in full): its own number, the invoice it credits, the
 // reason and the credited amount as a negative figure, as Dutch bookkeeping expects.
-import { formatEuro } from '#app/domain/fees.ts'
 import { type InvoiceParty, addressAndFacts, amountsTable, documentTitle, note } from './invoice.ts'
 import { createPdf, footer, kibg, letterhead, renderPdf } from './pdf.ts'
+import { formatEuro } from '#app/i18n/format.ts'
 
 export interface CreditNotePdfInput {
 	number: string
@@ -32,8 +32,8 @@ export async function creditNotePdf(input: CreditNotePdfInput): Promise<Buffer> 
 		['Factuurdatum', input.invoiceIssuedOn],
 	])
 	amountsTable(doc, `Creditering afdracht ${input.markName} ${input.year}`, [
-		{ label: `Factuur ${input.invoiceNumber}`, value: formatEuro(input.amountCents) },
-		{ label: 'Gecrediteerd', value: formatEuro(-input.amountCents), total: true },
+		{ label: `Factuur ${input.invoiceNumber}`, value: formatEuro(input.amountCents, 'nl') },
+		{ label: 'Gecrediteerd', value: formatEuro(-input.amountCents, 'nl'), total: true },
 	])
 	note(doc, `Reden: ${input.reason}`)
 	note(doc, `Met deze creditnota vervalt factuur ${input.invoiceNumber}. Vragen: ${kibg.email}.`)

@@ -1,8 +1,9 @@
 // The fee invoice (DOMAIN.md §6): KiBG's details, the provider, the turnover of the year with its
 // label, the rate, the minimum, the amount and the due date. The amounts come from the domain's
 // `feeBreakdown`, the same numbers that are stored on the invoice.
-import { type FeeBreakdown, formatEuro, formatFeeRate } from '#app/domain/fees.ts'
+import { type FeeBreakdown } from '#app/domain/fees.ts'
 import { type Pdf, colors, createPdf, footer, kibg, letterhead, renderPdf } from './pdf.ts'
+import { formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 
 export interface InvoiceParty {
 	name: string
@@ -46,14 +47,14 @@ export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 
 	const turnoverLine = `${capitalize(input.turnoverLabel)} ${input.year}`
 	amountsTable(doc, `Afdracht ${input.markName} ${input.year}`, [
-		{ label: turnoverLine, value: formatEuro(input.turnoverCents) },
-		{ label: 'Afdrachtpercentage', value: formatFeeRate(input.feeRateBp) },
+		{ label: turnoverLine, value: formatEuro(input.turnoverCents, 'nl') },
+		{ label: 'Afdrachtpercentage', value: formatFeeRate(input.feeRateBp, 'nl') },
 		{
-			label: `Berekende afdracht (${formatFeeRate(input.feeRateBp)} van ${formatEuro(input.turnoverCents)})`,
-			value: formatEuro(input.breakdown.percentageFeeCents),
+			label: `Berekende afdracht (${formatFeeRate(input.feeRateBp, 'nl')} van ${formatEuro(input.turnoverCents, 'nl')})`,
+			value: formatEuro(input.breakdown.percentageFeeCents, 'nl'),
 		},
-		{ label: 'Minimale afdracht per jaar', value: formatEuro(input.minimumFeeCents) },
-		{ label: 'Te betalen', value: formatEuro(input.breakdown.feeCents), total: true },
+		{ label: 'Minimale afdracht per jaar', value: formatEuro(input.minimumFeeCents, 'nl') },
+		{ label: 'Te betalen', value: formatEuro(input.breakdown.feeCents, 'nl'), total: true },
 	])
 	if (input.breakdown.minimumApplied) {
 		note(
@@ -63,7 +64,7 @@ export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 	}
 	note(
 		doc,
-		`Wij verzoeken u ${formatEuro(input.breakdown.feeCents)} uiterlijk ${input.dueOn} over te maken op ${kibg.iban} ten name van ${kibg.name}, onder vermelding van factuurnummer ${input.number}.`,
+		`Wij verzoeken u ${formatEuro(input.breakdown.feeCents, 'nl')} uiterlijk ${input.dueOn} over te maken op ${kibg.iban} ten name van ${kibg.name}, onder vermelding van factuurnummer ${input.number}.`,
 	)
 	note(
 		doc,

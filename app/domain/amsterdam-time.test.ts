@@ -7,8 +7,6 @@ import {
 	amsterdamOffsetMinutes,
 	calendarDaysBetween,
 	endOfDay,
-	formatDutchDate,
-	formatDutchDateTime,
 	isCalendarDate,
 	parseCalendarDate,
 	startOfDay,
@@ -46,12 +44,6 @@ describe('calendar dates', () => {
 		expect(calendarDaysBetween('2027-03-31', '2027-03-31')).toBe(0)
 		expect(calendarDaysBetween('2027-04-01', '2027-03-31')).toBe(-1)
 		expect(calendarDaysBetween('2026-01-01', '2027-01-01')).toBe(365)
-	})
-
-	test('Dutch formatting', () => {
-		expect(formatDutchDate('2027-03-31')).toBe('31 maart 2027')
-		expect(formatDutchDate('2026-06-01')).toBe('1 juni 2026')
-		expect(formatDutchDateTime(new Date('2027-03-31T21:59:59.999Z'))).toBe('31 maart 2027 om 23:59')
 	})
 })
 

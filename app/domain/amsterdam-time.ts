@@ -132,33 +132,6 @@ export function startOfNextDay(instant: Date): Date {
 	return startOfDay(addDays(amsterdamDateOf(instant), 1))
 }
 
-const DUTCH_MONTHS = [
-	'januari',
-	'februari',
-	'maart',
-	'april',
-	'mei',
-	'juni',
-	'juli',
-	'augustus',
-	'september',
-	'oktober',
-	'november',
-	'december',
-] as const
-
-/** '31 maart 2027' — for Dutch messages and labels. */
-export function formatDutchDate(date: CalendarDate): string {
-	const { year, month, day } = parseCalendarDate(date)
-	return `${day} ${DUTCH_MONTHS[month - 1]} ${year}`
-}
-
-/** '31 maart 2027 om 23:59' in Amsterdam time. */
-export function formatDutchDateTime(instant: Date): string {
-	const wall = wallClockOf(instant.getTime())
-	return `${formatDutchDate(formatCalendarDate(wall))} om ${pad2(wall.hour)}:${pad2(wall.minute)}`
-}
-
 // --- internals ---
 
 function pad2(n: number): string {

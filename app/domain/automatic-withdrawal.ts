@@ -1,5 +1,5 @@
 import { withdrawalAt } from './calendar'
-import type { ParticipationSnapshot } from './participation'
+import type { ParticipationSnapshot } from './participation-snapshot'
 import { NOT_SUBMITTED_STATES } from './participation-states'
 import type { YearSettings } from './year-settings'
 

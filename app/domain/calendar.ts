@@ -34,8 +34,6 @@ export interface CalendarMoment {
 	date: CalendarDate
 	/** The instant that counts: start of the day for beginnings, end of the day for deadlines. */
 	at: Date
-	/** Dutch label for the UI. */
-	label: string
 }
 
 export type YearCalendar = { year: number; entries: CalendarMoment[] } & Record<CalendarKey, CalendarMoment>
@@ -66,53 +64,24 @@ export function yearEndAt(settings: YearSettings): Date {
 }
 
 export function yearCalendar(settings: YearSettings): YearCalendar {
-	const starts = (key: CalendarKey, date: CalendarDate, label: string): CalendarMoment => ({
-		key,
-		date,
-		at: startOfDay(date),
-		label,
-	})
-	const ends = (key: CalendarKey, date: CalendarDate, label: string): CalendarMoment => ({
-		key,
-		date,
-		at: endOfDay(date),
-		label,
-	})
+	// Names of the moments live in the catalogue (`calendar.<key>`, app/i18n/labels.ts).
+	const starts = (key: CalendarKey, date: CalendarDate): CalendarMoment => ({ key, date, at: startOfDay(date) })
+	const ends = (key: CalendarKey, date: CalendarDate): CalendarMoment => ({ key, date, at: endOfDay(date) })
 	const y = settings.year
 	const dayAfterDeadline = addDays(settings.qualificationDeadline, 1)
 	const moments: Record<CalendarKey, CalendarMoment> = {
-		normsPublished: starts('normsPublished', settings.normsPublishedOn, `Publicatie normen ${y}`),
-		agreementsOffered: starts(
-			'agreementsOffered',
-			settings.agreementsOfferedOn,
-			`Overeenkomst ${y} aangeboden aan huidige keurmerkdragers`,
-		),
-		feeRatePublishBy: ends(
-			'feeRatePublishBy',
-			settings.feeRatePublishBy,
-			`Uiterste publicatiedatum afdrachtpercentage ${y}`,
-		),
-		applicationOpens: starts('applicationOpens', settings.applicationOpensOn, 'Aanvraagperiode opent'),
-		applicationCloses: ends('applicationCloses', settings.applicationClosesOn, 'Aanvraagperiode sluit (laatste dag)'),
-		listing: starts('listing', settings.listingOn, 'Opname in het Keurmerkregister'),
-		selfEvaluationOpens: starts(
-			'selfEvaluationOpens',
-			settings.selfEvaluationOpensOn,
-			'Zelfevaluatie kan worden ingediend',
-		),
-		qualificationDeadline: ends(
-			'qualificationDeadline',
-			settings.qualificationDeadline,
-			'Kwalificatiedeadline (laatste dag om de zelfevaluatie in te dienen)',
-		),
-		withdrawal: starts('withdrawal', dayAfterDeadline, 'Intrekking van het keurmerk bij niet tijdig kwalificeren'),
-		reapplicantListing: starts(
-			'reapplicantListing',
-			dayAfterDeadline,
-			'Opname in het register van heraanvragers die zich tijdig kwalificeerden',
-		),
-		yearEnd: ends('yearEnd', formatCalendarDate({ year: y, month: 12, day: 31 }), 'Einde keurmerkjaar'),
-		turnoverReportDue: ends('turnoverReportDue', settings.turnoverReportDueOn, `Opgave ${settings.turnoverLabel} ${y}`),
+		normsPublished: starts('normsPublished', settings.normsPublishedOn),
+		agreementsOffered: starts('agreementsOffered', settings.agreementsOfferedOn),
+		feeRatePublishBy: ends('feeRatePublishBy', settings.feeRatePublishBy),
+		applicationOpens: starts('applicationOpens', settings.applicationOpensOn),
+		applicationCloses: ends('applicationCloses', settings.applicationClosesOn),
+		listing: starts('listing', settings.listingOn),
+		selfEvaluationOpens: starts('selfEvaluationOpens', settings.selfEvaluationOpensOn),
+		qualificationDeadline: ends('qualificationDeadline', settings.qualificationDeadline),
+		withdrawal: starts('withdrawal', dayAfterDeadline),
+		reapplicantListing: starts('reapplicantListing', dayAfterDeadline),
+		yearEnd: ends('yearEnd', formatCalendarDate({ year: y, month: 12, day: 31 })),
+		turnoverReportDue: ends('turnoverReportDue', settings.turnoverReportDueOn),
 	}
 	const entries = Object.values(moments).sort((a, b) => a.at.getTime() - b.at.getTime())
 	return { year: y, entries, ...moments }

@@ -48,24 +48,91 @@ export const ERROR_STATUS = {
 	invalid_effective_date: 400,
 	effective_in_past: 400,
 	justification_required: 400,
+	// agreements (app/services/agreement.server.ts)
+	agreement_not_found: 404,
+	agreement_already_signed: 409,
+	agreement_closed: 409,
+	// applications (app/services/application.server.ts): the form answers 400 as for any invalid input
+	application_closed: 400,
+	application_exists: 400,
+	application_duplicate: 400,
+	provider_has_account: 400,
+	contact_is_staff: 400,
+	// assessment (app/services/assessment.server.ts)
+	round_not_assessable: 409,
+	assessment_conflict: 409,
+	criterion_not_in_norm_set: 400,
+	feedback_required: 400,
+	verdicts_missing: 409,
+	verdicts_changed: 409,
+	no_proposal: 409,
+	four_eyes: 409,
+	participation_not_found: 404,
+	assessor_inactive: 400,
+	// sample (app/domain/sampling.ts, app/services/sample.server.ts)
+	sample_invalid_options: 400,
+	sample_duplicate_candidate: 500,
+	sample_invalid_record: 500,
+	sample_empty: 409,
+	interview_not_found: 404,
+	interview_decided: 409,
+	interview_conflict: 409,
+	// self-evaluation (app/services/self-evaluation.server.ts)
+	round_frozen: 409,
+	evidence_not_in_norm_set: 404,
+	evidence_without_document: 400,
+	document_replaced_gone: 409,
+	document_not_in_round: 409,
+	self_evaluation_incomplete: 409,
+	// fees and amounts (app/domain/fees.ts)
+	fee_invalid_input: 400,
+	amount_required: 400,
+	amount_negative: 400,
+	amount_decimal_point: 400,
+	amount_too_many_decimals: 400,
+	amount_invalid: 400,
+	amount_too_large: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[]
+
+export interface AppErrorOptions {
+	status?: number
+	cause?: unknown
+	/** The form field the refusal is about (shown next to it), when there is one. */
+	field?: string
+	/**
+	 * Problems found in a whole document (a norm set), each a coded issue the edge translates one by
+	 * one; `params.count` says how many.
+	 */
+	details?: readonly ErrorDetail[]
+}
+
+/** One problem of a document: where (a path such as `themes.0.norms.2.code`) and what (a code). */
+export interface ErrorDetail {
+	path: string
+	code: string
+	params?: ErrorParams
+}
 
 /** A refusal or failure with a code; `status` is the HTTP status the edge answers with. */
 export class AppError extends Error {
 	readonly code: ErrorCode
 	readonly params: ErrorParams
 	readonly status: number
+	readonly field: string | undefined
+	readonly details: readonly ErrorDetail[]
 
-	constructor(code: ErrorCode, params: ErrorParams = {}, options: { status?: number; cause?: unknown } = {}) {
+	constructor(code: ErrorCode, params: ErrorParams = {}, options: AppErrorOptions = {}) {
 		// The message is for logs only (English, with the code); users see the translated text.
 		super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`, { cause: options.cause })
 		this.name = 'AppError'
 		this.code = code
 		this.params = params
 		this.status = options.status ?? ERROR_STATUS[code]
+		this.field = options.field
+		this.details = options.details ?? []
 	}
 }
 

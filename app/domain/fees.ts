@@ -1,4 +1,5 @@
 import { addDays, amsterdamDateOf, calendarDaysBetween } from './amsterdam-time'
+import { AppError, type ErrorCode } from './errors'
 import type { CalendarDate } from './amsterdam-time'
 import type { YearSettings } from './year-settings'
 
@@ -8,13 +9,16 @@ import type { YearSettings } from './year-settings'
 
 export type FeeField = 'turnoverCents' | 'rateBp' | 'minimumFeeCents'
 
-export class FeeInputError extends Error {
+export type FeeInputProblem = 'negative' | 'not_whole' | 'unsafe' | 'too_large' | 'above_100_percent'
+
+/** Input the fee arithmetic cannot take; callers validate first, so this points at a bug. */
+export class FeeInputError extends AppError {
 	override name = 'FeeInputError'
 	constructor(
-		readonly field: FeeField,
-		message: string,
+		override readonly field: FeeField,
+		readonly problem: FeeInputProblem,
 	) {
-		super(message)
+		super('fee_invalid_input', { field, problem }, { field })
 	}
 }
 
@@ -38,12 +42,10 @@ export function feeBreakdown(
 	rateBp: number | bigint,
 	minimumFeeCents: number | bigint,
 ): FeeBreakdown {
-	const turnover = wholeCents('turnoverCents', turnoverCents, 'De omzet')
-	const minimum = wholeCents('minimumFeeCents', minimumFeeCents, 'De minimale afdracht')
-	const rate = toBigInt('rateBp', rateBp, 'Het afdrachtpercentage')
-	if (rate > BP_PER_UNIT) {
-		throw new FeeInputError('rateBp', 'Het afdrachtpercentage mag niet hoger zijn dan 100 %.')
-	}
+	const turnover = wholeCents('turnoverCents', turnoverCents)
+	const minimum = wholeCents('minimumFeeCents', minimumFeeCents)
+	const rate = toBigInt('rateBp', rateBp)
+	if (rate > BP_PER_UNIT) throw new FeeInputError('rateBp', 'above_100_percent')
 	// Half a cent and more rounds up: add half the divisor before the integer division.
 	const percentage = (turnover * rate + BP_PER_UNIT / 2n) / BP_PER_UNIT
 	const fee = percentage > minimum ? percentage : minimum
@@ -62,23 +64,21 @@ export function calculateFee(
 	return feeBreakdown(turnoverCents, rateBp, minimumFeeCents).feeCents
 }
 
-function toBigInt(field: FeeField, value: number | bigint, what: string): bigint {
+function toBigInt(field: FeeField, value: number | bigint): bigint {
 	if (typeof value === 'bigint') {
-		if (value < 0n) throw new FeeInputError(field, `${what} mag niet negatief zijn.`)
+		if (value < 0n) throw new FeeInputError(field, 'negative')
 		return value
 	}
-	if (typeof value !== 'number' || !Number.isInteger(value)) {
-		throw new FeeInputError(field, `${what} moet een geheel getal zijn.`)
-	}
-	if (!Number.isSafeInteger(value)) throw new FeeInputError(field, `${what} is te groot om exact te rekenen.`)
-	if (value < 0) throw new FeeInputError(field, `${what} mag niet negatief zijn.`)
+	if (typeof value !== 'number' || !Number.isInteger(value)) throw new FeeInputError(field, 'not_whole')
+	if (!Number.isSafeInteger(value)) throw new FeeInputError(field, 'unsafe')
+	if (value < 0) throw new FeeInputError(field, 'negative')
 	return BigInt(value)
 }
 
-function wholeCents(field: FeeField, value: number | bigint, what: string): bigint {
-	const cents = toBigInt(field, value, what)
+function wholeCents(field: FeeField, value: number | bigint): bigint {
+	const cents = toBigInt(field, value)
 	// The fee never exceeds the turnover or the minimum, so bounding these keeps the result a safe number.
-	if (cents > MAX_SAFE) throw new FeeInputError(field, `${what} is te groot.`)
+	if (cents > MAX_SAFE) throw new FeeInputError(field, 'too_large')
 	return cents
 }
 
@@ -107,29 +107,20 @@ export function isEligibleForUnpaidFeeWithdrawal(
 	return daysPastDue(invoice.dueOn, at) >= Math.max(1, settings.invoiceOverdueGraceDays)
 }
 
-// --- euro amounts ---
+// --- euro amounts (shown by formatEuro in app/i18n/format.ts) ---
 
-/** '€ 1.234,56' (Dutch notation, a plain space after the euro sign); negative: '€ -1.234,56'. */
-export function formatEuro(cents: number | bigint): string {
-	if (typeof cents === 'number' && !Number.isSafeInteger(cents)) {
-		throw new RangeError(`formatEuro needs whole cents: ${cents}`)
-	}
-	const value = BigInt(cents)
-	const negative = value < 0n
-	const abs = negative ? -value : value
-	const euros = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-	const rest = (abs % 100n).toString().padStart(2, '0')
-	return `€ ${negative ? '-' : ''}${euros},${rest}`
-}
+/** Why a typed amount is refused; each is an AppError code with a message in the catalogues. */
+export type EuroInputProblem = Extract<
+	ErrorCode,
+	| 'amount_required'
+	| 'amount_negative'
+	| 'amount_decimal_point'
+	| 'amount_too_many_decimals'
+	| 'amount_invalid'
+	| 'amount_too_large'
+>
 
-/** '1,70 %' for 170 basis points. */
-export function formatFeeRate(rateBp: number): string {
-	const whole = Math.trunc(rateBp / 100)
-	const fraction = String(Math.abs(rateBp % 100)).padStart(2, '0')
-	return `${whole},${fraction} %`
-}
-
-export type ParsedEuro = { ok: true; cents: number } | { ok: false; message: string }
+export type ParsedEuro = { ok: true; cents: number } | { ok: false; code: EuroInputProblem }
 
 const EURO_INPUT = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{0,2}|-{1,2}))?$/
 
@@ -143,26 +134,24 @@ export function parseEuroInput(input: string): ParsedEuro {
 		.replace(/^€\s*/, '')
 		.replace(/\s*€$/, '')
 		.replace(/^eur\s+/i, '')
-	if (text.length === 0) return fail('Vul een bedrag in.')
-	if (text.startsWith('-')) return fail('Het bedrag mag niet negatief zijn.')
+	if (text.length === 0) return fail('amount_required')
+	if (text.startsWith('-')) return fail('amount_negative')
 	const match = EURO_INPUT.exec(text)
 	if (!match) {
-		if (/^\d+\.\d{1,2}$/.test(text) || /^[\d.]+\.\d{1,2}$/.test(text)) {
-			return fail('Gebruik een komma voor de centen, bijvoorbeeld 1.234,56.')
-		}
-		if (/^[\d.]+,\d{3,}$/.test(text)) return fail('Een bedrag heeft hoogstens twee cijfers achter de komma.')
-		return fail('Vul een bedrag in euro’s in, bijvoorbeeld 1.234,56.')
+		if (/^\d+\.\d{1,2}$/.test(text) || /^[\d.]+\.\d{1,2}$/.test(text)) return fail('amount_decimal_point')
+		if (/^[\d.]+,\d{3,}$/.test(text)) return fail('amount_too_many_decimals')
+		return fail('amount_invalid')
 	}
 	const euros = BigInt((match[1] ?? '0').replaceAll('.', ''))
 	const decimals = match[2] ?? ''
 	const cents = /^\d+$/.test(decimals) ? BigInt(decimals.padEnd(2, '0')) : 0n
 	const total = euros * 100n + cents
-	if (total > MAX_SAFE) return fail('Het bedrag is te groot.')
+	if (total > MAX_SAFE) return fail('amount_too_large')
 	return { ok: true, cents: Number(total) }
 }
 
-function fail(message: string): ParsedEuro {
-	return { ok: false, message }
+function fail(code: EuroInputProblem): ParsedEuro {
+	return { ok: false, code }
 }
 
 // --- document numbers ---

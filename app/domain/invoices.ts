@@ -9,13 +9,6 @@ import type { YearSettings } from './year-settings'
 export const INVOICE_DISPLAY_STATUSES = ['open', 'overdue', 'paid', 'credited'] as const
 export type InvoiceDisplayStatus = (typeof INVOICE_DISPLAY_STATUSES)[number]
 
-export const INVOICE_DISPLAY_STATUS_LABELS: Record<InvoiceDisplayStatus, string> = {
-	open: 'Openstaand',
-	overdue: 'Vervallen',
-	paid: 'Betaald',
-	credited: 'Gecrediteerd',
-}
-
 export interface InvoiceFacts {
 	status: 'open' | 'paid' | 'credited'
 	/** The last instant to pay: the end of the due day (Amsterdam). */

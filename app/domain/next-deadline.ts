@@ -1,7 +1,7 @@
-import { addDays, amsterdamDateOf, endOfDay, formatDutchDate } from './amsterdam-time'
+import { addDays, amsterdamDateOf, endOfDay } from './amsterdam-time'
 import type { CalendarDate } from './amsterdam-time'
 import { daysLeft, qualificationDeadlineAt } from './calendar'
-import type { ParticipationSnapshot } from './participation'
+import type { ParticipationSnapshot } from './participation-snapshot'
 import type { YearSettings } from './year-settings'
 
 export type NextActionKind = 'sign_agreement' | 'submit_self_evaluation' | 'submit_revision' | 'report_turnover'
@@ -12,8 +12,11 @@ export interface NextDeadline {
 	dueAt: Date
 	/** The Amsterdam calendar day of `dueAt`. */
 	date: CalendarDate
-	/** Dutch, e.g. 'Dien de zelfevaluatie in uiterlijk 31 maart 2027'. */
-	label: string
+	/**
+	 * Set when signing by `dueAt` gets an ordinary carrier listed on this day (003 §3.2). The words
+	 * ('Onderteken de overeenkomst uiterlijk …') are in the catalogue: `nextDeadlineLabel`.
+	 */
+	listingOn?: CalendarDate
 	/** Amsterdam calendar days left; 0 on the day itself, negative once overdue. */
 	daysLeft: number
 	overdue: boolean
@@ -30,55 +33,35 @@ export function nextDeadline(
 	// The snapshot does not know about turnover reports: the caller says whether it is done.
 	{ turnoverReported = false }: { turnoverReported?: boolean } = {},
 ): NextDeadline | null {
-	const make = (kind: NextActionKind, dueAt: Date, label: (date: string) => string) => {
-		const date = amsterdamDateOf(dueAt)
-		return {
-			kind,
-			dueAt,
-			date,
-			label: label(formatDutchDate(date)),
-			daysLeft: daysLeft(at, dueAt),
-			overdue: at.getTime() > dueAt.getTime(),
-		}
-	}
+	const make = (kind: NextActionKind, dueAt: Date, extra: { listingOn?: CalendarDate } = {}): NextDeadline => ({
+		kind,
+		dueAt,
+		date: amsterdamDateOf(dueAt),
+		...extra,
+		daysLeft: daysLeft(at, dueAt),
+		overdue: at.getTime() > dueAt.getTime(),
+	})
 	switch (p.state) {
 		case 'agreement_offered': {
 			// 003 §3.2: only a signed agreement returned before 1 January gets a carrier listed on that day.
 			const beforeListing = endOfDay(addDays(settings.listingOn, -1))
 			if (!p.isReapplicant && at.getTime() <= beforeListing.getTime()) {
-				return make(
-					'sign_agreement',
-					beforeListing,
-					(d) =>
-						`Onderteken de overeenkomst uiterlijk ${d} om per ${formatDutchDate(settings.listingOn)} in het Keurmerkregister te staan`,
-				)
+				return make('sign_agreement', beforeListing, { listingOn: settings.listingOn })
 			}
-			return make(
-				'sign_agreement',
-				qualificationDeadlineAt(settings),
-				(d) => `Onderteken de overeenkomst uiterlijk ${d}`,
-			)
+			return make('sign_agreement', qualificationDeadlineAt(settings))
 		}
 		case 'agreement_signed':
 		case 'listed':
-			return make(
-				'submit_self_evaluation',
-				qualificationDeadlineAt(settings),
-				(d) => `Dien de zelfevaluatie in uiterlijk ${d}`,
-			)
+			return make('submit_self_evaluation', qualificationDeadlineAt(settings))
 		case 'revision_requested':
 			if (!p.revisionDueAt) return null
-			return make('submit_revision', p.revisionDueAt, (d) => `Dien de aangepaste zelfevaluatie in uiterlijk ${d}`)
+			return make('submit_revision', p.revisionDueAt)
 		case 'qualified':
 		case 'sampled':
 		case 'confirmed':
 			// DOMAIN.md §6: the realised turnover of the year is reported after the year ends.
 			if (turnoverReported) return null
-			return make(
-				'report_turnover',
-				endOfDay(settings.turnoverReportDueOn),
-				(d) => `Geef de ${settings.turnoverLabel} over ${settings.year} op uiterlijk ${d}`,
-			)
+			return make('report_turnover', endOfDay(settings.turnoverReportDueOn))
 		case 'applied':
 		case 'submitted':
 		case 'withdrawn':

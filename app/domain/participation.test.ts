@@ -11,7 +11,7 @@ import {
 	transition,
 } from './participation'
 import type { ParticipationEvent, ParticipationSnapshot, TransitionResult } from './participation'
-import { certificateStatus, isInRegister, registerStatus, registerStatusLabel, registerWindow } from './register'
+import { certificateStatus, isInRegister, registerStatus, registerWindow } from './register'
 import { defaultYearSettings } from './year-settings'
 import type { YearSettings } from './year-settings'
 
@@ -22,7 +22,7 @@ const LAST_MOMENT = new Date('2027-03-31T21:59:59.999Z') // 31 March 23:59:59.99
 const FIRST_APRIL = new Date('2027-03-31T22:00:00.000Z') // 1 April 00:00 Amsterdam
 
 function ok(result: TransitionResult) {
-	if (!result.ok) throw new Error(`refused: ${result.refusal.code} ${result.refusal.message}`)
+	if (!result.ok) throw new Error(`refused: ${result.refusal.code} ${JSON.stringify(result.refusal.params)}`)
 	return result
 }
 
@@ -69,10 +69,10 @@ describe('starting a participation', () => {
 		expect(types(r)).toEqual(['mail:application_received'])
 	})
 
-	test('an application outside the window is refused in Dutch', () => {
+	test('an application outside the window is refused with the window', () => {
 		const r = refused(startParticipation({ origin: 'application', isReapplicant: true }, at('2026-11-01'), settings))
 		expect(r.code).toBe('application_window_closed')
-		expect(r.message).toBe('Het keurmerk 2027 kan worden aangevraagd van 1 juni 2026 tot en met 31 oktober 2026.')
+		expect(r.params).toEqual({ year: 2027, opensOn: { date: '2026-06-01' }, closesOn: { date: '2026-10-31' } })
 	})
 
 	test('a renewal in May starts with the agreement offered', () => {
@@ -145,7 +145,7 @@ describe('agreement and listing', () => {
 		const r = refused(transition(emptySnapshot('applied', false), { type: 'qualify' }, at('2027-02-01'), settings))
 		expect(r).toEqual({
 			code: 'wrong_state',
-			message: 'Dit kan niet in de huidige status van de deelname (aangevraagd).',
+			params: { state: { label: 'states.applied' } },
 		})
 	})
 })
@@ -160,7 +160,7 @@ describe('submitting the self-evaluation', () => {
 		const late = refused(transition(listed, { type: 'submit_self_evaluation' }, FIRST_APRIL, settings))
 		expect(late).toEqual({
 			code: 'qualification_closed',
-			message: 'De kwalificatieperiode is verstreken: de zelfevaluatie moest uiterlijk 31 maart 2027 worden ingediend.',
+			params: { deadline: { date: '2027-03-31' } },
 		})
 	})
 
@@ -182,7 +182,7 @@ describe('submitting the self-evaluation', () => {
 		const signed = signedReapplicant()
 		const early = refused(transition(signed, { type: 'submit_self_evaluation' }, at('2026-12-31', 23, 59), settings))
 		expect(early.code).toBe('qualification_not_open')
-		expect(early.message).toBe('De zelfevaluatie kan worden ingediend vanaf 1 januari 2027.')
+		expect(early.params).toEqual({ opensOn: { date: '2027-01-01' } })
 		const r = ok(transition(signed, { type: 'submit_self_evaluation' }, at('2027-02-01'), settings))
 		expect(r.next.state).toBe('submitted')
 		expect(r.next.listedAt).toBeNull()
@@ -232,7 +232,7 @@ describe('assessment rounds', () => {
 		const late = refused(transition(requested, { type: 'submit_self_evaluation' }, at('2027-04-09'), settings))
 		expect(late).toEqual({
 			code: 'revision_overdue',
-			message: 'De termijn voor de aangepaste zelfevaluatie is verlopen op 8 april 2027.',
+			params: { dueOn: { date: '2027-04-08' } },
 		})
 	})
 
@@ -363,7 +363,11 @@ describe('the 1 April run', () => {
 				{ type: 'remove_from_register', at: FIRST_APRIL },
 				{ type: 'dissolve_agreement', at: FIRST_APRIL },
 			])
-			expect(registerStatusLabel(registerStatus(r.next, settings, now))).toBe('Ingetrokken per 1 april 2027')
+			expect(registerStatus(r.next, settings, now)).toEqual({
+				kind: 'withdrawn',
+				since: FIRST_APRIL,
+				reason: 'not_qualified_in_time',
+			})
 		}
 	})
 
@@ -563,25 +567,25 @@ describe('isReapplicantFor', () => {
 })
 
 describe('nextDeadline', () => {
-	test('per state, with Dutch labels and days left', () => {
+	test('per state, with the due day and days left', () => {
 		const offered = emptySnapshot('agreement_offered', false)
 		expect(nextDeadline(offered, settings, at('2026-12-01'))).toMatchObject({
 			kind: 'sign_agreement',
 			date: '2026-12-31',
-			label:
-				'Onderteken de overeenkomst uiterlijk 31 december 2026 om per 1 januari 2027 in het Keurmerkregister te staan',
+			// Signed by then, an ordinary carrier is listed on 1 January (003 §3.2).
+			listingOn: '2027-01-01',
 			daysLeft: 30,
 			overdue: false,
 		})
 		expect(nextDeadline(offered, settings, at('2027-01-05'))).toMatchObject({
 			kind: 'sign_agreement',
 			date: '2027-03-31',
-			label: 'Onderteken de overeenkomst uiterlijk 31 maart 2027',
 		})
+		expect(nextDeadline(offered, settings, at('2027-01-05'))?.listingOn).toBeUndefined()
 		expect(nextDeadline(listedCarrier(), settings, at('2027-03-31', 12))).toMatchObject({
 			kind: 'submit_self_evaluation',
 			dueAt: LAST_MOMENT,
-			label: 'Dien de zelfevaluatie in uiterlijk 31 maart 2027',
+			date: '2027-03-31',
 			daysLeft: 0,
 			overdue: false,
 		})
@@ -592,7 +596,7 @@ describe('nextDeadline', () => {
 		])
 		expect(nextDeadline(requested, settings, at('2027-04-01'))).toMatchObject({
 			kind: 'submit_revision',
-			label: 'Dien de aangepaste zelfevaluatie in uiterlijk 9 april 2027',
+			date: '2027-04-09',
 			daysLeft: 8,
 		})
 		const qualified = run(requested, [
@@ -601,7 +605,7 @@ describe('nextDeadline', () => {
 		])
 		expect(nextDeadline(qualified, settings, at('2027-04-03'))).toMatchObject({
 			kind: 'report_turnover',
-			label: 'Geef de omzet monodisciplinaire GGZ over 2027 op uiterlijk 1 maart 2028',
+			date: '2028-03-01',
 		})
 		// Once the turnover is reported, nothing is left to do for the year.
 		expect(nextDeadline(qualified, settings, at('2028-02-01'), { turnoverReported: true })).toBeNull()

@@ -1,4 +1,4 @@
-import { CalendarDateError, amsterdamDateOf, formatDutchDate, isValidInstant, startOfDay } from './amsterdam-time'
+import { CalendarDateError, amsterdamDateOf, isValidInstant, startOfDay } from './amsterdam-time'
 import { deadlineWithdrawalMoment, revisionOverdueMoment } from './automatic-withdrawal'
 import {
 	isApplicationWindowOpen,
@@ -17,43 +17,16 @@ import {
 	isFinalState,
 } from './participation-states'
 import { isInRegister } from './register'
-import { PARTICIPATION_STATES, PARTICIPATION_STATE_LABELS, WITHDRAWAL_REASONS } from './types'
+import { type ErrorCode, type ErrorParams, type Refusal, refusal } from './errors'
+import { PARTICIPATION_STATES, WITHDRAWAL_REASONS } from './types'
+import type { ParticipationSnapshot } from './participation-snapshot'
 import type { ParticipationState, RoundOutcome, SampleOutcome, WithdrawalReason } from './types'
 import type { YearSettings } from './year-settings'
 
 // One provider's participation in one mark year (DOMAIN.md §4). `transition` is the only place
 // where the rules of §3 and §4 decide; the UI, the services and the scheduled jobs all call it.
 
-export interface Withdrawal {
-	reason: WithdrawalReason
-	/** From this instant the provider is out of the register and the agreement is dissolved. */
-	effectiveAt: Date
-	decidedAt: Date
-}
-
-/** What the rules need to know about a participation; the services store every field. */
-export interface ParticipationSnapshot {
-	state: ParticipationState
-	/** The provider's mark was withdrawn earlier: not listed on 1 January, only after qualifying (003 §3.2). */
-	isReapplicant: boolean
-	/**
-	 * The moment the participation is (or will be) in the register: the listing for ordinary
-	 * carriers, the later of 1 April and the qualification for re-applicants. Null while not listed.
-	 */
-	listedAt: Date | null
-	/** Submitted self-evaluation rounds (round 1 is the first submission, DOMAIN.md §5). */
-	roundsSubmitted: number
-	/** Revision rounds requested by staff so far; never more than the year's `maxRevisions`. */
-	revisionsUsed: number
-	/** Due date of the requested revision; set only while a revision is requested. */
-	revisionDueAt: Date | null
-	/** Outcome of the latest assessed round; null until a round has been assessed. */
-	latestRoundOutcome: RoundOutcome | null
-	qualifiedAt: Date | null
-	withdrawal: Withdrawal | null
-	/** The state the participation was in when it was withdrawn, restored by an admin undo. */
-	stateBeforeWithdrawal: ParticipationState | null
-}
+export type { ParticipationSnapshot, Withdrawal } from './participation-snapshot'
 
 /** The reasons staff may choose by hand; 'not_qualified_in_time' only follows from the rules. */
 export type ManualWithdrawalReason = Exclude<WithdrawalReason, 'not_qualified_in_time'>
@@ -120,7 +93,9 @@ export type Effect =
 	| { type: 'dissolve_agreement'; at: Date }
 	| { type: 'plan_interview' }
 
-export type RefusalCode =
+/** The codes the state machine refuses with; each has a message `refusals.<code>` in the catalogues. */
+export type RefusalCode = Extract<
+	ErrorCode,
 	| 'invalid_clock'
 	| 'invalid_snapshot'
 	| 'invalid_settings'
@@ -136,18 +111,16 @@ export type RefusalCode =
 	| 'awaiting_assessment'
 	| 'revision_overdue'
 	| 'no_revisions_left'
+	| 'no_revisions_allowed'
 	| 'revisions_left'
 	| 'reason_not_allowed'
 	| 'not_qualified_yet'
 	| 'invalid_effective_date'
 	| 'effective_in_past'
 	| 'justification_required'
+>
 
-export interface Refusal {
-	code: RefusalCode
-	/** Dutch, shown to the user. */
-	message: string
-}
+export type { Refusal }
 
 export type TransitionResult =
 	| {
@@ -182,17 +155,18 @@ export function emptySnapshot(state: ParticipationState, isReapplicant: boolean)
 
 /** Creates the participation of `settings.year`. */
 export function startParticipation(start: ParticipationStart, now: Date, settings: YearSettings): TransitionResult {
-	if (!isValidInstant(now)) return refuse('invalid_clock', INVALID_CLOCK)
+	if (!isValidInstant(now)) return refuse('invalid_clock')
 	return guardSettings(() => {
 		if (start.origin === 'renewal') {
 			if (isAfter(now, qualificationDeadlineAt(settings))) return yearClosed(settings)
 			return changed(emptySnapshot('agreement_offered', false), [mail('agreement_offered')])
 		}
 		if (!isApplicationWindowOpen(settings, now)) {
-			return refuse(
-				'application_window_closed',
-				`Het keurmerk ${settings.year} kan worden aangevraagd van ${formatDutchDate(settings.applicationOpensOn)} tot en met ${formatDutchDate(settings.applicationClosesOn)}.`,
-			)
+			return refuse('application_window_closed', {
+				year: settings.year,
+				opensOn: { date: settings.applicationOpensOn },
+				closesOn: { date: settings.applicationClosesOn },
+			})
 		}
 		return changed(emptySnapshot('applied', start.isReapplicant), [mail('application_received')])
 	})
@@ -237,13 +211,10 @@ export function transition(
 	now: Date,
 	settings: YearSettings,
 ): TransitionResult {
-	if (!isValidInstant(now)) return refuse('invalid_clock', INVALID_CLOCK)
+	if (!isValidInstant(now)) return refuse('invalid_clock')
 	const problems = snapshotProblems(snapshot)
 	if (problems.length > 0) {
-		return refuse(
-			'invalid_snapshot',
-			`De gegevens van deze deelname zijn niet consistent (${problems.join('; ')}). Neem contact op met het bedrijfsbureau.`,
-		)
+		return refuse('invalid_snapshot', { problems: problems.join('; ') })
 	}
 	return guardSettings(() => apply(snapshot, event, now, settings))
 }
@@ -288,10 +259,7 @@ function apply(
 
 		case 'decline_agreement':
 			if (!UNSIGNED_STATES.includes(s.state)) {
-				return refuse(
-					'already_signed',
-					'De overeenkomst is al getekend. Vraag het bedrijfsbureau om het keurmerk in te trekken.',
-				)
+				return refuse('already_signed')
 			}
 			return changed({ ...s, state: 'agreement_declined' }, [])
 
@@ -332,10 +300,7 @@ function apply(
 		case 'not_qualified': {
 			if (s.state !== 'submitted') return wrongState(s)
 			if (s.revisionsUsed < settings.maxRevisions) {
-				return refuse(
-					'revisions_left',
-					'Er is nog een aangepaste zelfevaluatie mogelijk: vraag om aanpassing in plaats van de kwalificatie te weigeren.',
-				)
+				return refuse('revisions_left')
 			}
 			// DOMAIN.md §3 decision: withdrawn at the later of 1 April and the decision date.
 			const effectiveAt = latest(withdrawalAt(settings), now)
@@ -369,16 +334,13 @@ function apply(
 
 function submit(s: ParticipationSnapshot, now: Date, settings: YearSettings): TransitionResult {
 	if (s.state === 'submitted') {
-		return refuse('awaiting_assessment', 'Er is al een zelfevaluatie ingediend die nog wordt beoordeeld.')
+		return refuse('awaiting_assessment')
 	}
 	if (s.state === 'revision_requested') {
 		// DOMAIN.md §3 decision: a revision response is allowed until its own due date, even after 31 March.
 		const dueAt = s.revisionDueAt
 		if (dueAt && isAfter(now, dueAt)) {
-			return refuse(
-				'revision_overdue',
-				`De termijn voor de aangepaste zelfevaluatie is verlopen op ${formatDutchDate(amsterdamDateOf(dueAt))}.`,
-			)
+			return refuse('revision_overdue', { dueOn: { date: amsterdamDateOf(dueAt) } })
 		}
 		return submitted(s, now, [])
 	}
@@ -386,25 +348,16 @@ function submit(s: ParticipationSnapshot, now: Date, settings: YearSettings): Tr
 
 	const opensAt = startOfDay(settings.selfEvaluationOpensOn)
 	if (isBefore(now, opensAt)) {
-		return refuse(
-			'qualification_not_open',
-			`De zelfevaluatie kan worden ingediend vanaf ${formatDutchDate(settings.selfEvaluationOpensOn)}.`,
-		)
+		return refuse('qualification_not_open', { opensOn: { date: settings.selfEvaluationOpensOn } })
 	}
 	// 003 §3.2: "vóór 1 april" — 31 March 23:59:59.999 Amsterdam time is the last moment in time.
 	if (isAfter(now, qualificationDeadlineAt(settings))) {
-		return refuse(
-			'qualification_closed',
-			`De kwalificatieperiode is verstreken: de zelfevaluatie moest uiterlijk ${formatDutchDate(settings.qualificationDeadline)} worden ingediend.`,
-		)
+		return refuse('qualification_closed', { deadline: { date: settings.qualificationDeadline } })
 	}
 	if (s.state === 'agreement_signed' && !s.isReapplicant) {
 		// The 1 January job may not have run yet: list on the way, so submission never waits for it.
 		if (isBefore(now, listingAt(settings))) {
-			return refuse(
-				'not_listed_yet',
-				`Uw organisatie wordt per ${formatDutchDate(settings.listingOn)} opgenomen in het Keurmerkregister; daarna kunt u de zelfevaluatie indienen.`,
-			)
+			return refuse('not_listed_yet', { listingOn: { date: settings.listingOn } })
 		}
 		return submitted(listNow(s, now), now, listingEffects(now))
 	}
@@ -450,24 +403,18 @@ function manualWithdrawal(
 ): TransitionResult {
 	const reason = event.reason as WithdrawalReason // runtime input may hold any reason
 	if (reason === 'not_qualified_in_time' || !WITHDRAWAL_REASONS.includes(reason)) {
-		return refuse(
-			'reason_not_allowed',
-			'Intrekken wegens niet tijdig kwalificeren gebeurt automatisch volgens de termijnen; kies een andere reden.',
-		)
+		return refuse('reason_not_allowed')
 	}
 	if (reason === 'incorrect_qualification' && !QUALIFIED_STATES.includes(s.state)) {
-		return refuse(
-			'not_qualified_yet',
-			'Intrekken wegens onterechte kwalificatie kan alleen nadat de zorgaanbieder zich heeft gekwalificeerd.',
-		)
+		return refuse('not_qualified_yet')
 	}
 	const effectiveAt = event.effectiveAt ?? now
 	if (!isValidInstant(effectiveAt)) {
-		return refuse('invalid_effective_date', 'Vul een geldige ingangsdatum van de intrekking in.')
+		return refuse('invalid_effective_date')
 	}
 	// The register is public: a withdrawal cannot be backdated before today (Amsterdam).
 	if (isBefore(effectiveAt, startOfDay(amsterdamDateOf(now)))) {
-		return refuse('effective_in_past', 'De ingangsdatum van de intrekking kan niet in het verleden liggen.')
+		return refuse('effective_in_past')
 	}
 	return withdraw(s, reason, effectiveAt, now, settings)
 }
@@ -480,13 +427,10 @@ function undoWithdrawal(
 ): TransitionResult {
 	const before = s.stateBeforeWithdrawal
 	if (s.state !== 'withdrawn' || !before) {
-		return refuse('wrong_state', 'Alleen een ingetrokken deelname kan worden hersteld.')
+		return wrongState(s)
 	}
 	if (typeof justification !== 'string' || justification.trim().length === 0) {
-		return refuse(
-			'justification_required',
-			'Geef een toelichting: het herstellen van een intrekking wordt vastgelegd in het auditlog.',
-		)
+		return refuse('justification_required')
 	}
 	const restored: ParticipationSnapshot = {
 		...s,
@@ -613,10 +557,8 @@ export function snapshotProblems(s: ParticipationSnapshot): string[] {
 
 // --- small helpers ---
 
-const INVALID_CLOCK = 'De systeemtijd is ongeldig; probeer het later opnieuw.'
-
-function refuse(code: RefusalCode, message: string): TransitionResult {
-	return { ok: false, refusal: { code, message } }
+function refuse(code: RefusalCode, params: ErrorParams = {}): TransitionResult {
+	return { ok: false, refusal: refusal(code, params) }
 }
 
 function changed(next: ParticipationSnapshot, effects: Effect[]): TransitionResult {
@@ -635,38 +577,24 @@ function mail(
 }
 
 function wrongState(s: ParticipationSnapshot): TransitionResult {
-	return refuse(
-		'wrong_state',
-		`Dit kan niet in de huidige status van de deelname (${PARTICIPATION_STATE_LABELS[s.state].toLowerCase()}).`,
-	)
+	return refuse('wrong_state', { state: { label: `states.${s.state}` } })
 }
 
 function finalState(s: ParticipationSnapshot): TransitionResult {
-	return refuse(
-		'final_state',
-		`Deze deelname is afgesloten (${PARTICIPATION_STATE_LABELS[s.state].toLowerCase()}); er kan niets meer worden gewijzigd.`,
-	)
+	return refuse('final_state', { state: { label: `states.${s.state}` } })
 }
 
 function unknownEvent(): TransitionResult {
-	return refuse('unknown_event', 'Onbekende actie.')
+	return refuse('unknown_event')
 }
 
 function yearClosed(settings: YearSettings): TransitionResult {
-	return refuse(
-		'year_closed',
-		`De kwalificatieperiode van ${settings.year} is voorbij (${formatDutchDate(settings.qualificationDeadline)}); de overeenkomst kan niet meer worden aangegaan.`,
-	)
+	return refuse('year_closed', { year: settings.year, deadline: { date: settings.qualificationDeadline } })
 }
 
 function noRevisionsLeft(settings: YearSettings): TransitionResult {
-	const n = settings.maxRevisions
-	return refuse(
-		'no_revisions_left',
-		n === 0
-			? `In ${settings.year} is geen aangepaste zelfevaluatie mogelijk; de uitkomst is 'niet gekwalificeerd'.`
-			: `Het maximale aantal aangepaste zelfevaluaties (${n}) is bereikt; de uitkomst is 'niet gekwalificeerd'.`,
-	)
+	const max = settings.maxRevisions
+	return max === 0 ? refuse('no_revisions_allowed', { year: settings.year }) : refuse('no_revisions_left', { max })
 }
 
 /** Settings come from the database; a malformed date or day count is refused, not thrown. */
@@ -675,10 +603,7 @@ function guardSettings(run: () => TransitionResult): TransitionResult {
 		return run()
 	} catch (error) {
 		if (error instanceof CalendarDateError || error instanceof RangeError) {
-			return refuse(
-				'invalid_settings',
-				'De instellingen van dit keurmerkjaar zijn ongeldig. Neem contact op met het bedrijfsbureau.',
-			)
+			return refuse('invalid_settings')
 		}
 		throw error
 	}

@@ -1,7 +1,6 @@
-import { amsterdamDateOf, formatDutchDate } from './amsterdam-time'
 import { deadlineWithdrawalMoment, revisionOverdueMoment } from './automatic-withdrawal'
 import { yearEndAt } from './calendar'
-import type { ParticipationSnapshot } from './participation'
+import type { ParticipationSnapshot } from './participation-snapshot'
 import { QUALIFIED_STATES, REGISTER_STATES } from './participation-states'
 import type { ParticipationState, WithdrawalReason } from './types'
 import type { YearSettings } from './year-settings'
@@ -102,21 +101,5 @@ export function certificateStatus(s: ParticipationSnapshot, settings: YearSettin
 			// A re-applicant between qualifying and 1 April — unless withdrawn before it was listed.
 			if (s.withdrawal && at.getTime() >= s.withdrawal.effectiveAt.getTime()) return 'withdrawn'
 			return 'not_yet_valid'
-	}
-}
-
-/** Dutch label of a register status for the public register. */
-export function registerStatusLabel(status: RegisterStatus): string {
-	switch (status.kind) {
-		case 'not_listed':
-			return 'Niet opgenomen'
-		case 'listed':
-			return 'Keurmerkdrager'
-		case 'qualified':
-			return 'Keurmerkdrager, gekwalificeerd'
-		case 'withdrawn':
-			return `Ingetrokken per ${formatDutchDate(amsterdamDateOf(status.since))}`
-		case 'expired':
-			return 'Keurmerkjaar afgelopen'
 	}
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { cyrb53 } from './prng'
-import { SamplingError, allocate, drawSample, reproduceSample, sampleSize, verifySample } from './sampling'
+import { AppError } from './errors'
+import { allocate, drawSample, reproduceSample, sampleSize, verifySample } from './sampling'
 import type { SampleCandidate } from './sampling'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from './types'
 
@@ -124,22 +125,22 @@ describe('drawSample', () => {
 			try {
 				f()
 			} catch (e) {
-				return e instanceof SamplingError ? e.code : e
+				return e instanceof AppError ? e.code : e
 			}
 			return null
 		}
-		expect(error(() => drawSample(qualified(3), { seed: 'x' }))).toBe('invalid_options')
-		expect(error(() => drawSample(qualified(3), { seed: 'x', percent: 10, count: 1 }))).toBe('invalid_options')
-		expect(error(() => drawSample(qualified(3), { seed: '', percent: 10 }))).toBe('invalid_options')
-		expect(error(() => drawSample(qualified(3), { seed: 'x', percent: 0 }))).toBe('invalid_options')
-		expect(error(() => drawSample(qualified(3), { seed: 'x', percent: 12.345 }))).toBe('invalid_options')
-		expect(error(() => drawSample(qualified(3), { seed: 'x', count: 0 }))).toBe('invalid_options')
+		expect(error(() => drawSample(qualified(3), { seed: 'x' }))).toBe('sample_invalid_options')
+		expect(error(() => drawSample(qualified(3), { seed: 'x', percent: 10, count: 1 }))).toBe('sample_invalid_options')
+		expect(error(() => drawSample(qualified(3), { seed: '', percent: 10 }))).toBe('sample_invalid_options')
+		expect(error(() => drawSample(qualified(3), { seed: 'x', percent: 0 }))).toBe('sample_invalid_options')
+		expect(error(() => drawSample(qualified(3), { seed: 'x', percent: 12.345 }))).toBe('sample_invalid_options')
+		expect(error(() => drawSample(qualified(3), { seed: 'x', count: 0 }))).toBe('sample_invalid_options')
 		expect(error(() => drawSample([candidate('a'), candidate('a')], { seed: 'x', count: 1 }))).toBe(
-			'duplicate_candidate',
+			'sample_duplicate_candidate',
 		)
 		const draw = drawSample(qualified(3), { seed: 'x', count: 1 })
 		expect(error(() => reproduceSample({ ...draw.record, algorithm: 'other' as 'cyrb53-rank/v1' }))).toBe(
-			'invalid_record',
+			'sample_invalid_record',
 		)
 	})
 

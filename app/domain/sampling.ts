@@ -1,3 +1,4 @@
+import { AppError } from './errors'
 import { seededRank } from './prng'
 import { PROVIDER_TYPES } from './types'
 import type { ParticipationState, ProviderType } from './types'
@@ -55,17 +56,8 @@ export interface SampleDraw {
 	record: SampleRecord
 }
 
-export type SamplingErrorCode = 'invalid_options' | 'duplicate_candidate' | 'invalid_record'
-
-export class SamplingError extends Error {
-	override name = 'SamplingError'
-	constructor(
-		readonly code: SamplingErrorCode,
-		message: string,
-	) {
-		super(message)
-	}
-}
+/** Why a draw is refused; each is an AppError code with a message in the catalogues. */
+export type SamplingErrorCode = 'sample_invalid_options' | 'sample_duplicate_candidate' | 'sample_invalid_record'
 
 /** Only a qualified participation can be drawn: never withdrawn, never one already sampled or confirmed. */
 export function isSampleEligible(candidate: Pick<SampleCandidate, 'state'>): boolean {
@@ -77,7 +69,7 @@ export function drawSample(candidates: readonly SampleCandidate[], options: Samp
 	const seen = new Set<string>()
 	for (const c of candidates) {
 		if (seen.has(c.participationId)) {
-			throw new SamplingError('duplicate_candidate', `Participation ${c.participationId} is offered twice.`)
+			throw new AppError('sample_duplicate_candidate', { participationId: c.participationId })
 		}
 		seen.add(c.participationId)
 	}
@@ -118,7 +110,7 @@ export function drawSample(candidates: readonly SampleCandidate[], options: Samp
 /** Redraws from a record (seed and strata); the result must equal `record.sampledIds`. */
 export function reproduceSample(record: SampleRecord): string[] {
 	if (record.algorithm !== SAMPLING_ALGORITHM) {
-		throw new SamplingError('invalid_record', `Unknown sampling algorithm ${String(record.algorithm)}.`)
+		throw new AppError('sample_invalid_record', { algorithm: String(record.algorithm) })
 	}
 	return drawStrata(record.seed, record.strata)
 }
@@ -171,10 +163,10 @@ function drawStrata(seed: string, strata: readonly SampleStratum[]): string[] {
 function validOptions(options: SampleOptions): SampleOptions {
 	const { percent, count, seed } = options
 	if (typeof seed !== 'string' || seed.trim().length === 0) {
-		throw new SamplingError('invalid_options', 'A sample needs a seed.')
+		throw invalidOptions('seed')
 	}
 	if ((percent === undefined) === (count === undefined)) {
-		throw new SamplingError('invalid_options', 'Give either a percentage or a count.')
+		throw invalidOptions('percent_or_count')
 	}
 	if (percent !== undefined) {
 		const valid =
@@ -182,12 +174,17 @@ function validOptions(options: SampleOptions): SampleOptions {
 			percent > 0 &&
 			percent <= 100 &&
 			Math.abs(percent * 100 - Math.round(percent * 100)) < 1e-6
-		if (!valid) throw new SamplingError('invalid_options', 'The percentage lies in (0, 100] with at most two decimals.')
+		if (!valid) throw invalidOptions('percent')
 	}
 	if (count !== undefined && (!Number.isSafeInteger(count) || count < 1)) {
-		throw new SamplingError('invalid_options', 'The count is a whole number of at least 1.')
+		throw invalidOptions('count')
 	}
 	return options
+}
+
+/** `problem` names the option for the log; the reader sees one message for all of them. */
+function invalidOptions(problem: 'seed' | 'percent_or_count' | 'percent' | 'count'): AppError {
+	return new AppError('sample_invalid_options', { problem })
 }
 
 function compareIds(a: string, b: string): number {

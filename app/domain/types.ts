@@ -46,30 +46,3 @@ export interface ProviderProfile {
 	type: ProviderType
 	offersChronicEchelon: boolean
 }
-
-/** Dutch labels for the UI (DOMAIN.md §9 glossary). */
-export const PARTICIPATION_STATE_LABELS: Record<ParticipationState, string> = {
-	applied: 'Aangevraagd',
-	agreement_offered: 'Overeenkomst aangeboden',
-	agreement_signed: 'Overeenkomst getekend',
-	listed: 'Opgenomen in het register',
-	submitted: 'Zelfevaluatie ingediend',
-	revision_requested: 'Aanpassing gevraagd',
-	qualified: 'Gekwalificeerd',
-	sampled: 'In de steekproef',
-	confirmed: 'Bevestigd na gesprek',
-	withdrawn: 'Ingetrokken',
-	agreement_declined: 'Overeenkomst afgewezen',
-}
-
-export const WITHDRAWAL_REASON_LABELS: Record<WithdrawalReason, string> = {
-	not_qualified_in_time: 'Niet tijdig gekwalificeerd',
-	unpaid_fee: 'Afdracht niet betaald',
-	incorrect_qualification: 'Onterechte kwalificatie (steekproef)',
-	provider_request: 'Op verzoek van de zorgaanbieder',
-}
-
-export const PROVIDER_TYPE_LABELS: Record<ProviderType, string> = {
-	independent_practice: 'Vrijgevestigde aanbieder',
-	institution: 'GGZ-instelling',
-}

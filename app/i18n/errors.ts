@@ -3,14 +3,14 @@
 // Europe/Amsterdam, cents as euros, labels through the catalogue.
 import type { AppError, ErrorParam, ErrorParams, Refusal } from '#app/domain/errors.ts'
 import type { Locale, MessageKey } from './catalogue.ts'
-import { formatDate, formatDateTime, formatMoney } from './format.ts'
+import { formatDate, formatDateTime, formatEuro } from './format.ts'
 import { translate } from './translate.ts'
 
 export function formatErrorParam(value: ErrorParam, locale: Locale): string | number {
 	if (typeof value === 'string' || typeof value === 'number') return value
 	if ('date' in value) return formatDate(`${value.date}T12:00:00Z`, locale)
 	if ('instant' in value) return formatDateTime(value.instant, locale)
-	if ('cents' in value) return formatMoney(value.cents, locale)
+	if ('cents' in value) return formatEuro(value.cents, locale)
 	return translate(locale, value.label as MessageKey)
 }
 

@@ -1,6 +1,7 @@
 // May (003 §3.1): current carriers are offered next year's agreement; and reminders for agreements
 // that have not been signed (DOMAIN.md §8).
-import { amsterdamDateOf, formatDutchDate, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
+import { startOfDay } from '#app/domain/amsterdam-time.ts'
 import { qualificationDeadlineAt, withdrawalAt } from '#app/domain/calendar.ts'
 import { QUALIFIED_STATES } from '#app/domain/participation-states.ts'
 import { agreementReminderDue } from '#app/domain/reminders.ts'
@@ -12,6 +13,7 @@ import { runningYearAt, toYearSettings } from '#app/services/years.server.ts'
 import { forEach } from './each.server.ts'
 import { participationMailContext } from './mail-base.server.ts'
 import type { Job, JobSummary } from './types.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 /**
  * From `agreementsOfferedOn` of year N until its qualification deadline, every carrier in good
@@ -55,7 +57,7 @@ export const offerAgreements: Job = {
 						})
 					})
 					if (!result) return 'unchanged'
-					if (!result.ok) throw new Error(result.refusal.message)
+					if (!result.ok) throw refusalError(result.refusal)
 					return 'offered'
 				},
 			)
@@ -107,12 +109,12 @@ export const agreementReminders: Job = {
 							data: {
 								...base,
 								kind: reminder.kind,
-								offeredOn: formatDutchDate(amsterdamDateOf(agreement.offeredAt)),
-								signBy: formatDutchDate(amsterdamDateOf(reminder.signBy)),
+								offeredOn: formatDate(agreement.offeredAt, 'nl'),
+								signBy: formatDate(reminder.signBy, 'nl'),
 								forListing: reminder.signBy.getTime() < qualificationDeadlineAt(settings).getTime(),
-								listingOn: formatDutchDate(settings.listingOn),
-								deadline: formatDutchDate(settings.qualificationDeadline),
-								lapsesOn: formatDutchDate(amsterdamDateOf(withdrawalAt(settings))),
+								listingOn: formatCalendarDay(settings.listingOn, 'nl'),
+								deadline: formatCalendarDay(settings.qualificationDeadline, 'nl'),
+								lapsesOn: formatDate(withdrawalAt(settings), 'nl'),
 							},
 						})
 						if (id) queued += 1

@@ -1,8 +1,8 @@
 // The fee side of the cycle (DOMAIN.md §6): the published percentage is announced once, invoices
 // are issued for reported turnover of finished years, and overdue invoices get one notice.
-import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
+import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
-import { feeBreakdown, formatEuro, formatFeeRate } from '#app/domain/fees.ts'
+import { feeBreakdown } from '#app/domain/fees.ts'
 import { invoiceMakesWithdrawalEligible } from '#app/domain/invoices.ts'
 import { FINAL_STATES, SIGNED_STATES } from '#app/domain/participation-states.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -76,11 +76,14 @@ export const feeRatePublished: Job = {
 								...base,
 								year: settings.year,
 								markName: settings.markName,
-								rate: formatFeeRate(settings.feeRateBp),
-								minimumFee: formatEuro(settings.minimumFeeCents),
+								rate: formatFeeRate(settings.feeRateBp, 'nl'),
+								minimumFee: formatEuro(settings.minimumFeeCents, 'nl'),
 								turnoverLabel: settings.turnoverLabel,
-								turnoverReportDue: formatDutchDate(settings.turnoverReportDueOn),
-								example: { turnover: formatEuro(EXAMPLE_TURNOVER_CENTS), fee: formatEuro(example.feeCents) },
+								turnoverReportDue: formatCalendarDay(settings.turnoverReportDueOn, 'nl'),
+								example: {
+									turnover: formatEuro(EXAMPLE_TURNOVER_CENTS, 'nl'),
+									fee: formatEuro(example.feeCents, 'nl'),
+								},
 							},
 						})
 						if (id) queued += 1

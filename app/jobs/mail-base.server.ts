@@ -1,7 +1,7 @@
 // The common part of every message a job sends about a participation.
 import type { Tx } from '#app/lib/db.server.ts'
 import { absoluteUrl } from '#app/services/auth.server.ts'
-import { participationRecipients } from '#app/services/participation.server.ts'
+import { participationRecipients } from '#app/services/participation-mail.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 
 /** The participation, its year's settings, the greeting data and the recipients. `path` is below the provider's dashboard. */

@@ -1,7 +1,7 @@
 // The clock-driven transitions of a participation (DOMAIN.md §3, docs/domain.md "Sweeps"): the
 // domain's sweep events applied to every candidate. Where a sweep does not apply (yet) the state
 // machine answers `changed: false` and nothing is written, which makes these runs idempotent.
-import { amsterdamDateOf, formatDutchDate } from '#app/domain/amsterdam-time.ts'
+import { formatDate } from '#app/i18n/format.ts'
 import type { ParticipationEvent } from '#app/domain/participation.ts'
 import { NOT_SUBMITTED_STATES, QUALIFIED_STATES } from '#app/domain/participation-states.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -12,12 +12,13 @@ import { runningYearAt } from '#app/services/years.server.ts'
 import { forEach } from './each.server.ts'
 import { participationMailContext } from './mail-base.server.ts'
 import type { Job, JobSummary } from './types.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 async function sweep(ids: string[], event: ParticipationEvent): Promise<JobSummary> {
 	return forEach(ids, {}, async (id) => {
 		const result = await db.$transaction((tx) => applyParticipationEvent(tx, id, event, systemActor))
 		// A sweep never refuses a consistent participation; a refusal points at bad data.
-		if (!result.ok) throw new Error(result.refusal.message)
+		if (!result.ok) throw refusalError(result.refusal)
 		return result.changed ? 'changed' : 'unchanged'
 	})
 }
@@ -88,7 +89,7 @@ export const qualificationDeadline: Job = {
 						dedupeKey: `reapplicant_listed:${participation.id}:${to.address.toLowerCase()}`,
 						data: {
 							...base,
-							listedOn: formatDutchDate(amsterdamDateOf(row.listedFrom as Date)),
+							listedOn: formatDate(row.listedFrom as Date, 'nl'),
 							certificateNumber: certificate?.number ?? null,
 						},
 					})

@@ -1,7 +1,7 @@
 // Qualification reminders (DOMAIN.md §8: 30, 14, 7 and 1 days before the deadline, only to carriers
 // that have not submitted) and turnover reminders. One message per participation and offset: the
 // outbox's dedupe key makes a second run at the same moment send nothing.
-import { amsterdamDateOf, formatDutchDate } from '#app/domain/amsterdam-time.ts'
+import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
 import { withdrawalAt } from '#app/domain/calendar.ts'
 import { QUALIFIED_STATES } from '#app/domain/participation-states.ts'
 import { qualificationReminderToSend, turnoverReminderDue } from '#app/domain/reminders.ts'
@@ -42,8 +42,8 @@ export const qualificationReminders: Job = {
 								...base,
 								portalUrl: `${base.portalUrl}/zelfevaluatie/${participation.year}`,
 								daysBefore,
-								deadline: formatDutchDate(settings.qualificationDeadline),
-								withdrawalOn: formatDutchDate(amsterdamDateOf(withdrawalAt(settings))),
+								deadline: formatCalendarDay(settings.qualificationDeadline, 'nl'),
+								withdrawalOn: formatDate(withdrawalAt(settings), 'nl'),
 								listed: participation.state === 'listed',
 							},
 						})
@@ -89,7 +89,7 @@ export const turnoverReminders: Job = {
 								...base,
 								kind: reminder.kind,
 								turnoverLabel: settings.turnoverLabel,
-								dueOn: formatDutchDate(settings.turnoverReportDueOn),
+								dueOn: formatCalendarDay(settings.turnoverReportDueOn, 'nl'),
 							},
 						})
 						if (id) queued += 1

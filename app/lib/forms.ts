@@ -1,9 +1,10 @@
 // Form parsing shared by actions (server) and components (field errors). One Zod schema per
 // form. Error messages are message keys ('auth.errorEmailInvalid') where we wrote them, so they
 // appear in the reader's language; Zod's own messages (Dutch locale) are the fallback.
+import { data } from 'react-router'
 import { z } from 'zod'
 import { nl as zodDutch } from 'zod/v4/locales'
-import type { AppError, Refusal } from '#app/domain/errors.ts'
+import { type AppError, isAppError, type Refusal } from '#app/domain/errors.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
 
@@ -95,7 +96,35 @@ export function refusalFailure(
 	field?: string,
 ): FormFailure {
 	const message = translateError(error, locale)
+	field ??= 'field' in error ? error.field : undefined
 	return field
 		? formFailure({ fieldErrors: { [field]: [message] }, values })
 		: formFailure({ formErrors: [message], values })
+}
+
+export type Attempt<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/**
+ * Runs a use case. A coded refusal (AppError) it throws comes back as `{ ok: false, error }`, so the
+ * action can answer with a form failure; anything else is a bug and is rethrown.
+ */
+export async function attempt<T>(run: () => Promise<T> | T): Promise<Attempt<T>> {
+	try {
+		return { ok: true, value: await run() }
+	} catch (error) {
+		if (isAppError(error)) return { ok: false, error }
+		throw error
+	}
+}
+
+/**
+ * An action's answer to a refusal: the form failure in the reader's language (keeping what the user
+ * typed), with the HTTP status of the code and any extra fields the component needs (an `intent`).
+ */
+export function refusalData<Extra extends Record<string, unknown> = Record<string, never>>(
+	error: AppError,
+	locale: Locale,
+	{ values, field, extra }: { values?: FormValues; field?: string; extra?: Extra } = {},
+) {
+	return data({ ...refusalFailure(error, locale, values, field), ...(extra as Extra) }, { status: error.status })
 }

@@ -4,13 +4,15 @@
 // 'sign_agreement' event so that its mail carries the signed copy.
 import { z } from 'zod'
 import type { Agreement } from '#app/generated/prisma/client.ts'
-import { amsterdamDateOf, formatDutchDate, formatDutchDateTime } from '#app/domain/amsterdam-time.ts'
+import { AppError } from '#app/domain/errors.ts'
+import { formatCalendarDay, formatDate, formatDateTime } from '#app/i18n/format.ts'
+import { agreementConsentText } from '#app/i18n/labels.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { type AgreementSignature, agreementPdf } from '#templates/agreement.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
-import { ParticipationRefused, requireParticipationEvent } from './participation.server.ts'
+import { requireParticipationEvent } from './participation.server.ts'
 
 /** The snapshot written by the participation service when it offers the agreement. */
 export const agreementTermsSchema = z.object({
@@ -30,9 +32,12 @@ export function agreementTerms(agreement: Pick<Agreement, 'terms'>): AgreementTe
 	return agreementTermsSchema.parse(agreement.terms)
 }
 
-/** The consent a signer gives explicitly; stored with the signature and printed on the PDF. */
+/**
+ * The consent a signer gives explicitly; stored with the signature and printed on the PDF. The
+ * agreement is a Dutch document, so the consent is Dutch whatever the signer's language.
+ */
 export function consentTextFor(providerName: string, year: number): string {
-	return `Ik verklaar bevoegd te zijn ${providerName} te vertegenwoordigen en ga namens ${providerName} akkoord met de overeenkomst voor het keurmerkjaar ${year}.`
+	return agreementConsentText(providerName, year, 'nl')
 }
 
 const agreementWithProvider = {
@@ -72,11 +77,12 @@ export async function renderAgreementPdf(
 		feeRateBp: terms.feeRateBp,
 		minimumFeeCents: terms.minimumFeeCents,
 		turnoverLabel: terms.turnoverLabel,
-		listingOn: formatDutchDate(terms.listingOn),
-		qualificationDeadline: formatDutchDate(terms.qualificationDeadline),
+		// The agreement is a Dutch document.
+		listingOn: formatCalendarDay(terms.listingOn, 'nl'),
+		qualificationDeadline: formatCalendarDay(terms.qualificationDeadline, 'nl'),
 		maxRevisions: terms.maxRevisions,
 		revisionResponseDays: terms.revisionResponseDays,
-		offeredOn: formatDutchDate(amsterdamDateOf(agreement.offeredAt)),
+		offeredOn: formatDate(agreement.offeredAt, 'nl'),
 		provider: agreement.participation.provider,
 		isReapplicant: agreement.participation.isReapplicant,
 		signature,
@@ -123,8 +129,6 @@ export async function providerAgreements(providerId: string) {
 	}))
 }
 
-export type AgreementDecision = { ok: true } | { ok: false; message: string }
-
 interface SignInput {
 	providerId: string
 	agreementId: string
@@ -138,67 +142,60 @@ interface SignInput {
 /**
  * Signs an offered agreement for the provider: stores the signer, the consent, the moment and the
  * address, and the signed PDF, then moves the participation on (which mails the signed copy and,
- * after 1 January, lists the carrier at once).
+ * after 1 January, lists the carrier at once). Refusals throw an AppError; nothing is stored.
  */
-export async function signAgreement(input: SignInput): Promise<AgreementDecision> {
-	try {
-		await db.$transaction(async (tx) => {
-			const agreement = await openAgreement(tx, input.providerId, input.agreementId)
-			const at = now()
-			const provider = await tx.provider.findUniqueOrThrow({ where: { id: input.providerId }, select: { name: true } })
-			const consentText = consentTextFor(provider.name, agreement.participation.year)
-			const signature: AgreementSignature = {
-				name: input.signerName,
-				function: input.signerFunction,
-				signedAt: formatDutchDateTime(at),
-				ip: input.ip,
+export async function signAgreement(input: SignInput): Promise<void> {
+	await db.$transaction(async (tx) => {
+		const agreement = await openAgreement(tx, input.providerId, input.agreementId)
+		const at = now()
+		const provider = await tx.provider.findUniqueOrThrow({ where: { id: input.providerId }, select: { name: true } })
+		const consentText = consentTextFor(provider.name, agreement.participation.year)
+		const signature: AgreementSignature = {
+			name: input.signerName,
+			function: input.signerFunction,
+			signedAt: formatDateTime(at, 'nl'),
+			ip: input.ip,
+			consentText,
+		}
+		await tx.agreement.update({
+			where: { id: agreement.id },
+			data: {
+				status: 'signed',
+				signedAt: at,
+				signedById: input.user.id,
+				signerName: input.signerName,
+				signerFunction: input.signerFunction,
+				signerIp: input.ip,
+				signerUserAgent: input.userAgent?.slice(0, 500) ?? null,
 				consentText,
-			}
-			await tx.agreement.update({
-				where: { id: agreement.id },
-				data: {
-					status: 'signed',
-					signedAt: at,
-					signedById: input.user.id,
-					signerName: input.signerName,
-					signerFunction: input.signerFunction,
-					signerIp: input.ip,
-					signerUserAgent: input.userAgent?.slice(0, 500) ?? null,
-					consentText,
-				},
-			})
-			const pdf = await renderAgreementPdf(tx, agreement.id, signature)
-			const file = await storeFile(
-				{
-					kind: 'agreement',
-					providerId: input.providerId,
-					originalName: `overeenkomst-${agreement.participation.year}-getekend.pdf`,
-					mimeType: 'application/pdf',
-					bytes: pdf,
-					uploadedById: input.user.id,
-				},
-				tx,
-			)
-			await tx.agreement.update({ where: { id: agreement.id }, data: { signedFileId: file.id } })
-			const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
-			await requireParticipationEvent(tx, agreement.participationId, { type: 'sign_agreement' }, actor)
-			await recordAudit(tx, {
-				actor,
-				action: 'agreement.sign',
-				entityType: 'Agreement',
-				entityId: agreement.id,
-				providerId: input.providerId,
-				participationId: agreement.participationId,
-				after: { signerName: input.signerName, signerFunction: input.signerFunction, ip: input.ip, at },
-				at,
-			})
+			},
 		})
-		return { ok: true }
-	} catch (error) {
-		if (error instanceof AgreementRefused) return { ok: false, message: error.message }
-		if (error instanceof ParticipationRefused) return { ok: false, message: error.refusal.message }
-		throw error
-	}
+		const pdf = await renderAgreementPdf(tx, agreement.id, signature)
+		const file = await storeFile(
+			{
+				kind: 'agreement',
+				providerId: input.providerId,
+				originalName: `overeenkomst-${agreement.participation.year}-getekend.pdf`,
+				mimeType: 'application/pdf',
+				bytes: pdf,
+				uploadedById: input.user.id,
+			},
+			tx,
+		)
+		await tx.agreement.update({ where: { id: agreement.id }, data: { signedFileId: file.id } })
+		const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
+		await requireParticipationEvent(tx, agreement.participationId, { type: 'sign_agreement' }, actor)
+		await recordAudit(tx, {
+			actor,
+			action: 'agreement.sign',
+			entityType: 'Agreement',
+			entityId: agreement.id,
+			providerId: input.providerId,
+			participationId: agreement.participationId,
+			after: { signerName: input.signerName, signerFunction: input.signerFunction, ip: input.ip, at },
+			at,
+		})
+	})
 }
 
 /** Declines an offered agreement: the participation ends as 'agreement_declined'. */
@@ -208,42 +205,29 @@ export async function declineAgreement(input: {
 	user: { id: string }
 	reason: string | null
 	ip: string
-}): Promise<AgreementDecision> {
-	try {
-		await db.$transaction(async (tx) => {
-			const agreement = await openAgreement(tx, input.providerId, input.agreementId)
-			const at = now()
-			await tx.agreement.update({
-				where: { id: agreement.id },
-				data: { status: 'declined', declinedAt: at, declineReason: input.reason },
-			})
-			const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
-			await requireParticipationEvent(tx, agreement.participationId, { type: 'decline_agreement' }, actor, {
-				reason: input.reason,
-			})
+}): Promise<void> {
+	await db.$transaction(async (tx) => {
+		const agreement = await openAgreement(tx, input.providerId, input.agreementId)
+		const at = now()
+		await tx.agreement.update({
+			where: { id: agreement.id },
+			data: { status: 'declined', declinedAt: at, declineReason: input.reason },
 		})
-		return { ok: true }
-	} catch (error) {
-		if (error instanceof AgreementRefused) return { ok: false, message: error.message }
-		if (error instanceof ParticipationRefused) return { ok: false, message: error.refusal.message }
-		throw error
-	}
+		const actor: Actor = { type: 'provider', userId: input.user.id, ip: input.ip }
+		await requireParticipationEvent(tx, agreement.participationId, { type: 'decline_agreement' }, actor, {
+			reason: input.reason,
+		})
+	})
 }
-
-class AgreementRefused extends Error {}
 
 async function openAgreement(tx: Tx, providerId: string, agreementId: string) {
 	const agreement = await tx.agreement.findFirst({
 		where: { id: agreementId, participation: { providerId } },
 		include: { participation: { select: { year: true } } },
 	})
-	if (!agreement) throw new AgreementRefused('Deze overeenkomst bestaat niet (meer).')
+	if (!agreement) throw new AppError('agreement_not_found')
 	if (agreement.status !== 'offered') {
-		throw new AgreementRefused(
-			agreement.status === 'signed'
-				? 'Deze overeenkomst is al ondertekend.'
-				: 'Deze overeenkomst kan niet meer worden ondertekend of afgewezen.',
-		)
+		throw new AppError(agreement.status === 'signed' ? 'agreement_already_signed' : 'agreement_closed')
 	}
 	return agreement
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { startOfDay } from '#app/domain/amsterdam-time.ts'
+import { AppError, refusalError } from '#app/domain/errors.ts'
 import { isApplicationWindowOpen } from '#app/domain/calendar.ts'
 import { isReapplicantFor } from '#app/domain/participation.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
@@ -14,7 +15,7 @@ import type { SessionUser } from '#app/lib/session.server.ts'
 import type { ApplicationInput } from '#app/services/provider-forms.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
-import { ParticipationRefused, createParticipation, requireParticipationEvent } from './participation.server.ts'
+import { createParticipation, requireParticipationEvent } from './participation.server.ts'
 import { toYearSettings } from './years.server.ts'
 
 export interface ApplicationWindow {
@@ -34,13 +35,17 @@ export async function applicationWindow(at: Date = now()): Promise<ApplicationWi
 	return { open, next }
 }
 
-export type ApplicationResult =
-	| { ok: true; providerId: string; year: number; contactEmail: string; invited: boolean }
-	| { ok: false; field?: keyof ApplicationInput; message: string }
+export interface ApplicationResult {
+	providerId: string
+	year: number
+	contactEmail: string
+	invited: boolean
+}
 
 /**
  * Stores an application. `member` is the signed-in user, if any: a member of the provider with this
- * KvK number applies for a new year without creating a second organisation.
+ * KvK number applies for a new year without creating a second organisation. Refusals throw an
+ * AppError (with the field they are about); nothing is stored.
  */
 export async function submitApplication(
 	input: ApplicationInput,
@@ -48,7 +53,7 @@ export async function submitApplication(
 	ip: string,
 ): Promise<ApplicationResult> {
 	const { open } = await applicationWindow()
-	if (!open) return { ok: false, message: 'De aanmeldperiode is gesloten.' }
+	if (!open) throw new AppError('application_closed')
 	const year = open.year
 	try {
 		return await db.$transaction(async (tx): Promise<ApplicationResult> => {
@@ -57,29 +62,20 @@ export async function submitApplication(
 				select: { id: true, name: true, participations: { select: { year: true, state: true } } },
 			})
 			if (existing?.participations.some((participation) => participation.year === year)) {
-				return {
-					ok: false,
-					field: 'kvkNumber',
-					message: `Voor KvK-nummer ${input.kvkNumber} is al een aanvraag voor het keurmerkjaar ${year} ontvangen. U hoeft niets opnieuw te doen: log in om de stand van zaken te zien, of neem contact op met het bedrijfsbureau.`,
-				}
+				throw new AppError('application_exists', { kvkNumber: input.kvkNumber, year }, { field: 'kvkNumber' })
 			}
 			const isMember = Boolean(
 				existing && member?.memberships.some((membership) => membership.providerId === existing.id),
 			)
 			if (existing && !isMember) {
-				return {
-					ok: false,
-					field: 'kvkNumber',
-					message:
-						'Deze organisatie heeft al een account in het Keurmerkportaal. Log in als lid van de organisatie om de aanvraag te doen, of neem contact op met het bedrijfsbureau.',
-				}
+				throw new AppError('provider_has_account', {}, { field: 'kvkNumber' })
 			}
 			const contactUser = await tx.user.findUnique({
 				where: { email: input.contactEmail },
 				select: { staffRole: true },
 			})
 			if (contactUser?.staffRole) {
-				return { ok: false, field: 'contactEmail', message: 'provider.errorContactIsStaff' }
+				throw new AppError('contact_is_staff', {}, { field: 'contactEmail' })
 			}
 
 			const actor: Actor = member ? { type: 'provider', userId: member.id, ip } : { type: 'public', userId: null, ip }
@@ -154,19 +150,14 @@ export async function submitApplication(
 				actor,
 				applicationData,
 			})
-			if (!started.ok) throw new ParticipationRefused(started.refusal)
+			if (!started.ok) throw refusalError(started.refusal)
 			await requireParticipationEvent(tx, started.participation.id, { type: 'offer_agreement' }, actor)
-			return { ok: true, providerId: provider.id, year, contactEmail: input.contactEmail, invited: !hasPassword }
+			return { providerId: provider.id, year, contactEmail: input.contactEmail, invited: !hasPassword }
 		})
 	} catch (error) {
-		if (error instanceof ParticipationRefused) return { ok: false, message: error.refusal.message }
 		// Two identical applications at the same moment: the unique KvK number / (provider, year) decides.
 		if (isUniqueViolation(error)) {
-			return {
-				ok: false,
-				field: 'kvkNumber',
-				message: `Voor KvK-nummer ${input.kvkNumber} is al een aanvraag ontvangen.`,
-			}
+			throw new AppError('application_duplicate', { kvkNumber: input.kvkNumber }, { field: 'kvkNumber', cause: error })
 		}
 		throw error
 	}

@@ -5,19 +5,16 @@
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { type AssessmentOutcome, assessmentOutcome } from '#app/domain/assessment.ts'
 import { type AnswerDiff, diffRounds } from '#app/domain/norm-set-diff.ts'
+import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForRoundOutcome } from '#app/domain/participation.ts'
 import type { Answers } from '#app/domain/self-evaluation.ts'
 import type { CriterionVerdict, RoundOutcome } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { type LoadedNormSet, loadNormSet } from './norm-sets.server.ts'
 import { applyParticipationEvent } from './participation.server.ts'
-
-export type ServiceResult<T = undefined> = { ok: true; value: T } | { ok: false; message: string }
-
-const ok = <T>(value: T): ServiceResult<T> => ({ ok: true, value })
-const refuse = (message: string): ServiceResult<never> => ({ ok: false, message })
 
 /** The answers of a round keyed by evidence key, as the domain reads them. */
 export async function roundAnswers(
@@ -115,7 +112,7 @@ export async function loadAssessment(participationId: string, number: number) {
 }
 
 async function lockedRound(tx: Tx, participationId: string, number: number) {
-	await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
+	await lockParticipation(tx, participationId)
 	const participation = await tx.participation.findUnique({
 		where: { id: participationId },
 		include: {
@@ -129,11 +126,6 @@ async function lockedRound(tx: Tx, participationId: string, number: number) {
 	return { participation, round }
 }
 
-const NOT_ASSESSABLE =
-	'Deze ronde kan niet (meer) worden beoordeeld: er is al een besluit of de zelfevaluatie wacht niet op beoordeling.'
-const CONFLICT =
-	'Iemand anders heeft dit criterium intussen beoordeeld. Bekijk het oordeel hieronder en sla zo nodig opnieuw op.'
-
 export async function assessCriterion(
 	actor: Actor & { userId: string },
 	input: {
@@ -144,24 +136,23 @@ export async function assessCriterion(
 		feedback: string
 		expectedVersion: number
 	},
-): Promise<ServiceResult> {
+): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const found = await lockedRound(tx, input.participationId, input.round)
-		if (!found) return refuse(NOT_ASSESSABLE)
+		if (!found) throw new AppError('round_not_assessable')
 		const { participation, round } = found
 		const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
 		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
-			return refuse(NOT_ASSESSABLE)
+			throw new AppError('round_not_assessable')
 		const loaded = await loadNormSet(participation.year, tx)
 		const criterionId = loaded?.criterionIds.get(input.criterionKey)
-		if (!loaded || !criterionId) return refuse('Dit criterium hoort niet bij de normen van dit jaar.')
+		if (!loaded || !criterionId) throw new AppError('criterion_not_in_norm_set')
 		const feedback = input.feedback.trim()
-		if (input.verdict === 'insufficient' && !feedback)
-			return refuse('Geef feedback: de zorgaanbieder moet weten wat er ontbreekt.')
+		if (input.verdict === 'insufficient' && !feedback) throw new AppError('feedback_required')
 		const existing = await tx.criterionAssessment.findUnique({
 			where: { roundId_criterionId: { roundId: round.id, criterionId } },
 		})
-		if ((existing?.version ?? 0) !== input.expectedVersion) return refuse(CONFLICT)
+		if ((existing?.version ?? 0) !== input.expectedVersion) throw new AppError('assessment_conflict')
 		const at = now()
 		const saved = existing
 			? await tx.criterionAssessment.update({
@@ -197,7 +188,7 @@ export async function assessCriterion(
 			after: { round: input.round, criterion: input.criterionKey, verdict: saved.verdict, feedback: saved.feedback },
 			at,
 		})
-		return ok(undefined)
+		return
 	})
 }
 
@@ -208,154 +199,137 @@ export async function assessCriterion(
 export async function decideRound(
 	actor: Actor & { userId: string },
 	input: { participationId: string; round: number; outcome: RoundOutcome },
-): Promise<ServiceResult<{ applied: boolean }>> {
-	return db
-		.$transaction(async (tx) => {
-			const found = await lockedRound(tx, input.participationId, input.round)
-			if (!found) return refuse(NOT_ASSESSABLE)
-			const { participation, round } = found
-			const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
-			if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
-				return refuse(NOT_ASSESSABLE)
-			const loaded = await loadNormSet(participation.year, tx)
-			if (!loaded) return refuse(NOT_ASSESSABLE)
-			const outcome = outcomeFor(
-				loaded,
-				participation,
-				await roundAnswers(tx, round.id, loaded),
-				await verdictsOf(tx, round.id, loaded),
-				participation.markYear.maxRevisions,
-			)
-			if (!outcome.allAssessed || !outcome.outcome) {
-				return refuse(
-					`Nog niet alle criteria zijn beoordeeld (${outcome.missingVerdicts.map((ref) => ref.code).join(', ')}).`,
-				)
-			}
-			if (outcome.outcome !== input.outcome)
-				return refuse('De oordelen zijn intussen gewijzigd. Bekijk het besluit opnieuw.')
-			const at = now()
-			const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
-			// The event goes first: until it is applied the round must not read as qualified (a
-			// submitted participation with a qualifying round is no valid snapshot).
-			if (!waits) {
-				const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
-				if (!result.ok) throw new DecisionRefused(result.refusal.message)
-			}
-			await tx.selfEvaluationRound.update({
-				where: { id: round.id },
-				data: {
-					outcome: outcome.outcome,
-					outcomeProposedById: actor.userId,
-					outcomeProposedAt: at,
-					decidedAt: waits ? null : at,
-					version: { increment: 1 },
-				},
-			})
-			await recordAudit(tx, {
-				actor,
-				action: waits ? 'assessment.propose' : 'assessment.decide',
-				entityType: 'SelfEvaluationRound',
-				entityId: round.id,
-				providerId: participation.providerId,
-				participationId: participation.id,
-				before: { outcome: null },
-				after: {
-					round: round.number,
-					outcome: outcome.outcome,
-					insufficient: outcome.insufficient.map((ref) => ref.code),
-				},
-				at,
-			})
-			if (waits) return ok({ applied: false })
-			return ok({ applied: true })
+): Promise<{ applied: boolean }> {
+	// A refusal throws inside the transaction, so the round's outcome rolls back with the refused event.
+	return db.$transaction(async (tx) => {
+		const found = await lockedRound(tx, input.participationId, input.round)
+		if (!found) throw new AppError('round_not_assessable')
+		const { participation, round } = found
+		const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
+		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
+			throw new AppError('round_not_assessable')
+		const loaded = await loadNormSet(participation.year, tx)
+		if (!loaded) throw new AppError('round_not_assessable')
+		const outcome = outcomeFor(
+			loaded,
+			participation,
+			await roundAnswers(tx, round.id, loaded),
+			await verdictsOf(tx, round.id, loaded),
+			participation.markYear.maxRevisions,
+		)
+		if (!outcome.allAssessed || !outcome.outcome) {
+			throw new AppError('verdicts_missing', { codes: outcome.missingVerdicts.map((ref) => ref.code).join(', ') })
+		}
+		if (outcome.outcome !== input.outcome) throw new AppError('verdicts_changed')
+		const at = now()
+		const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
+		// The event goes first: until it is applied the round must not read as qualified (a
+		// submitted participation with a qualifying round is no valid snapshot).
+		if (!waits) {
+			const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
+			if (!result.ok) throw refusalError(result.refusal)
+		}
+		await tx.selfEvaluationRound.update({
+			where: { id: round.id },
+			data: {
+				outcome: outcome.outcome,
+				outcomeProposedById: actor.userId,
+				outcomeProposedAt: at,
+				decidedAt: waits ? null : at,
+				version: { increment: 1 },
+			},
 		})
-		.catch((error: unknown) => {
-			if (error instanceof DecisionRefused) return refuse(error.message)
-			throw error
+		await recordAudit(tx, {
+			actor,
+			action: waits ? 'assessment.propose' : 'assessment.decide',
+			entityType: 'SelfEvaluationRound',
+			entityId: round.id,
+			providerId: participation.providerId,
+			participationId: participation.id,
+			before: { outcome: null },
+			after: {
+				round: round.number,
+				outcome: outcome.outcome,
+				insufficient: outcome.insufficient.map((ref) => ref.code),
+			},
+			at,
 		})
+		return { applied: !waits }
+	})
 }
-
-// Thrown inside the transaction so that the round's outcome is rolled back with the refused event.
-class DecisionRefused extends Error {}
 
 /** Four-eyes: a second, different assessor confirms (or rejects) the proposed negative decision. */
 export async function confirmDecision(
 	actor: Actor & { userId: string },
 	input: { participationId: string; round: number; confirm: boolean; reason?: string },
-): Promise<ServiceResult<{ applied: boolean }>> {
-	return db
-		.$transaction(async (tx) => {
-			const found = await lockedRound(tx, input.participationId, input.round)
-			if (!found) return refuse(NOT_ASSESSABLE)
-			const { participation, round } = found
-			if (participation.state !== 'submitted' || !round.outcome || round.decidedAt)
-				return refuse('Er wacht geen voorgesteld besluit op bevestiging.')
-			if (round.outcomeProposedById === actor.userId)
-				return refuse('Een tweede, andere beoordelaar moet dit besluit bevestigen (vier-ogenprincipe).')
-			const at = now()
-			if (!input.confirm) {
-				await tx.selfEvaluationRound.update({
-					where: { id: round.id },
-					data: { outcome: null, outcomeProposedById: null, outcomeProposedAt: null, version: { increment: 1 } },
-				})
-				await recordAudit(tx, {
-					actor,
-					action: 'assessment.reject_proposal',
-					entityType: 'SelfEvaluationRound',
-					entityId: round.id,
-					providerId: participation.providerId,
-					participationId: participation.id,
-					before: { outcome: round.outcome, proposedBy: round.outcomeProposedById },
-					after: { outcome: null },
-					reason: input.reason ?? null,
-					at,
-				})
-				return ok({ applied: false })
-			}
+): Promise<{ applied: boolean }> {
+	// A refusal throws inside the transaction, so the round's outcome rolls back with the refused event.
+	return db.$transaction(async (tx) => {
+		const found = await lockedRound(tx, input.participationId, input.round)
+		if (!found) throw new AppError('round_not_assessable')
+		const { participation, round } = found
+		if (participation.state !== 'submitted' || !round.outcome || round.decidedAt) throw new AppError('no_proposal')
+		if (round.outcomeProposedById === actor.userId) throw new AppError('four_eyes')
+		const at = now()
+		if (!input.confirm) {
 			await tx.selfEvaluationRound.update({
 				where: { id: round.id },
-				data: { outcomeConfirmedById: actor.userId, outcomeConfirmedAt: at, decidedAt: at, version: { increment: 1 } },
+				data: { outcome: null, outcomeProposedById: null, outcomeProposedAt: null, version: { increment: 1 } },
 			})
 			await recordAudit(tx, {
 				actor,
-				action: 'assessment.confirm',
+				action: 'assessment.reject_proposal',
 				entityType: 'SelfEvaluationRound',
 				entityId: round.id,
 				providerId: participation.providerId,
 				participationId: participation.id,
-				before: { outcome: round.outcome, confirmedBy: null },
-				after: { outcome: round.outcome, confirmedBy: actor.userId },
+				before: { outcome: round.outcome, proposedBy: round.outcomeProposedById },
+				after: { outcome: null },
+				reason: input.reason ?? null,
 				at,
 			})
-			const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(round.outcome), actor)
-			if (!result.ok) throw new DecisionRefused(result.refusal.message)
-			return ok({ applied: true })
+			return { applied: false }
+		}
+		await tx.selfEvaluationRound.update({
+			where: { id: round.id },
+			data: { outcomeConfirmedById: actor.userId, outcomeConfirmedAt: at, decidedAt: at, version: { increment: 1 } },
 		})
-		.catch((error: unknown) => {
-			if (error instanceof DecisionRefused) return refuse(error.message)
-			throw error
+		await recordAudit(tx, {
+			actor,
+			action: 'assessment.confirm',
+			entityType: 'SelfEvaluationRound',
+			entityId: round.id,
+			providerId: participation.providerId,
+			participationId: participation.id,
+			before: { outcome: round.outcome, confirmedBy: null },
+			after: { outcome: round.outcome, confirmedBy: actor.userId },
+			at,
 		})
+		const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(round.outcome), actor)
+		if (!result.ok) throw refusalError(result.refusal)
+		return { applied: true }
+	})
 }
 
 export async function assignAssessor(
 	actor: Actor & { userId: string },
 	participationId: string,
 	assessorId: string | null,
-): Promise<ServiceResult> {
+): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const participation = await tx.participation.findUnique({
 			where: { id: participationId },
 			select: { id: true, providerId: true, assessorId: true },
 		})
-		if (!participation) return refuse('Deelname niet gevonden.')
+		if (!participation) throw new AppError('participation_not_found')
 		if (assessorId) {
 			const assessor = await tx.user.findUnique({
 				where: { id: assessorId },
 				select: { staffRole: true, active: true },
 			})
-			if (!assessor?.staffRole || !assessor.active) return refuse('Kies een actieve beoordelaar van KiBG.')
+			if (!assessor?.staffRole || !assessor.active) throw new AppError('assessor_inactive')
 		}
-		if (participation.assessorId === assessorId) return ok(undefined)
+		if (participation.assessorId === assessorId) return
 		await tx.participation.update({ where: { id: participationId }, data: { assessorId } })
 		await recordAudit(tx, {
 			actor,
@@ -367,6 +341,6 @@ export async function assignAssessor(
 			before: { assessorId: participation.assessorId },
 			after: { assessorId },
 		})
-		return ok(undefined)
+		return
 	})
 }

@@ -2,9 +2,9 @@
 // Outlook, Google or Apple Calendar. The URL carries a secret per provider: calendar apps cannot
 // log in, so whoever has the URL sees the dates (never amounts or content). It is made on first
 // use and can be replaced if it leaked.
-import { addDays, amsterdamDateOf, endOfDay, formatDutchDate } from '#app/domain/amsterdam-time.ts'
-import { formatEuro } from '#app/domain/fees.ts'
+import { addDays, amsterdamDateOf, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { NOT_SUBMITTED_STATES, QUALIFIED_STATES, isFinalState } from '#app/domain/participation-states.ts'
+import { formatCalendarDay, formatEuro } from '#app/i18n/format.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { randomToken } from '#app/lib/crypto.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -92,7 +92,7 @@ export async function providerCalendarEvents(
 					start: forListing ? lastDayBeforeListing : settings.qualificationDeadline,
 					summary: `Overeenkomst ${settings.markName} ${year} ondertekenen`,
 					description: forListing
-						? `Onderteken de overeenkomst uiterlijk deze dag om per ${formatDutchDate(settings.listingOn)} in het Keurmerkregister te staan.`
+						? `Onderteken de overeenkomst uiterlijk deze dag om per ${formatCalendarDay(settings.listingOn, 'nl')} in het Keurmerkregister te staan.`
 						: 'Laatste dag om de overeenkomst te ondertekenen.',
 					url: `${portal}/overeenkomst/${year}`,
 					alarmDaysBefore: [7],
@@ -118,7 +118,7 @@ export async function providerCalendarEvents(
 					uid: uid('qualification-deadline', participation.id),
 					start: settings.qualificationDeadline,
 					summary: `Uiterste dag zelfevaluatie ${settings.markName} ${year}`,
-					description: `Dien de zelfevaluatie ${year} uiterlijk vandaag om 23.59 uur in. Daarna wordt het keurmerk per ${formatDutchDate(addDays(settings.qualificationDeadline, 1))} ingetrokken.`,
+					description: `Dien de zelfevaluatie ${year} uiterlijk vandaag om 23.59 uur in. Daarna wordt het keurmerk per ${formatCalendarDay(addDays(settings.qualificationDeadline, 1), 'nl')} ingetrokken.`,
 					url: `${portal}/zelfevaluatie/${year}`,
 					alarmDaysBefore: [14, 1],
 					categories: ['Keurmerk'],
@@ -152,7 +152,7 @@ export async function providerCalendarEvents(
 				uid: uid('invoice', invoice.id),
 				start: amsterdamDateOf(invoice.dueAt),
 				summary: `Factuur ${invoice.number} betalen`,
-				description: `Uiterste betaaldatum van factuur ${invoice.number} (${formatEuro(invoice.amountCents)}), afdracht ${year}.`,
+				description: `Uiterste betaaldatum van factuur ${invoice.number} (${formatEuro(invoice.amountCents, 'nl')}), afdracht ${year}.`,
 				url: `${portal}/omzet`,
 				alarmDaysBefore: [7],
 				categories: ['Keurmerk', 'Factuur'],
@@ -171,7 +171,7 @@ export async function providerCalendarEvents(
 			start: settings.applicationOpensOn,
 			end: settings.applicationClosesOn,
 			summary: `Aanvraagperiode ${settings.markName} ${settings.year}`,
-			description: `Het keurmerk ${settings.year} kan worden aangevraagd van ${formatDutchDate(settings.applicationOpensOn)} tot en met ${formatDutchDate(settings.applicationClosesOn)}.`,
+			description: `Het keurmerk ${settings.year} kan worden aangevraagd van ${formatCalendarDay(settings.applicationOpensOn, 'nl')} tot en met ${formatCalendarDay(settings.applicationClosesOn, 'nl')}.`,
 			url: absoluteUrl('/aanmelden'),
 			categories: ['Keurmerk'],
 		})

@@ -3,14 +3,8 @@
 // mailed; marked paid or credited (credit note with its own number and PDF) by staff. Overdue is
 // derived from the due date at the server clock (app/domain/invoices.ts).
 import type { Invoice, Prisma } from '#app/generated/prisma/client.ts'
-import {
-	amsterdamDateOf,
-	endOfDay,
-	formatDutchDate,
-	startOfDay,
-	type CalendarDate,
-} from '#app/domain/amsterdam-time.ts'
-import { feeBreakdown, formatEuro, formatFeeRate, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
+import { amsterdamDateOf, endOfDay, startOfDay, type CalendarDate } from '#app/domain/amsterdam-time.ts'
+import { feeBreakdown, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
 import {
 	formatCreditNoteNumber,
 	invoiceDaysOverdue,
@@ -20,8 +14,10 @@ import {
 	parseCreditNoteNumber,
 	type InvoiceDisplayStatus,
 } from '#app/domain/invoices.ts'
+import { formatCalendarDay, formatDate, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { creditNotePdf } from '#templates/credit-note.ts'
 import { invoicePdf } from '#templates/invoice.ts'
@@ -29,7 +25,7 @@ import { kibg } from '#templates/pdf.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
 import { enqueueEmail } from './mail/outbox.server.ts'
-import { participationRecipients } from './participation.server.ts'
+import { participationRecipients } from './participation-mail.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 /** A refusal with a Dutch message for the staff screen; nothing was written. */
@@ -51,10 +47,6 @@ function providerFeesUrl(providerId: string): string {
 // (a transaction-scoped advisory lock); the unique index stays the last line of defence.
 async function lockNumbering(tx: Tx) {
 	await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('keurmerk:invoice-numbering'))`
-}
-
-async function lockParticipation(tx: Tx, participationId: string) {
-	await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
 }
 
 const LIVE: Prisma.InvoiceWhereInput = { status: { in: ['open', 'paid'] } }
@@ -119,8 +111,8 @@ export async function issueInvoice(
 		number,
 		markName: settings.markName,
 		year: participation.year,
-		issuedOn: formatDutchDate(issuedOn),
-		dueOn: formatDutchDate(dueOn),
+		issuedOn: formatCalendarDay(issuedOn, 'nl'),
+		dueOn: formatCalendarDay(dueOn, 'nl'),
 		issuedAt: at,
 		provider,
 		turnoverLabel: settings.turnoverLabel,
@@ -192,15 +184,15 @@ export async function issueInvoice(
 				iban: kibg.iban,
 				accountName: kibg.name,
 				invoiceNumber: number,
-				issuedOn: formatDutchDate(issuedOn),
-				dueOn: formatDutchDate(dueOn),
+				issuedOn: formatCalendarDay(issuedOn, 'nl'),
+				dueOn: formatCalendarDay(dueOn, 'nl'),
 				turnoverLabel: settings.turnoverLabel,
-				turnover: formatEuro(report.amountCents),
-				rate: formatFeeRate(settings.feeRateBp),
-				percentageFee: formatEuro(breakdown.percentageFeeCents),
-				minimumFee: formatEuro(settings.minimumFeeCents),
+				turnover: formatEuro(report.amountCents, 'nl'),
+				rate: formatFeeRate(settings.feeRateBp, 'nl'),
+				percentageFee: formatEuro(breakdown.percentageFeeCents, 'nl'),
+				minimumFee: formatEuro(settings.minimumFeeCents, 'nl'),
 				minimumApplied: breakdown.minimumApplied,
-				amount: formatEuro(breakdown.feeCents),
+				amount: formatEuro(breakdown.feeCents, 'nl'),
 			},
 		})
 	}
@@ -241,9 +233,9 @@ export async function notifyOverdueInvoice(tx: Tx, invoiceId: string, at: Date =
 				iban: kibg.iban,
 				accountName: kibg.name,
 				invoiceNumber: invoice.number,
-				issuedOn: formatDutchDate(amsterdamDateOf(invoice.issuedAt)),
-				dueOn: formatDutchDate(amsterdamDateOf(invoice.dueAt)),
-				amount: formatEuro(invoice.amountCents),
+				issuedOn: formatDate(invoice.issuedAt, 'nl'),
+				dueOn: formatDate(invoice.dueAt, 'nl'),
+				amount: formatEuro(invoice.amountCents, 'nl'),
 			},
 		})
 	}
@@ -339,10 +331,10 @@ export async function creditInvoice(
 		const pdf = await creditNotePdf({
 			number,
 			invoiceNumber: invoice.number,
-			invoiceIssuedOn: formatDutchDate(amsterdamDateOf(invoice.issuedAt)),
+			invoiceIssuedOn: formatDate(invoice.issuedAt, 'nl'),
 			markName: settings.markName,
 			year: participation.year,
-			issuedOn: formatDutchDate(issuedOn),
+			issuedOn: formatCalendarDay(issuedOn, 'nl'),
 			issuedAt: at,
 			provider,
 			amountCents: invoice.amountCents,
@@ -396,8 +388,8 @@ export async function creditInvoice(
 					portalUrl: providerFeesUrl(provider.id),
 					creditNoteNumber: number,
 					invoiceNumber: invoice.number,
-					issuedOn: formatDutchDate(issuedOn),
-					amount: formatEuro(invoice.amountCents),
+					issuedOn: formatCalendarDay(issuedOn, 'nl'),
+					amount: formatEuro(invoice.amountCents, 'nl'),
 					reason: reason.trim(),
 					paid: invoice.status === 'paid',
 				},

@@ -3,8 +3,8 @@
 // state, the timeline entry, the audit event and every effect (mail, rounds, certificate,
 // register window) in the caller's transaction. Routes, services and scheduled runs all come here.
 import type { Participation, ParticipationState, Prisma } from '#app/generated/prisma/client.ts'
-import { amsterdamDateOf, endOfDay, formatDutchDate } from '#app/domain/amsterdam-time.ts'
-import { listingAt, qualificationDeadlineAt } from '#app/domain/calendar.ts'
+import { endOfDay } from '#app/domain/amsterdam-time.ts'
+import { refusal, refusalError } from '#app/domain/errors.ts'
 import { formatCertificateNumber } from '#app/domain/fees.ts'
 import {
 	type Effect,
@@ -16,25 +16,21 @@ import {
 	transition,
 } from '#app/domain/participation.ts'
 import { registerWindow } from '#app/domain/register.ts'
-import { WITHDRAWAL_REASON_LABELS } from '#app/domain/types.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
+import { formatDate } from '#app/i18n/format.ts'
+import { defaultWithdrawalExplanation } from '#app/i18n/labels.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { certificatePdf } from '#templates/certificate.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
-import { enqueueEmail } from './mail/outbox.server.ts'
+import { sendParticipationMail } from './participation-mail.server.ts'
 import { requireYearSettings, toYearSettings } from './years.server.ts'
 
 export type EventResult =
 	{ ok: true; changed: boolean; participation: Participation; effects: Effect[] } | { ok: false; refusal: Refusal }
-
-export class ParticipationRefused extends Error {
-	constructor(readonly refusal: Refusal) {
-		super(refusal.message)
-	}
-}
 
 /** What `snapshotOf` needs loaded with a participation (also used by the public register). */
 export const withHistory = {
@@ -74,7 +70,7 @@ export async function loadSnapshot(
 	participationId: string,
 ): Promise<{ participation: ParticipationWithHistory; snapshot: ParticipationSnapshot; settings: YearSettings }> {
 	// On PostgreSQL two transitions of one participation must not interleave: lock the row.
-	await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
+	await lockParticipation(tx, participationId)
 	const participation = await tx.participation.findUniqueOrThrow({
 		where: { id: participationId },
 		include: withHistory,
@@ -104,14 +100,7 @@ export async function applyParticipationEvent(
 ): Promise<EventResult> {
 	const { participation, snapshot, settings } = await loadSnapshot(tx, participationId)
 	if (options.expectedVersion !== undefined && options.expectedVersion !== participation.version) {
-		return {
-			ok: false,
-			refusal: {
-				code: 'wrong_state',
-				message:
-					'Iemand anders heeft deze deelname intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
-			},
-		}
+		return { ok: false, refusal: refusal('conflict') }
 	}
 	const at = now()
 	const result = transition(snapshot, event, at, settings)
@@ -155,7 +144,7 @@ export async function applyParticipationEvent(
 	return { ok: true, changed: true, participation: updated, effects: result.effects }
 }
 
-/** Like applyParticipationEvent, but throws ParticipationRefused on a refusal. */
+/** Like applyParticipationEvent, but throws the refusal as an AppError. */
 export async function requireParticipationEvent(
 	tx: Tx,
 	participationId: string,
@@ -164,7 +153,7 @@ export async function requireParticipationEvent(
 	options: EventOptions = {},
 ): Promise<Extract<EventResult, { ok: true }>> {
 	const result = await applyParticipationEvent(tx, participationId, event, actor, options)
-	if (!result.ok) throw new ParticipationRefused(result.refusal)
+	if (!result.ok) throw refusalError(result.refusal)
 	return result
 }
 
@@ -273,7 +262,8 @@ async function recordWithdrawalChange(
 				effectiveAt: after.withdrawal.effectiveAt,
 				decidedAt: after.withdrawal.decidedAt,
 				decidedById: actor.type === 'staff' ? actor.userId : null,
-				explanation: reason ?? defaultWithdrawalExplanation(after.withdrawal.reason),
+				// The record is a Dutch document (the letter and the mail quote it).
+				explanation: reason ?? defaultWithdrawalExplanation(after.withdrawal.reason, 'nl'),
 				letterFileId: letterFileId ?? null,
 			},
 		})
@@ -283,12 +273,6 @@ async function recordWithdrawalChange(
 			data: { undoneAt: at, undoneById: actor.userId, undoReason: reason },
 		})
 	}
-}
-
-function defaultWithdrawalExplanation(reason: keyof typeof WITHDRAWAL_REASON_LABELS): string {
-	return reason === 'not_qualified_in_time'
-		? 'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (Handboek Keurmerk Basis GGZ §3.3).'
-		: WITHDRAWAL_REASON_LABELS[reason]
 }
 
 async function performEffects(
@@ -343,7 +327,7 @@ async function freezeRound(tx: Tx, participationId: string, number: number, acto
 		data: { status: 'submitted', submittedAt: at, submittedById: actor.userId },
 	})
 	if (frozen.count !== 1)
-		throw new Error(`Ronde ${number} van deelname ${participationId} is geen concept om in te dienen`)
+		throw new Error(`Round ${number} of participation ${participationId} is not a draft to submit`)
 }
 
 // DOMAIN.md §5: a revision starts as a copy of the previous round (answers and documents).
@@ -394,8 +378,9 @@ async function issueCertificate(tx: Tx, participation: Participation, at: Date, 
 		year: settings.year,
 		providerName: provider.name,
 		providerCity: provider.city,
-		issuedOn: formatDutchDate(amsterdamDateOf(at)),
-		validUntil: formatDutchDate(amsterdamDateOf(validUntil)),
+		// The certificate is a Dutch document.
+		issuedOn: formatDate(at, 'nl'),
+		validUntil: formatDate(validUntil, 'nl'),
 		verificationUrl: certificateVerificationUrl(number),
 		issuedAt: at,
 	})
@@ -449,174 +434,6 @@ async function ensureAgreementOffered(tx: Tx, participation: Participation, sett
 			},
 		},
 	})
-}
-
-/** The people a message about a participation goes to: the organisation's address and its primary contacts. */
-export async function participationRecipients(
-	tx: Tx,
-	providerId: string,
-): Promise<{ address: string; name: string | null }[]> {
-	const provider = await tx.provider.findUniqueOrThrow({
-		where: { id: providerId },
-		select: {
-			name: true,
-			email: true,
-			memberships: {
-				where: { isPrimaryContact: true },
-				select: { user: { select: { email: true, name: true, active: true } } },
-			},
-		},
-	})
-	const recipients = new Map<string, { address: string; name: string | null }>()
-	recipients.set(provider.email.toLowerCase(), { address: provider.email, name: provider.name })
-	for (const { user } of provider.memberships) {
-		if (user.active) recipients.set(user.email.toLowerCase(), { address: user.email, name: user.name })
-	}
-	return [...recipients.values()]
-}
-
-async function sendParticipationMail(
-	tx: Tx,
-	participation: Participation,
-	effect: Extract<Effect, { type: 'send_mail' }>,
-	settings: YearSettings,
-	at: Date,
-) {
-	const provider = await tx.provider.findUniqueOrThrow({
-		where: { id: participation.providerId },
-		select: { name: true },
-	})
-	const base = {
-		providerName: provider.name,
-		year: participation.year,
-		markName: settings.markName,
-		portalUrl: absoluteUrl(`/aanbieder/${participation.providerId}`),
-	}
-	const day = (instant: Date) => formatDutchDate(amsterdamDateOf(instant))
-	const attachments: { filename: string; fileId: string }[] = []
-	const email = await (async () => {
-		switch (effect.template) {
-			case 'application_received':
-				return {
-					template: 'application_received' as const,
-					data: { ...base, agreementOffered: participation.state === 'agreement_offered' },
-				}
-			case 'agreement_offered':
-				return {
-					template: 'agreement_offered' as const,
-					data: { ...base, signBy: formatDutchDate(settings.applicationClosesOn) },
-				}
-			case 'agreement_signed': {
-				const agreement = await tx.agreement.findFirst({
-					where: { participationId: participation.id, status: 'signed' },
-					orderBy: { signedAt: 'desc' },
-				})
-				if (agreement?.signedFileId)
-					attachments.push({ filename: `overeenkomst-${participation.year}.pdf`, fileId: agreement.signedFileId })
-				return {
-					template: 'agreement_signed' as const,
-					data: {
-						...base,
-						signerName: agreement?.signerName ?? 'Een tekenbevoegde',
-						signedAt: day(agreement?.signedAt ?? at),
-						listing: participation.isReapplicant
-							? { kind: 'after_qualification' as const }
-							: participation.state === 'listed'
-								? { kind: 'now' as const }
-								: { kind: 'on' as const, date: day(listingAt(settings)) },
-					},
-				}
-			}
-			case 'listed':
-				return { template: 'listed' as const, data: { ...base, deadline: day(qualificationDeadlineAt(settings)) } }
-			case 'self_evaluation_received': {
-				const round = await tx.selfEvaluationRound.findFirstOrThrow({
-					where: { participationId: participation.id, status: 'submitted' },
-					orderBy: { number: 'desc' },
-				})
-				return {
-					template: 'self_evaluation_received' as const,
-					data: { ...base, round: round.number, submittedAt: day(round.submittedAt ?? at) },
-				}
-			}
-			case 'revision_requested': {
-				const assessed = await tx.selfEvaluationRound.findFirstOrThrow({
-					where: { participationId: participation.id, status: 'submitted' },
-					orderBy: { number: 'desc' },
-					include: {
-						assessments: {
-							where: { verdict: 'insufficient' },
-							include: {
-								criterion: {
-									select: {
-										code: true,
-										position: true,
-										norm: { select: { position: true, theme: { select: { position: true } } } },
-									},
-								},
-							},
-						},
-					},
-				})
-				const insufficient = assessed.assessments
-					.sort(
-						(a, b) =>
-							a.criterion.norm.theme.position - b.criterion.norm.theme.position ||
-							a.criterion.norm.position - b.criterion.norm.position ||
-							a.criterion.position - b.criterion.position,
-					)
-					.map((assessment) => ({ code: assessment.criterion.code, feedback: assessment.feedback }))
-				return {
-					template: 'revision_requested' as const,
-					data: { ...base, dueAt: day(effect.dueAt ?? participation.revisionDueAt ?? at), insufficient },
-				}
-			}
-			case 'qualified': {
-				const certificate = await tx.certificate.findUniqueOrThrow({ where: { participationId: participation.id } })
-				if (certificate.fileId)
-					attachments.push({ filename: `keurmerkcertificaat-${certificate.number}.pdf`, fileId: certificate.fileId })
-				return {
-					template: 'qualified' as const,
-					data: { ...base, certificateNumber: certificate.number, validUntil: day(certificate.validUntil) },
-				}
-			}
-			case 'sampled':
-				return { template: 'sampled' as const, data: base }
-			case 'withdrawal': {
-				const withdrawal = await tx.withdrawal.findFirst({
-					where: { participationId: participation.id, undoneAt: null },
-					orderBy: { decidedAt: 'desc' },
-				})
-				if (withdrawal?.letterFileId)
-					attachments.push({ filename: `intrekking-${participation.year}.pdf`, fileId: withdrawal.letterFileId })
-				return {
-					template: 'withdrawal' as const,
-					data: {
-						...base,
-						// The 1 April run also ends applications that were never signed: different words.
-						signed: !['applied', 'agreement_offered'].includes(participation.stateBeforeWithdrawal ?? ''),
-						reason:
-							WITHDRAWAL_REASON_LABELS[effect.reason ?? withdrawal?.reason ?? 'not_qualified_in_time'].toLowerCase(),
-						effectiveAt: day(effect.effectiveAt ?? withdrawal?.effectiveAt ?? at),
-						explanation: withdrawal?.explanation ?? null,
-					},
-				}
-			}
-			case 'withdrawal_undone':
-				return { template: 'withdrawal_undone' as const, data: base }
-		}
-	})()
-	for (const to of await participationRecipients(tx, participation.providerId)) {
-		await enqueueEmail(tx, {
-			...email,
-			to,
-			providerId: participation.providerId,
-			participationId: participation.id,
-			attachments,
-			// One message per recipient per state change, even if an effect is replayed.
-			dedupeKey: `participation:${participation.id}:${effect.template}:v${participation.version}:${to.address.toLowerCase()}`,
-		} as Parameters<typeof enqueueEmail>[1])
-	}
 }
 
 export type { ParticipationState }

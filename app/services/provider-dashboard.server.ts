@@ -60,7 +60,9 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 			{
 				year: participation.year,
 				kind: deadline.kind,
-				label: deadline.label,
+				// What the route needs to name the deadline in the reader's language (nextDeadlineLabel).
+				deadline: { kind: deadline.kind, date: deadline.date, listingOn: deadline.listingOn },
+				settings: { year: settings.year, turnoverLabel: settings.turnoverLabel },
 				dueAt: deadline.dueAt,
 				daysLeft: deadline.daysLeft,
 				overdue: deadline.overdue,
@@ -88,12 +90,12 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 		withdrawal: current.withdrawals[0]
 			? { reason: current.withdrawals[0].reason, effectiveAt: current.withdrawals[0].effectiveAt }
 			: null,
+		settings: { year: current.year, turnoverLabel: current.markYear.turnoverLabel },
 		timeline: yearCalendar(toYearSettings(current.markYear))
 			.entries.filter((moment) => TIMELINE_KEYS.includes(moment.key))
 			.filter((moment) => moment.key !== 'withdrawal' || !current.isReapplicant)
 			.map((moment) => ({
 				key: moment.key,
-				label: moment.label,
 				at: moment.at,
 				passed: moment.at.getTime() <= at.getTime(),
 			})),

@@ -2,15 +2,11 @@
 // drawSample with a recorded seed), interviews planned and their outcome recorded. A confirmed
 // interview confirms the mark; an incorrect qualification withdraws it (with the letter).
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForSampleOutcome } from '#app/domain/participation.ts'
-import {
-	type SampleCandidate,
-	type SampleRecord,
-	drawSample,
-	SamplingError,
-	verifySample,
-} from '#app/domain/sampling.ts'
+import { type SampleCandidate, type SampleRecord, drawSample, verifySample } from '#app/domain/sampling.ts'
 import type { SampleOutcome } from '#app/domain/types.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
@@ -36,83 +32,65 @@ async function candidates(client: Tx | typeof db, year: number): Promise<SampleC
 /** A draw without recording it: the same seed on the same candidates gives the same carriers. */
 export async function previewSample(input: DrawInput) {
 	const seed = input.seed?.trim() || crypto.randomUUID()
-	try {
-		const draw = drawSample(await candidates(db, input.year), {
+	const draw = drawSample(await candidates(db, input.year), {
+		seed,
+		percent: input.percent,
+		count: input.count,
+		stratifyByType: input.stratifyByType,
+	})
+	return { seed, draw }
+}
+
+/** Draws and records the sample; every drawn carrier moves to `sampled` (mail, interview row). */
+export async function drawAndRecordSample(actor: Actor & { userId: string }, input: DrawInput) {
+	const seed = input.seed?.trim() || crypto.randomUUID()
+	return db.$transaction(async (tx) => {
+		const draw = drawSample(await candidates(tx, input.year), {
 			seed,
 			percent: input.percent,
 			count: input.count,
 			stratifyByType: input.stratifyByType,
 		})
-		return { ok: true as const, seed, draw }
-	} catch (error) {
-		if (error instanceof SamplingError) return { ok: false as const, message: samplingMessage(error) }
-		throw error
-	}
-}
-
-function samplingMessage(error: SamplingError): string {
-	return error.code === 'invalid_options'
-		? 'Geef een percentage (hoogstens twee decimalen, tot 100) of een aantal van minstens 1.'
-		: error.message
-}
-
-class Refused extends Error {}
-
-/** Draws and records the sample; every drawn carrier moves to `sampled` (mail, interview row). */
-export async function drawAndRecordSample(actor: Actor & { userId: string }, input: DrawInput) {
-	const seed = input.seed?.trim() || crypto.randomUUID()
-	try {
-		return await db.$transaction(async (tx) => {
-			const draw = drawSample(await candidates(tx, input.year), {
+		if (draw.ids.length === 0) throw new AppError('sample_empty')
+		const at = now()
+		const sample = await tx.sample.create({
+			data: {
+				year: input.year,
 				seed,
-				percent: input.percent,
-				count: input.count,
+				percent: input.percent !== undefined ? Math.round(input.percent) : null,
+				count: input.count ?? null,
 				stratifyByType: input.stratifyByType,
-			})
-			if (draw.ids.length === 0) throw new Refused('Er zijn geen gekwalificeerde keurmerkdragers om te trekken.')
-			const at = now()
-			const sample = await tx.sample.create({
-				data: {
-					year: input.year,
-					seed,
-					percent: input.percent !== undefined ? Math.round(input.percent) : null,
-					count: input.count ?? null,
-					stratifyByType: input.stratifyByType,
-					record: draw.record as unknown as Prisma.InputJsonValue,
-					drawnAt: at,
-					drawnById: actor.userId,
-				},
-			})
-			await recordAudit(tx, {
-				actor,
-				action: 'sample.draw',
-				entityType: 'Sample',
-				entityId: sample.id,
-				after: {
-					year: input.year,
-					seed,
-					percent: input.percent ?? null,
-					count: input.count ?? null,
-					stratifyByType: input.stratifyByType,
-					sampledIds: draw.ids,
-				},
-				at,
-			})
-			for (const participationId of draw.ids) {
-				// The member first: the draw_into_sample effect plans the interview for it.
-				await tx.sampleMember.create({ data: { sampleId: sample.id, participationId } })
-				const result = await applyParticipationEvent(tx, participationId, { type: 'draw_into_sample' }, actor, {
-					reason: `Steekproef ${input.year}`,
-				})
-				if (!result.ok) throw new Refused(result.refusal.message)
-			}
-			return { ok: true as const, sampleId: sample.id, seed, ids: draw.ids }
+				record: draw.record as unknown as Prisma.InputJsonValue,
+				drawnAt: at,
+				drawnById: actor.userId,
+			},
 		})
-	} catch (error) {
-		if (error instanceof Refused) return { ok: false as const, message: error.message }
-		if (error instanceof SamplingError) return { ok: false as const, message: samplingMessage(error) }
-		throw error
-	}
+		await recordAudit(tx, {
+			actor,
+			action: 'sample.draw',
+			entityType: 'Sample',
+			entityId: sample.id,
+			after: {
+				year: input.year,
+				seed,
+				percent: input.percent ?? null,
+				count: input.count ?? null,
+				stratifyByType: input.stratifyByType,
+				sampledIds: draw.ids,
+			},
+			at,
+		})
+		for (const participationId of draw.ids) {
+			// The member first: the draw_into_sample effect plans the interview for it.
+			await tx.sampleMember.create({ data: { sampleId: sample.id, participationId } })
+			const result = await applyParticipationEvent(tx, participationId, { type: 'draw_into_sample' }, actor, {
+				// The timeline is a Dutch record, like the rest of the participation's history.
+				reason: translate('nl', 'staff.timelineSampleNote', { year: input.year }),
+			})
+			if (!result.ok) throw refusalError(result.refusal)
+		}
+		return { sampleId: sample.id, seed, ids: draw.ids }
+	})
 }
 
 export async function loadSamples(year: number) {
@@ -159,13 +137,9 @@ export async function planInterview(
 			where: { id: input.interviewId },
 			include: { sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } } },
 		})
-		if (!interview) return { ok: false as const, message: 'Gesprek niet gevonden.' }
-		if (interview.outcome) return { ok: false as const, message: 'De uitkomst van dit gesprek is al vastgelegd.' }
-		if (interview.version !== input.expectedVersion)
-			return {
-				ok: false as const,
-				message: 'Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.',
-			}
+		if (!interview) throw new AppError('interview_not_found')
+		if (interview.outcome) throw new AppError('interview_decided')
+		if (interview.version !== input.expectedVersion) throw new AppError('interview_conflict')
 		const updated = await tx.interview.update({
 			where: { id: interview.id },
 			data: {
@@ -186,7 +160,6 @@ export async function planInterview(
 			before: { scheduledAt: interview.scheduledAt, mode: interview.mode, interviewerId: interview.interviewerId },
 			after: { scheduledAt: updated.scheduledAt, mode: updated.mode, interviewerId: updated.interviewerId },
 		})
-		return { ok: true as const }
 	})
 }
 
@@ -195,65 +168,57 @@ export async function recordInterviewOutcome(
 	actor: Actor & { userId: string },
 	input: { interviewId: string; outcome: SampleOutcome; notes: string; expectedVersion: number; decidedBy: string },
 ) {
-	try {
-		return await db.$transaction(async (tx) => {
-			const interview = await tx.interview.findUnique({
-				where: { id: input.interviewId },
-				include: {
-					sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } },
-				},
-			})
-			if (!interview) throw new Refused('Gesprek niet gevonden.')
-			if (interview.outcome) throw new Refused('De uitkomst van dit gesprek is al vastgelegd.')
-			if (interview.version !== input.expectedVersion)
-				throw new Refused('Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.')
-			const participationId = interview.sampleMember.participationId
-			const at = now()
-			await tx.interview.update({
-				where: { id: interview.id },
-				data: {
-					outcome: input.outcome,
-					outcomeAt: at,
-					recordedById: actor.userId,
-					notes: input.notes || interview.notes,
-					version: { increment: 1 },
-				},
-			})
-			await recordAudit(tx, {
-				actor,
-				action: 'interview.outcome',
-				entityType: 'Interview',
-				entityId: interview.id,
-				providerId: interview.sampleMember.participation.providerId,
-				participationId,
-				before: { outcome: null },
-				after: { outcome: input.outcome, notes: input.notes },
-				at,
-			})
-			let letterFileId: string | undefined
-			if (input.outcome === 'incorrect_qualification') {
-				const explanation =
-					input.notes ||
-					'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.'
-				letterFileId = (
-					await storeWithdrawalLetter(tx, participationId, {
-						reason: 'incorrect_qualification',
-						effectiveAt: at,
-						explanation,
-						decidedBy: input.decidedBy,
-					})
-				).id
-			}
-			const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome(input.outcome), actor, {
-				reason: input.notes || null,
-				...(letterFileId ? { letterFileId } : {}),
-			})
-			if (!result.ok) throw new Refused(result.refusal.message)
-			if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
-			return { ok: true as const }
+	return db.$transaction(async (tx) => {
+		const interview = await tx.interview.findUnique({
+			where: { id: input.interviewId },
+			include: {
+				sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } },
+			},
 		})
-	} catch (error) {
-		if (error instanceof Refused) return { ok: false as const, message: error.message }
-		throw error
-	}
+		if (!interview) throw new AppError('interview_not_found')
+		if (interview.outcome) throw new AppError('interview_decided')
+		if (interview.version !== input.expectedVersion) throw new AppError('interview_conflict')
+		const participationId = interview.sampleMember.participationId
+		const at = now()
+		await tx.interview.update({
+			where: { id: interview.id },
+			data: {
+				outcome: input.outcome,
+				outcomeAt: at,
+				recordedById: actor.userId,
+				notes: input.notes || interview.notes,
+				version: { increment: 1 },
+			},
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'interview.outcome',
+			entityType: 'Interview',
+			entityId: interview.id,
+			providerId: interview.sampleMember.participation.providerId,
+			participationId,
+			before: { outcome: null },
+			after: { outcome: input.outcome, notes: input.notes },
+			at,
+		})
+		let letterFileId: string | undefined
+		if (input.outcome === 'incorrect_qualification') {
+			// The letter is a Dutch document.
+			const explanation = input.notes || translate('nl', 'staff.incorrectQualificationExplanation')
+			letterFileId = (
+				await storeWithdrawalLetter(tx, participationId, {
+					reason: 'incorrect_qualification',
+					effectiveAt: at,
+					explanation,
+					decidedBy: input.decidedBy,
+				})
+			).id
+		}
+		const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome(input.outcome), actor, {
+			reason: input.notes || null,
+			...(letterFileId ? { letterFileId } : {}),
+		})
+		if (!result.ok) throw refusalError(result.refusal)
+		if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
+	})
 }

@@ -5,29 +5,27 @@
 // round or file simply does not exist here.
 import { Prisma } from '#app/generated/prisma/client.ts'
 import type { ParticipationState, PrismaClient } from '#app/generated/prisma/client.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
 import { type EvidenceItem, type NormSet, allEvidence } from '#app/domain/norm-set.ts'
 import { prefillAnswers } from '#app/domain/norm-set-diff.ts'
-import { type Answers, type CompletenessReport, checkCompleteness } from '#app/domain/self-evaluation.ts'
+import { type Answers, checkCompleteness } from '#app/domain/self-evaluation.ts'
 import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
 import { type LoadedNormSet, loadNormSet } from './norm-sets.server.ts'
-import { applyParticipationEvent } from './participation.server.ts'
+import { requireParticipationEvent } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 /** States in which the provider works on a draft round. */
 const EDITABLE_STATES: readonly ParticipationState[] = ['agreement_signed', 'listed', 'revision_requested']
 /** States in which a first draft may be started. */
 const STARTABLE_STATES: readonly ParticipationState[] = ['agreement_signed', 'listed']
-
-export const FROZEN_MESSAGE = 'Deze zelfevaluatie is ingediend en kan niet meer worden gewijzigd.'
-export const CONFLICT_MESSAGE =
-	'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren: kies hieronder welke versie u wilt houden.'
 
 export type SelfEvaluationContext = NonNullable<Awaited<ReturnType<typeof findParticipation>>>
 
@@ -222,10 +220,10 @@ export interface StoredAnswer {
 	version: number
 }
 
+/** A stale version is an outcome, not an error: the caller shows both versions. Refusals throw. */
 export type SaveResult =
 	| { ok: true; version: number; savedAt: Date; changed: boolean }
 	| { ok: false; reason: 'conflict'; current: StoredAnswer }
-	| { ok: false; reason: 'frozen' | 'unknown'; message: string }
 
 /** Only the fields the item's kind uses, restricted to the item's own options. */
 export function normaliseInput(item: EvidenceItem, input: AnswerInput): Required<AnswerInput> {
@@ -289,13 +287,12 @@ export async function saveAnswer(
 ): Promise<SaveResult> {
 	const participation = await findParticipation(input.providerId, input.year)
 	const loaded = participation ? await loadNormSet(input.year) : null
-	if (!participation || !loaded) return { ok: false, reason: 'unknown', message: 'Niet gevonden' }
+	if (!participation || !loaded) throw new AppError('not_found')
 	const draft = draftRoundOf(participation)
-	if (!draft) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE }
+	if (!draft) throw new AppError('round_frozen')
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
-	if (!item || !evidenceItemId)
-		return { ok: false, reason: 'unknown', message: 'Deze vraag hoort niet bij de zelfevaluatie van dit jaar.' }
+	if (!item || !evidenceItemId) throw new AppError('evidence_not_in_norm_set')
 	const value = normaliseInput(item, input.value)
 	const at = now()
 	try {
@@ -305,7 +302,7 @@ export async function saveAnswer(
 				where: { id: draft.id, status: 'draft' },
 				select: { id: true },
 			})
-			if (!round) return { ok: false, reason: 'frozen', message: FROZEN_MESSAGE } as const
+			if (!round) throw new AppError('round_frozen')
 			const existing = await tx.answer.findUnique({
 				where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } },
 			})
@@ -349,7 +346,9 @@ export async function saveAnswer(
 
 // --- documents ---
 
-export type DocumentResult = { ok: true; fileId: string } | { ok: false; message: string }
+export interface DocumentResult {
+	fileId: string
+}
 
 /** Adds an accepted upload to a template item of the draft round, or replaces one of its documents. */
 export async function addDocument(
@@ -364,19 +363,18 @@ export async function addDocument(
 ): Promise<DocumentResult> {
 	const participation = await findParticipation(input.providerId, input.year)
 	const loaded = participation ? await loadNormSet(input.year) : null
-	if (!participation || !loaded) return { ok: false, message: 'Niet gevonden' }
+	if (!participation || !loaded) throw new AppError('not_found')
 	const draft = draftRoundOf(participation)
-	if (!draft) return { ok: false, message: FROZEN_MESSAGE }
+	if (!draft) throw new AppError('round_frozen')
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
-	if (item?.kind !== 'template_upload' || !evidenceItemId)
-		return { ok: false, message: 'Bij deze vraag hoort geen document.' }
+	if (item?.kind !== 'template_upload' || !evidenceItemId) throw new AppError('evidence_without_document')
 	return db.$transaction(async (tx) => {
 		const round = await tx.selfEvaluationRound.findFirst({
 			where: { id: draft.id, status: 'draft' },
 			select: { id: true },
 		})
-		if (!round) return { ok: false, message: FROZEN_MESSAGE }
+		if (!round) throw new AppError('round_frozen')
 		const answer =
 			(await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })) ??
 			(await tx.answer.create({
@@ -386,8 +384,7 @@ export async function addDocument(
 			const removed = await tx.answerDocument.deleteMany({
 				where: { answerId: answer.id, fileId: input.replacesFileId },
 			})
-			if (removed.count === 0)
-				return { ok: false, message: 'Het document dat u wilde vervangen is er niet meer. Laad de pagina opnieuw.' }
+			if (removed.count === 0) throw new AppError('document_replaced_gone')
 		}
 		const file = await storeFile(
 			{
@@ -401,7 +398,7 @@ export async function addDocument(
 			tx,
 		)
 		await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
-		return { ok: true, fileId: file.id }
+		return { fileId: file.id }
 	})
 }
 
@@ -413,18 +410,18 @@ export async function removeDocument(input: {
 }): Promise<DocumentResult> {
 	const participation = await findParticipation(input.providerId, input.year)
 	const draft = participation ? draftRoundOf(participation) : null
-	if (!draft) return { ok: false, message: FROZEN_MESSAGE }
+	if (!draft) throw new AppError('round_frozen')
 	return db.$transaction(async (tx) => {
 		const round = await tx.selfEvaluationRound.findFirst({
 			where: { id: draft.id, status: 'draft' },
 			select: { id: true },
 		})
-		if (!round) return { ok: false, message: FROZEN_MESSAGE }
+		if (!round) throw new AppError('round_frozen')
 		const removed = await tx.answerDocument.deleteMany({
 			where: { fileId: input.fileId, answer: { roundId: draft.id } },
 		})
-		if (removed.count === 0) return { ok: false, message: 'Dit document staat niet (meer) bij uw zelfevaluatie.' }
-		return { ok: true, fileId: input.fileId }
+		if (removed.count === 0) throw new AppError('document_not_in_round')
+		return { fileId: input.fileId }
 	})
 }
 
@@ -442,7 +439,9 @@ export function findDocument(providerId: string, year: number, fileId: string) {
 
 // --- submission ---
 
-export type SubmitResult = { ok: true; round: number } | { ok: false; message: string; report?: CompletenessReport }
+export interface SubmitResult {
+	round: number
+}
 
 /**
  * Submits the draft round: complete, and accepted by the state machine at the server's clock
@@ -455,20 +454,14 @@ export async function submitRound(
 	return db.$transaction(async (tx) => {
 		const participation = await findParticipation(input.providerId, input.year, tx)
 		const loaded = participation ? await loadNormSet(input.year, tx) : null
-		if (!participation || !loaded) return { ok: false, message: 'Niet gevonden' }
-		await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participation.id} FOR UPDATE`
+		if (!participation || !loaded) throw new AppError('not_found')
+		await lockParticipation(tx, participation.id)
 		const draft = draftRoundOf(participation)
-		if (!draft) return { ok: false, message: FROZEN_MESSAGE }
+		if (!draft) throw new AppError('round_frozen')
 		const report = checkCompleteness(loaded.normSet, profileOf(participation), await roundAnswers(tx, draft.id, loaded))
-		if (!report.complete)
-			return {
-				ok: false,
-				message: 'De zelfevaluatie is nog niet volledig. Vul eerst aan wat hieronder ontbreekt.',
-				report,
-			}
-		const result = await applyParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
-		if (!result.ok) return { ok: false, message: result.refusal.message }
-		return { ok: true, round: draft.number }
+		if (!report.complete) throw new AppError('self_evaluation_incomplete', { missing: report.missing.length })
+		await requireParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
+		return { round: draft.number }
 	})
 }
 

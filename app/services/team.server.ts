@@ -2,6 +2,7 @@
 // members. Only members with signing authority manage the team (the route requires it), and the
 // organisation always keeps at least one member with signing authority (someone must sign).
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { lockProvider } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
 
@@ -77,7 +78,7 @@ export async function changeTeamMember(
 	return db.$transaction(async (tx) => {
 		// Serialise team changes of one provider: two signers revoking each other at once must not
 		// leave the organisation without one.
-		await tx.$queryRaw`SELECT id FROM "Provider" WHERE id = ${providerId} FOR UPDATE`
+		await lockProvider(tx, providerId)
 		const membership = await tx.membership.findFirst({ where: { id: membershipId, providerId } })
 		if (!membership) return { ok: false, message: 'provider.errorMemberNotFound' }
 		if (

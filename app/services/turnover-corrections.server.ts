@@ -5,6 +5,7 @@
 import type { TurnoverReport } from '#app/generated/prisma/client.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 
 export class TurnoverCorrectionRefused extends Error {}
@@ -28,7 +29,7 @@ export async function correctTurnover(
 	if (amountCents < 0n) throw new TurnoverCorrectionRefused('De omzet mag niet negatief zijn.')
 	return db.$transaction(async (tx) => {
 		// Serialise with the provider's own report and with invoicing of this participation.
-		await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
+		await lockParticipation(tx, participationId)
 		const participation = await tx.participation.findUniqueOrThrow({
 			where: { id: participationId },
 			select: { providerId: true, year: true },

@@ -4,6 +4,7 @@
 import { feeBreakdown } from '#app/domain/fees.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { providerInvoices } from './invoices.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
@@ -77,7 +78,7 @@ export async function reportProviderTurnover(
 ): Promise<TurnoverResult> {
 	return db.$transaction(async (tx) => {
 		// Serialise with staff corrections and with invoicing of this participation.
-		await tx.$queryRaw`SELECT id FROM "Participation" WHERE id = ${participationId} FOR UPDATE`
+		await lockParticipation(tx, participationId)
 		const participation = await tx.participation.findFirst({
 			where: { id: participationId, providerId },
 			select: {

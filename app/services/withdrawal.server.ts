@@ -2,20 +2,27 @@
 // then the participation event records the withdrawal (with the letter, which the withdrawal
 // mail attaches). The register follows by itself: the materialised window ends at the effective
 // moment. An undo is for administrators only, with a justification, and audited.
-import { amsterdamDateOf, formatDutchDate, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { type ManualWithdrawalReason } from '#app/domain/participation.ts'
 import { registerWindow } from '#app/domain/register.ts'
-import { WITHDRAWAL_REASON_LABELS, WITHDRAWAL_REASONS, type WithdrawalReason } from '#app/domain/types.ts'
+import { refusalError } from '#app/domain/errors.ts'
+import { WITHDRAWAL_REASONS, type WithdrawalReason } from '#app/domain/types.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { formatDate } from '#app/i18n/format.ts'
+import { withdrawalReasonLabel } from '#app/i18n/labels.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { withdrawalLetterPdf } from '#templates/withdrawal-letter.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
-import { applyParticipationEvent, loadSnapshot } from './participation.server.ts'
+import { applyParticipationEvent, loadSnapshot, requireParticipationEvent } from './participation.server.ts'
 
-export type WithdrawalResult = { ok: true; withdrawalId: string; letterFileId: string } | { ok: false; message: string }
+export interface WithdrawalResult {
+	withdrawalId: string
+	letterFileId: string
+}
 
 /** Renders and stores the letter for a withdrawal about to be recorded. */
 export async function storeWithdrawalLetter(
@@ -39,9 +46,10 @@ export async function storeWithdrawalLetter(
 		providerName: provider.name,
 		providerAddress: [`${provider.street} ${provider.houseNumber}`, `${provider.postcode} ${provider.city}`],
 		kvkNumber: provider.kvkNumber,
-		reasonLabel: WITHDRAWAL_REASON_LABELS[reason],
-		effectiveOn: formatDutchDate(amsterdamDateOf(effectiveAt)),
-		letterDate: formatDutchDate(amsterdamDateOf(now())),
+		// The letter is a Dutch document.
+		reasonLabel: withdrawalReasonLabel(reason, 'nl'),
+		effectiveOn: formatDate(effectiveAt, 'nl'),
+		letterDate: formatDate(now(), 'nl'),
 		explanation,
 		certificateNumber: participation.certificate?.number ?? null,
 		decidedBy,
@@ -59,8 +67,6 @@ export async function storeWithdrawalLetter(
 	)
 }
 
-class Refused extends Error {}
-
 /** Staff withdraw a participation with a reason, an effective date (Amsterdam day) and an explanation. */
 export async function withdrawParticipation(
 	actor: Actor & { userId: string },
@@ -75,33 +81,28 @@ export async function withdrawParticipation(
 	// A withdrawal "per today" takes effect now; a later day at the start of that day.
 	const at = now()
 	const effectiveAt = input.effectiveOn === amsterdamDateOf(at) ? at : startOfDay(input.effectiveOn)
-	try {
-		return await db.$transaction(async (tx) => {
-			const letter = await storeWithdrawalLetter(tx, input.participationId, {
-				reason: input.reason,
-				effectiveAt,
-				explanation: input.explanation,
-				decidedBy: input.decidedBy,
-			})
-			const result = await applyParticipationEvent(
-				tx,
-				input.participationId,
-				{ type: 'withdraw', reason: input.reason, effectiveAt },
-				actor,
-				{ reason: input.explanation, letterFileId: letter.id },
-			)
-			if (!result.ok) throw new Refused(result.refusal.message)
-			await markNextYearReapplicant(tx, input.participationId, actor)
-			const withdrawal = await tx.withdrawal.findFirstOrThrow({
-				where: { participationId: input.participationId, undoneAt: null },
-				orderBy: { decidedAt: 'desc' },
-			})
-			return { ok: true as const, withdrawalId: withdrawal.id, letterFileId: letter.id }
+	return db.$transaction(async (tx) => {
+		const letter = await storeWithdrawalLetter(tx, input.participationId, {
+			reason: input.reason,
+			effectiveAt,
+			explanation: input.explanation,
+			decidedBy: input.decidedBy,
 		})
-	} catch (error) {
-		if (error instanceof Refused) return { ok: false, message: error.message }
-		throw error
-	}
+		const result = await applyParticipationEvent(
+			tx,
+			input.participationId,
+			{ type: 'withdraw', reason: input.reason, effectiveAt },
+			actor,
+			{ reason: input.explanation, letterFileId: letter.id },
+		)
+		if (!result.ok) throw refusalError(result.refusal)
+		await markNextYearReapplicant(tx, input.participationId, actor)
+		const withdrawal = await tx.withdrawal.findFirstOrThrow({
+			where: { participationId: input.participationId, undoneAt: null },
+			orderBy: { decidedAt: 'desc' },
+		})
+		return { withdrawalId: withdrawal.id, letterFileId: letter.id }
+	})
 }
 
 /**
@@ -146,7 +147,8 @@ export async function markNextYearReapplicant(tx: Tx, participationId: string, a
 		participationId: next.id,
 		before: { isReapplicant: false },
 		after: { isReapplicant: true },
-		reason: `Keurmerk ${withdrawn.year} ingetrokken: heraanvrager voor ${withdrawn.year + 1} (003 §3.2)`,
+		// The audit trail is a Dutch record.
+		reason: translate('nl', 'staff.auditMarkedReapplicant', { year: withdrawn.year, nextYear: withdrawn.year + 1 }),
 	})
 }
 
@@ -155,9 +157,9 @@ export async function undoWithdrawal(
 	actor: Actor & { userId: string },
 	participationId: string,
 	justification: string,
-) {
-	return db.$transaction((tx) =>
-		applyParticipationEvent(tx, participationId, { type: 'undo_withdrawal', justification }, actor, {
+): Promise<void> {
+	await db.$transaction((tx) =>
+		requireParticipationEvent(tx, participationId, { type: 'undo_withdrawal', justification }, actor, {
 			reason: justification,
 		}),
 	)

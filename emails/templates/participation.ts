@@ -41,7 +41,7 @@ export type ListingAfterSigning =
 	| { kind: 'after_qualification' } // a re-applicant: listed once qualified in time
 
 export function agreementSigned(
-	data: ParticipationMailBase & { signerName: string; signedAt: string; listing: ListingAfterSigning },
+	data: ParticipationMailBase & { signerName: string | null; signedAt: string; listing: ListingAfterSigning },
 ): EmailContent {
 	const listing = {
 		on: (date: string) => `U wordt per ${date} opgenomen in het Keurmerkregister.`,
@@ -52,7 +52,7 @@ export function agreementSigned(
 	return providerMessage(data, {
 		subject: `Getekende overeenkomst ${data.markName} ${data.year}`,
 		blocks: [
-			`${data.signerName} heeft op ${data.signedAt} de overeenkomst voor het ${data.markName} ${data.year} ondertekend. De getekende overeenkomst vindt u in het Keurmerkportaal.`,
+			`${data.signerName ?? 'Een tekenbevoegde'} heeft op ${data.signedAt} de overeenkomst voor het ${data.markName} ${data.year} ondertekend. De getekende overeenkomst vindt u in het Keurmerkportaal.`,
 			data.listing.kind === 'on' ? listing.on(data.listing.date) : listing[data.listing.kind](),
 		],
 		cta: 'Naar het Keurmerkportaal',

@@ -184,7 +184,7 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		const id = () => participations.get(year) as string
 		const event = async (evt: ParticipationEvent, actor: Actor, reason?: string) => {
 			const result = await runParticipationEvent(id(), evt, actor, { reason })
-			if (!result.ok) throw new Error(`${demo.name} ${year} ${evt.type}: ${result.refusal.message}`)
+			if (!result.ok) throw new Error(`${demo.name} ${year} ${evt.type}: ${result.refusal.code}`)
 		}
 
 		// Start: current carriers are offered next year's agreement in May; others apply.
@@ -205,7 +205,7 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 					applicationData: { source: 'demo' },
 				})
 			})
-			if (!result.ok) throw new Error(`${demo.name} ${year}: ${result.refusal.message}`)
+			if (!result.ok) throw new Error(`${demo.name} ${year}: ${result.refusal.code}`)
 			participations.set(year, result.participation.id)
 			if (!renewal) await event({ type: 'offer_agreement' }, systemActor)
 		})
@@ -627,7 +627,7 @@ async function assess(
 		})
 	})
 	const result = await runParticipationEvent(participationId, eventForRoundOutcome(outcome), assessor)
-	if (!result.ok) throw new Error(`beoordeling ${participationId}: ${result.refusal.message}`)
+	if (!result.ok) throw new Error(`beoordeling ${participationId}: ${result.refusal.code}`)
 }
 
 async function reportTurnoverAndInvoice(

@@ -24,6 +24,7 @@ import { createParticipation, runParticipationEvent } from '#app/services/partic
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { createYear } from '#test/fixtures/years.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 type Args = Parameters<typeof invoicesLoader>[0]
 const args = <T = Args>(request: Request, params: Record<string, string> = {}) => routeArgs<T>(request, params)
@@ -478,7 +479,7 @@ describe('calendar feed', () => {
 				actor: { type: 'provider', userId: user.id },
 			}),
 		)
-		if (!applied.ok) throw new Error(applied.refusal.message)
+		if (!applied.ok) throw refusalError(applied.refusal)
 		await runParticipationEvent(applied.participation.id, { type: 'offer_agreement' }, systemActor)
 
 		const url = await calendarFeedUrl(provider.id)

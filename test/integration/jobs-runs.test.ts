@@ -13,6 +13,7 @@ import type { Actor } from '#app/services/audit.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProvider, createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { createYear } from '#test/fixtures/years.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 const at = (date: string, hour = 0, minute = 5) => amsterdamInstant(date, { hour, minute })
 const system: Actor = { type: 'system', userId: null }
@@ -160,7 +161,7 @@ describe('jobs', () => {
 				actor: providerActor,
 			}),
 		)
-		if (!created.ok) throw new Error(created.refusal.message)
+		if (!created.ok) throw refusalError(created.refusal)
 		const id = created.participation.id
 		await runParticipationEvent(id, { type: 'offer_agreement' }, { type: 'staff', userId: staff.id })
 		await runParticipationEvent(id, { type: 'sign_agreement' }, providerActor)

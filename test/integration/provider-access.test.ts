@@ -23,6 +23,7 @@ import { createParticipation, runParticipationEvent } from '#app/services/partic
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { createYear } from '#test/fixtures/years.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 const YEAR = 2066
 const at = (date: string, hour = 10) => amsterdamInstant(date, { hour })
@@ -56,7 +57,7 @@ async function providerWithHistory(name: string) {
 			actor: systemActor,
 		}),
 	)
-	if (!started.ok) throw new Error(started.refusal.message)
+	if (!started.ok) throw refusalError(started.refusal)
 	await runParticipationEvent(started.participation.id, { type: 'offer_agreement' }, systemActor)
 	const agreement = await db.agreement.findFirstOrThrow({ where: { participationId: started.participation.id } })
 	const signerMembership = await db.membership.findFirstOrThrow({ where: { providerId: provider.id, userId: user.id } })

@@ -207,7 +207,7 @@ describe('application form', () => {
 
 		setClock(at(`${YEAR - 1}-05-15`))
 		const before = await applicationLoader(args(getRequest('/aanmelden')))
-		expect(before.next).toMatchObject({ year: YEAR, opensOn: `1 juni ${YEAR - 1}`, closesOn: `31 oktober ${YEAR - 1}` })
+		expect(before.next).toMatchObject({ year: YEAR, opensOn: `${YEAR - 1}-06-01`, closesOn: `${YEAR - 1}-10-31` })
 	})
 })
 

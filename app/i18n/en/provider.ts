@@ -220,4 +220,6 @@ export const provider: Record<keyof typeof nl, string> = {
 	calendarResetHint: 'The address is secret. Shared too widely? Create a new one: the old address stops working.',
 	calendarReset: 'Create a new calendar address',
 	calendarResetToast: 'A new calendar address was created. The old address no longer works.',
+	agreementConsent:
+		'I declare that I am authorised to represent {provider} and, on behalf of {provider}, accept the agreement for the mark year {year}.',
 }

@@ -112,4 +112,6 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	noAnswer: 'Not filled in',
 	declared: 'Declared',
 	notDeclared: 'Not declared',
+	unknownQuestion: 'Unknown question.',
+	versionMissing: 'Version missing.',
 }

@@ -412,4 +412,8 @@ export const staff: Record<keyof typeof nl, string> = {
 	fileKind_credit_note: 'Credit note',
 	fileKind_withdrawal_letter: 'Withdrawal letter',
 	applicantWithdrawalExplanation: 'The applicant’s explanation of the earlier withdrawal',
+	incorrectQualificationExplanation:
+		'The sample interview showed that the self-evaluation does not match practice; the qualification was incorrect.',
+	timelineSampleNote: 'Sample {year}',
+	auditMarkedReapplicant: 'Quality mark {year} withdrawn: re-applicant for {nextYear} (003 §3.2)',
 }

@@ -12,10 +12,12 @@ export const states: Record<keyof typeof nl, string> = {
 	confirmed: 'Confirmed after interview',
 	withdrawn: 'Withdrawn',
 	agreement_declined: 'Agreement declined',
-	reasonNotQualifiedInTime: 'Not qualified in time',
-	reasonUnpaidFee: 'Fee not paid',
-	reasonIncorrectQualification: 'Incorrect qualification',
-	reasonProviderRequest: 'At the provider’s request',
+	reason_not_qualified_in_time: 'Not qualified in time',
+	reason_unpaid_fee: 'Fee not paid',
+	reason_incorrect_qualification: 'Incorrect qualification (sample)',
+	reason_provider_request: 'At the provider’s request',
+	explanation_not_qualified_in_time:
+		'The provider did not qualify within the qualification period (Handbook Keurmerk Basis GGZ §3.3).',
 	independent_practice: 'Independent practice',
 	institution: 'Mental health institution',
 }

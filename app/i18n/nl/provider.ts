@@ -227,4 +227,6 @@ export const provider = {
 		'Het adres is geheim. Is het te breed gedeeld? Maak een nieuw adres: het oude werkt dan niet meer.',
 	calendarReset: 'Nieuw agenda-adres maken',
 	calendarResetToast: 'Er is een nieuw agenda-adres gemaakt. Het oude adres werkt niet meer.',
+	agreementConsent:
+		'Ik verklaar bevoegd te zijn {provider} te vertegenwoordigen en ga namens {provider} akkoord met de overeenkomst voor het keurmerkjaar {year}.',
 } satisfies Record<string, string>

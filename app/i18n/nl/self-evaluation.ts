@@ -113,4 +113,6 @@ export const selfEvaluation = {
 	noAnswer: 'Niet ingevuld',
 	declared: 'Verklaard',
 	notDeclared: 'Niet verklaard',
+	unknownQuestion: 'Onbekende vraag.',
+	versionMissing: 'Versie ontbreekt.',
 } satisfies Record<string, string>

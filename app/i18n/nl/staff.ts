@@ -412,4 +412,8 @@ export const staff = {
 	fileKind_credit_note: 'Creditnota',
 	fileKind_withdrawal_letter: 'Intrekkingsbrief',
 	applicantWithdrawalExplanation: 'Toelichting van de aanvrager op de eerdere intrekking',
+	incorrectQualificationExplanation:
+		'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.',
+	timelineSampleNote: 'Steekproef {year}',
+	auditMarkedReapplicant: 'Keurmerk {year} ingetrokken: heraanvrager voor {nextYear} (003 §3.2)',
 } satisfies Record<string, string>

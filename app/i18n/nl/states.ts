@@ -11,10 +11,12 @@ export const states = {
 	confirmed: 'Bevestigd na gesprek',
 	withdrawn: 'Ingetrokken',
 	agreement_declined: 'Overeenkomst afgewezen',
-	reasonNotQualifiedInTime: 'Niet tijdig gekwalificeerd',
-	reasonUnpaidFee: 'Afdracht niet betaald',
-	reasonIncorrectQualification: 'Onterechte kwalificatie',
-	reasonProviderRequest: 'Op verzoek van de aanbieder',
+	reason_not_qualified_in_time: 'Niet tijdig gekwalificeerd',
+	reason_unpaid_fee: 'Afdracht niet betaald',
+	reason_incorrect_qualification: 'Onterechte kwalificatie (steekproef)',
+	reason_provider_request: 'Op verzoek van de zorgaanbieder',
+	explanation_not_qualified_in_time:
+		'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (Handboek Keurmerk Basis GGZ §3.3).',
 	independent_practice: 'Vrijgevestigde aanbieder',
 	institution: 'GGZ-instelling',
 } satisfies Record<string, string>

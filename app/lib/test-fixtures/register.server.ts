@@ -10,6 +10,7 @@ import { clockDescription, setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
 import type { Fixture } from './index.server.ts'
 import { createQualifiedParticipations, ensureStaffYear } from './staff.server.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 const system: Actor = { type: 'system', userId: null }
 
@@ -142,7 +143,7 @@ export async function createRegisterYear({
 				actor: system,
 			}),
 		)
-		if (!started.ok) throw new Error(started.refusal.message)
+		if (!started.ok) throw refusalError(started.refusal)
 		await db.$transaction((tx) =>
 			requireParticipationEvent(tx, started.participation.id, { type: 'offer_agreement' }, system),
 		)
@@ -167,7 +168,7 @@ export async function createRegisterYear({
 				actor: system,
 			}),
 		)
-		if (!appliedStart.ok) throw new Error(appliedStart.refusal.message)
+		if (!appliedStart.ok) throw refusalError(appliedStart.refusal)
 
 		return {
 			year,

@@ -14,6 +14,7 @@ import { markYearData } from '#app/services/years.server.ts'
 import { now, setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
 import type { Fixture } from './index.server.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 const system: Actor = { type: 'system', userId: null }
 
@@ -46,7 +47,7 @@ export async function createListedParticipationId({ year, providerId }: { year: 
 	const started = await db.$transaction((tx) =>
 		createParticipation(tx, { providerId, year, start: { origin: 'application', isReapplicant: false }, actor }),
 	)
-	if (!started.ok) throw new Error(started.refusal.message)
+	if (!started.ok) throw refusalError(started.refusal)
 	const id = started.participation.id
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'offer_agreement' }, system))
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'sign_agreement' }, actor))

@@ -8,15 +8,14 @@ import { CheckboxField, ErrorSummary, InputField, SubmitButton, TextareaField } 
 import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
-import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
-import { formatEuro, formatFeeRate } from '#app/domain/fees.ts'
-import { useT } from '#app/i18n/react.tsx'
-import { parseForm, formFailure } from '#app/lib/forms.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
+import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
 import { clientIp, notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { consentTextFor, declineAgreement, providerAgreements, signAgreement } from '#app/services/agreement.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
@@ -51,8 +50,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			isReapplicant: current.isReapplicant,
 			agreement: agreement && {
 				...agreement,
-				listingOn: formatDutchDate(agreement.terms.listingOn),
-				qualificationDeadline: formatDutchDate(agreement.terms.qualificationDeadline),
+				listingOn: agreement.terms.listingOn,
+				qualificationDeadline: agreement.terms.qualificationDeadline,
 				consentText: consentTextFor(provider.name, current.year),
 			},
 		},
@@ -75,39 +74,36 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (formData.get('intent') === 'decline') {
 		const form = parseForm(declineSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'decline' as const }, { status: 400 })
-		const result = await declineAgreement({
-			providerId: params.providerId,
-			agreementId: form.data.agreementId,
-			user,
-			reason: form.data.declineReason,
-			ip,
-		})
-		if (!result.ok)
-			return data({ ...formFailure({ formErrors: [result.message] }), intent: 'decline' as const }, { status: 409 })
+		const result = await attempt(() =>
+			declineAgreement({
+				providerId: params.providerId,
+				agreementId: form.data.agreementId,
+				user,
+				reason: form.data.declineReason,
+				ip,
+			}),
+		)
+		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'decline' as const } })
 		return redirectWithToast(back, { type: 'info', key: 'provider.agreementDeclinedToast' })
 	}
 	const form = parseForm(signSchema, formData)
 	if (!form.success) return data({ ...form, intent: 'sign' as const }, { status: 400 })
-	const result = await signAgreement({
-		providerId: params.providerId,
-		agreementId: form.data.agreementId,
-		user,
-		signerName: form.data.signerName,
-		signerFunction: form.data.signerFunction,
-		ip,
-		userAgent: request.headers.get('user-agent'),
-	})
+	const result = await attempt(() =>
+		signAgreement({
+			providerId: params.providerId,
+			agreementId: form.data.agreementId,
+			user,
+			signerName: form.data.signerName,
+			signerFunction: form.data.signerFunction,
+			ip,
+			userAgent: request.headers.get('user-agent'),
+		}),
+	)
 	if (!result.ok)
-		return data(
-			{
-				...formFailure({
-					formErrors: [result.message],
-					values: { signerName: form.data.signerName, signerFunction: form.data.signerFunction },
-				}),
-				intent: 'sign' as const,
-			},
-			{ status: 409 },
-		)
+		return refusalData(result.error, user.locale, {
+			values: { signerName: form.data.signerName, signerFunction: form.data.signerFunction },
+			extra: { intent: 'sign' as const },
+		})
 	return redirectWithToast(back, { type: 'success', key: 'provider.agreementSignedToast' })
 }
 
@@ -115,6 +111,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Overeenkomst · Keurmer
 
 export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const { providerId, current, earlier, canSign, signers, userName } = loaderData
 	const pdfPath = (agreementId: string, version: 'concept' | 'getekend') =>
 		`/aanbieder/${providerId}/overeenkomst/${agreementId}/pdf?versie=${version}`
@@ -135,13 +132,17 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 						<h2 id="terms-title">{t('provider.agreementTerms')}</h2>
 						<dl className="facts">
 							<dt>{t('provider.termFeeRate')}</dt>
-							<dd>{formatFeeRate(agreement.terms.feeRateBp)}</dd>
+							<dd>{formatFeeRate(agreement.terms.feeRateBp, locale)}</dd>
 							<dt>{t('provider.termMinimumFee')}</dt>
-							<dd>{formatEuro(agreement.terms.minimumFeeCents)}</dd>
+							<dd>{formatEuro(agreement.terms.minimumFeeCents, locale)}</dd>
 							<dt>{t('provider.termListing')}</dt>
-							<dd>{current.isReapplicant ? t('provider.termListingReapplicant') : agreement.listingOn}</dd>
+							<dd>
+								{current.isReapplicant
+									? t('provider.termListingReapplicant')
+									: formatCalendarDay(agreement.listingOn, locale)}
+							</dd>
 							<dt>{t('provider.termDeadline')}</dt>
-							<dd>{agreement.qualificationDeadline}</dd>
+							<dd>{formatCalendarDay(agreement.qualificationDeadline, locale)}</dd>
 							<dt>{t('provider.termWithdrawal')}</dt>
 							<dd>{t('provider.termWithdrawalGrounds')}</dd>
 						</dl>

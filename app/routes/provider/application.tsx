@@ -8,10 +8,11 @@ import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/comp
 import { clearFormDraft, useFormDraft } from '#app/components/provider/form-draft.ts'
 import { OrganisationFields } from '#app/components/provider/organisation-fields.tsx'
 import { ProviderErrorBoundary, RadioGroup, typed } from '#app/components/provider/ui.tsx'
-import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
-import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { formatCalendarDay } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
+import { attempt, formFailure, parseForm, refusalData } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
+import { getLocale } from '#app/lib/locale.server.ts'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -30,8 +31,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		settings && {
 			year: settings.year,
 			markName: settings.markName,
-			opensOn: formatDutchDate(settings.applicationOpensOn),
-			closesOn: formatDutchDate(settings.applicationClosesOn),
+			opensOn: settings.applicationOpensOn,
+			closesOn: settings.applicationClosesOn,
 		}
 	return {
 		open: window(open),
@@ -65,13 +66,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data(formFailure({ formErrors: ['provider.errorStaffCannotApply'], values: valuesOf(formData) }), {
 			status: 400,
 		})
-	const result = await submitApplication(form.data, user, ip)
-	if (!result.ok) {
-		const failure = result.field
-			? formFailure({ fieldErrors: { [result.field]: [result.message] }, values: valuesOf(formData) })
-			: formFailure({ formErrors: [result.message], values: valuesOf(formData) })
-		return data(failure, { status: 400 })
+	const attempted = await attempt(() => submitApplication(form.data, user, ip))
+	if (!attempted.ok) {
+		return refusalData(attempted.error, await getLocale(request, user), { values: valuesOf(formData) })
 	}
+	const result = attempted.value
 	if (user?.memberships.some((membership) => membership.providerId === result.providerId)) {
 		return redirectWithToast(`/aanbieder/${result.providerId}/overeenkomst`, {
 			type: 'success',
@@ -94,6 +93,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Keurmerk aanvragen · K
 
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const { open, next, received, signedInAs, isStaff } = loaderData
 	const draft = useFormDraft(DRAFT_KEY, { enabled: Boolean(open) && received === null, skip: NOT_IN_DRAFT })
 	useEffect(() => {
@@ -123,7 +123,11 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 				<h1>{t('provider.applicationTitle')}</h1>
 				<p className="panel panel--info" role="status">
 					{next
-						? t('provider.applicationClosedNext', { year: next.year, opensOn: next.opensOn, closesOn: next.closesOn })
+						? t('provider.applicationClosedNext', {
+								year: next.year,
+								opensOn: formatCalendarDay(next.opensOn, locale),
+								closesOn: formatCalendarDay(next.closesOn, locale),
+							})
 						: t('provider.applicationClosed')}
 				</p>
 			</div>
@@ -135,7 +139,11 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 		<div className="narrow stack">
 			<h1>{t('provider.applicationTitle')}</h1>
 			<p className="lead">
-				{t('provider.applicationIntro', { markName: open.markName, year: open.year, closesOn: open.closesOn })}
+				{t('provider.applicationIntro', {
+					markName: open.markName,
+					year: open.year,
+					closesOn: formatCalendarDay(open.closesOn, locale),
+				})}
 			</p>
 			{isStaff ? <p className="panel panel--warning">{t('provider.errorStaffCannotApply')}</p> : null}
 			{signedInAs ? (

@@ -13,14 +13,30 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { applicationWindow } from '#app/services/application.server.ts'
 import { calendarFeedUrl, resetCalendarToken } from '#app/services/calendar-feed.server.ts'
 import { providerDashboard } from '#app/services/provider-dashboard.server.ts'
+import { calendarMomentLabel, nextDeadlineLabel } from '#app/i18n/labels.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { membership } = await requireProviderMember(request, params.providerId)
+	const { user, membership } = await requireProviderMember(request, params.providerId)
 	const dashboard = await providerDashboard(params.providerId)
 	const { open } = await applicationWindow()
 	const appliedYears = new Set([dashboard.current?.year, ...dashboard.history.map((row) => row.year)])
+	const todos = dashboard.todos.map(({ deadline, settings, ...todo }) => ({
+		...todo,
+		label: nextDeadlineLabel(deadline, settings, user.locale),
+	}))
+	const shown = dashboard.current
+	const current = shown && {
+		...shown,
+		timeline: shown.timeline.map((moment) => ({
+			...moment,
+			label: calendarMomentLabel(moment.key, shown.settings, user.locale),
+		})),
+	}
 	return {
 		...dashboard,
+		current,
+		todos,
+		next: todos[0] ?? null,
 		canSign: membership.canSign,
 		applyYear: open && !appliedYears.has(open.year) ? open.year : null,
 		calendarUrl: await calendarFeedUrl(params.providerId),
@@ -44,13 +60,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: `${data?.provider.name ?? 'Aanbieder'} · Keurmerkportaal` },
 ]
-
-const reasonKey = {
-	not_qualified_in_time: 'states.reasonNotQualifiedInTime',
-	unpaid_fee: 'states.reasonUnpaidFee',
-	incorrect_qualification: 'states.reasonIncorrectQualification',
-	provider_request: 'states.reasonProviderRequest',
-} as const
 
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()
@@ -120,7 +129,7 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 					{current.isReapplicant ? <p className="field__hint">{t('provider.reapplicantNote')}</p> : null}
 					{current.withdrawal ? (
 						<p className="panel panel--danger">
-							{t('provider.withdrawnNote', { reason: t(reasonKey[current.withdrawal.reason]) })}{' '}
+							{t('provider.withdrawnNote', { reason: t(`states.reason_${current.withdrawal.reason}`) })}{' '}
 							<DateTime value={current.withdrawal.effectiveAt} dateOnly />
 						</p>
 					) : null}
@@ -190,7 +199,7 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 							<li key={row.year} className="card">
 								<span className="card__title">{row.year}</span> <StateBadge state={row.state} />
 								{row.certificateNumber ? ` · ${row.certificateNumber}` : ''}
-								{row.withdrawal ? ` · ${t(reasonKey[row.withdrawal.reason])}` : ''}{' '}
+								{row.withdrawal ? ` · ${t(`states.reason_${row.withdrawal.reason}`)}` : ''}{' '}
 								<Link to={`${base}/overeenkomst/${row.year}`}>
 									{t('provider.agreementTitleYear', { year: row.year })}
 								</Link>

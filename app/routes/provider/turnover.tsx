@@ -6,14 +6,14 @@ import { turnoverSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
-import { formatDutchDate } from '#app/domain/amsterdam-time.ts'
-import { formatEuro, formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
-import { useT } from '#app/i18n/react.tsx'
+import { parseEuroInput } from '#app/domain/fees.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import { formFailure, parseForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { reportProviderTurnover, turnoverOverview } from '#app/services/turnover-report.server.ts'
+import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireProviderMember(request, params.providerId)
@@ -31,7 +31,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			{ status: 400 },
 		)
 	const parsed = parseEuroInput(amount)
-	if (!parsed.ok) return fail(parsed.message)
+	if (!parsed.ok) return fail(`refusals.${parsed.code}`)
 	const result = await reportProviderTurnover(params.providerId, participationId, parsed.cents, {
 		type: 'provider',
 		userId: user.id,
@@ -48,6 +48,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Omzet en afdracht · Ke
 
 export default function Turnover({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const { years } = loaderData
 	const failed = actionData && !actionData.success ? actionData : undefined
 	return (
@@ -67,18 +68,18 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 							<dt>{capitalize(year.turnoverLabel)}</dt>
 							<dd>
 								{year.current
-									? formatEuro(BigInt(year.current.amountCents))
-									: t('provider.turnoverNotReported', { date: formatDutchDate(year.reportDueOn) })}
+									? formatEuro(BigInt(year.current.amountCents), locale)
+									: t('provider.turnoverNotReported', { date: formatCalendarDay(year.reportDueOn, locale) })}
 							</dd>
 							<dt>{t('provider.termFeeRate')}</dt>
-							<dd>{formatFeeRate(year.feeRateBp)}</dd>
+							<dd>{formatFeeRate(year.feeRateBp, locale)}</dd>
 							<dt>{t('provider.termMinimumFee')}</dt>
-							<dd>{formatEuro(year.minimumFeeCents)}</dd>
+							<dd>{formatEuro(year.minimumFeeCents, locale)}</dd>
 							{year.fee ? (
 								<>
 									<dt>{t('provider.turnoverFee')}</dt>
 									<dd>
-										<strong>{formatEuro(year.fee.feeCents)}</strong>
+										<strong>{formatEuro(year.fee.feeCents, locale)}</strong>
 										{year.fee.minimumApplied ? ` (${t('provider.turnoverMinimumApplied')})` : ''}
 									</dd>
 								</>
@@ -110,7 +111,7 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 								<ul>
 									{year.history.map((report) => (
 										<li key={report.id}>
-											{formatEuro(BigInt(report.amountCents))} · {report.reportedBy} ·{' '}
+											{formatEuro(BigInt(report.amountCents), locale)} · {report.reportedBy} ·{' '}
 											<DateTime value={report.reportedAt} />
 											{report.source === 'staff_correction'
 												? ` · ${t('provider.turnoverCorrectedByKibg')}${report.reason ? `: ${report.reason}` : ''}`
@@ -125,8 +126,8 @@ export default function Turnover({ loaderData, actionData }: Route.ComponentProp
 								{year.invoices.map((invoice) => (
 									<li key={invoice.id}>
 										<a href={invoice.pdfPath}>{t('provider.invoiceLink', { number: invoice.number })}</a> ·{' '}
-										{formatEuro(BigInt(invoice.amountCents))} · {t(`provider.invoiceStatus_${invoice.status}`)} ·{' '}
-										{t('provider.invoiceDue')} <DateTime value={invoice.dueAt} dateOnly />
+										{formatEuro(BigInt(invoice.amountCents), locale)} · {t(`provider.invoiceStatus_${invoice.status}`)}{' '}
+										· {t('provider.invoiceDue')} <DateTime value={invoice.dueAt} dateOnly />
 										{invoice.creditNotePdfPath ? (
 											<>
 												{' '}

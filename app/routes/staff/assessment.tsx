@@ -7,7 +7,7 @@ import { StateBadge } from '#app/components/status-badge.tsx'
 import type { Criterion, EvidenceItem, Norm } from '#app/domain/norm-set.ts'
 import type { EvidenceAnswer } from '#app/domain/self-evaluation.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -109,19 +109,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const form = parseForm(assessSchema, formData)
 		const criterion = String(formData.get('criterion') ?? '')
 		if (!form.success) return data({ ...form, criterion }, { status: 400 })
-		const result = await assessCriterion(actor, {
-			participationId: params.participationId,
-			round: number,
-			criterionKey: form.data.criterion,
-			verdict: form.data.verdict,
-			feedback: form.data.feedback,
-			expectedVersion: form.data.version,
-		})
+		const result = await attempt(() =>
+			assessCriterion(actor, {
+				participationId: params.participationId,
+				round: number,
+				criterionKey: form.data.criterion,
+				verdict: form.data.verdict,
+				feedback: form.data.feedback,
+				expectedVersion: form.data.version,
+			}),
+		)
 		if (!result.ok)
-			return data(
-				{ ...formFailure({ formErrors: [result.message], values: { feedback: form.data.feedback } }), criterion },
-				{ status: 409 },
-			)
+			return refusalData(result.error, user.locale, { values: { feedback: form.data.feedback }, extra: { criterion } })
 		return redirectWithToast(`${here}#criterium-${form.data.criterion}`, {
 			type: 'success',
 			key: 'staff.toastAssessed',
@@ -130,12 +129,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (intent === 'decide') {
 		const form = parseForm(decideSchema, formData)
 		if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
-		const result = await decideRound(actor, {
-			participationId: params.participationId,
-			round: number,
-			outcome: form.data.outcome,
-		})
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), criterion: '' }, { status: 409 })
+		const result = await attempt(() =>
+			decideRound(actor, { participationId: params.participationId, round: number, outcome: form.data.outcome }),
+		)
+		if (!result.ok) return refusalData(result.error, user.locale, { extra: { criterion: '' } })
 		return redirectWithToast(here, {
 			type: 'success',
 			key: result.value.applied ? 'staff.toastDecided' : 'staff.toastProposed',
@@ -143,13 +140,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	const form = parseForm(confirmSchema, formData)
 	if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
-	const result = await confirmDecision(actor, {
-		participationId: params.participationId,
-		round: number,
-		confirm: form.data.intent === 'confirm',
-		reason: form.data.reason,
-	})
-	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), criterion: '' }, { status: 409 })
+	const result = await attempt(() =>
+		confirmDecision(actor, {
+			participationId: params.participationId,
+			round: number,
+			confirm: form.data.intent === 'confirm',
+			reason: form.data.reason,
+		}),
+	)
+	if (!result.ok) return refusalData(result.error, user.locale, { extra: { criterion: '' } })
 	return redirectWithToast(here, {
 		type: 'success',
 		key: form.data.intent === 'confirm' ? 'staff.toastDecided' : 'staff.toastProposalRejected',

@@ -6,7 +6,7 @@ import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
 import { INVOICE_DISPLAY_STATUSES, type InvoiceDisplayStatus } from '#app/domain/invoices.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
-import { formatDate, formatMoney } from '#app/i18n/format.ts'
+import { formatDate, formatEuro } from '#app/i18n/format.ts'
 import type { Translate } from '#app/i18n/translate.ts'
 
 export const INVOICE_STATUS_FILTERS = [...INVOICE_DISPLAY_STATUSES, 'eligible'] as const
@@ -107,7 +107,7 @@ export function invoiceColumns(t: Translate, locale: Locale): DataTableColumn<In
 			id: 'amount',
 			header: t('fees.columnAmount'),
 			className: 'numeric nowrap',
-			cell: ({ row }) => formatMoney(row.original.amountCents, locale),
+			cell: ({ row }) => formatEuro(row.original.amountCents, locale),
 		},
 		{
 			id: 'status',

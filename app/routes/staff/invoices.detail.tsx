@@ -6,8 +6,7 @@ import { templateLabel } from './mail.columns.tsx'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
-import { formatFeeRate } from '#app/domain/fees.ts'
-import { formatDate, formatDateTime, formatMoney } from '#app/i18n/format.ts'
+import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { checkboxField, formFailure, parseForm } from '#app/lib/forms.ts'
@@ -106,10 +105,10 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 		[t('fees.columnYear'), invoice.year],
 		[t('fees.columnIssued'), formatDate(invoice.issuedAt, locale)],
 		[t('fees.columnDue'), formatDate(invoice.dueAt, locale)],
-		[t('fees.turnover'), formatMoney(invoice.turnoverCents, locale)],
-		[t('fees.rate'), formatFeeRate(invoice.feeRateBp)],
-		[t('fees.minimumFee'), formatMoney(invoice.minimumFeeCents, locale)],
-		[t('fees.columnAmount'), <strong key="amount">{formatMoney(invoice.amountCents, locale)}</strong>],
+		[t('fees.turnover'), formatEuro(invoice.turnoverCents, locale)],
+		[t('fees.rate'), formatFeeRate(invoice.feeRateBp, locale)],
+		[t('fees.minimumFee'), formatEuro(invoice.minimumFeeCents, locale)],
+		[t('fees.columnAmount'), <strong key="amount">{formatEuro(invoice.amountCents, locale)}</strong>],
 		[t('fees.columnStatus'), <InvoiceStatusBadge key="status" row={invoice} t={t} />],
 	]
 	if (invoice.paidAt)
@@ -166,7 +165,7 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 			{turnoverReport ? (
 				<p>
 					{t('fees.basedOnReport', {
-						amount: formatMoney(turnoverReport.amountCents, locale),
+						amount: formatEuro(turnoverReport.amountCents, locale),
 						source: t(`fees.source_${turnoverReport.source}`),
 						date: formatDate(turnoverReport.reportedAt, locale),
 						name: turnoverReport.reportedBy,

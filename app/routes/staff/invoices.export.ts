@@ -1,10 +1,11 @@
 // /medewerkers/facturen/export: the filtered invoices as CSV for the bookkeeper — `;` separated,
-// UTF-8 with a byte-order mark and Dutch decimals, so Excel opens it as is.
+// UTF-8 with a byte-order mark and Dutch decimals, so Excel opens it as is. A Dutch document, like
+// the invoices themselves: headers and labels are Dutch whatever the reader's language.
 import type { Route } from './+types/invoices.export'
 import { chosenStatuses, invoicesTableSpec, parseInvoiceYear } from './invoices.columns.tsx'
 import { parseTableQuery } from '#app/components/data-table/table-query.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
-import { INVOICE_DISPLAY_STATUS_LABELS } from '#app/domain/invoices.ts'
+import { invoiceStatusLabel } from '#app/i18n/labels.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { exportInvoices, type InvoiceView } from '#app/services/invoices.server.ts'
@@ -22,7 +23,7 @@ const columns: { header: string; value: (row: InvoiceView) => Cell }[] = [
 	{ header: 'Afdrachtpercentage', value: (row) => (row.feeRateBp / 100).toFixed(2).replace('.', ',') },
 	{ header: 'Minimale afdracht', value: (row) => euros(row.minimumFeeCents) },
 	{ header: 'Bedrag', value: (row) => euros(row.amountCents) },
-	{ header: 'Status', value: (row) => INVOICE_DISPLAY_STATUS_LABELS[row.status] },
+	{ header: 'Status', value: (row) => invoiceStatusLabel(row.status, 'nl') },
 	{ header: 'Dagen over tijd', value: (row) => row.daysOverdue || null },
 	{ header: 'Betaald op', value: (row) => (row.paidAt ? dutchDate(row.paidAt) : null) },
 	{ header: 'Creditnota', value: (row) => row.creditNoteNumber },

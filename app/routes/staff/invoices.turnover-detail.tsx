@@ -4,9 +4,9 @@ import type { Route } from './+types/invoices.turnover-detail'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
-import { feeBreakdown, formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
+import { feeBreakdown, parseEuroInput } from '#app/domain/fees.ts'
 import { invoiceStatusAt } from '#app/domain/invoices.ts'
-import { formatDate, formatDateTime, formatMoney } from '#app/i18n/format.ts'
+import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -31,8 +31,8 @@ const correctionSchema = z.object({
 		.transform((value, context) => {
 			const parsed = parseEuroInput(value)
 			if (!parsed.ok) {
-				// The domain's Dutch message ("Gebruik een komma voor de centen …") is shown as is.
-				context.addIssue({ code: 'custom', message: parsed.message })
+				// A message key: the component shows it in the reader's language.
+				context.addIssue({ code: 'custom', message: `refusals.${parsed.code}` })
 				return z.NEVER
 			}
 			return BigInt(parsed.cents)
@@ -171,9 +171,9 @@ export default function TurnoverDetail({ loaderData, actionData }: Route.Compone
 			{fee ? (
 				<p>
 					{t('fees.feeForCurrent', {
-						rate: formatFeeRate(settings.feeRateBp),
-						minimum: formatMoney(settings.minimumFeeCents, locale),
-						fee: formatMoney(fee.feeCents, locale),
+						rate: formatFeeRate(settings.feeRateBp, locale),
+						minimum: formatEuro(settings.minimumFeeCents, locale),
+						fee: formatEuro(fee.feeCents, locale),
 					})}
 				</p>
 			) : null}
@@ -203,7 +203,7 @@ export default function TurnoverDetail({ loaderData, actionData }: Route.Compone
 										<td>
 											{formatDateTime(report.reportedAt, locale)} · {report.reportedBy}
 										</td>
-										<td className="numeric">{formatMoney(report.amountCents, locale)}</td>
+										<td className="numeric">{formatEuro(report.amountCents, locale)}</td>
 										<td>{t(`fees.source_${report.source}`)}</td>
 										<td>{report.reason ?? '–'}</td>
 										<td>
@@ -230,7 +230,7 @@ export default function TurnoverDetail({ loaderData, actionData }: Route.Compone
 						{invoices.map((invoice) => (
 							<li key={invoice.id}>
 								<Link to={`/medewerkers/facturen/${invoice.id}`}>{invoice.number}</Link> ·{' '}
-								{formatDate(invoice.issuedAt, locale)} · {formatMoney(invoice.amountCents, locale)} ·{' '}
+								{formatDate(invoice.issuedAt, locale)} · {formatEuro(invoice.amountCents, locale)} ·{' '}
 								{t(`fees.status_${invoice.status}`)}
 							</li>
 						))}

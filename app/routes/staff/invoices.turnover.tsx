@@ -5,7 +5,7 @@ import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { SIGNED_STATES } from '#app/domain/participation-states.ts'
-import { formatDate, formatMoney } from '#app/i18n/format.ts'
+import { formatDate, formatEuro } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -135,7 +135,7 @@ export default function TurnoverReports({ loaderData }: Route.ComponentProps) {
 									<td>
 										<StateBadge state={row.state} />
 									</td>
-									<td className="numeric">{row.report ? formatMoney(row.report.amountCents, locale) : '–'}</td>
+									<td className="numeric">{row.report ? formatEuro(row.report.amountCents, locale) : '–'}</td>
 									<td>
 										{row.report ? (
 											<>

@@ -9,6 +9,7 @@ import { PARTICIPATION_STATES } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { calendarMomentLabel } from '#app/i18n/labels.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
@@ -23,7 +24,7 @@ const listSelect = {
 } as const
 
 export async function loader({ request }: Route.LoaderArgs) {
-	await requireStaff(request)
+	const user = await requireStaff(request)
 	const at = now()
 	const years = await participationYears()
 	const year = chosenYear(new URL(request.url), years)
@@ -61,10 +62,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 			take: 20,
 		}),
 	])
-	const deadlines = yearCalendar(toYearSettings(row))
+	const settings = toYearSettings(row)
+	const deadlines = yearCalendar(settings)
 		.entries.filter((entry) => entry.at.getTime() >= at.getTime())
 		.slice(0, 5)
-		.map((entry) => ({ key: entry.key, label: entry.label, at: entry.at, days: daysLeft(at, entry.at) }))
+		.map((entry) => ({
+			key: entry.key,
+			label: calendarMomentLabel(entry.key, settings, user.locale),
+			at: entry.at,
+			days: daysLeft(at, entry.at),
+		}))
 	return {
 		year,
 		years,

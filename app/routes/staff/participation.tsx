@@ -8,15 +8,15 @@ import { ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } fr
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formatMoney } from '#app/i18n/format.ts'
+import { formatEuro } from '#app/i18n/format.ts'
 import { useLocale } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
-import { formDataToValues, formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, formDataToValues, parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { assignAssessor } from '#app/services/assessment.server.ts'
+import { staffParticipationDetail } from '#app/services/staff-participation-detail.server.ts'
 import { participationNextDeadline, staffMembers } from '#app/services/staff-participations.server.ts'
 import { undoWithdrawal, withdrawParticipation } from '#app/services/withdrawal.server.ts'
 
@@ -32,83 +32,13 @@ const undoSchema = z.object({
 	justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000),
 })
 
-const applicationStatementSchema = z.object({
-	withdrawalExplanation: z.string().trim().min(1).optional().catch(undefined),
-})
-
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
-	const participation = await db.participation.findUnique({
-		where: { id: params.participationId },
-		include: {
-			provider: {
-				include: {
-					memberships: { include: { user: { select: { id: true, name: true, email: true, active: true } } } },
-				},
-			},
-			assessor: { select: { id: true, name: true } },
-			transitions: { orderBy: { at: 'asc' }, include: { actor: { select: { name: true } } } },
-			agreements: { orderBy: { offeredAt: 'asc' } },
-			rounds: { orderBy: { number: 'asc' }, include: { _count: { select: { assessments: true } } } },
-			withdrawals: {
-				orderBy: { decidedAt: 'asc' },
-				include: {
-					decidedBy: { select: { name: true } },
-					undoneBy: { select: { name: true } },
-					letterFile: { select: { id: true, originalName: true } },
-				},
-			},
-			certificate: { include: { file: { select: { id: true, originalName: true } } } },
-			invoices: { orderBy: { issuedAt: 'asc' } },
-			outbox: {
-				orderBy: { createdAt: 'asc' },
-				select: {
-					id: true,
-					template: true,
-					subject: true,
-					toAddress: true,
-					status: true,
-					createdAt: true,
-					sentAt: true,
-				},
-			},
-			auditEvents: { orderBy: { id: 'desc' }, take: 100, include: { actor: { select: { name: true } } } },
-			sampleMember: { include: { interview: true } },
-		},
-	})
-	invariantResponse(participation, 'Niet gevonden')
-	const files = await db.storedFile.findMany({
-		where: { providerId: participation.providerId },
-		orderBy: { createdAt: 'desc' },
-		select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true },
-	})
-	const [staff, deadline] = await Promise.all([staffMembers(), participationNextDeadline(participation.id)])
-	// What the applicant declared about an earlier withdrawal (a re-applicant must explain it).
-	const statement = applicationStatementSchema.safeParse(participation.applicationData)
-	const withdrawalExplanation = statement.success ? (statement.data.withdrawalExplanation ?? null) : null
-	const timeline = [
-		...participation.transitions.map((entry) => ({ kind: 'transition' as const, at: entry.at, id: entry.id, entry })),
-		...participation.outbox.map((mail) => ({ kind: 'mail' as const, at: mail.createdAt, id: mail.id, mail })),
-		...participation.withdrawals.map((withdrawal) => ({
-			kind: 'withdrawal' as const,
-			at: withdrawal.effectiveAt,
-			id: withdrawal.id,
-			withdrawal,
-		})),
-	].sort((a, b) => a.at.getTime() - b.at.getTime())
+	const detail = await staffParticipationDetail(params.participationId)
+	invariantResponse(detail, 'Niet gevonden')
+	const [staff, deadline] = await Promise.all([staffMembers(), participationNextDeadline(params.participationId)])
 	return {
-		withdrawalExplanation,
-		participation: {
-			...participation,
-			invoices: participation.invoices.map((invoice) => ({
-				...invoice,
-				amountCents: invoice.amountCents.toString(),
-				turnoverCents: invoice.turnoverCents.toString(),
-			})),
-			auditEvents: participation.auditEvents.map((event) => ({ ...event, id: event.id.toString() })),
-		},
-		files,
-		timeline,
+		...detail,
 		deadline,
 		staff: staff.filter((member) => member.active).map(({ id, name }) => ({ id, name })),
 		today: amsterdamDateOf(now()),
@@ -116,46 +46,39 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireStaff(request)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	const here = `/medewerkers/deelnames/${params.participationId}`
 	// Withdrawing and undoing are decisions of the board's office: administrators only.
-	const user = await requireStaff(request, intent === 'withdraw' || intent === 'undo' ? 'admin' : 'assessor')
+	if (intent === 'withdraw' || intent === 'undo') await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	if (intent === 'assign') {
 		const form = parseForm(assignSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'assign' }, { status: 400 })
-		const result = await assignAssessor(actor, params.participationId, form.data.assessorId || null)
-		if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'assign' }, { status: 409 })
+		const result = await attempt(() => assignAssessor(actor, params.participationId, form.data.assessorId || null))
+		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'assign' } })
 		return redirectWithToast(here, { type: 'success', key: 'staff.toastAssigned' })
 	}
 	if (intent === 'withdraw') {
 		const form = parseForm(withdrawSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'withdraw' }, { status: 400 })
-		const result = await withdrawParticipation(actor, {
-			participationId: params.participationId,
-			...form.data,
-			decidedBy: user.name,
-		})
+		const result = await attempt(() =>
+			withdrawParticipation(actor, { participationId: params.participationId, ...form.data, decidedBy: user.name }),
+		)
 		if (!result.ok)
-			return data(
-				{ ...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }), intent: 'withdraw' },
-				{ status: 409 },
-			)
+			return refusalData(result.error, user.locale, {
+				values: formDataToValues(formData),
+				extra: { intent: 'withdraw' },
+			})
 		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawn' })
 	}
 	if (intent === 'undo') {
 		const form = parseForm(undoSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'undo' }, { status: 400 })
-		const result = await undoWithdrawal(actor, params.participationId, form.data.justification)
+		const result = await attempt(() => undoWithdrawal(actor, params.participationId, form.data.justification))
 		if (!result.ok)
-			return data(
-				{
-					...formFailure({ formErrors: [result.refusal.message], values: formDataToValues(formData) }),
-					intent: 'undo',
-				},
-				{ status: 409 },
-			)
+			return refusalData(result.error, user.locale, { values: formDataToValues(formData), extra: { intent: 'undo' } })
 		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawalUndone' })
 	}
 	invariantResponse(false, 'Niet gevonden')
@@ -383,9 +306,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 								label={t('staff.withdrawReason')}
 								defaultValue={(withdrawErrors?.values.reason as string) ?? 'unpaid_fee'}
 								options={[
-									{ value: 'unpaid_fee', label: t('states.reasonUnpaidFee') },
-									{ value: 'incorrect_qualification', label: t('states.reasonIncorrectQualification') },
-									{ value: 'provider_request', label: t('states.reasonProviderRequest') },
+									{ value: 'unpaid_fee', label: t('states.reason_unpaid_fee') },
+									{ value: 'incorrect_qualification', label: t('states.reason_incorrect_qualification') },
+									{ value: 'provider_request', label: t('states.reason_provider_request') },
 								]}
 								errors={withdrawErrors?.fieldErrors.reason}
 							/>
@@ -457,7 +380,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.invoices.map((invoice) => (
 						<li key={invoice.id}>
-							{invoice.number} · {formatMoney(BigInt(invoice.amountCents), locale)} ·{' '}
+							{invoice.number} · {formatEuro(BigInt(invoice.amountCents), locale)} ·{' '}
 							{t(`fees.status_${invoice.status}`)} · {t('staff.dueOn')} <DateTime value={invoice.dueAt} dateOnly />
 							{invoice.fileId ? (
 								<>

@@ -14,8 +14,9 @@ import {
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { checkboxField, formDataToValues, formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, checkboxField, formDataToValues, parseForm, refusalData } from '#app/lib/forms.ts'
 import { db } from '#app/lib/db.server.ts'
+import { translateError } from '#app/i18n/errors.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import {
@@ -69,7 +70,7 @@ function drawInput(value: z.infer<typeof previewSchema>) {
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
-	await requireStaff(request)
+	const user = await requireStaff(request)
 	const url = new URL(request.url)
 	const years = await participationYears()
 	const year = chosenYear(url, years) ?? years[0] ?? null
@@ -82,9 +83,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 		const form = parseForm(previewSchema, url.searchParams)
 		if (!form.success) preview = { error: 'staff.errorAmountRequired' }
 		else {
-			const result = await previewSample(drawInput({ ...form.data, year }))
-			if (!result.ok) preview = { error: result.message }
+			const attempted = await attempt(() => previewSample(drawInput({ ...form.data, year })))
+			if (!attempted.ok) preview = { error: translateError(attempted.error, user.locale) }
 			else {
+				const result = attempted.value
 				const providers = await db.participation.findMany({
 					where: { id: { in: result.draw.ids } },
 					select: { id: true, provider: { select: { name: true } } },
@@ -117,29 +119,26 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
+	const user = await requireStaff(request)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	if (intent === 'draw') {
-		const user = await requireStaff(request, 'admin')
+		// Drawing the sample is an administrator's decision.
+		await requireStaff(request, 'admin')
 		const form = parseForm(drawSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'draw', interviewId: '' }, { status: 400 })
-		const result = await drawAndRecordSample({ type: 'staff', userId: user.id }, drawInput(form.data))
+		const result = await attempt(() => drawAndRecordSample({ type: 'staff', userId: user.id }, drawInput(form.data)))
 		if (!result.ok)
-			return data(
-				{
-					...formFailure({ formErrors: [result.message], values: formDataToValues(formData) }),
-					intent: 'draw',
-					interviewId: '',
-				},
-				{ status: 409 },
-			)
+			return refusalData(result.error, user.locale, {
+				values: formDataToValues(formData),
+				extra: { intent: 'draw', interviewId: '' },
+			})
 		return redirectWithToast(`/medewerkers/steekproef?jaar=${form.data.year}`, {
 			type: 'success',
 			key: 'staff.toastSampleDrawn',
-			params: { count: result.ids.length },
+			params: { count: result.value.ids.length },
 		})
 	}
-	const user = await requireStaff(request)
 	const actor = { type: 'staff' as const, userId: user.id }
 	const interviewId = String(formData.get('interviewId') ?? '')
 	if (intent === 'plan') {
@@ -147,16 +146,17 @@ export async function action({ request }: Route.ActionArgs) {
 		if (!form.success) return data({ ...form, intent: 'plan', interviewId }, { status: 400 })
 		const { date, time, mode, interviewerId, notes, version } = form.data
 		const [hour, minute] = time.split(':').map(Number) as [number, number]
-		const result = await planInterview(actor, {
-			interviewId,
-			scheduledAt: amsterdamInstant(date, { hour, minute }),
-			mode,
-			interviewerId: interviewerId || null,
-			notes,
-			expectedVersion: version,
-		})
-		if (!result.ok)
-			return data({ ...formFailure({ formErrors: [result.message] }), intent: 'plan', interviewId }, { status: 409 })
+		const result = await attempt(() =>
+			planInterview(actor, {
+				interviewId,
+				scheduledAt: amsterdamInstant(date, { hour, minute }),
+				mode,
+				interviewerId: interviewerId || null,
+				notes,
+				expectedVersion: version,
+			}),
+		)
+		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'plan', interviewId } })
 		return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
 			type: 'success',
 			key: 'staff.toastInterviewPlanned',
@@ -164,15 +164,16 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 	const form = parseForm(outcomeSchema, formData)
 	if (!form.success) return data({ ...form, intent: 'outcome', interviewId }, { status: 400 })
-	const result = await recordInterviewOutcome(actor, {
-		interviewId,
-		outcome: form.data.outcome,
-		notes: form.data.notes,
-		expectedVersion: form.data.version,
-		decidedBy: user.name,
-	})
-	if (!result.ok)
-		return data({ ...formFailure({ formErrors: [result.message] }), intent: 'outcome', interviewId }, { status: 409 })
+	const result = await attempt(() =>
+		recordInterviewOutcome(actor, {
+			interviewId,
+			outcome: form.data.outcome,
+			notes: form.data.notes,
+			expectedVersion: form.data.version,
+			decidedBy: user.name,
+		}),
+	)
+	if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'outcome', interviewId } })
 	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
 		type: 'success',
 		key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn',

@@ -25,13 +25,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type Row = Route.ComponentProps['loaderData']['rows'][number]
 
-const reasonKey = {
-	not_qualified_in_time: 'states.reasonNotQualifiedInTime',
-	unpaid_fee: 'states.reasonUnpaidFee',
-	incorrect_qualification: 'states.reasonIncorrectQualification',
-	provider_request: 'states.reasonProviderRequest',
-} as const
-
 function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
 	return [
 		{
@@ -44,7 +37,7 @@ function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
 			),
 		},
 		{ id: 'year', header: t('staff.year'), className: 'numeric', cell: ({ row }) => row.original.participation.year },
-		{ id: 'reason', header: t('staff.columnReason'), cell: ({ row }) => t(reasonKey[row.original.reason]) },
+		{ id: 'reason', header: t('staff.columnReason'), cell: ({ row }) => t(`states.reason_${row.original.reason}`) },
 		{
 			id: 'effectiveAt',
 			header: t('staff.effectiveAt'),
@@ -98,7 +91,7 @@ export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 					{
 						id: 'reason',
 						label: t('staff.columnReason'),
-						options: WITHDRAWAL_REASONS.map((reason) => ({ value: reason, label: t(reasonKey[reason]) })),
+						options: WITHDRAWAL_REASONS.map((reason) => ({ value: reason, label: t(`states.reason_${reason}`) })),
 					},
 					{
 						id: 'status',

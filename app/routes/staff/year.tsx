@@ -3,9 +3,9 @@ import { z } from 'zod'
 import type { Route } from './+types/year'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
-import { formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
+import { parseEuroInput } from '#app/domain/fees.ts'
 import { YEAR_DATE_FIELDS } from '#app/domain/year-settings.ts'
-import { useT } from '#app/i18n/react.tsx'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import { db } from '#app/lib/db.server.ts'
 import { checkboxField, type FieldErrors, formFailure, parseForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
@@ -13,6 +13,7 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { publishFeeRate, updateYear } from '#app/services/years-admin.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
+import { formatFeeRate } from '#app/i18n/format.ts'
 
 const NUMBER_FIELDS = ['revisionResponseDays', 'maxRevisions', 'invoicePaymentDays', 'invoiceOverdueGraceDays'] as const
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const feeRateBp = parsePercentBp(String(values.feeRate))
 	if (feeRateBp === null) fieldErrors.feeRate = ['staff.errorFeeRate']
 	const minimum = parseEuroInput(String(values.minimumFee))
-	if (!minimum.ok) fieldErrors.minimumFee = [minimum.message]
+	if (!minimum.ok) fieldErrors.minimumFee = [`refusals.${minimum.code}`]
 	const reminders = String(values.reminderDaysBefore)
 		.split(/[,;\s]+/)
 		.filter(Boolean)
@@ -132,6 +133,7 @@ export const meta: Route.MetaFunction = ({ params }) => [
 
 export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const role = useStaffRole()
 	const { settings, version, fourEyesNegative, feeRatePublishedAt } = loaderData
 	const errors = actionData && !actionData.success ? actionData : undefined
@@ -167,12 +169,12 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 				<h2 id="fee-rate">{t('staff.feeRate')}</h2>
 				{feeRatePublishedAt ? (
 					<p>
-						{t('staff.feeRatePublishedOn', { rate: formatFeeRate(settings.feeRateBp) })}{' '}
+						{t('staff.feeRatePublishedOn', { rate: formatFeeRate(settings.feeRateBp, locale) })}{' '}
 						<DateTime value={feeRatePublishedAt} />
 					</p>
 				) : role === 'admin' ? (
 					<Form method="post">
-						<p>{t('staff.feeRatePublishText', { rate: formatFeeRate(settings.feeRateBp) })}</p>
+						<p>{t('staff.feeRatePublishText', { rate: formatFeeRate(settings.feeRateBp, locale) })}</p>
 						<SubmitButton name="intent" value="publish">
 							{t('staff.feeRatePublishButton')}
 						</SubmitButton>
@@ -219,7 +221,7 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 							name="feeRate"
 							label={t('staff.feeRatePercent')}
 							hint={t('staff.feeRateHint')}
-							defaultValue={value('feeRate', formatFeeRate(settings.feeRateBp).replace(' %', ''))}
+							defaultValue={value('feeRate', formatFeeRate(settings.feeRateBp, 'nl').replace(' %', ''))}
 							errors={errors?.fieldErrors.feeRate}
 						/>
 						<InputField

@@ -2,13 +2,13 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/years'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
-import { formatFeeRate } from '#app/domain/fees.ts'
-import { useT } from '#app/i18n/react.tsx'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { createNextYear, listYears } from '#app/services/years-admin.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
+import { formatFeeRate } from '#app/i18n/format.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -31,6 +31,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Keurmerkjaren · Medewe
 
 export default function Years({ loaderData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const role = useStaffRole()
 	const next = loaderData.nextYear
 	return (
@@ -69,7 +70,7 @@ export default function Years({ loaderData }: Route.ComponentProps) {
 									<DateTime value={`${year.qualificationDeadline}T12:00:00Z`} dateOnly />
 								</td>
 								<td>
-									{formatFeeRate(year.feeRateBp)}{' '}
+									{formatFeeRate(year.feeRateBp, locale)}{' '}
 									{year.feeRatePublishedAt ? (
 										<span className="badge badge--success">{t('staff.published')}</span>
 									) : (

@@ -2,7 +2,8 @@ import type { Route } from './+types/autosave'
 import { allEvidence } from '#app/domain/norm-set.ts'
 import { formatTime } from './time.ts'
 import { translate } from '#app/i18n/translate.ts'
-import { getLocale } from '#app/lib/locale.server.ts'
+import { translateError } from '#app/i18n/errors.ts'
+import { attempt } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
@@ -46,23 +47,32 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const key = formData.get('evidenceKey')
 	const item = allEvidence(loaded.normSet).find((entry) => entry.item.key === key)?.item
-	if (!item) return reply({ ok: false, reason: 'invalid', message: 'Onbekende vraag.' }, 400)
-	const parsed = parseAnswerFields(formData, item)
-	if (parsed.ok === 'absent') return reply({ ok: false, reason: 'invalid', message: 'Versie ontbreekt.' }, 400)
-	if (!parsed.ok)
+	if (!item)
 		return reply(
-			{ ok: false, reason: 'invalid', message: translate(await getLocale(request, user), parsed.error) },
+			{ ok: false, reason: 'invalid', message: translate(user.locale, 'selfEvaluation.unknownQuestion') },
 			400,
 		)
-	const result = await saveAnswer(actorOf(user), {
-		providerId: params.providerId,
-		year,
-		evidenceKey: item.key,
-		expectedVersion: parsed.expectedVersion,
-		value: parsed.value,
-	})
+	const parsed = parseAnswerFields(formData, item)
+	if (parsed.ok === 'absent')
+		return reply(
+			{ ok: false, reason: 'invalid', message: translate(user.locale, 'selfEvaluation.versionMissing') },
+			400,
+		)
+	if (!parsed.ok) return reply({ ok: false, reason: 'invalid', message: translate(user.locale, parsed.error) }, 400)
+	const attempted = await attempt(() =>
+		saveAnswer(actorOf(user), {
+			providerId: params.providerId,
+			year,
+			evidenceKey: item.key,
+			expectedVersion: parsed.expectedVersion,
+			value: parsed.value,
+		}),
+	)
+	if (!attempted.ok) {
+		if (attempted.error.status === 404) notFound()
+		return reply({ ok: false, reason: 'frozen', message: translateError(attempted.error, user.locale) }, 409)
+	}
+	const result = attempted.value
 	if (result.ok) return reply({ ok: true, version: result.version, savedTime: formatTime(result.savedAt) })
-	if (result.reason === 'conflict') return reply({ ok: false, reason: 'conflict', current: result.current }, 409)
-	if (result.reason === 'unknown') notFound()
-	return reply({ ok: false, reason: 'frozen', message: result.message }, 409)
+	return reply({ ok: false, reason: 'conflict', current: result.current }, 409)
 }

@@ -5,7 +5,9 @@ import { DueDate, ProgressBar, selfEvaluationLinks } from './ui.tsx'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { daysLeft } from '#app/domain/calendar.ts'
+import { translateError } from '#app/i18n/errors.ts'
 import { useT } from '#app/i18n/react.tsx'
+import { attempt } from '#app/lib/forms.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { deadlineOf, submitRound } from '#app/services/self-evaluation.server.ts'
@@ -30,8 +32,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, year, providerId } = await requireSelfEvaluation(request, params)
-	const result = await submitRound(actorOf(user), { providerId, year })
-	if (!result.ok) return data({ formErrors: [result.message] }, { status: 409 })
+	const result = await attempt(() => submitRound(actorOf(user), { providerId, year }))
+	if (!result.ok)
+		return data({ formErrors: [translateError(result.error, user.locale)] }, { status: result.error.status })
 	return redirectWithToast(`/aanbieder/${providerId}/zelfevaluatie/${year}`, {
 		type: 'success',
 		key: 'selfEvaluation.toastSubmitted',

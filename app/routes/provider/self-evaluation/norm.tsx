@@ -13,7 +13,8 @@ import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { isNormApplicable, applies, describeAlternatives } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
+import { attempt, type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
+import { translateError } from '#app/i18n/errors.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
@@ -109,14 +110,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 			const formData = await readLimitedFormData(request)
 			const upload = await acceptUpload(formData.get('file'))
 			const replaces = formData.get('replaces')
-			const result = await addDocument(actor, {
-				providerId,
-				year,
-				evidenceKey: uploadKey ?? String(formData.get('evidenceKey') ?? ''),
-				upload,
-				replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
-			})
-			if (!result.ok) return failure({ upload: { key: uploadKey, error: result.message } }, 409)
+			const result = await attempt(() =>
+				addDocument(actor, {
+					providerId,
+					year,
+					evidenceKey: uploadKey ?? String(formData.get('evidenceKey') ?? ''),
+					upload,
+					replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
+				}),
+			)
+			if (!result.ok)
+				return failure(
+					{ upload: { key: uploadKey, error: translateError(result.error, user.locale) } },
+					result.error.status,
+				)
 			return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
 				type: 'success',
 				key: 'selfEvaluation.toastUploaded',
@@ -130,8 +137,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	if (intent === 'remove') {
-		const result = await removeDocument({ providerId, year, fileId: String(formData.get('fileId') ?? '') })
-		if (!result.ok) return failure({ formErrors: [result.message] }, 409)
+		const result = await attempt(() =>
+			removeDocument({ providerId, year, fileId: String(formData.get('fileId') ?? '') }),
+		)
+		if (!result.ok) return failure({ formErrors: [translateError(result.error, user.locale)] }, result.error.status)
 		return redirectWithToast(here, { type: 'success', key: 'selfEvaluation.toastRemoved' })
 	}
 
@@ -150,18 +159,24 @@ export async function action({ request, params }: Route.ActionArgs) {
 				fieldErrors[parsed.field] = [parsed.error]
 				continue
 			}
-			const result = await saveAnswer(actor, {
-				providerId,
-				year,
-				evidenceKey: item.key,
-				expectedVersion: parsed.expectedVersion,
-				value: parsed.value,
-			})
+			const attempted = await attempt(() =>
+				saveAnswer(actor, {
+					providerId,
+					year,
+					evidenceKey: item.key,
+					expectedVersion: parsed.expectedVersion,
+					value: parsed.value,
+				}),
+			)
+			if (!attempted.ok) {
+				const message = translateError(attempted.error, user.locale)
+				if (!formErrors.includes(message)) formErrors.push(message)
+				continue
+			}
+			const result = attempted.value
 			if (result.ok) continue
-			if (result.reason === 'conflict') {
-				conflicts.push(item.key)
-				theirs[item.key] = summariseAnswer(result.current)
-			} else if (!formErrors.includes(result.message)) formErrors.push(result.message)
+			conflicts.push(item.key)
+			theirs[item.key] = summariseAnswer(result.current)
 		}
 	}
 	if (Object.keys(fieldErrors).length || conflicts.length || formErrors.length) {
