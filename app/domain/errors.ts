@@ -92,6 +92,21 @@ export const ERROR_STATUS = {
 	amount_too_many_decimals: 400,
 	amount_invalid: 400,
 	amount_too_large: 400,
+	// invoices and turnover (app/services/invoices.server.ts, turnover-*.server.ts)
+	invoice_exists: 409,
+	turnover_not_reported: 409,
+	year_not_over: 409,
+	invoice_not_open: 409,
+	paid_in_future: 400,
+	paid_before_invoice: 400,
+	invoice_already_credited: 409,
+	credit_reason_required: 400,
+	correction_reason_required: 400,
+	turnover_negative: 400,
+	turnover_unchanged: 409,
+	turnover_year_not_owed: 400,
+	turnover_year_not_over: 400,
+	turnover_already_invoiced: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -1,18 +1,17 @@
-// Invoices for the fee (DOMAIN.md §6): one live invoice per participation, issued from the current
-// turnover report of a finished year, numbered per calendar year of issue, with its PDF stored and
-// mailed; marked paid or credited (credit note with its own number and PDF) by staff. Overdue is
-// derived from the due date at the server clock (app/domain/invoices.ts).
+// Invoices for the fee (DOMAIN.md §6), the commands: one live invoice per participation, issued
+// from the current turnover report of a finished year, numbered per calendar year of issue, with
+// its PDF stored and mailed; marked paid or credited (credit note with its own number and PDF) by
+// staff. The lists and views staff and providers read are in invoice-queries.server.ts.
 import type { Invoice, Prisma } from '#app/generated/prisma/client.ts'
+import { AppError, type Refusal, refusal, refusalError } from '#app/domain/errors.ts'
 import { amsterdamDateOf, endOfDay, startOfDay, type CalendarDate } from '#app/domain/amsterdam-time.ts'
 import { feeBreakdown, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
 import {
 	formatCreditNoteNumber,
 	invoiceDaysOverdue,
-	invoiceMakesWithdrawalEligible,
 	invoiceSequenceYear,
 	invoiceStatusAt,
 	parseCreditNoteNumber,
-	type InvoiceDisplayStatus,
 } from '#app/domain/invoices.ts'
 import { formatCalendarDay, formatDate, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -27,9 +26,6 @@ import { absoluteUrl } from './auth.server.ts'
 import { enqueueEmail } from './mail/outbox.server.ts'
 import { participationRecipients } from './participation-mail.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
-
-/** A refusal with a Dutch message for the staff screen; nothing was written. */
-export class InvoiceRefused extends Error {}
 
 export function providerInvoicePdfPath(
 	providerId: string,
@@ -65,7 +61,8 @@ export async function participationsToInvoice(at: Date = now()): Promise<string[
 	return rows.map((row) => row.id)
 }
 
-export type IssueResult = { issued: true; invoice: Invoice } | { issued: false; reason: string }
+/** Not issuing is an outcome for the scheduled run (nothing to do), so it is data, not an error. */
+export type IssueResult = { issued: true; invoice: Invoice } | { issued: false; refusal: Refusal }
 
 /**
  * Issues the invoice for a participation from its current turnover report, inside `tx`: number,
@@ -88,12 +85,11 @@ export async function issueInvoice(
 			invoices: { where: LIVE, select: { id: true } },
 		},
 	})
-	if (participation.invoices.length > 0)
-		return { issued: false, reason: 'Er is al een openstaande of betaalde factuur.' }
+	if (participation.invoices.length > 0) return { issued: false, refusal: refusal('invoice_exists') }
 	const report = participation.turnoverReports[0]
-	if (!report) return { issued: false, reason: 'Er is nog geen omzetopgave.' }
+	if (!report) return { issued: false, refusal: refusal('turnover_not_reported') }
 	if (participation.year >= runningYearAt(at))
-		return { issued: false, reason: `Het keurmerkjaar ${participation.year} is nog niet afgelopen.` }
+		return { issued: false, refusal: refusal('year_not_over', { year: participation.year }) }
 
 	const settings = toYearSettings(participation.markYear)
 	// DOMAIN.md §6: the rate and minimum of the mark year (as published), in basis points and cents.
@@ -269,12 +265,10 @@ export async function markInvoicePaid(invoiceId: string, paidOn: CalendarDate, a
 			where: { id: invoiceId },
 			include: { participation: { select: { providerId: true } } },
 		})
-		if (invoice.status !== 'open')
-			throw new InvoiceRefused(`Factuur ${invoice.number} staat niet open en kan niet als betaald worden gemarkeerd.`)
+		if (invoice.status !== 'open') throw new AppError('invoice_not_open', { number: invoice.number })
 		const at = now()
-		if (paidOn > amsterdamDateOf(at)) throw new InvoiceRefused('De betaaldatum kan niet in de toekomst liggen.')
-		if (paidOn < amsterdamDateOf(invoice.issuedAt))
-			throw new InvoiceRefused('De betaaldatum kan niet vóór de factuurdatum liggen.')
+		if (paidOn > amsterdamDateOf(at)) throw new AppError('paid_in_future')
+		if (paidOn < amsterdamDateOf(invoice.issuedAt)) throw new AppError('paid_before_invoice')
 		const paidAt = startOfDay(paidOn)
 		const updated = await tx.invoice.update({
 			where: { id: invoiceId },
@@ -312,8 +306,8 @@ export async function creditInvoice(
 			where: { id: invoiceId },
 			include: { participation: { include: { provider: true, markYear: true } } },
 		})
-		if (invoice.status === 'credited') throw new InvoiceRefused(`Factuur ${invoice.number} is al gecrediteerd.`)
-		if (reason.trim().length === 0) throw new InvoiceRefused('Geef een reden voor de creditering.')
+		if (invoice.status === 'credited') throw new AppError('invoice_already_credited', { number: invoice.number })
+		if (reason.trim().length === 0) throw new AppError('credit_reason_required')
 		const at = now()
 		await lockNumbering(tx)
 		const year = invoiceSequenceYear(at)
@@ -398,251 +392,9 @@ export async function creditInvoice(
 		let reissued: Invoice | null = null
 		if (reissue) {
 			const result = await issueInvoice(tx, participation.id, actor, at)
-			if (!result.issued) throw new InvoiceRefused(`Geen nieuwe factuur gemaakt: ${result.reason}`)
+			if (!result.issued) throw refusalError(result.refusal)
 			reissued = result.invoice
 		}
 		return { invoice: updated, reissued }
 	})
-}
-
-// --- reading ---
-
-export interface InvoiceView {
-	id: string
-	number: string
-	participationId: string
-	providerId: string
-	providerName: string
-	kvkNumber: string
-	year: number
-	issuedAt: Date
-	dueAt: Date
-	turnoverCents: bigint
-	feeRateBp: number
-	minimumFeeCents: number
-	amountCents: bigint
-	status: InvoiceDisplayStatus
-	daysOverdue: number
-	eligibleForWithdrawal: boolean
-	paidAt: Date | null
-	overdueNotifiedAt: Date | null
-	creditedAt: Date | null
-	creditReason: string | null
-	creditNoteNumber: string | null
-	hasPdf: boolean
-	hasCreditNotePdf: boolean
-}
-
-export const invoiceViewInclude = {
-	participation: {
-		select: {
-			year: true,
-			providerId: true,
-			provider: { select: { name: true, kvkNumber: true } },
-			markYear: { select: { invoiceOverdueGraceDays: true } },
-		},
-	},
-} as const satisfies Prisma.InvoiceInclude
-
-type InvoiceRow = Prisma.InvoiceGetPayload<{ include: typeof invoiceViewInclude }>
-
-export function toInvoiceView(row: InvoiceRow, at: Date): InvoiceView {
-	return {
-		id: row.id,
-		number: row.number,
-		participationId: row.participationId,
-		providerId: row.participation.providerId,
-		providerName: row.participation.provider.name,
-		kvkNumber: row.participation.provider.kvkNumber,
-		year: row.participation.year,
-		issuedAt: row.issuedAt,
-		dueAt: row.dueAt,
-		turnoverCents: row.turnoverCents,
-		feeRateBp: row.feeRateBp,
-		minimumFeeCents: row.minimumFeeCents,
-		amountCents: row.amountCents,
-		status: invoiceStatusAt(row, at),
-		daysOverdue: invoiceDaysOverdue(row, at),
-		eligibleForWithdrawal: invoiceMakesWithdrawalEligible(row, row.participation.markYear, at),
-		paidAt: row.paidAt,
-		overdueNotifiedAt: row.overdueNotifiedAt,
-		creditedAt: row.creditedAt,
-		creditReason: row.creditReason,
-		creditNoteNumber: row.creditNoteNumber,
-		hasPdf: Boolean(row.fileId),
-		hasCreditNotePdf: Boolean(row.creditNoteFileId),
-	}
-}
-
-/** A provider's invoices, newest first (for the provider's fee page). */
-export async function providerInvoices(
-	providerId: string,
-	at: Date = now(),
-): Promise<(InvoiceView & { pdfPath: string; creditNotePdfPath: string | null })[]> {
-	const rows = await db.invoice.findMany({
-		where: { participation: { providerId } },
-		include: invoiceViewInclude,
-		orderBy: [{ issuedAt: 'desc' }],
-	})
-	return rows.map((row) => ({
-		...toInvoiceView(row, at),
-		pdfPath: providerInvoicePdfPath(providerId, row.id),
-		creditNotePdfPath: row.creditNoteFileId ? providerInvoicePdfPath(providerId, row.id, 'credit_note') : null,
-	}))
-}
-
-export type InvoiceStatusFilter = InvoiceDisplayStatus | 'eligible'
-
-export interface InvoiceFilters {
-	year?: number
-	/** One status or several (any of them). */
-	status?: InvoiceStatusFilter | readonly InvoiceStatusFilter[]
-	/** Provider name, KvK number or invoice number. */
-	q?: string
-}
-
-function statusList(status: InvoiceFilters['status']): readonly InvoiceStatusFilter[] {
-	return status === undefined ? [] : typeof status === 'string' ? [status] : status
-}
-
-function statusWhere(status: InvoiceStatusFilter, at: Date): Prisma.InvoiceWhereInput {
-	if (status === 'open') return { status: 'open', dueAt: { gte: at } }
-	if (status === 'overdue' || status === 'eligible') return { status: 'open', dueAt: { lt: at } }
-	return { status }
-}
-
-/** 'eligible' is decided by the domain per invoice; the other statuses are exact in the query. */
-function needsEligibleCheck(filters: InvoiceFilters): boolean {
-	const statuses = statusList(filters.status)
-	return statuses.includes('eligible') && !statuses.includes('overdue')
-}
-
-function keepView(filters: InvoiceFilters, view: InvoiceView): boolean {
-	return (
-		view.eligibleForWithdrawal ||
-		statusList(filters.status).some((status) => status !== 'eligible' && status === view.status)
-	)
-}
-
-function invoiceWhere({ year, status, q }: InvoiceFilters, at: Date): Prisma.InvoiceWhereInput {
-	const where: Prisma.InvoiceWhereInput[] = []
-	if (year) where.push({ participation: { year } })
-	const statuses = statusList(status)
-	if (statuses.length) where.push({ OR: statuses.map((one) => statusWhere(one, at)) })
-	if (q) {
-		where.push({
-			OR: [
-				{ number: { contains: q, mode: 'insensitive' } },
-				{ creditNoteNumber: { contains: q, mode: 'insensitive' } },
-				{ participation: { provider: { name: { contains: q, mode: 'insensitive' } } } },
-				{ participation: { provider: { kvkNumber: q } } },
-			],
-		})
-	}
-	return { AND: where }
-}
-
-/** One page of invoices (newest first) and the total; `eligible` is decided by the domain per invoice. */
-export async function listInvoices(
-	filters: InvoiceFilters,
-	{
-		page,
-		pageSize,
-		orderBy = [{ issuedAt: 'desc' }, { number: 'desc' }],
-	}: { page: number; pageSize: number; orderBy?: Prisma.InvoiceOrderByWithRelationInput[] },
-	at: Date = now(),
-): Promise<{ rows: InvoiceView[]; total: number }> {
-	const where = invoiceWhere(filters, at)
-	if (needsEligibleCheck(filters)) {
-		// Eligibility depends on each year's grace days: decided here, from the (few) overdue invoices.
-		const all = (await db.invoice.findMany({ where, include: invoiceViewInclude, orderBy }))
-			.map((row) => toInvoiceView(row, at))
-			.filter((view) => keepView(filters, view))
-		return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length }
-	}
-	const [rows, total] = await Promise.all([
-		db.invoice.findMany({ where, include: invoiceViewInclude, orderBy, skip: (page - 1) * pageSize, take: pageSize }),
-		db.invoice.count({ where }),
-	])
-	return { rows: rows.map((row) => toInvoiceView(row, at)), total }
-}
-
-/** Every invoice matching the filters, oldest number first (the bookkeeper's order). */
-export async function exportInvoices(filters: InvoiceFilters, at: Date = now()): Promise<InvoiceView[]> {
-	const rows = await db.invoice.findMany({
-		where: invoiceWhere(filters, at),
-		include: invoiceViewInclude,
-		orderBy: [{ sequenceYear: 'asc' }, { sequence: 'asc' }],
-	})
-	const views = rows.map((row) => toInvoiceView(row, at))
-	return needsEligibleCheck(filters) ? views.filter((view) => keepView(filters, view)) : views
-}
-
-/** Totals per display status for the filter bar (same year and search, any status). */
-export async function invoiceStatusCounts(
-	filters: Omit<InvoiceFilters, 'status'>,
-	at: Date = now(),
-): Promise<Record<InvoiceStatusFilter, number>> {
-	const rows = await db.invoice.findMany({
-		where: invoiceWhere(filters, at),
-		select: {
-			status: true,
-			dueAt: true,
-			paidAt: true,
-			participation: { select: { markYear: { select: { invoiceOverdueGraceDays: true } } } },
-		},
-	})
-	const counts: Record<InvoiceStatusFilter, number> = { open: 0, overdue: 0, paid: 0, credited: 0, eligible: 0 }
-	for (const row of rows) {
-		counts[invoiceStatusAt(row, at)] += 1
-		if (invoiceMakesWithdrawalEligible(row, row.participation.markYear, at)) counts.eligible += 1
-	}
-	return counts
-}
-
-export async function invoiceDetail(invoiceId: string, at: Date = now()) {
-	const row = await db.invoice.findUnique({
-		where: { id: invoiceId },
-		include: {
-			...invoiceViewInclude,
-			turnoverReport: { include: { reportedBy: { select: { name: true } } } },
-			paidRecordedBy: { select: { name: true } },
-		},
-	})
-	if (!row) return null
-	const outbox = await db.outboxEmail.findMany({
-		where: {
-			participationId: row.participationId,
-			template: { in: ['invoice_issued', 'invoice_overdue', 'credit_note_issued'] },
-			dedupeKey: { contains: row.id },
-		},
-		select: { id: true, template: true, toAddress: true, status: true, createdAt: true, sentAt: true },
-		orderBy: { createdAt: 'asc' },
-	})
-	return {
-		invoice: toInvoiceView(row, at),
-		turnoverReport: row.turnoverReport
-			? {
-					amountCents: row.turnoverReport.amountCents,
-					source: row.turnoverReport.source,
-					reason: row.turnoverReport.reason,
-					reportedAt: row.turnoverReport.reportedAt,
-					reportedBy: row.turnoverReport.reportedBy.name,
-					supersededAt: row.turnoverReport.supersededAt,
-				}
-			: null,
-		paidRecordedBy: row.paidRecordedBy?.name ?? null,
-		mails: outbox,
-	}
-}
-
-/** The stored PDF of an invoice or its credit note, for a download route (null if none). */
-export async function invoiceFile(invoiceId: string, document: 'invoice' | 'credit_note') {
-	const invoice = await db.invoice.findUnique({
-		where: { id: invoiceId },
-		select: { participation: { select: { providerId: true } }, file: true, creditNoteFile: true },
-	})
-	if (!invoice) return null
-	const file = document === 'invoice' ? invoice.file : invoice.creditNoteFile
-	return file ? { providerId: invoice.participation.providerId, file } : null
 }

@@ -6,7 +6,7 @@ import { yearCalendar } from '#app/domain/calendar.ts'
 import { type NextActionKind, nextDeadline } from '#app/domain/next-deadline.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import { providerInvoices } from './invoices.server.ts'
+import { providerInvoices } from './invoice-queries.server.ts'
 import { snapshotOf } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 

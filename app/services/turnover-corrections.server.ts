@@ -3,12 +3,11 @@
 // the record, and the correction is audited. An issued invoice is not changed by a correction:
 // staff credit it (and may reissue at once), so the bookkeeping keeps both documents.
 import type { TurnoverReport } from '#app/generated/prisma/client.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
-
-export class TurnoverCorrectionRefused extends Error {}
 
 export interface TurnoverCorrection {
 	participationId: string
@@ -25,8 +24,8 @@ export async function correctTurnover(
 	openInvoice: { id: string; number: string } | null
 }> {
 	const why = reason.trim()
-	if (why.length === 0) throw new TurnoverCorrectionRefused('Geef een reden voor de correctie.')
-	if (amountCents < 0n) throw new TurnoverCorrectionRefused('De omzet mag niet negatief zijn.')
+	if (why.length === 0) throw new AppError('correction_reason_required')
+	if (amountCents < 0n) throw new AppError('turnover_negative')
 	return db.$transaction(async (tx) => {
 		// Serialise with the provider's own report and with invoicing of this participation.
 		await lockParticipation(tx, participationId)
@@ -39,7 +38,7 @@ export async function correctTurnover(
 			orderBy: { reportedAt: 'desc' },
 		})
 		if (previous && previous.amountCents === amountCents) {
-			throw new TurnoverCorrectionRefused('Het bedrag is gelijk aan de huidige opgave; er is niets te corrigeren.')
+			throw new AppError('turnover_unchanged')
 		}
 		const at = now()
 		const superseded = previous

@@ -2,11 +2,12 @@
 // fee from it. A new report supersedes the previous one until an invoice is issued — after that a
 // change is a staff correction (turnover-corrections.server.ts), so invoice and figure never drift.
 import { feeBreakdown } from '#app/domain/fees.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
-import { providerInvoices } from './invoices.server.ts'
+import { providerInvoices } from './invoice-queries.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 /** A fee is owed for a year in which the agreement was signed (carried, perhaps withdrawn later). */
@@ -68,14 +69,12 @@ export async function turnoverOverview(providerId: string, at: Date = now()) {
 	})
 }
 
-export type TurnoverResult = { ok: true } | { ok: false; message: string }
-
 export async function reportProviderTurnover(
 	providerId: string,
 	participationId: string,
 	amountCents: number,
 	actor: Actor & { userId: string },
-): Promise<TurnoverResult> {
+): Promise<void> {
 	return db.$transaction(async (tx) => {
 		// Serialise with staff corrections and with invoicing of this participation.
 		await lockParticipation(tx, participationId)
@@ -91,14 +90,10 @@ export async function reportProviderTurnover(
 			},
 		})
 		const at = now()
-		if (!participation || !owesFee(participation)) return { ok: false, message: 'provider.errorTurnoverYear' }
-		if (participation.year >= runningYearAt(at)) return { ok: false, message: 'provider.errorTurnoverYearNotFinished' }
+		if (!participation || !owesFee(participation)) throw new AppError('turnover_year_not_owed')
+		if (participation.year >= runningYearAt(at)) throw new AppError('turnover_year_not_over')
 		const invoice = participation.invoices[0]
-		if (invoice)
-			return {
-				ok: false,
-				message: `Over dit jaar is al gefactureerd (${invoice.number}). Neem contact op met het bedrijfsbureau als de omzet niet klopt.`,
-			}
+		if (invoice) throw new AppError('turnover_already_invoiced', { number: invoice.number })
 		const previous = await tx.turnoverReport.findFirst({
 			where: { participationId, supersededAt: null },
 			orderBy: { reportedAt: 'desc' },
@@ -124,6 +119,5 @@ export async function reportProviderTurnover(
 			after: { reportId: report.id, amountCents: String(amountCents), year: participation.year },
 			at,
 		})
-		return { ok: true }
 	})
 }

@@ -662,7 +662,7 @@ async function reportTurnoverAndInvoice(
 		order: index,
 		run: async () => {
 			const result = await db.$transaction((tx) => issueInvoice(tx, participationId, systemActor, now()))
-			if (!result.issued) throw new Error(`factuur ${participationId}: ${result.reason}`)
+			if (!result.issued) throw new Error(`factuur ${participationId}: ${result.refusal.code}`)
 			const paidAt = new Date(issuedAt.getTime() + (12 + (index % 15)) * 86_400_000)
 			const unpaid = index % 7 === 3 || demo.stories.includes('withdrawn_unpaid')
 			if (unpaid || paidAt > context.now) return

@@ -8,18 +8,12 @@ import { db } from '#app/lib/db.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
 import { createQualifiedParticipation, ensureMarkYear, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
 import { type Actor, systemActor } from '#app/services/audit.server.ts'
-import {
-	creditInvoice,
-	InvoiceRefused,
-	issueInvoice,
-	markInvoicePaid,
-	notifyOverdueInvoice,
-	toInvoiceView,
-	invoiceViewInclude,
-} from '#app/services/invoices.server.ts'
-import { correctTurnover, TurnoverCorrectionRefused } from '#app/services/turnover-corrections.server.ts'
+import { creditInvoice, issueInvoice, markInvoicePaid, notifyOverdueInvoice } from '#app/services/invoices.server.ts'
+import { toInvoiceView, invoiceViewInclude } from '#app/services/invoice-queries.server.ts'
+import { correctTurnover } from '#app/services/turnover-corrections.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 const at = (date: string, hour = 10) => amsterdamInstant(date, { hour })
 
@@ -38,7 +32,7 @@ async function carrier(year: number, turnoverCents: bigint, { name }: { name?: s
 async function issue(participationId: string, moment: Date) {
 	setClock(moment)
 	const result = await db.$transaction((tx) => issueInvoice(tx, participationId, systemActor, moment))
-	if (!result.issued) throw new Error(result.reason)
+	if (!result.issued) throw refusalError(result.refusal)
 	return result.invoice
 }
 
@@ -66,7 +60,7 @@ describe('invoices', () => {
 		const parallel = await Promise.all(
 			[third, fourth].map((c) => db.$transaction((tx) => issueInvoice(tx, c.participation.id, systemActor, moment))),
 		)
-		const numbers = parallel.map((result) => (result.issued ? result.invoice.number : result.reason)).sort()
+		const numbers = parallel.map((result) => (result.issued ? result.invoice.number : result.refusal.code)).sort()
 		expect(numbers).toEqual(['KIBG-F-2082-0001', 'KIBG-F-2082-0002'])
 		const stored = await db.invoice.findMany({ where: { sequenceYear: 2082 } })
 		expect(stored.map((invoice) => invoice.sequence).sort()).toEqual([1, 2])
@@ -78,7 +72,7 @@ describe('invoices', () => {
 		setClock(at('2083-12-31'))
 		expect(await db.$transaction((tx) => issueInvoice(tx, participation.id, systemActor))).toEqual({
 			issued: false,
-			reason: 'Het keurmerkjaar 2083 is nog niet afgelopen.',
+			refusal: { code: 'year_not_over', params: { year: 2083 } },
 		})
 		const invoice = await issue(participation.id, at('2084-03-02', 9))
 		expect(invoice.dueAt.toISOString()).toBe(
@@ -86,7 +80,7 @@ describe('invoices', () => {
 		)
 		expect(await db.$transaction((tx) => issueInvoice(tx, participation.id, systemActor))).toEqual({
 			issued: false,
-			reason: 'Er is al een openstaande of betaalde factuur.',
+			refusal: { code: 'invoice_exists', params: {} },
 		})
 		const noReport = await createQualifiedParticipation({
 			providerId: (await createProviderWithMember()).provider.id,
@@ -94,7 +88,7 @@ describe('invoices', () => {
 		})
 		expect(await db.$transaction((tx) => issueInvoice(tx, noReport.id, systemActor))).toEqual({
 			issued: false,
-			reason: 'Er is nog geen omzetopgave.',
+			refusal: { code: 'turnover_not_reported', params: {} },
 		})
 		// The issue is audited and the mail carries the PDF.
 		const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'invoice.issue', entityId: invoice.id } })
@@ -143,12 +137,17 @@ describe('invoices', () => {
 		const admin = await createUser({ staffRole: 'admin' })
 		const actor: Actor = { type: 'staff', userId: admin.id }
 		setClock(at('2088-03-20'))
-		await expect(markInvoicePaid(invoice.id, '2088-03-21', actor)).rejects.toThrow(InvoiceRefused)
-		await expect(markInvoicePaid(invoice.id, '2088-03-01', actor)).rejects.toThrow('vóór de factuurdatum')
+		await expect(markInvoicePaid(invoice.id, '2088-03-21', actor)).rejects.toMatchObject({ code: 'paid_in_future' })
+		await expect(markInvoicePaid(invoice.id, '2088-03-01', actor)).rejects.toMatchObject({
+			code: 'paid_before_invoice',
+		})
 		const paid = await markInvoicePaid(invoice.id, '2088-03-18', actor)
 		expect(paid).toMatchObject({ status: 'paid', paidRecordedById: admin.id })
 		expect(paid.paidAt?.toISOString()).toBe(amsterdamInstant('2088-03-18').toISOString())
-		await expect(markInvoicePaid(invoice.id, '2088-03-18', actor)).rejects.toThrow('staat niet open')
+		await expect(markInvoicePaid(invoice.id, '2088-03-18', actor)).rejects.toMatchObject({
+			code: 'invoice_not_open',
+			params: { number: invoice.number },
+		})
 		expect(
 			await db.auditEvent.count({
 				where: { action: 'invoice.mark_paid', entityId: invoice.id, actorUserId: admin.id },
@@ -174,10 +173,10 @@ describe('invoices', () => {
 		setClock(at('2090-03-05'))
 		await expect(
 			correctTurnover({ participationId: participation.id, amountCents: 30_000_00n, reason: '  ' }, actor),
-		).rejects.toThrow(TurnoverCorrectionRefused)
+		).rejects.toMatchObject({ code: 'correction_reason_required' })
 		await expect(
 			correctTurnover({ participationId: participation.id, amountCents: 20_000_00n, reason: 'Zelfde bedrag' }, actor),
-		).rejects.toThrow('gelijk')
+		).rejects.toMatchObject({ code: 'turnover_unchanged' })
 		const corrected = await correctTurnover(
 			{ participationId: participation.id, amountCents: 30_000_00n, reason: 'Jaarrekening ontvangen' },
 			actor,
@@ -196,7 +195,9 @@ describe('invoices', () => {
 		expect(audit).toMatchObject({ actorUserId: admin.id, reason: 'Jaarrekening ontvangen' })
 		expect(audit.before).toMatchObject({ amountCents: '2000000', source: 'provider' })
 
-		await expect(creditInvoice(invoice.id, { reason: '' }, actor)).rejects.toThrow(InvoiceRefused)
+		await expect(creditInvoice(invoice.id, { reason: '' }, actor)).rejects.toMatchObject({
+			code: 'credit_reason_required',
+		})
 		const { invoice: credited, reissued } = await creditInvoice(
 			invoice.id,
 			{ reason: 'Omzet gecorrigeerd na jaarrekening', reissue: true },
@@ -213,7 +214,9 @@ describe('invoices', () => {
 			number: 'KIBG-F-2090-0002',
 			turnoverReportId: corrected.report.id,
 		})
-		await expect(creditInvoice(invoice.id, { reason: 'Nog eens' }, actor)).rejects.toThrow('al gecrediteerd')
+		await expect(creditInvoice(invoice.id, { reason: 'Nog eens' }, actor)).rejects.toMatchObject({
+			code: 'invoice_already_credited',
+		})
 
 		const note = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: { creditNoteFile: true } })
 		const text = pdfText(await readStoredFile(note.creditNoteFile as NonNullable<typeof note.creditNoteFile>))

@@ -25,6 +25,7 @@ import { createProviderWithMember, createUser } from '#test/fixtures/factories.t
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { createYear } from '#test/fixtures/years.ts'
 import { refusalError } from '#app/domain/errors.ts'
+import { translate } from '#app/i18n/translate.ts'
 
 type Args = Parameters<typeof invoicesLoader>[0]
 const args = <T = Args>(request: Request, params: Record<string, string> = {}) => routeArgs<T>(request, params)
@@ -43,7 +44,7 @@ async function invoiced(year: number, turnoverCents: bigint, name: string) {
 	const issuedAt = at(`${year + 1}-03-02`, 9)
 	setClock(issuedAt)
 	const result = await db.$transaction((tx) => issueInvoice(tx, participation.id, systemActor, issuedAt))
-	if (!result.issued) throw new Error(result.reason)
+	if (!result.issued) throw refusalError(result.refusal)
 	return { provider, user, participation, invoice: result.invoice }
 }
 
@@ -223,7 +224,7 @@ describe('staff invoice pages', () => {
 		expect(note.headers.get('Content-Disposition')).toContain(`creditnota-${row.creditNoteNumber}.pdf`)
 	})
 
-	it('corrects the turnover with a reason; Dutch amounts only, and the domain’s message for a dot', async () => {
+	it('corrects the turnover with a reason; Dutch amounts only, and a coded message for a dot', async () => {
 		const { participation, invoice } = await invoiced(2093, 10_000_00n, 'Praktijk Corrigeert')
 		const { adminCookie } = await cookies()
 		setClock(at('2094-03-20'))
@@ -237,7 +238,11 @@ describe('staff invoice pages', () => {
 			),
 		)
 		expect(dot.status).toBe(400)
-		expect(dot.data.fieldErrors.amount).toEqual(['Gebruik een komma voor de centen, bijvoorbeeld 1.234,56.'])
+		// A message key: the page shows it in the reader's language.
+		expect(dot.data.fieldErrors.amount).toEqual(['refusals.amount_decimal_point'])
+		expect(translate('nl', 'refusals.amount_decimal_point')).toBe(
+			'Gebruik een komma voor de centen, bijvoorbeeld 1.234,56.',
+		)
 		expect(dot.data.values).toMatchObject({ amount: '12345.67', reason: 'Jaarrekening ontvangen' })
 
 		const { response } = await settle(() =>

@@ -47,7 +47,7 @@ async function providerWithHistory(name: string) {
 	})
 	setClock(at(`${YEAR}-03-02`))
 	const issued = await db.$transaction((tx) => issueInvoice(tx, earlier.id, systemActor, at(`${YEAR}-03-02`)))
-	if (!issued.issued) throw new Error(issued.reason)
+	if (!issued.issued) throw refusalError(issued.refusal)
 	setClock(at(`${YEAR - 1}-07-01`))
 	const started = await db.$transaction((tx) =>
 		createParticipation(tx, {

@@ -14,6 +14,7 @@ import { issueInvoice } from '#app/services/invoices.server.ts'
 import { createProvider, createUser } from '#test/fixtures/factories.ts'
 import { sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callLoader } from '#test/fixtures/staff-routes.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 const YEAR = 2074
 
@@ -37,7 +38,7 @@ async function world() {
 	const issuedAt = amsterdamInstant(`${YEAR + 1}-03-02`, { hour: 9 })
 	setClock(issuedAt)
 	const issued = await db.$transaction((tx) => issueInvoice(tx, groningen.id, systemActor, issuedAt))
-	if (!issued.issued) throw new Error(issued.reason)
+	if (!issued.issued) throw refusalError(issued.refusal)
 	await db.participation.update({
 		where: { id: haag.id },
 		data: { state: 'revision_requested', revisionDueAt: amsterdamInstant(`${YEAR + 1}-04-20`) },

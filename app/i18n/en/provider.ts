@@ -204,8 +204,6 @@ export const provider: Record<keyof typeof nl, string> = {
 	invoiceStatus_credited: 'Credited',
 	errorTurnoverRequired: 'Enter the turnover.',
 	errorTurnover: 'Enter an amount in euros, for example 125.000,00.',
-	errorTurnoverYear: 'You cannot report turnover for this year.',
-	errorTurnoverYearNotFinished: 'You report the turnover after the mark year has ended.',
 
 	profileTitle: 'Organisation details',
 	profileKvkFixed: 'the Chamber of Commerce number cannot be changed here; contact the office.',

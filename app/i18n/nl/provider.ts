@@ -209,8 +209,6 @@ export const provider = {
 	invoiceStatus_credited: 'Gecrediteerd',
 	errorTurnoverRequired: 'Vul de omzet in.',
 	errorTurnover: 'Vul een bedrag in euro’s in, bijvoorbeeld 125.000,00.',
-	errorTurnoverYear: 'Over dit jaar kunt u geen omzet opgeven.',
-	errorTurnoverYearNotFinished: 'De omzet geeft u op nadat het keurmerkjaar is afgelopen.',
 
 	// Details
 	profileTitle: 'Gegevens van de organisatie',

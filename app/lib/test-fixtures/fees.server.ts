@@ -12,6 +12,7 @@ import { systemActor } from '#app/services/audit.server.ts'
 import { issueInvoice } from '#app/services/invoices.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
 import type { Fixture } from './index.server.ts'
+import { refusalError } from '#app/domain/errors.ts'
 
 /** Mark year `year` with default settings (and `changes`), unless it exists. No norm set: fees need none. */
 export async function ensureMarkYear(
@@ -142,7 +143,7 @@ export const feeFixtures: Record<string, Fixture> = {
 		const result = await atMoment(issuedAt, () =>
 			db.$transaction((tx) => issueInvoice(tx, participation.id, systemActor, issuedAt)),
 		)
-		if (!result.issued) throw new Error(result.reason)
+		if (!result.issued) throw refusalError(result.refusal)
 		return {
 			providerId: provider.id,
 			participationId: participation.id,

@@ -4,7 +4,7 @@ import type { Route } from './+types/invoice-pdf'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { fileResponse } from '#app/lib/storage.server.ts'
-import { invoiceFile } from '#app/services/invoices.server.ts'
+import { invoiceFile } from '#app/services/invoice-queries.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireProviderMember(request, params.providerId)

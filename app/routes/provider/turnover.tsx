@@ -8,7 +8,8 @@ import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { parseEuroInput } from '#app/domain/fees.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, formFailure, parseForm } from '#app/lib/forms.ts'
+import { translateError } from '#app/i18n/errors.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -32,12 +33,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		)
 	const parsed = parseEuroInput(amount)
 	if (!parsed.ok) return fail(`refusals.${parsed.code}`)
-	const result = await reportProviderTurnover(params.providerId, participationId, parsed.cents, {
-		type: 'provider',
-		userId: user.id,
-		ip: clientIp(request, context),
-	})
-	if (!result.ok) return fail(result.message)
+	const result = await attempt(() =>
+		reportProviderTurnover(params.providerId, participationId, parsed.cents, {
+			type: 'provider',
+			userId: user.id,
+			ip: clientIp(request, context),
+		}),
+	)
+	if (!result.ok) return fail(translateError(result.error, user.locale))
 	return redirectWithToast(`/aanbieder/${params.providerId}/omzet`, {
 		type: 'success',
 		key: 'provider.turnoverSavedToast',

@@ -9,11 +9,13 @@ import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
 import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { checkboxField, formFailure, parseForm } from '#app/lib/forms.ts'
+import { checkboxField, parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { creditInvoice, invoiceDetail, InvoiceRefused, markInvoicePaid } from '#app/services/invoices.server.ts'
+import { creditInvoice, markInvoicePaid } from '#app/services/invoices.server.ts'
+import { invoiceDetail } from '#app/services/invoice-queries.server.ts'
+import { isAppError } from '#app/domain/errors.ts'
 
 const paidSchema = z.object({
 	intent: z.literal('paid'),
@@ -74,14 +76,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 			params: { number: invoice.creditNoteNumber ?? '' },
 		})
 	} catch (error) {
-		if (error instanceof InvoiceRefused) {
-			return data(
-				{
-					...formFailure({ formErrors: [error.message] }),
-					intent: intent === 'paid' ? ('paid' as const) : ('credit' as const),
-				},
-				{ status: 400 },
-			)
+		if (isAppError(error)) {
+			return refusalData(error, user.locale, {
+				extra: { intent: intent === 'paid' ? ('paid' as const) : ('credit' as const) },
+			})
 		}
 		throw error
 	}

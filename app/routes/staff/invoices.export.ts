@@ -8,7 +8,7 @@ import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { invoiceStatusLabel } from '#app/i18n/labels.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { exportInvoices, type InvoiceView } from '#app/services/invoices.server.ts'
+import { exportInvoices, type InvoiceView } from '#app/services/invoice-queries.server.ts'
 
 type Cell = string | number | null
 

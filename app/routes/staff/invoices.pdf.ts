@@ -3,7 +3,7 @@ import type { Route } from './+types/invoices.pdf'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { fileResponse } from '#app/lib/storage.server.ts'
-import { invoiceFile } from '#app/services/invoices.server.ts'
+import { invoiceFile } from '#app/services/invoice-queries.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)

@@ -16,7 +16,7 @@ import { now } from '#app/lib/clock.server.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { type InvoiceView, invoiceStatusCounts, listInvoices } from '#app/services/invoices.server.ts'
+import { type InvoiceView, invoiceStatusCounts, listInvoices } from '#app/services/invoice-queries.server.ts'
 
 function toRow(view: InvoiceView): InvoiceRow {
 	return {

@@ -10,16 +10,13 @@ import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { issueInvoice } from '#app/services/invoices.server.ts'
-import {
-	correctTurnover,
-	TurnoverCorrectionRefused,
-	turnoverHistory,
-} from '#app/services/turnover-corrections.server.ts'
+import { isAppError, refusalError } from '#app/domain/errors.ts'
+import { correctTurnover, turnoverHistory } from '#app/services/turnover-corrections.server.ts'
 import { runningYearAt, toYearSettings } from '#app/services/years.server.ts'
 
 const correctionSchema = z.object({
@@ -104,7 +101,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (formData.get('intent') === 'issue') {
 		const result = await db.$transaction((tx) => issueInvoice(tx, params.participationId, actor))
 		if (!result.issued)
-			return data({ ...formFailure({ formErrors: [result.reason] }), intent: 'issue' as const }, { status: 400 })
+			return refusalData(refusalError(result.refusal), user.locale, { extra: { intent: 'issue' as const } })
 		return redirectWithToast(`/medewerkers/facturen/${result.invoice.id}`, {
 			type: 'success',
 			key: 'fees.issued',
@@ -124,17 +121,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 			params: { number: openInvoice?.number ?? '' },
 		})
 	} catch (error) {
-		if (error instanceof TurnoverCorrectionRefused) {
-			return data(
-				{
-					...formFailure({
-						formErrors: [error.message],
-						values: { amount: String(formData.get('amount') ?? ''), reason: String(formData.get('reason') ?? '') },
-					}),
-					intent: 'correct' as const,
-				},
-				{ status: 400 },
-			)
+		if (isAppError(error)) {
+			return refusalData(error, user.locale, {
+				values: { amount: String(formData.get('amount') ?? ''), reason: String(formData.get('reason') ?? '') },
+				extra: { intent: 'correct' as const },
+			})
 		}
 		throw error
 	}
