@@ -54,7 +54,7 @@ describe('parseYearSettings', () => {
 		}
 	})
 
-	test('reports Dutch messages per field', () => {
+	test('reports a coded issue per field', () => {
 		const result = parseYearSettings({
 			...defaultYearSettings(2027),
 			qualificationDeadline: '2027-02-30',
@@ -65,12 +65,9 @@ describe('parseYearSettings', () => {
 		if (result.ok) return
 		expect(result.issues).toEqual(
 			expect.arrayContaining([
-				{ path: 'qualificationDeadline', message: 'Vul een geldige datum in (JJJJ-MM-DD).' },
-				{
-					path: 'feeRateBp',
-					message: 'Het percentage wordt opgeslagen in hele basispunten (1,70 % = 170).',
-				},
-				{ path: 'reminderDaysBefore', message: 'Elke herinnering mag maar één keer voorkomen.' },
+				{ path: 'qualificationDeadline', code: 'settings_invalid_date' },
+				{ path: 'feeRateBp', code: 'settings_fee_rate_whole' },
+				{ path: 'reminderDaysBefore', code: 'settings_reminder_duplicate' },
 			]),
 		)
 	})
@@ -84,11 +81,8 @@ describe('parseYearSettings', () => {
 		expect(result).toEqual({
 			ok: false,
 			issues: [
-				{
-					path: 'applicationClosesOn',
-					message: 'De aanvraagperiode moet sluiten op of na de dag dat ze opent.',
-				},
-				{ path: 'turnoverReportDueOn', message: 'De omzetopgave moet na de kwalificatiedeadline liggen.' },
+				{ path: 'applicationClosesOn', code: 'settings_application_order' },
+				{ path: 'turnoverReportDueOn', code: 'settings_turnover_before_deadline' },
 			],
 		})
 	})

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { compareCalendarDates, formatCalendarDate, isCalendarDate } from './amsterdam-time'
 import type { CalendarDate } from './amsterdam-time'
+import { ERROR_STATUS, type ErrorCode } from './errors'
 
 /**
  * The settings of one mark year (one row per year in the database). Every date is an Amsterdam
@@ -88,19 +89,21 @@ export function defaultYearSettings(year: number): YearSettings {
 	}
 }
 
-const calendarDate = z.string().refine(isCalendarDate, { message: 'Vul een geldige datum in (JJJJ-MM-DD).' })
-const wholeDays = (max: number) =>
-	z
-		.number()
-		.int('Vul een heel aantal dagen in.')
-		.min(0, 'Het aantal dagen mag niet negatief zijn.')
-		.max(max, `Het aantal dagen mag niet groter zijn dan ${max}.`)
+// Messages are codes (`SettingsIssueCode`): the admin form shows `refusals.<code>` in the reader's
+// language. Zod's own messages (a wrong type) become 'invalid_input'.
+const MAX_DAYS = 365
+const calendarDate = z.string().refine(isCalendarDate, { message: 'settings_invalid_date' })
+const wholeDays = z
+	.number()
+	.int('settings_whole_days')
+	.min(0, 'settings_days_negative')
+	.max(MAX_DAYS, 'settings_days_too_many')
 
-/** Validates year settings as entered by a staff admin; messages are Dutch. */
+/** Validates year settings as entered by a staff admin; each issue is a code. */
 export const yearSettingsSchema = z
 	.object({
-		year: z.number().int().min(2000, 'Kies een jaar vanaf 2000.').max(2100, 'Kies een jaar tot 2100.'),
-		markName: z.string().trim().min(1, 'Vul de naam van het keurmerk in.'),
+		year: z.number().int().min(2000, 'settings_year_too_early').max(2100, 'settings_year_too_late'),
+		markName: z.string().trim().min(1, 'settings_mark_name_required'),
 		normsPublishedOn: calendarDate,
 		agreementsOfferedOn: calendarDate,
 		feeRatePublishBy: calendarDate,
@@ -109,66 +112,51 @@ export const yearSettingsSchema = z
 		listingOn: calendarDate,
 		selfEvaluationOpensOn: calendarDate,
 		qualificationDeadline: calendarDate,
-		revisionResponseDays: wholeDays(365),
+		revisionResponseDays: wholeDays,
 		maxRevisions: z
 			.number()
-			.int('Vul een heel getal in.')
-			.min(0, 'Het aantal aanpassingsrondes mag niet negatief zijn.')
-			.max(10, 'Kies hoogstens 10 aanpassingsrondes.'),
+			.int('settings_whole_number')
+			.min(0, 'settings_revisions_negative')
+			.max(10, 'settings_revisions_too_many'),
 		feeRateBp: z
 			.number()
-			.int('Het percentage wordt opgeslagen in hele basispunten (1,70 % = 170).')
-			.min(0, 'Het afdrachtpercentage mag niet negatief zijn.')
-			.max(10_000, 'Het afdrachtpercentage mag niet hoger zijn dan 100 %.'),
-		minimumFeeCents: z
-			.number()
-			.int('Vul het minimumbedrag in hele centen in.')
-			.min(0, 'De minimale afdracht mag niet negatief zijn.'),
-		turnoverLabel: z.string().trim().min(1, 'Vul de omschrijving van de omzet in.'),
+			.int('settings_fee_rate_whole')
+			.min(0, 'settings_fee_rate_negative')
+			.max(10_000, 'settings_fee_rate_too_high'),
+		minimumFeeCents: z.number().int('settings_minimum_whole').min(0, 'settings_minimum_negative'),
+		turnoverLabel: z.string().trim().min(1, 'settings_turnover_label_required'),
 		turnoverReportDueOn: calendarDate,
-		invoicePaymentDays: wholeDays(365),
-		invoiceOverdueGraceDays: wholeDays(365),
+		invoicePaymentDays: wholeDays,
+		invoiceOverdueGraceDays: wholeDays,
 		reminderDaysBefore: z
 			.array(
 				z
 					.number()
-					.int('Een herinnering ligt een heel aantal dagen voor de deadline.')
-					.min(0, 'Een herinnering kan niet na de deadline liggen.')
-					.max(365, 'Een herinnering ligt hoogstens 365 dagen voor de deadline.'),
+					.int('settings_reminder_whole')
+					.min(0, 'settings_reminder_after_deadline')
+					.max(MAX_DAYS, 'settings_reminder_too_early'),
 			)
-			.refine((days) => new Set(days).size === days.length, {
-				message: 'Elke herinnering mag maar één keer voorkomen.',
-			}),
+			.refine((days) => new Set(days).size === days.length, { message: 'settings_reminder_duplicate' }),
 	})
 	.superRefine((s, ctx) => {
-		const order = (earlier: keyof YearSettings, later: keyof YearSettings, message: string, strict = false) => {
+		const order = (earlier: keyof YearSettings, later: keyof YearSettings, code: SettingsIssueCode, strict = false) => {
 			const a = s[earlier]
 			const b = s[later]
 			if (typeof a !== 'string' || typeof b !== 'string') return
 			if (!isCalendarDate(a) || !isCalendarDate(b)) return
 			const cmp = compareCalendarDates(a, b)
-			if (cmp > 0 || (strict && cmp === 0)) ctx.addIssue({ code: 'custom', path: [later], message })
+			if (cmp > 0 || (strict && cmp === 0)) ctx.addIssue({ code: 'custom', path: [later], message: code })
 		}
-		order('applicationOpensOn', 'applicationClosesOn', 'De aanvraagperiode moet sluiten op of na de dag dat ze opent.')
-		order(
-			'selfEvaluationOpensOn',
-			'qualificationDeadline',
-			'De kwalificatiedeadline moet op of na de openingsdatum van de zelfevaluatie liggen.',
-		)
-		order(
-			'listingOn',
-			'qualificationDeadline',
-			'De kwalificatiedeadline moet op of na de opname in het register liggen.',
-		)
-		order(
-			'qualificationDeadline',
-			'turnoverReportDueOn',
-			'De omzetopgave moet na de kwalificatiedeadline liggen.',
-			true,
-		)
+		order('applicationOpensOn', 'applicationClosesOn', 'settings_application_order')
+		order('selfEvaluationOpensOn', 'qualificationDeadline', 'settings_deadline_before_opening')
+		order('listingOn', 'qualificationDeadline', 'settings_deadline_before_listing')
+		order('qualificationDeadline', 'turnoverReportDueOn', 'settings_turnover_before_deadline', true)
 	})
 
-export type YearSettingsIssue = { path: string; message: string }
+/** A rule of the settings form that failed; each has a message `refusals.<code>` in the catalogues. */
+export type SettingsIssueCode = Extract<ErrorCode, `settings_${string}`> | 'invalid_input'
+
+export type YearSettingsIssue = { path: string; code: SettingsIssueCode }
 
 export type ParsedYearSettings = { ok: true; settings: YearSettings } | { ok: false; issues: YearSettingsIssue[] }
 
@@ -179,7 +167,11 @@ export function parseYearSettings(input: unknown): ParsedYearSettings {
 		ok: false,
 		issues: result.error.issues.map((issue) => ({
 			path: issue.path.map(String).join('.'),
-			message: issue.message,
+			code: isSettingsIssueCode(issue.message) ? issue.message : 'invalid_input',
 		})),
 	}
+}
+
+function isSettingsIssueCode(value: string): value is SettingsIssueCode {
+	return value.startsWith('settings_') && value in ERROR_STATUS
 }

@@ -124,7 +124,10 @@ export async function attempt<T>(run: () => Promise<T> | T): Promise<Attempt<T>>
 export function refusalData<Extra extends Record<string, unknown> = Record<string, never>>(
 	error: AppError,
 	locale: Locale,
-	{ values, field, extra }: { values?: FormValues; field?: string; extra?: Extra } = {},
+	{ values, field, extra, status }: { values?: FormValues; field?: string; extra?: Extra; status?: number } = {},
 ) {
-	return data({ ...refusalFailure(error, locale, values, field), ...(extra as Extra) }, { status: error.status })
+	return data(
+		{ ...refusalFailure(error, locale, values, field), ...(extra as Extra) },
+		{ status: status ?? error.status },
+	)
 }

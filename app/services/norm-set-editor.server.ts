@@ -3,14 +3,20 @@
 // compared with last year (diffNormSets) and published — after which every write is refused.
 import { diffNormSets } from '#app/domain/norm-set-diff.ts'
 import { type NormSet, parseNormSet } from '#app/domain/norm-set.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { importNormSet, loadNormSet } from './norm-sets.server.ts'
 
-export type EditorResult = { ok: true } | { ok: false; errors: string[] }
-
-export const PUBLISHED_MESSAGE = 'Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.'
+/** The domain's problems with a set as one refusal; the editor lists them (translateNormSetIssue). */
+function invalidNormSet(errors: readonly string[]): AppError {
+	return new AppError(
+		'norm_set_invalid',
+		{ count: errors.length },
+		{ details: errors.map((issue) => ({ path: '', code: 'norm_set_issue', params: { issue } })) },
+	)
+}
 
 /** The latest norm set of an earlier year: what a new year starts from and is compared with. */
 export async function previousNormSet(year: number, client: Tx | typeof db = db) {
@@ -37,17 +43,16 @@ export async function loadEditor(year: number) {
 	}
 }
 
-export async function startFromPrevious(actor: Actor & { userId: string }, year: number): Promise<EditorResult> {
+export async function startFromPrevious(actor: Actor & { userId: string }, year: number): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const markYear = await tx.markYear.findUnique({ where: { year } })
-		if (!markYear) return { ok: false, errors: ['Maak eerst het keurmerkjaar aan.'] }
-		if (await tx.normSet.findUnique({ where: { year } }))
-			return { ok: false, errors: ['Dit jaar heeft al een normenset.'] }
+		if (!markYear) throw new AppError('norm_set_year_missing')
+		if (await tx.normSet.findUnique({ where: { year } })) throw new AppError('norm_set_exists')
 		const previous = await previousNormSet(year, tx)
-		if (!previous) return { ok: false, errors: ['Er is geen normenset van een eerder jaar om te kopiëren.'] }
+		if (!previous) throw new AppError('norm_set_no_previous')
 		const copy = { ...previous.normSet, year, markName: markYear.markName }
 		const parsed = parseNormSet(copy)
-		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
+		if (!parsed.ok) throw invalidNormSet(parsed.errors)
 		const id = await importNormSet(tx, parsed.normSet, { status: 'draft', basedOnYear: previous.year })
 		await recordAudit(tx, {
 			actor,
@@ -56,7 +61,6 @@ export async function startFromPrevious(actor: Actor & { userId: string }, year:
 			entityId: id,
 			after: { year, basedOnYear: previous.year },
 		})
-		return { ok: true }
 	})
 }
 
@@ -70,20 +74,16 @@ export async function saveNormSet(
 	next: NormSet,
 	expectedVersion: number,
 	summary: string,
-): Promise<EditorResult> {
+): Promise<void> {
 	const parsed = parseNormSet({ ...next, year })
-	if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
+	if (!parsed.ok) throw invalidNormSet(parsed.errors)
 	return db.$transaction(async (tx) => {
 		const row = await tx.normSet.findUnique({ where: { year } })
-		if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
-		if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
-		if (row.version !== expectedVersion)
-			return { ok: false, errors: ['Iemand anders heeft deze normenset intussen gewijzigd. Laad de pagina opnieuw.'] }
+		if (!row) throw new AppError('norm_set_missing')
+		if (row.status === 'published') throw new AppError('norm_set_published')
+		if (row.version !== expectedVersion) throw new AppError('norm_set_conflict')
 		if (await tx.answer.count({ where: { evidenceItem: { normSetId: row.id } } }))
-			return {
-				ok: false,
-				errors: ['Er zijn al antwoorden op deze normenset gegeven; hij kan niet meer worden gewijzigd.'],
-			}
+			throw new AppError('norm_set_answered')
 		const before = await loadNormSet(year, tx)
 		await tx.normSet.delete({ where: { id: row.id } })
 		const id = await importNormSet(tx, parsed.normSet, { status: 'draft', basedOnYear: row.basedOnYear })
@@ -108,18 +108,17 @@ export async function saveNormSet(
 			},
 			reason: summary,
 		})
-		return { ok: true }
 	})
 }
 
-export async function publishNormSet(actor: Actor & { userId: string }, year: number): Promise<EditorResult> {
+export async function publishNormSet(actor: Actor & { userId: string }, year: number): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const row = await tx.normSet.findUnique({ where: { year } })
-		if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
-		if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
+		if (!row) throw new AppError('norm_set_missing')
+		if (row.status === 'published') throw new AppError('norm_set_published')
 		const loaded = await loadNormSet(year, tx)
 		const parsed = parseNormSet(loaded?.normSet)
-		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
+		if (!parsed.ok) throw invalidNormSet(parsed.errors)
 		const at = now()
 		await tx.normSet.update({
 			where: { id: row.id },
@@ -134,70 +133,5 @@ export async function publishNormSet(actor: Actor & { userId: string }, year: nu
 			after: { status: 'published', publishedAt: at },
 			at,
 		})
-		return { ok: true }
 	})
-}
-
-const PART_NAMES: Record<string, string> = {
-	themes: 'thema',
-	norms: 'norm',
-	criteria: 'criterium',
-	evidence: 'bewijsstuk',
-}
-const MESSAGES: [RegExp, (match: RegExpExecArray) => string][] = [
-	[
-		/^duplicate (.+) '(.+)'$/,
-		(m) =>
-			`${m[2]} komt twee keer voor (${m[1]?.replace('theme key', 'sleutel thema').replace('norm key', 'sleutel norm').replace('norm code', 'nummer norm').replace('criterion key', 'sleutel criterium').replace('criterion code', 'nummer criterium').replace('evidence key', 'sleutel bewijsstuk')})`,
-	],
-	[
-		/^criterion code '(.+)' must start with its norm code '(.+)'$/,
-		(m) => `het nummer van criterium ${m[1]} moet beginnen met ${m[2]}`,
-	],
-	[
-		/^criterion '(.+)' needs at least one required evidence item$/,
-		(m) => `criterium ${m[1]} heeft minstens één verplicht bewijsstuk nodig`,
-	],
-	[
-		/^groups of norm (.+) must be numbered 1\.\.n without gaps \(found (.*)\)$/,
-		(m) => `de groepen van norm ${m[1]} moeten doorlopend vanaf 1 genummerd zijn (nu: ${m[2]})`,
-	],
-	[/^a criterion needs evidence$/, () => 'een criterium heeft minstens één bewijsstuk nodig'],
-	[/^a norm needs criteria$/, () => 'een norm heeft minstens één criterium nodig'],
-	[/^a theme needs norms$/, () => 'een thema heeft minstens één norm nodig'],
-	[/^a norm set needs themes$/, () => 'een normenset heeft minstens één thema nodig'],
-	[/^min (.+) is greater than max (.+)$/, (m) => `het minimum ${m[1]} is groter dan het maximum ${m[2]}`],
-	[/^a percentage lies between 0 and 100$/, () => 'een percentage ligt tussen 0 en 100'],
-	[/^rule value (.+) lies outside min\/max$/, (m) => `de grenswaarde ${m[1]} ligt buiten het minimum en maximum`],
-	[/^minSelected exceeds the number of options$/, () => 'er moeten meer keuzes worden aangevinkt dan er zijn'],
-	[/^maxSelected is smaller than minSelected$/, () => 'het maximale aantal keuzes is kleiner dan het minimum'],
-]
-
-/** 'themes.0.norms.2.criteria.1.key: duplicate …' in Dutch: 'Thema 1, norm 3, criterium 2 (key): … komt twee keer voor'. */
-export function dutchNormSetError(error: string): string {
-	const split = error.indexOf(': ')
-	const [path, message] =
-		split > -1 && /^[\w.]+$/.test(error.slice(0, split)) ? [error.slice(0, split), error.slice(split + 2)] : ['', error]
-	const parts = path.split('.').filter(Boolean)
-	const where: string[] = []
-	for (let index = 0; index < parts.length; index++) {
-		const name = PART_NAMES[parts[index] ?? '']
-		const next = parts[index + 1]
-		if (name && next && /^\d+$/.test(next)) {
-			where.push(`${name} ${Number(next) + 1}`)
-			index++
-		} else if (parts[index]) where.push(`veld ${parts[index]}`)
-	}
-	let text = message
-	for (const [pattern, translate] of MESSAGES) {
-		const match = pattern.exec(message)
-		if (match) {
-			text = translate(match)
-			break
-		}
-	}
-	const location = where.join(', ')
-	return location
-		? `${location.charAt(0).toUpperCase()}${location.slice(1)}: ${text}`
-		: text.charAt(0).toUpperCase() + text.slice(1)
 }

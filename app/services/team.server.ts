@@ -1,12 +1,11 @@
 // A provider's team: members invite colleagues, grant or revoke signing authority and remove
 // members. Only members with signing authority manage the team (the route requires it), and the
 // organisation always keeps at least one member with signing authority (someone must sign).
+import { AppError } from '#app/domain/errors.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { lockProvider } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
-
-export type TeamResult = { ok: true; userId?: string } | { ok: false; message: string }
 
 export async function teamMembers(providerId: string) {
 	const memberships = await db.membership.findMany({
@@ -38,15 +37,14 @@ export async function inviteTeamMember(
 		canSign: boolean
 		invitedBy: { id: string; name: string }
 	},
-): Promise<TeamResult> {
+): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const existing = await tx.user.findUnique({
 			where: { email: input.email },
 			select: { staffRole: true, memberships: { where: { providerId }, select: { id: true } } },
 		})
-		if (existing?.staffRole)
-			return { ok: false, message: 'Een medewerker van KiBG kan geen lid van een zorgaanbieder zijn.' }
-		if (existing?.memberships.length) return { ok: false, message: 'provider.errorAlreadyMember' }
+		if (existing?.staffRole) throw new AppError('staff_cannot_be_member', {}, { field: 'email' })
+		if (existing?.memberships.length) throw new AppError('already_member', {}, { field: 'email' })
 		const { userId } = await inviteUser(tx, {
 			email: input.email,
 			name: input.name,
@@ -65,7 +63,6 @@ export async function inviteTeamMember(
 			providerId,
 			after: { userId, canSign: input.canSign, jobTitle: input.jobTitle },
 		})
-		return { ok: true }
 	})
 }
 
@@ -74,19 +71,19 @@ export async function changeTeamMember(
 	actor: Actor & { userId: string },
 	membershipId: string,
 	change: 'grant' | 'revoke' | 'remove',
-): Promise<TeamResult> {
+): Promise<{ userId: string }> {
 	return db.$transaction(async (tx) => {
 		// Serialise team changes of one provider: two signers revoking each other at once must not
 		// leave the organisation without one.
 		await lockProvider(tx, providerId)
 		const membership = await tx.membership.findFirst({ where: { id: membershipId, providerId } })
-		if (!membership) return { ok: false, message: 'provider.errorMemberNotFound' }
+		if (!membership) throw new AppError('member_not_found')
 		if (
 			(change === 'revoke' || change === 'remove') &&
 			membership.canSign &&
 			(await otherSigners(tx, providerId, membershipId)) === 0
 		) {
-			return { ok: false, message: 'provider.errorLastSigner' }
+			throw new AppError('last_signer')
 		}
 		if (change === 'remove') {
 			await tx.membership.delete({ where: { id: membershipId } })
@@ -107,7 +104,7 @@ export async function changeTeamMember(
 			before: { userId: membership.userId, canSign: membership.canSign },
 			after: change === 'remove' ? null : { userId: membership.userId, canSign: change === 'grant' },
 		})
-		return { ok: true, userId: membership.userId }
+		return { userId: membership.userId }
 	})
 }
 

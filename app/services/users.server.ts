@@ -2,6 +2,7 @@
 // cannot log in (auth refuses inactive accounts) and every session of theirs ends at once.
 import type { Prisma, StaffRole } from '#app/generated/prisma/client.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { db } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
@@ -85,15 +86,13 @@ export async function listUsers(query: TableQuery) {
 	return { rows: rows.map(({ passwordHash, ...row }) => ({ ...row, invited: passwordHash === null })), total, page }
 }
 
-type Result = { ok: true } | { ok: false; message: string }
-
 export async function inviteStaff(
 	actor: Actor & { userId: string },
 	input: { email: string; name: string; role: StaffRole; invitedBy: { id: string; name: string } },
-): Promise<Result> {
+): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const existing = await tx.user.findUnique({ where: { email: input.email } })
-		if (existing) return { ok: false, message: 'Er bestaat al een account met dit e-mailadres; pas daar de rol aan.' }
+		if (existing) throw new AppError('account_exists')
 		await inviteUser(tx, {
 			email: input.email,
 			name: input.name,
@@ -102,20 +101,18 @@ export async function inviteStaff(
 			staffRole: input.role,
 			actor,
 		})
-		return { ok: true }
 	})
 }
 
 export async function inviteProviderMember(
 	actor: Actor & { userId: string },
 	input: { email: string; name: string; providerId: string; canSign: boolean; invitedBy: { id: string; name: string } },
-): Promise<Result> {
+): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const provider = await tx.provider.findUnique({ where: { id: input.providerId }, select: { id: true } })
-		if (!provider) return { ok: false, message: 'Kies een bestaande zorgaanbieder.' }
+		if (!provider) throw new AppError('provider_unknown')
 		const existing = await tx.user.findUnique({ where: { email: input.email }, select: { staffRole: true } })
-		if (existing?.staffRole)
-			return { ok: false, message: 'Een medewerker van KiBG kan geen lid van een zorgaanbieder zijn.' }
+		if (existing?.staffRole) throw new AppError('staff_cannot_be_member')
 		const { userId } = await inviteUser(tx, {
 			email: input.email,
 			name: input.name,
@@ -136,17 +133,15 @@ export async function inviteProviderMember(
 			providerId: input.providerId,
 			after: { userId, canSign: input.canSign },
 		})
-		return { ok: true }
 	})
 }
 
-export async function changeRole(actor: Actor & { userId: string }, userId: string, role: StaffRole): Promise<Result> {
+export async function changeRole(actor: Actor & { userId: string }, userId: string, role: StaffRole): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const user = await tx.user.findUnique({ where: { id: userId }, select: { staffRole: true } })
-		if (!user?.staffRole) return { ok: false, message: 'Alleen medewerkers van KiBG hebben een rol.' }
-		if (userId === actor.userId && role !== 'admin')
-			return { ok: false, message: 'U kunt uw eigen beheerdersrol niet intrekken.' }
-		if (user.staffRole === role) return { ok: true }
+		if (!user?.staffRole) throw new AppError('not_staff')
+		if (userId === actor.userId && role !== 'admin') throw new AppError('own_admin_role')
+		if (user.staffRole === role) return
 		await tx.user.update({ where: { id: userId }, data: { staffRole: role } })
 		await recordAudit(tx, {
 			actor,
@@ -156,16 +151,15 @@ export async function changeRole(actor: Actor & { userId: string }, userId: stri
 			before: { staffRole: user.staffRole },
 			after: { staffRole: role },
 		})
-		return { ok: true }
 	})
 }
 
-export async function setActive(actor: Actor & { userId: string }, userId: string, active: boolean): Promise<Result> {
+export async function setActive(actor: Actor & { userId: string }, userId: string, active: boolean): Promise<void> {
 	return db.$transaction(async (tx) => {
 		const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } })
-		if (!user) return { ok: false, message: 'Gebruiker niet gevonden.' }
-		if (userId === actor.userId) return { ok: false, message: 'U kunt uw eigen account niet deactiveren.' }
-		if (user.active === active) return { ok: true }
+		if (!user) throw new AppError('user_not_found')
+		if (userId === actor.userId) throw new AppError('own_account')
+		if (user.active === active) return
 		await tx.user.update({ where: { id: userId }, data: { active } })
 		// A deactivated user is signed out everywhere at once.
 		if (!active) await tx.session.deleteMany({ where: { userId } })
@@ -177,7 +171,6 @@ export async function setActive(actor: Actor & { userId: string }, userId: strin
 			before: { active: user.active },
 			after: { active },
 		})
-		return { ok: true }
 	})
 }
 

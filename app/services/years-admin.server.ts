@@ -10,6 +10,8 @@ import {
 	type YearSettings,
 	type YearSettingsIssue,
 } from '#app/domain/year-settings.ts'
+import { AppError } from '#app/domain/errors.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
@@ -54,35 +56,24 @@ export async function createNextYear(actor: Actor & { userId: string }) {
 	})
 }
 
-export type YearUpdateResult = { ok: true; moved: number } | { ok: false; issues: YearSettingsIssue[] }
-
 /**
  * Saves edited settings (refused when somebody else saved meanwhile) and recomputes the register
- * window of every participation of the year with the new dates.
+ * window of every participation of the year with the new dates. Invalid settings throw
+ * 'year_settings_invalid' with one coded detail per field.
  */
 export async function updateYear(
 	actor: Actor & { userId: string },
 	year: number,
 	input: Omit<YearSettings, 'year'> & { fourEyesNegative: boolean },
 	expectedVersion: number,
-): Promise<YearUpdateResult> {
+): Promise<{ moved: number }> {
 	const { fourEyesNegative, ...settingsInput } = input
 	const parsed = parseYearSettings({ ...settingsInput, year })
-	if (!parsed.ok) return parsed
+	if (!parsed.ok) throw invalidSettings(parsed.issues)
 	return db.$transaction(async (tx) => {
 		const row = await tx.markYear.findUnique({ where: { year } })
-		if (!row) return { ok: false, issues: [{ path: '', message: 'Dit keurmerkjaar bestaat niet.' }] }
-		if (row.version !== expectedVersion) {
-			return {
-				ok: false,
-				issues: [
-					{
-						path: '',
-						message: 'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.',
-					},
-				],
-			}
-		}
+		if (!row) throw new AppError('year_not_found')
+		if (row.version !== expectedVersion) throw new AppError('year_settings_conflict')
 		const before = { ...toYearSettings(row), fourEyesNegative: row.fourEyesNegative }
 		await tx.markYear.update({
 			where: { year },
@@ -96,10 +87,15 @@ export async function updateYear(
 			entityId: String(year),
 			before,
 			after: { ...parsed.settings, fourEyesNegative },
-			reason: moved ? `${moved} registervensters herberekend` : null,
+			// The audit trail is a Dutch record.
+			reason: moved ? translate('nl', 'staff.auditWindowsRecomputed', { count: moved }) : null,
 		})
-		return { ok: true, moved }
+		return { moved }
 	})
+}
+
+function invalidSettings(issues: YearSettingsIssue[]): AppError {
+	return new AppError('year_settings_invalid', { count: issues.length }, { details: issues })
 }
 
 /** The materialised register window of every participation of the year, under the current settings. */
@@ -132,9 +128,8 @@ export async function recomputeRegisterWindows(tx: Tx, year: number): Promise<nu
 export async function publishFeeRate(actor: Actor & { userId: string }, year: number) {
 	return db.$transaction(async (tx) => {
 		const row = await tx.markYear.findUnique({ where: { year } })
-		if (!row) return { ok: false as const, message: 'Dit keurmerkjaar bestaat niet.' }
-		if (row.feeRatePublishedAt)
-			return { ok: false as const, message: 'Het afdrachtpercentage van dit jaar is al gepubliceerd.' }
+		if (!row) throw new AppError('year_not_found')
+		if (row.feeRatePublishedAt) throw new AppError('fee_rate_published')
 		const at = now()
 		await tx.markYear.update({ where: { year }, data: { feeRatePublishedAt: at, version: { increment: 1 } } })
 		await recordAudit(tx, {
@@ -146,7 +141,6 @@ export async function publishFeeRate(actor: Actor & { userId: string }, year: nu
 			after: { feeRatePublishedAt: at, feeRateBp: row.feeRateBp },
 			at,
 		})
-		return { ok: true as const }
 	})
 }
 

@@ -11,6 +11,7 @@ import { createUser } from '#test/fixtures/factories.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
 import { createYear } from '#test/fixtures/years.ts'
+import { translate } from '#app/i18n/translate.ts'
 
 type Failure = { fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> }
 
@@ -85,12 +86,12 @@ describe('mark years', () => {
 		}
 		const refused = dataOf<Failure>((await callAction(yearRoute, path, params, wrong, cookie)).value)
 		expect(refused.status).toBe(400)
-		expect(refused.data.fieldErrors.applicationClosesOn).toEqual([
+		// Message keys, shown next to the field in the reader's language.
+		expect(refused.data.fieldErrors.applicationClosesOn).toEqual(['refusals.settings_application_order'])
+		expect(refused.data.fieldErrors.turnoverReportDueOn).toEqual(['refusals.settings_turnover_before_deadline'])
+		expect(translate('nl', 'refusals.settings_application_order')).toBe(
 			'De aanvraagperiode moet sluiten op of na de dag dat ze opent.',
-		])
-		expect(refused.data.fieldErrors.turnoverReportDueOn).toEqual([
-			'De omzetopgave moet na de kwalificatiedeadline liggen.',
-		])
+		)
 		expect(refused.data.values.applicationOpensOn).toBe(`${year - 1}-11-01`)
 		const badRate = dataOf<Failure>(
 			(

@@ -174,10 +174,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	teamInvitedToast: 'Invitation sent to {email}.',
 	teamChangedToast: 'The team has been updated.',
 	errorMemberNameRequired: 'Enter the name.',
-	errorAlreadyMember: 'This person is already a member of the team.',
 	errorMemberNotFound: 'This member no longer exists. Reload the page.',
-	errorLastSigner:
-		'At least one member with signing authority must remain. First grant signing authority to another member.',
 
 	turnoverTitle: 'Turnover and fee',
 	turnoverIntro:

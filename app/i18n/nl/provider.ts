@@ -178,10 +178,7 @@ export const provider = {
 	teamInvitedToast: 'Uitnodiging verstuurd naar {email}.',
 	teamChangedToast: 'Het team is bijgewerkt.',
 	errorMemberNameRequired: 'Vul de naam in.',
-	errorAlreadyMember: 'Deze persoon is al lid van het team.',
 	errorMemberNotFound: 'Dit teamlid bestaat niet (meer). Laad de pagina opnieuw.',
-	errorLastSigner:
-		'Er moet altijd minstens één tekenbevoegde in het team blijven. Maak eerst een ander teamlid tekenbevoegd.',
 
 	// Turnover
 	turnoverTitle: 'Omzet en afdracht',

@@ -7,7 +7,7 @@ import { CheckboxField, ErrorSummary, InputField, SubmitButton, useErrorText } f
 import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, formFailure, parseForm, refusalData } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -26,21 +26,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	if (formData.get('intent') === 'invite') {
 		const form = parseForm(inviteSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'invite' }, { status: 400 })
-		const result = await inviteTeamMember(params.providerId, actor, {
-			...form.data,
-			invitedBy: { id: user.id, name: user.name },
-		})
+		const result = await attempt(() =>
+			inviteTeamMember(params.providerId, actor, { ...form.data, invitedBy: { id: user.id, name: user.name } }),
+		)
 		if (!result.ok)
-			return data(
-				{
-					...formFailure({
-						fieldErrors: { email: [result.message] },
-						values: { name: form.data.name, email: form.data.email, jobTitle: form.data.jobTitle ?? '' },
-					}),
-					intent: 'invite',
-				},
-				{ status: 400 },
-			)
+			return refusalData(result.error, user.locale, {
+				values: { name: form.data.name, email: form.data.email, jobTitle: form.data.jobTitle ?? '' },
+				extra: { intent: 'invite' },
+				status: 400,
+			})
 		return redirectWithToast(back, {
 			type: 'success',
 			key: 'provider.teamInvitedToast',
@@ -50,10 +44,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const form = parseForm(memberActionSchema, formData)
 	if (!form.success)
 		return data({ ...formFailure({ formErrors: ['provider.errorMemberNotFound'] }), intent: 'member' }, { status: 400 })
-	const result = await changeTeamMember(params.providerId, actor, form.data.membershipId, form.data.intent)
-	if (!result.ok) return data({ ...formFailure({ formErrors: [result.message] }), intent: 'member' }, { status: 409 })
+	const result = await attempt(() =>
+		changeTeamMember(params.providerId, actor, form.data.membershipId, form.data.intent),
+	)
+	if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'member' }, status: 409 })
 	// Whoever removed themselves has no access here any more.
-	const removedSelf = form.data.intent === 'remove' && result.userId === user.id
+	const removedSelf = form.data.intent === 'remove' && result.value.userId === user.id
 	return redirectWithToast(removedSelf ? '/account' : back, { type: 'success', key: 'provider.teamChangedToast' })
 }
 

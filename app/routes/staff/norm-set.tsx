@@ -13,17 +13,15 @@ import {
 import type { Criterion, Norm, NormSet } from '#app/domain/norm-set.ts'
 import { APPLICABILITIES, EVIDENCE_KINDS } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, formFailure } from '#app/lib/forms.ts'
+import { AppError } from '#app/domain/errors.ts'
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { translateError } from '#app/i18n/errors.ts'
+import { translateNormSetIssue } from '#app/i18n/norm-set-issues.ts'
+import { attempt, formDataToValues, formFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import {
-	loadEditor,
-	PUBLISHED_MESSAGE,
-	publishNormSet,
-	saveNormSet,
-	startFromPrevious,
-} from '#app/services/norm-set-editor.server.ts'
+import { loadEditor, publishNormSet, saveNormSet, startFromPrevious } from '#app/services/norm-set-editor.server.ts'
 import {
 	addCriterionToDraft,
 	addEvidenceToDraft,
@@ -123,6 +121,12 @@ function replaceNorm(set: NormSet, key: string, next: Norm | null): NormSet {
 	}
 }
 
+/** A refusal of the editor as lines: the refusal, or each problem the domain found in the set. */
+function editorErrors(error: AppError, locale: Locale): string[] {
+	if (error.code !== 'norm_set_invalid') return [translateError(error, locale)]
+	return error.details.map((detail) => translateNormSetIssue(String(detail.params?.issue ?? ''), locale))
+}
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
@@ -132,24 +136,26 @@ export async function action({ request, params }: Route.ActionArgs) {
 	invariantResponse(parsed.success, 'Ongeldig formulier', { status: 400 })
 	const { intent, version } = parsed.data
 	const here = `/medewerkers/normen/${year}`
-	const fail = (errors: string[]) =>
-		data(formFailure({ formErrors: errors, values: formDataToValues(formData) }), { status: 400 })
+	const fail = (error: AppError) =>
+		data(formFailure({ formErrors: editorErrors(error, user.locale), values: formDataToValues(formData) }), {
+			status: 400,
+		})
 	if (intent === 'copy') {
-		const result = await startFromPrevious(actor, year)
+		const result = await attempt(() => startFromPrevious(actor, year))
 		return result.ok
 			? redirectWithToast(here, { type: 'success', key: 'staff.toastNormSetCopied' })
-			: fail(result.errors)
+			: fail(result.error)
 	}
 	if (intent === 'publish') {
-		const result = await publishNormSet(actor, year)
+		const result = await attempt(() => publishNormSet(actor, year))
 		return result.ok
 			? redirectWithToast(here, { type: 'success', key: 'staff.toastNormSetPublished' })
-			: fail(result.errors)
+			: fail(result.error)
 	}
 	const editor = await loadEditor(year)
 	const set = editor.current?.normSet
 	invariantResponse(set, 'Niet gevonden')
-	if (editor.current?.status !== 'draft') return fail([PUBLISHED_MESSAGE])
+	if (editor.current?.status !== 'draft') return fail(new AppError('norm_set_published'))
 	const norm = set.themes.flatMap((theme) => theme.norms).find((candidate) => candidate.key === parsed.data.norm)
 	let next: NormSet
 	let summary: string
@@ -216,22 +222,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 			const checked = validateNormDraft(draft, norm)
 			if (!checked.ok) return data({ ...formFailure({ ...checked, values }), draft }, { status: 400 })
-			const result = await saveNormSet(
-				actor,
-				year,
-				replaceNorm(set, norm.key, checked.norm),
-				version,
-				`Norm ${norm.code} bewerkt`,
+			const result = await attempt(() =>
+				saveNormSet(actor, year, replaceNorm(set, norm.key, checked.norm), version, `Norm ${norm.code} bewerkt`),
 			)
 			return result.ok
 				? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' })
-				: data({ ...formFailure({ formErrors: result.errors, values }), draft }, { status: 400 })
+				: data(
+						{ ...formFailure({ formErrors: editorErrors(result.error, user.locale), values }), draft },
+						{ status: 400 },
+					)
 		}
 	}
-	const result = await saveNormSet(actor, year, next, version, summary)
-	return result.ok
-		? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' })
-		: fail(result.errors)
+	const result = await attempt(() => saveNormSet(actor, year, next, version, summary))
+	return result.ok ? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' }) : fail(result.error)
 }
 
 export const meta: Route.MetaFunction = ({ params }) => [

@@ -7,7 +7,7 @@ import { filterValues, parseTableQuery } from '#app/components/data-table/table-
 import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
-import { checkboxField, emailField, formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, checkboxField, emailField, parseForm, refusalData } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import {
@@ -57,29 +57,28 @@ export async function action({ request }: Route.ActionArgs) {
 	const back = new URL(request.url)
 	const done = (key: 'staff.toastInvited' | 'staff.toastUserSaved') =>
 		redirectWithToast(`${back.pathname}${back.search}`, { type: 'success', key })
-	const fail = (message: string) => data({ ...formFailure({ formErrors: [message] }), intent }, { status: 409 })
+	const answer = async (run: () => Promise<void>, success: 'staff.toastInvited' | 'staff.toastUserSaved') => {
+		const result = await attempt(run)
+		return result.ok ? done(success) : refusalData(result.error, user.locale, { extra: { intent }, status: 409 })
+	}
 	if (intent === 'invite_staff') {
 		const form = parseForm(inviteStaffSchema, formData)
 		if (!form.success) return data({ ...form, intent }, { status: 400 })
-		const result = await inviteStaff(actor, { ...form.data, invitedBy })
-		return result.ok ? done('staff.toastInvited') : fail(result.message)
+		return answer(() => inviteStaff(actor, { ...form.data, invitedBy }), 'staff.toastInvited')
 	}
 	if (intent === 'invite_member') {
 		const form = parseForm(inviteMemberSchema, formData)
 		if (!form.success) return data({ ...form, intent }, { status: 400 })
-		const result = await inviteProviderMember(actor, { ...form.data, invitedBy })
-		return result.ok ? done('staff.toastInvited') : fail(result.message)
+		return answer(() => inviteProviderMember(actor, { ...form.data, invitedBy }), 'staff.toastInvited')
 	}
 	if (intent === 'role') {
 		const form = parseForm(roleSchema, formData)
 		if (!form.success) return data({ ...form, intent }, { status: 400 })
-		const result = await changeRole(actor, form.data.userId, form.data.role)
-		return result.ok ? done('staff.toastUserSaved') : fail(result.message)
+		return answer(() => changeRole(actor, form.data.userId, form.data.role), 'staff.toastUserSaved')
 	}
 	const form = parseForm(activeSchema, formData)
 	if (!form.success) return data({ ...form, intent }, { status: 400 })
-	const result = await setActive(actor, form.data.userId, form.data.intent === 'reactivate')
-	return result.ok ? done('staff.toastUserSaved') : fail(result.message)
+	return answer(() => setActive(actor, form.data.userId, form.data.intent === 'reactivate'), 'staff.toastUserSaved')
 }
 
 type Row = Route.ComponentProps['loaderData']['rows'][number]

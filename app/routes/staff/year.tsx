@@ -7,7 +7,7 @@ import { parseEuroInput } from '#app/domain/fees.ts'
 import { YEAR_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { db } from '#app/lib/db.server.ts'
-import { checkboxField, type FieldErrors, formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, checkboxField, formFailure, parseForm, refusalData, type FieldErrors } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -17,7 +17,8 @@ import { formatFeeRate } from '#app/i18n/format.ts'
 
 const NUMBER_FIELDS = ['revisionResponseDays', 'maxRevisions', 'invoicePaymentDays', 'invoiceOverdueGraceDays'] as const
 
-// The form is text; the domain's parseYearSettings judges the values (Dutch messages).
+// The form is text; the domain's parseYearSettings judges the values (coded issues, shown as
+// `refusals.<code>` in the reader's language).
 const yearFormSchema = z.object({
 	intent: z.string().optional(),
 	version: z.coerce.number().int(),
@@ -55,8 +56,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const year = Number(params.year) || 0
 	const formData = await request.formData()
 	if (formData.get('intent') === 'publish') {
-		const result = await publishFeeRate(actor, year)
-		if (!result.ok) return data(formFailure({ formErrors: [result.message] }), { status: 409 })
+		const result = await attempt(() => publishFeeRate(actor, year))
+		if (!result.ok) return refusalData(result.error, user.locale)
 		return redirectWithToast(`/medewerkers/jaren/${year}`, { type: 'success', key: 'staff.toastFeeRatePublished' })
 	}
 	const form = parseForm(yearFormSchema, formData)
@@ -84,46 +85,46 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}),
 			{ status: 400 },
 		)
-	const result = await updateYear(
-		actor,
-		year,
-		{
-			markName: String(values.markName),
-			turnoverLabel: String(values.turnoverLabel),
-			feeRateBp: feeRateBp ?? 0,
-			minimumFeeCents: minimum.ok ? minimum.cents : 0,
-			reminderDaysBefore: reminders,
-			...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
-				(typeof YEAR_DATE_FIELDS)[number],
-				string
-			>),
-			...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
-			fourEyesNegative: values.fourEyesNegative,
-		},
-		values.version,
+	const result = await attempt(() =>
+		updateYear(
+			actor,
+			year,
+			{
+				markName: String(values.markName),
+				turnoverLabel: String(values.turnoverLabel),
+				feeRateBp: feeRateBp ?? 0,
+				minimumFeeCents: minimum.ok ? minimum.cents : 0,
+				reminderDaysBefore: reminders,
+				...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
+					(typeof YEAR_DATE_FIELDS)[number],
+					string
+				>),
+				...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
+				fourEyesNegative: values.fourEyesNegative,
+			},
+			values.version,
+		),
 	)
 	if (!result.ok) {
+		const submitted = Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)]))
+		if (result.error.details.length === 0)
+			return refusalData(result.error, user.locale, { values: submitted, status: 400 })
+		// One coded issue per field: a message key, shown next to the field in the reader's language.
 		const errors: FieldErrors = {}
 		const formErrors: string[] = []
 		const fieldFor: Record<string, string> = { feeRateBp: 'feeRate', minimumFeeCents: 'minimumFee' }
-		for (const issue of result.issues) {
+		for (const issue of result.error.details) {
 			const path = issue.path.split('.')[0] ?? ''
-			if (!path) formErrors.push(issue.message)
-			else (errors[fieldFor[path] ?? path] ??= []).push(issue.message)
+			const message = `refusals.${issue.code}`
+			if (!path) formErrors.push(message)
+			else (errors[fieldFor[path] ?? path] ??= []).push(message)
 		}
-		return data(
-			formFailure({
-				fieldErrors: errors,
-				formErrors,
-				values: Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)])),
-			}),
-			{ status: 400 },
-		)
+		return data(formFailure({ fieldErrors: errors, formErrors, values: submitted }), { status: 400 })
 	}
 	return redirectWithToast(`/medewerkers/jaren/${year}`, {
 		type: 'success',
 		key: 'staff.toastYearSaved',
-		params: { count: result.moved },
+		params: { count: result.value.moved },
 	})
 }
 
