@@ -100,7 +100,8 @@ export const refusals: Record<keyof typeof nl, string> = {
 	own_account: 'You cannot deactivate your own account.',
 	already_member: 'This person is already a member of the team.',
 	member_not_found: 'This member no longer exists. Reload the page.',
-	last_signer: 'At least one member with signing authority must remain. First grant signing authority to another member.',
+	last_signer:
+		'At least one member with signing authority must remain. First grant signing authority to another member.',
 	year_not_found: 'This mark year does not exist.',
 	year_settings_conflict: 'Someone else changed the settings of this year in the meantime. Reload the page.',
 	fee_rate_published: 'The fee rate of this year has already been published.',

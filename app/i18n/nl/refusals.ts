@@ -105,9 +105,11 @@ export const refusals = {
 	own_account: 'U kunt uw eigen account niet deactiveren.',
 	already_member: 'Deze persoon is al lid van het team.',
 	member_not_found: 'Dit teamlid bestaat niet (meer). Laad de pagina opnieuw.',
-	last_signer: 'Er moet altijd minstens één tekenbevoegde in het team blijven. Maak eerst een ander teamlid tekenbevoegd.',
+	last_signer:
+		'Er moet altijd minstens één tekenbevoegde in het team blijven. Maak eerst een ander teamlid tekenbevoegd.',
 	year_not_found: 'Dit keurmerkjaar bestaat niet.',
-	year_settings_conflict: 'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.',
+	year_settings_conflict:
+		'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.',
 	fee_rate_published: 'Het afdrachtpercentage van dit jaar is al gepubliceerd.',
 	year_settings_invalid: 'De instellingen bevatten {count} fout(en). Verbeter de gemarkeerde velden.',
 	settings_invalid_date: 'Vul een geldige datum in (JJJJ-MM-DD).',
@@ -131,7 +133,8 @@ export const refusals = {
 	settings_reminder_too_early: 'Een herinnering ligt hoogstens 365 dagen voor de deadline.',
 	settings_reminder_duplicate: 'Elke herinnering mag maar één keer voorkomen.',
 	settings_application_order: 'De aanvraagperiode moet sluiten op of na de dag dat ze opent.',
-	settings_deadline_before_opening: 'De kwalificatiedeadline moet op of na de openingsdatum van de zelfevaluatie liggen.',
+	settings_deadline_before_opening:
+		'De kwalificatiedeadline moet op of na de openingsdatum van de zelfevaluatie liggen.',
 	settings_deadline_before_listing: 'De kwalificatiedeadline moet op of na de opname in het register liggen.',
 	settings_turnover_before_deadline: 'De omzetopgave moet na de kwalificatiedeadline liggen.',
 	norm_set_invalid: 'De normenset bevat {count} fout(en).',
