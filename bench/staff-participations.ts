@@ -9,13 +9,9 @@ import { PARTICIPATION_STATES } from '#app/domain/types.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
-import {
-	listParticipations,
-	participationsCsv,
-	participationsTableSpec,
-	stateCounts,
-} from '#app/services/staff-participations.server.ts'
+import { listParticipations, participationsTableSpec, stateCounts } from '#app/services/staff-participations.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
+import { participationsCsv } from '#app/routes/staff/participations-csv.ts'
 
 const COUNT = 2000
 const YEAR = 2090

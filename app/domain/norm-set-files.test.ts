@@ -128,18 +128,33 @@ describe('prisma/norm-sets/2018.json', () => {
 		}
 		const report = checkCompleteness(normSet2018, institution, answers)
 		expect(report.complete).toBe(false)
-		const messages = report.missing.map((m) => m.message)
-		expect(messages).toContain('Norm 3: vul criterium 3.1 of 3.2 volledig in (één van deze is voldoende)')
-		expect(messages).toContain('Norm 3, criterium 3.3: de toelichting is korter dan 100 tekens (nu 30)')
-		expect(messages).toContain('Norm 5, criterium 5.1: het webadres is ongeldig; begin met https://')
-		expect(messages).toContain(
-			'Norm 5, criterium 5.1: bevestig dat de website vermeldt: "welke eHealth toepassingen worden aangeboden"',
+		const missing = report.missing.map((m) => [m.criterionCodes.join(' of '), m.issue?.code ?? 'alternatives'])
+		expect(missing).toContainEqual(['3.1 of 3.2', 'alternatives'])
+		expect(report.missing).toContainEqual(
+			expect.objectContaining({
+				criterionCodes: ['3.3'],
+				issue: { code: 'text_too_short', what: 'explanation', min: 100, length: 30 },
+			}),
+		)
+		expect(missing).toContainEqual(['5.1', 'url_invalid'])
+		expect(report.missing).toContainEqual(
+			expect.objectContaining({
+				criterionCodes: ['5.1'],
+				issue: { code: 'checklist_unconfirmed', point: 'welke eHealth toepassingen worden aangeboden' },
+			}),
 		)
 		// norm 4 does not apply to this institution, so nothing about it
-		expect(messages.some((m) => m.startsWith('Norm 4'))).toBe(false)
+		expect(report.missing.some((m) => m.normCode === '4')).toBe(false)
 		// ROM below 60 % is flagged, not missing
-		expect(report.warnings.map((w) => w.message)).toEqual([
-			'Norm 8, criterium 8.3: voldoet niet aan de norm: de ROM voor- en nameting moet in 2017 bij 60% of meer van de cliënten zijn ingezet (ingevuld: 45 %)',
+		expect(report.warnings).toEqual([
+			{
+				normCode: '8',
+				criterionCode: '8.3',
+				evidenceKey: 'rom-pre-post-coverage.percentage',
+				value: 45,
+				unit: 'percent',
+				requirement: 'de ROM voor- en nameting moet in 2017 bij 60% of meer van de cliënten zijn ingezet',
+			},
 		])
 	})
 
@@ -155,8 +170,15 @@ describe('prisma/norm-sets/2018.json', () => {
 		}
 		expect(checkCompleteness(normSet2018, practice, nb).complete).toBe(true)
 		const forInstitution = checkCompleteness(normSet2018, institution, nb)
-		expect(forInstitution.missing.map((m) => m.message)).toEqual([
-			'Norm 1, criterium 1.2 (Schaalscore Samen Beslissen (CQ-index, afgelopen jaar)): vul "Schaalscore Samen Beslissen (CQ-index, afgelopen jaar)" in',
+		const score = 'Schaalscore Samen Beslissen (CQ-index, afgelopen jaar)'
+		expect(forInstitution.missing).toEqual([
+			{
+				normCode: '1',
+				criterionCodes: ['1.2'],
+				evidenceKey: 'cq-index-shared-decision-score.score',
+				evidenceLabel: score,
+				issue: { code: 'number_missing', label: score },
+			},
 		])
 	})
 
@@ -296,10 +318,19 @@ describe('prisma/norm-sets/2022.json', () => {
 			'treatment-800-minutes.declaration': { declared: false, documents: [] },
 			'group-treatment-referral.explanation': undefined,
 		})
-		expect(report.missing.map((m) => m.message)).toEqual([
-			'Norm 1: vul criterium 1.4 of 1.5 volledig in (één van deze is voldoende)',
-			'Norm 2, criterium 2.1 (Verklaring 800 minuten): bevestig de verklaring: "Onze behandelingen starten vanuit het uitgangspunt deze binnen 800 minuten af te ronden."',
-			'Norm 5, criterium 5.2: kies minstens 1 optie bij "Thema’s"',
+		expect(
+			report.missing.map((m) => [m.criterionCodes.join(' of '), m.evidenceLabel ?? null, m.issue ?? null]),
+		).toEqual([
+			['1.4 of 1.5', null, null],
+			[
+				'2.1',
+				'Verklaring 800 minuten',
+				{
+					code: 'declaration_unconfirmed',
+					statement: 'Onze behandelingen starten vanuit het uitgangspunt deze binnen 800 minuten af te ronden.',
+				},
+			],
+			['5.2', null, { code: 'choices_too_few', label: 'Thema’s', min: 1 }],
 		])
 	})
 })
@@ -367,8 +398,9 @@ describe('from 2018 to 2022', () => {
 		// the prefilled round is not complete yet: the new elements and criteria still need answers
 		const report = checkCompleteness(normSet2022, practice, prefill.answers)
 		expect(report.complete).toBe(false)
-		expect(report.missing.map((m) => m.message)).toContain(
-			'Norm 3, criterium 3.1: bevestig dat de website vermeldt: "hoe er aandacht is voor het tijdig afronden van de behandeling"',
-		)
+		expect(report.missing.map((m) => m.issue)).toContainEqual({
+			code: 'checklist_unconfirmed',
+			point: 'hoe er aandacht is voor het tijdig afronden van de behandeling',
+		})
 	})
 })

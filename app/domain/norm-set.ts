@@ -344,10 +344,3 @@ export function criterionGroups(norm: Norm, profile: ProviderProfile): Criterion
 	}
 	return [...groups.entries()].sort(([a], [b]) => a - b).map(([group, alternatives]) => ({ group, alternatives }))
 }
-
-/** 'criterium 3.1 of 3.2' — for Dutch messages. */
-export function describeAlternatives(criteria: readonly Criterion[]): string {
-	const codes = criteria.map((c) => c.code)
-	if (codes.length === 1) return `criterium ${codes[0]}`
-	return `criterium ${codes.slice(0, -1).join(', ')} of ${codes.at(-1)}`
-}

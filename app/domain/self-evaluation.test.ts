@@ -13,7 +13,6 @@ import {
 	answersSchema,
 	checkCompleteness,
 	evidenceIssues,
-	formatNumber,
 	hasContent,
 	isWebAddress,
 	ruleBroken,
@@ -33,21 +32,20 @@ const institution: ProviderProfile = { type: 'institution', offersChronicEchelon
 describe('evidenceIssues per kind', () => {
 	test('explanation: minimum length after trimming', () => {
 		const explanation = item('a-explain.text')
-		expect(evidenceIssues(explanation, undefined)).toEqual(['de toelichting ontbreekt'])
+		expect(evidenceIssues(explanation, undefined)).toEqual([{ code: 'text_missing', what: 'explanation' }])
 		expect(evidenceIssues(explanation, { text: '   kort   ', documents: [] })).toEqual([
-			'de toelichting is korter dan 20 tekens (nu 4)',
+			{ code: 'text_too_short', what: 'explanation', min: 20, length: 4 },
 		])
 		expect(evidenceIssues(explanation, { text: 'x'.repeat(20), documents: [] })).toEqual([])
 	})
 
 	test('explanation with choices: min and max selected, unknown options ignored', () => {
 		const choice = item('c-themes.choice')
-		expect(evidenceIssues(choice, none)).toEqual(['kies minstens 1 optie bij "Thema’s"'])
-		expect(evidenceIssues(choice, { checkedElements: ['onbekend'], documents: [] })).toEqual([
-			'kies minstens 1 optie bij "Thema’s"',
-		])
+		const tooFew = { code: 'choices_too_few', label: 'Thema’s', min: 1 }
+		expect(evidenceIssues(choice, none)).toEqual([tooFew])
+		expect(evidenceIssues(choice, { checkedElements: ['onbekend'], documents: [] })).toEqual([tooFew])
 		expect(evidenceIssues(choice, { checkedElements: ['x', 'y', 'z'], documents: [] })).toEqual([
-			'kies hoogstens 2 opties bij "Thema’s"',
+			{ code: 'choices_too_many', label: 'Thema’s', max: 2 },
 		])
 		expect(evidenceIssues(choice, { checkedElements: ['x', 'x', 'z'], documents: [] })).toEqual([])
 	})
@@ -55,8 +53,8 @@ describe('evidenceIssues per kind', () => {
 	test('template upload: a document and every element ticked', () => {
 		const template = item('a-template.format')
 		expect(evidenceIssues(template, { checkedElements: ['element één'], documents: [] })).toEqual([
-			'upload het (lege) format',
-			'bevestig dat het format dit element bevat: "element twee"',
+			{ code: 'upload_missing' },
+			{ code: 'element_unconfirmed', element: 'element twee' },
 		])
 		expect(
 			evidenceIssues(template, {
@@ -68,30 +66,34 @@ describe('evidenceIssues per kind', () => {
 
 	test('number: presence, range, decimals; a broken rule is not an issue', () => {
 		const number = item<'number'>('a-number.value')
-		expect(evidenceIssues(number, none)).toEqual(['vul "Percentage" in'])
-		expect(evidenceIssues(number, { number: null, documents: [] })).toEqual(['vul "Percentage" in'])
-		expect(evidenceIssues(number, { number: Number.NaN, documents: [] })).toEqual(['"Percentage" is geen geldig getal'])
-		expect(evidenceIssues(number, { number: 100.5, documents: [] })).toEqual(['"Percentage" mag hoogstens 100 % zijn'])
-		expect(evidenceIssues(number, { number: -1, documents: [] })).toEqual(['"Percentage" moet minstens 0 % zijn'])
+		const label = 'Percentage'
+		expect(evidenceIssues(number, none)).toEqual([{ code: 'number_missing', label }])
+		expect(evidenceIssues(number, { number: null, documents: [] })).toEqual([{ code: 'number_missing', label }])
+		expect(evidenceIssues(number, { number: Number.NaN, documents: [] })).toEqual([{ code: 'number_invalid', label }])
+		expect(evidenceIssues(number, { number: 100.5, documents: [] })).toEqual([
+			{ code: 'number_above_max', label, max: 100, unit: 'percent' },
+		])
+		expect(evidenceIssues(number, { number: -1, documents: [] })).toEqual([
+			{ code: 'number_below_min', label, min: 0, unit: 'percent' },
+		])
 		expect(evidenceIssues(number, { number: 12.25, documents: [] })).toEqual([
-			'gebruik bij "Percentage" hoogstens 1 decimaal',
+			{ code: 'number_too_many_decimals', label, decimals: 1 },
 		])
 		expect(evidenceIssues(number, { number: 0.1 + 0.2, documents: [] })).toEqual([])
 		expect(evidenceIssues(number, { number: 45, documents: [] })).toEqual([])
 		expect(ruleBroken(number, { number: 45, documents: [] })).toEqual({ op: '>=', value: 60, message: 'minimaal 60%' })
 		expect(ruleBroken(number, { number: 60, documents: [] })).toBeNull()
-		expect(formatNumber(59.5, number)).toBe('59,5 %')
 	})
 
 	test('url: an absolute web address and every checklist item ticked', () => {
 		const url = item('b-url.url')
 		expect(evidenceIssues(url, none)).toEqual([
-			'vul het adres van de webpagina in',
-			'bevestig dat de website vermeldt: "punt 1"',
-			'bevestig dat de website vermeldt: "punt 2"',
+			{ code: 'url_missing' },
+			{ code: 'checklist_unconfirmed', point: 'punt 1' },
+			{ code: 'checklist_unconfirmed', point: 'punt 2' },
 		])
 		expect(evidenceIssues(url, { url: 'praktijk.nl', checkedElements: ['punt 1', 'punt 2'], documents: [] })).toEqual([
-			'het webadres is ongeldig; begin met https://',
+			{ code: 'url_invalid' },
 		])
 		expect(isWebAddress('https://www.praktijk.nl/werkwijze')).toBe(true)
 		expect(isWebAddress('http://praktijk.nl')).toBe(true)
@@ -102,10 +104,10 @@ describe('evidenceIssues per kind', () => {
 
 	test('example and declaration', () => {
 		expect(evidenceIssues(item('c-example.text'), { text: 'te kort', documents: [] })).toEqual([
-			'het voorbeeld is korter dan 10 tekens (nu 7)',
+			{ code: 'text_too_short', what: 'example', min: 10, length: 7 },
 		])
 		expect(evidenceIssues(item('c-declare.yes'), { declared: false, documents: [] })).toEqual([
-			'bevestig de verklaring: "Wij verklaren."',
+			{ code: 'declaration_unconfirmed', statement: 'Wij verklaren.' },
 		])
 	})
 
@@ -144,7 +146,6 @@ describe('checkCompleteness on the sample set', () => {
 			{
 				normCode: '1',
 				criterionCodes: ['1.1', '1.2'],
-				message: 'Norm 1: vul criterium 1.1 of 1.2 volledig in (één van deze is voldoende)',
 			},
 		])
 	})
@@ -154,19 +155,24 @@ describe('checkCompleteness on the sample set', () => {
 			...complete,
 			'a-explain.text': { text: 'kort', documents: [] },
 		})
-		expect(report.missing.map((m) => m.message)).toEqual([
-			'Norm 1: vul criterium 1.1 of 1.2 volledig in (één van deze is voldoende)',
-			'Norm 1, criterium 1.1: de toelichting is korter dan 20 tekens (nu 4)',
+		expect(report.missing).toEqual([
+			{ normCode: '1', criterionCodes: ['1.1', '1.2'] },
+			{
+				normCode: '1',
+				criterionCodes: ['1.1'],
+				evidenceKey: 'a-explain.text',
+				issue: { code: 'text_too_short', what: 'explanation', min: 20, length: 4 },
+			},
 		])
 	})
 
 	test('the chronic norm and the institution-only criterion follow the profile', () => {
 		const chronicPractice: ProviderProfile = { type: 'independent_practice', offersChronicEchelon: true }
 		const report = checkCompleteness(sampleNormSet, chronicPractice, complete)
-		expect(report.missing.map((m) => m.message)).toEqual([
-			'Norm 2, criterium 2.1: vul het adres van de webpagina in',
-			'Norm 2, criterium 2.1: bevestig dat de website vermeldt: "punt 1"',
-			'Norm 2, criterium 2.1: bevestig dat de website vermeldt: "punt 2"',
+		expect(report.missing.map((m) => [m.normCode, m.criterionCodes, m.issue])).toEqual([
+			['2', ['2.1'], { code: 'url_missing' }],
+			['2', ['2.1'], { code: 'checklist_unconfirmed', point: 'punt 1' }],
+			['2', ['2.1'], { code: 'checklist_unconfirmed', point: 'punt 2' }],
 		])
 		// 3.2 (institution only) is not asked of a practice
 		expect(report.norms[2]).toMatchObject({ required: 2, answered: 2 })
@@ -184,7 +190,8 @@ describe('checkCompleteness on the sample set', () => {
 				criterionCode: '1.3',
 				evidenceKey: 'a-number.value',
 				value: 45,
-				message: 'Norm 1, criterium 1.3: voldoet niet aan de norm: minimaal 60% (ingevuld: 45 %)',
+				unit: 'percent',
+				requirement: 'minimaal 60%',
 			},
 		])
 	})

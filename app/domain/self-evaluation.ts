@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { applies, criterionGroups, describeAlternatives, isNormApplicable } from './norm-set'
+import { applies, criterionGroups, isNormApplicable } from './norm-set'
 import type { Criterion, EvidenceItem, EvidenceItemOf, Norm, NormSet, NumberRule } from './norm-set'
 import type { ProviderProfile } from './types'
 
@@ -28,7 +28,7 @@ export type Answers = Readonly<Record<string, EvidenceAnswer | undefined>>
 export const documentRefSchema = z.object({ id: z.string().min(1), name: z.string().min(1) })
 
 export const evidenceAnswerSchema = z.object({
-	text: z.string().max(20_000, 'De tekst mag hoogstens 20.000 tekens lang zijn.').optional(),
+	text: z.string().max(20_000).optional(),
 	number: z.number().finite().nullable().optional(),
 	url: z.string().max(2_000).optional(),
 	checkedElements: z.array(z.string()).optional(),
@@ -53,18 +53,21 @@ export function hasContent(answer: EvidenceAnswer | undefined): boolean {
 	)
 }
 
-/** What is missing for one evidence item, as Dutch fragments ('de toelichting ontbreekt'). */
-export function evidenceIssues(item: EvidenceItem, answer: EvidenceAnswer | undefined): string[] {
+/**
+ * What is missing for one evidence item, as coded issues; app/i18n/completeness.ts writes them
+ * out ('de toelichting is korter dan 100 tekens (nu 42)').
+ */
+export function evidenceIssues(item: EvidenceItem, answer: EvidenceAnswer | undefined): EvidenceIssue[] {
 	switch (item.kind) {
 		case 'explanation':
-			return [...textIssues(answer?.text, item.minLength, 'de toelichting'), ...choiceIssues(item, answer)]
+			return [...textIssues(answer?.text, item.minLength, 'explanation'), ...choiceIssues(item, answer)]
 		case 'example':
-			return textIssues(answer?.text, item.minLength, 'het voorbeeld')
+			return textIssues(answer?.text, item.minLength, 'example')
 		case 'template_upload': {
-			const issues: string[] = []
-			if ((answer?.documents ?? []).length === 0) issues.push('upload het (lege) format')
+			const issues: EvidenceIssue[] = []
+			if ((answer?.documents ?? []).length === 0) issues.push({ code: 'upload_missing' })
 			for (const element of missingChecks(item.requiredElements, answer)) {
-				issues.push(`bevestig dat het format dit element bevat: "${element}"`)
+				issues.push({ code: 'element_unconfirmed', element })
 			}
 			return issues
 		}
@@ -72,15 +75,36 @@ export function evidenceIssues(item: EvidenceItem, answer: EvidenceAnswer | unde
 			return numberIssues(item, answer?.number)
 		case 'url': {
 			const issues = urlIssues(answer?.url)
-			for (const point of missingChecks(item.checklist, answer)) {
-				issues.push(`bevestig dat de website vermeldt: "${point}"`)
-			}
+			for (const point of missingChecks(item.checklist, answer)) issues.push({ code: 'checklist_unconfirmed', point })
 			return issues
 		}
 		case 'declaration':
-			return answer?.declared === true ? [] : [`bevestig de verklaring: "${item.statement}"`]
+			return answer?.declared === true ? [] : [{ code: 'declaration_unconfirmed', statement: item.statement }]
 	}
 }
+
+/** One thing missing from an answer; the values are what the sentence names. */
+export type EvidenceIssue =
+	| { code: 'text_missing'; what: TextKind }
+	| { code: 'text_too_short'; what: TextKind; min: number; length: number }
+	| { code: 'choices_too_few'; label: string; min: number }
+	| { code: 'choices_too_many'; label: string; max: number }
+	| { code: 'upload_missing' }
+	| { code: 'element_unconfirmed'; element: string }
+	| { code: 'number_missing'; label: string }
+	| { code: 'number_invalid'; label: string }
+	| { code: 'number_below_min'; label: string; min: number; unit: NumberUnit }
+	| { code: 'number_above_max'; label: string; max: number; unit: NumberUnit }
+	| { code: 'number_not_whole'; label: string }
+	| { code: 'number_too_many_decimals'; label: string; decimals: number }
+	| { code: 'url_missing' }
+	| { code: 'url_invalid' }
+	| { code: 'checklist_unconfirmed'; point: string }
+	| { code: 'declaration_unconfirmed'; statement: string }
+
+export type EvidenceIssueCode = EvidenceIssue['code']
+export type TextKind = 'explanation' | 'example'
+export type NumberUnit = EvidenceItemOf<'number'>['unit']
 
 export function isEvidenceComplete(item: EvidenceItem, answer: EvidenceAnswer | undefined): boolean {
 	return evidenceIssues(item, answer).length === 0
@@ -119,41 +143,45 @@ export function isCriterionAnswered(criterion: Criterion, answers: Answers): boo
 	return criterion.evidence.some((item) => hasContent(answers[item.key]))
 }
 
-/** Dutch, e.g. 'Norm 3, criterium 3.3: de toelichting is korter dan 100 tekens (nu 42)'. */
+/** Every issue of the required evidence of one criterion, e.g. 3.3's explanation is too short. */
 export function criterionIssues(norm: Norm, criterion: Criterion, answers: Answers): MissingItem[] {
 	const several = criterion.evidence.length > 1
 	return criterion.evidence.flatMap((item) => {
 		if (!item.required) return []
-		const where = several
-			? `Norm ${norm.code}, criterium ${criterion.code} (${item.label})`
-			: `Norm ${norm.code}, criterium ${criterion.code}`
 		return evidenceIssues(item, answers[item.key]).map((issue) => ({
 			normCode: norm.code,
 			criterionCodes: [criterion.code],
 			evidenceKey: item.key,
-			message: `${where}: ${issue}`,
+			// With several evidence items the sentence names the item ('criterium 1.2 (Schaalscore …)').
+			...(several ? { evidenceLabel: item.label } : {}),
+			issue,
 		}))
 	})
 }
 
 // --- the whole self-evaluation ---
 
+/** Something missing for a submission: app/i18n/completeness.ts writes it out for the reader. */
 export interface MissingItem {
 	normCode: string
 	/** One code, or the alternatives of a group of which none is complete. */
 	criterionCodes: string[]
 	evidenceKey?: string
-	/** Dutch. */
-	message: string
+	/** Set when the criterion has several evidence items, so the reader knows which one. */
+	evidenceLabel?: string
+	/** What is missing; absent for the line that names a group's alternatives. */
+	issue?: EvidenceIssue
 }
 
+/** A number that breaks its rule (ROM < 60 %): flagged, never blocking. */
 export interface RuleWarning {
 	normCode: string
 	criterionCode: string
 	evidenceKey: string
 	value: number
-	/** Dutch: 'Norm 8, criterium 8.3: voldoet niet aan de norm: … (ingevuld: 45 %)'. */
-	message: string
+	unit: NumberUnit
+	/** The requirement as the norm set words it (Dutch data of the norm set, shown as is). */
+	requirement: string
 }
 
 export interface NormProgress {
@@ -206,7 +234,8 @@ export function checkCompleteness(set: NormSet, profile: ProviderProfile, answer
 					criterionCode: criterion.code,
 					evidenceKey: item.key,
 					value,
-					message: `Norm ${norm.code}, criterium ${criterion.code}: voldoet niet aan de norm: ${rule.message} (ingevuld: ${formatNumber(value, item)})`,
+					unit: item.unit,
+					requirement: rule.message,
 				})
 			}
 		}
@@ -239,35 +268,27 @@ export function checkCompleteness(set: NormSet, profile: ProviderProfile, answer
  */
 function groupIssues(norm: Norm, alternatives: Criterion[], answers: Answers): MissingItem[] {
 	if (alternatives.length === 1) return criterionIssues(norm, alternatives[0] as Criterion, answers)
-	const header: MissingItem = {
-		normCode: norm.code,
-		criterionCodes: alternatives.map((c) => c.code),
-		message: `Norm ${norm.code}: vul ${describeAlternatives(alternatives)} volledig in (één van deze is voldoende)`,
-	}
+	const header: MissingItem = { normCode: norm.code, criterionCodes: alternatives.map((c) => c.code) }
 	const started = alternatives.filter((c) => isCriterionAnswered(c, answers))
 	return [header, ...started.flatMap((c) => criterionIssues(norm, c, answers))]
 }
 
 // --- fragments ---
 
-function textIssues(value: string | undefined, minLength: number, what: string): string[] {
+function textIssues(value: string | undefined, minLength: number, what: TextKind): EvidenceIssue[] {
 	const length = (value ?? '').trim().length
 	if (minLength === 0) return []
-	if (length === 0) return [`${what} ontbreekt`]
-	if (length < minLength) return [`${what} is korter dan ${minLength} tekens (nu ${length})`]
+	if (length === 0) return [{ code: 'text_missing', what }]
+	if (length < minLength) return [{ code: 'text_too_short', what, min: minLength, length }]
 	return []
 }
 
-function choiceIssues(item: EvidenceItemOf<'explanation'>, answer: EvidenceAnswer | undefined): string[] {
+function choiceIssues(item: EvidenceItemOf<'explanation'>, answer: EvidenceAnswer | undefined): EvidenceIssue[] {
 	if (!item.choices) return []
 	const { label, options, minSelected, maxSelected } = item.choices
 	const chosen = new Set((answer?.checkedElements ?? []).filter((c) => options.includes(c))).size
-	if (chosen < minSelected) {
-		return [`kies minstens ${minSelected} ${minSelected === 1 ? 'optie' : 'opties'} bij "${label}"`]
-	}
-	if (maxSelected !== undefined && chosen > maxSelected) {
-		return [`kies hoogstens ${maxSelected} ${maxSelected === 1 ? 'optie' : 'opties'} bij "${label}"`]
-	}
+	if (chosen < minSelected) return [{ code: 'choices_too_few', label, min: minSelected }]
+	if (maxSelected !== undefined && chosen > maxSelected) return [{ code: 'choices_too_many', label, max: maxSelected }]
 	return []
 }
 
@@ -276,30 +297,31 @@ function missingChecks(required: readonly string[], answer: EvidenceAnswer | und
 	return required.filter((element) => !checked.has(element))
 }
 
-function numberIssues(item: EvidenceItemOf<'number'>, value: number | null | undefined): string[] {
-	if (value === undefined || value === null) return [`vul "${item.label}" in`]
-	if (!Number.isFinite(value)) return [`"${item.label}" is geen geldig getal`]
-	const issues: string[] = []
+function numberIssues(item: EvidenceItemOf<'number'>, value: number | null | undefined): EvidenceIssue[] {
+	const label = item.label
+	if (value === undefined || value === null) return [{ code: 'number_missing', label }]
+	if (!Number.isFinite(value)) return [{ code: 'number_invalid', label }]
+	const issues: EvidenceIssue[] = []
 	if (item.min !== undefined && value < item.min) {
-		issues.push(`"${item.label}" moet minstens ${formatNumber(item.min, item)} zijn`)
+		issues.push({ code: 'number_below_min', label, min: item.min, unit: item.unit })
 	}
 	if (item.max !== undefined && value > item.max) {
-		issues.push(`"${item.label}" mag hoogstens ${formatNumber(item.max, item)} zijn`)
+		issues.push({ code: 'number_above_max', label, max: item.max, unit: item.unit })
 	}
 	if (decimalsOf(value) > item.decimals) {
 		issues.push(
 			item.decimals === 0
-				? `vul bij "${item.label}" een geheel getal in`
-				: `gebruik bij "${item.label}" hoogstens ${item.decimals} ${item.decimals === 1 ? 'decimaal' : 'decimalen'}`,
+				? { code: 'number_not_whole', label }
+				: { code: 'number_too_many_decimals', label, decimals: item.decimals },
 		)
 	}
 	return issues
 }
 
-function urlIssues(value: string | undefined): string[] {
+function urlIssues(value: string | undefined): EvidenceIssue[] {
 	const url = (value ?? '').trim()
-	if (url.length === 0) return ['vul het adres van de webpagina in']
-	return isWebAddress(url) ? [] : ['het webadres is ongeldig; begin met https://']
+	if (url.length === 0) return [{ code: 'url_missing' }]
+	return isWebAddress(url) ? [] : [{ code: 'url_invalid' }]
 }
 
 /** An absolute http(s) address with a host that has a dot (no 'localhost' in a public register). */
@@ -319,10 +341,4 @@ function decimalsOf(value: number): number {
 		if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled))) return d
 	}
 	return Infinity
-}
-
-/** Dutch number formatting: '60 %', '3,25', '12'. */
-export function formatNumber(value: number, item: Pick<EvidenceItemOf<'number'>, 'unit'>): string {
-	const text = String(value).replace('.', ',')
-	return item.unit === 'percent' ? `${text} %` : text
 }

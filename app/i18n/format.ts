@@ -78,6 +78,15 @@ export function formatFeeRate(rateBp: number, locale: Locale): string {
 	return locale === 'nl' ? `${whole},${fraction} %` : `${whole}.${fraction}%`
 }
 
+/** 'a, b of c' / 'a, b or c' (disjunction), 'a, b en c' / 'a, b and c' (conjunction). */
+export function formatList(
+	items: readonly string[],
+	locale: Locale,
+	type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
+	return new Intl.ListFormat(tags[locale], { type }).format(items)
+}
+
 export function formatBytes(bytes: number, locale: Locale): string {
 	if (bytes < 1024) return `${bytes} B`
 	if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, locale, 0)} kB`

@@ -5,6 +5,8 @@
 import { addDays, amsterdamDateOf, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { NOT_SUBMITTED_STATES, QUALIFIED_STATES, isFinalState } from '#app/domain/participation-states.ts'
 import { formatCalendarDay, formatEuro } from '#app/i18n/format.ts'
+import type { MessageKey } from '#app/i18n/catalogue.ts'
+import { translate, type Params } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { randomToken } from '#app/lib/crypto.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -90,13 +92,13 @@ export async function providerCalendarEvents(
 				events.push({
 					uid: uid('agreement', participation.id),
 					start: forListing ? lastDayBeforeListing : settings.qualificationDeadline,
-					summary: `Overeenkomst ${settings.markName} ${year} ondertekenen`,
+					summary: feed('feedAgreementSummary', { markName: settings.markName, year }),
 					description: forListing
-						? `Onderteken de overeenkomst uiterlijk deze dag om per ${formatCalendarDay(settings.listingOn, 'nl')} in het Keurmerkregister te staan.`
-						: 'Laatste dag om de overeenkomst te ondertekenen.',
+						? feed('feedAgreementForListing', { listingOn: formatCalendarDay(settings.listingOn, 'nl') })
+						: feed('feedAgreementLastDay'),
 					url: `${portal}/overeenkomst/${year}`,
 					alarmDaysBefore: [7],
-					categories: ['Keurmerk'],
+					categories: [feed('feedCategory')],
 				})
 			}
 			if (
@@ -106,44 +108,46 @@ export async function providerCalendarEvents(
 				events.push({
 					uid: uid('listing', participation.id),
 					start: settings.listingOn,
-					summary: `Opname in het Keurmerkregister ${year}`,
-					description:
-						'Organisaties met een getekende overeenkomst worden op deze dag opgenomen in het Keurmerkregister.',
+					summary: feed('feedListingSummary', { year }),
+					description: feed('feedListing'),
 					url: portal,
-					categories: ['Keurmerk'],
+					categories: [feed('feedCategory')],
 				})
 			}
 			if (NOT_SUBMITTED_STATES.includes(participation.state)) {
 				events.push({
 					uid: uid('qualification-deadline', participation.id),
 					start: settings.qualificationDeadline,
-					summary: `Uiterste dag zelfevaluatie ${settings.markName} ${year}`,
-					description: `Dien de zelfevaluatie ${year} uiterlijk vandaag om 23.59 uur in. Daarna wordt het keurmerk per ${formatCalendarDay(addDays(settings.qualificationDeadline, 1), 'nl')} ingetrokken.`,
+					summary: feed('feedDeadlineSummary', { markName: settings.markName, year }),
+					description: feed('feedDeadline', {
+						year,
+						withdrawalOn: formatCalendarDay(addDays(settings.qualificationDeadline, 1), 'nl'),
+					}),
 					url: `${portal}/zelfevaluatie/${year}`,
 					alarmDaysBefore: [14, 1],
-					categories: ['Keurmerk'],
+					categories: [feed('feedCategory')],
 				})
 			}
 			if (participation.state === 'revision_requested' && participation.revisionDueAt) {
 				events.push({
 					uid: uid('revision', participation.id),
 					start: amsterdamDateOf(participation.revisionDueAt),
-					summary: `Uiterste dag aangepaste zelfevaluatie ${year}`,
-					description: 'Dien de aangepaste zelfevaluatie uiterlijk vandaag om 23.59 uur in.',
+					summary: feed('feedRevisionSummary', { year }),
+					description: feed('feedRevision'),
 					url: `${portal}/zelfevaluatie/${year}`,
 					alarmDaysBefore: [7, 1],
-					categories: ['Keurmerk'],
+					categories: [feed('feedCategory')],
 				})
 			}
 			if (QUALIFIED_STATES.includes(participation.state) && participation.turnoverReports.length === 0) {
 				events.push({
 					uid: uid('turnover', participation.id),
 					start: settings.turnoverReportDueOn,
-					summary: `Omzetopgave ${year} (${settings.turnoverLabel})`,
-					description: `Geef uiterlijk vandaag de ${settings.turnoverLabel} over ${year} op; daarop wordt de afdracht berekend.`,
+					summary: feed('feedTurnoverSummary', { year, turnoverLabel: settings.turnoverLabel }),
+					description: feed('feedTurnover', { year, turnoverLabel: settings.turnoverLabel }),
 					url: `${portal}/omzet`,
 					alarmDaysBefore: [14],
-					categories: ['Keurmerk'],
+					categories: [feed('feedCategory')],
 				})
 			}
 		}
@@ -151,11 +155,15 @@ export async function providerCalendarEvents(
 			events.push({
 				uid: uid('invoice', invoice.id),
 				start: amsterdamDateOf(invoice.dueAt),
-				summary: `Factuur ${invoice.number} betalen`,
-				description: `Uiterste betaaldatum van factuur ${invoice.number} (${formatEuro(invoice.amountCents, 'nl')}), afdracht ${year}.`,
+				summary: feed('feedInvoiceSummary', { number: invoice.number }),
+				description: feed('feedInvoice', {
+					number: invoice.number,
+					amount: formatEuro(invoice.amountCents, 'nl'),
+					year,
+				}),
 				url: `${portal}/omzet`,
 				alarmDaysBefore: [7],
-				categories: ['Keurmerk', 'Factuur'],
+				categories: [feed('feedCategory'), feed('feedCategoryInvoice')],
 			})
 		}
 	}
@@ -170,10 +178,14 @@ export async function providerCalendarEvents(
 			uid: uid('application-window', settings.year),
 			start: settings.applicationOpensOn,
 			end: settings.applicationClosesOn,
-			summary: `Aanvraagperiode ${settings.markName} ${settings.year}`,
-			description: `Het keurmerk ${settings.year} kan worden aangevraagd van ${formatCalendarDay(settings.applicationOpensOn, 'nl')} tot en met ${formatCalendarDay(settings.applicationClosesOn, 'nl')}.`,
+			summary: feed('feedApplicationSummary', { markName: settings.markName, year: settings.year }),
+			description: feed('feedApplication', {
+				year: settings.year,
+				opensOn: formatCalendarDay(settings.applicationOpensOn, 'nl'),
+				closesOn: formatCalendarDay(settings.applicationClosesOn, 'nl'),
+			}),
 			url: absoluteUrl('/aanmelden'),
-			categories: ['Keurmerk'],
+			categories: [feed('feedCategory')],
 		})
 	}
 	events.sort((a, b) => a.start.localeCompare(b.start) || a.uid.localeCompare(b.uid))
@@ -185,9 +197,14 @@ export async function providerCalendar(providerId: string, at: Date = now()): Pr
 	return renderCalendar({
 		productId: '-//Stichting KiBG//Keurmerkportaal//NL',
 		name: `Keurmerk: ${name}`,
-		description: `Deadlines van ${name} voor het keurmerk (Keurmerkportaal)`,
+		description: feed('feedDescription', { name }),
 		generatedAt: at,
 		events,
 		refreshHours: 12,
 	})
+}
+
+/** The feed is a Dutch document: calendar apps show it as it is, whoever subscribed. */
+function feed(key: string, params?: Params): string {
+	return translate('nl', `calendar.${key}` as MessageKey, params)
 }

@@ -4,7 +4,6 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { nextDeadline } from '#app/domain/next-deadline.ts'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
-import { type CsvColumn, toCsv } from '#app/components/data-table/csv.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -158,46 +157,13 @@ export async function stateCounts(query: TableQuery, year: number | null) {
 	return Object.fromEntries(groups.map((group) => [group.state, group._count._all])) as Record<string, number>
 }
 
-const STATE_LABELS_NL: Record<string, string> = {
-	applied: 'Aangevraagd',
-	agreement_offered: 'Overeenkomst aangeboden',
-	agreement_signed: 'Overeenkomst getekend',
-	listed: 'Opgenomen in register',
-	submitted: 'Zelfevaluatie ingediend',
-	revision_requested: 'Aanpassing gevraagd',
-	qualified: 'Gekwalificeerd',
-	sampled: 'In steekproef',
-	confirmed: 'Bevestigd na steekproef',
-	withdrawn: 'Ingetrokken',
-	agreement_declined: 'Overeenkomst afgewezen',
-}
-
-const csvColumns: CsvColumn<ParticipationRow>[] = [
-	{ header: 'Zorgaanbieder', value: (row) => row.provider.name },
-	{ header: 'KvK-nummer', value: (row) => row.provider.kvkNumber },
-	{ header: 'Plaats', value: (row) => row.provider.city },
-	{
-		header: 'Soort',
-		value: (row) => (row.provider.type === 'institution' ? 'GGZ-instelling' : 'Vrijgevestigde aanbieder'),
-	},
-	{ header: 'Jaar', value: (row) => row.year },
-	{ header: 'Status', value: (row) => STATE_LABELS_NL[row.state] ?? row.state },
-	{ header: 'Status sinds', value: (row) => row.stateChangedAt },
-	{ header: 'Beoordelaar', value: (row) => row.assessor?.name ?? '' },
-	{ header: 'Aanpassing uiterlijk', value: (row) => row.revisionDueAt },
-	{ header: 'In register vanaf', value: (row) => row.listedFrom },
-	{ header: 'In register tot', value: (row) => row.listedUntil },
-	{ header: 'Heraanvrager', value: (row) => row.isReapplicant },
-]
-
-/** Every row that matches the filters (no paging), in the table's order. */
-export async function participationsCsv(query: TableQuery, year: number | null): Promise<string> {
-	const rows = await db.participation.findMany({
+/** Every row that matches the filters (no paging), in the table's order: what the CSV holds. */
+export function participationsForExport(query: TableQuery, year: number | null): Promise<ParticipationRow[]> {
+	return db.participation.findMany({
 		where: participationWhere(query, year, now()),
 		orderBy: participationOrder(query),
 		select: rowSelect,
 	})
-	return toCsv(csvColumns, rows)
 }
 
 export async function staffMembers() {

@@ -1,4 +1,5 @@
 // Mark years: the database row and the domain's YearSettings, and which year is "now".
+import { AppError } from '#app/domain/errors.ts'
 import type { MarkYear, PrismaClient } from '#app/generated/prisma/client.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { YEAR_DATE_FIELDS, type YearSettings } from '#app/domain/year-settings.ts'
@@ -64,7 +65,7 @@ export async function getYearSettings(year: number, client: Tx | PrismaClient = 
 
 export async function requireYearSettings(year: number, client: Tx | PrismaClient = db): Promise<YearSettings> {
 	const settings = await getYearSettings(year, client)
-	if (!settings) throw new Error(`Keurmerkjaar ${year} bestaat niet`)
+	if (!settings) throw new AppError('year_not_found', { year })
 	return settings
 }
 

@@ -9,7 +9,7 @@ export const fees: Record<keyof typeof dutch, string> = {
 	turnoverTitleYear: 'Turnover reports {year}',
 	turnoverIntro:
 		'The reported turnover per participation. A correction by the office replaces the report; the earlier report stays visible.',
-	toInvoiceCount: '{count} report(s) still to invoice',
+	toInvoiceCount: '{count, plural, one {# report} other {# reports}} still to invoice',
 	filterTurnover: 'Filter turnover reports',
 	filterYear: 'Mark year',
 	filterStatus: 'Status',
@@ -19,7 +19,7 @@ export const fees: Record<keyof typeof dutch, string> = {
 	reportAll: 'All',
 	reportMissing: 'Missing',
 	reportPresent: 'Reported',
-	participationCount: '{count} participations',
+	participationCount: '{count, plural, one {# participation} other {# participations}}',
 	noInvoices: 'No invoices found.',
 	noInvoicesYet: 'No invoice yet.',
 	noParticipations: 'No participations found.',
@@ -45,8 +45,7 @@ export const fees: Record<keyof typeof dutch, string> = {
 	status_eligible: 'Eligible for withdrawal',
 	source_provider: 'provider',
 	source_staff_correction: 'correction by the office',
-	daysOverdue: '{count} days overdue',
-	daysOverdueOne: '1 day overdue',
+	daysOverdue: '{count, plural, one {# day} other {# days}} overdue',
 	eligibleForWithdrawal: 'Withdrawal possible',
 	eligibleExplanation:
 		'This invoice is {days} days overdue. The provider is therefore eligible for withdrawal of the mark for unpaid fees. You take that decision on the participation page.',

@@ -7,9 +7,9 @@ export const mail: Record<keyof typeof dutch, string> = {
 	workerOff: 'Sending is off (KEURMERK_SCHEDULER=off): messages wait until they are sent with npm run jobs -- mail.',
 	countsLabel: 'Counts per status',
 	failedExplanation:
-		'{count} message(s) could not be sent after all attempts. Check the error; fix the SMTP settings if needed and send them again.',
+		'{count, plural, one {# message} other {# messages}} could not be sent after all attempts. Check the error; fix the SMTP settings if needed and send them again.',
 	retryAll: 'Send all failed messages again',
-	retriedAll: '{count} message(s) will be sent again.',
+	retriedAll: '{count, plural, one {# message} other {# messages}} will be sent again.',
 	retry: 'Send again',
 	retried: 'The message will be sent again.',
 	notFailed: 'This message has not failed; nothing was changed.',

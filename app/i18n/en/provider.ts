@@ -79,7 +79,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	errorStaffCannotApply: 'You are signed in as KiBG staff and cannot apply.',
 
 	nextDeadline: 'Next deadline',
-	daysLeft: '{count} day(s) left.',
+	daysLeft: '{count, plural, one {# day} other {# days}} left.',
 	dueToday: 'Today is the last day.',
 	overdue: 'The deadline has passed.',
 	whatNow: 'What to do now?',

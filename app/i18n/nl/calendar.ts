@@ -19,4 +19,25 @@ export const calendar = {
 	deadline_submit_self_evaluation: 'Dien de zelfevaluatie in uiterlijk {date}',
 	deadline_submit_revision: 'Dien de aangepaste zelfevaluatie in uiterlijk {date}',
 	deadline_report_turnover: 'Geef de {turnoverLabel} over {year} op uiterlijk {date}',
+	// The provider's calendar feed (app/services/calendar-feed.server.ts), a Dutch document
+	feedAgreementSummary: 'Overeenkomst {markName} {year} ondertekenen',
+	feedAgreementForListing:
+		'Onderteken de overeenkomst uiterlijk deze dag om per {listingOn} in het Keurmerkregister te staan.',
+	feedAgreementLastDay: 'Laatste dag om de overeenkomst te ondertekenen.',
+	feedListingSummary: 'Opname in het Keurmerkregister {year}',
+	feedListing: 'Organisaties met een getekende overeenkomst worden op deze dag opgenomen in het Keurmerkregister.',
+	feedDeadlineSummary: 'Uiterste dag zelfevaluatie {markName} {year}',
+	feedDeadline:
+		'Dien de zelfevaluatie {year} uiterlijk vandaag om 23.59 uur in. Daarna wordt het keurmerk per {withdrawalOn} ingetrokken.',
+	feedRevisionSummary: 'Uiterste dag aangepaste zelfevaluatie {year}',
+	feedRevision: 'Dien de aangepaste zelfevaluatie uiterlijk vandaag om 23.59 uur in.',
+	feedTurnoverSummary: 'Omzetopgave {year} ({turnoverLabel})',
+	feedTurnover: 'Geef uiterlijk vandaag de {turnoverLabel} over {year} op; daarop wordt de afdracht berekend.',
+	feedInvoiceSummary: 'Factuur {number} betalen',
+	feedInvoice: 'Uiterste betaaldatum van factuur {number} ({amount}), afdracht {year}.',
+	feedCategory: 'Keurmerk',
+	feedCategoryInvoice: 'Factuur',
+	feedApplicationSummary: 'Aanvraagperiode {markName} {year}',
+	feedApplication: 'Het keurmerk {year} kan worden aangevraagd van {opensOn} tot en met {closesOn}.',
+	feedDescription: 'Deadlines van {name} voor het keurmerk (Keurmerkportaal)',
 }

@@ -8,7 +8,7 @@ export const fees = {
 	turnoverTitleYear: 'Omzetopgaven {year}',
 	turnoverIntro:
 		'De opgegeven omzet per deelname. Een correctie door het bedrijfsbureau vervangt de opgave; de eerdere opgave blijft zichtbaar.',
-	toInvoiceCount: '{count} opgave(n) nog te factureren',
+	toInvoiceCount: '{count, plural, one {# opgave} other {# opgaven}} nog te factureren',
 	filterTurnover: 'Omzetopgaven filteren',
 	filterYear: 'Keurmerkjaar',
 	filterStatus: 'Status',
@@ -18,7 +18,7 @@ export const fees = {
 	reportAll: 'Alle',
 	reportMissing: 'Ontbreekt',
 	reportPresent: 'Opgegeven',
-	participationCount: '{count} deelnames',
+	participationCount: '{count, plural, one {# deelname} other {# deelnames}}',
 	noInvoices: 'Geen facturen gevonden.',
 	noInvoicesYet: 'Nog geen factuur.',
 	noParticipations: 'Geen deelnames gevonden.',
@@ -44,8 +44,7 @@ export const fees = {
 	status_eligible: 'In aanmerking voor intrekking',
 	source_provider: 'aanbieder',
 	source_staff_correction: 'correctie bedrijfsbureau',
-	daysOverdue: '{count} dagen over tijd',
-	daysOverdueOne: '1 dag over tijd',
+	daysOverdue: '{count, plural, one {# dag} other {# dagen}} over tijd',
 	eligibleForWithdrawal: 'Intrekking mogelijk',
 	eligibleExplanation:
 		'Deze factuur is {days} dagen over tijd. De aanbieder komt daarmee in aanmerking voor intrekking van het keurmerk wegens het niet betalen van de afdracht. Dat besluit neemt u op de pagina van de deelname.',

@@ -8,9 +8,9 @@ export const mail = {
 		'De verzending staat uit (KEURMERK_SCHEDULER=off): berichten wachten tot ze met npm run jobs -- mail worden verstuurd.',
 	countsLabel: 'Aantallen per status',
 	failedExplanation:
-		'{count} bericht(en) konden na alle pogingen niet worden verstuurd. Controleer de fout; herstel zo nodig de SMTP-instellingen en verstuur ze opnieuw.',
+		'{count, plural, one {# bericht kon} other {# berichten konden}} na alle pogingen niet worden verstuurd. Controleer de fout; herstel zo nodig de SMTP-instellingen en verstuur ze opnieuw.',
 	retryAll: 'Alle mislukte berichten opnieuw versturen',
-	retriedAll: '{count} bericht(en) worden opnieuw verstuurd.',
+	retriedAll: '{count, plural, one {# bericht wordt} other {# berichten worden}} opnieuw verstuurd.',
 	retry: 'Opnieuw versturen',
 	retried: 'Het bericht wordt opnieuw verstuurd.',
 	notFailed: 'Dit bericht is niet mislukt; er is niets gewijzigd.',

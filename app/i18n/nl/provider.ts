@@ -81,7 +81,7 @@ export const provider = {
 
 	// Dashboard
 	nextDeadline: 'Eerstvolgende deadline',
-	daysLeft: 'Nog {count} dag(en).',
+	daysLeft: 'Nog {count, plural, one {# dag} other {# dagen}}.',
 	dueToday: 'Vandaag is de laatste dag.',
 	overdue: 'De termijn is verstreken.',
 	whatNow: 'Wat moet u nu doen?',

@@ -29,9 +29,8 @@ export const register = {
 	searchSubmit: 'Zoeken',
 	searchReset: 'Alle filters wissen',
 	searchIgnored: 'Niet alles in deze link was geldig. Genegeerd: {fields}.',
-	resultCount: '{count} aanbieders gevonden',
-	resultCountOne: '1 aanbieder gevonden',
-	resultCountNone: 'Geen aanbieders gevonden',
+	resultCount:
+		'{count, plural, =0 {Geen aanbieders gevonden} one {# aanbieder gevonden} other {# aanbieders gevonden}}',
 	resultsEmpty: 'Niets gevonden met deze zoekopdracht. Controleer de spelling of wis een filter.',
 	registerEmpty: 'Het register van dit jaar is nog leeg.',
 	resultsTitle: 'Zoekresultaten',
@@ -139,7 +138,7 @@ export const register = {
 	criteriaRemoved: 'Vervallen criteria',
 	criteriaChanged: 'Criteria met een andere vraag',
 	criteriaMoved: 'Criteria anders ingedeeld of genummerd',
-	criteriaUnchanged: '{count} criteria zijn ongewijzigd.',
+	criteriaUnchanged: '{count, plural, one {# criterium is} other {# criteria zijn}} ongewijzigd.',
 	normsPrevious: 'Normen {year}',
 	normsNext: 'Normen {year}',
 

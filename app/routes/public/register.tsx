@@ -61,12 +61,7 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const { query, ignored, year, years, total, statusCounts, pagination, entries } = loaderData
 	const hasRegister = years.length > 0
-	const countText =
-		total === 0
-			? t('register.resultCountNone')
-			: total === 1
-				? t('register.resultCountOne')
-				: t('register.resultCount', { count: total })
+	const countText = t('register.resultCount', { count: total })
 	return (
 		<div className="stack">
 			<h1>{hasRegister ? t('register.searchTitle', { year }) : t('register.searchTitleNoYear')}</h1>

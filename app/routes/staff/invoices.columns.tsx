@@ -71,9 +71,7 @@ export function InvoiceStatusBadge({
 		<>
 			<span className={`badge badge--${invoiceStatusTone[row.status]}`}>{t(`fees.status_${row.status}`)}</span>
 			{row.status === 'overdue' ? (
-				<span className="field__hint">
-					{t(row.daysOverdue === 1 ? 'fees.daysOverdueOne' : 'fees.daysOverdue', { count: row.daysOverdue })}
-				</span>
+				<span className="field__hint">{t('fees.daysOverdue', { count: row.daysOverdue })}</span>
 			) : null}
 			{row.eligibleForWithdrawal ? (
 				<span className="badge badge--danger">{t('fees.eligibleForWithdrawal')}</span>

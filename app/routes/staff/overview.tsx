@@ -115,12 +115,7 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 						{deadlines.map((deadline) => (
 							<li key={deadline.key}>
 								<strong>{deadline.label}</strong>: <DateTime value={deadline.at} dateOnly /> (
-								{deadline.days === 0
-									? t('common.today')
-									: deadline.days === 1
-										? t('common.dayLeft')
-										: t('common.daysLeft', { count: deadline.days })}
-								)
+								{deadline.days === 0 ? t('common.today') : t('common.daysLeft', { count: deadline.days })})
 							</li>
 						))}
 					</ul>

@@ -157,9 +157,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 											? t('staff.deadlineOverdue', { count: -deadline.daysLeft })
 											: deadline.daysLeft === 0
 												? t('common.today')
-												: deadline.daysLeft === 1
-													? t('common.dayLeft')
-													: t('common.daysLeft', { count: deadline.daysLeft })}
+												: t('common.daysLeft', { count: deadline.daysLeft })}
 									</span>
 								</>
 							) : (

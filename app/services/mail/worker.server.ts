@@ -145,7 +145,7 @@ async function resolveAttachments(value: Prisma.JsonValue) {
 	for (const item of list) {
 		if (typeof item.fileId !== 'string') continue
 		const file = await db.storedFile.findUnique({ where: { id: item.fileId } })
-		if (!file) throw new AttachmentMissing(`Bijlage ${item.fileId} bestaat niet (meer)`)
+		if (!file) throw new AttachmentMissing(`attachment ${item.fileId} no longer exists`)
 		attachments.push({
 			filename: typeof item.filename === 'string' ? item.filename : file.originalName,
 			content: await readStoredFile(file),
@@ -228,7 +228,7 @@ export function startMailWorker(
 		drainOutbox(transport, { maxBatches: 10 })
 			.then((result) => {
 				if (result.sent || result.retried || result.failed)
-					log.info(`mail: ${result.sent} verzonden, ${result.retried} later opnieuw, ${result.failed} mislukt`)
+					log.info(`mail: ${result.sent} sent, ${result.retried} to retry, ${result.failed} failed`)
 			})
 			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`)),
 	)

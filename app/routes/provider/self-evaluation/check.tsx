@@ -5,6 +5,7 @@ import { DueDate, ProgressBar, selfEvaluationLinks } from './ui.tsx'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { daysLeft } from '#app/domain/calendar.ts'
+import { missingItemText, ruleWarningText } from '#app/i18n/completeness.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { attempt } from '#app/lib/forms.ts'
@@ -15,7 +16,7 @@ import { deadlineOf, submitRound } from '#app/services/self-evaluation.server.ts
 export const links: Route.LinksFunction = selfEvaluationLinks
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { participation, draft, report, year, providerId } = await requireSelfEvaluation(request, params)
+	const { user, participation, draft, report, year, providerId } = await requireSelfEvaluation(request, params)
 	const deadline = deadlineOf(participation)
 	return {
 		providerId,
@@ -25,8 +26,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		daysLeft: daysLeft(now(), deadline),
 		complete: report.complete,
 		totals: report.totals,
-		missing: report.missing.map((entry) => ({ normCode: entry.normCode, message: entry.message })),
-		warnings: report.warnings.map((entry) => entry.message),
+		missing: report.missing.map((entry) => ({
+			normCode: entry.normCode,
+			message: missingItemText(entry, user.locale),
+		})),
+		warnings: report.warnings.map((entry) => ruleWarningText(entry, user.locale)),
 	}
 }
 

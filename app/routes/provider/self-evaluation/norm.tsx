@@ -10,9 +10,10 @@ import { amsterdamDay } from './time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { ErrorSummary, SubmitButton, useErrorText } from '#app/components/forms.tsx'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
-import { isNormApplicable, applies, describeAlternatives } from '#app/domain/norm-set.ts'
+import { isNormApplicable, applies } from '#app/domain/norm-set.ts'
+import { formatList } from '#app/i18n/format.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
-import { useT } from '#app/i18n/react.tsx'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import { attempt, type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { notFound } from '#app/lib/http.server.ts'
@@ -71,7 +72,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			...criterion,
 			alternatives:
 				criteria.filter((other) => other.group === criterion.group).length > 1
-					? describeAlternatives(criteria.filter((other) => other.group === criterion.group))
+					? criteria.filter((other) => other.group === criterion.group).map((other) => other.code)
 					: null,
 		})),
 		answers,
@@ -196,6 +197,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function NormPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const errorText = useErrorText()
 	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } =
 		loaderData
@@ -255,7 +257,9 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 									<p>{criterion.text}</p>
 									{criterion.alternatives ? (
 										<p className="field__hint">
-											{t('selfEvaluation.alternativesHint', { codes: criterion.alternatives })}
+											{t('selfEvaluation.alternativesHint', {
+												codes: formatList(criterion.alternatives, locale, 'disjunction'),
+											})}
 										</p>
 									) : null}
 									{criterion.guidance ? (

@@ -142,14 +142,7 @@ export function DocumentList({
 export function DueDate({ deadline, days }: { deadline: string; days: number }) {
 	const t = useT()
 	const locale = useLocale()
-	const left =
-		days < 0
-			? t('selfEvaluation.deadlinePassed')
-			: days === 0
-				? t('selfEvaluation.daysLeftToday')
-				: days === 1
-					? t('selfEvaluation.daysLeftOne')
-					: t('selfEvaluation.daysLeft', { days })
+	const left = days < 0 ? t('selfEvaluation.deadlinePassed') : t('selfEvaluation.daysLeft', { days })
 	return (
 		<p className="deadline">
 			<strong>{t('selfEvaluation.deadline', { date: formatDateTime(deadline, locale) })}</strong> ({left})
