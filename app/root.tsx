@@ -19,6 +19,7 @@ import { useNonce } from '#app/lib/nonce.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { takeToast } from '#app/lib/toast.server.ts'
 import stylesheet from '#app/styles/app.css?url'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesheet },
@@ -73,7 +74,7 @@ export default function App() {
 	return <Outlet />
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Keurmerkportaal · Keurmerk Basis GGZ' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, [])
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 	if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} />

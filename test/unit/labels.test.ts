@@ -6,6 +6,7 @@ import { emptySnapshot } from '#app/domain/participation.ts'
 import { nextDeadline } from '#app/domain/next-deadline.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { formatCalendarDay, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 import { calendarMomentLabel, nextDeadlineLabel, stateLabel, withdrawalReasonLabel } from '#app/i18n/labels.ts'
 
 // The domain gives codes and dates; these are the words, in both languages (issue 11, issue 13).
@@ -65,5 +66,21 @@ describe('labels at the edge', () => {
 				expect(parseEuroInput(formatEuro(cents, 'nl'))).toEqual({ ok: true, cents })
 			}),
 		)
+	})
+})
+
+describe('page titles', () => {
+	it('are in the reader’s language, taken from the root loader', () => {
+		const matches = (locale: string) => [{ id: 'root', loaderData: { locale } }]
+		expect(pageMeta({ matches: matches('nl') }, ['meta.participations', 'meta.staff'])).toEqual([
+			{ title: 'Deelnames · Medewerkers · Keurmerkportaal' },
+		])
+		expect(pageMeta({ matches: matches('en') }, [['meta.normsYear', { year: 2027 }], 'meta.staff'])).toEqual([
+			{ title: 'Norms 2027 · Staff · Keurmerkportaal' },
+		])
+		expect(pageMeta({ matches: [] }, [{ text: 'GGZ Oost' }], 'meta.registerDescription')[1]).toEqual({
+			name: 'description',
+			content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.',
+		})
 	})
 })

@@ -8,6 +8,7 @@ import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
+import { meta } from './meta.ts'
 import { provider } from './provider.ts'
 import { refusals } from './refusals.ts'
 import { register } from './register.ts'
@@ -24,6 +25,7 @@ export const en: Catalogue = {
 	fees,
 	home,
 	mail,
+	meta,
 	provider,
 	refusals,
 	register,

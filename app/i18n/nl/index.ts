@@ -6,6 +6,7 @@ import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
+import { meta } from './meta.ts'
 import { provider } from './provider.ts'
 import { refusals } from './refusals.ts'
 import { register } from './register.ts'
@@ -22,6 +23,7 @@ export const nl = {
 	fees,
 	home,
 	mail,
+	meta,
 	provider,
 	refusals,
 	register,

@@ -10,6 +10,7 @@ import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { requireSession } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { changePassword } from '#app/services/auth.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const passwordSchema = z.intersection(
 	z.object({ intent: z.literal('password'), currentPassword: z.string().min(1, 'auth.errorPasswordRequired') }),
@@ -46,7 +47,7 @@ export async function action({ request }: Route.ActionArgs) {
 	return redirectWithToast('/account', { type: 'success', key: 'auth.passwordChanged' })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Mijn account · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.account'])
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -6,6 +6,7 @@ import { useT } from '#app/i18n/react.tsx'
 import { emailField, parseForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requestPasswordReset } from '#app/services/auth.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const schema = z.object({ email: emailField })
 
@@ -17,7 +18,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	return { success: true as const, email: form.data.email }
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Wachtwoord vergeten · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.forgotPassword'])
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {
 	const t = useT()

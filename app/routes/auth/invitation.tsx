@@ -8,6 +8,7 @@ import { clientIp } from '#app/lib/http.server.ts'
 import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { signInAndRedirect } from '#app/lib/sign-in.server.ts'
 import { completeTokenFlow, findLiveToken } from '#app/services/auth.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const schema = z.intersection(
 	z.object({ name: z.string().trim().min(1, 'auth.errorNameRequired').max(120) }),
@@ -28,7 +29,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return signInAndRedirect(request, done.userId, { ip: clientIp(request, context), toast: 'auth.inviteDone' })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Uitnodiging · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.invitation'])
 
 export default function Invitation({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

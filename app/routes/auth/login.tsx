@@ -12,6 +12,7 @@ import { requireAnonymous } from '#app/lib/permissions.server.ts'
 import { signInAndRedirect } from '#app/lib/sign-in.server.ts'
 import { demoAccounts, demoPassword } from '#prisma/seed/demo-accounts.ts'
 import { login } from '#app/services/auth.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const schema = z.object({
 	email: emailField,
@@ -51,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Inloggen · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.login'])
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

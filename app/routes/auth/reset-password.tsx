@@ -7,6 +7,7 @@ import { clientIp } from '#app/lib/http.server.ts'
 import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { signInAndRedirect } from '#app/lib/sign-in.server.ts'
 import { completeTokenFlow, findLiveToken } from '#app/services/auth.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ params }: Route.LoaderArgs) {
 	const owner = await findLiveToken(params.token, 'password_reset')
@@ -21,7 +22,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return signInAndRedirect(request, done.userId, { ip: clientIp(request, context), toast: 'auth.resetDone' })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Nieuw wachtwoord · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.resetPassword'])
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -16,6 +16,7 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { consentTextFor, declineAgreement, providerAgreements, signAgreement } from '#app/services/agreement.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
@@ -107,7 +108,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return redirectWithToast(back, { type: 'success', key: 'provider.agreementSignedToast' })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Overeenkomst · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.agreement'])
 
 export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -17,6 +17,7 @@ import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { applicationWindow, submitApplication } from '#app/services/application.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 /** A field no person sees or fills: a bot that fills every field is ignored (STYLE.md). */
 const HONEYPOT = 'faxnummer'
@@ -89,7 +90,7 @@ function valuesOf(formData: FormData) {
 	return values
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Keurmerk aanvragen · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.apply'])
 
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -14,6 +14,7 @@ import { applicationWindow } from '#app/services/application.server.ts'
 import { calendarFeedUrl, resetCalendarToken } from '#app/services/calendar-feed.server.ts'
 import { providerDashboard } from '#app/services/provider-dashboard.server.ts'
 import { calendarMomentLabel, nextDeadlineLabel } from '#app/i18n/labels.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
@@ -57,9 +58,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.provider.name ?? 'Aanbieder'} · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? { text: args.loaderData.provider.name } : 'meta.provider'])
 
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()

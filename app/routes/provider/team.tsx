@@ -12,6 +12,7 @@ import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { changeTeamMember, inviteTeamMember, teamMembers } from '#app/services/team.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
@@ -53,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return redirectWithToast(removedSelf ? '/account' : back, { type: 'success', key: 'provider.teamChangedToast' })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Team · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.team'])
 
 export default function Team({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -15,6 +15,7 @@ import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { reportProviderTurnover, turnoverOverview } from '#app/services/turnover-report.server.ts'
 import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireProviderMember(request, params.providerId)
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Omzet en afdracht · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.turnover'])
 
 export default function Turnover({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

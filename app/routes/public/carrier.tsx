@@ -7,6 +7,7 @@ import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { notFound } from '#app/lib/http.server.ts'
 import { loadCarrier, type PublicCarrierStatus } from '#app/services/register.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // A carrier's public page: what DOMAIN.md §7 makes public, for every year it was in the register.
 // A provider that was never listed has no public page (404), like any unknown address.
@@ -23,15 +24,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 	return { carrier: { ...carrier, website: safeWebsite(carrier.website) } }
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: data ? `${data.carrier.name} · Keurmerkregister · Keurmerkportaal` : 'Niet gevonden · Keurmerkportaal' },
-	{
-		name: 'description',
-		content: data
-			? `${data.carrier.name} in ${data.carrier.city} in het Keurmerkregister van het Keurmerk Basis GGZ.`
-			: '',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, args.loaderData ? [{ text: args.loaderData.carrier.name }, 'meta.register'] : ['meta.notFound'])
 
 /** The register's public status; an expired year shows as the status it ended with. */
 function publicStatus(status: PublicCarrierStatus): { status: PublicRegisterStatus; withdrawnAt: Date | null } {

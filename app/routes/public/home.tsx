@@ -2,20 +2,14 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/home'
 import { useT } from '#app/i18n/react.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
 	return { signedIn: Boolean(user) }
 }
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Keurmerk Basis GGZ · Keurmerkportaal' },
-	{
-		name: 'description',
-		content:
-			'Het portaal van het Keurmerk Basis GGZ: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
-	},
-]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.home'], 'meta.homeDescription')
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const t = useT()

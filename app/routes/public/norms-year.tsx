@@ -8,6 +8,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { notFound } from '#app/lib/http.server.ts'
 import { loadPublishedNormSet } from '#app/services/published-norms.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // The norms of one year as published, and what changed since the year before (norm-set-diff).
 const yearParam = z
@@ -23,10 +24,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 	return published
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: data ? `Normen ${data.normSet.year} · Keurmerkportaal` : 'Niet gevonden · Keurmerkportaal' },
-	{ name: 'description', content: data ? `De normen van het ${data.normSet.markName} ${data.normSet.year}.` : '' },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? ['meta.normsYear', { year: args.loaderData.normSet.year }] : 'meta.notFound'])
 
 function groups(norm: Norm): Criterion[][] {
 	const byGroup = new Map<number, Criterion[]>()

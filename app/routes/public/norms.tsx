@@ -4,19 +4,14 @@ import { PublicErrorBoundary } from './register-ui.tsx'
 import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { listPublishedNormSets } from '#app/services/published-norms.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // The published norms per mark year (drafts are never public).
 export async function loader() {
 	return { sets: await listPublishedNormSets() }
 }
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Normen · Keurmerkportaal' },
-	{
-		name: 'description',
-		content: 'De gepubliceerde normen van het Keurmerk Basis GGZ per keurmerkjaar, met wat er veranderde.',
-	},
-]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.norms'], 'meta.normsDescription')
 
 export default function Norms({ loaderData }: Route.ComponentProps) {
 	const t = useT()

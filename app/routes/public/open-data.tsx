@@ -5,6 +5,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { absoluteUrl } from '#app/services/auth.server.ts'
 import { defaultRegisterYear, registerYears } from '#app/services/register.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // The explanation of the open data for insurers and other re-users (schema version 1; the same
 // text for developers is docs/open-data.md).
@@ -13,10 +14,8 @@ export async function loader() {
 	return { years, year: defaultRegisterYear(years), base: absoluteUrl('/open-data/v1/') }
 }
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Open data · Keurmerkregister · Keurmerkportaal' },
-	{ name: 'description', content: 'Het Keurmerkregister als CSV en JSON: velden, versies en gebruik.' },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, ['meta.openData', 'meta.register'], 'meta.openDataDescription')
 
 const TOP_FIELDS = ['schemaVersion', 'year', 'statusOn', 'count'] as const
 const CARRIER_FIELDS = [

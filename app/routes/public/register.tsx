@@ -15,6 +15,7 @@ import { PROVIDER_TYPES } from '#app/domain/types.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { searchRegister } from '#app/services/register.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // The public Keurmerkregister: search and filters live in the URL (a GET form), so a search is a
 // link to share and works without JavaScript; the database filters, counts and pages.
@@ -33,17 +34,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{
-		title: data?.years.length
-			? `Keurmerkregister ${data.year} · Keurmerkportaal`
-			: 'Keurmerkregister · Keurmerkportaal',
-	},
-	{
-		name: 'description',
-		content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(
+		args,
+		[args.loaderData?.years.length ? ['meta.registerYear', { year: args.loaderData.year ?? '' }] : 'meta.register'],
+		'meta.registerDescription',
+	)
 
 const PARAM_LABELS: Record<RegisterParam, MessageKey> = {
 	q: 'register.searchQuery',

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { normaliseCertificateNumber, verifyCertificate } from '#app/services/verification.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // Certificate verification: /verifieer (the form, a GET so it works without JavaScript) and
 // /verifieer/<number>, where the QR code on every certificate leads. The answer is live, so
@@ -34,13 +35,12 @@ export function headers({ loaderHeaders }: Route.HeadersArgs) {
 	return loaderHeaders
 }
 
-export const meta: Route.MetaFunction = ({ data: loaded }) => [
-	{
-		title:
-			loaded?.verification && loaded.verification.result !== 'invalid'
-				? `Certificaat ${loaded.verification.number} · Keurmerkportaal`
-				: 'Certificaat controleren · Keurmerkportaal',
-	},
+export const meta: Route.MetaFunction = (args) => [
+	...pageMeta(args, [
+		args.loaderData?.verification && args.loaderData.verification.result !== 'invalid'
+			? ['meta.certificate', { number: args.loaderData.verification.number }]
+			: 'meta.verify',
+	]),
 	{ name: 'robots', content: 'noindex' },
 ]
 

@@ -12,6 +12,7 @@ import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { assessCriterion, confirmDecision, decideRound, loadAssessment } from '#app/services/assessment.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const assessSchema = z
 	.object({
@@ -476,6 +477,6 @@ function EvidenceView({
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Beoordeling · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.assessment', 'meta.staff'])
 
 export const ErrorBoundary = StaffErrorBoundary

@@ -8,6 +8,7 @@ import { useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { auditFacets, auditTableSpec, listAuditEvents } from '#app/services/audit-log.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -49,7 +50,7 @@ function auditColumns(t: Translate): DataTableColumn<Row>[] {
 	]
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Auditlog · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.audit', 'meta.staff'])
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -16,6 +16,7 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { creditInvoice, markInvoicePaid } from '#app/services/invoices.server.ts'
 import { invoiceDetail } from '#app/services/invoice-queries.server.ts'
 import { isAppError } from '#app/domain/errors.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const paidSchema = z.object({
 	intent: z.literal('paid'),
@@ -85,9 +86,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: `${loaderData?.invoice.number ?? 'Factuur'} · Facturen · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? { text: args.loaderData.invoice.number } : 'meta.invoice', 'meta.invoices'])
 
 export default function InvoiceDetail({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

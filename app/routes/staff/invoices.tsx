@@ -17,6 +17,7 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { type InvoiceView, invoiceStatusCounts, listInvoices } from '#app/services/invoice-queries.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 function toRow(view: InvoiceView): InvoiceRow {
 	return {
@@ -85,7 +86,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Facturen · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.invoices', 'meta.staff'])
 
 export default function Invoices({ loaderData }: Route.ComponentProps) {
 	const t = useT()

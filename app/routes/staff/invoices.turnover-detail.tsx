@@ -18,6 +18,7 @@ import { issueInvoice } from '#app/services/invoices.server.ts'
 import { isAppError, refusalError } from '#app/domain/errors.ts'
 import { correctTurnover, turnoverHistory } from '#app/services/turnover-corrections.server.ts'
 import { runningYearAt, toYearSettings } from '#app/services/years.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const correctionSchema = z.object({
 	intent: z.literal('correct'),
@@ -131,11 +132,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{
-		title: `Omzet ${loaderData?.participation.providerName ?? ''} ${loaderData?.participation.year ?? ''} · Keurmerkportaal`,
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [
+		[
+			'meta.turnoverOf',
+			{ name: args.loaderData?.participation.providerName ?? '', year: args.loaderData?.participation.year ?? '' },
+		],
+	])
 
 export default function TurnoverDetail({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -11,6 +11,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const searchSchema = z.object({
 	jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -68,7 +69,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Omzetopgaven · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.turnoverReports', 'meta.staff'])
 
 export default function TurnoverReports({ loaderData }: Route.ComponentProps) {
 	const t = useT()

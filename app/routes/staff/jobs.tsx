@@ -18,6 +18,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import { parseForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const
 
@@ -103,7 +104,7 @@ export async function action({ request }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Geplande taken · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.jobs', 'meta.staff'])
 
 function SummaryList({ summary }: { summary: Summary }) {
 	const t = useT()

@@ -10,6 +10,7 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { outboxMessage } from '#app/services/mail/outbox-view.server.ts'
 import { retryEmail } from '#app/services/mail/worker.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -27,9 +28,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.message.subject ?? 'Bericht'} · E-mail · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? { text: args.loaderData.message.subject } : 'meta.message', 'meta.mail'])
 
 export default function OutboxMessage({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -19,6 +19,7 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { listOutbox } from '#app/services/mail/outbox-view.server.ts'
 import { retryAllFailedEmails } from '#app/services/mail/worker.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 /** The table's sort as Prisma order. */
 function outboxOrderBy(query: TableQuery): Prisma.OutboxEmailOrderByWithRelationInput[] {
@@ -70,7 +71,7 @@ export async function action({ request }: Route.ActionArgs) {
 	return redirectWithToast('/medewerkers/mail', { type: 'success', key: 'mail.retriedAll', params: { count } })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'E-mail · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.mail', 'meta.staff'])
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
 	const t = useT()

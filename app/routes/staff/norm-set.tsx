@@ -35,6 +35,7 @@ import {
 	RULE_OPS,
 	validateNormDraft,
 } from './norm-form.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 // One schema for every form of the editor: the values are text; the domain validates the set.
 const editorSchema = z.object({
@@ -237,9 +238,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return result.ok ? redirectWithToast(target, { type: 'success', key: 'staff.toastNormSetSaved' }) : fail(result.error)
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [
-	{ title: `Normen ${params.year} · Medewerkers · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [['meta.normsYear', { year: args.params.year ?? '' }], 'meta.staff'])
 
 export default function NormSetEditor({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -13,6 +13,7 @@ import { calendarMomentLabel } from '#app/i18n/labels.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const listSelect = {
 	id: true,
@@ -84,7 +85,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Overzicht · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.overview', 'meta.staff'])
 
 export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -19,6 +19,7 @@ import { assignAssessor } from '#app/services/assessment.server.ts'
 import { staffParticipationDetail } from '#app/services/staff-participation-detail.server.ts'
 import { participationNextDeadline, staffMembers } from '#app/services/staff-participations.server.ts'
 import { undoWithdrawal, withdrawParticipation } from '#app/services/withdrawal.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const assignSchema = z.object({ intent: z.literal('assign'), assessorId: z.string().optional() })
 const withdrawSchema = z.object({
@@ -422,8 +423,10 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: `${loaderData?.participation.provider.name ?? 'Deelname'} · Medewerkers · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [
+		args.loaderData ? { text: args.loaderData.participation.provider.name } : 'meta.participation',
+		'meta.staff',
+	])
 
 export const ErrorBoundary = StaffErrorBoundary

@@ -14,6 +14,7 @@ import {
 	staffMembers,
 	stateCounts,
 } from '#app/services/staff-participations.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -35,7 +36,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Deelnames · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.participations', 'meta.staff'])
 
 export default function Participations({ loaderData }: Route.ComponentProps) {
 	const t = useT()

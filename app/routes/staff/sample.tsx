@@ -27,6 +27,7 @@ import {
 	recordInterviewOutcome,
 } from '#app/services/sample.server.ts'
 import { participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const drawFields = {
 	year: z.coerce.number().int(),
@@ -416,6 +417,6 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Steekproef · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.sample', 'meta.staff'])
 
 export const ErrorBoundary = StaffErrorBoundary

@@ -19,6 +19,7 @@ import {
 	setActive,
 	usersTableSpec,
 } from '#app/services/users.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const inviteStaffSchema = z.object({
 	intent: z.literal('invite_staff'),
@@ -158,7 +159,7 @@ function columns(t: Translate, me: string): DataTableColumn<Row>[] {
 	]
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Gebruikers · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.users', 'meta.staff'])
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

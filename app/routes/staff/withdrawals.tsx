@@ -11,6 +11,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
 import { listWithdrawals, withdrawalsTableSpec } from '#app/services/withdrawal.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -67,7 +68,7 @@ function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
 	]
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Intrekkingen · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.withdrawals', 'meta.staff'])
 
 export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -14,6 +14,7 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { publishFeeRate, updateYear } from '#app/services/years-admin.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 import { formatFeeRate } from '#app/i18n/format.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const NUMBER_FIELDS = ['revisionResponseDays', 'maxRevisions', 'invoicePaymentDays', 'invoiceOverdueGraceDays'] as const
 
@@ -128,9 +129,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [
-	{ title: `Keurmerkjaar ${params.year} · Medewerkers · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [['meta.year', { year: args.params.year ?? '' }], 'meta.staff'])
 
 export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

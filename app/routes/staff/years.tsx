@@ -9,6 +9,7 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { createNextYear, listYears } from '#app/services/years-admin.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { formatFeeRate } from '#app/i18n/format.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -27,7 +28,7 @@ export async function action({ request }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Keurmerkjaren · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.years', 'meta.staff'])
 
 export default function Years({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -12,6 +12,7 @@ import { attempt } from '#app/lib/forms.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { deadlineOf, submitRound } from '#app/services/self-evaluation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
 
@@ -100,8 +101,7 @@ export default function Check({ loaderData, actionData }: Route.ComponentProps) 
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: `Controleren · Zelfevaluatie ${loaderData?.year ?? ''} · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, ['meta.check', ['meta.selfEvaluationYear', { year: args.loaderData?.year ?? '' }]])
 
 export const ErrorBoundary = RouteErrorBoundary

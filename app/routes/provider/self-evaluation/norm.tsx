@@ -27,6 +27,7 @@ import {
 	removeDocument,
 	saveAnswer,
 } from '#app/services/self-evaluation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
 
@@ -389,12 +390,15 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{
-		title: loaderData
-			? `Norm ${loaderData.norm.code} · Zelfevaluatie ${loaderData.year} · Keurmerkportaal`
-			: 'Zelfevaluatie · Keurmerkportaal',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(
+		args,
+		args.loaderData
+			? [
+					['meta.norm', { code: args.loaderData.norm.code }],
+					['meta.selfEvaluationYear', { year: args.loaderData.year }],
+				]
+			: ['meta.selfEvaluation'],
+	)
 
 export const ErrorBoundary = RouteErrorBoundary

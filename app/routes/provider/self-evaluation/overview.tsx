@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { deadlineOf, decidedFeedback } from '#app/services/self-evaluation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
 
@@ -181,6 +182,7 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` }]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [['meta.selfEvaluationYear', { year: args.loaderData?.year ?? '' }]])
 
 export const ErrorBoundary = RouteErrorBoundary

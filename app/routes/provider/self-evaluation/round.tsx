@@ -12,6 +12,7 @@ import { db } from '#app/lib/db.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { roundAnswers } from '#app/services/assessment.server.ts'
 import { answerRows, decidedFeedback, profileOf } from '#app/services/self-evaluation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
 
@@ -140,8 +141,10 @@ function AnswerView({ item, answer }: { item: EvidenceItem; answer: EvidenceAnsw
 	return <>{parts}</>
 }
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Ronde ${data?.round.number ?? ''} · Zelfevaluatie ${data?.year ?? ''} · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [
+		['meta.round', { number: args.loaderData?.round.number ?? '' }],
+		['meta.selfEvaluationYear', { year: args.loaderData?.year ?? '' }],
+	])
 
 export const ErrorBoundary = RouteErrorBoundary
