@@ -1,7 +1,11 @@
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+// Everywhere in app/ (except the fixtures themselves): no static import of the test fixtures.
+const NO_FIXTURES = ['#app/lib/test-fixtures/*', '*/test-fixtures/*']
 
 export default tseslint.config(
 	{
@@ -37,4 +41,87 @@ export default tseslint.config(
 		files: ['test/e2e/**'],
 		rules: { 'react-hooks/rules-of-hooks': 'off' },
 	},
+
+	// ── Layers (docs/architecture.md) ───────────────────────────────────────────────────────────
+	// No import cycles anywhere in the app: a module that needs another's type imports the type
+	// from a module both can see (app/domain/participation-snapshot.ts is an example).
+	{
+		files: ['app/**/*.{ts,tsx}', 'emails/**/*.ts', 'templates/**/*.ts', 'server/**/*.ts'],
+		plugins: { 'import-x': importX },
+		settings: {
+			// Resolves `#app/…` through package.json "imports" and `.ts` paths as Node does.
+			'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+			'import-x/extensions': ['.ts', '.tsx', '.js'],
+		},
+		rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+	},
+	// Test fixtures never ship in the production server: only a dynamic import() in the test hooks
+	// loads them (a chunk of its own), never a static import from app code. First, so that the
+	// layers below (which repeat it: a later rule replaces an earlier one) win where they apply.
+	{
+		...layer('app/**', 'test fixtures are loaded only by the test hooks, dynamically', []),
+		ignores: ['app/lib/test-fixtures/**', '**/*.test.{ts,tsx}'],
+	},
+	layer('app/domain/**', 'the domain is pure rules: no I/O, no UI, no text', [
+		'#app/services/*',
+		'#app/routes/*',
+		'#app/components/*',
+		'#app/lib/*',
+		'#app/i18n/*',
+		'#app/jobs/*',
+		'#app/generated/*',
+		'#emails/*',
+		'#templates/*',
+		'#server/*',
+		'@prisma/*',
+		'react',
+		'react-router',
+		'node:*',
+		'../*',
+	]),
+	layer('app/services/**', 'a service is a use case: it never reaches into screens', [
+		'#app/routes/*',
+		'#app/components/*',
+		'../routes/*',
+		'../components/*',
+		'react',
+		'react-router',
+	]),
+	layer('app/components/**', 'shared UI runs in the browser: no services, no screens', [
+		'#app/services/*',
+		'#app/routes/*',
+		'../services/*',
+		'../routes/*',
+		'#app/jobs/*',
+		// The Prisma client is server code; its generated enums (types only) may be used.
+		'#app/generated/prisma/client*',
+	]),
+	layer('app/jobs/**', 'a scheduled run calls services, never screens', ['#app/routes/*', '#app/components/*']),
+	layer('{emails,templates}/**', 'mails and PDFs render data; they load nothing', [
+		'#app/services/*',
+		'#app/routes/*',
+		'#app/components/*',
+		'#app/lib/*',
+	]),
 )
+
+/**
+ * `files` may import nothing that matches `forbidden` (tests beside the code are exempt). Patterns
+ * are prefixes with `*` for the rest ('#app/lib/*'); as regular expressions, because a gitignore
+ * pattern would read the leading `#` as a comment.
+ */
+function layer(files, why, forbidden) {
+	const regex = [...forbidden, ...NO_FIXTURES]
+		.map((prefix) => `^${prefix.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
+		.join('|')
+	return {
+		files: [`${files.replace(/\/\*\*$/, '')}/**/*.{ts,tsx}`],
+		ignores: ['**/*.test.{ts,tsx}', '**/__fixtures__/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ regex, message: `Layer rule: ${why} (docs/development.md).` }] },
+			],
+		},
+	}
+}

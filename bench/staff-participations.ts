@@ -4,14 +4,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { parseTableQuery } from '#app/lib/table-query.ts'
 import { PARTICIPATION_STATES } from '#app/domain/types.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
 import { listParticipations, participationsTableSpec, stateCounts } from '#app/services/staff-participations.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
-import { participationsCsv } from '#app/routes/staff/participations-csv.ts'
+import { participationsCsv } from '#app/routes/staff/participations-csv.server.ts'
 
 const COUNT = 2000
 const YEAR = 2090

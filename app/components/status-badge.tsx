@@ -1,4 +1,4 @@
-import type { ParticipationState } from '#app/generated/prisma/enums.ts'
+import type { ParticipationState } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 
 const tone: Record<ParticipationState, string> = {

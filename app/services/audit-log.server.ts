@@ -2,8 +2,8 @@
 // same query. The table itself is append-only (a trigger refuses UPDATE and DELETE).
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { addDays, isCalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
-import { type CsvColumn, toCsv } from '#app/components/data-table/csv.ts'
-import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { type CsvColumn, toCsv } from '#app/lib/csv.ts'
+import { pageWindow, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
 import { db } from '#app/lib/db.server.ts'
 
 export const ACTOR_TYPES = ['staff', 'provider', 'system', 'public'] as const

@@ -2,7 +2,7 @@
 // docs/open-data.md and on /open-data). Readable from any origin (CORS), cacheable with an ETag so
 // an insurer's nightly import costs a 304 when nothing changed.
 import { createHash } from 'node:crypto'
-import { toCsv, type CsvColumn } from '#app/components/data-table/csv.ts'
+import { toCsv, type CsvColumn } from '#app/lib/csv.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { absoluteUrl } from './auth.server.ts'
 import type { RegisterEntry } from './register.server.ts'

@@ -4,7 +4,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { nextDeadline } from '#app/domain/next-deadline.ts'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
-import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { pageWindow, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { snapshotOf } from './participation.server.ts'

@@ -1,7 +1,7 @@
 // Accounts for administrators: staff (roles), provider members, deactivation. A deactivated user
 // cannot log in (auth refuses inactive accounts) and every session of theirs ends at once.
 import type { Prisma, StaffRole } from '#app/generated/prisma/client.ts'
-import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { pageWindow, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
 import { AppError } from '#app/domain/errors.ts'
 import { db } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'

@@ -8,7 +8,7 @@ test('a carrier sees next year’s agreement, reports turnover, keeps its detail
 }) => {
 	const next = 2094 // years 2092–2094 belong to this test alone (years are shared by the whole e2e run)
 	const { email, providerId, name } = await hooks.createProvider({ name: `Praktijk Drager ${uniqueId()}` })
-	await hooks.post('fixtures/provider-year', { year: next })
+	await hooks.post('fixtures/mark-year', { year: next })
 	await hooks.post('fixtures/provider-carrier', { providerId, qualifiedYears: [next - 2, next - 1] })
 	// May of next-1: current carriers are offered next year's agreement (003 §3.1).
 	await hooks.setClock(`${next - 1}-05-02T09:00:00+02:00`)

@@ -94,7 +94,7 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 })
 
 test('norms, open data and the menu', async ({ page, hooks, request }) => {
-	await hooks.post('fixtures/staff-year', { year: YEAR })
+	await hooks.post('fixtures/mark-year', { year: YEAR })
 	await page.goto('/normen')
 	await expectAccessible(page)
 	await page.getByRole('link', { name: `Normen ${YEAR}` }).click()

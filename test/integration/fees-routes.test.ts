@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import { createQualifiedParticipation, ensureMarkYear, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
+import { createQualifiedParticipation, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { loader as invoicePdfLoader } from '#app/routes/provider/invoice-pdf.ts'
 import { loader as calendarLoader } from '#app/routes/public/calendar-feed.ts'
 import { action as detailAction, loader as detailLoader } from '#app/routes/staff/invoices.detail.tsx'
@@ -23,7 +24,6 @@ import { issueInvoice } from '#app/services/invoices.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
-import { createYear } from '#test/fixtures/years.ts'
 import { refusalError } from '#app/domain/errors.ts'
 import { translate } from '#app/i18n/translate.ts'
 
@@ -472,7 +472,7 @@ describe('mail and job screens', () => {
 describe('calendar feed', () => {
 	it('serves a provider’s deadlines at its secret URL, and a 404 for any other token', async () => {
 		await ensureMarkYear(2086)
-		await createYear(2087)
+		await ensureMarkYear(2087)
 		const { provider, user } = await createProviderWithMember({ providerName: 'Praktijk Agenda, Één' })
 		const previous = await createQualifiedParticipation({ providerId: provider.id, year: 2086 })
 		setClock(at('2086-09-01'))

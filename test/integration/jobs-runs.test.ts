@@ -12,7 +12,7 @@ import { createQualifiedParticipation } from '#app/lib/test-fixtures/fees.server
 import type { Actor } from '#app/services/audit.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProvider, createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
-import { createYear } from '#test/fixtures/years.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { refusalError } from '#app/domain/errors.ts'
 
 const at = (date: string, hour = 0, minute = 5) => amsterdamInstant(date, { hour, minute })
@@ -96,8 +96,8 @@ describe('the job runner', () => {
 
 describe('jobs', () => {
 	it('offers next year’s agreement in May only to carriers in good standing, once', async () => {
-		await createYear(2072)
-		await createYear(2073)
+		await ensureMarkYear(2072)
+		await ensureMarkYear(2073)
 		const carrier = await createProvider({ name: 'Praktijk Goed' })
 		const withdrawn = await createProvider({ name: 'Praktijk Ingetrokken' })
 		const applied = await createProviderWithMember({ providerName: 'Praktijk Al Aangemeld' })
@@ -148,7 +148,7 @@ describe('jobs', () => {
 	})
 
 	it('withdraws an overdue revision once, effective the instant after its due date', async () => {
-		await createYear(2074)
+		await ensureMarkYear(2074)
 		const { provider, user } = await createProviderWithMember()
 		const providerActor: Actor = { type: 'provider', userId: user.id }
 		const staff = await createUser({ staffRole: 'assessor' })

@@ -21,7 +21,7 @@ import { createMailTransport, drainOutbox } from '#app/services/mail/worker.serv
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { pdfText, startTestSmtp, type TestSmtp } from '#test/fixtures/mail-smtp.ts'
-import { createYear } from '#test/fixtures/years.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 
 const Y = 2061
 const at = (date: string, hour = 0, minute = 5) => amsterdamInstant(date, { hour, minute })
@@ -39,8 +39,8 @@ type Cast = 'A' | 'B' | 'C' | 'D' | 'E'
 describe('a mark year driven by the scheduled jobs', () => {
 	it('sends exactly the expected mails to the expected people, once, through an SMTP outage', async () => {
 		// The previous year's fee rate is 1,85 % (settings of the year, DOMAIN.md §6).
-		await createYear(Y - 1, { feeRateBp: 185 })
-		await createYear(Y)
+		await ensureMarkYear(Y - 1, { feeRateBp: 185 })
+		await ensureMarkYear(Y)
 		const staff = await createUser({ staffRole: 'admin' })
 		const staffActor: Actor = { type: 'staff', userId: staff.id }
 		const cast = {} as Record<Cast, { providerId: string; memberId: string; addresses: string[] }>

@@ -12,7 +12,7 @@ import {
 	runParticipationEvent,
 } from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
-import { createYear } from '#test/fixtures/years.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { refusalError } from '#app/domain/errors.ts'
 
 const at = (date: string, hour = 12) => amsterdamInstant(date, { hour })
@@ -46,7 +46,7 @@ async function fillRound(participationId: string, year: number, number: number) 
 describe('participation service', () => {
 	it('runs a year: apply, offer, sign, list, submit, revise, qualify, with mail and audit', async () => {
 		const year = 2091
-		await createYear(year)
+		await ensureMarkYear(year)
 		const { provider, providerActor, staffActor } = await setup()
 
 		setClock(at(`${year - 1}-06-15`))
@@ -188,7 +188,7 @@ describe('participation service', () => {
 
 	it('refuses a submission at 1 April 00:00 and writes nothing', async () => {
 		const year = 2092
-		await createYear(year)
+		await ensureMarkYear(year)
 		const { provider, providerActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
@@ -233,7 +233,7 @@ describe('participation service', () => {
 
 	it('undoes a withdrawal only with a justification, and records it', async () => {
 		const year = 2093
-		await createYear(year)
+		await ensureMarkYear(year)
 		const { provider, providerActor, staffActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>
@@ -281,7 +281,7 @@ describe('participation service', () => {
 
 	it('refuses a transition when the participation changed meanwhile', async () => {
 		const year = 2094
-		await createYear(year)
+		await ensureMarkYear(year)
 		const { provider, providerActor } = await setup()
 		setClock(at(`${year - 1}-09-01`))
 		const applied = await db.$transaction((tx) =>

@@ -8,7 +8,8 @@ import { translate } from '#app/i18n/translate.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import { createQualifiedParticipation, ensureMarkYear, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
+import { createQualifiedParticipation, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { loader as agreementPdfLoader } from '#app/routes/provider/agreement-pdf.ts'
 import { action as agreementAction, loader as agreementLoader } from '#app/routes/provider/agreement.tsx'
 import { action as dashboardAction, loader as dashboardLoader } from '#app/routes/provider/dashboard.tsx'
@@ -22,7 +23,6 @@ import { issueInvoice } from '#app/services/invoices.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
-import { createYear } from '#test/fixtures/years.ts'
 import { refusalError } from '#app/domain/errors.ts'
 
 const YEAR = 2066
@@ -84,7 +84,7 @@ let b: Awaited<ReturnType<typeof providerWithHistory>>
 
 beforeAll(async () => {
 	await ensureMarkYear(YEAR - 1)
-	await createYear(YEAR)
+	await ensureMarkYear(YEAR)
 	a = await providerWithHistory('Praktijk Aalst')
 	b = await providerWithHistory('Praktijk Beek')
 })

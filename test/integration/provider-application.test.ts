@@ -19,7 +19,7 @@ import { runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser, uniqueDigits } from '#test/fixtures/factories.ts'
 import { pdfText, startTestSmtp, type TestSmtp } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
-import { createYear } from '#test/fixtures/years.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 
 const YEAR = 2061
 const at = (date: string, hour = 10) => amsterdamInstant(date, { hour })
@@ -28,7 +28,7 @@ type AppArgs = Parameters<typeof applicationAction>[0]
 
 let smtp: TestSmtp
 beforeAll(async () => {
-	await createYear(YEAR)
+	await ensureMarkYear(YEAR)
 	smtp = await startTestSmtp()
 })
 afterAll(async () => {
@@ -249,7 +249,7 @@ describe('application by someone already known', () => {
 
 	it('treats a provider whose last participation was withdrawn as a re-applicant, whatever it declares', async () => {
 		const { provider, user } = await createProviderWithMember({ providerName: 'Praktijk Herstart' })
-		await createYear(YEAR - 1)
+		await ensureMarkYear(YEAR - 1)
 		await db.participation.create({
 			data: {
 				providerId: provider.id,

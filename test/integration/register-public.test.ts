@@ -15,7 +15,7 @@ import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
 import { loadPublishedNormSet } from '#app/services/published-norms.server.ts'
 import { verifyCertificate } from '#app/services/verification.server.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
-import { createYear } from '#test/fixtures/years.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { baseUrl, dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
 
 const YEAR = 2078
@@ -210,8 +210,8 @@ describe('open data', () => {
 
 describe('published norms', () => {
 	it('shows a published year with what changed since the previous one, and never a draft', async () => {
-		await createYear(2081)
-		await createYear(2082)
+		await ensureMarkYear(2081)
+		await ensureMarkYear(2082)
 		const loaded = await loadPublishedNormSet(2082)
 		expect(loaded?.previous?.year).toBe(2081)
 		// Same norms: nothing added or removed.

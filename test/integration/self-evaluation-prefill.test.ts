@@ -9,7 +9,7 @@ import { createSubmittedParticipation } from '#app/lib/test-fixtures/staff.serve
 import { importNormSet } from '#app/services/norm-sets.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
-import { normSetFor } from '#test/fixtures/years.ts'
+import { normSetFor } from '#app/lib/test-fixtures/years.server.ts'
 import { getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { TEXT_KEY } from './self-evaluation-helpers.ts'
 

@@ -19,11 +19,8 @@ import * as years from '#app/routes/staff/years.tsx'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import {
-	createQualifiedParticipations,
-	createSubmittedParticipation,
-	ensureStaffYear,
-} from '#app/lib/test-fixtures/staff.server.ts'
+import { createQualifiedParticipations, createSubmittedParticipation } from '#app/lib/test-fixtures/staff.server.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
@@ -31,7 +28,7 @@ import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
 const YEAR = 2071
 
 async function world() {
-	await ensureStaffYear(YEAR)
+	await ensureMarkYear(YEAR)
 	const { provider, user: member } = await createProviderWithMember()
 	const participationId = await createSubmittedParticipation({ year: YEAR, providerId: provider.id })
 	const file = await db.storedFile.findFirst({ where: { providerId: provider.id } })
@@ -125,7 +122,7 @@ describe('staff permissions', () => {
 
 	it('every staff mutation leaves an audit event by its actor', async () => {
 		const year2 = 2072
-		await ensureStaffYear(year2)
+		await ensureMarkYear(year2)
 		const [qualifiedId, otherId] = await createQualifiedParticipations({ year: year2, count: 2, prefix: 'Audit Zorg' })
 		const { participationId } = await world()
 		const admin = await createUser({ staffRole: 'admin' })

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import * as assessmentRoute from '#app/routes/staff/assessment.tsx'
 import { db } from '#app/lib/db.server.ts'
-import { createSubmittedParticipation, ensureStaffYear, resubmitRevision } from '#app/lib/test-fixtures/staff.server.ts'
+import { createSubmittedParticipation, resubmitRevision } from '#app/lib/test-fixtures/staff.server.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { loadAssessment } from '#app/services/assessment.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
@@ -34,7 +35,7 @@ async function assessAll(participationId: string, round: number, cookie: string,
 describe('assessment', () => {
 	it('assesses, requests a revision, shows the diff, qualifies and issues the certificate', async () => {
 		const year = 2061
-		await ensureStaffYear(year)
+		await ensureMarkYear(year)
 		const { provider } = await createProviderWithMember()
 		const id = await createSubmittedParticipation({ year, providerId: provider.id })
 		const assessor = await createUser({ staffRole: 'assessor' })
@@ -130,7 +131,7 @@ describe('assessment', () => {
 
 	it('four-eyes: a negative decision waits for a second, different assessor', async () => {
 		const year = 2062
-		await ensureStaffYear(year, { fourEyesNegative: true })
+		await ensureMarkYear(year, { fourEyesNegative: true })
 		const { provider } = await createProviderWithMember()
 		const id = await createSubmittedParticipation({ year, providerId: provider.id })
 		const [one, two] = [await createUser({ staffRole: 'assessor' }), await createUser({ staffRole: 'assessor' })]

@@ -8,7 +8,7 @@ import type { EvidenceItemOf } from '#app/domain/norm-set.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { staff as dutch } from '#app/i18n/nl/staff.ts'
 import { db } from '#app/lib/db.server.ts'
-import { ensureStaffYear } from '#app/lib/test-fixtures/staff.server.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
@@ -45,7 +45,7 @@ function draftToFields(draft: NormDraft, normKey: string): Record<string, string
 
 /** A published year and the next year with a draft copy of its norms. */
 async function draftYear(published: number) {
-	await ensureStaffYear(published)
+	await ensureMarkYear(published)
 	const year = published + 1
 	await db.markYear.create({ data: markYearData(defaultYearSettings(year)) })
 	const admin = await createUser({ staffRole: 'admin' })
@@ -260,7 +260,7 @@ describe('norm-set editor', () => {
 
 	it('keeps a published norm set read-only', async () => {
 		const year = 2087
-		await ensureStaffYear(year)
+		await ensureMarkYear(year)
 		const admin = await createUser({ staffRole: 'admin' })
 		const cookie = await sessionCookieFor(admin.id)
 		const set = (await loadNormSet(year))!

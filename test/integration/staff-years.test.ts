@@ -10,7 +10,7 @@ import { toYearSettings } from '#app/services/years.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
-import { createYear } from '#test/fixtures/years.ts'
+import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { translate } from '#app/i18n/translate.ts'
 
 type Failure = { fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> }
@@ -35,7 +35,7 @@ async function admin() {
 describe('mark years', () => {
 	it('creates the next year from the previous one, every date one year later', async () => {
 		const cookie = await admin()
-		await createYear(2076, {
+		await ensureMarkYear(2076, {
 			qualificationDeadline: '2076-03-25',
 			feeRateBp: 185,
 			minimumFeeCents: 90_00,
@@ -72,7 +72,7 @@ describe('mark years', () => {
 	it('changes dates and rates; a wrong date order or rate is a Dutch error next to the field, nothing stored', async () => {
 		const cookie = await admin()
 		const year = 2078
-		const settings = await createYear(year)
+		const settings = toYearSettings(await ensureMarkYear(year))
 		const path = `/medewerkers/jaren/${year}`
 		const params = { year: String(year) }
 		const { version } = await db.markYear.findUniqueOrThrow({ where: { year } })

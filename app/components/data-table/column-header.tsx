@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
-import { nextSort, type TableQuery, type TableSpec, tableHref } from './table-query.ts'
+import { nextSort, type TableQuery, type TableSpec, tableHref } from '#app/lib/table-query.ts'
 
 /** A header cell; sortable columns are links that cycle ascending → descending → default. */
 export function ColumnHeader({

@@ -1,6 +1,6 @@
 // One table for every staff list (participations, withdrawals, users, audit log, and — after
 // issue 7 — invoices, mail and scheduled runs). TanStack Table (v9) keeps the column model,
-// visibility, sorting and paging state; the state itself comes from the URL (table-query.ts), the
+// visibility, sorting and paging state; the state itself comes from the URL (app/lib/table-query.ts), the
 // loader pages on the server, and every control is a link or a GET form, so it works without
 // JavaScript. Usage: README.md in this folder.
 import {
@@ -18,7 +18,7 @@ import { useT } from '#app/i18n/react.tsx'
 import { ColumnHeader } from './column-header.tsx'
 import { Pagination } from './pagination.tsx'
 import { type FacetedFilter, Toolbar } from './toolbar.tsx'
-import type { TableQuery, TableSpec } from './table-query.ts'
+import type { TableQuery, TableSpec } from '#app/lib/table-query.ts'
 import './data-table.css'
 
 export const dataTableFeatures = tableFeatures({ columnVisibilityFeature, rowSortingFeature, rowPaginationFeature })

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
-import { pageCount, type TableQuery, type TableSpec, tableHref } from './table-query.ts'
+import { pageCount, type TableQuery, type TableSpec, tableHref } from '#app/lib/table-query.ts'
 
 export function Pagination({
 	spec,

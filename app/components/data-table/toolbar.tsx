@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react'
 import { Form, Link, useSubmit } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
-import { PAGE_SIZES, type TableQuery, type TableSpec } from './table-query.ts'
+import { PAGE_SIZES, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
 
 export interface FacetedFilter {
 	id: string

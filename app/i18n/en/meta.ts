@@ -45,7 +45,8 @@ export const meta: Record<keyof typeof nl, string> = {
 	assessment: 'Assessment',
 	audit: 'Audit log',
 	sample: 'Sample',
-	homeDescription: 'The portal of the Keurmerk Basis GGZ quality mark: find carriers, check certificates and, as a provider, arrange everything around the mark.',
+	homeDescription:
+		'The portal of the Keurmerk Basis GGZ quality mark: find carriers, check certificates and, as a provider, arrange everything around the mark.',
 	registerDescription: 'Find providers with the Keurmerk Basis GGZ quality mark by name, place, province or status.',
 	normsDescription: 'The published norms of the Keurmerk Basis GGZ per mark year, with what changed.',
 	openDataDescription: 'The quality mark register as CSV and JSON: fields, versions and use.',

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { hashPassword } from '../password.server.ts'
 import { db } from '../db.server.ts'
 
-import type { Fixture } from './index.server.ts'
+import type { Fixture } from './types.ts'
 
 const userInput = z.object({
 	email: z.email(),

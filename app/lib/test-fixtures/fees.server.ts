@@ -4,26 +4,14 @@
 import { z } from 'zod'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { clockDescription, setClock } from '../clock.server.ts'
 import { db, type Tx } from '../db.server.ts'
 import { hashPassword } from '../password.server.ts'
 import { systemActor } from '#app/services/audit.server.ts'
 import { issueInvoice } from '#app/services/invoices.server.ts'
-import { markYearData } from '#app/services/years.server.ts'
-import type { Fixture } from './index.server.ts'
+import type { Fixture } from './types.ts'
+import { ensureMarkYear } from './years.server.ts'
 import { refusalError } from '#app/domain/errors.ts'
-
-/** Mark year `year` with default settings (and `changes`), unless it exists. No norm set: fees need none. */
-export async function ensureMarkYear(
-	year: number,
-	changes: Record<string, unknown> = {},
-	client: Tx | PrismaClient = db,
-) {
-	const existing = await client.markYear.findUnique({ where: { year } })
-	if (existing) return existing
-	return client.markYear.create({ data: markYearData({ ...defaultYearSettings(year), ...changes }) })
-}
 
 /**
  * A participation that went the whole way in `year` — listed on 1 January, one round submitted in

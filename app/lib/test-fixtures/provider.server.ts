@@ -4,18 +4,11 @@
 import { z } from 'zod'
 import { isJobName } from '#app/jobs/types.ts'
 import { runJob } from '#app/jobs/runner.server.ts'
-import { createQualifiedParticipation, ensureMarkYear } from './fees.server.ts'
-import type { Fixture } from './index.server.ts'
-import { ensureStaffYear } from './staff.server.ts'
+import { createQualifiedParticipation } from './fees.server.ts'
+import type { Fixture } from './types.ts'
+import { ensureMarkYear } from './years.server.ts'
 
 export const providerFixtures: Record<string, Fixture> = {
-	/** Mark year `year` with default settings (application window 1 June – 31 October of year-1) and the 2022 norms. */
-	async 'provider-year'(input) {
-		const { year } = z.object({ year: z.number().int().min(2000).max(2100) }).parse(input)
-		// With its norm set, so the provider can go on to the self-evaluation.
-		const row = await ensureStaffYear(year)
-		return { year: row.year }
-	},
 	/** A carrier: qualified participations in `qualifiedYears` (mark years created as needed). */
 	async 'provider-carrier'(input) {
 		const { providerId, qualifiedYears } = z

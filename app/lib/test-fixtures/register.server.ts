@@ -8,8 +8,9 @@ import type { Actor } from '#app/services/audit.server.ts'
 import { createParticipation, requireParticipationEvent } from '#app/services/participation.server.ts'
 import { clockDescription, setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
-import type { Fixture } from './index.server.ts'
-import { createQualifiedParticipations, ensureStaffYear } from './staff.server.ts'
+import type { Fixture } from './types.ts'
+import { ensureMarkYear } from './years.server.ts'
+import { createQualifiedParticipations } from './staff.server.ts'
 import { refusalError } from '#app/domain/errors.ts'
 
 const system: Actor = { type: 'system', userId: null }
@@ -94,7 +95,7 @@ export async function createRegisterYear({
 }): Promise<RegisterYearScenario> {
 	const before = clockDescription()
 	try {
-		await ensureStaffYear(year)
+		await ensureMarkYear(year)
 		const ids = await createQualifiedParticipations({ year, count: qualified.length + 1, prefix })
 		const carriers: RegisterYearScenario['qualified'] = []
 		for (const [index, spec] of qualified.entries()) {

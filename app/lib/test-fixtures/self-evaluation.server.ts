@@ -9,8 +9,9 @@ import { ensureFirstRound, findParticipation } from '#app/services/self-evaluati
 import { setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
 import { storeFile } from '../storage.server.ts'
-import type { Fixture } from './index.server.ts'
-import { createListedParticipationId, ensureStaffYear } from './staff.server.ts'
+import type { Fixture } from './types.ts'
+import { ensureMarkYear } from './years.server.ts'
+import { createListedParticipationId } from './staff.server.ts'
 
 /** A minimal valid PDF, for answers that need a document. */
 export const TINY_PDF = new TextEncoder().encode(
@@ -30,7 +31,7 @@ export async function createListedParticipation({
 	providerId: string
 	at?: Date
 }) {
-	const markYear = await ensureStaffYear(year)
+	const markYear = await ensureMarkYear(year)
 	const { id } = await createListedParticipationId({ year, providerId })
 	const participation = await findParticipation(providerId, year)
 	const loaded = await loadNormSet(year)

@@ -4,32 +4,16 @@
 // would, and leave it frozen at the last step.
 import { z } from 'zod'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { assertNormSet } from '#app/domain/norm-set.ts'
-import { defaultYearSettings } from '#app/domain/year-settings.ts'
-import normSet2022 from '#prisma/norm-sets/2022.json' with { type: 'json' }
 import type { Actor } from '#app/services/audit.server.ts'
-import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
+import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, requireParticipationEvent } from '#app/services/participation.server.ts'
-import { markYearData } from '#app/services/years.server.ts'
 import { now, setClock } from '../clock.server.ts'
 import { db } from '../db.server.ts'
-import type { Fixture } from './index.server.ts'
+import type { Fixture } from './types.ts'
+import { ensureMarkYear } from './years.server.ts'
 import { refusalError } from '#app/domain/errors.ts'
 
 const system: Actor = { type: 'system', userId: null }
-
-/** Mark year `year` with default settings and the 2022 norms (published), unless it exists. */
-export async function ensureStaffYear(year: number, changes: { fourEyesNegative?: boolean } = {}) {
-	const existing = await db.markYear.findUnique({ where: { year } })
-	if (existing) return existing
-	const row = await db.markYear.create({
-		data: { ...markYearData(defaultYearSettings(year)), fourEyesNegative: changes.fourEyesNegative ?? false },
-	})
-	await db.$transaction((tx) =>
-		importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
-	)
-	return row
-}
 
 async function providerActor(providerId: string): Promise<Actor> {
 	const member = await db.membership.findFirst({ where: { providerId }, select: { userId: true } })
@@ -41,7 +25,7 @@ async function providerActor(providerId: string): Promise<Actor> {
  * participation service (as the jobs and the provider would); the clock stays on 2 January.
  */
 export async function createListedParticipationId({ year, providerId }: { year: number; providerId: string }) {
-	await ensureStaffYear(year)
+	await ensureMarkYear(year)
 	const actor = await providerActor(providerId)
 	setClock(amsterdamInstant(`${year - 1}-06-15`, { hour: 12 }))
 	const started = await db.$transaction((tx) =>
@@ -128,7 +112,7 @@ export async function createQualifiedParticipations({
 	count: number
 	prefix: string
 }) {
-	await ensureStaffYear(year)
+	await ensureMarkYear(year)
 	const ids: string[] = []
 	for (let index = 0; index < count; index++) {
 		const kvk = String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8)
@@ -159,14 +143,7 @@ export async function createQualifiedParticipations({
 	return ids
 }
 
-const yearInput = z.object({ year: z.number().int().min(2030).max(2099), fourEyesNegative: z.boolean().optional() })
-
 export const staffFixtures: Record<string, Fixture> = {
-	async 'staff-year'(input) {
-		const { year, fourEyesNegative } = yearInput.parse(input)
-		await ensureStaffYear(year, { fourEyesNegative })
-		return { year }
-	},
 	async 'submitted-participation'(input) {
 		const { year, providerId } = z.object({ year: z.number().int(), providerId: z.string() }).parse(input)
 		return { participationId: await createSubmittedParticipation({ year, providerId }) }

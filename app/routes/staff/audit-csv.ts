@@ -1,6 +1,6 @@
 import type { Route } from './+types/audit-csv'
-import { csvResponse } from '#app/components/data-table/csv.ts'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { csvResponse } from '#app/lib/csv.ts'
+import { parseTableQuery } from '#app/lib/table-query.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { auditCsv, auditFacets, auditTableSpec } from '#app/services/audit-log.server.ts'
 

@@ -3,7 +3,7 @@
 import { Link } from 'react-router'
 import { z } from 'zod'
 import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
-import { type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
+import { type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
 import { INVOICE_DISPLAY_STATUSES, type InvoiceDisplayStatus } from '#app/domain/invoices.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { formatDate, formatEuro } from '#app/i18n/format.ts'

@@ -3,7 +3,7 @@
 // the invoices themselves: headers and labels are Dutch whatever the reader's language.
 import type { Route } from './+types/invoices.export'
 import { chosenStatuses, invoicesTableSpec, parseInvoiceYear } from './invoices.columns.tsx'
-import { parseTableQuery } from '#app/components/data-table/table-query.ts'
+import { parseTableQuery } from '#app/lib/table-query.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { invoiceStatusLabel } from '#app/i18n/labels.ts'
 import { now } from '#app/lib/clock.server.ts'

@@ -9,7 +9,7 @@ import {
 	parseInvoiceYear,
 } from './invoices.columns.tsx'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
-import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
+import { pageCount, parseTableQuery, type TableQuery } from '#app/lib/table-query.ts'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'

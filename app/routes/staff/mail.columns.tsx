@@ -2,7 +2,7 @@
 // in the URL) and columns.
 import { Link } from 'react-router'
 import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
-import type { TableSpec } from '#app/components/data-table/table-query.ts'
+import type { TableSpec } from '#app/lib/table-query.ts'
 import type { OutboxStatus } from '#app/generated/prisma/enums.ts'
 import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
 import { formatDateTime } from '#app/i18n/format.ts'

@@ -9,7 +9,7 @@ import {
 	templateLabel,
 } from './mail.columns.tsx'
 import { DataTable } from '#app/components/data-table/data-table.tsx'
-import { pageCount, parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
+import { pageCount, parseTableQuery, type TableQuery } from '#app/lib/table-query.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'

@@ -1,40 +1,12 @@
 import type { Route } from './+types/participations-csv'
+import { participationsCsv } from './participations-csv.server.ts'
 import { chosenYear } from './year-param.server.ts'
-import { type CsvColumn, csvResponse, toCsv } from '#app/components/data-table/csv.ts'
-import { parseTableQuery, type TableQuery } from '#app/components/data-table/table-query.ts'
-import { providerTypeLabel, stateLabel } from '#app/i18n/labels.ts'
+import { csvResponse } from '#app/lib/csv.ts'
+import { parseTableQuery } from '#app/lib/table-query.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import {
-	type ParticipationRow,
-	participationsForExport,
-	participationsTableSpec,
-	participationYears,
-	staffMembers,
-} from '#app/services/staff-participations.server.ts'
+import { participationsTableSpec, participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
 
-// The CSV of exactly the rows the table's filters select (the same query string, no paging). A
-// Dutch document for the office's spreadsheets, like the invoice export: Dutch headers and labels
-// whatever the reader's language.
-const columns: CsvColumn<ParticipationRow>[] = [
-	{ header: 'Zorgaanbieder', value: (row) => row.provider.name },
-	{ header: 'KvK-nummer', value: (row) => row.provider.kvkNumber },
-	{ header: 'Plaats', value: (row) => row.provider.city },
-	{ header: 'Soort', value: (row) => providerTypeLabel(row.provider.type, 'nl') },
-	{ header: 'Jaar', value: (row) => row.year },
-	{ header: 'Status', value: (row) => stateLabel(row.state, 'nl') },
-	{ header: 'Status sinds', value: (row) => row.stateChangedAt },
-	{ header: 'Beoordelaar', value: (row) => row.assessor?.name ?? '' },
-	{ header: 'Aanpassing uiterlijk', value: (row) => row.revisionDueAt },
-	{ header: 'In register vanaf', value: (row) => row.listedFrom },
-	{ header: 'In register tot', value: (row) => row.listedUntil },
-	{ header: 'Heraanvrager', value: (row) => row.isReapplicant },
-]
-
-/** The CSV text of the rows the filters select (also measured by bench/staff-participations.ts). */
-export async function participationsCsv(query: TableQuery, year: number | null): Promise<string> {
-	return toCsv(columns, await participationsForExport(query, year))
-}
-
+// The CSV of exactly the rows the table's filters select (the same query string, no paging).
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const url = new URL(request.url)

@@ -4,13 +4,13 @@ import type { Page } from '@playwright/test'
 // The first half of the provider's journey in Chromium: a new provider applies, follows the
 // invitation link from the mail, sets a password, signs the agreement, and — once the clock
 // reaches 1 January and the listing job has run — its dashboard shows it in the register.
-// `year` must be a mark year of its own (the provider-year fixture creates it with its norms).
+// `year` must be a mark year of its own (the mark-year fixture creates it with its norms).
 export async function applySignAndList(
 	page: Page,
 	hooks: Hooks,
 	year: number,
 ): Promise<{ providerId: string; name: string; email: string }> {
-	await hooks.post('fixtures/provider-year', { year: year })
+	await hooks.post('fixtures/mark-year', { year: year })
 	// Outside the window the form says when it opens.
 	await hooks.setClock(`${year - 1}-05-10T10:00:00+02:00`)
 	await page.goto('/aanmelden')

@@ -1,0 +1,46 @@
+// The one factory for a mark year in tests (integration tests import it, end-to-end tests reach it
+// through /__test/fixtures/mark-year): the year's settings (defaults, or changed ones) and the
+// 2022 norms, published on 1 April of the year before. Idempotent: a year that exists is kept
+// (and gets its norm set if it had none), so fixtures of several areas can share a year.
+import { z } from 'zod'
+import type { MarkYear } from '#app/generated/prisma/client.ts'
+import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { assertNormSet, type NormSet } from '#app/domain/norm-set.ts'
+import { defaultYearSettings, type YearSettings } from '#app/domain/year-settings.ts'
+import { importNormSet } from '#app/services/norm-sets.server.ts'
+import { markYearData } from '#app/services/years.server.ts'
+import normSet2022 from '#prisma/norm-sets/2022.json' with { type: 'json' }
+import { db } from '../db.server.ts'
+import type { Fixture } from './types.ts'
+
+/** The 2022 norms, for another year. */
+export function normSetFor(year: number): NormSet {
+	return assertNormSet({ ...normSet2022, year })
+}
+
+export type MarkYearOptions = Partial<Omit<YearSettings, 'year'>> & { fourEyesNegative?: boolean }
+
+export async function ensureMarkYear(year: number, options: MarkYearOptions = {}): Promise<MarkYear> {
+	const { fourEyesNegative = false, ...changes } = options
+	const row =
+		(await db.markYear.findUnique({ where: { year } })) ??
+		(await db.markYear.create({
+			data: { ...markYearData({ ...defaultYearSettings(year), ...changes }), fourEyesNegative },
+		}))
+	if (!(await db.normSet.findUnique({ where: { year }, select: { id: true } }))) {
+		await db.$transaction((tx) =>
+			importNormSet(tx, normSetFor(year), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
+		)
+	}
+	return row
+}
+
+const yearInput = z.object({ year: z.number().int().min(2000).max(2100), fourEyesNegative: z.boolean().optional() })
+
+export const yearFixtures: Record<string, Fixture> = {
+	async 'mark-year'(input) {
+		const { year, fourEyesNegative } = yearInput.parse(input)
+		await ensureMarkYear(year, { fourEyesNegative })
+		return { year }
+	},
+}
