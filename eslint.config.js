@@ -96,6 +96,15 @@ export default tseslint.config(
 		// The Prisma client is server code; its generated enums (types only) may be used.
 		'#app/generated/prisma/client*',
 	]),
+	{
+		// Screens read and write through services (docs/development.md, "Routes and the database");
+		// the system routes (health check, test hooks) are the exception.
+		...layer('app/routes/**', 'a screen reads and writes through a service, never the database itself', [
+			'#app/lib/db.server.ts',
+			'#app/lib/db/*',
+		]),
+		ignores: ['app/routes/system/**', '**/*.test.{ts,tsx}'],
+	},
 	layer('app/jobs/**', 'a scheduled run calls services, never screens', ['#app/routes/*', '#app/components/*']),
 	layer('{emails,templates}/**', 'mails and PDFs render data; they load nothing', [
 		'#app/services/*',

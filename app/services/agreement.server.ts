@@ -65,9 +65,9 @@ const agreementWithProvider = {
 
 /** The PDF of an agreement as offered (draft), or with `signature` as signed. */
 export async function renderAgreementPdf(
-	tx: Tx | typeof db,
 	agreementId: string,
 	signature: AgreementSignature | null = null,
+	tx: Tx | typeof db = db,
 ): Promise<Buffer> {
 	const agreement = await tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, include: agreementWithProvider })
 	const terms = agreementTerms(agreement)
@@ -170,7 +170,7 @@ export async function signAgreement(input: SignInput): Promise<void> {
 				consentText,
 			},
 		})
-		const pdf = await renderAgreementPdf(tx, agreement.id, signature)
+		const pdf = await renderAgreementPdf(agreement.id, signature, tx)
 		const file = await storeFile(
 			{
 				kind: 'agreement',
@@ -230,4 +230,17 @@ async function openAgreement(tx: Tx, providerId: string, agreementId: string) {
 		throw new AppError(agreement.status === 'signed' ? 'agreement_already_signed' : 'agreement_closed')
 	}
 	return agreement
+}
+
+/** The provider's name and its members with signing authority (who may sign), oldest first. */
+export async function agreementParties(providerId: string) {
+	const [provider, signers] = await Promise.all([
+		db.provider.findUniqueOrThrow({ where: { id: providerId }, select: { name: true } }),
+		db.membership.findMany({
+			where: { providerId, canSign: true },
+			select: { user: { select: { name: true } } },
+			orderBy: { createdAt: 'asc' },
+		}),
+	])
+	return { provider, signers }
 }

@@ -18,9 +18,9 @@ import { applyParticipationEvent } from './participation.server.ts'
 
 /** The answers of a round keyed by evidence key, as the domain reads them. */
 export async function roundAnswers(
-	client: Tx | PrismaClient,
 	roundId: string,
 	loaded: LoadedNormSet,
+	client: Tx | PrismaClient = db,
 ): Promise<Answers> {
 	const answers = await client.answer.findMany({
 		where: { roundId },
@@ -93,7 +93,7 @@ export async function loadAssessment(participationId: string, number: number) {
 	if (!participation || !round || round.status !== 'submitted') return null
 	const loaded = await loadNormSet(participation.year)
 	if (!loaded) return null
-	const answers = await roundAnswers(db, round.id, loaded)
+	const answers = await roundAnswers(round.id, loaded)
 	const verdicts = await verdictsOf(db, round.id, loaded)
 	const previousRound = participation.rounds.find(
 		(candidate) => candidate.number === number - 1 && candidate.status === 'submitted',
@@ -101,7 +101,7 @@ export async function loadAssessment(participationId: string, number: number) {
 	let diff: AnswerDiff[] = []
 	let previousVerdicts: Awaited<ReturnType<typeof verdictsOf>> = []
 	if (previousRound) {
-		diff = diffRounds(await roundAnswers(db, previousRound.id, loaded), answers, loaded.normSet)
+		diff = diffRounds(await roundAnswers(previousRound.id, loaded), answers, loaded.normSet)
 		previousVerdicts = await verdictsOf(db, previousRound.id, loaded)
 	}
 	// The revisions already used when this round was assessed: for a decided round, one fewer if it opened one.
@@ -213,7 +213,7 @@ export async function decideRound(
 		const outcome = outcomeFor(
 			loaded,
 			participation,
-			await roundAnswers(tx, round.id, loaded),
+			await roundAnswers(round.id, loaded, tx),
 			await verdictsOf(tx, round.id, loaded),
 			participation.markYear.maxRevisions,
 		)

@@ -252,3 +252,10 @@ export async function invoiceFile(invoiceId: string, document: 'invoice' | 'cred
 	const file = document === 'invoice' ? invoice.file : invoice.creditNoteFile
 	return file ? { providerId: invoice.participation.providerId, file } : null
 }
+
+/** Current turnover reports of participations that have no open or paid invoice yet. */
+export function turnoverReportsToInvoiceCount(): Promise<number> {
+	return db.turnoverReport.count({
+		where: { supersededAt: null, participation: { invoices: { none: { status: { in: ['open', 'paid'] } } } } },
+	})
+}

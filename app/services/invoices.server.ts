@@ -258,6 +258,11 @@ export async function overdueInvoicesToNotify(at: Date = now()): Promise<string[
 	return rows.map((row) => row.id)
 }
 
+/** Issues the invoice in its own transaction (staff, from the turnover page). */
+export function issueInvoiceNow(participationId: string, actor: Actor): Promise<IssueResult> {
+	return db.$transaction((tx) => issueInvoice(tx, participationId, actor))
+}
+
 /** Staff record a payment on the day it was received (not in the future, not before the invoice). */
 export async function markInvoicePaid(invoiceId: string, paidOn: CalendarDate, actor: Actor): Promise<Invoice> {
 	return db.$transaction(async (tx) => {

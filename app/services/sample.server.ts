@@ -222,3 +222,17 @@ export async function recordInterviewOutcome(
 		if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
 	})
 }
+
+/** The provider's name of each participation, for the preview of a draw. */
+export async function providerNamesOf(participationIds: readonly string[]): Promise<Map<string, string>> {
+	const rows = await db.participation.findMany({
+		where: { id: { in: [...participationIds] } },
+		select: { id: true, provider: { select: { name: true } } },
+	})
+	return new Map(rows.map((row) => [row.id, row.provider.name]))
+}
+
+/** How many carriers of the year can be drawn (qualified, not yet sampled). */
+export function eligibleForSample(year: number): Promise<number> {
+	return db.participation.count({ where: { year, state: 'qualified' } })
+}

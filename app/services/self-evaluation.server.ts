@@ -132,7 +132,7 @@ async function previousYearAnswers(
 	if (!round) return null
 	const loaded = await loadNormSet(round.participation.year, tx)
 	if (!loaded) return null
-	return { year: round.participation.year, normSet: loaded.normSet, answers: await roundAnswers(tx, round.id, loaded) }
+	return { year: round.participation.year, normSet: loaded.normSet, answers: await roundAnswers(round.id, loaded, tx) }
 }
 
 /** Everything the screens read: participation, norm set, the shown round, its answers and progress. */
@@ -144,7 +144,7 @@ export async function loadSelfEvaluation(providerId: string, year: number) {
 	if (await ensureFirstRound(participation, loaded)) participation = (await findParticipation(providerId, year))!
 	const draft = draftRoundOf(participation)
 	const shown = draft ?? participation.rounds.at(-1) ?? null
-	const answers = shown ? await roundAnswers(db, shown.id, loaded) : {}
+	const answers = shown ? await roundAnswers(shown.id, loaded) : {}
 	const report = checkCompleteness(loaded.normSet, profileOf(participation), answers)
 	return { participation, loaded, draft, shown, answers, report }
 }
@@ -458,7 +458,7 @@ export async function submitRound(
 		await lockParticipation(tx, participation.id)
 		const draft = draftRoundOf(participation)
 		if (!draft) throw new AppError('round_frozen')
-		const report = checkCompleteness(loaded.normSet, profileOf(participation), await roundAnswers(tx, draft.id, loaded))
+		const report = checkCompleteness(loaded.normSet, profileOf(participation), await roundAnswers(draft.id, loaded, tx))
 		if (!report.complete) throw new AppError('self_evaluation_incomplete', { missing: report.missing.length })
 		await requireParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
 		return { round: draft.number }

@@ -194,3 +194,40 @@ export async function participationNextDeadline(participationId: string, at: Dat
 	const next = nextDeadline(snapshotOf(row), toYearSettings(row.markYear), at, { turnoverReported })
 	return next ? { kind: next.kind, dueAt: next.dueAt, daysLeft: next.daysLeft, overdue: next.overdue } : null
 }
+
+// The staff overview of a year: counts per state and the lists that need attention.
+const overviewSelect = {
+	id: true,
+	state: true,
+	stateChangedAt: true,
+	revisionDueAt: true,
+	provider: { select: { name: true } },
+	assessor: { select: { name: true } },
+} as const
+
+export async function staffOverview(year: number, at: Date) {
+	const row = await db.markYear.findUniqueOrThrow({ where: { year } })
+	const [groups, notSubmitted, notSubmittedCount, waiting, overdue] = await Promise.all([
+		db.participation.groupBy({ by: ['state'], where: { year }, _count: { _all: true } }),
+		db.participation.findMany({
+			where: { year, state: { in: ['listed', 'agreement_signed'] } },
+			select: overviewSelect,
+			orderBy: { provider: { name: 'asc' } },
+			take: 10,
+		}),
+		db.participation.count({ where: { year, state: { in: ['listed', 'agreement_signed'] } } }),
+		db.participation.findMany({
+			where: { year, state: 'submitted' },
+			select: overviewSelect,
+			orderBy: { stateChangedAt: 'asc' },
+			take: 20,
+		}),
+		db.participation.findMany({
+			where: { year, state: 'revision_requested', revisionDueAt: { lt: at } },
+			select: overviewSelect,
+			orderBy: { revisionDueAt: 'asc' },
+			take: 20,
+		}),
+	])
+	return { row, groups, notSubmitted, notSubmittedCount, waiting, overdue }
+}

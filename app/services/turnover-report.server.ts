@@ -9,6 +9,8 @@ import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { providerInvoices } from './invoice-queries.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { SIGNED_STATES } from '#app/domain/participation-states.ts'
 
 /** A fee is owed for a year in which the agreement was signed (carried, perhaps withdrawn later). */
 function owesFee(participation: { state: string; listedFrom: Date | null; stateBeforeWithdrawal: string | null }) {
@@ -119,5 +121,59 @@ export async function reportProviderTurnover(
 			after: { reportId: report.id, amountCents: String(amountCents), year: participation.year },
 			at,
 		})
+	})
+}
+
+/** One participation's fee facts for staff: the provider, the year's settings and its invoices. */
+export function participationForFees(participationId: string) {
+	return db.participation.findUnique({
+		where: { id: participationId },
+		include: {
+			provider: { select: { name: true, kvkNumber: true } },
+			markYear: true,
+			invoices: { orderBy: { issuedAt: 'desc' } },
+		},
+	})
+}
+
+/**
+ * Who owes a fee in `year` with their current turnover report and latest invoice, for the staff
+ * list of turnover reports: every participation whose agreement was signed (also when withdrawn
+ * later), filtered on whether the report is still missing.
+ */
+export async function turnoverReportList(year: number, reported?: 'missing' | 'reported') {
+	const where: Prisma.ParticipationWhereInput = {
+		year,
+		OR: [
+			{ state: { in: [...SIGNED_STATES] } },
+			{ state: 'withdrawn', stateBeforeWithdrawal: { in: [...SIGNED_STATES] } },
+			{ turnoverReports: { some: {} } },
+		],
+		...(reported === 'missing' ? { turnoverReports: { none: { supersededAt: null } } } : {}),
+		...(reported === 'reported' ? { turnoverReports: { some: { supersededAt: null } } } : {}),
+	}
+	const participations = await db.participation.findMany({
+		where,
+		orderBy: { provider: { name: 'asc' } },
+		take: 500,
+		select: {
+			id: true,
+			state: true,
+			provider: { select: { name: true } },
+			turnoverReports: { where: { supersededAt: null }, select: { amountCents: true, source: true, reportedAt: true } },
+			invoices: { orderBy: { issuedAt: 'desc' }, take: 1, select: { id: true, number: true, status: true } },
+		},
+	})
+	return participations.map((participation) => {
+		const report = participation.turnoverReports[0]
+		return {
+			id: participation.id,
+			providerName: participation.provider.name,
+			state: participation.state,
+			report: report
+				? { amountCents: Number(report.amountCents), source: report.source, reportedAt: report.reportedAt }
+				: null,
+			invoice: participation.invoices[0] ?? null,
+		}
 	})
 }

@@ -6,6 +6,7 @@ import { AppError } from '#app/domain/errors.ts'
 import { db } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
+import type { Locale } from '#app/i18n/catalogue.ts'
 
 export const USER_KINDS = ['admin', 'assessor', 'member'] as const
 export const USER_STATUSES = ['active', 'inactive', 'invited'] as const
@@ -176,4 +177,9 @@ export async function setActive(actor: Actor & { userId: string }, userId: strin
 
 export async function providerOptions() {
 	return db.provider.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, city: true }, take: 5000 })
+}
+
+/** The language a user reads the portal in (the account's preference). */
+export async function setUserLocale(userId: string, locale: Locale): Promise<void> {
+	await db.user.update({ where: { id: userId }, data: { locale } })
 }

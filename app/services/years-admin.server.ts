@@ -159,3 +159,7 @@ export async function listYears() {
 		participations: row._count.participations,
 	}))
 }
+
+export function findMarkYear(year: number) {
+	return db.markYear.findUnique({ where: { year } })
+}

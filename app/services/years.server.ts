@@ -73,3 +73,9 @@ export async function requireYearSettings(year: number, client: Tx | PrismaClien
 export function runningYearAt(at: Date): number {
 	return Number(amsterdamDateOf(at).slice(0, 4))
 }
+
+/** Every mark year, newest first. */
+export async function markYears(): Promise<number[]> {
+	const rows = await db.markYear.findMany({ select: { year: true }, orderBy: { year: 'desc' } })
+	return rows.map((row) => row.year)
+}

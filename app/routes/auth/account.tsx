@@ -4,13 +4,13 @@ import type { Route } from './+types/account'
 import { ErrorSummary, InputField, NewPasswordFields, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { locales } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { db } from '#app/lib/db.server.ts'
 import { formFailure, parseForm } from '#app/lib/forms.ts'
 import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { requireSession } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { changePassword } from '#app/services/auth.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { setUserLocale } from '#app/services/users.server.ts'
 
 const passwordSchema = z.intersection(
 	z.object({ intent: z.literal('password'), currentPassword: z.string().min(1, 'auth.errorPasswordRequired') }),
@@ -29,7 +29,7 @@ export async function action({ request }: Route.ActionArgs) {
 	if (formData.get('intent') === 'language') {
 		const form = parseForm(languageSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'language' as const }, { status: 400 })
-		await db.user.update({ where: { id: user.id }, data: { locale: form.data.locale } })
+		await setUserLocale(user.id, form.data.locale)
 		return redirectWithToast('/account', { type: 'success', key: 'auth.accountLanguageSaved' })
 	}
 	const form = parseForm(passwordSchema, formData)

@@ -2,11 +2,11 @@ import { redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/language'
 import { locales } from '#app/i18n/catalogue.ts'
-import { db } from '#app/lib/db.server.ts'
 import { parseForm } from '#app/lib/forms.ts'
 import { safeRedirectPath } from '#app/lib/http.server.ts'
 import { serializeLocaleCookie } from '#app/lib/locale.server.ts'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
+import { setUserLocale } from '#app/services/users.server.ts'
 
 const schema = z.object({ locale: z.enum(locales), redirectTo: z.string().optional() })
 
@@ -19,7 +19,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const form = parseForm(schema, await request.formData())
 	if (!form.success) throw new Response('Ongeldige taal', { status: 400 })
 	const user = await getOptionalUser(request)
-	if (user) await db.user.update({ where: { id: user.id }, data: { locale: form.data.locale } })
+	if (user) await setUserLocale(user.id, form.data.locale)
 	return redirect(safeRedirectPath(form.data.redirectTo), {
 		headers: { 'Set-Cookie': await serializeLocaleCookie(form.data.locale) },
 	})

@@ -4,7 +4,6 @@
 import type { Route } from './+types/agreement-pdf'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
-import { db } from '#app/lib/db.server.ts'
 import { fileResponse } from '#app/lib/storage.server.ts'
 import { findProviderAgreement, renderAgreementPdf } from '#app/services/agreement.server.ts'
 
@@ -17,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		if (!agreement.signedFile) notFound()
 		return fileResponse(agreement.signedFile)
 	}
-	const pdf = await renderAgreementPdf(db, agreement.id)
+	const pdf = await renderAgreementPdf(agreement.id)
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'Content-Type': 'application/pdf',

@@ -13,8 +13,13 @@ import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
 import { clientIp, notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { consentTextFor, declineAgreement, providerAgreements, signAgreement } from '#app/services/agreement.server.ts'
-import { db } from '#app/lib/db.server.ts'
+import {
+	agreementParties,
+	consentTextFor,
+	declineAgreement,
+	providerAgreements,
+	signAgreement,
+} from '#app/services/agreement.server.ts'
 import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -34,12 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			years.find((participation) => participation.agreements.some((agreement) => agreement.status === 'offered')) ??
 			years[0]
 	}
-	const provider = await db.provider.findUniqueOrThrow({ where: { id: providerId }, select: { name: true } })
-	const signers = await db.membership.findMany({
-		where: { providerId, canSign: true },
-		select: { user: { select: { name: true } } },
-		orderBy: { createdAt: 'asc' },
-	})
+	const { provider, signers } = await agreementParties(providerId)
 	const agreement = current?.agreements[0] ?? null
 	return {
 		providerId,

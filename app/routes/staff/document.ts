@@ -1,13 +1,13 @@
 import type { Route } from './+types/document'
-import { db } from '#app/lib/db.server.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { fileResponse } from '#app/lib/storage.server.ts'
+import { findStoredFile } from '#app/services/documents.server.ts'
 
 // Any stored file (uploads, agreements, certificates, invoices, letters), for staff only.
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
-	const file = await db.storedFile.findUnique({ where: { id: params.fileId } })
+	const file = await findStoredFile(params.fileId)
 	invariantResponse(file, 'Niet gevonden')
 	return fileResponse(file, { inline: file.mimeType === 'application/pdf' })
 }

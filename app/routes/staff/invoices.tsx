@@ -14,10 +14,15 @@ import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { type InvoiceView, invoiceStatusCounts, listInvoices } from '#app/services/invoice-queries.server.ts'
+import {
+	invoiceStatusCounts,
+	type InvoiceView,
+	listInvoices,
+	turnoverReportsToInvoiceCount,
+} from '#app/services/invoice-queries.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { markYears } from '#app/services/years.server.ts'
 
 function toRow(view: InvoiceView): InvoiceRow {
 	return {
@@ -63,10 +68,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const [first, counts, years, toInvoice] = await Promise.all([
 		list(query.page),
 		invoiceStatusCounts({ year, q: filters.q }, at),
-		db.markYear.findMany({ select: { year: true }, orderBy: { year: 'desc' } }),
-		db.turnoverReport.count({
-			where: { supersededAt: null, participation: { invoices: { none: { status: { in: ['open', 'paid'] } } } } },
-		}),
+		markYears(),
+		turnoverReportsToInvoiceCount(),
 	])
 	// A page beyond the end (an old link) shows the last page.
 	const { total } = first
@@ -79,7 +82,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		total,
 		page,
 		counts,
-		years: years.map((row) => row.year),
+		years,
 		year: year ?? null,
 		toInvoice,
 		isAdmin: user.staffRole === 'admin',

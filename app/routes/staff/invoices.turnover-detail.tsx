@@ -9,16 +9,16 @@ import { invoiceStatusAt } from '#app/domain/invoices.ts'
 import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
 import { parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { issueInvoice } from '#app/services/invoices.server.ts'
+import { issueInvoiceNow } from '#app/services/invoices.server.ts'
 import { isAppError, refusalError } from '#app/domain/errors.ts'
 import { correctTurnover, turnoverHistory } from '#app/services/turnover-corrections.server.ts'
 import { runningYearAt, toYearSettings } from '#app/services/years.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { participationForFees } from '#app/services/turnover-report.server.ts'
 
 const correctionSchema = z.object({
 	intent: z.literal('correct'),
@@ -40,14 +40,7 @@ const correctionSchema = z.object({
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
-	const participation = await db.participation.findUnique({
-		where: { id: params.participationId },
-		include: {
-			provider: { select: { name: true, kvkNumber: true } },
-			markYear: true,
-			invoices: { orderBy: { issuedAt: 'desc' } },
-		},
-	})
+	const participation = await participationForFees(params.participationId)
 	invariantResponse(participation, 'Deelname niet gevonden')
 	const at = now()
 	const settings = toYearSettings(participation.markYear)
@@ -100,7 +93,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const url = `/medewerkers/facturen/omzet/${params.participationId}`
 	if (formData.get('intent') === 'issue') {
-		const result = await db.$transaction((tx) => issueInvoice(tx, params.participationId, actor))
+		const result = await issueInvoiceNow(params.participationId, actor)
 		if (!result.issued)
 			return refusalData(refusalError(result.refusal), user.locale, { extra: { intent: 'issue' as const } })
 		return redirectWithToast(`/medewerkers/facturen/${result.invoice.id}`, {

@@ -3,15 +3,14 @@ import { z } from 'zod'
 import type { Route } from './+types/invoices.turnover'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
-import type { Prisma } from '#app/generated/prisma/client.ts'
-import { SIGNED_STATES } from '#app/domain/participation-states.ts'
 import { formatDate, formatEuro } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { markYears } from '#app/services/years.server.ts'
+import { turnoverReportList } from '#app/services/turnover-report.server.ts'
 
 const searchSchema = z.object({
 	jaar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -21,51 +20,18 @@ const searchSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const search = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-	const years = (await db.markYear.findMany({ select: { year: true }, orderBy: { year: 'desc' } })).map(
-		(row) => row.year,
-	)
+	const years = await markYears()
 	// Default: the last finished year, whose turnover is being reported now.
 	const lastFinished = runningYearAt(now()) - 1
 	const year = search.jaar ?? (years.includes(lastFinished) ? lastFinished : (years[0] ?? lastFinished))
-	// Who owes a fee: every participation whose agreement was signed (also when withdrawn later).
-	const where: Prisma.ParticipationWhereInput = {
-		year,
-		OR: [
-			{ state: { in: [...SIGNED_STATES] } },
-			{ state: 'withdrawn', stateBeforeWithdrawal: { in: [...SIGNED_STATES] } },
-			{ turnoverReports: { some: {} } },
-		],
-		...(search.opgave === 'ontbreekt' ? { turnoverReports: { none: { supersededAt: null } } } : {}),
-		...(search.opgave === 'opgegeven' ? { turnoverReports: { some: { supersededAt: null } } } : {}),
-	}
-	const participations = await db.participation.findMany({
-		where,
-		orderBy: { provider: { name: 'asc' } },
-		take: 500,
-		select: {
-			id: true,
-			state: true,
-			provider: { select: { name: true } },
-			turnoverReports: { where: { supersededAt: null }, select: { amountCents: true, source: true, reportedAt: true } },
-			invoices: { orderBy: { issuedAt: 'desc' }, take: 1, select: { id: true, number: true, status: true } },
-		},
-	})
 	return {
 		year,
 		years,
 		search,
-		rows: participations.map((participation) => {
-			const report = participation.turnoverReports[0]
-			return {
-				id: participation.id,
-				providerName: participation.provider.name,
-				state: participation.state,
-				report: report
-					? { amountCents: Number(report.amountCents), source: report.source, reportedAt: report.reportedAt }
-					: null,
-				invoice: participation.invoices[0] ?? null,
-			}
-		}),
+		rows: await turnoverReportList(
+			year,
+			search.opgave === 'ontbreekt' ? 'missing' : search.opgave === 'opgegeven' ? 'reported' : undefined,
+		),
 	}
 }
 

@@ -13,12 +13,12 @@ import type { Translate } from '#app/i18n/translate.ts'
 import { jobList } from '#app/jobs/index.server.ts'
 import { runJob } from '#app/jobs/runner.server.ts'
 import { JOB_NAMES, type JobError } from '#app/jobs/types.ts'
-import { db } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { parseForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { countJobRuns, jobRunPage, latestJobRuns } from '#app/services/job-runs.server.ts'
 
 const RUN_STATUSES = ['running', 'succeeded', 'failed'] as const
 
@@ -60,12 +60,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 		),
 		{ startedAt: 'desc' },
 	]
-	const [total, latest] = await Promise.all([
-		db.jobRun.count({ where }),
-		Promise.all(JOB_NAMES.map((name) => db.jobRun.findFirst({ where: { job: name }, orderBy: { startedAt: 'desc' } }))),
-	])
+	const [total, latest] = await Promise.all([countJobRuns(where), latestJobRuns(JOB_NAMES)])
 	const { skip, take, page } = pageWindow(query, total)
-	const history = await db.jobRun.findMany({ where, orderBy, skip, take })
+	const history = await jobRunPage(where, orderBy, skip, take)
 	const present = (run: (typeof history)[number]) => ({
 		id: run.id,
 		job: run.job,

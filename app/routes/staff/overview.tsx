@@ -8,21 +8,11 @@ import { daysLeft, yearCalendar } from '#app/domain/calendar.ts'
 import { PARTICIPATION_STATES } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
 import { calendarMomentLabel } from '#app/i18n/labels.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { participationYears } from '#app/services/staff-participations.server.ts'
+import { participationYears, staffOverview } from '#app/services/staff-participations.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
-
-const listSelect = {
-	id: true,
-	state: true,
-	stateChangedAt: true,
-	revisionDueAt: true,
-	provider: { select: { name: true } },
-	assessor: { select: { name: true } },
-} as const
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -40,29 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			waiting: [],
 			overdue: [],
 		}
-	const row = await db.markYear.findUniqueOrThrow({ where: { year } })
-	const [groups, notSubmitted, notSubmittedCount, waiting, overdue] = await Promise.all([
-		db.participation.groupBy({ by: ['state'], where: { year }, _count: { _all: true } }),
-		db.participation.findMany({
-			where: { year, state: { in: ['listed', 'agreement_signed'] } },
-			select: listSelect,
-			orderBy: { provider: { name: 'asc' } },
-			take: 10,
-		}),
-		db.participation.count({ where: { year, state: { in: ['listed', 'agreement_signed'] } } }),
-		db.participation.findMany({
-			where: { year, state: 'submitted' },
-			select: listSelect,
-			orderBy: { stateChangedAt: 'asc' },
-			take: 20,
-		}),
-		db.participation.findMany({
-			where: { year, state: 'revision_requested', revisionDueAt: { lt: at } },
-			select: listSelect,
-			orderBy: { revisionDueAt: 'asc' },
-			take: 20,
-		}),
-	])
+	const { row, groups, notSubmitted, notSubmittedCount, waiting, overdue } = await staffOverview(year, at)
 	const settings = toYearSettings(row)
 	const deadlines = yearCalendar(settings)
 		.entries.filter((entry) => entry.at.getTime() >= at.getTime())

@@ -15,7 +15,6 @@ import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { attempt, checkboxField, formDataToValues, parseForm, refusalData } from '#app/lib/forms.ts'
-import { db } from '#app/lib/db.server.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -25,6 +24,8 @@ import {
 	planInterview,
 	previewSample,
 	recordInterviewOutcome,
+	eligibleForSample,
+	providerNamesOf,
 } from '#app/services/sample.server.ts'
 import { participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -88,11 +89,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			if (!attempted.ok) preview = { error: translateError(attempted.error, user.locale) }
 			else {
 				const result = attempted.value
-				const providers = await db.participation.findMany({
-					where: { id: { in: result.draw.ids } },
-					select: { id: true, provider: { select: { name: true } } },
-				})
-				const names = new Map(providers.map((row) => [row.id, row.provider.name]))
+				const names = await providerNamesOf(result.draw.ids)
 				preview = {
 					seed: result.seed,
 					size: result.draw.record.size,
@@ -104,11 +101,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			}
 		}
 	}
-	const [samples, staff, eligible] = await Promise.all([
-		loadSamples(year),
-		staffMembers(),
-		db.participation.count({ where: { year, state: 'qualified' } }),
-	])
+	const [samples, staff, eligible] = await Promise.all([loadSamples(year), staffMembers(), eligibleForSample(year)])
 	return {
 		year,
 		years,

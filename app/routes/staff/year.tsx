@@ -6,12 +6,11 @@ import { CheckboxField, ErrorSummary, InputField, SubmitButton } from '#app/comp
 import { parseEuroInput } from '#app/domain/fees.ts'
 import { YEAR_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { db } from '#app/lib/db.server.ts'
 import { attempt, checkboxField, formFailure, parseForm, refusalData, type FieldErrors } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { publishFeeRate, updateYear } from '#app/services/years-admin.server.ts'
+import { findMarkYear, publishFeeRate, updateYear } from '#app/services/years-admin.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 import { formatFeeRate } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -35,7 +34,7 @@ const yearFormSchema = z.object({
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
-	const row = await db.markYear.findUnique({ where: { year: Number(params.year) || 0 } })
+	const row = await findMarkYear(Number(params.year) || 0)
 	invariantResponse(row, 'Niet gevonden')
 	return {
 		settings: toYearSettings(row),

@@ -8,7 +8,6 @@ import type { EvidenceItem } from '#app/domain/norm-set.ts'
 import type { EvidenceAnswer } from '#app/domain/self-evaluation.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { db } from '#app/lib/db.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { roundAnswers } from '#app/services/assessment.server.ts'
 import { answerRows, decidedFeedback, profileOf } from '#app/services/self-evaluation.server.ts'
@@ -25,7 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	)
 	if (!Number.isInteger(number) || !round) notFound()
 	const profile = profileOf(participation)
-	const answers = await roundAnswers(db, round.id, loaded)
+	const answers = await roundAnswers(round.id, loaded)
 	const rows = await answerRows(round.id, loaded)
 	const feedback = await decidedFeedback(round, loaded)
 	const norms = loaded.normSet.themes
