@@ -1,6 +1,7 @@
 // Form parsing shared by actions (server) and components (field errors). One Zod schema per
 // form. Error messages are message keys ('auth.errorEmailInvalid') where we wrote them, so they
 // appear in the reader's language; Zod's own messages (Dutch locale) are the fallback.
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { z } from 'zod'
 import { nl as zodDutch } from 'zod/v4/locales'
@@ -29,11 +30,20 @@ export function formDataToValues(formData: FormData | URLSearchParams): FormValu
 	return values
 }
 
+/**
+ * Every form is read through here or through `parseSubmission` (Conform forms): the one place where
+ * submitted input is accepted before a schema reads it, so whatever cleaning the input needs
+ * applies to both.
+ */
+export function acceptedFormData<Data extends FormData | URLSearchParams>(formData: Data): Data {
+	return formData
+}
+
 export function parseForm<Schema extends z.ZodType>(
 	schema: Schema,
 	formData: FormData | URLSearchParams,
 ): FormResult<z.output<Schema>> {
-	const values = formDataToValues(formData)
+	const values = formDataToValues(acceptedFormData(formData))
 	const result = schema.safeParse(values)
 	if (result.success) return { success: true, data: result.data }
 	const fieldErrors: FieldErrors = {}
@@ -46,6 +56,15 @@ export function parseForm<Schema extends z.ZodType>(
 	// Never send a password back to the browser.
 	for (const name of Object.keys(values)) if (/password/i.test(name)) delete values[name]
 	return { success: false, fieldErrors, formErrors, values }
+}
+
+/**
+ * A Conform form (nested lists, intents to add and remove items) read with its Zod schema. Values
+ * stay text (no automatic coercion): the schema decides how to read each field, so a failed
+ * submission comes back exactly as typed.
+ */
+export function parseSubmission<Schema extends z.ZodType>(formData: FormData | URLSearchParams, schema: Schema) {
+	return parseWithZod(acceptedFormData(formData), { schema, disableAutoCoercion: true })
 }
 
 export function errorCount(result: { fieldErrors?: FieldErrors; formErrors?: string[] } | undefined): number {

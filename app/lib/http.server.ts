@@ -1,5 +1,6 @@
 // Small response helpers for loaders and actions.
 import { data, redirect } from 'react-router'
+import type { z } from 'zod'
 
 /** Throws a 404 (or the given status) when the condition is falsy: a user who may not see a
  * thing learns nothing about whether it exists. */
@@ -27,6 +28,13 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 
 export function clientIp(request: Request, context?: { clientIp?: string }): string {
 	return context?.clientIp ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'onbekend'
+}
+
+/** Route params read with a Zod schema; anything that does not fit is a 404, like a missing page. */
+export function parseParams<Schema extends z.ZodType>(schema: Schema, params: unknown): z.output<Schema> {
+	const parsed = schema.safeParse(params)
+	if (!parsed.success) notFound()
+	return parsed.data
 }
 
 export { data, redirect }

@@ -1,47 +1,33 @@
-// The norm-set editor through its route: every evidence kind edited with form fields (no JSON),
-// invalid input answered with Dutch errors next to the fields and nothing stored or lost, a stale
-// version refused as a conflict, and a published set that stays read-only.
+// The norm-set editor through its routes: the set's page (/medewerkers/normen/:year) and one page
+// per norm (/medewerkers/normen/:year/norm/:normKey). Every evidence kind is edited with form
+// fields (no JSON); adding and removing items are Conform intents of the same form (no JavaScript
+// needed); invalid input is answered with errors next to the fields and nothing stored or lost; a
+// stale version is refused as a conflict; a published set stays read-only.
 import { describe, expect, it } from 'vitest'
-import * as normSetRoute from '#app/routes/staff/norm-set.tsx'
-import { type NormDraft, normToDraft } from '#app/routes/staff/norm-form.ts'
-import type { EvidenceItemOf } from '#app/domain/norm-set.ts'
+import * as normRoute from '#app/routes/staff/norm-set/norm.tsx'
+import * as overviewRoute from '#app/routes/staff/norm-set/overview.tsx'
+import { type NormValue, newEvidenceValue, normValue } from '#app/routes/staff/norm-set/+shared/norm-form.ts'
+import type { EvidenceItemOf, Norm } from '#app/domain/norm-set.ts'
+import type { EvidenceKind } from '#app/domain/types.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { staff as dutch } from '#app/i18n/nl/staff.ts'
 import { db } from '#app/lib/db.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
+import { formFields } from '#test/fixtures/conform.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
 
-type Failure = { fieldErrors: Record<string, string[]>; formErrors: string[]; draft: NormDraft }
+type Reply = { result: { error?: Record<string, string[] | null>; initialValue?: NormValue } }
 
-/** The form fields the browser would send for a draft (checkboxes only when ticked). */
-function draftToFields(draft: NormDraft, normKey: string): Record<string, string> {
-	const fields: Record<string, string> = {
-		version: draft.version,
-		norm: normKey,
-		code: draft.code,
-		title: draft.title,
-		appliesTo: draft.appliesTo,
-		explanation: draft.explanation,
-		safeguards: draft.safeguards,
-		clientPromise: draft.clientPromise,
-	}
-	draft.criteria.forEach((criterion, i) => {
-		const { evidence, removed, ...rest } = criterion
-		for (const [name, value] of Object.entries(rest)) fields[`c${i}.${name}`] = value
-		if (removed) fields[`c${i}.remove`] = 'on'
-		evidence.forEach((item, j) => {
-			const { removed: itemRemoved, required, ...itemRest } = item
-			for (const [name, value] of Object.entries(itemRest)) fields[`c${i}.e${j}.${name}`] = value
-			if (required) fields[`c${i}.e${j}.required`] = 'on'
-			if (itemRemoved) fields[`c${i}.e${j}.remove`] = 'on'
-		})
-	})
-	return fields
-}
+const insert = (name: string, defaultValue: unknown) => ({
+	__intent__: JSON.stringify({ type: 'insert', payload: { name, defaultValue } }),
+})
+const remove = (name: string, index: number) => ({
+	__intent__: JSON.stringify({ type: 'remove', payload: { name, index } }),
+})
 
 /** A published year and the next year with a draft copy of its norms. */
 async function draftYear(published: number) {
@@ -50,52 +36,50 @@ async function draftYear(published: number) {
 	await db.markYear.create({ data: markYearData(defaultYearSettings(year)) })
 	const admin = await createUser({ staffRole: 'admin' })
 	const cookie = await sessionCookieFor(admin.id)
-	const path = `/medewerkers/normen/${year}`
-	const copied = await callAction(normSetRoute, path, { year: String(year) }, { intent: 'copy' }, cookie)
+	const copied = await callAction(
+		overviewRoute,
+		`/medewerkers/normen/${year}`,
+		{ year: String(year) },
+		{ intent: 'copy' },
+		cookie,
+	)
 	expect(copied.response?.status).toBe(302)
-	const set = (await loadNormSet(year))!.normSet
-	const norm = set.themes[0]!.norms[0]!
+	const norm = (await loadNormSet(year))!.normSet.themes[0]!.norms[0]!
 	const { version } = await db.normSet.findUniqueOrThrow({ where: { year } })
-	return { year, cookie, norm, version, path: `${path}?norm=${norm.key}` }
+	const params = { year: String(year), normKey: norm.key }
+	return { year, cookie, norm, version, params, path: `/medewerkers/normen/${year}/norm/${norm.key}` }
 }
 
-async function openNorm(module: typeof normSetRoute, path: string, year: number, cookie: string) {
-	const page = dataOf<{
-		selected: NonNullable<Awaited<ReturnType<typeof normSetRoute.loader>>['selected']>
-		version: number
-	}>((await callLoader(module, path, { year: String(year) }, cookie)).value).data
-	return normToDraft(page.selected, page.version)
+async function openNorm(path: string, params: Record<string, string>, cookie: string): Promise<NormValue> {
+	const page = dataOf<{ norm: Norm; version: number }>((await callLoader(normRoute, path, params, cookie)).value).data
+	return normValue(page.norm, page.version)
 }
 
 describe('norm-set editor', () => {
 	it('edits every evidence kind with form fields, combination and applicability as selects', async () => {
-		const { year, cookie, norm, path, version } = await draftYear(2081)
-		const params = { year: String(year) }
-		let draft = await openNorm(normSetRoute, path, year, cookie)
+		const { year, cookie, norm, path, params, version } = await draftYear(2081)
+		let value = await openNorm(path, params, cookie)
 		// Add one item of each kind to the first criterion; adding saves nothing yet.
-		for (const kind of ['explanation', 'template_upload', 'number', 'url', 'example', 'declaration']) {
+		const kinds: EvidenceKind[] = ['explanation', 'template_upload', 'number', 'url', 'example', 'declaration']
+		for (const kind of kinds) {
 			const added = await callAction(
-				normSetRoute,
+				normRoute,
 				path,
 				params,
-				{ ...draftToFields(draft, norm.key), intent: 'add_evidence:0', 'c0.newKind': kind },
+				{ ...formFields(value), ...insert('criteria[0].evidence', newEvidenceValue(kind)) },
 				cookie,
 			)
-			draft = dataOf<{ draft: NormDraft }>(added.value).data.draft
+			const reply = dataOf<Reply>(added.value)
+			expect(reply.status).toBe(200)
+			value = reply.data.result.initialValue!
 		}
-		expect(draft.criteria[0]!.evidence.map((item) => item.kind).slice(-6)).toEqual([
-			'explanation',
-			'template_upload',
-			'number',
-			'url',
-			'example',
-			'declaration',
-		])
+		expect(value.criteria[0]!.evidence.map((item) => item.kind).slice(-6)).toEqual(kinds)
 		expect((await db.normSet.findUniqueOrThrow({ where: { year } })).version).toBe(version)
 
-		const fields = draftToFields(draft, norm.key)
-		const at = draft.criteria[0]!.evidence.length - 6
-		const item = (offset: number, name: string, value: string) => (fields[`c0.e${at + offset}.${name}`] = value)
+		const fields = formFields(value)
+		const at = value.criteria[0]!.evidence.length - 6
+		const item = (offset: number, name: string, text: string) =>
+			(fields[`criteria[0].evidence[${at + offset}].${name}`] = text)
 		item(0, 'label', 'Welke thema’s wilt u delen?')
 		item(0, 'minLength', '20')
 		item(0, 'choicesLabel', 'Thema’s')
@@ -116,12 +100,12 @@ describe('norm-set editor', () => {
 		item(3, 'lines', 'Wachttijd\nTarieven')
 		item(4, 'label', 'Een positieve ervaring')
 		item(4, 'minLength', '0')
-		delete fields[`c0.e${at + 4}.required`]
+		delete fields[`criteria[0].evidence[${at + 4}].required`]
 		item(5, 'label', 'Verklaring')
 		item(5, 'statement', 'Wij verklaren dat het plan beschikbaar is voor de cliënt.')
-		fields['c1.combine'] = 'or'
-		fields['c1.appliesTo'] = 'institution'
-		const saved = await callAction(normSetRoute, path, params, { ...fields, intent: 'save_norm' }, cookie)
+		fields['criteria[1].combine'] = 'or'
+		fields['criteria[1].appliesTo'] = 'institution'
+		const saved = await callAction(normRoute, path, params, fields, cookie)
 		expect(saved.response?.status, JSON.stringify(dataOf(saved.value).data)).toBe(302)
 
 		const stored = (await loadNormSet(year))!.normSet.themes[0]!.norms[0]!
@@ -137,6 +121,11 @@ describe('norm-set editor', () => {
 				maxSelected: 2,
 			},
 		})
+		// New items got keys of their own, after the criterion's key.
+		expect(explanation!.key).toBe(`${stored.criteria[0]!.key}-toelichting`)
+		expect(new Set(stored.criteria[0]!.evidence.map((entry) => entry.key)).size).toBe(
+			stored.criteria[0]!.evidence.length,
+		)
 		expect((upload as EvidenceItemOf<'template_upload'>).requiredElements).toEqual([
 			'Signalen',
 			'Risico’s',
@@ -165,97 +154,130 @@ describe('norm-set editor', () => {
 			await db.auditEvent.count({ where: { action: 'norm_set.update', reason: `Norm ${norm.code} bewerkt` } }),
 		).toBeGreaterThan(0)
 
-		// Removing an item with its checkbox.
-		const reopened = await openNorm(normSetRoute, path, year, cookie)
-		const removeFields = draftToFields(reopened, norm.key)
-		removeFields[`c0.e${reopened.criteria[0]!.evidence.length - 1}.remove`] = 'on'
+		// Removing an item: the remove intent takes it out of the form; saving stores the norm without it.
+		const reopened = await openNorm(path, params, cookie)
+		const last = reopened.criteria[0]!.evidence.length - 1
+		const removed = dataOf<Reply>(
+			(
+				await callAction(
+					normRoute,
+					path,
+					params,
+					{ ...formFields(reopened), ...remove('criteria[0].evidence', last) },
+					cookie,
+				)
+			).value,
+		)
+		const without = removed.data.result.initialValue!
+		expect(without.criteria[0]!.evidence.map((entry) => entry.kind)).not.toContain('declaration')
+		expect((await callAction(normRoute, path, params, formFields(without), cookie)).response?.status).toBe(302)
 		expect(
-			(await callAction(normSetRoute, path, params, { ...removeFields, intent: 'save_norm' }, cookie)).response?.status,
-		).toBe(302)
-		expect(
-			(await loadNormSet(year))!.normSet.themes[0]!.norms[0]!.criteria[0]!.evidence.map((item) => item.kind),
+			(await loadNormSet(year))!.normSet.themes[0]!.norms[0]!.criteria[0]!.evidence.map((entry) => entry.kind),
 		).not.toContain('declaration')
 	})
 
-	it('answers invalid input with Dutch errors next to the fields, keeps what was typed and saves nothing', async () => {
-		const { year, cookie, norm, path, version } = await draftYear(2083)
-		const params = { year: String(year) }
-		let draft = await openNorm(normSetRoute, path, year, cookie)
+	it('answers invalid input with errors next to the fields, keeps what was typed and saves nothing', async () => {
+		const { year, cookie, path, params, version } = await draftYear(2083)
+		let value = await openNorm(path, params, cookie)
 		const added = await callAction(
-			normSetRoute,
+			normRoute,
 			path,
 			params,
-			{ ...draftToFields(draft, norm.key), intent: 'add_evidence:0', 'c0.newKind': 'number' },
+			{ ...formFields(value), ...insert('criteria[0].evidence', newEvidenceValue('number')) },
 			cookie,
 		)
-		draft = dataOf<{ draft: NormDraft }>(added.value).data.draft
-		const n = draft.criteria[0]!.evidence.length - 1
+		value = dataOf<Reply>(added.value).data.result.initialValue!
+		const n = value.criteria[0]!.evidence.length - 1
 		const before = JSON.stringify((await loadNormSet(year))!.normSet)
 		const fields = {
-			...draftToFields(draft, norm.key),
-			intent: 'save_norm',
+			...formFields(value),
 			title: '   ',
-			'c0.code': '9.1',
-			'c0.e0.minLength': 'veel',
-			[`c0.e${n}.label`]: 'Score CQ-index',
-			[`c0.e${n}.min`]: '80',
-			[`c0.e${n}.max`]: '120',
-			[`c0.e${n}.ruleOp`]: 'gte',
-			[`c0.e${n}.ruleValue`]: 'zestig',
+			'criteria[0].code': '9.1',
+			'criteria[0].evidence[0].minLength': 'veel',
+			[`criteria[0].evidence[${n}].label`]: 'Score CQ-index',
+			[`criteria[0].evidence[${n}].min`]: '80',
+			[`criteria[0].evidence[${n}].max`]: '120',
+			[`criteria[0].evidence[${n}].ruleOp`]: 'gte',
+			[`criteria[0].evidence[${n}].ruleValue`]: 'zestig',
 		}
-		const result = await callAction(normSetRoute, path, params, fields, cookie)
-		const { data, status } = dataOf<Failure>(result.value)
+		const { data, status } = dataOf<Reply>((await callAction(normRoute, path, params, fields, cookie)).value)
 		expect(status).toBe(400)
-		expect(data.fieldErrors).toMatchObject({
+		expect(data.result.error).toMatchObject({
 			title: ['staff.errorFieldRequired'],
-			'c0.code': ['staff.errorCriterionCode'],
-			'c0.e0.minLength': ['staff.errorWholeNumber'],
-			[`c0.e${n}.max`]: ['staff.errorPercentRange'],
-			[`c0.e${n}.ruleValue`]: ['staff.errorNumber'],
+			'criteria[0].code': ['staff.errorCriterionCode'],
+			'criteria[0].evidence[0].minLength': ['staff.errorWholeNumber'],
+			[`criteria[0].evidence[${n}].max`]: ['staff.errorPercentRange'],
+			[`criteria[0].evidence[${n}].ruleValue`]: ['staff.errorNumber'],
 		})
 		// Every message is a Dutch text of the staff catalogue.
-		for (const key of Object.values(data.fieldErrors).flat())
-			expect(dutch[key.replace('staff.', '') as keyof typeof dutch]).toMatch(/[a-z]/)
+		for (const key of Object.values(data.result.error ?? {}).flat())
+			expect(dutch[String(key).replace('staff.', '') as keyof typeof dutch]).toMatch(/[a-z]/)
 		expect(dutch.errorPercentRange).toBe('Een percentage ligt tussen 0 en 100.')
-		// Nothing typed is lost: the draft that comes back holds the submitted text.
-		expect(data.draft.title).toBe('   ')
-		expect(data.draft.criteria[0]!.evidence[n]).toMatchObject({
+		// Nothing typed is lost: the form that comes back holds the submitted text.
+		const typed = data.result.initialValue!
+		expect(typed.title).toBe('   ')
+		expect(typed.criteria[0]!.evidence[n]).toMatchObject({
 			label: 'Score CQ-index',
 			min: '80',
 			max: '120',
 			ruleValue: 'zestig',
 		})
-		expect(data.draft.criteria[0]!.evidence[0]!.minLength).toBe('veel')
+		expect(typed.criteria[0]!.evidence[0]!.minLength).toBe('veel')
 		// Nothing stored.
 		expect(JSON.stringify((await loadNormSet(year))!.normSet)).toBe(before)
 		expect((await db.normSet.findUniqueOrThrow({ where: { year } })).version).toBe(version)
 
 		// A criterion without any required evidence item is refused next to its evidence.
-		const noRequired = draftToFields(draft, norm.key)
-		for (const name of Object.keys(noRequired)) if (/^c0\.e\d+\.required$/.test(name)) delete noRequired[name]
-		noRequired[`c0.e${n}.remove`] = 'on'
-		const refused = dataOf<Failure>(
-			(await callAction(normSetRoute, path, params, { ...noRequired, intent: 'save_norm' }, cookie)).value,
-		)
+		const noRequired = formFields(value)
+		for (const name of Object.keys(noRequired))
+			if (/^criteria\[0\]\.evidence\[\d+\]\.required$/.test(name)) delete noRequired[name]
+		const refused = dataOf<Reply>((await callAction(normRoute, path, params, noRequired, cookie)).value)
 		expect(refused.status).toBe(400)
-		expect(refused.data.fieldErrors['c0.evidence']).toEqual(['staff.errorEvidenceRequired'])
-		expect(refused.data.draft.criteria[0]!.evidence[n]!.removed).toBe(true)
+		expect(refused.data.result.error?.['criteria[0].evidence']).toEqual(['staff.errorEvidenceRequired'])
 	})
 
 	it('refuses a stale version as a conflict and never overwrites', async () => {
-		const { year, cookie, norm, path, version } = await draftYear(2085)
-		const params = { year: String(year) }
-		const draft = await openNorm(normSetRoute, path, year, cookie)
-		const first = { ...draftToFields(draft, norm.key), intent: 'save_norm', title: 'Eerste titel' }
-		expect((await callAction(normSetRoute, path, params, first, cookie)).response?.status).toBe(302)
+		const { year, cookie, path, params, version } = await draftYear(2085)
+		const value = await openNorm(path, params, cookie)
+		const first = { ...formFields(value), title: 'Eerste titel' }
+		expect((await callAction(normRoute, path, params, first, cookie)).response?.status).toBe(302)
 		// A second editor still holds the version it opened.
-		const second = { ...draftToFields(draft, norm.key), intent: 'save_norm', title: 'Tweede titel' }
-		const conflict = dataOf<Failure>((await callAction(normSetRoute, path, params, second, cookie)).value)
+		const second = { ...formFields(value), title: 'Tweede titel' }
+		const conflict = dataOf<Reply>((await callAction(normRoute, path, params, second, cookie)).value)
 		expect(conflict.status).toBe(400)
-		expect(conflict.data.formErrors.join(' ')).toMatch(/Iemand anders heeft deze normenset intussen gewijzigd/)
-		expect(conflict.data.draft.title).toBe('Tweede titel')
-		expect(conflict.data.draft.version).toBe(String(version))
+		expect(conflict.data.result.error?.['']?.join(' ')).toMatch(/Iemand anders heeft deze normenset intussen gewijzigd/)
+		expect(conflict.data.result.initialValue?.title).toBe('Tweede titel')
+		expect(conflict.data.result.initialValue?.version).toBe(String(version))
 		expect((await loadNormSet(year))!.normSet.themes[0]!.norms[0]!.title).toBe('Eerste titel')
+	})
+
+	it('adds a norm on the set’s page, opens it on its own page, and reads old links', async () => {
+		const { year, cookie, version } = await draftYear(2089)
+		const set = (await loadNormSet(year))!.normSet
+		const path = `/medewerkers/normen/${year}`
+		const added = await callAction(
+			overviewRoute,
+			path,
+			{ year: String(year) },
+			{ intent: 'add_norm', version: String(version), theme: set.themes[0]!.key },
+			cookie,
+		)
+		expect(added.response?.status).toBe(302)
+		const next = (await loadNormSet(year))!.normSet
+		const norm = next.themes[0]!.norms.at(-1)!
+		expect(norm.title).toBe(`Nieuwe norm ${norm.code}`)
+		expect(added.response?.headers.get('Location')).toBe(`${path}/norm/${norm.key}`)
+		// The editor of before used ?norm=<key> on the set's page.
+		const old = await callLoader(overviewRoute, `${path}?norm=${norm.key}`, { year: String(year) }, cookie)
+		expect(old.response?.headers.get('Location')).toBe(`${path}/norm/${norm.key}`)
+		// A year that is no number, or a norm that does not exist, is a 404.
+		expect(
+			(await callLoader(overviewRoute, '/medewerkers/normen/twee', { year: 'twee' }, cookie)).response?.status,
+		).toBe(404)
+		expect(
+			(await callLoader(normRoute, `${path}/norm/geen`, { year: String(year), normKey: 'geen' }, cookie)).response
+				?.status,
+		).toBe(404)
 	})
 
 	it('keeps a published norm set read-only', async () => {
@@ -265,26 +287,27 @@ describe('norm-set editor', () => {
 		const cookie = await sessionCookieFor(admin.id)
 		const set = (await loadNormSet(year))!
 		const norm = set.normSet.themes[0]!.norms[0]!
-		const path = `/medewerkers/normen/${year}?norm=${norm.key}`
-		const params = { year: String(year) }
-		const page = dataOf<{ status: string }>((await callLoader(normSetRoute, path, params, cookie)).value).data
+		const path = `/medewerkers/normen/${year}/norm/${norm.key}`
+		const params = { year: String(year), normKey: norm.key }
+		const page = dataOf<{ status: string }>((await callLoader(normRoute, path, params, cookie)).value).data
 		expect(page.status).toBe('published')
-		const draft = await openNorm(normSetRoute, path, year, cookie)
+		const value = await openNorm(path, params, cookie)
 		const { version } = await db.normSet.findUniqueOrThrow({ where: { year } })
-		for (const intent of ['save_norm', 'add_evidence:0', 'add_criterion', 'remove_norm']) {
-			const result = dataOf<Failure>(
-				(
-					await callAction(
-						normSetRoute,
-						path,
-						params,
-						{ ...draftToFields(draft, norm.key), intent, title: 'Gewijzigd' },
-						cookie,
-					)
-				).value,
+		const attempts = {
+			save: {},
+			insert: insert('criteria[0].evidence', newEvidenceValue('explanation')),
+			remove: remove('criteria', 0),
+			remove_norm: { intent: 'remove_norm' },
+		}
+		for (const [name, extra] of Object.entries(attempts)) {
+			const result = dataOf<Reply>(
+				(await callAction(normRoute, path, params, { ...formFields(value), title: 'Gewijzigd', ...extra }, cookie))
+					.value,
 			)
-			expect(result.status, intent).toBe(400)
-			expect(result.data.formErrors).toEqual(['Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.'])
+			expect(result.status, name).toBe(400)
+			expect(result.data.result.error?.['']).toEqual([
+				'Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.',
+			])
 		}
 		expect((await loadNormSet(year))!.normSet).toEqual(set.normSet)
 		expect((await db.normSet.findUniqueOrThrow({ where: { year } })).version).toBe(version)

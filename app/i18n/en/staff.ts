@@ -442,4 +442,16 @@ export const staff: Record<keyof typeof nl, string> = {
 	normIssue_ruleOutside: 'the threshold {value} lies outside the minimum and maximum',
 	normIssue_minSelected: 'more choices must be ticked than there are',
 	normIssue_maxSelected: 'the maximum number of choices is smaller than the minimum',
+	// The norm-set editor (app/routes/staff/norm-set/)
+	newNormTitle: 'New norm {code}',
+	newNormExplanation: 'Explanation of the norm.',
+	newCriterionText: 'New criterion: describe what the provider must show.',
+	newFrameMet: 'Met when …',
+	newFrameNotMet: 'Not met when …',
+	newEvidenceLabel: 'Explanation',
+	summaryThemeEdited: 'Theme {theme} edited',
+	summaryNormAdded: 'Norm {code} added',
+	summaryNormRemoved: 'Norm {code} removed',
+	summaryNormEdited: 'Norm {code} edited',
+	addEvidenceOfKind: 'Add evidence item: {kind}',
 }

@@ -443,4 +443,16 @@ export const staff = {
 	normIssue_ruleOutside: 'de grenswaarde {value} ligt buiten het minimum en maximum',
 	normIssue_minSelected: 'er moeten meer keuzes worden aangevinkt dan er zijn',
 	normIssue_maxSelected: 'het maximale aantal keuzes is kleiner dan het minimum',
+	// The norm-set editor (app/routes/staff/norm-set/)
+	newNormTitle: 'Nieuwe norm {code}',
+	newNormExplanation: 'Toelichting op de norm.',
+	newCriterionText: 'Nieuw criterium: beschrijf wat de zorgaanbieder moet laten zien.',
+	newFrameMet: 'Voldoet wanneer …',
+	newFrameNotMet: 'Voldoet niet wanneer …',
+	newEvidenceLabel: 'Toelichting',
+	summaryThemeEdited: 'Thema {theme} bewerkt',
+	summaryNormAdded: 'Norm {code} toegevoegd',
+	summaryNormRemoved: 'Norm {code} verwijderd',
+	summaryNormEdited: 'Norm {code} bewerkt',
+	addEvidenceOfKind: 'Bewijsstuk toevoegen: {kind}',
 } satisfies Record<string, string>

@@ -91,7 +91,8 @@ export const feeFixtures: Record<string, Fixture> = {
 	/** A provider with a member, a qualified participation in `year`, its turnover and an issued invoice. */
 	async 'fees-invoice'(input) {
 		const data = invoiceInput.parse(input)
-		await ensureMarkYear(data.year)
+		// No norm set: a year whose norms are still to be made (the editor starts as a copy).
+		await ensureMarkYear(data.year, { withNormSet: false })
 		const provider = await db.provider.create({
 			data: {
 				name: data.providerName,

@@ -1,7 +1,8 @@
 // The one factory for a mark year in tests (integration tests import it, end-to-end tests reach it
 // through /__test/fixtures/mark-year): the year's settings (defaults, or changed ones) and the
-// 2022 norms, published on 1 April of the year before. Idempotent: a year that exists is kept
-// (and gets its norm set if it had none), so fixtures of several areas can share a year.
+// 2022 norms, published on 1 April of the year before (`withNormSet: false` leaves the year
+// without norms, as a year whose set is still to be made). Idempotent: a year that exists is kept
+// (and gets its norm set if it had none and one is asked for), so fixtures can share a year.
 import { z } from 'zod'
 import type { MarkYear } from '#app/generated/prisma/client.ts'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
@@ -18,16 +19,19 @@ export function normSetFor(year: number): NormSet {
 	return assertNormSet({ ...normSet2022, year })
 }
 
-export type MarkYearOptions = Partial<Omit<YearSettings, 'year'>> & { fourEyesNegative?: boolean }
+export type MarkYearOptions = Partial<Omit<YearSettings, 'year'>> & {
+	fourEyesNegative?: boolean
+	withNormSet?: boolean
+}
 
 export async function ensureMarkYear(year: number, options: MarkYearOptions = {}): Promise<MarkYear> {
-	const { fourEyesNegative = false, ...changes } = options
+	const { fourEyesNegative = false, withNormSet = true, ...changes } = options
 	const row =
 		(await db.markYear.findUnique({ where: { year } })) ??
 		(await db.markYear.create({
 			data: { ...markYearData({ ...defaultYearSettings(year), ...changes }), fourEyesNegative },
 		}))
-	if (!(await db.normSet.findUnique({ where: { year }, select: { id: true } }))) {
+	if (withNormSet && !(await db.normSet.findUnique({ where: { year }, select: { id: true } }))) {
 		await db.$transaction((tx) =>
 			importNormSet(tx, normSetFor(year), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
 		)
