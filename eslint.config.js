@@ -79,14 +79,21 @@ export default tseslint.config(
 		'node:*',
 		'../*',
 	]),
-	layer('app/services/**', 'a service is a use case: it never reaches into screens', [
-		'#app/routes/*',
-		'#app/components/*',
-		'../routes/*',
-		'../components/*',
-		'react',
-		'react-router',
-	]),
+	layer(
+		'app/services/**',
+		'a service is a use case: it never reaches into screens',
+		[
+			'#app/routes/*',
+			'#app/components/*',
+			'../routes/*',
+			'../components/*',
+			'react',
+			'react-dom',
+			'react-router/*',
+			// React Router's typed href() builds the portal's URLs for mails and documents; nothing else.
+		],
+		[{ name: 'react-router', allowImportNames: ['href'] }],
+	),
 	layer('app/components/**', 'shared UI runs in the browser: no services, no screens', [
 		'#app/services/*',
 		'#app/routes/*',
@@ -119,7 +126,7 @@ export default tseslint.config(
  * are prefixes with `*` for the rest ('#app/lib/*'); as regular expressions, because a gitignore
  * pattern would read the leading `#` as a comment.
  */
-function layer(files, why, forbidden) {
+function layer(files, why, forbidden, paths = []) {
 	const regex = [...forbidden, ...NO_FIXTURES]
 		.map((prefix) => `^${prefix.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
 		.join('|')
@@ -129,7 +136,10 @@ function layer(files, why, forbidden) {
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ regex, message: `Layer rule: ${why} (docs/development.md).` }] },
+				{
+					paths: paths.map((path) => ({ ...path, message: `Layer rule: ${why} (docs/development.md).` })),
+					patterns: [{ regex, message: `Layer rule: ${why} (docs/development.md).` }],
+				},
 			],
 		},
 	}

@@ -1,4 +1,5 @@
 // The common part of every message a job sends about a participation.
+import { href } from 'react-router'
 import type { Tx } from '#app/lib/db.server.ts'
 import { absoluteUrl } from '#app/services/auth.server.ts'
 import { participationRecipients } from '#app/services/participation-mail.server.ts'
@@ -15,7 +16,7 @@ export async function participationMailContext(tx: Tx, participationId: string, 
 		providerName: participation.provider.name,
 		year: participation.year,
 		markName: settings.markName,
-		portalUrl: absoluteUrl(`/aanbieder/${participation.providerId}${path}`),
+		portalUrl: absoluteUrl(`${href('/aanbieder/:providerId', { providerId: participation.providerId })}${path}`),
 	}
 	const recipients = await participationRecipients(tx, participation.providerId)
 	return { participation, settings, base, recipients }

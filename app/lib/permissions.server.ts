@@ -4,7 +4,7 @@
 import type { StaffRole } from '#app/generated/prisma/client.ts'
 import { notFound, safeRedirectPath } from './http.server.ts'
 import { type CurrentSession, getCurrentSession, type SessionMembership, type SessionUser } from './session.server.ts'
-import { redirect } from 'react-router'
+import { href, redirect } from 'react-router'
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
 	return (await getCurrentSession(request))?.user ?? null
@@ -16,7 +16,7 @@ export async function requireSession(request: Request): Promise<CurrentSession> 
 		const url = new URL(request.url)
 		const redirectTo = safeRedirectPath(`${url.pathname}${url.search}`)
 		const search = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
-		throw redirect(`/inloggen${search}`)
+		throw redirect(`${href('/inloggen')}${search}`)
 	}
 	return session
 }
@@ -61,6 +61,6 @@ export async function requireAnonymous(request: Request): Promise<void> {
 export function homePathFor(user: SessionUser): string {
 	if (user.staffRole) return '/medewerkers'
 	const [only, ...others] = user.memberships
-	if (only && others.length === 0) return `/aanbieder/${only.providerId}`
+	if (only && others.length === 0) return href('/aanbieder/:providerId', { providerId: only.providerId })
 	return '/account'
 }

@@ -1,5 +1,6 @@
 // Accounts: login, password reset, invitations, password change. Messages never reveal whether
 // an e-mail address has an account (issue 2).
+import { href } from 'react-router'
 import type { PrismaClient, TokenPurpose } from '#app/generated/prisma/client.ts'
 import { hashToken, randomToken } from '#app/lib/crypto.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
@@ -95,7 +96,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
 			to: { address: email, name: user.name },
 			data: {
 				name: user.name,
-				resetUrl: absoluteUrl(`/wachtwoord-herstellen/${token}`),
+				resetUrl: absoluteUrl(href('/wachtwoord-herstellen/:token', { token })),
 				validMinutes: resetValidMinutes,
 			},
 		})
@@ -250,7 +251,7 @@ async function sendInvitation(
 			name: user.name,
 			invitedBy,
 			providerName: provider?.name ?? null,
-			acceptUrl: absoluteUrl(`/uitnodiging/${token}`),
+			acceptUrl: absoluteUrl(href('/uitnodiging/:token', { token })),
 			validDays: invitationValidDays,
 		},
 	})

@@ -2,6 +2,7 @@
 // Outlook, Google or Apple Calendar. The URL carries a secret per provider: calendar apps cannot
 // log in, so whoever has the URL sees the dates (never amounts or content). It is made on first
 // use and can be replaced if it leaked.
+import { href } from 'react-router'
 import { addDays, amsterdamDateOf, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { NOT_SUBMITTED_STATES, QUALIFIED_STATES, isFinalState } from '#app/domain/participation-states.ts'
 import { formatCalendarDay, formatEuro } from '#app/i18n/format.ts'
@@ -19,7 +20,7 @@ import { runningYearAt, toYearSettings } from './years.server.ts'
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
 function feedUrl(token: string): string {
-	return absoluteUrl(`/agenda/${token}.ics`)
+	return absoluteUrl(href('/agenda/:token.ics', { token }))
 }
 
 /** The provider's feed URL, creating its secret on first use (for the provider's dashboard). */
@@ -78,7 +79,7 @@ export async function providerCalendarEvents(
 	})
 	const uidDomain = new URL(getEnv().APP_URL).hostname || 'keurmerkportaal'
 	const uid = (kind: string, id: string | number) => `${kind}-${id}@${uidDomain}`
-	const portal = absoluteUrl(`/aanbieder/${providerId}`)
+	const portal = absoluteUrl(href('/aanbieder/:providerId', { providerId }))
 	const events: CalendarEvent[] = []
 
 	for (const participation of provider.participations) {

@@ -2,6 +2,7 @@
 // from the current turnover report of a finished year, numbered per calendar year of issue, with
 // its PDF stored and mailed; marked paid or credited (credit note with its own number and PDF) by
 // staff. The lists and views staff and providers read are in invoice-queries.server.ts.
+import { href } from 'react-router'
 import type { Invoice, Prisma } from '#app/generated/prisma/client.ts'
 import { AppError, type Refusal, refusal, refusalError } from '#app/domain/errors.ts'
 import { amsterdamDateOf, endOfDay, startOfDay, type CalendarDate } from '#app/domain/amsterdam-time.ts'
@@ -32,11 +33,11 @@ export function providerInvoicePdfPath(
 	invoiceId: string,
 	document: 'invoice' | 'credit_note' = 'invoice',
 ): string {
-	return `/aanbieder/${providerId}/facturen/${invoiceId}/pdf${document === 'credit_note' ? '?document=creditnota' : ''}`
+	return `${href('/aanbieder/:providerId/facturen/:invoiceId/pdf', { providerId, invoiceId })}${document === 'credit_note' ? '?document=creditnota' : ''}`
 }
 
 function providerFeesUrl(providerId: string): string {
-	return absoluteUrl(`/aanbieder/${providerId}/omzet`)
+	return absoluteUrl(href('/aanbieder/:providerId/omzet', { providerId }))
 }
 
 // Invoice and credit-note numbers must be gap-free and unique per year: one issuer at a time

@@ -1,6 +1,7 @@
 // The register as open data (issue 6): JSON and CSV of one year, schema version 1 (documented in
 // docs/open-data.md and on /open-data). Readable from any origin (CORS), cacheable with an ETag so
 // an insurer's nightly import costs a 304 when nothing changed.
+import { href } from 'react-router'
 import { createHash } from 'node:crypto'
 import { toCsv, type CsvColumn } from '#app/lib/csv.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
@@ -43,7 +44,7 @@ export function openDataCarrier(entry: RegisterEntry): OpenDataCarrier {
 	return {
 		name: entry.name,
 		slug: entry.slug,
-		url: absoluteUrl(`/register/${encodeURIComponent(entry.slug)}`),
+		url: absoluteUrl(href('/register/:slug', { slug: encodeURIComponent(entry.slug) })),
 		type: entry.type,
 		city: entry.city,
 		postcode: entry.postcode,

@@ -2,6 +2,7 @@
 // state machine becomes one outbox message per recipient, in the transaction of the change. The
 // mails are Dutch documents: dates and labels are formatted with locale 'nl' here, the words are
 // in the templates (emails/templates/participation.ts).
+import { href } from 'react-router'
 import type { Participation } from '#app/generated/prisma/client.ts'
 import { listingAt, qualificationDeadlineAt } from '#app/domain/calendar.ts'
 import type { Effect } from '#app/domain/participation.ts'
@@ -51,7 +52,7 @@ export async function sendParticipationMail(
 		providerName: provider.name,
 		year: participation.year,
 		markName: settings.markName,
-		portalUrl: absoluteUrl(`/aanbieder/${participation.providerId}`),
+		portalUrl: absoluteUrl(href('/aanbieder/:providerId', { providerId: participation.providerId })),
 	}
 	const day = (instant: Date) => formatDate(instant, 'nl')
 	const attachments: { filename: string; fileId: string }[] = []

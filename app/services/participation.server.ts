@@ -2,6 +2,7 @@
 // (app/domain/participation.ts) at the server clock, and — only when it agrees — stores the new
 // state, the timeline entry, the audit event and every effect (mail, rounds, certificate,
 // register window) in the caller's transaction. Routes, services and scheduled runs all come here.
+import { href } from 'react-router'
 import type { Participation, ParticipationState, Prisma } from '#app/generated/prisma/client.ts'
 import { endOfDay } from '#app/domain/amsterdam-time.ts'
 import { refusal, refusalError } from '#app/domain/errors.ts'
@@ -409,7 +410,7 @@ async function issueCertificate(tx: Tx, participation: Participation, at: Date, 
 
 /** Where the QR code on a certificate leads: the public verification page (issue 6). */
 export function certificateVerificationUrl(number: string): string {
-	return absoluteUrl(`/verifieer/${encodeURIComponent(number)}`)
+	return absoluteUrl(href('/verifieer/:number?', { number: encodeURIComponent(number) }))
 }
 
 async function ensureAgreementOffered(tx: Tx, participation: Participation, settings: YearSettings, at: Date) {

@@ -1,6 +1,7 @@
 // What a provider sees first: the participation of the current (or coming) year on the year's
 // timeline, what to do now and by when, earlier years, and the documents to download. All dates
 // are computed by the domain (calendar, next-deadline) at the server clock.
+import { href } from 'react-router'
 import type { CalendarKey } from '#app/domain/calendar.ts'
 import { yearCalendar } from '#app/domain/calendar.ts'
 import { type NextActionKind, nextDeadline } from '#app/domain/next-deadline.ts'
@@ -46,7 +47,7 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 		},
 	})
 	const running = runningYearAt(at)
-	const base = `/aanbieder/${providerId}`
+	const base = href('/aanbieder/:providerId', { providerId })
 
 	const todos = participations.flatMap((participation) => {
 		const settings = toYearSettings(participation.markYear)

@@ -1,8 +1,9 @@
+import { href } from 'react-router'
 import type { NavItem } from './types.ts'
 
 // The menu inside /aanbieder/:providerId.
 export function providerNavigation(providerId: string): NavItem[] {
-	const base = `/aanbieder/${providerId}`
+	const base = href('/aanbieder/:providerId', { providerId })
 	return [
 		{ to: base, label: 'shell.navProviderDashboard', end: true },
 		{ to: `${base}/zelfevaluatie`, label: 'shell.navSelfEvaluation' },

@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/account'
 import { ErrorSummary, InputField, NewPasswordFields, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -70,7 +70,10 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 							<ul className="card-list">
 								{user.memberships.map((membership) => (
 									<li key={membership.providerId} className="card">
-										<Link to={`/aanbieder/${membership.providerId}`} className="card__title">
+										<Link
+											to={href('/aanbieder/:providerId', { providerId: membership.providerId })}
+											className="card__title"
+										>
 											{membership.providerName}
 										</Link>
 										<span className="badge badge--neutral">

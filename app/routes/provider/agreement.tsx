@@ -1,7 +1,7 @@
 // /aanbieder/:providerId/overeenkomst(/:year): the agreement of the current (or next) year — its
 // conditions, the draft PDF, signing and declining by a member with signing authority, the signed
 // copy — and the agreements of earlier years.
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/agreement'
 import { declineSchema, signSchema } from '#app/services/provider-forms.ts'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId, { signing: true })
 	const formData = await request.formData()
 	const ip = clientIp(request, context)
-	const back = `/aanbieder/${params.providerId}/overeenkomst${params.year ? `/${params.year}` : ''}`
+	const back = href('/aanbieder/:providerId/overeenkomst/:year?', { providerId: params.providerId, year: params.year })
 	if (formData.get('intent') === 'decline') {
 		const form = parseForm(declineSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'decline' as const }, { status: 400 })
@@ -115,7 +115,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 	const locale = useLocale()
 	const { providerId, current, earlier, canSign, signers, userName } = loaderData
 	const pdfPath = (agreementId: string, version: 'concept' | 'getekend') =>
-		`/aanbieder/${providerId}/overeenkomst/${agreementId}/pdf?versie=${version}`
+		`${href('/aanbieder/:providerId/overeenkomst/:agreementId/pdf', { providerId, agreementId })}?versie=${version}`
 	const signErrors = actionData && !actionData.success && actionData.intent === 'sign' ? actionData : undefined
 	const declineErrors = actionData && !actionData.success && actionData.intent === 'decline' ? actionData : undefined
 	const agreement = current?.agreement
@@ -239,7 +239,10 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 					<ul className="card-list">
 						{earlier.map((row) => (
 							<li key={row.year} className="card">
-								<Link to={`/aanbieder/${providerId}/overeenkomst/${row.year}`} className="card__title">
+								<Link
+									to={href('/aanbieder/:providerId/overeenkomst/:year?', { providerId, year: String(row.year) })}
+									className="card__title"
+								>
 									{t('provider.agreementTitleYear', { year: row.year })}
 								</Link>{' '}
 								<StateBadge state={row.state} />

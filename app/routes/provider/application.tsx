@@ -1,6 +1,6 @@
 // /aanmelden: the public application form (003 §3.1), open only inside the year's application
 // window. Outside it the page says when the next window opens.
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/application'
 import { applicationSchema, MARK_HISTORY } from '#app/services/provider-forms.ts'
 import { useEffect } from 'react'
@@ -73,12 +73,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	const result = attempted.value
 	if (user?.memberships.some((membership) => membership.providerId === result.providerId)) {
-		return redirectWithToast(`/aanbieder/${result.providerId}/overeenkomst`, {
+		return redirectWithToast(href('/aanbieder/:providerId/overeenkomst/:year?', { providerId: result.providerId }), {
 			type: 'success',
 			key: 'provider.applicationReceivedToast',
 		})
 	}
-	return redirectWithToast(`/aanmelden?ontvangen=${result.year}`, {
+	return redirectWithToast(`${href('/aanmelden')}?ontvangen=${result.year}`, {
 		type: 'success',
 		key: 'provider.applicationReceivedToast',
 	})

@@ -1,6 +1,6 @@
 // /aanbieder/:providerId: the provider's dashboard — the year's timeline with where it stands,
 // the next deadline with days left, what to do now, earlier years and downloads.
-import { Form, Link } from 'react-router'
+import { Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/dashboard'
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
@@ -52,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const form = actionSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!form.success) throw new Response('Onbekende actie', { status: 400 })
 	await resetCalendarToken(params.providerId, { type: 'provider', userId: user.id })
-	return redirectWithToast(`/aanbieder/${params.providerId}#agenda-title`, {
+	return redirectWithToast(`${href('/aanbieder/:providerId', { providerId: params.providerId })}#agenda-title`, {
 		type: 'success',
 		key: 'provider.calendarResetToast',
 	})
@@ -64,7 +64,7 @@ export const meta: Route.MetaFunction = (args) =>
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const { provider, current, next, todos, history, downloads, applyYear, calendarUrl, canSign } = loaderData
-	const base = `/aanbieder/${provider.id}`
+	const base = href('/aanbieder/:providerId', { providerId: provider.id })
 	const noDownloads = downloads.agreements.length + downloads.certificates.length + downloads.invoices.length === 0
 	return (
 		<div className="stack">

@@ -1,6 +1,6 @@
 // /aanbieder/:providerId/gegevens: the organisation's details. Every member may correct them; the
 // KvK number is fixed. A save over someone else's newer save is refused with a conflict message.
-import { data, Form } from 'react-router'
+import { data, Form, href } from 'react-router'
 import type { Route } from './+types/profile'
 import { profileSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		)
 		return data(formFailure({ formErrors: ['provider.errorProfileConflict'], values }), { status: 409 })
 	}
-	return redirectWithToast(`/aanbieder/${params.providerId}/gegevens`, {
+	return redirectWithToast(href('/aanbieder/:providerId/gegevens', { providerId: params.providerId }), {
 		type: 'success',
 		key: 'provider.profileSavedToast',
 	})

@@ -1,6 +1,6 @@
 // /aanbieder/:providerId/team: who works in the portal for the organisation. Every member sees
 // the team; members with signing authority invite colleagues and change or remove members.
-import { data, Form } from 'react-router'
+import { data, Form, href } from 'react-router'
 import type { Route } from './+types/team'
 import { inviteSchema, memberActionSchema } from '#app/services/provider-forms.ts'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton, useErrorText } from '#app/components/forms.tsx'
@@ -23,7 +23,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId, { signing: true })
 	const actor = { type: 'provider' as const, userId: user.id, ip: clientIp(request, context) }
 	const formData = await request.formData()
-	const back = `/aanbieder/${params.providerId}/team`
+	const back = href('/aanbieder/:providerId/team', { providerId: params.providerId })
 	if (formData.get('intent') === 'invite') {
 		const form = parseForm(inviteSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'invite' }, { status: 400 })

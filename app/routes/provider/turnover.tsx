@@ -1,6 +1,6 @@
 // /aanbieder/:providerId/omzet: per finished year the realised turnover (reported by the provider,
 // or corrected by KiBG), the fee it leads to (DOMAIN.md §6) and the invoices.
-import { data, Form } from 'react-router'
+import { data, Form, href } from 'react-router'
 import type { Route } from './+types/turnover'
 import { turnoverSchema } from '#app/services/provider-forms.ts'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
@@ -42,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}),
 	)
 	if (!result.ok) return fail(translateError(result.error, user.locale))
-	return redirectWithToast(`/aanbieder/${params.providerId}/omzet`, {
+	return redirectWithToast(href('/aanbieder/:providerId/omzet', { providerId: params.providerId }), {
 		type: 'success',
 		key: 'provider.turnoverSavedToast',
 	})

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/carrier'
 import { PublicErrorBoundary, RegisterStatusBadge, safeWebsite } from './register-ui.tsx'
@@ -98,7 +98,7 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 							<dt>{t('register.carrierCertificate')}</dt>
 							<dd>
 								<Link
-									to={`/verifieer/${encodeURIComponent(current.certificate.number)}`}
+									to={href('/verifieer/:number?', { number: encodeURIComponent(current.certificate.number) })}
 									aria-label={t('register.carrierVerifyLink', { number: current.certificate.number })}
 								>
 									{current.certificate.number}
@@ -113,7 +113,9 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 						</dl>
 					) : null}
 					<p>
-						<Link to={`/normen/${current.year}`}>{t('register.carrierNorms', { year: current.year })}</Link>
+						<Link to={href('/normen/:year', { year: String(current.year) })}>
+							{t('register.carrierNorms', { year: current.year })}
+						</Link>
 					</p>
 				</section>
 			) : null}
@@ -139,7 +141,9 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 										</td>
 										<td>
 											{entry.certificate ? (
-												<Link to={`/verifieer/${encodeURIComponent(entry.certificate.number)}`}>
+												<Link
+													to={href('/verifieer/:number?', { number: encodeURIComponent(entry.certificate.number) })}
+												>
 													{entry.certificate.number}
 												</Link>
 											) : (

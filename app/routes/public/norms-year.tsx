@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/norms-year'
 import { PublicErrorBoundary } from './register-ui.tsx'
@@ -44,9 +44,13 @@ export default function NormsYear({ loaderData }: Route.ComponentProps) {
 			<p className="button-row">
 				<Link to="/normen">{t('register.normsTitle')}</Link>
 				{previous ? (
-					<Link to={`/normen/${previous.year}`}>{t('register.normsPrevious', { year: previous.year })}</Link>
+					<Link to={href('/normen/:year', { year: String(previous.year) })}>
+						{t('register.normsPrevious', { year: previous.year })}
+					</Link>
 				) : null}
-				{next ? <Link to={`/normen/${next}`}>{t('register.normsNext', { year: next })}</Link> : null}
+				{next ? (
+					<Link to={href('/normen/:year', { year: String(next) })}>{t('register.normsNext', { year: next })}</Link>
+				) : null}
 			</p>
 			<h1>{t('register.normsYearTitle', { year: normSet.year })}</h1>
 			<p className="lead">

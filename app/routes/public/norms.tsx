@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/norms'
 import { PublicErrorBoundary } from './register-ui.tsx'
 import { formatDate } from '#app/i18n/format.ts'
@@ -28,7 +28,9 @@ export default function Norms({ loaderData }: Route.ComponentProps) {
 						<li key={set.year} className="card">
 							<div className="stack">
 								<h2 className="card__title">
-									<Link to={`/normen/${set.year}`}>{t('register.normsYearLink', { year: set.year })}</Link>
+									<Link to={href('/normen/:year', { year: String(set.year) })}>
+										{t('register.normsYearLink', { year: set.year })}
+									</Link>
 								</h2>
 								<p>
 									{set.title} · {t('register.normsCounts', { themes: set.themeCount, norms: set.normCount })}

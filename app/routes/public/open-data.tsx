@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/open-data'
 import { PublicErrorBoundary } from './register-ui.tsx'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
@@ -56,9 +56,13 @@ export default function OpenData({ loaderData }: Route.ComponentProps) {
 				<ul>
 					{(years.length ? years : [year]).map((option) => (
 						<li key={option}>
-							<a href={`/open-data/v1/register.json?jaar=${option}`}>{t('register.openDataJson', { year: option })}</a>
+							<a href={`${href('/open-data/v1/register.json')}?jaar=${option}`}>
+								{t('register.openDataJson', { year: option })}
+							</a>
 							{' · '}
-							<a href={`/open-data/v1/register.csv?jaar=${option}`}>{t('register.openDataCsv', { year: option })}</a>
+							<a href={`${href('/open-data/v1/register.csv')}?jaar=${option}`}>
+								{t('register.openDataCsv', { year: option })}
+							</a>
 						</li>
 					))}
 				</ul>

@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router'
+import { Form, href, Link } from 'react-router'
 import type { Route } from './+types/register'
 import { PublicErrorBoundary, RegisterStatusBadge } from './register-ui.tsx'
 import { InputField, SelectField } from '#app/components/forms.tsx'
@@ -170,7 +170,7 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 							<li key={entry.slug} className="card">
 								<div className="stack">
 									<h3 className="card__title">
-										<Link to={`/register/${encodeURIComponent(entry.slug)}`}>{entry.name}</Link>
+										<Link to={href('/register/:slug', { slug: encodeURIComponent(entry.slug) })}>{entry.name}</Link>
 									</h3>
 									<p>
 										{t(`states.${entry.type}`)} · {entry.city}
@@ -185,7 +185,7 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 				{pagination.pageCount > 1 ? (
 					<nav aria-label={t('register.pagination')} className="button-row">
 						{pagination.page > 1 ? (
-							<Link to={`/register${registerSearchString(query, { page: pagination.page - 1 })}`} rel="prev">
+							<Link to={`${href('/register')}${registerSearchString(query, { page: pagination.page - 1 })}`} rel="prev">
 								{t('register.pagePrevious')}
 							</Link>
 						) : null}
@@ -193,7 +193,7 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 							{t('register.pageOf', { page: pagination.page, count: pagination.pageCount })}
 						</span>
 						{pagination.page < pagination.pageCount ? (
-							<Link to={`/register${registerSearchString(query, { page: pagination.page + 1 })}`} rel="next">
+							<Link to={`${href('/register')}${registerSearchString(query, { page: pagination.page + 1 })}`} rel="next">
 								{t('register.pageNext')}
 							</Link>
 						) : null}

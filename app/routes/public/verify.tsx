@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, href, Link, redirect } from 'react-router'
 import type { Route } from './+types/verify'
 import { PublicErrorBoundary } from './register-ui.tsx'
 import { InputField } from '#app/components/forms.tsx'
@@ -18,7 +18,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		if (typed === null || typed.trim() === '')
 			return data({ typed: '', error: null, verification: null, checkedAt: null }, { headers })
 		const number = normaliseCertificateNumber(typed.slice(0, 200))
-		if (number) throw redirect(`/verifieer/${encodeURIComponent(number)}`)
+		if (number) throw redirect(href('/verifieer/:number?', { number: encodeURIComponent(number) }))
 		return data(
 			{ typed: typed.slice(0, 200), error: 'register.verifyInvalid' as const, verification: null, checkedAt: null },
 			{ status: 400, headers },
@@ -101,7 +101,7 @@ export default function Verify({ loaderData }: Route.ComponentProps) {
 												})}
 							</p>
 							<p>
-								<Link to={`/register/${encodeURIComponent(verification.carrier.slug)}`}>
+								<Link to={href('/register/:slug', { slug: encodeURIComponent(verification.carrier.slug) })}>
 									{t('register.verifyCarrierLink', { name: verification.carrier.name })}
 								</Link>
 							</p>

@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/assessment'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
@@ -105,7 +105,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	invariantResponse(Number.isInteger(number) && number > 0, 'Niet gevonden')
 	const formData = await request.formData()
 	const intent = formData.get('intent')
-	const here = `/medewerkers/deelnames/${params.participationId}/beoordeling/${number}`
+	const here = href('/medewerkers/deelnames/:participationId/beoordeling/:round', {
+		participationId: params.participationId,
+		round: String(number),
+	})
 	if (intent === 'assess') {
 		const form = parseForm(assessSchema, formData)
 		const criterion = String(formData.get('criterion') ?? '')
@@ -174,7 +177,9 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 	return (
 		<div className="stack">
 			<p>
-				<Link to={`/medewerkers/deelnames/${participation.id}`}>← {participation.provider.name}</Link>
+				<Link to={href('/medewerkers/deelnames/:participationId', { participationId: participation.id })}>
+					← {participation.provider.name}
+				</Link>
 			</p>
 			<h1>{t('staff.assessmentTitle', { round: round.number, year: participation.year })}</h1>
 			<p>
@@ -189,7 +194,12 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 								{number === round.number ? (
 									<span aria-current="page">{t('staff.roundN', { round: number })}</span>
 								) : (
-									<Link to={`/medewerkers/deelnames/${participation.id}/beoordeling/${number}`}>
+									<Link
+										to={href('/medewerkers/deelnames/:participationId/beoordeling/:round', {
+											participationId: participation.id,
+											round: String(number),
+										})}
+									>
 										{t('staff.roundN', { round: number })}
 									</Link>
 								)}
@@ -463,7 +473,7 @@ function EvidenceView({
 							key={document.id}
 							className={diff?.documents.added.some((added) => added.id === document.id) ? 'diff-added' : undefined}
 						>
-							<a href={`/medewerkers/documenten/${document.id}`}>{document.name}</a>
+							<a href={href('/medewerkers/documenten/:fileId', { fileId: document.id })}>{document.name}</a>
 						</li>
 					))}
 					{diff?.documents.removed.map((document) => (

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/audit'
 import { AuditDiff } from './audit-diff.tsx'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
@@ -35,7 +35,9 @@ function auditColumns(t: Translate): DataTableColumn<Row>[] {
 			header: t('staff.columnEntity'),
 			cell: ({ row }) =>
 				row.original.participationId ? (
-					<Link to={`/medewerkers/deelnames/${row.original.participationId}`}>{row.original.entityType}</Link>
+					<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.original.participationId })}>
+						{row.original.entityType}
+					</Link>
 				) : (
 					`${row.original.entityType} ${row.original.entityId.slice(0, 10)}`
 				),

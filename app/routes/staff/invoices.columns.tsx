@@ -1,6 +1,6 @@
 // The invoice list on the shared DataTable: its spec (sort, status filter, columns — state in the
 // URL), columns, and the year param that lives beside the table (`jaar`, kept by every link).
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import { z } from 'zod'
 import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
@@ -85,7 +85,9 @@ export function invoiceColumns(t: Translate, locale: Locale): DataTableColumn<In
 		{
 			id: 'number',
 			header: t('fees.columnNumber'),
-			cell: ({ row }) => <Link to={`/medewerkers/facturen/${row.original.id}`}>{row.original.number}</Link>,
+			cell: ({ row }) => (
+				<Link to={href('/medewerkers/facturen/:invoiceId', { invoiceId: row.original.id })}>{row.original.number}</Link>
+			),
 		},
 		{ id: 'provider', header: t('fees.columnProvider'), cell: ({ row }) => row.original.providerName },
 		{ id: 'year', header: t('fees.columnYear'), className: 'numeric', cell: ({ row }) => row.original.year },

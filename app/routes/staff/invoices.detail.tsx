@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invoices.detail'
 import { InvoiceStatusBadge } from './invoices.columns.tsx'
@@ -49,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const actor = { type: 'staff' as const, userId: user.id }
 	const formData = await request.formData()
 	const intent = formData.get('intent')
-	const url = `/medewerkers/facturen/${params.invoiceId}`
+	const url = href('/medewerkers/facturen/:invoiceId', { invoiceId: params.invoiceId })
 	try {
 		if (intent === 'paid') {
 			const form = parseForm(paidSchema, formData)
@@ -65,7 +65,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			actor,
 		)
 		if (reissued) {
-			return redirectWithToast(`/medewerkers/facturen/${reissued.id}`, {
+			return redirectWithToast(href('/medewerkers/facturen/:invoiceId', { invoiceId: reissued.id }), {
 				type: 'success',
 				key: 'fees.creditedAndReissued',
 				params: { number: invoice.creditNoteNumber ?? '', invoice: reissued.number },
@@ -96,7 +96,7 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 	const failure = actionData && !actionData.success ? actionData : undefined
 	const paidErrors = failure?.intent === 'paid' ? failure : undefined
 	const creditErrors = failure?.intent === 'credit' ? failure : undefined
-	const pdf = `/medewerkers/facturen/${invoice.id}/pdf`
+	const pdf = href('/medewerkers/facturen/:invoiceId/pdf', { invoiceId: invoice.id })
 	const rows: [string, React.ReactNode][] = [
 		[t('fees.columnProvider'), invoice.providerName],
 		[t('fees.kvk'), invoice.kvkNumber],
@@ -128,7 +128,9 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 				<div className="panel panel--warning" role="note">
 					<p>{t('fees.eligibleExplanation', { days: invoice.daysOverdue })}</p>
 					<p>
-						<Link to={`/medewerkers/deelnames/${invoice.participationId}`}>{t('fees.toParticipation')}</Link>
+						<Link to={href('/medewerkers/deelnames/:participationId', { participationId: invoice.participationId })}>
+							{t('fees.toParticipation')}
+						</Link>
 					</p>
 				</div>
 			) : null}
@@ -156,7 +158,10 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 						{t('fees.downloadCreditNote')}
 					</a>
 				) : null}
-				<Link to={`/medewerkers/facturen/omzet/${invoice.participationId}`} className="button">
+				<Link
+					to={href('/medewerkers/facturen/omzet/:participationId', { participationId: invoice.participationId })}
+					className="button"
+				>
 					{t('fees.turnoverOfParticipation')}
 				</Link>
 			</p>
@@ -182,8 +187,11 @@ export default function InvoiceDetail({ loaderData, actionData }: Route.Componen
 					<ul>
 						{mails.map((mail) => (
 							<li key={mail.id}>
-								<Link to={`/medewerkers/mail/${mail.id}`}>{templateLabel(t, mail.template)}</Link> → {mail.toAddress} ·{' '}
-								{t(`mail.status_${mail.status}`)} · {formatDateTime(mail.sentAt ?? mail.createdAt, locale)}
+								<Link to={href('/medewerkers/mail/:emailId', { emailId: mail.id })}>
+									{templateLabel(t, mail.template)}
+								</Link>{' '}
+								→ {mail.toAddress} · {t(`mail.status_${mail.status}`)} ·{' '}
+								{formatDateTime(mail.sentAt ?? mail.createdAt, locale)}
 							</li>
 						))}
 					</ul>

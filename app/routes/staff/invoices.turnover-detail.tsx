@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invoices.turnover-detail'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
@@ -91,12 +91,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	const formData = await request.formData()
-	const url = `/medewerkers/facturen/omzet/${params.participationId}`
+	const url = href('/medewerkers/facturen/omzet/:participationId', { participationId: params.participationId })
 	if (formData.get('intent') === 'issue') {
 		const result = await issueInvoiceNow(params.participationId, actor)
 		if (!result.issued)
 			return refusalData(refusalError(result.refusal), user.locale, { extra: { intent: 'issue' as const } })
-		return redirectWithToast(`/medewerkers/facturen/${result.invoice.id}`, {
+		return redirectWithToast(href('/medewerkers/facturen/:invoiceId', { invoiceId: result.invoice.id }), {
 			type: 'success',
 			key: 'fees.issued',
 			params: { number: result.invoice.number },
@@ -143,7 +143,9 @@ export default function TurnoverDetail({ loaderData, actionData }: Route.Compone
 	return (
 		<div className="stack">
 			<p>
-				<Link to={`/medewerkers/facturen/omzet?jaar=${participation.year}`}>← {t('fees.backToTurnover')}</Link>
+				<Link to={`${href('/medewerkers/facturen/omzet')}?jaar=${participation.year}`}>
+					← {t('fees.backToTurnover')}
+				</Link>
 			</p>
 			<h1>{t('fees.turnoverOf', { name: participation.providerName, year: participation.year })}</h1>
 			<p>
@@ -216,7 +218,7 @@ export default function TurnoverDetail({ loaderData, actionData }: Route.Compone
 					<ul>
 						{invoices.map((invoice) => (
 							<li key={invoice.id}>
-								<Link to={`/medewerkers/facturen/${invoice.id}`}>{invoice.number}</Link> ·{' '}
+								<Link to={href('/medewerkers/facturen/:invoiceId', { invoiceId: invoice.id })}>{invoice.number}</Link> ·{' '}
 								{formatDate(invoice.issuedAt, locale)} · {formatEuro(invoice.amountCents, locale)} ·{' '}
 								{t(`fees.status_${invoice.status}`)}
 							</li>

@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router'
+import { Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/invoices.turnover'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
@@ -97,7 +97,9 @@ export default function TurnoverReports({ loaderData }: Route.ComponentProps) {
 							{rows.map((row) => (
 								<tr key={row.id}>
 									<td>
-										<Link to={`/medewerkers/facturen/omzet/${row.id}`}>{row.providerName}</Link>
+										<Link to={href('/medewerkers/facturen/omzet/:participationId', { participationId: row.id })}>
+											{row.providerName}
+										</Link>
 									</td>
 									<td>
 										<StateBadge state={row.state} />
@@ -114,7 +116,7 @@ export default function TurnoverReports({ loaderData }: Route.ComponentProps) {
 									</td>
 									<td>
 										{row.invoice ? (
-											<Link to={`/medewerkers/facturen/${row.invoice.id}`}>
+											<Link to={href('/medewerkers/facturen/:invoiceId', { invoiceId: row.invoice.id })}>
 												{row.invoice.number} ({t(`fees.status_${row.invoice.status}`)})
 											</Link>
 										) : (

@@ -1,4 +1,4 @@
-import { data, Form } from 'react-router'
+import { data, Form, href } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/jobs'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
@@ -94,7 +94,7 @@ export async function action({ request }: Route.ActionArgs) {
 	if (!form.success) return data(form, { status: 400 })
 	// Audited inside runJob (job.run, with the staff member as actor).
 	const outcome = await runJob(form.data.job, { trigger: 'manual', actor: { type: 'staff', userId: user.id } })
-	return redirectWithToast(`/medewerkers/taken?taak=${form.data.job}`, {
+	return redirectWithToast(`${href('/medewerkers/taken')}?taak=${form.data.job}`, {
 		type: outcome.run.status === 'succeeded' ? 'success' : 'error',
 		key: outcome.run.status === 'succeeded' ? 'mail.jobRan' : 'mail.jobFailed',
 		params: { job: form.data.job },

@@ -1,6 +1,6 @@
 // The outbox list on the shared DataTable: spec (sort, status and template facets, columns — state
 // in the URL) and columns.
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import type { TableSpec } from '#app/lib/table-query.ts'
 import type { OutboxStatus } from '#app/generated/prisma/enums.ts'
@@ -95,7 +95,9 @@ export function outboxColumns(t: Translate, locale: Locale): DataTableColumn<Out
 		{
 			id: 'subject',
 			header: t('mail.columnSubject'),
-			cell: ({ row }) => <Link to={`/medewerkers/mail/${row.original.id}`}>{row.original.subject}</Link>,
+			cell: ({ row }) => (
+				<Link to={href('/medewerkers/mail/:emailId', { emailId: row.original.id })}>{row.original.subject}</Link>
+			),
 		},
 		{ id: 'template', header: t('mail.columnTemplate'), cell: ({ row }) => templateLabel(t, row.original.template) },
 		{

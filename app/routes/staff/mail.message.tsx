@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router'
+import { Form, href, Link } from 'react-router'
 import type { Route } from './+types/mail.message'
 import { outboxStatusTone, templateLabel } from './mail.columns.tsx'
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
@@ -23,7 +23,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const retried = await retryEmail(params.emailId, { type: 'staff', userId: user.id })
 	return redirectWithToast(
-		`/medewerkers/mail/${params.emailId}`,
+		href('/medewerkers/mail/:emailId', { emailId: params.emailId }),
 		retried ? { type: 'success', key: 'mail.retried' } : { type: 'info', key: 'mail.notFailed' },
 	)
 }
@@ -87,7 +87,12 @@ export default function OutboxMessage({ loaderData }: Route.ComponentProps) {
 				</pre>
 			</section>
 			<p>
-				<a href={`/medewerkers/mail/${message.id}/html`} target="_blank" rel="noreferrer" className="button">
+				<a
+					href={href('/medewerkers/mail/:emailId/html', { emailId: message.id })}
+					target="_blank"
+					rel="noreferrer"
+					className="button"
+				>
 					{t('mail.openHtml')}
 				</a>
 			</p>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/overview'
 import { DateTime, StaffErrorBoundary, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
@@ -59,7 +59,7 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const { year, years, counts, deadlines, notSubmitted, notSubmittedCount, waiting, overdue } = loaderData
 	if (year === null) return <p className="empty-state">{t('staff.noYears')}</p>
-	const table = (state: string) => `/medewerkers/deelnames?jaar=${year}&state=${state}`
+	const table = (state: string) => `${href('/medewerkers/deelnames')}?jaar=${year}&state=${state}`
 	return (
 		<div className="stack">
 			<h1>{t('shell.navStaffOverview')}</h1>
@@ -96,8 +96,10 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{waiting.map((row) => (
 							<li key={row.id}>
-								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> ·{' '}
-								<DateTime value={row.stateChangedAt} dateOnly /> · {row.assessor?.name ?? t('staff.noAssessor')}
+								<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.id })}>
+									{row.provider.name}
+								</Link>{' '}
+								· <DateTime value={row.stateChangedAt} dateOnly /> · {row.assessor?.name ?? t('staff.noAssessor')}
 							</li>
 						))}
 					</ul>
@@ -109,8 +111,10 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{overdue.map((row) => (
 							<li key={row.id}>
-								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link> ·{' '}
-								{t('staff.columnRevisionDue')} <DateTime value={row.revisionDueAt} dateOnly />
+								<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.id })}>
+									{row.provider.name}
+								</Link>{' '}
+								· {t('staff.columnRevisionDue')} <DateTime value={row.revisionDueAt} dateOnly />
 							</li>
 						))}
 					</ul>
@@ -120,12 +124,14 @@ export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 					<ul>
 						{notSubmitted.map((row) => (
 							<li key={row.id}>
-								<Link to={`/medewerkers/deelnames/${row.id}`}>{row.provider.name}</Link>{' '}
+								<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.id })}>
+									{row.provider.name}
+								</Link>{' '}
 								<StateBadge state={row.state} />
 							</li>
 						))}
 					</ul>
-					<Link to={`/medewerkers/deelnames?jaar=${year}&state=listed&state=agreement_signed`}>
+					<Link to={`${href('/medewerkers/deelnames')}?jaar=${year}&state=listed&state=agreement_signed`}>
 						{t('staff.overviewAll')}
 					</Link>
 				</section>

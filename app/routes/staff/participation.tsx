@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/participation'
 import { outboxStatusTone } from './mail.columns.tsx'
@@ -50,7 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
-	const here = `/medewerkers/deelnames/${params.participationId}`
+	const here = href('/medewerkers/deelnames/:participationId', { participationId: params.participationId })
 	// Withdrawing and undoing are decisions of the board's office: administrators only.
 	if (intent === 'withdraw' || intent === 'undo') await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
@@ -98,7 +98,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 	return (
 		<div className="stack">
 			<p>
-				<Link to={`/medewerkers/deelnames?jaar=${p.year}`}>← {t('staff.participationsTitle')}</Link>
+				<Link to={`${href('/medewerkers/deelnames')}?jaar=${p.year}`}>← {t('staff.participationsTitle')}</Link>
 			</p>
 			<h1>
 				{p.provider.name} · {p.year}
@@ -185,7 +185,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 									{p.certificate.file ? (
 										<>
 											{' · '}
-											<a href={`/medewerkers/documenten/${p.certificate.file.id}`}>{t('staff.download')}</a>
+											<a href={href('/medewerkers/documenten/:fileId', { fileId: p.certificate.file.id })}>
+												{t('staff.download')}
+											</a>
 										</>
 									) : null}
 								</>
@@ -232,7 +234,12 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 												)
 											: t('staff.awaitingAssessment')}
 										{round.outcome && !round.decidedAt ? ` (${t('staff.awaitingConfirmation')})` : ''} ·{' '}
-										<Link to={`/medewerkers/deelnames/${p.id}/beoordeling/${round.number}`}>
+										<Link
+											to={href('/medewerkers/deelnames/:participationId/beoordeling/:round', {
+												participationId: p.id,
+												round: String(round.number),
+											})}
+										>
 											{t('staff.openAssessment', { round: round.number })}
 										</Link>
 									</>
@@ -285,7 +292,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							{withdrawal.letterFile ? (
 								<>
 									{' · '}
-									<a href={`/medewerkers/documenten/${withdrawal.letterFile.id}`}>{t('staff.letter')}</a>
+									<a href={href('/medewerkers/documenten/:fileId', { fileId: withdrawal.letterFile.id })}>
+										{t('staff.letter')}
+									</a>
 								</>
 							) : null}
 							{withdrawal.undoneAt
@@ -366,7 +375,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							{agreement.signedFileId ? (
 								<>
 									{' · '}
-									<a href={`/medewerkers/documenten/${agreement.signedFileId}`}>{t('staff.download')}</a>
+									<a href={href('/medewerkers/documenten/:fileId', { fileId: agreement.signedFileId })}>
+										{t('staff.download')}
+									</a>
 								</>
 							) : null}
 						</li>
@@ -384,7 +395,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							{invoice.fileId ? (
 								<>
 									{' · '}
-									<a href={`/medewerkers/documenten/${invoice.fileId}`}>{t('staff.download')}</a>
+									<a href={href('/medewerkers/documenten/:fileId', { fileId: invoice.fileId })}>
+										{t('staff.download')}
+									</a>
 								</>
 							) : null}
 						</li>
@@ -397,7 +410,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{files.map((file) => (
 						<li key={file.id}>
-							<a href={`/medewerkers/documenten/${file.id}`}>{file.originalName}</a> ·{' '}
+							<a href={href('/medewerkers/documenten/:fileId', { fileId: file.id })}>{file.originalName}</a> ·{' '}
 							{t(`staff.fileKind_${file.kind}`)} · <DateTime value={file.createdAt} dateOnly />
 						</li>
 					))}
@@ -416,7 +429,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 					))}
 				</ul>
 				<p>
-					<Link to={`/medewerkers/audit?q=${p.id}`}>{t('staff.auditAll')}</Link>
+					<Link to={`${href('/medewerkers/audit')}?q=${p.id}`}>{t('staff.auditAll')}</Link>
 				</p>
 			</section>
 		</div>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import { DateTime } from './ui.tsx'
 import type { DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
@@ -16,7 +16,11 @@ export function participationColumns(t: Translate): DataTableColumn<Row>[] {
 		{
 			id: 'provider',
 			header: t('staff.columnProvider'),
-			cell: ({ row }) => <Link to={`/medewerkers/deelnames/${row.original.id}`}>{row.original.provider.name}</Link>,
+			cell: ({ row }) => (
+				<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.original.id })}>
+					{row.original.provider.name}
+				</Link>
+			),
 		},
 		{ id: 'year', header: t('staff.year'), className: 'numeric', cell: ({ row }) => row.original.year },
 		{ id: 'state', header: t('staff.columnState'), cell: ({ row }) => <StateBadge state={row.original.state} /> },

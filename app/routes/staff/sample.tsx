@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/sample'
 import { DateTime, StaffErrorBoundary, useStaffRole, YearPicker } from './ui.tsx'
@@ -127,7 +127,7 @@ export async function action({ request }: Route.ActionArgs) {
 				values: formDataToValues(formData),
 				extra: { intent: 'draw', interviewId: '' },
 			})
-		return redirectWithToast(`/medewerkers/steekproef?jaar=${form.data.year}`, {
+		return redirectWithToast(`${href('/medewerkers/steekproef')}?jaar=${form.data.year}`, {
 			type: 'success',
 			key: 'staff.toastSampleDrawn',
 			params: { count: result.value.ids.length },
@@ -293,7 +293,11 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 									return (
 										<tr key={member.id}>
 											<td>
-												<Link to={`/medewerkers/deelnames/${member.participation.id}`}>
+												<Link
+													to={href('/medewerkers/deelnames/:participationId', {
+														participationId: member.participation.id,
+													})}
+												>
 													{member.participation.provider.name}
 												</Link>
 											</td>

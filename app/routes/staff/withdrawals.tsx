@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/withdrawals'
 import { DateTime, StaffErrorBoundary, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
@@ -32,7 +32,7 @@ function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
 			id: 'provider',
 			header: t('staff.columnProvider'),
 			cell: ({ row }) => (
-				<Link to={`/medewerkers/deelnames/${row.original.participation.id}`}>
+				<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.original.participation.id })}>
 					{row.original.participation.provider.name}
 				</Link>
 			),
@@ -63,7 +63,11 @@ function columns(t: Translate, at: Date): DataTableColumn<Row>[] {
 			id: 'letter',
 			header: t('staff.letter'),
 			cell: ({ row }) =>
-				row.original.letterFile ? <a href={`/medewerkers/documenten/${row.original.letterFile.id}`}>PDF</a> : '–',
+				row.original.letterFile ? (
+					<a href={href('/medewerkers/documenten/:fileId', { fileId: row.original.letterFile.id })}>PDF</a>
+				) : (
+					'–'
+				),
 		},
 	]
 }

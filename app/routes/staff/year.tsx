@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/year'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
@@ -58,7 +58,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (formData.get('intent') === 'publish') {
 		const result = await attempt(() => publishFeeRate(actor, year))
 		if (!result.ok) return refusalData(result.error, user.locale)
-		return redirectWithToast(`/medewerkers/jaren/${year}`, { type: 'success', key: 'staff.toastFeeRatePublished' })
+		return redirectWithToast(href('/medewerkers/jaren/:year', { year: String(year) }), {
+			type: 'success',
+			key: 'staff.toastFeeRatePublished',
+		})
 	}
 	const form = parseForm(yearFormSchema, formData)
 	invariantResponse(form.success, 'Ongeldig formulier', { status: 400 })
@@ -121,7 +124,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 		return data(formFailure({ fieldErrors: errors, formErrors, values: submitted }), { status: 400 })
 	}
-	return redirectWithToast(`/medewerkers/jaren/${year}`, {
+	return redirectWithToast(href('/medewerkers/jaren/:year', { year: String(year) }), {
 		type: 'success',
 		key: 'staff.toastYearSaved',
 		params: { count: result.value.moved },
@@ -163,7 +166,9 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 			</p>
 			<h1>{t('staff.yearTitle', { year: settings.year })}</h1>
 			<p>
-				<Link to={`/medewerkers/normen/${settings.year}`}>{t('staff.normSetOf', { year: settings.year })}</Link>
+				<Link to={href('/medewerkers/normen/:year', { year: String(settings.year) })}>
+					{t('staff.normSetOf', { year: settings.year })}
+				</Link>
 			</p>
 			<section className="panel" aria-labelledby="fee-rate">
 				<h2 id="fee-rate">{t('staff.feeRate')}</h2>

@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router'
+import { Form, href, Link } from 'react-router'
 import type { Route } from './+types/years'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { SubmitButton } from '#app/components/forms.tsx'
@@ -21,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const year = await createNextYear({ type: 'staff', userId: user.id })
-	return redirectWithToast(`/medewerkers/jaren/${year}`, {
+	return redirectWithToast(href('/medewerkers/jaren/:year', { year: String(year) }), {
 		type: 'success',
 		key: 'staff.toastYearCreated',
 		params: { year },
@@ -64,7 +64,7 @@ export default function Years({ loaderData }: Route.ComponentProps) {
 						{loaderData.years.map((year) => (
 							<tr key={year.year}>
 								<td>
-									<Link to={`/medewerkers/jaren/${year.year}`}>{year.year}</Link>
+									<Link to={href('/medewerkers/jaren/:year', { year: String(year.year) })}>{year.year}</Link>
 								</td>
 								<td>{year.markName}</td>
 								<td>
@@ -79,7 +79,7 @@ export default function Years({ loaderData }: Route.ComponentProps) {
 									)}
 								</td>
 								<td>
-									<Link to={`/medewerkers/normen/${year.year}`}>
+									<Link to={href('/medewerkers/normen/:year', { year: String(year.year) })}>
 										{year.normSet
 											? t(year.normSet === 'published' ? 'staff.published' : 'staff.draft')
 											: t('staff.none')}

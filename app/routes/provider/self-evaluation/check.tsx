@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/check'
 import { actorOf, requireSelfEvaluation } from './context.server.ts'
 import { DueDate, ProgressBar, selfEvaluationLinks } from './ui.tsx'
@@ -40,7 +40,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const result = await attempt(() => submitRound(actorOf(user), { providerId, year }))
 	if (!result.ok)
 		return data({ formErrors: [translateError(result.error, user.locale)] }, { status: result.error.status })
-	return redirectWithToast(`/aanbieder/${providerId}/zelfevaluatie/${year}`, {
+	return redirectWithToast(href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) }), {
 		type: 'success',
 		key: 'selfEvaluation.toastSubmitted',
 	})
@@ -49,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Check({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const { providerId, year, draft, complete, totals, missing, warnings } = loaderData
-	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
+	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	return (
 		<div className="stack self-evaluation">
 			<p>

@@ -1,4 +1,4 @@
-import { redirect } from 'react-router'
+import { href, redirect } from 'react-router'
 import type { Route } from './+types/index'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { currentYearOf } from '#app/services/self-evaluation.server.ts'
@@ -7,6 +7,8 @@ import { currentYearOf } from '#app/services/self-evaluation.server.ts'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireProviderMember(request, params.providerId)
 	const year = await currentYearOf(params.providerId)
-	if (year === null) return redirect(`/aanbieder/${params.providerId}`)
-	return redirect(`/aanbieder/${params.providerId}/zelfevaluatie/${year}`)
+	if (year === null) return redirect(href('/aanbieder/:providerId', { providerId: params.providerId }))
+	return redirect(
+		href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId: params.providerId, year: String(year) }),
+	)
 }

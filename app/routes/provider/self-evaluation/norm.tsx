@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/norm'
 import { AutosaveFieldset } from './autosave-fieldset.tsx'
 import { EvidenceInputs } from './evidence-inputs.tsx'
@@ -104,7 +104,11 @@ function failure(partial: Partial<ActionData>, status: number) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, norm, next, year, providerId, participation } = await loadNorm(request, params)
 	const actor = actorOf(user)
-	const here = `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${norm.code}`
+	const here = href('/aanbieder/:providerId/zelfevaluatie/:year/norm/:normCode', {
+		providerId,
+		year: String(year),
+		normCode: norm.code,
+	})
 	const uploadKey = new URL(request.url).searchParams.get('upload')
 
 	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
@@ -189,9 +193,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	const target =
 		intent === 'save-next' && next
-			? `/aanbieder/${providerId}/zelfevaluatie/${year}/norm/${next.code}`
+			? href('/aanbieder/:providerId/zelfevaluatie/:year/norm/:normCode', {
+					providerId,
+					year: String(year),
+					normCode: next.code,
+				})
 			: intent === 'save-check'
-				? `/aanbieder/${providerId}/zelfevaluatie/${year}/controle`
+				? href('/aanbieder/:providerId/zelfevaluatie/:year/controle', { providerId, year: String(year) })
 				: here
 	return redirectWithToast(target, { type: 'success', key: 'selfEvaluation.toastSaved' })
 }
@@ -202,7 +210,7 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 	const errorText = useErrorText()
 	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } =
 		loaderData
-	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
+	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	const here = `${base}/norm/${norm.code}`
 	const failed = actionData as ActionData | undefined
 	const own = progress.find((entry) => entry.code === norm.code)

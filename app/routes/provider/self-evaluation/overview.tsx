@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/overview'
 import { requireSelfEvaluation } from './context.server.ts'
 import { DueDate, NormNav, ProgressBar, outcomeKey, selfEvaluationLinks } from './ui.tsx'
@@ -64,7 +64,7 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 	const locale = useLocale()
 	const { providerId, year, state, draft, shown, report, rounds, insufficient, certificate, lastDecidedRound } =
 		loaderData
-	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
+	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	const revision = state === 'revision_requested' && draft
 	return (
 		<div className="stack self-evaluation">
@@ -84,7 +84,11 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 						})}
 					</p>
 					<p>
-						<a className="button button--primary" href={`/aanbieder/${providerId}/certificaat/${year}`} download>
+						<a
+							className="button button--primary"
+							href={href('/aanbieder/:providerId/certificaat/:year', { providerId, year: String(year) })}
+							download
+						>
 							{t('selfEvaluation.downloadCertificate')}
 						</a>
 					</p>

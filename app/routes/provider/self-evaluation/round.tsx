@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/round'
 import { requireSelfEvaluation } from './context.server.ts'
 import { DocumentList, outcomeKey, selfEvaluationLinks } from './ui.tsx'
@@ -50,7 +50,7 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
 	const { providerId, year, round, norms, answers, documents, feedback } = loaderData
-	const base = `/aanbieder/${providerId}/zelfevaluatie/${year}`
+	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	return (
 		<div className="stack self-evaluation">
 			<p>

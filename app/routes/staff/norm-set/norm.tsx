@@ -5,7 +5,7 @@
 // is stored until the administrator saves the norm. A stale version is a conflict, never an
 // overwrite; a published set is read-only.
 import { getFormProps, useForm } from '@conform-to/react'
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/norm'
 import { editorErrors, editSummary } from './+shared/editor.server.ts'
 import { CriterionFields } from './+shared/norm-fields.tsx'
@@ -50,7 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		data({ result: submission.reply({ formErrors: editorErrors(error, user.locale) }) }, { status: 400 })
 	if (status !== 'draft') return refuse(new AppError('norm_set_published'))
 	const version = Number(formData.get('version'))
-	const overview = `/medewerkers/normen/${year}`
+	const overview = href('/medewerkers/normen/:year', { year: String(year) })
 	if (formData.get('intent') === 'remove_norm') {
 		const removed = await attempt(() =>
 			saveNormSet(
@@ -110,7 +110,7 @@ export default function NormEditor({ loaderData, actionData }: Route.ComponentPr
 	return (
 		<div className="stack">
 			<p>
-				<Link to={`/medewerkers/normen/${year}`}>← {t('staff.normSetOf', { year })}</Link>
+				<Link to={href('/medewerkers/normen/:year', { year: String(year) })}>← {t('staff.normSetOf', { year })}</Link>
 			</p>
 			<h1>{t('staff.normHeading', { code: norm.code, title: norm.title })}</h1>
 			{editable ? null : <p className="panel panel--info">{t('staff.normReadOnly')}</p>}

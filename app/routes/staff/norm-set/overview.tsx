@@ -2,7 +2,7 @@
 // year, and (for administrators, while it is a draft) the edits of the set as a whole: start as a
 // copy of last year, retitle a theme, add a norm, publish. A norm itself is edited on its own page
 // (norm.tsx).
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, href, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/overview'
 import { editorErrors, editSummary, newNormText } from './+shared/editor.server.ts'
@@ -37,7 +37,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { year } = parseParams(yearParams, params)
 	// Links from before the editor had a page per norm (?norm=<key>) keep working.
 	const legacyNorm = new URL(request.url).searchParams.get('norm')
-	if (legacyNorm) throw redirect(`/medewerkers/normen/${year}/norm/${encodeURIComponent(legacyNorm)}`)
+	if (legacyNorm)
+		throw redirect(
+			href('/medewerkers/normen/:year/norm/:normKey', { year: String(year), normKey: encodeURIComponent(legacyNorm) }),
+		)
 	const editor = await loadEditor(year)
 	return {
 		year,
@@ -56,7 +59,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const form = parseForm(actionSchema, formData)
 	invariantResponse(form.success, 'Ongeldig formulier', { status: 400 })
-	const here = `/medewerkers/normen/${year}`
+	const here = href('/medewerkers/normen/:year', { year: String(year) })
 	const fail = (error: AppError) =>
 		data(formFailure({ formErrors: editorErrors(error, user.locale), values: formDataToValues(formData) }), {
 			status: 400,
@@ -121,7 +124,7 @@ export default function NormSetOverview({ loaderData, actionData }: Route.Compon
 	return (
 		<div className="stack">
 			<p>
-				<Link to={`/medewerkers/jaren/${year}`}>← {t('staff.yearTitle', { year })}</Link>
+				<Link to={href('/medewerkers/jaren/:year', { year: String(year) })}>← {t('staff.yearTitle', { year })}</Link>
 			</p>
 			<h1>
 				{t('staff.normSetOf', { year })}{' '}
@@ -216,7 +219,7 @@ export default function NormSetOverview({ loaderData, actionData }: Route.Compon
 					<ol>
 						{theme.norms.map((norm) => (
 							<li key={norm.key}>
-								<Link to={`/medewerkers/normen/${year}/norm/${norm.key}`}>
+								<Link to={href('/medewerkers/normen/:year/norm/:normKey', { year: String(year), normKey: norm.key })}>
 									{t('staff.normHeading', { code: norm.code, title: norm.title })}
 								</Link>{' '}
 								({t('staff.criteriaCount', { count: norm.criteria.length })})
