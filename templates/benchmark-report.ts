@@ -93,6 +93,10 @@ export async function benchmarkReportPdf(input: BenchmarkReportInput): Promise<B
 			paragraph(doc, indicator.missingGroups)
 		}
 		if (indicator.distributionSvg) svg(doc, indicator.distributionSvg)
+		if (indicator.groups.length || indicator.trend.length) {
+			doc.fillColor(colors.muted)
+			paragraph(doc, t('benchmark.tableUnitNote', { unit: indicator.unit }))
+		}
 		if (indicator.groups.length)
 			table(
 				doc,
@@ -116,7 +120,7 @@ export async function benchmarkReportPdf(input: BenchmarkReportInput): Promise<B
 					group.p90,
 					group.position ?? '—',
 				]),
-				[92, 30, 46, 46, 50, 46, 46, 111],
+				[122, 34, 42, 42, 46, 42, 42, 97],
 			)
 		if (indicator.trendSvg) svg(doc, indicator.trendSvg)
 		if (indicator.trend.length)

@@ -31,8 +31,10 @@ export function plausibleIndicatorValues(
 	const own = (name: string) => normal(`${providerKey}:${name}`) // the provider's character
 	const noise = (name: string) => normal(`${providerKey}:${name}:${year}`)
 	const institution = type === 'institution'
+	// A slow improvement over the demo's years (2025 onwards), not beyond them.
+	const years = clamp(year - 2025, 0, 3)
 	const minutes = clamp(
-		760 + (institution ? 40 : 0) + 110 * own('minutes') + 35 * noise('minutes') - 8 * (year - 2025),
+		760 + (institution ? 40 : 0) + 110 * own('minutes') + 35 * noise('minutes') - 8 * years,
 		250,
 		2400,
 	)
@@ -44,7 +46,7 @@ export function plausibleIndicatorValues(
 		),
 		'treatment-minutes': Math.round(minutes),
 		'within-800-share': round(clamp(62 - (minutes - 760) / 9 + 6 * noise('within'), 15, 99), 1),
-		'rom-pre-post-share': round(clamp(66 + 11 * own('rom') + 5 * noise('rom') + 1.5 * (year - 2025), 20, 98), 1),
+		'rom-pre-post-share': round(clamp(66 + 11 * own('rom') + 5 * noise('rom') + 1.5 * years, 20, 98), 1),
 		'weeks-to-start': round(clamp(4.5 + (institution ? 1.5 : 0) + 2 * own('wait') + 0.8 * noise('wait'), 0.5, 20), 1),
 		'client-experience': round(clamp(8.1 + 0.35 * own('cq') + 0.15 * noise('cq'), 6, 9.8), 1),
 		'short-treatments-share': round(clamp(11 + 4 * own('short') + 2 * noise('short'), 1, 40), 1),

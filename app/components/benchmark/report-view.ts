@@ -26,6 +26,8 @@ export interface IndicatorView {
 	norm: string | null
 	normNote: string | null
 	value: string
+	/** The unit the table's numbers are in ('minuten', 'percentage'). */
+	unit: string
 	reading: string
 	comparison: string | null
 	groups: GroupView[]
@@ -118,14 +120,16 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 					? [groupLabel({ kind: 'province', value: report.province }, locale)]
 					: []),
 			]
+			// Table cells are bare numbers (the unit is in the caption), so a cell never wraps.
+			const number = (value: number) => formatNumber(value, locale, indicator.decimals)
 			const groups: GroupView[] = indicator.groups.map((group) => ({
 				label: groupLabel(group, locale),
 				n: group.n,
-				p10: format(group.p10),
-				p25: format(group.p25),
-				p50: format(group.p50),
-				p75: format(group.p75),
-				p90: format(group.p90),
+				p10: number(group.p10),
+				p25: number(group.p25),
+				p50: number(group.p50),
+				p75: number(group.p75),
+				p90: number(group.p90),
 				position: group.position
 					? group.position.atMedian
 						? t('benchmark.positionMedian', { percentile: Math.round(group.position.percentile) })
@@ -143,7 +147,12 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 							title: t('benchmark.chartDistributionTitle', { label }),
 							description: [
 								reading,
-								...groups.map(({ position: _position, ...group }) => t('benchmark.chartGroupDescription', group)),
+								...groups.map(({ position: _position, ...group }) =>
+									t('benchmark.chartGroupDescription', {
+										...group,
+										unit: t(`benchmark.unit_${indicator.unit}` as MessageKey),
+									}),
+								),
 							].join(' '),
 							rows: indicator.groups.map((group) => ({ ...group, label: groupLabel(group, locale) })),
 							own: ownValue,
@@ -155,8 +164,8 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 					: null
 			const trend = indicator.trend.map((point) => ({
 				year: point.year,
-				own: point.own === null ? '—' : format(point.own),
-				median: point.median === null ? '—' : format(point.median),
+				own: point.own === null ? '—' : number(point.own),
+				median: point.median === null ? '—' : number(point.median),
 			}))
 			return {
 				code: indicator.code,
@@ -165,6 +174,7 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 				norm: indicator.normCode ? t('benchmark.normLine', { code: indicator.normCode }) : null,
 				normNote: indicator.normNote,
 				value: ownValue === null ? '—' : format(ownValue),
+				unit: t(`benchmark.unit_${indicator.unit}` as MessageKey),
 				reading,
 				comparison,
 				groups,
@@ -177,7 +187,14 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 					indicator.trend.length >= 2
 						? trendSvg({
 								title: t('benchmark.chartTrendTitle', { label }),
-								description: trend.map((point) => t('benchmark.chartTrendDescription', point)).join(' '),
+								description: trend
+									.map((point) =>
+										t('benchmark.chartTrendDescription', {
+											...point,
+											unit: t(`benchmark.unit_${indicator.unit}` as MessageKey),
+										}),
+									)
+									.join(' '),
 								points: indicator.trend,
 								ownLabel: t('benchmark.legendTrendOwn'),
 								medianLabel: t('benchmark.legendTrendMedian'),

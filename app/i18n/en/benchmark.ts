@@ -119,7 +119,7 @@ export const benchmark = {
 	chartGroupDescription:
 		'{label}: median {p50}, middle half {p25} to {p75}, 80% between {p10} and {p90} ({n} deliveries).',
 	chartTrendTitle: 'Trend of {label}',
-	chartTrendDescription: '{year}: your value {own}, median {median}.',
+	chartTrendDescription: '{year} (in {unit}): your value {own}, median {median}.',
 	legendBox: 'Middle half (25–75%) with median; line: 10–90%',
 	legendOwn: 'Your value ({value})',
 	legendTrendOwn: 'Your value',
@@ -127,6 +127,7 @@ export const benchmark = {
 	tableCaption: 'Distribution of {label} per comparison group',
 	trendCaption: 'Trend of {label} per year',
 	trendTitle: 'Over the years',
+	tableUnitNote: 'Numbers in {unit}.',
 	tableGroup: 'Group',
 	tableN: 'Count',
 	tableMedian: 'Median',

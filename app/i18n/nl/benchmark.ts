@@ -122,7 +122,7 @@ export const benchmark = {
 	chartGroupDescription:
 		'{label}: mediaan {p50}, middelste helft {p25} tot {p75}, 80 % tussen {p10} en {p90} ({n} aanleveringen).',
 	chartTrendTitle: 'Verloop van {label}',
-	chartTrendDescription: '{year}: uw waarde {own}, mediaan {median}.',
+	chartTrendDescription: '{year} (in {unit}): uw waarde {own}, mediaan {median}.',
 	legendBox: 'Middelste helft (25–75 %) met mediaan; lijn: 10–90 %',
 	legendOwn: 'Uw waarde ({value})',
 	legendTrendOwn: 'Uw waarde',
@@ -130,6 +130,7 @@ export const benchmark = {
 	tableCaption: 'Verdeling van {label} per vergelijkingsgroep',
 	trendCaption: 'Verloop van {label} per jaar',
 	trendTitle: 'Verloop over de jaren',
+	tableUnitNote: 'Getallen in {unit}.',
 	tableGroup: 'Groep',
 	tableN: 'Aantal',
 	tableMedian: 'Mediaan',

@@ -124,6 +124,9 @@ function IndicatorSection({ indicator }: { indicator: IndicatorView }) {
 					<div dangerouslySetInnerHTML={{ __html: indicator.distributionSvg }} />
 				</figure>
 			) : null}
+			{indicator.groups.length || indicator.trend.length ? (
+				<p className="field__hint">{t('benchmark.tableUnitNote', { unit: indicator.unit })}</p>
+			) : null}
 			{indicator.groups.length ? (
 				<div className="table-scroll">
 					<table className="table table--compact">
