@@ -1,6 +1,8 @@
 // Shared by the provider's spiegelrapportage routes: the member check first, then the year of the
 // URL, which must be a published indicator list of a year the provider was a carrier (else 404).
+import type { FileError } from '#app/domain/benchmark-file.ts'
 import type { IndicatorDefinition, ValueProblem } from '#app/domain/benchmark-indicators.ts'
+import { indicatorLabel } from '#app/components/benchmark/report-view.ts'
 import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
 import { formatNumber } from '#app/i18n/format.ts'
 import { translate } from '#app/i18n/translate.ts'
@@ -61,4 +63,34 @@ export function unitText(indicator: IndicatorDefinition, locale: Locale): string
 export function inputValue(value: number | null, locale: Locale): string {
 	if (value === null) return ''
 	return locale === 'nl' ? String(value).replace('.', ',') : String(value)
+}
+
+/** "Rij 4, kolom E: …" in the reader's language. */
+export function fileErrorText(error: FileError, indicators: IndicatorDefinition[], locale: Locale): string {
+	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
+	const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]))
+	const problem = error.problem
+	let message: string
+	if (problem.code === 'value') {
+		const indicator = byCode.get(problem.indicator)
+		message = indicator
+			? `${indicatorLabel(indicator, locale)}: ${valueProblemText(problem.problem, indicator, locale)}`
+			: t('benchmark.value_not_a_number')
+	} else if (problem.code === 'missing_indicator') {
+		const indicator = byCode.get(problem.indicator)
+		message = t('benchmark.file_missing_indicator', {
+			indicator: problem.indicator,
+			label: indicator ? indicatorLabel(indicator, locale) : problem.indicator,
+		})
+	} else {
+		const params: Record<string, string | number> = {}
+		if ('indicator' in problem) params.indicator = problem.indicator
+		if ('firstRow' in problem) params.firstRow = problem.firstRow
+		if ('max' in problem) params.max = formatNumber(problem.max, locale)
+		message = t(`benchmark.file_${problem.code}` as MessageKey, params)
+	}
+	if (error.row && error.column)
+		return t('benchmark.filePositionCell', { row: error.row, column: error.column, message })
+	if (error.row) return t('benchmark.filePositionRow', { row: error.row, message })
+	return message
 }

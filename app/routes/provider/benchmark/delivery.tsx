@@ -7,12 +7,12 @@ import type { Route } from './+types/delivery'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
-import { type FileError, parseDeliveryGrid } from '#app/domain/benchmark-file.ts'
-import { type IndicatorDefinition, parseIndicatorInput } from '#app/domain/benchmark-indicators.ts'
+import { parseDeliveryGrid } from '#app/domain/benchmark-file.ts'
+import { parseIndicatorInput } from '#app/domain/benchmark-indicators.ts'
 import { isAppError } from '#app/domain/errors.ts'
-import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
+import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
-import { formatDate, formatNumber } from '#app/i18n/format.ts'
+import { formatDate } from '#app/i18n/format.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -33,6 +33,7 @@ import {
 	requireDelivery,
 	unitText,
 	valueFieldName,
+	fileErrorText,
 	valueProblemText,
 	versionFieldName,
 } from './context.server.ts'
@@ -88,36 +89,6 @@ function failure(partial: Partial<ActionData>, status: number) {
 		{ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], fileErrors: [], ...partial },
 		{ status },
 	)
-}
-
-/** "Rij 4, kolom E: …" in the reader's language. */
-export function fileErrorText(error: FileError, indicators: IndicatorDefinition[], locale: Locale): string {
-	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
-	const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]))
-	const problem = error.problem
-	let message: string
-	if (problem.code === 'value') {
-		const indicator = byCode.get(problem.indicator)
-		message = indicator
-			? `${indicatorLabel(indicator, locale)}: ${valueProblemText(problem.problem, indicator, locale)}`
-			: t('benchmark.value_not_a_number')
-	} else if (problem.code === 'missing_indicator') {
-		const indicator = byCode.get(problem.indicator)
-		message = t('benchmark.file_missing_indicator', {
-			indicator: problem.indicator,
-			label: indicator ? indicatorLabel(indicator, locale) : problem.indicator,
-		})
-	} else {
-		const params: Record<string, string | number> = {}
-		if ('indicator' in problem) params.indicator = problem.indicator
-		if ('firstRow' in problem) params.firstRow = problem.firstRow
-		if ('max' in problem) params.max = formatNumber(problem.max, locale)
-		message = t(`benchmark.file_${problem.code}` as MessageKey, params)
-	}
-	if (error.row && error.column)
-		return t('benchmark.filePositionCell', { row: error.row, column: error.column, message })
-	if (error.row) return t('benchmark.filePositionRow', { row: error.row, message })
-	return message
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
