@@ -3,6 +3,7 @@
 // same SVG, drawn by svg-to-pdfkit) and the numbers as a table. Built from the page's view model
 // (app/components/benchmark/report-view.ts), so page and PDF say the same.
 import SVGtoPDF from 'svg-to-pdfkit'
+import { distributionSvg, trendSvg } from '#app/components/charts/benchmark-svg.ts'
 import type { ReportView } from '#app/components/benchmark/report-view.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { createTranslate } from '#app/i18n/translate.ts'
@@ -92,7 +93,7 @@ export async function benchmarkReportPdf(input: BenchmarkReportInput): Promise<B
 			doc.fillColor(colors.muted)
 			paragraph(doc, indicator.missingGroups)
 		}
-		if (indicator.distributionSvg) svg(doc, indicator.distributionSvg)
+		if (indicator.distributionChart) svg(doc, distributionSvg(indicator.distributionChart))
 		if (indicator.groups.length || indicator.trend.length) {
 			doc.fillColor(colors.muted)
 			paragraph(doc, t('benchmark.tableUnitNote', { unit: indicator.unit }))
@@ -122,7 +123,7 @@ export async function benchmarkReportPdf(input: BenchmarkReportInput): Promise<B
 				]),
 				[122, 34, 42, 42, 46, 42, 42, 97],
 			)
-		if (indicator.trendSvg) svg(doc, indicator.trendSvg)
+		if (indicator.trendChart) svg(doc, trendSvg(indicator.trendChart))
 		if (indicator.trend.length)
 			table(
 				doc,

@@ -57,7 +57,8 @@ export function quantile(sorted: readonly number[], p: number): number {
 	const h = p * (sorted.length - 1)
 	const lower = Math.floor(h)
 	const low = sorted[lower] as number
-	const high = sorted[Math.min(lower + 1, sorted.length - 1)] as number
+	if (h === lower) return low
+	const high = sorted[lower + 1] as number
 	return low + (h - lower) * (high - low)
 }
 
@@ -65,7 +66,8 @@ export function quantile(sorted: readonly number[], p: number): number {
 export function distribution(values: readonly number[]): Distribution | null {
 	if (values.length === 0) return null
 	if (values.some((value) => !Number.isFinite(value))) throw new RangeError('non-finite value')
-	const sorted = [...values].sort((a, b) => a - b)
+	// `+ 0` turns −0 into 0: the two are equal, and the order of input must not decide which one shows.
+	const sorted = values.map((value) => value + 0).sort((a, b) => a - b)
 	return {
 		n: sorted.length,
 		min: sorted[0] as number,

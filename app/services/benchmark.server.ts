@@ -7,7 +7,7 @@
 //   delivery is submitted or reopened, so reading a report is a handful of indexed lookups.
 // - the readers below apply the year's minimum group size (visibleGroups) before anything leaves
 //   this module, and never return another carrier's name or value — except `outliers`, for staff.
-import type { ProviderType } from '#app/generated/prisma/client.ts'
+import type { Indicator as IndicatorRow, ProviderType } from '#app/generated/prisma/client.ts'
 import {
 	type Distribution,
 	isGroupShown,
@@ -19,7 +19,7 @@ import {
 import { type IndicatorDefinition } from '#app/domain/benchmark-indicators.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
-import { toDefinition, toDeliverySettings } from './benchmark-indicators.server.ts'
+import { toDefinition } from './benchmark-indicators.server.ts'
 
 export type GroupKind = 'all' | 'type' | 'province'
 
@@ -159,25 +159,38 @@ const forCarrier = (group: GroupDistribution, position: Position | null): Report
  * whole field, the carrier's own provider type and its own province — each only when large enough.
  */
 export async function carrierReport(providerId: string, year: number): Promise<CarrierReport | null> {
-	const delivery = await db.benchmarkDelivery.findUnique({
-		where: { providerId_year: { providerId, year } },
-		include: {
-			provider: { select: { name: true } },
-			indicatorSet: {
-				include: { indicators: { orderBy: { position: 'asc' } }, markYear: { select: { markName: true } } },
-			},
-			values: true,
-		},
-	})
+	// Plain SQL for the one row the report hangs on: the nested include would be five queries.
+	const [delivery] = await db.$queryRaw<
+		{
+			id: string
+			status: string
+			submittedAt: Date | null
+			providerType: ProviderType | null
+			province: string | null
+			indicatorSetId: string
+			setStatus: string
+			minGroupSize: number
+			providerName: string
+			markName: string
+		}[]
+	>`
+		SELECT d.id, d.status::text AS status, d."submittedAt", d."providerType"::text AS "providerType", d.province,
+			d."indicatorSetId", s.status::text AS "setStatus", s."minGroupSize", p.name AS "providerName", m."markName"
+		FROM "BenchmarkDelivery" d
+		JOIN "Provider" p ON p.id = d."providerId"
+		JOIN "IndicatorSet" s ON s.id = d."indicatorSetId"
+		JOIN "MarkYear" m ON m.year = s.year
+		WHERE d."providerId" = ${providerId} AND d.year = ${year}`
 	if (!delivery || delivery.status !== 'submitted' || !delivery.submittedAt) return null
-	const set = delivery.indicatorSet
-	const { minGroupSize } = toDeliverySettings(set)
-	const codes = set.indicators.map((indicator) => indicator.code)
-	const [statistics, history] = await Promise.all([
+	const minGroupSize = delivery.minGroupSize
+	const indicators = await indicatorsOf(delivery.indicatorSetId, delivery.setStatus === 'published')
+	const codes = indicators.map((indicator) => indicator.code)
+	const [values, statistics, history] = await Promise.all([
+		db.indicatorValue.findMany({ where: { deliveryId: delivery.id } }),
 		db.benchmarkStatistic.findMany({
 			where: {
 				year,
-				indicatorId: { in: set.indicators.map((indicator) => indicator.id) },
+				indicatorId: { in: indicators.map((indicator) => indicator.id) },
 				OR: [
 					{ groupKind: 'all' },
 					...(delivery.providerType ? [{ groupKind: 'type', groupValue: delivery.providerType }] : []),
@@ -193,14 +206,14 @@ export async function carrierReport(providerId: string, year: number): Promise<C
 	const order: GroupKind[] = ['all', 'type', 'province']
 	return {
 		year,
-		markName: set.markYear.markName,
+		markName: delivery.markName,
 		minGroupSize,
-		providerName: delivery.provider.name,
+		providerName: delivery.providerName,
 		providerType: delivery.providerType,
 		province: delivery.province,
 		submittedAt: delivery.submittedAt,
-		indicators: set.indicators.map((indicator) => {
-			const own = delivery.values.find((value) => value.indicatorId === indicator.id)
+		indicators: indicators.map((indicator) => {
+			const own = values.find((value) => value.indicatorId === indicator.id)
 			const percentile = { all: own?.percentileAll, type: own?.percentileType, province: own?.percentileProvince }
 			const groups = visibleGroups(byIndicator.get(indicator.id) ?? [], minGroupSize)
 				.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
@@ -224,6 +237,21 @@ export async function carrierReport(providerId: string, year: number): Promise<C
 	}
 }
 
+// A published list never changes again (benchmark-indicators.server.ts refuses every write), so
+// its indicators are kept in memory once read; a draft's are always read afresh.
+const publishedIndicators = new Map<string, IndicatorRow[]>()
+
+async function indicatorsOf(indicatorSetId: string, published: boolean): Promise<IndicatorRow[]> {
+	const cached = published ? publishedIndicators.get(indicatorSetId) : undefined
+	if (cached) return cached
+	const rows = await db.indicator.findMany({ where: { indicatorSetId }, orderBy: { position: 'asc' } })
+	if (published) {
+		if (publishedIndicators.size > 50) publishedIndicators.clear()
+		publishedIndicators.set(indicatorSetId, rows)
+	}
+	return rows
+}
+
 /**
  * Per indicator code: the carrier's submitted values and the field median of every year up to
  * `year` (a median only where the field was large enough that year).
@@ -235,7 +263,7 @@ async function trendRows(providerId: string, codes: string[], year: number) {
 		SELECT s.year, i.code, own.value AS own, st.p50 AS median, st.n, s."minGroupSize"
 		FROM "IndicatorSet" s
 		JOIN "Indicator" i ON i."indicatorSetId" = s.id
-		LEFT JOIN "BenchmarkStatistic" st ON st."indicatorId" = i.id AND st."groupKind" = 'all'
+		LEFT JOIN "BenchmarkStatistic" st ON st.year = s.year AND st."indicatorId" = i.id AND st."groupKind" = 'all' AND st."groupValue" = ''
 		LEFT JOIN (
 			SELECT v."indicatorId", v.value FROM "IndicatorValue" v
 			JOIN "BenchmarkDelivery" d ON d.id = v."deliveryId"

@@ -3,6 +3,7 @@
 // the PDF (the same numbers and words), and attaches the PDF to its self-evaluation (2022 norm 4).
 import writeXlsxFile from 'write-excel-file/node'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { distributionSvg } from '#app/components/charts/benchmark-svg.ts'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -318,7 +319,7 @@ describe('report, PDF and the self-evaluation', () => {
 			/^Uw gemiddelde behandelduur per afgesloten behandeling ligt (in het (eerste|tweede|derde|vierde) kwartiel van alle aanbieders \(percentiel \d+\)|precies op de mediaan van alle aanbieders)\.$/,
 		)
 		expect(minutes.norm).toBe('Hoort bij norm 2')
-		expect(minutes.distributionSvg).toMatch(/^<svg [^>]*role="img"/)
+		expect(distributionSvg(minutes.distributionChart!)).toMatch(/^<svg [^>]*role="img"/)
 		expect(minutes.groups.map((group) => group.label)).toEqual([
 			'Alle aanbieders',
 			'Vrijgevestigde aanbieders',

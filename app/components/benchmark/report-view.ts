@@ -1,6 +1,6 @@
 // The carrier's report in words and pictures, for one language: built once from the service's
 // numbers and used by both the page and the PDF, so the PDF says exactly what the page says.
-import { distributionSvg, trendSvg } from '#app/components/charts/benchmark-svg.ts'
+import type { DistributionChart, TrendChart } from '#app/components/charts/benchmark-svg.ts'
 import { comparedToMedian } from '#app/domain/benchmark.ts'
 import type { IndicatorDefinition } from '#app/domain/benchmark-indicators.ts'
 import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
@@ -32,9 +32,11 @@ export interface IndicatorView {
 	comparison: string | null
 	groups: GroupView[]
 	missingGroups: string | null
-	distributionSvg: string | null
+	/** Chart inputs, not SVG: the page and the PDF draw them with the same function
+	 * (benchmark-svg.ts), and the page's data does not carry the pictures twice. */
+	distributionChart: DistributionChart | null
 	trend: { year: number; own: string; median: string }[]
-	trendSvg: string | null
+	trendChart: TrendChart | null
 }
 
 export interface ReportView {
@@ -140,10 +142,9 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 					: null,
 			}))
 			const bounds = { min: indicator.minValue, max: indicator.maxValue }
-			const axis = (value: number) => formatNumber(value, locale, Math.abs(value) < 10 && value % 1 !== 0 ? 1 : 0)
-			const distribution =
+			const distribution: DistributionChart | null =
 				indicator.groups.length > 0
-					? distributionSvg({
+					? {
 							title: t('benchmark.chartDistributionTitle', { label }),
 							description: [
 								reading,
@@ -159,8 +160,8 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 							ownLabel: t('benchmark.legendOwn', { value: ownValue === null ? '—' : format(ownValue) }),
 							medianLabel: t('benchmark.legendBox'),
 							bounds,
-							format: axis,
-						})
+							locale,
+						}
 					: null
 			const trend = indicator.trend.map((point) => ({
 				year: point.year,
@@ -181,11 +182,11 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 				missingGroups: missing.length
 					? t('benchmark.groupsHidden', { groups: missing.join(', '), min: report.minGroupSize })
 					: null,
-				distributionSvg: distribution,
+				distributionChart: distribution,
 				trend,
-				trendSvg:
+				trendChart:
 					indicator.trend.length >= 2
-						? trendSvg({
+						? {
 								title: t('benchmark.chartTrendTitle', { label }),
 								description: trend
 									.map((point) =>
@@ -199,8 +200,8 @@ export function buildReportView(report: CarrierReport, locale: Locale): ReportVi
 								ownLabel: t('benchmark.legendTrendOwn'),
 								medianLabel: t('benchmark.legendTrendMedian'),
 								bounds,
-								format: axis,
-							})
+								locale,
+							}
 						: null,
 			}
 		}),

@@ -5,6 +5,8 @@
 //
 // Both charts are pictures with a title and a description (role="img"); the page puts the same
 // numbers next to them as a table, the text alternative.
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { formatNumber } from '#app/i18n/format.ts'
 
 export const chartColors = {
 	box: '#9fc5cb',
@@ -24,6 +26,11 @@ export function escapeXml(text: string): string {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10
+
+/** Axis ticks: whole numbers, or one decimal for small steps. */
+function axisNumber(value: number, locale: Locale): string {
+	return formatNumber(value, locale, Number.isInteger(value) ? 0 : 1)
+}
 
 /** About five round tick values covering [low, high]. */
 export function niceTicks(low: number, high: number, count = 5): number[] {
@@ -68,7 +75,8 @@ export interface DistributionChart {
 	medianLabel: string
 	/** The indicator's valid range: the axis never extends beyond it. */
 	bounds: { min: number; max: number }
-	format: (value: number) => string
+	/** The language of the axis numbers. */
+	locale: Locale
 }
 
 /** Box (p25–p75) with whiskers (p10–p90) and the median per group, the own value as a diamond. */
@@ -90,7 +98,7 @@ export function distributionSvg(chart: DistributionChart): string {
 	for (const tick of ticks) {
 		parts.push(
 			`<line x1="${x(tick)}" y1="${top - 4}" x2="${x(tick)}" y2="${axisY}" stroke="${chartColors.grid}" stroke-width="1"/>`,
-			`<text x="${x(tick)}" y="${axisY + 16}" font-family="${FONT}" font-size="11" fill="${chartColors.muted}" text-anchor="middle">${escapeXml(chart.format(tick))}</text>`,
+			`<text x="${x(tick)}" y="${axisY + 16}" font-family="${FONT}" font-size="11" fill="${chartColors.muted}" text-anchor="middle">${escapeXml(axisNumber(tick, chart.locale))}</text>`,
 		)
 	}
 	chart.rows.forEach((row, index) => {
@@ -134,7 +142,7 @@ export interface TrendChart {
 	ownLabel: string
 	medianLabel: string
 	bounds: { min: number; max: number }
-	format: (value: number) => string
+	locale: Locale
 }
 
 /** The carrier's own value per year (solid line, dots) and the field median (dashed). */
@@ -161,7 +169,7 @@ export function trendSvg(chart: TrendChart): string {
 	for (const tick of niceTicks(low, high, 4)) {
 		parts.push(
 			`<line x1="${left}" y1="${y(tick)}" x2="${width - right}" y2="${y(tick)}" stroke="${chartColors.grid}" stroke-width="1"/>`,
-			`<text x="${left - 8}" y="${y(tick) + 4}" font-family="${FONT}" font-size="11" fill="${chartColors.muted}" text-anchor="end">${escapeXml(chart.format(tick))}</text>`,
+			`<text x="${left - 8}" y="${y(tick) + 4}" font-family="${FONT}" font-size="11" fill="${chartColors.muted}" text-anchor="end">${escapeXml(axisNumber(tick, chart.locale))}</text>`,
 		)
 	}
 	for (const year of years) {

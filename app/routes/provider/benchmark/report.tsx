@@ -5,6 +5,7 @@
 import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/report'
 import { buildReportView, type IndicatorView } from '#app/components/benchmark/report-view.ts'
+import { distributionSvg, trendSvg } from '#app/components/charts/benchmark-svg.ts'
 import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { isAppError } from '#app/domain/errors.ts'
@@ -119,9 +120,9 @@ function IndicatorSection({ indicator }: { indicator: IndicatorView }) {
 			<p className="benchmark__reading">{indicator.reading}</p>
 			{indicator.comparison ? <p>{indicator.comparison}</p> : null}
 			{indicator.missingGroups ? <p className="field__hint">{indicator.missingGroups}</p> : null}
-			{indicator.distributionSvg ? (
+			{indicator.distributionChart ? (
 				<figure className="benchmark__chart">
-					<div dangerouslySetInnerHTML={{ __html: indicator.distributionSvg }} />
+					<div dangerouslySetInnerHTML={{ __html: distributionSvg(indicator.distributionChart) }} />
 				</figure>
 			) : null}
 			{indicator.groups.length || indicator.trend.length ? (
@@ -175,9 +176,9 @@ function IndicatorSection({ indicator }: { indicator: IndicatorView }) {
 			{indicator.trend.length ? (
 				<div className="stack">
 					<h3 className="h-small">{t('benchmark.trendTitle')}</h3>
-					{indicator.trendSvg ? (
+					{indicator.trendChart ? (
 						<figure className="benchmark__chart">
-							<div dangerouslySetInnerHTML={{ __html: indicator.trendSvg }} />
+							<div dangerouslySetInnerHTML={{ __html: trendSvg(indicator.trendChart) }} />
 						</figure>
 					) : null}
 					<table className="table table--compact">

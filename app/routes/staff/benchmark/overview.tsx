@@ -6,7 +6,6 @@ import type { Route } from './+types/overview'
 import { distributionSvg } from '#app/components/charts/benchmark-svg.ts'
 import { formatIndicatorValue, groupLabel, indicatorLabel } from '#app/components/benchmark/report-view.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formatNumber } from '#app/i18n/format.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
@@ -64,7 +63,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 								ownLabel: '',
 								medianLabel: t('benchmark.legendBox'),
 								bounds: { min: indicator.minValue, max: indicator.maxValue },
-								format: (value) => formatNumber(value, locale, 0),
+								locale,
 							})
 						: null,
 				}
