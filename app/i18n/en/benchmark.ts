@@ -239,6 +239,23 @@ export const benchmark = {
 	errorReminders: 'Give at most five different numbers of days (0 to 90), separated by commas.',
 
 	templateReminder: 'Benchmark report reminder',
+	openDataTitle: 'Benchmark report: figures of the field',
+	openDataLead:
+		'Per year and per indicator the distribution of the values all carriers delivered: the count, the median, the quartiles, the 10th and 90th percentile and the mean, for all providers, per provider type and per province.',
+	openDataNone: 'No figures have been published yet.',
+	openDataJson: '{year} as JSON',
+	openDataCsv: '{year} as CSV',
+	openDataFieldsCaption: 'Fields of the benchmark report as open data',
+	openDataField_indicator: 'The indicator’s code (the same over the years), with its name and unit.',
+	openDataField_group: 'all (all providers), type (provider type) or province.',
+	openDataField_groupValue: 'The provider type (independent_practice, institution) or the province; empty for all.',
+	openDataField_n: 'The number of deliveries in the group.',
+	openDataField_quantiles:
+		'The quartiles and the 10th and 90th percentile, computed as percentile_cont (linear interpolation between closest ranks).',
+	openDataField_mean: 'The mean of the group.',
+	openDataPrivacy:
+		'A group with fewer deliveries than that year’s minimum group size (5 by default) is left out. A group’s lowest and highest number are left out too, because each is one provider’s value. Names or values of individual providers are never in the open data.',
+	openDataExample: 'Example: {example}',
 	jobReminders: 'Benchmark report reminders',
 	jobRemindersHelp: 'Reminds carriers that have not submitted their indicators, on the set days before the due date.',
 } satisfies Catalogue['benchmark']

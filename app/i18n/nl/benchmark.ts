@@ -243,6 +243,25 @@ export const benchmark = {
 	errorMinGroupSize: 'Kies een heel getal van 3 tot en met 50.',
 	errorReminders: 'Geef hoogstens vijf verschillende aantallen dagen (0 tot 90), gescheiden door komma’s.',
 
+	// Open data
+	openDataTitle: 'Spiegelrapportage: cijfers van het veld',
+	openDataLead:
+		'Per jaar en per indicator de verdeling van de aangeleverde waarden van alle keurmerkdragers: het aantal, de mediaan, de kwartielen, het 10e en 90e percentiel en het gemiddelde, voor alle aanbieders, per soort aanbieder en per provincie.',
+	openDataNone: 'Er zijn nog geen gepubliceerde cijfers.',
+	openDataJson: '{year} als JSON',
+	openDataCsv: '{year} als CSV',
+	openDataFieldsCaption: 'Velden van de spiegelrapportage als open data',
+	openDataField_indicator: 'De code van de indicator (gelijk over de jaren), met naam en eenheid.',
+	openDataField_group: 'all (alle aanbieders), type (soort aanbieder) of province (provincie).',
+	openDataField_groupValue: 'De soort aanbieder (independent_practice, institution) of de provincie; leeg bij all.',
+	openDataField_n: 'Het aantal aanleveringen in de groep.',
+	openDataField_quantiles:
+		'De kwartielen en het 10e en 90e percentiel, berekend als percentile_cont (lineaire interpolatie tussen de dichtstbijzijnde rangen).',
+	openDataField_mean: 'Het gemiddelde van de groep.',
+	openDataPrivacy:
+		'Een groep met minder aanleveringen dan de minimale groepsgrootte van dat jaar (standaard 5) staat er niet in. Het laagste en hoogste getal van een groep staan er niet in, omdat dat de waarde van één aanbieder is. Namen of waarden van afzonderlijke aanbieders staan nooit in de open data.',
+	openDataExample: 'Voorbeeld: {example}',
+
 	// Scheduled run
 	templateReminder: 'Herinnering spiegelrapportage',
 	jobReminders: 'Herinneringen spiegelrapportage',
