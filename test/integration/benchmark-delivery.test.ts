@@ -4,7 +4,7 @@
 import writeXlsxFile from 'write-excel-file/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { distributionSvg } from '#app/components/charts/benchmark-svg.ts'
-import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { addDays, amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { ensureBenchmarkYear, makeCarrier, seedBenchmarkField } from '#app/lib/test-fixtures/benchmark.server.ts'
@@ -370,5 +370,43 @@ describe('report, PDF and the self-evaluation', () => {
 			where: { file: { kind: 'benchmark_report', providerId: provider.id } },
 		})
 		expect(documents).toBe(1)
+	})
+})
+
+describe('reminders', () => {
+	it('reminds carriers that have not submitted, on the set days, once per day and address', async () => {
+		const reminderYear = 2095
+		await ensureBenchmarkYear(reminderYear)
+		const [delivered] = await seedBenchmarkField({ year: reminderYear, count: 1, seed: 'herinnering' })
+		const waiting = await createProviderWithMember()
+		await makeCarrier(waiting.provider.id, reminderYear)
+		const { runJob } = await import('#app/jobs/runner.server.ts')
+		const mails = () =>
+			db.outboxEmail.findMany({
+				where: { template: 'benchmark_reminder' },
+				select: { providerId: true, dedupeKey: true, subject: true },
+			})
+		// Before the first reminder day (1 March − 14 days): nothing.
+		await runJob('benchmark-reminders', { at: amsterdamInstant(`${reminderYear + 1}-02-14`, { hour: 6 }) })
+		expect(await mails()).toEqual([])
+		await runJob('benchmark-reminders', { at: amsterdamInstant(`${reminderYear + 1}-02-15`, { hour: 6 }) })
+		await runJob('benchmark-reminders', { at: amsterdamInstant(`${reminderYear + 1}-02-16`, { hour: 6 }) })
+		// To the organisation's address and the member, once although the job ran twice.
+		const sent = await mails()
+		expect(sent).toHaveLength(2)
+		expect(sent[0]).toMatchObject({
+			providerId: waiting.provider.id,
+			subject: `Over 14 dagen: indicatoren ${reminderYear} voor de spiegelrapportage aanleveren`,
+		})
+		expect(sent.some((mail) => mail.providerId === delivered!.providerId)).toBe(false)
+		// 2096 is a leap year: three days before 1 March is 27 February.
+		await runJob('benchmark-reminders', { at: amsterdamInstant(addDays(`${reminderYear + 1}-03-01`, -3), { hour: 6 }) })
+		expect((await mails()).map((mail) => mail.subject)).toContain(
+			`Over 3 dagen: indicatoren ${reminderYear} voor de spiegelrapportage aanleveren`,
+		)
+		expect(new Set((await mails()).map((mail) => mail.providerId))).toEqual(new Set([waiting.provider.id]))
+		// After the due date: no more reminders.
+		await runJob('benchmark-reminders', { at: amsterdamInstant(`${reminderYear + 1}-03-02`, { hour: 6 }) })
+		expect(await mails()).toHaveLength(4)
 	})
 })
