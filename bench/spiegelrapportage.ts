@@ -321,11 +321,11 @@ ${sections.join('\n\n')}
 ## Reading the numbers
 
 The target (report p95 ≤ 2 × the trivial route's p95) is not met on this machine. The report is not
-what is slow: it costs about 1.4 × the cheapest signed-in page of the portal (the benchmark index,
+what is slow: it costs 1.1–1.6 × the cheapest signed-in page of the portal (the benchmark index,
 one small query), and that page alone is already far above 2 × \`/healthz\`. Every signed-in page
 pays the session lookup (the session with its user and memberships: three queries), the root and
 layout loaders, the React render of the frame and compression; \`/healthz\` pays none of it. With
-10 connections on 2 shared cores (load average 6–9 from the other work on the machine during these
+10 connections on 2 shared cores (load average 6–11 from the other work on the machine during these
 runs), latency is mostly queueing behind that per-request cost; on PGlite every query of every
 request also waits its turn in the one embedded connection.
 
