@@ -116,8 +116,11 @@ export default tseslint.config(
 	layer('{emails,templates}/**', 'mails and PDFs render data; they load nothing', [
 		'#app/services/*',
 		'#app/routes/*',
-		'#app/components/*',
-		'#app/lib/*',
+		'#app/jobs/*',
+		'#app/lib/*.server.ts',
+		'#app/lib/db/*',
+		'#app/components/*.tsx',
+		'#app/components/**/*.tsx',
 	]),
 )
 

@@ -157,6 +157,18 @@ export const ERROR_STATUS = {
 	norm_set_published: 409,
 	norm_set_conflict: 409,
 	norm_set_answered: 409,
+	// spiegelrapportage (app/services/benchmark*.server.ts)
+	indicator_set_missing: 404,
+	indicator_set_exists: 409,
+	indicator_set_published: 409,
+	indicator_set_empty: 409,
+	indicator_code_taken: 409,
+	delivery_not_open: 409,
+	delivery_submitted: 409,
+	delivery_incomplete: 409,
+	delivery_not_submitted: 409,
+	not_a_carrier: 404,
+	reflection_not_available: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

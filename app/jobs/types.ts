@@ -12,6 +12,7 @@ export const JOB_NAMES = [
 	'qualification-reminders',
 	'fee-rate-published',
 	'turnover-reminders',
+	'benchmark-reminders',
 	'issue-invoices',
 	'overdue-invoices',
 	'purge-sessions',

@@ -138,4 +138,18 @@ export const refusals: Record<keyof typeof nl, string> = {
 	norm_set_published: 'This norm set has been published and can no longer be changed.',
 	norm_set_conflict: 'Someone else changed this norm set in the meantime. Reload the page.',
 	norm_set_answered: 'Answers have already been given to this norm set; it can no longer be changed.',
+	// spiegelrapportage
+	indicator_set_missing: 'No indicator list has been set for {year} yet.',
+	indicator_set_exists: 'An indicator list for {year} already exists.',
+	indicator_set_published: 'The indicators of {year} are published and can no longer be changed.',
+	indicator_set_empty: 'A list without indicators cannot be published.',
+	indicator_code_taken: 'The code {code} is already used in this list.',
+	delivery_not_open: 'Indicators for {year} can be delivered from {opensOn}.',
+	delivery_submitted:
+		'The delivery for {year} has been submitted and can no longer be changed. Ask the office to reopen it.',
+	delivery_incomplete: 'Fill in every indicator first (still open: {count}).',
+	delivery_not_submitted: 'This delivery has not been submitted; there is nothing to reopen.',
+	not_a_carrier: 'Only carriers of {year} deliver indicators.',
+	reflection_not_available:
+		'There is no draft self-evaluation with the norm on reflecting on data right now; the benchmark report cannot be added.',
 }

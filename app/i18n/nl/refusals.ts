@@ -145,4 +145,18 @@ export const refusals = {
 	norm_set_published: 'Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.',
 	norm_set_conflict: 'Iemand anders heeft deze normenset intussen gewijzigd. Laad de pagina opnieuw.',
 	norm_set_answered: 'Er zijn al antwoorden op deze normenset gegeven; hij kan niet meer worden gewijzigd.',
+	// spiegelrapportage
+	indicator_set_missing: 'Voor {year} is nog geen lijst met indicatoren vastgesteld.',
+	indicator_set_exists: 'Voor {year} bestaat al een lijst met indicatoren.',
+	indicator_set_published: 'De indicatoren van {year} zijn gepubliceerd en kunnen niet meer worden gewijzigd.',
+	indicator_set_empty: 'Een lijst zonder indicatoren kan niet worden gepubliceerd.',
+	indicator_code_taken: 'De code {code} wordt in deze lijst al gebruikt.',
+	delivery_not_open: 'De indicatoren over {year} kunnen worden aangeleverd vanaf {opensOn}.',
+	delivery_submitted:
+		'De aanlevering over {year} is ingediend en kan niet meer worden gewijzigd. Vraag het bedrijfsbureau om haar te heropenen.',
+	delivery_incomplete: 'Vul eerst alle indicatoren in (nog open: {count}).',
+	delivery_not_submitted: 'Deze aanlevering is niet ingediend; er valt niets te heropenen.',
+	not_a_carrier: 'Alleen keurmerkdragers van {year} leveren indicatoren aan.',
+	reflection_not_available:
+		'Er is nu geen zelfevaluatie in concept met de norm over reflecteren op gegevens; de spiegelrapportage kan niet worden toegevoegd.',
 } satisfies Record<ErrorCode, string>

@@ -412,6 +412,7 @@ export const staff = {
 	fileKind_invoice: 'Factuur',
 	fileKind_credit_note: 'Creditnota',
 	fileKind_withdrawal_letter: 'Intrekkingsbrief',
+	fileKind_benchmark_report: 'Spiegelrapportage',
 	applicantWithdrawalExplanation: 'Toelichting van de aanvrager op de eerdere intrekking',
 	incorrectQualificationExplanation:
 		'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.',

@@ -2,6 +2,7 @@
 // Loaded only by a dynamic import in app/routes/system/test-hooks.ts, when the hooks are on: the
 // fixtures are a separate chunk of the build that production never loads.
 import { accountFixtures } from './accounts.server.ts'
+import { benchmarkFixtures } from './benchmark.server.ts'
 import { feeFixtures } from './fees.server.ts'
 import { providerFixtures } from './provider.server.ts'
 import { registerFixtures } from './register.server.ts'
@@ -20,4 +21,5 @@ export const testFixtures: Record<string, Fixture> = {
 	...providerFixtures,
 	...selfEvaluationFixtures,
 	...registerFixtures,
+	...benchmarkFixtures,
 }

@@ -6,12 +6,14 @@ import { useT } from '#app/i18n/react.tsx'
 import { absoluteUrl } from '#app/services/auth.server.ts'
 import { defaultRegisterYear, registerYears } from '#app/services/register.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { benchmarkYears } from '#app/services/benchmark.server.ts'
+import { BenchmarkOpenData } from './open-data-benchmark-section.tsx'
 
 // The explanation of the open data for insurers and other re-users (schema version 1; the same
 // text for developers is docs/open-data.md).
 export async function loader() {
-	const years = await registerYears()
-	return { years, year: defaultRegisterYear(years), base: absoluteUrl('/open-data/v1/') }
+	const [years, benchmark] = await Promise.all([registerYears(), benchmarkYears({ published: true })])
+	return { years, year: defaultRegisterYear(years), base: absoluteUrl('/open-data/v1/'), benchmarkYears: benchmark }
 }
 
 export const meta: Route.MetaFunction = (args) =>
@@ -99,6 +101,7 @@ export default function OpenData({ loaderData }: Route.ComponentProps) {
 					</li>
 				</ul>
 			</section>
+			<BenchmarkOpenData years={loaderData.benchmarkYears} base={base} />
 		</div>
 	)
 }
