@@ -1,5 +1,6 @@
 // The spiegelrapportage on the open-data page (issue 14): only aggregates of groups of at least the
 // minimum size; the same text for developers is docs/open-data.md.
+import { href } from 'react-router'
 import { useT } from '#app/i18n/react.tsx'
 
 const FIELDS = ['indicator', 'group', 'groupValue', 'n', 'quantiles', 'mean'] as const
@@ -16,9 +17,13 @@ export function BenchmarkOpenData({ years, base }: { years: number[]; base: stri
 				<ul>
 					{years.map((year) => (
 						<li key={year}>
-							<a href={`/open-data/v1/spiegelrapportage.json?jaar=${year}`}>{t('benchmark.openDataJson', { year })}</a>
+							<a href={`${href('/open-data/v1/spiegelrapportage.json')}?jaar=${year}`}>
+								{t('benchmark.openDataJson', { year })}
+							</a>
 							{' · '}
-							<a href={`/open-data/v1/spiegelrapportage.csv?jaar=${year}`}>{t('benchmark.openDataCsv', { year })}</a>
+							<a href={`${href('/open-data/v1/spiegelrapportage.csv')}?jaar=${year}`}>
+								{t('benchmark.openDataCsv', { year })}
+							</a>
 						</li>
 					))}
 				</ul>

@@ -2,7 +2,7 @@
 // saves itself (as the self-evaluation: a stale version is a conflict, never an overwrite), or a
 // CSV/XLSX in the portal's template (every error with its row and column, nothing stored from a
 // file with errors), and the submission.
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/delivery'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
@@ -95,7 +95,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const context = await requireDelivery(request, params)
 	const { user, locale, year, providerId, indicators } = context
 	const actor = actorOf(user)
-	const base = `/aanbieder/${providerId}/spiegelrapportage/${year}`
+	const base = href('/aanbieder/:providerId/spiegelrapportage/:year', { providerId, year: String(year) })
 	const here = `${base}/aanleveren`
 	const refused = (error: unknown, values: FormValues = {}) => {
 		if (isAppError(error)) return failure({ formErrors: [translateError(error, locale)], values }, error.status)
@@ -161,13 +161,15 @@ export default function DeliveryPage({ loaderData, actionData }: Route.Component
 	const t = useT()
 	const { providerId, year, indicators, status, phase } = loaderData
 	const failed = actionData as ActionData | undefined
-	const base = `/aanbieder/${providerId}/spiegelrapportage/${year}`
+	const base = href('/aanbieder/:providerId/spiegelrapportage/:year', { providerId, year: String(year) })
 	const editable = status !== 'submitted' && phase !== 'not_open'
 	const labels = Object.fromEntries(indicators.map((indicator) => [`${indicator.code}:number`, indicator.label]))
 	return (
 		<div className="stack benchmark">
 			<p>
-				<Link to={`/aanbieder/${providerId}/spiegelrapportage`}>{t('benchmark.backToOverview')}</Link>
+				<Link to={href('/aanbieder/:providerId/spiegelrapportage', { providerId })}>
+					{t('benchmark.backToOverview')}
+				</Link>
 			</p>
 			<h1>{t('benchmark.deliveryTitle', { year })}</h1>
 			<p className="lead">{t('benchmark.deliveryLead', { year, markName: loaderData.markName })}</p>
@@ -288,7 +290,9 @@ function DeliveryStatus({ data: loaderData }: { data: Route.ComponentProps['load
 					{t('benchmark.statusSubmitted')} <DateTime value={submittedAt ?? ''} />
 				</p>
 				<p>
-					<Link to={`/aanbieder/${providerId}/spiegelrapportage/${year}`}>{t('benchmark.viewReport')}</Link>
+					<Link to={href('/aanbieder/:providerId/spiegelrapportage/:year', { providerId, year: String(year) })}>
+						{t('benchmark.viewReport')}
+					</Link>
 				</p>
 			</div>
 		)

@@ -1,6 +1,6 @@
 // /aanbieder/:providerId/spiegelrapportage — the years the provider delivers indicators for, with
 // what is still to do and the reports so far.
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/index'
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { useT } from '#app/i18n/react.tsx'
@@ -15,7 +15,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function BenchmarkIndex({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const { providerId, years } = loaderData
-	const base = `/aanbieder/${providerId}/spiegelrapportage`
+	const base = href('/aanbieder/:providerId/spiegelrapportage', { providerId })
 	return (
 		<div className="stack">
 			<h1>{t('benchmark.title')}</h1>

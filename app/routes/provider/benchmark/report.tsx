@@ -2,7 +2,7 @@
 // indicator: the reading in words, the charts (server-rendered SVG, the same as in the PDF), the
 // numbers as a table (the charts' text alternative) and the trend over the years. Only the
 // carrier's own values and groups of at least the minimum size ever reach this page.
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, href, Link, redirect } from 'react-router'
 import type { Route } from './+types/report'
 import { buildReportView, type IndicatorView } from '#app/i18n/benchmark-report.ts'
 import { distributionSvg, trendSvg } from '#app/components/charts/benchmark-svg.ts'
@@ -34,7 +34,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!report) {
 		// Not submitted (yet): the delivery page explains what to do, if there is one.
 		if (await hasPublishedIndicatorSet(year))
-			throw redirect(`/aanbieder/${params.providerId}/spiegelrapportage/${year}/aanleveren`)
+			throw redirect(
+				href('/aanbieder/:providerId/spiegelrapportage/:year/aanleveren', {
+					providerId: params.providerId,
+					year: String(year),
+				}),
+			)
 		notFound()
 	}
 	return {
@@ -54,7 +59,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	try {
 		const attached = await attachReportToSelfEvaluation(actorOf(user), { providerId: params.providerId, year, locale })
 		return redirectWithToast(
-			`/aanbieder/${params.providerId}/zelfevaluatie/${attached.year}/norm/${attached.normCode}#vraag-${attached.evidenceKey}`,
+			`${href('/aanbieder/:providerId/zelfevaluatie/:year/norm/:normCode', { providerId: params.providerId, year: String(attached.year), normCode: attached.normCode })}#vraag-${attached.evidenceKey}`,
 			{ type: 'success', key: 'benchmark.toastAttached' },
 		)
 	} catch (error) {
@@ -67,11 +72,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function ReportPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const { providerId, year, view, attach } = loaderData
-	const base = `/aanbieder/${providerId}/spiegelrapportage/${year}`
+	const base = href('/aanbieder/:providerId/spiegelrapportage/:year', { providerId, year: String(year) })
 	return (
 		<div className="stack benchmark">
 			<p>
-				<Link to={`/aanbieder/${providerId}/spiegelrapportage`}>{t('benchmark.backToOverview')}</Link>
+				<Link to={href('/aanbieder/:providerId/spiegelrapportage', { providerId })}>
+					{t('benchmark.backToOverview')}
+				</Link>
 			</p>
 			<h1>{view.title}</h1>
 			<p className="lead">{view.lead}</p>

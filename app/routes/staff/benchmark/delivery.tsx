@@ -1,7 +1,7 @@
 // /medewerkers/spiegelrapportage/aanlevering/:deliveryId — one carrier's delivery as staff see it
 // (values, status, how it arrived), and reopening it with a reason (audited): the values leave the
 // benchmark until the carrier submits again.
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/delivery'
 import { formatIndicatorValue, indicatorLabel } from '#app/i18n/benchmark-report.ts'
 import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -47,7 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			{ type: 'staff', userId: user.id, ip: clientIp(request, context) },
 			{ deliveryId: params.deliveryId, reason },
 		)
-		return redirectWithToast(`/medewerkers/spiegelrapportage?jaar=${delivery.year}`, {
+		return redirectWithToast(`${href('/medewerkers/spiegelrapportage')}?jaar=${delivery.year}`, {
 			type: 'success',
 			key: 'benchmark.toastReopened',
 		})
@@ -67,7 +67,9 @@ export default function StaffDelivery({ loaderData, actionData }: Route.Componen
 	return (
 		<div className="stack">
 			<p>
-				<Link to={`/medewerkers/spiegelrapportage?jaar=${loaderData.year}`}>{t('benchmark.backToStaff')}</Link>
+				<Link to={`${href('/medewerkers/spiegelrapportage')}?jaar=${loaderData.year}`}>
+					{t('benchmark.backToStaff')}
+				</Link>
 			</p>
 			<h1>{t('benchmark.staffDeliveryTitle', { name: loaderData.provider.name, year: loaderData.year })}</h1>
 			<p>

@@ -2,7 +2,7 @@
 // kept like the norm set: created as a copy of the latest earlier list (or the standard list),
 // edited as a draft, published; and the year's delivery settings (window, due date, minimum group
 // size, reminders), which stay editable. Assessors read; administrators change (audited).
-import { data, Form, Link } from 'react-router'
+import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/indicators'
 import { indicatorLabel } from '#app/i18n/benchmark-report.ts'
@@ -108,7 +108,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const intent = intentSchema.safeParse(Object.fromEntries(formData))
 	invariantResponse(intent.success, 'Ongeldig verzoek', { status: 400 })
 	const actor = { type: 'staff' as const, userId: user.id }
-	const here = `/medewerkers/spiegelrapportage/indicatoren/${year}`
+	const here = href('/medewerkers/spiegelrapportage/indicatoren/:year', { year: String(year) })
 	const { version } = intent.data
 	try {
 		switch (intent.data.intent) {

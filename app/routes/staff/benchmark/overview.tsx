@@ -1,7 +1,7 @@
 // /medewerkers/spiegelrapportage — the benchmark for the office: the indicator lists per year,
 // who of the year's carriers delivered, the field's distributions (groups of at least the minimum
 // size) and the outliers to look at in the sample; the aggregates as CSV.
-import { Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/overview'
 import { distributionSvg } from '#app/components/charts/benchmark-svg.ts'
 import { formatIndicatorValue, groupLabel, indicatorLabel } from '#app/i18n/benchmark-report.ts'
@@ -108,7 +108,7 @@ export default function BenchmarkOverview({ loaderData }: Route.ComponentProps) 
 						{lists.map((list) => (
 							<tr key={list.year}>
 								<th scope="row">
-									<Link to={`/medewerkers/spiegelrapportage/indicatoren/${list.year}`}>
+									<Link to={href('/medewerkers/spiegelrapportage/indicatoren/:year', { year: String(list.year) })}>
 										{t('benchmark.listLink', { year: list.year })}
 									</Link>
 								</th>
@@ -149,7 +149,7 @@ export default function BenchmarkOverview({ loaderData }: Route.ComponentProps) 
 								aria-label={t('benchmark.progressLabel')}
 							/>
 							<p>
-								<a href={`/medewerkers/spiegelrapportage/csv?jaar=${year}`} download>
+								<a href={`${href('/medewerkers/spiegelrapportage/csv')}?jaar=${year}`} download>
 									{t('benchmark.exportCsv')}
 								</a>
 							</p>
@@ -168,7 +168,13 @@ export default function BenchmarkOverview({ loaderData }: Route.ComponentProps) 
 											<tr key={row.providerId}>
 												<th scope="row">
 													{row.deliveryId ? (
-														<Link to={`/medewerkers/spiegelrapportage/aanlevering/${row.deliveryId}`}>{row.name}</Link>
+														<Link
+															to={href('/medewerkers/spiegelrapportage/aanlevering/:deliveryId', {
+																deliveryId: row.deliveryId,
+															})}
+														>
+															{row.name}
+														</Link>
 													) : (
 														row.name
 													)}
