@@ -3,10 +3,14 @@
 //
 // Source and approximation: the four-digit postcode areas (PC4) are handed out by region, so a
 // small table of PC4 ranges gives the province of almost every address. The ranges below follow
-// the PC4 areas per province as published by PostNL/CBS (PC4–gemeente tables), merged into
-// contiguous ranges and rounded to the nearest block of ten; the few areas that straddle a
-// provincial border go to the province of most of their addresses. Good enough to narrow a
-// search; a provider that enters its province in its profile always wins.
+// the PC4 areas per province, merged into contiguous ranges and rounded to blocks of ten; the few
+// areas that straddle a provincial border go to the province of most of their addresses. Good
+// enough to narrow a search; a provider that enters its province in its profile always wins.
+//
+// Not an authoritative table: CBS's PC4 → gemeente → provincie tables (the source the issue asks
+// for) could not be had on this offline machine, and no npm package ships them. Known mistakes are
+// fixed one by one with a test (app/domain/register-search.test.ts lists the postcodes checked);
+// replacing this by the CBS table, shipped as data with its year, is open work.
 
 export const PROVINCES = [
 	'Drenthe',
@@ -46,8 +50,10 @@ export const POSTCODE_PROVINCE_RANGES: readonly (readonly [number, number, Provi
 	[6500, 6579, 'Gelderland'], // Nijmegen
 	[6580, 6599, 'Limburg'], // Mook en Middelaar, Gennep
 	[6600, 7399, 'Gelderland'], // Wageningen, Ede, Arnhem, Doetinchem, Apeldoorn
-	[7400, 7739, 'Overijssel'], // Deventer, Enschede, Hengelo, Almelo, Hardenberg
-	[7740, 7999, 'Drenthe'], // Coevorden, Emmen, Hoogeveen, Meppel
+	[7400, 7739, 'Overijssel'], // Deventer, Enschede, Hengelo, Almelo, Dedemsvaart, Ommen
+	[7740, 7769, 'Drenthe'], // Coevorden, Dalen, Schoonebeek
+	[7770, 7799, 'Overijssel'], // Hardenberg, Slagharen, De Krim, Gramsbergen (777x was Drenthe: wrong)
+	[7800, 7999, 'Drenthe'], // Emmen, Hoogeveen, Meppel
 	[8000, 8199, 'Overijssel'], // Zwolle, Raalte
 	[8200, 8259, 'Flevoland'], // Lelystad, Dronten
 	[8260, 8299, 'Overijssel'], // Kampen

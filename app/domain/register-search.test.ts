@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { POSTCODE_PROVINCE_RANGES, provinceOfPostcode, registerProvince } from './province'
+import { POSTCODE_PROVINCE_RANGES, PROVINCES, provinceOfPostcode, registerProvince } from './province'
 import {
 	DEFAULT_REGISTER_QUERY,
 	normaliseSearchText,
@@ -85,5 +85,31 @@ describe('province from postcode', () => {
 		expect(provinceOfPostcode('0123 AB')).toBeNull()
 		expect(registerProvince('utrecht', '9711 AA')).toBe('Utrecht')
 		expect(registerProvince('Fryslân', '8911 AA')).toBe('Friesland')
+	})
+
+	it.each([
+		['1012', 'Noord-Holland', 'Amsterdam'],
+		['7772', 'Overijssel', 'Hardenberg'],
+		['9711', 'Groningen', 'Groningen'],
+		['6211', 'Limburg', 'Maastricht'],
+		['5211', 'Noord-Brabant', '’s-Hertogenbosch'],
+		['8011', 'Overijssel', 'Zwolle'],
+		['7811', 'Drenthe', 'Emmen'],
+		['3511', 'Utrecht', 'Utrecht'],
+		['8911', 'Friesland', 'Leeuwarden'],
+		['6511', 'Gelderland', 'Nijmegen'],
+		['4331', 'Zeeland', 'Middelburg'],
+		['1311', 'Flevoland', 'Almere'],
+		['2511', 'Zuid-Holland', 'Den Haag'],
+		['7741', 'Drenthe', 'Coevorden'],
+		['7701', 'Overijssel', 'Dedemsvaart'],
+	] as const)('%s (%s, %s)', (postcode, province) => {
+		expect(provinceOfPostcode(postcode)).toBe(province)
+	})
+
+	it('maps every PC4 to one of the twelve provinces', () => {
+		for (let pc4 = 1000; pc4 <= 9999; pc4++) {
+			expect(PROVINCES, String(pc4)).toContain(provinceOfPostcode(String(pc4)))
+		}
 	})
 })
