@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { POSTCODE_PROVINCE_RANGES, PROVINCES, provinceOfPostcode, registerProvince } from './province'
+import { POSTCODE_PROVINCE_RANGES, PROVINCES, type Province, provinceOfPostcode, registerProvince } from './province'
 import {
 	DEFAULT_REGISTER_QUERY,
 	normaliseSearchText,
@@ -87,7 +87,7 @@ describe('province from postcode', () => {
 		expect(registerProvince('Fryslân', '8911 AA')).toBe('Friesland')
 	})
 
-	it.each([
+	it.each<[string, Province, string]>([
 		['1012', 'Noord-Holland', 'Amsterdam'],
 		['7772', 'Overijssel', 'Hardenberg'],
 		['9711', 'Groningen', 'Groningen'],
@@ -103,7 +103,7 @@ describe('province from postcode', () => {
 		['2511', 'Zuid-Holland', 'Den Haag'],
 		['7741', 'Drenthe', 'Coevorden'],
 		['7701', 'Overijssel', 'Dedemsvaart'],
-	] as const)('%s (%s, %s)', (postcode, province) => {
+	])('%s (%s, %s)', (postcode, province) => {
 		expect(provinceOfPostcode(postcode)).toBe(province)
 	})
 

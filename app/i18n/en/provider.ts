@@ -71,7 +71,6 @@ export const provider: Record<keyof typeof nl, string> = {
 	errorContactNameRequired: 'Enter the name of the contact person.',
 	errorContactFunctionRequired: 'Enter the job title of the contact person.',
 	errorContactEmailRequired: 'Enter the e-mail address of the contact person.',
-	errorContactIsStaff: 'This e-mail address belongs to KiBG staff; choose another address.',
 	errorMarkHistoryRequired: 'Say whether your organisation held the mark before.',
 	errorWithdrawalExplanation: 'Explain when and why the mark was withdrawn.',
 	errorTooLong: 'This text is too long.',

@@ -374,7 +374,6 @@ export const staff: Record<keyof typeof nl, string> = {
 	ruleValue: 'Threshold',
 	ruleMessage: 'Message when the requirement is not met',
 	statement: 'Statement the provider confirms',
-	newEvidenceKind: 'Kind of new evidence item',
 	addEvidence: 'Add evidence item',
 	errorFieldRequired: 'Fill in this field.',
 	errorNumber: 'Enter a number, for example 60 or 2.5.',

@@ -72,7 +72,6 @@ export const provider = {
 	errorContactNameRequired: 'Vul de naam van de contactpersoon in.',
 	errorContactFunctionRequired: 'Vul de functie van de contactpersoon in.',
 	errorContactEmailRequired: 'Vul het e-mailadres van de contactpersoon in.',
-	errorContactIsStaff: 'Dit e-mailadres hoort bij een medewerker van KiBG; kies een ander e-mailadres.',
 	errorMarkHistoryRequired: 'Geef aan of uw organisatie het keurmerk eerder had.',
 	errorWithdrawalExplanation: 'Licht toe wanneer en waarom het keurmerk is ingetrokken.',
 	errorTooLong: 'Deze tekst is te lang.',

@@ -375,7 +375,6 @@ export const staff = {
 	ruleValue: 'Grenswaarde',
 	ruleMessage: 'Melding als de eis niet wordt gehaald',
 	statement: 'Verklaring die de aanbieder bevestigt',
-	newEvidenceKind: 'Soort nieuw bewijsstuk',
 	addEvidence: 'Bewijsstuk toevoegen',
 	errorFieldRequired: 'Vul dit veld in.',
 	errorNumber: 'Vul een getal in, bijvoorbeeld 60 of 2,5.',

@@ -80,7 +80,7 @@ export async function applySignAndList(
 	expect(providerId).not.toBe('')
 	const deadline = page.getByRole('region', { name: 'Eerstvolgende deadline' })
 	await expect(deadline).toContainText(`Onderteken de overeenkomst uiterlijk 31 december ${year - 1}`)
-	await expect(deadline).toContainText(/Nog \d+ dag\(en\)\./)
+	await expect(deadline).toContainText(/Nog \d+ dagen\./)
 	await expectAccessible(page)
 	await page.getByRole('link', { name: `Onderteken de overeenkomst ${year}` }).click()
 
@@ -118,7 +118,7 @@ export async function applySignAndList(
 	await expect(page.getByRole('region', { name: 'Eerstvolgende deadline' })).toContainText(
 		`Dien de zelfevaluatie in uiterlijk 31 maart ${year}`,
 	)
-	await expect(page.getByRole('region', { name: 'Eerstvolgende deadline' })).toContainText('Nog 89 dag(en).')
+	await expect(page.getByRole('region', { name: 'Eerstvolgende deadline' })).toContainText('Nog 89 dagen.')
 	await expect(page.getByRole('link', { name: `Vul de zelfevaluatie ${year} in en dien die in` })).toHaveAttribute(
 		'href',
 		/\/zelfevaluatie$/,
