@@ -34,7 +34,8 @@ export interface AgreementPdfInput {
 	listingOn: string // Dutch date
 	qualificationDeadline: string // Dutch date
 	maxRevisions: number
-	revisionResponseDays: number
+	/** DOMAIN.md §3: 0 = revisions due at the qualification deadline. */
+	revisionGraceDays: number
 	offeredOn: string // Dutch date
 	provider: AgreementParty
 	isReapplicant: boolean
@@ -87,7 +88,7 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	heading(doc, 'Artikel 2 — Kwalificatie')
 	paragraph(
 		doc,
-		`De zorgaanbieder toont met een zelfevaluatie aan dat zij voldoet aan alle normen van ${input.year}. De zelfevaluatie wordt uiterlijk ${input.qualificationDeadline} ingediend. KiBG kan om aanpassing vragen; er ${input.maxRevisions === 1 ? 'is één aangepaste zelfevaluatie' : `zijn ${input.maxRevisions} aangepaste zelfevaluaties`} mogelijk, in te dienen binnen ${input.revisionResponseDays} dagen na het verzoek, of tot en met ${input.qualificationDeadline} als die datum later valt. KiBG voert na de kwalificatie gesprekken met een steekproef van gekwalificeerde keurmerkdragers.`,
+		`De zorgaanbieder toont met een zelfevaluatie aan dat zij voldoet aan alle normen van ${input.year}. De zelfevaluatie wordt uiterlijk ${input.qualificationDeadline} ingediend. KiBG kan om aanpassing vragen; er ${input.maxRevisions === 1 ? 'is één aangepaste zelfevaluatie' : `zijn ${input.maxRevisions} aangepaste zelfevaluaties`} mogelijk, in te dienen binnen de kwalificatieperiode (uiterlijk ${input.qualificationDeadline})${input.revisionGraceDays > 0 ? `; wordt de aanpassing later dan ${input.revisionGraceDays} dagen voor die datum gevraagd, dan binnen ${input.revisionGraceDays} dagen na het verzoek` : ''}. KiBG voert na de kwalificatie gesprekken met een steekproef van gekwalificeerde keurmerkdragers.`,
 	)
 	heading(doc, 'Artikel 3 — Afdracht')
 	paragraph(

@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
 	invalid_effective_date: 400,
 	effective_in_past: 400,
 	justification_required: 400,
+	revision_period_over: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

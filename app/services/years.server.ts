@@ -25,14 +25,19 @@ export function toYearSettings(row: MarkYear): YearSettings {
 		...dates,
 		year: row.year,
 		markName: row.markName,
-		revisionResponseDays: row.revisionResponseDays,
+		firstSubmissionDeadline: row.firstSubmissionDeadline ? toCalendarDate(row.firstSubmissionDeadline) : null,
+		revisionGraceDays: row.revisionGraceDays,
 		maxRevisions: row.maxRevisions,
+		objectionPeriodDays: row.objectionPeriodDays,
 		feeRateBp: row.feeRateBp,
 		minimumFeeCents: row.minimumFeeCents,
 		turnoverLabel: row.turnoverLabel,
 		invoicePaymentDays: row.invoicePaymentDays,
 		invoiceOverdueGraceDays: row.invoiceOverdueGraceDays,
 		reminderDaysBefore: [...row.reminderDaysBefore],
+		vatNumber: row.vatNumber,
+		feeVatRateBp: row.feeVatRateBp,
+		vatExemptionText: row.vatExemptionText,
 	}
 }
 
@@ -46,14 +51,21 @@ export function markYearData(settings: YearSettings) {
 		...dates,
 		year: settings.year,
 		markName: settings.markName,
-		revisionResponseDays: settings.revisionResponseDays,
+		firstSubmissionDeadline: settings.firstSubmissionDeadline
+			? fromCalendarDate(settings.firstSubmissionDeadline)
+			: null,
+		revisionGraceDays: settings.revisionGraceDays,
 		maxRevisions: settings.maxRevisions,
+		objectionPeriodDays: settings.objectionPeriodDays,
 		feeRateBp: settings.feeRateBp,
 		minimumFeeCents: settings.minimumFeeCents,
 		turnoverLabel: settings.turnoverLabel,
 		invoicePaymentDays: settings.invoicePaymentDays,
 		invoiceOverdueGraceDays: settings.invoiceOverdueGraceDays,
 		reminderDaysBefore: settings.reminderDaysBefore,
+		vatNumber: settings.vatNumber,
+		feeVatRateBp: settings.feeVatRateBp,
+		vatExemptionText: settings.vatExemptionText,
 	}
 }
 

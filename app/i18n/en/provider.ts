@@ -111,6 +111,8 @@ export const provider: Record<keyof typeof nl, string> = {
 	agreementStatus_signed: 'The agreement has been signed.',
 	agreementStatus_declined: 'The agreement was declined.',
 	agreementStatus_superseded: 'This agreement was replaced.',
+	agreementStatus_dissolved: 'This agreement was dissolved with the withdrawal of the mark (handbook §3.3).',
+	agreementStatus_lapsed: 'This offer lapsed: it was not signed in time.',
 	agreementTerms: 'Conditions',
 	termFeeRate: 'Fee rate',
 	termMinimumFee: 'Minimum fee',

@@ -34,4 +34,6 @@ export const refusals: Record<keyof typeof nl, string> = {
 	invalid_effective_date: 'Enter a valid effective date for the withdrawal.',
 	effective_in_past: 'The effective date of the withdrawal cannot be in the past.',
 	justification_required: 'Give a justification: reinstating a withdrawal is recorded in the audit trail.',
+	revision_period_over:
+		"The qualification period is over ({deadline}): a revised self-evaluation can no longer be submitted in time. Decide 'not qualified'.",
 }

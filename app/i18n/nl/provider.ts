@@ -114,6 +114,8 @@ export const provider = {
 	agreementStatus_signed: 'De overeenkomst is ondertekend.',
 	agreementStatus_declined: 'De overeenkomst is afgewezen.',
 	agreementStatus_superseded: 'Deze overeenkomst is vervangen.',
+	agreementStatus_dissolved: 'Deze overeenkomst is ontbonden met de intrekking van het keurmerk (handboek §3.3).',
+	agreementStatus_lapsed: 'Dit aanbod is vervallen: de overeenkomst is niet op tijd ondertekend.',
 	agreementTerms: 'Voorwaarden',
 	termFeeRate: 'Afdrachtpercentage',
 	termMinimumFee: 'Minimale afdracht',

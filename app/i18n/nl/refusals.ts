@@ -39,4 +39,6 @@ export const refusals = {
 	invalid_effective_date: 'Vul een geldige ingangsdatum van de intrekking in.',
 	effective_in_past: 'De ingangsdatum van de intrekking kan niet in het verleden liggen.',
 	justification_required: 'Geef een toelichting: het herstellen van een intrekking wordt vastgelegd in het auditlog.',
+	revision_period_over:
+		"De kwalificatieperiode is voorbij ({deadline}): een aangepaste zelfevaluatie kan niet meer op tijd worden ingediend. Beslis 'niet gekwalificeerd'.",
 } satisfies Record<ErrorCode, string>
