@@ -3,7 +3,18 @@
 // once signed — who signed, in which function, when and from which address. The conditions come
 // from the snapshot taken when the agreement was offered, never from today's settings.
 import { formatEuro, formatFeeRate } from '#app/domain/fees.ts'
-import { colors, createPdf, facts, footer, heading, kibg, letterhead, paragraph, renderPdf } from './pdf.ts'
+import {
+	colors,
+	createPdf,
+	facts,
+	footer,
+	heading,
+	keepTogether,
+	kibg,
+	letterhead,
+	paragraph,
+	renderPdf,
+} from './pdf.ts'
 
 export interface AgreementParty {
 	name: string
@@ -108,6 +119,9 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	)
 	paragraph(doc, 'Na intrekking wordt de zorgaanbieder uit het Keurmerkregister verwijderd.')
 
+	// The signing block stays on one page (with its heading): the concept and the signed copy have
+	// the same pages.
+	keepTogether(doc, 150)
 	heading(doc, 'Ondertekening')
 	const signature = input.signature
 	if (signature) {

@@ -348,7 +348,7 @@ async function dissolveAgreement(tx: Tx, participation: Participation, effective
 
 function defaultWithdrawalExplanation(reason: keyof typeof WITHDRAWAL_REASON_LABELS): string {
 	return reason === 'not_qualified_in_time'
-		? 'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (Handboek Keurmerk Basis GGZ §3.3).'
+		? 'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (handboek van het keurmerk, §3.3).'
 		: WITHDRAWAL_REASON_LABELS[reason]
 }
 
