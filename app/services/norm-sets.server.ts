@@ -3,6 +3,7 @@
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import type { EvidenceItem, NormSet } from '#app/domain/norm-set.ts'
 import { assertNormSet } from '#app/domain/norm-set.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 
 /** A norm set as the domain sees it, plus the database ids behind its keys. */
@@ -44,7 +45,7 @@ export async function importNormSet(
 			textStatus: normSet.status,
 			notes: normSet.notes ?? [],
 			basedOnYear,
-			publishedAt: status === 'published' ? (publishedAt ?? new Date()) : null,
+			publishedAt: status === 'published' ? (publishedAt ?? now()) : null,
 		},
 	})
 	for (const [themeIndex, theme] of normSet.themes.entries()) {

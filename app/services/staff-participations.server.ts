@@ -1,6 +1,7 @@
 // The staff's participations table: one query for the page, the count and the CSV, so the export
 // holds exactly the rows the filters show. Paging, sorting and filtering happen in the database
 // (indexed on year/state; see bench/participations.md for the timings with 2,000 rows).
+import { lastDayInRegister } from '#app/domain/register.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { nextDeadline } from '#app/domain/next-deadline.ts'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
@@ -186,7 +187,7 @@ const csvColumns: CsvColumn<ParticipationRow>[] = [
 	{ header: 'Beoordelaar', value: (row) => row.assessor?.name ?? '' },
 	{ header: 'Aanpassing uiterlijk', value: (row) => row.revisionDueAt },
 	{ header: 'In register vanaf', value: (row) => row.listedFrom },
-	{ header: 'In register tot', value: (row) => row.listedUntil },
+	{ header: 'In register t/m', value: (row) => (row.listedUntil ? lastDayInRegister(row.listedUntil) : null) },
 	{ header: 'Heraanvrager', value: (row) => row.isReapplicant },
 ]
 

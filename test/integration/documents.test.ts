@@ -80,6 +80,9 @@ async function documentsOf(year: number) {
 		}),
 	).toEqual({ ok: true })
 	const signed = await download(agreementPdfRoute, `${agreementPath}?versie=getekend`, params, cookie)
+	// Once signed, the agreement is never handed out as a concept again (an old link included).
+	const oldConceptLink = await download(agreementPdfRoute, `${agreementPath}?versie=concept`, params, cookie)
+	expect(Buffer.from(oldConceptLink).equals(Buffer.from(signed))).toBe(true)
 
 	setClock(at(`${year}-01-02`, 9))
 	await db.$transaction((tx) => requireParticipationEvent(tx, id, { type: 'list' }, system))

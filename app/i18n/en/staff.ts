@@ -43,7 +43,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	columnAssessor: 'Assessor',
 	columnStateSince: 'State since',
 	columnRevisionDue: 'Revision due',
-	columnListedUntil: 'Listed until',
+	columnListedUntil: 'Listed through',
 	columnKvk: 'KvK number',
 	columnAt: 'Time',
 	columnActor: 'By',

@@ -42,7 +42,7 @@ export const staff = {
 	columnAssessor: 'Beoordelaar',
 	columnStateSince: 'Status sinds',
 	columnRevisionDue: 'Aanpassing uiterlijk',
-	columnListedUntil: 'In register tot',
+	columnListedUntil: 'In register t/m',
 	columnKvk: 'KvK-nummer',
 	columnAt: 'Tijdstip',
 	columnActor: 'Door',
