@@ -49,6 +49,8 @@ export const ERROR_STATUS = {
 	effective_in_past: 400,
 	justification_required: 400,
 	revision_period_over: 409,
+	interview_not_planned: 409,
+	interview_not_held_yet: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

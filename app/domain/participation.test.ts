@@ -699,3 +699,17 @@ describe('registerWindow: the register as one query (from ≤ t < until)', () =>
 		expect(registerWindow(emptySnapshot('applied', false), settings)).toBeNull()
 	})
 })
+
+describe('issue 16 item 13: an application with the agreement offered at once', () => {
+	test('starts offered with one message (application received, agreement ready)', () => {
+		const r = ok(
+			startParticipation(
+				{ origin: 'application', isReapplicant: false, offerAgreement: true },
+				at('2026-07-01', 10),
+				settings,
+			),
+		)
+		expect(r.next.state).toBe('agreement_offered')
+		expect(types(r)).toEqual(['mail:application_received'])
+	})
+})

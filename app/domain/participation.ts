@@ -162,8 +162,12 @@ export type TransitionResult =
 	| { ok: false; refusal: Refusal }
 
 export type ParticipationStart =
-	/** Through the application form; `isReapplicant` per `isReapplicantFor`. */
-	| { origin: 'application'; isReapplicant: boolean }
+	/**
+	 * Through the application form; `isReapplicant` per `isReapplicantFor`. With `offerAgreement`
+	 * the agreement is offered at once (003 §3.1 "De aanbieder ontvangt een overeenkomst ter
+	 * ondertekening"): one message says both (issue 16: not two mails at the same moment).
+	 */
+	| { origin: 'application'; isReapplicant: boolean; offerAgreement?: boolean }
 	/** A current carrier offered next year's agreement in May (003 §3.1). */
 	| { origin: 'renewal' }
 
@@ -196,7 +200,8 @@ export function startParticipation(start: ParticipationStart, now: Date, setting
 				`Het keurmerk ${settings.year} kan worden aangevraagd van ${formatDutchDate(settings.applicationOpensOn)} tot en met ${formatDutchDate(settings.applicationClosesOn)}.`,
 			)
 		}
-		return changed(emptySnapshot('applied', start.isReapplicant), [mail('application_received')])
+		const state = start.offerAgreement ? 'agreement_offered' : 'applied'
+		return changed(emptySnapshot(state, start.isReapplicant), [mail('application_received')])
 	})
 }
 

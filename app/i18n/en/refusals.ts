@@ -36,4 +36,8 @@ export const refusals: Record<keyof typeof nl, string> = {
 	justification_required: 'Give a justification: reinstating a withdrawal is recorded in the audit trail.',
 	revision_period_over:
 		"The qualification period is over ({deadline}): a revised self-evaluation can no longer be submitted in time. Decide 'not qualified'.",
+	interview_not_planned:
+		'No interview has been planned with this carrier yet. Plan the interview first; the outcome follows the interview.',
+	interview_not_held_yet:
+		'The interview is planned for {scheduledAt} and has not taken place yet. Record the outcome after the interview.',
 }

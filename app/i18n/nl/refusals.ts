@@ -41,4 +41,8 @@ export const refusals = {
 	justification_required: 'Geef een toelichting: het herstellen van een intrekking wordt vastgelegd in het auditlog.',
 	revision_period_over:
 		"De kwalificatieperiode is voorbij ({deadline}): een aangepaste zelfevaluatie kan niet meer op tijd worden ingediend. Beslis 'niet gekwalificeerd'.",
+	interview_not_planned:
+		'Er is nog geen gesprek gepland met deze keurmerkdrager. Plan eerst het gesprek; de uitkomst volgt op het gesprek.',
+	interview_not_held_yet:
+		'Het gesprek is gepland op {scheduledAt} en heeft nog niet plaatsgevonden. Leg de uitkomst vast na het gesprek.',
 } satisfies Record<ErrorCode, string>
