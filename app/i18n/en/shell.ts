@@ -38,7 +38,7 @@ export const shell: Record<keyof typeof nl, string> = {
 	languageEnglish: 'English',
 	switchLanguage: 'Naar Nederlands',
 	footerAbout:
-		'The Keurmerk Basis GGZ is a quality mark of Stichting Kwaliteit in Basis GGZ (KiBG) for providers of generalist basic mental health care.',
+		'The {mark} is a quality mark of Stichting Kwaliteit in Basis GGZ (KiBG) for providers of generalist basic mental health care.',
 	footerContact: 'Contact: KiBG office, keurmerk@kibg.nl',
 	footerPrivacy: 'Privacy',
 	footerAccessibility: 'Accessibility',
