@@ -23,6 +23,7 @@ const renderers = {
 	withdrawal: participation.withdrawal,
 	withdrawal_undone: participation.withdrawalUndone,
 	reapplicant_listed: participation.reapplicantListed,
+	year_dates_changed: participation.yearDatesChanged,
 	agreement_reminder: reminders.agreementReminder,
 	qualification_reminder: reminders.qualificationReminder,
 	turnover_reminder: reminders.turnoverReminder,

@@ -56,6 +56,13 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 	},
 	withdrawal_undone: base,
 	reapplicant_listed: { ...base, listedOn: '1 april 2031', certificateNumber: 'KBG-2031-0007' },
+	year_dates_changed: {
+		...base,
+		deadline: '30 april 2031',
+		previousDeadline: '31 maart 2031',
+		revisionDueOn: '30 april 2031',
+		firstSubmissionOn: null,
+	},
 	agreement_reminder: {
 		...base,
 		kind: 'before_listing',
@@ -123,6 +130,7 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	qualified: ['KBG-2031-0042', '31 december 2031'],
 	withdrawal: ['1 april 2031', 'niet tijdig gekwalificeerd', 'Geen zelfevaluatie ontvangen.'],
 	reapplicant_listed: ['1 april 2031', 'KBG-2031-0007'],
+	year_dates_changed: ['30 april 2031', '31 maart 2031'],
 	agreement_reminder: ['1 mei 2030', '31 december 2030', '1 januari 2031'],
 	qualification_reminder: ['Nog 14 dagen', '31 maart 2031', '1 april 2031'],
 	turnover_reminder: ['omzet monodisciplinaire GGZ', '1 maart 2032'],

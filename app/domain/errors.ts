@@ -51,6 +51,9 @@ export const ERROR_STATUS = {
 	revision_period_over: 409,
 	interview_not_planned: 409,
 	interview_not_held_yet: 409,
+	year_change_would_unwithdraw: 409,
+	year_change_would_unqualify: 409,
+	year_change_retroactive_withdrawal: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -50,6 +50,7 @@ export const mail: Record<keyof typeof dutch, string> = {
 	template_withdrawal: 'Withdrawal',
 	template_withdrawal_undone: 'Withdrawal undone',
 	template_reapplicant_listed: 'Re-applicant listed',
+	template_year_dates_changed: 'Dates of the year changed',
 	template_agreement_reminder: 'Agreement reminder',
 	template_qualification_reminder: 'Self-evaluation reminder',
 	template_turnover_reminder: 'Turnover report reminder',

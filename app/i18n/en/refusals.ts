@@ -40,4 +40,10 @@ export const refusals: Record<keyof typeof nl, string> = {
 		'No interview has been planned with this carrier yet. Plan the interview first; the outcome follows the interview.',
 	interview_not_held_yet:
 		'The interview is planned for {scheduledAt} and has not taken place yet. Record the outcome after the interview.',
+	year_change_would_unwithdraw:
+		'This change was not saved: with these dates the mark of {count} withdrawn carrier(s) would not have been withdrawn ({providers}). Changing a date does not undo a withdrawal; if needed, reinstate a withdrawal per participation (with a justification).',
+	year_change_would_unqualify:
+		'This change was not saved: {count} carrier(s) submitted their self-evaluation in time but would be late with these dates ({providers}). A qualification is not undone retroactively; choose a later date.',
+	year_change_retroactive_withdrawal:
+		'This change was not saved: {count} carrier(s) would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
 }

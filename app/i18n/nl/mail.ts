@@ -51,6 +51,7 @@ export const mail = {
 	template_withdrawal: 'Intrekking',
 	template_withdrawal_undone: 'Intrekking ongedaan',
 	template_reapplicant_listed: 'Heraanvrager opgenomen',
+	template_year_dates_changed: 'Termijnen van het jaar gewijzigd',
 	template_agreement_reminder: 'Herinnering overeenkomst',
 	template_qualification_reminder: 'Herinnering zelfevaluatie',
 	template_turnover_reminder: 'Herinnering omzetopgave',

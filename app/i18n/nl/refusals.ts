@@ -45,4 +45,10 @@ export const refusals = {
 		'Er is nog geen gesprek gepland met deze keurmerkdrager. Plan eerst het gesprek; de uitkomst volgt op het gesprek.',
 	interview_not_held_yet:
 		'Het gesprek is gepland op {scheduledAt} en heeft nog niet plaatsgevonden. Leg de uitkomst vast na het gesprek.',
+	year_change_would_unwithdraw:
+		'Deze wijziging is niet opgeslagen: met deze datums zou het keurmerk van {count} ingetrokken keurmerkdrager(s) niet zijn ingetrokken ({providers}). Een intrekking wordt niet ongedaan gemaakt door een datum te wijzigen; herstel een intrekking zo nodig per deelname (met toelichting).',
+	year_change_would_unqualify:
+		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) dienden de zelfevaluatie op tijd in, maar zouden met deze datums te laat zijn ({providers}). Een kwalificatie wordt niet met terugwerkende kracht ongedaan gemaakt; kies een latere datum.',
+	year_change_retroactive_withdrawal:
+		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) zouden met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
 } satisfies Record<ErrorCode, string>

@@ -25,6 +25,7 @@ export const templateKeys: Record<string, MessageKey> = {
 	withdrawal: 'mail.template_withdrawal',
 	withdrawal_undone: 'mail.template_withdrawal_undone',
 	reapplicant_listed: 'mail.template_reapplicant_listed',
+	year_dates_changed: 'mail.template_year_dates_changed',
 	agreement_reminder: 'mail.template_agreement_reminder',
 	qualification_reminder: 'mail.template_qualification_reminder',
 	turnover_reminder: 'mail.template_turnover_reminder',

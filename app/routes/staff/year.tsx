@@ -7,7 +7,9 @@ import { formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
 import { YEAR_DATE_FIELDS, YEAR_OPTIONAL_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { db } from '#app/lib/db.server.ts'
-import { checkboxField, type FieldErrors, formFailure, parseForm } from '#app/lib/forms.ts'
+import { isAppError } from '#app/domain/errors.ts'
+import { checkboxField, type FieldErrors, formFailure, parseForm, refusalFailure } from '#app/lib/forms.ts'
+import { getLocale } from '#app/lib/locale.server.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -97,28 +99,36 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}),
 			{ status: 400 },
 		)
-	const result = await updateYear(
-		actor,
-		year,
-		{
-			markName: String(values.markName),
-			turnoverLabel: String(values.turnoverLabel),
-			feeRateBp: feeRateBp ?? 0,
-			minimumFeeCents: minimum.ok ? minimum.cents : 0,
-			reminderDaysBefore: reminders,
-			...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
-				(typeof YEAR_DATE_FIELDS)[number],
-				string
-			>),
-			...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
-			firstSubmissionDeadline: String(values.firstSubmissionDeadline) || null,
-			vatNumber: String(values.vatNumber).replace(/[\s.]/g, ''),
-			feeVatRateBp,
-			vatExemptionText: String(values.vatExemptionText),
-			fourEyesNegative: values.fourEyesNegative,
-		},
-		values.version,
-	)
+	let result: Awaited<ReturnType<typeof updateYear>>
+	try {
+		result = await updateYear(
+			actor,
+			year,
+			{
+				markName: String(values.markName),
+				turnoverLabel: String(values.turnoverLabel),
+				feeRateBp: feeRateBp ?? 0,
+				minimumFeeCents: minimum.ok ? minimum.cents : 0,
+				reminderDaysBefore: reminders,
+				...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
+					(typeof YEAR_DATE_FIELDS)[number],
+					string
+				>),
+				...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
+				firstSubmissionDeadline: String(values.firstSubmissionDeadline) || null,
+				vatNumber: String(values.vatNumber).replace(/[\s.]/g, ''),
+				feeVatRateBp,
+				vatExemptionText: String(values.vatExemptionText),
+				fourEyesNegative: values.fourEyesNegative,
+			},
+			values.version,
+		)
+	} catch (error) {
+		// Issue 16 item 12: a change that would rewrite what already happened is refused, with why.
+		if (!isAppError(error)) throw error
+		const values = Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)]))
+		return data(refusalFailure(error, await getLocale(request, user), values), { status: error.status })
+	}
 	if (!result.ok) {
 		const errors: FieldErrors = {}
 		const formErrors: string[] = []
