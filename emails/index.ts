@@ -4,6 +4,7 @@ import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
 import * as fees from './templates/fees.ts'
+import * as followUps from './templates/follow-ups.ts'
 import * as participation from './templates/participation.ts'
 import * as reminders from './templates/reminders.ts'
 
@@ -24,6 +25,8 @@ const renderers = {
 	withdrawal_undone: participation.withdrawalUndone,
 	reapplicant_listed: participation.reapplicantListed,
 	year_dates_changed: participation.yearDatesChanged,
+	follow_up_reminder: followUps.followUpReminder,
+	follow_up_overdue: followUps.followUpOverdue,
 	agreement_reminder: reminders.agreementReminder,
 	qualification_reminder: reminders.qualificationReminder,
 	turnover_reminder: reminders.turnoverReminder,

@@ -56,6 +56,19 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 	},
 	withdrawal_undone: base,
 	reapplicant_listed: { ...base, listedOn: '1 april 2031', certificateNumber: 'KBG-2031-0007' },
+	follow_up_reminder: {
+		...base,
+		criterionCode: '1.3',
+		description: 'De schaalscore Samen Beslissen van de CQ-index',
+		dueOn: '31 augustus 2031',
+		daysBefore: 30,
+	},
+	follow_up_overdue: {
+		...base,
+		criterionCode: '1.3',
+		description: 'De schaalscore Samen Beslissen van de CQ-index',
+		dueOn: '31 augustus 2031',
+	},
 	year_dates_changed: {
 		...base,
 		deadline: '30 april 2031',
@@ -131,6 +144,8 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	withdrawal: ['1 april 2031', 'niet tijdig gekwalificeerd', 'Geen zelfevaluatie ontvangen.'],
 	reapplicant_listed: ['1 april 2031', 'KBG-2031-0007'],
 	year_dates_changed: ['30 april 2031', '31 maart 2031'],
+	follow_up_reminder: ['1.3', 'CQ-index', '31 augustus 2031'],
+	follow_up_overdue: ['1.3', 'CQ-index', '31 augustus 2031'],
 	agreement_reminder: ['1 mei 2030', '31 december 2030', '1 januari 2031'],
 	qualification_reminder: ['Nog 14 dagen', '31 maart 2031', '1 april 2031'],
 	turnover_reminder: ['omzet monodisciplinaire GGZ', '1 maart 2032'],

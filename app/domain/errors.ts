@@ -54,6 +54,8 @@ export const ERROR_STATUS = {
 	year_change_would_unwithdraw: 409,
 	year_change_would_unqualify: 409,
 	year_change_retroactive_withdrawal: 409,
+	follow_up_closed: 409,
+	follow_up_not_delivered: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

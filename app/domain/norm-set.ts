@@ -99,6 +99,20 @@ const evidenceItem = z.discriminatedUnion('kind', [
 
 const applicability = z.enum(APPLICABILITIES)
 
+/** What a promised later delivery asks for: a number (a score) or a text. */
+export const FOLLOW_UP_DELIVERIES = ['number', 'text'] as const
+
+/**
+ * A criterion that promises a later delivery (2018 norm 1 NB: "Deze aanbieders leveren de
+ * schaalscore vóór 1 september 2018 aan"): a carrier that qualifies on it gets a tracked follow-up
+ * due at the end of `dueOn` (Amsterdam), with reminders and a staff view (issue 16 item 9).
+ */
+const followUp = z.strictObject({
+	dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date (YYYY-MM-DD)'),
+	description: text,
+	deliver: z.enum(FOLLOW_UP_DELIVERIES),
+})
+
 /** Where an assessment frame comes from: the source text, derived from the criterion, or reconstructed. */
 export const FRAME_SOURCES = ['source', 'derived', 'reconstructed'] as const
 
@@ -113,6 +127,7 @@ const criterion = z.strictObject({
 	assessmentFrame: z.strictObject({ met: text, notMet: text }),
 	frameSource: z.enum(FRAME_SOURCES),
 	appliesTo: applicability.optional(),
+	followUp: followUp.optional(),
 	evidence: z.array(evidenceItem).min(1, 'a criterion needs evidence'),
 })
 

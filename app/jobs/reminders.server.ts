@@ -3,9 +3,11 @@
 // outbox's dedupe key makes a second run at the same moment send nothing.
 import { amsterdamDateOf, formatDutchDate } from '#app/domain/amsterdam-time.ts'
 import { withdrawalAt } from '#app/domain/calendar.ts'
+import { followUpReminderDue } from '#app/domain/follow-ups.ts'
 import { QUALIFIED_STATES } from '#app/domain/participation-states.ts'
 import { qualificationReminderToSend, turnoverReminderDue } from '#app/domain/reminders.ts'
 import { db } from '#app/lib/db.server.ts'
+import { followUpsAwaitingDelivery } from '#app/services/follow-ups.server.ts'
 import { enqueueEmail } from '#app/services/mail/outbox.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { forEach } from './each.server.ts'
@@ -96,6 +98,55 @@ export const turnoverReminders: Job = {
 					}
 					return queued > 0 ? `reminded_${reminder.kind}` : 'unchanged'
 				}),
+		)
+	},
+}
+
+/**
+ * Follow-ups of a promised later delivery (issue 16 item 9): 30 and 7 days before the due day, and
+ * one notice once it has passed. One message per follow-up, kind and recipient (dedupe key).
+ */
+export const followUpReminders: Job = {
+	name: 'follow-up-reminders',
+	title: 'mail.jobFollowUpReminders',
+	description: 'mail.jobFollowUpRemindersHelp',
+	async run(at) {
+		return forEach(await followUpsAwaitingDelivery(), {}, (followUpId) =>
+			db.$transaction(async (tx) => {
+				const followUp = await tx.followUp.findUniqueOrThrow({ where: { id: followUpId } })
+				const kind = followUpReminderDue(followUp.dueAt, at)
+				if (!kind) return null
+				const { participation, base, recipients } = await participationMailContext(
+					tx,
+					followUp.participationId,
+					'/toezeggingen',
+				)
+				const data = {
+					...base,
+					criterionCode: followUp.criterionCode,
+					description: followUp.description,
+					dueOn: formatDutchDate(amsterdamDateOf(followUp.dueAt)),
+				}
+				let queued = 0
+				for (const to of recipients) {
+					const common = {
+						to,
+						providerId: participation.providerId,
+						participationId: participation.id,
+						dedupeKey: `follow_up:${followUp.id}:${kind}:${to.address.toLowerCase()}`,
+					}
+					const id =
+						kind === 'overdue'
+							? await enqueueEmail(tx, { ...common, template: 'follow_up_overdue', data })
+							: await enqueueEmail(tx, {
+									...common,
+									template: 'follow_up_reminder',
+									data: { ...data, daysBefore: kind === 'before_30' ? 30 : 7 },
+								})
+					if (id) queued += 1
+				}
+				return queued > 0 ? (kind === 'overdue' ? 'overdue' : 'reminded') : 'unchanged'
+			}),
 		)
 	},
 }

@@ -89,6 +89,7 @@ export async function importNormSet(
 						frameNotMet: criterion.assessmentFrame.notMet,
 						frameSource: criterion.frameSource,
 						appliesTo: criterion.appliesTo ?? null,
+						followUp: criterion.followUp ?? undefined,
 					},
 				})
 				await tx.evidenceItem.createMany({
@@ -166,6 +167,7 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 						assessmentFrame: { met: criterion.frameMet, notMet: criterion.frameNotMet },
 						frameSource: criterion.frameSource,
 						...(criterion.appliesTo ? { appliesTo: criterion.appliesTo } : {}),
+						...(criterion.followUp ? { followUp: criterion.followUp } : {}),
 						evidence: criterion.evidence.map((item) => {
 							evidenceIds.set(item.key, item.id)
 							return {

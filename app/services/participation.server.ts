@@ -25,6 +25,7 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
 import { enqueueEmail } from './mail/outbox.server.ts'
+import { createFollowUpsOnQualification } from './follow-ups.server.ts'
 import { OFFICE_SIGNATURE, storeWithdrawalLetter } from './withdrawal-letter.server.ts'
 import { requireYearSettings, toYearSettings } from './years.server.ts'
 
@@ -370,6 +371,8 @@ async function performEffects(
 				break
 			case 'issue_certificate':
 				await issueCertificate(tx, participation, at, settings)
+				// Issue 16 item 9: what the carrier promised to deliver later is tracked from now on.
+				await createFollowUpsOnQualification(tx, participation, actor, at)
 				break
 			case 'plan_interview':
 				await tx.interview.createMany({

@@ -46,4 +46,6 @@ export const refusals: Record<keyof typeof nl, string> = {
 		'This change was not saved: {count} carrier(s) submitted their self-evaluation in time but would be late with these dates ({providers}). A qualification is not undone retroactively; choose a later date.',
 	year_change_retroactive_withdrawal:
 		'This change was not saved: {count} carrier(s) would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
+	follow_up_closed: 'This delivery has already been received; the office is reviewing it.',
+	follow_up_not_delivered: 'Nothing has been delivered to review yet.',
 }

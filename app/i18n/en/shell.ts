@@ -16,6 +16,7 @@ export const shell: Record<keyof typeof nl, string> = {
 	navAgreement: 'Agreement',
 	navTeam: 'Team',
 	navTurnover: 'Turnover and invoices',
+	navFollowUps: 'Commitments',
 	navProfile: 'Organisation details',
 	navStaffOverview: 'Overview',
 	navParticipations: 'Participations',

@@ -51,4 +51,6 @@ export const refusals = {
 		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) dienden de zelfevaluatie op tijd in, maar zouden met deze datums te laat zijn ({providers}). Een kwalificatie wordt niet met terugwerkende kracht ongedaan gemaakt; kies een latere datum.',
 	year_change_retroactive_withdrawal:
 		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) zouden met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
+	follow_up_closed: 'Deze levering is al ontvangen; het bedrijfsbureau beoordeelt haar.',
+	follow_up_not_delivered: 'Er is nog niets aangeleverd om te beoordelen.',
 } satisfies Record<ErrorCode, string>

@@ -15,6 +15,7 @@ export const shell = {
 	navAgreement: 'Overeenkomst',
 	navTeam: 'Team',
 	navTurnover: 'Omzet en facturen',
+	navFollowUps: 'Toezeggingen',
 	navProfile: 'Organisatiegegevens',
 	navStaffOverview: 'Overzicht',
 	navParticipations: 'Deelnames',

@@ -26,6 +26,8 @@ export const templateKeys: Record<string, MessageKey> = {
 	withdrawal_undone: 'mail.template_withdrawal_undone',
 	reapplicant_listed: 'mail.template_reapplicant_listed',
 	year_dates_changed: 'mail.template_year_dates_changed',
+	follow_up_reminder: 'mail.template_follow_up_reminder',
+	follow_up_overdue: 'mail.template_follow_up_overdue',
 	agreement_reminder: 'mail.template_agreement_reminder',
 	qualification_reminder: 'mail.template_qualification_reminder',
 	turnover_reminder: 'mail.template_turnover_reminder',
