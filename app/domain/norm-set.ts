@@ -147,6 +147,28 @@ const norm = z.strictObject({
 	criteria: z.array(criterion).min(1, 'a norm needs criteria'),
 })
 
+/** How a norm changed according to KiBG's own account ('minor': "nauwelijks gewijzigd"). */
+export const NORM_CHANGE_KINDS = ['changed', 'minor', 'new', 'removed'] as const
+
+/**
+ * KiBG's published account of what changed since an earlier year (seed 004 §3: the 2022 norms
+ * against 2021, which the portal does not hold). Shown with the norms; never carried to a next year.
+ */
+const changesStatement = z.strictObject({
+	since: z.number().int().min(2000).max(2100),
+	source: text,
+	norms: z.array(
+		z.strictObject({
+			code: text,
+			title: text,
+			previousCode: text.optional(),
+			previousTitle: text.optional(),
+			change: z.enum(NORM_CHANGE_KINDS),
+			summary: text,
+		}),
+	),
+})
+
 const theme = z.strictObject({
 	key: slug,
 	title: text,
@@ -164,6 +186,7 @@ export const normSetSchema = z
 		/** 'reconstructed' until KiBG supplies the final wording. */
 		status: z.enum(['final', 'reconstructed']),
 		notes: z.array(text).optional(),
+		changes: changesStatement.optional(),
 		themes: z.array(theme).min(1, 'a norm set needs themes'),
 	})
 	.superRefine((set, ctx) => {

@@ -44,6 +44,7 @@ export async function importNormSet(
 			source: normSet.source,
 			textStatus: normSet.status,
 			notes: normSet.notes ?? [],
+			changes: normSet.changes ?? undefined,
 			basedOnYear,
 			publishedAt: status === 'published' ? (publishedAt ?? now()) : null,
 		},
@@ -143,6 +144,7 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 		source: set.source ?? '',
 		status: set.textStatus,
 		...(set.notes.length ? { notes: set.notes } : {}),
+		...(set.changes ? { changes: set.changes } : {}),
 		themes: set.themes.map((theme) => ({
 			key: theme.key,
 			title: theme.title,

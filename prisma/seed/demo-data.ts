@@ -76,7 +76,13 @@ export async function seedDemo(
 		const published = demoNow >= amsterdamInstant(yearSettings.normsPublishedOn)
 		await createYear(
 			yearSettings,
-			assertNormSet({ ...normSet2022, year, markName: yearSettings.markName, title: `Keurmerknormen ${year}` }),
+			assertNormSet({
+				...normSet2022,
+				year,
+				markName: yearSettings.markName,
+				title: `Keurmerknormen ${year}`,
+				changes: undefined, // KiBG's account of the 2022 changes belongs to 2022
+			}),
 			published ? 'published' : 'draft',
 		)
 	}

@@ -129,7 +129,17 @@ export const register = {
 	applies_institution: 'GGZ-instellingen',
 	normsReconstructed:
 		'Deze tekst is gereconstrueerd uit het consultatiedocument; KiBG levert de definitieve formulering.',
-	normsChangesTitle: 'Wat is er veranderd sinds {year}',
+	normsChangesTitle: 'Vergeleken met {year} (het vorige jaar in dit portaal)',
+	normsStatementTitle: 'Wat is er veranderd ten opzichte van {year}',
+	normsStatementSource: 'Volgens KiBG: {source}.',
+	normsStatementGap:
+		'De normen van {since} staan niet in dit portaal. Hieronder volgt daarom ook de vergelijking met {year}, het vorige jaar dat hier wel staat.',
+	normsChange_changed: 'gewijzigd',
+	normsChange_minor: 'nauwelijks gewijzigd',
+	normsChange_new: 'nieuw',
+	normsChange_removed: 'vervallen',
+	normsStatementWas: 'was norm {code}: {title}',
+	normsMatchedByContent: 'dezelfde norm onder een nieuwe naam',
 	normsFirstYear: 'Dit is het eerste gepubliceerde jaar; er is geen vorig jaar om mee te vergelijken.',
 	normsNoChanges: 'Geen wijzigingen ten opzichte van {year}.',
 	normsAdded: 'Nieuwe normen',
