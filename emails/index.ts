@@ -29,6 +29,7 @@ const renderers = {
 	follow_up_overdue: followUps.followUpOverdue,
 	agreement_reminder: reminders.agreementReminder,
 	qualification_reminder: reminders.qualificationReminder,
+	first_submission_overdue: reminders.firstSubmissionOverdue,
 	turnover_reminder: reminders.turnoverReminder,
 	fee_rate_published: fees.feeRatePublished,
 	invoice_issued: fees.invoiceIssued,

@@ -63,6 +63,12 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		dueOn: '31 augustus 2031',
 		daysBefore: 30,
 	},
+	first_submission_overdue: {
+		...base,
+		firstDeadline: '31 januari 2031',
+		qualificationDeadline: '31 maart 2031',
+		withdrawalOn: '1 april 2031',
+	},
 	follow_up_overdue: {
 		...base,
 		criterionCode: '1.3',
@@ -146,6 +152,7 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	year_dates_changed: ['30 april 2031', '31 maart 2031'],
 	follow_up_reminder: ['1.3', 'CQ-index', '31 augustus 2031'],
 	follow_up_overdue: ['1.3', 'CQ-index', '31 augustus 2031'],
+	first_submission_overdue: ['31 januari 2031', '31 maart 2031', '1 april 2031'],
 	agreement_reminder: ['1 mei 2030', '31 december 2030', '1 januari 2031'],
 	qualification_reminder: ['Nog 14 dagen', '31 maart 2031', '1 april 2031'],
 	turnover_reminder: ['omzet monodisciplinaire GGZ', '1 maart 2032'],

@@ -5,7 +5,11 @@ import { amsterdamDateOf, formatDutchDate } from '#app/domain/amsterdam-time.ts'
 import { withdrawalAt } from '#app/domain/calendar.ts'
 import { followUpReminderDue } from '#app/domain/follow-ups.ts'
 import { QUALIFIED_STATES } from '#app/domain/participation-states.ts'
-import { qualificationReminderToSend, turnoverReminderDue } from '#app/domain/reminders.ts'
+import {
+	firstSubmissionReminderToSend,
+	qualificationReminderToSend,
+	turnoverReminderDue,
+} from '#app/domain/reminders.ts'
 import { db } from '#app/lib/db.server.ts'
 import { followUpsAwaitingDelivery } from '#app/services/follow-ups.server.ts'
 import { enqueueEmail } from '#app/services/mail/outbox.server.ts'
@@ -30,9 +34,49 @@ export const qualificationReminders: Job = {
 			(participationId) =>
 				db.$transaction(async (tx) => {
 					const { participation, settings, base, recipients } = await participationMailContext(tx, participationId)
-					const daysBefore = qualificationReminderToSend(settings, at)
-					if (daysBefore === null) return null
+					const portalUrl = `${base.portalUrl}/zelfevaluatie/${participation.year}`
+					const withdrawalOn = formatDutchDate(amsterdamDateOf(withdrawalAt(settings)))
+					// DOMAIN.md §3: with a first-submission deadline the reminders count down to it first;
+					// once it has passed, one notice (the carrier is flagged to staff, not withdrawn).
+					const first = firstSubmissionReminderToSend(settings, at)
 					let queued = 0
+					if (first !== null && settings.firstSubmissionDeadline) {
+						for (const to of recipients) {
+							const common = { to, providerId: participation.providerId, participationId }
+							const id =
+								first === 'overdue'
+									? await enqueueEmail(tx, {
+											...common,
+											template: 'first_submission_overdue',
+											dedupeKey: `first_submission_overdue:${participationId}:${to.address.toLowerCase()}`,
+											data: {
+												...base,
+												portalUrl,
+												firstDeadline: formatDutchDate(settings.firstSubmissionDeadline),
+												qualificationDeadline: formatDutchDate(settings.qualificationDeadline),
+												withdrawalOn,
+											},
+										})
+									: await enqueueEmail(tx, {
+											...common,
+											template: 'qualification_reminder',
+											dedupeKey: `first_submission_reminder:${participationId}:${first}:${to.address.toLowerCase()}`,
+											data: {
+												...base,
+												portalUrl,
+												daysBefore: first,
+												deadline: formatDutchDate(settings.firstSubmissionDeadline),
+												qualificationDeadline: formatDutchDate(settings.qualificationDeadline),
+												withdrawalOn,
+												listed: participation.state === 'listed',
+											},
+										})
+							if (id) queued += 1
+						}
+						if (first !== 'overdue') return queued > 0 ? `firstReminded${first}` : 'unchanged'
+					}
+					const daysBefore = qualificationReminderToSend(settings, at)
+					if (daysBefore === null) return queued > 0 ? 'firstOverdue' : null
 					for (const to of recipients) {
 						const id = await enqueueEmail(tx, {
 							template: 'qualification_reminder',
@@ -42,10 +86,10 @@ export const qualificationReminders: Job = {
 							dedupeKey: `qualification_reminder:${participationId}:${daysBefore}:${to.address.toLowerCase()}`,
 							data: {
 								...base,
-								portalUrl: `${base.portalUrl}/zelfevaluatie/${participation.year}`,
+								portalUrl,
 								daysBefore,
 								deadline: formatDutchDate(settings.qualificationDeadline),
-								withdrawalOn: formatDutchDate(amsterdamDateOf(withdrawalAt(settings))),
+								withdrawalOn,
 								listed: participation.state === 'listed',
 							},
 						})

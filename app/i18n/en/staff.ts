@@ -62,6 +62,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	noAssessor: 'No assessor',
 	filterOverdue: 'Overdue',
 	overdueRevision: 'Revision overdue',
+	overdueFirstSubmission: 'First self-evaluation late',
 	overdueInvoice: 'Invoice overdue',
 	assessmentTitle: 'Assessment round {round} – {year}',
 	submittedOn: 'submitted on',

@@ -54,6 +54,7 @@ export const mail = {
 	template_year_dates_changed: 'Termijnen van het jaar gewijzigd',
 	template_follow_up_reminder: 'Herinnering latere levering',
 	template_follow_up_overdue: 'Latere levering te laat',
+	template_first_submission_overdue: 'Eerste zelfevaluatie te laat',
 	jobFollowUpReminders: 'Herinneringen latere leveringen',
 	jobFollowUpRemindersHelp:
 		'Herinnert keurmerkdragers aan wat zij bij hun kwalificatie later zouden aanleveren (30 en 7 dagen vooraf) en meldt een levering die te laat is.',

@@ -61,6 +61,7 @@ export const staff = {
 	noAssessor: 'Geen beoordelaar',
 	filterOverdue: 'Over tijd',
 	overdueRevision: 'Aanpassing over tijd',
+	overdueFirstSubmission: 'Eerste zelfevaluatie te laat',
 	overdueInvoice: 'Factuur over tijd',
 	assessmentTitle: 'Beoordeling ronde {round} – {year}',
 	submittedOn: 'ingediend op',

@@ -28,6 +28,7 @@ export const templateKeys: Record<string, MessageKey> = {
 	year_dates_changed: 'mail.template_year_dates_changed',
 	follow_up_reminder: 'mail.template_follow_up_reminder',
 	follow_up_overdue: 'mail.template_follow_up_overdue',
+	first_submission_overdue: 'mail.template_first_submission_overdue',
 	agreement_reminder: 'mail.template_agreement_reminder',
 	qualification_reminder: 'mail.template_qualification_reminder',
 	turnover_reminder: 'mail.template_turnover_reminder',
