@@ -177,9 +177,10 @@ export const register: Record<keyof typeof nl, string> = {
 	field_province:
 		'Province: as the provider gave it, else derived from the postcode (approximation); empty when unknown.',
 	field_website: 'Website of the provider, or empty.',
-	field_status: 'listed (carrier, not yet qualified), qualified, or withdrawn.',
+	field_status:
+		'listed (carrier, not yet qualified) or qualified. A withdrawn carrier is no longer in the register, so not in this file.',
 	field_listedFrom: 'Since when the provider is in the register this year.',
-	field_withdrawnOn: 'Date of withdrawal when status is withdrawn, else empty.',
+	field_withdrawnOn: 'Always empty: a withdrawn carrier is not in the register (the field stays for schema version 1).',
 	field_qualifiedOn: 'Date of qualification when status is qualified, else empty.',
 	field_certificateNumber: 'Number of the quality mark certificate (KBG-YYYY-NNNN), or empty.',
 	field_certificateValidUntil: 'Last valid day of the certificate when status is qualified, else empty.',

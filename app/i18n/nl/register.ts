@@ -189,9 +189,10 @@ export const register = {
 		'Provincie: zoals de aanbieder die opgaf, anders afgeleid uit de postcode (benadering); leeg als onbekend.',
 	field_website: 'Website van de aanbieder, of leeg.',
 	field_status:
-		'listed (keurmerkdrager, nog niet gekwalificeerd), qualified (gekwalificeerd) of withdrawn (ingetrokken).',
+		'listed (keurmerkdrager, nog niet gekwalificeerd) of qualified (gekwalificeerd). Een ingetrokken keurmerkdrager staat niet meer in het register en dus niet in dit bestand.',
 	field_listedFrom: 'Sinds wanneer de aanbieder dit jaar in het register staat.',
-	field_withdrawnOn: 'Datum van intrekking bij status withdrawn, anders leeg.',
+	field_withdrawnOn:
+		'Altijd leeg: een ingetrokken keurmerkdrager staat niet in het register (het veld blijft voor schemaversie 1).',
 	field_qualifiedOn: 'Datum van kwalificatie bij status qualified, anders leeg.',
 	field_certificateNumber: 'Nummer van het keurmerkcertificaat (KBG-JJJJ-NNNN), of leeg.',
 	field_certificateValidUntil: 'Laatste geldige dag van het certificaat bij status qualified, anders leeg.',
