@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { runAllJobs } from '#app/jobs/runner.server.ts'
+import { JOB_NAMES } from '#app/jobs/types.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createQualifiedParticipation, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
@@ -305,6 +306,6 @@ describe('a mark year driven by the scheduled jobs', () => {
 		// The runs are on record: one per job per moment and trigger, all succeeded.
 		const runs = await db.jobRun.findMany()
 		expect(runs.every((run) => run.status === 'succeeded')).toBe(true)
-		expect(runs.length).toBe(2 * 11 * moments)
+		expect(runs.length).toBe(2 * JOB_NAMES.length * moments)
 	})
 })
