@@ -6,7 +6,7 @@ export const register: Record<keyof typeof nl, string> = {
 	searchTitle: 'Quality mark register {year}',
 	searchTitleNoYear: 'Quality mark register',
 	searchLead:
-		'Every provider that carries or carried the quality mark in {year}. A provider whose mark was withdrawn stays visible with the date of withdrawal.',
+		'The providers that carry the quality mark in {year} (for a past year: at its end). When the mark is withdrawn, the provider is removed from the register; its own page and the certificate check then give the date of withdrawal.',
 	searchFormTitle: 'Search and filter',
 	searchQuery: 'Name or city',
 	searchQueryHint: 'For example “Praktijk de Linde” or “Zwolle”.',
@@ -131,6 +131,7 @@ export const register: Record<keyof typeof nl, string> = {
 	normsChange_removed: 'dropped',
 	normsStatementWas: 'was norm {code}: {title}',
 	normsMatchedByContent: 'the same norm under a new name',
+	normsFirstYearTitle: 'What changed',
 	normsFirstYear: 'This is the first published year; there is no earlier year to compare with.',
 	normsNoChanges: 'No changes compared with {year}.',
 	normsAdded: 'New norms',

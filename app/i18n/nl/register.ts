@@ -7,7 +7,7 @@ export const register = {
 	searchTitle: 'Keurmerkregister {year}',
 	searchTitleNoYear: 'Keurmerkregister',
 	searchLead:
-		'Alle zorgaanbieders die in {year} het keurmerk dragen of droegen. Een aanbieder waarvan het keurmerk is ingetrokken, blijft zichtbaar met de datum van intrekking.',
+		'De zorgaanbieders die in {year} het keurmerk dragen (voor een afgelopen jaar: aan het eind van dat jaar). Wordt het keurmerk ingetrokken, dan wordt de aanbieder uit het register verwijderd; de eigen pagina en de certificaatcontrole noemen dan de datum van intrekking.',
 	searchFormTitle: 'Zoeken en filteren',
 	searchQuery: 'Naam of plaats',
 	searchQueryHint: 'Bijvoorbeeld “Praktijk de Linde” of “Zwolle”.',
@@ -140,6 +140,7 @@ export const register = {
 	normsChange_removed: 'vervallen',
 	normsStatementWas: 'was norm {code}: {title}',
 	normsMatchedByContent: 'dezelfde norm onder een nieuwe naam',
+	normsFirstYearTitle: 'Wat is er veranderd',
 	normsFirstYear: 'Dit is het eerste gepubliceerde jaar; er is geen vorig jaar om mee te vergelijken.',
 	normsNoChanges: 'Geen wijzigingen ten opzichte van {year}.',
 	normsAdded: 'Nieuwe normen',

@@ -159,7 +159,7 @@ function ChangesSince({ previous }: { previous: Route.ComponentProps['loaderData
 	if (!previous) {
 		return (
 			<section aria-labelledby="norm-changes" className="panel panel--muted">
-				<h2 id="norm-changes">{t('register.normsChangesTitle', { year: '—' })}</h2>
+				<h2 id="norm-changes">{t('register.normsFirstYearTitle')}</h2>
 				<p>{t('register.normsFirstYear')}</p>
 			</section>
 		)
