@@ -1,5 +1,6 @@
 import { type RouteConfig, route } from '@react-router/dev/routes'
 import { authRoutes } from './routes/auth/routes.ts'
+import { benchmarkRoutes } from './routes/provider/benchmark/routes.ts'
 import { providerRoutes } from './routes/provider/routes.ts'
 import { selfEvaluationRoutes } from './routes/provider/self-evaluation/routes.ts'
 import { publicRoutes } from './routes/public/routes.ts'
@@ -11,6 +12,7 @@ export default [
 	...authRoutes,
 	...providerRoutes,
 	...selfEvaluationRoutes,
+	...benchmarkRoutes,
 	...staffRoutes,
 
 	// System

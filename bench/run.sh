@@ -7,3 +7,5 @@ echo "▶ staff participations table (bench/participations.md)"
 npx tsx bench/staff-participations.ts
 echo "▶ public register under load (bench/register.md)"
 npm run bench:register
+echo "▶ spiegelrapportage under load (bench/spiegelrapportage.md)"
+npm run bench:spiegelrapportage

@@ -3,6 +3,7 @@
 import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
+import * as benchmark from './templates/benchmark.ts'
 import * as fees from './templates/fees.ts'
 import * as followUps from './templates/follow-ups.ts'
 import * as participation from './templates/participation.ts'
@@ -35,6 +36,7 @@ const renderers = {
 	invoice_issued: fees.invoiceIssued,
 	invoice_overdue: fees.invoiceOverdue,
 	credit_note_issued: fees.creditNoteIssued,
+	benchmark_reminder: benchmark.benchmarkReminder,
 }
 
 export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }

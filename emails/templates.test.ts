@@ -139,6 +139,7 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		reason: 'Omzet gecorrigeerd',
 		paid: false,
 	},
+	benchmark_reminder: { ...base, daysBefore: 14, dueOn: '1 maart 2032' },
 }
 
 // What each message must say, in both versions.
@@ -169,6 +170,7 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	],
 	invoice_overdue: ['KIBG-F-2032-0003', '1 april 2032', '€ 75,00', 'intrekken'],
 	credit_note_issued: ['KIBG-C-2032-0001', 'KIBG-F-2032-0003', 'Omzet gecorrigeerd', 'niet meer te betalen'],
+	benchmark_reminder: ['uiterlijk 1 maart 2032', 'uiterlijk 1 maart 2032', 'spiegelrapportage', 'norm 4'],
 }
 
 describe('mail templates', () => {

@@ -56,6 +56,18 @@ export const ERROR_STATUS = {
 	year_change_retroactive_withdrawal: 409,
 	follow_up_closed: 409,
 	follow_up_not_delivered: 409,
+	// spiegelrapportage (app/services/benchmark*.server.ts)
+	indicator_set_missing: 404,
+	indicator_set_exists: 409,
+	indicator_set_published: 409,
+	indicator_set_empty: 409,
+	indicator_code_taken: 409,
+	delivery_not_open: 409,
+	delivery_submitted: 409,
+	delivery_incomplete: 409,
+	delivery_not_submitted: 409,
+	not_a_carrier: 404,
+	reflection_not_available: 409,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -33,11 +33,18 @@ export function formatShortDate(value: Date | string, locale: Locale = 'nl'): st
 	}).format(toDate(value))
 }
 
+// Creating an Intl.NumberFormat costs far more than using one (a report formats hundreds of
+// numbers): one per language and number of decimals.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
 export function formatNumber(value: number, locale: Locale = 'nl', digits = 0): string {
-	return new Intl.NumberFormat(tags[locale], {
-		minimumFractionDigits: digits,
-		maximumFractionDigits: digits,
-	}).format(value)
+	const key = `${locale}:${digits}`
+	let format = numberFormats.get(key)
+	if (!format) {
+		format = new Intl.NumberFormat(tags[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits })
+		numberFormats.set(key, format)
+	}
+	return format.format(value)
 }
 
 /** Cents to '€ 1.234,56' (nl) or '€1,234.56' (en). */

@@ -1,6 +1,7 @@
 // Every scheduled run, in the order the scheduler runs them on a day: transitions first (so the
 // 1 April run has withdrawn before anyone is reminded), then offers and reminders, then fees.
 import { agreementReminders, offerAgreements } from './agreements.server.ts'
+import { benchmarkReminders } from './benchmark.server.ts'
 import { feeRatePublished, issueInvoices, overdueInvoices } from './fees.server.ts'
 import { purgeSessions } from './maintenance.server.ts'
 import { listCarriers, qualificationDeadline, revisionOverdue } from './participation-sweeps.server.ts'
@@ -17,6 +18,7 @@ const all: Job[] = [
 	followUpReminders,
 	feeRatePublished,
 	turnoverReminders,
+	benchmarkReminders,
 	issueInvoices,
 	overdueInvoices,
 	purgeSessions,

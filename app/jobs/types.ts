@@ -13,6 +13,7 @@ export const JOB_NAMES = [
 	'follow-up-reminders',
 	'fee-rate-published',
 	'turnover-reminders',
+	'benchmark-reminders',
 	'issue-invoices',
 	'overdue-invoices',
 	'purge-sessions',

@@ -405,6 +405,60 @@ export async function addDocument(
 	})
 }
 
+/**
+ * Attaches a document the portal made (the spiegelrapportage PDF, DOMAIN.md §9) to an answer of the
+ * draft round, through the same answer–document link as an upload; an earlier document of the same
+ * kind on that answer is replaced. Refused (null) when there is no draft or no such question.
+ */
+export async function attachGeneratedDocument(
+	actor: Actor & { userId: string },
+	input: {
+		providerId: string
+		year: number
+		evidenceKey: string
+		kind: 'benchmark_report'
+		name: string
+		bytes: Uint8Array
+	},
+): Promise<{ fileId: string; normCode: string } | null> {
+	const participation = await findParticipation(input.providerId, input.year)
+	const loaded = participation ? await loadNormSet(input.year) : null
+	const draft = participation ? draftRoundOf(participation) : null
+	const evidenceItemId = loaded?.evidenceIds.get(input.evidenceKey)
+	const norm = loaded?.normSet.themes
+		.flatMap((theme) => theme.norms)
+		.find((candidate) =>
+			candidate.criteria.some((criterion) => criterion.evidence.some((item) => item.key === input.evidenceKey)),
+		)
+	if (!draft || !evidenceItemId || !norm) return null
+	return db.$transaction(async (tx) => {
+		const round = await tx.selfEvaluationRound.findFirst({
+			where: { id: draft.id, status: 'draft' },
+			select: { id: true },
+		})
+		if (!round) return null
+		const answer =
+			(await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })) ??
+			(await tx.answer.create({
+				data: { roundId: draft.id, evidenceItemId, updatedById: actor.userId, updatedAt: now() },
+			}))
+		await tx.answerDocument.deleteMany({ where: { answerId: answer.id, file: { kind: input.kind } } })
+		const file = await storeFile(
+			{
+				kind: input.kind,
+				providerId: input.providerId,
+				originalName: input.name,
+				mimeType: 'application/pdf',
+				bytes: input.bytes,
+				uploadedById: actor.userId,
+			},
+			tx,
+		)
+		await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
+		return { fileId: file.id, normCode: norm.code }
+	})
+}
+
 /** Removes a document from the draft round (the stored file stays: earlier rounds may show it). */
 export async function removeDocument(input: {
 	providerId: string
@@ -428,13 +482,13 @@ export async function removeDocument(input: {
 	})
 }
 
-/** A template document of the provider's self-evaluation of `year`, or null. */
+/** A document (upload or attached report) of the provider's self-evaluation of `year`, or null. */
 export function findDocument(providerId: string, year: number, fileId: string) {
 	return db.storedFile.findFirst({
 		where: {
 			id: fileId,
 			providerId,
-			kind: 'template_upload',
+			kind: { in: ['template_upload', 'benchmark_report'] },
 			answerDocuments: { some: { answer: { round: { participation: { providerId, year } } } } },
 		},
 	})

@@ -27,6 +27,7 @@ import normSet2018 from '../norm-sets/2018.json' with { type: 'json' }
 import normSet2022 from '../norm-sets/2022.json' with { type: 'json' }
 import { demoAccounts, demoPassword } from './demo-accounts.ts'
 import { demoAnswer } from './demo-answers.ts'
+import { createDemoIndicatorSets, planBenchmarkDeliveries } from './demo-benchmark.ts'
 import { type DemoProvider, demoProviders, type Story } from './demo-providers.ts'
 
 interface Step {
@@ -88,8 +89,18 @@ export async function seedDemo(
 	}
 
 	const context: Context = { now: demoNow, notForSample: new Set(), staff, settings, steps: [] }
+	// The spiegelrapportage: indicator lists of the finished and the running year (issue 14).
+	await createDemoIndicatorSets(years.slice(0, 3), demoNow)
+	const created: Parameters<typeof planBenchmarkDeliveries>[1] = []
 	for (const [index, demo] of demoProviders.entries()) {
 		const provider = await createDemoProvider(demo, passwordHash)
+		created.push({
+			id: provider.id,
+			name: demo.name,
+			type: demo.type,
+			contactUserId: provider.contactUserId,
+			email: demo.contact.email,
+		})
 		if (demo.contact.email === 'praktijk@aanbieder.demo' || demo.contact.email === 'instelling@aanbieder.demo') {
 			const colleague = users.get('medewerker@aanbieder.demo')
 			if (colleague)
@@ -100,6 +111,7 @@ export async function seedDemo(
 		planProvider(context, demo, provider, index, years)
 	}
 	for (const year of years.slice(0, 3)) planYear(context, year)
+	planBenchmarkDeliveries(context.steps, created, years.slice(0, 2))
 
 	// Live through it, in time order, up to the demo's now. Steps may plan further steps (the
 	// sample plans its interviews), so take the earliest remaining one each time.

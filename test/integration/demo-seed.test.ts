@@ -7,6 +7,8 @@ import { login } from '#app/services/auth.server.ts'
 import { snapshotOf } from '#app/services/participation.server.ts'
 import { demoAccounts, demoPassword } from '#prisma/seed/demo-accounts.ts'
 import { seedDemoIfEmpty } from '#prisma/seed/demo.ts'
+import { plausibleIndicatorValues } from '#prisma/seed/benchmark-values.ts'
+import { carrierReport } from '#app/services/benchmark.server.ts'
 
 describe('demo data', () => {
 	it('is consistent and covers the cycle at the demo moment', async () => {
@@ -115,5 +117,36 @@ describe('demo data', () => {
 		expect(future).toBe(0)
 		const documents = await db.answerDocument.count({ where: { addedAt: { gt: new Date('2027-03-21T00:00:00Z') } } })
 		expect(documents).toBe(0)
+	})
+
+	it('has the spiegelrapportage: most carriers delivered 2025 and 2026, reproducibly; Rivierenland sees a trend', async () => {
+		const sets = await db.indicatorSet.findMany({
+			orderBy: { year: 'asc' },
+			include: { _count: { select: { indicators: true } } },
+		})
+		expect(sets.map((set) => [set.year, set.status, set._count.indicators])).toEqual([
+			[2025, 'published', 7],
+			[2026, 'published', 7],
+			[2027, 'draft', 7],
+		])
+		for (const year of [2025, 2026]) {
+			const carriers = await db.participation.count({ where: { year, listedFrom: { not: null } } })
+			const delivered = await db.benchmarkDelivery.count({ where: { year, status: 'submitted' } })
+			expect(delivered, `${year}`).toBeGreaterThanOrEqual(Math.ceil(carriers * 0.7))
+			expect(delivered, `${year}`).toBeLessThan(carriers)
+		}
+		const rivierenland = await db.provider.findFirstOrThrow({ where: { name: 'GGZ Rivierenland' } })
+		const report = await carrierReport(rivierenland.id, 2026)
+		expect(report?.markName).toBe('Keurmerk Kortdurende Generalistische GGZ')
+		const expected = plausibleIndicatorValues('GGZ Rivierenland', 2026, 'institution')
+		for (const indicator of report!.indicators) {
+			expect(indicator.value, indicator.code).toBe(expected[indicator.code])
+			expect(
+				indicator.trend.map((point) => point.year),
+				indicator.code,
+			).toEqual([2025, 2026])
+			expect(indicator.groups[0]?.kind, indicator.code).toBe('all')
+			expect(indicator.groups[0]?.position, indicator.code).not.toBeNull()
+		}
 	})
 })

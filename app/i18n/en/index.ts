@@ -2,6 +2,7 @@
 // type error; test/unit/i18n.test.ts checks the same at run time, placeholders included.
 import type { Catalogue } from '../catalogue.ts'
 import { auth } from './auth.ts'
+import { benchmark } from './benchmark.ts'
 import { common } from './common.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
@@ -17,6 +18,7 @@ import { states } from './states.ts'
 
 export const en: Catalogue = {
 	auth,
+	benchmark,
 	common,
 	errors,
 	fees,

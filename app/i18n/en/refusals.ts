@@ -48,4 +48,18 @@ export const refusals: Record<keyof typeof nl, string> = {
 		'This change was not saved: {count} carrier(s) would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
 	follow_up_closed: 'This delivery has already been received; the office is reviewing it.',
 	follow_up_not_delivered: 'Nothing has been delivered to review yet.',
+	// spiegelrapportage
+	indicator_set_missing: 'No indicator list has been set for {year} yet.',
+	indicator_set_exists: 'An indicator list for {year} already exists.',
+	indicator_set_published: 'The indicators of {year} are published and can no longer be changed.',
+	indicator_set_empty: 'A list without indicators cannot be published.',
+	indicator_code_taken: 'The code {code} is already used in this list.',
+	delivery_not_open: 'Indicators for {year} can be delivered from {opensOn}.',
+	delivery_submitted:
+		'The delivery for {year} has been submitted and can no longer be changed. Ask the office to reopen it.',
+	delivery_incomplete: 'Fill in every indicator first (still open: {count}).',
+	delivery_not_submitted: 'This delivery has not been submitted; there is nothing to reopen.',
+	not_a_carrier: 'Only carriers of {year} deliver indicators.',
+	reflection_not_available:
+		'There is no draft self-evaluation with the norm on reflecting on data right now; the benchmark report cannot be added.',
 }

@@ -436,6 +436,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	fileKind_invoice: 'Invoice',
 	fileKind_credit_note: 'Credit note',
 	fileKind_withdrawal_letter: 'Withdrawal letter',
+	fileKind_benchmark_report: 'Benchmark report',
 	applicantWithdrawalExplanation: 'The applicant’s explanation of the earlier withdrawal',
 	navFollowUps: 'Commitments',
 	followUpsTitle: 'Commitments (later deliveries)',

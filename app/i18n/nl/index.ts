@@ -1,5 +1,6 @@
 // The Dutch catalogue: the source of every message key. One file per area of the portal.
 import { auth } from './auth.ts'
+import { benchmark } from './benchmark.ts'
 import { common } from './common.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
@@ -15,6 +16,7 @@ import { states } from './states.ts'
 
 export const nl = {
 	auth,
+	benchmark,
 	common,
 	errors,
 	fees,

@@ -53,4 +53,18 @@ export const refusals = {
 		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) zouden met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
 	follow_up_closed: 'Deze levering is al ontvangen; het bedrijfsbureau beoordeelt haar.',
 	follow_up_not_delivered: 'Er is nog niets aangeleverd om te beoordelen.',
+	// spiegelrapportage
+	indicator_set_missing: 'Voor {year} is nog geen lijst met indicatoren vastgesteld.',
+	indicator_set_exists: 'Voor {year} bestaat al een lijst met indicatoren.',
+	indicator_set_published: 'De indicatoren van {year} zijn gepubliceerd en kunnen niet meer worden gewijzigd.',
+	indicator_set_empty: 'Een lijst zonder indicatoren kan niet worden gepubliceerd.',
+	indicator_code_taken: 'De code {code} wordt in deze lijst al gebruikt.',
+	delivery_not_open: 'De indicatoren over {year} kunnen worden aangeleverd vanaf {opensOn}.',
+	delivery_submitted:
+		'De aanlevering over {year} is ingediend en kan niet meer worden gewijzigd. Vraag het bedrijfsbureau om haar te heropenen.',
+	delivery_incomplete: 'Vul eerst alle indicatoren in (nog open: {count}).',
+	delivery_not_submitted: 'Deze aanlevering is niet ingediend; er valt niets te heropenen.',
+	not_a_carrier: 'Alleen keurmerkdragers van {year} leveren indicatoren aan.',
+	reflection_not_available:
+		'Er is nu geen zelfevaluatie in concept met de norm over reflecteren op gegevens; de spiegelrapportage kan niet worden toegevoegd.',
 } satisfies Record<ErrorCode, string>

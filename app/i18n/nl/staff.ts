@@ -436,6 +436,7 @@ export const staff = {
 	fileKind_invoice: 'Factuur',
 	fileKind_credit_note: 'Creditnota',
 	fileKind_withdrawal_letter: 'Intrekkingsbrief',
+	fileKind_benchmark_report: 'Spiegelrapportage',
 	applicantWithdrawalExplanation: 'Toelichting van de aanvrager op de eerdere intrekking',
 	navFollowUps: 'Toezeggingen',
 	followUpsTitle: 'Toezeggingen (latere leveringen)',

@@ -5,12 +5,14 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { absoluteUrl } from '#app/services/auth.server.ts'
 import { defaultRegisterYear, registerYears } from '#app/services/register.server.ts'
+import { benchmarkYears } from '#app/services/benchmark.server.ts'
+import { BenchmarkOpenData } from './open-data-benchmark-section.tsx'
 
 // The explanation of the open data for insurers and other re-users (schema version 1; the same
 // text for developers is docs/open-data.md).
 export async function loader() {
-	const years = await registerYears()
-	return { years, year: defaultRegisterYear(years), base: absoluteUrl('/open-data/v1/') }
+	const [years, benchmark] = await Promise.all([registerYears(), benchmarkYears({ published: true })])
+	return { years, year: defaultRegisterYear(years), base: absoluteUrl('/open-data/v1/'), benchmarkYears: benchmark }
 }
 
 export const meta: Route.MetaFunction = () => [
@@ -96,6 +98,7 @@ export default function OpenData({ loaderData }: Route.ComponentProps) {
 					</li>
 				</ul>
 			</section>
+			<BenchmarkOpenData years={loaderData.benchmarkYears} base={base} />
 		</div>
 	)
 }

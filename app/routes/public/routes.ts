@@ -14,4 +14,10 @@ export const publicRoutes = [
 	route('open-data', 'routes/public/open-data.tsx'),
 	route('open-data/v1/register.json', 'routes/public/open-data-file.ts', { id: 'open-data-json' }),
 	route('open-data/v1/register.csv', 'routes/public/open-data-file.ts', { id: 'open-data-csv' }),
+	route('open-data/v1/spiegelrapportage.json', 'routes/public/open-data-benchmark.ts', {
+		id: 'open-data-benchmark-json',
+	}),
+	route('open-data/v1/spiegelrapportage.csv', 'routes/public/open-data-benchmark.ts', {
+		id: 'open-data-benchmark-csv',
+	}),
 ] satisfies RouteConfig

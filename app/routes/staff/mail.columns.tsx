@@ -32,6 +32,7 @@ export const templateKeys: Record<string, MessageKey> = {
 	agreement_reminder: 'mail.template_agreement_reminder',
 	qualification_reminder: 'mail.template_qualification_reminder',
 	turnover_reminder: 'mail.template_turnover_reminder',
+	benchmark_reminder: 'benchmark.templateReminder',
 	fee_rate_published: 'mail.template_fee_rate_published',
 	invoice_issued: 'mail.template_invoice_issued',
 	invoice_overdue: 'mail.template_invoice_overdue',

@@ -30,5 +30,10 @@ export const staffRoutes = [
 		route('medewerkers/mail/:emailId', 'routes/staff/mail.message.tsx'),
 		route('medewerkers/mail/:emailId/html', 'routes/staff/mail.html.ts'),
 		route('medewerkers/taken', 'routes/staff/jobs.tsx'),
+		// Spiegelrapportage (issue 14).
+		route('medewerkers/spiegelrapportage', 'routes/staff/benchmark/overview.tsx'),
+		route('medewerkers/spiegelrapportage/csv', 'routes/staff/benchmark/export.ts'),
+		route('medewerkers/spiegelrapportage/indicatoren/:year', 'routes/staff/benchmark/indicators.tsx'),
+		route('medewerkers/spiegelrapportage/aanlevering/:deliveryId', 'routes/staff/benchmark/delivery.tsx'),
 	]),
 ] satisfies RouteConfig

@@ -340,6 +340,12 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 															/>
 														) : null}
 													</div>
+												) : row?.documents.length ? (
+													// Attached by the portal (the spiegelrapportage PDF): listed, removable, not replaceable.
+													<div className="stack">
+														<h3 className="h-small">{t('selfEvaluation.documentsTitle')}</h3>
+														<DocumentList base={base} documents={row.documents} editable={editable} />
+													</div>
 												) : null}
 											</div>
 										)

@@ -84,7 +84,7 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 											<strong>{item.label}</strong>
 										</p>
 										<AnswerView item={item} answer={answers[item.key]} />
-										{item.kind === 'template_upload' ? (
+										{item.kind === 'template_upload' || documents[item.key]?.length ? (
 											<DocumentList base={base} documents={documents[item.key] ?? []} editable={false} />
 										) : null}
 									</div>

@@ -109,17 +109,19 @@ export function DocumentList({
 							date: formatDateTime(document.addedAt, locale),
 						})}
 					</span>
-					{editable && action ? (
+					{editable ? (
 						<div className="documents__actions">
-							<UploadForm
-								action={action}
-								evidenceKey={evidenceKey ?? ''}
-								inputId={`replace-${document.id}`}
-								label={t('selfEvaluation.replaceFileLabel', { name: document.name })}
-								button={t('selfEvaluation.replaceButton')}
-								replaces={document.id}
-								small
-							/>
+							{action ? (
+								<UploadForm
+									action={action}
+									evidenceKey={evidenceKey ?? ''}
+									inputId={`replace-${document.id}`}
+									label={t('selfEvaluation.replaceFileLabel', { name: document.name })}
+									button={t('selfEvaluation.replaceButton')}
+									replaces={document.id}
+									small
+								/>
+							) : null}
 							<Form method="post" className="form form--inline">
 								<input type="hidden" name="intent" value="remove" />
 								<input type="hidden" name="fileId" value={document.id} />
