@@ -18,6 +18,7 @@ import { getLocale } from '#app/lib/locale.server.ts'
 import { useNonce } from '#app/lib/nonce.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { takeToast } from '#app/lib/toast.server.ts'
+import { markNameAt } from '#app/services/years.server.ts'
 import stylesheet from '#app/styles/app.css?url'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -32,8 +33,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const { toast, setCookie } = await takeToast(request)
 	const env = getPublicEnv()
 	const clock = clockDescription()
+	// The site carries the name of the mark in force this year (issue 16 item 7).
+	const markName = await markNameAt()
 	return data(
-		{ user, locale, toast, env, clockNow: clock.mode === 'real' ? null : clock.now },
+		{ user, locale, toast, env, markName, clockNow: clock.mode === 'real' ? null : clock.now },
 		{ headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
 	)
 }
@@ -57,6 +60,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 						user={loaderData?.user ?? null}
 						locale={locale}
 						demo={loaderData?.env.DEMO ?? false}
+						markName={loaderData?.markName ?? null}
 						clockNow={loaderData?.clockNow ?? null}
 						toast={loaderData?.toast ?? null}
 					>
@@ -74,7 +78,8 @@ export default function App() {
 	return <Outlet />
 }
 
-export const meta: Route.MetaFunction = (args) => pageMeta(args, [])
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [{ text: args.loaderData?.markName ?? 'Keurmerk Basis GGZ' }])
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 	if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} />

@@ -157,6 +157,14 @@ export const ERROR_STATUS = {
 	norm_set_published: 409,
 	norm_set_conflict: 409,
 	norm_set_answered: 409,
+	revision_period_over: 409,
+	interview_not_planned: 409,
+	interview_not_held_yet: 409,
+	year_change_would_unwithdraw: 409,
+	year_change_would_unqualify: 409,
+	year_change_retroactive_withdrawal: 409,
+	follow_up_closed: 409,
+	follow_up_not_delivered: 409,
 	// spiegelrapportage (app/services/benchmark*.server.ts)
 	indicator_set_missing: 404,
 	indicator_set_exists: 409,
@@ -169,6 +177,17 @@ export const ERROR_STATUS = {
 	delivery_not_submitted: 409,
 	not_a_carrier: 404,
 	reflection_not_available: 409,
+	// year settings added by the seed rules (issue 16)
+	settings_objection_period_too_short: 400,
+	settings_objection_period_too_long: 400,
+	settings_vat_number: 400,
+	settings_vat_rate_whole: 400,
+	settings_vat_rate_negative: 400,
+	settings_vat_rate_too_high: 400,
+	settings_vat_text_too_long: 400,
+	settings_vat_text_required: 400,
+	settings_first_submission_before_opening: 400,
+	settings_first_submission_after_deadline: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -1,3 +1,4 @@
+import { amsterdamDateOf } from './amsterdam-time'
 import { deadlineWithdrawalMoment, revisionOverdueMoment } from './automatic-withdrawal'
 import { yearEndAt } from './calendar'
 import type { ParticipationSnapshot } from './participation-snapshot'
@@ -41,6 +42,15 @@ export function registerWindow(s: ParticipationSnapshot, settings: YearSettings)
 	const first = ends.reduce((a, b) => (b.until.getTime() <= a.until.getTime() ? b : a))
 	if (first.until.getTime() <= from.getTime()) return null
 	return { from, ...first }
+}
+
+/**
+ * The last Amsterdam day in the register for a window that ends (exclusively) at `until`: a
+ * window until 1 January 00:00 was in the register through 31 December (issue 16: show an
+ * inclusive last day, never "tot 1 januari om 00:00").
+ */
+export function lastDayInRegister(until: Date): string {
+	return amsterdamDateOf(new Date(until.getTime() - 1))
 }
 
 export type RegisterStatus =

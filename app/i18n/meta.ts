@@ -18,7 +18,7 @@ export function metaLocale(matches: Matches): Locale {
 export function pageMeta(
 	{ matches }: { matches: Matches },
 	parts: readonly TitlePart[],
-	description?: MessageKey,
+	description?: MessageKey | [MessageKey, Params],
 ): MetaDescriptor[] {
 	const locale = metaLocale(matches)
 	const text = (part: TitlePart) =>
@@ -28,6 +28,9 @@ export function pageMeta(
 				? translate(locale, part[0], part[1])
 				: part.text
 	const meta: MetaDescriptor[] = [{ title: [...parts.map(text), translate(locale, 'meta.portal')].join(' · ') }]
-	if (description) meta.push({ name: 'description', content: translate(locale, description) })
+	if (description) {
+		const [key, params] = typeof description === 'string' ? [description, undefined] : description
+		meta.push({ name: 'description', content: translate(locale, key, params) })
+	}
 	return meta
 }

@@ -24,12 +24,17 @@ export const agreementTermsSchema = z.object({
 	listingOn: z.string(),
 	qualificationDeadline: z.string(),
 	maxRevisions: z.number().int(),
-	revisionResponseDays: z.number().int(),
+	// Offers made before the rename carry `revisionResponseDays`: the same rule (DOMAIN.md §3).
+	revisionGraceDays: z.number().int(),
 })
 export type AgreementTerms = z.infer<typeof agreementTermsSchema>
 
 export function agreementTerms(agreement: Pick<Agreement, 'terms'>): AgreementTerms {
-	return agreementTermsSchema.parse(agreement.terms)
+	const terms = agreement.terms as Record<string, unknown> | null
+	if (terms && typeof terms === 'object' && !('revisionGraceDays' in terms) && 'revisionResponseDays' in terms) {
+		return agreementTermsSchema.parse({ ...terms, revisionGraceDays: terms.revisionResponseDays })
+	}
+	return agreementTermsSchema.parse(terms)
 }
 
 /**
@@ -81,7 +86,7 @@ export async function renderAgreementPdf(
 		listingOn: formatCalendarDay(terms.listingOn, 'nl'),
 		qualificationDeadline: formatCalendarDay(terms.qualificationDeadline, 'nl'),
 		maxRevisions: terms.maxRevisions,
-		revisionResponseDays: terms.revisionResponseDays,
+		revisionGraceDays: terms.revisionGraceDays,
 		offeredOn: formatDate(agreement.offeredAt, 'nl'),
 		provider: agreement.participation.provider,
 		isReapplicant: agreement.participation.isReapplicant,

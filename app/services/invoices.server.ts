@@ -6,7 +6,7 @@ import { href } from 'react-router'
 import type { Invoice, Prisma } from '#app/generated/prisma/client.ts'
 import { AppError, type Refusal, refusal, refusalError } from '#app/domain/errors.ts'
 import { amsterdamDateOf, endOfDay, startOfDay, type CalendarDate } from '#app/domain/amsterdam-time.ts'
-import { feeBreakdown, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
+import { feeBreakdown, formatInvoiceNumber, invoiceDueOn, invoiceVat } from '#app/domain/fees.ts'
 import {
 	formatCreditNoteNumber,
 	invoiceDaysOverdue,
@@ -95,6 +95,8 @@ export async function issueInvoice(
 	const settings = toYearSettings(participation.markYear)
 	// DOMAIN.md §6: the rate and minimum of the mark year (as published), in basis points and cents.
 	const breakdown = feeBreakdown(report.amountCents, settings.feeRateBp, settings.minimumFeeCents)
+	// Issue 16: VAT per the year's setting (null = exempt; the invoice then prints why).
+	const vat = invoiceVat(breakdown.feeCents, settings.feeVatRateBp)
 	await lockNumbering(tx)
 	const sequenceYear = invoiceSequenceYear(at)
 	const last = await tx.invoice.aggregate({ where: { sequenceYear }, _max: { sequence: true } })
@@ -117,6 +119,7 @@ export async function issueInvoice(
 		feeRateBp: settings.feeRateBp,
 		minimumFeeCents: settings.minimumFeeCents,
 		breakdown,
+		vat: { ...vat, vatNumber: settings.vatNumber, exemptionText: settings.vatExemptionText },
 	})
 	const file = await storeFile(
 		{
@@ -141,7 +144,10 @@ export async function issueInvoice(
 			turnoverCents: report.amountCents,
 			feeRateBp: settings.feeRateBp,
 			minimumFeeCents: settings.minimumFeeCents,
-			amountCents: BigInt(breakdown.feeCents),
+			amountCents: BigInt(vat.totalCents),
+			vatRateBp: vat.vatRateBp,
+			vatCents: BigInt(vat.vatCents),
+			vatNumber: settings.vatNumber,
 			fileId: file.id,
 		},
 	})
@@ -189,7 +195,7 @@ export async function issueInvoice(
 				percentageFee: formatEuro(breakdown.percentageFeeCents, 'nl'),
 				minimumFee: formatEuro(settings.minimumFeeCents, 'nl'),
 				minimumApplied: breakdown.minimumApplied,
-				amount: formatEuro(breakdown.feeCents, 'nl'),
+				amount: formatEuro(vat.totalCents, 'nl'),
 			},
 		})
 	}
@@ -337,7 +343,14 @@ export async function creditInvoice(
 			issuedOn: formatCalendarDay(issuedOn, 'nl'),
 			issuedAt: at,
 			provider,
-			amountCents: invoice.amountCents,
+			feeCents: invoice.amountCents - invoice.vatCents,
+			vat: {
+				vatRateBp: invoice.vatRateBp,
+				vatCents: Number(invoice.vatCents),
+				totalCents: Number(invoice.amountCents),
+				vatNumber: invoice.vatNumber ?? settings.vatNumber,
+				exemptionText: settings.vatExemptionText,
+			},
 			reason: reason.trim(),
 		})
 		const file = await storeFile(

@@ -50,7 +50,9 @@ export async function startFromPrevious(actor: Actor & { userId: string }, year:
 		if (await tx.normSet.findUnique({ where: { year } })) throw new AppError('norm_set_exists')
 		const previous = await previousNormSet(year, tx)
 		if (!previous) throw new AppError('norm_set_no_previous')
-		const copy = { ...previous.normSet, year, markName: markYear.markName }
+		// KiBG's account of changes belongs to the year it was written for: never copied on.
+		const { changes: _changes, ...rest } = previous.normSet
+		const copy = { ...rest, year, markName: markYear.markName }
 		const parsed = parseNormSet(copy)
 		if (!parsed.ok) throw invalidNormSet(parsed.errors)
 		const id = await importNormSet(tx, parsed.normSet, { status: 'draft', basedOnYear: previous.year })

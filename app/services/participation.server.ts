@@ -20,6 +20,7 @@ import { registerWindow } from '#app/domain/register.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
 import { formatDate } from '#app/i18n/format.ts'
 import { defaultWithdrawalExplanation } from '#app/i18n/labels.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { certificatePdf } from '#templates/certificate.ts'
@@ -27,7 +28,9 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
+import { createFollowUpsOnQualification } from './follow-ups.server.ts'
 import { sendParticipationMail } from './participation-mail.server.ts'
+import { OFFICE_SIGNATURE, storeWithdrawalLetter } from './withdrawal-letter.server.ts'
 import { requireYearSettings, toYearSettings } from './years.server.ts'
 
 export type EventResult =
@@ -256,6 +259,20 @@ async function recordWithdrawalChange(
 	at: Date,
 ) {
 	if (after.withdrawal && !before.withdrawal) {
+		// The record is a Dutch document (the letter and the mail quote it).
+		const explanation = reason ?? defaultWithdrawalExplanation(after.withdrawal.reason, 'nl')
+		// DOMAIN.md §3: every withdrawal gets a letter, the automatic ones of the 1 April run and a
+		// "not qualified" decision too. Staff withdrawals bring the letter they rendered themselves.
+		const letterId =
+			letterFileId ??
+			(
+				await storeWithdrawalLetter(tx, participation.id, {
+					reason: after.withdrawal.reason,
+					effectiveAt: after.withdrawal.effectiveAt,
+					explanation,
+					decidedBy: await signatureOf(tx, actor),
+				})
+			).id
 		await tx.withdrawal.create({
 			data: {
 				participationId: participation.id,
@@ -263,15 +280,62 @@ async function recordWithdrawalChange(
 				effectiveAt: after.withdrawal.effectiveAt,
 				decidedAt: after.withdrawal.decidedAt,
 				decidedById: actor.type === 'staff' ? actor.userId : null,
-				// The record is a Dutch document (the letter and the mail quote it).
-				explanation: reason ?? defaultWithdrawalExplanation(after.withdrawal.reason, 'nl'),
-				letterFileId: letterFileId ?? null,
+				explanation,
+				letterFileId: letterId,
 			},
+		})
+		// An offer that was never signed ends with the participation (a signed agreement is
+		// dissolved by the 'dissolve_agreement' effect).
+		await tx.agreement.updateMany({
+			where: { participationId: participation.id, status: 'offered' },
+			data: { status: 'lapsed', dissolvedAt: after.withdrawal.effectiveAt },
 		})
 	} else if (before.withdrawal && !after.withdrawal) {
 		await tx.withdrawal.updateMany({
 			where: { participationId: participation.id, undoneAt: null },
 			data: { undoneAt: at, undoneById: actor.userId, undoReason: reason },
+		})
+		// The undo restores what the withdrawal ended: the agreement is in force (or on offer) again.
+		await tx.agreement.updateMany({
+			where: { participationId: participation.id, status: 'dissolved' },
+			data: { status: 'signed', dissolvedAt: null },
+		})
+		await tx.agreement.updateMany({
+			where: { participationId: participation.id, status: 'lapsed' },
+			data: { status: 'offered', dissolvedAt: null },
+		})
+	}
+}
+
+async function signatureOf(tx: Tx, actor: Actor): Promise<string> {
+	if (actor.type !== 'staff' || !actor.userId) return OFFICE_SIGNATURE
+	const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } })
+	return user?.name ?? OFFICE_SIGNATURE
+}
+
+/** 003 §3.3: "de overeenkomst wordt ontbonden" — the signed agreement ends at the withdrawal. */
+async function dissolveAgreement(tx: Tx, participation: Participation, effectiveAt: Date, actor: Actor, at: Date) {
+	const signed = await tx.agreement.findMany({
+		where: { participationId: participation.id, status: 'signed' },
+		select: { id: true },
+	})
+	for (const agreement of signed) {
+		await tx.agreement.update({
+			where: { id: agreement.id },
+			data: { status: 'dissolved', dissolvedAt: effectiveAt },
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'agreement.dissolve',
+			entityType: 'Agreement',
+			entityId: agreement.id,
+			providerId: participation.providerId,
+			participationId: participation.id,
+			before: { status: 'signed' },
+			after: { status: 'dissolved', dissolvedAt: effectiveAt },
+			// The audit trail is a Dutch record.
+			reason: translate('nl', 'staff.auditAgreementDissolved'),
+			at,
 		})
 	}
 }
@@ -294,6 +358,8 @@ async function performEffects(
 				break
 			case 'issue_certificate':
 				await issueCertificate(tx, participation, at, settings)
+				// Issue 16 item 9: what the carrier promised to deliver later is tracked from now on.
+				await createFollowUpsOnQualification(tx, participation, actor, at)
 				break
 			case 'plan_interview':
 				await tx.interview.createMany({
@@ -308,13 +374,15 @@ async function performEffects(
 			case 'send_mail':
 				await sendParticipationMail(tx, participation, effect, settings, at)
 				break
+			case 'dissolve_agreement':
+				await dissolveAgreement(tx, participation, effect.at, actor, at)
+				break
 			// The register window (listedFrom/listedUntil) and the certificate's status follow from the
-			// stored snapshot and the withdrawal; the agreement is dissolved by the withdrawal itself.
+			// stored snapshot and the withdrawal.
 			case 'add_to_register':
 			case 'remove_from_register':
 			case 'revoke_certificate':
 			case 'reinstate_certificate':
-			case 'dissolve_agreement':
 				break
 		}
 	}
@@ -431,7 +499,7 @@ async function ensureAgreementOffered(tx: Tx, participation: Participation, sett
 				listingOn: settings.listingOn,
 				qualificationDeadline: settings.qualificationDeadline,
 				maxRevisions: settings.maxRevisions,
-				revisionResponseDays: settings.revisionResponseDays,
+				revisionGraceDays: settings.revisionGraceDays,
 			},
 		},
 	})

@@ -180,6 +180,11 @@ export async function recordInterviewOutcome(
 		if (interview.version !== input.expectedVersion) throw new AppError('interview_conflict')
 		const participationId = interview.sampleMember.participationId
 		const at = now()
+		// 003 §3.2: KiBG "voert gesprekken" with the sample: an outcome follows an interview that was
+		// planned and has taken place (issue 16 item 11).
+		if (!interview.scheduledAt) throw new AppError('interview_not_planned')
+		if (interview.scheduledAt.getTime() > at.getTime())
+			throw new AppError('interview_not_held_yet', { scheduledAt: { instant: interview.scheduledAt } })
 		await tx.interview.update({
 			where: { id: interview.id },
 			data: {

@@ -9,13 +9,9 @@ import { refusalError } from '#app/domain/errors.ts'
 import { WITHDRAWAL_REASONS, type WithdrawalReason } from '#app/domain/types.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
-import { formatDate } from '#app/i18n/format.ts'
-import { withdrawalReasonLabel } from '#app/i18n/labels.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
-import { storeFile } from '#app/lib/storage.server.ts'
-import { withdrawalLetterPdf } from '#templates/withdrawal-letter.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { applyParticipationEvent, loadSnapshot, requireParticipationEvent } from './participation.server.ts'
 
@@ -24,48 +20,9 @@ export interface WithdrawalResult {
 	letterFileId: string
 }
 
-/** Renders and stores the letter for a withdrawal about to be recorded. */
-export async function storeWithdrawalLetter(
-	tx: Tx,
-	participationId: string,
-	{
-		reason,
-		effectiveAt,
-		explanation,
-		decidedBy,
-	}: { reason: WithdrawalReason; effectiveAt: Date; explanation: string; decidedBy: string },
-) {
-	const participation = await tx.participation.findUniqueOrThrow({
-		where: { id: participationId },
-		include: { provider: true, markYear: { select: { markName: true } }, certificate: { select: { number: true } } },
-	})
-	const { provider } = participation
-	const pdf = await withdrawalLetterPdf({
-		markName: participation.markYear.markName,
-		year: participation.year,
-		providerName: provider.name,
-		providerAddress: [`${provider.street} ${provider.houseNumber}`, `${provider.postcode} ${provider.city}`],
-		kvkNumber: provider.kvkNumber,
-		// The letter is a Dutch document.
-		reasonLabel: withdrawalReasonLabel(reason, 'nl'),
-		effectiveOn: formatDate(effectiveAt, 'nl'),
-		letterDate: formatDate(now(), 'nl'),
-		explanation,
-		certificateNumber: participation.certificate?.number ?? null,
-		decidedBy,
-		createdAt: now(),
-	})
-	return storeFile(
-		{
-			kind: 'withdrawal_letter',
-			providerId: provider.id,
-			originalName: `intrekking-${participation.year}-${provider.slug}.pdf`,
-			mimeType: 'application/pdf',
-			bytes: pdf,
-		},
-		tx,
-	)
-}
+import { storeWithdrawalLetter } from './withdrawal-letter.server.ts'
+
+export { storeWithdrawalLetter }
 
 /** Staff withdraw a participation with a reason, an effective date (Amsterdam day) and an explanation. */
 export async function withdrawParticipation(

@@ -80,7 +80,7 @@ describe('page titles', () => {
 		])
 		expect(pageMeta({ matches: [] }, [{ text: 'GGZ Oost' }], 'meta.registerDescription')[1]).toEqual({
 			name: 'description',
-			content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.',
+			content: 'Zoek keurmerkdragers in het Keurmerkregister op naam, plaats, provincie of status.',
 		})
 	})
 })

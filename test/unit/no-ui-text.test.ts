@@ -38,7 +38,12 @@ function dutchWords(text: string): string[] {
 // Values of a year's settings that KiBG names in Dutch and staff may edit (DOMAIN.md §6): data with
 // a default, not UI text. Each exception names the file and the literal.
 const DATA_DEFAULTS: Record<string, string[]> = {
-	'app/domain/year-settings.ts': ['omzet monodisciplinaire GGZ', 'gerealiseerde omzet GBGGZ'],
+	'app/domain/year-settings.ts': [
+		'omzet monodisciplinaire GGZ',
+		'gerealiseerde omzet GBGGZ',
+		// The default of the year's VAT-exemption text, printed on the (Dutch) invoice.
+		'Over de afdracht wordt geen btw in rekening gebracht (vrijgesteld).',
+	],
 }
 
 function sourceFiles(dir: string): string[] {

@@ -46,8 +46,9 @@ export const meta: Record<keyof typeof nl, string> = {
 	audit: 'Audit log',
 	sample: 'Sample',
 	homeDescription:
-		'The portal of the Keurmerk Basis GGZ quality mark: find carriers, check certificates and, as a provider, arrange everything around the mark.',
-	registerDescription: 'Find providers with the Keurmerk Basis GGZ quality mark by name, place, province or status.',
-	normsDescription: 'The published norms of the Keurmerk Basis GGZ per mark year, with what changed.',
+		'The portal of the {markName}: find carriers, check certificates and, as a provider, arrange everything around the quality mark.',
+	registerDescription: 'Find carriers in the quality mark register by name, place, province or status.',
+	normsDescription: 'The published norms of the quality mark per mark year, with what changed.',
 	openDataDescription: 'The quality mark register as CSV and JSON: fields, versions and use.',
+	carrierDescription: '{name} in {city} in the quality mark register.',
 }

@@ -138,6 +138,20 @@ export const refusals: Record<keyof typeof nl, string> = {
 	norm_set_published: 'This norm set has been published and can no longer be changed.',
 	norm_set_conflict: 'Someone else changed this norm set in the meantime. Reload the page.',
 	norm_set_answered: 'Answers have already been given to this norm set; it can no longer be changed.',
+	revision_period_over:
+		"The qualification period is over ({deadline}): a revised self-evaluation can no longer be submitted in time. Decide 'not qualified'.",
+	interview_not_planned:
+		'No interview has been planned with this carrier yet. Plan the interview first; the outcome follows the interview.',
+	interview_not_held_yet:
+		'The interview is planned for {scheduledAt} and has not taken place yet. Record the outcome after the interview.',
+	year_change_would_unwithdraw:
+		'This change was not saved: with these dates the mark of {count} withdrawn carrier(s) would not have been withdrawn ({providers}). Changing a date does not undo a withdrawal; if needed, reinstate a withdrawal per participation (with a justification).',
+	year_change_would_unqualify:
+		'This change was not saved: {count} carrier(s) submitted their self-evaluation in time but would be late with these dates ({providers}). A qualification is not undone retroactively; choose a later date.',
+	year_change_retroactive_withdrawal:
+		'This change was not saved: {count} carrier(s) would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
+	follow_up_closed: 'This delivery has already been received; the office is reviewing it.',
+	follow_up_not_delivered: 'Nothing has been delivered to review yet.',
 	// spiegelrapportage
 	indicator_set_missing: 'No indicator list has been set for {year} yet.',
 	indicator_set_exists: 'An indicator list for {year} already exists.',
@@ -152,4 +166,16 @@ export const refusals: Record<keyof typeof nl, string> = {
 	not_a_carrier: 'Only carriers of {year} deliver indicators.',
 	reflection_not_available:
 		'There is no draft self-evaluation with the norm on reflecting on data right now; the benchmark report cannot be added.',
+	settings_objection_period_too_short: 'The objection period is at least one day.',
+	settings_objection_period_too_long: 'The objection period cannot be longer than 365 days.',
+	settings_vat_number: 'Enter a valid VAT number, for example NL123456789B01.',
+	settings_vat_rate_whole: 'The VAT rate is stored in whole basis points (21% = 2100).',
+	settings_vat_rate_negative: 'The VAT rate cannot be negative.',
+	settings_vat_rate_too_high: 'The VAT rate cannot be higher than 100%.',
+	settings_vat_text_too_long: 'Use at most 500 characters for the VAT text.',
+	settings_vat_text_required: 'Enter the text about the VAT exemption, or a VAT rate.',
+	settings_first_submission_before_opening:
+		'The first submission date must be on or after the day the self-evaluation opens.',
+	settings_first_submission_after_deadline:
+		'The first submission date must be before the qualification deadline, so there is time to revise.',
 }

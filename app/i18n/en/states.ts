@@ -17,7 +17,7 @@ export const states: Record<keyof typeof nl, string> = {
 	reason_incorrect_qualification: 'Incorrect qualification (sample)',
 	reason_provider_request: 'At the provider’s request',
 	explanation_not_qualified_in_time:
-		'The provider did not qualify within the qualification period (Handbook Keurmerk Basis GGZ §3.3).',
+		'The provider did not qualify within the qualification period (handbook of the quality mark, §3.3).',
 	independent_practice: 'Independent practice',
 	institution: 'Mental health institution',
 }

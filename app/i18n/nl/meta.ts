@@ -45,8 +45,9 @@ export const meta = {
 	audit: 'Auditlog',
 	sample: 'Steekproef',
 	homeDescription:
-		'Het portaal van het Keurmerk Basis GGZ: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
-	registerDescription: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.',
-	normsDescription: 'De gepubliceerde normen van het Keurmerk Basis GGZ per keurmerkjaar, met wat er veranderde.',
+		'Het portaal van het {markName}: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
+	registerDescription: 'Zoek keurmerkdragers in het Keurmerkregister op naam, plaats, provincie of status.',
+	normsDescription: 'De gepubliceerde normen van het keurmerk per keurmerkjaar, met wat er veranderde.',
 	openDataDescription: 'Het Keurmerkregister als CSV en JSON: velden, versies en gebruik.',
+	carrierDescription: '{name} in {city} in het Keurmerkregister.',
 }

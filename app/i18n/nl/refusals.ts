@@ -145,6 +145,20 @@ export const refusals = {
 	norm_set_published: 'Deze normenset is gepubliceerd en kan niet meer worden gewijzigd.',
 	norm_set_conflict: 'Iemand anders heeft deze normenset intussen gewijzigd. Laad de pagina opnieuw.',
 	norm_set_answered: 'Er zijn al antwoorden op deze normenset gegeven; hij kan niet meer worden gewijzigd.',
+	revision_period_over:
+		"De kwalificatieperiode is voorbij ({deadline}): een aangepaste zelfevaluatie kan niet meer op tijd worden ingediend. Beslis 'niet gekwalificeerd'.",
+	interview_not_planned:
+		'Er is nog geen gesprek gepland met deze keurmerkdrager. Plan eerst het gesprek; de uitkomst volgt op het gesprek.',
+	interview_not_held_yet:
+		'Het gesprek is gepland op {scheduledAt} en heeft nog niet plaatsgevonden. Leg de uitkomst vast na het gesprek.',
+	year_change_would_unwithdraw:
+		'Deze wijziging is niet opgeslagen: met deze datums zou het keurmerk van {count} ingetrokken keurmerkdrager(s) niet zijn ingetrokken ({providers}). Een intrekking wordt niet ongedaan gemaakt door een datum te wijzigen; herstel een intrekking zo nodig per deelname (met toelichting).',
+	year_change_would_unqualify:
+		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) dienden de zelfevaluatie op tijd in, maar zouden met deze datums te laat zijn ({providers}). Een kwalificatie wordt niet met terugwerkende kracht ongedaan gemaakt; kies een latere datum.',
+	year_change_retroactive_withdrawal:
+		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) zouden met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
+	follow_up_closed: 'Deze levering is al ontvangen; het bedrijfsbureau beoordeelt haar.',
+	follow_up_not_delivered: 'Er is nog niets aangeleverd om te beoordelen.',
 	// spiegelrapportage
 	indicator_set_missing: 'Voor {year} is nog geen lijst met indicatoren vastgesteld.',
 	indicator_set_exists: 'Voor {year} bestaat al een lijst met indicatoren.',
@@ -159,4 +173,16 @@ export const refusals = {
 	not_a_carrier: 'Alleen keurmerkdragers van {year} leveren indicatoren aan.',
 	reflection_not_available:
 		'Er is nu geen zelfevaluatie in concept met de norm over reflecteren op gegevens; de spiegelrapportage kan niet worden toegevoegd.',
+	settings_objection_period_too_short: 'De bezwaartermijn is minstens één dag.',
+	settings_objection_period_too_long: 'De bezwaartermijn mag niet langer zijn dan 365 dagen.',
+	settings_vat_number: 'Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01.',
+	settings_vat_rate_whole: 'Het btw-percentage wordt opgeslagen in hele basispunten (21 % = 2100).',
+	settings_vat_rate_negative: 'Het btw-percentage mag niet negatief zijn.',
+	settings_vat_rate_too_high: 'Het btw-percentage mag niet hoger zijn dan 100 %.',
+	settings_vat_text_too_long: 'Gebruik hoogstens 500 tekens voor de btw-tekst.',
+	settings_vat_text_required: 'Vul de tekst over de btw-vrijstelling in, of een btw-percentage.',
+	settings_first_submission_before_opening:
+		'De eerste indiendatum moet op of na de openingsdatum van de zelfevaluatie liggen.',
+	settings_first_submission_after_deadline:
+		'De eerste indiendatum moet vóór de kwalificatiedeadline liggen, zodat er tijd is om aan te passen.',
 } satisfies Record<ErrorCode, string>

@@ -16,7 +16,7 @@ export const states = {
 	reason_incorrect_qualification: 'Onterechte kwalificatie (steekproef)',
 	reason_provider_request: 'Op verzoek van de zorgaanbieder',
 	explanation_not_qualified_in_time:
-		'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (Handboek Keurmerk Basis GGZ §3.3).',
+		'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (handboek van het keurmerk, §3.3).',
 	independent_practice: 'Vrijgevestigde aanbieder',
 	institution: 'GGZ-instelling',
 } satisfies Record<string, string>

@@ -10,22 +10,28 @@ import { assertNormSet, type NormSet } from '#app/domain/norm-set.ts'
 import { defaultYearSettings, type YearSettings } from '#app/domain/year-settings.ts'
 import { importNormSet } from '#app/services/norm-sets.server.ts'
 import { markYearData } from '#app/services/years.server.ts'
+import normSet2018Json from '#prisma/norm-sets/2018.json' with { type: 'json' }
 import normSet2022 from '#prisma/norm-sets/2022.json' with { type: 'json' }
 import { db } from '../db.server.ts'
 import type { Fixture } from './types.ts'
 
-/** The 2022 norms, for another year. */
+/** The 2018 norms as published (Handboek 2018). */
+export const normSet2018: NormSet = assertNormSet(normSet2018Json)
+
+/** The 2022 norms, for another year (KiBG's account of changes belongs to 2022 alone). */
 export function normSetFor(year: number): NormSet {
-	return assertNormSet({ ...normSet2022, year })
+	return assertNormSet({ ...normSet2022, year, ...(year === 2022 ? {} : { changes: undefined }) })
 }
 
 export type MarkYearOptions = Partial<Omit<YearSettings, 'year'>> & {
 	fourEyesNegative?: boolean
 	withNormSet?: boolean
+	/** The norms to publish (default: the 2022 norms for this year). */
+	normSet?: NormSet
 }
 
 export async function ensureMarkYear(year: number, options: MarkYearOptions = {}): Promise<MarkYear> {
-	const { fourEyesNegative = false, withNormSet = true, ...changes } = options
+	const { fourEyesNegative = false, withNormSet = true, normSet, ...changes } = options
 	const row =
 		(await db.markYear.findUnique({ where: { year } })) ??
 		(await db.markYear.create({
@@ -33,7 +39,7 @@ export async function ensureMarkYear(year: number, options: MarkYearOptions = {}
 		}))
 	if (withNormSet && !(await db.normSet.findUnique({ where: { year }, select: { id: true } }))) {
 		await db.$transaction((tx) =>
-			importNormSet(tx, normSetFor(year), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
+			importNormSet(tx, normSet ?? normSetFor(year), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
 		)
 	}
 	return row

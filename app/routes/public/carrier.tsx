@@ -25,7 +25,13 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = (args) =>
-	pageMeta(args, args.loaderData ? [{ text: args.loaderData.carrier.name }, 'meta.register'] : ['meta.notFound'])
+	pageMeta(
+		args,
+		args.loaderData ? [{ text: args.loaderData.carrier.name }, 'meta.register'] : ['meta.notFound'],
+		args.loaderData
+			? ['meta.carrierDescription', { name: args.loaderData.carrier.name, city: args.loaderData.carrier.city }]
+			: undefined,
+	)
 
 /** The register's public status; an expired year shows as the status it ended with. */
 function publicStatus(status: PublicCarrierStatus): { status: PublicRegisterStatus; withdrawnAt: Date | null } {

@@ -3,21 +3,27 @@ import type { Route } from './+types/home'
 import { useT } from '#app/i18n/react.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { markNameAt } from '#app/services/years.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
-	return { signedIn: Boolean(user) }
+	return { signedIn: Boolean(user), markName: await markNameAt() }
 }
 
-export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.home'], 'meta.homeDescription')
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(
+		args,
+		[{ text: args.loaderData?.markName ?? 'Keurmerk Basis GGZ' }],
+		['meta.homeDescription', { markName: args.loaderData?.markName ?? 'Keurmerk Basis GGZ' }],
+	)
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	return (
 		<div className="stack">
 			<section className="hero" aria-labelledby="home-title">
-				<h1 id="home-title">{t('home.title')}</h1>
-				<p className="lead">{t('home.lead')}</p>
+				<h1 id="home-title">{loaderData.markName}</h1>
+				<p className="lead">{t('home.lead', { mark: loaderData.markName })}</p>
 			</section>
 			<div className="card-grid">
 				<section className="card" aria-labelledby="home-register">

@@ -1,3 +1,4 @@
+import { lastDayInRegister } from '#app/domain/register.ts'
 import { type CsvColumn, toCsv } from '#app/lib/csv.ts'
 import { providerTypeLabel, stateLabel } from '#app/i18n/labels.ts'
 import type { TableQuery } from '#app/lib/table-query.ts'
@@ -17,7 +18,7 @@ const columns: CsvColumn<ParticipationRow>[] = [
 	{ header: 'Beoordelaar', value: (row) => row.assessor?.name ?? '' },
 	{ header: 'Aanpassing uiterlijk', value: (row) => row.revisionDueAt },
 	{ header: 'In register vanaf', value: (row) => row.listedFrom },
-	{ header: 'In register tot', value: (row) => row.listedUntil },
+	{ header: 'In register t/m', value: (row) => (row.listedUntil ? lastDayInRegister(row.listedUntil) : null) },
 	{ header: 'Heraanvrager', value: (row) => row.isReapplicant },
 ]
 

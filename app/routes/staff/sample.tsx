@@ -167,7 +167,11 @@ export async function action({ request }: Route.ActionArgs) {
 			decidedBy: user.name,
 		}),
 	)
-	if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'outcome', interviewId } })
+	if (!result.ok)
+		return refusalData(result.error, user.locale, {
+			values: formDataToValues(formData),
+			extra: { intent: 'outcome', interviewId },
+		})
 	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
 		type: 'success',
 		key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn',

@@ -4,7 +4,7 @@ import type { Route } from './+types/year'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { parseEuroInput } from '#app/domain/fees.ts'
-import { YEAR_DATE_FIELDS } from '#app/domain/year-settings.ts'
+import { YEAR_DATE_FIELDS, YEAR_OPTIONAL_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { attempt, checkboxField, formFailure, parseForm, refusalData, type FieldErrors } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
@@ -15,7 +15,13 @@ import { toYearSettings } from '#app/services/years.server.ts'
 import { formatFeeRate } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
-const NUMBER_FIELDS = ['revisionResponseDays', 'maxRevisions', 'invoicePaymentDays', 'invoiceOverdueGraceDays'] as const
+const NUMBER_FIELDS = [
+	'revisionGraceDays',
+	'maxRevisions',
+	'objectionPeriodDays',
+	'invoicePaymentDays',
+	'invoiceOverdueGraceDays',
+] as const
 
 // The form is text; the domain's parseYearSettings judges the values (coded issues, shown as
 // `refusals.<code>` in the reader's language).
@@ -28,6 +34,10 @@ const yearFormSchema = z.object({
 	minimumFee: z.string(),
 	reminderDaysBefore: z.string(),
 	fourEyesNegative: checkboxField,
+	vatNumber: z.string(),
+	feeVatRate: z.string(),
+	vatExemptionText: z.string(),
+	firstSubmissionDeadline: z.string().trim(),
 	...Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, z.string().trim()])),
 	...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, z.string().trim()])),
 }) as z.ZodType<Record<string, string | number | boolean> & { version: number; fourEyesNegative: boolean }>
@@ -76,6 +86,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		.filter(Boolean)
 		.map(Number)
 	if (reminders.some((day) => !Number.isInteger(day))) fieldErrors.reminderDaysBefore = ['staff.errorReminders']
+	// An empty VAT rate: the fee is exempt and the exemption text is printed (DOMAIN.md §6, issue 16).
+	const vatText = String(values.feeVatRate).trim()
+	const feeVatRateBp = vatText === '' ? null : parsePercentBp(vatText)
+	if (vatText !== '' && feeVatRateBp === null) fieldErrors.feeVatRate = ['staff.errorVatRate']
 	const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, Number(values[field])]))
 	for (const field of NUMBER_FIELDS)
 		if (String(values[field]) === '' || !Number.isFinite(numbers[field]))
@@ -103,6 +117,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 					string
 				>),
 				...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
+				firstSubmissionDeadline: String(values.firstSubmissionDeadline) || null,
+				vatNumber: String(values.vatNumber).replace(/[\s.]/g, ''),
+				feeVatRateBp,
+				vatExemptionText: String(values.vatExemptionText),
 				fourEyesNegative: values.fourEyesNegative,
 			},
 			values.version,
@@ -115,7 +133,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 		// One coded issue per field: a message key, shown next to the field in the reader's language.
 		const errors: FieldErrors = {}
 		const formErrors: string[] = []
-		const fieldFor: Record<string, string> = { feeRateBp: 'feeRate', minimumFeeCents: 'minimumFee' }
+		const fieldFor: Record<string, string> = {
+			feeRateBp: 'feeRate',
+			minimumFeeCents: 'minimumFee',
+			feeVatRateBp: 'feeVatRate',
+		}
 		for (const issue of result.error.details) {
 			const path = issue.path.split('.')[0] ?? ''
 			const message = `refusals.${issue.code}`
@@ -154,8 +176,9 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 		turnoverReportDueOn: t('staff.field_turnoverReportDueOn'),
 	}
 	const numberLabels: Record<(typeof NUMBER_FIELDS)[number], string> = {
-		revisionResponseDays: t('staff.field_revisionResponseDays'),
+		revisionGraceDays: t('staff.field_revisionGraceDays'),
 		maxRevisions: t('staff.field_maxRevisions'),
+		objectionPeriodDays: t('staff.field_objectionPeriodDays'),
 		invoicePaymentDays: t('staff.field_invoicePaymentDays'),
 		invoiceOverdueGraceDays: t('staff.field_invoiceOverdueGraceDays'),
 	}
@@ -212,12 +235,26 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 						))}
 					</div>
 					<div className="staff-grid">
+						{YEAR_OPTIONAL_DATE_FIELDS.map((field) => (
+							<InputField
+								key={field}
+								name={field}
+								type="date"
+								label={t('staff.field_firstSubmissionDeadline')}
+								hint={t('staff.field_firstSubmissionDeadlineHint')}
+								defaultValue={value(field, settings[field] ?? '')}
+								errors={errors?.fieldErrors[field]}
+							/>
+						))}
+					</div>
+					<div className="staff-grid">
 						{NUMBER_FIELDS.map((field) => (
 							<InputField
 								key={field}
 								name={field}
 								inputMode="numeric"
 								label={numberLabels[field]}
+								hint={field === 'revisionGraceDays' ? t('staff.field_revisionGraceDaysHint') : undefined}
 								defaultValue={value(field, String(settings[field]))}
 								errors={errors?.fieldErrors[field]}
 							/>
@@ -250,6 +287,33 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 						defaultValue={value('reminderDaysBefore', settings.reminderDaysBefore.join(', '))}
 						errors={errors?.fieldErrors.reminderDaysBefore}
 					/>
+					<fieldset className="stack">
+						<legend>{t('staff.vatTitle')}</legend>
+						<div className="staff-grid">
+							<InputField
+								name="vatNumber"
+								label={t('staff.field_vatNumber')}
+								defaultValue={value('vatNumber', settings.vatNumber)}
+								errors={errors?.fieldErrors.vatNumber}
+							/>
+							<InputField
+								name="feeVatRate"
+								label={t('staff.field_feeVatRate')}
+								hint={t('staff.field_feeVatRateHint')}
+								defaultValue={value(
+									'feeVatRate',
+									settings.feeVatRateBp === null ? '' : formatFeeRate(settings.feeVatRateBp, 'nl').replace(' %', ''),
+								)}
+								errors={errors?.fieldErrors.feeVatRate}
+							/>
+						</div>
+						<InputField
+							name="vatExemptionText"
+							label={t('staff.field_vatExemptionText')}
+							defaultValue={value('vatExemptionText', settings.vatExemptionText)}
+							errors={errors?.fieldErrors.vatExemptionText}
+						/>
+					</fieldset>
 					<CheckboxField
 						name="fourEyesNegative"
 						label={t('staff.fourEyesSetting')}

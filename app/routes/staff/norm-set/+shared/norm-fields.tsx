@@ -3,6 +3,7 @@
 // add and remove list items (they submit an intent, so they work without JavaScript too).
 import type { FieldMetadata, FieldName, FormMetadata } from '@conform-to/react'
 import { CheckboxField, InputField, SelectField, TextareaField } from '#app/components/forms.tsx'
+import { FOLLOW_UP_DELIVERIES } from '#app/domain/norm-set.ts'
 import { APPLICABILITIES, EVIDENCE_KINDS } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import {
@@ -97,6 +98,31 @@ export function CriterionFields({
 				rows={2}
 				errors={fields.frameNotMet.errors}
 			/>
+			<fieldset className="stack fieldset-plain">
+				<legend>{t('staff.followUpLegend')}</legend>
+				<p className="field__hint">{t('staff.followUpHint')}</p>
+				<div className="staff-grid">
+					<InputField
+						name={fields.followUpDueOn.name}
+						type="date"
+						label={t('staff.followUpDueOn')}
+						defaultValue={initial(fields.followUpDueOn)}
+						errors={fields.followUpDueOn.errors}
+					/>
+					<SelectField
+						name={fields.followUpDeliver.name}
+						label={t('staff.followUpDeliver')}
+						defaultValue={initial(fields.followUpDeliver) || 'number'}
+						options={FOLLOW_UP_DELIVERIES.map((value) => ({ value, label: t(`staff.followUpDeliver_${value}`) }))}
+					/>
+				</div>
+				<InputField
+					name={fields.followUpDescription.name}
+					label={t('staff.followUpDescription')}
+					defaultValue={initial(fields.followUpDescription)}
+					errors={fields.followUpDescription.errors}
+				/>
+			</fieldset>
 			<h3 className="criterion-fields__evidence-title">{t('staff.evidenceItems')}</h3>
 			{evidenceErrors?.length ? (
 				<p id={`field-${fields.evidence.name}`} className="field__error">

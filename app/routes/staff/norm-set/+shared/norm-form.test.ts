@@ -45,6 +45,38 @@ describe('norm form', () => {
 		expect(item).not.toHaveProperty('max')
 	})
 
+	it('reads a promised later delivery, and wants both its day and what is delivered', () => {
+		const norm = norms[0]!
+		const base = normFormFields(normValue(norm, 1))
+		const complete = submit({
+			...base,
+			'criteria[0].followUpDueOn': '2018-09-01',
+			'criteria[0].followUpDescription': 'De CQ-score',
+			'criteria[0].followUpDeliver': 'number',
+		})
+		if (complete.status !== 'success') throw new Error(JSON.stringify(complete.error))
+		expect(normFromForm(complete.value, norm).criteria[0]!.followUp).toEqual({
+			dueOn: '2018-09-01',
+			description: 'De CQ-score',
+			deliver: 'number',
+		})
+		const incomplete = submit({
+			...base,
+			'criteria[0].followUpDueOn': '2018-09-01',
+			'criteria[0].followUpDescription': '',
+		})
+		expect(incomplete.status).toBe('error')
+		expect(incomplete.reply().error).toMatchObject({
+			'criteria[0].followUpDescription': ['staff.errorFollowUpIncomplete'],
+		})
+		const badDay = submit({
+			...base,
+			'criteria[0].followUpDueOn': '1 september',
+			'criteria[0].followUpDescription': 'x',
+		})
+		expect(badDay.reply().error).toMatchObject({ 'criteria[0].followUpDueOn': ['staff.errorFollowUpDate'] })
+	})
+
 	it('puts every error next to its field, by Conform name', () => {
 		const norm = norms.find((candidate) => candidate.criteria[0]?.evidence[0]?.kind === 'explanation')!
 		const fields = {

@@ -7,7 +7,14 @@
 // The form is text: a failed save shows exactly what was typed (nothing is lost). The domain's
 // parseNormSet still checks the whole set before it is stored (norm-set-editor.server.ts).
 import { z } from 'zod'
-import type { Criterion, EvidenceItem, Norm, NumberRule } from '#app/domain/norm-set.ts'
+import { isCalendarDate } from '#app/domain/amsterdam-time.ts'
+import {
+	FOLLOW_UP_DELIVERIES,
+	type Criterion,
+	type EvidenceItem,
+	type Norm,
+	type NumberRule,
+} from '#app/domain/norm-set.ts'
 import { APPLICABILITIES, EVIDENCE_KINDS, type EvidenceKind } from '#app/domain/types.ts'
 
 export const NUMBER_UNITS = ['percent', 'score', 'count'] as const
@@ -56,6 +63,10 @@ export type CriterionValue = {
 	frameMet: string
 	frameNotMet: string
 	frameSource: string
+	/** A promised later delivery (issue 16 item 9): due day and description both empty for none. */
+	followUpDueOn: string
+	followUpDescription: string
+	followUpDeliver: string
 	evidence: EvidenceValue[]
 }
 
@@ -113,6 +124,9 @@ export function newCriterionValue(normCode: string, count: number, evidenceLabel
 		frameMet: '',
 		frameNotMet: '',
 		frameSource: 'source',
+		followUpDueOn: '',
+		followUpDescription: '',
+		followUpDeliver: 'number',
 		evidence: [{ ...newEvidenceValue('explanation'), label: evidenceLabel }],
 	}
 }
@@ -182,6 +196,9 @@ export function normValue(norm: Norm, version: number): NormValue {
 			frameMet: criterion.assessmentFrame.met,
 			frameNotMet: criterion.assessmentFrame.notMet,
 			frameSource: criterion.frameSource,
+			followUpDueOn: criterion.followUp?.dueOn ?? '',
+			followUpDescription: criterion.followUp?.description ?? '',
+			followUpDeliver: criterion.followUp?.deliver ?? 'number',
 			evidence: criterion.evidence.map(evidenceValue),
 		})),
 	}
@@ -353,11 +370,26 @@ const criterionSchema = z
 		frameMet: requiredText,
 		frameNotMet: requiredText,
 		frameSource: z.enum(['source', 'derived', 'reconstructed']).catch('source'),
+		followUpDueOn: text.pipe(
+			z
+				.string()
+				.trim()
+				.refine((value) => value === '' || isCalendarDate(value), 'staff.errorFollowUpDate'),
+		),
+		followUpDescription: optionalText,
+		followUpDeliver: z.enum(FOLLOW_UP_DELIVERIES).catch('number'),
 		evidence: z.array(evidenceSchema).default([]),
 	})
 	.superRefine((criterion, ctx) => {
 		if (!criterion.evidence.some((item) => item.required))
 			ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'staff.errorEvidenceRequired' })
+		// A follow-up needs both its due day and what is to be delivered.
+		if (Boolean(criterion.followUpDueOn) !== Boolean(criterion.followUpDescription))
+			ctx.addIssue({
+				code: 'custom',
+				path: [criterion.followUpDueOn ? 'followUpDescription' : 'followUpDueOn'],
+				message: 'staff.errorFollowUpIncomplete',
+			})
 	})
 
 /** The whole form: the norm's own fields, its criteria and their evidence items. */
@@ -400,13 +432,26 @@ export function normFromForm(form: NormForm, original: Norm): Norm {
 	let group = 0
 	const criteria = form.criteria.map((criterion, index): Criterion => {
 		group = index === 0 || criterion.combine !== 'or' ? group + 1 : group
-		const { guidance, appliesTo, frameMet, frameNotMet, combine: _combine, ...rest } = criterion
+		const {
+			guidance,
+			appliesTo,
+			frameMet,
+			frameNotMet,
+			combine: _combine,
+			followUpDueOn,
+			followUpDescription,
+			followUpDeliver,
+			...rest
+		} = criterion
 		return {
 			...rest,
 			group,
 			...(guidance ? { guidance } : {}),
 			assessmentFrame: { met: frameMet, notMet: frameNotMet },
 			...(appliesTo ? { appliesTo } : {}),
+			...(followUpDueOn && followUpDescription
+				? { followUp: { dueOn: followUpDueOn, description: followUpDescription, deliver: followUpDeliver } }
+				: {}),
 		}
 	})
 	const { clientPromise, version: _version, ...norm } = form
