@@ -1,6 +1,7 @@
 // Accounts: login, password reset, invitations, password change. Messages never reveal whether
 // an e-mail address has an account (issue 2).
 import type { PrismaClient, TokenPurpose } from '#app/generated/prisma/client.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { hashToken, randomToken } from '#app/lib/crypto.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
@@ -212,7 +213,9 @@ export async function inviteUser(
 		actor: Actor
 	},
 ): Promise<{ userId: string; created: boolean }> {
-	const existing = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
+	const existing = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, kind: true } })
+	// An organisation account takes part in consultations only: never a member or staff (issue 18).
+	if (existing?.kind === 'organisation' && (providerId || staffRole)) throw new AppError('organisation_account')
 	const user =
 		existing ??
 		(await tx.user.create({

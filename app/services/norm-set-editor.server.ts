@@ -6,6 +6,7 @@ import { type NormSet, parseNormSet } from '#app/domain/norm-set.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
+import { adoptConsultation } from './consultation-document.server.ts'
 import { importNormSet, loadNormSet } from './norm-sets.server.ts'
 
 export type EditorResult = { ok: true } | { ok: false; errors: string[] }
@@ -113,29 +114,34 @@ export async function saveNormSet(
 }
 
 export async function publishNormSet(actor: Actor & { userId: string }, year: number): Promise<EditorResult> {
-	return db.$transaction(async (tx) => {
-		const row = await tx.normSet.findUnique({ where: { year } })
-		if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
-		if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
-		const loaded = await loadNormSet(year, tx)
-		const parsed = parseNormSet(loaded?.normSet)
-		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
-		const at = now()
-		await tx.normSet.update({
-			where: { id: row.id },
-			data: { status: 'published', publishedAt: at, version: { increment: 1 } },
-		})
-		await recordAudit(tx, {
-			actor,
-			action: 'norm_set.publish',
-			entityType: 'NormSet',
-			entityId: row.id,
-			before: { status: 'draft' },
-			after: { status: 'published', publishedAt: at },
-			at,
-		})
-		return { ok: true }
-	})
+	return db.$transaction(
+		async (tx) => {
+			const row = await tx.normSet.findUnique({ where: { year } })
+			if (!row) return { ok: false, errors: ['Dit jaar heeft nog geen normenset.'] }
+			if (row.status === 'published') return { ok: false, errors: [PUBLISHED_MESSAGE] }
+			const loaded = await loadNormSet(year, tx)
+			const parsed = parseNormSet(loaded?.normSet)
+			if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
+			const at = now()
+			await tx.normSet.update({
+				where: { id: row.id },
+				data: { status: 'published', publishedAt: at, version: { increment: 1 } },
+			})
+			await recordAudit(tx, {
+				actor,
+				action: 'norm_set.publish',
+				entityType: 'NormSet',
+				entityId: row.id,
+				before: { status: 'draft' },
+				after: { status: 'published', publishedAt: at },
+				at,
+			})
+			// A year that was consulted on publishes its changes document with it (issue 18).
+			await adoptConsultation(tx, actor, year, at)
+			return { ok: true }
+		},
+		{ timeout: 30_000 },
+	)
 }
 
 const PART_NAMES: Record<string, string> = {

@@ -4,10 +4,12 @@ import type { Catalogue } from '../catalogue.ts'
 import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { common } from './common.ts'
+import { consultation } from './consultation.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
+import { network } from './network.ts'
 import { provider } from './provider.ts'
 import { refusals } from './refusals.ts'
 import { register } from './register.ts'
@@ -20,10 +22,12 @@ export const en: Catalogue = {
 	auth,
 	benchmark,
 	common,
+	consultation,
 	errors,
 	fees,
 	home,
 	mail,
+	network,
 	provider,
 	refusals,
 	register,

@@ -2,10 +2,12 @@
 import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { common } from './common.ts'
+import { consultation } from './consultation.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
+import { network } from './network.ts'
 import { provider } from './provider.ts'
 import { refusals } from './refusals.ts'
 import { register } from './register.ts'
@@ -18,10 +20,12 @@ export const nl = {
 	auth,
 	benchmark,
 	common,
+	consultation,
 	errors,
 	fees,
 	home,
 	mail,
+	network,
 	provider,
 	refusals,
 	register,

@@ -32,6 +32,8 @@ export interface EvidenceDraft {
 	choicesOptions: string
 	choicesMin: string
 	choicesMax: string
+	/** Issue 18: '' or the kennisnetwerk direction ('learn' 5.2, 'teach' 6.2). */
+	choicesNetwork: string
 	/** template_upload: required elements; url: checklist — one per line */
 	lines: string
 	/** number */
@@ -82,6 +84,7 @@ const EMPTY_EVIDENCE: Omit<EvidenceDraft, 'key' | 'kind'> = {
 	choicesOptions: '',
 	choicesMin: '',
 	choicesMax: '',
+	choicesNetwork: '',
 	lines: '',
 	unit: '',
 	decimals: '',
@@ -115,6 +118,7 @@ function evidenceToDraft(item: EvidenceItem): EvidenceDraft {
 				choicesOptions: item.choices?.options.join('\n') ?? '',
 				choicesMin: item.choices ? String(item.choices.minSelected) : '',
 				choicesMax: item.choices?.maxSelected === undefined ? '' : String(item.choices.maxSelected),
+				choicesNetwork: item.choices?.network ?? '',
 			}
 		case 'example':
 			return { ...draft, minLength: String(item.minLength) }
@@ -191,6 +195,7 @@ export function draftFromValues(values: FormValues): NormDraft {
 				choicesOptions: item('choicesOptions'),
 				choicesMin: item('choicesMin'),
 				choicesMax: item('choicesMax'),
+				choicesNetwork: item('choicesNetwork'),
 				lines: item('lines'),
 				unit: item('unit'),
 				decimals: item('decimals'),
@@ -351,6 +356,7 @@ const explanationSchema = z
 			.string()
 			.trim()
 			.regex(/^\d{0,3}$/, 'staff.errorWholeNumber'),
+		choicesNetwork: z.enum(['', 'learn', 'teach']).catch(''),
 	})
 	.superRefine((item, ctx) => {
 		const hasChoices = Boolean(item.choicesLabel) || item.choicesOptions.length > 0
@@ -367,20 +373,23 @@ const explanationSchema = z
 		if (item.choicesMax !== '' && Number(item.choicesMax) < Math.max(1, min))
 			ctx.addIssue({ code: 'custom', path: ['choicesMax'], message: 'staff.errorChoicesMax' })
 	})
-	.transform(({ choicesLabel, choicesOptions, choicesMin, choicesMax, help, ...item }): EvidenceItem => ({
-		...item,
-		...(help ? { help } : {}),
-		...(choicesLabel && choicesOptions.length
-			? {
-					choices: {
-						label: choicesLabel,
-						options: choicesOptions,
-						minSelected: Number(choicesMin || 0),
-						...(choicesMax ? { maxSelected: Number(choicesMax) } : {}),
-					},
-				}
-			: {}),
-	}))
+	.transform(
+		({ choicesLabel, choicesOptions, choicesMin, choicesMax, choicesNetwork, help, ...item }): EvidenceItem => ({
+			...item,
+			...(help ? { help } : {}),
+			...(choicesLabel && choicesOptions.length
+				? {
+						choices: {
+							label: choicesLabel,
+							options: choicesOptions,
+							minSelected: Number(choicesMin || 0),
+							...(choicesMax ? { maxSelected: Number(choicesMax) } : {}),
+							...(choicesNetwork ? { network: choicesNetwork } : {}),
+						},
+					}
+				: {}),
+		}),
+	)
 
 const exampleSchema = z
 	.object({ ...evidenceBase, kind: z.literal('example'), minLength: wholeNumber })

@@ -17,6 +17,8 @@ import { formDataToValues, formFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { reactionsBeside } from '#app/services/consultation.server.ts'
+import { CriterionReactions } from './consultation/criterion-reactions.tsx'
 import {
 	loadEditor,
 	PUBLISHED_MESSAGE,
@@ -66,6 +68,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		previousYear: editor.previousYear,
 		diff: editor.diff,
 		selected,
+		// Issue 18: the consultation's reactions beside each criterion of the selected norm.
+		reactions: selected ? await reactionsBeside(year, selected.key) : null,
 	}
 }
 
@@ -241,7 +245,7 @@ export const meta: Route.MetaFunction = ({ params }) => [
 export default function NormSetEditor({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const role = useStaffRole()
-	const { year, set, status, version, previousYear, diff, selected } = loaderData
+	const { year, set, status, version, previousYear, diff, selected, reactions } = loaderData
 	const errors = actionData && 'success' in actionData && !actionData.success ? actionData : undefined
 	const editable = role === 'admin' && status === 'draft'
 	if (!set) {
@@ -262,7 +266,9 @@ export default function NormSetEditor({ loaderData, actionData }: Route.Componen
 	}
 	if (selected) {
 		const draft = actionData && 'draft' in actionData ? actionData.draft : normToDraft(selected, version)
-		return <NormForm year={year} norm={selected} draft={draft} editable={editable} errors={errors} />
+		return (
+			<NormForm year={year} norm={selected} draft={draft} editable={editable} errors={errors} reactions={reactions} />
+		)
 	}
 	return (
 		<div className="stack">
@@ -390,12 +396,14 @@ function NormForm({
 	draft,
 	editable,
 	errors,
+	reactions,
 }: {
 	year: number
 	norm: Norm
 	draft: NormDraft
 	editable: boolean
 	errors?: EditorFailure
+	reactions?: Awaited<ReturnType<typeof reactionsBeside>>
 }) {
 	const t = useT()
 	const applicability = APPLICABILITIES.map((value) => ({ value, label: t(`staff.applies_${value}`) }))
@@ -453,14 +461,12 @@ function NormForm({
 						rows={2}
 						errors={fieldErrors.clientPromise}
 					/>
+					<CriterionReactions beside={reactions} target={`norm:${norm.key}`} />
 					{draft.criteria.map((criterion, index) => (
-						<CriterionFields
-							key={criterion.key}
-							criterion={criterion}
-							index={index}
-							editable={editable}
-							fieldErrors={fieldErrors}
-						/>
+						<div key={criterion.key} className="stack">
+							<CriterionFields criterion={criterion} index={index} editable={editable} fieldErrors={fieldErrors} />
+							<CriterionReactions beside={reactions} target={`criterion:${criterion.key}`} />
+						</div>
 					))}
 					{editable ? (
 						<div className="button-row">
@@ -661,6 +667,15 @@ function EvidenceFields({
 								label={t('staff.choicesMax')}
 								inputMode="numeric"
 								defaultValue={item.choicesMax}
+							/>
+							<SelectField
+								{...field('choicesNetwork')}
+								label={t('network.choicesNetwork')}
+								defaultValue={item.choicesNetwork}
+								options={(['', 'learn', 'teach'] as const).map((value) => ({
+									value,
+									label: t(`network.choicesNetwork_${value || 'none'}`),
+								}))}
 							/>
 						</div>
 					</div>
