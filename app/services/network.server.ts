@@ -27,6 +27,18 @@ export async function yearThemes(year: number, client: Tx | typeof db = db): Pro
 	return rows.map((row) => row.label)
 }
 
+/**
+ * The themes of a year as the self-evaluation offers them: the staff's list, or (without one) the
+ * options the year's norm set names itself.
+ */
+export async function effectiveThemes(year: number): Promise<string[]> {
+	const list = await yearThemes(year)
+	if (list.length) return list
+	const item = await db.evidenceItem.findFirst({ where: { normSet: { year }, ...networkItemWhere() } })
+	const options = (item?.config as { choices?: { options?: unknown } } | null)?.choices?.options
+	return Array.isArray(options) ? options.filter((option): option is string => typeof option === 'string') : []
+}
+
 /** Years that have a mark year, with how many themes each has (staff overview). */
 export async function themeYears(): Promise<{ year: number; themes: number }[]> {
 	const years = await db.markYear.findMany({
@@ -180,7 +192,7 @@ export async function carrierThemes(providerIds: readonly string[], year: number
 				round: { select: { id: true, number: true, participation: { select: { providerId: true, year: true } } } },
 			},
 		}),
-		yearThemes(year),
+		effectiveThemes(year),
 	])
 	const latest = new Map<string, { year: number; round: number; id: string }>()
 	for (const answer of answers) {
@@ -202,7 +214,7 @@ export async function carrierThemes(providerIds: readonly string[], year: number
 		for (const answer of answers) {
 			if (!source || answer.round.id !== source.id) continue
 			const direction = (answer.evidenceItem.config as { choices?: { network?: Direction } }).choices?.network
-			const chosen = list.length ? themesOnList(answer.checkedElements, list) : [...answer.checkedElements]
+			const chosen = themesOnList(answer.checkedElements, list)
 			if (direction === 'learn') {
 				themes.learn = chosen
 				themes.learnNote = answer.text?.trim() ?? ''
@@ -336,7 +348,7 @@ export async function networkPage(providerId: string) {
 	const [profile, ownThemes, list] = await Promise.all([
 		getProfile(providerId),
 		carrierThemes([providerId], year),
-		yearThemes(year),
+		effectiveThemes(year),
 	])
 	const mine = ownThemes.get(providerId) as CarrierThemes
 	const optedIn = carrier && profile !== null && profile.revokedAt === null
@@ -358,7 +370,8 @@ export async function networkPage(providerId: string) {
 	}
 	const notes = new Map(members.map((member) => [member.providerId, member.notes]))
 	const requests = await db.networkRequest.findMany({
-		where: { OR: [{ fromProviderId: providerId }, { toProviderId: providerId }] },
+		// A cancelled request (one side left the network) is void: it shows nothing of the other side.
+		where: { status: { not: 'cancelled' }, OR: [{ fromProviderId: providerId }, { toProviderId: providerId }] },
 		orderBy: { createdAt: 'desc' },
 		take: 50,
 		include: {
@@ -420,6 +433,9 @@ export async function sendRequest(
 	input: { toProviderId: string; theme: string; direction: Direction; message: string },
 ): Promise<void> {
 	const at = now()
+	const year = runningYearAt(at)
+	// Read before the transaction: with PGlite a query outside it would wait for it.
+	const themes = (await carrierThemes([input.toProviderId], year)).get(input.toProviderId)
 	await db.$transaction(async (tx) => {
 		if (input.toProviderId === fromProviderId) throw new AppError('network_request_self')
 		const from = await activeProfile(tx, fromProviderId, at)
@@ -427,8 +443,6 @@ export async function sendRequest(
 		// A carrier that did not opt in (or left) does not exist as far as the network is concerned.
 		const to = await activeProfile(tx, input.toProviderId, at)
 		if (!to) throw new AppError('not_found')
-		const year = runningYearAt(at)
-		const themes = (await carrierThemes([input.toProviderId], year)).get(input.toProviderId)
 		const offers = input.direction === 'learn' ? to.shareTeach && themes?.teach : to.shareLearn && themes?.learn
 		if (!offers || !offers.includes(input.theme)) throw new AppError('not_found')
 		const open = await tx.networkRequest.findFirst({
@@ -530,7 +544,7 @@ export async function answerRequest(
 
 export async function staffThemeMatrix(year: number, { onlyOptedIn }: { onlyOptedIn: boolean }) {
 	const at = now()
-	const list = await yearThemes(year)
+	const list = await effectiveThemes(year)
 	const carriers = await db.participation.findMany({
 		where: { year, listedFrom: { not: null } },
 		select: {

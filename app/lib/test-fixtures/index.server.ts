@@ -1,6 +1,7 @@
 // Every fixture the end-to-end tests may create through /__test/fixtures/<name>, one module per area.
 import { accountFixtures } from './accounts.server.ts'
 import { benchmarkFixtures } from './benchmark.server.ts'
+import { consultationFixtures } from './consultation.server.ts'
 import { feeFixtures } from './fees.server.ts'
 import { providerFixtures } from './provider.server.ts'
 import { registerFixtures } from './register.server.ts'
@@ -17,4 +18,5 @@ export const testFixtures: Record<string, Fixture> = {
 	...selfEvaluationFixtures,
 	...registerFixtures,
 	...benchmarkFixtures,
+	...consultationFixtures,
 }
