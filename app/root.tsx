@@ -18,6 +18,7 @@ import { getLocale } from '#app/lib/locale.server.ts'
 import { useNonce } from '#app/lib/nonce.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { takeToast } from '#app/lib/toast.server.ts'
+import { markNameAt } from '#app/services/years.server.ts'
 import stylesheet from '#app/styles/app.css?url'
 
 export const links: Route.LinksFunction = () => [
@@ -31,8 +32,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const { toast, setCookie } = await takeToast(request)
 	const env = getPublicEnv()
 	const clock = clockDescription()
+	// The site carries the name of the mark in force this year (issue 16 item 7).
+	const markName = await markNameAt()
 	return data(
-		{ user, locale, toast, env, clockNow: clock.mode === 'real' ? null : clock.now },
+		{ user, locale, toast, env, markName, clockNow: clock.mode === 'real' ? null : clock.now },
 		{ headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
 	)
 }
@@ -56,6 +59,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 						user={loaderData?.user ?? null}
 						locale={locale}
 						demo={loaderData?.env.DEMO ?? false}
+						markName={loaderData?.markName ?? null}
 						clockNow={loaderData?.clockNow ?? null}
 						toast={loaderData?.toast ?? null}
 					>
@@ -73,7 +77,9 @@ export default function App() {
 	return <Outlet />
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Keurmerkportaal · Keurmerk Basis GGZ' }]
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Keurmerkportaal · ${data?.markName ?? 'Keurmerk Basis GGZ'}` },
+]
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 	if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} />

@@ -7,6 +7,7 @@ import * as benchmark from './templates/benchmark.ts'
 import * as consultation from './templates/consultation.ts'
 import * as network from './templates/network.ts'
 import * as fees from './templates/fees.ts'
+import * as followUps from './templates/follow-ups.ts'
 import * as participation from './templates/participation.ts'
 import * as reminders from './templates/reminders.ts'
 
@@ -26,8 +27,12 @@ const renderers = {
 	withdrawal: participation.withdrawal,
 	withdrawal_undone: participation.withdrawalUndone,
 	reapplicant_listed: participation.reapplicantListed,
+	year_dates_changed: participation.yearDatesChanged,
+	follow_up_reminder: followUps.followUpReminder,
+	follow_up_overdue: followUps.followUpOverdue,
 	agreement_reminder: reminders.agreementReminder,
 	qualification_reminder: reminders.qualificationReminder,
+	first_submission_overdue: reminders.firstSubmissionOverdue,
 	turnover_reminder: reminders.turnoverReminder,
 	fee_rate_published: fees.feeRatePublished,
 	invoice_issued: fees.invoiceIssued,

@@ -11,7 +11,7 @@ const input: AgreementPdfInput = {
 	listingOn: '1 januari 2027',
 	qualificationDeadline: '31 maart 2027',
 	maxRevisions: 1,
-	revisionResponseDays: 14,
+	revisionGraceDays: 0,
 	offeredOn: '3 juli 2026',
 	provider: {
 		name: 'Psychologenpraktijk Één & Ander',

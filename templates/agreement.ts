@@ -3,7 +3,18 @@
 // once signed — who signed, in which function, when and from which address. The conditions come
 // from the snapshot taken when the agreement was offered, never from today's settings.
 import { formatEuro, formatFeeRate } from '#app/domain/fees.ts'
-import { colors, createPdf, facts, footer, heading, kibg, letterhead, paragraph, renderPdf } from './pdf.ts'
+import {
+	colors,
+	createPdf,
+	facts,
+	footer,
+	heading,
+	keepTogether,
+	kibg,
+	letterhead,
+	paragraph,
+	renderPdf,
+} from './pdf.ts'
 
 export interface AgreementParty {
 	name: string
@@ -34,7 +45,8 @@ export interface AgreementPdfInput {
 	listingOn: string // Dutch date
 	qualificationDeadline: string // Dutch date
 	maxRevisions: number
-	revisionResponseDays: number
+	/** DOMAIN.md §3: 0 = revisions due at the qualification deadline. */
+	revisionGraceDays: number
 	offeredOn: string // Dutch date
 	provider: AgreementParty
 	isReapplicant: boolean
@@ -87,7 +99,7 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	heading(doc, 'Artikel 2 — Kwalificatie')
 	paragraph(
 		doc,
-		`De zorgaanbieder toont met een zelfevaluatie aan dat zij voldoet aan alle normen van ${input.year}. De zelfevaluatie wordt uiterlijk ${input.qualificationDeadline} ingediend. KiBG kan om aanpassing vragen; er ${input.maxRevisions === 1 ? 'is één aangepaste zelfevaluatie' : `zijn ${input.maxRevisions} aangepaste zelfevaluaties`} mogelijk, in te dienen binnen ${input.revisionResponseDays} dagen na het verzoek, of tot en met ${input.qualificationDeadline} als die datum later valt. KiBG voert na de kwalificatie gesprekken met een steekproef van gekwalificeerde keurmerkdragers.`,
+		`De zorgaanbieder toont met een zelfevaluatie aan dat zij voldoet aan alle normen van ${input.year}. De zelfevaluatie wordt uiterlijk ${input.qualificationDeadline} ingediend. KiBG kan om aanpassing vragen; er ${input.maxRevisions === 1 ? 'is één aangepaste zelfevaluatie' : `zijn ${input.maxRevisions} aangepaste zelfevaluaties`} mogelijk, in te dienen binnen de kwalificatieperiode (uiterlijk ${input.qualificationDeadline})${input.revisionGraceDays > 0 ? `; wordt de aanpassing later dan ${input.revisionGraceDays} dagen voor die datum gevraagd, dan binnen ${input.revisionGraceDays} dagen na het verzoek` : ''}. KiBG voert na de kwalificatie gesprekken met een steekproef van gekwalificeerde keurmerkdragers.`,
 	)
 	heading(doc, 'Artikel 3 — Afdracht')
 	paragraph(
@@ -107,6 +119,9 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	)
 	paragraph(doc, 'Na intrekking wordt de zorgaanbieder uit het Keurmerkregister verwijderd.')
 
+	// The signing block stays on one page (with its heading): the concept and the signed copy have
+	// the same pages.
+	keepTogether(doc, 150)
 	heading(doc, 'Ondertekening')
 	const signature = input.signature
 	if (signature) {

@@ -97,9 +97,11 @@ export async function certificatePdf(input: CertificateInput): Promise<Buffer> {
 		})
 		.fillColor(colors.primary)
 		.text(input.verificationUrl, { width: inner, align: 'center', link: input.verificationUrl, underline: true })
+	// The footer lies in the bottom margin: writing there must not start a second, empty page.
+	doc.page.margins.bottom = 0
 	doc
 		.fillColor(colors.muted)
 		.fontSize(8)
-		.text(`${kibg.name} · ${kibg.email}`, 64, doc.page.height - 70, { width: inner, align: 'center' })
+		.text(`${kibg.name} · ${kibg.email}`, 64, doc.page.height - 70, { width: inner, align: 'center', lineBreak: false })
 	return renderPdf(doc)
 }

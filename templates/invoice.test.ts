@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { feeBreakdown } from '#app/domain/fees.ts'
+import { feeBreakdown, invoiceVat } from '#app/domain/fees.ts'
 import { creditNotePdf } from './credit-note.ts'
 import { invoicePdf } from './invoice.ts'
 
@@ -36,6 +36,11 @@ async function invoiceText(turnoverCents: bigint, rateBp = 170, minimumFeeCents 
 		feeRateBp: rateBp,
 		minimumFeeCents,
 		breakdown: feeBreakdown(turnoverCents, rateBp, minimumFeeCents),
+		vat: {
+			...invoiceVat(feeBreakdown(turnoverCents, rateBp, minimumFeeCents).feeCents, null),
+			vatNumber: 'NL812345678B01',
+			exemptionText: 'Over de afdracht wordt geen btw in rekening gebracht (vrijgesteld).',
+		},
 	})
 	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
 	return pdfText(pdf)
@@ -89,7 +94,14 @@ describe('credit note PDF', () => {
 			issuedOn: '9 maart 2032',
 			issuedAt: new Date('2032-03-09T09:00:00Z'),
 			provider,
-			amountCents: 209_88n,
+			feeCents: 209_88n,
+			vat: {
+				vatRateBp: null,
+				vatCents: 0,
+				totalCents: 209_88,
+				vatNumber: 'NL812345678B01',
+				exemptionText: 'Over de afdracht wordt geen btw in rekening gebracht (vrijgesteld).',
+			},
 			reason: 'Omzet gecorrigeerd na controle',
 		})
 		const text = pdfText(pdf)

@@ -1,7 +1,7 @@
 // The fee invoice (DOMAIN.md §6): KiBG's details, the provider, the turnover of the year with its
 // label, the rate, the minimum, the amount and the due date. The amounts come from the domain's
 // `feeBreakdown`, the same numbers that are stored on the invoice.
-import { type FeeBreakdown, formatEuro, formatFeeRate } from '#app/domain/fees.ts'
+import { type FeeBreakdown, type InvoiceVat, formatEuro, formatFeeRate } from '#app/domain/fees.ts'
 import { type Pdf, colors, createPdf, footer, kibg, letterhead, renderPdf } from './pdf.ts'
 
 export interface InvoiceParty {
@@ -27,6 +27,13 @@ export interface InvoicePdfInput {
 	feeRateBp: number
 	minimumFeeCents: number
 	breakdown: FeeBreakdown
+	/** VAT per the year's settings: KiBG's VAT number, and VAT lines or the exemption text. */
+	vat: InvoiceVatStatement
+}
+
+export interface InvoiceVatStatement extends InvoiceVat {
+	vatNumber: string
+	exemptionText: string
 }
 
 export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
@@ -42,6 +49,7 @@ export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 		['Factuurdatum', input.issuedOn],
 		['Uiterste betaaldatum', input.dueOn],
 		['Uw KvK-nummer', input.provider.kvkNumber],
+		['Btw-nummer KiBG', input.vat.vatNumber],
 	])
 
 	const turnoverLine = `${capitalize(input.turnoverLabel)} ${input.year}`
@@ -53,8 +61,9 @@ export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 			value: formatEuro(input.breakdown.percentageFeeCents),
 		},
 		{ label: 'Minimale afdracht per jaar', value: formatEuro(input.minimumFeeCents) },
-		{ label: 'Te betalen', value: formatEuro(input.breakdown.feeCents), total: true },
+		...vatRows(input.breakdown.feeCents, input.vat),
 	])
+	if (input.vat.vatRateBp === null) note(doc, input.vat.exemptionText)
 	if (input.breakdown.minimumApplied) {
 		note(
 			doc,
@@ -63,7 +72,7 @@ export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 	}
 	note(
 		doc,
-		`Wij verzoeken u ${formatEuro(input.breakdown.feeCents)} uiterlijk ${input.dueOn} over te maken op ${kibg.iban} ten name van ${kibg.name}, onder vermelding van factuurnummer ${input.number}.`,
+		`Wij verzoeken u ${formatEuro(input.vat.totalCents)} uiterlijk ${input.dueOn} over te maken op ${kibg.iban} ten name van ${kibg.name}, onder vermelding van factuurnummer ${input.number}.`,
 	)
 	note(
 		doc,
@@ -71,8 +80,20 @@ export async function invoicePdf(input: InvoicePdfInput): Promise<Buffer> {
 			kibg.email +
 			'.',
 	)
-	footer(doc, `${kibg.name} · ${kibg.kvk} · ${kibg.iban} · factuur ${input.number}`)
+	footer(doc, `${kibg.name} · ${kibg.kvk} · btw ${input.vat.vatNumber} · ${kibg.iban} · factuur ${input.number}`)
 	return renderPdf(doc)
+}
+
+/** The fee, and — when it carries VAT — the VAT and the total; the last row is what is paid. */
+export function vatRows(feeCents: number | bigint, vat: InvoiceVat, sign: 1 | -1 = 1): AmountRow[] {
+	const amount = (cents: number | bigint) => formatEuro(BigInt(sign) * BigInt(cents))
+	if (vat.vatRateBp === null)
+		return [{ label: sign === 1 ? 'Te betalen' : 'Gecrediteerd', value: amount(feeCents), total: true }]
+	return [
+		{ label: 'Afdracht (excl. btw)', value: amount(feeCents) },
+		{ label: `Btw ${formatFeeRate(vat.vatRateBp)}`, value: amount(vat.vatCents) },
+		{ label: sign === 1 ? 'Te betalen' : 'Gecrediteerd', value: amount(vat.totalCents), total: true },
+	]
 }
 
 // --- parts shared with the credit note ---

@@ -97,14 +97,30 @@ export function paragraph(doc: Pdf, text: string) {
 	doc.font('Helvetica').fontSize(10).fillColor(colors.text).text(text, { align: 'left', lineGap: 2 }).moveDown(0.5)
 }
 
-/** Two columns of label/value pairs. */
+/**
+ * Starts a new page unless `height` points still fit on this one: a block (a signature, a row of
+ * facts) is never split over two pages, with its label on one and its value on the next.
+ */
+export function keepTogether(doc: Pdf, height: number) {
+	if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+		doc.addPage()
+		doc.x = doc.page.margins.left
+	}
+}
+
+/** Two columns of label/value pairs; a row never breaks over two pages. */
 export function facts(doc: Pdf, rows: [string, string][]) {
 	const left = doc.page.margins.left
+	const valueWidth = doc.page.width - left - doc.page.margins.right - 170
 	for (const [label, value] of rows) {
+		doc.font('Helvetica-Bold').fontSize(10)
+		const labelHeight = doc.heightOfString(label, { width: 160 })
+		doc.font('Helvetica')
+		keepTogether(doc, Math.max(labelHeight, doc.heightOfString(value, { width: valueWidth })) + 2)
 		const y = doc.y
 		doc.font('Helvetica-Bold').fontSize(10).text(label, left, y, { width: 160 })
 		const labelBottom = doc.y
-		doc.font('Helvetica').text(value, left + 170, y, { width: doc.page.width - left - doc.page.margins.right - 170 })
+		doc.font('Helvetica').text(value, left + 170, y, { width: valueWidth })
 		doc.y = Math.max(doc.y, labelBottom) + 2
 	}
 	doc.x = left

@@ -1,5 +1,6 @@
 // The letter that confirms a withdrawal of the Keurmerk (003 §3.3): to whom, why, from when, and
-// what it means (out of the register, the agreement dissolved, the certificate no longer valid).
+// what it means (out of the register, the agreement dissolved, the certificate no longer valid),
+// and how to object (bezwaar) within the year's period.
 import { createPdf, facts, footer, heading, kibg, letterhead, paragraph, renderPdf } from './pdf.ts'
 
 export interface WithdrawalLetterInput {
@@ -15,6 +16,11 @@ export interface WithdrawalLetterInput {
 	letterDate: string
 	explanation: string
 	certificateNumber: string | null
+	/** False for an application whose agreement was never signed: it lapses, nothing is dissolved. */
+	agreementSigned: boolean
+	/** Bezwaar: days after the letter's date, and the last day as a Dutch date (DOMAIN.md §3). */
+	objectionPeriodDays: number
+	objectionBy: string
 	decidedBy: string
 	createdAt: Date
 }
@@ -53,12 +59,15 @@ export async function withdrawalLetterPdf(input: WithdrawalLetterInput): Promise
 	heading(doc, 'Wat dit betekent', 11)
 	paragraph(
 		doc,
-		`Vanaf ${input.effectiveOn} staat uw organisatie niet meer in het Keurmerkregister en mag u het keurmerk en het logo niet meer voeren. De overeenkomst voor ${input.year} is per die datum ontbonden (Handboek Keurmerk Basis GGZ §3.3).`,
+		input.agreementSigned
+			? `Vanaf ${input.effectiveOn} staat uw organisatie niet meer in het Keurmerkregister en mag u het keurmerk en het logo niet meer voeren. De overeenkomst voor ${input.year} is per die datum ontbonden (handboek van het keurmerk, §3.3).`
+			: `Uw aanvraag voor ${input.year} vervalt per ${input.effectiveOn}: de overeenkomst is niet ondertekend. Uw organisatie is niet opgenomen in het Keurmerkregister.`,
 	)
+	paragraph(doc, 'U kunt het keurmerk voor een volgend keurmerkjaar opnieuw aanvragen.')
+	heading(doc, 'Bezwaar', 11)
 	paragraph(
 		doc,
-		'Bent u het niet eens met dit besluit, of heeft u vragen? Neem dan binnen zes weken na de datum van deze brief contact met ons op via ' +
-			`${kibg.email}.`,
+		`Bent u het niet eens met dit besluit, dan kunt u binnen ${input.objectionPeriodDays} dagen na de datum van deze brief, dus uiterlijk ${input.objectionBy}, schriftelijk bezwaar maken bij het bestuur van ${kibg.name}, ${kibg.address}, of per e-mail via ${kibg.email}. Vermeld uw naam, uw KvK-nummer, de datum van deze brief en waarom u het niet eens bent met het besluit. Heeft u vragen, neem dan gerust contact met ons op.`,
 	)
 	paragraph(doc, 'Met vriendelijke groet,')
 	paragraph(doc, `${input.decidedBy}\nnamens het bestuur van ${kibg.name}`)

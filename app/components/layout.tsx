@@ -15,12 +15,15 @@ export interface ShellProps {
 	locale: Locale
 	demo: boolean
 	clockNow: string | null
+	/** The name of the mark in force this year (issue 16); the catalogue's name when unknown. */
+	markName?: string | null
 	toast: Toast | null
 	children: React.ReactNode
 }
 
-export function AppShell({ user, locale, demo, clockNow, toast, children }: ShellProps) {
+export function AppShell({ user, locale, demo, clockNow, toast, markName, children }: ShellProps) {
 	const t = useT()
+	const mark = markName ?? t('common.markName')
 	const params = useParams()
 	const location = useLocation()
 	const membership = user?.memberships.find((candidate) => candidate.providerId === params.providerId)
@@ -56,7 +59,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, children }: Shel
 							K
 						</span>
 						<span className="brand__text">
-							<span className="brand__name">{t('common.markName')}</span>
+							<span className="brand__name">{mark}</span>
 							<span className="brand__sub">{t('common.appName')}</span>
 						</span>
 					</Link>
@@ -112,7 +115,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, children }: Shel
 			</main>
 			<footer className="site-footer">
 				<div className="site-footer__inner">
-					<p>{t('shell.footerAbout')}</p>
+					<p>{t('shell.footerAbout', { mark })}</p>
 					<p>{t('shell.footerContact')}</p>
 				</div>
 			</footer>

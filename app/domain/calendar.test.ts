@@ -8,6 +8,7 @@ import {
 	qualificationDeadlineAt,
 	qualificationRemindersDue,
 	reminderAt,
+	canRequestRevision,
 	revisionDueAt,
 	withdrawalAt,
 	yearCalendar,
@@ -114,23 +115,33 @@ describe('isQualificationOpen', () => {
 })
 
 describe('revisionDueAt', () => {
-	test('early request: the qualification deadline is later', () => {
+	// 003 §3.2: "De keurmerkdrager kan binnen de kwalificatieperiode een aangepaste zelfevaluatie
+	// indienen" — DOMAIN.md §3: by default a revision is due at the qualification deadline.
+	test('003 §3.2: by default a revision is due at the qualification deadline, however late it was requested', () => {
+		expect(settings2027.revisionGraceDays).toBe(0)
 		expect(revisionDueAt(settings2027, at('2027-02-01', 10)).toISOString()).toBe('2027-03-31T21:59:59.999Z')
+		expect(revisionDueAt(settings2027, at('2027-03-25', 16)).toISOString()).toBe('2027-03-31T21:59:59.999Z')
+		// a request after the deadline cannot be answered within the period any more
+		expect(revisionDueAt(settings2027, at('2027-04-10', 9)).toISOString()).toBe('2027-03-31T21:59:59.999Z')
+		expect(canRequestRevision(settings2027, at('2027-03-31', 23, 59))).toBe(true)
+		expect(canRequestRevision(settings2027, at('2027-04-01'))).toBe(false)
 	})
 
-	test('late request: end of the day 14 days after', () => {
-		expect(revisionDueAt(settings2027, at('2027-03-25', 16)).toISOString()).toBe('2027-04-08T21:59:59.999Z')
-		// a request after the deadline (submission was in time, assessment later)
-		expect(revisionDueAt(settings2027, at('2027-04-10', 9)).toISOString()).toBe('2027-04-24T21:59:59.999Z')
+	const grace = { ...settings2027, revisionGraceDays: 14 }
+	test('DOMAIN.md §3 grace: a request fewer than revisionGraceDays before the deadline is due that many days later', () => {
+		expect(revisionDueAt(grace, at('2027-02-01', 10)).toISOString()).toBe('2027-03-31T21:59:59.999Z')
+		expect(revisionDueAt(grace, at('2027-03-25', 16)).toISOString()).toBe('2027-04-08T21:59:59.999Z')
+		expect(revisionDueAt(grace, at('2027-04-10', 9)).toISOString()).toBe('2027-04-24T21:59:59.999Z')
+		expect(canRequestRevision(grace, at('2027-04-10', 9))).toBe(true)
 	})
 
-	test('the boundary: a request on 17 March is due on 31 March', () => {
-		expect(revisionDueAt(settings2027, at('2027-03-17', 23, 59)).toISOString()).toBe('2027-03-31T21:59:59.999Z')
-		expect(revisionDueAt(settings2027, at('2027-03-18')).toISOString()).toBe('2027-04-01T21:59:59.999Z')
+	test('the boundary with 14 days of grace: a request on 17 March is due on 31 March', () => {
+		expect(revisionDueAt(grace, at('2027-03-17', 23, 59)).toISOString()).toBe('2027-03-31T21:59:59.999Z')
+		expect(revisionDueAt(grace, at('2027-03-18')).toISOString()).toBe('2027-04-01T21:59:59.999Z')
 	})
 
 	test('counts Amsterdam calendar days across the DST switch', () => {
-		const s = { ...settings2027, revisionResponseDays: 1 }
+		const s = { ...settings2027, revisionGraceDays: 1 }
 		// requested late on the Saturday before the switch, due at the end of the Sunday (23-hour day)
 		const due = revisionDueAt({ ...s, qualificationDeadline: '2027-03-01' }, at('2027-03-27', 23, 30))
 		expect(due.toISOString()).toBe('2027-03-28T21:59:59.999Z')

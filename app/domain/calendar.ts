@@ -133,13 +133,28 @@ export function isQualificationOpen(settings: YearSettings, at: Date): boolean {
 }
 
 /**
- * DOMAIN.md §3 decision: a revision is due at the later of the qualification deadline and the end of
- * the day `revisionResponseDays` after the request (in Amsterdam calendar days).
+ * 003 §3.2 and DOMAIN.md §3: the revised self-evaluation is submitted *within* the qualification
+ * period, so a revision is due at the qualification deadline. A year may grant grace
+ * (`revisionGraceDays`): a revision requested fewer than that many days before the deadline is due
+ * that many days after the request (end of that Amsterdam day). Without grace, a request after the
+ * deadline is due at the deadline, i.e. already past: no revision is possible any more (see
+ * `canRequestRevision`).
  */
 export function revisionDueAt(settings: YearSettings, requestedAt: Date): Date {
-	const ownDue = endOfDay(addDays(amsterdamDateOf(requestedAt), settings.revisionResponseDays))
 	const deadline = qualificationDeadlineAt(settings)
-	return ownDue.getTime() > deadline.getTime() ? ownDue : deadline
+	if (settings.revisionGraceDays <= 0) return deadline
+	const withGrace = endOfDay(addDays(amsterdamDateOf(requestedAt), settings.revisionGraceDays))
+	return withGrace.getTime() > deadline.getTime() ? withGrace : deadline
+}
+
+/** Whether a revision requested at `at` could still be submitted in time (its due date lies ahead). */
+export function canRequestRevision(settings: YearSettings, at: Date): boolean {
+	return at.getTime() <= revisionDueAt(settings, at).getTime()
+}
+
+/** End of the optional first-submission day (2019: 31 January), or null when the year has none. */
+export function firstSubmissionDueAt(settings: YearSettings): Date | null {
+	return settings.firstSubmissionDeadline ? endOfDay(settings.firstSubmissionDeadline) : null
 }
 
 /** Amsterdam calendar days from `at` to `deadline`: 0 on the day itself, negative once it has passed. */

@@ -7,6 +7,7 @@ import {
 	invoiceDueOn,
 	isEligibleForUnpaidFeeWithdrawal,
 	calculateFee,
+	invoiceVat,
 	feeBreakdown,
 	formatCertificateNumber,
 	formatEuro,
@@ -220,5 +221,21 @@ describe('invoices', () => {
 		expect(isEligibleForUnpaidFeeWithdrawal({ dueOn, paidAt: at('2028-05-01') }, settings, at('2028-06-01'))).toBe(
 			false,
 		)
+	})
+})
+
+describe('invoiceVat (issue 16: the invoice states VAT or the exemption)', () => {
+	test('exempt: no VAT, the total is the fee', () => {
+		expect(invoiceVat(209_877, null)).toEqual({ vatRateBp: null, vatCents: 0, totalCents: 209_877 })
+	})
+	test('21 %: half a cent rounds up, the total adds it', () => {
+		// 21 % of € 2.098,77 = € 440,7417
+		expect(invoiceVat(209_877, 2100)).toEqual({ vatRateBp: 2100, vatCents: 44_074, totalCents: 253_951 })
+		expect(invoiceVat(50, 2100).vatCents).toBe(11) // 10,5 → 11
+		expect(invoiceVat(0, 900)).toEqual({ vatRateBp: 900, vatCents: 0, totalCents: 0 })
+	})
+	test('a fractional or negative amount is refused', () => {
+		expect(() => invoiceVat(1.5, 2100)).toThrow(FeeInputError)
+		expect(() => invoiceVat(100, -1)).toThrow(FeeInputError)
 	})
 })

@@ -62,6 +62,26 @@ export function calculateFee(
 	return feeBreakdown(turnoverCents, rateBp, minimumFeeCents).feeCents
 }
 
+export interface InvoiceVat {
+	/** Null: the fee is exempt and the year's exemption text is printed instead of VAT lines. */
+	vatRateBp: number | null
+	vatCents: number
+	/** What the provider pays: the fee plus the VAT. */
+	totalCents: number
+}
+
+/**
+ * VAT on a fee (issue 16): whether the fee carries VAT is KiBG's to set per year
+ * (`feeVatRateBp`; null = exempt). VAT = round-half-up(fee × bp / 10 000), like the fee itself.
+ */
+export function invoiceVat(feeCents: number | bigint, vatRateBp: number | null): InvoiceVat {
+	const fee = wholeCents('turnoverCents', feeCents, 'Het bedrag')
+	if (vatRateBp === null) return { vatRateBp: null, vatCents: 0, totalCents: Number(fee) }
+	const rate = toBigInt('rateBp', vatRateBp, 'Het btw-percentage')
+	const vat = (fee * rate + BP_PER_UNIT / 2n) / BP_PER_UNIT
+	return { vatRateBp, vatCents: Number(vat), totalCents: Number(fee + vat) }
+}
+
 function toBigInt(field: FeeField, value: number | bigint, what: string): bigint {
 	if (typeof value === 'bigint') {
 		if (value < 0n) throw new FeeInputError(field, `${what} mag niet negatief zijn.`)

@@ -57,11 +57,21 @@ describe('diffNormSets', () => {
 				key: 'norm-a',
 				previous: { key: 'norm-a', code: '1', title: 'Norm A' },
 				next: { key: 'norm-a', code: '1', title: 'Norm A (2031)' },
-				fields: ['title'],
+				fields: ['title', 'criteria'],
+				matchedBy: 'key',
+			},
+			// Issue 16 item 6: norm B under a new key and code, with the same content, is the same norm
+			// (changed), not one dropped and one new.
+			{
+				key: 'norm-b2',
+				previous: { key: 'norm-b', code: '2', title: 'Norm B' },
+				next: { key: 'norm-b2', code: '4', title: 'Norm B' },
+				fields: ['criteria', 'key'],
+				matchedBy: 'content',
 			},
 		])
-		expect(diff.norms.added.map((n) => n.key)).toEqual(['norm-b2'])
-		expect(diff.norms.removed.map((n) => n.key)).toEqual(['norm-b', 'norm-c'])
+		expect(diff.norms.added.map((n) => n.key)).toEqual([])
+		expect(diff.norms.removed.map((n) => n.key)).toEqual(['norm-c'])
 	})
 
 	test('stableStringify ignores key order', () => {

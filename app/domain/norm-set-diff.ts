@@ -12,7 +12,16 @@ export interface NormRef {
 	title: string
 }
 
-export type NormChangeField = 'title' | 'explanation' | 'safeguards' | 'clientPromise' | 'appliesTo'
+export type NormChangeField =
+	| 'title'
+	| 'explanation'
+	| 'safeguards'
+	| 'clientPromise'
+	| 'appliesTo'
+	/** A criterion of the norm was added, removed or changed. */
+	| 'criteria'
+	/** Matched by content under another key. */
+	| 'key'
 /** What makes a criterion "changed": the provider must look at the answer again. */
 export type CriterionChangeField = 'text' | 'assessmentFrame' | 'evidence'
 /** Changes that move a criterion without changing what is asked. */
@@ -22,7 +31,14 @@ export interface NormSetDiff {
 	norms: {
 		added: NormRef[]
 		removed: NormRef[]
-		changed: { key: string; previous: NormRef; next: NormRef; fields: NormChangeField[] }[]
+		changed: {
+			key: string
+			previous: NormRef
+			next: NormRef
+			fields: NormChangeField[]
+			/** How the two were paired: the same key, or (issue 16) the same content under a new key. */
+			matchedBy: 'key' | 'content'
+		}[]
 	}
 	criteria: {
 		added: CriterionRef[]
@@ -33,23 +49,77 @@ export interface NormSetDiff {
 	}
 }
 
+/** Norms whose words overlap at least this much (Jaccard) are the same norm under another key. */
+const CONTENT_MATCH = 0.5
+
+function normWords(norm: Norm): Set<string> {
+	const text = [norm.title, norm.explanation, ...norm.criteria.map((c) => c.text)].join(' ').toLowerCase()
+	return new Set(text.split(/[^a-z0-9\u00c0-\u024f]+/).filter((word) => word.length >= 5))
+}
+
+function similarity(a: Norm, b: Norm): number {
+	const sharedCriteria = a.criteria.some((c) => b.criteria.some((d) => d.key === c.key))
+	if (sharedCriteria) return 1
+	const wa = normWords(a)
+	const wb = normWords(b)
+	const shared = [...wa].filter((word) => wb.has(word)).length
+	const union = wa.size + wb.size - shared
+	return union === 0 ? 0 : shared / union
+}
+
+/**
+ * Norms are paired by key; a norm left without a partner is paired by content when another norm
+ * left over says the same (issue 16: a renamed key must not show as one dropped and one new).
+ * Criteria are paired by key only: answers follow a criterion's key (DOMAIN.md §5).
+ */
 export function diffNormSets(previous: NormSet, next: NormSet): NormSetDiff {
 	const normRef = (n: Norm): NormRef => ({ key: n.key, code: n.code, title: n.title })
 	const prevNorms = new Map(allNorms(previous).map(({ norm }) => [norm.key, norm]))
 	const nextNorms = new Map(allNorms(next).map(({ norm }) => [norm.key, norm]))
-	const norms: NormSetDiff['norms'] = { added: [], removed: [], changed: [] }
+	const pairs: { p: Norm; n: Norm; matchedBy: 'key' | 'content' }[] = []
 	for (const [key, n] of nextNorms) {
 		const p = prevNorms.get(key)
-		if (!p) {
-			norms.added.push(normRef(n))
-			continue
-		}
-		const fields = (['title', 'explanation', 'safeguards', 'clientPromise', 'appliesTo'] as const).filter(
-			(f) => stableStringify(p[f]) !== stableStringify(n[f]),
-		)
-		if (fields.length > 0) norms.changed.push({ key, previous: normRef(p), next: normRef(n), fields })
+		if (p) pairs.push({ p, n, matchedBy: 'key' })
 	}
-	for (const [key, p] of prevNorms) if (!nextNorms.has(key)) norms.removed.push(normRef(p))
+	const leftPrev = [...prevNorms.values()].filter((p) => !nextNorms.has(p.key))
+	const leftNext = [...nextNorms.values()].filter((n) => !prevNorms.has(n.key))
+	const candidates = leftPrev
+		.flatMap((p) => leftNext.map((n) => ({ p, n, score: similarity(p, n) })))
+		.filter((candidate) => candidate.score >= CONTENT_MATCH)
+		.sort((a, b) => b.score - a.score)
+	const taken = new Set<Norm>()
+	for (const { p, n } of candidates) {
+		if (taken.has(p) || taken.has(n)) continue
+		taken.add(p)
+		taken.add(n)
+		pairs.push({ p, n, matchedBy: 'content' })
+	}
+	const criteriaKeys = (norm: Norm) => new Set(norm.criteria.map((c) => c.key))
+	const norms: NormSetDiff['norms'] = {
+		added: leftNext.filter((n) => !taken.has(n)).map(normRef),
+		removed: leftPrev.filter((p) => !taken.has(p)).map(normRef),
+		changed: [],
+	}
+	for (const { p, n, matchedBy } of pairs.sort((a, b) => allNormsIndex(next, a.n.key) - allNormsIndex(next, b.n.key))) {
+		const fields: NormChangeField[] = (
+			['title', 'explanation', 'safeguards', 'clientPromise', 'appliesTo'] as const
+		).filter((f) => stableStringify(p[f]) !== stableStringify(n[f]))
+		const before = new Map(p.criteria.map((c) => [c.key, c]))
+		const criteriaChanged =
+			stableStringify([...criteriaKeys(p)].sort()) !== stableStringify([...criteriaKeys(n)].sort()) ||
+			n.criteria.some((c) => {
+				const old = before.get(c.key)
+				return (
+					!old ||
+					old.text !== c.text ||
+					stableStringify(old.assessmentFrame) !== stableStringify(c.assessmentFrame) ||
+					stableStringify(old.evidence) !== stableStringify(c.evidence)
+				)
+			})
+		if (criteriaChanged) fields.push('criteria')
+		if (matchedBy === 'content') fields.push('key')
+		if (fields.length > 0) norms.changed.push({ key: n.key, previous: normRef(p), next: normRef(n), fields, matchedBy })
+	}
 
 	const prevCriteria = new Map(allCriteria(previous).map((c) => [c.criterion.key, c]))
 	const nextCriteria = new Map(allCriteria(next).map((c) => [c.criterion.key, c]))
@@ -209,6 +279,10 @@ function setDiff<T>(a: readonly T[], b: readonly T[], id: (x: T) => string) {
 		added: b.filter((x) => !aIds.has(id(x))),
 		removed: a.filter((x) => !bIds.has(id(x))),
 	}
+}
+
+function allNormsIndex(set: NormSet, key: string): number {
+	return allNorms(set).findIndex(({ norm }) => norm.key === key)
 }
 
 /** JSON with sorted object keys, so that key order never makes two equal values differ. */

@@ -104,6 +104,20 @@ const evidenceItem = z.discriminatedUnion('kind', [
 
 const applicability = z.enum(APPLICABILITIES)
 
+/** What a promised later delivery asks for: a number (a score) or a text. */
+export const FOLLOW_UP_DELIVERIES = ['number', 'text'] as const
+
+/**
+ * A criterion that promises a later delivery (2018 norm 1 NB: "Deze aanbieders leveren de
+ * schaalscore vóór 1 september 2018 aan"): a carrier that qualifies on it gets a tracked follow-up
+ * due at the end of `dueOn` (Amsterdam), with reminders and a staff view (issue 16 item 9).
+ */
+const followUp = z.strictObject({
+	dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date (YYYY-MM-DD)'),
+	description: text,
+	deliver: z.enum(FOLLOW_UP_DELIVERIES),
+})
+
 /** Where an assessment frame comes from: the source text, derived from the criterion, or reconstructed. */
 export const FRAME_SOURCES = ['source', 'derived', 'reconstructed'] as const
 
@@ -118,6 +132,7 @@ const criterion = z.strictObject({
 	assessmentFrame: z.strictObject({ met: text, notMet: text }),
 	frameSource: z.enum(FRAME_SOURCES),
 	appliesTo: applicability.optional(),
+	followUp: followUp.optional(),
 	evidence: z.array(evidenceItem).min(1, 'a criterion needs evidence'),
 })
 
@@ -137,6 +152,28 @@ const norm = z.strictObject({
 	criteria: z.array(criterion).min(1, 'a norm needs criteria'),
 })
 
+/** How a norm changed according to KiBG's own account ('minor': "nauwelijks gewijzigd"). */
+export const NORM_CHANGE_KINDS = ['changed', 'minor', 'new', 'removed'] as const
+
+/**
+ * KiBG's published account of what changed since an earlier year (seed 004 §3: the 2022 norms
+ * against 2021, which the portal does not hold). Shown with the norms; never carried to a next year.
+ */
+const changesStatement = z.strictObject({
+	since: z.number().int().min(2000).max(2100),
+	source: text,
+	norms: z.array(
+		z.strictObject({
+			code: text,
+			title: text,
+			previousCode: text.optional(),
+			previousTitle: text.optional(),
+			change: z.enum(NORM_CHANGE_KINDS),
+			summary: text,
+		}),
+	),
+})
+
 const theme = z.strictObject({
 	key: slug,
 	title: text,
@@ -154,6 +191,7 @@ export const normSetSchema = z
 		/** 'reconstructed' until KiBG supplies the final wording. */
 		status: z.enum(['final', 'reconstructed']),
 		notes: z.array(text).optional(),
+		changes: changesStatement.optional(),
 		themes: z.array(theme).min(1, 'a norm set needs themes'),
 	})
 	.superRefine((set, ctx) => {

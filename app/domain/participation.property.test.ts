@@ -24,7 +24,7 @@ const settingsArb: fc.Arbitrary<YearSettings> = fc
 	.record({
 		year: fc.integer({ min: 2019, max: 2031 }),
 		maxRevisions: fc.integer({ min: 0, max: 3 }),
-		revisionResponseDays: fc.integer({ min: 0, max: 30 }),
+		revisionGraceDays: fc.integer({ min: 0, max: 30 }),
 	})
 	.map(({ year, ...rest }) => ({ ...defaultYearSettings(year), ...rest }))
 
@@ -376,7 +376,7 @@ describe('participation properties', () => {
 		const rawSettings = fc.oneof(
 			settingsArb,
 			settingsArb.map((s) => ({ ...s, qualificationDeadline: 'nope' })),
-			settingsArb.map((s) => ({ ...s, revisionResponseDays: 1.5 })),
+			settingsArb.map((s) => ({ ...s, revisionGraceDays: 1.5 })),
 		)
 		fc.assert(
 			fc.property(rawSnapshot, rawEvent, anyDate, rawSettings, (snapshot, event, now, settings) => {

@@ -16,6 +16,8 @@ import { defaultYearSettings } from './year-settings'
 import type { YearSettings } from './year-settings'
 
 const settings = defaultYearSettings(2027)
+/** A year that grants 14 days for a revision requested late (DOMAIN.md §3 `revisionGraceDays`). */
+const grace: YearSettings = { ...settings, revisionGraceDays: 14 }
 const at = (date: string, hour = 0, minute = 0, second = 0, millisecond = 0) =>
 	amsterdamInstant(date, { hour, minute, second, millisecond })
 const LAST_MOMENT = new Date('2027-03-31T21:59:59.999Z') // 31 March 23:59:59.999 Amsterdam
@@ -204,11 +206,41 @@ describe('submitting the self-evaluation', () => {
 	})
 })
 
+describe('003 §3.2: revisions within the qualification period (DOMAIN.md §3)', () => {
+	const submitted = (when = at('2027-03-20')) => run(listedCarrier(), [[{ type: 'submit_self_evaluation' }, when]])
+
+	test('by default a revision is due at the qualification deadline, not days after the request', () => {
+		const r = ok(transition(submitted(), { type: 'request_revision' }, at('2027-03-25', 11), settings))
+		expect(r.next.revisionDueAt).toEqual(LAST_MOMENT)
+		expect(refused(transition(r.next, { type: 'submit_self_evaluation' }, FIRST_APRIL, settings)).code).toBe(
+			'revision_overdue',
+		)
+		const withdrawn = ok(transition(r.next, { type: 'revision_overdue' }, at('2027-04-01', 0, 5), settings))
+		expect(withdrawn.next.withdrawal?.effectiveAt).toEqual(FIRST_APRIL)
+	})
+
+	test('a revision cannot be requested after the deadline without grace: the outcome is not qualified', () => {
+		const late = submitted(at('2027-03-31', 22))
+		expect(refused(transition(late, { type: 'request_revision' }, at('2027-04-03', 10), settings)).code).toBe(
+			'revision_period_over',
+		)
+		// revisions are left, yet none can be made in time: not qualified is the decision
+		const r = ok(transition(late, { type: 'not_qualified' }, at('2027-04-03', 10), settings))
+		expect(r.next.withdrawal).toMatchObject({ reason: 'not_qualified_in_time', effectiveAt: at('2027-04-03', 10) })
+	})
+
+	test('with revisionGraceDays a late request is due that many days after it', () => {
+		const grace = { ...settings, revisionGraceDays: 14 }
+		const r = ok(transition(submitted(), { type: 'request_revision' }, at('2027-03-25', 11), grace))
+		expect(r.next.revisionDueAt).toEqual(new Date('2027-04-08T21:59:59.999Z'))
+	})
+})
+
 describe('assessment rounds', () => {
 	const submitted = () => run(listedCarrier(), [[{ type: 'submit_self_evaluation' }, at('2027-03-20')]])
 
-	test('a revision is due at the later of the deadline and 14 days after the request', () => {
-		const r = ok(transition(submitted(), { type: 'request_revision' }, at('2027-03-25', 11), settings))
+	test('a revision is due at the later of the deadline and 14 days after the request (with grace)', () => {
+		const r = ok(transition(submitted(), { type: 'request_revision' }, at('2027-03-25', 11), grace))
 		expect(r.next).toMatchObject({
 			state: 'revision_requested',
 			revisionsUsed: 1,
@@ -224,12 +256,12 @@ describe('assessment rounds', () => {
 	})
 
 	test('a revision response is accepted after 31 March until its own due date', () => {
-		const requested = run(submitted(), [[{ type: 'request_revision' }, at('2027-03-25')]])
+		const requested = run(submitted(), [[{ type: 'request_revision' }, at('2027-03-25')]], grace)
 		const inTime = ok(
-			transition(requested, { type: 'submit_self_evaluation' }, at('2027-04-08', 23, 59, 59, 999), settings),
+			transition(requested, { type: 'submit_self_evaluation' }, at('2027-04-08', 23, 59, 59, 999), grace),
 		)
 		expect(inTime.next).toMatchObject({ state: 'submitted', roundsSubmitted: 2, revisionDueAt: null })
-		const late = refused(transition(requested, { type: 'submit_self_evaluation' }, at('2027-04-09'), settings))
+		const late = refused(transition(requested, { type: 'submit_self_evaluation' }, at('2027-04-09'), grace))
 		expect(late).toEqual({
 			code: 'revision_overdue',
 			message: 'De termijn voor de aangepaste zelfevaluatie is verlopen op 8 april 2027.',
@@ -237,13 +269,13 @@ describe('assessment rounds', () => {
 	})
 
 	test('an overdue revision is withdrawn when its own due date passes', () => {
-		const requested = run(submitted(), [[{ type: 'request_revision' }, at('2027-03-25')]])
+		const requested = run(submitted(), [[{ type: 'request_revision' }, at('2027-03-25')]], grace)
 		expect(
-			ok(transition(requested, { type: 'revision_overdue' }, at('2027-04-08', 23, 59, 59, 999), settings)).changed,
+			ok(transition(requested, { type: 'revision_overdue' }, at('2027-04-08', 23, 59, 59, 999), grace)).changed,
 		).toBe(false)
 		// the 1 April run leaves it alone: it submitted in time
-		expect(ok(transition(requested, { type: 'deadline_passed' }, FIRST_APRIL, settings)).changed).toBe(false)
-		const r = ok(transition(requested, { type: 'revision_overdue' }, at('2027-04-09', 0, 5), settings))
+		expect(ok(transition(requested, { type: 'deadline_passed' }, FIRST_APRIL, grace)).changed).toBe(false)
+		const r = ok(transition(requested, { type: 'revision_overdue' }, at('2027-04-09', 0, 5), grace))
 		expect(r.next.state).toBe('withdrawn')
 		expect(r.next.withdrawal).toEqual({
 			reason: 'not_qualified_in_time',
@@ -286,11 +318,15 @@ describe('assessment rounds', () => {
 	})
 
 	test('not qualified decided after 1 April takes effect at the decision', () => {
-		const second = run(submitted(), [
-			[{ type: 'request_revision' }, at('2027-03-30')],
-			[{ type: 'submit_self_evaluation' }, at('2027-04-10')],
-		])
-		const r = ok(transition(second, { type: 'not_qualified' }, at('2027-04-15', 14), settings))
+		const second = run(
+			submitted(),
+			[
+				[{ type: 'request_revision' }, at('2027-03-30')],
+				[{ type: 'submit_self_evaluation' }, at('2027-04-10')],
+			],
+			grace,
+		)
+		const r = ok(transition(second, { type: 'not_qualified' }, at('2027-04-15', 14), grace))
 		expect(r.next.withdrawal?.effectiveAt).toEqual(at('2027-04-15', 14))
 	})
 
@@ -328,12 +364,16 @@ describe('assessment rounds', () => {
 	})
 
 	test('a re-applicant qualifying after 1 April (revision in time) is listed from the qualification', () => {
-		const qualified = run(signedReapplicant(), [
-			[{ type: 'submit_self_evaluation' }, at('2027-03-30')],
-			[{ type: 'request_revision' }, at('2027-03-31')],
-			[{ type: 'submit_self_evaluation' }, at('2027-04-12')],
-			[{ type: 'qualify' }, at('2027-04-13', 10)],
-		])
+		const qualified = run(
+			signedReapplicant(),
+			[
+				[{ type: 'submit_self_evaluation' }, at('2027-03-30')],
+				[{ type: 'request_revision' }, at('2027-03-31')],
+				[{ type: 'submit_self_evaluation' }, at('2027-04-12')],
+				[{ type: 'qualify' }, at('2027-04-13', 10)],
+			],
+			grace,
+		)
 		expect(qualified.listedAt).toEqual(at('2027-04-13', 10))
 	})
 
@@ -586,11 +626,15 @@ describe('nextDeadline', () => {
 			overdue: false,
 		})
 		expect(nextDeadline(listedCarrier(), settings, FIRST_APRIL)).toMatchObject({ daysLeft: -1, overdue: true })
-		const requested = run(listedCarrier(), [
-			[{ type: 'submit_self_evaluation' }, at('2027-03-25')],
-			[{ type: 'request_revision' }, at('2027-03-26')],
-		])
-		expect(nextDeadline(requested, settings, at('2027-04-01'))).toMatchObject({
+		const requested = run(
+			listedCarrier(),
+			[
+				[{ type: 'submit_self_evaluation' }, at('2027-03-25')],
+				[{ type: 'request_revision' }, at('2027-03-26')],
+			],
+			grace,
+		)
+		expect(nextDeadline(requested, grace, at('2027-04-01'))).toMatchObject({
 			kind: 'submit_revision',
 			label: 'Dien de aangepaste zelfevaluatie in uiterlijk 9 april 2027',
 			daysLeft: 8,
@@ -633,8 +677,8 @@ describe('registerWindow: the register as one query (from ≤ t < until)', () =>
 			until: '2027-12-31T23:00:00.000Z',
 			end: { kind: 'year_end' },
 		})
-		const requested = run(submitted, [[{ type: 'request_revision' }, at('2027-03-25')]])
-		expect(iso(registerWindow(requested, settings))?.until).toBe('2027-04-08T22:00:00.000Z')
+		const requested = run(submitted, [[{ type: 'request_revision' }, at('2027-03-25')]], grace)
+		expect(iso(registerWindow(requested, grace))?.until).toBe('2027-04-08T22:00:00.000Z')
 	})
 
 	test('a recorded withdrawal ends it; nothing before listing', () => {
@@ -653,5 +697,19 @@ describe('registerWindow: the register as one query (from ≤ t < until)', () =>
 		})
 		expect(registerWindow(signedReapplicant(), settings)).toBeNull()
 		expect(registerWindow(emptySnapshot('applied', false), settings)).toBeNull()
+	})
+})
+
+describe('issue 16 item 13: an application with the agreement offered at once', () => {
+	test('starts offered with one message (application received, agreement ready)', () => {
+		const r = ok(
+			startParticipation(
+				{ origin: 'application', isReapplicant: false, offerAgreement: true },
+				at('2026-07-01', 10),
+				settings,
+			),
+		)
+		expect(r.next.state).toBe('agreement_offered')
+		expect(types(r)).toEqual(['mail:application_received'])
 	})
 })

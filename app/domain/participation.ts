@@ -1,6 +1,7 @@
 import { CalendarDateError, amsterdamDateOf, formatDutchDate, isValidInstant, startOfDay } from './amsterdam-time'
 import { deadlineWithdrawalMoment, revisionOverdueMoment } from './automatic-withdrawal'
 import {
+	canRequestRevision,
 	isApplicationWindowOpen,
 	listingAt,
 	qualificationDeadlineAt,
@@ -137,6 +138,7 @@ export type RefusalCode =
 	| 'revision_overdue'
 	| 'no_revisions_left'
 	| 'revisions_left'
+	| 'revision_period_over'
 	| 'reason_not_allowed'
 	| 'not_qualified_yet'
 	| 'invalid_effective_date'
@@ -160,8 +162,12 @@ export type TransitionResult =
 	| { ok: false; refusal: Refusal }
 
 export type ParticipationStart =
-	/** Through the application form; `isReapplicant` per `isReapplicantFor`. */
-	| { origin: 'application'; isReapplicant: boolean }
+	/**
+	 * Through the application form; `isReapplicant` per `isReapplicantFor`. With `offerAgreement`
+	 * the agreement is offered at once (003 §3.1 "De aanbieder ontvangt een overeenkomst ter
+	 * ondertekening"): one message says both (issue 16: not two mails at the same moment).
+	 */
+	| { origin: 'application'; isReapplicant: boolean; offerAgreement?: boolean }
 	/** A current carrier offered next year's agreement in May (003 §3.1). */
 	| { origin: 'renewal' }
 
@@ -194,7 +200,8 @@ export function startParticipation(start: ParticipationStart, now: Date, setting
 				`Het keurmerk ${settings.year} kan worden aangevraagd van ${formatDutchDate(settings.applicationOpensOn)} tot en met ${formatDutchDate(settings.applicationClosesOn)}.`,
 			)
 		}
-		return changed(emptySnapshot('applied', start.isReapplicant), [mail('application_received')])
+		const state = start.offerAgreement ? 'agreement_offered' : 'applied'
+		return changed(emptySnapshot(state, start.isReapplicant), [mail('application_received')])
 	})
 }
 
@@ -301,6 +308,13 @@ function apply(
 		case 'request_revision': {
 			if (s.state !== 'submitted') return wrongState(s)
 			if (s.revisionsUsed >= settings.maxRevisions) return noRevisionsLeft(settings)
+			// 003 §3.2: the revision is submitted within the qualification period (plus any grace).
+			if (!canRequestRevision(settings, now)) {
+				return refuse(
+					'revision_period_over',
+					`De kwalificatieperiode is voorbij (${formatDutchDate(settings.qualificationDeadline)}): een aangepaste zelfevaluatie kan niet meer op tijd worden ingediend. Beslis 'niet gekwalificeerd'.`,
+				)
+			}
 			const dueAt = revisionDueAt(settings, now)
 			return changed(
 				{
@@ -331,7 +345,8 @@ function apply(
 
 		case 'not_qualified': {
 			if (s.state !== 'submitted') return wrongState(s)
-			if (s.revisionsUsed < settings.maxRevisions) {
+			// A revision that could no longer be submitted in time is no alternative (003 §3.2).
+			if (s.revisionsUsed < settings.maxRevisions && canRequestRevision(settings, now)) {
 				return refuse(
 					'revisions_left',
 					'Er is nog een aangepaste zelfevaluatie mogelijk: vraag om aanpassing in plaats van de kwalificatie te weigeren.',

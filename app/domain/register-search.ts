@@ -6,9 +6,15 @@ import { PROVIDER_TYPES, type ProviderType } from './types'
 // Every parameter is untrusted: a value that does not parse is dropped — the search runs without
 // that filter and the page says so — so no link, however mangled, ends in an error page.
 
-export const REGISTER_STATUSES = ['listed', 'qualified', 'withdrawn'] as const
+/**
+ * The statuses the register search filters on. A withdrawn carrier is not in the register any
+ * more (003 §3.3 "wordt uit het Keurmerkregister verwijderd"): only its own page and the
+ * certificate check say "ingetrokken per <datum>" (DOMAIN.md §7).
+ */
+export const REGISTER_STATUSES = ['listed', 'qualified'] as const
+export type RegisterSearchStatus = (typeof REGISTER_STATUSES)[number]
 /** The public status of a carrier in a year (registerStatus of app/domain/register.ts, seen from outside). */
-export type PublicRegisterStatus = (typeof REGISTER_STATUSES)[number]
+export type PublicRegisterStatus = RegisterSearchStatus | 'withdrawn'
 
 export const REGISTER_SORTS = ['name', 'city', 'status'] as const
 export type RegisterSort = (typeof REGISTER_SORTS)[number]
@@ -25,7 +31,7 @@ export interface RegisterQuery {
 	city: string
 	/** The first 2–4 digits of the postcode. */
 	postcode: string
-	status: PublicRegisterStatus | null
+	status: RegisterSearchStatus | null
 	/** null: the default year (the running one, or the latest with a register). */
 	year: number | null
 	sort: RegisterSort

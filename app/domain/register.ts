@@ -44,6 +44,15 @@ export function registerWindow(s: ParticipationSnapshot, settings: YearSettings)
 	return { from, ...first }
 }
 
+/**
+ * The last Amsterdam day in the register for a window that ends (exclusively) at `until`: a
+ * window until 1 January 00:00 was in the register through 31 December (issue 16: show an
+ * inclusive last day, never "tot 1 januari om 00:00").
+ */
+export function lastDayInRegister(until: Date): string {
+	return amsterdamDateOf(new Date(until.getTime() - 1))
+}
+
 export type RegisterStatus =
 	/** Not (yet) in the register of this year. */
 	| { kind: 'not_listed' }

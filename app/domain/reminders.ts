@@ -15,6 +15,22 @@ export function qualificationReminderToSend(settings: YearSettings, at: Date): n
 	return qualificationRemindersDue(settings, at).at(-1) ?? null
 }
 
+/**
+ * DOMAIN.md §3: with a first-submission deadline (2019: 31 January) the reminders count down to
+ * that day first — the smallest offset whose moment has passed, like the qualification reminders —
+ * and once it has passed without a submission, a single 'overdue' notice follows; after that the
+ * reminders count down to the qualification deadline again. Null when the year has none.
+ */
+export function firstSubmissionReminderToSend(settings: YearSettings, at: Date): number | 'overdue' | null {
+	const first = settings.firstSubmissionDeadline
+	if (!first) return null
+	if (at.getTime() > endOfDay(first).getTime()) return 'overdue'
+	const due = [...new Set(settings.reminderDaysBefore)]
+		.filter((d) => at.getTime() >= startOfDay(addDays(first, -d)).getTime())
+		.sort((a, b) => b - a)
+	return due.at(-1) ?? null
+}
+
 export type AgreementReminderKind = 'follow_up' | 'before_listing' | 'last_call'
 
 export interface AgreementReminder {

@@ -14,8 +14,10 @@ describe('defaultYearSettings', () => {
 			listingOn: '2027-01-01',
 			selfEvaluationOpensOn: '2027-01-01',
 			qualificationDeadline: '2027-03-31',
-			revisionResponseDays: 14,
+			firstSubmissionDeadline: null,
+			revisionGraceDays: 0,
 			maxRevisions: 1,
+			objectionPeriodDays: 42,
 			feeRateBp: 170,
 			minimumFeeCents: 7500,
 			turnoverLabel: 'omzet monodisciplinaire GGZ',
@@ -23,6 +25,9 @@ describe('defaultYearSettings', () => {
 			invoicePaymentDays: 30,
 			invoiceOverdueGraceDays: 30,
 			reminderDaysBefore: [30, 14, 7, 1],
+			vatNumber: 'NL850123456B01',
+			feeVatRateBp: null,
+			vatExemptionText: 'Over de afdracht wordt geen btw in rekening gebracht (vrijgesteld).',
 		})
 	})
 

@@ -20,8 +20,22 @@ export interface YearSettings {
 	selfEvaluationOpensOn: CalendarDate
 	/** Inclusive: until 23:59:59.999 Amsterdam time on this day. */
 	qualificationDeadline: CalendarDate
-	revisionResponseDays: number
+	/**
+	 * Optional (KiBG used 31 January in 2019): the first self-evaluation is expected by the end of
+	 * this day, so there is time to assess and revise before the deadline. A carrier that has not
+	 * submitted by then gets reminders and is flagged to staff; it is not withdrawn before the
+	 * qualification deadline (DOMAIN.md §3).
+	 */
+	firstSubmissionDeadline: CalendarDate | null
+	/**
+	 * 003 §3.2: a revision is submitted within the qualification period, so it is due at the
+	 * deadline. A request fewer than this many days before the deadline is due this many days after
+	 * the request instead (DOMAIN.md §3; 0 = no grace).
+	 */
+	revisionGraceDays: number
 	maxRevisions: number
+	/** Bezwaar: the period after the date of a withdrawal letter in which the provider may object. */
+	objectionPeriodDays: number
 	feeRateBp: number
 	minimumFeeCents: number
 	turnoverLabel: string
@@ -30,6 +44,11 @@ export interface YearSettings {
 	/** An invoice this many days past due makes the provider eligible for an 'unpaid_fee' withdrawal. */
 	invoiceOverdueGraceDays: number
 	reminderDaysBefore: number[]
+	/** KiBG's VAT number, printed on every invoice. */
+	vatNumber: string
+	/** VAT on the fee in basis points (2100 = 21 %), or null: exempt, and the text below is printed. */
+	feeVatRateBp: number | null
+	vatExemptionText: string
 }
 
 /** Every calendar-day setting of a year, in the order of the yearly cycle. */
@@ -48,6 +67,26 @@ export const YEAR_DATE_FIELDS = [
 }[keyof YearSettings][]
 
 export type YearDateField = (typeof YEAR_DATE_FIELDS)[number]
+
+/** Calendar-day settings a year may leave empty. */
+export const YEAR_OPTIONAL_DATE_FIELDS = ['firstSubmissionDeadline'] as const satisfies readonly {
+	[Key in keyof YearSettings]: YearSettings[Key] extends CalendarDate | null ? Key : never
+}[keyof YearSettings][]
+
+export type YearOptionalDateField = (typeof YEAR_OPTIONAL_DATE_FIELDS)[number]
+
+/** The settings whose change moves deadlines of running participations (see year-dates-change). */
+export const PARTICIPATION_DATE_FIELDS = [
+	'listingOn',
+	'selfEvaluationOpensOn',
+	'firstSubmissionDeadline',
+	'qualificationDeadline',
+	'revisionGraceDays',
+] as const satisfies readonly (keyof YearSettings)[]
+
+/** Placeholder until KiBG enters its own number on the year screen. */
+export const DEFAULT_VAT_NUMBER = 'NL850123456B01'
+export const DEFAULT_VAT_EXEMPTION_TEXT = 'Over de afdracht wordt geen btw in rekening gebracht (vrijgesteld).'
 
 // DOMAIN.md §3 "Facts from KiBG's public pages": renamed from 2023.
 const RENAMED_FROM = 2023
@@ -76,8 +115,10 @@ export function defaultYearSettings(year: number): YearSettings {
 		listingOn: on(year, 1, 1), // 003 §3.2: "per 1 januari ... opgenomen in het Keurmerkregister"
 		selfEvaluationOpensOn: on(year, 1, 1),
 		qualificationDeadline: on(year, 3, 31), // 003 §3.2: "vóór 1 april"
-		revisionResponseDays: 14,
+		firstSubmissionDeadline: null,
+		revisionGraceDays: 0, // 003 §3.2: "binnen de kwalificatieperiode"
 		maxRevisions: 1, // 2018: only one revised self-evaluation was allowed
+		objectionPeriodDays: 42, // DOMAIN.md §3: bezwaar within 6 weeks
 		feeRateBp: PUBLISHED_FEE_RATES_BP[year] ?? DEFAULT_FEE_RATE_BP,
 		minimumFeeCents: 7_500,
 		turnoverLabel: year >= TURNOVER_RENAMED_FROM ? 'omzet monodisciplinaire GGZ' : 'gerealiseerde omzet GBGGZ',
@@ -85,6 +126,9 @@ export function defaultYearSettings(year: number): YearSettings {
 		invoicePaymentDays: 30,
 		invoiceOverdueGraceDays: 30,
 		reminderDaysBefore: [30, 14, 7, 1],
+		vatNumber: DEFAULT_VAT_NUMBER,
+		feeVatRateBp: null,
+		vatExemptionText: DEFAULT_VAT_EXEMPTION_TEXT,
 	}
 }
 
@@ -109,7 +153,13 @@ export const yearSettingsSchema = z
 		listingOn: calendarDate,
 		selfEvaluationOpensOn: calendarDate,
 		qualificationDeadline: calendarDate,
-		revisionResponseDays: wholeDays(365),
+		firstSubmissionDeadline: calendarDate.nullable(),
+		revisionGraceDays: wholeDays(365),
+		objectionPeriodDays: z
+			.number()
+			.int('Vul een heel aantal dagen in.')
+			.min(1, 'De bezwaartermijn is minstens één dag.')
+			.max(365, 'De bezwaartermijn mag niet langer zijn dan 365 dagen.'),
 		maxRevisions: z
 			.number()
 			.int('Vul een heel getal in.')
@@ -139,15 +189,34 @@ export const yearSettingsSchema = z
 			.refine((days) => new Set(days).size === days.length, {
 				message: 'Elke herinnering mag maar één keer voorkomen.',
 			}),
+		// A Dutch VAT number: NL, nine digits, B, two digits (spaces and dots are not stored).
+		vatNumber: z
+			.string()
+			.trim()
+			.toUpperCase()
+			.regex(/^NL\d{9}B\d{2}$/, 'Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01.'),
+		feeVatRateBp: z
+			.number()
+			.int('Het btw-percentage wordt opgeslagen in hele basispunten (21 % = 2100).')
+			.min(0, 'Het btw-percentage mag niet negatief zijn.')
+			.max(10_000, 'Het btw-percentage mag niet hoger zijn dan 100 %.')
+			.nullable(),
+		vatExemptionText: z.string().trim().max(500, 'Gebruik hoogstens 500 tekens voor de btw-tekst.'),
 	})
 	.superRefine((s, ctx) => {
-		const order = (earlier: keyof YearSettings, later: keyof YearSettings, message: string, strict = false) => {
+		const order = (
+			earlier: keyof YearSettings,
+			later: keyof YearSettings,
+			message: string,
+			strict = false,
+			field: keyof YearSettings = later,
+		) => {
 			const a = s[earlier]
 			const b = s[later]
 			if (typeof a !== 'string' || typeof b !== 'string') return
 			if (!isCalendarDate(a) || !isCalendarDate(b)) return
 			const cmp = compareCalendarDates(a, b)
-			if (cmp > 0 || (strict && cmp === 0)) ctx.addIssue({ code: 'custom', path: [later], message })
+			if (cmp > 0 || (strict && cmp === 0)) ctx.addIssue({ code: 'custom', path: [field], message })
 		}
 		order('applicationOpensOn', 'applicationClosesOn', 'De aanvraagperiode moet sluiten op of na de dag dat ze opent.')
 		order(
@@ -166,6 +235,28 @@ export const yearSettingsSchema = z
 			'De omzetopgave moet na de kwalificatiedeadline liggen.',
 			true,
 		)
+		if (s.firstSubmissionDeadline) {
+			order(
+				'selfEvaluationOpensOn',
+				'firstSubmissionDeadline',
+				'De eerste indiendatum moet op of na de openingsdatum van de zelfevaluatie liggen.',
+			)
+			order(
+				'firstSubmissionDeadline',
+				'qualificationDeadline',
+				'De eerste indiendatum moet vóór de kwalificatiedeadline liggen, zodat er tijd is om aan te passen.',
+				true,
+				'firstSubmissionDeadline',
+			)
+		}
+		// Without VAT the invoice must say why: the exemption text is then required.
+		if (s.feeVatRateBp === null && s.vatExemptionText.trim().length === 0) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['vatExemptionText'],
+				message: 'Vul de tekst over de btw-vrijstelling in, of een btw-percentage.',
+			})
+		}
 	})
 
 export type YearSettingsIssue = { path: string; message: string }

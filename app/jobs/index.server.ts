@@ -6,7 +6,7 @@ import { consultationMails } from './consultation.server.ts'
 import { feeRatePublished, issueInvoices, overdueInvoices } from './fees.server.ts'
 import { purgeSessions } from './maintenance.server.ts'
 import { listCarriers, qualificationDeadline, revisionOverdue } from './participation-sweeps.server.ts'
-import { qualificationReminders, turnoverReminders } from './reminders.server.ts'
+import { followUpReminders, qualificationReminders, turnoverReminders } from './reminders.server.ts'
 import { JOB_NAMES, type Job, type JobName } from './types.ts'
 
 const all: Job[] = [
@@ -16,6 +16,7 @@ const all: Job[] = [
 	offerAgreements,
 	agreementReminders,
 	qualificationReminders,
+	followUpReminders,
 	feeRatePublished,
 	turnoverReminders,
 	benchmarkReminders,

@@ -70,9 +70,12 @@ export const qualificationDeadline: Job = {
 		})
 		// Only those that waited for 1 April: one that qualified later was listed at once and told so.
 		const waited = reapplicants.filter((row) => row.qualifiedAt && row.listedFrom && row.qualifiedAt < row.listedFrom)
+		// Counts report what this run changed (issue 16): a re-applicant told in an earlier run is
+		// not counted again.
 		let listedMails = 0
+		let newlyListed = 0
 		for (const row of waited) {
-			listedMails += await db.$transaction(async (tx) => {
+			const queued = await db.$transaction(async (tx) => {
 				const { participation, base, recipients } = await participationMailContext(tx, row.id)
 				const certificate = await tx.certificate.findUnique({
 					where: { participationId: row.id },
@@ -96,8 +99,10 @@ export const qualificationDeadline: Job = {
 				}
 				return queued
 			})
+			listedMails += queued
+			if (queued > 0) newlyListed += 1
 		}
-		return { ...summary, reapplicantsListed: waited.length, mails: listedMails }
+		return { ...summary, reapplicantsListed: newlyListed, mails: listedMails }
 	},
 }
 

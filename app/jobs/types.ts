@@ -10,6 +10,7 @@ export const JOB_NAMES = [
 	'offer-agreements',
 	'agreement-reminders',
 	'qualification-reminders',
+	'follow-up-reminders',
 	'fee-rate-published',
 	'turnover-reminders',
 	'benchmark-reminders',

@@ -4,6 +4,7 @@
 import { createCookie } from 'react-router'
 import type { AccountKind, Locale, StaffRole } from '#app/generated/prisma/client.ts'
 import { hashToken, randomToken } from './crypto.server.ts'
+import { now } from './clock.server.ts'
 import { db } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
@@ -63,7 +64,9 @@ export async function createSession(userId: string, request: Request, ip?: strin
 			ip: ip ?? null,
 		},
 	})
-	await db.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } })
+	// "Laatst ingelogd" is shown beside other business times: the portal clock (decision 005). The
+	// session's expiry above stays on real time (security mechanics).
+	await db.user.update({ where: { id: userId }, data: { lastLoginAt: now() } })
 	return sessionCookie().serialize(token)
 }
 

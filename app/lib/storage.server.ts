@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FileKind, PrismaClient, StoredFile } from '#app/generated/prisma/client.ts'
+import { now } from './clock.server.ts'
 import { db, type Tx } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
@@ -45,6 +46,8 @@ export async function storeFile(file: NewFile, client: Tx | PrismaClient = db): 
 			sizeBytes: file.bytes.byteLength,
 			sha256: createHash('sha256').update(file.bytes).digest('hex'),
 			uploadedById: file.uploadedById ?? null,
+			// "geüpload op" is business time: the portal clock, as everything else (decision 005).
+			createdAt: now(),
 		},
 	})
 }

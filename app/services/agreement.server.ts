@@ -22,12 +22,17 @@ export const agreementTermsSchema = z.object({
 	listingOn: z.string(),
 	qualificationDeadline: z.string(),
 	maxRevisions: z.number().int(),
-	revisionResponseDays: z.number().int(),
+	// Offers made before the rename carry `revisionResponseDays`: the same rule (DOMAIN.md §3).
+	revisionGraceDays: z.number().int(),
 })
 export type AgreementTerms = z.infer<typeof agreementTermsSchema>
 
 export function agreementTerms(agreement: Pick<Agreement, 'terms'>): AgreementTerms {
-	return agreementTermsSchema.parse(agreement.terms)
+	const terms = agreement.terms as Record<string, unknown> | null
+	if (terms && typeof terms === 'object' && !('revisionGraceDays' in terms) && 'revisionResponseDays' in terms) {
+		return agreementTermsSchema.parse({ ...terms, revisionGraceDays: terms.revisionResponseDays })
+	}
+	return agreementTermsSchema.parse(terms)
 }
 
 /** The consent a signer gives explicitly; stored with the signature and printed on the PDF. */
@@ -75,7 +80,7 @@ export async function renderAgreementPdf(
 		listingOn: formatDutchDate(terms.listingOn),
 		qualificationDeadline: formatDutchDate(terms.qualificationDeadline),
 		maxRevisions: terms.maxRevisions,
-		revisionResponseDays: terms.revisionResponseDays,
+		revisionGraceDays: terms.revisionGraceDays,
 		offeredOn: formatDutchDate(amsterdamDateOf(agreement.offeredAt)),
 		provider: agreement.participation.provider,
 		isReapplicant: agreement.participation.isReapplicant,

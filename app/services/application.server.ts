@@ -14,7 +14,7 @@ import type { SessionUser } from '#app/lib/session.server.ts'
 import type { ApplicationInput } from '#app/services/provider-forms.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
-import { ParticipationRefused, createParticipation, requireParticipationEvent } from './participation.server.ts'
+import { ParticipationRefused, createParticipation } from './participation.server.ts'
 import { toYearSettings } from './years.server.ts'
 
 export interface ApplicationWindow {
@@ -150,12 +150,11 @@ export async function submitApplication(
 			const started = await createParticipation(tx, {
 				providerId: provider.id,
 				year,
-				start: { origin: 'application', isReapplicant },
+				start: { origin: 'application', isReapplicant, offerAgreement: true },
 				actor,
 				applicationData,
 			})
 			if (!started.ok) throw new ParticipationRefused(started.refusal)
-			await requireParticipationEvent(tx, started.participation.id, { type: 'offer_agreement' }, actor)
 			return { ok: true, providerId: provider.id, year, contactEmail: input.contactEmail, invited: !hasPassword }
 		})
 	} catch (error) {

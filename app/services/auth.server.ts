@@ -2,6 +2,7 @@
 // an e-mail address has an account (issue 2).
 import type { PrismaClient, TokenPurpose } from '#app/generated/prisma/client.ts'
 import { AppError } from '#app/domain/errors.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { hashToken, randomToken } from '#app/lib/crypto.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
@@ -10,6 +11,7 @@ import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
 import { destroyUserSessions } from '#app/lib/session.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { enqueueEmail } from './mail/outbox.server.ts'
+import { markNameAt } from './years.server.ts'
 
 const minute = 60_000
 export const resetValidMinutes = 60
@@ -98,6 +100,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
 				name: user.name,
 				resetUrl: absoluteUrl(`/wachtwoord-herstellen/${token}`),
 				validMinutes: resetValidMinutes,
+				markName: await markNameAt(now(), tx),
 			},
 		})
 		await recordAudit(tx, {
@@ -255,6 +258,7 @@ async function sendInvitation(
 			providerName: provider?.name ?? null,
 			acceptUrl: absoluteUrl(`/uitnodiging/${token}`),
 			validDays: invitationValidDays,
+			markName: await markNameAt(now(), tx),
 		},
 	})
 }

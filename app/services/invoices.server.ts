@@ -10,7 +10,14 @@ import {
 	startOfDay,
 	type CalendarDate,
 } from '#app/domain/amsterdam-time.ts'
-import { feeBreakdown, formatEuro, formatFeeRate, formatInvoiceNumber, invoiceDueOn } from '#app/domain/fees.ts'
+import {
+	feeBreakdown,
+	formatEuro,
+	invoiceVat,
+	formatFeeRate,
+	formatInvoiceNumber,
+	invoiceDueOn,
+} from '#app/domain/fees.ts'
 import {
 	formatCreditNoteNumber,
 	invoiceDaysOverdue,
@@ -106,6 +113,8 @@ export async function issueInvoice(
 	const settings = toYearSettings(participation.markYear)
 	// DOMAIN.md §6: the rate and minimum of the mark year (as published), in basis points and cents.
 	const breakdown = feeBreakdown(report.amountCents, settings.feeRateBp, settings.minimumFeeCents)
+	// Issue 16: VAT per the year's setting (null = exempt; the invoice then prints why).
+	const vat = invoiceVat(breakdown.feeCents, settings.feeVatRateBp)
 	await lockNumbering(tx)
 	const sequenceYear = invoiceSequenceYear(at)
 	const last = await tx.invoice.aggregate({ where: { sequenceYear }, _max: { sequence: true } })
@@ -128,6 +137,7 @@ export async function issueInvoice(
 		feeRateBp: settings.feeRateBp,
 		minimumFeeCents: settings.minimumFeeCents,
 		breakdown,
+		vat: { ...vat, vatNumber: settings.vatNumber, exemptionText: settings.vatExemptionText },
 	})
 	const file = await storeFile(
 		{
@@ -152,7 +162,10 @@ export async function issueInvoice(
 			turnoverCents: report.amountCents,
 			feeRateBp: settings.feeRateBp,
 			minimumFeeCents: settings.minimumFeeCents,
-			amountCents: BigInt(breakdown.feeCents),
+			amountCents: BigInt(vat.totalCents),
+			vatRateBp: vat.vatRateBp,
+			vatCents: BigInt(vat.vatCents),
+			vatNumber: settings.vatNumber,
 			fileId: file.id,
 		},
 	})
@@ -200,7 +213,7 @@ export async function issueInvoice(
 				percentageFee: formatEuro(breakdown.percentageFeeCents),
 				minimumFee: formatEuro(settings.minimumFeeCents),
 				minimumApplied: breakdown.minimumApplied,
-				amount: formatEuro(breakdown.feeCents),
+				amount: formatEuro(vat.totalCents),
 			},
 		})
 	}
@@ -345,7 +358,14 @@ export async function creditInvoice(
 			issuedOn: formatDutchDate(issuedOn),
 			issuedAt: at,
 			provider,
-			amountCents: invoice.amountCents,
+			feeCents: invoice.amountCents - invoice.vatCents,
+			vat: {
+				vatRateBp: invoice.vatRateBp,
+				vatCents: Number(invoice.vatCents),
+				totalCents: Number(invoice.amountCents),
+				vatNumber: invoice.vatNumber ?? settings.vatNumber,
+				exemptionText: settings.vatExemptionText,
+			},
 			reason: reason.trim(),
 		})
 		const file = await storeFile(

@@ -46,7 +46,9 @@ export async function startFromPrevious(actor: Actor & { userId: string }, year:
 			return { ok: false, errors: ['Dit jaar heeft al een normenset.'] }
 		const previous = await previousNormSet(year, tx)
 		if (!previous) return { ok: false, errors: ['Er is geen normenset van een eerder jaar om te kopiëren.'] }
-		const copy = { ...previous.normSet, year, markName: markYear.markName }
+		// KiBG's account of changes belongs to the year it was written for: never copied on.
+		const { changes: _changes, ...rest } = previous.normSet
+		const copy = { ...rest, year, markName: markYear.markName }
 		const parsed = parseNormSet(copy)
 		if (!parsed.ok) return { ok: false, errors: parsed.errors.map(dutchNormSetError) }
 		const id = await importNormSet(tx, parsed.normSet, { status: 'draft', basedOnYear: previous.year })

@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import type { EvidenceItem, NormSet } from '#app/domain/norm-set.ts'
 import { withYearThemes } from '#app/domain/network.ts'
 import { assertNormSet } from '#app/domain/norm-set.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 
 /** A norm set as the domain sees it, plus the database ids behind its keys. */
@@ -44,8 +45,9 @@ export async function importNormSet(
 			source: normSet.source,
 			textStatus: normSet.status,
 			notes: normSet.notes ?? [],
+			changes: normSet.changes ?? undefined,
 			basedOnYear,
-			publishedAt: status === 'published' ? (publishedAt ?? new Date()) : null,
+			publishedAt: status === 'published' ? (publishedAt ?? now()) : null,
 		},
 	})
 	for (const [themeIndex, theme] of normSet.themes.entries()) {
@@ -89,6 +91,7 @@ export async function importNormSet(
 						frameNotMet: criterion.assessmentFrame.notMet,
 						frameSource: criterion.frameSource,
 						appliesTo: criterion.appliesTo ?? null,
+						followUp: criterion.followUp ?? undefined,
 					},
 				})
 				await tx.evidenceItem.createMany({
@@ -142,6 +145,7 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 		source: set.source ?? '',
 		status: set.textStatus,
 		...(set.notes.length ? { notes: set.notes } : {}),
+		...(set.changes ? { changes: set.changes } : {}),
 		themes: set.themes.map((theme) => ({
 			key: theme.key,
 			title: theme.title,
@@ -166,6 +170,7 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 						assessmentFrame: { met: criterion.frameMet, notMet: criterion.frameNotMet },
 						frameSource: criterion.frameSource,
 						...(criterion.appliesTo ? { appliesTo: criterion.appliesTo } : {}),
+						...(criterion.followUp ? { followUp: criterion.followUp } : {}),
 						evidence: criterion.evidence.map((item) => {
 							evidenceIds.set(item.key, item.id)
 							return {

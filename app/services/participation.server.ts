@@ -25,6 +25,8 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
 import { enqueueEmail } from './mail/outbox.server.ts'
+import { createFollowUpsOnQualification } from './follow-ups.server.ts'
+import { OFFICE_SIGNATURE, storeWithdrawalLetter } from './withdrawal-letter.server.ts'
 import { requireYearSettings, toYearSettings } from './years.server.ts'
 
 export type EventResult =
@@ -266,6 +268,19 @@ async function recordWithdrawalChange(
 	at: Date,
 ) {
 	if (after.withdrawal && !before.withdrawal) {
+		const explanation = reason ?? defaultWithdrawalExplanation(after.withdrawal.reason)
+		// DOMAIN.md §3: every withdrawal gets a letter, the automatic ones of the 1 April run and a
+		// "not qualified" decision too. Staff withdrawals bring the letter they rendered themselves.
+		const letterId =
+			letterFileId ??
+			(
+				await storeWithdrawalLetter(tx, participation.id, {
+					reason: after.withdrawal.reason,
+					effectiveAt: after.withdrawal.effectiveAt,
+					explanation,
+					decidedBy: await signatureOf(tx, actor),
+				})
+			).id
 		await tx.withdrawal.create({
 			data: {
 				participationId: participation.id,
@@ -273,21 +288,68 @@ async function recordWithdrawalChange(
 				effectiveAt: after.withdrawal.effectiveAt,
 				decidedAt: after.withdrawal.decidedAt,
 				decidedById: actor.type === 'staff' ? actor.userId : null,
-				explanation: reason ?? defaultWithdrawalExplanation(after.withdrawal.reason),
-				letterFileId: letterFileId ?? null,
+				explanation,
+				letterFileId: letterId,
 			},
+		})
+		// An offer that was never signed ends with the participation (a signed agreement is
+		// dissolved by the 'dissolve_agreement' effect).
+		await tx.agreement.updateMany({
+			where: { participationId: participation.id, status: 'offered' },
+			data: { status: 'lapsed', dissolvedAt: after.withdrawal.effectiveAt },
 		})
 	} else if (before.withdrawal && !after.withdrawal) {
 		await tx.withdrawal.updateMany({
 			where: { participationId: participation.id, undoneAt: null },
 			data: { undoneAt: at, undoneById: actor.userId, undoReason: reason },
 		})
+		// The undo restores what the withdrawal ended: the agreement is in force (or on offer) again.
+		await tx.agreement.updateMany({
+			where: { participationId: participation.id, status: 'dissolved' },
+			data: { status: 'signed', dissolvedAt: null },
+		})
+		await tx.agreement.updateMany({
+			where: { participationId: participation.id, status: 'lapsed' },
+			data: { status: 'offered', dissolvedAt: null },
+		})
+	}
+}
+
+async function signatureOf(tx: Tx, actor: Actor): Promise<string> {
+	if (actor.type !== 'staff' || !actor.userId) return OFFICE_SIGNATURE
+	const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } })
+	return user?.name ?? OFFICE_SIGNATURE
+}
+
+/** 003 §3.3: "de overeenkomst wordt ontbonden" — the signed agreement ends at the withdrawal. */
+async function dissolveAgreement(tx: Tx, participation: Participation, effectiveAt: Date, actor: Actor, at: Date) {
+	const signed = await tx.agreement.findMany({
+		where: { participationId: participation.id, status: 'signed' },
+		select: { id: true },
+	})
+	for (const agreement of signed) {
+		await tx.agreement.update({
+			where: { id: agreement.id },
+			data: { status: 'dissolved', dissolvedAt: effectiveAt },
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'agreement.dissolve',
+			entityType: 'Agreement',
+			entityId: agreement.id,
+			providerId: participation.providerId,
+			participationId: participation.id,
+			before: { status: 'signed' },
+			after: { status: 'dissolved', dissolvedAt: effectiveAt },
+			reason: '003 §3.3: intrekking van het keurmerk',
+			at,
+		})
 	}
 }
 
 function defaultWithdrawalExplanation(reason: keyof typeof WITHDRAWAL_REASON_LABELS): string {
 	return reason === 'not_qualified_in_time'
-		? 'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (Handboek Keurmerk Basis GGZ §3.3).'
+		? 'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (handboek van het keurmerk, §3.3).'
 		: WITHDRAWAL_REASON_LABELS[reason]
 }
 
@@ -309,6 +371,8 @@ async function performEffects(
 				break
 			case 'issue_certificate':
 				await issueCertificate(tx, participation, at, settings)
+				// Issue 16 item 9: what the carrier promised to deliver later is tracked from now on.
+				await createFollowUpsOnQualification(tx, participation, actor, at)
 				break
 			case 'plan_interview':
 				await tx.interview.createMany({
@@ -323,13 +387,15 @@ async function performEffects(
 			case 'send_mail':
 				await sendParticipationMail(tx, participation, effect, settings, at)
 				break
+			case 'dissolve_agreement':
+				await dissolveAgreement(tx, participation, effect.at, actor, at)
+				break
 			// The register window (listedFrom/listedUntil) and the certificate's status follow from the
-			// stored snapshot and the withdrawal; the agreement is dissolved by the withdrawal itself.
+			// stored snapshot and the withdrawal.
 			case 'add_to_register':
 			case 'remove_from_register':
 			case 'revoke_certificate':
 			case 'reinstate_certificate':
-			case 'dissolve_agreement':
 				break
 		}
 	}
@@ -445,7 +511,7 @@ async function ensureAgreementOffered(tx: Tx, participation: Participation, sett
 				listingOn: settings.listingOn,
 				qualificationDeadline: settings.qualificationDeadline,
 				maxRevisions: settings.maxRevisions,
-				revisionResponseDays: settings.revisionResponseDays,
+				revisionGraceDays: settings.revisionGraceDays,
 			},
 		},
 	})

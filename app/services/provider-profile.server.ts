@@ -1,5 +1,6 @@
 // The organisation's details as the provider keeps them. The KvK number identifies the provider
 // and is not editable here. Two members editing at once: the second save is a conflict (version).
+import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import type { ProfileInput } from '#app/services/provider-forms.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
@@ -39,7 +40,8 @@ export async function updateProviderProfile(
 		const before = await tx.provider.findUniqueOrThrow({ where: { id: providerId } })
 		const updated = await tx.provider.updateMany({
 			where: { id: providerId, version },
-			data: { ...fields, version: { increment: 1 } },
+			// "Bijgewerkt op" is business time: the portal clock (decision 005).
+			data: { ...fields, updatedAt: now(), version: { increment: 1 } },
 		})
 		if (updated.count === 0) return { ok: false, conflict: true }
 		const changed = Object.fromEntries(

@@ -18,7 +18,7 @@ import {
 	normaliseSearchText,
 	paginate,
 	type Pagination,
-	type PublicRegisterStatus,
+	type RegisterSearchStatus,
 	REGISTER_PAGE_SIZE,
 	REGISTER_STATUSES,
 	type RegisterQuery,
@@ -65,9 +65,9 @@ export interface RegisterEntry {
 	province: Province | null
 	website: string | null
 	year: number
-	status: PublicRegisterStatus
+	status: RegisterSearchStatus
 	listedFrom: Date
-	/** The withdrawal date when `status` is withdrawn. */
+	/** Always null: a withdrawn carrier is not in the register (kept for open data schema v1). */
 	withdrawnAt: Date | null
 	qualifiedAt: Date | null
 	certificateNumber: string | null
@@ -83,7 +83,7 @@ interface EntryRow {
 	province: string | null
 	website: string | null
 	year: number
-	status: PublicRegisterStatus
+	status: RegisterSearchStatus
 	listedFrom: Date
 	listedUntil: Date | null
 	qualifiedAt: Date | null
@@ -94,13 +94,12 @@ interface EntryRow {
 const qualifiedStates = Prisma.join(QUALIFIED_STATES.map((state) => Prisma.sql`${state}`))
 
 /**
- * registerStatus() at `at` on the stored window, for a participation with listedFrom ≤ at and at
- * within its year: past listedUntil it was withdrawn (the year's end lies after `at`); otherwise
- * qualified once its (pre-withdrawal) state is a qualified one and qualifiedAt has passed.
+ * registerStatus() at `at` on the stored window, for a participation in the register at `at`
+ * (listedFrom ≤ at < listedUntil): qualified once its (pre-withdrawal) state is a qualified one
+ * and qualifiedAt has passed, else listed.
  */
 function statusSql(at: Date): Prisma.Sql {
 	return Prisma.sql`CASE
-		WHEN p."listedUntil" <= ${at} THEN 'withdrawn'
 		WHEN p."qualifiedAt" <= ${at}
 			AND (CASE WHEN p.state = 'withdrawn' THEN p."stateBeforeWithdrawal" ELSE p.state END)::text IN (${qualifiedStates})
 			THEN 'qualified'
@@ -113,8 +112,10 @@ const folded = (column: Prisma.Sql) =>
 	Prisma.sql`lower(translate(${column}, ${ACCENTED + ACCENTED.toUpperCase()}, ${UNACCENTED + UNACCENTED}))`
 
 /**
- * The entries of a year's register at `at`: the base every search and export filters. The
- * certificate is joined later (`withCertificates`), for the rows of one page only.
+ * The entries of a year's register at `at`: the base every search and export filters. Only who is
+ * in the register at `at` (003 §3.3: a withdrawn carrier "wordt uit het Keurmerkregister
+ * verwijderd"; for a past year `at` is its last moment). The certificate is joined later
+ * (`withCertificates`), for the rows of one page only.
  */
 function entriesSql(year: number, at: Date): Prisma.Sql {
 	return Prisma.sql`
@@ -122,7 +123,7 @@ function entriesSql(year: number, at: Date): Prisma.Sql {
 			${statusSql(at)} AS status, p."listedFrom", p."listedUntil", p."qualifiedAt"
 		FROM "Participation" p
 		JOIN "Provider" pr ON pr.id = p."providerId"
-		WHERE p.year = ${year} AND p."listedFrom" <= ${at}`
+		WHERE p.year = ${year} AND p."listedFrom" <= ${at} AND (p."listedUntil" IS NULL OR p."listedUntil" > ${at})`
 }
 
 /** Adds the certificate to already selected (and ordered) entries `e`. */
@@ -168,9 +169,9 @@ function toEntry(row: EntryRow): RegisterEntry {
 		year: row.year,
 		status: row.status,
 		listedFrom: row.listedFrom,
-		withdrawnAt: row.status === 'withdrawn' ? row.listedUntil : null,
+		withdrawnAt: null,
 		qualifiedAt: row.status === 'qualified' ? row.qualifiedAt : null,
-		certificateNumber: row.status === 'withdrawn' || row.status === 'qualified' ? row.certificateNumber : null,
+		certificateNumber: row.status === 'qualified' ? row.certificateNumber : null,
 		certificateValidUntil: row.status === 'qualified' ? row.certificateValidUntil : null,
 	}
 }
@@ -184,7 +185,7 @@ export interface RegisterSearchResult {
 	at: Date
 	total: number
 	/** Matches per status for the other filters (the status filter's counts). */
-	statusCounts: Record<PublicRegisterStatus, number>
+	statusCounts: Record<RegisterSearchStatus, number>
 	pagination: Pagination
 	entries: RegisterEntry[]
 }
@@ -197,7 +198,7 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 	const year = query.year !== null && !unknownYear ? query.year : defaultRegisterYear(years, clock)
 	const settings = await getYearSettings(year)
 	const emptyCounts = Object.fromEntries(REGISTER_STATUSES.map((status) => [status, 0])) as Record<
-		PublicRegisterStatus,
+		RegisterSearchStatus,
 		number
 	>
 	if (!settings || !years.includes(year)) {
@@ -215,7 +216,7 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 	const at = registerMoment(settings, clock)
 	const base = Prisma.sql`(${entriesSql(year, at)}) e`
 	const filters = filtersSql(query)
-	const counts = await db.$queryRaw<{ status: PublicRegisterStatus; count: bigint }[]>`
+	const counts = await db.$queryRaw<{ status: RegisterSearchStatus; count: bigint }[]>`
 		SELECT e.status, count(*) AS count FROM ${base} ${where(filters)} GROUP BY e.status`
 	const statusCounts = { ...emptyCounts }
 	for (const row of counts) statusCounts[row.status] = Number(row.count)

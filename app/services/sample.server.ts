@@ -11,6 +11,7 @@ import {
 	verifySample,
 } from '#app/domain/sampling.ts'
 import type { SampleOutcome } from '#app/domain/types.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
@@ -209,6 +210,11 @@ export async function recordInterviewOutcome(
 				throw new Refused('Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.')
 			const participationId = interview.sampleMember.participationId
 			const at = now()
+			// 003 §3.2: KiBG "voert gesprekken" with the sample: an outcome follows an interview that was
+			// planned and has taken place (issue 16 item 11).
+			if (!interview.scheduledAt) throw new AppError('interview_not_planned')
+			if (interview.scheduledAt.getTime() > at.getTime())
+				throw new AppError('interview_not_held_yet', { scheduledAt: { instant: interview.scheduledAt } })
 			await tx.interview.update({
 				where: { id: interview.id },
 				data: {

@@ -1,6 +1,8 @@
 // The staff's participations table: one query for the page, the count and the CSV, so the export
 // holds exactly the rows the filters show. Paging, sorting and filtering happen in the database
 // (indexed on year/state; see bench/participations.md for the timings with 2,000 rows).
+import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
+import { lastDayInRegister } from '#app/domain/register.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { nextDeadline } from '#app/domain/next-deadline.ts'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from '#app/domain/types.ts'
@@ -11,7 +13,7 @@ import { db } from '#app/lib/db.server.ts'
 import { snapshotOf } from './participation.server.ts'
 import { toYearSettings } from './years.server.ts'
 
-export const OVERDUE_KINDS = ['revision', 'invoice'] as const
+export const OVERDUE_KINDS = ['revision', 'invoice', 'first_submission'] as const
 
 export function participationsTableSpec(assessorIds: readonly string[]): TableSpec {
 	return {
@@ -75,6 +77,15 @@ export function participationWhere(query: TableQuery, year: number | null, at: D
 					: []),
 				...(f.overdue.includes('invoice')
 					? [{ invoices: { some: { status: 'open' as const, dueAt: { lt: at } } } }]
+					: []),
+				// DOMAIN.md §3: not submitted by the year's first-submission day (a flag, not a withdrawal).
+				...(f.overdue.includes('first_submission')
+					? [
+							{
+								state: { in: ['agreement_signed' as const, 'listed' as const] },
+								markYear: { firstSubmissionDeadline: { lt: new Date(`${amsterdamDateOf(at)}T00:00:00.000Z`) } },
+							},
+						]
 					: []),
 			],
 		})
@@ -186,7 +197,7 @@ const csvColumns: CsvColumn<ParticipationRow>[] = [
 	{ header: 'Beoordelaar', value: (row) => row.assessor?.name ?? '' },
 	{ header: 'Aanpassing uiterlijk', value: (row) => row.revisionDueAt },
 	{ header: 'In register vanaf', value: (row) => row.listedFrom },
-	{ header: 'In register tot', value: (row) => row.listedUntil },
+	{ header: 'In register t/m', value: (row) => (row.listedUntil ? lastDayInRegister(row.listedUntil) : null) },
 	{ header: 'Heraanvrager', value: (row) => row.isReapplicant },
 ]
 

@@ -2,62 +2,21 @@
 // then the participation event records the withdrawal (with the letter, which the withdrawal
 // mail attaches). The register follows by itself: the materialised window ends at the effective
 // moment. An undo is for administrators only, with a justification, and audited.
-import { amsterdamDateOf, formatDutchDate, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { type ManualWithdrawalReason } from '#app/domain/participation.ts'
 import { registerWindow } from '#app/domain/register.ts'
-import { WITHDRAWAL_REASON_LABELS, WITHDRAWAL_REASONS, type WithdrawalReason } from '#app/domain/types.ts'
+import { WITHDRAWAL_REASONS, type WithdrawalReason } from '#app/domain/types.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/components/data-table/table-query.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
-import { storeFile } from '#app/lib/storage.server.ts'
-import { withdrawalLetterPdf } from '#templates/withdrawal-letter.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { applyParticipationEvent, loadSnapshot } from './participation.server.ts'
+import { storeWithdrawalLetter } from './withdrawal-letter.server.ts'
 
 export type WithdrawalResult = { ok: true; withdrawalId: string; letterFileId: string } | { ok: false; message: string }
 
-/** Renders and stores the letter for a withdrawal about to be recorded. */
-export async function storeWithdrawalLetter(
-	tx: Tx,
-	participationId: string,
-	{
-		reason,
-		effectiveAt,
-		explanation,
-		decidedBy,
-	}: { reason: WithdrawalReason; effectiveAt: Date; explanation: string; decidedBy: string },
-) {
-	const participation = await tx.participation.findUniqueOrThrow({
-		where: { id: participationId },
-		include: { provider: true, markYear: { select: { markName: true } }, certificate: { select: { number: true } } },
-	})
-	const { provider } = participation
-	const pdf = await withdrawalLetterPdf({
-		markName: participation.markYear.markName,
-		year: participation.year,
-		providerName: provider.name,
-		providerAddress: [`${provider.street} ${provider.houseNumber}`, `${provider.postcode} ${provider.city}`],
-		kvkNumber: provider.kvkNumber,
-		reasonLabel: WITHDRAWAL_REASON_LABELS[reason],
-		effectiveOn: formatDutchDate(amsterdamDateOf(effectiveAt)),
-		letterDate: formatDutchDate(amsterdamDateOf(now())),
-		explanation,
-		certificateNumber: participation.certificate?.number ?? null,
-		decidedBy,
-		createdAt: now(),
-	})
-	return storeFile(
-		{
-			kind: 'withdrawal_letter',
-			providerId: provider.id,
-			originalName: `intrekking-${participation.year}-${provider.slug}.pdf`,
-			mimeType: 'application/pdf',
-			bytes: pdf,
-		},
-		tx,
-	)
-}
+export { storeWithdrawalLetter } from './withdrawal-letter.server.ts'
 
 class Refused extends Error {}
 

@@ -14,6 +14,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { snapshotOf } from './participation.server.ts'
+import { applyYearDatesChange } from './year-dates-change.server.ts'
 import { markYearData, runningYearAt, toYearSettings } from './years.server.ts'
 
 /** The same calendar day one year later (29 February becomes 28 February). */
@@ -88,7 +89,10 @@ export async function updateYear(
 			where: { year },
 			data: { ...markYearData(parsed.settings), fourEyesNegative, version: { increment: 1 } },
 		})
-		const moved = await recomputeRegisterWindows(tx, year)
+		// Issue 16 item 12: due dates and windows follow, the carriers affected are told; a change
+		// that would rewrite the past throws (and rolls the settings back with it).
+		const dates = await applyYearDatesChange(tx, year, toYearSettings(row), parsed.settings, actor, row.version + 1)
+		const moved = dates.changed + (await recomputeRegisterWindows(tx, year))
 		await recordAudit(tx, {
 			actor,
 			action: 'mark_year.update',

@@ -1,7 +1,8 @@
 // Mark years: the database row and the domain's YearSettings, and which year is "now".
 import type { MarkYear, PrismaClient } from '#app/generated/prisma/client.ts'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
-import { YEAR_DATE_FIELDS, type YearSettings } from '#app/domain/year-settings.ts'
+import { YEAR_DATE_FIELDS, markNameFor, type YearSettings } from '#app/domain/year-settings.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 
 // Every date setting is a `@db.Date` column of MarkYear with the same name.
@@ -25,14 +26,19 @@ export function toYearSettings(row: MarkYear): YearSettings {
 		...dates,
 		year: row.year,
 		markName: row.markName,
-		revisionResponseDays: row.revisionResponseDays,
+		firstSubmissionDeadline: row.firstSubmissionDeadline ? toCalendarDate(row.firstSubmissionDeadline) : null,
+		revisionGraceDays: row.revisionGraceDays,
 		maxRevisions: row.maxRevisions,
+		objectionPeriodDays: row.objectionPeriodDays,
 		feeRateBp: row.feeRateBp,
 		minimumFeeCents: row.minimumFeeCents,
 		turnoverLabel: row.turnoverLabel,
 		invoicePaymentDays: row.invoicePaymentDays,
 		invoiceOverdueGraceDays: row.invoiceOverdueGraceDays,
 		reminderDaysBefore: [...row.reminderDaysBefore],
+		vatNumber: row.vatNumber,
+		feeVatRateBp: row.feeVatRateBp,
+		vatExemptionText: row.vatExemptionText,
 	}
 }
 
@@ -46,14 +52,21 @@ export function markYearData(settings: YearSettings) {
 		...dates,
 		year: settings.year,
 		markName: settings.markName,
-		revisionResponseDays: settings.revisionResponseDays,
+		firstSubmissionDeadline: settings.firstSubmissionDeadline
+			? fromCalendarDate(settings.firstSubmissionDeadline)
+			: null,
+		revisionGraceDays: settings.revisionGraceDays,
 		maxRevisions: settings.maxRevisions,
+		objectionPeriodDays: settings.objectionPeriodDays,
 		feeRateBp: settings.feeRateBp,
 		minimumFeeCents: settings.minimumFeeCents,
 		turnoverLabel: settings.turnoverLabel,
 		invoicePaymentDays: settings.invoicePaymentDays,
 		invoiceOverdueGraceDays: settings.invoiceOverdueGraceDays,
 		reminderDaysBefore: settings.reminderDaysBefore,
+		vatNumber: settings.vatNumber,
+		feeVatRateBp: settings.feeVatRateBp,
+		vatExemptionText: settings.vatExemptionText,
 	}
 }
 
@@ -66,6 +79,20 @@ export async function requireYearSettings(year: number, client: Tx | PrismaClien
 	const settings = await getYearSettings(year, client)
 	if (!settings) throw new Error(`Keurmerkjaar ${year} bestaat niet`)
 	return settings
+}
+
+/**
+ * The name of the mark in force at `at` (issue 16 item 7): the setting of the running year, or of
+ * the latest year before it that has one ("Keurmerk Kortdurende Generalistische GGZ" from 2023).
+ */
+export async function markNameAt(at: Date = now(), client: Tx | PrismaClient = db): Promise<string> {
+	const running = runningYearAt(at)
+	const row = await client.markYear.findFirst({
+		where: { year: { lte: running } },
+		orderBy: { year: 'desc' },
+		select: { markName: true },
+	})
+	return row?.markName ?? markNameFor(running)
 }
 
 /** The mark year running at `at`: its calendar year in Amsterdam (the cycle of Y runs in Y). */

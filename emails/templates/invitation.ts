@@ -7,9 +7,18 @@ export interface InvitationData {
 	providerName: string | null
 	acceptUrl: string
 	validDays: number
+	/** The name of the mark in force (issue 16); older queued messages may lack it. */
+	markName?: string
 }
 
-export function invitation({ name, invitedBy, providerName, acceptUrl, validDays }: InvitationData): EmailContent {
+export function invitation({
+	name,
+	invitedBy,
+	providerName,
+	acceptUrl,
+	validDays,
+	markName = 'Keurmerk Basis GGZ',
+}: InvitationData): EmailContent {
 	const forWhom = providerName ? ` namens ${providerName}` : ''
 	const subject = providerName
 		? `Uitnodiging voor het Keurmerkportaal (${providerName})`
@@ -17,11 +26,12 @@ export function invitation({ name, invitedBy, providerName, acceptUrl, validDays
 	const by = invitedBy ? `${invitedBy} heeft u uitgenodigd` : 'U bent uitgenodigd'
 	return layout({
 		subject,
+		markName,
 		preheader: `Activeer uw account binnen ${validDays} dagen.`,
 		body: html`<p>Beste ${name},</p>
 			<p>
-				${by} voor het Keurmerkportaal${forWhom}. In het portaal regelt u alles rond het Keurmerk Basis GGZ: de
-				overeenkomst, de zelfevaluatie, het certificaat en de facturen.
+				${by} voor het Keurmerkportaal${forWhom}. In het portaal regelt u alles rond het ${markName}: de overeenkomst,
+				de zelfevaluatie, het certificaat en de facturen.
 			</p>
 			${button(acceptUrl, 'Account activeren')}
 			<p>Werkt de knop niet? Kopieer dan deze link in uw browser:<br /><a href="${acceptUrl}">${acceptUrl}</a></p>

@@ -181,3 +181,37 @@ export function reapplicantListed(
 		cta: 'Naar het Keurmerkportaal',
 	})
 }
+
+/** Issue 16 item 12: the office moved the year's dates; what the carrier must do by when now. */
+export function yearDatesChanged(
+	data: ParticipationMailBase & {
+		deadline: string
+		previousDeadline: string
+		revisionDueOn: string | null
+		firstSubmissionOn: string | null
+	},
+): EmailContent {
+	const moved = data.deadline !== data.previousDeadline
+	return providerMessage(data, {
+		subject: `Gewijzigde termijnen ${data.markName} ${data.year}`,
+		preheader: data.revisionDueOn
+			? `Uw aangepaste zelfevaluatie is nu uiterlijk ${data.revisionDueOn} welkom.`
+			: `De kwalificatiedeadline is nu ${data.deadline}.`,
+		blocks: [
+			moved
+				? html`Stichting KiBG heeft de kwalificatieperiode van ${data.year} gewijzigd: de zelfevaluatie moet nu
+						<strong>uiterlijk ${data.deadline}</strong> zijn ingediend (was ${data.previousDeadline}).`
+				: `Stichting KiBG heeft de termijnen van ${data.year} gewijzigd. De kwalificatiedeadline blijft ${data.deadline}.`,
+			...(data.revisionDueOn
+				? [html`Uw aangepaste zelfevaluatie kunt u indienen tot en met <strong>${data.revisionDueOn}</strong>.`]
+				: []),
+			...(data.firstSubmissionOn
+				? [
+						`Wij vragen u de eerste zelfevaluatie in te dienen uiterlijk ${data.firstSubmissionOn}, zodat er tijd is voor een aanpassing.`,
+					]
+				: []),
+			'Herinneringen en de agenda in het Keurmerkportaal volgen de nieuwe data.',
+		],
+		cta: 'Naar het Keurmerkportaal',
+	})
+}

@@ -5,12 +5,15 @@ export interface PasswordResetData {
 	name: string
 	resetUrl: string
 	validMinutes: number
+	/** The name of the mark in force (issue 16); older queued messages may lack it. */
+	markName?: string
 }
 
-export function passwordReset({ name, resetUrl, validMinutes }: PasswordResetData): EmailContent {
+export function passwordReset({ name, resetUrl, validMinutes, markName }: PasswordResetData): EmailContent {
 	const subject = 'Nieuw wachtwoord instellen voor het Keurmerkportaal'
 	return layout({
 		subject,
+		markName,
 		preheader: `De link is ${validMinutes} minuten geldig.`,
 		body: html`<p>Beste ${name},</p>
 			<p>

@@ -56,9 +56,16 @@ export interface QualificationReminderData extends ParticipationMailBase {
 	withdrawalOn: string
 	/** False for a re-applicant: it is listed only after qualifying. */
 	listed: boolean
+	/**
+	 * Set when `deadline` is the year's first-submission deadline (DOMAIN.md §3): the qualification
+	 * deadline stays later, and missing the first one withdraws nothing.
+	 */
+	qualificationDeadline?: string
 }
 
 export function qualificationReminder(data: QualificationReminderData): EmailContent {
+	if (data.qualificationDeadline)
+		return firstSubmissionReminder({ ...data, qualificationDeadline: data.qualificationDeadline })
 	const when =
 		data.daysBefore === 0
 			? 'Vandaag is de laatste dag'
@@ -76,6 +83,36 @@ export function qualificationReminder(data: QualificationReminderData): EmailCon
 				? `Dient u niet op tijd in, dan wordt het keurmerk per ${data.withdrawalOn} ingetrokken en staat uw organisatie niet langer in het Keurmerkregister.`
 				: `Dient u niet op tijd in, dan vervalt uw deelname per ${data.withdrawalOn}. Na een tijdige kwalificatie wordt uw organisatie opgenomen in het Keurmerkregister.`,
 			'In het portaal ziet u per norm wat nog ontbreekt. Uw antwoorden worden tussentijds bewaard, ook als u het invullen onderbreekt.',
+		],
+		cta: 'Zelfevaluatie invullen',
+	})
+}
+
+function firstSubmissionReminder(data: QualificationReminderData & { qualificationDeadline: string }): EmailContent {
+	return providerMessage(data, {
+		subject: `Nog ${data.daysBefore} dagen: eerste zelfevaluatie ${data.markName} ${data.year} indienen`,
+		preheader: `Dien de eerste zelfevaluatie in uiterlijk ${data.deadline}.`,
+		blocks: [
+			html`Wij vragen u de eerste zelfevaluatie voor het ${data.markName} ${data.year} in te dienen
+				<strong>uiterlijk ${data.deadline}</strong>. Dan is er tijd om haar te beoordelen en, als dat nodig is, aan te
+				passen vóór de kwalificatiedeadline van ${data.qualificationDeadline}.`,
+			'In het portaal ziet u per norm wat nog ontbreekt. Uw antwoorden worden tussentijds bewaard.',
+		],
+		cta: 'Zelfevaluatie invullen',
+	})
+}
+
+/** The first-submission deadline has passed without a submission (DOMAIN.md §3): a notice, no withdrawal yet. */
+export function firstSubmissionOverdue(
+	data: ParticipationMailBase & { firstDeadline: string; qualificationDeadline: string; withdrawalOn: string },
+): EmailContent {
+	return providerMessage(data, {
+		subject: `Eerste zelfevaluatie ${data.markName} ${data.year} nog niet ontvangen`,
+		blocks: [
+			`Wij vroegen u de eerste zelfevaluatie voor het ${data.markName} ${data.year} in te dienen uiterlijk ${data.firstDeadline}, maar hebben haar nog niet ontvangen.`,
+			html`Dien de zelfevaluatie zo snel mogelijk in, en in elk geval
+				<strong>uiterlijk ${data.qualificationDeadline}</strong>: anders wordt het keurmerk per ${data.withdrawalOn}
+				ingetrokken. Hoe later u indient, hoe minder tijd er is voor een aanpassing.`,
 		],
 		cta: 'Zelfevaluatie invullen',
 	})

@@ -16,9 +16,11 @@ import { db } from '#app/lib/db.server.ts'
 import { hashPassword } from '#app/lib/password.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { type Actor, systemActor } from '#app/services/audit.server.ts'
+import { signAgreement } from '#app/services/agreement.server.ts'
 import { issueInvoice, markInvoicePaid } from '#app/services/invoices.server.ts'
 import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
+import { publishFeeRate } from '#app/services/years-admin.server.ts'
 import { markYearData, runningYearAt } from '#app/services/years.server.ts'
 import { createPdf, heading, letterhead, paragraph, renderPdf } from '#templates/pdf.ts'
 import normSet2018 from '../norm-sets/2018.json' with { type: 'json' }
@@ -75,7 +77,13 @@ export async function seedDemo(
 		const published = demoNow >= amsterdamInstant(yearSettings.normsPublishedOn)
 		await createYear(
 			yearSettings,
-			assertNormSet({ ...normSet2022, year, markName: yearSettings.markName, title: `Keurmerknormen ${year}` }),
+			assertNormSet({
+				...normSet2022,
+				year,
+				markName: yearSettings.markName,
+				title: `Keurmerknormen ${year}`,
+				changes: undefined, // KiBG's account of the 2022 changes belongs to 2022
+			}),
 			published ? 'published' : 'draft',
 		)
 	}
@@ -242,19 +250,19 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		}
 		const signedAt = new Date(start.getTime() + (5 + (index % 20)) * 86_400_000)
 		add(signedAt, async () => {
-			await db.agreement.updateMany({
-				where: { participationId: id(), status: 'offered' },
-				data: {
-					status: 'signed',
-					signedAt,
-					signedById: provider.contactUserId,
-					signerName: demo.contact.name,
-					signerFunction: demo.contact.jobTitle,
-					signerIp: '192.0.2.10',
-					consentText: 'Ik ga akkoord met de overeenkomst en ben bevoegd namens de organisatie te tekenen.',
-				},
+			// Through the real service: the signed PDF is stored and mailed (issue 16: the demo's
+			// signed agreements answered 404 for the signed copy).
+			const agreement = await db.agreement.findFirstOrThrow({ where: { participationId: id(), status: 'offered' } })
+			const signed = await signAgreement({
+				providerId: provider.id,
+				agreementId: agreement.id,
+				user: { id: provider.contactUserId },
+				signerName: demo.contact.name,
+				signerFunction: demo.contact.jobTitle,
+				ip: '192.0.2.10',
+				userAgent: 'Demo',
 			})
-			await event({ type: 'sign_agreement' }, member)
+			if (!signed.ok) throw new Error(`${demo.name} ${year} ondertekenen: ${signed.message}`)
 		})
 		if (story === 'signed' || story === 'renewal_signed') return
 
@@ -386,6 +394,15 @@ function planYear(context: Context, year: number) {
 				for (const { id } of participations) await runParticipationEvent(id, event, systemActor)
 			},
 		})
+	// The fee rate is published before 1 June of the year before (003 §3.1), by the office.
+	context.steps.push({
+		at: amsterdamInstant(addDays(s.feeRatePublishBy, -10), { hour: 10 }),
+		order: 500,
+		run: async () => {
+			const result = await publishFeeRate(context.staff.admin as Actor & { userId: string }, year)
+			if (!result.ok) throw new Error(`afdrachtpercentage ${year}: ${result.message}`)
+		},
+	})
 	sweep(new Date(listingAt(s).getTime() + 30_000), { type: 'list' })
 	sweep(new Date(withdrawalAt(s).getTime() + 30_000), { type: 'deadline_passed' })
 	for (const date of [`${year}-04-01`, `${year}-04-15`, `${year}-05-01`, `${year}-06-01`]) {
@@ -550,7 +567,7 @@ async function fillRound(
 				declared: answer.declared ?? null,
 				updatedById: userId,
 				updatedAt: now(), // the demo clock, not the wall clock of the seeding machine
-				...(documentId ? { documents: { create: { fileId: documentId } } } : {}),
+				...(documentId ? { documents: { create: { fileId: documentId, addedAt: now() } } } : {}),
 			},
 		})
 	}

@@ -2,8 +2,11 @@ import { expect, expectAccessible, password, test } from './fixtures.ts'
 
 test('the Dutch home page is served and accessible, and switches to English', async ({ page }) => {
 	await page.goto('/')
-	await expect(page).toHaveTitle(/Keurmerk Basis GGZ/)
-	await expect(page.getByRole('heading', { level: 1, name: 'Keurmerk Basis GGZ' })).toBeVisible()
+	// The name in force for the running year (issue 16): Keurmerk Basis GGZ, from 2023 Keurmerk
+	// Kortdurende Generalistische GGZ.
+	const markName = /^Keurmerk (Basis GGZ|Kortdurende Generalistische GGZ)$/
+	await expect(page).toHaveTitle(/Keurmerk (Basis GGZ|Kortdurende Generalistische GGZ)/)
+	await expect(page.getByRole('heading', { level: 1, name: markName })).toBeVisible()
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
 	await expectAccessible(page)
 	await page.getByRole('button', { name: 'English' }).click()

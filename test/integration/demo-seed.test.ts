@@ -76,6 +76,49 @@ describe('demo data', () => {
 		expect(colleague.memberships.map((membership) => membership.canSign)).toEqual([false, false])
 	})
 
+	it('issue 16: withdrawn carriers have dissolved agreements and letters; signed agreements have their PDF', async () => {
+		const withdrawn = await db.participation.findMany({
+			where: { state: 'withdrawn' },
+			include: {
+				agreements: true,
+				withdrawals: { where: { undoneAt: null }, select: { letterFileId: true } },
+			},
+		})
+		expect(withdrawn.length).toBeGreaterThan(3)
+		for (const participation of withdrawn) {
+			// 003 §3.3: every withdrawal has its letter, and no agreement stays in force or on offer.
+			expect(participation.withdrawals[0]?.letterFileId, participation.id).toBeTruthy()
+			for (const agreement of participation.agreements)
+				expect(['dissolved', 'lapsed'], participation.id).toContain(agreement.status)
+			if (participation.stateBeforeWithdrawal && participation.stateBeforeWithdrawal !== 'agreement_offered')
+				expect(participation.agreements.map((agreement) => agreement.status)).toContain('dissolved')
+		}
+		// Every signed agreement was signed through the real service: the signed PDF exists.
+		const signed = await db.agreement.findMany({ where: { status: { in: ['signed', 'dissolved'] } } })
+		expect(signed.length).toBeGreaterThan(20)
+		expect(signed.filter((agreement) => !agreement.signedFileId)).toEqual([])
+		const rivierenland = await db.agreement.findFirstOrThrow({
+			where: { participation: { year: 2027, provider: { name: 'GGZ Rivierenland' } } },
+			include: { signedFile: true },
+		})
+		expect(rivierenland.status).toBe('signed')
+		expect(rivierenland.signedFile?.kind).toBe('agreement')
+		// The fee rate of every year that was invoiced was published (issue 16: "Niet gepubliceerd").
+		const invoicedYears = await db.markYear.findMany({
+			where: { participations: { some: { invoices: { some: {} } } } },
+			select: { year: true, feeRatePublishedAt: true },
+		})
+		expect(invoicedYears.length).toBeGreaterThan(0)
+		for (const year of invoicedYears) expect(year.feeRatePublishedAt, String(year.year)).not.toBeNull()
+		for (const year of [2025, 2026, 2027])
+			expect((await db.markYear.findUniqueOrThrow({ where: { year } })).feeRatePublishedAt, String(year)).not.toBeNull()
+		// Stored files and uploads carry the demo clock, not the machine's (issue 16 item 8).
+		const future = await db.storedFile.count({ where: { createdAt: { gt: new Date('2027-03-21T00:00:00Z') } } })
+		expect(future).toBe(0)
+		const documents = await db.answerDocument.count({ where: { addedAt: { gt: new Date('2027-03-21T00:00:00Z') } } })
+		expect(documents).toBe(0)
+	})
+
 	it('has the spiegelrapportage: most carriers delivered 2025 and 2026, reproducibly; Rivierenland sees a trend', async () => {
 		const sets = await db.indicatorSet.findMany({
 			orderBy: { year: 'asc' },

@@ -147,7 +147,8 @@ describe('jobs', () => {
 	})
 
 	it('withdraws an overdue revision once, effective the instant after its due date', async () => {
-		await createYear(2074)
+		// A year that grants 14 days for a late revision (revisionGraceDays; the default is 0, 003 §3.2).
+		await createYear(2074, { revisionGraceDays: 14 })
 		const { provider, user } = await createProviderWithMember()
 		const providerActor: Actor = { type: 'provider', userId: user.id }
 		const staff = await createUser({ staffRole: 'assessor' })

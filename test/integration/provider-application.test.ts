@@ -101,9 +101,14 @@ describe('application form', () => {
 		expect(participation?.agreements.map((agreement) => agreement.status)).toEqual(['offered'])
 
 		const outbox = await db.outboxEmail.findMany({ where: { providerId: provider.id }, orderBy: { createdAt: 'asc' } })
+		// Issue 16 item 13: one message per recipient for the application and its offer, not two at
+		// the same moment ("aanvraag ontvangen … de overeenkomst volgt" and "overeenkomst aangeboden").
 		expect(outbox.map((mail) => mail.template).sort()).toEqual(
-			['agreement_offered', 'agreement_offered', 'application_received', 'application_received', 'invitation'].sort(),
+			['application_received', 'application_received', 'invitation'].sort(),
 		)
+		const received = outbox.find((mail) => mail.template === 'application_received')
+		expect(received?.text).toContain('staat klaar')
+		expect(received?.text).not.toContain('U ontvangt bericht zodra de overeenkomst klaarstaat')
 		const invitation = outbox.find((mail) => mail.template === 'invitation')
 		expect(invitation?.toAddress).toBe(fields.contactEmail)
 		expect(invitation?.text).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]+/)

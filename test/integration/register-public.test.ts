@@ -133,17 +133,11 @@ describe('open data', () => {
 			count: number
 			carriers: Record<string, unknown>[]
 		}
-		expect(body).toMatchObject({ schemaVersion: 1, year: YEAR, statusOn: `${YEAR}-05-01`, count: 4 })
-		expect(body.carriers.map((carrier) => carrier.status).sort()).toEqual([
-			'qualified',
-			'qualified',
-			'withdrawn',
-			'withdrawn',
-		])
-		expect(body.carriers.find((carrier) => carrier.name === scenario.withdrawn.name)).toMatchObject({
-			withdrawnOn: `${YEAR}-03-10`,
-			certificateValidUntil: null,
-		})
+		expect(body).toMatchObject({ schemaVersion: 1, year: YEAR, statusOn: `${YEAR}-05-01`, count: 2 })
+		expect(body.carriers.map((carrier) => carrier.status).sort()).toEqual(['qualified', 'qualified'])
+		// 003 §3.3: a withdrawn carrier is removed from the register, so from its open data too.
+		expect(body.carriers.find((carrier) => carrier.name === scenario.withdrawn.name)).toBeUndefined()
+		expect(body.carriers.every((carrier) => carrier.withdrawnOn === null)).toBe(true)
 		expect(body.carriers.find((carrier) => carrier.name === 'Praktijk De Linde')).toMatchObject({
 			type: 'independent_practice',
 			province: 'Utrecht',
@@ -187,7 +181,7 @@ describe('open data', () => {
 			.replace(/^\uFEFF/, '')
 			.trim()
 			.split('\r\n')
-		expect(lines).toHaveLength(5)
+		expect(lines).toHaveLength(3)
 		expect(lines[0]).toBe(
 			'"year";"name";"slug";"url";"type";"city";"postcode";"province";"website";"status";"listedFrom";"withdrawnOn";"qualifiedOn";"certificateNumber";"certificateValidUntil"',
 		)

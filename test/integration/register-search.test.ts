@@ -78,45 +78,32 @@ describe('register search', () => {
 		])
 		expect(names(await searchRegister(query({ province: 'Limburg' }), may))).toEqual(['Praktijk 100% Zorg_Sa'])
 		expect(names(await searchRegister(query({ postcode: '25' }), may))).toEqual(['Praktijk Zoë de Vries'])
-		const withdrawn = await searchRegister(query({ status: 'withdrawn' }), may)
-		expect(names(withdrawn)).toEqual(['Zoekproef Alleen Opgenomen', 'Zoekproef Teruggetrokken'])
-		expect(withdrawn.statusCounts).toEqual({ qualified: 4, listed: 0, withdrawn: 2 })
-		expect(withdrawn.total).toBe(2)
+		const qualified = await searchRegister(query({ status: 'qualified' }), may)
+		expect(qualified.statusCounts).toEqual({ qualified: 4, listed: 0 })
+		expect(qualified.total).toBe(4)
 	})
 
 	it('never lists a provider that only applied, and sorts and pages in the database', async () => {
 		const all = await searchRegister(query({}), may)
-		expect(all.total).toBe(6)
+		expect(all.total).toBe(4)
 		expect(names(all)).not.toContain(scenario.appliedOnly.name)
 		expect(names(all)).toEqual([...names(all)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en')))
 		const byStatus = await searchRegister(query({ sort: 'status' }), may)
-		expect(byStatus.entries.map((entry) => entry.status)).toEqual([
-			'qualified',
-			'qualified',
-			'qualified',
-			'qualified',
-			'withdrawn',
-			'withdrawn',
-		])
+		expect(byStatus.entries.map((entry) => entry.status)).toEqual(['qualified', 'qualified', 'qualified', 'qualified'])
 		// A page beyond the last shows the last page.
 		const beyond = await searchRegister(query({ page: 99 }), may)
 		expect(beyond.pagination).toEqual({ page: 1, pageCount: 1, offset: 0 })
 	})
 
-	it('shows a withdrawal with its date, and the register of February as it was then', async () => {
+	it('003 §3.3: a withdrawn carrier is removed from the register; February shows it as it was then', async () => {
 		const inMay = await searchRegister(query({ q: 'teruggetrokken' }), may)
-		expect(inMay.entries[0]).toMatchObject({
-			status: 'withdrawn',
-			certificateNumber: scenario.withdrawn.certificateNumber,
-		})
-		expect(inMay.entries[0]?.withdrawnAt?.toISOString()).toBe(
-			amsterdamInstant(`${YEAR}-03-10`, { hour: 9 }).toISOString(),
-		)
+		expect(inMay.entries).toEqual([])
 		const inFebruary = await searchRegister(query({}), february)
-		expect(inFebruary.statusCounts).toEqual({ qualified: 5, listed: 1, withdrawn: 0 })
-		// A later year: the past year stays visible with the status it ended the year with.
+		expect(inFebruary.statusCounts).toEqual({ qualified: 5, listed: 1 })
+		expect(names(inFebruary)).toContain('Zoekproef Teruggetrokken')
+		// A later year: the past year shows who was in the register at its end.
 		const nextYear = await searchRegister(query({}), amsterdamInstant(`${YEAR + 1}-02-01`))
-		expect(nextYear.statusCounts).toEqual({ qualified: 4, listed: 0, withdrawn: 2 })
+		expect(nextYear.statusCounts).toEqual({ qualified: 4, listed: 0 })
 	})
 
 	it('agrees with the domain’s registerStatus for every participation at every moment', async () => {
@@ -144,10 +131,14 @@ describe('register search', () => {
 				const sql = new Map((await registerEntries(YEAR, at))?.entries.map((entry) => [entry.slug, entry]) ?? [])
 				for (const slug of slugs) {
 					const domain = (await loadCarrier(slug, at))?.years.find((entry) => entry.year === YEAR)
-					const expected = domain ? (domain.status.kind === 'expired' ? 'qualified' : domain.status.kind) : undefined
+					// Withdrawn: only on the carrier's own page, not in the register (003 §3.3).
+					const expected =
+						!domain || domain.status.kind === 'withdrawn'
+							? undefined
+							: domain.status.kind === 'expired'
+								? 'qualified'
+								: domain.status.kind
 					expect(sql.get(slug)?.status, `${slug} at ${at.toISOString()}`).toBe(expected)
-					if (domain?.status.kind === 'withdrawn')
-						expect(sql.get(slug)?.withdrawnAt?.getTime()).toBe(domain.status.since.getTime())
 				}
 			}
 		}

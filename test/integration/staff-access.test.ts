@@ -189,8 +189,9 @@ describe('staff permissions', () => {
 							intent: 'plan',
 							interviewId: row.id,
 							version: String(row.version),
-							date: `${year2}-05-01`,
-							time: '10:00',
+							// Held today (an outcome follows an interview that has taken place, issue 16).
+							date: today,
+							time: '00:00',
 							mode: 'online',
 							interviewerId: other.id,
 						},

@@ -80,13 +80,16 @@ describe('participations table', () => {
 		const lines = new TextDecoder().decode(bytes).split('\r\n')
 		expect(lines).toHaveLength(4) // header, two rows, the final CRLF
 		expect(lines[0]).toBe(
-			'"Zorgaanbieder";"KvK-nummer";"Plaats";"Soort";"Jaar";"Status";"Status sinds";"Beoordelaar";"Aanpassing uiterlijk";"In register vanaf";"In register tot";"Heraanvrager"',
+			'"Zorgaanbieder";"KvK-nummer";"Plaats";"Soort";"Jaar";"Status";"Status sinds";"Beoordelaar";"Aanpassing uiterlijk";"In register vanaf";"In register t/m";"Heraanvrager"',
 		)
+		// Issue 16: the register window's end as the inclusive last day, not "1 januari … om 00:00".
 		// A name that a spreadsheet would run as a formula starts with an apostrophe; quotes doubled.
 		expect(lines[1]).toMatch(
-			/^"'=HYPERLINK\(""https:\/\/kwaad\.example""\) GGZ";"\d{8}";"Den Bosch";"Vrijgevestigde aanbieder";"2074";"Gekwalificeerd";"2074-02-15 10:00";"";"";"2074-01-01 00:00";"2075-01-01 00:00";"nee"$/,
+			/^"'=HYPERLINK\(""https:\/\/kwaad\.example""\) GGZ";"\d{8}";"Den Bosch";"Vrijgevestigde aanbieder";"2074";"Gekwalificeerd";"2074-02-15 10:00";"";"";"2074-01-01 00:00";"2074-12-31";"nee"$/,
 		)
-		expect(lines[2]).toMatch(/^"Praktijk Hofstad";"\d{8}";"Den Haag";.*"Aanpassing gevraagd";.*"2075-04-20 00:00"/)
+		expect(lines[2]).toMatch(
+			/^"Praktijk Hofstad";"\d{8}";"Den Haag";.*"Aanpassing gevraagd";.*"2075-04-20 00:00";"2074-01-01 00:00";"2074-12-31"/,
+		)
 
 		const overdue = await callLoader(
 			participationsCsv,

@@ -16,9 +16,19 @@ type Failure = { fieldErrors: Record<string, string[]>; formErrors: string[]; va
 
 /** The year form as the browser sends it, from the stored settings. */
 function yearFields(settings: YearSettings, version: number): Record<string, string> {
-	const { year: _year, feeRateBp, minimumFeeCents, reminderDaysBefore, ...rest } = settings
+	const {
+		year: _year,
+		feeRateBp,
+		minimumFeeCents,
+		reminderDaysBefore,
+		feeVatRateBp,
+		firstSubmissionDeadline,
+		...rest
+	} = settings
 	return {
 		...Object.fromEntries(Object.entries(rest).map(([name, value]) => [name, String(value)])),
+		firstSubmissionDeadline: firstSubmissionDeadline ?? '',
+		feeVatRate: feeVatRateBp === null ? '' : (feeVatRateBp / 100).toFixed(2).replace('.', ','),
 		feeRate: (feeRateBp / 100).toFixed(2).replace('.', ','),
 		minimumFee: (minimumFeeCents / 100).toFixed(2).replace('.', ','),
 		reminderDaysBefore: reminderDaysBefore.join(', '),
@@ -108,6 +118,49 @@ describe('mark years', () => {
 			maxRevisions: ['staff.errorWholeNumber'],
 		})
 		expect(badRate.data.values.feeRate).toBe('veel')
+		// Issue 16: the new settings (first-submission day, bezwaar period, VAT) are checked in Dutch.
+		const badNew = dataOf<Failure>(
+			(
+				await callAction(
+					yearRoute,
+					path,
+					params,
+					{
+						...yearFields(settings, version),
+						firstSubmissionDeadline: `${year}-04-15`,
+						objectionPeriodDays: '0',
+						vatNumber: 'BE0123456789',
+						feeVatRate: 'hoog',
+					},
+					cookie,
+				)
+			).value,
+		)
+		expect(badNew.status).toBe(400)
+		expect(badNew.data.fieldErrors).toMatchObject({ feeVatRate: ['staff.errorVatRate'] })
+		const badDates = dataOf<Failure>(
+			(
+				await callAction(
+					yearRoute,
+					path,
+					params,
+					{
+						...yearFields(settings, version),
+						firstSubmissionDeadline: `${year}-04-15`,
+						objectionPeriodDays: '0',
+						vatNumber: 'BE0123456789',
+					},
+					cookie,
+				)
+			).value,
+		)
+		expect(badDates.data.fieldErrors).toMatchObject({
+			firstSubmissionDeadline: [
+				'De eerste indiendatum moet vóór de kwalificatiedeadline liggen, zodat er tijd is om aan te passen.',
+			],
+			objectionPeriodDays: ['De bezwaartermijn is minstens één dag.'],
+			vatNumber: ['Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01.'],
+		})
 		expect(toYearSettings(await db.markYear.findUniqueOrThrow({ where: { year } }))).toEqual(settings)
 
 		const changed = {

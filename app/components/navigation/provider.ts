@@ -11,6 +11,7 @@ export function providerNavigation(providerId: string): NavItem[] {
 		{ to: `${base}/overeenkomst`, label: 'shell.navAgreement' },
 		{ to: `${base}/team`, label: 'shell.navTeam' },
 		{ to: `${base}/omzet`, label: 'shell.navTurnover' },
+		{ to: `${base}/toezeggingen`, label: 'shell.navFollowUps' },
 		{ to: `${base}/gegevens`, label: 'shell.navProfile' },
 	]
 }

@@ -9,6 +9,7 @@ export function staffNavigation(role: StaffRole): NavItem[] {
 		{ to: '/medewerkers/deelnames', label: 'staff.navParticipations' },
 		{ to: '/medewerkers/steekproef', label: 'staff.navSample' },
 		{ to: '/medewerkers/intrekkingen', label: 'staff.navWithdrawals' },
+		{ to: '/medewerkers/toezeggingen', label: 'staff.navFollowUps' },
 		{ to: '/medewerkers/spiegelrapportage', label: 'benchmark.navStaff' },
 		{ to: '/medewerkers/consultaties', label: 'consultation.navStaff' },
 		{ to: '/medewerkers/kennisnetwerk', label: 'network.navStaff' },

@@ -2,7 +2,7 @@ import type { home as nl } from '../nl/home.ts'
 
 export const home: Record<keyof typeof nl, string> = {
 	title: 'Keurmerk Basis GGZ',
-	lead: 'The Keurmerk Basis GGZ shows that a provider of generalist basic mental health care meets the norms KiBG sets every year together with the field.',
+	lead: 'The {mark} shows that a provider of generalist basic mental health care meets the norms KiBG sets every year together with the field.',
 	registerTitle: 'Find a carrier',
 	registerText: 'Clients, GPs and health insurers find in the register which providers carry the quality mark.',
 	registerCta: 'Go to the register',

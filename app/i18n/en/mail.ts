@@ -50,6 +50,13 @@ export const mail: Record<keyof typeof dutch, string> = {
 	template_withdrawal: 'Withdrawal',
 	template_withdrawal_undone: 'Withdrawal undone',
 	template_reapplicant_listed: 'Re-applicant listed',
+	template_year_dates_changed: 'Dates of the year changed',
+	template_follow_up_reminder: 'Later delivery reminder',
+	template_follow_up_overdue: 'Later delivery overdue',
+	template_first_submission_overdue: 'First self-evaluation late',
+	jobFollowUpReminders: 'Later delivery reminders',
+	jobFollowUpRemindersHelp:
+		'Reminds carriers of what they promised to deliver later when they qualified (30 and 7 days before) and reports a delivery that is late.',
 	template_agreement_reminder: 'Agreement reminder',
 	template_qualification_reminder: 'Self-evaluation reminder',
 	template_turnover_reminder: 'Turnover report reminder',

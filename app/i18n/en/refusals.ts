@@ -34,6 +34,20 @@ export const refusals: Record<keyof typeof nl, string> = {
 	invalid_effective_date: 'Enter a valid effective date for the withdrawal.',
 	effective_in_past: 'The effective date of the withdrawal cannot be in the past.',
 	justification_required: 'Give a justification: reinstating a withdrawal is recorded in the audit trail.',
+	revision_period_over:
+		"The qualification period is over ({deadline}): a revised self-evaluation can no longer be submitted in time. Decide 'not qualified'.",
+	interview_not_planned:
+		'No interview has been planned with this carrier yet. Plan the interview first; the outcome follows the interview.',
+	interview_not_held_yet:
+		'The interview is planned for {scheduledAt} and has not taken place yet. Record the outcome after the interview.',
+	year_change_would_unwithdraw:
+		'This change was not saved: with these dates the mark of {count} withdrawn carrier(s) would not have been withdrawn ({providers}). Changing a date does not undo a withdrawal; if needed, reinstate a withdrawal per participation (with a justification).',
+	year_change_would_unqualify:
+		'This change was not saved: {count} carrier(s) submitted their self-evaluation in time but would be late with these dates ({providers}). A qualification is not undone retroactively; choose a later date.',
+	year_change_retroactive_withdrawal:
+		'This change was not saved: {count} carrier(s) would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
+	follow_up_closed: 'This delivery has already been received; the office is reviewing it.',
+	follow_up_not_delivered: 'Nothing has been delivered to review yet.',
 	// spiegelrapportage
 	indicator_set_missing: 'No indicator list has been set for {year} yet.',
 	indicator_set_exists: 'An indicator list for {year} already exists.',

@@ -16,6 +16,7 @@ export const shell: Record<keyof typeof nl, string> = {
 	navAgreement: 'Agreement',
 	navTeam: 'Team',
 	navTurnover: 'Turnover and invoices',
+	navFollowUps: 'Commitments',
 	navProfile: 'Organisation details',
 	navStaffOverview: 'Overview',
 	navParticipations: 'Participations',
@@ -38,7 +39,7 @@ export const shell: Record<keyof typeof nl, string> = {
 	languageEnglish: 'English',
 	switchLanguage: 'Naar Nederlands',
 	footerAbout:
-		'The Keurmerk Basis GGZ is a quality mark of Stichting Kwaliteit in Basis GGZ (KiBG) for providers of generalist basic mental health care.',
+		'The {mark} is a quality mark of Stichting Kwaliteit in Basis GGZ (KiBG) for providers of generalist basic mental health care.',
 	footerContact: 'Contact: KiBG office, keurmerk@kibg.nl',
 	footerPrivacy: 'Privacy',
 	footerAccessibility: 'Accessibility',

@@ -1,7 +1,7 @@
 // The public start page.
 export const home = {
 	title: 'Keurmerk Basis GGZ',
-	lead: 'Het Keurmerk Basis GGZ laat zien dat een aanbieder van generalistische basis-ggz voldoet aan de normen die KiBG samen met het veld elk jaar opstelt.',
+	lead: 'Het {mark} laat zien dat een aanbieder van generalistische basis-ggz voldoet aan de normen die KiBG samen met het veld elk jaar opstelt.',
 	registerTitle: 'Zoek een keurmerkdrager',
 	registerText:
 		'Cliënten, huisartsen en zorgverzekeraars vinden in het Keurmerkregister welke aanbieders het keurmerk dragen.',

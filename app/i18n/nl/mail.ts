@@ -51,6 +51,13 @@ export const mail = {
 	template_withdrawal: 'Intrekking',
 	template_withdrawal_undone: 'Intrekking ongedaan',
 	template_reapplicant_listed: 'Heraanvrager opgenomen',
+	template_year_dates_changed: 'Termijnen van het jaar gewijzigd',
+	template_follow_up_reminder: 'Herinnering latere levering',
+	template_follow_up_overdue: 'Latere levering te laat',
+	template_first_submission_overdue: 'Eerste zelfevaluatie te laat',
+	jobFollowUpReminders: 'Herinneringen latere leveringen',
+	jobFollowUpRemindersHelp:
+		'Herinnert keurmerkdragers aan wat zij bij hun kwalificatie later zouden aanleveren (30 en 7 dagen vooraf) en meldt een levering die te laat is.',
 	template_agreement_reminder: 'Herinnering overeenkomst',
 	template_qualification_reminder: 'Herinnering zelfevaluatie',
 	template_turnover_reminder: 'Herinnering omzetopgave',

@@ -39,6 +39,20 @@ export const refusals = {
 	invalid_effective_date: 'Vul een geldige ingangsdatum van de intrekking in.',
 	effective_in_past: 'De ingangsdatum van de intrekking kan niet in het verleden liggen.',
 	justification_required: 'Geef een toelichting: het herstellen van een intrekking wordt vastgelegd in het auditlog.',
+	revision_period_over:
+		"De kwalificatieperiode is voorbij ({deadline}): een aangepaste zelfevaluatie kan niet meer op tijd worden ingediend. Beslis 'niet gekwalificeerd'.",
+	interview_not_planned:
+		'Er is nog geen gesprek gepland met deze keurmerkdrager. Plan eerst het gesprek; de uitkomst volgt op het gesprek.',
+	interview_not_held_yet:
+		'Het gesprek is gepland op {scheduledAt} en heeft nog niet plaatsgevonden. Leg de uitkomst vast na het gesprek.',
+	year_change_would_unwithdraw:
+		'Deze wijziging is niet opgeslagen: met deze datums zou het keurmerk van {count} ingetrokken keurmerkdrager(s) niet zijn ingetrokken ({providers}). Een intrekking wordt niet ongedaan gemaakt door een datum te wijzigen; herstel een intrekking zo nodig per deelname (met toelichting).',
+	year_change_would_unqualify:
+		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) dienden de zelfevaluatie op tijd in, maar zouden met deze datums te laat zijn ({providers}). Een kwalificatie wordt niet met terugwerkende kracht ongedaan gemaakt; kies een latere datum.',
+	year_change_retroactive_withdrawal:
+		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) zouden met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
+	follow_up_closed: 'Deze levering is al ontvangen; het bedrijfsbureau beoordeelt haar.',
+	follow_up_not_delivered: 'Er is nog niets aangeleverd om te beoordelen.',
 	// spiegelrapportage
 	indicator_set_missing: 'Voor {year} is nog geen lijst met indicatoren vastgesteld.',
 	indicator_set_exists: 'Voor {year} bestaat al een lijst met indicatoren.',

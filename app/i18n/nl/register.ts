@@ -7,7 +7,7 @@ export const register = {
 	searchTitle: 'Keurmerkregister {year}',
 	searchTitleNoYear: 'Keurmerkregister',
 	searchLead:
-		'Alle zorgaanbieders die in {year} het keurmerk dragen of droegen. Een aanbieder waarvan het keurmerk is ingetrokken, blijft zichtbaar met de datum van intrekking.',
+		'De zorgaanbieders die in {year} het keurmerk dragen (voor een afgelopen jaar: aan het eind van dat jaar). Wordt het keurmerk ingetrokken, dan wordt de aanbieder uit het register verwijderd; de eigen pagina en de certificaatcontrole noemen dan de datum van intrekking.',
 	searchFormTitle: 'Zoeken en filteren',
 	searchQuery: 'Naam of plaats',
 	searchQueryHint: 'Bijvoorbeeld “Praktijk de Linde” of “Zwolle”.',
@@ -129,7 +129,18 @@ export const register = {
 	applies_institution: 'GGZ-instellingen',
 	normsReconstructed:
 		'Deze tekst is gereconstrueerd uit het consultatiedocument; KiBG levert de definitieve formulering.',
-	normsChangesTitle: 'Wat is er veranderd sinds {year}',
+	normsChangesTitle: 'Vergeleken met {year} (het vorige jaar in dit portaal)',
+	normsStatementTitle: 'Wat is er veranderd ten opzichte van {year}',
+	normsStatementSource: 'Volgens KiBG: {source}.',
+	normsStatementGap:
+		'De normen van {since} staan niet in dit portaal. Hieronder volgt daarom ook de vergelijking met {year}, het vorige jaar dat hier wel staat.',
+	normsChange_changed: 'gewijzigd',
+	normsChange_minor: 'nauwelijks gewijzigd',
+	normsChange_new: 'nieuw',
+	normsChange_removed: 'vervallen',
+	normsStatementWas: 'was norm {code}: {title}',
+	normsMatchedByContent: 'dezelfde norm onder een nieuwe naam',
+	normsFirstYearTitle: 'Wat is er veranderd',
 	normsFirstYear: 'Dit is het eerste gepubliceerde jaar; er is geen vorig jaar om mee te vergelijken.',
 	normsNoChanges: 'Geen wijzigingen ten opzichte van {year}.',
 	normsAdded: 'Nieuwe normen',
@@ -179,9 +190,10 @@ export const register = {
 		'Provincie: zoals de aanbieder die opgaf, anders afgeleid uit de postcode (benadering); leeg als onbekend.',
 	field_website: 'Website van de aanbieder, of leeg.',
 	field_status:
-		'listed (keurmerkdrager, nog niet gekwalificeerd), qualified (gekwalificeerd) of withdrawn (ingetrokken).',
+		'listed (keurmerkdrager, nog niet gekwalificeerd) of qualified (gekwalificeerd). Een ingetrokken keurmerkdrager staat niet meer in het register en dus niet in dit bestand.',
 	field_listedFrom: 'Sinds wanneer de aanbieder dit jaar in het register staat.',
-	field_withdrawnOn: 'Datum van intrekking bij status withdrawn, anders leeg.',
+	field_withdrawnOn:
+		'Altijd leeg: een ingetrokken keurmerkdrager staat niet in het register (het veld blijft voor schemaversie 1).',
 	field_qualifiedOn: 'Datum van kwalificatie bij status qualified, anders leeg.',
 	field_certificateNumber: 'Nummer van het keurmerkcertificaat (KBG-JJJJ-NNNN), of leeg.',
 	field_certificateValidUntil: 'Laatste geldige dag van het certificaat bij status qualified, anders leeg.',

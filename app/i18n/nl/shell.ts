@@ -15,6 +15,7 @@ export const shell = {
 	navAgreement: 'Overeenkomst',
 	navTeam: 'Team',
 	navTurnover: 'Omzet en facturen',
+	navFollowUps: 'Toezeggingen',
 	navProfile: 'Organisatiegegevens',
 	navStaffOverview: 'Overzicht',
 	navParticipations: 'Deelnames',
@@ -37,7 +38,7 @@ export const shell = {
 	languageEnglish: 'English',
 	switchLanguage: 'Switch to English',
 	footerAbout:
-		'Het Keurmerk Basis GGZ is een kwaliteitskeurmerk van Stichting Kwaliteit in Basis GGZ (KiBG) voor aanbieders van generalistische basis-ggz.',
+		'Het {mark} is een kwaliteitskeurmerk van Stichting Kwaliteit in Basis GGZ (KiBG) voor aanbieders van generalistische basis-ggz.',
 	footerContact: 'Contact: bedrijfsbureau KiBG, keurmerk@kibg.nl',
 	footerPrivacy: 'Privacy',
 	footerAccessibility: 'Toegankelijkheid',

@@ -3,7 +3,7 @@
 // /__test/fixtures/<name>; integration tests import the builders directly.
 import { z } from 'zod'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
-import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { clockDescription, setClock } from '../clock.server.ts'
 import { db, type Tx } from '../db.server.ts'
@@ -99,6 +99,55 @@ const invoiceInput = z.object({
 })
 
 export const feeFixtures: Record<string, Fixture> = {
+	/**
+	 * Issue 16 item 9: a qualified carrier of `year` with an open follow-up (the CQ scale score of
+	 * 2018 norm 1 NB), due on 31 August of that year. Uses the invoice fixture's provider shape.
+	 */
+	async 'follow-up'(input) {
+		const data = invoiceInput.pick({ year: true, providerName: true, kvkNumber: true, member: true }).parse(input)
+		await ensureMarkYear(data.year)
+		const provider = await db.provider.create({
+			data: {
+				name: data.providerName,
+				slug: `${data.providerName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${data.kvkNumber}`,
+				type: 'independent_practice',
+				kvkNumber: data.kvkNumber,
+				agbCode: data.kvkNumber,
+				street: 'Scorestraat',
+				houseNumber: '3',
+				postcode: '3511 AB',
+				city: 'Utrecht',
+				email: data.member.email.toLowerCase(),
+				memberships: {
+					create: {
+						canSign: true,
+						isPrimaryContact: true,
+						user: {
+							create: {
+								email: data.member.email.toLowerCase(),
+								name: data.member.name,
+								passwordHash: await hashPassword(data.member.password),
+							},
+						},
+					},
+				},
+			},
+		})
+		const participation = await createQualifiedParticipation({ providerId: provider.id, year: data.year })
+		const followUp = await db.followUp.create({
+			data: {
+				participationId: participation.id,
+				criterionKey: 'cq-index-integration',
+				criterionCode: '1.3',
+				description: 'De schaalscore Samen Beslissen van de CQ-index (norm 1, NB).',
+				deliver: 'number',
+				dueAt: endOfDay(`${data.year}-08-31`),
+				createdAt: amsterdamInstant(`${data.year}-02-15`, { hour: 10 }),
+			},
+		})
+		return { providerId: provider.id, followUpId: followUp.id }
+	},
+
 	/** A provider with a member, a qualified participation in `year`, its turnover and an issued invoice. */
 	async 'fees-invoice'(input) {
 		const data = invoiceInput.parse(input)

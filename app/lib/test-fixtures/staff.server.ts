@@ -25,7 +25,9 @@ export async function ensureStaffYear(year: number, changes: { fourEyesNegative?
 		data: { ...markYearData(defaultYearSettings(year)), fourEyesNegative: changes.fourEyesNegative ?? false },
 	})
 	await db.$transaction((tx) =>
-		importNormSet(tx, assertNormSet({ ...normSet2022, year }), { publishedAt: amsterdamInstant(`${year - 1}-04-01`) }),
+		importNormSet(tx, assertNormSet({ ...normSet2022, year, changes: undefined }), {
+			publishedAt: amsterdamInstant(`${year - 1}-04-01`),
+		}),
 	)
 	return row
 }

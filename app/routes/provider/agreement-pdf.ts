@@ -1,6 +1,7 @@
 // /aanbieder/:providerId/overeenkomst/:agreementId/pdf?versie=concept|getekend: the draft is drawn
-// on demand from the terms snapshot; the signed copy is the stored file. Another provider's
-// agreement is a 404.
+// on demand from the terms snapshot; the signed copy is the stored file. Once an agreement is
+// signed it is never handed out as a concept again, whatever the link asks (issue 16). Another
+// provider's agreement is a 404.
 import type { Route } from './+types/agreement-pdf'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
@@ -12,11 +13,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireProviderMember(request, params.providerId)
 	const agreement = await findProviderAgreement(params.providerId, params.agreementId)
 	if (!agreement) notFound()
-	const version = new URL(request.url).searchParams.get('versie')
-	if (version === 'getekend') {
-		if (!agreement.signedFile) notFound()
-		return fileResponse(agreement.signedFile)
-	}
+	if (agreement.signedFile) return fileResponse(agreement.signedFile)
+	if (new URL(request.url).searchParams.get('versie') === 'getekend') notFound()
 	const pdf = await renderAgreementPdf(db, agreement.id)
 	return new Response(new Uint8Array(pdf), {
 		headers: {

@@ -146,14 +146,15 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 							<dd>{t('provider.termWithdrawalGrounds')}</dd>
 						</dl>
 						<p className="button-row">
-							<a href={pdfPath(agreement.id, 'concept')} className="button button--small">
-								{t('provider.downloadDraft', { year: current.year })}
-							</a>
 							{agreement.hasSignedFile ? (
 								<a href={pdfPath(agreement.id, 'getekend')} className="button button--small">
 									{t('provider.downloadSigned', { year: current.year })}
 								</a>
-							) : null}
+							) : (
+								<a href={pdfPath(agreement.id, 'concept')} className="button button--small">
+									{t('provider.downloadDraft', { year: current.year })}
+								</a>
+							)}
 						</p>
 					</section>
 					{agreement.status === 'signed' ? (

@@ -9,6 +9,7 @@ export const providerRoutes = [
 	route('aanbieder/:providerId/overeenkomst/:agreementId/pdf', 'routes/provider/agreement-pdf.ts'),
 	route('aanbieder/:providerId/team', 'routes/provider/team.tsx'),
 	route('aanbieder/:providerId/omzet', 'routes/provider/turnover.tsx'),
+	route('aanbieder/:providerId/toezeggingen', 'routes/provider/follow-ups.tsx'),
 	route('aanbieder/:providerId/gegevens', 'routes/provider/profile.tsx'),
 	route('aanbieder/:providerId/facturen/:invoiceId/pdf', 'routes/provider/invoice-pdf.ts'),
 ] satisfies RouteConfig

@@ -27,9 +27,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 	{ title: data ? `${data.carrier.name} · Keurmerkregister · Keurmerkportaal` : 'Niet gevonden · Keurmerkportaal' },
 	{
 		name: 'description',
-		content: data
-			? `${data.carrier.name} in ${data.carrier.city} in het Keurmerkregister van het Keurmerk Basis GGZ.`
-			: '',
+		content: data ? `${data.carrier.name} in ${data.carrier.city} in het Keurmerkregister.` : '',
 	},
 ]
 

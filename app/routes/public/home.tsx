@@ -2,18 +2,18 @@ import { Form, Link } from 'react-router'
 import type { Route } from './+types/home'
 import { useT } from '#app/i18n/react.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
+import { markNameAt } from '#app/services/years.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
-	return { signedIn: Boolean(user) }
+	return { signedIn: Boolean(user), markName: await markNameAt() }
 }
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Keurmerk Basis GGZ · Keurmerkportaal' },
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `${data?.markName ?? 'Keurmerk Basis GGZ'} · Keurmerkportaal` },
 	{
 		name: 'description',
-		content:
-			'Het portaal van het Keurmerk Basis GGZ: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.',
+		content: `Het portaal van het ${data?.markName ?? 'Keurmerk Basis GGZ'}: zoek keurmerkdragers, controleer certificaten en regel als zorgaanbieder alles rond het keurmerk.`,
 	},
 ]
 
@@ -22,8 +22,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 	return (
 		<div className="stack">
 			<section className="hero" aria-labelledby="home-title">
-				<h1 id="home-title">{t('home.title')}</h1>
-				<p className="lead">{t('home.lead')}</p>
+				<h1 id="home-title">{loaderData.markName}</h1>
+				<p className="lead">{t('home.lead', { mark: loaderData.markName })}</p>
 			</section>
 			<div className="card-grid">
 				<section className="card" aria-labelledby="home-register">

@@ -57,6 +57,7 @@ export default function NormsYear({ loaderData }: Route.ComponentProps) {
 				<p className="panel panel--info">{t('register.normsReconstructed')}</p>
 			) : null}
 
+			{normSet.changes ? <ChangesStatement changes={normSet.changes} previousYear={previous?.year ?? null} /> : null}
 			<ChangesSince previous={previous} />
 
 			{normSet.themes.map((theme) => (
@@ -118,12 +119,47 @@ export default function NormsYear({ loaderData }: Route.ComponentProps) {
 	)
 }
 
+/**
+ * KiBG's own account of what changed (seed 004 §3 for 2022, against 2021): the year the norms were
+ * written against, even when the portal does not hold it (issue 16 item 6).
+ */
+function ChangesStatement({
+	changes,
+	previousYear,
+}: {
+	changes: NonNullable<Route.ComponentProps['loaderData']['normSet']['changes']>
+	previousYear: number | null
+}) {
+	const t = useT()
+	return (
+		<section aria-labelledby="norm-statement" className="panel panel--info stack" data-testid="norm-statement">
+			<h2 id="norm-statement">{t('register.normsStatementTitle', { year: changes.since })}</h2>
+			<p>{t('register.normsStatementSource', { source: changes.source })}</p>
+			<ul>
+				{changes.norms.map((norm) => (
+					<li key={norm.code}>
+						<strong>{t('register.normsNorm', { code: norm.code, title: norm.title })}</strong> (
+						{t(`register.normsChange_${norm.change}`)}
+						{norm.previousCode && norm.previousTitle && norm.previousTitle !== norm.title
+							? `; ${t('register.normsStatementWas', { code: norm.previousCode, title: norm.previousTitle })}`
+							: ''}
+						): {norm.summary}
+					</li>
+				))}
+			</ul>
+			{previousYear !== null && previousYear < changes.since ? (
+				<p>{t('register.normsStatementGap', { since: changes.since, year: previousYear })}</p>
+			) : null}
+		</section>
+	)
+}
+
 function ChangesSince({ previous }: { previous: Route.ComponentProps['loaderData']['previous'] }) {
 	const t = useT()
 	if (!previous) {
 		return (
 			<section aria-labelledby="norm-changes" className="panel panel--muted">
-				<h2 id="norm-changes">{t('register.normsChangesTitle', { year: '—' })}</h2>
+				<h2 id="norm-changes">{t('register.normsFirstYearTitle')}</h2>
 				<p>{t('register.normsFirstYear')}</p>
 			</section>
 		)
@@ -132,7 +168,16 @@ function ChangesSince({ previous }: { previous: Route.ComponentProps['loaderData
 	const normLists = [
 		['register.normsAdded', diff.norms.added],
 		['register.normsRemoved', diff.norms.removed],
-		['register.normsChanged', diff.norms.changed.map((change) => change.next)],
+		[
+			'register.normsChanged',
+			diff.norms.changed.map((change) => ({
+				...change.next,
+				title:
+					change.matchedBy === 'content'
+						? `${change.next.title} (${t('register.normsMatchedByContent')})`
+						: change.next.title,
+			})),
+		],
 	] as const
 	const criterionLists = [
 		['register.criteriaAdded', diff.criteria.added],

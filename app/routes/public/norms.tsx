@@ -14,7 +14,7 @@ export const meta: Route.MetaFunction = () => [
 	{ title: 'Normen · Keurmerkportaal' },
 	{
 		name: 'description',
-		content: 'De gepubliceerde normen van het Keurmerk Basis GGZ per keurmerkjaar, met wat er veranderde.',
+		content: 'De gepubliceerde normen van het keurmerk per keurmerkjaar, met wat er veranderde.',
 	},
 ]
 

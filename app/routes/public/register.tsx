@@ -41,7 +41,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 	},
 	{
 		name: 'description',
-		content: 'Zoek zorgaanbieders met het Keurmerk Basis GGZ op naam, plaats, provincie of status.',
+		content: 'Zoek keurmerkdragers in het Keurmerkregister op naam, plaats, provincie of status.',
 	},
 ]
 

@@ -8,7 +8,14 @@
 // Field names: norm fields by name (`title`), criteria as `c<i>.<field>`, evidence items as
 // `c<i>.e<j>.<field>`. Removal is a ticked box that is kept in the draft, so it can be undone.
 import { z } from 'zod'
-import type { Criterion, EvidenceItem, Norm, NumberRule } from '#app/domain/norm-set.ts'
+import { isCalendarDate } from '#app/domain/amsterdam-time.ts'
+import {
+	FOLLOW_UP_DELIVERIES,
+	type Criterion,
+	type EvidenceItem,
+	type Norm,
+	type NumberRule,
+} from '#app/domain/norm-set.ts'
 import { APPLICABILITIES, EVIDENCE_KINDS, type EvidenceKind } from '#app/domain/types.ts'
 import type { FieldErrors, FormValues } from '#app/lib/forms.ts'
 
@@ -60,6 +67,10 @@ export interface CriterionDraft {
 	frameMet: string
 	frameNotMet: string
 	frameSource: string
+	/** A promised later delivery (issue 16 item 9): all three empty for none. */
+	followUpDueOn: string
+	followUpDescription: string
+	followUpDeliver: string
 	evidence: EvidenceDraft[]
 }
 
@@ -162,6 +173,9 @@ export function normToDraft(norm: Norm, version: number): NormDraft {
 			frameMet: criterion.assessmentFrame.met,
 			frameNotMet: criterion.assessmentFrame.notMet,
 			frameSource: criterion.frameSource,
+			followUpDueOn: criterion.followUp?.dueOn ?? '',
+			followUpDescription: criterion.followUp?.description ?? '',
+			followUpDeliver: criterion.followUp?.deliver ?? 'number',
 			evidence: criterion.evidence.map(evidenceToDraft),
 		})),
 	}
@@ -218,6 +232,9 @@ export function draftFromValues(values: FormValues): NormDraft {
 			frameMet: field('frameMet'),
 			frameNotMet: field('frameNotMet'),
 			frameSource: field('frameSource'),
+			followUpDueOn: field('followUpDueOn'),
+			followUpDescription: field('followUpDescription'),
+			followUpDeliver: field('followUpDeliver'),
 			evidence,
 		})
 	}
@@ -260,6 +277,9 @@ export function addCriterionToDraft(draft: NormDraft, normKey: string, keysInSet
 		frameMet: '',
 		frameNotMet: '',
 		frameSource: 'source',
+		followUpDueOn: '',
+		followUpDescription: '',
+		followUpDeliver: 'number',
 		evidence: [
 			{
 				...EMPTY_EVIDENCE,
@@ -477,6 +497,9 @@ const criterionSchema = z.object({
 	frameMet: requiredText,
 	frameNotMet: requiredText,
 	frameSource: z.enum(['source', 'derived', 'reconstructed']).catch('source'),
+	followUpDueOn: z.union([z.literal(''), z.string().refine(isCalendarDate, 'staff.errorFollowUpDate')]),
+	followUpDescription: optionalText,
+	followUpDeliver: z.enum(FOLLOW_UP_DELIVERIES).catch('number'),
 })
 
 const normSchema = z.object({
@@ -531,7 +554,25 @@ export function validateNormDraft(draft: NormDraft, original: Norm): DraftResult
 		if (!kept.some((item) => item.required)) (fieldErrors[`c${i}.evidence`] ??= []).push('staff.errorEvidenceRequired')
 		group = group === 0 || criterionDraft.combine !== 'or' ? group + 1 : group
 		if (!parsed.success) return
-		const { guidance, appliesTo, frameMet, frameNotMet, frameSource, combine: _combine, ...rest } = parsed.data
+		const {
+			guidance,
+			appliesTo,
+			frameMet,
+			frameNotMet,
+			frameSource,
+			combine: _combine,
+			followUpDueOn,
+			followUpDescription,
+			followUpDeliver,
+			...rest
+		} = parsed.data
+		// A follow-up needs both its due day and what is to be delivered.
+		if (Boolean(followUpDueOn) !== Boolean(followUpDescription)) {
+			collect(`c${i}.`, [
+				{ path: [followUpDueOn ? 'followUpDescription' : 'followUpDueOn'], message: 'staff.errorFollowUpIncomplete' },
+			])
+			return
+		}
 		criteria.push({
 			...rest,
 			key: criterionDraft.key,
@@ -540,6 +581,9 @@ export function validateNormDraft(draft: NormDraft, original: Norm): DraftResult
 			assessmentFrame: { met: frameMet, notMet: frameNotMet },
 			frameSource,
 			...(appliesTo ? { appliesTo } : {}),
+			...(followUpDueOn && followUpDescription
+				? { followUp: { dueOn: followUpDueOn, description: followUpDescription, deliver: followUpDeliver } }
+				: {}),
 			evidence,
 		})
 	})

@@ -564,6 +564,34 @@ function CriterionFields({
 				rows={2}
 				errors={errorsOf('frameNotMet')}
 			/>
+			<fieldset className="stack fieldset-plain">
+				<legend>{t('staff.followUpLegend')}</legend>
+				<p className="field__hint">{t('staff.followUpHint')}</p>
+				<div className="staff-grid">
+					<InputField
+						name={name('followUpDueOn')}
+						type="date"
+						label={t('staff.followUpDueOn')}
+						defaultValue={criterion.followUpDueOn}
+						errors={errorsOf('followUpDueOn')}
+					/>
+					<SelectField
+						name={name('followUpDeliver')}
+						label={t('staff.followUpDeliver')}
+						defaultValue={criterion.followUpDeliver}
+						options={[
+							{ value: 'number', label: t('staff.followUpDeliver_number') },
+							{ value: 'text', label: t('staff.followUpDeliver_text') },
+						]}
+					/>
+				</div>
+				<InputField
+					name={name('followUpDescription')}
+					label={t('staff.followUpDescription')}
+					defaultValue={criterion.followUpDescription}
+					errors={errorsOf('followUpDescription')}
+				/>
+			</fieldset>
 			<h3 className="criterion-fields__evidence-title">{t('staff.evidenceItems')}</h3>
 			{evidenceErrors?.length ? (
 				<p id={`field-${name('evidence')}`} className="field__error">

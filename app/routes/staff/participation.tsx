@@ -249,7 +249,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 						</dd>
 						<dt>{t('staff.columnListedUntil')}</dt>
 						<dd data-testid="listed-until">
-							<DateTime value={p.listedUntil} />
+							{/* The window ends exclusively: show the last day in the register (issue 16). */}
+							<DateTime value={p.listedUntil ? new Date(new Date(p.listedUntil).getTime() - 1) : null} dateOnly />
 						</dd>
 						<dt>{t('staff.columnRevisionDue')}</dt>
 						<dd>

@@ -36,7 +36,13 @@ export function participationColumns(t: Translate): DataTableColumn<Row>[] {
 		{
 			id: 'listedUntil',
 			header: t('staff.columnListedUntil'),
-			cell: ({ row }) => <DateTime value={row.original.listedUntil} />,
+			cell: ({ row }) => (
+				// The window ends exclusively: the last day in the register (issue 16).
+				<DateTime
+					value={row.original.listedUntil ? new Date(new Date(row.original.listedUntil).getTime() - 1) : null}
+					dateOnly
+				/>
+			),
 		},
 		{ id: 'kvk', header: t('staff.columnKvk'), cell: ({ row }) => row.original.provider.kvkNumber },
 	]

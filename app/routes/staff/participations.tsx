@@ -85,7 +85,13 @@ export default function Participations({ loaderData }: Route.ComponentProps) {
 						label: t('staff.filterOverdue'),
 						options: filterValues(spec, 'overdue').map((kind) => ({
 							value: kind,
-							label: t(kind === 'revision' ? 'staff.overdueRevision' : 'staff.overdueInvoice'),
+							label: t(
+								kind === 'revision'
+									? 'staff.overdueRevision'
+									: kind === 'invoice'
+										? 'staff.overdueInvoice'
+										: 'staff.overdueFirstSubmission',
+							),
 						})),
 					},
 				]}

@@ -11,6 +11,7 @@ export const staffRoutes = [
 		route('medewerkers/deelnames/:participationId/beoordeling/:round', 'routes/staff/assessment.tsx'),
 		route('medewerkers/steekproef', 'routes/staff/sample.tsx'),
 		route('medewerkers/intrekkingen', 'routes/staff/withdrawals.tsx'),
+		route('medewerkers/toezeggingen', 'routes/staff/follow-ups.tsx'),
 		route('medewerkers/jaren', 'routes/staff/years.tsx'),
 		route('medewerkers/jaren/:year', 'routes/staff/year.tsx'),
 		route('medewerkers/normen/:year', 'routes/staff/norm-set.tsx'),

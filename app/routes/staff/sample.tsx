@@ -14,7 +14,9 @@ import {
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { checkboxField, formDataToValues, formFailure, parseForm } from '#app/lib/forms.ts'
+import { isAppError } from '#app/domain/errors.ts'
+import { checkboxField, formDataToValues, formFailure, parseForm, refusalFailure } from '#app/lib/forms.ts'
+import { getLocale } from '#app/lib/locale.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -164,13 +166,20 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 	const form = parseForm(outcomeSchema, formData)
 	if (!form.success) return data({ ...form, intent: 'outcome', interviewId }, { status: 400 })
-	const result = await recordInterviewOutcome(actor, {
-		interviewId,
-		outcome: form.data.outcome,
-		notes: form.data.notes,
-		expectedVersion: form.data.version,
-		decidedBy: user.name,
-	})
+	let result: Awaited<ReturnType<typeof recordInterviewOutcome>>
+	try {
+		result = await recordInterviewOutcome(actor, {
+			interviewId,
+			outcome: form.data.outcome,
+			notes: form.data.notes,
+			expectedVersion: form.data.version,
+			decidedBy: user.name,
+		})
+	} catch (error) {
+		if (!isAppError(error)) throw error
+		const failure = refusalFailure(error, await getLocale(request, user), formDataToValues(formData))
+		return data({ ...failure, intent: 'outcome', interviewId }, { status: error.status })
+	}
 	if (!result.ok)
 		return data({ ...formFailure({ formErrors: [result.message] }), intent: 'outcome', interviewId }, { status: 409 })
 	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {

@@ -4,17 +4,25 @@ import type { Route } from './+types/year'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { CheckboxField, ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { formatFeeRate, parseEuroInput } from '#app/domain/fees.ts'
-import { YEAR_DATE_FIELDS } from '#app/domain/year-settings.ts'
+import { YEAR_DATE_FIELDS, YEAR_OPTIONAL_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { db } from '#app/lib/db.server.ts'
-import { checkboxField, type FieldErrors, formFailure, parseForm } from '#app/lib/forms.ts'
+import { isAppError } from '#app/domain/errors.ts'
+import { checkboxField, type FieldErrors, formFailure, parseForm, refusalFailure } from '#app/lib/forms.ts'
+import { getLocale } from '#app/lib/locale.server.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { publishFeeRate, updateYear } from '#app/services/years-admin.server.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 
-const NUMBER_FIELDS = ['revisionResponseDays', 'maxRevisions', 'invoicePaymentDays', 'invoiceOverdueGraceDays'] as const
+const NUMBER_FIELDS = [
+	'revisionGraceDays',
+	'maxRevisions',
+	'objectionPeriodDays',
+	'invoicePaymentDays',
+	'invoiceOverdueGraceDays',
+] as const
 
 // The form is text; the domain's parseYearSettings judges the values (Dutch messages).
 const yearFormSchema = z.object({
@@ -26,6 +34,10 @@ const yearFormSchema = z.object({
 	minimumFee: z.string(),
 	reminderDaysBefore: z.string(),
 	fourEyesNegative: checkboxField,
+	vatNumber: z.string(),
+	feeVatRate: z.string(),
+	vatExemptionText: z.string(),
+	firstSubmissionDeadline: z.string().trim(),
 	...Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, z.string().trim()])),
 	...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, z.string().trim()])),
 }) as z.ZodType<Record<string, string | number | boolean> & { version: number; fourEyesNegative: boolean }>
@@ -71,6 +83,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		.filter(Boolean)
 		.map(Number)
 	if (reminders.some((day) => !Number.isInteger(day))) fieldErrors.reminderDaysBefore = ['staff.errorReminders']
+	// An empty VAT rate: the fee is exempt and the exemption text is printed (DOMAIN.md §6, issue 16).
+	const vatText = String(values.feeVatRate).trim()
+	const feeVatRateBp = vatText === '' ? null : parsePercentBp(vatText)
+	if (vatText !== '' && feeVatRateBp === null) fieldErrors.feeVatRate = ['staff.errorVatRate']
 	const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, Number(values[field])]))
 	for (const field of NUMBER_FIELDS)
 		if (String(values[field]) === '' || !Number.isFinite(numbers[field]))
@@ -83,28 +99,44 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}),
 			{ status: 400 },
 		)
-	const result = await updateYear(
-		actor,
-		year,
-		{
-			markName: String(values.markName),
-			turnoverLabel: String(values.turnoverLabel),
-			feeRateBp: feeRateBp ?? 0,
-			minimumFeeCents: minimum.ok ? minimum.cents : 0,
-			reminderDaysBefore: reminders,
-			...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
-				(typeof YEAR_DATE_FIELDS)[number],
-				string
-			>),
-			...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
-			fourEyesNegative: values.fourEyesNegative,
-		},
-		values.version,
-	)
+	let result: Awaited<ReturnType<typeof updateYear>>
+	try {
+		result = await updateYear(
+			actor,
+			year,
+			{
+				markName: String(values.markName),
+				turnoverLabel: String(values.turnoverLabel),
+				feeRateBp: feeRateBp ?? 0,
+				minimumFeeCents: minimum.ok ? minimum.cents : 0,
+				reminderDaysBefore: reminders,
+				...(Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, String(values[field])])) as Record<
+					(typeof YEAR_DATE_FIELDS)[number],
+					string
+				>),
+				...(numbers as Record<(typeof NUMBER_FIELDS)[number], number>),
+				firstSubmissionDeadline: String(values.firstSubmissionDeadline) || null,
+				vatNumber: String(values.vatNumber).replace(/[\s.]/g, ''),
+				feeVatRateBp,
+				vatExemptionText: String(values.vatExemptionText),
+				fourEyesNegative: values.fourEyesNegative,
+			},
+			values.version,
+		)
+	} catch (error) {
+		// Issue 16 item 12: a change that would rewrite what already happened is refused, with why.
+		if (!isAppError(error)) throw error
+		const values = Object.fromEntries([...formData.entries()].map(([key, value]) => [key, String(value)]))
+		return data(refusalFailure(error, await getLocale(request, user), values), { status: error.status })
+	}
 	if (!result.ok) {
 		const errors: FieldErrors = {}
 		const formErrors: string[] = []
-		const fieldFor: Record<string, string> = { feeRateBp: 'feeRate', minimumFeeCents: 'minimumFee' }
+		const fieldFor: Record<string, string> = {
+			feeRateBp: 'feeRate',
+			minimumFeeCents: 'minimumFee',
+			feeVatRateBp: 'feeVatRate',
+		}
 		for (const issue of result.issues) {
 			const path = issue.path.split('.')[0] ?? ''
 			if (!path) formErrors.push(issue.message)
@@ -149,8 +181,9 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 		turnoverReportDueOn: t('staff.field_turnoverReportDueOn'),
 	}
 	const numberLabels: Record<(typeof NUMBER_FIELDS)[number], string> = {
-		revisionResponseDays: t('staff.field_revisionResponseDays'),
+		revisionGraceDays: t('staff.field_revisionGraceDays'),
 		maxRevisions: t('staff.field_maxRevisions'),
+		objectionPeriodDays: t('staff.field_objectionPeriodDays'),
 		invoicePaymentDays: t('staff.field_invoicePaymentDays'),
 		invoiceOverdueGraceDays: t('staff.field_invoiceOverdueGraceDays'),
 	}
@@ -205,12 +238,26 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 						))}
 					</div>
 					<div className="staff-grid">
+						{YEAR_OPTIONAL_DATE_FIELDS.map((field) => (
+							<InputField
+								key={field}
+								name={field}
+								type="date"
+								label={t('staff.field_firstSubmissionDeadline')}
+								hint={t('staff.field_firstSubmissionDeadlineHint')}
+								defaultValue={value(field, settings[field] ?? '')}
+								errors={errors?.fieldErrors[field]}
+							/>
+						))}
+					</div>
+					<div className="staff-grid">
 						{NUMBER_FIELDS.map((field) => (
 							<InputField
 								key={field}
 								name={field}
 								inputMode="numeric"
 								label={numberLabels[field]}
+								hint={field === 'revisionGraceDays' ? t('staff.field_revisionGraceDaysHint') : undefined}
 								defaultValue={value(field, String(settings[field]))}
 								errors={errors?.fieldErrors[field]}
 							/>
@@ -243,6 +290,33 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 						defaultValue={value('reminderDaysBefore', settings.reminderDaysBefore.join(', '))}
 						errors={errors?.fieldErrors.reminderDaysBefore}
 					/>
+					<fieldset className="stack">
+						<legend>{t('staff.vatTitle')}</legend>
+						<div className="staff-grid">
+							<InputField
+								name="vatNumber"
+								label={t('staff.field_vatNumber')}
+								defaultValue={value('vatNumber', settings.vatNumber)}
+								errors={errors?.fieldErrors.vatNumber}
+							/>
+							<InputField
+								name="feeVatRate"
+								label={t('staff.field_feeVatRate')}
+								hint={t('staff.field_feeVatRateHint')}
+								defaultValue={value(
+									'feeVatRate',
+									settings.feeVatRateBp === null ? '' : formatFeeRate(settings.feeVatRateBp).replace(' %', ''),
+								)}
+								errors={errors?.fieldErrors.feeVatRate}
+							/>
+						</div>
+						<InputField
+							name="vatExemptionText"
+							label={t('staff.field_vatExemptionText')}
+							defaultValue={value('vatExemptionText', settings.vatExemptionText)}
+							errors={errors?.fieldErrors.vatExemptionText}
+						/>
+					</fieldset>
 					<CheckboxField
 						name="fourEyesNegative"
 						label={t('staff.fourEyesSetting')}

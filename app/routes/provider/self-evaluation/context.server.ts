@@ -18,7 +18,10 @@ export async function requireSelfEvaluation(request: Request, params: { provider
 	const year = parseYear(params.year)
 	const loaded = await loadSelfEvaluation(params.providerId as string, year)
 	if (!loaded) notFound()
-	return { user, year, providerId: params.providerId as string, ...loaded }
+	// A norm that does not apply to this provider (2018 norm 4 without the chronic echelon, DOMAIN.md
+	// §5) is not shown at all: not in the overview, the navigation or the progress (issue 16).
+	const report = { ...loaded.report, norms: loaded.report.norms.filter((norm) => norm.applicable) }
+	return { user, year, providerId: params.providerId as string, ...loaded, report }
 }
 
 export function actorOf(user: { id: string }) {

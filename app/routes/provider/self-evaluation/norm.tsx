@@ -32,7 +32,11 @@ const FORM_ID = 'answers'
 
 async function loadNorm(request: Request, params: Route.LoaderArgs['params']) {
 	const context = await requireSelfEvaluation(request, params)
-	const norms = context.loaded.normSet.themes.flatMap((theme) => theme.norms)
+	// Only the norms that apply to this provider have a page (a norm that does not apply is a 404).
+	const profile = profileOf(context.participation)
+	const norms = context.loaded.normSet.themes
+		.flatMap((theme) => theme.norms)
+		.filter((candidate) => isNormApplicable(candidate, profile))
 	const index = norms.findIndex((candidate) => candidate.code === params.normCode)
 	const norm = norms[index]
 	if (!norm) notFound()

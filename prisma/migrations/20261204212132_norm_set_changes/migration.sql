@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NormSet" ADD COLUMN     "changes" JSONB;
