@@ -16,6 +16,7 @@ import * as conceptRoute from '#app/routes/consultation/concept.tsx'
 import * as changesPdfRoute from '#app/routes/consultation/changes-pdf.ts'
 import * as changesRoute from '#app/routes/consultation/changes.tsx'
 import * as normRoute from '#app/routes/consultation/norm.tsx'
+import * as registerRoute from '#app/routes/consultation/register.tsx'
 import * as dashboardRoute from '#app/routes/provider/dashboard.tsx'
 import * as selfEvaluationRoute from '#app/routes/provider/self-evaluation/overview.tsx'
 import * as staffReactionsRoute from '#app/routes/staff/consultation/reactions.tsx'
@@ -24,7 +25,15 @@ import * as staffOverviewRoute from '#app/routes/staff/overview.tsx'
 import * as organisationsRoute from '#app/routes/staff/consultation/organisations.tsx'
 import { runJob } from '#app/jobs/runner.server.ts'
 import { inviteOrganisation } from '#app/services/consultation-accounts.server.ts'
-import { openConsultation, saveReactions, sendResponse, setQuoted } from '#app/services/consultation.server.ts'
+import {
+	getConsultation,
+	openConsultation,
+	partiesOf,
+	saveReactions,
+	sendResponse,
+	setQuoted,
+	updateConsultation,
+} from '#app/services/consultation.server.ts'
 import { publishNormSet } from '#app/services/norm-set-editor.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
@@ -281,6 +290,49 @@ describe('who reads and reacts', () => {
 			conceptRoute.loader(routeArgs(getRequest(`/consultatie/${year}`), { year: String(year) })),
 		)
 		expect(anonymous?.status).toBe(404)
+	})
+})
+
+describe('anyone with a verified address', () => {
+	it('registers for a public consultation through the invitation mechanism, without learning who has an account', async () => {
+		inWindow()
+		const row = await db.consultation.findUniqueOrThrow({ where: { year } })
+		await updateConsultation(
+			{ type: 'staff', userId: admin.id },
+			year,
+			{ ...settings, openToPublic: true },
+			row.version,
+		)
+		const register = (email: string) =>
+			settle(() =>
+				registerRoute.action(
+					routeArgs(
+						formRequest(`/consultatie/${year}/aanmelden`, { email, name: 'Piet Publiek', organisationName: '' }),
+						{ year: String(year) },
+						`10.1.2.${email.length}`,
+					),
+				),
+			)
+		const fresh = await register('piet@publiek.example')
+		const known = await register(carrierB.user.email)
+		expect(fresh.value).toEqual({ success: true, email: 'piet@publiek.example' })
+		expect(known.value).toEqual({ success: true, email: carrierB.user.email })
+		const piet = await db.user.findUniqueOrThrow({ where: { email: 'piet@publiek.example' } })
+		expect(piet).toMatchObject({ kind: 'organisation', organisationType: null, staffRole: null, passwordHash: null })
+		expect(await db.outboxEmail.count({ where: { template: 'invitation', toAddress: 'piet@publiek.example' } })).toBe(1)
+		expect(await db.outboxEmail.count({ where: { template: 'invitation', toAddress: carrierB.user.email } })).toBe(0)
+		// Once the address is verified the person reacts as "public"; the public may now read the concept.
+		const parties = await partiesOf(await getSessionUserById(piet.id), (await getConsultation(year))!)
+		expect(parties).toMatchObject([{ reactorType: 'public', partyKey: `user:${piet.id}` }])
+		const anonymous = await settle(() =>
+			conceptRoute.loader(routeArgs(getRequest(`/consultatie/${year}`), { year: String(year) })),
+		)
+		expect(JSON.stringify(anonymous.value)).not.toContain('Geheime conceptreactie')
+		expect((anonymous.value as { signedIn: boolean }).signedIn).toBe(false)
+		const after = await db.consultation.findUniqueOrThrow({ where: { year } })
+		await updateConsultation({ type: 'staff', userId: admin.id }, year, settings, after.version)
+		const closed = await register('nog.iemand@publiek.example')
+		expect(closed.response?.status).toBe(404)
 	})
 })
 
