@@ -140,7 +140,9 @@ test('(a) consultation on the 2028 draft: reactions, decisions, and the changes 
 	await page.getByRole('button', { name: 'Normenset publiceren' }).click()
 	await expect(page.getByText('Gepubliceerd', { exact: true }).first()).toBeVisible()
 
-	await page.goto(`/normen/${year}/wijzigingen`)
+	await page.goto(`/normen/${year}`)
+	await page.getByRole('link', { name: `Lees de wijzigingen en overwegingen ${year}` }).click()
+	await expect(page).toHaveURL(new RegExp(`/normen/${year}/wijzigingen$`))
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`Wijzigingen en overwegingen`)
 	await expect(page.getByText(/naar ongeveer 400 organisaties/)).toBeVisible()
 	await expect(
