@@ -1,6 +1,8 @@
 import { type RouteConfig, route } from '@react-router/dev/routes'
 import { authRoutes } from './routes/auth/routes.ts'
+import { consultationRoutes } from './routes/consultation/routes.ts'
 import { benchmarkRoutes } from './routes/provider/benchmark/routes.ts'
+import { networkRoutes } from './routes/provider/network/routes.ts'
 import { providerRoutes } from './routes/provider/routes.ts'
 import { selfEvaluationRoutes } from './routes/provider/self-evaluation/routes.ts'
 import { publicRoutes } from './routes/public/routes.ts'
@@ -13,6 +15,8 @@ export default [
 	...providerRoutes,
 	...selfEvaluationRoutes,
 	...benchmarkRoutes,
+	...networkRoutes,
+	...consultationRoutes,
 	...staffRoutes,
 
 	// System

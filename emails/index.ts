@@ -4,6 +4,8 @@ import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
 import * as benchmark from './templates/benchmark.ts'
+import * as consultation from './templates/consultation.ts'
+import * as network from './templates/network.ts'
 import * as fees from './templates/fees.ts'
 import * as followUps from './templates/follow-ups.ts'
 import * as participation from './templates/participation.ts'
@@ -37,6 +39,12 @@ const renderers = {
 	invoice_overdue: fees.invoiceOverdue,
 	credit_note_issued: fees.creditNoteIssued,
 	benchmark_reminder: benchmark.benchmarkReminder,
+	consultation_invitation: consultation.consultationInvitation,
+	consultation_reminder: consultation.consultationReminder,
+	consultation_receipt: consultation.consultationReceipt,
+	consultation_published: consultation.consultationPublished,
+	network_request: network.networkRequest,
+	network_answer: network.networkAnswer,
 }
 
 export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }

@@ -140,11 +140,40 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		paid: false,
 	},
 	benchmark_reminder: { ...base, daysBefore: 14, dueOn: '1 maart 2032' },
+	consultation_invitation: {
+		...base,
+		opensOn: '1 maart 2030',
+		closesOn: '31 maart 2030',
+		introduction: 'Het concept legt meer nadruk op <kortdurend> behandelen.',
+	},
+	consultation_reminder: { ...base, closesOn: '31 maart 2030', hasDraft: true },
+	consultation_receipt: { ...base, reactions: 3, sentAt: '12 maart 2030', quoteConsent: false },
+	consultation_published: { ...base, reactions: 35 },
+	network_request: {
+		...base,
+		fromName: 'Praktijk <West>',
+		theme: 'Groepsbehandeling',
+		direction: 'learn',
+		message: 'Wij starten een groep en horen graag hoe u dat doet.',
+	},
+	network_answer: {
+		...base,
+		otherName: 'Praktijk Oost',
+		theme: 'Groepsbehandeling',
+		accepted: true,
+		answerMessage: null,
+		contact: { name: 'Bram Jansen', email: 'bram@oost.example' },
+	},
 }
 
 // What each message must say, in both versions.
 const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	agreement_offered: ['uiterlijk 31 oktober 2030', '1 januari 2031'],
+	consultation_invitation: ['31 maart 2030', 'volledig, duidelijk, werkbaar'],
+	consultation_reminder: ['31 maart 2030', 'concept'],
+	consultation_published: ['35 schriftelijke reacties'],
+	network_request: ['Groepsbehandeling', 'Wij starten een groep'],
+	network_answer: ['Bram Jansen', 'bram@oost.example'],
 	listed: ['31 maart 2031', '1 april'],
 	revision_requested: ['14 april 2031', 'Criterium 1.2', 'Criterium 3.1'],
 	qualified: ['KBG-2031-0042', '31 december 2031'],

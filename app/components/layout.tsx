@@ -5,7 +5,7 @@ import { useT } from '#app/i18n/react.tsx'
 import type { Toast } from '#app/lib/toast.server.ts'
 import type { SessionUser } from '#app/lib/session.server.ts'
 import { providerNavigation } from './navigation/provider.ts'
-import { publicNavigation } from './navigation/public.ts'
+import { organisationNavigation, publicNavigation } from './navigation/public.ts'
 import { staffNavigation } from './navigation/staff.ts'
 import type { NavItem } from './navigation/types.ts'
 import { ToastMessage } from './toast.tsx'
@@ -31,7 +31,9 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 		? staffNavigation(user.staffRole)
 		: membership
 			? providerNavigation(membership.providerId)
-			: publicNavigation
+			: user?.kind === 'organisation'
+				? organisationNavigation
+				: publicNavigation
 	const roleLabel = user?.staffRole
 		? t(user.staffRole === 'admin' ? 'shell.roleAdmin' : 'shell.roleAssessor')
 		: membership
@@ -67,6 +69,9 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 								<span className="account-summary">
 									<span className="account-summary__name">{user.name}</span>
 									{membership ? <span className="account-summary__org">{membership.providerName}</span> : null}
+									{user.kind === 'organisation' && user.organisationName ? (
+										<span className="account-summary__org">{user.organisationName}</span>
+									) : null}
 									{roleLabel ? <span className="badge badge--neutral">{roleLabel}</span> : null}
 								</span>
 								<Link to="/account" className="header-link">

@@ -188,6 +188,27 @@ export const ERROR_STATUS = {
 	settings_vat_text_required: 400,
 	settings_first_submission_before_opening: 400,
 	settings_first_submission_after_deadline: 400,
+	// consultation and kennisnetwerk (app/services/consultation*.server.ts, network*.server.ts)
+	consultation_exists: 409,
+	consultation_missing: 404,
+	consultation_not_open: 409,
+	consultation_closed: 409,
+	consultation_window_invalid: 400,
+	consultation_norm_set_published: 409,
+	consultation_norm_set_missing: 409,
+	consultation_adopted: 409,
+	response_submitted: 409,
+	response_empty: 409,
+	quote_without_consent: 409,
+	account_kind_taken: 409,
+	organisation_account: 409,
+	network_not_opted_in: 409,
+	network_request_self: 400,
+	network_request_open: 409,
+	network_request_answered: 409,
+	network_theme_in_use: 409,
+	network_theme_exists: 409,
+	network_contact_invalid: 400,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -41,6 +41,11 @@ const explanationItem = z.strictObject({
 			options: distinctTexts,
 			minSelected: z.number().int().min(0),
 			maxSelected: z.number().int().min(1).optional(),
+			/**
+			 * Kennisnetwerk (issue 18): the options are the year's theme list kept by staff, and the
+			 * answer says what the carrier wants to learn (5.2) or can teach (6.2).
+			 */
+			network: z.enum(['learn', 'teach']).optional(),
 		})
 		.optional(),
 })

@@ -2,6 +2,7 @@
 // 1 April run has withdrawn before anyone is reminded), then offers and reminders, then fees.
 import { agreementReminders, offerAgreements } from './agreements.server.ts'
 import { benchmarkReminders } from './benchmark.server.ts'
+import { consultationMails } from './consultation.server.ts'
 import { feeRatePublished, issueInvoices, overdueInvoices } from './fees.server.ts'
 import { purgeSessions } from './maintenance.server.ts'
 import { listCarriers, qualificationDeadline, revisionOverdue } from './participation-sweeps.server.ts'
@@ -19,6 +20,7 @@ const all: Job[] = [
 	feeRatePublished,
 	turnoverReminders,
 	benchmarkReminders,
+	consultationMails,
 	issueInvoices,
 	overdueInvoices,
 	purgeSessions,

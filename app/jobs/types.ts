@@ -14,6 +14,7 @@ export const JOB_NAMES = [
 	'fee-rate-published',
 	'turnover-reminders',
 	'benchmark-reminders',
+	'consultation-mails',
 	'issue-invoices',
 	'overdue-invoices',
 	'purge-sessions',

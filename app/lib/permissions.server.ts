@@ -31,7 +31,7 @@ export async function requireStaff(
 	role: StaffRole = 'assessor',
 ): Promise<SessionUser & { staffRole: StaffRole }> {
 	const user = await requireUser(request)
-	if (!user.staffRole) notFound()
+	if (!user.staffRole || user.kind === 'organisation') notFound()
 	if (role === 'admin' && user.staffRole !== 'admin') notFound()
 	return user as SessionUser & { staffRole: StaffRole }
 }
@@ -46,10 +46,22 @@ export async function requireProviderMember(
 	{ signing = false }: { signing?: boolean } = {},
 ): Promise<{ user: SessionUser; membership: SessionMembership }> {
 	const user = await requireUser(request)
+	// An organisation account never sees provider data, whatever rows may say (issue 18).
+	if (user.kind === 'organisation') notFound()
 	const membership = user.memberships.find((candidate) => candidate.providerId === providerId)
 	if (!membership) notFound()
 	if (signing && !membership.canSign) notFound()
 	return { user, membership }
+}
+
+/**
+ * An organisation account (insurer, branch body, a registered reactor): it may read and react to
+ * consultations and nothing else (issue 18).
+ */
+export async function requireOrganisation(request: Request): Promise<SessionUser & { kind: 'organisation' }> {
+	const user = await requireUser(request)
+	if (user.kind !== 'organisation') notFound()
+	return user as SessionUser & { kind: 'organisation' }
 }
 
 export async function requireAnonymous(request: Request): Promise<void> {
@@ -59,6 +71,7 @@ export async function requireAnonymous(request: Request): Promise<void> {
 
 /** Where a user lands after logging in. */
 export function homePathFor(user: SessionUser): string {
+	if (user.kind === 'organisation') return '/consultatie'
 	if (user.staffRole) return '/medewerkers'
 	const [only, ...others] = user.memberships
 	if (only && others.length === 0) return href('/aanbieder/:providerId', { providerId: only.providerId })

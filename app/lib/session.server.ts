@@ -2,7 +2,7 @@
 // database holds only its hash, the user and the expiry. Logging out deletes the row, so a
 // stolen cookie stops working at once (DOMAIN.md §2, issue 2).
 import { createCookie } from 'react-router'
-import type { Locale, StaffRole } from '#app/generated/prisma/client.ts'
+import type { AccountKind, Locale, StaffRole } from '#app/generated/prisma/client.ts'
 import { hashToken, randomToken } from './crypto.server.ts'
 import { now } from './clock.server.ts'
 import { db } from './db.server.ts'
@@ -25,6 +25,9 @@ export interface SessionUser {
 	email: string
 	name: string
 	staffRole: StaffRole | null
+	/** 'organisation': an account that takes part in consultations only (issue 18). */
+	kind: AccountKind
+	organisationName: string | null
 	locale: Locale
 	memberships: SessionMembership[]
 }
@@ -115,6 +118,8 @@ function toSessionUser(user: UserWithMemberships): SessionUser {
 		email: user.email,
 		name: user.name,
 		staffRole: user.staffRole,
+		kind: user.kind,
+		organisationName: user.organisationName,
 		locale: user.locale,
 		memberships: user.memberships.map((membership) => ({
 			providerId: membership.providerId,

@@ -2,6 +2,7 @@
 // an e-mail address has an account (issue 2).
 import { href } from 'react-router'
 import type { PrismaClient, TokenPurpose } from '#app/generated/prisma/client.ts'
+import { AppError } from '#app/domain/errors.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { hashToken, randomToken } from '#app/lib/crypto.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
@@ -216,7 +217,9 @@ export async function inviteUser(
 		actor: Actor
 	},
 ): Promise<{ userId: string; created: boolean }> {
-	const existing = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })
+	const existing = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, kind: true } })
+	// An organisation account takes part in consultations only: never a member or staff (issue 18).
+	if (existing?.kind === 'organisation' && (providerId || staffRole)) throw new AppError('organisation_account')
 	const user =
 		existing ??
 		(await tx.user.create({

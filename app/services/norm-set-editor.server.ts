@@ -7,6 +7,7 @@ import { AppError } from '#app/domain/errors.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
+import { adoptConsultation } from './consultation-document.server.ts'
 import { importNormSet, loadNormSet } from './norm-sets.server.ts'
 
 /** The domain's problems with a set as one refusal; the editor lists them (translateNormSetIssue). */
@@ -114,26 +115,31 @@ export async function saveNormSet(
 }
 
 export async function publishNormSet(actor: Actor & { userId: string }, year: number): Promise<void> {
-	return db.$transaction(async (tx) => {
-		const row = await tx.normSet.findUnique({ where: { year } })
-		if (!row) throw new AppError('norm_set_missing')
-		if (row.status === 'published') throw new AppError('norm_set_published')
-		const loaded = await loadNormSet(year, tx)
-		const parsed = parseNormSet(loaded?.normSet)
-		if (!parsed.ok) throw invalidNormSet(parsed.errors)
-		const at = now()
-		await tx.normSet.update({
-			where: { id: row.id },
-			data: { status: 'published', publishedAt: at, version: { increment: 1 } },
-		})
-		await recordAudit(tx, {
-			actor,
-			action: 'norm_set.publish',
-			entityType: 'NormSet',
-			entityId: row.id,
-			before: { status: 'draft' },
-			after: { status: 'published', publishedAt: at },
-			at,
-		})
-	})
+	return db.$transaction(
+		async (tx) => {
+			const row = await tx.normSet.findUnique({ where: { year } })
+			if (!row) throw new AppError('norm_set_missing')
+			if (row.status === 'published') throw new AppError('norm_set_published')
+			const loaded = await loadNormSet(year, tx)
+			const parsed = parseNormSet(loaded?.normSet)
+			if (!parsed.ok) throw invalidNormSet(parsed.errors)
+			const at = now()
+			await tx.normSet.update({
+				where: { id: row.id },
+				data: { status: 'published', publishedAt: at, version: { increment: 1 } },
+			})
+			await recordAudit(tx, {
+				actor,
+				action: 'norm_set.publish',
+				entityType: 'NormSet',
+				entityId: row.id,
+				before: { status: 'draft' },
+				after: { status: 'published', publishedAt: at },
+				at,
+			})
+			// A year that was consulted on publishes its changes document with it (issue 18).
+			await adoptConsultation(tx, actor, year, at)
+		},
+		{ timeout: 30_000 },
+	)
 }

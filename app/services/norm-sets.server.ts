@@ -2,6 +2,7 @@
 // domain (one NormSet value, for every rule).
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import type { EvidenceItem, NormSet } from '#app/domain/norm-set.ts'
+import { withYearThemes } from '#app/domain/network.ts'
 import { assertNormSet } from '#app/domain/norm-set.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
@@ -186,12 +187,21 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 			})),
 		})),
 	})
+	// 5.2 and 6.2 offer the year's kennisnetwerk themes as kept by staff (issue 18).
+	const themes = await client.networkTheme.findMany({
+		where: { year },
+		orderBy: { position: 'asc' },
+		select: { label: true },
+	})
 	return {
 		id: set.id,
 		year: set.year,
 		status: set.status,
 		publishedAt: set.publishedAt,
-		normSet,
+		normSet: withYearThemes(
+			normSet,
+			themes.map((theme) => theme.label),
+		),
 		criterionIds,
 		evidenceIds,
 		evidenceKeys: new Map([...evidenceIds].map(([key, id]) => [id, key])),

@@ -30,4 +30,9 @@ export const demoAccounts: DemoAccount[] = [
 		name: 'Lotte de Jong',
 		description: 'Medewerker zonder tekenbevoegdheid bij GGZ Rivierenland én bij Praktijk Visser',
 	},
+	{
+		email: 'inkoop@zorgverzekeraar.demo',
+		name: 'Ingrid Inkoop',
+		description: 'Zorgverzekeraar Zorgzaam: uitgenodigd voor de consultatie (ziet alleen consultaties)',
+	},
 ]

@@ -40,6 +40,14 @@ function fallbackText(item: EvidenceItem, providerName: string, minLength: numbe
 	return base.length >= minLength ? base : `${base} ${base}`
 }
 
+/** Two to four themes per carrier and direction, different per carrier (issue 18: the kennisnetwerk). */
+function networkThemes(options: readonly string[], seed: string): string[] {
+	let hash = 0
+	for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+	const count = 2 + (hash % 3)
+	return options.filter((_, index) => (index * 7 + hash) % options.length < count)
+}
+
 export interface DemoAnswer {
 	text?: string
 	number?: number
@@ -59,7 +67,11 @@ export function demoAnswer(item: EvidenceItem, provider: { name: string; website
 					item.minLength > 0 || item.required
 						? (texts[item.key] ?? fallbackText(item, provider.name, item.minLength))
 						: undefined,
-				checkedElements: item.choices ? item.choices.options.slice(0, Math.max(item.choices.minSelected, 2)) : [],
+				checkedElements: item.choices
+					? item.choices.network
+						? networkThemes(item.choices.options, `${provider.name}:${item.choices.network}`)
+						: item.choices.options.slice(0, Math.max(item.choices.minSelected, 2))
+					: [],
 				needsDocument: false,
 			}
 		case 'example':

@@ -28,7 +28,19 @@ import normSet2022 from '../norm-sets/2022.json' with { type: 'json' }
 import { demoAccounts, demoPassword } from './demo-accounts.ts'
 import { demoAnswer } from './demo-answers.ts'
 import { createDemoIndicatorSets, planBenchmarkDeliveries } from './demo-benchmark.ts'
+import {
+	createThemeList,
+	demoOrganisations,
+	draftForConsultation,
+	planConsultation,
+	planNetwork,
+} from './demo-consultation.ts'
 import { type DemoProvider, demoProviders, type Story } from './demo-providers.ts'
+
+// KiBG's list of kennisnetwerk themes: the options the 2022 norms 5.2 and 6.2 name (issue 18).
+const themeLabels: string[] = allEvidence(assertNormSet(normSet2022)).flatMap(({ item }) =>
+	item.kind === 'explanation' && item.choices?.network === 'learn' ? item.choices.options : [],
+)
 
 interface Step {
 	at: Date
@@ -75,17 +87,35 @@ export async function seedDemo(
 		settings.set(year, yearSettings)
 		if (year === 2018 || year === 2022) continue
 		const published = demoNow >= amsterdamInstant(yearSettings.normsPublishedOn)
+		// The running year's and next year's norms went out for consultation as drafts (issue 18):
+		// the running year's were adopted by the office at their publication date, in the story.
+		const consulted = year === running || year === running + 1
+		const normSet = assertNormSet({
+			...normSet2022,
+			year,
+			markName: yearSettings.markName,
+			title: `Keurmerknormen ${year}`,
+			changes: undefined, // KiBG's account of the 2022 changes belongs to 2022
+		})
 		await createYear(
 			yearSettings,
-			assertNormSet({
-				...normSet2022,
-				year,
-				markName: yearSettings.markName,
-				title: `Keurmerknormen ${year}`,
-				changes: undefined, // KiBG's account of the 2022 changes belongs to 2022
-			}),
-			published ? 'published' : 'draft',
+			consulted ? draftForConsultation(normSet) : normSet,
+			published && !consulted ? 'published' : 'draft',
 		)
+		await createThemeList(year, themeLabels)
+	}
+	// Invited organisations: accounts that see consultations only (one of them on the login page).
+	for (const organisation of demoOrganisations) {
+		const data = {
+			kind: 'organisation' as const,
+			organisationName: organisation.organisationName,
+			organisationType: organisation.organisationType,
+		}
+		await db.user.upsert({
+			where: { email: organisation.email },
+			create: { email: organisation.email, name: organisation.name, passwordHash, ...data },
+			update: data,
+		})
 	}
 
 	const context: Context = { now: demoNow, notForSample: new Set(), staff, settings, steps: [] }
@@ -112,6 +142,26 @@ export async function seedDemo(
 	}
 	for (const year of years.slice(0, 3)) planYear(context, year)
 	planBenchmarkDeliveries(context.steps, created, years.slice(0, 2))
+	// Issue 18: the running year's norms were consulted on in the winter before and adopted at their
+	// publication; next year's draft is out for consultation in March; a dozen carriers network.
+	const meetings = (year: number) => [{ date: `${year - 1}-01-28`, title: 'online werkconferentie', participants: 30 }]
+	planConsultation(context.steps, {
+		year: running,
+		settings: settings.get(running) as YearSettings,
+		admin: staff.admin,
+		window: { opensOn: `${running - 1}-01-12`, closesOn: `${running - 1}-02-15` },
+		meetings: meetings(running),
+		adopt: true,
+	})
+	planConsultation(context.steps, {
+		year: running + 1,
+		settings: settings.get(running + 1) as YearSettings,
+		admin: staff.admin,
+		window: { opensOn: `${running}-03-01`, closesOn: `${running}-03-31` },
+		meetings: [],
+		adopt: false,
+	})
+	planNetwork(context.steps, { year: running })
 
 	// Live through it, in time order, up to the demo's now. Steps may plan further steps (the
 	// sample plans its interviews), so take the earliest remaining one each time.

@@ -150,3 +150,58 @@ describe('demo data', () => {
 		}
 	})
 })
+
+describe('demo data: consultation and kennisnetwerk (issue 18)', () => {
+	it('has a closed, adopted consultation for 2027 with reactions and its document, and an open one for 2028', async () => {
+		const closed = await db.consultation.findUniqueOrThrow({
+			where: { year: 2027 },
+			include: { responses: { include: { reactions: true } }, points: true, documentFile: true },
+		})
+		expect(closed.adoptedAt).not.toBeNull()
+		expect(closed.documentFile?.kind).toBe('changes_document')
+		const sent = closed.responses.filter((response) => response.status === 'submitted')
+		expect(sent.length).toBeGreaterThanOrEqual(8)
+		expect(new Set(sent.map((response) => response.reactorType))).toEqual(new Set(['carrier', 'organisation']))
+		expect(closed.points.map((point) => point.decision)).toContain('changed')
+		expect((await db.normSet.findUniqueOrThrow({ where: { year: 2027 } })).status).toBe('published')
+		const document = closed.document as { process: { reactions: number }; norms: { quotes: unknown[] }[] }
+		expect(document.process.reactions).toBe(sent.length)
+		expect(document.norms.flatMap((norm) => norm.quotes).length).toBeGreaterThan(0)
+		expect(await db.outboxEmail.count({ where: { template: 'consultation_published' } })).toBe(sent.length)
+
+		const open = await db.consultation.findUniqueOrThrow({ where: { year: 2028 }, include: { responses: true } })
+		expect(open.adoptedAt).toBeNull()
+		expect(open.opensOn.toISOString().slice(0, 10) <= '2027-03-20').toBe(true)
+		expect(open.closesOn.toISOString().slice(0, 10) >= '2027-03-20').toBe(true)
+		expect((await db.normSet.findUniqueOrThrow({ where: { year: 2028 } })).status).toBe('draft')
+		expect(open.responses.length).toBeGreaterThan(0)
+		expect(
+			await db.outboxEmail.count({ where: { template: 'consultation_invitation', dedupeKey: { contains: open.id } } }),
+		).toBeGreaterThan(20)
+		// The invited insurer of the login page sees consultations only.
+		const insurer = await db.user.findUniqueOrThrow({
+			where: { email: 'inkoop@zorgverzekeraar.demo' },
+			include: { memberships: true },
+		})
+		expect(insurer).toMatchObject({ kind: 'organisation', staffRole: null, memberships: [] })
+	})
+
+	it('has a dozen carriers in the kennisnetwerk with themes, and every year its list of themes', async () => {
+		const { carrierThemes } = await import('#app/services/network.server.ts')
+		const profiles = await db.networkProfile.findMany({ where: { revokedAt: null } })
+		expect(profiles).toHaveLength(12)
+		const themes = await carrierThemes(
+			profiles.map((profile) => profile.providerId),
+			2027,
+		)
+		for (const profile of profiles) {
+			const own = themes.get(profile.providerId)
+			expect((own?.learn.length ?? 0) + (own?.teach.length ?? 0), profile.providerId).toBeGreaterThan(0)
+		}
+		// Not everybody wants the same: the themes differ between carriers.
+		expect(new Set(profiles.map((profile) => themes.get(profile.providerId)?.learn.join('|'))).size).toBeGreaterThan(3)
+		expect(await db.networkRequest.count({ where: { status: 'accepted' } })).toBe(1)
+		for (const year of [2025, 2026, 2027, 2028])
+			expect(await db.networkTheme.count({ where: { year } }), String(year)).toBe(15)
+	})
+})

@@ -2,14 +2,11 @@
 // are carried over, numbers and declarations are not, and changed criteria are flagged.
 import { describe, expect, it } from 'vitest'
 import * as normRoute from '#app/routes/provider/self-evaluation/norm.tsx'
-import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createListedParticipation } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createSubmittedParticipation } from '#app/lib/test-fixtures/staff.server.ts'
-import { importNormSet } from '#app/services/norm-sets.server.ts'
-import { markYearData } from '#app/services/years.server.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
-import { normSetFor } from '#app/lib/test-fixtures/years.server.ts'
+import { ensureMarkYear, normSetFor } from '#app/lib/test-fixtures/years.server.ts'
 import { getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { TEXT_KEY } from './self-evaluation-helpers.ts'
 
@@ -21,8 +18,7 @@ describe('prefill from last year', () => {
 		const next = normSetFor(2079)
 		const criterion = next.themes[0]!.norms[0]!.criteria[0]!
 		criterion.text = `${criterion.text} Beschrijf ook hoe u de cliënt tijdens het wachten informeert.`
-		await db.markYear.create({ data: markYearData(defaultYearSettings(2079)) })
-		await db.$transaction((tx) => importNormSet(tx, next, { publishedAt: new Date('2078-04-01T00:00:00Z') }))
+		await ensureMarkYear(2079, { normSet: next })
 		await createListedParticipation({ year: 2079, providerId: provider.id })
 
 		const cookie = await sessionCookieFor(user.id)

@@ -9,12 +9,10 @@ import * as overviewRoute from '#app/routes/staff/norm-set/overview.tsx'
 import { type NormValue, newEvidenceValue, normValue } from '#app/routes/staff/norm-set/+shared/norm-form.ts'
 import type { EvidenceItemOf, Norm } from '#app/domain/norm-set.ts'
 import type { EvidenceKind } from '#app/domain/types.ts'
-import { defaultYearSettings } from '#app/domain/year-settings.ts'
 import { staff as dutch } from '#app/i18n/nl/staff.ts'
 import { db } from '#app/lib/db.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
-import { markYearData } from '#app/services/years.server.ts'
 import { formFields } from '#test/fixtures/conform.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
@@ -33,7 +31,7 @@ const remove = (name: string, index: number) => ({
 async function draftYear(published: number) {
 	await ensureMarkYear(published)
 	const year = published + 1
-	await db.markYear.create({ data: markYearData(defaultYearSettings(year)) })
+	await ensureMarkYear(year, { withNormSet: false })
 	const admin = await createUser({ staffRole: 'admin' })
 	const cookie = await sessionCookieFor(admin.id)
 	const copied = await callAction(

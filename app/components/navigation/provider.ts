@@ -8,6 +8,7 @@ export function providerNavigation(providerId: string): NavItem[] {
 		{ to: base, label: 'shell.navProviderDashboard', end: true },
 		{ to: `${base}/zelfevaluatie`, label: 'shell.navSelfEvaluation' },
 		{ to: `${base}/spiegelrapportage`, label: 'benchmark.nav' },
+		{ to: `${base}/kennisnetwerk`, label: 'network.nav' },
 		{ to: `${base}/overeenkomst`, label: 'shell.navAgreement' },
 		{ to: `${base}/team`, label: 'shell.navTeam' },
 		{ to: `${base}/omzet`, label: 'shell.navTurnover' },

@@ -6,5 +6,12 @@ export const publicNavigation: NavItem[] = [
 	{ to: '/register', label: 'shell.navRegister' },
 	{ to: '/verifieer', label: 'shell.navVerify' },
 	{ to: '/normen', label: 'shell.navNorms' },
+	{ to: '/consultatie', label: 'consultation.nav' },
 	{ to: '/aanmelden', label: 'shell.navApply' },
+]
+
+// An organisation account (issue 18) takes part in consultations only.
+export const organisationNavigation: NavItem[] = [
+	{ to: '/consultatie', label: 'consultation.nav' },
+	{ to: '/normen', label: 'shell.navNorms' },
 ]

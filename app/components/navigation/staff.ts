@@ -11,6 +11,8 @@ export function staffNavigation(role: StaffRole): NavItem[] {
 		{ to: '/medewerkers/intrekkingen', label: 'staff.navWithdrawals' },
 		{ to: '/medewerkers/toezeggingen', label: 'staff.navFollowUps' },
 		{ to: '/medewerkers/spiegelrapportage', label: 'benchmark.navStaff' },
+		{ to: '/medewerkers/consultaties', label: 'consultation.navStaff' },
+		{ to: '/medewerkers/kennisnetwerk', label: 'network.navStaff' },
 		{ to: '/medewerkers/facturen', label: 'shell.navInvoices' },
 		{ to: '/medewerkers/jaren', label: 'staff.navYears' },
 		{ to: '/medewerkers/mail', label: 'shell.navMail' },

@@ -178,4 +178,28 @@ export const refusals: Record<keyof typeof nl, string> = {
 		'The first submission date must be on or after the day the self-evaluation opens.',
 	settings_first_submission_after_deadline:
 		'The first submission date must be before the qualification deadline, so there is time to revise.',
+	consultation_exists: 'A consultation for {year} already exists.',
+	consultation_missing: 'There is no consultation for {year}.',
+	consultation_not_open: 'The consultation has not opened yet; reactions are possible from {opensOn}.',
+	consultation_closed: 'The consultation is closed; reactions were possible until {closesOn} inclusive.',
+	consultation_window_invalid: 'The consultation must close on or after its opening day ({opensOn}); now: {closesOn}.',
+	consultation_norm_set_published:
+		'The norms of {year} have already been adopted and published; a consultation can only be about draft norms.',
+	consultation_norm_set_missing: 'Create the draft norms of {year} first.',
+	consultation_adopted: 'The norms of {year} have been adopted; the consultation can no longer be changed.',
+	response_submitted: 'Your reaction has been sent and can no longer be changed.',
+	response_empty: 'Write a reaction first (on a norm, a criterion or in general) before sending.',
+	quote_without_consent: 'This reaction may not be quoted: its author did not consent to that.',
+	account_kind_taken:
+		'This address belongs to an account of a provider or of KiBG; invite the organisation with another address.',
+	organisation_account:
+		'This address belongs to an account of an organisation in the consultation; it cannot become a member of a provider.',
+	network_not_opted_in: 'Join the knowledge network first.',
+	network_request_self: 'You cannot send a request to your own organisation.',
+	network_request_open: 'A request about this theme to this organisation is still open.',
+	network_request_answered: 'This request has already been answered.',
+	network_theme_in_use:
+		'The theme "{theme}" has been chosen in a self-evaluation of {year} and can no longer be changed or removed.',
+	network_theme_exists: 'The theme "{theme}" is already on the list of {year}.',
+	network_contact_invalid: 'Choose a contact person from your organisation’s team.',
 }

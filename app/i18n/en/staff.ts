@@ -436,6 +436,8 @@ export const staff: Record<keyof typeof nl, string> = {
 	fileKind_credit_note: 'Credit note',
 	fileKind_withdrawal_letter: 'Withdrawal letter',
 	fileKind_benchmark_report: 'Benchmark report',
+	fileKind_consultation_attachment: 'Attachment to a consultation reaction',
+	fileKind_changes_document: 'Changes and considerations',
 	applicantWithdrawalExplanation: 'The applicant’s explanation of the earlier withdrawal',
 	incorrectQualificationExplanation:
 		'The sample interview showed that the self-evaluation does not match practice; the qualification was incorrect.',

@@ -3,11 +3,13 @@ import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
 import { common } from './common.ts'
+import { consultation } from './consultation.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
 import { meta } from './meta.ts'
+import { network } from './network.ts'
 import { provider } from './provider.ts'
 import { refusals } from './refusals.ts'
 import { register } from './register.ts'
@@ -21,11 +23,13 @@ export const nl = {
 	benchmark,
 	calendar,
 	common,
+	consultation,
 	errors,
 	fees,
 	home,
 	mail,
 	meta,
+	network,
 	provider,
 	refusals,
 	register,

@@ -185,4 +185,30 @@ export const refusals = {
 		'De eerste indiendatum moet op of na de openingsdatum van de zelfevaluatie liggen.',
 	settings_first_submission_after_deadline:
 		'De eerste indiendatum moet vóór de kwalificatiedeadline liggen, zodat er tijd is om aan te passen.',
+	// consultation and kennisnetwerk
+	consultation_exists: 'Voor {year} is al een consultatie aangemaakt.',
+	consultation_missing: 'Voor {year} is geen consultatie.',
+	consultation_not_open: 'De consultatie is nog niet geopend; reageren kan vanaf {opensOn}.',
+	consultation_closed: 'De consultatie is gesloten; reageren kon tot en met {closesOn}.',
+	consultation_window_invalid: 'De consultatie moet sluiten op of na de openingsdatum ({opensOn}); nu: {closesOn}.',
+	consultation_norm_set_published:
+		'De normen van {year} zijn al vastgesteld en gepubliceerd; een consultatie kan alleen over conceptnormen gaan.',
+	consultation_norm_set_missing: 'Maak eerst de conceptnormen van {year} aan.',
+	consultation_adopted: 'De normen van {year} zijn vastgesteld; de consultatie kan niet meer worden gewijzigd.',
+	response_submitted: 'Uw reactie is al verstuurd en kan niet meer worden gewijzigd.',
+	response_empty: 'Schrijf eerst een reactie (op een norm, een criterium of in het algemeen) voordat u verstuurt.',
+	quote_without_consent:
+		'Deze reactie mag niet worden geciteerd: de indiener heeft daar geen toestemming voor gegeven.',
+	account_kind_taken:
+		'Dit e-mailadres hoort bij een account van een zorgaanbieder of van KiBG; nodig de organisatie uit met een ander adres.',
+	organisation_account:
+		'Dit e-mailadres hoort bij een account van een organisatie in de consultatie; dat kan geen lid van een zorgaanbieder worden.',
+	network_not_opted_in: 'Doe eerst mee aan het kennisnetwerk.',
+	network_request_self: 'U kunt geen verzoek aan uw eigen organisatie sturen.',
+	network_request_open: 'Er staat al een verzoek over dit thema open bij deze organisatie.',
+	network_request_answered: 'Dit verzoek is al beantwoord.',
+	network_theme_in_use:
+		'Het thema "{theme}" is al gekozen in een zelfevaluatie van {year} en kan niet meer worden gewijzigd of verwijderd.',
+	network_theme_exists: 'Het thema "{theme}" staat al op de lijst van {year}.',
+	network_contact_invalid: 'Kies als contactpersoon iemand uit het team van uw organisatie.',
 } satisfies Record<ErrorCode, string>

@@ -437,6 +437,8 @@ export const staff = {
 	fileKind_credit_note: 'Creditnota',
 	fileKind_withdrawal_letter: 'Intrekkingsbrief',
 	fileKind_benchmark_report: 'Spiegelrapportage',
+	fileKind_consultation_attachment: 'Bijlage bij een consultatiereactie',
+	fileKind_changes_document: 'Wijzigingen en overwegingen',
 	applicantWithdrawalExplanation: 'Toelichting van de aanvrager op de eerdere intrekking',
 	incorrectQualificationExplanation:
 		'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.',

@@ -3,6 +3,7 @@
 // fixtures are a separate chunk of the build that production never loads.
 import { accountFixtures } from './accounts.server.ts'
 import { benchmarkFixtures } from './benchmark.server.ts'
+import { consultationFixtures } from './consultation.server.ts'
 import { feeFixtures } from './fees.server.ts'
 import { providerFixtures } from './provider.server.ts'
 import { registerFixtures } from './register.server.ts'
@@ -22,4 +23,5 @@ export const testFixtures: Record<string, Fixture> = {
 	...selfEvaluationFixtures,
 	...registerFixtures,
 	...benchmarkFixtures,
+	...consultationFixtures,
 }

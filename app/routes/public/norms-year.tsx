@@ -7,6 +7,7 @@ import type { Criterion, Norm } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { notFound } from '#app/lib/http.server.ts'
+import { publishedChangesDocument } from '#app/services/consultation-document.server.ts'
 import { loadPublishedNormSet } from '#app/services/published-norms.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -21,7 +22,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 	if (!year.success) notFound()
 	const published = await loadPublishedNormSet(year.data)
 	if (!published) notFound()
-	return published
+	// Issue 18: a year adopted after a consultation has its document of changes and considerations.
+	return { ...published, consulted: (await publishedChangesDocument(year.data)) !== null }
 }
 
 export const meta: Route.MetaFunction = (args) =>
@@ -61,6 +63,13 @@ export default function NormsYear({ loaderData }: Route.ComponentProps) {
 			) : null}
 
 			{normSet.changes ? <ChangesStatement changes={normSet.changes} previousYear={previous?.year ?? null} /> : null}
+			{loaderData.consulted ? (
+				<p className="panel panel--info">
+					<Link to={href('/normen/:year/wijzigingen', { year: String(normSet.year) })}>
+						{t('consultation.readChanges', { year: normSet.year })}
+					</Link>
+				</p>
+			) : null}
 			<ChangesSince previous={previous} />
 
 			{normSet.themes.map((theme) => (

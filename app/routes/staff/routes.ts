@@ -36,5 +36,15 @@ export const staffRoutes = [
 		route('medewerkers/spiegelrapportage/csv', 'routes/staff/benchmark/export.ts'),
 		route('medewerkers/spiegelrapportage/indicatoren/:year', 'routes/staff/benchmark/indicators.tsx'),
 		route('medewerkers/spiegelrapportage/aanlevering/:deliveryId', 'routes/staff/benchmark/delivery.tsx'),
+		// Consultation of concept norms and the kennisnetwerk (issue 18).
+		route('medewerkers/consultaties', 'routes/staff/consultation/index.tsx'),
+		route('medewerkers/consultaties/organisaties', 'routes/staff/consultation/organisations.tsx'),
+		route('medewerkers/consultaties/:year', 'routes/staff/consultation/detail.tsx'),
+		route('medewerkers/consultaties/:year/reacties', 'routes/staff/consultation/reactions.tsx'),
+		route('medewerkers/consultaties/:year/reacties.csv', 'routes/staff/consultation/reactions-csv.ts'),
+		route('medewerkers/consultaties/:year/bijlage/:fileId', 'routes/staff/consultation/attachment.ts'),
+		route('medewerkers/kennisnetwerk', 'routes/staff/network/matrix.tsx'),
+		route('medewerkers/kennisnetwerk/matrix.csv', 'routes/staff/network/matrix-csv.ts'),
+		route('medewerkers/kennisnetwerk/themas/:year', 'routes/staff/network/themes.tsx'),
 	]),
 ] satisfies RouteConfig

@@ -11,6 +11,7 @@ import { editorErrors, editSummary } from './+shared/editor.server.ts'
 import { CriterionFields } from './+shared/norm-fields.tsx'
 import { newCriterionValue, normFormSchema, normFromForm, normValue } from './+shared/norm-form.ts'
 import { normParams } from './+shared/params.ts'
+import { CriterionReactions } from '../consultation/criterion-reactions.tsx'
 import { StaffErrorBoundary, useStaffRole } from '../ui.tsx'
 import { ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { AppError } from '#app/domain/errors.ts'
@@ -23,6 +24,7 @@ import { attempt, parseSubmission } from '#app/lib/forms.ts'
 import { notFound, parseParams } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { reactionsBeside } from '#app/services/consultation.server.ts'
 import { loadEditor, saveNormSet } from '#app/services/norm-set-editor.server.ts'
 
 async function loadNorm(params: Route.LoaderArgs['params']) {
@@ -37,7 +39,8 @@ async function loadNorm(params: Route.LoaderArgs['params']) {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const { year, norm, status, version } = await loadNorm(params)
-	return { year, norm, status, version }
+	// Issue 18: the consultation's reactions beside each criterion of the norm.
+	return { year, norm, status, version, reactions: await reactionsBeside(year, norm.key) }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -91,7 +94,7 @@ export const meta: Route.MetaFunction = (args) =>
 export default function NormEditor({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const role = useStaffRole()
-	const { year, norm, status, version } = loaderData
+	const { year, norm, status, version, reactions } = loaderData
 	const editable = role === 'admin' && status === 'draft'
 	const [form, fields] = useForm({
 		id: `norm-${norm.key}-${version}`,
@@ -162,15 +165,21 @@ export default function NormEditor({ loaderData, actionData }: Route.ComponentPr
 						rows={2}
 						errors={fields.clientPromise.errors}
 					/>
+					<CriterionReactions beside={reactions} target={`norm:${norm.key}`} />
 					{criteria.map((criterion, index) => (
-						<CriterionFields
-							key={criterion.key}
-							form={form}
-							criterion={criterion}
-							list={fields.criteria.name}
-							index={index}
-							editable={editable}
-						/>
+						<div key={criterion.key} className="stack">
+							<CriterionFields
+								form={form}
+								criterion={criterion}
+								list={fields.criteria.name}
+								index={index}
+								editable={editable}
+							/>
+							<CriterionReactions
+								beside={reactions}
+								target={`criterion:${String(criterion.getFieldset().key.initialValue ?? '')}`}
+							/>
+						</div>
 					))}
 					{editable ? (
 						<div className="button-row">

@@ -226,6 +226,14 @@ function EvidenceFields({
 						<div className="staff-grid">
 							<InputField {...field('choicesMin')} label={t('staff.choicesMin')} inputMode="numeric" />
 							<InputField {...field('choicesMax')} label={t('staff.choicesMax')} inputMode="numeric" />
+							<SelectField
+								{...field('choicesNetwork')}
+								label={t('network.choicesNetwork')}
+								options={(['', 'learn', 'teach'] as const).map((value) => ({
+									value,
+									label: t(`network.choicesNetwork_${value || 'none'}`),
+								}))}
+							/>
 						</div>
 					</div>
 				</details>

@@ -37,6 +37,8 @@ export type EvidenceValue = {
 	choicesOptions: string
 	choicesMin: string
 	choicesMax: string
+	/** Issue 18: '' or the kennisnetwerk direction ('learn' 5.2, 'teach' 6.2). */
+	choicesNetwork: string
 	/** template_upload: required elements; url: checklist — one per line */
 	lines: string
 	/** number */
@@ -90,6 +92,7 @@ const EMPTY_EVIDENCE: Omit<EvidenceValue, 'key' | 'kind'> = {
 	choicesOptions: '',
 	choicesMin: '',
 	choicesMax: '',
+	choicesNetwork: '',
 	lines: '',
 	unit: '',
 	decimals: '',
@@ -153,6 +156,7 @@ function evidenceValue(item: EvidenceItem): EvidenceValue {
 				choicesOptions: item.choices?.options.join('\n') ?? '',
 				choicesMin: item.choices ? String(item.choices.minSelected) : '',
 				choicesMax: item.choices?.maxSelected === undefined ? '' : String(item.choices.maxSelected),
+				choicesNetwork: item.choices?.network ?? '',
 			}
 		case 'example':
 			return { ...value, minLength: String(item.minLength) }
@@ -259,6 +263,7 @@ const explanationSchema = z
 		choicesOptions: lines,
 		choicesMin: smallCount,
 		choicesMax: smallCount,
+		choicesNetwork: z.enum(['', 'learn', 'teach']).catch(''),
 	})
 	.superRefine((item, ctx) => {
 		const hasChoices = Boolean(item.choicesLabel) || item.choicesOptions.length > 0
@@ -275,7 +280,7 @@ const explanationSchema = z
 		if (item.choicesMax !== '' && Number(item.choicesMax) < Math.max(1, min))
 			ctx.addIssue({ code: 'custom', path: ['choicesMax'], message: 'staff.errorChoicesMax' })
 	})
-	.transform(({ choicesLabel, choicesOptions, choicesMin, choicesMax, ...item }): EvidenceItem => ({
+	.transform(({ choicesLabel, choicesOptions, choicesMin, choicesMax, choicesNetwork, ...item }): EvidenceItem => ({
 		...withHelp(item),
 		...(choicesLabel && choicesOptions.length
 			? {
@@ -284,6 +289,7 @@ const explanationSchema = z
 						options: choicesOptions,
 						minSelected: Number(choicesMin || 0),
 						...(choicesMax ? { maxSelected: Number(choicesMax) } : {}),
+						...(choicesNetwork ? { network: choicesNetwork } : {}),
 					},
 				}
 			: {}),
