@@ -7,6 +7,7 @@ import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
+import { bodyLimit } from './body-limit.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { shutdown, startup } from './startup.ts'
@@ -63,6 +64,7 @@ app.use((req, res, next) => {
 	})(req, res, next)
 })
 
+app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)
 
