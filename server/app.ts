@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
+import { registerHttpCache } from './register-http-cache.ts'
 import { shutdown, startup } from './startup.ts'
 
 declare module 'react-router' {
@@ -24,6 +25,9 @@ export { shutdown }
 export const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
+
+// Before the security headers: a 304 must not carry a new CSP nonce (see the module).
+app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
 
 app.use((_req, res, next) => {
 	res.locals.cspNonce = randomBytes(16).toString('base64')
