@@ -66,7 +66,12 @@ export function requestMetrics(req: Request, res: Response, next: NextFunction) 
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
-export function mayScrape(req: Pick<Request, 'headers' | 'socket'>, token: string | undefined): boolean {
+export interface Scrape {
+	headers: { authorization?: string; 'x-forwarded-for'?: string | string[] }
+	socket: { remoteAddress?: string }
+}
+
+export function mayScrape(req: Scrape, token: string | undefined): boolean {
 	if (token) {
 		const given = Buffer.from(req.headers.authorization ?? '')
 		const wanted = Buffer.from(`Bearer ${token}`)
