@@ -27,9 +27,6 @@ export const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
 
-// Before the security headers: a 304 must not carry a new CSP nonce (see the module).
-app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
-
 app.use((_req, res, next) => {
 	res.locals.cspNonce = randomBytes(16).toString('base64')
 	next()
@@ -71,6 +68,8 @@ app.use((req, res, next) => {
 // Before the Origin check and the rate limits: a scrape is neither a mutation nor a visitor.
 app.use(metricsEndpoint)
 app.use(requestMetrics)
+// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
+app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
 app.use(originCheck)
 app.use(rateLimitTiers)
 

@@ -6,9 +6,9 @@
 // may keep the page but must ask every time, so nobody sees a withdrawn carrier a moment longer.
 //
 // Only for visitors without a session or a pending message (their pages show their name or the
-// message); they are served as before. The 304 goes out before helmet on purpose: a 304 updates
-// the stored response's headers, and a fresh CSP nonce would no longer match the nonce in the
-// stored page's scripts.
+// message); they are served as before. The 304 goes out without the Content-Security-Policy that
+// helmet set for this request: a 304 updates the stored response's headers, and this request's
+// fresh nonce would no longer match the nonce in the stored page's scripts.
 import type { NextFunction, Request, Response } from 'express'
 import { getEnv } from '#app/lib/env.server.ts'
 import { registerCacheEnabled, registerEtag, registerPageKey } from '#app/services/register-cache.server.ts'
@@ -40,6 +40,7 @@ export function registerHttpCache(buildVersion: () => Promise<string>) {
 		}
 		res.vary('Cookie')
 		if (matches(req.headers['if-none-match'], etag)) {
+			res.removeHeader('Content-Security-Policy')
 			res.status(304).set({ ETag: etag, 'Cache-Control': REGISTER_CACHE_CONTROL }).end()
 			return
 		}

@@ -191,10 +191,15 @@ describe('HTTP caching of the register', () => {
 	it('answers a browser that sends back the ETag with 304 until the register changes', async () => {
 		const app = express()
 		app.set('etag', false)
+		// As in server/app.ts: the security headers (a new nonce per request) come first.
+		app.use((_req, res, next) => {
+			res.set('Content-Security-Policy', `script-src 'nonce-${Math.random()}'`)
+			next()
+		})
 		app.use(registerHttpCache(async () => 'build-1'))
 		app.use((req, res) => {
 			if (req.path === '/register/onbekend') res.status(404).send('niet gevonden')
-			else res.set('Content-Security-Policy', "script-src 'nonce-x'").send(`pagina ${req.originalUrl}`)
+			else res.send(`pagina ${req.originalUrl}`)
 		})
 		const server = app.listen(0)
 		try {
