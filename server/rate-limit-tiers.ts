@@ -1,5 +1,5 @@
 // Request limits checked before a route runs, counted in the database so every instance shares
-// them (issue 15, issue 17; policy in app/domain/throttle-policy.ts and docs/decisions/008):
+// them (issue 15, issue 17; policy in app/domain/throttle-policy.ts and docs/decisions/009):
 // - certificate lookups (reads of /verifieer/…), per address;
 // - posts to the public and authentication forms, per address (a flood guard; the login throttle
 //   itself is per account and address, in app/services/auth.server.ts);

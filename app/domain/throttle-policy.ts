@@ -1,4 +1,4 @@
-// The throttling policy (docs/decisions/008-throttling-without-lockout.md), pure: numbers and the
+// The throttling policy (docs/decisions/009-throttling-without-lockout.md), pure: numbers and the
 // growing delay. The counters live in the database (app/lib/rate-limit.server.ts) so every
 // instance of the portal sees the same state (issue 15, issue 17).
 //

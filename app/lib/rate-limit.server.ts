@@ -1,6 +1,6 @@
 // Rate limits and the login throttle, all in the database (PGlite or PostgreSQL), never in process
 // memory: limits survive restarts and hold across instances (issue 15, issue 17). The policy — which
-// numbers, which keys — is app/domain/throttle-policy.ts and docs/decisions/008.
+// numbers, which keys — is app/domain/throttle-policy.ts and docs/decisions/009.
 //
 // Keys name what is limited, e.g. 'tier:user-writes:<userId>', 'login:pair:<email>|<address>',
 // 'login:address:<address>'. Every function takes the client as an optional last argument so a

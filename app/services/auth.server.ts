@@ -33,7 +33,7 @@ export type LoginResult =
 
 /**
  * Checks a password, throttled per (account, address) pair with growing delays and per address
- * with a limit an office cannot reach (docs/decisions/008). Nobody at another address can delay
+ * with a limit an office cannot reach (docs/decisions/009). Nobody at another address can delay
  * the real user; a successful login clears the pair and never counts.
  */
 export async function login(email: string, password: string, ip: string): Promise<LoginResult> {

@@ -208,7 +208,7 @@ describe('two instances on one PostgreSQL', () => {
 	it('a login throttle counted on A holds on B', async () => {
 		const carrier = carriers[2]!
 		// Four wrong passwords from one address spread over both instances: three are free, the fourth
-		// sets a wait of 5 s for this (account, address) pair (docs/decisions/008) …
+		// sets a wait of 5 s for this (account, address) pair (docs/decisions/009) …
 		for (const instance of [a, b, a, b]) {
 			expect((await login(instance, carrier.email, 'fout-wachtwoord-123')).status).toBe(400)
 		}
