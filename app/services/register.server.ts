@@ -15,14 +15,16 @@ import { type RegisterStatus, registerStatus } from '#app/domain/register.ts'
 import {
 	ACCENTED,
 	escapeLike,
-	normaliseSearchText,
+	FUZZY_THRESHOLD,
 	paginate,
+	placeNames,
 	type Pagination,
 	type RegisterSearchStatus,
 	REGISTER_PAGE_SIZE,
 	REGISTER_STATUSES,
 	type RegisterQuery,
-	searchTerms,
+	type SearchRequirement,
+	searchRequirements,
 	UNACCENTED,
 } from '#app/domain/register-search.ts'
 import type { ProviderType } from '#app/domain/types.ts'
@@ -136,15 +138,35 @@ function withCertificates(entries: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
 
 function filtersSql(query: RegisterQuery): Prisma.Sql[] {
 	const filters: Prisma.Sql[] = []
-	for (const term of searchTerms(query.q)) {
-		// "searchText" is folded by a trigger (migration register_search_text): no function per row.
-		filters.push(Prisma.sql`e."searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`)
-	}
+	for (const requirement of searchRequirements(query.q)) filters.push(requirementSql(requirement))
 	if (query.type) filters.push(Prisma.sql`e.type = ${query.type}`)
-	if (query.city) filters.push(Prisma.sql`${folded(Prisma.sql`e.city`)} = ${normaliseSearchText(query.city)}`)
+	if (query.city) {
+		const names = Prisma.join(placeNames(query.city).map((name) => Prisma.sql`${name}`))
+		filters.push(Prisma.sql`${folded(Prisma.sql`e.city`)} IN (${names})`)
+	}
 	if (query.postcode) filters.push(Prisma.sql`e.postcode LIKE ${`${query.postcode}%`}`)
 	if (query.province) filters.push(provinceFilter(query.province))
 	return filters
+}
+
+// The threshold is a constant of the code, not input: inlined so PostgreSQL compares real with real.
+const fuzzyThreshold = Prisma.raw(String(FUZZY_THRESHOLD))
+
+/**
+ * One search requirement on the folded "searchText" (kept by a trigger, migration
+ * register_search_text): contains an alternative literally, or — for a typed word long enough —
+ * has a word similar to it by trigrams (pg_trgm, migration register_trigram_search).
+ */
+function requirementSql(requirement: SearchRequirement): Prisma.Sql {
+	const literal = requirement.alternatives.map(
+		(alternative) => Prisma.sql`e."searchText" LIKE ${`%${escapeLike(alternative)}%`} ESCAPE '\\'`,
+	)
+	const fuzzy = requirement.fuzzy
+		? requirement.alternatives.map(
+				(alternative) => Prisma.sql`word_similarity(${alternative}, e."searchText") >= ${fuzzyThreshold}`,
+			)
+		: []
+	return Prisma.sql`(${Prisma.join([...literal, ...fuzzy], ' OR ')})`
 }
 
 const ORDER: Record<RegisterQuery['sort'], Prisma.Sql> = {

@@ -48,6 +48,8 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 	// Filter by city and type (the name prefix keeps other tests' carriers out).
 	await page.goto('/register')
 	await page.getByLabel('Naam of plaats').fill(prefix)
+	// The filters fold away below the search field (issue 13: the results first on a phone).
+	await page.getByText('Filters en sortering').click()
 	await page.getByLabel('Plaats', { exact: true }).fill('Zwolle')
 	await page.getByLabel('Soort aanbieder').selectOption('institution')
 	await page.getByRole('button', { name: 'Zoeken', exact: true }).click()
@@ -122,6 +124,7 @@ test.describe('without JavaScript', () => {
 	test('the search form and the verification form work', async ({ page }) => {
 		await page.goto('/register')
 		await page.getByLabel('Naam of plaats').fill('Regtest')
+		await page.getByText('Filters en sortering').click()
 		await page.getByLabel('Status').selectOption('qualified')
 		await page.getByRole('button', { name: 'Zoeken', exact: true }).click()
 		// Without JavaScript the browser submits every field, empty ones too: the loader ignores those.
