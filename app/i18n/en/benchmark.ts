@@ -135,6 +135,7 @@ export const benchmark = {
 	tableYear: 'Year',
 	tableOwn: 'Your value',
 	tableFieldMedian: 'Median',
+	pdfPage: 'page {page} of {count}',
 	tableStatus: 'Status',
 	tableAction: 'Action',
 	tableIndicator: 'Indicator',

@@ -138,6 +138,7 @@ export const benchmark = {
 	tableYear: 'Jaar',
 	tableOwn: 'Uw waarde',
 	tableFieldMedian: 'Mediaan',
+	pdfPage: 'pagina {page} van {count}',
 	tableStatus: 'Status',
 	tableAction: 'Actie',
 	tableIndicator: 'Indicator',
