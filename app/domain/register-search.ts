@@ -162,13 +162,18 @@ export function searchTerms(q: string): string[] {
 
 /**
  * Typo tolerance (issue 13): a typed word of at least this many characters also matches a word of
- * the name or city that is similar enough by trigrams (pg_trgm's word_similarity, in PostgreSQL
+ * the name or city that is similar enough by trigrams (pg_trgm's word similarity, in PostgreSQL
  * and PGlite alike), so "Visr" finds "Visser" and "Utrect" finds "Utrecht". Shorter words have too
  * few trigrams to tell a typo from another word, so they only match literally.
  */
 export const FUZZY_MIN_LENGTH = 4
-/** word_similarity at or above which a word counts as a typo of the typed one ("visr"–"visser" is 0.6). */
-export const FUZZY_THRESHOLD = 0.5
+/**
+ * The word similarity at or above which a word counts as a typo of the typed one ("visr"–"visser"
+ * is 0.6). It is pg_trgm's default word_similarity_threshold, which its `<%` operator uses: that
+ * operator, unlike the word_similarity() function, is answered from the trigram index (a tenth of
+ * the time on 10,000 providers).
+ */
+export const FUZZY_THRESHOLD = 0.6
 
 /**
  * One requirement of a search: the name or city contains one of `alternatives` literally, or —

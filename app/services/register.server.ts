@@ -15,7 +15,6 @@ import { type RegisterStatus, registerStatus } from '#app/domain/register.ts'
 import {
 	ACCENTED,
 	escapeLike,
-	FUZZY_THRESHOLD,
 	paginate,
 	placeNames,
 	type Pagination,
@@ -149,22 +148,19 @@ function filtersSql(query: RegisterQuery): Prisma.Sql[] {
 	return filters
 }
 
-// The threshold is a constant of the code, not input: inlined so PostgreSQL compares real with real.
-const fuzzyThreshold = Prisma.raw(String(FUZZY_THRESHOLD))
-
 /**
  * One search requirement on the folded "searchText" (kept by a trigger, migration
  * register_search_text): contains an alternative literally, or — for a typed word long enough —
- * has a word similar to it by trigrams (pg_trgm, migration register_trigram_search).
+ * has a word similar to it by trigrams: `term <% text` is word_similarity(term, text) ≥ pg_trgm's
+ * word_similarity_threshold (FUZZY_THRESHOLD, its default). Both use the trigram index of
+ * migration register_trigram_search.
  */
 function requirementSql(requirement: SearchRequirement): Prisma.Sql {
 	const literal = requirement.alternatives.map(
 		(alternative) => Prisma.sql`e."searchText" LIKE ${`%${escapeLike(alternative)}%`} ESCAPE '\\'`,
 	)
 	const fuzzy = requirement.fuzzy
-		? requirement.alternatives.map(
-				(alternative) => Prisma.sql`word_similarity(${alternative}, e."searchText") >= ${fuzzyThreshold}`,
-			)
+		? requirement.alternatives.map((alternative) => Prisma.sql`${alternative} <% e."searchText"`)
 		: []
 	return Prisma.sql`(${Prisma.join([...literal, ...fuzzy], ' OR ')})`
 }

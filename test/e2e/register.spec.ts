@@ -69,7 +69,9 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 	// Issue 13: the badge for the carrier's own website, live, with the HTML to copy.
 	const preview = page.getByRole('img', { name: new RegExp(`${instelling.name}: bekijk de actuele status`) })
 	await expect(preview).toBeVisible()
-	expect(await preview.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true)
+	await expect
+		.poll(() => preview.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
+		.toBe(true)
 	const snippet = await page.getByLabel('HTML-code om op uw website te plakken').inputValue()
 	expect(snippet).toContain(`href="${new URL(page.url()).origin}/register/${instelling.slug}"`)
 	expect(snippet).toContain(`/register/${instelling.slug}/badge.svg"`)

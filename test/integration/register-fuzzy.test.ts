@@ -3,7 +3,7 @@
 // with TEST_DATABASE_URL, on PostgreSQL.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { DEFAULT_REGISTER_QUERY, type RegisterQuery } from '#app/domain/register-search.ts'
+import { DEFAULT_REGISTER_QUERY, FUZZY_THRESHOLD, type RegisterQuery } from '#app/domain/register-search.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createRegisterYear } from '#app/lib/test-fixtures/register.server.ts'
 import { searchRegister } from '#app/services/register.server.ts'
@@ -72,5 +72,14 @@ describe('register search with typos and place aliases', () => {
 	it('still treats typed wildcards literally in fuzzy and alias matching', async () => {
 		expect(await names({ q: 'v%s_r' })).toEqual([])
 		expect(await names({ q: '%%%%' })).toEqual([])
+	})
+})
+
+describe('the threshold of the typo tolerance', () => {
+	it('is the database’s word_similarity_threshold, which `<%` uses', async () => {
+		const [row] = await db.$queryRaw<
+			{ threshold: string }[]
+		>`SELECT current_setting('pg_trgm.word_similarity_threshold') AS threshold`
+		expect(Number(row?.threshold)).toBe(FUZZY_THRESHOLD)
 	})
 })

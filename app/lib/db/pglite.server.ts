@@ -29,6 +29,9 @@ export function pgliteAdapterFactory(client: PGlite): SqlMigrationAwareDriverAda
 		connect: () => factory.connect(),
 		async connectToShadowDb() {
 			const shadow = createPGlite()
+			// Prisma does not manage extensions: a migration it writes from scratch uses the trigram
+			// index's operator class without creating pg_trgm, so the shadow has it from the start.
+			await shadow.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
 			const adapter = await pgliteAdapterFactory(shadow).connect()
 			return new Proxy(adapter, {
 				get(target, property, receiver) {
