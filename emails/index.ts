@@ -39,6 +39,7 @@ const renderers = {
 	invoice_overdue: fees.invoiceOverdue,
 	credit_note_issued: fees.creditNoteIssued,
 	benchmark_reminder: benchmark.benchmarkReminder,
+	benchmark_reopened: benchmark.benchmarkReopened,
 	consultation_invitation: consultation.consultationInvitation,
 	consultation_reminder: consultation.consultationReminder,
 	consultation_receipt: consultation.consultationReceipt,

@@ -265,6 +265,7 @@ export const benchmark = {
 
 	// Scheduled run
 	templateReminder: 'Herinnering spiegelrapportage',
+	templateReopened: 'Aanlevering heropend',
 	jobReminders: 'Herinneringen spiegelrapportage',
 	jobRemindersHelp:
 		'Herinnert keurmerkdragers die hun indicatoren nog niet hebben ingediend, op de ingestelde dagen voor de uiterste datum.',

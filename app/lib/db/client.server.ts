@@ -3,6 +3,7 @@
 // adapter: the generated client needs no native engine.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { Pool } from 'pg'
@@ -21,6 +22,10 @@ export interface Database {
 	kind: 'postgresql' | 'pglite'
 	/** Human-readable location, without credentials. */
 	location: string
+	/** PostgreSQL only: for connections of its own (leader locks, pg_dump). */
+	connectionString?: string
+	/** PGlite only: the embedded database itself (its dump tools). */
+	pglite?: PGlite
 	close(): Promise<void>
 }
 
@@ -43,6 +48,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 					.then(() => undefined),
 			),
 			kind: 'postgresql',
+			connectionString: config.databaseUrl,
 			location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
 			close: () => prisma.$disconnect(),
 		}
@@ -64,6 +70,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		prisma,
 		adapterFactory: pgliteAdapterFactory(client),
 		kind: 'pglite',
+		pglite: client,
 		location: inMemory ? 'in memory' : path.resolve(dataDir),
 		async close() {
 			await prisma.$disconnect()

@@ -7,6 +7,8 @@ import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { getEnv } from '#app/lib/env.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { cachedRegisterAnswer } from '#app/services/register-cache.server.ts'
 import { loadCarrier, type PublicCarrierStatus } from '#app/services/register.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { BADGE_HEIGHT, BADGE_WIDTH } from '#templates/register-badge.ts'
@@ -21,13 +23,21 @@ const slugParam = z
 export async function loader({ params }: Route.LoaderArgs) {
 	const slug = slugParam.safeParse(params.slug)
 	if (!slug.success) notFound()
-	const carrier = await loadCarrier(slug.data)
+	const carrier = await cachedRegisterAnswer(`carrier:${slug.data}`, now(), (at) => loadCarrier(slug.data, at))
 	if (!carrier) notFound()
+	// Not the exact moment of the status (`at`): the page does not show it, and without it the page
+	// is the same for every request with one register key (app/services/register-cache.server.ts).
+	const years = carrier.years.map(({ year, markName, status, certificate }) => ({
+		year,
+		markName,
+		status,
+		certificate,
+	}))
 	const path = href('/register/:slug', { slug: carrier.slug })
-	// The snippet goes onto other sites: absolute addresses. The preview here: relative.
+	// The badge's snippet goes onto other sites: absolute addresses. The preview here: relative.
 	const page = new URL(path, getEnv().APP_URL).toString()
 	return {
-		carrier: { ...carrier, website: safeWebsite(carrier.website) },
+		carrier: { ...carrier, years, website: safeWebsite(carrier.website) },
 		badge: { page, image: `${page}/badge.svg`, preview: `${path}/badge.svg` },
 	}
 }

@@ -12,6 +12,7 @@ import { db } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { log } from '#app/lib/log.server.ts'
 import { type Repeating, repeatEvery } from '#app/lib/repeat.server.ts'
+import { beat, stopBeating } from '#app/lib/heartbeat.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
 import { type Actor, recordAudit } from '../audit.server.ts'
 import { openSealedContent } from './outbox.server.ts'
@@ -242,12 +243,21 @@ export function startMailWorker(
 	transport: MailTransport,
 	{ intervalMs = 15_000 }: { intervalMs?: number } = {},
 ): RunningWorker {
-	return repeatEvery(intervalMs, () =>
-		drainOutbox(transport, { maxBatches: 10 })
+	beat('mail-worker', intervalMs)
+	const running = repeatEvery(intervalMs, () => {
+		beat('mail-worker', intervalMs)
+		return drainOutbox(transport, { maxBatches: 10 })
 			.then((result) => {
 				if (result.sent || result.retried || result.failed)
 					log.info(`mail: ${result.sent} sent, ${result.retried} to retry, ${result.failed} failed`)
 			})
-			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`)),
-	)
+			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`))
+	})
+	return {
+		tick: running.tick,
+		async stop() {
+			await running.stop()
+			stopBeating('mail-worker')
+		},
+	}
 }
