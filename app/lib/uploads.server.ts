@@ -5,6 +5,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 
 import { acceptedFormData } from './forms.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
+import { pdfProblem, zipProblem } from './upload-content.server.ts'
 
 export { MAX_UPLOAD_BYTES }
 // Room for the multipart envelope and the other form fields next to the file.
@@ -26,6 +27,8 @@ export type UploadError = Extract<
 	| 'selfEvaluation.uploadBadName'
 	| 'selfEvaluation.uploadBadType'
 	| 'selfEvaluation.uploadMissing'
+	| 'selfEvaluation.uploadZipBomb'
+	| 'selfEvaluation.uploadActivePdf'
 >
 
 export class UploadRefused extends Error {
@@ -97,6 +100,10 @@ export async function acceptUpload(
 	const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase()
 	// The name must tell the truth too: a PNG called .pdf, or a PDF called .exe, is refused.
 	if (!kind || extension !== kind) throw new UploadRefused('selfEvaluation.uploadBadType')
+	const problem = kind === 'pdf' ? pdfProblem(bytes) : zipProblem(bytes)
+	if (problem === 'pdf_active') throw new UploadRefused('selfEvaluation.uploadActivePdf')
+	if (problem === 'zip_bomb') throw new UploadRefused('selfEvaluation.uploadZipBomb')
+	if (problem) throw new UploadRefused('selfEvaluation.uploadBadType')
 	return { name, kind, mimeType: UPLOAD_MIME_TYPES[kind], bytes }
 }
 

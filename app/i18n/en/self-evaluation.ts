@@ -79,6 +79,10 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 		'The file name is not valid. Give the file a plain name of at most 200 characters, without "/", "\\" or ":".',
 	uploadBadType:
 		'This file type is not allowed. Upload a PDF, DOCX, ODT or XLSX file; the extension must match the content.',
+	uploadZipBomb:
+		'This file unpacks to more than 100 MB and is therefore not accepted. Save the document again in Word, LibreOffice or Excel and upload it then.',
+	uploadActivePdf:
+		'This PDF contains active content (JavaScript, a program that starts, or embedded files) and is therefore not accepted. Turn it into a plain PDF, for example with Print to PDF, and upload that.',
 	toastUploaded: 'Document uploaded.',
 	toastRemoved: 'Document removed.',
 	toastSaved: 'Answers saved.',

@@ -80,6 +80,10 @@ export const selfEvaluation = {
 		'De bestandsnaam is niet geldig. Geef het bestand een gewone naam van hoogstens 200 tekens, zonder "/", "\\" of ":".',
 	uploadBadType:
 		'Dit bestandstype is niet toegestaan. Upload een PDF-, DOCX-, ODT- of XLSX-bestand; de extensie moet bij de inhoud passen.',
+	uploadZipBomb:
+		'Dit bestand pakt uit tot meer dan 100 MB en wordt daarom niet aangenomen. Sla het document opnieuw op in Word, LibreOffice of Excel en upload het dan.',
+	uploadActivePdf:
+		'Deze PDF bevat actieve inhoud (JavaScript, een programma dat start of ingesloten bestanden) en wordt daarom niet aangenomen. Maak er een gewone PDF van, bijvoorbeeld met Afdrukken naar PDF, en upload die.',
 	toastUploaded: 'Document geüpload.',
 	toastRemoved: 'Document verwijderd.',
 	toastSaved: 'Antwoorden opgeslagen.',

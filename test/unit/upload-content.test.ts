@@ -1,0 +1,150 @@
+// Issue 15, finding 7: zip bombs dressed as office documents and PDFs with active content are
+// refused before they are stored; real documents pass. Built in memory with real deflate.
+import { createDeflateRaw, deflateSync } from 'node:zlib'
+import PDFDocument from 'pdfkit'
+import { describe, expect, it } from 'vitest'
+import { pdfProblem, zipProblem } from '#app/lib/upload-content.server.ts'
+import { acceptUpload, UploadRefused } from '#app/lib/uploads.server.ts'
+import { docx } from '#test/fixtures/office-files.ts'
+
+/** Deflates `megabytes` of zeros as a stream, so the test never holds the unpacked bytes. */
+async function deflatedZeros(megabytes: number): Promise<Buffer> {
+	const deflate = createDeflateRaw({ level: 9 })
+	const chunks: Buffer[] = []
+	deflate.on('data', (chunk: Buffer) => chunks.push(chunk))
+	const done = new Promise((resolve) => deflate.on('end', resolve))
+	const megabyte = Buffer.alloc(1024 * 1024)
+	for (let index = 0; index < megabytes; index++) deflate.write(megabyte)
+	deflate.end()
+	await done
+	return Buffer.concat(chunks)
+}
+
+/** A ZIP whose entries are given already deflated (method 8) or stored (method 0). */
+function zip(entries: { name: string; data: Uint8Array; method: 0 | 8; size: number }[]): Uint8Array<ArrayBuffer> {
+	const parts: Buffer[] = []
+	const centrals: Buffer[] = []
+	let offset = 0
+	for (const entry of entries) {
+		const name = Buffer.from(entry.name)
+		const local = Buffer.alloc(30)
+		local.writeUInt32LE(0x04034b50, 0)
+		local.writeUInt16LE(20, 4)
+		local.writeUInt16LE(entry.method, 8)
+		local.writeUInt32LE(entry.data.length, 18)
+		local.writeUInt32LE(entry.size, 22)
+		local.writeUInt16LE(name.length, 26)
+		parts.push(local, name, Buffer.from(entry.data))
+		const central = Buffer.alloc(46)
+		central.writeUInt32LE(0x02014b50, 0)
+		central.writeUInt16LE(20, 4)
+		central.writeUInt16LE(20, 6)
+		central.writeUInt16LE(entry.method, 10)
+		central.writeUInt32LE(entry.data.length, 20)
+		central.writeUInt32LE(entry.size, 24)
+		central.writeUInt16LE(name.length, 28)
+		central.writeUInt32LE(offset, 42)
+		centrals.push(central, name)
+		offset += 30 + name.length + entry.data.length
+	}
+	const directory = Buffer.concat(centrals)
+	const end = Buffer.alloc(22)
+	end.writeUInt32LE(0x06054b50, 0)
+	end.writeUInt16LE(entries.length, 8)
+	end.writeUInt16LE(entries.length, 10)
+	end.writeUInt32LE(directory.length, 12)
+	end.writeUInt32LE(offset, 16)
+	const bytes = Buffer.concat([...parts, directory, end])
+	return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer)
+}
+
+const contentTypes = { name: '[Content_Types].xml', data: Buffer.from('<Types/>'), method: 0 as const, size: 8 }
+
+async function pdfkitPdf(): Promise<Uint8Array> {
+	const doc = new PDFDocument()
+	const chunks: Buffer[] = []
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+	const done = new Promise((resolve) => doc.on('end', resolve))
+	doc.text('Leeg format behandelplan')
+	doc.end()
+	await done
+	return new Uint8Array(Buffer.concat(chunks))
+}
+
+function pdfWith(catalogExtra: string, extraObjects = ''): Uint8Array {
+	return new TextEncoder().encode(
+		`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n${extraObjects}trailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+	)
+}
+
+describe('office documents', () => {
+	it('a real DOCX passes, and so does one with well-compressed text', async () => {
+		expect(zipProblem(docx())).toBeNull()
+		const text = Buffer.from('Behandelplan met doelen en evaluatie. '.repeat(50_000))
+		const compressed = zip([
+			contentTypes,
+			{ name: 'word/document.xml', data: deflateSync(text).subarray(2, -4), method: 8, size: text.length },
+		])
+		expect(zipProblem(compressed)).toBeNull()
+	})
+
+	it('refuses a document that unpacks past 100 MB, whatever sizes it declares', async () => {
+		const bomb = zip([
+			contentTypes,
+			// Declares a tiny size; the inflater is what counts.
+			{ name: 'word/document.xml', data: await deflatedZeros(150), method: 8, size: 10 },
+		])
+		expect(bomb.length).toBeLessThan(1024 * 1024)
+		expect(zipProblem(bomb)).toBe('zip_bomb')
+		await expect(acceptUpload(new File([bomb], 'format.docx'))).rejects.toMatchObject({
+			key: 'selfEvaluation.uploadZipBomb',
+		})
+	})
+
+	it('refuses a ratio no document has (12 MB of nothing in a few kB)', async () => {
+		const packed = zip([contentTypes, { name: 'xl/x.xml', data: await deflatedZeros(12), method: 8, size: 0 }])
+		expect(zipProblem(packed)).toBe('zip_bomb')
+	})
+
+	it('calls a broken ZIP unreadable', () => {
+		const broken = docx().slice(0, 200)
+		expect(zipProblem(broken)).toBe('zip_unreadable')
+	})
+})
+
+describe('PDFs', () => {
+	it('a PDF as pdfkit or a word processor writes it passes, also one that opens on a page', async () => {
+		expect(pdfProblem(await pdfkitPdf())).toBeNull()
+		expect(pdfProblem(pdfWith('/OpenAction [3 0 R /Fit]'))).toBeNull()
+	})
+
+	it.each([
+		['JavaScript on open', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'],
+		['a name written with escapes', '/OpenAction << /S /J#61vaScript /JS (app.alert(1)) >>'],
+		['a program that starts', '/OpenAction << /S /Launch /F (cmd.exe) >>'],
+		['embedded files', '/Names << /EmbeddedFiles 5 0 R >>'],
+		['an XFA form', '/AcroForm << /XFA 6 0 R >>'],
+	])('refuses %s', async (_, extra) => {
+		const pdf = pdfWith(extra)
+		expect(pdfProblem(pdf)).toBe('pdf_active')
+		const error = await acceptUpload(new File([new Uint8Array(pdf)], 'format.pdf')).catch((caught: unknown) => caught)
+		expect(error).toBeInstanceOf(UploadRefused)
+		expect((error as UploadRefused).key).toBe('selfEvaluation.uploadActivePdf')
+	})
+
+	it('reads compressed object streams: JavaScript hidden in one is found, a harmless one passes', () => {
+		const objectStream = (content: string) => {
+			const packed = deflateSync(Buffer.from(content))
+			return Buffer.concat([
+				Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction 7 0 R >>\nendobj\n'),
+				Buffer.from(
+					`3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`,
+				),
+				packed,
+				Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+			])
+		}
+		expect(pdfProblem(objectStream('7 0 << /S /JavaScript /JS (app.alert(1)) >>'))).toBe('pdf_active')
+		expect(pdfProblem(objectStream('7 0 [2 0 R /Fit]'))).toBeNull()
+	})
+})
