@@ -8,7 +8,7 @@ import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.ts
 import { useT } from '#app/i18n/react.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { translate } from '#app/i18n/translate.ts'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireAnonymous } from '#app/lib/permissions.server.ts'
@@ -29,7 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
 	const pending = await pendingLogin(request)
 	if (!pending) return data(formFailure({ formErrors: ['auth.twoFactorLoginExpired'] }), { status: 400 })
-	const form = parseForm(schema, await request.formData())
+	const form = parseForm(schema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const ip = clientIp(request, context)
 	const result = await verifySecondFactor(pending.userId, form.data.code, ip)

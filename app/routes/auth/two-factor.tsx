@@ -8,7 +8,7 @@ import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.ts
 import { useT } from '#app/i18n/react.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { adminTwoFactorRequired } from '#app/lib/env.server.ts'
-import { attempt, formFailure, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, formFailure, parseForm, readForm, refusalData } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireSession } from '#app/lib/permissions.server.ts'
@@ -49,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		userId: user.id,
 		ip: clientIp(request, context),
 	}
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const locale = await getLocale(request, user)
 	if (intent === 'start' && !user.twoFactorEnabled) {
