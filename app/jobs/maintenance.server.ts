@@ -11,11 +11,16 @@ export const purgeSessions: Job = {
 		const realNow = new Date()
 		const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: realNow } } })
 		const rateLimits = await db.rateLimit.deleteMany({ where: { resetAt: { lt: realNow } } })
+		const throttles = await db.loginThrottle.deleteMany({ where: { expiresAt: { lt: realNow } } })
 		// The embedded database has no autovacuum: without fresh statistics the planner expects a few
 		// rows where there are thousands and the register's plans degrade as data grows (issue 17).
 		// PostgreSQL's autovacuum analyses by itself.
 		const analyzed = getDatabase().kind === 'pglite'
 		if (analyzed) await db.$executeRawUnsafe('ANALYZE')
-		return { sessionsDeleted: sessions.count, rateLimitsDeleted: rateLimits.count, analyzed: analyzed ? 1 : 0 }
+		return {
+			sessionsDeleted: sessions.count,
+			rateLimitsDeleted: rateLimits.count + throttles.count,
+			analyzed: analyzed ? 1 : 0,
+		}
 	},
 }
