@@ -13,7 +13,7 @@ import { useT } from '#app/i18n/react.tsx'
 import { formatEuro } from '#app/i18n/format.ts'
 import { useLocale } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { attempt, formDataToValues, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -48,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const here = href('/medewerkers/deelnames/:participationId', { participationId: params.participationId })
 	// Withdrawing and undoing are decisions of the board's office: administrators only.
