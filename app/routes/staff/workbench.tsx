@@ -7,6 +7,7 @@ import { chosenYear } from './year-param.server.ts'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
@@ -45,7 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const url = new URL(request.url)
 	const back = `${href('/medewerkers/werkbank')}${url.search}`
 	const result = await handleAssignment(request, formData, back)
