@@ -14,7 +14,6 @@ import { participationYears, staffMembers } from '#app/services/staff-participat
 import { type Queue, QUEUES } from '#app/domain/workbench.ts'
 import { workbenchQueues } from '#app/services/workbench.server.ts'
 import { QUEUE_SLUGS } from './workbench-queues.ts'
-import { readForm } from '#app/lib/forms.ts'
 
 // The workbench (issue 12): the season's work as queues — mine, unassigned, waiting too long,
 // revisions due soon, sample interviews to plan — each with its assessor and how long it waited.
