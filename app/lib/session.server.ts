@@ -29,6 +29,8 @@ export interface SessionUser {
 	kind: AccountKind
 	organisationName: string | null
 	locale: Locale
+	/** Two-factor sign-in is set up (docs/security-authentication.md). */
+	twoFactorEnabled: boolean
 	memberships: SessionMembership[]
 }
 
@@ -182,6 +184,7 @@ function toSessionUser(user: UserWithMemberships): SessionUser {
 		kind: user.kind,
 		organisationName: user.organisationName,
 		locale: user.locale,
+		twoFactorEnabled: user.totpEnabledAt !== null,
 		memberships: user.memberships.map((membership) => ({
 			providerId: membership.providerId,
 			providerName: membership.provider.name,
