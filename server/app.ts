@@ -7,6 +7,7 @@ import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
+import { bodyLimit } from './body-limit.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
@@ -70,6 +71,7 @@ app.use(metricsEndpoint)
 app.use(requestMetrics)
 // The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
 app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
+app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)
 

@@ -10,7 +10,7 @@ import { OrganisationFields } from '#app/components/provider/organisation-fields
 import { ProviderErrorBoundary, RadioGroup, typed } from '#app/components/provider/ui.tsx'
 import { formatCalendarDay } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, formFailure, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, echoValues, formFailure, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
@@ -46,7 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const ip = clientIp(request, context)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (String(formData.get(HONEYPOT) ?? '') !== '')
 		return redirectWithToast('/aanmelden?ontvangen=0', { type: 'success', key: 'provider.applicationReceivedToast' })
 	const limit = await consumeRateLimit(`application:ip:${ip}`, { limit: 20, windowMs: 60 * 60 * 1000 })
@@ -84,10 +84,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	})
 }
 
+/** The form's own fields as typed, each capped (never an invented field: issue 15). */
 function valuesOf(formData: FormData) {
-	const values: Record<string, string> = {}
-	for (const [name, value] of formData.entries()) if (typeof value === 'string') values[name] = value
-	return values
+	return echoValues(applicationSchema, formData) as Record<string, string>
 }
 
 export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.apply'])
