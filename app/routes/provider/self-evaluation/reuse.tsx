@@ -8,7 +8,7 @@ import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { translateError } from '#app/i18n/errors.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { attempt, parseForm } from '#app/lib/forms.ts'
+import { attempt, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { reuseOffer, takeOverLastYear } from '#app/services/self-evaluation-reuse.server.ts'
@@ -34,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, providerId, year } = await requireSelfEvaluation(request, params)
-	const parsed = parseForm(schema, await request.formData())
+	const parsed = parseForm(schema, await readForm(request))
 	if (!parsed.success) return data({ formErrors: parsed.formErrors }, { status: 400 })
 	const result = await attempt(() =>
 		takeOverLastYear(actorOf(user), { providerId, year, accepted: parsed.data.criterion }),
