@@ -37,7 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 			result.reason === 'rate_limited'
 				? [
 						translate(await getLocale(request), 'auth.loginRateLimited', {
-							minutes: Math.ceil(result.retryAfterSeconds / 60),
+							seconds: result.retryAfterSeconds,
 						}),
 					]
 				: ['auth.loginFailed']
