@@ -7,8 +7,8 @@ import * as checkRoute from '#app/routes/provider/self-evaluation/check.tsx'
 import * as normRoute from '#app/routes/provider/self-evaluation/norm.tsx'
 import * as uploadRoute from '#app/routes/provider/self-evaluation/upload.ts'
 import * as exportRoute from '#app/routes/provider/self-evaluation/export.ts'
-import { saveAssessment } from '#app/services/assessment-form.server.ts'
 import { decideRound, loadAssessment } from '#app/services/assessment.server.ts'
+import { saveAssessment } from '#app/services/assessment-form.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
@@ -277,7 +277,7 @@ describe('the whole self-evaluation as a PDF', () => {
 		await saveAssessment(actor, {
 			participationId: context.participationId,
 			round: 1,
-			expectedVersion: assessment!.round.assessmentVersion,
+			expectedVersion: 0,
 			form: { verdicts, message: '', notes: '' },
 		})
 		await decideRound(actor, { participationId: context.participationId, round: 1, outcome: 'revision_requested' })
