@@ -92,6 +92,7 @@ export const ERROR_STATUS = {
 	document_replaced_gone: 409,
 	document_not_in_round: 409,
 	self_evaluation_incomplete: 409,
+	self_evaluation_reuse_unavailable: 409,
 	// fees and amounts (app/domain/fees.ts)
 	fee_invalid_input: 400,
 	amount_required: 400,

@@ -9,7 +9,6 @@ import { AppError, refusalError } from '#app/domain/errors.ts'
 import { transition } from '#app/domain/participation.ts'
 import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
 import { type EvidenceItem, type NormSet, allEvidence } from '#app/domain/norm-set.ts'
-import { prefillAnswers } from '#app/domain/norm-set-diff.ts'
 import { type Answers, checkCompleteness } from '#app/domain/self-evaluation.ts'
 import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -75,43 +74,16 @@ export async function currentYearOf(providerId: string): Promise<number | null> 
 }
 
 /**
- * Creates round 1 when the provider may start and has none yet, prefilled from the last submitted
- * round of an earlier year. Safe to call on every visit: a concurrent second create loses on the
- * unique (participation, number) and is ignored.
+ * Creates round 1 when the provider may start and has none yet. It starts empty: last year's
+ * answers are offered as an explicit choice with a review per criterion
+ * (self-evaluation-reuse.server.ts; issue 13: nothing is copied silently). Safe to call on every
+ * visit: a concurrent second create loses on the unique (participation, number) and is ignored.
  */
-export async function ensureFirstRound(participation: SelfEvaluationContext, loaded: LoadedNormSet): Promise<boolean> {
+export async function ensureFirstRound(participation: SelfEvaluationContext, _loaded: LoadedNormSet): Promise<boolean> {
 	if (participation.rounds.length > 0 || !STARTABLE_STATES.includes(participation.state)) return false
 	try {
-		await db.$transaction(async (tx) => {
-			const previous = await previousYearAnswers(tx, participation.providerId, participation.year)
-			const round = await tx.selfEvaluationRound.create({
-				data: {
-					participationId: participation.id,
-					number: 1,
-					prefilledFromYear: previous?.year ?? null,
-					createdAt: now(),
-				},
-			})
-			if (!previous) return
-			const prefill = prefillAnswers(previous.normSet, previous.answers, loaded.normSet)
-			const criterionOf = new Map(allEvidence(loaded.normSet).map(({ criterion, item }) => [item.key, criterion.key]))
-			for (const [key, answer] of Object.entries(prefill.answers)) {
-				const evidenceItemId = loaded.evidenceIds.get(key)
-				if (!evidenceItemId) continue
-				const changed = prefill.criteria[criterionOf.get(key) ?? ''] === 'changed'
-				await tx.answer.create({
-					data: {
-						roundId: round.id,
-						evidenceItemId,
-						text: answer.text ?? null,
-						url: answer.url ?? null,
-						checkedElements: answer.checkedElements ?? [],
-						prefill: changed ? 'criterion_changed' : 'copied',
-						updatedAt: now(),
-						documents: { create: answer.documents.map((document) => ({ fileId: document.id })) },
-					},
-				})
-			}
+		await db.selfEvaluationRound.create({
+			data: { participationId: participation.id, number: 1, prefilledFromYear: null, createdAt: now() },
 		})
 		return true
 	} catch (error) {
@@ -120,7 +92,8 @@ export async function ensureFirstRound(participation: SelfEvaluationContext, loa
 	}
 }
 
-async function previousYearAnswers(
+/** The provider's last submitted round of an earlier year, with its norm set and answers. */
+export async function previousYearAnswers(
 	tx: Tx,
 	providerId: string,
 	year: number,

@@ -11,6 +11,7 @@ export const meta: Record<keyof typeof nl, string> = {
 	selfEvaluation: 'Self-evaluation',
 	selfEvaluationYear: 'Self-evaluation {year}',
 	check: 'Check',
+	reuse: 'Take over last year’s answers',
 	norm: 'Norm {code}',
 	agreement: 'Agreement',
 	provider: 'Provider',

@@ -77,6 +77,7 @@ export const refusals: Record<keyof typeof nl, string> = {
 	document_replaced_gone: 'The document you wanted to replace is no longer there. Reload the page.',
 	document_not_in_round: 'This document is not (or no longer) part of your self-evaluation.',
 	self_evaluation_incomplete: 'The self-evaluation is not complete yet. First add what is missing below.',
+	self_evaluation_reuse_unavailable: "Last year's answers can only be taken over into a new first round, and once.",
 	fee_invalid_input: 'The fee cannot be calculated from this input.',
 	amount_required: 'Enter an amount.',
 	amount_negative: 'The amount cannot be negative.',

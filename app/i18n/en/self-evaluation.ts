@@ -84,6 +84,24 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	uploadActivePdf:
 		'This PDF contains active content (JavaScript, a program that starts, or embedded files) and is therefore not accepted. Turn it into a plain PDF, for example with Print to PDF, and upload that.',
 	toastUploaded: 'Document uploaded.',
+	toastTakenOver:
+		'{count, plural, one {The answers of # criterion were} other {The answers of # criteria were}} taken over from {year}. Check them before you submit.',
+	toastNothingTakenOver: 'Nothing was taken over. You fill in the self-evaluation yourself.',
+	reuseOffer:
+		'You submitted a self-evaluation in {year}. For {unchanged, plural, one {# criterion} other {# criteria}} the norm has not changed since. Would you like to take over your answers and documents from then? You review them per criterion first.',
+	reuseOfferLink: 'Review and take over the answers of {year}',
+	reuseTitle: 'Take over the answers of {year}',
+	reuseIntro:
+		'Choose per criterion whether to take over the answer of {year}. {unchanged, plural, one {# criterion is} other {# criteria are}} unchanged and ticked; for a changed criterion, first check whether the answer still fits. Nothing is taken over until you confirm.',
+	reuseLegend: 'Criteria to take over',
+	reuseCriterion: 'Take over criterion {code} (norm {norm}: {title})',
+	reuseUnchanged: 'Unchanged since {year}',
+	reuseChanged: 'Changed since {year}: check whether your answer still fits',
+	reuseAlreadyAnswered: 'You already filled in something here this year; it stays and is not overwritten.',
+	reuseDocuments: 'Documents: {names}',
+	reuseNotCarried: 'Numbers and declarations are never taken over: they are about this year.',
+	reuseSubmit: 'Take over the ticked answers',
+	reuseCancel: 'Not now',
 	toastRemoved: 'Document removed.',
 	toastSaved: 'Answers saved.',
 	toastSubmitted: 'Your self-evaluation has been submitted. You will receive a confirmation by e-mail.',

@@ -10,6 +10,7 @@ export const meta = {
 	selfEvaluation: 'Zelfevaluatie',
 	selfEvaluationYear: 'Zelfevaluatie {year}',
 	check: 'Controleren',
+	reuse: 'Antwoorden van vorig jaar overnemen',
 	norm: 'Norm {code}',
 	agreement: 'Overeenkomst',
 	provider: 'Aanbieder',

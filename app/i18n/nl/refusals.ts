@@ -82,6 +82,8 @@ export const refusals = {
 	document_replaced_gone: 'Het document dat u wilde vervangen is er niet meer. Laad de pagina opnieuw.',
 	document_not_in_round: 'Dit document staat niet (meer) bij uw zelfevaluatie.',
 	self_evaluation_incomplete: 'De zelfevaluatie is nog niet volledig. Vul eerst aan wat hieronder ontbreekt.',
+	self_evaluation_reuse_unavailable:
+		'Antwoorden van vorig jaar overnemen kan alleen in een nieuwe eerste ronde, en één keer.',
 	fee_invalid_input: 'De afdracht kan met deze invoer niet worden berekend.',
 	amount_required: 'Vul een bedrag in.',
 	amount_negative: 'Het bedrag mag niet negatief zijn.',

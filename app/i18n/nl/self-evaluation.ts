@@ -85,6 +85,24 @@ export const selfEvaluation = {
 	uploadActivePdf:
 		'Deze PDF bevat actieve inhoud (JavaScript, een programma dat start of ingesloten bestanden) en wordt daarom niet aangenomen. Maak er een gewone PDF van, bijvoorbeeld met Afdrukken naar PDF, en upload die.',
 	toastUploaded: 'Document geüpload.',
+	toastTakenOver:
+		'{count, plural, one {De antwoorden van # criterium zijn} other {De antwoorden van # criteria zijn}} overgenomen uit {year}. Controleer ze voor u indient.',
+	toastNothingTakenOver: 'Er is niets overgenomen. U vult de zelfevaluatie zelf in.',
+	reuseOffer:
+		'U heeft in {year} een zelfevaluatie ingediend. Bij {unchanged, plural, one {# criterium is} other {# criteria zijn}} de norm sindsdien ongewijzigd. Wilt u uw antwoorden en documenten van toen overnemen? U bekijkt ze eerst per criterium.',
+	reuseOfferLink: 'Antwoorden van {year} bekijken en overnemen',
+	reuseTitle: 'Antwoorden van {year} overnemen',
+	reuseIntro:
+		'Kies per criterium of u het antwoord van {year} overneemt. {unchanged, plural, one {# criterium is} other {# criteria zijn}} ongewijzigd en staan aangevinkt; bij een gewijzigd criterium kijkt u eerst of het antwoord nog past. Er wordt niets overgenomen voordat u bevestigt.',
+	reuseLegend: 'Over te nemen criteria',
+	reuseCriterion: 'Criterium {code} (norm {norm}: {title}) overnemen',
+	reuseUnchanged: 'Ongewijzigd sinds {year}',
+	reuseChanged: 'Gewijzigd sinds {year}: controleer of uw antwoord nog past',
+	reuseAlreadyAnswered: 'U heeft hier dit jaar al iets ingevuld; dat blijft staan en wordt niet overschreven.',
+	reuseDocuments: 'Documenten: {names}',
+	reuseNotCarried: 'Getallen en verklaringen worden nooit overgenomen: die gaan over dit jaar.',
+	reuseSubmit: 'Aangevinkte antwoorden overnemen',
+	reuseCancel: 'Niet nu',
 	toastRemoved: 'Document verwijderd.',
 	toastSaved: 'Antwoorden opgeslagen.',
 	toastSubmitted: 'Uw zelfevaluatie is ingediend. U ontvangt een bevestiging per e-mail.',

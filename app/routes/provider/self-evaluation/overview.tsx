@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { deadlineOf, decidedFeedback } from '#app/services/self-evaluation.server.ts'
+import { reuseOffer } from '#app/services/self-evaluation-reuse.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = selfEvaluationLinks
@@ -39,9 +40,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		participation.certificate && ['qualified', 'sampled', 'confirmed'].includes(participation.state)
 			? participation.certificate
 			: null
+	// Issue 13: last year's answers are offered, never copied silently.
+	const offer = draft ? await reuseOffer(providerId, year) : null
 	return {
 		providerId,
 		year,
+		reuse: offer
+			? {
+					fromYear: offer.fromYear,
+					unchanged: offer.criteria.filter((criterion) => criterion.status === 'carried').length,
+				}
+			: null,
 		state: participation.state,
 		deadline: deadline.toISOString(),
 		daysLeft: daysLeft(now(), deadline),
@@ -64,7 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function Overview({ loaderData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
-	const { providerId, year, state, draft, shown, report, rounds, insufficient, certificate, lastDecidedRound } =
+	const { providerId, year, state, draft, shown, report, rounds, insufficient, certificate, lastDecidedRound, reuse } =
 		loaderData
 	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	const revision = state === 'revision_requested' && draft
@@ -149,6 +158,16 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 					</h2>
 					<p>{t('selfEvaluation.statusDraft')}</p>
 					<DueDate deadline={loaderData.deadline} days={loaderData.daysLeft} />
+					{reuse ? (
+						<div className="panel panel--info stack" id="overnemen">
+							<p>{t('selfEvaluation.reuseOffer', { year: reuse.fromYear, unchanged: reuse.unchanged })}</p>
+							<p>
+								<Link className="button button--primary" to={`${base}/overnemen`}>
+									{t('selfEvaluation.reuseOfferLink', { year: reuse.fromYear })}
+								</Link>
+							</p>
+						</div>
+					) : null}
 					{draft.prefilledFromYear ? (
 						<p className="panel panel--info">{t('selfEvaluation.prefilled', { year: draft.prefilledFromYear })}</p>
 					) : null}

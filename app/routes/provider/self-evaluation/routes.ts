@@ -12,6 +12,7 @@ export const selfEvaluationRoutes = [
 	route(`${base}/:year/document`, `${dir}/upload.ts`),
 	route(`${base}/:year/controle`, `${dir}/check.tsx`),
 	route(`${base}/:year/pdf`, `${dir}/export.ts`),
+	route(`${base}/:year/overnemen`, `${dir}/reuse.tsx`),
 	route(`${base}/:year/ronde/:round`, `${dir}/round.tsx`),
 	route(`${base}/:year/documenten/:fileId`, `${dir}/document.ts`),
 	route('aanbieder/:providerId/certificaat/:year', `${dir}/certificate.ts`),
