@@ -5,10 +5,12 @@ import { type RouteConfig, layout, route } from '@react-router/dev/routes'
 export const staffRoutes = [
 	layout('routes/staff/layout.tsx', [
 		route('medewerkers', 'routes/staff/overview.tsx'),
+		route('medewerkers/werkbank', 'routes/staff/workbench.tsx'),
 		route('medewerkers/deelnames', 'routes/staff/participations.tsx'),
 		route('medewerkers/deelnames/csv', 'routes/staff/participations-csv.ts'),
 		route('medewerkers/deelnames/:participationId', 'routes/staff/participation.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round', 'routes/staff/assessment.tsx'),
+		route('medewerkers/deelnames/:participationId/beoordeling/:round/concept', 'routes/staff/assessment-draft.ts'),
 		route('medewerkers/steekproef', 'routes/staff/sample.tsx'),
 		route('medewerkers/intrekkingen', 'routes/staff/withdrawals.tsx'),
 		route('medewerkers/toezeggingen', 'routes/staff/follow-ups.tsx'),

@@ -17,13 +17,20 @@ import { formatList } from '#app/i18n/format.ts'
 import { criterionTitle, evidenceIssuesText, missingItemText } from '#app/i18n/completeness.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
+import {
+	attempt,
+	controlCharacterFields,
+	type FieldErrors,
+	type FormValues,
+	formDataToValues,
+	readForm,
+} from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
+import { receiveUpload } from './upload.server.ts'
 import {
-	addDocument,
 	answerRows,
 	decidedFeedback,
 	profileOf,
@@ -139,35 +146,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const uploadKey = new URL(request.url).searchParams.get('upload')
 
 	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-		try {
-			const formData = await readLimitedFormData(request)
-			const upload = await acceptUpload(formData.get('file'))
-			const replaces = formData.get('replaces')
-			const result = await attempt(() =>
-				addDocument(actor, {
-					providerId,
-					year,
-					evidenceKey: uploadKey ?? String(formData.get('evidenceKey') ?? ''),
-					upload,
-					replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
-				}),
-			)
-			if (!result.ok)
-				return failure(
-					{ upload: { key: uploadKey, error: translateError(result.error, user.locale) } },
-					result.error.status,
-				)
-			return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
-				type: 'success',
-				key: 'selfEvaluation.toastUploaded',
-			})
-		} catch (error) {
-			if (error instanceof UploadRefused) return failure({ upload: { key: uploadKey, error: error.key } }, 400)
-			throw error
-		}
+		// Without JavaScript an upload is a plain form post here; with it, upload.ts answers in JSON.
+		const outcome = await receiveUpload(request, { user, providerId, year, uploadKey })
+		if (!outcome.ok) return failure({ upload: { key: outcome.evidenceKey, error: outcome.error } }, outcome.status)
+		return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
+			type: 'success',
+			key: 'selfEvaluation.toastUploaded',
+		})
 	}
 
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	if (intent === 'remove') {
 		const result = await attempt(() =>
@@ -176,6 +164,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (!result.ok) return failure({ formErrors: [translateError(result.error, user.locale)] }, result.error.status)
 		return redirectWithToast(here, { type: 'success', key: 'selfEvaluation.toastRemoved' })
 	}
+
+	// A control character anywhere (text pasted from a PDF): nothing of the form is saved (issue 15).
+	const refused = controlCharacterFields(formData)
+	if (refused.length > 0)
+		return failure(
+			{
+				fieldErrors: Object.fromEntries(refused.map((name) => [name, ['errors.controlCharacter']])),
+				formErrors: [translate(user.locale, 'errors.controlCharacterForm')],
+				values: formDataToValues(formData),
+			},
+			400,
+		)
 
 	// Save every item of this norm the form carried; only changed answers are written.
 	const profile = profileOf(participation)
@@ -404,11 +404,13 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 															documents={row?.documents ?? []}
 															editable={editable}
 															action={`${here}?upload=${encodeURIComponent(item.key)}`}
+															endpoint={`${base}/document?upload=${encodeURIComponent(item.key)}`}
 															evidenceKey={item.key}
 														/>
 														{editable ? (
 															<UploadForm
 																action={`${here}?upload=${encodeURIComponent(item.key)}`}
+																endpoint={`${base}/document?upload=${encodeURIComponent(item.key)}`}
 																evidenceKey={item.key}
 																inputId={uploadInputId(item.key)}
 																missing={
