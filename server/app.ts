@@ -33,6 +33,9 @@ app.use((_req, res, next) => {
 	next()
 })
 
+// The register badge, embedded as <img> on carriers' own sites (app/routes/public/carrier-badge.ts).
+const BADGE_PATH = /^\/register\/[a-z0-9][a-z0-9-]*\/badge\.svg$/
+
 app.use((req, res, next) => {
 	const env = getEnv()
 	const development = env.NODE_ENV === 'development'
@@ -60,8 +63,9 @@ app.use((req, res, next) => {
 		},
 		strictTransportSecurity: https,
 		crossOriginEmbedderPolicy: false,
-		// Open data is meant to be fetched from other sites (CORS is set on those routes).
-		crossOriginResourcePolicy: { policy: 'same-site' },
+		// Open data is meant to be fetched from other sites (CORS is set on those routes); a
+		// carrier's badge is an image embedded on its own website (issue 13).
+		crossOriginResourcePolicy: { policy: BADGE_PATH.test(req.path) ? 'cross-origin' : 'same-site' },
 		referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 	})(req, res, next)
 })
