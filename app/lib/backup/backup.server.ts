@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import type { Database, DatabaseConfig } from '../db/client.server.ts'
 import { openDatabase } from '../db/client.server.ts'
+import { createPGlite } from '../db/pglite.server.ts'
 import { type FileStore, checkStorageKey, databaseFileStore, localFileStore } from '../file-store.server.ts'
 import { type Snapshot, pgliteSnapshot, postgresSnapshot } from './snapshot.server.ts'
 
@@ -215,7 +215,7 @@ export async function restoreBackup(
 		const dataDir = path.resolve(target.database.pgliteDataDir ?? 'var/db')
 		if (!(await isEmptyDir(dataDir))) throw new Error(`De databasemap is niet leeg: ${dataDir}`)
 		await mkdir(dataDir, { recursive: true })
-		const database = new PGlite(dataDir)
+		const database = createPGlite(dataDir)
 		try {
 			await database.exec(`BEGIN;\n${sql}\nCOMMIT;`)
 		} finally {

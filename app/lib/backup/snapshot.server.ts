@@ -7,6 +7,7 @@
 //   and our queries read that copy, so the running portal is paused only for the copy.
 import { execFile } from 'node:child_process'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump'
 import pg from 'pg'
 
@@ -61,7 +62,7 @@ export async function postgresSnapshot(connectionString: string, pgDumpBinary = 
 
 /** A copy of a running (or closed) PGlite, taken in one step; `source` is not used afterwards. */
 export async function pgliteSnapshot(source: PGlite): Promise<Snapshot> {
-	const copy = await PGlite.create({ loadDataDir: await source.dumpDataDir('none') })
+	const copy = await PGlite.create({ loadDataDir: await source.dumpDataDir('none'), extensions: { pg_trgm } })
 	return pgliteView(copy, () => copy.close())
 }
 
