@@ -4,6 +4,7 @@ import { agreementReminders, offerAgreements } from './agreements.server.ts'
 import { benchmarkReminders } from './benchmark.server.ts'
 import { consultationMails } from './consultation.server.ts'
 import { feeRatePublished, issueInvoices, overdueInvoices } from './fees.server.ts'
+import { nightlyBackup } from './backup.server.ts'
 import { purgeSessions } from './maintenance.server.ts'
 import { listCarriers, qualificationDeadline, revisionOverdue } from './participation-sweeps.server.ts'
 import { followUpReminders, qualificationReminders, turnoverReminders } from './reminders.server.ts'
@@ -24,6 +25,7 @@ const all: Job[] = [
 	issueInvoices,
 	overdueInvoices,
 	purgeSessions,
+	nightlyBackup,
 ]
 
 export const jobs: Record<JobName, Job> = Object.fromEntries(all.map((job) => [job.name, job])) as Record<JobName, Job>

@@ -18,6 +18,7 @@ export const JOB_NAMES = [
 	'issue-invoices',
 	'overdue-invoices',
 	'purge-sessions',
+	'nightly-backup',
 ] as const
 
 export type JobName = (typeof JOB_NAMES)[number]

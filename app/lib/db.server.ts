@@ -4,6 +4,7 @@
 // connection (and one PGlite) instead of opening a second one on the same directory.
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Database, type DatabaseConfig, openDatabase } from './db/client.server.ts'
+import { whileHolding } from './db/advisory-lock.server.ts'
 import { applyMigrations } from './db/migrations.server.ts'
 
 const key = Symbol.for('keurmerk.database')
@@ -24,7 +25,10 @@ export async function initDatabase(
 	current.opening ??= (async () => {
 		const database = await openDatabase(config)
 		try {
-			if (migrate) await applyMigrations(database.adapterFactory)
+			// Several instances starting at once on one PostgreSQL: one applies the migrations, the
+			// others wait for it and then find nothing pending.
+			if (migrate)
+				await whileHolding(database.connectionString, 'migrations', () => applyMigrations(database.adapterFactory))
 		} catch (error) {
 			await database.close()
 			throw error

@@ -41,6 +41,12 @@ const schema = z.object({
 	KEURMERK_ALLOW_CLOCK_OVERRIDE: flag,
 	KEURMERK_TEST_HOOKS: flag,
 	KEURMERK_SCHEDULER: z.enum(['on', 'off']).default('on'),
+	// Backups (npm run db:backup and the nightly job): where, how many nightly ones to keep, whether
+	// the nightly one runs (default: on in production), and which pg_dump reads PostgreSQL.
+	BACKUP_DIR: z.string().default('var/backups'),
+	BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(14),
+	BACKUP_NIGHTLY: z.enum(['on', 'off']).optional(),
+	PG_DUMP: z.string().default('pg_dump'),
 	// GET /metrics answers a scrape with `Authorization: Bearer <METRICS_TOKEN>`; unset: loopback only.
 	METRICS_TOKEN: z
 		.string()

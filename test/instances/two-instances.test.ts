@@ -217,6 +217,20 @@ describe('two instances on one PostgreSQL', () => {
 		expect((await login(a, carrier.email, testPassword)).status).toBe(429)
 	})
 
+	it('a request throttle counted on A holds on B (certificate lookups, per address)', async () => {
+		// 120 lookups a minute per address (app/domain/throttle-policy.ts), spread over both instances …
+		const limit = 120
+		for (let index = 0; index < limit; index++) {
+			const instance = index % 2 === 0 ? a : b
+			const response = await fetch(`${instance.url}/verifieer/KBG-0000-${index}`, { redirect: 'manual' })
+			expect(response.status, `verzoek ${index + 1}`).not.toBe(429)
+			await response.arrayBuffer()
+		}
+		// … so the next is refused on either: each instance alone counted only 60.
+		expect((await fetch(`${a.url}/verifieer/KBG-0000-x`)).status).toBe(429)
+		expect((await fetch(`${b.url}/verifieer/KBG-0000-y`)).status).toBe(429)
+	})
+
 	it('/metrics answers only with the token, on every instance', async () => {
 		for (const instance of [a, b]) {
 			const scraped = await fetch(`${instance.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })

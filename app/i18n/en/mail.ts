@@ -129,4 +129,7 @@ export const mail: Record<keyof typeof dutch, string> = {
 	jobOverdueInvoicesHelp: 'Sends one reminder per overdue invoice and counts who is eligible for withdrawal.',
 	jobPurgeSessions: 'Clean-up',
 	jobPurgeSessionsHelp: 'Deletes expired sessions and login rate-limit counters.',
+	jobNightlyBackup: 'Nightly backup',
+	jobNightlyBackupHelp:
+		'Writes the database and every stored file with a manifest of checksums to BACKUP_DIR and keeps the newest BACKUP_KEEP (on in production; BACKUP_NIGHTLY=off turns it off).',
 }

@@ -135,4 +135,7 @@ export const mail = {
 		'Stuurt één herinnering per vervallen factuur en telt wie in aanmerking komt voor intrekking.',
 	jobPurgeSessions: 'Opruimen',
 	jobPurgeSessionsHelp: 'Verwijdert verlopen sessies en tellers van de inlogbeperking.',
+	jobNightlyBackup: 'Nachtelijke back-up',
+	jobNightlyBackupHelp:
+		'Schrijft de database en alle opgeslagen bestanden met een manifest van controlegetallen naar BACKUP_DIR en bewaart de nieuwste BACKUP_KEEP (aan in productie; BACKUP_NIGHTLY=off zet hem uit).',
 } satisfies Record<string, string>

@@ -5,9 +5,7 @@
 // PGlite is one process's database (the directory lock): that process always leads.
 import pg from 'pg'
 import { getDatabase } from '../db.server.ts'
-
-/** Our namespace for advisory locks ('KB'), so the keys cannot collide with anyone else's. */
-const NAMESPACE = 0x4b42
+import { LOCK_NAMESPACE as NAMESPACE } from './advisory-lock.server.ts'
 
 export type Led<T> = { led: true; value: T } | { led: false }
 
