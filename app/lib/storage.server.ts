@@ -1,7 +1,7 @@
 // Files live outside the web root, in FILE_STORAGE_DIR, under random keys; the database keeps
 // name, type, size, checksum and owner. Files are immutable: a replacement is a new file.
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FileKind, PrismaClient, StoredFile } from '#app/generated/prisma/client.ts'
 import { now } from './clock.server.ts'
@@ -50,6 +50,11 @@ export async function storeFile(file: NewFile, client: Tx | PrismaClient = db): 
 			createdAt: now(),
 		},
 	})
+}
+
+/** Removes the bytes of a file whose row was rolled back (a preview's dry run, issue 12). */
+export async function discardStoredBytes(file: Pick<StoredFile, 'storageKey'>): Promise<void> {
+	await rm(pathOf(file.storageKey), { force: true })
 }
 
 export async function readStoredFile(file: Pick<StoredFile, 'storageKey'>): Promise<Buffer> {

@@ -6,6 +6,7 @@ import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
+import { decisions } from './decisions.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
@@ -26,6 +27,7 @@ export const en: Catalogue = {
 	calendar,
 	common,
 	consultation,
+	decisions,
 	errors,
 	fees,
 	home,

@@ -4,6 +4,7 @@ import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
+import { decisions } from './decisions.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
@@ -24,6 +25,7 @@ export const nl = {
 	calendar,
 	common,
 	consultation,
+	decisions,
 	errors,
 	fees,
 	home,

@@ -11,7 +11,9 @@ import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { assessCriterion, confirmDecision, decideRound, loadAssessment } from '#app/services/assessment.server.ts'
+import { assessCriterion, confirmDecision, loadAssessment } from '#app/services/assessment.server.ts'
+import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
+import { UnpaidInvoicesPanel } from './effect-preview.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 const assessSchema = z
@@ -26,10 +28,6 @@ const assessSchema = z
 		path: ['feedback'],
 		message: 'staff.errorFeedbackRequired',
 	})
-const decideSchema = z.object({
-	intent: z.literal('decide'),
-	outcome: z.enum(['qualified', 'revision_requested', 'not_qualified']),
-})
 const confirmSchema = z.object({
 	intent: z.enum(['confirm', 'reject']),
 	reason: z.string().trim().max(2000).optional(),
@@ -46,6 +44,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const toAssess = new Set(outcome.toAssess.map((ref) => ref.key))
 	return {
 		userId: user.id,
+		// Issue 12 §6: the provider's open and overdue invoices, of every year.
+		unpaid: await unpaidInvoices(participation.provider.id),
 		participation: {
 			id: participation.id,
 			year: participation.year,
@@ -130,18 +130,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 			key: 'staff.toastAssessed',
 		})
 	}
-	if (intent === 'decide') {
-		const form = parseForm(decideSchema, formData)
-		if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
-		const result = await attempt(() =>
-			decideRound(actor, { participationId: params.participationId, round: number, outcome: form.data.outcome }),
-		)
-		if (!result.ok) return refusalData(result.error, user.locale, { extra: { criterion: '' } })
-		return redirectWithToast(here, {
-			type: 'success',
-			key: result.value.applied ? 'staff.toastDecided' : 'staff.toastProposed',
-		})
-	}
 	const form = parseForm(confirmSchema, formData)
 	if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
 	const result = await attempt(() =>
@@ -209,6 +197,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 				</nav>
 			) : null}
 			<ErrorSummary formErrors={generalErrors?.formErrors} />
+			<UnpaidInvoicesPanel unpaid={loaderData.unpaid} />
 			<section className="panel panel--info" aria-labelledby="decision">
 				<h2 id="decision">{t('staff.decisionTitle')}</h2>
 				{round.decidedAt && round.outcome ? (
@@ -240,17 +229,25 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 					</>
 				) : editable ? (
 					outcome.allAssessed && outcome.outcome ? (
-						<Form method="post" className="form">
-							<input type="hidden" name="outcome" value={outcome.outcome} />
+						<div className="stack">
 							<p>{t('staff.decisionReady', { outcome: outcomeLabel(outcome.outcome) })}</p>
 							{outcome.insufficient.length ? (
 								<p>{t('staff.insufficientList', { list: outcome.insufficient.join(', ') })}</p>
 							) : null}
 							{participation.fourEyes && outcome.outcome !== 'qualified' ? <p>{t('staff.fourEyesNote')}</p> : null}
-							<SubmitButton name="intent" value="decide">
-								{t('staff.decideButton', { outcome: outcomeLabel(outcome.outcome) })}
-							</SubmitButton>
-						</Form>
+							{/* Issue 12 §5: the decision is taken on its confirmation page, after its preview. */}
+							<p>
+								<Link
+									className="button"
+									to={href('/medewerkers/deelnames/:participationId/beoordeling/:round/besluit', {
+										participationId: participation.id,
+										round: String(round.number),
+									})}
+								>
+									{t('decisions.decisionPreviewLink')}
+								</Link>
+							</p>
+						</div>
 					) : (
 						<p>{t('staff.decisionNotReady', { count: outcome.missing.length, list: outcome.missing.join(', ') })}</p>
 					)
