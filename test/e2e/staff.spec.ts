@@ -124,7 +124,8 @@ test('an admin draws the sample twice with the same seed and gets the same carri
 })
 
 test('a withdrawal ends the register window at its effective date, with a letter', async ({ page, hooks }) => {
-	test.setTimeout(120_000)
+	// Two people and four pages with axe: slow on a busy machine.
+	test.setTimeout(300_000)
 	const year = 2083
 	const prefix = `Intrekking ${uniqueId()}`
 	const { participationIds } = await hooks.post<{ participationIds: string[] }>('fixtures/qualified-participations', {

@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue.ts'
 import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
+import { codes } from './codes.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
 import { decisions } from './decisions.ts'
@@ -25,6 +26,7 @@ export const en: Catalogue = {
 	auth,
 	benchmark,
 	calendar,
+	codes,
 	common,
 	consultation,
 	decisions,

@@ -2,6 +2,7 @@
 import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
+import { codes } from './codes.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
 import { decisions } from './decisions.ts'
@@ -23,6 +24,7 @@ export const nl = {
 	auth,
 	benchmark,
 	calendar,
+	codes,
 	common,
 	consultation,
 	decisions,
