@@ -39,6 +39,7 @@ const renderers = {
 	invoice_overdue: fees.invoiceOverdue,
 	credit_note_issued: fees.creditNoteIssued,
 	benchmark_reminder: benchmark.benchmarkReminder,
+	benchmark_reopened: benchmark.benchmarkReopened,
 	consultation_invitation: consultation.consultationInvitation,
 	consultation_reminder: consultation.consultationReminder,
 	consultation_receipt: consultation.consultationReceipt,
@@ -54,6 +55,36 @@ export const emailTemplateNames = Object.keys(renderers) as EmailTemplateName[]
 
 export function isEmailTemplateName(value: unknown): value is EmailTemplateName {
 	return typeof value === 'string' && value in renderers
+}
+
+/**
+ * Template data that is a personal secret (a link that signs its holder in or sets a password).
+ * The outbox stores these messages with the secret replaced by `personalLinkPlaceholder` and the
+ * real message sealed for the worker (app/services/mail/outbox.server.ts); only these templates are
+ * "account mails", whose stored bodies only admins may read.
+ */
+export const secretFields: { [Name in EmailTemplateName]?: readonly (keyof EmailTemplates[Name] & string)[] } = {
+	password_reset: ['resetUrl'],
+	invitation: ['acceptUrl'],
+}
+
+/** What staff read in place of a personal link. */
+export const personalLinkPlaceholder = '[persoonlijke link]'
+
+export function isAccountMail(template: string): boolean {
+	return isEmailTemplateName(template) && (secretFields[template]?.length ?? 0) > 0
+}
+
+/** The message as staff may read it: every secret field replaced by the placeholder. */
+export function renderRedactedEmail<Name extends EmailTemplateName>(
+	name: Name,
+	data: EmailTemplates[Name],
+): EmailContent | null {
+	const fields = secretFields[name] as readonly string[] | undefined
+	if (!fields?.length) return null
+	const redacted: Record<string, unknown> = { ...data }
+	for (const field of fields) redacted[field] = personalLinkPlaceholder
+	return renderEmail(name, redacted as EmailTemplates[Name])
 }
 
 export function renderEmail<Name extends EmailTemplateName>(name: Name, data: EmailTemplates[Name]): EmailContent {

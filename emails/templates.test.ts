@@ -140,6 +140,7 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		paid: false,
 	},
 	benchmark_reminder: { ...base, daysBefore: 14, dueOn: '1 maart 2032' },
+	benchmark_reopened: { ...base, reason: 'Wachttijd <99> weken lijkt een tikfout' },
 	consultation_invitation: {
 		...base,
 		opensOn: '1 maart 2030',
@@ -200,6 +201,7 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	invoice_overdue: ['KIBG-F-2032-0003', '1 april 2032', '€ 75,00', 'intrekken'],
 	credit_note_issued: ['KIBG-C-2032-0001', 'KIBG-F-2032-0003', 'Omzet gecorrigeerd', 'niet meer te betalen'],
 	benchmark_reminder: ['uiterlijk 1 maart 2032', 'uiterlijk 1 maart 2032', 'spiegelrapportage', 'norm 4'],
+	benchmark_reopened: ['Wachttijd <99> weken lijkt een tikfout', 'opnieuw in', 'niet mee in de vergelijking'],
 }
 
 describe('mail templates', () => {

@@ -7,6 +7,7 @@ import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
+import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { shutdown, startup } from './startup.ts'
@@ -63,6 +64,9 @@ app.use((req, res, next) => {
 	})(req, res, next)
 })
 
+// Before the Origin check and the rate limits: a scrape is neither a mutation nor a visitor.
+app.use(metricsEndpoint)
+app.use(requestMetrics)
 app.use(originCheck)
 app.use(rateLimitTiers)
 

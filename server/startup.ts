@@ -46,6 +46,8 @@ async function run() {
 			running.worker = startMailWorker(createMailTransport(env.SMTP_URL))
 			log.info('e-mail: de outbox wordt verzonden via SMTP')
 		} else {
+			// Account mails (reset, invitation) are stored with "[persoonlijke link]": without SMTP
+			// their links reach no one (docs/security.md).
 			log.info('e-mail: geen SMTP_URL — berichten blijven in de outbox (te lezen onder /medewerkers/mail)')
 		}
 		running.scheduler = startScheduler()

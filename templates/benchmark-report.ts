@@ -132,6 +132,6 @@ export async function benchmarkReportPdf(input: BenchmarkReportInput): Promise<B
 				[80, 140, 140],
 			)
 	}
-	footer(doc, view.title)
+	footer(doc, view.title, (page, count) => t('benchmark.pdfPage', { page, count }))
 	return renderPdf(doc)
 }

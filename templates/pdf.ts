@@ -61,8 +61,12 @@ export function letterhead(doc: Pdf, markName: string) {
 	doc.x = doc.page.margins.left
 }
 
+/** How a footer numbers its pages; official letters are Dutch, the spiegelrapportage follows the reader. */
+export type PageLabel = (page: number, count: number) => string
+const dutchPageLabel: PageLabel = (page, count) => `pagina ${page} van ${count}`
+
 /** Page numbers and a line in the footer of every page (call just before rendering). */
-export function footer(doc: Pdf, text: string) {
+export function footer(doc: Pdf, text: string, pageLabel: PageLabel = dutchPageLabel) {
 	const range = doc.bufferedPageRange()
 	for (let index = range.start; index < range.start + range.count; index++) {
 		doc.switchToPage(index)
@@ -73,7 +77,7 @@ export function footer(doc: Pdf, text: string) {
 		doc
 			.fontSize(8)
 			.fillColor(colors.muted)
-			.text(`${text} · pagina ${index + 1} van ${range.count}`, 64, bottom, {
+			.text(`${text} · ${pageLabel(index + 1, range.count)}`, 64, bottom, {
 				width: doc.page.width - 128,
 				align: 'center',
 			})

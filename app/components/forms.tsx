@@ -63,7 +63,19 @@ type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & {
 	errors?: string[]
 }
 
-export function InputField({ label, hint, errors, className, ...input }: InputFieldProps) {
+/** The shell's hint and error ids plus any the caller adds (a note elsewhere on the page). */
+function joinIds(...ids: (string | undefined)[]): string | undefined {
+	return ids.filter(Boolean).join(' ') || undefined
+}
+
+export function InputField({
+	label,
+	hint,
+	errors,
+	className,
+	'aria-describedby': extraDescribedBy,
+	...input
+}: InputFieldProps) {
 	const id = input.id ?? `field-${input.name}`
 	return (
 		<FieldShell id={id} label={label} hint={hint} errors={errors} className={className}>
@@ -71,9 +83,9 @@ export function InputField({ label, hint, errors, className, ...input }: InputFi
 				<input
 					id={id}
 					className="input"
-					aria-describedby={describedBy}
 					aria-invalid={invalid || undefined}
 					{...input}
+					aria-describedby={joinIds(describedBy, extraDescribedBy)}
 				/>
 			)}
 		</FieldShell>
@@ -87,7 +99,14 @@ type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
 	errors?: string[]
 }
 
-export function TextareaField({ label, hint, errors, className, ...textarea }: TextareaFieldProps) {
+export function TextareaField({
+	label,
+	hint,
+	errors,
+	className,
+	'aria-describedby': extraDescribedBy,
+	...textarea
+}: TextareaFieldProps) {
 	const id = textarea.id ?? `field-${textarea.name}`
 	return (
 		<FieldShell id={id} label={label} hint={hint} errors={errors} className={className}>
@@ -95,9 +114,9 @@ export function TextareaField({ label, hint, errors, className, ...textarea }: T
 				<textarea
 					id={id}
 					className="input input--textarea"
-					aria-describedby={describedBy}
 					aria-invalid={invalid || undefined}
 					{...textarea}
+					aria-describedby={joinIds(describedBy, extraDescribedBy)}
 				/>
 			)}
 		</FieldShell>
@@ -142,7 +161,14 @@ type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & 
 	errors?: string[]
 }
 
-export function CheckboxField({ label, hint, errors, className, ...input }: CheckboxFieldProps) {
+export function CheckboxField({
+	label,
+	hint,
+	errors,
+	className,
+	'aria-describedby': extraDescribedBy,
+	...input
+}: CheckboxFieldProps) {
 	const id = input.id ?? `field-${input.name}`
 	const errorText = useErrorText()
 	const hintId = hint ? `${id}-hint` : undefined
@@ -160,9 +186,9 @@ export function CheckboxField({ label, hint, errors, className, ...input }: Chec
 				id={id}
 				type="checkbox"
 				className="checkbox"
-				aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
 				aria-invalid={errors?.length ? true : undefined}
 				{...input}
+				aria-describedby={joinIds(hintId, errorId, extraDescribedBy)}
 			/>
 			<label htmlFor={id} className="field__label field__label--inline">
 				{label}
@@ -238,6 +264,7 @@ export function SubmitButton({
 	name,
 	value,
 	disabled,
+	'aria-describedby': describedBy,
 }: {
 	children: ReactNode
 	pendingText?: ReactNode
@@ -245,6 +272,8 @@ export function SubmitButton({
 	name?: string
 	value?: string
 	disabled?: boolean
+	/** Why the button does what it does, or what stands in its way (never a silent disabled button). */
+	'aria-describedby'?: string
 }) {
 	const navigation = useNavigation()
 	const pending = navigation.state === 'submitting' && (name === undefined || navigation.formData?.get(name) === value)
@@ -256,6 +285,7 @@ export function SubmitButton({
 			value={value}
 			disabled={disabled || pending}
 			aria-busy={pending || undefined}
+			aria-describedby={describedBy}
 		>
 			{pending && pendingText ? pendingText : children}
 		</button>

@@ -28,8 +28,11 @@ export type CalendarKey =
 	| 'yearEnd'
 	| 'turnoverReportDue'
 
+/** Moments only some years have (DOMAIN.md §3: a first-submission deadline, 2019: 31 January). */
+export type OptionalCalendarKey = 'firstSubmissionDeadline'
+
 export interface CalendarMoment {
-	key: CalendarKey
+	key: CalendarKey | OptionalCalendarKey
 	/** The Amsterdam calendar day. */
 	date: CalendarDate
 	/** The instant that counts: start of the day for beginnings, end of the day for deadlines. */
@@ -66,7 +69,11 @@ export function yearEndAt(settings: YearSettings): Date {
 export function yearCalendar(settings: YearSettings): YearCalendar {
 	// Names of the moments live in the catalogue (`calendar.<key>`, app/i18n/labels.ts).
 	const starts = (key: CalendarKey, date: CalendarDate): CalendarMoment => ({ key, date, at: startOfDay(date) })
-	const ends = (key: CalendarKey, date: CalendarDate): CalendarMoment => ({ key, date, at: endOfDay(date) })
+	const ends = (key: CalendarKey | OptionalCalendarKey, date: CalendarDate): CalendarMoment => ({
+		key,
+		date,
+		at: endOfDay(date),
+	})
 	const y = settings.year
 	const dayAfterDeadline = addDays(settings.qualificationDeadline, 1)
 	const moments: Record<CalendarKey, CalendarMoment> = {
@@ -83,7 +90,10 @@ export function yearCalendar(settings: YearSettings): YearCalendar {
 		yearEnd: ends('yearEnd', formatCalendarDate({ year: y, month: 12, day: 31 })),
 		turnoverReportDue: ends('turnoverReportDue', settings.turnoverReportDueOn),
 	}
-	const entries = Object.values(moments).sort((a, b) => a.at.getTime() - b.at.getTime())
+	const optional = settings.firstSubmissionDeadline
+		? [ends('firstSubmissionDeadline', settings.firstSubmissionDeadline)]
+		: []
+	const entries = [...Object.values(moments), ...optional].sort((a, b) => a.at.getTime() - b.at.getTime())
 	return { year: y, entries, ...moments }
 }
 

@@ -1,10 +1,11 @@
 import { addDays, amsterdamDateOf, endOfDay } from './amsterdam-time'
 import type { CalendarDate } from './amsterdam-time'
-import { daysLeft, qualificationDeadlineAt } from './calendar'
+import { daysLeft, firstSubmissionDueAt, qualificationDeadlineAt } from './calendar'
 import type { ParticipationSnapshot } from './participation-snapshot'
 import type { YearSettings } from './year-settings'
 
-export type NextActionKind = 'sign_agreement' | 'submit_self_evaluation' | 'submit_revision' | 'report_turnover'
+export type NextActionKind =
+	'sign_agreement' | 'submit_first_self_evaluation' | 'submit_self_evaluation' | 'submit_revision' | 'report_turnover'
 
 export interface NextDeadline {
 	kind: NextActionKind
@@ -51,8 +52,13 @@ export function nextDeadline(
 			return make('sign_agreement', qualificationDeadlineAt(settings))
 		}
 		case 'agreement_signed':
-		case 'listed':
+		case 'listed': {
+			// DOMAIN.md §3: a year's first-submission deadline comes first; once it has passed the
+			// carrier is reminded and flagged, but the deadline that withdraws stays the qualification one.
+			const first = firstSubmissionDueAt(settings)
+			if (first && at.getTime() <= first.getTime()) return make('submit_first_self_evaluation', first)
 			return make('submit_self_evaluation', qualificationDeadlineAt(settings))
+		}
 		case 'revision_requested':
 			if (!p.revisionDueAt) return null
 			return make('submit_revision', p.revisionDueAt)

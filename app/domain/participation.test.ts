@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { amsterdamInstant } from './amsterdam-time'
 import { nextDeadline } from './next-deadline'
+import { yearCalendar } from './calendar'
 import {
 	emptySnapshot,
 	eventForRoundOutcome,
@@ -654,6 +655,24 @@ describe('nextDeadline', () => {
 		// Once the turnover is reported, nothing is left to do for the year.
 		expect(nextDeadline(qualified, settings, at('2028-02-01'), { turnoverReported: true })).toBeNull()
 		expect(nextDeadline(emptySnapshot('applied', false), settings, at('2026-07-01'))).toBeNull()
+	})
+
+	test('a year with a first-submission deadline asks for that day first, then for the qualification deadline', () => {
+		const early = { ...settings, firstSubmissionDeadline: '2027-01-31' }
+		expect(nextDeadline(listedCarrier(), early, at('2027-01-31', 23, 59, 59, 999))).toMatchObject({
+			kind: 'submit_first_self_evaluation',
+			date: '2027-01-31',
+			daysLeft: 0,
+			overdue: false,
+		})
+		// Past it the carrier is not withdrawn (DOMAIN.md §3): the deadline that counts is 31 March.
+		expect(nextDeadline(listedCarrier(), early, at('2027-02-01'))).toMatchObject({
+			kind: 'submit_self_evaluation',
+			date: '2027-03-31',
+			overdue: false,
+		})
+		expect(yearCalendar(early).entries.map((entry) => entry.key)).toContain('firstSubmissionDeadline')
+		expect(yearCalendar(settings).entries.map((entry) => entry.key)).not.toContain('firstSubmissionDeadline')
 	})
 })
 

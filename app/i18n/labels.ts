@@ -1,7 +1,7 @@
 // Names of the domain's codes in the reader's language: states, withdrawal reasons, provider types,
 // the moments of a mark year and the next deadline. The domain keeps the codes; these are the one
 // place that turns them into words (mails and PDFs call them with 'nl').
-import type { CalendarKey } from '#app/domain/calendar.ts'
+import type { CalendarKey, OptionalCalendarKey } from '#app/domain/calendar.ts'
 import type { InvoiceDisplayStatus } from '#app/domain/invoices.ts'
 import type { NextDeadline } from '#app/domain/next-deadline.ts'
 import type { ParticipationState, ProviderType, WithdrawalReason } from '#app/domain/types.ts'
@@ -35,7 +35,7 @@ export function invoiceStatusLabel(status: InvoiceDisplayStatus, locale: Locale)
 
 /** 'Publicatie normen 2027', 'Opgave omzet monodisciplinaire GGZ 2027' … */
 export function calendarMomentLabel(
-	key: CalendarKey,
+	key: CalendarKey | OptionalCalendarKey,
 	settings: Pick<YearSettings, 'year' | 'turnoverLabel'>,
 	locale: Locale,
 ): string {

@@ -8,6 +8,7 @@ import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { log } from '#app/lib/log.server.ts'
+import { metrics } from '#app/lib/metrics.server.ts'
 import { type Actor, recordAudit } from '#app/services/audit.server.ts'
 import { jobList, jobs } from './index.server.ts'
 import type { JobName, JobSummary } from './types.ts'
@@ -59,6 +60,7 @@ export async function runJob(
 			},
 		})
 		if (failed) log.warn(`taak ${name}: ${summary.failed} onderdelen mislukt`)
+		metrics().jobRuns.inc({ job: name, trigger, status: run.status })
 		return { ran: true, run, summary }
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error)
@@ -67,6 +69,7 @@ export async function runJob(
 			data: { status: 'failed', finishedAt: now(), error: message.slice(0, 2000) },
 		})
 		log.error(`taak ${name} mislukt: ${message}`)
+		metrics().jobRuns.inc({ job: name, trigger, status: 'failed' })
 		return { ran: true, run, summary: { failed: 1, errors: [{ id: name, message }] } }
 	}
 }

@@ -3,8 +3,13 @@
 // yet. So every job runs shortly after midnight (00:00 Amsterdam is when 1 January, 1 April and
 // every due date begin), a portal started at noon catches up at once, and a failed run is tried
 // again a minute later. The clock is the portal's clock: a demo at KEURMERK_NOW runs its own days.
+// With several instances on one PostgreSQL only the one that holds the scheduler's advisory lock
+// runs a tick (db/leader.server.ts); the others try again a minute later, so the runs move to
+// another instance when the leader stops. The unique run key stays the second line of defence.
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
+import { beat, stopBeating } from '#app/lib/heartbeat.server.ts'
+import { withLeadership } from '#app/lib/db/leader.server.ts'
 import { log } from '#app/lib/log.server.ts'
 import { type Repeating, repeatEvery } from '#app/lib/repeat.server.ts'
 import { jobList } from './index.server.ts'
@@ -33,5 +38,21 @@ export function startScheduler({ intervalMs = 60_000 }: { intervalMs?: number } 
 		}
 	}
 
-	return repeatEvery(intervalMs, runDue)
+	beat('scheduler', intervalMs)
+	const running = repeatEvery(intervalMs, async (stopped) => {
+		beat('scheduler', intervalMs)
+		try {
+			const outcome = await withLeadership('scheduler', () => runDue(stopped))
+			if (!outcome.led) log.debug('planner: een andere instantie voert de geplande taken uit')
+		} catch (error) {
+			log.error(`planner: ${error instanceof Error ? error.message : String(error)}`)
+		}
+	})
+	return {
+		tick: running.tick,
+		async stop() {
+			await running.stop()
+			stopBeating('scheduler')
+		},
+	}
 }

@@ -24,6 +24,8 @@ const schema = z.object({
 		.or(z.literal('').transform(() => undefined)),
 	PGLITE_DATA_DIR: z.string().default('var/db'),
 	FILE_STORAGE_DIR: z.string().default('var/files'),
+	// Where file contents live: a local directory (one machine) or the database (every instance).
+	FILE_STORAGE: z.enum(['local', 'database']).default('local'),
 	SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens zijn').optional(),
 	SMTP_URL: z
 		.string()
@@ -39,6 +41,12 @@ const schema = z.object({
 	KEURMERK_ALLOW_CLOCK_OVERRIDE: flag,
 	KEURMERK_TEST_HOOKS: flag,
 	KEURMERK_SCHEDULER: z.enum(['on', 'off']).default('on'),
+	// GET /metrics answers a scrape with `Authorization: Bearer <METRICS_TOKEN>`; unset: loopback only.
+	METRICS_TOKEN: z
+		.string()
+		.min(16, 'moet minstens 16 tekens zijn')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -3,6 +3,7 @@
 // overwrite), a whole file at once (all or nothing), submission (which fixes the carrier's type and
 // province and refreshes the year's benchmark) and, for staff, reopening. Every query is scoped by
 // the provider of the URL.
+import { href } from 'react-router'
 import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import { deliveryPhase, type IndicatorDefinition } from '#app/domain/benchmark-indicators.ts'
 import { AppError } from '#app/domain/errors.ts'
@@ -12,6 +13,10 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { toDefinition, toDeliverySettings } from './benchmark-indicators.server.ts'
 import { refreshBenchmark } from './benchmark.server.ts'
+import { absoluteUrl } from './auth.server.ts'
+import { enqueueEmail } from './mail/outbox.server.ts'
+import { participationRecipients } from './participation-mail.server.ts'
+import { toYearSettings } from './years.server.ts'
 
 type Client = Tx | PrismaClient
 
@@ -279,10 +284,12 @@ export async function reopenDelivery(actor: Actor, input: { deliveryId: string; 
 		if (rows.length === 0) throw new AppError('not_found')
 		const delivery = await tx.benchmarkDelivery.findUniqueOrThrow({ where: { id: input.deliveryId } })
 		if (delivery.status !== 'submitted') throw new AppError('delivery_not_submitted')
+		const reopenedAt = now()
 		await tx.benchmarkDelivery.update({
 			where: { id: delivery.id },
-			data: { status: 'draft', reopenedAt: now(), reopenReason: reason, version: { increment: 1 } },
+			data: { status: 'draft', reopenedAt, reopenReason: reason, version: { increment: 1 } },
 		})
+		await mailReopened(tx, { ...delivery, reopenedAt }, reason)
 		await refreshBenchmark(tx, delivery.year)
 		await recordAudit(tx, {
 			actor,
@@ -296,6 +303,40 @@ export async function reopenDelivery(actor: Actor, input: { deliveryId: string; 
 		})
 		return delivery
 	})
+}
+
+/** The carrier hears that its delivery was reopened and why (it no longer counts until resubmitted). */
+async function mailReopened(
+	tx: Tx,
+	delivery: { id: string; providerId: string; year: number; reopenedAt: Date },
+	reason: string,
+) {
+	const participation = await tx.participation.findFirst({
+		where: { providerId: delivery.providerId, year: delivery.year },
+		include: { provider: { select: { name: true } }, markYear: true },
+	})
+	if (!participation) return
+	const base = {
+		providerName: participation.provider.name,
+		year: delivery.year,
+		markName: toYearSettings(participation.markYear).markName,
+		portalUrl: absoluteUrl(
+			href('/aanbieder/:providerId/spiegelrapportage/:year/aanleveren', {
+				providerId: delivery.providerId,
+				year: String(delivery.year),
+			}),
+		),
+	}
+	for (const to of await participationRecipients(tx, delivery.providerId)) {
+		await enqueueEmail(tx, {
+			template: 'benchmark_reopened',
+			to,
+			providerId: delivery.providerId,
+			participationId: participation.id,
+			dedupeKey: `benchmark_reopened:${delivery.id}:${delivery.reopenedAt.getTime()}:${to.address.toLowerCase()}`,
+			data: { ...base, reason },
+		})
+	}
 }
 
 /** A delivery for staff: the provider, the year's list and the values (staff see everything). */

@@ -115,6 +115,21 @@ export async function providerCalendarEvents(
 					categories: [feed('feedCategory')],
 				})
 			}
+			if (NOT_SUBMITTED_STATES.includes(participation.state) && settings.firstSubmissionDeadline) {
+				// DOMAIN.md §3: the year asks for a first submission early, to leave time to revise.
+				events.push({
+					uid: uid('first-submission', participation.id),
+					start: settings.firstSubmissionDeadline,
+					summary: feed('feedFirstSubmissionSummary', { markName: settings.markName, year }),
+					description: feed('feedFirstSubmission', {
+						year,
+						deadline: formatCalendarDay(settings.qualificationDeadline, 'nl'),
+					}),
+					url: `${portal}/zelfevaluatie/${year}`,
+					alarmDaysBefore: [14, 1],
+					categories: [feed('feedCategory')],
+				})
+			}
 			if (NOT_SUBMITTED_STATES.includes(participation.state)) {
 				events.push({
 					uid: uid('qualification-deadline', participation.id),

@@ -794,10 +794,10 @@ export async function setQuoted(actor: Actor & { userId: string }, reactionId: s
 	})
 }
 
-/** For the staff download: a reaction attachment of a submitted response. */
-export async function staffAttachment(fileId: string) {
+/** A sent reaction's attachment, only under the consultation (year) it was sent to. */
+export async function staffAttachment(year: number, fileId: string) {
 	const reaction = await db.consultationReaction.findFirst({
-		where: { attachmentFileId: fileId, response: { status: 'submitted' } },
+		where: { attachmentFileId: fileId, response: { status: 'submitted', consultation: { year } } },
 		include: { attachment: true },
 	})
 	return reaction?.attachment ?? null

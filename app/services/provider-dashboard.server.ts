@@ -2,7 +2,7 @@
 // timeline, what to do now and by when, earlier years, and the documents to download. All dates
 // are computed by the domain (calendar, next-deadline) at the server clock.
 import { href } from 'react-router'
-import type { CalendarKey } from '#app/domain/calendar.ts'
+import type { CalendarKey, OptionalCalendarKey } from '#app/domain/calendar.ts'
 import { yearCalendar } from '#app/domain/calendar.ts'
 import { type NextActionKind, nextDeadline } from '#app/domain/next-deadline.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -12,10 +12,11 @@ import { snapshotOf } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 // The moments a provider acts on or waits for; the office's own dates stay off the dashboard.
-const TIMELINE_KEYS: readonly CalendarKey[] = [
+const TIMELINE_KEYS: readonly (CalendarKey | OptionalCalendarKey)[] = [
 	'applicationCloses',
 	'listing',
 	'selfEvaluationOpens',
+	'firstSubmissionDeadline',
 	'qualificationDeadline',
 	'withdrawal',
 	'yearEnd',
@@ -24,6 +25,7 @@ const TIMELINE_KEYS: readonly CalendarKey[] = [
 
 const ACTION_PATHS: Record<NextActionKind, string> = {
 	sign_agreement: 'overeenkomst',
+	submit_first_self_evaluation: 'zelfevaluatie',
 	submit_self_evaluation: 'zelfevaluatie',
 	submit_revision: 'zelfevaluatie',
 	report_turnover: 'omzet',

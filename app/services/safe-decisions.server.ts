@@ -142,7 +142,7 @@ export async function dryRun(participationId: string, work: (tx: Tx) => Promise<
 						kind: file.kind,
 						name: file.originalName,
 						mimeType: file.mimeType,
-						bytes: new Uint8Array(await readStoredFile(file)),
+						bytes: new Uint8Array(await readStoredFile(file, tx)),
 					})
 				}
 				preview = {

@@ -5,7 +5,8 @@
 // round or file simply does not exist here.
 import { Prisma } from '#app/generated/prisma/client.ts'
 import type { ParticipationState, PrismaClient } from '#app/generated/prisma/client.ts'
-import { AppError } from '#app/domain/errors.ts'
+import { AppError, refusalError } from '#app/domain/errors.ts'
+import { transition } from '#app/domain/participation.ts'
 import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
 import { type EvidenceItem, type NormSet, allEvidence } from '#app/domain/norm-set.ts'
 import { prefillAnswers } from '#app/domain/norm-set-diff.ts'
@@ -19,7 +20,7 @@ import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
 import { type LoadedNormSet, loadNormSet } from './norm-sets.server.ts'
-import { requireParticipationEvent } from './participation.server.ts'
+import { requireParticipationEvent, snapshotOf, withHistory } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 /** States in which the provider works on a draft round. */
@@ -517,6 +518,24 @@ export async function submitRound(
 		await requireParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
 		return { round: draft.number }
 	})
+}
+
+/**
+ * Why a submission would be refused right now by the state machine (deadline passed, revision
+ * overdue, awaiting assessment…), or null when it would be accepted. The check page asks this
+ * instead of comparing dates itself, so at 00:00 on 1 April it can never claim "you can submit"
+ * while `submitRound` refuses: one rule, one clock (issue 13).
+ */
+export async function submissionRefusal(participationId: string): Promise<AppError | null> {
+	const participation = await db.participation.findUnique({ where: { id: participationId }, include: withHistory })
+	if (!participation) return new AppError('not_found')
+	const result = transition(
+		snapshotOf(participation),
+		{ type: 'submit_self_evaluation' },
+		now(),
+		toYearSettings(participation.markYear),
+	)
+	return result.ok ? null : refusalError(result.refusal)
 }
 
 /** The certificate of the provider's year, while it is valid to show (not after a withdrawal). */

@@ -24,3 +24,21 @@ export function benchmarkReminder(data: BenchmarkReminderData): EmailContent {
 		cta: 'Indicatoren aanleveren',
 	})
 }
+
+export interface BenchmarkReopenedData extends ParticipationMailBase {
+	reason: string
+}
+
+/** Staff reopened a submitted delivery: the carrier hears why, and that its figures are out of the comparison until it submits again. */
+export function benchmarkReopened(data: BenchmarkReopenedData): EmailContent {
+	return providerMessage(data, {
+		subject: `Indicatoren ${data.year} heropend: graag opnieuw indienen`,
+		preheader: 'Tot u opnieuw indient, tellen uw cijfers niet mee in de spiegelrapportage.',
+		blocks: [
+			`KiBG heeft de aanlevering van uw indicatoren over ${data.year} heropend, zodat u die kunt corrigeren.`,
+			{ facts: [['Reden', data.reason]] },
+			'Tot u opnieuw indient, tellen uw cijfers niet mee in de vergelijking en ziet u geen spiegelrapportage. Uw eerder ingevulde waarden staan klaar; pas aan wat nodig is en dien opnieuw in.',
+		],
+		cta: 'Indicatoren aanpassen',
+	})
+}

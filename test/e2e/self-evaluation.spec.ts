@@ -31,7 +31,15 @@ test('submission is refused from 1 April 00:00 Amsterdam, by the server clock', 
 	// The page was loaded in time; the click arrives at 1 April 00:00:00.
 	await hooks.setClock('2027-04-01T00:00:00+02:00')
 	await page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click()
-	await expect(page.getByText(/De kwalificatieperiode is verstreken/)).toBeVisible()
+	await expect(page.getByText(/De kwalificatieperiode is verstreken/).first()).toBeVisible()
+	await expectAccessible(page)
+	// Issue 13: loaded at 00:00 the page no longer says "Alles is ingevuld. U kunt … indienen." next to
+	// "De termijn is verstreken": it says why, and offers no button that cannot work.
+	await page.reload()
+	await expect(page.getByText('De termijn is verstreken.')).toBeVisible()
+	await expect(page.getByText('Alles is ingevuld. U kunt de zelfevaluatie indienen.')).toHaveCount(0)
+	await expect(page.getByText('Indienen is niet (meer) mogelijk.')).toBeVisible()
+	await expect(page.getByRole('button', { name: 'Zelfevaluatie indienen' })).toHaveCount(0)
 	await expectAccessible(page)
 	await page.goto(`/aanbieder/${late.providerId}/zelfevaluatie/${year}`)
 	await expect(page.getByText('Concept: nog niet ingediend')).toBeVisible()

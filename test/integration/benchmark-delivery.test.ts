@@ -346,6 +346,17 @@ describe('report, PDF and the self-evaluation', () => {
 				)
 		}
 
+		// The page numbers speak the reader's language, like the rest of the report.
+		expect(text).toMatch(/pagina 1 van \d+/)
+		await db.user.update({ where: { id: context.user.id }, data: { locale: 'en' } })
+		const english = await settle(() =>
+			pdfRoute.loader(routeArgs(getRequest(`${context.base}/pdf`, context.cookie), context.params)),
+		)
+		const englishText = pdfText(new Uint8Array(await english.response!.arrayBuffer())).replace(/\s+/g, ' ')
+		expect(englishText).toMatch(/page 1 of \d+/)
+		expect(englishText).not.toContain('pagina')
+		await db.user.update({ where: { id: context.user.id }, data: { locale: 'nl' } })
+
 		const attach = await settle(() =>
 			reportRoute.action(routeArgs(formRequest(context.base, { intent: 'attach' }, context.cookie), context.params)),
 		)

@@ -194,6 +194,13 @@ describe('benchmark query', () => {
 			where: { action: 'benchmark_delivery.reopen', entityId: delivery.id },
 		})
 		expect(audit.reason).toBe('Tikfout in wachttijd')
+		// The carrier hears it, with the reason, at its registered address.
+		const provider = await db.provider.findUniqueOrThrow({ where: { id: target.providerId } })
+		const mails = await db.outboxEmail.findMany({
+			where: { template: 'benchmark_reopened', providerId: target.providerId },
+		})
+		expect(mails.map((mail) => mail.toAddress)).toContain(provider.email)
+		expect(mails.every((mail) => mail.text.includes('Tikfout in wachttijd'))).toBe(true)
 		await expect(reopenDelivery(systemActor, { deliveryId: delivery.id, reason: 'nogmaals' })).rejects.toMatchObject({
 			code: 'delivery_not_submitted',
 		})

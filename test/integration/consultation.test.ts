@@ -21,6 +21,7 @@ import * as dashboardRoute from '#app/routes/provider/dashboard.tsx'
 import * as selfEvaluationRoute from '#app/routes/provider/self-evaluation/overview.tsx'
 import * as staffReactionsRoute from '#app/routes/staff/consultation/reactions.tsx'
 import * as staffCsvRoute from '#app/routes/staff/consultation/reactions-csv.ts'
+import * as staffAttachmentRoute from '#app/routes/staff/consultation/attachment.ts'
 import * as staffOverviewRoute from '#app/routes/staff/overview.tsx'
 import * as organisationsRoute from '#app/routes/staff/consultation/organisations.tsx'
 import { runJob } from '#app/jobs/runner.server.ts'
@@ -371,10 +372,34 @@ describe('weighing and adoption', () => {
 					target: `norm:${norm}`,
 					text: 'Houd de 800 minuten aan: dat past bij de spiegelrapportage.',
 					ratings: { clarity: 5, ambition: 4 },
+					attachment: {
+						name: 'onderbouwing.pdf',
+						kind: 'pdf',
+						mimeType: 'application/pdf',
+						bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
+					},
 				},
 			],
 		})
 		await sendResponse(userA, year, carrierA.partyKey, { quoteConsent: true, expectedVersion: saved.version })
+		// Staff download a sent attachment only under the consultation it was sent to.
+		const attachmentId = (
+			await db.consultationReaction.findFirstOrThrow({
+				where: { response: { partyKey: carrierA.partyKey }, target: `norm:${norm}` },
+			})
+		).attachmentFileId!
+		const download = (forYear: number) =>
+			settle(() =>
+				staffAttachmentRoute.loader(
+					routeArgs(getRequest(`/medewerkers/consultaties/${forYear}/bijlage/${attachmentId}`, admin.cookie), {
+						year: String(forYear),
+						fileId: attachmentId,
+					}),
+				),
+			)
+		expect((await download(year)).response?.status).toBe(200)
+		expect((await download(year + 1)).response?.status).toBe(404)
+		expect((await download(year - 1)).response?.status).toBe(404)
 		const insurerUser = await getSessionUserById(insurer.id)
 		const insurerResponse = await db.consultationResponse.findFirstOrThrow({
 			where: { partyKey: `user:${insurer.id}` },

@@ -507,6 +507,21 @@ describe('calendar feed', () => {
 		expect(unfolded).toContain('DTSTART;VALUE=DATE:20870301')
 		expect(unfolded).toContain(`UID:turnover-${previous.id}@localhost`)
 		expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
+		// No first-submission day in a year without one.
+		expect(unfolded).not.toContain('UID:first-submission-')
+
+		// A year that asks for a first submission by 31 January puts that day in the feed too.
+		await db.markYear.update({ where: { year: 2087 }, data: { firstSubmissionDeadline: new Date('2087-01-31') } })
+		const withFirst = await (
+			(await calendarLoader(routeArgs(getRequest(`/agenda/${token}.ics`), { token }))) as Response
+		).text()
+		const unfoldedFirst = withFirst.replace(/\r\n /g, '')
+		expect(unfoldedFirst).toContain(`UID:first-submission-${applied.participation.id}@localhost`)
+		expect(unfoldedFirst).toContain('DTSTART;VALUE=DATE:20870131')
+		expect(unfoldedFirst).toContain(
+			'SUMMARY:Eerste indiening zelfevaluatie Keurmerk Kortdurende Generalistische GGZ 2087',
+		)
+		await db.markYear.update({ where: { year: 2087 }, data: { firstSubmissionDeadline: null } })
 
 		const almost = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`
 		for (const wrong of ['x'.repeat(43), 'kort', almost]) {

@@ -113,7 +113,10 @@ describe('submission', () => {
 		expect(page.missing.map((entry) => entry.message)).toContain(
 			'Norm 1, criterium 1.1: de toelichting is korter dan 100 tekens (nu 8)',
 		)
-		expect(page.missing.map((entry) => entry.message)).toContain('Norm 1, criterium 1.2: upload het (lege) format')
+		// One line per criterion (issue 13): the upload and its unticked elements together.
+		expect(page.missing.map((entry) => entry.message)).toContainEqual(
+			expect.stringMatching(/^Norm 1, criterium 1\.2: upload het \(lege\) format, bevestig /),
+		)
 		const refused = await submit(context, year)
 		expect(dataOf(refused.value).status).toBe(409)
 		expect(

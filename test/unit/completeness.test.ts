@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleNormSet } from '#app/domain/__fixtures__/norm-sets.ts'
 import { checkCompleteness, type EvidenceIssue } from '#app/domain/self-evaluation.ts'
-import { evidenceIssueText, missingItemText, ruleWarningText } from '#app/i18n/completeness.ts'
+import { evidenceIssueText, missingItemText, missingLines, ruleWarningText } from '#app/i18n/completeness.ts'
 import { interpolate, translate } from '#app/i18n/translate.ts'
 
 // The domain reports what is missing as codes (app/domain/self-evaluation.test.ts); these are the
@@ -10,9 +10,11 @@ describe('what is missing, written out', () => {
 	it('names the norm, the criterion and what to do', () => {
 		const report = checkCompleteness(sampleNormSet, { type: 'institution', offersChronicEchelon: false }, {})
 		const dutch = report.missing.map((item) => missingItemText(item, 'nl'))
-		expect(dutch[0]).toBe('Norm 1: vul criterium 1.1 of 1.2 volledig in (één van deze is voldoende)')
-		expect(missingItemText(report.missing[0]!, 'en')).toBe(
-			'Norm 1: complete criterion 1.1 or 1.2 (one of these is enough)',
+		expect(dutch[0]).toBe('Norm 1: vul één van deze criteria volledig in: 1.1 of 1.2')
+		expect(missingItemText(report.missing[0]!, 'en')).toBe('Norm 1: complete one of these criteria: 1.1 or 1.2')
+		// With the norm set at hand the alternatives are named by what they ask (issue 13).
+		expect(missingItemText(report.missing[0]!, 'nl', sampleNormSet)).toMatch(
+			/^Norm 1: vul één van deze criteria volledig in: criterium 1\.1 \(.+\) of criterium 1\.2 \(.+\)$/,
 		)
 		expect(
 			missingItemText(
@@ -25,6 +27,23 @@ describe('what is missing, written out', () => {
 				'nl',
 			),
 		).toBe('Norm 1, criterium 1.2 (Schaalscore): vul "Schaalscore" in')
+	})
+
+	it('writes one line per criterion and counts unticked elements instead of listing them', () => {
+		const items = ['a', 'b', 'c'].map((element) => ({
+			normCode: '5',
+			criterionCodes: ['5.1'],
+			evidenceKey: 'website',
+			issue: { code: 'checklist_unconfirmed' as const, point: element },
+		}))
+		const lines = missingLines([{ ...items[0]!, issue: { code: 'url_missing' } }, ...items], 'nl')
+		expect(lines.map((line) => line.text)).toEqual([
+			'Norm 5, criterium 5.1: vul het adres van de webpagina in, bevestig dat de website deze 3 punten van de checklist vermeldt',
+		])
+		expect(missingLines(items.slice(0, 1), 'en').map((line) => line.text)).toEqual([
+			'Norm 5, criterion 5.1: confirm that the website states: "a"',
+		])
+		expect(missingLines(items, 'en')[0]!.first).toBe(items[0])
 	})
 
 	it('writes every kind of issue in both languages', () => {

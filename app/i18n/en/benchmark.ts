@@ -135,6 +135,7 @@ export const benchmark = {
 	tableYear: 'Year',
 	tableOwn: 'Your value',
 	tableFieldMedian: 'Median',
+	pdfPage: 'page {page} of {count}',
 	tableStatus: 'Status',
 	tableAction: 'Action',
 	tableIndicator: 'Indicator',
@@ -239,6 +240,7 @@ export const benchmark = {
 	errorReminders: 'Give at most five different numbers of days (0 to 90), separated by commas.',
 
 	templateReminder: 'Benchmark report reminder',
+	templateReopened: 'Delivery reopened',
 	openDataTitle: 'Benchmark report: figures of the field',
 	openDataLead:
 		'Per year and per indicator the distribution of the values all carriers delivered: the count, the median, the quartiles, the 10th and 90th percentile and the mean, for all providers, per provider type and per province.',

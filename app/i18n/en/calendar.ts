@@ -8,6 +8,8 @@ export const calendar: Record<keyof typeof nl, string> = {
 	applicationCloses: 'Application period closes (last day)',
 	listing: 'Listed in the register',
 	selfEvaluationOpens: 'Self-evaluation can be submitted',
+	firstSubmissionDeadline:
+		'Last day for the first submission of the self-evaluation (reminders after it; withdrawal only after the qualification deadline)',
 	qualificationDeadline: 'Qualification deadline (last day to submit the self-evaluation)',
 	withdrawal: 'Withdrawal of the quality mark when not qualified in time',
 	reapplicantListing: 'Re-applicants that qualified in time are listed in the register',
@@ -16,6 +18,8 @@ export const calendar: Record<keyof typeof nl, string> = {
 	deadline_sign_agreement: 'Sign the agreement by {date}',
 	deadline_sign_agreement_for_listing: 'Sign the agreement by {date} to be in the register from {listingOn}',
 	deadline_submit_self_evaluation: 'Submit the self-evaluation by {date}',
+	deadline_submit_first_self_evaluation:
+		'Submit the self-evaluation for the first time by {date}, leaving time for assessment and revision',
 	deadline_submit_revision: 'Submit the revised self-evaluation by {date}',
 	deadline_report_turnover: 'Report the {turnoverLabel} for {year} by {date}',
 	// The provider's calendar feed (app/services/calendar-feed.server.ts), a Dutch document
@@ -27,6 +31,9 @@ export const calendar: Record<keyof typeof nl, string> = {
 	feedDeadlineSummary: 'Last day for the self-evaluation {markName} {year}',
 	feedDeadline:
 		'Submit the self-evaluation {year} by 23.59 today. After that the quality mark is withdrawn on {withdrawalOn}.',
+	feedFirstSubmissionSummary: 'First submission of the self-evaluation {markName} {year}',
+	feedFirstSubmission:
+		'Submit the self-evaluation {year} for the first time today at the latest, leaving time for assessment and revision before the qualification deadline of {deadline}.',
 	feedRevisionSummary: 'Last day for the revised self-evaluation {year}',
 	feedRevision: 'Submit the revised self-evaluation by 23.59 today.',
 	feedTurnoverSummary: 'Turnover report {year} ({turnoverLabel})',

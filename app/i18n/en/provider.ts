@@ -86,6 +86,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	todoApply: 'Apply for the {year} mark',
 	todo_sign_agreement: 'Sign the {year} agreement',
 	todo_submit_self_evaluation: 'Complete and submit the {year} self-evaluation',
+	todo_submit_first_self_evaluation: 'Submit the {year} self-evaluation for the first time',
 	todo_submit_revision: 'Submit the revised {year} self-evaluation',
 	todo_report_turnover: 'Report the turnover of {year}',
 	yearTitle: 'Mark year {year}',

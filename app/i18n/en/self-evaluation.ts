@@ -46,7 +46,8 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	criterionTitle: 'Criterion {code}',
 	guidance: 'Guidance for this criterion',
 	frameMet: 'Sufficient when',
-	alternativesHint: 'One of the criteria {codes} is enough.',
+	alternativesHint: 'One of these is enough: {codes}.',
+	missingNote: 'Still needed:',
 	previousFeedback: 'Feedback on the previous round',
 	insufficientMarker: 'Assessed as insufficient: please revise',
 	minLengthHint: 'At least {count} characters.',
@@ -99,6 +100,12 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 		'Not everything was saved: a colleague changed {count, plural, one {# answer} other {# answers}} in the meantime. Your text is still in the form.',
 	checkTitle: 'Check and submit',
 	checkComplete: 'Everything is filled in. You can submit the self-evaluation.',
+	checkCompleteClosed: 'Everything is filled in, but it can no longer be submitted (see below).',
+	checkMissingLines:
+		'Not complete yet: {count, plural, one {# criterion still needs something} other {# criteria still need something}}',
+	submitBlocked:
+		'You can submit once everything is filled in: {count, plural, one {# criterion above still needs} other {# criteria above still need}} attention. If you press the button now, you will see what is missing.',
+	submitClosed: 'Submitting is not possible (any more).',
 	checkMissing: 'Not complete yet: {count, plural, one {# item} other {# items}} missing',
 	checkWarnings: 'Please note (this does not prevent submission)',
 	submit: 'Submit self-evaluation',
@@ -115,7 +122,12 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	// What is missing for a submission (app/i18n/completeness.ts)
 	missingWhere: 'Norm {norm}, criterion {criterion}',
 	missingWhereItem: 'Norm {norm}, criterion {criterion} ({label})',
-	missingAlternatives: 'Norm {norm}: complete criterion {alternatives} (one of these is enough)',
+	missingAlternatives: 'Norm {norm}: complete one of these criteria: {alternatives}',
+	alternativeNamed: 'criterion {code} ({title})',
+	issue_elements_unconfirmed:
+		'confirm that the template contains {count, plural, one {# element} other {these # elements}}',
+	issue_checklist_points_unconfirmed:
+		'confirm that the website states {count, plural, one {# point} other {these # points}} of the checklist',
 	ruleWarning: 'Norm {norm}, criterion {criterion}: does not meet the norm: {requirement} (entered: {value})',
 	what_explanation: 'the explanation',
 	what_example: 'the example',

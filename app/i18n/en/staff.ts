@@ -419,6 +419,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	nextDeadline: 'Provider’s next deadline',
 	nextAction_sign_agreement: 'Sign the agreement',
 	nextAction_submit_self_evaluation: 'Submit the self-evaluation',
+	nextAction_submit_first_self_evaluation: 'Submit the self-evaluation for the first time',
 	nextAction_submit_revision: 'Submit the revised self-evaluation',
 	nextAction_report_turnover: 'Report turnover',
 	deadlineOverdue: '{count, plural, one {# day} other {# days}} overdue',

@@ -138,6 +138,7 @@ export const benchmark = {
 	tableYear: 'Jaar',
 	tableOwn: 'Uw waarde',
 	tableFieldMedian: 'Mediaan',
+	pdfPage: 'pagina {page} van {count}',
 	tableStatus: 'Status',
 	tableAction: 'Actie',
 	tableIndicator: 'Indicator',
@@ -264,6 +265,7 @@ export const benchmark = {
 
 	// Scheduled run
 	templateReminder: 'Herinnering spiegelrapportage',
+	templateReopened: 'Aanlevering heropend',
 	jobReminders: 'Herinneringen spiegelrapportage',
 	jobRemindersHelp:
 		'Herinnert keurmerkdragers die hun indicatoren nog niet hebben ingediend, op de ingestelde dagen voor de uiterste datum.',

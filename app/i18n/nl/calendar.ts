@@ -8,6 +8,8 @@ export const calendar = {
 	applicationCloses: 'Aanvraagperiode sluit (laatste dag)',
 	listing: 'Opname in het Keurmerkregister',
 	selfEvaluationOpens: 'Zelfevaluatie kan worden ingediend',
+	firstSubmissionDeadline:
+		'Uiterste dag eerste indiening zelfevaluatie (daarna herinneringen; intrekking pas na de kwalificatiedeadline)',
 	qualificationDeadline: 'Kwalificatiedeadline (laatste dag om de zelfevaluatie in te dienen)',
 	withdrawal: 'Intrekking van het keurmerk bij niet tijdig kwalificeren',
 	reapplicantListing: 'Opname in het register van heraanvragers die zich tijdig kwalificeerden',
@@ -17,6 +19,8 @@ export const calendar = {
 	deadline_sign_agreement_for_listing:
 		'Onderteken de overeenkomst uiterlijk {date} om per {listingOn} in het Keurmerkregister te staan',
 	deadline_submit_self_evaluation: 'Dien de zelfevaluatie in uiterlijk {date}',
+	deadline_submit_first_self_evaluation:
+		'Dien de zelfevaluatie voor het eerst in uiterlijk {date}, zodat er tijd is voor beoordeling en aanpassing',
 	deadline_submit_revision: 'Dien de aangepaste zelfevaluatie in uiterlijk {date}',
 	deadline_report_turnover: 'Geef de {turnoverLabel} over {year} op uiterlijk {date}',
 	// The provider's calendar feed (app/services/calendar-feed.server.ts), a Dutch document
@@ -29,6 +33,9 @@ export const calendar = {
 	feedDeadlineSummary: 'Uiterste dag zelfevaluatie {markName} {year}',
 	feedDeadline:
 		'Dien de zelfevaluatie {year} uiterlijk vandaag om 23.59 uur in. Daarna wordt het keurmerk per {withdrawalOn} ingetrokken.',
+	feedFirstSubmissionSummary: 'Eerste indiening zelfevaluatie {markName} {year}',
+	feedFirstSubmission:
+		'Dien de zelfevaluatie {year} uiterlijk vandaag voor het eerst in, zodat er tijd is voor beoordeling en aanpassing vóór de kwalificatiedeadline van {deadline}.',
 	feedRevisionSummary: 'Uiterste dag aangepaste zelfevaluatie {year}',
 	feedRevision: 'Dien de aangepaste zelfevaluatie uiterlijk vandaag om 23.59 uur in.',
 	feedTurnoverSummary: 'Omzetopgave {year} ({turnoverLabel})',

@@ -88,6 +88,7 @@ export const provider = {
 	todoApply: 'Vraag het keurmerk {year} aan',
 	todo_sign_agreement: 'Onderteken de overeenkomst {year}',
 	todo_submit_self_evaluation: 'Vul de zelfevaluatie {year} in en dien die in',
+	todo_submit_first_self_evaluation: 'Dien de zelfevaluatie {year} voor het eerst in',
 	todo_submit_revision: 'Dien de aangepaste zelfevaluatie {year} in',
 	todo_report_turnover: 'Geef de omzet over {year} op',
 	yearTitle: 'Keurmerkjaar {year}',

@@ -47,7 +47,8 @@ export const selfEvaluation = {
 	criterionTitle: 'Criterium {code}',
 	guidance: 'Toelichting bij dit criterium',
 	frameMet: 'Voldoende als',
-	alternativesHint: 'Eén van de criteria {codes} is voldoende.',
+	alternativesHint: 'Eén van deze is voldoende: {codes}.',
+	missingNote: 'Nog nodig:',
 	previousFeedback: 'Feedback op de vorige ronde',
 	insufficientMarker: 'Onvoldoende beoordeeld: pas dit aan',
 	minLengthHint: 'Minstens {count} tekens.',
@@ -100,6 +101,12 @@ export const selfEvaluation = {
 		'Niet alles is opgeslagen: een collega heeft intussen {count, plural, one {# antwoord} other {# antwoorden}} gewijzigd. Uw tekst staat nog in het formulier.',
 	checkTitle: 'Controleren en indienen',
 	checkComplete: 'Alles is ingevuld. U kunt de zelfevaluatie indienen.',
+	checkCompleteClosed: 'Alles is ingevuld, maar indienen kan niet meer (zie hieronder).',
+	checkMissingLines:
+		'Nog niet volledig: {count, plural, one {bij # criterium ontbreekt nog iets} other {bij # criteria ontbreekt nog iets}}',
+	submitBlocked:
+		'U kunt indienen zodra alles is ingevuld: {count, plural, one {# criterium hierboven vraagt} other {# criteria hierboven vragen}} nog aandacht. Drukt u nu op de knop, dan ziet u wat er ontbreekt.',
+	submitClosed: 'Indienen is niet (meer) mogelijk.',
 	checkMissing: 'Nog niet volledig: {count, plural, one {# punt ontbreekt} other {# punten ontbreken}}',
 	checkWarnings: 'Let op (dit houdt indienen niet tegen)',
 	submit: 'Zelfevaluatie indienen',
@@ -116,7 +123,11 @@ export const selfEvaluation = {
 	// What is missing for a submission (app/i18n/completeness.ts)
 	missingWhere: 'Norm {norm}, criterium {criterion}',
 	missingWhereItem: 'Norm {norm}, criterium {criterion} ({label})',
-	missingAlternatives: 'Norm {norm}: vul criterium {alternatives} volledig in (één van deze is voldoende)',
+	missingAlternatives: 'Norm {norm}: vul één van deze criteria volledig in: {alternatives}',
+	alternativeNamed: 'criterium {code} ({title})',
+	issue_elements_unconfirmed: 'bevestig dat het format {count, plural, one {# element} other {deze # elementen}} bevat',
+	issue_checklist_points_unconfirmed:
+		'bevestig dat de website {count, plural, one {# punt} other {deze # punten}} van de checklist vermeldt',
 	ruleWarning: 'Norm {norm}, criterium {criterion}: voldoet niet aan de norm: {requirement} (ingevuld: {value})',
 	what_explanation: 'de toelichting',
 	what_example: 'het voorbeeld',

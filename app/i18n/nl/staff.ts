@@ -420,6 +420,7 @@ export const staff = {
 	nextDeadline: 'Volgende termijn aanbieder',
 	nextAction_sign_agreement: 'Overeenkomst tekenen',
 	nextAction_submit_self_evaluation: 'Zelfevaluatie indienen',
+	nextAction_submit_first_self_evaluation: 'Zelfevaluatie voor het eerst indienen',
 	nextAction_submit_revision: 'Aangepaste zelfevaluatie indienen',
 	nextAction_report_turnover: 'Omzet opgeven',
 	deadlineOverdue: '{count, plural, one {# dag} other {# dagen}} over tijd',

@@ -21,6 +21,10 @@ export interface Database {
 	kind: 'postgresql' | 'pglite'
 	/** Human-readable location, without credentials. */
 	location: string
+	/** PostgreSQL only: for connections of its own (leader locks, pg_dump). */
+	connectionString?: string
+	/** PGlite only: the embedded database itself (its dump tools). */
+	pglite?: PGlite
 	close(): Promise<void>
 }
 
@@ -43,6 +47,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 					.then(() => undefined),
 			),
 			kind: 'postgresql',
+			connectionString: config.databaseUrl,
 			location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
 			close: () => prisma.$disconnect(),
 		}
@@ -64,6 +69,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		prisma,
 		adapterFactory: withWholeScripts(factory, (_adapter, script) => client.exec(script).then(() => undefined)),
 		kind: 'pglite',
+		pglite: client,
 		location: inMemory ? 'in memory' : path.resolve(dataDir),
 		async close() {
 			await prisma.$disconnect()

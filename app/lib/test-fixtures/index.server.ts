@@ -7,6 +7,7 @@ import { consultationFixtures } from './consultation.server.ts'
 import { feeFixtures } from './fees.server.ts'
 import { providerFixtures } from './provider.server.ts'
 import { registerFixtures } from './register.server.ts'
+import { securityFixtures } from './security.server.ts'
 import { selfEvaluationFixtures } from './self-evaluation.server.ts'
 import { staffFixtures } from './staff.server.ts'
 import type { Fixture } from './types.ts'
@@ -24,4 +25,5 @@ export const testFixtures: Record<string, Fixture> = {
 	...registerFixtures,
 	...benchmarkFixtures,
 	...consultationFixtures,
+	...securityFixtures,
 }

@@ -33,6 +33,7 @@ export const templateKeys: Record<string, MessageKey> = {
 	qualification_reminder: 'mail.template_qualification_reminder',
 	turnover_reminder: 'mail.template_turnover_reminder',
 	benchmark_reminder: 'benchmark.templateReminder',
+	benchmark_reopened: 'benchmark.templateReopened',
 	consultation_invitation: 'consultation.templateInvitation',
 	consultation_reminder: 'consultation.templateReminder',
 	consultation_receipt: 'consultation.templateReceipt',

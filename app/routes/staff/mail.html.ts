@@ -6,8 +6,8 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { outboxMessage } from '#app/services/mail/outbox-view.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requireStaff(request)
-	const message = await outboxMessage(params.emailId)
+	const user = await requireStaff(request)
+	const message = await outboxMessage(params.emailId, user)
 	invariantResponse(message, 'Bericht niet gevonden')
 	return new Response(message.html, {
 		headers: {

@@ -14,7 +14,7 @@ import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
-	const message = await outboxMessage(params.emailId)
+	const message = await outboxMessage(params.emailId, user)
 	invariantResponse(message, 'Bericht niet gevonden')
 	return { message, isAdmin: user.staffRole === 'admin' }
 }

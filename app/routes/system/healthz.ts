@@ -1,11 +1,24 @@
 import { db, getDatabase } from '#app/lib/db.server.ts'
+import { getEnv } from '#app/lib/env.server.ts'
+import { loopState } from '#app/lib/heartbeat.server.ts'
 
-// For load balancers and the CI smoke test: the process runs and the database answers.
+// For load balancers, monitoring and the CI smoke test: the process runs, the database answers,
+// and the background loops of this instance are alive. 503 when the database does not answer or
+// the mail worker (started when SMTP_URL is set) has stopped passing; a load balancer then sends
+// visitors to another instance. `off` means not started here (no SMTP_URL, or the scheduler off).
 export async function loader() {
+	const headers = { 'Cache-Control': 'no-store' }
+	const mailWorker = loopState('mail-worker')
+	const scheduler = loopState('scheduler')
+	const mailExpected = Boolean(getEnv().SMTP_URL) && getEnv().KEURMERK_SCHEDULER === 'on'
 	try {
 		await db.$queryRaw`SELECT 1`
-		return Response.json({ status: 'ok', database: getDatabase().kind }, { headers: { 'Cache-Control': 'no-store' } })
 	} catch {
-		return Response.json({ status: 'error' }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+		return Response.json({ status: 'error', database: 'down', mailWorker, scheduler }, { status: 503, headers })
 	}
+	const workerBad = mailWorker === 'stale' || (mailExpected && mailWorker === 'off')
+	return Response.json(
+		{ status: workerBad ? 'error' : 'ok', database: getDatabase().kind, mailWorker, scheduler },
+		{ status: workerBad ? 503 : 200, headers },
+	)
 }

@@ -9,6 +9,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { createSession } from '#app/lib/session.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { openSealedContent } from '#app/services/mail/outbox.server.ts'
 
 function guard() {
 	if (!getEnv().KEURMERK_TEST_HOOKS) notFound()
@@ -24,9 +25,24 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		const messages = await db.outboxEmail.findMany({
 			where: { toAddress: to },
 			orderBy: { createdAt: 'asc' },
-			select: { id: true, template: true, subject: true, text: true, status: true, createdAt: true },
+			select: {
+				id: true,
+				template: true,
+				subject: true,
+				text: true,
+				sealedContent: true,
+				status: true,
+				createdAt: true,
+			},
 		})
-		return Response.json(messages)
+		// The text the recipient will get: account mails rest sealed (the stored text is redacted),
+		// and these tests play the recipient, so they read what the worker would send.
+		return Response.json(
+			messages.map(({ sealedContent, ...message }) => ({
+				...message,
+				text: (sealedContent ? openSealedContent(sealedContent)?.text : null) ?? message.text,
+			})),
+		)
 	}
 	notFound()
 }

@@ -1,5 +1,9 @@
 // What staff see of the outbox: every message with its state, failures with their error, and the
 // message itself (in demo mode, without SMTP, this is where mail can be read).
+//
+// Account mails (reset, invitation) are stored redacted anyway; their bodies are for admins only,
+// not assessors (issue 15, finding 1), and the sealed real message never leaves the service.
+import { isAccountMail } from '#emails/index.ts'
 import type { OutboxStatus, Prisma } from '#app/generated/prisma/client.ts'
 import { db } from '#app/lib/db.server.ts'
 
@@ -65,12 +69,16 @@ export async function listOutbox(
 	return { rows, total, counts }
 }
 
-export async function outboxMessage(id: string) {
-	const message = await db.outboxEmail.findUnique({
+/** One message for a staff member; null (a 404) when it does not exist, or when it is an account
+ * mail and the reader is not an admin. */
+export async function outboxMessage(id: string, reader: { staffRole: 'assessor' | 'admin' }) {
+	const found = await db.outboxEmail.findUnique({
 		where: { id },
 		include: { provider: { select: { id: true, name: true } }, participation: { select: { id: true, year: true } } },
 	})
-	if (!message) return null
+	if (!found) return null
+	if (isAccountMail(found.template) && reader.staffRole !== 'admin') return null
+	const { sealedContent: _sealed, ...message } = found
 	const attachments = Array.isArray(message.attachments)
 		? (message.attachments as { filename?: string; fileId?: string }[])
 		: []

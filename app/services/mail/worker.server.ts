@@ -6,14 +6,16 @@
 // All times are the portal's clock (`now()`): messages are written at that clock, so a demo that
 // runs in next March sends them in next March's order.
 import nodemailer, { type Transporter } from 'nodemailer'
-import type { Prisma } from '#app/generated/prisma/client.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { log } from '#app/lib/log.server.ts'
 import { type Repeating, repeatEvery } from '#app/lib/repeat.server.ts'
+import { beat, stopBeating } from '#app/lib/heartbeat.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
 import { type Actor, recordAudit } from '../audit.server.ts'
+import { openSealedContent } from './outbox.server.ts'
 
 /** After this many failed attempts a message is `failed`: visible to staff, retried only by hand. */
 export const MAX_ATTEMPTS = 12
@@ -43,24 +45,26 @@ interface ClaimedEmail {
 	subject: string
 	html: string
 	text: string
+	sealedContent: string | null
 	attachments: Prisma.JsonValue
 	attempts: number
 }
 
 /** Claims up to `limit` due messages at `at` (pending and due, or sending with an expired lock). */
-export async function claimDueEmails(at: Date, limit: number): Promise<ClaimedEmail[]> {
+export async function claimDueEmails(at: Date, limit: number, toAddress?: string): Promise<ClaimedEmail[]> {
 	const lockedUntil = new Date(at.getTime() + CLAIM_LOCK_MS)
+	const onlyTo = toAddress === undefined ? Prisma.empty : Prisma.sql`AND "toAddress" = ${toAddress}`
 	return db.$queryRaw<ClaimedEmail[]>`
 		UPDATE "OutboxEmail" SET status = 'sending', "lockedUntil" = ${lockedUntil}
 		WHERE id IN (
 			SELECT id FROM "OutboxEmail"
-			WHERE (status = 'pending' AND "nextAttemptAt" <= ${at})
-				OR (status = 'sending' AND "lockedUntil" < ${at})
+			WHERE ((status = 'pending' AND "nextAttemptAt" <= ${at})
+				OR (status = 'sending' AND "lockedUntil" < ${at})) ${onlyTo}
 			ORDER BY "nextAttemptAt", "createdAt", id
 			LIMIT ${limit}
 			FOR UPDATE SKIP LOCKED
 		)
-		RETURNING id, template, "toAddress", "toName", subject, html, text, attachments, attempts`
+		RETURNING id, template, "toAddress", "toName", subject, html, text, "sealedContent", attachments, attempts`
 }
 
 export interface DrainResult {
@@ -74,6 +78,8 @@ export interface DrainOptions {
 	batchSize?: number
 	/** Stop after this many batches (a worker tick); default: until nothing is due. */
 	maxBatches?: number
+	/** Only messages to this address (end-to-end tests send one person's mail). */
+	toAddress?: string
 }
 
 /** Sends every due message once. Safe to run in several processes at the same time. */
@@ -82,7 +88,7 @@ export async function drainOutbox(transport: MailTransport, options: DrainOption
 	const from = options.from ?? getEnv().MAIL_FROM
 	const result: DrainResult = { sent: 0, retried: 0, failed: 0 }
 	for (let batch = 0; batch < maxBatches; batch++) {
-		const claimed = await claimDueEmails(now(), batchSize)
+		const claimed = await claimDueEmails(now(), batchSize, options.toAddress)
 		if (claimed.length === 0) break
 		for (const email of claimed) {
 			const outcome = await deliver(transport, from, email)
@@ -95,12 +101,13 @@ export async function drainOutbox(transport: MailTransport, options: DrainOption
 async function deliver(transport: MailTransport, from: string, email: ClaimedEmail): Promise<keyof DrainResult> {
 	const attempt = email.attempts + 1
 	try {
+		const content = contentToSend(email)
 		const info = (await transport.sendMail({
 			from,
 			to: { name: email.toName ?? '', address: email.toAddress },
 			subject: email.subject,
-			html: email.html,
-			text: email.text,
+			html: content.html,
+			text: content.text,
 			attachments: await resolveAttachments(email.attachments),
 			// Our own Message-ID: should a crash ever make us send a message again, the receiver sees the same ID.
 			messageId: `<${email.id}@${messageIdDomain()}>`,
@@ -111,6 +118,8 @@ async function deliver(transport: MailTransport, from: string, email: ClaimedEma
 			data: {
 				status: 'sent',
 				sentAt: now(),
+				// Sent: the personal link no longer needs to rest anywhere, not even sealed.
+				sealedContent: null,
 				messageId: info.messageId ?? null,
 				attempts: attempt,
 				lockedUntil: null,
@@ -138,6 +147,16 @@ async function deliver(transport: MailTransport, from: string, email: ClaimedEma
 }
 
 class AttachmentMissing extends Error {}
+class SealUnreadable extends Error {}
+
+/** What goes out: the sealed real message of an account mail, opened only now, or the stored one. */
+function contentToSend(email: ClaimedEmail): { html: string; text: string } {
+	if (email.sealedContent === null) return { html: email.html, text: email.text }
+	const opened = openSealedContent(email.sealedContent)
+	// Sending the redacted body would mail a useless "[persoonlijke link]"; the user asks again.
+	if (!opened) throw new SealUnreadable('sealed content cannot be opened (SESSION_SECRET changed?)')
+	return opened
+}
 
 async function resolveAttachments(value: Prisma.JsonValue) {
 	const list = Array.isArray(value) ? (value as { filename?: unknown; fileId?: unknown }[]) : []
@@ -158,7 +177,7 @@ async function resolveAttachments(value: Prisma.JsonValue) {
 // A 5xx reply (unknown mailbox, refused message) will not change by trying again; a missing
 // attachment neither. Connection problems and 4xx replies are worth another attempt.
 function isPermanent(error: unknown): boolean {
-	if (error instanceof AttachmentMissing) return true
+	if (error instanceof AttachmentMissing || error instanceof SealUnreadable) return true
 	const code = (error as { responseCode?: unknown } | null)?.responseCode
 	return typeof code === 'number' && code >= 500 && code < 600
 }
@@ -224,12 +243,21 @@ export function startMailWorker(
 	transport: MailTransport,
 	{ intervalMs = 15_000 }: { intervalMs?: number } = {},
 ): RunningWorker {
-	return repeatEvery(intervalMs, () =>
-		drainOutbox(transport, { maxBatches: 10 })
+	beat('mail-worker', intervalMs)
+	const running = repeatEvery(intervalMs, () => {
+		beat('mail-worker', intervalMs)
+		return drainOutbox(transport, { maxBatches: 10 })
 			.then((result) => {
 				if (result.sent || result.retried || result.failed)
 					log.info(`mail: ${result.sent} sent, ${result.retried} to retry, ${result.failed} failed`)
 			})
-			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`)),
-	)
+			.catch((error: unknown) => log.error(`mail: ${error instanceof Error ? error.message : String(error)}`))
+	})
+	return {
+		tick: running.tick,
+		async stop() {
+			await running.stop()
+			stopBeating('mail-worker')
+		},
+	}
 }

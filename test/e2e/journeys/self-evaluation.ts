@@ -128,13 +128,21 @@ export async function selfEvaluateToCertificate(
 	// The completeness list before everything is filled in.
 	await page.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/controle`)
 	await expect(page.getByRole('heading', { name: /Nog niet volledig/ })).toBeVisible()
-	await expect(
-		page.getByRole('link', {
-			name: /Norm 3, criterium 3\.1 \(Adres \(URL\) van de webpagina\): vul het adres van de webpagina in|Norm 3, criterium 3\.1: vul het adres van de webpagina in/,
-		}),
-	).toBeVisible()
-	await expect(page.getByRole('button', { name: 'Zelfevaluatie indienen' })).toBeDisabled()
+	// One line per criterion (issue 13), linking to the field itself.
+	const addressLine = page.getByRole('link', { name: /^Norm 3, criterium 3\.1: .*vul het adres van de webpagina in/ })
+	await expect(addressLine).toBeVisible()
+	// The button is not disabled: it says why submitting cannot work yet.
+	const submitButton = page.getByRole('button', { name: 'Zelfevaluatie indienen' })
+	await expect(submitButton).toBeEnabled()
+	await expect(submitButton).toHaveAccessibleDescription(/U kunt indienen zodra alles is ingevuld/)
 	await expectAccessible(page)
+	await addressLine.click()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Norm 3')
+	await expect(page.locator('#criterium-3\\.1').getByRole('textbox', { name: /Adres/ })).toBeFocused()
+	await expect(page.locator('#criterium-3\\.1').getByRole('textbox', { name: /Adres/ })).toHaveAttribute(
+		'aria-invalid',
+		'true',
+	)
 
 	// Fill in every norm through the page's form.
 	for (const code of ['1', '2', '3', '4', '5']) {

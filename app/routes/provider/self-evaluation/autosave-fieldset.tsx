@@ -3,6 +3,7 @@
 // saved on the next visit), a visible saved-state indicator and a conflict that is shown, never
 // resolved silently. Without JavaScript the fields simply belong to the page's form.
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { useRevalidator } from 'react-router'
 import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import type { AutosaveResponse } from './autosave.ts'
@@ -69,14 +70,21 @@ export function AutosaveFieldset({
 	const edits = useRef(0)
 	const inFlight = useRef(false)
 	const storageKey = `keurmerk:zelfevaluatie:${roundId}:${evidenceKey}`
+	// Issue 13: after a save the page's loaders run again, so the progress bar, the side navigation
+	// and the "still needed" marks follow without a reload. Typed text is safe: the inputs are
+	// uncontrolled, and the version below only ever moves forward.
+	const revalidator = useRevalidator()
+	const revalidate = useRef(revalidator.revalidate)
+	revalidate.current = revalidator.revalidate
 
 	const setVersion = useCallback((next: number) => {
 		version.current = next
 		setVersionValue(next)
 	}, [])
 
-	// A save through the page's form brings a new server version: adopt it.
-	useEffect(() => setVersion(serverVersion), [serverVersion, setVersion])
+	// A save through the page's form brings a new server version: adopt it. Never go back: a
+	// revalidation that started before our latest autosave returned carries an older version.
+	useEffect(() => setVersion(Math.max(version.current, serverVersion)), [serverVersion, setVersion])
 
 	const collect = useCallback((): [string, string][] => {
 		const element = fieldset.current
@@ -133,6 +141,7 @@ export function AutosaveFieldset({
 				if (edits.current === editsAtStart) {
 					localStorage.removeItem(storageKey)
 					setStatus({ kind: 'saved', time: result.savedTime })
+					void revalidate.current()
 				} else {
 					setStatus({ kind: 'dirty' })
 					timer.current = setTimeout(() => void save(), DEBOUNCE_MS)

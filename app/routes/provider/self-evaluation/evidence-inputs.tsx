@@ -2,10 +2,17 @@
 // in the page; the autosave fieldset around them reads and saves it.
 import { CheckboxField, InputField, TextareaField } from '#app/components/forms.tsx'
 import type { EvidenceItem } from '#app/domain/norm-set.ts'
-import type { EvidenceAnswer } from '#app/domain/self-evaluation.ts'
+import type { EvidenceAnswer, EvidenceIssue } from '#app/domain/self-evaluation.ts'
 import { useT } from '#app/i18n/react.tsx'
 import type { FieldErrors, FormValues } from '#app/lib/forms.ts'
 import { fieldName } from './answer-fields.ts'
+import { checkboxId, type IssueTarget, isMarked, missingNoteId } from './missing-marks.ts'
+
+/** What the completeness check still misses in this item: a sentence and the issues behind it. */
+export interface MissingView {
+	text: string
+	issues: EvidenceIssue[]
+}
 
 export function EvidenceInputs({
 	item,
@@ -13,6 +20,7 @@ export function EvidenceInputs({
 	formId,
 	values,
 	errors,
+	missing,
 }: {
 	item: EvidenceItem
 	answer: EvidenceAnswer | undefined
@@ -20,8 +28,20 @@ export function EvidenceInputs({
 	/** What the user posted, when the post failed: shown instead of the stored answer. */
 	values?: FormValues
 	errors?: FieldErrors
+	/** Issue 13: the norm page marks what is missing, per control (aria-invalid, aria-describedby). */
+	missing?: MissingView
 }) {
 	const t = useT()
+	const noteId = missingNoteId(item.key)
+	const mark = (field: IssueTarget['field'], option?: string) =>
+		missing && isMarked(missing.issues, field, option)
+			? ({ 'aria-invalid': true, 'aria-describedby': noteId } as const)
+			: {}
+	const note = missing ? (
+		<p id={noteId} className="evidence__missing">
+			<strong>{t('selfEvaluation.missingNote')}</strong> {missing.text}
+		</p>
+	) : null
 	const posted = values && fieldName(item.key, 'version') in values
 	const postedValue = (name: string) => {
 		const value = values?.[name]
@@ -37,7 +57,8 @@ export function EvidenceInputs({
 			{options.map((option, index) => (
 				<CheckboxField
 					key={option}
-					id={`field-${fieldName(item.key, 'checked')}-${index}`}
+					id={checkboxId(item.key, index)}
+					{...mark('checked', option)}
 					name={fieldName(item.key, 'checked')}
 					value={option}
 					form={formId}
@@ -53,7 +74,9 @@ export function EvidenceInputs({
 		case 'example':
 			return (
 				<>
+					{note}
 					<TextareaField
+						{...mark('text')}
 						name={fieldName(item.key, 'text')}
 						form={formId}
 						label={item.label}
@@ -73,37 +96,44 @@ export function EvidenceInputs({
 		case 'template_upload':
 			return (
 				<>
+					{note}
 					{item.help ? <p className="field__hint">{item.help}</p> : null}
 					{checkboxes(t('selfEvaluation.elementsLegend'), item.requiredElements)}
 				</>
 			)
 		case 'number':
 			return (
-				<InputField
-					name={fieldName(item.key, 'number')}
-					form={formId}
-					label={item.label}
-					hint={
-						<>
-							{help}
-							{t('selfEvaluation.numberHint')}
-						</>
-					}
-					inputMode="decimal"
-					defaultValue={
-						posted
-							? (postedValue(fieldName(item.key, 'number')) ?? '')
-							: answer?.number === undefined || answer.number === null
-								? ''
-								: String(answer.number).replace('.', ',')
-					}
-					errors={errors?.[fieldName(item.key, 'number')]}
-				/>
+				<>
+					{note}
+					<InputField
+						{...mark('number')}
+						name={fieldName(item.key, 'number')}
+						form={formId}
+						label={item.label}
+						hint={
+							<>
+								{help}
+								{t('selfEvaluation.numberHint')}
+							</>
+						}
+						inputMode="decimal"
+						defaultValue={
+							posted
+								? (postedValue(fieldName(item.key, 'number')) ?? '')
+								: answer?.number === undefined || answer.number === null
+									? ''
+									: String(answer.number).replace('.', ',')
+						}
+						errors={errors?.[fieldName(item.key, 'number')]}
+					/>
+				</>
 			)
 		case 'url':
 			return (
 				<>
+					{note}
 					<InputField
+						{...mark('url')}
 						name={fieldName(item.key, 'url')}
 						form={formId}
 						label={item.label}
@@ -124,13 +154,17 @@ export function EvidenceInputs({
 			)
 		case 'declaration':
 			return (
-				<CheckboxField
-					name={fieldName(item.key, 'declared')}
-					form={formId}
-					label={t('selfEvaluation.declarationLabel', { statement: item.statement })}
-					hint={item.help}
-					defaultChecked={posted ? postedValue(fieldName(item.key, 'declared')) === 'on' : answer?.declared === true}
-				/>
+				<>
+					{note}
+					<CheckboxField
+						{...mark('declared')}
+						name={fieldName(item.key, 'declared')}
+						form={formId}
+						label={t('selfEvaluation.declarationLabel', { statement: item.statement })}
+						hint={item.help}
+						defaultChecked={posted ? postedValue(fieldName(item.key, 'declared')) === 'on' : answer?.declared === true}
+					/>
+				</>
 			)
 	}
 }

@@ -1,7 +1,9 @@
-import { data, Form, href, Link } from 'react-router'
+import { useEffect } from 'react'
+import { data, Form, href, Link, useLocation } from 'react-router'
 import type { Route } from './+types/norm'
 import { AutosaveFieldset } from './autosave-fieldset.tsx'
-import { EvidenceInputs } from './evidence-inputs.tsx'
+import { EvidenceInputs, type MissingView } from './evidence-inputs.tsx'
+import { isMarked, missingNoteId, uploadInputId } from './missing-marks.ts'
 import { actorOf, requireSelfEvaluation } from './context.server.ts'
 import { parseAnswerFields, summariseAnswer } from './answer-fields.ts'
 import { DocumentList, NormNav, ProgressBar, selfEvaluationLinks } from './ui.tsx'
@@ -12,6 +14,7 @@ import { ErrorSummary, SubmitButton, useErrorText } from '#app/components/forms.
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
 import { isNormApplicable, applies } from '#app/domain/norm-set.ts'
 import { formatList } from '#app/i18n/format.ts'
+import { criterionTitle, evidenceIssuesText, missingItemText } from '#app/i18n/completeness.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { attempt, type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
@@ -47,7 +50,7 @@ async function loadNorm(request: Request, params: Route.LoaderArgs['params']) {
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { participation, loaded, draft, shown, answers, report, norm, next, year, providerId } = await loadNorm(
+	const { user, participation, loaded, draft, shown, answers, report, norm, next, year, providerId } = await loadNorm(
 		request,
 		params,
 	)
@@ -59,6 +62,22 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		: undefined
 	const feedback = previous ? await decidedFeedback(previous, loaded) : {}
 	const criteria = norm.criteria.filter((criterion) => applies(criterion.appliesTo, profile))
+	// Issue 13: what the check page would list for this norm, per evidence item (marked on its
+	// controls) and per group of alternatives none of which is complete (a note on the first one).
+	const missing: Record<string, MissingView> = {}
+	const groupNotes: Record<string, string> = {}
+	if (draft) {
+		for (const entry of report.missing) {
+			if (entry.normCode !== norm.code) continue
+			if (entry.evidenceKey && entry.issue) {
+				const view = (missing[entry.evidenceKey] ??= { text: '', issues: [] })
+				view.issues.push(entry.issue)
+			} else if (!entry.issue && entry.criterionCodes[0]) {
+				groupNotes[entry.criterionCodes[0]] = missingItemText(entry, user.locale, loaded.normSet)
+			}
+		}
+		for (const view of Object.values(missing)) view.text = evidenceIssuesText(view.issues, user.locale)
+	}
 	return {
 		providerId,
 		year,
@@ -77,9 +96,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			...criterion,
 			alternatives:
 				criteria.filter((other) => other.group === criterion.group).length > 1
-					? criteria.filter((other) => other.group === criterion.group).map((other) => other.code)
+					? criteria
+							.filter((other) => other.group === criterion.group)
+							.map((other) => ({ code: other.code, title: criterionTitle(other) }))
 					: null,
 		})),
+		missing,
+		groupNotes,
 		answers,
 		rows,
 		feedback,
@@ -212,8 +235,23 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 	const t = useT()
 	const locale = useLocale()
 	const errorText = useErrorText()
-	const { providerId, year, round, editable, norm, criteria, answers, rows, feedback, progress, next, today } =
-		loaderData
+	const {
+		providerId,
+		year,
+		round,
+		editable,
+		norm,
+		criteria,
+		answers,
+		rows,
+		feedback,
+		progress,
+		next,
+		today,
+		missing,
+		groupNotes,
+	} = loaderData
+	useFocusOnHash()
 	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	const here = `${base}/norm/${norm.code}`
 	const failed = actionData as ActionData | undefined
@@ -271,8 +309,19 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 									{criterion.alternatives ? (
 										<p className="field__hint">
 											{t('selfEvaluation.alternativesHint', {
-												codes: formatList(criterion.alternatives, locale, 'disjunction'),
+												codes: formatList(
+													criterion.alternatives.map((alternative) =>
+														t('selfEvaluation.alternativeNamed', alternative),
+													),
+													locale,
+													'disjunction',
+												),
 											})}
+										</p>
+									) : null}
+									{groupNotes[criterion.code] ? (
+										<p className="evidence__missing">
+											<strong>{t('selfEvaluation.missingNote')}</strong> {groupNotes[criterion.code]}
 										</p>
 									) : null}
 									{criterion.guidance ? (
@@ -336,6 +385,7 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 														formId={FORM_ID}
 														values={failed?.values}
 														errors={failed?.fieldErrors}
+														missing={editable ? missing[item.key] : undefined}
 													/>
 													{failed?.conflicts.includes(item.key) ? (
 														<div className="panel panel--warning">
@@ -360,7 +410,12 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 															<UploadForm
 																action={`${here}?upload=${encodeURIComponent(item.key)}`}
 																evidenceKey={item.key}
-																inputId={`upload-${item.key}`}
+																inputId={uploadInputId(item.key)}
+																missing={
+																	missing[item.key] && isMarked(missing[item.key]!.issues, 'upload')
+																		? missingNoteId(item.key)
+																		: undefined
+																}
 																label={`${t('selfEvaluation.uploadLabel')} (${item.label})`}
 																hint={t('selfEvaluation.uploadHint')}
 																button={t('selfEvaluation.uploadButton')}
@@ -406,6 +461,25 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 			</div>
 		</div>
 	)
+}
+
+/**
+ * Issue 13: a link from the check page (`…/norm/3#field-<key>:text`) lands on the control itself:
+ * the browser scrolls there, and this puts the focus in it (a section or wrapper hands the focus to
+ * its first control), so typing can start at once.
+ */
+function useFocusOnHash() {
+	const location = useLocation()
+	useEffect(() => {
+		if (!location.hash) return
+		const target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+		if (!target) return
+		const control = target.matches('input, textarea, select, button')
+			? target
+			: target.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select')
+		;(control ?? target).focus()
+		control?.scrollIntoView({ block: 'center' })
+	}, [location.hash, location.key])
 }
 
 export const meta: Route.MetaFunction = (args) =>

@@ -141,10 +141,12 @@ export function DocumentList({
 	)
 }
 
-export function DueDate({ deadline, days }: { deadline: string; days: number }) {
+export function DueDate({ deadline, days, closed }: { deadline: string; days: number; closed?: boolean }) {
 	const t = useT()
 	const locale = useLocale()
-	const left = days < 0 ? t('selfEvaluation.deadlinePassed') : t('selfEvaluation.daysLeft', { days })
+	// `closed` comes from the state machine (the one rule); the day count is only a fallback.
+	const passed = closed ?? days < 0
+	const left = passed ? t('selfEvaluation.deadlinePassed') : t('selfEvaluation.daysLeft', { days: Math.max(days, 0) })
 	return (
 		<p className="deadline">
 			<strong>{t('selfEvaluation.deadline', { date: formatDateTime(deadline, locale) })}</strong> ({left})

@@ -15,6 +15,7 @@ export function UploadForm({
 	button,
 	replaces,
 	error,
+	missing,
 	small = false,
 }: {
 	action: string
@@ -25,6 +26,8 @@ export function UploadForm({
 	button: string
 	replaces?: string
 	error?: string
+	/** The id of a "still needed" note about this upload (issue 13): marks the input invalid. */
+	missing?: string
 	small?: boolean
 }) {
 	const t = useT()
@@ -55,6 +58,8 @@ export function UploadForm({
 				hint={hint}
 				errors={tooLarge ? [t('selfEvaluation.uploadTooLarge')] : error ? [error] : undefined}
 				onChange={() => setTooLarge(false)}
+				aria-describedby={missing}
+				aria-invalid={missing ? true : undefined}
 			/>
 			<SubmitButton className={small ? 'button button--small' : 'button'}>{button}</SubmitButton>
 		</Form>

@@ -1,0 +1,123 @@
+// Where the bytes of stored files live (FILE_STORAGE): a local directory (the default, one
+// machine) or the database (every instance behind a load balancer sees every file, and a database
+// backup holds the files too). Both stream a download instead of holding it whole in memory.
+// storage.server.ts is the only user: it keeps name, type, size and checksum in StoredFile.
+import { createReadStream } from 'node:fs'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { db, type Tx } from './db.server.ts'
+import { getEnv } from './env.server.ts'
+
+export type FileStoreKind = 'local' | 'database'
+
+export interface FileStore {
+	readonly kind: FileStoreKind
+	/** Writes new bytes under a new key; `client` is the caller's transaction, if any. */
+	write(storageKey: string, bytes: Uint8Array, client?: Tx | PrismaClient): Promise<void>
+	/** `client`: read inside the caller's transaction (a preview's dry run reads what it just wrote). */
+	read(storageKey: string, client?: Tx | PrismaClient): Promise<Buffer>
+	/** Removes the bytes of a file whose row was rolled back (a preview's dry run, issue 12). */
+	discardRolledBack(storageKey: string): Promise<void>
+	/** The bytes as a stream; rejects (before any byte is sent) when the file is missing. */
+	stream(storageKey: string): Promise<ReadableStream<Uint8Array>>
+	/** Whether bytes exist under the key (backups check every file). */
+	has(storageKey: string): Promise<boolean>
+	/** Removes every file (restoring into an empty store; tests). */
+	clear(): Promise<void>
+}
+
+/** Keys are ours (a date folder and a UUID), never a user's file name: no path tricks possible. */
+export function checkStorageKey(storageKey: string): string {
+	if (!/^\d{4}-\d{2}\/[0-9a-f-]{36}$/.test(storageKey)) throw new Error(`Ongeldige opslagsleutel: ${storageKey}`)
+	return storageKey
+}
+
+export function localFileStore(root: string): FileStore {
+	const pathOf = (storageKey: string) => path.join(root, checkStorageKey(storageKey))
+	return {
+		kind: 'local',
+		async write(storageKey, bytes) {
+			const target = pathOf(storageKey)
+			await mkdir(path.dirname(target), { recursive: true })
+			await writeFile(target, bytes, { flag: 'wx', mode: 0o640 })
+		},
+		async read(storageKey) {
+			return readFile(pathOf(storageKey))
+		},
+		async discardRolledBack(storageKey) {
+			await rm(pathOf(storageKey), { force: true })
+		},
+		async stream(storageKey) {
+			const target = pathOf(storageKey)
+			await stat(target) // a missing file fails here, not halfway through a response
+			return Readable.toWeb(createReadStream(target)) as ReadableStream<Uint8Array>
+		},
+		async has(storageKey) {
+			return stat(pathOf(storageKey)).then(
+				() => true,
+				() => false,
+			)
+		},
+		async clear() {
+			await rm(root, { recursive: true, force: true })
+		},
+	}
+}
+
+/** 256 KiB: large enough that a 10 MB upload is 40 rows, small enough to stream. */
+export const CHUNK_BYTES = 256 * 1024
+
+export function databaseFileStore(): FileStore {
+	const chunkAt = (storageKey: string, seq: number) =>
+		db.storedFileChunk.findUnique({ where: { storageKey_seq: { storageKey, seq } }, select: { bytes: true } })
+	return {
+		kind: 'database',
+		async write(storageKey, bytes, client = db) {
+			checkStorageKey(storageKey)
+			const rows = []
+			for (let seq = 0, offset = 0; offset < bytes.byteLength || seq === 0; seq++, offset += CHUNK_BYTES) {
+				rows.push({ storageKey, seq, bytes: new Uint8Array(bytes.subarray(offset, offset + CHUNK_BYTES)) })
+			}
+			// One chunk per statement: a multi-row insert of several megabytes is a huge parameter list.
+			for (const row of rows) await client.storedFileChunk.create({ data: row })
+		},
+		async read(storageKey, client = db) {
+			const chunks = await client.storedFileChunk.findMany({
+				where: { storageKey: checkStorageKey(storageKey) },
+				orderBy: { seq: 'asc' },
+				select: { bytes: true },
+			})
+			if (chunks.length === 0) throw new Error(`Bestand ontbreekt in de database: ${storageKey}`)
+			return Buffer.concat(chunks.map((chunk) => chunk.bytes))
+		},
+		async stream(storageKey) {
+			checkStorageKey(storageKey)
+			const first = await chunkAt(storageKey, 0)
+			if (!first) throw new Error(`Bestand ontbreekt in de database: ${storageKey}`)
+			let seq = 0
+			return new ReadableStream<Uint8Array>({
+				async pull(controller) {
+					const chunk = seq === 0 ? first : await chunkAt(storageKey, seq)
+					seq++
+					if (chunk) controller.enqueue(chunk.bytes)
+					else controller.close()
+				},
+			})
+		},
+		async discardRolledBack() {
+			// The chunks were written in the rolled-back transaction: nothing is left.
+		},
+		async has(storageKey) {
+			return (await chunkAt(checkStorageKey(storageKey), 0)) !== null
+		},
+		async clear() {
+			await db.storedFileChunk.deleteMany({})
+		},
+	}
+}
+
+export function fileStore(kind: FileStoreKind = getEnv().FILE_STORAGE): FileStore {
+	return kind === 'database' ? databaseFileStore() : localFileStore(path.resolve(getEnv().FILE_STORAGE_DIR))
+}

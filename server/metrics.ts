@@ -1,0 +1,96 @@
+// Request metrics and the /metrics endpoint (Prometheus text format). Not public: with
+// METRICS_TOKEN set, only a scrape that sends `Authorization: Bearer <token>`; without it, only a
+// scrape from the machine itself (loopback, and not forwarded by a proxy on loopback). Anyone
+// else gets a plain 404, as if the endpoint did not exist.
+import { timingSafeEqual } from 'node:crypto'
+import type { NextFunction, Request, Response } from 'express'
+import { type RouteObject, matchRoutes } from 'react-router'
+import { getEnv } from '#app/lib/env.server.ts'
+import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
+
+type BuildRoute = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }
+type Tree = RouteObject & { id: string }
+
+let tree: Promise<Tree[]> | undefined
+
+/** The route tree of the server build, to label a request by its pattern (few labels, no ids). */
+function routeTree(): Promise<Tree[]> {
+	tree ??= import('virtual:react-router/server-build').then((build) => {
+		const routes = Object.values(build.routes as Record<string, BuildRoute | undefined>).filter(
+			(route): route is BuildRoute => route !== undefined,
+		)
+		const childrenOf = (parentId: string | undefined): Tree[] =>
+			routes
+				.filter((route) => route.parentId === parentId)
+				.map((route) =>
+					route.index
+						? { id: route.id, path: route.path, index: true }
+						: { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: childrenOf(route.id) },
+				)
+		return childrenOf(undefined)
+	})
+	return tree
+}
+
+export async function routePattern(pathname: string): Promise<string> {
+	const matches = matchRoutes(await routeTree(), pathname)
+	if (!matches) return 'no-route'
+	const last = matches[matches.length - 1]
+	// A splat (the 404 catch-all) would otherwise give every unknown address a label of its own.
+	if (!last || last.route.path === '*') return 'no-route'
+	const pattern = matches
+		.map((match) => match.route.path)
+		.filter(Boolean)
+		.join('/')
+	return `/${pattern}`.replace(/\/+/g, '/')
+}
+
+export function requestMetrics(req: Request, res: Response, next: NextFunction) {
+	const started = process.hrtime.bigint()
+	res.on('finish', () => {
+		const seconds = Number(process.hrtime.bigint() - started) / 1e9
+		void routePattern(req.path)
+			.then((route) => {
+				const { httpDuration, autosaves, conflicts } = metrics()
+				httpDuration.observe({ route, method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }, seconds)
+				if (res.statusCode === 409) conflicts.inc({ route })
+				if (req.method === 'POST' && route.endsWith('/autosave')) {
+					const form = route.includes('benchmark') ? 'benchmark' : 'self-evaluation'
+					autosaves.inc({ form, outcome: autosaveOutcome(res.statusCode) })
+				}
+			})
+			.catch(() => undefined)
+	})
+	next()
+}
+
+const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+
+export interface Scrape {
+	headers: { authorization?: string; 'x-forwarded-for'?: string | string[] }
+	socket: { remoteAddress?: string }
+}
+
+export function mayScrape(req: Scrape, token: string | undefined): boolean {
+	if (token) {
+		const given = Buffer.from(req.headers.authorization ?? '')
+		const wanted = Buffer.from(`Bearer ${token}`)
+		return given.length === wanted.length && timingSafeEqual(given, wanted)
+	}
+	return loopback.has(req.socket.remoteAddress ?? '') && !req.headers['x-forwarded-for']
+}
+
+export async function metricsEndpoint(req: Request, res: Response, next: NextFunction) {
+	if (req.path !== '/metrics') return next()
+	if (req.method !== 'GET' || !mayScrape(req, getEnv().METRICS_TOKEN)) {
+		res.status(404).type('text/plain').send('Niet gevonden')
+		return
+	}
+	try {
+		const { registry } = metrics()
+		const body = await registry.metrics()
+		res.status(200).set('Cache-Control', 'no-store').type(registry.contentType).send(body)
+	} catch (error) {
+		next(error)
+	}
+}

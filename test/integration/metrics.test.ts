@@ -1,0 +1,86 @@
+// /metrics in Prometheus format (what it counts, who may read it) and the health endpoint (the
+// database and the mail worker of this instance).
+import { describe, expect, it } from 'vitest'
+import { runJob } from '#app/jobs/runner.server.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { loopState } from '#app/lib/heartbeat.server.ts'
+import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
+import { loader as healthz } from '#app/routes/system/healthz.ts'
+import { createMailTransport, startMailWorker } from '#app/services/mail/worker.server.ts'
+import { startTestSmtp } from '#test/fixtures/mail-smtp.ts'
+import { mayScrape } from '#server/metrics.ts'
+
+const scrape = (remoteAddress: string, headers: Record<string, string> = {}) => ({
+	headers,
+	socket: { remoteAddress },
+})
+
+function sample(text: string, name: string, labels: string): number | undefined {
+	const line = text.split('\n').find((candidate) => candidate.startsWith(`${name}{${labels}}`))
+	return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : undefined
+}
+
+describe('metrics', () => {
+	it('reports the outbox queue and failures, job runs and their outcome, and process memory', async () => {
+		const base = {
+			template: 'test',
+			toAddress: 'a@example.org',
+			subject: 'Onderwerp',
+			html: '<p>x</p>',
+			text: 'x',
+			nextAttemptAt: now(),
+			createdAt: now(),
+		}
+		await db.outboxEmail.createMany({
+			data: [
+				{ ...base, dedupeKey: 'm:1', status: 'pending' },
+				{ ...base, dedupeKey: 'm:2', status: 'pending' },
+				{ ...base, dedupeKey: 'm:3', status: 'failed', lastError: '550 onbekend' },
+			],
+		})
+		await runJob('purge-sessions', { trigger: 'manual' })
+		const text = await metrics().registry.metrics()
+		expect(sample(text, 'keurmerk_outbox_messages', 'status="pending"')).toBe(2)
+		expect(sample(text, 'keurmerk_outbox_messages', 'status="failed"')).toBe(1)
+		expect(sample(text, 'keurmerk_job_runs_total', 'job="purge-sessions",trigger="manual",status="succeeded"')).toBe(1)
+		expect(sample(text, 'keurmerk_job_last_run_succeeded', 'job="purge-sessions"')).toBe(1)
+		expect(text).toMatch(/^keurmerk_process_resident_memory_bytes \d+/m)
+		expect(text).toContain('# TYPE keurmerk_http_request_duration_seconds histogram')
+	})
+
+	it('tells an autosave conflict from a save, a refusal and an error', () => {
+		expect([200, 409, 400, 403, 500].map(autosaveOutcome)).toEqual(['saved', 'conflict', 'refused', 'refused', 'error'])
+	})
+
+	it('is not public: a bearer token when one is set, otherwise the machine itself and no proxy', () => {
+		const token = 'geheim-token-0123456789'
+		expect(mayScrape(scrape('10.0.0.5', { authorization: `Bearer ${token}` }), token)).toBe(true)
+		expect(mayScrape(scrape('127.0.0.1', {}), token)).toBe(false)
+		expect(mayScrape(scrape('10.0.0.5', { authorization: `Bearer ${token}x` }), token)).toBe(false)
+		expect(mayScrape(scrape('127.0.0.1'), undefined)).toBe(true)
+		expect(mayScrape(scrape('::1'), undefined)).toBe(true)
+		expect(mayScrape(scrape('127.0.0.1', { 'x-forwarded-for': '203.0.113.9' }), undefined)).toBe(false)
+		expect(mayScrape(scrape('10.0.0.5'), undefined)).toBe(false)
+	})
+})
+
+describe('health', () => {
+	it('says whether the database answers and the mail worker runs', async () => {
+		const idle = await healthz()
+		expect(idle.status).toBe(200)
+		expect(await idle.json()).toMatchObject({ status: 'ok', mailWorker: 'off', scheduler: 'off' })
+
+		const smtp = await startTestSmtp()
+		const worker = startMailWorker(createMailTransport(smtp.url), { intervalMs: 60_000 })
+		try {
+			expect(await (await healthz()).json()).toMatchObject({ status: 'ok', mailWorker: 'running' })
+			// A worker whose last pass began long ago hangs or died.
+			expect(loopState('mail-worker', Date.now() + 10 * 60_000)).toBe('stale')
+		} finally {
+			await worker.stop()
+			await smtp.stop()
+		}
+		expect(loopState('mail-worker')).toBe('off')
+	})
+})
