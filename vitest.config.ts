@@ -32,6 +32,18 @@ export default defineConfig({
 					pool: 'forks',
 				},
 			},
+			{
+				// Two production servers on one PostgreSQL (npm run test:instances; needs TEST_DATABASE_URL).
+				extends: true,
+				test: {
+					name: 'instances',
+					include: ['test/instances/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 240_000,
+					hookTimeout: 240_000,
+					pool: 'forks',
+				},
+			},
 		],
 	},
 })

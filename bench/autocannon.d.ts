@@ -27,6 +27,17 @@ declare module 'autocannon' {
 		duration?: number
 		pipelining?: number
 		headers?: Record<string, string>
+		method?: string
+		body?: string | Buffer
+		/** Per-request set-up and response hooks (autocannon's `requests`). */
+		requests?: {
+			method?: string
+			path?: string
+			headers?: Record<string, string>
+			body?: string | Buffer
+			setupRequest?: (request: { headers?: Record<string, string> }, context: unknown) => object
+			onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void
+		}[]
 	}
 	export default function autocannon(options: Options): Instance
 }

@@ -10,6 +10,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
+import { registerHttpCache } from './register-http-cache.ts'
 import { shutdown, startup } from './startup.ts'
 
 declare module 'react-router' {
@@ -67,6 +68,8 @@ app.use((req, res, next) => {
 // Before the Origin check and the rate limits: a scrape is neither a mutation nor a visitor.
 app.use(metricsEndpoint)
 app.use(requestMetrics)
+// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
+app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
 app.use(originCheck)
 app.use(rateLimitTiers)
 

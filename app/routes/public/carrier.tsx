@@ -6,6 +6,8 @@ import type { PublicRegisterStatus } from '#app/domain/register-search.ts'
 import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { notFound } from '#app/lib/http.server.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { cachedRegisterAnswer } from '#app/services/register-cache.server.ts'
 import { loadCarrier, type PublicCarrierStatus } from '#app/services/register.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -19,9 +21,17 @@ const slugParam = z
 export async function loader({ params }: Route.LoaderArgs) {
 	const slug = slugParam.safeParse(params.slug)
 	if (!slug.success) notFound()
-	const carrier = await loadCarrier(slug.data)
+	const carrier = await cachedRegisterAnswer(`carrier:${slug.data}`, now(), (at) => loadCarrier(slug.data, at))
 	if (!carrier) notFound()
-	return { carrier: { ...carrier, website: safeWebsite(carrier.website) } }
+	// Not the exact moment of the status (`at`): the page does not show it, and without it the page
+	// is the same for every request with one register key (app/services/register-cache.server.ts).
+	const years = carrier.years.map(({ year, markName, status, certificate }) => ({
+		year,
+		markName,
+		status,
+		certificate,
+	}))
+	return { carrier: { ...carrier, years, website: safeWebsite(carrier.website) } }
 }
 
 export const meta: Route.MetaFunction = (args) =>

@@ -14,6 +14,8 @@ import {
 import { PROVIDER_TYPES } from '#app/domain/types.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
+import { cachedRegisterAnswer } from '#app/services/register-cache.server.ts'
 import { searchRegister } from '#app/services/register.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -21,7 +23,8 @@ import { pageMeta } from '#app/i18n/meta.ts'
 // link to share and works without JavaScript; the database filters, counts and pages.
 export async function loader({ request }: Route.LoaderArgs) {
 	const { query, ignored } = parseRegisterQuery(new URL(request.url).searchParams)
-	const result = await searchRegister(query)
+	// One answer per (register version, moment, query): see app/services/register-cache.server.ts.
+	const result = await cachedRegisterAnswer(`search:${JSON.stringify(query)}`, now(), (at) => searchRegister(query, at))
 	return {
 		query: { ...query, year: result.year, page: result.pagination.page } satisfies RegisterQuery,
 		ignored: result.unknownYear ? [...ignored, 'year' as const] : ignored,

@@ -1,0 +1,256 @@
+// What the load benchmarks share (issue 17): a fresh database (embedded PGlite, or a new database on
+// the PostgreSQL server of BENCH_DATABASE_URL), the production server on it, autocannon runs with
+// percentiles from every response, the server's resident memory, and the results files in the
+// shape other tools read: bench/results/<bench>-<database>.json.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
+import { initEnv } from '#app/lib/env.server.ts'
+
+export const SECRET = 'bench-secret-that-is-long-enough-0123456789'
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+export const CONNECTIONS = 10
+
+export type DatabaseKind = 'pglite' | 'postgresql'
+
+export interface BenchDatabase {
+	kind: DatabaseKind
+	dir: string
+	databaseUrl: string | undefined
+	pgliteDataDir: string
+	filesDir: string
+	dispose(): Promise<void>
+}
+
+/** A fresh, migrated database for one bench, opened in this process (for seeding). */
+export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
+	const dir = await mkdtemp(path.join(tmpdir(), `keurmerk-${name}-bench-`))
+	const pgliteDataDir = path.join(dir, 'db')
+	const filesDir = path.join(dir, 'files')
+	process.env.PGLITE_DATA_DIR = pgliteDataDir
+	process.env.FILE_STORAGE_DIR = filesDir
+	process.env.SESSION_SECRET = SECRET
+	const serverUrl = process.env.BENCH_DATABASE_URL
+	let databaseUrl: string | undefined
+	let drop: (() => Promise<void>) | undefined
+	if (serverUrl) {
+		const database = `keurmerk_${name.replace(/\W/g, '_')}_bench_${Date.now()}`
+		const admin = new pg.Client({ connectionString: serverUrl })
+		await admin.connect()
+		await admin.query(`CREATE DATABASE ${database}`)
+		await admin.end()
+		const url = new URL(serverUrl)
+		url.pathname = `/${database}`
+		databaseUrl = url.toString()
+		drop = async () => {
+			const client = new pg.Client({ connectionString: serverUrl })
+			await client.connect()
+			await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+			await client.end()
+		}
+		process.env.DATABASE_URL = databaseUrl
+	} else delete process.env.DATABASE_URL
+	initEnv()
+	await initDatabase({ databaseUrl, pgliteDataDir })
+	return {
+		kind: serverUrl ? 'postgresql' : 'pglite',
+		dir,
+		databaseUrl,
+		pgliteDataDir,
+		filesDir,
+		async dispose() {
+			await closeDatabase().catch(() => undefined)
+			await drop?.()
+			await rm(dir, { recursive: true, force: true })
+		},
+	}
+}
+
+export interface BenchServer {
+	base: string
+	process: ChildProcess
+	/** Milliseconds from spawning the process to the first 200 of /healthz. */
+	startMs: number
+	stop(): Promise<void>
+}
+
+/** The production server (build/) on the bench database; `env` adds or overrides settings. */
+export async function startServer(
+	database: BenchDatabase,
+	port: number,
+	env: Record<string, string> = {},
+): Promise<BenchServer> {
+	const started = performance.now()
+	const child = spawn(process.execPath, ['server.js'], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			APP_URL: `http://localhost:${port}`,
+			...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+			PGLITE_DATA_DIR: database.pgliteDataDir,
+			FILE_STORAGE_DIR: database.filesDir,
+			SESSION_SECRET: SECRET,
+			KEURMERK_SCHEDULER: 'off',
+			KEURMERK_DEMO: '',
+			LOG_LEVEL: 'warn',
+			...env,
+		},
+	})
+	const base = `http://localhost:${port}`
+	for (let attempt = 0; ; attempt++) {
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) break
+		} catch {
+			// not up yet
+		}
+		if (attempt > 1200 || child.exitCode !== null) throw new Error('De server start niet')
+		await new Promise((resolve) => setTimeout(resolve, 50))
+	}
+	return {
+		base,
+		process: child,
+		startMs: Math.round(performance.now() - started),
+		async stop() {
+			if (child.exitCode !== null) return
+			child.kill('SIGTERM')
+			await new Promise((resolve) => child.once('exit', resolve))
+		},
+	}
+}
+
+export interface Measured {
+	name: string
+	url: string
+	rps: number
+	p50: number
+	p95: number
+	p99: number
+	errors: number
+	/** Responses that were 304 Not Modified (a browser's revalidation). */
+	notModified?: number
+}
+
+export function percentile(sorted: readonly number[], q: number): number {
+	return Number((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0).toFixed(1))
+}
+
+export interface MeasureOptions {
+	headers?: Record<string, string>
+	/**
+	 * Behave as a browser: send back the ETag of the last 200 for this URL (If-None-Match), as a
+	 * browser's HTTP cache does when the visitor comes back. Every connection starts without one.
+	 */
+	revalidate?: boolean
+	/** Every request from another address (X-Forwarded-For through the trusted local proxy). */
+	manyVisitors?: boolean
+	duration?: number
+	warmUp?: number
+}
+
+/** autocannon at CONNECTIONS connections: requests/s and percentiles from every response's time. */
+export async function measure(
+	base: string,
+	name: string,
+	url: string,
+	options: MeasureOptions = {},
+): Promise<Measured> {
+	const { headers = {}, revalidate = false, manyVisitors = false, duration = DURATION, warmUp = 2 } = options
+	// Shared by the connections of one run: what the browser's cache holds for this URL.
+	let etag: string | undefined
+	let visitor = 0
+	const requests =
+		revalidate || manyVisitors
+			? [
+					{
+						setupRequest(request: { headers?: Record<string, string> }) {
+							visitor = (visitor + 1) % 60_000
+							return {
+								...request,
+								headers: {
+									...headers,
+									...(revalidate && etag ? { 'if-none-match': etag } : {}),
+									...(manyVisitors ? { 'x-forwarded-for': `10.${visitor >> 8}.${visitor & 255}.1` } : {}),
+								},
+							}
+						},
+						onResponse(status: number, _body: string, _context: unknown, responseHeaders: Record<string, string>) {
+							if (status !== 200) return
+							const value = Object.entries(responseHeaders).find(([key]) => key.toLowerCase() === 'etag')?.[1]
+							if (value) etag = value
+						},
+					},
+				]
+			: undefined
+	const run = (seconds: number) =>
+		autocannon({ url: `${base}${url}`, connections: CONNECTIONS, duration: seconds, headers, requests })
+	if (warmUp > 0) await run(warmUp)
+	etag = undefined
+	const times: number[] = []
+	let failed = 0
+	let notModified = 0
+	const instance = run(duration)
+	instance.on('response', (_client, status, _bytes, responseTime) => {
+		times.push(responseTime)
+		if (status === 304) notModified++
+		else if (status < 200 || status >= 300) failed++
+	})
+	const result = await instance
+	times.sort((a, b) => a - b)
+	const measured: Measured = {
+		name,
+		url,
+		rps: Math.round(times.length / (result.duration || duration)),
+		p50: percentile(times, 0.5),
+		p95: percentile(times, 0.95),
+		p99: percentile(times, 0.99),
+		errors: failed + result.errors + result.timeouts,
+		...(revalidate ? { notModified } : {}),
+	}
+	console.log(JSON.stringify(measured))
+	return measured
+}
+
+/** Resident memory of a process (Linux /proc), in MB. */
+export function rssMb(pid: number | undefined): number {
+	if (!pid) return 0
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+		return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+	} catch {
+		return 0
+	}
+}
+
+export function machine(): string {
+	return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, load average ${loadavg()
+		.map((load) => load.toFixed(1))
+		.join(' / ')}, Node ${process.version}`
+}
+
+export async function writeResult(bench: string, database: DatabaseKind, result: object): Promise<void> {
+	await mkdir(new URL('./results/', import.meta.url), { recursive: true })
+	await writeFile(
+		new URL(`./results/${bench}-${database}.json`, import.meta.url),
+		`${JSON.stringify(result, null, 2)}\n`,
+	)
+}
+
+/** Every results file of a bench (PGlite and PostgreSQL, whichever have run). */
+export function readResults<T>(bench: string): T[] {
+	const folder = new URL('./results/', import.meta.url)
+	return readdirSync(folder)
+		.filter((file) => file.startsWith(`${bench}-`) && file.endsWith('.json'))
+		.sort()
+		.map((file) => JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as T)
+}
+
+export function row(cells: (string | number)[]): string {
+	return `| ${cells.join(' | ')} |`
+}

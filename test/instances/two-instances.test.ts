@@ -1,0 +1,293 @@
+// Two server processes (the production build) on one PostgreSQL, as behind a load balancer
+// (issue 17, docs/deploy.md): a file uploaded through A downloads through B, a session made on A
+// works on B, a throttle counted on A holds on B, and the 1 April run started on both at once
+// withdraws each carrier once and mails it once. Needs TEST_DATABASE_URL and `npm run build`
+// (`npm run test:instances` does both); .ci/run runs it against the real PostgreSQL.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, rmSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
+import { initEnv } from '#app/lib/env.server.ts'
+import { fromRoot } from '#app/lib/paths.server.ts'
+import { createListedParticipation } from '#app/lib/test-fixtures/self-evaluation.server.ts'
+import { createProviderWithMember, testPassword } from '#test/fixtures/factories.ts'
+import { type TestSmtp, startTestSmtp } from '#test/fixtures/mail-smtp.ts'
+import { testEnv } from '#test/setup/test-env.ts'
+import { withDatabase } from '#test/setup/test-database.ts'
+import pg from 'pg'
+
+const adminUrl = process.env.TEST_DATABASE_URL
+const ports = { a: Number(process.env.INSTANCE_PORT_A ?? 3480), b: Number(process.env.INSTANCE_PORT_B ?? 3481) }
+const year = 2093
+const metricsToken = 'metrics-token-for-the-test-0123'
+const TEMPLATE_KEY = 'shared-decision-treatment-plan.format'
+
+if (!adminUrl) throw new Error('TEST_DATABASE_URL ontbreekt: deze test draait twee servers op één PostgreSQL')
+if (!existsSync(fromRoot('build/server/index.js'))) throw new Error('Geen productiebuild: draai eerst npm run build')
+
+const databaseName = `keurmerk_instances_${randomUUID().replace(/-/g, '').slice(0, 12)}`
+const databaseUrl = withDatabase(adminUrl, databaseName)
+
+interface Instance {
+	name: string
+	url: string
+	output: string[]
+	stop(): Promise<void>
+}
+
+async function admin(sql: string) {
+	const client = new pg.Client({ connectionString: adminUrl })
+	await client.connect()
+	try {
+		await client.query(sql)
+	} finally {
+		await client.end()
+	}
+}
+
+/** Starts `node server.js` (production) on one shared PostgreSQL and waits for its health check. */
+async function startInstance(name: string, port: number, env: Record<string, string>): Promise<Instance> {
+	const output: string[] = []
+	const child: ChildProcess = spawn(process.execPath, ['server.js'], {
+		cwd: fromRoot('.'),
+		env: {
+			PATH: process.env.PATH ?? '',
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			// One public address, as behind a load balancer: the same for both instances.
+			APP_URL: `http://localhost:${ports.a}`,
+			DATABASE_URL: databaseUrl,
+			FILE_STORAGE: 'database',
+			// A directory of each instance's own, as on two machines: only the shared store can serve
+			// A's upload on B (with FILE_STORAGE=local this test fails).
+			FILE_STORAGE_DIR: fromRoot(`var/test/instances/${databaseName}/${name}`),
+			SESSION_SECRET: 'shared-secret-of-both-instances-0123456789',
+			METRICS_TOKEN: metricsToken,
+			LOG_LEVEL: 'info',
+			...env,
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+	child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+	const url = `http://127.0.0.1:${port}`
+	const deadline = Date.now() + 90_000
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`${name} stopte bij het starten:\n${output.join('')}`)
+		const healthy = await fetch(`${url}/healthz`).then(
+			(response) => response.ok,
+			() => false,
+		)
+		if (healthy) break
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL')
+			throw new Error(`${name} werd niet gezond:\n${output.join('')}`)
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250))
+	}
+	return {
+		name,
+		url,
+		output,
+		async stop() {
+			if (child.exitCode === null) child.kill('SIGTERM')
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
+			if (child.exitCode === null) child.kill('SIGKILL')
+		},
+	}
+}
+
+async function login(instance: Instance, email: string, password: string): Promise<Response> {
+	return fetch(`${instance.url}/inloggen`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password, redirectTo: '' }),
+	})
+}
+
+const sessionCookie = (response: Response) =>
+	response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ')
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs
+	for (;;) {
+		const value = await probe()
+		if (value !== undefined) return value
+		if (Date.now() > deadline) throw new Error(`Niet gebeurd binnen ${timeoutMs / 1000} s: ${what}`)
+		await new Promise((resolve) => setTimeout(resolve, 500))
+	}
+}
+
+const carriers: { providerId: string; email: string; participationId: string }[] = []
+let running: Instance[] = []
+
+beforeAll(async () => {
+	Object.assign(process.env, testEnv, { FILE_STORAGE: 'database' })
+	initEnv()
+	await admin(`CREATE DATABASE ${databaseName}`)
+	await initDatabase({ databaseUrl }) // migrations, once, before any instance starts
+	for (let index = 0; index < 3; index++) {
+		const { provider, user } = await createProviderWithMember()
+		const { participationId } = await createListedParticipation({ year, providerId: provider.id })
+		carriers.push({ providerId: provider.id, email: user.email, participationId })
+	}
+})
+
+afterAll(async () => {
+	await Promise.all(running.map((instance) => instance.stop()))
+	await closeDatabase()
+	await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)
+	rmSync(fromRoot(`var/test/instances/${databaseName}`), { recursive: true, force: true })
+})
+
+describe('two instances on one PostgreSQL', () => {
+	let a: Instance
+	let b: Instance
+
+	it('start side by side (mid-January, the scheduler off)', async () => {
+		const january = { KEURMERK_NOW: `${year}-01-15T10:00:00+01:00`, KEURMERK_ALLOW_CLOCK_OVERRIDE: '1' }
+		;[a, b] = await Promise.all([
+			startInstance('A', ports.a, { ...january, KEURMERK_SCHEDULER: 'off' }),
+			startInstance('B', ports.b, { ...january, KEURMERK_SCHEDULER: 'off' }),
+		])
+		running = [a, b]
+		expect(await (await fetch(`${b.url}/healthz`)).json()).toMatchObject({ status: 'ok', database: 'postgresql' })
+	})
+
+	it('a session made on A works on B, and logging out on B ends it on A', async () => {
+		const carrier = carriers[0]!
+		const signedIn = await login(a, carrier.email, testPassword)
+		expect(signedIn.status).toBe(302)
+		const cookie = sessionCookie(signedIn)
+		expect(cookie).toContain('=')
+		const onB = await fetch(`${b.url}/account`, { headers: { cookie }, redirect: 'manual' })
+		expect(onB.status).toBe(200)
+		expect(await onB.text()).toContain(carrier.email)
+		const anonymous = await fetch(`${b.url}/account`, { redirect: 'manual' })
+		expect(anonymous.status).toBe(302)
+		const loggedOut = await fetch(`${b.url}/uitloggen`, { method: 'POST', headers: { cookie }, redirect: 'manual' })
+		expect(loggedOut.status).toBe(302)
+		expect((await fetch(`${a.url}/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(302)
+	})
+
+	it('a file uploaded through A downloads through B, byte for byte', async () => {
+		const carrier = carriers[1]!
+		const cookie = sessionCookie(await login(b, carrier.email, testPassword))
+		const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n% '), randomBytes(600_000), Buffer.from('\n%%EOF\n')])
+		const form = new FormData()
+		form.set('evidenceKey', TEMPLATE_KEY)
+		form.set('file', new File([bytes], 'behandelplan.pdf', { type: 'application/pdf' }))
+		const base = `/aanbieder/${carrier.providerId}/zelfevaluatie/${year}`
+		const uploaded = await fetch(`${a.url}${base}/norm/1?upload=${encodeURIComponent(TEMPLATE_KEY)}`, {
+			method: 'POST',
+			body: form,
+			headers: { cookie },
+			redirect: 'manual',
+		})
+		expect(uploaded.status).toBe(302)
+		const file = await db.storedFile.findFirstOrThrow({
+			where: { providerId: carrier.providerId, kind: 'template_upload' },
+		})
+		expect(file.sizeBytes).toBe(bytes.byteLength)
+		const downloaded = await fetch(`${b.url}${base}/documenten/${file.id}`, { headers: { cookie } })
+		expect(downloaded.status).toBe(200)
+		expect(Buffer.compare(Buffer.from(await downloaded.arrayBuffer()), bytes)).toBe(0)
+		// Another carrier's member gets nothing, on either instance.
+		const stranger = sessionCookie(await login(b, carriers[2]!.email, testPassword))
+		const refused = await fetch(`${a.url}${base}/documenten/${file.id}`, { headers: { cookie: stranger } })
+		expect(refused.status).not.toBe(200)
+	})
+
+	it('a login throttle counted on A holds on B', async () => {
+		const carrier = carriers[2]!
+		// Five wrong passwords spread over both instances use up the account's limit (5 per 15 minutes) …
+		for (const instance of [a, b, a, b, a]) {
+			expect((await login(instance, carrier.email, 'fout-wachtwoord-123')).status).toBe(400)
+		}
+		// … so even the right password is refused on either: each alone counted at most three.
+		expect((await login(b, carrier.email, testPassword)).status).toBe(429)
+		expect((await login(a, carrier.email, testPassword)).status).toBe(429)
+	})
+
+	it('/metrics answers only with the token, on every instance', async () => {
+		for (const instance of [a, b]) {
+			const scraped = await fetch(`${instance.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+			expect(scraped.status).toBe(200)
+			const text = await scraped.text()
+			expect(text).toContain('keurmerk_http_request_duration_seconds_bucket')
+			expect(text).toMatch(/^keurmerk_outbox_messages\{status="pending"\} \d+/m)
+			const refused = await fetch(`${instance.url}/metrics`, { headers: { authorization: 'Bearer fout' } })
+			expect(refused.status).toBe(404)
+		}
+		const scrapedA = await (
+			await fetch(`${a.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+		).text()
+		// Labelled by route pattern, not by address: the upload above counts under the norm page.
+		expect(scrapedA).toMatch(/route="\/aanbieder\/:providerId\/zelfevaluatie\/:year\/norm\/:normCode",method="POST"/)
+	})
+
+	it('stop', async () => {
+		await Promise.all([a.stop(), b.stop()])
+		running = []
+	})
+
+	describe('the 1 April run, started on both at once', () => {
+		let smtp: TestSmtp
+
+		afterAll(async () => smtp?.stop())
+
+		it('withdraws each carrier once and mails it once', async () => {
+			smtp = await startTestSmtp()
+			const april = {
+				KEURMERK_NOW: `${year}-04-01T00:00:30+02:00`,
+				KEURMERK_ALLOW_CLOCK_OVERRIDE: '1',
+				KEURMERK_SCHEDULER: 'on',
+				SMTP_URL: smtp.url,
+			}
+			;[a, b] = await Promise.all([startInstance('A', ports.a, april), startInstance('B', ports.b, april)])
+			running = [a, b]
+			const participationIds = carriers.map((carrier) => carrier.participationId)
+			await waitFor('de intrekkingsmails zijn verzonden', async () => {
+				const sent = await db.outboxEmail.count({
+					where: { template: 'withdrawal', participationId: { in: participationIds }, status: 'sent' },
+				})
+				return sent === carriers.length ? sent : undefined
+			})
+			// Another minute of both schedulers and workers would show a double: wait one more worker pass.
+			await new Promise((resolve) => setTimeout(resolve, 16_000))
+
+			const runs = await db.jobRun.findMany({ where: { runKey: `qualification-deadline:${year}-04-01` } })
+			expect(runs).toHaveLength(1)
+			expect(runs[0]?.status).toBe('succeeded')
+			for (const carrier of carriers) {
+				const withdrawals = await db.withdrawal.count({ where: { participationId: carrier.participationId } })
+				expect(withdrawals, carrier.email).toBe(1)
+				const mails = smtp.received.filter((mail) => mail.template === 'withdrawal' && mail.to.includes(carrier.email))
+				expect(mails, carrier.email).toHaveLength(1)
+			}
+			// One instance led the day's runs; the other found the lock taken (or the day done).
+			const ranOn = [a, b].filter((instance) =>
+				instance.output.some((line) => line.includes(`taak qualification-deadline (${year}-04-01)`)),
+			)
+			expect(ranOn).toHaveLength(1)
+			// The letters were written by the leader into the shared store; both instances serve them.
+			const letter = await db.withdrawal.findFirstOrThrow({
+				where: { participationId: carriers[0]!.participationId },
+				include: { letterFile: true },
+			})
+			expect(letter.letterFile).not.toBeNull()
+			expect(await db.storedFileChunk.count({ where: { storageKey: letter.letterFile!.storageKey } })).toBeGreaterThan(
+				0,
+			)
+			const health = await (await fetch(`${b.url}/healthz`)).json()
+			expect(health).toMatchObject({ status: 'ok', mailWorker: 'running', scheduler: 'running' })
+		})
+	})
+})
