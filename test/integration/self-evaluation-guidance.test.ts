@@ -5,6 +5,12 @@
 import { describe, expect, it } from 'vitest'
 import * as checkRoute from '#app/routes/provider/self-evaluation/check.tsx'
 import * as normRoute from '#app/routes/provider/self-evaluation/norm.tsx'
+import * as uploadRoute from '#app/routes/provider/self-evaluation/upload.ts'
+import * as exportRoute from '#app/routes/provider/self-evaluation/export.ts'
+import { decideRound, assessCriterion, loadAssessment } from '#app/services/assessment.server.ts'
+import { createUser } from '#test/fixtures/factories.ts'
+import { pdfText } from '#test/fixtures/mail-smtp.ts'
+import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -12,7 +18,7 @@ import { createListedParticipation, fillCompleteRound } from '#app/lib/test-fixt
 import { ensureMarkYear, normSet2018 } from '#app/lib/test-fixtures/years.server.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
-import { TEMPLATE_KEY, TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
+import { TEMPLATE_KEY, TEXT_KEY, listedProvider, multipartRequest } from './self-evaluation-helpers.ts'
 
 type Context = Awaited<ReturnType<typeof listedProvider>>
 type CheckPage = {
@@ -161,5 +167,127 @@ describe('the deadline on the check page (one rule, one clock)', () => {
 		const { data, status } = dataOf<{ formErrors: string[] }>(refused.value)
 		expect(status).toBe(409)
 		expect(data.formErrors[0]).toBe(late.closed)
+	})
+})
+
+describe('the upload route for the page with JavaScript', () => {
+	it('answers in JSON: the stored file, a replacement, or the message for the field', async () => {
+		const year = 2065
+		const context = await listedProvider(year)
+		const post = async (fields: Record<string, string | File>) => {
+			const { response } = await settle(() =>
+				uploadRoute.action(
+					routeArgs(
+						multipartRequest(
+							`${context.base}/document?upload=${encodeURIComponent(TEMPLATE_KEY)}`,
+							fields,
+							context.cookie,
+						),
+						{ providerId: context.provider.id, year: String(year) },
+					),
+				),
+			)
+			return { status: response!.status, body: (await response!.json()) as Record<string, unknown> }
+		}
+		const first = await post({ file: new File([TINY_PDF], 'format.pdf', { type: 'application/pdf' }) })
+		expect(first).toMatchObject({ status: 200, body: { ok: true } })
+		const replaced = await post({
+			file: new File([TINY_PDF], 'format-2.pdf', { type: 'application/pdf' }),
+			replaces: String(first.body.fileId),
+		})
+		expect(replaced).toMatchObject({ status: 200, body: { ok: true } })
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+		const refused = await post({ file: new File([png], 'plaatje.pdf', { type: 'application/pdf' }) })
+		expect(refused.status).toBe(400)
+		expect(refused.body).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('Dit bestandstype is niet toegestaan'),
+		})
+		// One document remains: the replacement.
+		const documents = await db.answerDocument.findMany({
+			where: { answer: { round: { participationId: context.participationId } } },
+			include: { file: true },
+		})
+		expect(documents.map((document) => document.file.originalName)).toEqual(['format-2.pdf'])
+		// Another provider's member gets nothing here.
+		const stranger = await listedProvider(year)
+		const { response } = await settle(() =>
+			uploadRoute.action(
+				routeArgs(
+					multipartRequest(
+						`${context.base}/document?upload=${encodeURIComponent(TEMPLATE_KEY)}`,
+						{ file: new File([TINY_PDF], 'x.pdf') },
+						stranger.cookie,
+					),
+					{ providerId: context.provider.id, year: String(year) },
+				),
+			),
+		)
+		expect(response?.status).toBe(404)
+	})
+})
+
+describe('the whole self-evaluation as a PDF', () => {
+	it('holds every norm with the answers and documents, and a decided round with its feedback', async () => {
+		const year = 2066
+		const context = await listedProvider(year)
+		const params = { providerId: context.provider.id, year: String(year) }
+		const download = async (query = '', cookie = context.cookie) => {
+			const { response } = await settle(() =>
+				exportRoute.loader(routeArgs(getRequest(`${context.base}/pdf${query}`, cookie), params)),
+			)
+			return response!
+		}
+		// A draft: what is filled in so far, and what is still missing.
+		const draft = await download()
+		expect(draft.status).toBe(200)
+		expect(draft.headers.get('content-type')).toBe('application/pdf')
+		expect(draft.headers.get('content-disposition')).toContain(`zelfevaluatie-${year}-ronde-1.pdf`)
+		const draftText = pdfText(new Uint8Array(await draft.arrayBuffer())).replace(/\s+/g, ' ')
+		expect(draftText).toContain(`Zelfevaluatie ${year}`)
+		expect(draftText).toContain('Concept: nog niet ingediend')
+		expect(draftText).toContain('Nog niet volledig')
+		expect(draftText).toContain('Niet ingevuld')
+
+		// Submitted and decided: the verdicts and feedback per criterion.
+		await fillCompleteRound({ providerId: context.provider.id, year })
+		expect(
+			(
+				await settle(() =>
+					checkRoute.action(routeArgs(formRequest(`${context.base}/controle`, {}, context.cookie), params)),
+				)
+			).response?.status,
+		).toBe(302)
+		const assessor = await createUser({ staffRole: 'assessor' })
+		const actor = { type: 'staff' as const, userId: assessor.id }
+		const assessment = await loadAssessment(context.participationId, 1)
+		for (const ref of assessment!.outcome.toAssess) {
+			const bad = ref.code === '1.1'
+			await assessCriterion(actor, {
+				participationId: context.participationId,
+				round: 1,
+				criterionKey: ref.key,
+				verdict: bad ? 'insufficient' : 'sufficient',
+				feedback: bad ? 'Beschrijf concreet hoe u de wachttijd benut.' : '',
+				expectedVersion: 0,
+			})
+		}
+		await decideRound(actor, { participationId: context.participationId, round: 1, outcome: 'revision_requested' })
+		const round = await download('?ronde=1')
+		expect(round.status).toBe(200)
+		const text = pdfText(new Uint8Array(await round.arrayBuffer())).replace(/\s+/g, ' ')
+		expect(text).toContain('Ronde 1')
+		expect(text).toContain('Ingediend op')
+		expect(text).toContain('Norm 1:')
+		expect(text).toContain('Norm 6:')
+		expect(text).toContain('In onze praktijk bespreken wij dit met iedere cliënt')
+		expect(text).toContain('format.pdf')
+		expect(text).toContain('Oordeel: Onvoldoende Beschrijf concreet hoe u de wachttijd benut.')
+		expect(text).toContain('Oordeel: Voldoende')
+		expect(text).toMatch(/pagina 1 van \d+/)
+		// Nobody else's: another member gets a 404, as does a round that does not exist.
+		const stranger = await listedProvider(year)
+		expect((await download('', stranger.cookie)).status).toBe(404)
+		expect((await download('?ronde=7')).status).toBe(404)
 	})
 })

@@ -85,7 +85,10 @@ export async function selfEvaluateToCertificate(
 		buffer: await realPdf('Leeg format behandelplan'),
 	})
 	await criterion12.getByRole('button', { name: 'Uploaden' }).click()
-	await expect(page.getByText('Document geüpload.')).toBeVisible()
+	// With JavaScript the file goes by XHR (progress bar); the list follows and the input is cleared.
+	await expect(criterion12.getByRole('status').filter({ hasText: 'Document geüpload.' })).toBeVisible()
+	await expect(criterion12.getByRole('link', { name: 'behandelplan.pdf' })).toBeVisible()
+	await expect(criterion12.getByLabel(/^Document toevoegen/)).toHaveValue('')
 	await page
 		.locator('#criterium-1\\.2')
 		.getByLabel(/^Document toevoegen/)

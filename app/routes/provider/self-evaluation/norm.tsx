@@ -21,9 +21,8 @@ import { attempt, type FieldErrors, type FormValues, formDataToValues } from '#a
 import { translateError } from '#app/i18n/errors.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
+import { receiveUpload } from './upload.server.ts'
 import {
-	addDocument,
 	answerRows,
 	decidedFeedback,
 	profileOf,
@@ -139,32 +138,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const uploadKey = new URL(request.url).searchParams.get('upload')
 
 	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-		try {
-			const formData = await readLimitedFormData(request)
-			const upload = await acceptUpload(formData.get('file'))
-			const replaces = formData.get('replaces')
-			const result = await attempt(() =>
-				addDocument(actor, {
-					providerId,
-					year,
-					evidenceKey: uploadKey ?? String(formData.get('evidenceKey') ?? ''),
-					upload,
-					replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
-				}),
-			)
-			if (!result.ok)
-				return failure(
-					{ upload: { key: uploadKey, error: translateError(result.error, user.locale) } },
-					result.error.status,
-				)
-			return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
-				type: 'success',
-				key: 'selfEvaluation.toastUploaded',
-			})
-		} catch (error) {
-			if (error instanceof UploadRefused) return failure({ upload: { key: uploadKey, error: error.key } }, 400)
-			throw error
-		}
+		// Without JavaScript an upload is a plain form post here; with it, upload.ts answers in JSON.
+		const outcome = await receiveUpload(request, { user, providerId, year, uploadKey })
+		if (!outcome.ok) return failure({ upload: { key: outcome.evidenceKey, error: outcome.error } }, outcome.status)
+		return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
+			type: 'success',
+			key: 'selfEvaluation.toastUploaded',
+		})
 	}
 
 	const formData = await request.formData()
@@ -404,11 +384,13 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 															documents={row?.documents ?? []}
 															editable={editable}
 															action={`${here}?upload=${encodeURIComponent(item.key)}`}
+															endpoint={`${base}/document?upload=${encodeURIComponent(item.key)}`}
 															evidenceKey={item.key}
 														/>
 														{editable ? (
 															<UploadForm
 																action={`${here}?upload=${encodeURIComponent(item.key)}`}
+																endpoint={`${base}/document?upload=${encodeURIComponent(item.key)}`}
 																evidenceKey={item.key}
 																inputId={uploadInputId(item.key)}
 																missing={

@@ -160,6 +160,15 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 				<p className="empty-state">{t('selfEvaluation.notStarted', { year })}</p>
 			) : null}
 
+			{shown ? (
+				<p>
+					{/* A plain link: the browser downloads the PDF (issue 13: for the board, the interview). */}
+					<a className="button" href={`${base}/pdf`} download>
+						{t('selfEvaluation.pdfDownload')}
+					</a>
+				</p>
+			) : null}
+
 			<section aria-labelledby="rounds-title" className="stack">
 				<h2 id="rounds-title">{t('selfEvaluation.earlierRounds')}</h2>
 				{rounds.length === 0 ? (

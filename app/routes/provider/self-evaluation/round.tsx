@@ -63,6 +63,11 @@ export default function Round({ loaderData }: Route.ComponentProps) {
 					: null}{' '}
 				· {t(outcomeKey(round.outcome))}
 			</p>
+			<p>
+				<a className="button" href={`${base}/pdf?ronde=${round.number}`} download>
+					{t('selfEvaluation.pdfDownloadRound', { round: round.number })}
+				</a>
+			</p>
 			{norms.map((norm) => (
 				<section key={norm.code} className="stack" aria-labelledby={`norm-${norm.code}`}>
 					<h2 id={`norm-${norm.code}`}>{t('selfEvaluation.normLink', { code: norm.code, title: norm.title })}</h2>

@@ -85,12 +85,15 @@ export function DocumentList({
 	documents,
 	editable,
 	action,
+	endpoint,
 	evidenceKey,
 }: {
 	base: string
 	documents: DocumentView[]
 	editable: boolean
+	/** Where a replacement goes: the norm page (plain post) and the upload route (with JavaScript). */
 	action?: string
+	endpoint?: string
 	evidenceKey?: string
 }) {
 	const t = useT()
@@ -100,20 +103,23 @@ export function DocumentList({
 		<ul className="documents">
 			{documents.map((document) => (
 				<li key={document.id} className="documents__item">
-					<a href={`${base}/documenten/${document.id}`} download>
-						{document.name}
-					</a>{' '}
-					<span className="field__hint">
-						{t('selfEvaluation.documentMeta', {
-							size: formatBytes(document.sizeBytes, locale),
-							date: formatDateTime(document.addedAt, locale),
-						})}
-					</span>
+					<div className="documents__name">
+						<a href={`${base}/documenten/${document.id}`} download>
+							{document.name}
+						</a>{' '}
+						<span className="field__hint">
+							{t('selfEvaluation.documentMeta', {
+								size: formatBytes(document.sizeBytes, locale),
+								date: formatDateTime(document.addedAt, locale),
+							})}
+						</span>
+					</div>
 					{editable ? (
 						<div className="documents__actions">
-							{action ? (
+							{action && endpoint ? (
 								<UploadForm
 									action={action}
+									endpoint={endpoint}
 									evidenceKey={evidenceKey ?? ''}
 									inputId={`replace-${document.id}`}
 									label={t('selfEvaluation.replaceFileLabel', { name: document.name })}

@@ -1,0 +1,47 @@
+// Receiving a document for a template question, shared by the norm page's plain form post
+// (without JavaScript: answered with a redirect) and the upload resource route (with JavaScript:
+// answered with JSON, so the browser can show a progress bar while the bytes travel; issue 13).
+import type { MessageKey } from '#app/i18n/catalogue.ts'
+import { translateError } from '#app/i18n/errors.ts'
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { attempt } from '#app/lib/forms.ts'
+import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
+import { addDocument } from '#app/services/self-evaluation.server.ts'
+import { actorOf } from './context.server.ts'
+
+export type UploadOutcome =
+	| { ok: true; fileId: string; evidenceKey: string }
+	| { ok: false; status: number; evidenceKey: string | null; error: MessageKey | string }
+
+export async function receiveUpload(
+	request: Request,
+	input: { user: { id: string; locale: Locale }; providerId: string; year: number; uploadKey: string | null },
+): Promise<UploadOutcome> {
+	try {
+		const formData = await readLimitedFormData(request)
+		const upload = await acceptUpload(formData.get('file'))
+		const replaces = formData.get('replaces')
+		const evidenceKey = input.uploadKey ?? String(formData.get('evidenceKey') ?? '')
+		const result = await attempt(() =>
+			addDocument(actorOf(input.user), {
+				providerId: input.providerId,
+				year: input.year,
+				evidenceKey,
+				upload,
+				replacesFileId: typeof replaces === 'string' && replaces ? replaces : null,
+			}),
+		)
+		if (!result.ok)
+			return {
+				ok: false,
+				status: result.error.status,
+				evidenceKey: input.uploadKey,
+				error: translateError(result.error, input.user.locale),
+			}
+		return { ok: true, fileId: result.value.fileId, evidenceKey }
+	} catch (error) {
+		if (error instanceof UploadRefused)
+			return { ok: false, status: 400, evidenceKey: input.uploadKey, error: error.key }
+		throw error
+	}
+}
