@@ -4,6 +4,7 @@
 // setting a negative decision waits for a second, different assessor.
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { type AssessmentOutcome, assessmentOutcome } from '#app/domain/assessment.ts'
+import { assessmentGroups } from '#app/domain/assessment-groups.ts'
 import { type AnswerDiff, diffRounds } from '#app/domain/norm-set-diff.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForRoundOutcome } from '#app/domain/participation.ts'
@@ -87,6 +88,7 @@ export async function loadAssessment(participationId: string, number: number) {
 				include: {
 					outcomeProposedBy: { select: { id: true, name: true } },
 					outcomeConfirmedBy: { select: { id: true, name: true } },
+					assessmentDraftBy: { select: { id: true, name: true } },
 				},
 			},
 		},
@@ -102,15 +104,35 @@ export async function loadAssessment(participationId: string, number: number) {
 	)
 	let diff: AnswerDiff[] = []
 	let previousVerdicts: Awaited<ReturnType<typeof verdictsOf>> = []
+	let previousAnswers: Answers = {}
 	if (previousRound) {
-		diff = diffRounds(await roundAnswers(previousRound.id, loaded), answers, loaded.normSet)
+		previousAnswers = await roundAnswers(previousRound.id, loaded)
+		diff = diffRounds(previousAnswers, answers, loaded.normSet)
 		previousVerdicts = await verdictsOf(db, previousRound.id, loaded)
 	}
 	// The revisions already used when this round was assessed: for a decided round, one fewer if it opened one.
 	const outcome = outcomeFor(loaded, participation, answers, verdicts, participation.markYear.maxRevisions)
 	const latestSubmitted = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
 	const editable = participation.state === 'submitted' && latestSubmitted?.id === round.id && round.outcome === null
-	return { participation, round, loaded, answers, verdicts, previousRound, previousVerdicts, diff, outcome, editable }
+	const groups = assessmentGroups(
+		loaded.normSet,
+		{ type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon },
+		answers,
+	)
+	return {
+		participation,
+		round,
+		loaded,
+		answers,
+		verdicts,
+		previousRound,
+		previousAnswers,
+		previousVerdicts,
+		diff,
+		outcome,
+		editable,
+		groups,
+	}
 }
 
 async function lockedRound(tx: Tx, participationId: string, number: number) {
@@ -126,72 +148,6 @@ async function lockedRound(tx: Tx, participationId: string, number: number) {
 	const round = participation?.rounds.find((candidate) => candidate.number === number)
 	if (!participation || !round) return null
 	return { participation, round }
-}
-
-export async function assessCriterion(
-	actor: Actor & { userId: string },
-	input: {
-		participationId: string
-		round: number
-		criterionKey: string
-		verdict: CriterionVerdict
-		feedback: string
-		expectedVersion: number
-	},
-): Promise<void> {
-	return db.$transaction(async (tx) => {
-		const found = await lockedRound(tx, input.participationId, input.round)
-		if (!found) throw new AppError('round_not_assessable')
-		const { participation, round } = found
-		const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
-		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
-			throw new AppError('round_not_assessable')
-		const loaded = await loadNormSet(participation.year, tx)
-		const criterionId = loaded?.criterionIds.get(input.criterionKey)
-		if (!loaded || !criterionId) throw new AppError('criterion_not_in_norm_set')
-		const feedback = input.feedback.trim()
-		if (input.verdict === 'insufficient' && !feedback) throw new AppError('feedback_required')
-		const existing = await tx.criterionAssessment.findUnique({
-			where: { roundId_criterionId: { roundId: round.id, criterionId } },
-		})
-		if ((existing?.version ?? 0) !== input.expectedVersion) throw new AppError('assessment_conflict')
-		const at = now()
-		const saved = existing
-			? await tx.criterionAssessment.update({
-					where: { id: existing.id },
-					data: {
-						verdict: input.verdict,
-						feedback,
-						assessorId: actor.userId,
-						assessedAt: at,
-						version: { increment: 1 },
-					},
-				})
-			: await tx.criterionAssessment.create({
-					data: {
-						roundId: round.id,
-						criterionId,
-						verdict: input.verdict,
-						feedback,
-						assessorId: actor.userId,
-						assessedAt: at,
-					},
-				})
-		await recordAudit(tx, {
-			actor,
-			action: 'assessment.criterion',
-			entityType: 'CriterionAssessment',
-			entityId: saved.id,
-			providerId: participation.providerId,
-			participationId: participation.id,
-			before: existing
-				? { criterion: input.criterionKey, verdict: existing.verdict, feedback: existing.feedback }
-				: null,
-			after: { round: input.round, criterion: input.criterionKey, verdict: saved.verdict, feedback: saved.feedback },
-			at,
-		})
-		return
-	})
 }
 
 /**
@@ -333,39 +289,5 @@ export async function confirmDecision(
 		const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(round.outcome), actor)
 		if (!result.ok) throw refusalError(result.refusal)
 		return { applied: true }
-	})
-}
-
-export async function assignAssessor(
-	actor: Actor & { userId: string },
-	participationId: string,
-	assessorId: string | null,
-): Promise<void> {
-	return db.$transaction(async (tx) => {
-		const participation = await tx.participation.findUnique({
-			where: { id: participationId },
-			select: { id: true, providerId: true, assessorId: true },
-		})
-		if (!participation) throw new AppError('participation_not_found')
-		if (assessorId) {
-			const assessor = await tx.user.findUnique({
-				where: { id: assessorId },
-				select: { staffRole: true, active: true },
-			})
-			if (!assessor?.staffRole || !assessor.active) throw new AppError('assessor_inactive')
-		}
-		if (participation.assessorId === assessorId) return
-		await tx.participation.update({ where: { id: participationId }, data: { assessorId } })
-		await recordAudit(tx, {
-			actor,
-			action: 'participation.assign_assessor',
-			entityType: 'Participation',
-			entityId: participationId,
-			providerId: participation.providerId,
-			participationId,
-			before: { assessorId: participation.assessorId },
-			after: { assessorId },
-		})
-		return
 	})
 }

@@ -130,7 +130,13 @@ export async function sendParticipationMail(
 					.map((assessment) => ({ code: assessment.criterion.code, feedback: assessment.feedback }))
 				return {
 					template: 'revision_requested' as const,
-					data: { ...base, dueAt: day(effect.dueAt ?? participation.revisionDueAt ?? at), insufficient },
+					data: {
+						...base,
+						dueAt: day(effect.dueAt ?? participation.revisionDueAt ?? at),
+						insufficient,
+						// The general message only: the round's internal notes are never mailed.
+						message: assessed.assessmentMessage ?? null,
+					},
 				}
 			}
 			case 'qualified': {

@@ -88,7 +88,12 @@ export function selfEvaluationReceived(
 }
 
 export function revisionRequested(
-	data: ParticipationMailBase & { dueAt: string; insufficient: { code: string; feedback: string }[] },
+	data: ParticipationMailBase & {
+		dueAt: string
+		insufficient: { code: string; feedback: string }[]
+		/** The assessor's general message (issue 12); absent in messages queued before it existed. */
+		message?: string | null
+	},
 ): EmailContent {
 	return providerMessage(data, {
 		subject: `Aanpassing van uw zelfevaluatie ${data.year} gevraagd (uiterlijk ${data.dueAt})`,
@@ -96,6 +101,7 @@ export function revisionRequested(
 		blocks: [
 			`Wij hebben uw zelfevaluatie voor het ${data.markName} ${data.year} beoordeeld. Nog niet alle kwalificatiecriteria zijn voldoende toegelicht:`,
 			{ list: data.insufficient.map((item) => html`<strong>Criterium ${item.code}</strong>: ${item.feedback}`) },
+			...(data.message ? [{ facts: [['Toelichting van de beoordelaar', data.message]] as [string, string][] }] : []),
 			html`U kunt een aangepaste zelfevaluatie indienen tot en met <strong>${data.dueAt}</strong>. De aangepaste versie
 				begint als kopie van de vorige; de criteria die aanpassing nodig hebben zijn gemarkeerd.`,
 			`Dient u de aangepaste zelfevaluatie niet op tijd in, dan wordt het keurmerk ${data.year} ingetrokken.`,

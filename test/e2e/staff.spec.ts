@@ -24,26 +24,20 @@ test('an assessor assesses, requests a revision, assesses the revision with its 
 	await page.getByRole('link', { name: 'beoordeling ronde 1' }).click()
 	await expectAccessible(page)
 
+	// The assessment form (issue 12): the exceptions, "alle overige voldoende", one save.
 	const assessRound = async (insufficient: string | null) => {
-		const forms = page.locator('form').filter({ has: page.locator('input[name="intent"][value="assess"]') })
-		const count = await forms.count()
-		expect(count).toBeGreaterThan(10)
-		for (let index = 0; index < count; index++) {
-			const form = page
-				.locator('form')
-				.filter({ has: page.locator('input[name="intent"][value="assess"]') })
-				.nth(index)
-			const button = form.getByRole('button')
-			const code = ((await button.textContent()) ?? '').replace(/^Oordeel (\S+) opslaan$/, '$1')
-			if (code === insufficient) {
-				await form.getByLabel('Onvoldoende').check()
-				await form.getByLabel(`Feedback bij ${code}`).fill('Beschrijf concreet hoe u met de huisarts samenwerkt.')
-			} else {
-				await form.getByLabel('Voldoende', { exact: true }).check()
-			}
-			await button.click()
-			await expect(page.getByRole('status').filter({ hasText: 'Oordeel opgeslagen.' })).toBeVisible()
+		if (insufficient) {
+			await page
+				.getByRole('group', { name: `Oordeel over ${insufficient}` })
+				.getByLabel('Onvoldoende')
+				.check()
+			await page
+				.getByRole('textbox', { name: `Feedback bij ${insufficient}` })
+				.fill('Beschrijf concreet hoe u met de huisarts samenwerkt.')
 		}
+		await page.getByRole('button', { name: 'Alle overige voldoende' }).click()
+		await page.getByRole('button', { name: 'Beoordeling opslaan' }).first().click()
+		await expect(page.getByRole('status').filter({ hasText: 'Beoordeling opgeslagen.' })).toBeVisible()
 	}
 
 	await assessRound('1.1')

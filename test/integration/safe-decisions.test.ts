@@ -19,6 +19,7 @@ import * as withdrawRoute from '#app/routes/staff/withdraw.tsx'
 import * as withdrawLetterRoute from '#app/routes/staff/withdraw-letter.ts'
 import * as proposalRoute from '#app/routes/staff/withdrawal-proposal.tsx'
 import { loadAssessment } from '#app/services/assessment.server.ts'
+import { saveAssessment } from '#app/services/assessment-form.server.ts'
 import { systemActor } from '#app/services/audit.server.ts'
 import { issueInvoice } from '#app/services/invoices.server.ts'
 import { withdrawParticipation } from '#app/services/withdrawal.server.ts'
@@ -280,16 +281,21 @@ describe('qualifying through the decision page (issue 12 §5–6)', () => {
 		const path = `/medewerkers/deelnames/${id}/beoordeling/1`
 		const params = { participationId: id, round: '1' }
 		const loaded = await loadAssessment(id, 1)
-		for (const ref of loaded!.outcome.toAssess) {
-			const saved = await callAction(
-				assessmentRoute,
-				path,
-				params,
-				{ intent: 'assess', criterion: ref.key, version: '0', verdict: 'sufficient', feedback: '' },
-				cookie,
-			)
-			expect(saved.response?.status).toBe(302)
-		}
+		await saveAssessment(
+			{ type: 'staff', userId: assessor.id },
+			{
+				participationId: id,
+				round: 1,
+				expectedVersion: loaded!.round.assessmentVersion,
+				form: {
+					verdicts: Object.fromEntries(
+						loaded!.outcome.toAssess.map((ref) => [ref.key, { verdict: 'sufficient' as const, feedback: '' }]),
+					),
+					message: '',
+					notes: '',
+				},
+			},
+		)
 		// The old one-click decision is gone from the assessment page.
 		const oneClick = await callAction(assessmentRoute, path, params, { intent: 'decide', outcome: 'qualified' }, cookie)
 		expect(oneClick.response?.status).not.toBe(302)

@@ -7,7 +7,8 @@ import * as checkRoute from '#app/routes/provider/self-evaluation/check.tsx'
 import * as normRoute from '#app/routes/provider/self-evaluation/norm.tsx'
 import * as uploadRoute from '#app/routes/provider/self-evaluation/upload.ts'
 import * as exportRoute from '#app/routes/provider/self-evaluation/export.ts'
-import { decideRound, assessCriterion, loadAssessment } from '#app/services/assessment.server.ts'
+import { decideRound, loadAssessment } from '#app/services/assessment.server.ts'
+import { saveAssessment } from '#app/services/assessment-form.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
@@ -261,17 +262,21 @@ describe('the whole self-evaluation as a PDF', () => {
 		const assessor = await createUser({ staffRole: 'assessor' })
 		const actor = { type: 'staff' as const, userId: assessor.id }
 		const assessment = await loadAssessment(context.participationId, 1)
-		for (const ref of assessment!.outcome.toAssess) {
-			const bad = ref.code === '1.1'
-			await assessCriterion(actor, {
-				participationId: context.participationId,
-				round: 1,
-				criterionKey: ref.key,
-				verdict: bad ? 'insufficient' : 'sufficient',
-				feedback: bad ? 'Beschrijf concreet hoe u de wachttijd benut.' : '',
-				expectedVersion: 0,
-			})
-		}
+		// One form for the round (issue 12): every verdict in one save.
+		const verdicts = Object.fromEntries(
+			assessment!.outcome.toAssess.map((ref) => [
+				ref.key,
+				ref.code === '1.1'
+					? { verdict: 'insufficient' as const, feedback: 'Beschrijf concreet hoe u de wachttijd benut.' }
+					: { verdict: 'sufficient' as const, feedback: '' },
+			]),
+		)
+		await saveAssessment(actor, {
+			participationId: context.participationId,
+			round: 1,
+			expectedVersion: assessment!.round.assessmentVersion,
+			form: { verdicts, message: '', notes: '' },
+		})
 		await decideRound(actor, { participationId: context.participationId, round: 1, outcome: 'revision_requested' })
 		const round = await download('?ronde=1')
 		expect(round.status).toBe(200)

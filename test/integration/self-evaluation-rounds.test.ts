@@ -11,7 +11,8 @@ import { amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { TINY_PDF, fillCompleteRound } from '#app/lib/test-fixtures/self-evaluation.server.ts'
-import { assessCriterion, decideRound, loadAssessment } from '#app/services/assessment.server.ts'
+import { saveAssessment } from '#app/services/assessment-form.server.ts'
+import { decideRound, loadAssessment } from '#app/services/assessment.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, formRequest, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
@@ -201,17 +202,24 @@ describe('rounds', () => {
 		const actor = { type: 'staff' as const, userId: assessor.id }
 		const assessAll = async (round: number, insufficient: string[]) => {
 			const assessment = await loadAssessment(context.participationId, round)
-			for (const ref of assessment!.outcome.toAssess) {
-				const bad = insufficient.includes(ref.code)
-				await assessCriterion(actor, {
-					participationId: context.participationId,
-					round,
-					criterionKey: ref.key,
-					verdict: bad ? 'insufficient' : 'sufficient',
-					feedback: bad ? 'Beschrijf hoe u de wachttijd concreet benut.' : '',
-					expectedVersion: 0,
-				})
-			}
+			const verdicts = Object.fromEntries(
+				assessment!.outcome.toAssess.map((ref) => {
+					const bad = insufficient.includes(ref.code)
+					return [
+						ref.key,
+						{
+							verdict: bad ? ('insufficient' as const) : ('sufficient' as const),
+							feedback: bad ? 'Beschrijf hoe u de wachttijd concreet benut.' : '',
+						},
+					]
+				}),
+			)
+			await saveAssessment(actor, {
+				participationId: context.participationId,
+				round,
+				expectedVersion: assessment!.round.assessmentVersion,
+				form: { verdicts, message: '', notes: '' },
+			})
 		}
 		await assessAll(1, ['1.1'])
 		expect(

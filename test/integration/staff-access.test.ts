@@ -153,13 +153,13 @@ describe('staff permissions', () => {
 			},
 			{
 				name: 'assess',
-				action: 'assessment.criterion',
+				action: 'assessment.save',
 				run: () =>
 					callAction(
 						assessment,
 						`/x`,
 						{ participationId, round: '1' },
-						{ intent: 'assess', criterion: criterionKey, version: '0', verdict: 'sufficient', feedback: '' },
+						{ intent: 'save', version: '0', [`verdict-${criterionKey}`]: 'sufficient' },
 						cookie,
 					),
 			},

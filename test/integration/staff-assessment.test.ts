@@ -13,26 +13,24 @@ import { createProviderWithMember, createUser } from '#test/fixtures/factories.t
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
 
+/** Every verdict of the round in one save (the assessment form, issue 12). */
 async function assessAll(participationId: string, round: number, cookie: string, insufficient: string[] = []) {
 	const loaded = await loadAssessment(participationId, round)
 	if (!loaded) throw new Error('geen ronde')
+	const fields: Record<string, string> = { intent: 'save', version: String(loaded.round.assessmentVersion) }
 	for (const ref of loaded.outcome.toAssess) {
 		const bad = insufficient.includes(ref.code)
-		const { response } = await callAction(
-			assessmentRoute,
-			`/medewerkers/deelnames/${participationId}/beoordeling/${round}`,
-			{ participationId, round: String(round) },
-			{
-				intent: 'assess',
-				criterion: ref.key,
-				version: '0',
-				verdict: bad ? 'insufficient' : 'sufficient',
-				feedback: bad ? `Maak ${ref.code} concreter.` : '',
-			},
-			cookie,
-		)
-		expect(response?.status, ref.code).toBe(302)
+		fields[`verdict-${ref.key}`] = bad ? 'insufficient' : 'sufficient'
+		fields[`feedback-${ref.key}`] = bad ? `Maak ${ref.code} concreter.` : ''
 	}
+	const { response, value } = await callAction(
+		assessmentRoute,
+		`/medewerkers/deelnames/${participationId}/beoordeling/${round}`,
+		{ participationId, round: String(round) },
+		fields,
+		cookie,
+	)
+	expect(response?.status, JSON.stringify(value)).toBe(302)
 }
 
 /** The decision is confirmed on its own page (issue 12 §5), with the decision day it showed. */
@@ -61,12 +59,13 @@ describe('assessment', () => {
 			assessmentRoute,
 			path,
 			{ participationId: id, round: '1' },
-			{ intent: 'assess', criterion: first.key, version: '0', verdict: 'insufficient', feedback: ' ' },
+			{ intent: 'save', version: '0', [`verdict-${first.key}`]: 'insufficient', [`feedback-${first.key}`]: ' ' },
 			cookie,
 		)
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(noFeedback.value).data.fieldErrors.feedback).toEqual([
-			'staff.errorFeedbackRequired',
-		])
+		expect(
+			dataOf<{ fieldErrors: Record<string, string[]> }>(noFeedback.value).data.fieldErrors[`feedback-${first.key}`],
+		).toEqual(['staff.errorFeedbackRequired'])
+		expect(await db.criterionAssessment.count({ where: { round: { participationId: id } } })).toBe(0)
 
 		await assessAll(id, 1, cookie, ['1.1'])
 		// A second save with the stale version 0 is a conflict, never an overwrite.
@@ -74,10 +73,17 @@ describe('assessment', () => {
 			assessmentRoute,
 			path,
 			{ participationId: id, round: '1' },
-			{ intent: 'assess', criterion: first.key, version: '0', verdict: 'sufficient', feedback: '' },
+			{ intent: 'save', version: '0', [`verdict-${first.key}`]: 'sufficient', [`feedback-${first.key}`]: '' },
 			cookie,
 		)
 		expect(dataOf(stale.value).status).toBe(409)
+		expect(
+			(
+				await db.criterionAssessment.findFirstOrThrow({
+					where: { round: { participationId: id }, verdict: 'insufficient' },
+				})
+			).feedback,
+		).toBe('Maak 1.1 concreter.')
 
 		const page = dataOf<{ outcome: { outcome: string } }>(
 			(await callLoader(assessmentRoute, path, { participationId: id, round: '1' }, cookie)).value,
@@ -116,7 +122,7 @@ describe('assessment', () => {
 		)
 		expect(actions).toEqual(
 			expect.arrayContaining([
-				'assessment.criterion',
+				'assessment.save',
 				'assessment.decide',
 				'participation.request_revision',
 				'participation.qualify',

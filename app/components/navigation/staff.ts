@@ -6,6 +6,7 @@ import type { NavItem } from './types.ts'
 export function staffNavigation(role: StaffRole): NavItem[] {
 	const items: NavItem[] = [
 		{ to: '/medewerkers', label: 'shell.navStaffOverview', end: true },
+		{ to: '/medewerkers/werkbank', label: 'workbench.nav' },
 		{ to: '/medewerkers/deelnames', label: 'staff.navParticipations' },
 		{ to: '/medewerkers/steekproef', label: 'staff.navSample' },
 		{ to: '/medewerkers/intrekkingen', label: 'staff.navWithdrawals' },

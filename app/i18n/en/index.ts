@@ -21,6 +21,7 @@ import { selfEvaluation } from './self-evaluation.ts'
 import { shell } from './shell.ts'
 import { staff } from './staff.ts'
 import { states } from './states.ts'
+import { workbench } from './workbench.ts'
 
 export const en: Catalogue = {
 	auth,
@@ -43,4 +44,5 @@ export const en: Catalogue = {
 	shell,
 	staff,
 	states,
+	workbench,
 }

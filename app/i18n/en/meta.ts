@@ -4,6 +4,8 @@ export const meta: Record<keyof typeof nl, string> = {
 	portal: 'Keurmerkportaal',
 	home: 'Keurmerk Basis GGZ',
 	staff: 'Staff',
+	workbench: 'Workbench',
+	conversation: 'Messages',
 	team: 'Team',
 	round: 'Round {number}',
 	selfEvaluation: 'Self-evaluation',

@@ -47,9 +47,14 @@ export const refusals: Record<keyof typeof nl, string> = {
 	round_not_assessable:
 		'This round cannot be assessed (any more): there is already a decision, or the self-evaluation is not waiting for assessment.',
 	assessment_conflict:
-		'Someone else assessed this criterion in the meantime. Review the verdict below and save again if needed.',
+		'Someone else changed this assessment in the meantime. Nothing was overwritten: reload the page, review the verdicts and save again if needed.',
 	criterion_not_in_norm_set: "This criterion is not part of this year's norms.",
 	feedback_required: 'Give feedback: the provider needs to know what is missing.',
+	feedback_required_for:
+		'Give feedback on every insufficient criterion ({codes}): the provider needs to know what is missing.',
+	already_claimed: 'This submission has already been taken by {name}. Ask an administrator to reassign it.',
+	claim_not_open: 'Only a submission waiting for assessment can be taken.',
+	not_an_assessor: 'Only an active KiBG staff member can be an assessor.',
 	verdicts_missing: 'Not all criteria have been assessed yet ({codes}).',
 	verdicts_changed: 'The verdicts have changed in the meantime. Review the decision again.',
 	no_proposal: 'No proposed decision is waiting for confirmation.',

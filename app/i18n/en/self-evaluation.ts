@@ -33,6 +33,7 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	revisionTitle: 'Revision requested',
 	revisionIntro: 'The assessor asks you to revise the self-evaluation. Submit the revised self-evaluation by {date}.',
 	revisionStart: 'Start the revised self-evaluation',
+	assessorMessage: 'Note from the assessor',
 	feedbackTitle: "The assessor's feedback",
 	verdictSufficient: 'Sufficient',
 	verdictInsufficient: 'Insufficient',

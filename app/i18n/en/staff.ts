@@ -439,6 +439,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	fileKind_benchmark_report: 'Benchmark report',
 	fileKind_consultation_attachment: 'Attachment to a consultation reaction',
 	fileKind_changes_document: 'Changes and considerations',
+	fileKind_message_attachment: 'Attachment to a message',
 	applicantWithdrawalExplanation: 'The applicant’s explanation of the earlier withdrawal',
 	incorrectQualificationExplanation:
 		'The sample interview showed that the self-evaluation does not match practice; the qualification was incorrect.',

@@ -19,6 +19,7 @@ import { selfEvaluation } from './self-evaluation.ts'
 import { shell } from './shell.ts'
 import { staff } from './staff.ts'
 import { states } from './states.ts'
+import { workbench } from './workbench.ts'
 
 export const nl = {
 	auth,
@@ -41,4 +42,5 @@ export const nl = {
 	shell,
 	staff,
 	states,
+	workbench,
 }

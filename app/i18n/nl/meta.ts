@@ -3,6 +3,8 @@ export const meta = {
 	portal: 'Keurmerkportaal',
 	home: 'Keurmerk Basis GGZ',
 	staff: 'Medewerkers',
+	workbench: 'Werkbank',
+	conversation: 'Berichten',
 	team: 'Team',
 	round: 'Ronde {number}',
 	selfEvaluation: 'Zelfevaluatie',

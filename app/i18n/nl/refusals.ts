@@ -52,9 +52,14 @@ export const refusals = {
 	round_not_assessable:
 		'Deze ronde kan niet (meer) worden beoordeeld: er is al een besluit of de zelfevaluatie wacht niet op beoordeling.',
 	assessment_conflict:
-		'Iemand anders heeft dit criterium intussen beoordeeld. Bekijk het oordeel hieronder en sla zo nodig opnieuw op.',
+		'Iemand anders heeft deze beoordeling intussen gewijzigd. Er is niets overschreven: laad de pagina opnieuw, bekijk de oordelen en sla zo nodig opnieuw op.',
 	criterion_not_in_norm_set: 'Dit criterium hoort niet bij de normen van dit jaar.',
 	feedback_required: 'Geef feedback: de zorgaanbieder moet weten wat er ontbreekt.',
+	feedback_required_for:
+		'Geef feedback bij elk onvoldoende criterium ({codes}): de zorgaanbieder moet weten wat er ontbreekt.',
+	already_claimed: 'Deze inzending is al opgepakt door {name}. Vraag een beheerder om haar opnieuw toe te wijzen.',
+	claim_not_open: 'Alleen een inzending die op beoordeling wacht kan worden opgepakt.',
+	not_an_assessor: 'Alleen een actieve medewerker van KiBG kan beoordelaar zijn.',
 	verdicts_missing: 'Nog niet alle criteria zijn beoordeeld ({codes}).',
 	verdicts_changed: 'De oordelen zijn intussen gewijzigd. Bekijk het besluit opnieuw.',
 	no_proposal: 'Er wacht geen voorgesteld besluit op bevestiging.',

@@ -34,6 +34,7 @@ export const selfEvaluation = {
 	revisionIntro:
 		'De beoordelaar vraagt u de zelfevaluatie aan te passen. Dien de aangepaste zelfevaluatie uiterlijk {date} in.',
 	revisionStart: 'Aangepaste zelfevaluatie starten',
+	assessorMessage: 'Toelichting van de beoordelaar',
 	feedbackTitle: 'Feedback van de beoordelaar',
 	verdictSufficient: 'Voldoende',
 	verdictInsufficient: 'Onvoldoende',

@@ -440,6 +440,7 @@ export const staff = {
 	fileKind_benchmark_report: 'Spiegelrapportage',
 	fileKind_consultation_attachment: 'Bijlage bij een consultatiereactie',
 	fileKind_changes_document: 'Wijzigingen en overwegingen',
+	fileKind_message_attachment: 'Bijlage bij een bericht',
 	applicantWithdrawalExplanation: 'Toelichting van de aanvrager op de eerdere intrekking',
 	incorrectQualificationExplanation:
 		'In het steekproefgesprek is gebleken dat de zelfevaluatie niet overeenkomt met de praktijk; de kwalificatie was onterecht.',

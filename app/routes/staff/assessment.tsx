@@ -1,37 +1,39 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/assessment'
+import { CriterionBlock } from './assessment-criterion.tsx'
+import { DecisionPanel } from './assessment-decision.tsx'
+import { feedbackField, parseAssessmentForm, verdictField } from './assessment-form.ts'
+import type { AssessmentDraftResponse } from './assessment-draft.ts'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
-import type { Criterion, EvidenceItem, Norm } from '#app/domain/norm-set.ts'
-import type { EvidenceAnswer } from '#app/domain/self-evaluation.ts'
+import {
+	type AssessmentGroup,
+	fillRemainingSufficient,
+	groupStatus,
+	verdictsNotNeeded,
+} from '#app/domain/assessment-groups.ts'
+import type { Criterion } from '#app/domain/norm-set.ts'
+import type { CriterionVerdict } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { assessCriterion, confirmDecision, loadAssessment } from '#app/services/assessment.server.ts'
+import { draftOf, saveAssessment } from '#app/services/assessment-form.server.ts'
+import { confirmDecision, loadAssessment } from '#app/services/assessment.server.ts'
 import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
 import { UnpaidInvoicesPanel } from './effect-preview.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
 
-const assessSchema = z
-	.object({
-		intent: z.literal('assess'),
-		criterion: z.string().min(1),
-		version: z.coerce.number().int().min(0),
-		verdict: z.enum(['sufficient', 'insufficient'], 'staff.errorVerdictRequired'),
-		feedback: z.string().trim().max(5000).default(''),
-	})
-	.refine((value) => value.verdict !== 'insufficient' || value.feedback.length > 0, {
-		path: ['feedback'],
-		message: 'staff.errorFeedbackRequired',
-	})
 const confirmSchema = z.object({
 	intent: z.enum(['confirm', 'reject']),
 	reason: z.string().trim().max(2000).optional(),
 })
+
+type FormValue = { verdict: CriterionVerdict | null; feedback: string }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -39,9 +41,41 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	invariantResponse(Number.isInteger(number) && number > 0, 'Niet gevonden')
 	const assessment = await loadAssessment(params.participationId, number)
 	invariantResponse(assessment, 'Niet gevonden')
-	const { participation, round, loaded, answers, verdicts, previousVerdicts, diff, outcome, editable } = assessment
-	const norms = loaded.normSet.themes.flatMap((theme) => theme.norms)
-	const toAssess = new Set(outcome.toAssess.map((ref) => ref.key))
+	const { participation, round, loaded, answers, verdicts, previousVerdicts, diff, outcome, editable, groups } =
+		assessment
+	const criteria = new Map(
+		loaded.normSet.themes.flatMap((t) => t.norms.flatMap((n) => n.criteria.map((c) => [c.key, c]))),
+	)
+	const saved = Object.fromEntries(
+		verdicts.map((row) => [
+			row.criterionKey,
+			{ verdict: row.verdict, feedback: row.feedback, assessor: row.assessor.name, at: row.assessedAt },
+		]),
+	)
+	const draft = editable ? draftOf(round.assessmentDraft) : null
+	// The form starts from the draft where there is one, else from the saved verdicts.
+	const values: Record<string, FormValue> = {}
+	for (const group of groups)
+		for (const { key } of group.criteria)
+			values[key] = draft?.verdicts[key] ?? {
+				verdict: saved[key]?.verdict ?? null,
+				feedback: saved[key]?.feedback ?? '',
+			}
+	const norms = loaded.normSet.themes
+		.flatMap((theme) => theme.norms)
+		.map((norm) => ({
+			key: norm.key,
+			code: norm.code,
+			title: norm.title,
+			clientPromise: norm.clientPromise ?? null,
+			groups: groups
+				.filter((group) => group.normKey === norm.key)
+				.map((group) => ({
+					group: group.group,
+					criteria: group.criteria.map((ref) => criteria.get(ref.key)).filter((c): c is Criterion => Boolean(c)),
+				})),
+		}))
+		.filter((norm) => norm.groups.length > 0)
 	return {
 		userId: user.id,
 		// Issue 12 §6: the provider's open and overdue invoices, of every year.
@@ -62,26 +96,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			proposedAt: round.outcomeProposedAt,
 			confirmedBy: round.outcomeConfirmedBy,
 			decidedAt: round.decidedAt,
+			message: round.assessmentMessage,
+			notes: round.assessmentNotes,
 		},
 		rounds: participation.rounds
 			.filter((candidate) => candidate.status === 'submitted')
 			.map((candidate) => candidate.number),
-		norms: norms
-			.map((norm) => ({ ...norm, criteria: norm.criteria.filter((criterion) => toAssess.has(criterion.key)) }))
-			.filter((norm) => norm.criteria.length > 0),
+		norms,
+		groups,
 		answers,
-		verdicts: Object.fromEntries(
-			verdicts.map((row) => [
-				row.criterionKey,
-				{
-					verdict: row.verdict,
-					feedback: row.feedback,
-					version: row.version,
-					assessor: row.assessor.name,
-					at: row.assessedAt,
-				},
-			]),
-		),
+		saved,
+		form: {
+			version: round.assessmentVersion,
+			values,
+			message: draft?.message ?? round.assessmentMessage ?? '',
+			notes: draft?.notes ?? round.assessmentNotes ?? '',
+			draft: draft ? { by: round.assessmentDraftBy?.name ?? null, at: round.assessmentDraftAt } : null,
+		},
 		previousVerdicts: Object.fromEntries(
 			previousVerdicts.map((row) => [row.criterionKey, { verdict: row.verdict, feedback: row.feedback }]),
 		),
@@ -109,29 +140,43 @@ export async function action({ request, params }: Route.ActionArgs) {
 		participationId: params.participationId,
 		round: String(number),
 	})
-	if (intent === 'assess') {
-		const form = parseForm(assessSchema, formData)
-		const criterion = String(formData.get('criterion') ?? '')
-		if (!form.success) return data({ ...form, criterion }, { status: 400 })
+	if (intent === 'save' || intent === 'rest-sufficient') {
+		const assessment = await loadAssessment(params.participationId, number)
+		invariantResponse(assessment, 'Niet gevonden')
+		const keys = assessment.groups.flatMap((group) => group.criteria.map((criterion) => criterion.key))
+		const form = parseAssessmentForm(formData, keys, { draft: false })
+		if (!form.success) return data({ ...form, intent: 'save' }, { status: 400 })
+		let verdicts = form.data.verdicts
+		if (intent === 'rest-sufficient') {
+			// Without JavaScript "alle overige voldoende" is this save: the domain fills in the rest,
+			// counting the verdicts already saved.
+			const current = Object.fromEntries(
+				keys.map((key) => [
+					key,
+					verdicts[key]?.verdict ?? assessment.verdicts.find((row) => row.criterionKey === key)?.verdict ?? undefined,
+				]),
+			)
+			const filled = fillRemainingSufficient(assessment.groups, current)
+			verdicts = Object.fromEntries(
+				keys
+					.filter((key) => filled[key])
+					.map((key) => [key, { verdict: filled[key] ?? null, feedback: verdicts[key]?.feedback ?? '' }]),
+			)
+		}
 		const result = await attempt(() =>
-			assessCriterion(actor, {
+			saveAssessment(actor, {
 				participationId: params.participationId,
 				round: number,
-				criterionKey: form.data.criterion,
-				verdict: form.data.verdict,
-				feedback: form.data.feedback,
 				expectedVersion: form.data.version,
+				form: { verdicts, message: form.data.message, notes: form.data.notes },
 			}),
 		)
-		if (!result.ok)
-			return refusalData(result.error, user.locale, { values: { feedback: form.data.feedback }, extra: { criterion } })
-		return redirectWithToast(`${here}#criterium-${form.data.criterion}`, {
-			type: 'success',
-			key: 'staff.toastAssessed',
-		})
+		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'save' } })
+		return redirectWithToast(`${here}#beoordeling`, { type: 'success', key: 'workbench.toastSaved' })
 	}
+
 	const form = parseForm(confirmSchema, formData)
-	if (!form.success) return data({ ...form, criterion: '' }, { status: 400 })
+	if (!form.success) return data({ ...form, intent: 'confirm' }, { status: 400 })
 	const result = await attempt(() =>
 		confirmDecision(actor, {
 			participationId: params.participationId,
@@ -140,7 +185,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			reason: form.data.reason,
 		}),
 	)
-	if (!result.ok) return refusalData(result.error, user.locale, { extra: { criterion: '' } })
+	if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'confirm' } })
 	return redirectWithToast(here, {
 		type: 'success',
 		key: form.data.intent === 'confirm' ? 'staff.toastDecided' : 'staff.toastProposalRejected',
@@ -151,17 +196,21 @@ type LoaderData = Route.ComponentProps['loaderData']
 
 export default function Assessment({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const { participation, round, norms, outcome, editable, revised, rounds, userId } = loaderData
-	const generalErrors = actionData && !actionData.success && !actionData.criterion ? actionData : undefined
-	const outcomeLabel = (value: string) =>
-		t(
-			value === 'qualified'
-				? 'staff.outcomeQualified'
-				: value === 'revision_requested'
-					? 'staff.outcomeRevision'
-					: 'staff.outcomeNotQualified',
-		)
-	const waiting = round.outcome && !round.decidedAt
+	const { participation, round, outcome, editable, rounds, userId, form } = loaderData
+	const saveErrors = actionData && !actionData.success && actionData.intent === 'save' ? actionData : undefined
+	const otherErrors = actionData && !actionData.success && actionData.intent !== 'save' ? actionData : undefined
+	const posted = saveErrors?.values as Record<string, string | undefined> | undefined
+	const valueOf = (key: string): FormValue =>
+		posted
+			? {
+					verdict: (posted[verdictField(key)] as CriterionVerdict | undefined) ?? null,
+					feedback: posted[feedbackField(key)] ?? '',
+				}
+			: (form.values[key] ?? { verdict: null, feedback: '' })
+	const formVerdicts = Object.fromEntries(
+		Object.keys(form.values).map((key) => [key, valueOf(key).verdict ?? undefined]),
+	)
+	const notNeeded = verdictsNotNeeded(loaderData.groups, formVerdicts)
 	return (
 		<div className="stack">
 			<p>
@@ -173,6 +222,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 			<p>
 				{participation.provider.name} · {t(`states.${participation.provider.type}`)} ·{' '}
 				<StateBadge state={participation.state} /> · {t('staff.submittedOn')} <DateTime value={round.submittedAt} />
+				{participation.assessor ? ` · ${t('workbench.assessorIs', { name: participation.assessor.name })}` : ''}
 			</p>
 			{rounds.length > 1 ? (
 				<nav aria-label={t('staff.roundsNav')}>
@@ -196,292 +246,272 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 					</ul>
 				</nav>
 			) : null}
-			<ErrorSummary formErrors={generalErrors?.formErrors} />
+			<ErrorSummary formErrors={otherErrors?.formErrors} />
 			<UnpaidInvoicesPanel unpaid={loaderData.unpaid} />
-			<section className="panel panel--info" aria-labelledby="decision">
-				<h2 id="decision">{t('staff.decisionTitle')}</h2>
-				{round.decidedAt && round.outcome ? (
-					<p>
-						{t('staff.decidedOutcome', { outcome: outcomeLabel(round.outcome) })} <DateTime value={round.decidedAt} />
-						{round.proposedBy ? ` · ${round.proposedBy.name}` : ''}
-						{round.confirmedBy ? ` · ${t('staff.confirmedBy', { name: round.confirmedBy.name })}` : ''}
-					</p>
-				) : waiting && round.outcome ? (
-					<>
-						<p>
-							{t('staff.proposalWaiting', { outcome: outcomeLabel(round.outcome), name: round.proposedBy?.name ?? '' })}
-						</p>
-						{round.proposedBy?.id === userId ? (
-							<p>{t('staff.proposalNeedsOther')}</p>
-						) : (
-							<Form method="post" className="form">
-								<TextareaField name="reason" label={t('staff.proposalReason')} rows={2} />
-								<div className="button-row">
-									<SubmitButton name="intent" value="confirm">
-										{t('staff.confirmProposal', { outcome: outcomeLabel(round.outcome) })}
-									</SubmitButton>
-									<SubmitButton name="intent" value="reject" className="button">
-										{t('staff.rejectProposal')}
-									</SubmitButton>
-								</div>
-							</Form>
-						)}
-					</>
-				) : editable ? (
-					outcome.allAssessed && outcome.outcome ? (
-						<div className="stack">
-							<p>{t('staff.decisionReady', { outcome: outcomeLabel(outcome.outcome) })}</p>
-							{outcome.insufficient.length ? (
-								<p>{t('staff.insufficientList', { list: outcome.insufficient.join(', ') })}</p>
-							) : null}
-							{participation.fourEyes && outcome.outcome !== 'qualified' ? <p>{t('staff.fourEyesNote')}</p> : null}
-							{/* Issue 12 §5: the decision is taken on its confirmation page, after its preview. */}
-							<p>
-								<Link
-									className="button"
-									to={href('/medewerkers/deelnames/:participationId/beoordeling/:round/besluit', {
-										participationId: participation.id,
-										round: String(round.number),
-									})}
-								>
-									{t('decisions.decisionPreviewLink')}
-								</Link>
-							</p>
-						</div>
-					) : (
-						<p>{t('staff.decisionNotReady', { count: outcome.missing.length, list: outcome.missing.join(', ') })}</p>
-					)
-				) : (
-					<p>{t('staff.notAssessable')}</p>
-				)}
-			</section>
-			{norms.map((norm) => (
-				<section key={norm.key} className="stack" aria-labelledby={`norm-${norm.key}`}>
-					<h2 id={`norm-${norm.key}`}>{t('staff.normHeading', { code: norm.code, title: norm.title })}</h2>
-					{norm.clientPromise ? (
-						<p>
-							<strong>{t('staff.clientPromise')}:</strong> {norm.clientPromise}
-						</p>
+			<DecisionPanel
+				userId={userId}
+				fourEyes={participation.fourEyes}
+				editable={editable}
+				unsavedDraft={Boolean(form.draft)}
+				round={round}
+				outcome={outcome}
+				decisionHref={href('/medewerkers/deelnames/:participationId/beoordeling/:round/besluit', {
+					participationId: participation.id,
+					round: String(round.number),
+				})}
+			/>
+			{editable ? (
+				<AssessmentForm loaderData={loaderData} valueOf={valueOf} notNeeded={notNeeded} errors={saveErrors} />
+			) : (
+				<>
+					{round.message ? (
+						<section className="panel" aria-labelledby="message-title">
+							<h2 id="message-title">{t('workbench.messageLabel')}</h2>
+							<p className="pre-wrap">{round.message}</p>
+						</section>
 					) : null}
-					{norm.criteria.map((criterion) => (
-						<CriterionBlock
-							key={criterion.key}
-							norm={norm}
-							criterion={criterion}
-							loaderData={loaderData}
-							actionData={actionData}
-							revised={revised}
-							editable={editable}
-						/>
-					))}
-				</section>
-			))}
+					{round.notes ? (
+						<section className="panel panel--muted" aria-labelledby="notes-title">
+							<h2 id="notes-title">{t('workbench.notesLabel')}</h2>
+							<p className="pre-wrap">{round.notes}</p>
+						</section>
+					) : null}
+					<Criteria loaderData={loaderData} valueOf={valueOf} notNeeded={notNeeded} errors={undefined} />
+				</>
+			)}
 		</div>
 	)
 }
 
-function CriterionBlock({
-	norm,
-	criterion,
-	loaderData,
-	actionData,
-	revised,
-	editable,
-}: {
-	norm: Norm
-	criterion: Criterion
+interface FormPartsProps {
 	loaderData: LoaderData
-	actionData: Route.ComponentProps['actionData']
-	revised: boolean
-	editable: boolean
-}) {
-	const t = useT()
-	const verdict = loaderData.verdicts[criterion.key]
-	const previous = loaderData.previousVerdicts[criterion.key]
-	const errors = actionData && !actionData.success && actionData.criterion === criterion.key ? actionData : undefined
-	const changed = criterion.evidence.some((item) => {
-		const entry = loaderData.diff[item.key]
-		return entry && entry.status !== 'unchanged'
-	})
-	const headingId = `criterium-${criterion.key}`
-	return (
-		<article className="panel" aria-labelledby={headingId} id={headingId}>
-			<h3>
-				{criterion.code} {criterion.text.length > 120 ? `${criterion.text.slice(0, 117)}…` : criterion.text}{' '}
-				{verdict ? (
-					<span className={`badge badge--${verdict.verdict === 'sufficient' ? 'success' : 'danger'}`}>
-						{t(verdict.verdict === 'sufficient' ? 'staff.verdictSufficient' : 'staff.verdictInsufficient')}
-					</span>
-				) : (
-					<span className="badge badge--neutral">{t('staff.verdictMissing')}</span>
-				)}
-				{revised ? (
-					<span className={`badge badge--${changed ? 'warning' : 'neutral'}`}>
-						{t(changed ? 'staff.diffChanged' : 'staff.diffUnchanged')}
-					</span>
-				) : null}
-			</h3>
-			<div className="assessment">
-				<div className="stack">
-					<h4>{t('staff.providerAnswer')}</h4>
-					{criterion.text.length > 120 ? <p className="pre-wrap">{criterion.text}</p> : null}
-					{criterion.evidence.map((item) => (
-						<EvidenceView
-							key={item.key}
-							item={item}
-							answer={loaderData.answers[item.key]}
-							diff={revised ? loaderData.diff[item.key] : undefined}
-						/>
-					))}
-				</div>
-				<div className="stack">
-					<h4>{t('staff.assessmentFrame')}</h4>
-					<dl>
-						<dt>{t('staff.frameMet')}</dt>
-						<dd className="pre-wrap">{criterion.assessmentFrame.met}</dd>
-						<dt>{t('staff.frameNotMet')}</dt>
-						<dd className="pre-wrap">{criterion.assessmentFrame.notMet}</dd>
-					</dl>
-					{criterion.guidance ? <p className="field__hint">{criterion.guidance}</p> : null}
-					{loaderData.outcome.ruleWarnings.includes(criterion.key) ? (
-						<p className="panel panel--warning">{t('staff.ruleWarning')}</p>
-					) : null}
-					{previous ? (
-						<div className="panel panel--muted">
-							<h5>{t('staff.previousFeedback')}</h5>
-							<p>
-								{t(previous.verdict === 'sufficient' ? 'staff.verdictSufficient' : 'staff.verdictInsufficient')}
-								{previous.feedback ? `: ${previous.feedback}` : ''}
-							</p>
-						</div>
-					) : null}
-					{editable ? (
-						<Form method="post" className="form" noValidate preventScrollReset>
-							<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
-							<input type="hidden" name="intent" value="assess" />
-							<input type="hidden" name="criterion" value={criterion.key} />
-							<input type="hidden" name="version" value={verdict?.version ?? 0} />
-							<fieldset className="field">
-								<legend className="field__label">{t('staff.verdict', { code: criterion.code })}</legend>
-								<label className="data-table__option">
-									<input
-										type="radio"
-										name="verdict"
-										value="sufficient"
-										defaultChecked={verdict?.verdict === 'sufficient'}
-									/>
-									{t('staff.verdictSufficient')}
-								</label>
-								<label className="data-table__option">
-									<input
-										type="radio"
-										name="verdict"
-										value="insufficient"
-										defaultChecked={verdict?.verdict === 'insufficient'}
-									/>
-									{t('staff.verdictInsufficient')}
-								</label>
-							</fieldset>
-							<TextareaField
-								id={`feedback-${criterion.key}`}
-								name="feedback"
-								label={t('staff.feedback', { code: criterion.code })}
-								hint={t('staff.feedbackHint')}
-								rows={3}
-								defaultValue={(errors?.values.feedback as string | undefined) ?? verdict?.feedback ?? ''}
-								errors={errors?.fieldErrors.feedback}
-							/>
-							<SubmitButton className="button">{t('staff.saveVerdict', { code: criterion.code })}</SubmitButton>
-						</Form>
-					) : verdict?.feedback ? (
-						<p>
-							<strong>{t('staff.feedbackLabel')}:</strong> {verdict.feedback}
-						</p>
-					) : null}
-					{verdict ? (
-						<p className="field__hint">
-							{verdict.assessor} · <DateTime value={verdict.at} />
-						</p>
-					) : null}
-				</div>
-			</div>
-			<p className="visually-hidden">{norm.title}</p>
-		</article>
-	)
+	valueOf: (key: string) => FormValue
+	notNeeded: Set<string>
+	errors: { fieldErrors: Record<string, string[]>; formErrors: string[] } | undefined
 }
 
-function EvidenceView({
-	item,
-	answer,
-	diff,
-}: {
-	item: EvidenceItem
-	answer: EvidenceAnswer | undefined
-	diff?: LoaderData['diff'][string]
-}) {
+function Criteria({ loaderData, valueOf, notNeeded, errors }: FormPartsProps) {
 	const t = useT()
-	const removedDocs = new Set(diff?.documents.removed.map((document) => document.id))
-	return (
-		<div className={diff && diff.status !== 'unchanged' ? 'diff-block' : undefined}>
-			<p>
-				<strong>{item.label}</strong>
-				{diff && diff.status !== 'unchanged' ? (
-					<span className="badge badge--warning">
-						{t('staff.diffFields', {
-							fields:
-								diff.fields.map((field) => t(`staff.field_${field}`)).join(', ') || t(`staff.diff_${diff.status}`),
-						})}
-					</span>
-				) : null}
-			</p>
-			{!answer ? <p className="empty-state">{t('staff.noAnswer')}</p> : null}
-			{answer?.text ? (
-				<p className={`pre-wrap${diff?.fields.includes('text') ? ' diff-added' : ''}`}>{answer.text}</p>
-			) : null}
-			{answer?.number !== undefined && answer.number !== null ? (
-				<p className={diff?.fields.includes('number') ? 'diff-added' : undefined}>{answer.number}</p>
-			) : null}
-			{answer?.url ? (
+	const { norms, editable, revised } = loaderData
+	return norms.map((norm) => (
+		<section key={norm.key} className="stack" aria-labelledby={`norm-${norm.key}`}>
+			<h2 id={`norm-${norm.key}`}>{t('staff.normHeading', { code: norm.code, title: norm.title })}</h2>
+			{norm.clientPromise ? (
 				<p>
-					<a href={answer.url} rel="noreferrer noopener" target="_blank">
-						{answer.url}
-					</a>
+					<strong>{t('staff.clientPromise')}:</strong> {norm.clientPromise}
 				</p>
 			) : null}
-			{answer?.checkedElements?.length ? (
-				<ul>
-					{answer.checkedElements.map((element) => (
-						<li key={element} className={diff?.checked.added.includes(element) ? 'diff-added' : undefined}>
-							{element}
-						</li>
-					))}
-					{diff?.checked.removed.map((element) => (
-						<li key={`removed-${element}`} className="diff-removed">
-							{element}
-						</li>
-					))}
-				</ul>
+			{norm.groups.map((group) => {
+				const blocks = group.criteria.map((criterion) => (
+					<CriterionBlock
+						key={criterion.key}
+						view={{
+							criterion,
+							answers: loaderData.answers,
+							saved: loaderData.saved[criterion.key],
+							value: valueOf(criterion.key),
+							previous: loaderData.previousVerdicts[criterion.key],
+							diff: revised ? loaderData.diff : undefined,
+							ruleWarning: loaderData.outcome.ruleWarnings.includes(criterion.key),
+							notNeeded: notNeeded.has(criterion.key),
+							editable,
+							feedbackErrors: errors?.fieldErrors[feedbackField(criterion.key)],
+						}}
+					/>
+				))
+				if (group.criteria.length < 2) return blocks
+				const ref = loaderData.groups.find(
+					(candidate) => candidate.normKey === norm.key && candidate.group === group.group,
+				)
+				const status = ref
+					? groupStatus(
+							ref,
+							Object.fromEntries(group.criteria.map((c) => [c.key, valueOf(c.key).verdict ?? undefined])),
+						)
+					: 'open'
+				const codes = group.criteria.map((criterion) => criterion.code)
+				return (
+					<section
+						key={`group-${group.group}`}
+						className="assessment-group stack"
+						aria-labelledby={`group-${norm.key}-${group.group}`}
+					>
+						<h3 id={`group-${norm.key}-${group.group}`}>
+							{t('workbench.groupTitle', { codes: codes.join(` ${t('workbench.or')} `) })}{' '}
+							<span
+								className={`badge badge--${status === 'sufficient' ? 'success' : status === 'insufficient' ? 'danger' : 'neutral'}`}
+							>
+								{t(`workbench.group_${status}`)}
+							</span>
+						</h3>
+						<p className="field__hint">{t('workbench.groupHint')}</p>
+						{blocks}
+					</section>
+				)
+			})}
+		</section>
+	))
+}
+
+const AUTOSAVE_MS = 1500
+
+type DraftStatus =
+	| { kind: 'idle' }
+	| { kind: 'saving' }
+	| { kind: 'saved'; at: string }
+	| { kind: 'conflict'; by: string | null; at: string | null }
+	| { kind: 'failed' }
+	| { kind: 'filled'; count: number }
+
+/**
+ * The form with every criterion, the message and the notes. With JavaScript it autosaves a draft
+ * (the version travels with it; a conflict stops autosaving and says so) and "alle overige
+ * voldoende" fills the open radio groups in the page; without, the same button posts and the
+ * server fills them in.
+ */
+function AssessmentForm({ loaderData, valueOf, notNeeded, errors }: FormPartsProps) {
+	const t = useT()
+	const { participation, round, form } = loaderData
+	const formRef = useRef<HTMLFormElement>(null)
+	const versionRef = useRef<HTMLInputElement>(null)
+	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+	const stopped = useRef(false)
+	const [status, setStatus] = useState<DraftStatus>({ kind: 'idle' })
+	const endpoint = href('/medewerkers/deelnames/:participationId/beoordeling/:round/concept', {
+		participationId: participation.id,
+		round: String(round.number),
+	})
+
+	const saveDraft = useCallback(async () => {
+		const element = formRef.current
+		if (!element || stopped.current) return
+		const body = new FormData(element)
+		body.delete('intent')
+		setStatus({ kind: 'saving' })
+		try {
+			const response = await fetch(endpoint, { method: 'POST', body, headers: { Accept: 'application/json' } })
+			const result = (await response.json()) as AssessmentDraftResponse
+			if (result.ok) {
+				if (versionRef.current) versionRef.current.value = String(result.version)
+				setStatus({ kind: 'saved', at: result.savedAt })
+			} else if (result.reason === 'conflict') {
+				stopped.current = true
+				setStatus({ kind: 'conflict', by: result.by, at: result.at })
+			} else setStatus({ kind: 'failed' })
+		} catch {
+			setStatus({ kind: 'failed' })
+		}
+	}, [endpoint])
+
+	const schedule = useCallback(() => {
+		if (stopped.current) return
+		clearTimeout(timer.current)
+		timer.current = setTimeout(() => void saveDraft(), AUTOSAVE_MS)
+	}, [saveDraft])
+
+	useEffect(() => () => clearTimeout(timer.current), [])
+
+	const fillRest = (event: React.MouseEvent<HTMLButtonElement>) => {
+		const element = formRef.current
+		if (!element) return
+		event.preventDefault()
+		const current: Record<string, CriterionVerdict | undefined> = {}
+		for (const key of Object.keys(form.values)) {
+			const checked = element.querySelector<HTMLInputElement>(`input[name="${CSS.escape(verdictField(key))}"]:checked`)
+			current[key] = (checked?.value as CriterionVerdict | undefined) ?? undefined
+		}
+		const filled = fillRemainingSufficient(loaderData.groups as AssessmentGroup[], current)
+		let count = 0
+		for (const [key, verdict] of Object.entries(filled)) {
+			if (!verdict || current[key]) continue
+			const radio = element.querySelector<HTMLInputElement>(
+				`input[name="${CSS.escape(verdictField(key))}"][value="${verdict}"]`,
+			)
+			if (radio) {
+				radio.checked = true
+				count++
+			}
+		}
+		setStatus({ kind: 'filled', count })
+		schedule()
+	}
+
+	return (
+		<Form
+			method="post"
+			className="form stack"
+			id="beoordeling"
+			ref={formRef}
+			key={`${round.number}-${form.version}`}
+			noValidate
+			onChange={schedule}
+			onSubmit={() => clearTimeout(timer.current)}
+			aria-labelledby="form-title"
+		>
+			<h2 id="form-title">{t('workbench.formTitle')}</h2>
+			<p>{t('workbench.formIntro')}</p>
+			<input ref={versionRef} type="hidden" name="version" defaultValue={form.version} />
+			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
+			{form.draft ? (
+				<p className="panel panel--warning">
+					{t('workbench.draftNotice', { name: form.draft.by ?? '—' })} <DateTime value={form.draft.at} />
+				</p>
 			) : null}
-			{answer?.declared ? <p>{t('staff.declared')}</p> : null}
-			{answer?.documents.length || removedDocs.size ? (
-				<ul>
-					{answer?.documents.map((document) => (
-						<li
-							key={document.id}
-							className={diff?.documents.added.some((added) => added.id === document.id) ? 'diff-added' : undefined}
-						>
-							<a href={href('/medewerkers/documenten/:fileId', { fileId: document.id })}>{document.name}</a>
-						</li>
-					))}
-					{diff?.documents.removed.map((document) => (
-						<li key={`removed-${document.id}`} className="diff-removed">
-							{document.name}
-						</li>
-					))}
-				</ul>
-			) : null}
-		</div>
+			<p role="status" aria-live="polite" className="field__hint">
+				<DraftStatusText status={status} />
+			</p>
+			<div className="button-row">
+				<button type="submit" name="intent" value="rest-sufficient" className="button" onClick={fillRest}>
+					{t('workbench.restSufficient')}
+				</button>
+				<SubmitButton name="intent" value="save">
+					{t('workbench.save')}
+				</SubmitButton>
+			</div>
+			<Criteria loaderData={loaderData} valueOf={valueOf} notNeeded={notNeeded} errors={errors} />
+			<TextareaField
+				name="message"
+				label={t('workbench.messageLabel')}
+				hint={t('workbench.messageHint')}
+				rows={4}
+				defaultValue={form.message}
+			/>
+			<TextareaField
+				name="notes"
+				label={t('workbench.notesLabel')}
+				hint={t('workbench.notesHint')}
+				rows={3}
+				defaultValue={form.notes}
+			/>
+			<div className="button-row">
+				<SubmitButton name="intent" value="save">
+					{t('workbench.save')}
+				</SubmitButton>
+			</div>
+		</Form>
 	)
+}
+
+function DraftStatusText({ status }: { status: DraftStatus }) {
+	const t = useT()
+	switch (status.kind) {
+		case 'saving':
+			return t('workbench.draftSaving')
+		case 'saved':
+			return (
+				<>
+					{t('workbench.draftSaved')} <DateTime value={status.at} />
+				</>
+			)
+		case 'conflict':
+			return t('workbench.draftConflict', { name: status.by ?? '—' })
+		case 'failed':
+			return t('workbench.draftFailed')
+		case 'filled':
+			return t('workbench.filledRest', { count: status.count })
+		default:
+			return null
+	}
 }
 
 export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.assessment', 'meta.staff'])

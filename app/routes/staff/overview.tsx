@@ -11,6 +11,9 @@ import { now } from '#app/lib/clock.server.ts'
 import { calendarMomentLabel } from '#app/i18n/labels.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears, staffOverview } from '#app/services/staff-participations.server.ts'
+import { QUEUES } from '#app/domain/workbench.ts'
+import { workbenchQueues } from '#app/services/workbench.server.ts'
+import { QUEUE_SLUGS } from './workbench-queues.ts'
 import { toYearSettings } from '#app/services/years.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -29,8 +32,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 			notSubmittedCount: 0,
 			waiting: [],
 			overdue: [],
+			queueCounts: null,
 		}
-	const { row, groups, notSubmitted, notSubmittedCount, waiting, overdue } = await staffOverview(year, at)
+	const [{ row, groups, notSubmitted, notSubmittedCount, waiting, overdue }, workbench] = await Promise.all([
+		staffOverview(year, at),
+		workbenchQueues(year, user.id, at),
+	])
 	const settings = toYearSettings(row)
 	const deadlines = yearCalendar(settings)
 		.entries.filter((entry) => entry.at.getTime() >= at.getTime())
@@ -50,6 +57,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		notSubmittedCount,
 		waiting,
 		overdue,
+		queueCounts: workbench.counts,
 	}
 }
 
@@ -57,13 +65,27 @@ export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.overview
 
 export default function StaffOverview({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const { year, years, counts, deadlines, notSubmitted, notSubmittedCount, waiting, overdue } = loaderData
+	const { year, years, counts, deadlines, notSubmitted, notSubmittedCount, waiting, overdue, queueCounts } = loaderData
 	if (year === null) return <p className="empty-state">{t('staff.noYears')}</p>
 	const table = (state: string) => `${href('/medewerkers/deelnames')}?jaar=${year}&state=${state}`
 	return (
 		<div className="stack">
 			<h1>{t('shell.navStaffOverview')}</h1>
 			<YearPicker years={years} year={year} />
+			{queueCounts ? (
+				<section className="panel" aria-labelledby="workbench-title">
+					<h2 id="workbench-title">{t('workbench.overviewTitle')}</h2>
+					<ul className="queue-tabs">
+						{QUEUES.map((queue) => (
+							<li key={queue}>
+								<Link to={`${href('/medewerkers/werkbank')}?jaar=${year}&wachtrij=${QUEUE_SLUGS[queue]}`}>
+									{t(`workbench.queue_${queue}`)}: <strong>{queueCounts[queue]}</strong>
+								</Link>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 			<div className="staff-grid">
 				<section className="panel" aria-labelledby="states-title">
 					<h2 id="states-title">{t('staff.overviewStates', { year })}</h2>

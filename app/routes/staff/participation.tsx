@@ -4,8 +4,10 @@ import type { Route } from './+types/participation'
 import { outboxStatusTone } from './mail.columns.tsx'
 import { AuditDiff } from './audit-diff.tsx'
 import { UnpaidInvoicesPanel } from './effect-preview.tsx'
+import { AssessorControl } from './assessor-control.tsx'
+import { handleAssignment } from './assignment.server.ts'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
-import { ErrorSummary, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formatEuro } from '#app/i18n/format.ts'
@@ -14,7 +16,6 @@ import { attempt, formDataToValues, parseForm, refusalData } from '#app/lib/form
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { assignAssessor } from '#app/services/assessment.server.ts'
 import { staffParticipationDetail } from '#app/services/staff-participation-detail.server.ts'
 import { participationNextDeadline, staffMembers } from '#app/services/staff-participations.server.ts'
 import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
@@ -22,7 +23,6 @@ import { pendingWithdrawalProposals } from '#app/services/safe-decisions.server.
 import { undoWithdrawal } from '#app/services/withdrawal.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
-const assignSchema = z.object({ intent: z.literal('assign'), assessorId: z.string().optional() })
 const undoSchema = z.object({
 	intent: z.literal('undo'),
 	justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000),
@@ -58,12 +58,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	// goes through its confirmation page (withdraw.tsx, issue 12 §5).
 	if (intent === 'undo') await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
-	if (intent === 'assign') {
-		const form = parseForm(assignSchema, formData)
-		if (!form.success) return data({ ...form, intent: 'assign' }, { status: 400 })
-		const result = await attempt(() => assignAssessor(actor, params.participationId, form.data.assessorId || null))
-		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'assign' } })
-		return redirectWithToast(here, { type: 'success', key: 'staff.toastAssigned' })
+	if (intent === 'assign' || intent === 'claim') {
+		// The form names its participation; this page only acts on its own.
+		formData.set('participationId', params.participationId)
+		const assigned = await handleAssignment(request, formData, here)
+		if (assigned) return assigned
 	}
 	if (intent === 'undo') {
 		const form = parseForm(undoSchema, formData)
@@ -187,21 +186,13 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							)}
 						</dd>
 					</dl>
-					<Form method="post" className="form form--inline">
-						<input type="hidden" name="intent" value="assign" />
-						<SelectField
-							name="assessorId"
-							label={t('staff.columnAssessor')}
-							defaultValue={p.assessor?.id ?? ''}
-							options={[
-								{ value: '', label: t('staff.noAssessor') },
-								...staff.map((member) => ({ value: member.id, label: member.name })),
-							]}
-						/>
-						<SubmitButton className="button button--small" name="intent" value="assign">
-							{t('staff.assign')}
-						</SubmitButton>
-					</Form>
+					<h3 className="h-small">{t('staff.columnAssessor')}</h3>
+					<AssessorControl
+						participationId={p.id}
+						assessor={p.assessor}
+						staff={staff}
+						claimable={p.state === 'submitted'}
+					/>
 				</section>
 			</div>
 			<section aria-labelledby="rounds">

@@ -5,10 +5,12 @@ import { type RouteConfig, layout, route } from '@react-router/dev/routes'
 export const staffRoutes = [
 	layout('routes/staff/layout.tsx', [
 		route('medewerkers', 'routes/staff/overview.tsx'),
+		route('medewerkers/werkbank', 'routes/staff/workbench.tsx'),
 		route('medewerkers/deelnames', 'routes/staff/participations.tsx'),
 		route('medewerkers/deelnames/csv', 'routes/staff/participations-csv.ts'),
 		route('medewerkers/deelnames/:participationId', 'routes/staff/participation.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round', 'routes/staff/assessment.tsx'),
+		route('medewerkers/deelnames/:participationId/beoordeling/:round/concept', 'routes/staff/assessment-draft.ts'),
 		// Safe decisions (issue 12 §5): confirmation pages with a preview of exactly what happens.
 		route('medewerkers/deelnames/:participationId/beoordeling/:round/besluit', 'routes/staff/decision.tsx'),
 		route('medewerkers/deelnames/:participationId/intrekken', 'routes/staff/withdraw.tsx'),

@@ -54,6 +54,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			outcome: round.decidedAt ? round.outcome : null,
 		})),
 		insufficient,
+		// The assessor's general message; the internal notes of the round never leave the staff side.
+		assessorMessage: lastDecided?.assessmentMessage ?? null,
 		lastDecidedRound: lastDecided?.number ?? null,
 		certificate: certificate ? { number: certificate.number, validUntil: certificate.validUntil } : null,
 	}
@@ -103,6 +105,12 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
 				<section className="panel panel--warning" aria-labelledby="revision-title">
 					<h2 id="revision-title">{t('selfEvaluation.revisionTitle')}</h2>
 					<p>{t('selfEvaluation.revisionIntro', { date: formatDateTime(loaderData.deadline, locale) })}</p>
+					{loaderData.assessorMessage ? (
+						<>
+							<h3 className="h-small">{t('selfEvaluation.assessorMessage')}</h3>
+							<p className="pre-wrap">{loaderData.assessorMessage}</p>
+						</>
+					) : null}
 					{insufficient.length ? (
 						<>
 							<h3 className="h-small">{t('selfEvaluation.feedbackTitle')}</h3>
