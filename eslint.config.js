@@ -42,6 +42,25 @@ export default tseslint.config(
 		rules: { 'react-hooks/rules-of-hooks': 'off' },
 	},
 
+	{
+		// Request bodies are read through the one entry that caps their size and cleans their values
+		// (readForm in app/lib/forms.ts; uploads through readLimitedFormData), never directly
+		// (issue 15, findings 2 and 4). The test hooks read JSON and exist only in tests.
+		files: ['app/**/*.{ts,tsx}'],
+		ignores: ['app/lib/forms.ts', 'app/lib/uploads.server.ts', 'app/routes/system/test-hooks.ts', '**/*.test.{ts,tsx}'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob|bytes)$/][callee.object.name='request']",
+					message:
+						'Read a request body through readForm() (app/lib/forms.ts) or readLimitedFormData() for uploads: they cap its size and clean its values (docs/security.md).',
+				},
+			],
+		},
+	},
+
 	// ── Layers (docs/architecture.md) ───────────────────────────────────────────────────────────
 	// No import cycles anywhere in the app: a module that needs another's type imports the type
 	// from a module both can see (app/domain/participation-snapshot.ts is an example).

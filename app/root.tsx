@@ -20,10 +20,12 @@ import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { takeToast } from '#app/lib/toast.server.ts'
 import { markNameAt } from '#app/services/years.server.ts'
 import stylesheet from '#app/styles/app.css?url'
+import experienceStylesheet from '#app/styles/experience.css?url'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = () => [
 	{ rel: 'stylesheet', href: stylesheet },
+	{ rel: 'stylesheet', href: experienceStylesheet },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

@@ -7,6 +7,7 @@ import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
+import { bodyLimit } from './body-limit.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
@@ -31,6 +32,9 @@ app.use((_req, res, next) => {
 	res.locals.cspNonce = randomBytes(16).toString('base64')
 	next()
 })
+
+// The register badge, embedded as <img> on carriers' own sites (app/routes/public/carrier-badge.ts).
+const BADGE_PATH = /^\/register\/[a-z0-9][a-z0-9-]*\/badge\.svg$/
 
 app.use((req, res, next) => {
 	const env = getEnv()
@@ -59,8 +63,9 @@ app.use((req, res, next) => {
 		},
 		strictTransportSecurity: https,
 		crossOriginEmbedderPolicy: false,
-		// Open data is meant to be fetched from other sites (CORS is set on those routes).
-		crossOriginResourcePolicy: { policy: 'same-site' },
+		// Open data is meant to be fetched from other sites (CORS is set on those routes); a
+		// carrier's badge is an image embedded on its own website (issue 13).
+		crossOriginResourcePolicy: { policy: BADGE_PATH.test(req.path) ? 'cross-origin' : 'same-site' },
 		referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 	})(req, res, next)
 })
@@ -70,6 +75,7 @@ app.use(metricsEndpoint)
 app.use(requestMetrics)
 // The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
 app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
+app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)
 

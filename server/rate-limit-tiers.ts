@@ -1,72 +1,65 @@
-// Coarse per-IP limits, in memory: on writes a strict tier for the authentication and public
-// forms and a moderate one for every other mutation; on reads only the certificate lookups, which
-// are counted in the database (a script must not inflate the verification count or fill the table).
-// The per-account login limit lives in the database (app/lib/rate-limit.server.ts) and holds across
-// restarts.
+// Request limits checked before a route runs, counted in the database so every instance shares
+// them (issue 15, issue 17; policy in app/domain/throttle-policy.ts and docs/decisions/009):
+// - certificate lookups (reads of /verifieer/…), per address;
+// - posts to the public and authentication forms, per address (a flood guard; the login throttle
+//   itself is per account and address, in app/services/auth.server.ts);
+// - every other write of a signed-in user, per user — ten colleagues behind one office address each
+//   have their own budget, so their autosaves never meet a 429;
+// - every other anonymous write, per address.
 import type { NextFunction, Request, Response } from 'express'
+import { requestTiers } from '#app/domain/throttle-policy.ts'
+import { log } from '#app/lib/log.server.ts'
+import { consumeRateLimit, type WindowLimit } from '#app/lib/rate-limit.server.ts'
+import { sessionUserIdFromCookie } from '#app/lib/session.server.ts'
 
-interface Tier {
-	name: string
-	/** Which requests the tier counts: mutations, or reads (GET/HEAD). */
-	on: 'writes' | 'reads'
-	limit: number
-	windowMs: number
-	matches(path: string): boolean
-}
-
-const strictPaths = [
+const publicFormPaths = [
 	'/inloggen',
 	'/wachtwoord-vergeten',
 	'/wachtwoord-herstellen',
 	'/uitnodiging',
 	'/aanmelden',
 	'/verifieer',
+	'/tweestapsverificatie',
 ]
 
-const tiers: Tier[] = [
-	{
-		name: 'verify-lookups',
-		on: 'reads',
-		limit: 120,
-		windowMs: 60_000,
-		matches: (path) => path.startsWith('/verifieer/'),
-	},
-	{
-		name: 'strict',
-		on: 'writes',
-		limit: 30,
-		windowMs: 60_000,
-		matches: (path) =>
-			strictPaths.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`)),
-	},
-	{ name: 'moderate', on: 'writes', limit: 300, windowMs: 60_000, matches: () => true },
-]
-
-const windows = new Map<string, { count: number; resetAt: number }>()
-
-export function rateLimitTiers(req: Request, res: Response, next: NextFunction) {
-	if (req.method === 'OPTIONS') return next()
-	const kind = req.method === 'GET' || req.method === 'HEAD' ? 'reads' : 'writes'
-	const tier = tiers.find((candidate) => candidate.on === kind && candidate.matches(req.path))
-	if (!tier) return next()
-	const key = `${tier.name}:${req.ip}`
-	const now = Date.now()
-	let window = windows.get(key)
-	if (!window || window.resetAt <= now) {
-		window = { count: 0, resetAt: now + tier.windowMs }
-		windows.set(key, window)
-		if (windows.size > 10_000) prune(now)
-	}
-	window.count++
-	if (window.count <= tier.limit) return next()
-	const retryAfter = Math.ceil((window.resetAt - now) / 1000)
-	res
-		.status(429)
-		.set('Retry-After', String(retryAfter))
-		.type('text/plain; charset=utf-8')
-		.send(`Te veel verzoeken. Probeer het over ${retryAfter} seconden opnieuw.`)
+function isPublicForm(path: string): boolean {
+	return publicFormPaths.some(
+		(prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`),
+	)
 }
 
-function prune(now: number) {
-	for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key)
+/** Which counter a request goes to, or null when no tier applies. */
+export async function tierFor(
+	req: Pick<Request, 'method' | 'path' | 'ip' | 'headers'>,
+): Promise<{ key: string; limit: WindowLimit } | null> {
+	if (req.method === 'OPTIONS') return null
+	const address = req.ip ?? 'onbekend'
+	if (req.method === 'GET' || req.method === 'HEAD') {
+		if (req.path.startsWith('/verifieer/')) return { key: `tier:verify:${address}`, limit: requestTiers.verifyLookups }
+		return null
+	}
+	if (isPublicForm(req.path)) return { key: `tier:public:${address}`, limit: requestTiers.publicForms }
+	const userId = await sessionUserIdFromCookie(req.headers.cookie)
+	if (userId) return { key: `tier:user:${userId}`, limit: requestTiers.userWrites }
+	return { key: `tier:anonymous:${address}`, limit: requestTiers.anonymousWrites }
+}
+
+export async function rateLimitTiers(req: Request, res: Response, next: NextFunction) {
+	let verdict
+	try {
+		const tier = await tierFor(req)
+		if (!tier) return next()
+		verdict = await consumeRateLimit(tier.key, tier.limit)
+	} catch (error) {
+		// A throttle that cannot count must not take the portal down with it: the route itself
+		// will meet the same database and answer properly.
+		log.warn('rate-limit tiers unavailable', String(error))
+		return next()
+	}
+	if (verdict.allowed) return next()
+	res
+		.status(429)
+		.set('Retry-After', String(verdict.retryAfterSeconds))
+		.type('text/plain; charset=utf-8')
+		.send(`Te veel verzoeken. Probeer het over ${verdict.retryAfterSeconds} seconden opnieuw.`)
 }

@@ -9,9 +9,11 @@ export function ErrorPage({ status, detail }: { status: number; detail?: string 
 			? [t('errors.notFoundTitle'), t('errors.notFoundText')]
 			: status === 403
 				? [t('errors.forbiddenTitle'), t('errors.forbiddenText')]
-				: status === 400 || status === 422
-					? [t('errors.badRequestTitle'), t('errors.unexpectedText')]
-					: [t('errors.unexpectedTitle'), t('errors.unexpectedText')]
+				: status === 413
+					? [t('errors.tooLargeTitle'), t('errors.tooLargeText')]
+					: status === 400 || status === 422
+						? [t('errors.badRequestTitle'), t('errors.unexpectedText')]
+						: [t('errors.unexpectedTitle'), t('errors.unexpectedText')]
 	return (
 		<section className="error-page" aria-labelledby="error-title">
 			<p className="error-page__status">{t('errors.statusCode', { status })}</p>

@@ -4,11 +4,15 @@ import { POSTCODE_PROVINCE_RANGES, PROVINCES, type Province, provinceOfPostcode,
 import {
 	DEFAULT_REGISTER_QUERY,
 	normaliseSearchText,
+	FUZZY_MIN_LENGTH,
 	paginate,
 	parseRegisterQuery,
+	placeNames,
 	registerSearchString,
+	searchRequirements,
 	searchTerms,
 } from './register-search'
+import { PLACE_ALIASES } from './place-aliases'
 
 describe('register search query', () => {
 	it('drops what does not parse and names it', () => {
@@ -49,6 +53,32 @@ describe('register search query', () => {
 	it('folds case and accents, and splits words', () => {
 		expect(normaliseSearchText('  Cliënt  ZOË ')).toBe('client zoe')
 		expect(searchTerms('Praktijk  Één')).toEqual(['praktijk', 'een'])
+	})
+
+	it('turns place aliases into one requirement any name of the place meets, longest name first', () => {
+		const bosch = PLACE_ALIASES.find((group) => group.includes('den bosch'))
+		expect(searchRequirements('Den  Bosch')).toEqual([{ alternatives: bosch, fuzzy: false }])
+		expect(searchRequirements('perspectief den bosch')).toEqual([
+			{ alternatives: ['perspectief'], fuzzy: true },
+			{ alternatives: bosch, fuzzy: false },
+		])
+		// "den" alone, or before another word, is just a word.
+		expect(searchRequirements('den haagse')).toEqual([
+			{ alternatives: ['den'], fuzzy: false },
+			{ alternatives: ['haagse'], fuzzy: true },
+		])
+		expect(searchRequirements("'s-Gravenhage")[0]?.alternatives).toContain('den haag')
+		expect(searchRequirements('visr')).toEqual([{ alternatives: ['visr'], fuzzy: true }])
+		expect(searchRequirements('vis')).toEqual([{ alternatives: ['vis'], fuzzy: false }])
+		expect('visr').toHaveLength(FUZZY_MIN_LENGTH)
+	})
+
+	it('keeps every alias written as the search folds it, in exactly one group', () => {
+		const all = PLACE_ALIASES.flat()
+		for (const name of all) expect(normaliseSearchText(name)).toBe(name)
+		expect(new Set(all).size).toBe(all.length)
+		expect(placeNames('Den Bosch')).toContain("'s-hertogenbosch")
+		expect(placeNames('Zwolle')).toEqual(['zwolle'])
 	})
 
 	it('pages within bounds', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PLACE_ALIASES } from './place-aliases'
 import { PROVINCES, type Province } from './province'
 import { PROVIDER_TYPES, type ProviderType } from './types'
 
@@ -149,12 +150,76 @@ export function escapeLike(value: string): string {
 	return value.replace(/[\\%_]/g, (char) => `\\${char}`)
 }
 
+const MAX_SEARCH_TERMS = 8
+
 /** Search terms: words of the normalised text, each must appear in the name or the city. */
 export function searchTerms(q: string): string[] {
 	return normaliseSearchText(q)
 		.split(' ')
 		.filter((term) => term.length > 0)
-		.slice(0, 8)
+		.slice(0, MAX_SEARCH_TERMS)
+}
+
+/**
+ * Typo tolerance (issue 13): a typed word of at least this many characters also matches a word of
+ * the name or city that is similar enough by trigrams (pg_trgm's word similarity, in PostgreSQL
+ * and PGlite alike), so "Visr" finds "Visser" and "Utrect" finds "Utrecht". Shorter words have too
+ * few trigrams to tell a typo from another word, so they only match literally.
+ */
+export const FUZZY_MIN_LENGTH = 4
+/**
+ * The word similarity at or above which a word counts as a typo of the typed one ("visr"–"visser"
+ * is 0.6). It is pg_trgm's default word_similarity_threshold, which its `<%` operator uses: that
+ * operator, unlike the word_similarity() function, is answered from the trigram index (a tenth of
+ * the time on 10,000 providers).
+ */
+export const FUZZY_THRESHOLD = 0.6
+
+/**
+ * One requirement of a search: the name or city contains one of `alternatives` literally, or —
+ * when `fuzzy` — something similar to the typed word. Every requirement of a search must hold.
+ */
+export interface SearchRequirement {
+	alternatives: string[]
+	fuzzy: boolean
+}
+
+/**
+ * The requirements of a free-text search: the typed words, except that a place's other name
+ * (PLACE_ALIASES: "den bosch", "'s-gravenhage") becomes one requirement that any name of that place
+ * satisfies. Multi-word names are matched as consecutive words, the longest first.
+ */
+export function searchRequirements(q: string): SearchRequirement[] {
+	const words = searchTerms(q)
+	const requirements: SearchRequirement[] = []
+	let index = 0
+	while (index < words.length) {
+		let match: { group: readonly string[]; length: number } | null = null
+		for (const group of PLACE_ALIASES) {
+			for (const name of group) {
+				const length = name.split(' ').length
+				if (length > (match?.length ?? 0) && words.slice(index, index + length).join(' ') === name) {
+					match = { group, length }
+				}
+			}
+		}
+		if (match) {
+			requirements.push({ alternatives: [...match.group], fuzzy: false })
+			index += match.length
+			continue
+		}
+		const word = words[index] as string
+		requirements.push({ alternatives: [word], fuzzy: word.length >= FUZZY_MIN_LENGTH })
+		index += 1
+	}
+	return requirements
+}
+
+/** The folded names a place filter accepts: the place itself and its other names. */
+export function placeNames(city: string): string[] {
+	const folded = normaliseSearchText(city)
+	const group = PLACE_ALIASES.find((names) => names.includes(folded))
+	return group ? [...group] : [folded]
 }
 
 export interface Pagination {

@@ -11,6 +11,7 @@ export const purgeSessions: Job = {
 		const realNow = new Date()
 		const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: realNow } } })
 		const rateLimits = await db.rateLimit.deleteMany({ where: { resetAt: { lt: realNow } } })
-		return { sessionsDeleted: sessions.count, rateLimitsDeleted: rateLimits.count }
+		const throttles = await db.loginThrottle.deleteMany({ where: { expiresAt: { lt: realNow } } })
+		return { sessionsDeleted: sessions.count, rateLimitsDeleted: rateLimits.count + throttles.count }
 	},
 }

@@ -30,13 +30,138 @@ export function formDataToValues(formData: FormData | URLSearchParams): FormValu
 	return values
 }
 
+/** The largest body a form post (anything but an upload) may have: far above any real form, far
+ * below what could hurt the server (issue 15, finding 2). Uploads have their own cap
+ * (app/lib/uploads.server.ts); server/body-limit.ts refuses a larger declared length earlier. */
+export const MAX_FORM_BODY_BYTES = 1024 * 1024
+
+/** Longest value a failed submission echoes back to the browser (the schemas cap each field). */
+const MAX_ECHO_CHARS = 20_000
+
 /**
- * Every form is read through here or through `parseSubmission` (Conform forms): the one place where
- * submitted input is accepted before a schema reads it, so whatever cleaning the input needs
- * applies to both.
+ * The form of a request, read through the one entry every action uses (lint forbids
+ * `request.formData()` in routes): the body is read with a cap, so a large or endless body is cut
+ * off after MAX_FORM_BODY_BYTES (413, the Dutch error page) instead of being buffered whole; a body
+ * that is no form at all is a 400, not a crash. The values are then cleaned (`acceptedFormData`).
+ */
+export async function readForm(request: Request, maxBytes = MAX_FORM_BODY_BYTES): Promise<FormData> {
+	const declared = Number(request.headers.get('content-length') ?? 'NaN')
+	if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge()
+	const chunks: Uint8Array[] = []
+	let total = 0
+	const reader = request.body?.getReader()
+	if (reader) {
+		for (;;) {
+			const { done, value } = await reader.read()
+			if (done) break
+			total += value.byteLength
+			if (total > maxBytes) {
+				// The rest is not read: Node discards it once our answer is sent.
+				reader.releaseLock()
+				throw bodyTooLarge()
+			}
+			chunks.push(value)
+		}
+	}
+	const contentType = request.headers.get('content-type') ?? 'application/x-www-form-urlencoded'
+	let formData: FormData
+	try {
+		formData = await new Response(new Blob(chunks as BlobPart[]), {
+			headers: { 'Content-Type': contentType },
+		}).formData()
+	} catch {
+		throw new Response('Ongeldig verzoek: geen formulier.', {
+			status: 400,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+		})
+	}
+	return acceptedFormData(formData)
+}
+
+function bodyTooLarge(): Response {
+	return new Response('Te veel gegevens verstuurd.', {
+		status: 413,
+		headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
+	})
+}
+
+/**
+ * Control characters no form needs and PostgreSQL or a reader may choke on (NUL above all, which
+ * text pasted from a PDF can hold): C0 except tab, newline and carriage return, DEL and C1. Tab
+ * and newline are allowed in every field (a one-line input cannot hold a newline in the browser, and
+ * the schemas trim).
+ */
+// eslint-disable-next-line no-control-regex -- finding these is the point
+const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+
+/** Per form read: the names of the fields that held a forbidden control character. */
+const refusedFields = new WeakMap<FormData | URLSearchParams, string[]>()
+
+/**
+ * Every form is read through here (by `readForm`, `parseForm`, `parseSubmission`): the one place
+ * where submitted input is cleaned before a schema or a handler reads it. Forbidden control
+ * characters are taken out of the values (so nothing that forgets to look can store one), and the
+ * fields that held one are remembered: the parsers then refuse the whole submission with a Dutch
+ * message on those fields (`controlCharacterFields`), so nothing is stored silently changed either.
+ * Idempotent.
  */
 export function acceptedFormData<Data extends FormData | URLSearchParams>(formData: Data): Data {
+	if (refusedFields.has(formData)) return formData
+	const entries = [...formData.entries()] as [string, FormDataEntryValue][]
+	const refused = new Set<string>()
+	for (const [name, value] of entries) {
+		forbiddenCharacters.lastIndex = 0
+		if (forbiddenCharacters.test(name) || (typeof value === 'string' && hasForbidden(value))) refused.add(name)
+	}
+	if (refused.size > 0) {
+		for (const name of new Set(entries.map(([name]) => name))) formData.delete(name)
+		for (const [name, value] of entries) {
+			const cleanName = name.replace(forbiddenCharacters, '')
+			if (typeof value === 'string') formData.append(cleanName, value.replace(forbiddenCharacters, ''))
+			else (formData as FormData).append(cleanName, value)
+		}
+	}
+	refusedFields.set(
+		formData,
+		[...refused].map((name) => name.replace(forbiddenCharacters, '')),
+	)
 	return formData
+}
+
+function hasForbidden(value: string): boolean {
+	forbiddenCharacters.lastIndex = 0
+	return forbiddenCharacters.test(value)
+}
+
+/** The fields of this form that held a forbidden control character (empty when clean). */
+export function controlCharacterFields(formData: FormData | URLSearchParams): string[] {
+	return refusedFields.get(acceptedFormData(formData)) ?? []
+}
+
+/** The value text, as a failed submission may send it back: no more than MAX_ECHO_CHARS. */
+function echoed(value: string | string[]): string | string[] {
+	return Array.isArray(value) ? value.map((item) => item.slice(0, MAX_ECHO_CHARS)) : value.slice(0, MAX_ECHO_CHARS)
+}
+
+/**
+ * What a failed submission sends back to the browser: only the form's own fields (the schema's
+ * keys), each cut to a sane length, never a password. A post with invented fields or megabytes of
+ * text is not echoed (issue 15, finding 2).
+ */
+export function echoValues(schema: z.ZodType, formData: FormData | URLSearchParams): FormValues {
+	const known = knownNames(schema)
+	const echo: FormValues = {}
+	for (const [name, value] of Object.entries(formDataToValues(acceptedFormData(formData)))) {
+		if (known && !known.has(name)) continue
+		if (/password/i.test(name)) continue
+		echo[name] = echoed(value)
+	}
+	return echo
+}
+
+/** The names a schema knows (an object's keys), or null when it cannot say (a union, a pipe). */
+function knownNames(schema: z.ZodType): Set<string> | null {
+	return schema instanceof z.ZodObject ? new Set(Object.keys(schema.shape as Record<string, unknown>)) : null
 }
 
 export function parseForm<Schema extends z.ZodType>(
@@ -44,6 +169,14 @@ export function parseForm<Schema extends z.ZodType>(
 	formData: FormData | URLSearchParams,
 ): FormResult<z.output<Schema>> {
 	const values = formDataToValues(acceptedFormData(formData))
+	const known = knownNames(schema)
+	const echo = echoValues(schema, formData)
+	const refused = controlCharacterFields(formData)
+	if (refused.length > 0) {
+		const fieldErrors: FieldErrors = {}
+		for (const name of refused) if (!known || known.has(name)) fieldErrors[name] = ['errors.controlCharacter']
+		return { success: false, fieldErrors, formErrors: ['errors.controlCharacterForm'], values: echo }
+	}
 	const result = schema.safeParse(values)
 	if (result.success) return { success: true, data: result.data }
 	const fieldErrors: FieldErrors = {}
@@ -53,9 +186,7 @@ export function parseForm<Schema extends z.ZodType>(
 		if (!path) formErrors.push(issue.message)
 		else (fieldErrors[path] ??= []).push(issue.message)
 	}
-	// Never send a password back to the browser.
-	for (const name of Object.keys(values)) if (/password/i.test(name)) delete values[name]
-	return { success: false, fieldErrors, formErrors, values }
+	return { success: false, fieldErrors, formErrors, values: echo }
 }
 
 /**
@@ -64,7 +195,25 @@ export function parseForm<Schema extends z.ZodType>(
  * submission comes back exactly as typed.
  */
 export function parseSubmission<Schema extends z.ZodType>(formData: FormData | URLSearchParams, schema: Schema) {
-	return parseWithZod(acceptedFormData(formData), { schema, disableAutoCoercion: true })
+	const refused = controlCharacterFields(formData)
+	// A forbidden control character: the whole submission is refused, the message on each field
+	// that held one and on the form (nothing is saved).
+	const checked =
+		refused.length === 0
+			? schema
+			: (z.any().superRefine((_value, context) => {
+					context.addIssue({ code: 'custom', message: 'errors.controlCharacterForm', path: [] })
+					for (const name of refused)
+						context.addIssue({ code: 'custom', message: 'errors.controlCharacter', path: namePath(name) })
+				}) as unknown as Schema)
+	return parseWithZod(acceptedFormData(formData), { schema: checked, disableAutoCoercion: true })
+}
+
+/** A Conform field name ('criteria[0].text') as a path (['criteria', 0, 'text']). */
+function namePath(name: string): (string | number)[] {
+	return [...name.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
+		match[2] === undefined ? (match[1] as string) : Number(match[2]),
+	)
 }
 
 export function errorCount(result: { fieldErrors?: FieldErrors; formErrors?: string[] } | undefined): number {

@@ -18,11 +18,27 @@ export function notFound(message = 'Niet gevonden'): never {
 	throw new Response(message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
-/** Only same-site paths may be redirect targets, never 'https://elders.example' or '//x'. */
+/**
+ * Only same-site paths may be redirect targets (issue 15, finding 5). Browsers read a Location
+ * leniently: they drop tabs and newlines anywhere and treat a backslash as a slash, so
+ * '/\t/evil.example' and '/\\evil.example' both become '//evil.example', another host. Refused: anything
+ * that does not start with a single '/', any whitespace or control character, any backslash, and
+ * anything the URL parser (the browser's algorithm) resolves to another origin. The fallback is used
+ * instead; nothing is ever thrown, so a strange target is never a 500.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+	if (typeof to !== 'string' || to.length > 2000) return fallback
+	if (!to.startsWith('/') || to.startsWith('//')) return fallback
+	// eslint-disable-next-line no-control-regex -- control characters are what is refused here
+	if (/[\s\u0000-\u001F\u007F-\u009F\\]/.test(to)) return fallback
+	const base = 'https://portaal.invalid'
+	let resolved: URL
+	try {
+		resolved = new URL(to, base)
+	} catch {
 		return fallback
 	}
+	if (resolved.origin !== base) return fallback
 	return to
 }
 

@@ -1,26 +1,57 @@
-// Fixed-window counters in the database: limits survive restarts and hold across instances.
-// Keys name what is limited, e.g. 'login:email:anna@praktijk.nl' or 'login:ip:10.0.0.1'.
+// Rate limits and the login throttle, all in the database (PGlite or PostgreSQL), never in process
+// memory: limits survive restarts and hold across instances (issue 15, issue 17). The policy — which
+// numbers, which keys — is app/domain/throttle-policy.ts and docs/decisions/009.
+//
+// Keys name what is limited, e.g. 'tier:user-writes:<userId>', 'login:pair:<email>|<address>',
+// 'login:address:<address>'. Every function takes the client as an optional last argument so a
+// test can point two "instances" at one database.
+import { loginDelayMs, loginPolicy } from '#app/domain/throttle-policy.ts'
 import { db } from './db.server.ts'
+
+type Client = Pick<typeof db, '$queryRaw' | '$executeRaw' | '$transaction'>
 
 export interface RateLimitResult {
 	allowed: boolean
 	retryAfterSeconds: number
 }
 
+export interface WindowLimit {
+	limit: number
+	windowMs: number
+}
+
+/** Counts one event in a fixed window and says whether it is within the limit. */
 export async function consumeRateLimit(
 	key: string,
-	{ limit, windowMs }: { limit: number; windowMs: number },
+	{ limit, windowMs }: WindowLimit,
+	client: Client = db,
 ): Promise<RateLimitResult> {
 	const now = Date.now()
 	const resetAt = new Date(now + windowMs)
 	// One statement, so two parallel attempts cannot both read "0 used".
-	const rows = await db.$queryRaw<{ count: number; resetAt: Date }[]>`
+	const rows = await client.$queryRaw<{ count: number; resetAt: Date }[]>`
 		INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})
 		ON CONFLICT ("key") DO UPDATE SET
 			"count" = CASE WHEN "RateLimit"."resetAt" <= ${new Date(now)} THEN 1 ELSE "RateLimit"."count" + 1 END,
 			"resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${new Date(now)} THEN ${resetAt} ELSE "RateLimit"."resetAt" END
 		RETURNING "count", "resetAt"`
+	return verdict(rows[0], limit, now)
+}
+
+/** Whether one more event would be within the limit, without counting it. */
+export async function peekRateLimit(
+	key: string,
+	{ limit }: WindowLimit,
+	client: Client = db,
+): Promise<RateLimitResult> {
+	const now = Date.now()
+	const rows = await client.$queryRaw<{ count: number; resetAt: Date }[]>`
+		SELECT "count", "resetAt" FROM "RateLimit" WHERE "key" = ${key} AND "resetAt" > ${new Date(now)}`
 	const row = rows[0]
+	return verdict(row ? { count: row.count + 1, resetAt: row.resetAt } : undefined, limit, now)
+}
+
+function verdict(row: { count: number; resetAt: Date } | undefined, limit: number, now: number): RateLimitResult {
 	if (!row) return { allowed: true, retryAfterSeconds: 0 }
 	return {
 		allowed: row.count <= limit,
@@ -28,6 +59,60 @@ export async function consumeRateLimit(
 	}
 }
 
-export async function resetRateLimit(key: string): Promise<void> {
-	await db.rateLimit.deleteMany({ where: { key } })
+export async function resetRateLimit(key: string, client: Client = db): Promise<void> {
+	await client.$executeRaw`DELETE FROM "RateLimit" WHERE "key" = ${key}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Login throttle: growing delays per (account, address) pair.
+
+export function loginPairKey(email: string, address: string): string {
+	return `login:pair:${email.toLowerCase()}|${address}`
+}
+
+export function loginAddressKey(address: string): string {
+	return `login:address:${address}`
+}
+
+/**
+ * Claims an attempt for the pair. Pessimistic: the attempt counts as a failure (and sets the next
+ * delay) before the password is checked, inside one row-locked transaction, so parallel attempts
+ * cannot slip through the delay; `clearLoginPair` undoes it when the password was right.
+ */
+export async function claimLoginAttempt(key: string, client: Client = db): Promise<RateLimitResult> {
+	const now = Date.now()
+	return client.$transaction(async (tx) => {
+		await tx.$executeRaw`
+			INSERT INTO "LoginThrottle" ("key", "failures", "blockedUntil", "expiresAt")
+			VALUES (${key}, 0, ${new Date(0)}, ${new Date(now + loginPolicy.forgetAfterMs)})
+			ON CONFLICT ("key") DO NOTHING`
+		const rows = await tx.$queryRaw<{ failures: number; blockedUntil: Date; expiresAt: Date }[]>`
+			SELECT "failures", "blockedUntil", "expiresAt" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`
+		const row = rows[0]
+		if (!row) return { allowed: true, retryAfterSeconds: 0 }
+		const blockedUntil = new Date(row.blockedUntil).getTime()
+		if (blockedUntil > now) return { allowed: false, retryAfterSeconds: Math.ceil((blockedUntil - now) / 1000) }
+		const failures = new Date(row.expiresAt).getTime() <= now ? 1 : row.failures + 1
+		await tx.$executeRaw`
+			UPDATE "LoginThrottle" SET "failures" = ${failures},
+				"blockedUntil" = ${new Date(now + loginDelayMs(failures))},
+				"expiresAt" = ${new Date(now + loginPolicy.forgetAfterMs)}
+			WHERE "key" = ${key}`
+		return { allowed: true, retryAfterSeconds: 0 }
+	})
+}
+
+/** A successful login: the pair starts afresh (successful logins never count). */
+export async function clearLoginPair(key: string, client: Client = db): Promise<void> {
+	await client.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${key}`
+}
+
+/** The pair's state, for tests and the decision record's examples. */
+export async function loginPairState(
+	key: string,
+	client: Client = db,
+): Promise<{ failures: number; blockedUntil: Date } | null> {
+	const rows = await client.$queryRaw<{ failures: number; blockedUntil: Date }[]>`
+		SELECT "failures", "blockedUntil" FROM "LoginThrottle" WHERE "key" = ${key}`
+	return rows[0] ?? null
 }

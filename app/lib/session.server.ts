@@ -101,6 +101,22 @@ async function lookup(request: Request): Promise<CurrentSession | null> {
 	return { sessionId, user: toSessionUser(session.user) }
 }
 
+/**
+ * The user of a live session cookie, or null: one indexed lookup, for the per-user write limit that
+ * runs before the route (server/rate-limit-tiers.ts). A forged or expired cookie gives null.
+ */
+export async function sessionUserIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
+	if (!cookieHeader?.includes('__session=')) return null
+	const token: unknown = await sessionCookie().parse(cookieHeader)
+	if (typeof token !== 'string' || token.length < 20) return null
+	const session = await db.session.findUnique({
+		where: { id: hashToken(token) },
+		select: { userId: true, expiresAt: true },
+	})
+	if (!session || session.expiresAt.getTime() <= Date.now()) return null
+	return session.userId
+}
+
 const userInclude = {
 	memberships: {
 		include: { provider: { select: { name: true } } },

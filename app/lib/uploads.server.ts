@@ -3,6 +3,7 @@
 // the name or the browser's Content-Type. Only PDF, DOCX, XLSX and ODT are accepted (issue 4).
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 
+import { acceptedFormData } from './forms.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
 
 export { MAX_UPLOAD_BYTES }
@@ -66,7 +67,11 @@ export async function readLimitedFormData(request: Request, maxFileBytes = MAX_U
 		body.set(chunk, offset)
 		offset += chunk.byteLength
 	}
-	return new Response(body, { headers: { 'Content-Type': request.headers.get('content-type') ?? '' } }).formData()
+	const formData = await new Response(body, {
+		headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
+	}).formData()
+	// The text fields beside the file are cleaned like every other form's (app/lib/forms.ts).
+	return acceptedFormData(formData)
 }
 
 export interface AcceptedUpload {

@@ -8,7 +8,15 @@ import { hashToken, randomToken } from '#app/lib/crypto.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { hashPassword, verifyPassword } from '#app/lib/password.server.ts'
-import { consumeRateLimit, resetRateLimit } from '#app/lib/rate-limit.server.ts'
+import { loginPolicy } from '#app/domain/throttle-policy.ts'
+import {
+	claimLoginAttempt,
+	clearLoginPair,
+	consumeRateLimit,
+	loginAddressKey,
+	loginPairKey,
+	peekRateLimit,
+} from '#app/lib/rate-limit.server.ts'
 import { destroyUserSessions } from '#app/lib/session.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { enqueueEmail } from './mail/outbox.server.ts'
@@ -18,40 +26,33 @@ const minute = 60_000
 export const resetValidMinutes = 60
 export const invitationValidDays = 14
 
-// Per address: 5 attempts per 15 minutes; per IP: 50 (an office behind one address).
-const loginLimits = {
-	email: { limit: 5, windowMs: 15 * minute },
-	ip: { limit: 50, windowMs: 15 * minute },
-}
-
 export type LoginResult =
 	| { ok: true; userId: string }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'rate_limited'; retryAfterSeconds: number }
 
+/**
+ * Checks a password, throttled per (account, address) pair with growing delays and per address
+ * with a limit an office cannot reach (docs/decisions/009). Nobody at another address can delay
+ * the real user; a successful login clears the pair and never counts.
+ */
 export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
-	const [byEmail, byIp] = await Promise.all([
-		consumeRateLimit(`login:email:${email}`, loginLimits.email),
-		consumeRateLimit(`login:ip:${ip}`, loginLimits.ip),
-	])
-	if (!byEmail.allowed || !byIp.allowed) {
-		return {
-			ok: false,
-			reason: 'rate_limited',
-			retryAfterSeconds: Math.max(
-				byEmail.allowed ? 0 : byEmail.retryAfterSeconds,
-				byIp.allowed ? 0 : byIp.retryAfterSeconds,
-			),
-		}
-	}
+	const address = await peekRateLimit(loginAddressKey(ip), loginPolicy.addressFailures)
+	if (!address.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: address.retryAfterSeconds }
+	const pairKey = loginPairKey(email, ip)
+	const pair = await claimLoginAttempt(pairKey)
+	if (!pair.allowed) return { ok: false, reason: 'rate_limited', retryAfterSeconds: pair.retryAfterSeconds }
 	const user = await db.user.findUnique({
 		where: { email },
 		select: { id: true, passwordHash: true, active: true },
 	})
 	// Always verify, against a dummy hash for unknown addresses: equal work, equal time.
 	const valid = await verifyPassword(user?.passwordHash ?? null, password)
-	if (!user || !valid || !user.active) return { ok: false, reason: 'invalid' }
-	await resetRateLimit(`login:email:${email}`)
+	if (!user || !valid || !user.active) {
+		await consumeRateLimit(loginAddressKey(ip), loginPolicy.addressFailures)
+		return { ok: false, reason: 'invalid' }
+	}
+	await clearLoginPair(pairKey)
 	return { ok: true, userId: user.id }
 }
 

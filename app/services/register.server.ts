@@ -15,14 +15,15 @@ import { type RegisterStatus, registerStatus } from '#app/domain/register.ts'
 import {
 	ACCENTED,
 	escapeLike,
-	normaliseSearchText,
 	paginate,
+	placeNames,
 	type Pagination,
 	type RegisterSearchStatus,
 	REGISTER_PAGE_SIZE,
 	REGISTER_STATUSES,
 	type RegisterQuery,
-	searchTerms,
+	type SearchRequirement,
+	searchRequirements,
 	UNACCENTED,
 } from '#app/domain/register-search.ts'
 import type { ProviderType } from '#app/domain/types.ts'
@@ -136,15 +137,32 @@ function withCertificates(entries: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
 
 function filtersSql(query: RegisterQuery): Prisma.Sql[] {
 	const filters: Prisma.Sql[] = []
-	for (const term of searchTerms(query.q)) {
-		// "searchText" is folded by a trigger (migration register_search_text): no function per row.
-		filters.push(Prisma.sql`e."searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`)
-	}
+	for (const requirement of searchRequirements(query.q)) filters.push(requirementSql(requirement))
 	if (query.type) filters.push(Prisma.sql`e.type = ${query.type}`)
-	if (query.city) filters.push(Prisma.sql`${folded(Prisma.sql`e.city`)} = ${normaliseSearchText(query.city)}`)
+	if (query.city) {
+		const names = Prisma.join(placeNames(query.city).map((name) => Prisma.sql`${name}`))
+		filters.push(Prisma.sql`${folded(Prisma.sql`e.city`)} IN (${names})`)
+	}
 	if (query.postcode) filters.push(Prisma.sql`e.postcode LIKE ${`${query.postcode}%`}`)
 	if (query.province) filters.push(provinceFilter(query.province))
 	return filters
+}
+
+/**
+ * One search requirement on the folded "searchText" (kept by a trigger, migration
+ * register_search_text): contains an alternative literally, or — for a typed word long enough —
+ * has a word similar to it by trigrams: `term <% text` is word_similarity(term, text) ≥ pg_trgm's
+ * word_similarity_threshold (FUZZY_THRESHOLD, its default). Both use the trigram index of
+ * migration register_trigram_search.
+ */
+function requirementSql(requirement: SearchRequirement): Prisma.Sql {
+	const literal = requirement.alternatives.map(
+		(alternative) => Prisma.sql`e."searchText" LIKE ${`%${escapeLike(alternative)}%`} ESCAPE '\\'`,
+	)
+	const fuzzy = requirement.fuzzy
+		? requirement.alternatives.map((alternative) => Prisma.sql`${alternative} <% e."searchText"`)
+		: []
+	return Prisma.sql`(${Prisma.join([...literal, ...fuzzy], ' OR ')})`
 }
 
 const ORDER: Record<RegisterQuery['sort'], Prisma.Sql> = {

@@ -16,6 +16,7 @@ test('(a) consultation on the 2028 draft: reactions, decisions, and the changes 
 	hooks,
 	browser,
 }) => {
+	test.setTimeout(240_000) // one long journey through three accounts; the machine is sometimes shared
 	await hooks.post('fixtures/consultation-years', { year, at: '2027-02-20T10:00:00+01:00' })
 	const admin = await hooks.createStaff('admin')
 	await hooks.signIn(page, admin.email)
@@ -70,8 +71,17 @@ test('(a) consultation on the 2028 draft: reactions, decisions, and the changes 
 		.getByLabel('Toelichting op norm 2')
 		.fill('De 800 minuten zijn helder; de evaluatie vraagt extra registratie.')
 	await carrierPage.getByLabel('Uw reactie op criterium 2.1').fill('Graag ook in sessies uitdrukken.')
+	// Typed but not saved: a reload (as after a closed browser) puts it back and says so.
+	await carrierPage.reload()
+	await expect(carrierPage.getByText(/nog niet opsloeg, is teruggezet/)).toBeVisible()
+	await expect(carrierPage.getByLabel('Uw reactie op criterium 2.1')).toHaveValue('Graag ook in sessies uitdrukken.')
+	await expect(carrierPage.getByRole('group', { name: 'Werkbaarheid' }).getByLabel('4', { exact: true })).toBeChecked()
 	await carrierPage.getByRole('button', { name: 'Opslaan als concept' }).click()
 	await expect(carrierPage.getByText('Opgeslagen.')).toBeVisible()
+	await expect(carrierPage.getByLabel('Uw reactie op criterium 2.1')).toHaveValue('Graag ook in sessies uitdrukken.')
+	// Saved: the draft is spent; a reload shows the saved text without a notice.
+	await carrierPage.reload()
+	await expect(carrierPage.getByText(/is teruggezet/)).toHaveCount(0)
 	await expect(carrierPage.getByLabel('Uw reactie op criterium 2.1')).toHaveValue('Graag ook in sessies uitdrukken.')
 	await carrierPage.getByRole('link', { name: /Terug naar de conceptnormen/ }).click()
 	await carrierPage.getByLabel(/KiBG mag mijn reactie/).check()

@@ -48,6 +48,8 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 	// Filter by city and type (the name prefix keeps other tests' carriers out).
 	await page.goto('/register')
 	await page.getByLabel('Naam of plaats').fill(prefix)
+	// The filters fold away below the search field (issue 13: the results first on a phone).
+	await page.getByText('Filters en sortering').click()
 	await page.getByLabel('Plaats', { exact: true }).fill('Zwolle')
 	await page.getByLabel('Soort aanbieder').selectOption('institution')
 	await page.getByRole('button', { name: 'Zoeken', exact: true }).click()
@@ -61,9 +63,18 @@ test('a visitor searches the register, filters, opens a carrier and verifies cer
 	// The carrier page, then its certificate.
 	await page.getByRole('link', { name: instelling.name }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(instelling.name)
-	await expect(page.getByText('GGZ-instelling')).toBeVisible()
+	await expect(page.getByText('GGZ-instelling', { exact: true })).toBeVisible()
 	await expect(page.getByText('8012 CD Zwolle')).toBeVisible()
 	await expect(page.getByText('Overijssel')).toBeVisible()
+	// Issue 13: the badge for the carrier's own website, live, with the HTML to copy.
+	const preview = page.getByRole('img', { name: new RegExp(`${instelling.name}: bekijk de actuele status`) })
+	await expect(preview).toBeVisible()
+	await expect
+		.poll(() => preview.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
+		.toBe(true)
+	const snippet = await page.getByLabel('HTML-code om op uw website te plakken').inputValue()
+	expect(snippet).toContain(`href="${new URL(page.url()).origin}/register/${instelling.slug}"`)
+	expect(snippet).toContain(`/register/${instelling.slug}/badge.svg"`)
 	await expectAccessible(page)
 	await page.getByRole('link', { name: `Certificaat ${instelling.certificateNumber} controleren` }).click()
 	await expect(page).toHaveURL(new RegExp(`/verifieer/${instelling.certificateNumber}$`))
@@ -122,6 +133,7 @@ test.describe('without JavaScript', () => {
 	test('the search form and the verification form work', async ({ page }) => {
 		await page.goto('/register')
 		await page.getByLabel('Naam of plaats').fill('Regtest')
+		await page.getByText('Filters en sortering').click()
 		await page.getByLabel('Status').selectOption('qualified')
 		await page.getByRole('button', { name: 'Zoeken', exact: true }).click()
 		// Without JavaScript the browser submits every field, empty ones too: the loader ignores those.

@@ -1,9 +1,14 @@
 // Security regressions of issue 15 (findings 1, 2, 4, 5, 6, 7), at the HTTP level against the real
 // production server of the end-to-end suite: requests as an attacker sends them, no browser needed
 // (except where the browser's reading of a URL is the point).
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
 import type { APIRequestContext } from '@playwright/test'
 import { startTestSmtp } from '#test/fixtures/mail-smtp.ts'
-import { expect, test, uniqueId } from './fixtures.ts'
+import { openRedirectPayloads } from '#test/fixtures/open-redirects.ts'
+import { expect, password, test, uniqueId } from './fixtures.ts'
+
+const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
 
 /** A personal link with its token, in any form a page could show it. */
 const tokenLink = /\/(wachtwoord-herstellen|uitnodiging)\/[A-Za-z0-9_-]{20,}/
@@ -134,6 +139,217 @@ test.describe('finding 1: personal links never rest readable in the outbox', () 
 			expect((await request.get(link as string)).status()).toBe(200)
 		} finally {
 			await smtp.stop()
+		}
+	})
+})
+
+/** The server process's resident memory in bytes, from /proc/<pid>/status (VmRSS). */
+function residentBytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+	const kilobytes = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]
+	return Number(kilobytes) * 1024
+}
+
+/**
+ * POSTs `total` bytes of form body to the server as fast as it takes them, declared or chunked,
+ * and stops when the server answers (or hangs up). Returns the status and body of the answer.
+ */
+function postHuge(path: string, total: number, { declared }: { declared: boolean }) {
+	return new Promise<{ status: number; body: string }>((resolve, reject) => {
+		const chunk = Buffer.alloc(1024 * 1024, 'a')
+		chunk.write('veld=', 0)
+		const request = http.request({
+			host: 'localhost',
+			port: Number(new URL(baseURL).port),
+			path,
+			method: 'POST',
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				...(declared ? { 'Content-Length': String(total) } : { 'Transfer-Encoding': 'chunked' }),
+			},
+		})
+		let answered = false
+		request.on('response', (response) => {
+			answered = true
+			let body = ''
+			response.setEncoding('utf8')
+			response.on('data', (part: string) => (body += part))
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+		})
+		request.on('error', (error) => {
+			if (!answered) reject(error)
+		})
+		let sent = 0
+		const pump = () => {
+			while (!answered && sent < total) {
+				sent += chunk.length
+				if (!request.write(chunk)) return void request.once('drain', pump)
+			}
+			request.end()
+		}
+		pump()
+	})
+}
+
+test.describe('finding 2: request bodies are capped before they are parsed', () => {
+	for (const declared of [true, false]) {
+		test(`a 300 MB POST /aanmelden (${declared ? 'declared length' : 'chunked'}) is a 413 and the server grows < 50 MB`, async ({
+			hooks,
+		}) => {
+			const { pid } = await hooks.post<{ pid: number }>('fixtures/server-process', {})
+			const before = residentBytes(pid)
+			const answer = await postHuge('/aanmelden', 300 * 1024 * 1024, { declared })
+			expect(answer.status).toBe(413)
+			expect(answer.body).toContain('Te veel gegevens verstuurd')
+			const growth = residentBytes(pid) - before
+			expect(growth).toBeLessThan(50 * 1024 * 1024)
+		})
+	}
+
+	test('a failed application echoes only its own fields, each capped', async ({ request, hooks }) => {
+		await openApplicationWindow(hooks)
+		const invented = 'x'.repeat(400_000)
+		const response = await request.post('/aanmelden', {
+			form: { name: 'y'.repeat(400_000), uitgevonden: invented, kvkNumber: 'geen' },
+		})
+		expect(response.status()).toBeLessThan(500)
+		const body = await response.text()
+		expect(body).not.toContain('x'.repeat(1000))
+		expect(body.length).toBeLessThan(200_000)
+	})
+})
+
+const controlMessage = 'onzichtbaar stuurteken'
+
+/** A mark year of its own with its application window open (the clock is reset after each test). */
+async function openApplicationWindow(hooks: {
+	post<T>(path: string, body: unknown): Promise<T>
+	setClock(at: string | null, mode?: 'frozen' | 'running'): Promise<void>
+}) {
+	await hooks.post('fixtures/mark-year', { year: 2092 })
+	await hooks.setClock('2091-07-01T10:00:00+02:00', 'running')
+}
+
+/** The first free-text question of a norm page: its field names and the stored version. */
+function firstTextQuestion(html: string) {
+	const key = /name="([^"]+):text"/.exec(html)?.[1]
+	if (!key) throw new Error('geen tekstvraag op de normpagina')
+	const tag = new RegExp(`<input[^>]*name="${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:version"[^>]*>`).exec(
+		html,
+	)?.[0]
+	const version = /value="(\d+)"/.exec(tag ?? '')?.[1]
+	return { key, version: version ?? '0' }
+}
+
+test.describe('finding 4: a NUL byte in any writing form is refused in Dutch, nothing stored, never a 500', () => {
+	test('application form', async ({ request, hooks }) => {
+		await openApplicationWindow(hooks)
+		const contactEmail = `nul-${uniqueId()}@praktijk.test`
+		const response = await request.post('/aanmelden', {
+			form: { name: 'Praktijk\u0000Nul', contactName: 'Anna\u0000', contactEmail, kvkNumber: '12345678' },
+		})
+		expect(response.status()).toBe(400)
+		expect(await response.text()).toContain(controlMessage)
+		expect(await hooks.get<unknown[]>(`outbox?to=${encodeURIComponent(contactEmail)}`)).toEqual([])
+	})
+
+	test('team invitation and profile', async ({ request, hooks }) => {
+		const provider = await hooks.createProvider()
+		const cookie = await sessionCookie(hooks, provider.email)
+		const colleague = `nul-${uniqueId()}@praktijk.test`
+		const invite = await request.post(`/aanbieder/${provider.providerId}/team`, {
+			headers: { cookie },
+			form: { intent: 'invite', name: 'Bram\u0000Collega', email: colleague },
+		})
+		expect(invite.status()).toBe(400)
+		expect(await invite.text()).toContain(controlMessage)
+		expect((await get(request, `/aanbieder/${provider.providerId}/team`, cookie)).body).not.toContain(colleague)
+		expect(await hooks.get<unknown[]>(`outbox?to=${encodeURIComponent(colleague)}`)).toEqual([])
+
+		const profile = await request.post(`/aanbieder/${provider.providerId}/gegevens`, {
+			headers: { cookie },
+			form: { version: '1', name: 'Nieuwe\u0000Naam', city: 'Zwolle\u0000' },
+		})
+		expect(profile.status()).toBe(400)
+		expect(await profile.text()).toContain(controlMessage)
+		const page = await get(request, `/aanbieder/${provider.providerId}/gegevens`, cookie)
+		expect(page.body).toContain(provider.name)
+		expect(page.body).not.toContain('NieuweNaam')
+	})
+
+	test('self-evaluation: autosave (no endless retry) and the norm page', async ({ request, hooks }) => {
+		const year = 2091
+		const provider = await hooks.createProvider()
+		await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
+		const cookie = await sessionCookie(hooks, provider.email)
+		const normUrl = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`
+		const { key, version } = firstTextQuestion((await get(request, normUrl, cookie)).body)
+		const autosaveUrl = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/antwoord`
+
+		const autosave = await request.post(autosaveUrl, {
+			headers: { cookie, Accept: 'application/json' },
+			multipart: { evidenceKey: key, [`${key}:version`]: version, [`${key}:text`]: 'Geplakt uit een pdf\u0000.' },
+		})
+		expect(autosave.status()).toBe(400)
+		const refused = (await autosave.json()) as { ok: boolean; reason: string; message: string }
+		// 'invalid' is final for the page's autosave: it shows the message and does not try again.
+		expect(refused).toMatchObject({ ok: false, reason: 'invalid' })
+		expect(refused.message).toContain(controlMessage)
+
+		const normPost = await request.post(normUrl, {
+			headers: { cookie },
+			form: { intent: 'save', [`${key}:version`]: version, [`${key}:text`]: 'Ook\u0000 hier.' },
+		})
+		expect(normPost.status()).toBe(400)
+		expect(await normPost.text()).toContain(controlMessage)
+
+		// Nothing was stored: the answer is still at its first version, and a clean save works.
+		const clean = await request.post(autosaveUrl, {
+			headers: { cookie, Accept: 'application/json' },
+			multipart: { evidenceKey: key, [`${key}:version`]: version, [`${key}:text`]: 'Schone tekst.\n\tMet tab.' },
+		})
+		expect(clean.status()).toBe(200)
+		expect(await clean.json()).toMatchObject({ ok: true, version: Number(version) + 1 })
+	})
+
+	test('POST /taal with a newline in redirectTo is a redirect home, not a 500', async ({ request }) => {
+		const response = await request.post('/taal', { form: { locale: 'en', redirectTo: '/\n' }, maxRedirects: 0 })
+		expect(response.status()).toBe(302)
+		expect(response.headers().location).toBe('/')
+	})
+})
+
+test.describe('finding 5: no open redirect', () => {
+	test('every known payload stays on the portal, after login and after a language switch', async ({
+		request,
+		hooks,
+	}) => {
+		const origin = new URL(baseURL).origin
+		for (const payload of openRedirectPayloads) {
+			const response = await request.post('/taal', { form: { locale: 'nl', redirectTo: payload }, maxRedirects: 0 })
+			// A control character in a form is refused outright (400); anything else is sent home.
+			if (payload.includes('\u0000') || payload.includes('\u000b') || payload.includes('\u007f'))
+				expect(response.status(), JSON.stringify(payload)).toBe(400)
+			else {
+				expect(response.status(), JSON.stringify(payload)).toBe(302)
+				expect(new URL(response.headers().location as string, baseURL).origin, JSON.stringify(payload)).toBe(origin)
+			}
+		}
+		// Login is throttled (strict tier): the payloads a browser follows to another host.
+		const user = await hooks.createStaff('assessor')
+		for (const payload of [
+			'/\t/evil.example/',
+			'//evil.example',
+			'/\\evil.example',
+			'/\n/evil.example',
+			'https://evil.example',
+		]) {
+			const response = await request.post('/inloggen', {
+				form: { email: user.email, password, redirectTo: payload },
+				maxRedirects: 0,
+			})
+			expect(response.status(), JSON.stringify(payload)).toBe(302)
+			expect(response.headers().location, JSON.stringify(payload)).toBe('/medewerkers')
 		}
 	})
 })

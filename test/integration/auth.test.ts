@@ -10,6 +10,7 @@ import { loader as staffLoader } from '#app/routes/staff/overview.tsx'
 import { db } from '#app/lib/db.server.ts'
 import { getCurrentSession } from '#app/lib/session.server.ts'
 import { inviteUser, login } from '#app/services/auth.server.ts'
+import { loginPairKey, loginPairState } from '#app/lib/rate-limit.server.ts'
 import { openSealedContent } from '#app/services/mail/outbox.server.ts'
 import { createProviderWithMember, createUser, testPassword } from '#test/fixtures/factories.ts'
 import {
@@ -81,15 +82,43 @@ describe('login', () => {
 		expect(result.data.values).toEqual({ email: 'geen-adres' })
 	})
 
-	it('is rate-limited per address, for known and unknown addresses alike', async () => {
+	it('throttles an (account, address) pair with growing delays, for known and unknown addresses alike', async () => {
 		const user = await createUser()
 		for (const email of [user.email, 'onbekend-limiet@example.nl']) {
-			for (let attempt = 0; attempt < 5; attempt++) {
-				expect(await login(email, 'fout-wachtwoord-123', `10.0.0.${attempt}`)).toEqual({ ok: false, reason: 'invalid' })
+			// Three free failures, then the pair waits: 5 s after the fourth.
+			for (let attempt = 0; attempt < 4; attempt++) {
+				expect(await login(email, 'fout-wachtwoord-123', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' })
 			}
-			const blocked = await login(email, email === user.email ? testPassword : 'x', '10.0.1.1')
+			const blocked = await login(email, email === user.email ? testPassword : 'x', '10.0.0.1')
 			expect(blocked).toMatchObject({ ok: false, reason: 'rate_limited' })
+			expect((blocked as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(5)
 		}
+		// The real user at their own address is not delayed by any of it.
+		expect(await login(user.email, testPassword, '10.0.9.9')).toEqual({ ok: true, userId: user.id })
+	})
+
+	it('never counts a successful login, and a success clears the pair', async () => {
+		const user = await createUser()
+		for (let round = 0; round < 10; round++) {
+			expect(await login(user.email, testPassword, '10.0.3.1')).toEqual({ ok: true, userId: user.id })
+		}
+		for (let attempt = 0; attempt < 3; attempt++) await login(user.email, 'fout-wachtwoord-123', '10.0.3.2')
+		expect(await login(user.email, testPassword, '10.0.3.2')).toEqual({ ok: true, userId: user.id })
+		expect(await loginPairState(loginPairKey(user.email, '10.0.3.2'))).toBeNull()
+		// Three fresh free failures after the success: the typo allowance is back.
+		for (let attempt = 0; attempt < 3; attempt++) {
+			expect(await login(user.email, 'fout-wachtwoord-123', '10.0.3.2')).toEqual({ ok: false, reason: 'invalid' })
+		}
+	})
+
+	it('lets parallel attempts of one pair through the delay only once', async () => {
+		const user = await createUser()
+		for (let attempt = 0; attempt < 3; attempt++) await login(user.email, 'fout-wachtwoord-123', '10.0.4.1')
+		const results = await Promise.all(
+			Array.from({ length: 6 }, () => login(user.email, 'fout-wachtwoord-123', '10.0.4.1')),
+		)
+		expect(results.filter((result) => result.ok === false && result.reason === 'invalid')).toHaveLength(1)
+		expect(results.filter((result) => result.ok === false && result.reason === 'rate_limited')).toHaveLength(5)
 	})
 
 	it('refuses a deactivated account', async () => {

@@ -20,6 +20,7 @@ import { createProviderWithMember, createUser, uniqueDigits } from '#test/fixtur
 import { pdfText, startTestSmtp, type TestSmtp } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
+import { openSealedContent } from '#app/services/mail/outbox.server.ts'
 
 const YEAR = 2061
 const at = (date: string, hour = 10) => amsterdamInstant(date, { hour })
@@ -111,7 +112,10 @@ describe('application form', () => {
 		expect(received?.text).not.toContain('U ontvangt bericht zodra de overeenkomst klaarstaat')
 		const invitation = outbox.find((mail) => mail.template === 'invitation')
 		expect(invitation?.toAddress).toBe(fields.contactEmail)
-		expect(invitation?.text).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]+/)
+		// Stored redacted; the link rests only sealed, for the worker (issue 15).
+		expect(invitation?.text).toContain('[persoonlijke link]')
+		expect(invitation?.text).not.toMatch(/\/uitnodiging\/[A-Za-z0-9_-]+/)
+		expect(openSealedContent(invitation?.sealedContent ?? '')?.text).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]+/)
 	})
 
 	it('refuses a second application for the same KvK number and year kindly, and stores nothing more', async () => {

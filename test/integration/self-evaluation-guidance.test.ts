@@ -262,19 +262,22 @@ describe('the whole self-evaluation as a PDF', () => {
 		const assessor = await createUser({ staffRole: 'assessor' })
 		const actor = { type: 'staff' as const, userId: assessor.id }
 		const assessment = await loadAssessment(context.participationId, 1)
-		// One form for the round (issue 12): every verdict in one save.
 		const verdicts = Object.fromEntries(
-			assessment!.outcome.toAssess.map((ref) => [
-				ref.key,
-				ref.code === '1.1'
-					? { verdict: 'insufficient' as const, feedback: 'Beschrijf concreet hoe u de wachttijd benut.' }
-					: { verdict: 'sufficient' as const, feedback: '' },
-			]),
+			assessment!.outcome.toAssess.map((ref) => {
+				const bad = ref.code === '1.1'
+				return [
+					ref.key,
+					{
+						verdict: bad ? ('insufficient' as const) : ('sufficient' as const),
+						feedback: bad ? 'Beschrijf concreet hoe u de wachttijd benut.' : '',
+					},
+				]
+			}),
 		)
 		await saveAssessment(actor, {
 			participationId: context.participationId,
 			round: 1,
-			expectedVersion: assessment!.round.assessmentVersion,
+			expectedVersion: 0,
 			form: { verdicts, message: '', notes: '' },
 		})
 		await decideRound(actor, { participationId: context.participationId, round: 1, outcome: 'revision_requested' })

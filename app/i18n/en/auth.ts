@@ -11,7 +11,8 @@ export const auth: Record<keyof typeof nl, string> = {
 	name: 'Name',
 	loginSubmit: 'Log in',
 	loginFailed: 'The e-mail address or password is incorrect.',
-	loginRateLimited: 'Too many login attempts. Please try again in {minutes} minutes.',
+	loginRateLimited:
+		'Too many failed login attempts. Please try again in {seconds, plural, one {# second} other {# seconds}}.',
 	forgotPasswordLink: 'Forgot your password?',
 	forgotTitle: 'Forgot password',
 	forgotIntro:

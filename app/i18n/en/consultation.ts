@@ -57,6 +57,7 @@ export const consultation = {
 	attachmentRemove: 'Remove the attachment',
 	attachmentHint: 'PDF, Word, Excel or ODT, at most 20 MB.',
 	saveDraft: 'Save as draft',
+	draftRestored: 'Text you typed here earlier but did not save has been put back. Save to keep it.',
 	toSend: 'Go to sending',
 	sendTitle: 'Send your reaction',
 	sendText:

@@ -5,11 +5,20 @@ export const register: Record<keyof typeof nl, string> = {
 
 	searchTitle: 'Quality mark register {year}',
 	searchTitleNoYear: 'Quality mark register',
-	searchLead:
-		'The providers that carry the quality mark in {year} (for a past year: at its end). When the mark is withdrawn, the provider is removed from the register; its own page and the certificate check then give the date of withdrawal.',
+	searchLead: 'The providers that carry the quality mark in {year} (for a past year: at its end).',
 	searchFormTitle: 'Search and filter',
 	searchQuery: 'Name or city',
-	searchQueryHint: 'For example “Praktijk de Linde” or “Zwolle”.',
+	searchQueryHint: 'For example “Praktijk de Linde” or “Zwolle”. A typo or “Den Bosch” also finds.',
+	filtersTitle: 'Filters and sorting',
+	filtersActive: 'Filters and sorting ({count} active)',
+	filtersApply: 'Apply filters',
+	legendTitle: 'What do Carrier and Qualified mean?',
+	legendListed:
+		'The provider signed the agreement for this mark year and is in the register. It must qualify with a self-evaluation before 1 April; if it does not, the mark is withdrawn.',
+	legendQualified:
+		'KiBG approved this year’s self-evaluation; the provider showed that it meets all norms of this year. It has a certificate you can verify.',
+	legendWithdrawn:
+		'The mark was withdrawn and the provider was removed from the register. Only its own page and the certificate check still give the date of withdrawal.',
 	searchType: 'Type of provider',
 	searchTypeAll: 'All types',
 	searchProvince: 'Province',
@@ -73,6 +82,25 @@ export const register: Record<keyof typeof nl, string> = {
 	carrierNorms: 'Norms of {year}',
 	carrierPrivacy: 'The register shows public data only. Self-evaluations, assessments and turnover are not public.',
 	backToRegister: 'Back to the register',
+	carrierDetailsTitle: 'Details',
+	carrierLocationsTitle: 'Location',
+	carrierLocationsLead: 'Where this provider gives care, as it told KiBG.',
+	carrierLocationOthers: 'Other carriers in {city}',
+	carrierStatusHelp: 'What does this status mean?',
+
+	badgeTitleSection: 'The quality mark on your own website',
+	badgeLead:
+		'Are you this provider? Put this badge on your website. It always shows the status of that moment and links to this page; if the mark is withdrawn, it no longer shows a valid mark.',
+	badgePreview: 'What it looks like',
+	badgeSnippet: 'HTML code to paste into your website',
+	badgeSnippetHint: 'Select everything in the box and copy it.',
+	badgeImageLink: 'The image only (SVG)',
+	badgeAlt: '{mark} — {name}: see the current status in the quality mark register',
+	badgeTitle: '{mark} — {name}: {status}',
+	badgeStatusQualified: 'Qualified {year}',
+	badgeStatusListed: 'Carrier {year}',
+	badgeStatusWithdrawn: 'Withdrawn as of {date}',
+	badgeStatusNone: 'No valid quality mark',
 
 	verifyTitle: 'Verify a certificate',
 	verifyLead:

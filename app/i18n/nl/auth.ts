@@ -10,7 +10,8 @@ export const auth = {
 	name: 'Naam',
 	loginSubmit: 'Inloggen',
 	loginFailed: 'Het e-mailadres of wachtwoord klopt niet.',
-	loginRateLimited: 'Te veel inlogpogingen. Probeer het over {minutes} minuten opnieuw.',
+	loginRateLimited:
+		'Te veel mislukte inlogpogingen. Probeer het over {seconds, plural, one {# seconde} other {# seconden}} opnieuw.',
 	forgotPasswordLink: 'Wachtwoord vergeten?',
 	forgotTitle: 'Wachtwoord vergeten',
 	forgotIntro:

@@ -57,6 +57,7 @@ export const consultation = {
 	attachmentRemove: 'Bijlage verwijderen',
 	attachmentHint: 'PDF, Word, Excel of ODT, hoogstens 20 MB.',
 	saveDraft: 'Opslaan als concept',
+	draftRestored: 'Tekst die u hier eerder typte maar nog niet opsloeg, is teruggezet. Sla op om die te bewaren.',
 	toSend: 'Naar versturen',
 	sendTitle: 'Reactie versturen',
 	sendText:

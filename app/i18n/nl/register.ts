@@ -7,10 +7,20 @@ export const register = {
 	searchTitle: 'Keurmerkregister {year}',
 	searchTitleNoYear: 'Keurmerkregister',
 	searchLead:
-		'De zorgaanbieders die in {year} het keurmerk dragen (voor een afgelopen jaar: aan het eind van dat jaar). Wordt het keurmerk ingetrokken, dan wordt de aanbieder uit het register verwijderd; de eigen pagina en de certificaatcontrole noemen dan de datum van intrekking.',
+		'De zorgaanbieders die in {year} het keurmerk dragen (voor een afgelopen jaar: aan het eind van dat jaar).',
 	searchFormTitle: 'Zoeken en filteren',
 	searchQuery: 'Naam of plaats',
-	searchQueryHint: 'Bijvoorbeeld “Praktijk de Linde” of “Zwolle”.',
+	searchQueryHint: 'Bijvoorbeeld “Praktijk de Linde” of “Zwolle”. Een tikfout of “Den Bosch” vindt ook.',
+	filtersTitle: 'Filters en sortering',
+	filtersActive: 'Filters en sortering ({count} actief)',
+	filtersApply: 'Filters toepassen',
+	legendTitle: 'Wat betekenen Keurmerkdrager en Gekwalificeerd?',
+	legendListed:
+		'De aanbieder heeft de overeenkomst voor dit keurmerkjaar getekend en staat in het register. Zij moet zich vóór 1 april kwalificeren met een zelfevaluatie; lukt dat niet, dan wordt het keurmerk ingetrokken.',
+	legendQualified:
+		'KiBG heeft de zelfevaluatie van dit jaar goedgekeurd: de aanbieder heeft laten zien dat zij aan alle normen van dit jaar voldoet. Zij heeft een certificaat dat u kunt controleren.',
+	legendWithdrawn:
+		'Het keurmerk is ingetrokken en de aanbieder is uit het register verwijderd. Alleen de eigen pagina en de certificaatcontrole noemen nog de datum van intrekking.',
 	searchType: 'Soort aanbieder',
 	searchTypeAll: 'Alle soorten',
 	searchProvince: 'Provincie',
@@ -78,6 +88,26 @@ export const register = {
 	carrierPrivacy:
 		'Het register toont alleen openbare gegevens. De inhoud van zelfevaluaties, beoordelingen en omzet is niet openbaar.',
 	backToRegister: 'Terug naar het register',
+	carrierDetailsTitle: 'Gegevens',
+	carrierLocationsTitle: 'Vestiging',
+	carrierLocationsLead: 'Waar deze aanbieder zorg verleent, zoals zij dat aan KiBG opgaf.',
+	carrierLocationOthers: 'Andere keurmerkdragers in {city}',
+	carrierStatusHelp: 'Wat betekent deze status?',
+
+	// Badge
+	badgeTitleSection: 'Het keurmerk op uw eigen website',
+	badgeLead:
+		'Bent u deze aanbieder? Zet dit beeldmerk op uw website. Het toont altijd de status van dat moment en linkt naar deze pagina; wordt het keurmerk ingetrokken, dan toont het geen geldig keurmerk meer.',
+	badgePreview: 'Zo ziet het eruit',
+	badgeSnippet: 'HTML-code om op uw website te plakken',
+	badgeSnippetHint: 'Selecteer alles in het vak en kopieer het.',
+	badgeImageLink: 'Alleen de afbeelding (SVG)',
+	badgeAlt: '{mark} — {name}: bekijk de actuele status in het Keurmerkregister',
+	badgeTitle: '{mark} — {name}: {status}',
+	badgeStatusQualified: 'Gekwalificeerd {year}',
+	badgeStatusListed: 'Keurmerkdrager {year}',
+	badgeStatusWithdrawn: 'Ingetrokken per {date}',
+	badgeStatusNone: 'Geen geldig keurmerk',
 
 	// Verification
 	verifyTitle: 'Certificaat controleren',

@@ -3,13 +3,14 @@
 // adapter: the generated client needs no native engine.
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { Pool } from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
+import { createPGlite, pgliteAdapterFactory } from './pglite.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
 
 export type Db = PrismaClient
@@ -61,13 +62,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		// PGlite is one process's database: a second process on the same directory corrupts it.
 		lock = acquireDirLock(absolute)
 	}
-	const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir))
+	const client = inMemory ? createPGlite() : createPGlite(path.resolve(dataDir))
 	await client.waitReady
 	const factory = new PrismaPGlite(client)
 	const prisma = new PrismaClient({ adapter: factory })
 	return {
 		prisma,
-		adapterFactory: withWholeScripts(factory, (_adapter, script) => client.exec(script).then(() => undefined)),
+		adapterFactory: pgliteAdapterFactory(client),
 		kind: 'pglite',
 		pglite: client,
 		location: inMemory ? 'in memory' : path.resolve(dataDir),

@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
-import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { fromRoot } from '../paths.server.ts'
+import { createPGlite, pgliteAdapterFactory } from './pglite.server.ts'
 import { type MigrationList, noFilters, openSchemaEngine } from './schema-engine.server.ts'
 
 export const schemaPath = fromRoot('prisma/schema.prisma')
@@ -66,8 +65,8 @@ export async function applyMigrations(
 export async function diffMigrationsToSchema(dir = migrationsDir): Promise<string> {
 	const schema = await readFile(schemaPath, 'utf8')
 	const migrationsList = await readMigrations(dir)
-	const client = new PGlite()
-	const { engine, explain, close } = await openSchemaEngine(new PrismaPGlite(client))
+	const client = createPGlite()
+	const { engine, explain, close } = await openSchemaEngine(pgliteAdapterFactory(client))
 	try {
 		const result = await engine
 			.diff({

@@ -25,7 +25,7 @@ export function withWholeScripts(
 		provider: factory.provider,
 		adapterName: factory.adapterName,
 		connect: async () => wrap(await factory.connect()),
-		// Shadow databases only come from PGlite (in memory): see migrations.server.ts.
+		// Shadow databases only come from PGlite (in memory): see pglite.server.ts.
 		connectToShadowDb: () => factory.connectToShadowDb(),
 	}
 }

@@ -4,7 +4,7 @@ import type { Route } from './+types/account'
 import { ErrorSummary, InputField, NewPasswordFields, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { locales } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { requireSession } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -25,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const { user, sessionId } = await requireSession(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (formData.get('intent') === 'language') {
 		const form = parseForm(languageSchema, formData)
 		if (!form.success) return data({ ...form, intent: 'language' as const }, { status: 400 })

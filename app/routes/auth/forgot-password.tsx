@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Route } from './+types/forgot-password'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { emailField, parseForm } from '#app/lib/forms.ts'
+import { emailField, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requestPasswordReset } from '#app/services/auth.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -11,7 +11,7 @@ import { pageMeta } from '#app/i18n/meta.ts'
 const schema = z.object({ email: emailField })
 
 export async function action({ request, context }: Route.ActionArgs) {
-	const form = parseForm(schema, await request.formData())
+	const form = parseForm(schema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	await requestPasswordReset(form.data.email, clientIp(request, context))
 	// The same answer whether or not the address has an account.

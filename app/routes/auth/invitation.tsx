@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Route } from './+types/invitation'
 import { ErrorSummary, InputField, NewPasswordFields, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { signInAndRedirect } from '#app/lib/sign-in.server.ts'
@@ -22,7 +22,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-	const form = parseForm(schema, await request.formData())
+	const form = parseForm(schema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const done = await completeTokenFlow(params.token, 'invitation', form.data.password, form.data.name)
 	if (!done) return data(formFailure({ formErrors: ['auth.inviteInvalid'] }), { status: 400 })

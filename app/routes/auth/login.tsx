@@ -6,7 +6,7 @@ import { useT } from '#app/i18n/react.tsx'
 import { translate } from '#app/i18n/translate.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
-import { emailField, formFailure, parseForm } from '#app/lib/forms.ts'
+import { emailField, formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireAnonymous } from '#app/lib/permissions.server.ts'
 import { signInAndRedirect } from '#app/lib/sign-in.server.ts'
@@ -27,7 +27,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
-	const form = parseForm(schema, await request.formData())
+	const form = parseForm(schema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const { email, password, redirectTo } = form.data
 	const result = await login(email, password, clientIp(request, context))
@@ -37,7 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 			result.reason === 'rate_limited'
 				? [
 						translate(await getLocale(request), 'auth.loginRateLimited', {
-							minutes: Math.ceil(result.retryAfterSeconds / 60),
+							seconds: result.retryAfterSeconds,
 						}),
 					]
 				: ['auth.loginFailed']

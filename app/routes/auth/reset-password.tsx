@@ -2,7 +2,7 @@ import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/reset-password'
 import { ErrorSummary, NewPasswordFields, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { choosePasswordSchema } from '#app/lib/password-form.ts'
 import { signInAndRedirect } from '#app/lib/sign-in.server.ts'
@@ -15,7 +15,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-	const form = parseForm(choosePasswordSchema, await request.formData())
+	const form = parseForm(choosePasswordSchema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const done = await completeTokenFlow(params.token, 'password_reset', form.data.password)
 	if (!done) return data(formFailure({ formErrors: ['auth.resetInvalid'] }), { status: 400 })

@@ -16,6 +16,7 @@ import {
 	SubmitButton,
 	TextareaField,
 } from '#app/components/forms.tsx'
+import { useDurableDraft } from '#app/components/provider/form-draft.ts'
 import { allNorms } from '#app/domain/norm-set.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
@@ -120,6 +121,10 @@ export default function ConceptPage({ loaderData, actionData }: Route.ComponentP
 	const failure = actionData && 'success' in actionData && !actionData.success ? actionData : undefined
 	const open = consultation.phase === 'open'
 	const editable = open && party !== null && response?.status !== 'submitted'
+	const draft = useDurableDraft(`consultatie:${year}:general:${party?.partyKey ?? ''}`, {
+		base: 'version',
+		enabled: editable && Boolean(response),
+	})
 	const general = response?.reactions.general
 	const partyQuery = party ? `?namens=${encodeURIComponent(party.partyKey)}` : ''
 	const reacted = response ? Object.keys(response.reactions).length : 0
@@ -217,7 +222,12 @@ export default function ConceptPage({ loaderData, actionData }: Route.ComponentP
 			{party && response ? (
 				<section className="panel stack" aria-labelledby="general-title">
 					<h2 id="general-title">{t('consultation.generalTitle')}</h2>
-					<Form method="post" encType="multipart/form-data" className="form" noValidate>
+					{draft.restored ? (
+						<p className="panel panel--info" role="status">
+							{t('consultation.draftRestored')}
+						</p>
+					) : null}
+					<Form ref={draft.ref} method="post" encType="multipart/form-data" className="form" noValidate>
 						<input type="hidden" name="party" value={party.partyKey} />
 						<input type="hidden" name="version" value={response.version} />
 						<fieldset disabled={!editable} className="stack">

@@ -8,6 +8,7 @@ import { ReactionAttachmentField } from './attachment-field.tsx'
 import { partyFromForm, readConsultation } from './reader.server.ts'
 import { ChangeBadge, ConsultationErrorBoundary, criterionChange, normChange, RatingFields } from './ui.tsx'
 import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { useDurableDraft } from '#app/components/provider/form-draft.ts'
 import { QUALITIES, type Quality, type Ratings } from '#app/domain/consultation.ts'
 import { allCriteria, allNorms } from '#app/domain/norm-set.ts'
 import { useT } from '#app/i18n/react.tsx'
@@ -149,6 +150,11 @@ export default function ConceptNorm({ loaderData, actionData }: Route.ComponentP
 	const failure = actionData && 'success' in actionData && !actionData.success ? actionData : undefined
 	const values = failure?.values
 	const editable = consultation.phase === 'open' && party !== null && response?.status !== 'submitted'
+	// Reactions are saved with a button, possibly days apart: what was typed survives a closed browser.
+	const draft = useDurableDraft(`consultatie:${year}:${norm.key}:${party?.partyKey ?? ''}`, {
+		base: 'version',
+		enabled: editable,
+	})
 	const text = (name: string, stored: string | undefined) => {
 		const typed = values?.[name]
 		return typeof typed === 'string' ? typed : (stored ?? '')
@@ -182,7 +188,12 @@ export default function ConceptNorm({ loaderData, actionData }: Route.ComponentP
 			{party && response?.status === 'submitted' ? (
 				<p className="panel panel--info">{t('consultation.alreadySent')}</p>
 			) : null}
-			<Form method="post" encType="multipart/form-data" className="form stack" noValidate>
+			{draft.restored ? (
+				<p className="panel panel--info" role="status">
+					{t('consultation.draftRestored')}
+				</p>
+			) : null}
+			<Form ref={draft.ref} method="post" encType="multipart/form-data" className="form stack" noValidate>
 				{party ? <input type="hidden" name="party" value={party.partyKey} /> : null}
 				<input type="hidden" name="version" value={response?.version ?? 0} />
 				<fieldset disabled={!editable} className="stack">

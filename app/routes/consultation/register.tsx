@@ -11,7 +11,7 @@ import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.ts
 import { isConsultationOpen } from '#app/domain/consultation.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { emailField, parseForm } from '#app/lib/forms.ts'
+import { emailField, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp, notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
@@ -41,7 +41,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { year } = await openToPublic(params.year)
-	const form = parseForm(schema, await request.formData())
+	const form = parseForm(schema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const locale = await getLocale(request, await getOptionalUser(request))
 	try {

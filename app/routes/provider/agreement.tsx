@@ -9,7 +9,7 @@ import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { clientIp, notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -69,7 +69,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId, { signing: true })
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const ip = clientIp(request, context)
 	const back = href('/aanbieder/:providerId/overeenkomst/:year?', { providerId: params.providerId, year: params.year })
 	if (formData.get('intent') === 'decline') {

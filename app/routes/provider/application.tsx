@@ -10,11 +10,12 @@ import { OrganisationFields } from '#app/components/provider/organisation-fields
 import { ProviderErrorBoundary, RadioGroup, typed } from '#app/components/provider/ui.tsx'
 import { formatCalendarDay } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, formFailure, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, echoValues, formFailure, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
-import { consumeRateLimit } from '#app/lib/rate-limit.server.ts'
+import { consumeRateLimit, peekRateLimit } from '#app/lib/rate-limit.server.ts'
+import { applicationPolicy } from '#app/domain/throttle-policy.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { applicationWindow, submitApplication } from '#app/services/application.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -46,11 +47,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const ip = clientIp(request, context)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (String(formData.get(HONEYPOT) ?? '') !== '')
 		return redirectWithToast('/aanmelden?ontvangen=0', { type: 'success', key: 'provider.applicationReceivedToast' })
-	const limit = await consumeRateLimit(`application:ip:${ip}`, { limit: 20, windowMs: 60 * 60 * 1000 })
-	if (!limit.allowed) return data(formFailure({ formErrors: ['provider.errorTooManyApplications'] }), { status: 429 })
 	const form = parseForm(applicationSchema, formData)
 	if (!form.success) return data(form, { status: 400 })
 	if (form.data.markHistory === 'withdrawn' && !form.data.withdrawalExplanation) {
@@ -67,10 +66,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return data(formFailure({ formErrors: ['provider.errorStaffCannotApply'], values: valuesOf(formData) }), {
 			status: 400,
 		})
+	// Only accepted applications count (docs/decisions/008): twenty mistyped forms must not block a
+	// valid one. Checked before, counted after the application is accepted.
+	const limitKey = `application:ip:${ip}`
+	if (!(await peekRateLimit(limitKey, applicationPolicy)).allowed)
+		return data(formFailure({ formErrors: ['provider.errorTooManyApplications'], values: valuesOf(formData) }), {
+			status: 429,
+		})
 	const attempted = await attempt(() => submitApplication(form.data, user, ip))
 	if (!attempted.ok) {
 		return refusalData(attempted.error, await getLocale(request, user), { values: valuesOf(formData) })
 	}
+	await consumeRateLimit(limitKey, applicationPolicy)
 	const result = attempted.value
 	if (user?.memberships.some((membership) => membership.providerId === result.providerId)) {
 		return redirectWithToast(href('/aanbieder/:providerId/overeenkomst/:year?', { providerId: result.providerId }), {
@@ -84,10 +91,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	})
 }
 
+/** The form's own fields as typed, each capped (never an invented field: issue 15). */
 function valuesOf(formData: FormData) {
-	const values: Record<string, string> = {}
-	for (const [name, value] of formData.entries()) if (typeof value === 'string') values[name] = value
-	return values
+	return echoValues(applicationSchema, formData) as Record<string, string>
 }
 
 export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.apply'])

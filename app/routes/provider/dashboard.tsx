@@ -15,6 +15,7 @@ import { calendarFeedUrl, resetCalendarToken } from '#app/services/calendar-feed
 import { providerDashboard } from '#app/services/provider-dashboard.server.ts'
 import { calendarMomentLabel, nextDeadlineLabel } from '#app/i18n/labels.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { readForm } from '#app/lib/forms.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
@@ -49,7 +50,7 @@ const actionSchema = z.object({ intent: z.literal('reset-calendar') })
 // The feed's URL is a secret: a signing member can replace it when it has been shared too widely.
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId, { signing: true })
-	const form = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+	const form = actionSchema.safeParse(Object.fromEntries(await readForm(request)))
 	if (!form.success) throw new Response('Onbekende actie', { status: 400 })
 	await resetCalendarToken(params.providerId, { type: 'provider', userId: user.id })
 	return redirectWithToast(`${href('/aanbieder/:providerId', { providerId: params.providerId })}#agenda-title`, {

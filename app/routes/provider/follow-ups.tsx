@@ -10,7 +10,7 @@ import { DateTime } from '#app/components/date-time.tsx'
 import { isAppError } from '#app/domain/errors.ts'
 import { isFollowUpOverdue } from '#app/domain/follow-ups.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, formFailure, parseForm, refusalFailure } from '#app/lib/forms.ts'
+import { formDataToValues, formFailure, parseForm, refusalFailure, readForm } from '#app/lib/forms.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
@@ -50,7 +50,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const values = formDataToValues(formData)
 	const form = parseForm(deliverySchema, formData)
 	if (!form.success) return data({ ...form, followUpId: String(values.followUpId ?? '') }, { status: 400 })

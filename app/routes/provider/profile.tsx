@@ -8,7 +8,7 @@ import { OrganisationFields } from '#app/components/provider/organisation-fields
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { formFailure, parseForm } from '#app/lib/forms.ts'
+import { formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -22,7 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
-	const form = parseForm(profileSchema, await request.formData())
+	const form = parseForm(profileSchema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const result = await updateProviderProfile(params.providerId, form.data, {
 		type: 'provider',

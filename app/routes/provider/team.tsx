@@ -7,7 +7,7 @@ import { CheckboxField, ErrorSummary, InputField, SubmitButton, useErrorText } f
 import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { attempt, formFailure, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, formFailure, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -22,7 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId, { signing: true })
 	const actor = { type: 'provider' as const, userId: user.id, ip: clientIp(request, context) }
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const back = href('/aanbieder/:providerId/team', { providerId: params.providerId })
 	if (formData.get('intent') === 'invite') {
 		const form = parseForm(inviteSchema, formData)

@@ -8,7 +8,7 @@ import { ProviderErrorBoundary, typed } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { parseEuroInput } from '#app/domain/fees.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
@@ -24,7 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
-	const form = parseForm(turnoverSchema, await request.formData())
+	const form = parseForm(turnoverSchema, await readForm(request))
 	if (!form.success) return data({ ...form, participationId: null }, { status: 400 })
 	const { participationId, amount } = form.data
 	const fail = (message: string) =>

@@ -29,6 +29,39 @@ export function RegisterStatusBadge({
 	)
 }
 
+/**
+ * What "Keurmerkdrager" and "Gekwalificeerd" mean (issue 13: never explained before). Folded, so it
+ * costs one line above the results; the carrier page shows it open.
+ */
+export function StatusLegend({ open = false }: { open?: boolean }) {
+	const t = useT()
+	return (
+		<details className="disclosure disclosure--quiet" open={open || undefined}>
+			<summary>{t('register.legendTitle')}</summary>
+			<dl className="legend disclosure__body">
+				<div>
+					<dt>
+						<RegisterStatusBadge status="listed" withdrawnAt={null} />
+					</dt>
+					<dd>{t('register.legendListed')}</dd>
+				</div>
+				<div>
+					<dt>
+						<RegisterStatusBadge status="qualified" withdrawnAt={null} />
+					</dt>
+					<dd>{t('register.legendQualified')}</dd>
+				</div>
+				<div>
+					<dt>
+						<RegisterStatusBadge status="withdrawn" withdrawnAt={null} />
+					</dt>
+					<dd>{t('register.legendWithdrawn')}</dd>
+				</div>
+			</dl>
+		</details>
+	)
+}
+
 /** Only http(s) addresses become links: a provider's website is text it typed itself. */
 export function safeWebsite(website: string | null): string | null {
 	if (!website) return null

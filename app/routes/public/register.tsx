@@ -1,6 +1,6 @@
 import { Form, href, Link } from 'react-router'
 import type { Route } from './+types/register'
-import { PublicErrorBoundary, RegisterStatusBadge } from './register-ui.tsx'
+import { PublicErrorBoundary, RegisterStatusBadge, StatusLegend } from './register-ui.tsx'
 import { InputField, SelectField } from '#app/components/forms.tsx'
 import { PROVINCES } from '#app/domain/province.ts'
 import {
@@ -34,7 +34,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 		statusCounts: result.statusCounts,
 		pagination: result.pagination,
 		entries: result.entries,
+		activeFilters: activeFilterCount(query),
 	}
+}
+
+/** Filters the visitor set in the URL (the year only when chosen): they keep the filters unfolded. */
+function activeFilterCount(query: RegisterQuery): number {
+	const set = [query.type, query.province, query.city, query.postcode, query.status, query.year]
+	return set.filter((value) => value !== null && value !== '').length + (query.sort === 'name' ? 0 : 1)
 }
 
 export const meta: Route.MetaFunction = (args) =>
@@ -58,7 +65,7 @@ const PARAM_LABELS: Record<RegisterParam, MessageKey> = {
 
 export default function Register({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const { query, ignored, year, years, total, statusCounts, pagination, entries } = loaderData
+	const { query, ignored, year, years, total, statusCounts, pagination, entries, activeFilters } = loaderData
 	const hasRegister = years.length > 0
 	const countText = t('register.resultCount', { count: total })
 	return (
@@ -73,10 +80,17 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 				</p>
 			) : null}
 
-			<section className="panel" aria-labelledby="register-search-title">
-				<h2 id="register-search-title">{t('register.searchFormTitle')}</h2>
-				{/* Keyed on the query: after a search the fields show what was searched. */}
-				<Form method="get" action="/register" className="form" role="search" key={registerSearchString(query)}>
+			{/* A GET form: the search is a link to share and works without JavaScript. On a phone the
+			    search field comes first and the filters fold away, so the first result is near the top. */}
+			<Form
+				method="get"
+				action="/register"
+				className="form register-search"
+				role="search"
+				aria-label={t('register.searchFormTitle')}
+				key={registerSearchString(query)}
+			>
+				<div className="search-bar">
 					<InputField
 						name="q"
 						type="search"
@@ -85,80 +99,92 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 						defaultValue={query.q}
 						maxLength={100}
 						autoComplete="off"
+						className="search-bar__field"
 					/>
-					<div className="card-grid">
-						<SelectField
-							name="type"
-							label={t('register.searchType')}
-							defaultValue={query.type ?? ''}
-							options={[
-								{ value: '', label: t('register.searchTypeAll') },
-								...PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) })),
-							]}
-						/>
-						<SelectField
-							name="provincie"
-							label={t('register.searchProvince')}
-							defaultValue={query.province ?? ''}
-							options={[
-								{ value: '', label: t('register.searchProvinceAll') },
-								...PROVINCES.map((province) => ({ value: province, label: province })),
-							]}
-						/>
-						<InputField
-							name="plaats"
-							label={t('register.searchCity')}
-							hint={t('register.searchCityHint')}
-							defaultValue={query.city}
-							maxLength={80}
-							autoComplete="address-level2"
-						/>
-						<InputField
-							name="postcode"
-							label={t('register.searchPostcode')}
-							hint={t('register.searchPostcodeHint')}
-							defaultValue={query.postcode}
-							maxLength={7}
-							inputMode="numeric"
-						/>
-						<SelectField
-							name="status"
-							label={t('register.searchStatus')}
-							defaultValue={query.status ?? ''}
-							options={[
-								{ value: '', label: t('register.searchStatusAll') },
-								...REGISTER_STATUSES.map((status) => ({
-									value: status,
-									label: t(`register.statusFilter_${status}`, { count: statusCounts[status] }),
-								})),
-							]}
-						/>
-						{years.length > 0 ? (
+					<button type="submit" className="button button--primary search-bar__button">
+						{t('register.searchSubmit')}
+					</button>
+				</div>
+				<details className="disclosure" open={activeFilters > 0 || undefined}>
+					<summary>
+						{activeFilters > 0 ? t('register.filtersActive', { count: activeFilters }) : t('register.filtersTitle')}
+					</summary>
+					<div className="disclosure__body">
+						<div className="card-grid">
 							<SelectField
-								name="jaar"
-								label={t('register.searchYear')}
-								defaultValue={String(year)}
-								options={years.map((option) => ({ value: String(option), label: String(option) }))}
+								name="type"
+								label={t('register.searchType')}
+								defaultValue={query.type ?? ''}
+								options={[
+									{ value: '', label: t('register.searchTypeAll') },
+									...PROVIDER_TYPES.map((type) => ({ value: type, label: t(`states.${type}`) })),
+								]}
 							/>
-						) : null}
-						<SelectField
-							name="sorteer"
-							label={t('register.searchSort')}
-							defaultValue={query.sort}
-							options={REGISTER_SORTS.map((sort) => ({
-								value: sort,
-								label: t(`register.sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as MessageKey),
-							}))}
-						/>
+							<SelectField
+								name="provincie"
+								label={t('register.searchProvince')}
+								defaultValue={query.province ?? ''}
+								options={[
+									{ value: '', label: t('register.searchProvinceAll') },
+									...PROVINCES.map((province) => ({ value: province, label: province })),
+								]}
+							/>
+							<InputField
+								name="plaats"
+								label={t('register.searchCity')}
+								hint={t('register.searchCityHint')}
+								defaultValue={query.city}
+								maxLength={80}
+								autoComplete="address-level2"
+							/>
+							<InputField
+								name="postcode"
+								label={t('register.searchPostcode')}
+								hint={t('register.searchPostcodeHint')}
+								defaultValue={query.postcode}
+								maxLength={7}
+								inputMode="numeric"
+							/>
+							<SelectField
+								name="status"
+								label={t('register.searchStatus')}
+								defaultValue={query.status ?? ''}
+								options={[
+									{ value: '', label: t('register.searchStatusAll') },
+									...REGISTER_STATUSES.map((status) => ({
+										value: status,
+										label: t(`register.statusFilter_${status}`, { count: statusCounts[status] }),
+									})),
+								]}
+							/>
+							{years.length > 0 ? (
+								<SelectField
+									name="jaar"
+									label={t('register.searchYear')}
+									defaultValue={String(year)}
+									options={years.map((option) => ({ value: String(option), label: String(option) }))}
+								/>
+							) : null}
+							<SelectField
+								name="sorteer"
+								label={t('register.searchSort')}
+								defaultValue={query.sort}
+								options={REGISTER_SORTS.map((sort) => ({
+									value: sort,
+									label: t(`register.sort${sort[0]?.toUpperCase()}${sort.slice(1)}` as MessageKey),
+								}))}
+							/>
+						</div>
+						<div className="button-row">
+							<button type="submit" className="button">
+								{t('register.filtersApply')}
+							</button>
+							<Link to="/register">{t('register.searchReset')}</Link>
+						</div>
 					</div>
-					<div className="button-row">
-						<button type="submit" className="button button--primary">
-							{t('register.searchSubmit')}
-						</button>
-						<Link to="/register">{t('register.searchReset')}</Link>
-					</div>
-				</Form>
-			</section>
+				</details>
+			</Form>
+			<StatusLegend />
 
 			<section aria-labelledby="register-results-title" className="stack">
 				<h2 id="register-results-title">{t('register.resultsTitle')}</h2>

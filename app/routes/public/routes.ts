@@ -8,6 +8,7 @@ export const publicRoutes = [
 	// The Keurmerkregister (issue 6)
 	route('register', 'routes/public/register.tsx'),
 	route('register/:slug', 'routes/public/carrier.tsx'),
+	route('register/:slug/badge.svg', 'routes/public/carrier-badge.ts'),
 	route('verifieer/:number?', 'routes/public/verify.tsx'),
 	route('normen', 'routes/public/norms.tsx'),
 	route('normen/:year', 'routes/public/norms-year.tsx'),

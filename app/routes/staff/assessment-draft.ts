@@ -5,7 +5,7 @@ import type { Route } from './+types/assessment-draft'
 import { parseAssessmentForm } from './assessment-form.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { translateError } from '#app/i18n/errors.ts'
-import { attempt } from '#app/lib/forms.ts'
+import { attempt, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { saveAssessmentDraft } from '#app/services/assessment-form.server.ts'
@@ -32,7 +32,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const assessment = await loadAssessment(params.participationId, number)
 	if (!assessment) notFound()
 	const keys = assessment.groups.flatMap((group) => group.criteria.map((criterion) => criterion.key))
-	const form = parseAssessmentForm(await request.formData(), keys, { draft: true })
+	const form = parseAssessmentForm(await readForm(request), keys, { draft: true })
 	if (!form.success)
 		return reply({ ok: false, reason: 'invalid', message: translate(user.locale, 'workbench.draftInvalid') }, 400)
 	const result = await attempt(() =>

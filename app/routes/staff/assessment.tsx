@@ -18,7 +18,7 @@ import {
 import type { Criterion } from '#app/domain/norm-set.ts'
 import type { CriterionVerdict } from '#app/domain/types.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { attempt, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -134,7 +134,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const actor = { type: 'staff' as const, userId: user.id }
 	const number = Number(params.round)
 	invariantResponse(Number.isInteger(number) && number > 0, 'Niet gevonden')
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const here = href('/medewerkers/deelnames/:participationId/beoordeling/:round', {
 		participationId: params.participationId,

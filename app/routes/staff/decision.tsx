@@ -14,7 +14,7 @@ import { formatCalendarDay } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { attempt, checkboxField, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
+import { readForm, attempt, checkboxField, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -64,7 +64,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request)
 	const number = roundNumber(params.round)
-	const form = parseForm(decideSchema, await request.formData())
+	const form = parseForm(decideSchema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const result = await attempt(() =>
 		decideRound(

@@ -8,7 +8,7 @@ import { chosenYear } from './year-param.server.ts'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import { isAppError } from '#app/domain/errors.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, parseForm, refusalFailure } from '#app/lib/forms.ts'
+import { formDataToValues, parseForm, refusalFailure, readForm } from '#app/lib/forms.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -46,7 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const form = parseForm(reviewSchema, formData)
 	if (!form.success) return data(form, { status: 400 })
 	try {

@@ -9,7 +9,7 @@ import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
 import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { checkboxField, parseForm, refusalData } from '#app/lib/forms.ts'
+import { checkboxField, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -47,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const url = href('/medewerkers/facturen/:invoiceId', { invoiceId: params.invoiceId })
 	try {

@@ -9,7 +9,7 @@ import { invoiceStatusAt } from '#app/domain/invoices.ts'
 import { formatDate, formatDateTime, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
-import { parseForm, refusalData } from '#app/lib/forms.ts'
+import { parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -90,7 +90,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const url = href('/medewerkers/facturen/omzet/:participationId', { participationId: params.participationId })
 	if (formData.get('intent') === 'issue') {
 		const result = await issueInvoiceNow(params.participationId, actor)

@@ -14,7 +14,7 @@ import { jobList } from '#app/jobs/index.server.ts'
 import { runJob } from '#app/jobs/runner.server.ts'
 import { JOB_NAMES, type JobError } from '#app/jobs/types.ts'
 import { getEnv } from '#app/lib/env.server.ts'
-import { parseForm } from '#app/lib/forms.ts'
+import { parseForm, readForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -90,7 +90,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
-	const form = parseForm(runSchema, await request.formData())
+	const form = parseForm(runSchema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	// Audited inside runJob (job.run, with the staff member as actor).
 	const outcome = await runJob(form.data.job, { trigger: 'manual', actor: { type: 'staff', userId: user.id } })

@@ -12,7 +12,7 @@ import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formatEuro } from '#app/i18n/format.ts'
 import { useLocale } from '#app/i18n/react.tsx'
-import { attempt, formDataToValues, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -51,7 +51,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const here = href('/medewerkers/deelnames/:participationId', { participationId: params.participationId })
 	// Undoing a withdrawal is a decision of the board's office: administrators only. Withdrawing

@@ -14,7 +14,7 @@ import {
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { attempt, checkboxField, formDataToValues, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, checkboxField, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -114,7 +114,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	if (intent === 'draw') {
 		// Drawing the sample is an administrator's decision.

@@ -7,7 +7,7 @@ import { filterValues, parseTableQuery } from '#app/lib/table-query.ts'
 import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
-import { attempt, checkboxField, emailField, parseForm, refusalData } from '#app/lib/forms.ts'
+import { attempt, checkboxField, emailField, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import {
@@ -53,7 +53,7 @@ export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	const invitedBy = { id: user.id, name: user.name }
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = String(formData.get('intent') ?? '')
 	const back = new URL(request.url)
 	const done = (key: 'staff.toastInvited' | 'staff.toastUserSaved') =>

@@ -13,7 +13,7 @@ import { ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } fr
 import { formatCalendarDay } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, formDataToValues, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
+import { readForm, attempt, formDataToValues, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -47,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const form = parseForm(withdrawFields, formData)
 	if (!form.success) return data(form, { status: 400 })
 	const actor = { type: 'staff' as const, userId: user.id }

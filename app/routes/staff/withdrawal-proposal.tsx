@@ -10,7 +10,7 @@ import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms
 import { formatCalendarDay } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
+import { readForm, attempt, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -41,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request)
-	const form = parseForm(decisionSchema, await request.formData())
+	const form = parseForm(decisionSchema, await readForm(request))
 	if (!form.success) return data(form, { status: 400 })
 	const result = await attempt(() =>
 		decideWithdrawalProposal(

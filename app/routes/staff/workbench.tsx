@@ -13,6 +13,7 @@ import { participationYears, staffMembers } from '#app/services/staff-participat
 import { type Queue, QUEUES } from '#app/domain/workbench.ts'
 import { workbenchQueues } from '#app/services/workbench.server.ts'
 import { QUEUE_SLUGS } from './workbench-queues.ts'
+import { readForm } from '#app/lib/forms.ts'
 
 // The workbench (issue 12): the season's work as queues — mine, unassigned, waiting too long,
 // revisions due soon, sample interviews to plan — each with its assessor and how long it waited.
@@ -45,7 +46,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const url = new URL(request.url)
 	const back = `${href('/medewerkers/werkbank')}${url.search}`
 	const result = await handleAssignment(request, formData, back)

@@ -6,7 +6,15 @@ import { CheckboxField, ErrorSummary, InputField, SubmitButton } from '#app/comp
 import { parseEuroInput } from '#app/domain/fees.ts'
 import { YEAR_DATE_FIELDS, YEAR_OPTIONAL_DATE_FIELDS } from '#app/domain/year-settings.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, checkboxField, formFailure, parseForm, refusalData, type FieldErrors } from '#app/lib/forms.ts'
+import {
+	attempt,
+	checkboxField,
+	formFailure,
+	parseForm,
+	refusalData,
+	type FieldErrors,
+	readForm,
+} from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -72,7 +80,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	const year = Number(params.year) || 0
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (formData.get('intent') === 'publish') {
 		const result = await attempt(() => publishFeeRate(actor, year))
 		if (!result.ok) return refusalData(result.error, user.locale)

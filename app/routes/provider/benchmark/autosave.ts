@@ -12,6 +12,7 @@ import { saveValues } from '#app/services/benchmark-delivery.server.ts'
 import type { AutosaveResponse } from '../self-evaluation/autosave.ts'
 import { formatTime } from '../self-evaluation/time.ts'
 import { actorOf, requireDelivery, valueFieldName, valueProblemText, versionFieldName } from './context.server.ts'
+import { readForm } from '#app/lib/forms.ts'
 
 function reply(body: AutosaveResponse, status = 200): Response {
 	return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
@@ -24,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, locale, year, providerId, indicators } = await requireDelivery(request, params)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const indicator = indicators.find((candidate) => candidate.code === formData.get('evidenceKey'))
 	if (!indicator)
 		return reply({ ok: false, reason: 'invalid', message: translate(locale, 'benchmark.unknownIndicator') }, 400)

@@ -16,7 +16,7 @@ import { formatDate } from '#app/i18n/format.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
-import { type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
+import { type FieldErrors, type FormValues, formDataToValues, readForm } from '#app/lib/forms.ts'
 import { DeliveryFileRefused, MAX_DELIVERY_FILE_BYTES, readDeliveryFile } from '#app/lib/spreadsheet.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { UploadRefused, readLimitedFormData } from '#app/lib/uploads.server.ts'
@@ -122,7 +122,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return redirectWithToast(here, { type: 'success', key: 'benchmark.toastImported' })
 	}
 
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const fieldErrors: FieldErrors = {}
 	const entries: { code: string; expectedVersion: number; value: number | null }[] = []

@@ -20,6 +20,7 @@ import { carrierReport } from '#app/services/benchmark.server.ts'
 import { hasPublishedIndicatorSet } from '#app/services/benchmark-indicators.server.ts'
 import { actorOf, parseYear } from './context.server.ts'
 import stylesheet from './benchmark.css?url'
+import { readForm } from '#app/lib/forms.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
@@ -54,7 +55,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
 	const year = parseYear(params.year)
 	const locale = await getLocale(request, user)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	if (formData.get('intent') !== 'attach') notFound()
 	try {
 		const attached = await attachReportToSelfEvaluation(actorOf(user), { providerId: params.providerId, year, locale })

@@ -10,7 +10,7 @@ import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextareaField }
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { checkboxField, formDataToValues, parseForm } from '#app/lib/forms.ts'
+import { checkboxField, formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
@@ -66,7 +66,7 @@ const answerSchema = z.object({
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
 	const locale = await getLocale(request, user)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const values = formDataToValues(formData)
 	const here = href('/aanbieder/:providerId/kennisnetwerk', { providerId: params.providerId })
 	try {

@@ -3,6 +3,7 @@
 // Evidence keys are slugs with dots, never a colon, so the names cannot collide.
 import type { EvidenceItem } from '#app/domain/norm-set.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
+import { controlCharacterFields } from '#app/lib/forms.ts'
 import type { AnswerInput, StoredAnswer } from '#app/services/self-evaluation.server.ts'
 
 export const fieldName = (key: string, field: 'text' | 'number' | 'url' | 'checked' | 'declared' | 'version') =>
@@ -35,6 +36,9 @@ export function parseAnswerFields(formData: FormData, item: EvidenceItem): Parse
 	if (typeof rawVersion !== 'string') return { ok: 'absent' }
 	const expectedVersion = Number(rawVersion)
 	if (!Number.isInteger(expectedVersion) || expectedVersion < 0) return { ok: 'absent' }
+	// A NUL or other control character (text pasted from a PDF): refused, nothing saved (issue 15).
+	const refused = controlCharacterFields(formData).find((name) => name.startsWith(`${item.key}:`))
+	if (refused) return { ok: false, field: refused, error: 'errors.controlCharacter' }
 	const checked = formData
 		.getAll(fieldName(item.key, 'checked'))
 		.filter((value): value is string => typeof value === 'string')

@@ -3,7 +3,7 @@ import { allEvidence } from '#app/domain/norm-set.ts'
 import { formatTime } from './time.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { translateError } from '#app/i18n/errors.ts'
-import { attempt } from '#app/lib/forms.ts'
+import { attempt, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
@@ -44,7 +44,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!(await findParticipation(params.providerId, year))) notFound()
 	const loaded = await loadNormSet(year)
 	if (!loaded) notFound()
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const key = formData.get('evidenceKey')
 	const item = allEvidence(loaded.normSet).find((entry) => entry.item.key === key)?.item
 	if (!item)

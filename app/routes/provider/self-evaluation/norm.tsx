@@ -17,8 +17,16 @@ import { formatList } from '#app/i18n/format.ts'
 import { criterionTitle, evidenceIssuesText, missingItemText } from '#app/i18n/completeness.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { attempt, type FieldErrors, type FormValues, formDataToValues } from '#app/lib/forms.ts'
+import {
+	attempt,
+	controlCharacterFields,
+	type FieldErrors,
+	type FormValues,
+	formDataToValues,
+	readForm,
+} from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { receiveUpload } from './upload.server.ts'
@@ -147,7 +155,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		})
 	}
 
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	if (intent === 'remove') {
 		const result = await attempt(() =>
@@ -156,6 +164,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (!result.ok) return failure({ formErrors: [translateError(result.error, user.locale)] }, result.error.status)
 		return redirectWithToast(here, { type: 'success', key: 'selfEvaluation.toastRemoved' })
 	}
+
+	// A control character anywhere (text pasted from a PDF): nothing of the form is saved (issue 15).
+	const refused = controlCharacterFields(formData)
+	if (refused.length > 0)
+		return failure(
+			{
+				fieldErrors: Object.fromEntries(refused.map((name) => [name, ['errors.controlCharacter']])),
+				formErrors: [translate(user.locale, 'errors.controlCharacterForm')],
+				values: formDataToValues(formData),
+			},
+			400,
+		)
 
 	// Save every item of this norm the form carried; only changed answers are written.
 	const profile = profileOf(participation)

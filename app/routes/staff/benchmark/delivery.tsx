@@ -14,6 +14,7 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { deliveryForStaff, reopenDelivery } from '#app/services/benchmark-delivery.server.ts'
 import { DateTime, StaffErrorBoundary } from '../ui.tsx'
+import { readForm } from '#app/lib/forms.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -40,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const user = await requireStaff(request)
 	const locale = await getLocale(request, user)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const reason = String(formData.get('reason') ?? '').slice(0, 2000)
 	try {
 		const delivery = await reopenDelivery(

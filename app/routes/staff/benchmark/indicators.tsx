@@ -18,7 +18,7 @@ import { isAppError } from '#app/domain/errors.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { type FormValues, formFailure, parseForm } from '#app/lib/forms.ts'
+import { type FormValues, formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
@@ -104,7 +104,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const year = parseYearParam(params.year)
 	const locale = await getLocale(request, user)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const intent = intentSchema.safeParse(Object.fromEntries(formData))
 	invariantResponse(intent.success, 'Ongeldig verzoek', { status: 400 })
 	const actor = { type: 'staff' as const, userId: user.id }

@@ -10,7 +10,7 @@ import { ErrorSummary, SubmitButton } from '#app/components/forms.tsx'
 import { ConsultationErrorBoundary, PhaseBadge, RatingChart, WindowText } from '#app/routes/consultation/ui.tsx'
 import { parseYear } from '#app/routes/consultation/reader.server.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, parseForm } from '#app/lib/forms.ts'
+import { formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
@@ -43,7 +43,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const year = parseYear(params.year)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const form = parseForm(settingsSchema, formData)
 	if (!form.success) return data(form, { status: 400 })
 	try {

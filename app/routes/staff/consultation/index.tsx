@@ -7,7 +7,7 @@ import { settingsSchema, toSettings } from './settings-form.ts'
 import { ErrorSummary, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { ConsultationErrorBoundary, PhaseBadge, WindowText } from '#app/routes/consultation/ui.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, parseForm } from '#app/lib/forms.ts'
+import { formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
@@ -23,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const values = formDataToValues(formData)
 	const year = Number(values.year)
 	if (!Number.isInteger(year)) return data({ ...parseForm(settingsSchema, formData), yearError: true }, { status: 400 })

@@ -8,7 +8,7 @@ import { ErrorSummary, InputField, SelectField, SubmitButton } from '#app/compon
 import { DateTime } from '#app/components/date-time.tsx'
 import { ConsultationErrorBoundary } from '#app/routes/consultation/ui.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { emailField, formDataToValues, parseForm } from '#app/lib/forms.ts'
+import { emailField, formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
@@ -36,7 +36,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const form = parseForm(schema, formData)
 	if (!form.success) return data(form, { status: 400 })
 	try {

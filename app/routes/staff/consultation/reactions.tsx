@@ -11,7 +11,7 @@ import { allNorms } from '#app/domain/norm-set.ts'
 import { ConsultationErrorBoundary, PhaseBadge } from '#app/routes/consultation/ui.tsx'
 import { parseYear } from '#app/routes/consultation/reader.server.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, parseForm } from '#app/lib/forms.ts'
+import { formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
@@ -101,7 +101,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const concept = await loadConcept(year)
 	if (!concept) notFound()
 	const actor = { type: 'staff' as const, userId: user.id }
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const values = formDataToValues(formData)
 	const back = `/medewerkers/consultaties/${year}/reacties${new URL(request.url).search}`
 	try {

@@ -8,7 +8,7 @@ import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.ts
 import { ConsultationErrorBoundary } from '#app/routes/consultation/ui.tsx'
 import { parseYear } from '#app/routes/consultation/reader.server.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, parseForm } from '#app/lib/forms.ts'
+import { formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
@@ -44,7 +44,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const year = parseYear(params.year)
 	const actor = { type: 'staff' as const, userId: user.id }
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const values = formDataToValues(formData)
 	const intent = values.intent
 	if (intent !== 'add' && intent !== 'rename' && intent !== 'remove' && intent !== 'start') notFound()

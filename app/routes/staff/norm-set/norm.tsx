@@ -20,7 +20,7 @@ import { APPLICABILITIES } from '#app/domain/types.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { translate } from '#app/i18n/translate.ts'
-import { attempt, parseSubmission } from '#app/lib/forms.ts'
+import { attempt, parseSubmission, readForm } from '#app/lib/forms.ts'
 import { notFound, parseParams } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -47,7 +47,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	const { year, set, norm, status } = await loadNorm(params)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const submission = parseSubmission(formData, normFormSchema)
 	const refuse = (error: AppError) =>
 		data({ result: submission.reply({ formErrors: editorErrors(error, user.locale) }) }, { status: 400 })

@@ -13,7 +13,7 @@ import { AppError } from '#app/domain/errors.ts'
 import { addNorm, editTheme } from '#app/domain/norm-set-edits.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { attempt, formDataToValues, formFailure, parseForm } from '#app/lib/forms.ts'
+import { attempt, formDataToValues, formFailure, parseForm, readForm } from '#app/lib/forms.ts'
 import { invariantResponse, parseParams } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
@@ -56,7 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	const { year } = parseParams(yearParams, params)
-	const formData = await request.formData()
+	const formData = await readForm(request)
 	const form = parseForm(actionSchema, formData)
 	invariantResponse(form.success, 'Ongeldig formulier', { status: 400 })
 	const here = href('/medewerkers/normen/:year', { year: String(year) })

@@ -1,0 +1,46 @@
+// Every embedded PGlite of the app is made here, with the extensions the migrations create:
+// PGlite ships contrib extensions as separate bundles that must be loaded when the database is
+// opened, before `CREATE EXTENSION` can find them (PostgreSQL has them installed as contrib).
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { withWholeScripts } from './whole-scripts.server.ts'
+
+/** A PGlite on `dataDir` (an absolute path), or in memory without one. */
+export function createPGlite(dataDir?: string): PGlite {
+	// One options object: PGlite ignores the second argument when the first is not a string.
+	return new PGlite({ dataDir, extensions: { pg_trgm } })
+}
+
+/**
+ * The driver adapter factory of a PGlite, for queries and for the schema engine: scripts run whole
+ * (whole-scripts.server.ts), and the shadow database the engine replays migrations in is a PGlite
+ * of our own, with the same extensions (the adapter's own shadow has none, so a migration that
+ * creates an extension would fail there) and closed when the engine disposes of it.
+ */
+export function pgliteAdapterFactory(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
+	const factory = withWholeScripts(new PrismaPGlite(client), (_adapter, script) =>
+		client.exec(script).then(() => undefined),
+	)
+	return {
+		provider: factory.provider,
+		adapterName: factory.adapterName,
+		connect: () => factory.connect(),
+		async connectToShadowDb() {
+			const shadow = createPGlite()
+			// Prisma does not manage extensions: a migration it writes from scratch uses the trigram
+			// index's operator class without creating pg_trgm, so the shadow has it from the start.
+			await shadow.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+			const adapter = await pgliteAdapterFactory(shadow).connect()
+			return new Proxy(adapter, {
+				get(target, property, receiver) {
+					if (property === 'dispose') {
+						return () => target.dispose().finally(() => shadow.close())
+					}
+					return Reflect.get(target, property, receiver) as unknown
+				},
+			}) satisfies SqlDriverAdapter
+		},
+	}
+}
