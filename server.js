@@ -13,6 +13,19 @@ app.use(compression())
 
 let bundle
 if (production) {
+	// Static files carry the security headers too (issue 15, finding 7); pages get the full set,
+	// with their CSP nonce, from server/app.ts.
+	app.use((_req, res, next) => {
+		res.setHeader('X-Content-Type-Options', 'nosniff')
+		res.setHeader('X-Frame-Options', 'DENY')
+		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+		res.setHeader('Cross-Origin-Resource-Policy', 'same-site')
+		res.setHeader(
+			'Permissions-Policy',
+			'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()',
+		)
+		next()
+	})
 	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 	app.use(express.static('build/client', { maxAge: '1h', index: false }))
 	bundle = await import('./build/server/index.js')

@@ -238,7 +238,7 @@ export async function writeResult(bench: string, database: DatabaseKind, result:
 	await mkdir(new URL('./results/', import.meta.url), { recursive: true })
 	await writeFile(
 		new URL(`./results/${bench}-${database}.json`, import.meta.url),
-		`${JSON.stringify(result, null, 2)}\n`,
+		`${JSON.stringify(result, null, '\t')}\n`,
 	)
 }
 

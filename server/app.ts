@@ -24,6 +24,9 @@ declare module 'react-router' {
 export const ready = startup()
 export { shutdown }
 
+export const permissionsPolicy =
+	'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()'
+
 export const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
@@ -75,6 +78,14 @@ app.use(metricsEndpoint)
 app.use(requestMetrics)
 // The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
 app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
+// Issue 15, finding 7: no powerful browser feature is ever needed; and a page for a signed-in user
+// is never kept by a browser or proxy cache (a shared computer's back button, a proxy's copy).
+// Set first, so it is the default; a route may only make it stricter.
+app.use((req, res, next) => {
+	res.setHeader('Permissions-Policy', permissionsPolicy)
+	if (req.headers.cookie?.includes('__session=')) res.setHeader('Cache-Control', 'no-store')
+	next()
+})
 app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)

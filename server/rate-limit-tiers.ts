@@ -19,7 +19,6 @@ const publicFormPaths = [
 	'/uitnodiging',
 	'/aanmelden',
 	'/verifieer',
-	'/tweestapsverificatie',
 ]
 
 function isPublicForm(path: string): boolean {

@@ -27,6 +27,10 @@ export const ERROR_STATUS = {
 	invalid_input: 400,
 	invalid_clock: 503,
 	invalid_settings: 500,
+	// two-factor sign-in (app/services/two-factor.server.ts)
+	two_factor_code_invalid: 400,
+	two_factor_password_wrong: 400,
+	two_factor_not_enabled: 409,
 	// participation state machine (app/domain/participation.ts)
 	invalid_snapshot: 500,
 	unknown_event: 400,

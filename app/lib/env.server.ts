@@ -48,6 +48,9 @@ const schema = z.object({
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	// Two-factor sign-in for staff administrators: 'required' (the default) makes an admin without it
+	// set it up before any staff page; demo mode never requires it (docs/security-authentication.md).
+	KEURMERK_ADMIN_2FA: z.enum(['required', 'optional']).default('required'),
 })
 
 const isOn = (value: string | undefined) => value === '1' || value === 'true'
@@ -106,6 +109,12 @@ export function initEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 export function getEnv(): Env {
 	return (globalThis as Holder)[key] ?? initEnv()
+}
+
+/** Whether a staff administrator must use two-factor sign-in: the setting, and never in demo mode. */
+export function adminTwoFactorRequired(): boolean {
+	const env = getEnv()
+	return env.KEURMERK_ADMIN_2FA === 'required' && !env.KEURMERK_DEMO
 }
 
 /** What the browser may see: nothing secret. */

@@ -2,6 +2,7 @@
 // to the login page for anonymous visitors, a 404 for anything a signed-in user may not see (a
 // 403 would confirm that the thing exists).
 import type { StaffRole } from '#app/generated/prisma/client.ts'
+import { adminTwoFactorRequired } from './env.server.ts'
 import { notFound, safeRedirectPath } from './http.server.ts'
 import { type CurrentSession, getCurrentSession, type SessionMembership, type SessionUser } from './session.server.ts'
 import { href, redirect } from 'react-router'
@@ -33,6 +34,9 @@ export async function requireStaff(
 	const user = await requireUser(request)
 	if (!user.staffRole || user.kind === 'organisation') notFound()
 	if (role === 'admin' && user.staffRole !== 'admin') notFound()
+	// An administrator who must use two-factor sign-in sets it up before any staff page.
+	if (user.staffRole === 'admin' && !user.twoFactorEnabled && adminTwoFactorRequired())
+		throw redirect(href('/account/tweestapsverificatie'))
 	return user as SessionUser & { staffRole: StaffRole }
 }
 

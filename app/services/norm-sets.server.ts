@@ -6,6 +6,7 @@ import { withYearThemes } from '#app/domain/network.ts'
 import { assertNormSet } from '#app/domain/norm-set.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { registerCacheEnabled, registerVersion } from './register-cache.server.ts'
 
 /** A norm set as the domain sees it, plus the database ids behind its keys. */
 export interface LoadedNormSet {
@@ -113,8 +114,43 @@ export async function importNormSet(
 	return set.id
 }
 
-/** The norm set of a year, or null when the year has none. */
+// Every autosave needs the year's norm set (which questions exist, their kinds and limits): read
+// and checked once per version of the published content (triggers in migration norm_set_version
+// bump it at the commit of any change to a norm set), not six queries and a full parse per save.
+const normSetCache = new Map<number, { version: string; loaded: Promise<LoadedNormSet | null> }>()
+
+/**
+ * The norm set of a year, or null when the year has none. Outside a transaction the answer is
+ * shared between requests: frozen, callers must not change it.
+ */
 export async function loadNormSet(year: number, client: Tx | PrismaClient = db): Promise<LoadedNormSet | null> {
+	if (client !== db || !registerCacheEnabled()) return readNormSet(year, client)
+	const version = await registerVersion()
+	const cached = normSetCache.get(year)
+	if (cached?.version === version) return cached.loaded
+	const loaded = readNormSet(year, db).then((result) => (result ? deepFreeze(result) : result))
+	normSetCache.set(year, { version, loaded })
+	loaded.catch(() => {
+		if (normSetCache.get(year)?.loaded === loaded) normSetCache.delete(year)
+	})
+	return loaded
+}
+
+function deepFreeze<T>(value: T): T {
+	if (
+		value &&
+		typeof value === 'object' &&
+		!(value instanceof Map) &&
+		!(value instanceof Date) &&
+		!Object.isFrozen(value)
+	) {
+		Object.freeze(value)
+		for (const child of Object.values(value)) deepFreeze(child)
+	}
+	return value
+}
+
+async function readNormSet(year: number, client: Tx | PrismaClient): Promise<LoadedNormSet | null> {
 	const set = await client.normSet.findUnique({
 		where: { year },
 		include: {

@@ -286,10 +286,19 @@ export async function saveAnswer(
 	actor: Actor & { userId: string },
 	input: { providerId: string; year: number; evidenceKey: string; expectedVersion: number; value: AnswerInput },
 ): Promise<SaveResult> {
-	const participation = await findParticipation(input.providerId, input.year)
+	// Only what a save needs (the state and the rounds), not the whole participation: autosaves
+	// come every few seconds from every member at the deadline (issue 17).
+	const participation = Number.isInteger(input.year)
+		? await db.participation.findUnique({
+				where: { providerId_year: { providerId: input.providerId, year: input.year } },
+				select: { state: true, rounds: { select: { id: true, status: true }, orderBy: { number: 'asc' } } },
+			})
+		: null
 	const loaded = participation ? await loadNormSet(input.year) : null
 	if (!participation || !loaded) throw new AppError('not_found')
-	const draft = draftRoundOf(participation)
+	const draft = EDITABLE_STATES.includes(participation.state)
+		? participation.rounds.find((round) => round.status === 'draft')
+		: undefined
 	if (!draft) throw new AppError('round_frozen')
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
@@ -362,10 +371,19 @@ export async function addDocument(
 		replacesFileId?: string | null
 	},
 ): Promise<DocumentResult> {
-	const participation = await findParticipation(input.providerId, input.year)
+	// Only what a save needs (the state and the rounds), not the whole participation: autosaves
+	// come every few seconds from every member at the deadline (issue 17).
+	const participation = Number.isInteger(input.year)
+		? await db.participation.findUnique({
+				where: { providerId_year: { providerId: input.providerId, year: input.year } },
+				select: { state: true, rounds: { select: { id: true, status: true }, orderBy: { number: 'asc' } } },
+			})
+		: null
 	const loaded = participation ? await loadNormSet(input.year) : null
 	if (!participation || !loaded) throw new AppError('not_found')
-	const draft = draftRoundOf(participation)
+	const draft = EDITABLE_STATES.includes(participation.state)
+		? participation.rounds.find((round) => round.status === 'draft')
+		: undefined
 	if (!draft) throw new AppError('round_frozen')
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)

@@ -353,3 +353,25 @@ test.describe('finding 5: no open redirect', () => {
 		}
 	})
 })
+
+test.describe('finding 7: headers', () => {
+	test('authenticated pages are no-store, every response has a Permissions-Policy, static files their headers', async ({
+		request,
+		hooks,
+	}) => {
+		const staff = await hooks.createStaff('assessor')
+		const cookie = await sessionCookie(hooks, staff.email)
+		const page = await get(request, '/medewerkers', cookie)
+		expect(page.status).toBe(200)
+		expect(page.headers['cache-control']).toContain('no-store')
+		expect(page.headers['permissions-policy']).toContain('camera=()')
+		const home = await request.get('/')
+		expect(home.headers()['permissions-policy']).toContain('geolocation=()')
+		const asset = /\/assets\/[^"]+\.js/.exec(await home.text())?.[0]
+		expect(asset).toBeTruthy()
+		const file = await request.get(asset as string)
+		expect(file.status()).toBe(200)
+		expect(file.headers()['x-content-type-options']).toBe('nosniff')
+		expect(file.headers()['permissions-policy']).toContain('camera=()')
+	})
+})

@@ -8,4 +8,6 @@ export const testEnv = {
 	KEURMERK_TEST_HOOKS: '1',
 	LOG_LEVEL: 'silent',
 	FILE_STORAGE_DIR: 'var/test/files',
+	// Tests sign staff in by writing a session; the 2FA tests switch the requirement on themselves.
+	KEURMERK_ADMIN_2FA: 'optional',
 } as const

@@ -19,6 +19,7 @@ export const meta: Record<keyof typeof nl, string> = {
 	profile: 'Details',
 	forgotPassword: 'Forgot password',
 	login: 'Log in',
+	twoFactor: 'Two-step verification',
 	resetPassword: 'New password',
 	invitation: 'Invitation',
 	account: 'My account',

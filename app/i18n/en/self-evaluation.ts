@@ -76,7 +76,7 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	uploadEmpty: 'The file is empty. Choose a file with content.',
 	uploadTooLarge: 'The file is larger than 20 MB. Make it smaller or split it.',
 	uploadBadName:
-		'The file name must not contain a folder or path (such as "/", "\\" or ":"). Give the file a plain name.',
+		'The file name is not valid. Give the file a plain name of at most 200 characters, without "/", "\\" or ":".',
 	uploadBadType:
 		'This file type is not allowed. Upload a PDF, DOCX, ODT or XLSX file; the extension must match the content.',
 	toastUploaded: 'Document uploaded.',

@@ -18,6 +18,7 @@ export const meta = {
 	profile: 'Gegevens',
 	forgotPassword: 'Wachtwoord vergeten',
 	login: 'Inloggen',
+	twoFactor: 'Tweestapsverificatie',
 	resetPassword: 'Nieuw wachtwoord',
 	invitation: 'Uitnodiging',
 	account: 'Mijn account',

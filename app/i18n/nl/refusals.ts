@@ -9,6 +9,9 @@ export const refusals = {
 	payload_too_large: 'Het verzoek is te groot.',
 	too_many_requests: 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
 	invalid_input: 'De invoer is niet geldig.',
+	two_factor_code_invalid: 'Deze code klopt niet of is al gebruikt. Gebruik de nieuwste code uit uw app.',
+	two_factor_password_wrong: 'Het wachtwoord klopt niet.',
+	two_factor_not_enabled: 'Tweestapsverificatie staat niet aan.',
 	invalid_clock: 'De systeemtijd is ongeldig; probeer het later opnieuw.',
 	invalid_settings: 'De instellingen van dit keurmerkjaar zijn ongeldig. Neem contact op met het bedrijfsbureau.',
 	invalid_snapshot:

@@ -77,7 +77,7 @@ export const selfEvaluation = {
 	uploadEmpty: 'Het bestand is leeg. Kies een bestand met inhoud.',
 	uploadTooLarge: 'Het bestand is groter dan 20 MB. Maak het kleiner of splits het op.',
 	uploadBadName:
-		'De bestandsnaam mag geen map of pad bevatten (zoals "/", "\\" of ":"). Geef het bestand een gewone naam.',
+		'De bestandsnaam is niet geldig. Geef het bestand een gewone naam van hoogstens 200 tekens, zonder "/", "\\" of ":".',
 	uploadBadType:
 		'Dit bestandstype is niet toegestaan. Upload een PDF-, DOCX-, ODT- of XLSX-bestand; de extensie moet bij de inhoud passen.',
 	toastUploaded: 'Document geüpload.',

@@ -102,6 +102,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 					<SubmitButton className="button">{t('common.save')}</SubmitButton>
 				</Form>
 			</section>
+			<section aria-labelledby="two-factor" className="panel">
+				<h2 id="two-factor">{t('auth.twoFactorTitle')}</h2>
+				<p>{t(user.twoFactorEnabled ? 'auth.twoFactorOn' : 'auth.twoFactorOff')}</p>
+				<Link to={href('/account/tweestapsverificatie')}>{t('auth.twoFactorManage')}</Link>
+			</section>
 			<section aria-labelledby="password" className="panel">
 				<h2 id="password">{t('auth.accountChangePassword')}</h2>
 				<ErrorSummary fieldErrors={passwordErrors?.fieldErrors} formErrors={passwordErrors?.formErrors} />

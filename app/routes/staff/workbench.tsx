@@ -7,13 +7,13 @@ import { chosenYear } from './year-param.server.ts'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
+import { readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears, staffMembers } from '#app/services/staff-participations.server.ts'
 import { type Queue, QUEUES } from '#app/domain/workbench.ts'
 import { workbenchQueues } from '#app/services/workbench.server.ts'
 import { QUEUE_SLUGS } from './workbench-queues.ts'
-import { readForm } from '#app/lib/forms.ts'
 
 // The workbench (issue 12): the season's work as queues — mine, unassigned, waiting too long,
 // revisions due soon, sample interviews to plan — each with its assessor and how long it waited.

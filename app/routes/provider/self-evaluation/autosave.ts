@@ -7,7 +7,7 @@ import { attempt, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
-import { findParticipation, saveAnswer } from '#app/services/self-evaluation.server.ts'
+import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { parseAnswerFields } from './answer-fields.ts'
 import { actorOf, parseYear } from './context.server.ts'
 
@@ -41,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
 	const year = parseYear(params.year)
-	if (!(await findParticipation(params.providerId, year))) notFound()
+	// No participation of this provider in this year: saveAnswer answers not_found (404) below.
 	const loaded = await loadNormSet(year)
 	if (!loaded) notFound()
 	const formData = await readForm(request)

@@ -1,0 +1,500 @@
+// The deadline rush (issue 17, target 2): 300 provider members in the last hour before the
+// qualification deadline, against the production server (build/) on a fresh database (PGlite;
+// PostgreSQL when BENCH_DATABASE_URL is set). For RUSH_SECONDS (60):
+//   - every member autosaves one answer every 2 s (0.5–3 kB of text, some with emoji and new lines),
+//     as the browser does: the next save only when the previous one has answered;
+//   - every member uploads a 1 MB PDF once in the minute;
+//   - 30 of them (each the only member of a carrier with a complete round) submit during the minute
+//     and stop typing;
+//   - a probe asks the trivial route (/healthz) all the time, as at rest before the rush.
+// Afterwards every acknowledged save is compared with the database (lostSaves). Writes
+// bench/results/rush-<database>.json and bench/rush.md (from every results file).
+// Run: npm run bench:rush (builds first), or npx tsx bench/rush.ts after a build.
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { allEvidence } from '#app/domain/norm-set.ts'
+import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
+import { createSession } from '#app/lib/session.server.ts'
+import { createListedParticipation, fillCompleteRound } from '#app/lib/test-fixtures/self-evaluation.server.ts'
+import { loadNormSet } from '#app/services/norm-sets.server.ts'
+import { runningYearAt } from '#app/services/years.server.ts'
+import { machine, openBenchDatabase, percentile, readResults, row, rssMb, startServer, writeResult } from './lib.ts'
+
+const PORT = Number(process.env.BENCH_PORT ?? 3305) + 1
+const SECONDS = Number(process.env.RUSH_SECONDS ?? 60)
+const MEMBERS = 300
+const SUBMITTERS = 30
+const COLLEAGUES = 3 // members per carrier that does not submit
+const YEAR = runningYearAt(new Date()) + 1
+if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
+
+// Node's fetch keeps connections alive without a limit per origin: 300 members, up to 300 connections.
+
+const database = await openBenchDatabase('rush')
+
+// ── Data: 90 carriers × 3 members (typing) and 30 carriers × 1 member (complete; will submit) ─────
+const seedStart = performance.now()
+interface Member {
+	index: number
+	providerId: string
+	cookie: string
+	address: string
+	/** The answer this member types (nobody else does, so every save is theirs to find). */
+	textKey: string
+	uploadKey: string
+	submits: boolean
+	version: number
+	acknowledged: string | null
+}
+const members: Member[] = []
+let deadline = ''
+{
+	const carriers = (MEMBERS - SUBMITTERS) / COLLEAGUES + SUBMITTERS
+	for (let carrier = 0; carrier < carriers; carrier++) {
+		const submits = carrier >= carriers - SUBMITTERS
+		const provider = await db.provider.create({
+			data: {
+				name: `Spitsaanbieder ${carrier}`,
+				slug: `spits-${carrier}`,
+				type: 'independent_practice',
+				kvkNumber: String(50_000_000 + carrier),
+				agbCode: String(50_000_000 + carrier),
+				street: 'Straat',
+				houseNumber: '1',
+				postcode: '3511 AB',
+				city: 'Utrecht',
+				email: `spits${carrier}@bench.test`,
+			},
+		})
+		const listed = await createListedParticipation({ year: YEAR, providerId: provider.id })
+		deadline = listed.qualificationDeadline
+		if (submits) await fillCompleteRound({ providerId: provider.id, year: YEAR })
+		for (let colleague = 0; colleague < (submits ? 1 : COLLEAGUES); colleague++) {
+			const user = await db.user.create({
+				data: {
+					email: `lid${members.length}@spits.bench`,
+					name: `Lid ${members.length}`,
+					memberships: { create: { providerId: provider.id, canSign: true } },
+				},
+			})
+			const cookie = (await createSession(user.id, new Request('http://localhost'))).split(';')[0] as string
+			members.push({
+				index: members.length,
+				providerId: provider.id,
+				cookie,
+				address: `10.${members.length >> 8}.${members.length & 255}.7`,
+				textKey: '',
+				uploadKey: '',
+				submits,
+				version: 0,
+				acknowledged: null,
+			})
+		}
+	}
+	const loaded = await loadNormSet(YEAR)
+	if (!loaded) throw new Error('Geen normen')
+	// Free-text answers without required choices: a save keeps a complete round complete.
+	const texts = allEvidence(loaded.normSet)
+		.map(({ item }) => item)
+		.filter((item) => (item.kind === 'explanation' && !item.choices) || item.kind === 'example')
+	const uploads = allEvidence(loaded.normSet)
+		.map(({ item }) => item)
+		.filter((item) => item.kind === 'template_upload')
+	if (texts.length < COLLEAGUES || uploads.length === 0) throw new Error('Te weinig vrije-tekstvragen')
+	const byProvider = new Map<string, number>()
+	for (const member of members) {
+		const n = byProvider.get(member.providerId) ?? 0
+		byProvider.set(member.providerId, n + 1)
+		member.textKey = texts[n]?.key ?? ''
+		member.uploadKey = uploads[n % uploads.length]?.key ?? ''
+	}
+	// The stored versions the members start from (the complete rounds have answers already).
+	for (const member of members) {
+		const row = await db.answer.findFirst({
+			where: {
+				evidenceItemId: loaded.evidenceIds.get(member.textKey),
+				round: { participation: { providerId: member.providerId, year: YEAR } },
+			},
+			select: { version: true },
+		})
+		member.version = row?.version ?? 0
+	}
+}
+await db.$executeRawUnsafe('ANALYZE')
+const seedSeconds = (performance.now() - seedStart) / 1000
+await closeDatabase()
+
+// ── What a member sends ───────────────────────────────────────────────────────────────────────
+const WORDS = ['cliënt', 'intake', 'behandelplan', 'regiebehandelaar', 'evaluatie', 'wachttijd', 'ROM', 'huisarts']
+const EXTRAS = ['😀', '👍🏽', '🧠', '— ', '\n', '\n\n', '€ ', 'ë', '“citaat” ']
+function answerText(member: Member, tick: number): string {
+	const length = 500 + ((member.index * 7919 + tick * 104_729) % 2500)
+	let text = `Lid ${member.index}, versie ${tick}: `
+	let n = member.index + tick
+	while (text.length < length) {
+		n = (n * 1_103_515_245 + 12_345) % 2 ** 31
+		text += `${WORDS[n % WORDS.length]} `
+		if (member.index % 3 === 0 && n % 11 === 0) text += EXTRAS[n % EXTRAS.length]
+	}
+	return text.slice(0, length)
+}
+const PDF = (() => {
+	const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'
+	const padding = `%${'x'.repeat(98)}\n`.repeat(Math.ceil((1024 * 1024 - head.length) / 100))
+	return new TextEncoder().encode(`${head}${padding}trailer<</Root 1 0 R>>\n%%EOF\n`)
+})()
+
+interface Sample {
+	at: number
+	ms: number
+	ok: boolean
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Asks /healthz with `workers` loops until `until` (ms, performance.now()). */
+async function probe(base: string, until: number, workers = 4): Promise<number[]> {
+	const times: number[] = []
+	await Promise.all(
+		Array.from({ length: workers }, async () => {
+			while (performance.now() < until) {
+				const started = performance.now()
+				try {
+					const response = await fetch(`${base}/healthz`)
+					await response.arrayBuffer()
+					if (response.ok) times.push(performance.now() - started)
+				} catch {
+					// counted as missing; the rush's errors are what matter
+				}
+				await sleep(20)
+			}
+		}),
+	)
+	return times.sort((a, b) => a - b)
+}
+
+const stats = (times: number[], seconds: number) => ({
+	rps: Math.round(times.length / seconds),
+	p50: percentile(times, 0.5),
+	p95: percentile(times, 0.95),
+	p99: percentile(times, 0.99),
+})
+
+let server = await startServer(database, PORT, {
+	KEURMERK_NOW: amsterdamInstant(deadline, { hour: 23 }).toISOString(),
+	KEURMERK_ALLOW_CLOCK_OVERRIDE: '1',
+})
+const base = server.base
+const headers = (member: Member) => ({
+	cookie: member.cookie,
+	origin: base,
+	accept: 'application/json',
+	'x-forwarded-for': member.address,
+})
+
+const normCodes = new Map<string, string>()
+let result: object
+try {
+	const rssAtRest = rssMb(server.process.pid)
+	// Warm the server up a little (JIT, the norm set), then the trivial route at rest.
+	for (const member of members.slice(0, 5)) {
+		await fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}`, { headers: headers(member) })
+	}
+	for (const member of members) await normCodeOf(member)
+	const atRestTimes = await probe(base, performance.now() + 10_000)
+	const atRest = stats(atRestTimes, 10)
+
+	const saves: Sample[] = []
+	const uploads: Sample[] = []
+	const submissions: Sample[] = []
+	const failures: string[] = []
+	let maxRss = rssAtRest
+	const start = performance.now()
+	const end = start + SECONDS * 1000
+	const memory = setInterval(() => {
+		maxRss = Math.max(maxRss, rssMb(server.process.pid))
+	}, 1000)
+	const submitAt = new Map(
+		members
+			.filter((member) => member.submits)
+			.map((member, n) => [member, start + ((n + 0.5) / SUBMITTERS) * SECONDS * 1000]),
+	)
+
+	async function timed(
+		list: Sample[],
+		label: string,
+		run: () => Promise<Response>,
+		expect: (response: Response) => boolean,
+	): Promise<{ status: number; text: string } | null> {
+		const started = performance.now()
+		try {
+			const response = await run()
+			const text = await response.text()
+			const ok = expect(response)
+			list.push({ at: started - start, ms: performance.now() - started, ok })
+			if (!ok && failures.length < 20) failures.push(`${label}: ${response.status} ${text.slice(0, 200)}`)
+			return { status: response.status, text }
+		} catch (error) {
+			list.push({ at: started - start, ms: performance.now() - started, ok: false })
+			if (failures.length < 20) failures.push(`${label}: ${String(error)}`)
+			return null
+		}
+	}
+
+	async function typist(member: Member) {
+		const uploadAt = start + ((member.index * 197) % (SECONDS * 1000 - 5000)) + 2000
+		let uploaded = false
+		let next = start + (member.index % 20) * 100
+		for (let tick = 0; ; tick++) {
+			await sleep(Math.max(0, next - performance.now()))
+			if (performance.now() >= end) return
+			next += 2000
+			const submitTime = submitAt.get(member)
+			if (submitTime !== undefined && performance.now() >= submitTime) {
+				await timed(
+					submissions,
+					'submit',
+					() =>
+						fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/controle`, {
+							method: 'POST',
+							headers: { ...headers(member), 'content-type': 'application/x-www-form-urlencoded' },
+							body: '',
+							redirect: 'manual',
+						}),
+					(response) => response.status === 302,
+				)
+				return
+			}
+			if (!uploaded && performance.now() >= uploadAt) {
+				uploaded = true
+				const form = new FormData()
+				form.set('evidenceKey', member.uploadKey)
+				form.set('file', new File([PDF], 'werkwijze.pdf', { type: 'application/pdf' }))
+				await timed(
+					uploads,
+					'upload',
+					async () => {
+						const normCode = await normCodeOf(member)
+						return fetch(
+							`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/norm/${normCode}?upload=${encodeURIComponent(member.uploadKey)}`,
+							{ method: 'POST', headers: headers(member), body: form, redirect: 'manual' },
+						)
+					},
+					(response) => response.status === 302,
+				)
+			}
+			const text = answerText(member, tick)
+			const body = new FormData()
+			body.set('evidenceKey', member.textKey)
+			body.set(`${member.textKey}:version`, String(member.version))
+			body.set(`${member.textKey}:text`, text)
+			const response = await timed(
+				saves,
+				'autosave',
+				() =>
+					fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/antwoord`, {
+						method: 'POST',
+						headers: headers(member),
+						body,
+					}),
+				(candidate) => candidate.status === 200,
+			)
+			if (response?.status === 200) {
+				const answer = JSON.parse(response.text) as { ok: boolean; version: number }
+				if (answer.ok) {
+					member.version = answer.version
+					member.acknowledged = text
+				}
+			}
+		}
+	}
+
+	const [, rushTimes] = await Promise.all([Promise.all(members.map((member) => typist(member))), probe(base, end)])
+	clearInterval(memory)
+	const rssAfter = rssMb(server.process.pid)
+	await server.stop()
+
+	// Every acknowledged save must be the stored answer.
+	await initDatabase({ databaseUrl: database.databaseUrl, pgliteDataDir: database.pgliteDataDir }, { migrate: false })
+	const loaded = await loadNormSet(YEAR)
+	let lostSaves = 0
+	for (const member of members) {
+		if (member.acknowledged === null) continue
+		const stored = await db.answer.findFirst({
+			where: {
+				evidenceItemId: loaded?.evidenceIds.get(member.textKey),
+				round: { participation: { providerId: member.providerId, year: YEAR } },
+			},
+			orderBy: { round: { number: 'desc' } },
+			select: { text: true },
+		})
+		if (stored?.text !== member.acknowledged) lostSaves++
+	}
+	const submitted = await db.selfEvaluationRound.count({
+		where: { status: 'submitted', participation: { year: YEAR } },
+	})
+	await closeDatabase()
+
+	// Restart on the existing database: start to first 200.
+	server = await startServer(database, PORT)
+	const startMs = server.startMs
+	await server.stop()
+
+	const okSaves = saves
+		.filter((sample) => sample.ok)
+		.map((sample) => sample.ms)
+		.sort((a, b) => a - b)
+	const seconds = SECONDS
+	const trivialUnderLoad = stats(rushTimes, seconds)
+	const saveStats = stats(okSaves, seconds)
+	const measured = (name: string, url: string, list: Sample[]) => {
+		const times = list
+			.filter((sample) => sample.ok)
+			.map((sample) => sample.ms)
+			.sort((a, b) => a - b)
+		return {
+			name,
+			url,
+			...stats(times, seconds),
+			errors: list.filter((sample) => !sample.ok).length,
+			count: list.length,
+		}
+	}
+	result = {
+		bench: 'rush',
+		database: database.kind,
+		date: new Date().toISOString(),
+		trivial: trivialUnderLoad,
+		cases: [
+			measured('autosave (one answer, 0.5–3 kB)', '/aanbieder/:id/zelfevaluatie/:year/antwoord', saves),
+			measured('upload (1 MB PDF)', '/aanbieder/:id/zelfevaluatie/:year/norm/:code?upload=…', uploads),
+			measured('submit the round', '/aanbieder/:id/zelfevaluatie/:year/controle', submissions),
+		],
+		rssMb: maxRss,
+		lostSaves,
+		savesPerSecond: Number((okSaves.length / seconds).toFixed(1)),
+		autosave: saveStats,
+		trivialAtRest: atRest,
+		submitted,
+		failures,
+		rssMbAtRest: rssAtRest,
+		rssMbAfter: rssAfter,
+		startMs,
+		members: MEMBERS,
+		seconds,
+		seedSeconds: Number(seedSeconds.toFixed(1)),
+		machine: machine(),
+	}
+} finally {
+	await server.stop()
+	await database.dispose()
+}
+
+async function normCodeOf(member: Member): Promise<string> {
+	const cached = normCodes.get(member.uploadKey)
+	if (cached) return cached
+	// The norm page of the upload item: read once from the overview's links.
+	const page = await fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}`, { headers: headers(member) })
+	const html = await page.text()
+	for (const match of html.matchAll(/\/norm\/([^"#?/]+)/g)) {
+		const code = decodeURIComponent(match[1] ?? '')
+		const norm = await fetch(
+			`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/norm/${encodeURIComponent(code)}`,
+			{
+				headers: headers(member),
+			},
+		)
+		if ((await norm.text()).includes(member.uploadKey)) {
+			normCodes.set(member.uploadKey, encodeURIComponent(code))
+			return encodeURIComponent(code)
+		}
+	}
+	throw new Error(`Geen normpagina voor ${member.uploadKey}`)
+}
+
+await writeResult('rush', database.kind, result)
+await writeFile(new URL('./rush.md', import.meta.url), report(readResults<RushResult>('rush')))
+console.log(JSON.stringify(result, null, 2))
+
+interface RushResult {
+	database: string
+	date: string
+	trivial: { rps: number; p50: number; p95: number; p99: number }
+	trivialAtRest: { rps: number; p50: number; p95: number; p99: number }
+	cases: {
+		name: string
+		url: string
+		rps: number
+		p50: number
+		p95: number
+		p99: number
+		errors: number
+		count: number
+	}[]
+	autosave: { p95: number }
+	savesPerSecond: number
+	lostSaves: number
+	submitted: number
+	rssMb: number
+	rssMbAtRest: number
+	startMs: number
+	members: number
+	seconds: number
+	seedSeconds: number
+	machine: string
+	failures: string[]
+}
+
+function report(results: RushResult[]): string {
+	const sections = results.map((r) => {
+		const errors = r.cases.reduce((sum, c) => sum + c.errors, 0)
+		const checks = [
+			[`≥ 150 saves/s sustained`, `${r.savesPerSecond}`, r.savesPerSecond >= 150],
+			['0 errors', `${errors}`, errors === 0],
+			['every acknowledged save present (lostSaves 0)', `${r.lostSaves}`, r.lostSaves === 0],
+			[
+				'autosave p95 ≤ 3 × trivial p95 (same run)',
+				`${r.autosave.p95} ms vs ${r.trivial.p95} ms (${(r.autosave.p95 / r.trivial.p95).toFixed(1)} ×)`,
+				r.autosave.p95 <= 3 * r.trivial.p95,
+			],
+			[
+				'trivial p95 under load ≤ 3 × at rest',
+				`${r.trivial.p95} ms vs ${r.trivialAtRest.p95} ms (${(r.trivial.p95 / r.trivialAtRest.p95).toFixed(1)} ×)`,
+				r.trivial.p95 <= 3 * r.trivialAtRest.p95,
+			],
+			[
+				'resident memory ≤ 300 MB (target on PostgreSQL)',
+				`${r.rssMbAtRest} MB at rest, ${r.rssMb} MB at most`,
+				r.rssMb <= 300,
+			],
+			['start to first 200 on the existing database ≤ 5 s', `${(r.startMs / 1000).toFixed(1)} s`, r.startMs <= 5000],
+		] as const
+		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
+
+${r.machine} (at the end of the run; the machine is shared by eight engineers building and testing at the same time: it was busy). ${r.members} members, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted} rounds submitted.
+
+| case | URL | per second | p50 ms | p95 ms | p99 ms | count | errors |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${row(['trivial route at rest (probe, 4 loops)', '`/healthz`', r.trivialAtRest.rps, r.trivialAtRest.p50, r.trivialAtRest.p95, r.trivialAtRest.p99, '', 0])}
+${row(['trivial route during the rush', '`/healthz`', r.trivial.rps, r.trivial.p50, r.trivial.p95, r.trivial.p99, '', 0])}
+${r.cases.map((c) => row([c.name, `\`${c.url}\``, c.rps, c.p50, c.p95, c.p99, c.count, c.errors])).join('\n')}
+
+| target | measured | |
+| --- | --- | :---: |
+${checks.map(([target, value, met]) => row([target, value, met ? '✓' : '✗'])).join('\n')}
+${r.failures.length ? `\nFirst failures:\n\n${r.failures.map((failure) => `- \`${failure.replace(/`/g, "'").replace(/\s+/g, ' ')}\``).join('\n')}\n` : ''}`
+	})
+	return `# The deadline rush — ${MEMBERS} members in the last hour
+
+Measured by \`npm run bench:rush\` (\`bench/rush.ts\`; PostgreSQL with \`BENCH_DATABASE_URL=postgresql://…\`).
+Raw numbers: \`bench/results/rush-<database>.json\`. The server's clock is set to 23:00 on the day of
+the qualification deadline. Each of ${MEMBERS} members (90 carriers × 3 colleagues, 30 carriers × 1)
+autosaves one answer every 2 s like the browser (the next save only after the previous answer),
+uploads a 1 MB PDF once, and the 30 single members submit their complete round during the minute
+(then stop typing). A probe asks \`/healthz\` in 4 loops throughout, and for 10 s at rest before.
+Afterwards every member's last acknowledged text is compared with the stored answer (lostSaves).
+
+${sections.join('\n\n')}
+`
+}
