@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react'
 import { Form, Link, NavLink, useLocation, useParams } from 'react-router'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
@@ -40,6 +41,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 			? t(membership.canSign ? 'shell.roleSigner' : 'shell.roleMember')
 			: null
 	const otherLocale: Locale = locale === 'nl' ? 'en' : 'nl'
+	const menu = useMobileMenu(location.pathname)
 
 	return (
 		<>
@@ -52,7 +54,10 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 					{clockNow ? <span> {t('common.clockBanner', { time: formatDateTime(clockNow, locale) })}</span> : null}
 				</div>
 			) : null}
-			<header className="site-header">
+			<header
+				className={`site-header${menu.enhanced ? ' site-header--menu' : ''}${menu.open ? ' site-header--open' : ''}`}
+				onKeyDown={menu.onKeyDown}
+			>
 				<div className="site-header__inner">
 					<Link to="/" className="brand">
 						<span className="brand__mark" aria-hidden="true">
@@ -63,7 +68,25 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 							<span className="brand__sub">{t('common.appName')}</span>
 						</span>
 					</Link>
-					<div className="site-header__account" aria-label={t('shell.accountNavigation')} role="group">
+					{/* On a phone the menu and the account links fold behind this button (a disclosure).
+					    Without JavaScript it stays hidden and everything shows, as before. */}
+					<button
+						type="button"
+						ref={menu.buttonRef}
+						className="menu-button"
+						aria-expanded={menu.open}
+						aria-controls="site-menu-account site-menu-nav"
+						onClick={menu.toggle}
+					>
+						<span className="menu-button__icon" aria-hidden="true" />
+						{t('shell.menu')}
+					</button>
+					<div
+						id="site-menu-account"
+						className="site-header__account"
+						aria-label={t('shell.accountNavigation')}
+						role="group"
+					>
 						{user ? (
 							<>
 								<span className="account-summary">
@@ -97,7 +120,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 						</Form>
 					</div>
 				</div>
-				<nav className="main-nav" aria-label={t('shell.mainNavigation')}>
+				<nav id="site-menu-nav" className="main-nav" aria-label={t('shell.mainNavigation')}>
 					<ul className="main-nav__list">
 						{navigation.map((item) => (
 							<li key={item.to}>
@@ -121,4 +144,29 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 			</footer>
 		</>
 	)
+}
+
+/**
+ * The mobile menu's state: closed after every navigation, closed by Escape (focus back on the
+ * button). `enhanced` turns on once React runs, so the collapsing CSS never hides links from a
+ * browser without JavaScript.
+ */
+function useMobileMenu(pathname: string) {
+	const [enhanced, setEnhanced] = useState(false)
+	const [open, setOpen] = useState(false)
+	const buttonRef = useRef<HTMLButtonElement>(null)
+	useEffect(() => setEnhanced(true), [])
+	useEffect(() => setOpen(false), [pathname])
+	return {
+		enhanced,
+		open,
+		buttonRef,
+		toggle: () => setOpen((value) => !value),
+		onKeyDown(event: React.KeyboardEvent) {
+			if (event.key === 'Escape' && open) {
+				setOpen(false)
+				buttonRef.current?.focus()
+			}
+		},
+	}
 }

@@ -93,6 +93,7 @@ async function lookup(request: Request): Promise<CurrentSession | null> {
 	const rows = await db.$queryRaw<SessionRow[]>`
 		SELECT s."expiresAt", s."lastSeenAt", u.id, u.email, u.name, u."staffRole"::text AS "staffRole",
 			u.kind::text AS kind, u."organisationName", u.locale::text AS locale, u.active,
+			(u."totpEnabledAt" IS NOT NULL) AS "twoFactorEnabled",
 			coalesce((
 				SELECT json_agg(json_build_object(
 					'providerId', m."providerId", 'providerName', p.name,
@@ -124,6 +125,7 @@ async function lookup(request: Request): Promise<CurrentSession | null> {
 			kind: session.kind,
 			organisationName: session.organisationName,
 			locale: session.locale,
+			twoFactorEnabled: session.twoFactorEnabled,
 			memberships: memberships.map((membership) => ({
 				providerId: membership.providerId,
 				providerName: membership.providerName,
@@ -145,6 +147,7 @@ interface SessionRow {
 	organisationName: string | null
 	locale: Locale
 	active: boolean
+	twoFactorEnabled: boolean
 	memberships: SessionMembership[] | string
 }
 

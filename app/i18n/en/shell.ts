@@ -3,6 +3,7 @@ import type { shell as nl } from '../nl/shell.ts'
 export const shell: Record<keyof typeof nl, string> = {
 	mainNavigation: 'Main menu',
 	accountNavigation: 'Account',
+	menu: 'Menu',
 	navHome: 'Home',
 	navRegister: 'Quality mark register',
 	navVerify: 'Verify a certificate',

@@ -2,6 +2,7 @@
 export const shell = {
 	mainNavigation: 'Hoofdmenu',
 	accountNavigation: 'Account',
+	menu: 'Menu',
 	navHome: 'Home',
 	navRegister: 'Keurmerkregister',
 	navVerify: 'Certificaat controleren',

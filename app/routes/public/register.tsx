@@ -16,7 +16,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { now } from '#app/lib/clock.server.ts'
 import { cachedRegisterAnswer } from '#app/services/register-cache.server.ts'
-import { searchRegister } from '#app/services/register.server.ts'
+import { defaultRegisterYear, searchRegister } from '#app/services/register.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 // The public Keurmerkregister: search and filters live in the URL (a GET form), so a search is a
@@ -34,14 +34,18 @@ export async function loader({ request }: Route.LoaderArgs) {
 		statusCounts: result.statusCounts,
 		pagination: result.pagination,
 		entries: result.entries,
-		activeFilters: activeFilterCount(query),
+		activeFilters: activeFilterCount(query, defaultRegisterYear(result.years)),
 	}
 }
 
-/** Filters the visitor set in the URL (the year only when chosen): they keep the filters unfolded. */
-function activeFilterCount(query: RegisterQuery): number {
-	const set = [query.type, query.province, query.city, query.postcode, query.status, query.year]
-	return set.filter((value) => value !== null && value !== '').length + (query.sort === 'name' ? 0 : 1)
+/**
+ * Filters the visitor set in the URL: they keep the filters unfolded. The form submits every field,
+ * so the year counts only when it is not the default one, the sort only when not by name.
+ */
+function activeFilterCount(query: RegisterQuery, defaultYear: number): number {
+	const set = [query.type, query.province, query.city, query.postcode, query.status]
+	const year = query.year !== null && query.year !== defaultYear ? 1 : 0
+	return set.filter((value) => value !== null && value !== '').length + year + (query.sort === 'name' ? 0 : 1)
 }
 
 export const meta: Route.MetaFunction = (args) =>
@@ -184,10 +188,12 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 					</div>
 				</details>
 			</Form>
-			<StatusLegend />
 
 			<section aria-labelledby="register-results-title" className="stack">
-				<h2 id="register-results-title">{t('register.resultsTitle')}</h2>
+				{/* The count below says it visibly; on a phone every line above the first result counts. */}
+				<h2 id="register-results-title" className="visually-hidden">
+					{t('register.resultsTitle')}
+				</h2>
 				<p role="status" id="register-count">
 					<strong>{countText}</strong>
 				</p>
@@ -229,6 +235,7 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 					</nav>
 				) : null}
 			</section>
+			<StatusLegend />
 			<p>
 				<Link to="/open-data">{t('register.openDataLink')}</Link>
 			</p>
