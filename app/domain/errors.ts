@@ -75,6 +75,13 @@ export const ERROR_STATUS = {
 	verdicts_changed: 409,
 	no_proposal: 409,
 	four_eyes: 409,
+	// safe decisions (issue 12, app/services/safe-decisions.server.ts)
+	overdue_invoice_not_acknowledged: 409,
+	decision_day_changed: 409,
+	unpaid_fee_not_eligible: 409,
+	withdrawal_proposal_pending: 409,
+	withdrawal_proposal_not_found: 404,
+	withdrawal_proposal_decided: 409,
 	participation_not_found: 404,
 	assessor_inactive: 400,
 	// sample (app/domain/sampling.ts, app/services/sample.server.ts)

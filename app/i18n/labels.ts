@@ -6,9 +6,9 @@ import type { InvoiceDisplayStatus } from '#app/domain/invoices.ts'
 import type { NextDeadline } from '#app/domain/next-deadline.ts'
 import type { ParticipationState, ProviderType, WithdrawalReason } from '#app/domain/types.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
-import type { Locale } from './catalogue.ts'
+import type { Locale, MessageKey } from './catalogue.ts'
 import { formatCalendarDay } from './format.ts'
-import { translate } from './translate.ts'
+import { catalogues, translate } from './translate.ts'
 
 export function stateLabel(state: ParticipationState, locale: Locale): string {
 	return translate(locale, `states.${state}`)
@@ -65,4 +65,29 @@ export function nextDeadlineLabel(
 /** The consent a signer of the agreement gives (stored with the signature, printed on the PDF). */
 export function agreementConsentText(providerName: string, year: number, locale: Locale): string {
 	return translate(locale, 'provider.agreementConsent', { provider: providerName, year })
+}
+
+// ─── Internal codes (issue 12 §7): never shown as they are ────────────────────────────────
+
+function codeLabel(locale: Locale, key: string, fallback: MessageKey): string {
+	const codes = catalogues[locale].codes as Record<string, string>
+	return key in codes ? translate(locale, `codes.${key}` as MessageKey) : translate(locale, fallback)
+}
+
+/** 'participation.qualify' → 'Gekwalificeerd'; an unknown action as "Andere wijziging". */
+export function auditActionLabel(action: string, locale: Locale): string {
+	const [area, verb] = action.split('.', 2)
+	if (area === 'participation' && verb && `event_${verb}` in catalogues[locale].codes)
+		return translate(locale, `codes.event_${verb}` as MessageKey)
+	return codeLabel(locale, `audit_${action.replace(/\./g, '_')}`, 'codes.auditUnknown')
+}
+
+/** A participation event ('submit_self_evaluation') in words. */
+export function participationEventLabel(event: string, locale: Locale): string {
+	return codeLabel(locale, `event_${event}`, 'codes.auditUnknown')
+}
+
+/** An audited entity ('WithdrawalProposal') in words. */
+export function entityTypeLabel(entityType: string, locale: Locale): string {
+	return codeLabel(locale, `entity_${entityType}`, 'codes.entityUnknown')
 }

@@ -16,7 +16,10 @@ export interface FileStore {
 	readonly kind: FileStoreKind
 	/** Writes new bytes under a new key; `client` is the caller's transaction, if any. */
 	write(storageKey: string, bytes: Uint8Array, client?: Tx | PrismaClient): Promise<void>
-	read(storageKey: string): Promise<Buffer>
+	/** `client`: read inside the caller's transaction (a preview's dry run reads what it just wrote). */
+	read(storageKey: string, client?: Tx | PrismaClient): Promise<Buffer>
+	/** Removes the bytes of a file whose row was rolled back (a preview's dry run, issue 12). */
+	discardRolledBack(storageKey: string): Promise<void>
 	/** The bytes as a stream; rejects (before any byte is sent) when the file is missing. */
 	stream(storageKey: string): Promise<ReadableStream<Uint8Array>>
 	/** Whether bytes exist under the key (backups check every file). */
@@ -42,6 +45,9 @@ export function localFileStore(root: string): FileStore {
 		},
 		async read(storageKey) {
 			return readFile(pathOf(storageKey))
+		},
+		async discardRolledBack(storageKey) {
+			await rm(pathOf(storageKey), { force: true })
 		},
 		async stream(storageKey) {
 			const target = pathOf(storageKey)
@@ -77,8 +83,8 @@ export function databaseFileStore(): FileStore {
 			// One chunk per statement: a multi-row insert of several megabytes is a huge parameter list.
 			for (const row of rows) await client.storedFileChunk.create({ data: row })
 		},
-		async read(storageKey) {
-			const chunks = await db.storedFileChunk.findMany({
+		async read(storageKey, client = db) {
+			const chunks = await client.storedFileChunk.findMany({
 				where: { storageKey: checkStorageKey(storageKey) },
 				orderBy: { seq: 'asc' },
 				select: { bytes: true },
@@ -99,6 +105,9 @@ export function databaseFileStore(): FileStore {
 					else controller.close()
 				},
 			})
+		},
+		async discardRolledBack() {
+			// The chunks were written in the rolled-back transaction: nothing is left.
 		},
 		async has(storageKey) {
 			return (await chunkAt(checkStorageKey(storageKey), 0)) !== null

@@ -41,8 +41,17 @@ export async function storeFile(file: NewFile, client: Tx | PrismaClient = db): 
 	})
 }
 
-export async function readStoredFile(file: Pick<StoredFile, 'storageKey'>): Promise<Buffer> {
-	return fileStore().read(file.storageKey)
+/** Removes the bytes of a file whose row was rolled back (a preview's dry run, issue 12). */
+export async function discardStoredBytes(file: Pick<StoredFile, 'storageKey'>): Promise<void> {
+	await fileStore().discardRolledBack(file.storageKey)
+}
+
+/** `client`: inside the caller's transaction (a preview's dry run reads the letter it just rendered). */
+export async function readStoredFile(
+	file: Pick<StoredFile, 'storageKey'>,
+	client?: Tx | PrismaClient,
+): Promise<Buffer> {
+	return fileStore().read(file.storageKey, client)
 }
 
 /**

@@ -10,11 +10,13 @@ import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForRoundOutcome } from '#app/domain/participation.ts'
 import type { Answers } from '#app/domain/self-evaluation.ts'
 import type { CriterionVerdict, RoundOutcome } from '#app/domain/types.ts'
+import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { type LoadedNormSet, loadNormSet } from './norm-sets.server.ts'
+import { unpaidInvoices } from './money-in-view.server.ts'
 import { applyParticipationEvent } from './participation.server.ts'
 
 /** The answers of a round keyed by evidence key, as the domain reads them. */
@@ -154,64 +156,87 @@ async function lockedRound(tx: Tx, participationId: string, number: number) {
  */
 export async function decideRound(
 	actor: Actor & { userId: string },
-	input: { participationId: string; round: number; outcome: RoundOutcome },
+	input: DecisionInput,
 ): Promise<{ applied: boolean }> {
 	// A refusal throws inside the transaction, so the round's outcome rolls back with the refused event.
-	return db.$transaction(async (tx) => {
-		const found = await lockedRound(tx, input.participationId, input.round)
-		if (!found) throw new AppError('round_not_assessable')
-		const { participation, round } = found
-		const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
-		if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
-			throw new AppError('round_not_assessable')
-		const loaded = await loadNormSet(participation.year, tx)
-		if (!loaded) throw new AppError('round_not_assessable')
-		const outcome = outcomeFor(
-			loaded,
-			participation,
-			await roundAnswers(round.id, loaded, tx),
-			await verdictsOf(tx, round.id, loaded),
-			participation.markYear.maxRevisions,
-		)
-		if (!outcome.allAssessed || !outcome.outcome) {
-			throw new AppError('verdicts_missing', { codes: outcome.missingVerdicts.map((ref) => ref.code).join(', ') })
-		}
-		if (outcome.outcome !== input.outcome) throw new AppError('verdicts_changed')
-		const at = now()
-		const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
-		// The event goes first: until it is applied the round must not read as qualified (a
-		// submitted participation with a qualifying round is no valid snapshot).
-		if (!waits) {
-			const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
-			if (!result.ok) throw refusalError(result.refusal)
-		}
-		await tx.selfEvaluationRound.update({
-			where: { id: round.id },
-			data: {
-				outcome: outcome.outcome,
-				outcomeProposedById: actor.userId,
-				outcomeProposedAt: at,
-				decidedAt: waits ? null : at,
-				version: { increment: 1 },
-			},
-		})
-		await recordAudit(tx, {
-			actor,
-			action: waits ? 'assessment.propose' : 'assessment.decide',
-			entityType: 'SelfEvaluationRound',
-			entityId: round.id,
-			providerId: participation.providerId,
-			participationId: participation.id,
-			before: { outcome: null },
-			after: {
-				round: round.number,
-				outcome: outcome.outcome,
-				insufficient: outcome.insufficient.map((ref) => ref.code),
-			},
-			at,
-		})
-		return { applied: !waits }
+	return db.$transaction((tx) => decideRoundIn(tx, actor, input))
+}
+
+export interface DecisionInput {
+	participationId: string
+	round: number
+	outcome: RoundOutcome
+	/** Issue 12 §6: qualifying a provider with an overdue invoice needs this explicit acknowledgement. */
+	acknowledgeOverdue?: boolean
+	/** The Amsterdam day the confirmation page showed as decision day; refused when it has passed. */
+	decisionDay?: string
+}
+
+/** `decideRound` inside a transaction (also run, and rolled back, for the confirmation page). */
+export async function decideRoundIn(
+	tx: Tx,
+	actor: Actor & { userId: string },
+	input: DecisionInput,
+): Promise<{ applied: boolean }> {
+	const found = await lockedRound(tx, input.participationId, input.round)
+	if (!found) throw new AppError('round_not_assessable')
+	const { participation, round } = found
+	const latest = participation.rounds.filter((candidate) => candidate.status === 'submitted').at(-1)
+	if (participation.state !== 'submitted' || latest?.id !== round.id || round.outcome !== null)
+		throw new AppError('round_not_assessable')
+	const loaded = await loadNormSet(participation.year, tx)
+	if (!loaded) throw new AppError('round_not_assessable')
+	const outcome = outcomeFor(
+		loaded,
+		participation,
+		await roundAnswers(round.id, loaded, tx),
+		await verdictsOf(tx, round.id, loaded),
+		participation.markYear.maxRevisions,
+	)
+	if (!outcome.allAssessed || !outcome.outcome) {
+		throw new AppError('verdicts_missing', { codes: outcome.missingVerdicts.map((ref) => ref.code).join(', ') })
+	}
+	if (outcome.outcome !== input.outcome) throw new AppError('verdicts_changed')
+	const at = now()
+	if (input.decisionDay !== undefined && input.decisionDay !== amsterdamDateOf(at))
+		throw new AppError('decision_day_changed')
+	const unpaid = await unpaidInvoices(participation.providerId, at, tx)
+	if (outcome.outcome === 'qualified' && unpaid.overdue && !input.acknowledgeOverdue)
+		throw new AppError('overdue_invoice_not_acknowledged')
+	const waits = participation.markYear.fourEyesNegative && outcome.outcome !== 'qualified'
+	// The event goes first: until it is applied the round must not read as qualified (a
+	// submitted participation with a qualifying round is no valid snapshot).
+	if (!waits) {
+		const result = await applyParticipationEvent(tx, participation.id, eventForRoundOutcome(outcome.outcome), actor)
+		if (!result.ok) throw refusalError(result.refusal)
+	}
+	await tx.selfEvaluationRound.update({
+		where: { id: round.id },
+		data: {
+			outcome: outcome.outcome,
+			outcomeProposedById: actor.userId,
+			outcomeProposedAt: at,
+			decidedAt: waits ? null : at,
+			version: { increment: 1 },
+		},
 	})
+	await recordAudit(tx, {
+		actor,
+		action: waits ? 'assessment.propose' : 'assessment.decide',
+		entityType: 'SelfEvaluationRound',
+		entityId: round.id,
+		providerId: participation.providerId,
+		participationId: participation.id,
+		before: { outcome: null },
+		after: {
+			round: round.number,
+			outcome: outcome.outcome,
+			insufficient: outcome.insufficient.map((ref) => ref.code),
+			...(unpaid.overdue ? { overdueInvoicesAcknowledged: unpaid.invoices.map((invoice) => invoice.number) } : {}),
+		},
+		at,
+	})
+	return { applied: !waits }
 }
 
 /** Four-eyes: a second, different assessor confirms (or rejects) the proposed negative decision. */

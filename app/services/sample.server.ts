@@ -164,68 +164,80 @@ export async function planInterview(
 }
 
 /** Records the interview's outcome: confirmed, or an incorrect qualification that withdraws the mark. */
-export async function recordInterviewOutcome(
+export async function recordInterviewOutcome(actor: Actor & { userId: string }, input: InterviewOutcomeInput) {
+	return db.$transaction((tx) => recordInterviewOutcomeIn(tx, actor, input))
+}
+
+export interface InterviewOutcomeInput {
+	interviewId: string
+	outcome: SampleOutcome
+	notes: string
+	expectedVersion: number
+	decidedBy: string
+}
+
+/** `recordInterviewOutcome` inside a transaction (also run, and rolled back, for the confirmation page). */
+export async function recordInterviewOutcomeIn(
+	tx: Tx,
 	actor: Actor & { userId: string },
-	input: { interviewId: string; outcome: SampleOutcome; notes: string; expectedVersion: number; decidedBy: string },
+	input: InterviewOutcomeInput,
 ) {
-	return db.$transaction(async (tx) => {
-		const interview = await tx.interview.findUnique({
-			where: { id: input.interviewId },
-			include: {
-				sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } },
-			},
-		})
-		if (!interview) throw new AppError('interview_not_found')
-		if (interview.outcome) throw new AppError('interview_decided')
-		if (interview.version !== input.expectedVersion) throw new AppError('interview_conflict')
-		const participationId = interview.sampleMember.participationId
-		const at = now()
-		// 003 §3.2: KiBG "voert gesprekken" with the sample: an outcome follows an interview that was
-		// planned and has taken place (issue 16 item 11).
-		if (!interview.scheduledAt) throw new AppError('interview_not_planned')
-		if (interview.scheduledAt.getTime() > at.getTime())
-			throw new AppError('interview_not_held_yet', { scheduledAt: { instant: interview.scheduledAt } })
-		await tx.interview.update({
-			where: { id: interview.id },
-			data: {
-				outcome: input.outcome,
-				outcomeAt: at,
-				recordedById: actor.userId,
-				notes: input.notes || interview.notes,
-				version: { increment: 1 },
-			},
-		})
-		await recordAudit(tx, {
-			actor,
-			action: 'interview.outcome',
-			entityType: 'Interview',
-			entityId: interview.id,
-			providerId: interview.sampleMember.participation.providerId,
-			participationId,
-			before: { outcome: null },
-			after: { outcome: input.outcome, notes: input.notes },
-			at,
-		})
-		let letterFileId: string | undefined
-		if (input.outcome === 'incorrect_qualification') {
-			// The letter is a Dutch document.
-			const explanation = input.notes || translate('nl', 'staff.incorrectQualificationExplanation')
-			letterFileId = (
-				await storeWithdrawalLetter(tx, participationId, {
-					reason: 'incorrect_qualification',
-					effectiveAt: at,
-					explanation,
-					decidedBy: input.decidedBy,
-				})
-			).id
-		}
-		const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome(input.outcome), actor, {
-			reason: input.notes || null,
-			...(letterFileId ? { letterFileId } : {}),
-		})
-		if (!result.ok) throw refusalError(result.refusal)
-		if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
+	const interview = await tx.interview.findUnique({
+		where: { id: input.interviewId },
+		include: {
+			sampleMember: { select: { participationId: true, participation: { select: { providerId: true } } } },
+		},
 	})
+	if (!interview) throw new AppError('interview_not_found')
+	if (interview.outcome) throw new AppError('interview_decided')
+	if (interview.version !== input.expectedVersion) throw new AppError('interview_conflict')
+	const participationId = interview.sampleMember.participationId
+	const at = now()
+	// 003 §3.2: KiBG "voert gesprekken" with the sample: an outcome follows an interview that was
+	// planned and has taken place (issue 16 item 11).
+	if (!interview.scheduledAt) throw new AppError('interview_not_planned')
+	if (interview.scheduledAt.getTime() > at.getTime())
+		throw new AppError('interview_not_held_yet', { scheduledAt: { instant: interview.scheduledAt } })
+	await tx.interview.update({
+		where: { id: interview.id },
+		data: {
+			outcome: input.outcome,
+			outcomeAt: at,
+			recordedById: actor.userId,
+			notes: input.notes || interview.notes,
+			version: { increment: 1 },
+		},
+	})
+	await recordAudit(tx, {
+		actor,
+		action: 'interview.outcome',
+		entityType: 'Interview',
+		entityId: interview.id,
+		providerId: interview.sampleMember.participation.providerId,
+		participationId,
+		before: { outcome: null },
+		after: { outcome: input.outcome, notes: input.notes },
+		at,
+	})
+	let letterFileId: string | undefined
+	if (input.outcome === 'incorrect_qualification') {
+		// The letter is a Dutch document.
+		const explanation = input.notes || translate('nl', 'staff.incorrectQualificationExplanation')
+		letterFileId = (
+			await storeWithdrawalLetter(tx, participationId, {
+				reason: 'incorrect_qualification',
+				effectiveAt: at,
+				explanation,
+				decidedBy: input.decidedBy,
+			})
+		).id
+	}
+	const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome(input.outcome), actor, {
+		reason: input.notes || null,
+		...(letterFileId ? { letterFileId } : {}),
+	})
+	if (!result.ok) throw refusalError(result.refusal)
+	if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
 }
 
 /** The provider's name of each participation, for the preview of a draw. */

@@ -5,7 +5,7 @@
 import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { type ManualWithdrawalReason } from '#app/domain/participation.ts'
 import { registerWindow } from '#app/domain/register.ts'
-import { refusalError } from '#app/domain/errors.ts'
+import { AppError, refusalError } from '#app/domain/errors.ts'
 import { WITHDRAWAL_REASONS, type WithdrawalReason } from '#app/domain/types.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
@@ -14,6 +14,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { applyParticipationEvent, loadSnapshot, requireParticipationEvent } from './participation.server.ts'
+import { unpaidInvoices } from './money-in-view.server.ts'
 
 export interface WithdrawalResult {
 	withdrawalId: string
@@ -24,42 +25,66 @@ import { storeWithdrawalLetter } from './withdrawal-letter.server.ts'
 
 export { storeWithdrawalLetter }
 
-/** Staff withdraw a participation with a reason, an effective date (Amsterdam day) and an explanation. */
+export interface WithdrawalInput {
+	participationId: string
+	reason: ManualWithdrawalReason
+	effectiveOn: string
+	explanation: string
+	decidedBy: string
+}
+
+/**
+ * Staff withdraw a participation with a reason, an effective date (Amsterdam day) and an
+ * explanation. This is the act itself: the staff screens reach it through
+ * `requestWithdrawal` (safe-decisions.server.ts), which previews it and applies four-eyes.
+ */
 export async function withdrawParticipation(
 	actor: Actor & { userId: string },
-	input: {
-		participationId: string
-		reason: ManualWithdrawalReason
-		effectiveOn: string
-		explanation: string
-		decidedBy: string
-	},
+	input: WithdrawalInput,
+): Promise<WithdrawalResult> {
+	return db.$transaction((tx) => withdrawParticipationIn(tx, actor, input))
+}
+
+/** `withdrawParticipation` inside a transaction (also run, and rolled back, for the preview). */
+export async function withdrawParticipationIn(
+	tx: Tx,
+	actor: Actor & { userId: string },
+	input: WithdrawalInput,
 ): Promise<WithdrawalResult> {
 	// A withdrawal "per today" takes effect now; a later day at the start of that day.
 	const at = now()
 	const effectiveAt = input.effectiveOn === amsterdamDateOf(at) ? at : startOfDay(input.effectiveOn)
-	return db.$transaction(async (tx) => {
-		const letter = await storeWithdrawalLetter(tx, input.participationId, {
-			reason: input.reason,
-			effectiveAt,
-			explanation: input.explanation,
-			decidedBy: input.decidedBy,
+	// DOMAIN.md §6 / issue 12: 'unpaid_fee' only while an invoice is overdue beyond its year's grace days.
+	if (input.reason === 'unpaid_fee') {
+		const participation = await tx.participation.findUnique({
+			where: { id: input.participationId },
+			select: { providerId: true },
 		})
-		const result = await applyParticipationEvent(
-			tx,
-			input.participationId,
-			{ type: 'withdraw', reason: input.reason, effectiveAt },
-			actor,
-			{ reason: input.explanation, letterFileId: letter.id },
-		)
-		if (!result.ok) throw refusalError(result.refusal)
-		await markNextYearReapplicant(tx, input.participationId, actor)
-		const withdrawal = await tx.withdrawal.findFirstOrThrow({
-			where: { participationId: input.participationId, undoneAt: null },
-			orderBy: { decidedAt: 'desc' },
-		})
-		return { withdrawalId: withdrawal.id, letterFileId: letter.id }
+		if (participation) {
+			const unpaid = await unpaidInvoices(participation.providerId, at, tx)
+			if (!unpaid.unpaidFeeEligible) throw new AppError('unpaid_fee_not_eligible', { days: unpaid.graceDays })
+		}
+	}
+	const letter = await storeWithdrawalLetter(tx, input.participationId, {
+		reason: input.reason,
+		effectiveAt,
+		explanation: input.explanation,
+		decidedBy: input.decidedBy,
 	})
+	const result = await applyParticipationEvent(
+		tx,
+		input.participationId,
+		{ type: 'withdraw', reason: input.reason, effectiveAt },
+		actor,
+		{ reason: input.explanation, letterFileId: letter.id },
+	)
+	if (!result.ok) throw refusalError(result.refusal)
+	await markNextYearReapplicant(tx, input.participationId, actor)
+	const withdrawal = await tx.withdrawal.findFirstOrThrow({
+		where: { participationId: input.participationId, undoneAt: null },
+		orderBy: { decidedAt: 'desc' },
+	})
+	return { withdrawalId: withdrawal.id, letterFileId: letter.id }
 }
 
 /**

@@ -44,14 +44,19 @@ export async function createNextYear(actor: Actor & { userId: string }) {
 		const year = last ? last.year + 1 : runningYearAt(now()) + 1
 		const settings = nextYearSettings(last ? toYearSettings(last) : null, year)
 		const created = await tx.markYear.create({
-			data: { ...markYearData(settings), fourEyesNegative: last?.fourEyesNegative ?? false },
+			// Issue 12: four-eyes for withdrawals is on in every new year (an admin may switch it off).
+			data: { ...markYearData(settings), fourEyesNegative: last?.fourEyesNegative ?? false, fourEyesWithdrawal: true },
 		})
 		await recordAudit(tx, {
 			actor,
 			action: 'mark_year.create',
 			entityType: 'MarkYear',
 			entityId: String(year),
-			after: { ...settings, fourEyesNegative: created.fourEyesNegative },
+			after: {
+				...settings,
+				fourEyesNegative: created.fourEyesNegative,
+				fourEyesWithdrawal: created.fourEyesWithdrawal,
+			},
 		})
 		return year
 	})
@@ -65,20 +70,25 @@ export async function createNextYear(actor: Actor & { userId: string }) {
 export async function updateYear(
 	actor: Actor & { userId: string },
 	year: number,
-	input: Omit<YearSettings, 'year'> & { fourEyesNegative: boolean },
+	input: Omit<YearSettings, 'year'> & { fourEyesNegative: boolean; fourEyesWithdrawal?: boolean },
 	expectedVersion: number,
 ): Promise<{ moved: number }> {
-	const { fourEyesNegative, ...settingsInput } = input
+	const { fourEyesNegative, fourEyesWithdrawal: chosenFourEyesWithdrawal, ...settingsInput } = input
 	const parsed = parseYearSettings({ ...settingsInput, year })
 	if (!parsed.ok) throw invalidSettings(parsed.issues)
 	return db.$transaction(async (tx) => {
 		const row = await tx.markYear.findUnique({ where: { year } })
 		if (!row) throw new AppError('year_not_found')
 		if (row.version !== expectedVersion) throw new AppError('year_settings_conflict')
-		const before = { ...toYearSettings(row), fourEyesNegative: row.fourEyesNegative }
+		const before = {
+			...toYearSettings(row),
+			fourEyesNegative: row.fourEyesNegative,
+			fourEyesWithdrawal: row.fourEyesWithdrawal,
+		}
+		const fourEyesWithdrawal = chosenFourEyesWithdrawal ?? row.fourEyesWithdrawal
 		await tx.markYear.update({
 			where: { year },
-			data: { ...markYearData(parsed.settings), fourEyesNegative, version: { increment: 1 } },
+			data: { ...markYearData(parsed.settings), fourEyesNegative, fourEyesWithdrawal, version: { increment: 1 } },
 		})
 		// Issue 16 item 12: due dates and windows follow, the carriers affected are told; a change
 		// that would rewrite the past throws (and rolls the settings back with it).
@@ -90,7 +100,7 @@ export async function updateYear(
 			entityType: 'MarkYear',
 			entityId: String(year),
 			before,
-			after: { ...parsed.settings, fourEyesNegative },
+			after: { ...parsed.settings, fourEyesNegative, fourEyesWithdrawal },
 			// The audit trail is a Dutch record.
 			reason: moved ? translate('nl', 'staff.auditWindowsRecomputed', { count: moved }) : null,
 		})

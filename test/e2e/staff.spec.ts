@@ -41,8 +41,11 @@ test('an assessor assesses, requests a revision, assesses the revision with its 
 	}
 
 	await assessRound('1.1')
-	await page.getByRole('button', { name: 'Besluit vastleggen: aanpassing gevraagd' }).click()
-	await expect(page.getByText('Besluit vastgelegd.')).toBeVisible()
+	// Issue 12 §5: the decision is confirmed after its preview.
+	await page.getByRole('link', { name: 'Bekijk de gevolgen en bevestig' }).click()
+	await expect(page.getByTestId('effect-facts')).toBeVisible()
+	await page.getByRole('button', { name: 'Bevestigen: aanpassing gevraagd' }).click()
+	await expect(page.getByText('Het besluit is vastgelegd en de zorgaanbieder krijgt bericht.')).toBeVisible()
 	await expect(page.getByText('Besluit: aanpassing gevraagd.')).toBeVisible()
 
 	// The provider revises (issue 4's screens; here through a fixture) and submits round 2.
@@ -60,7 +63,10 @@ test('an assessor assesses, requests a revision, assesses the revision with its 
 	await expectAccessible(page)
 
 	await assessRound(null)
-	await page.getByRole('button', { name: 'Besluit vastleggen: gekwalificeerd' }).click()
+	// Issue 12 §5: the decision is confirmed after its preview.
+	await page.getByRole('link', { name: 'Bekijk de gevolgen en bevestig' }).click()
+	await expect(page.getByTestId('effect-facts')).toBeVisible()
+	await page.getByRole('button', { name: 'Bevestigen: gekwalificeerd' }).click()
 	await expect(page.getByText('Besluit: gekwalificeerd.')).toBeVisible()
 	await page.goto(`/medewerkers/deelnames/${participationId}`)
 	await expect(page.getByText(`KBG-${year}-`).first()).toBeVisible()
@@ -112,7 +118,8 @@ test('an admin draws the sample twice with the same seed and gets the same carri
 })
 
 test('a withdrawal ends the register window at its effective date, with a letter', async ({ page, hooks }) => {
-	test.setTimeout(120_000)
+	// Two people and four pages with axe: slow on a busy machine.
+	test.setTimeout(300_000)
 	const year = 2083
 	const prefix = `Intrekking ${uniqueId()}`
 	const { participationIds } = await hooks.post<{ participationIds: string[] }>('fixtures/qualified-participations', {
@@ -127,12 +134,37 @@ test('a withdrawal ends the register window at its effective date, with a letter
 	await page.goto(`/medewerkers/deelnames/${id}`)
 	// The last day in the register, inclusive (issue 16).
 	await expect(page.getByTestId('listed-until')).toContainText(`31 december ${year}`)
-	await page.getByText('Keurmerk intrekken').click()
-	await page.getByLabel('Reden').selectOption('unpaid_fee')
+	// Issue 12 §5: the withdrawal goes through its confirmation page; no date is chosen for you.
+	await page.getByRole('link', { name: 'Keurmerk intrekken…' }).click()
+	await expect(page.getByLabel('Ingangsdatum')).toHaveValue('')
+	// No overdue invoice: "Afdracht niet betaald" is not offered.
+	await expect(page.getByLabel('Reden').locator('option[value="unpaid_fee"]')).toHaveCount(0)
+	await page.getByLabel('Reden').selectOption('provider_request')
 	await page.getByLabel('Ingangsdatum').fill(`${year}-05-11`)
-	await page.getByLabel('Toelichting (komt in de brief)').fill('De afdracht is na twee herinneringen niet betaald.')
-	await page.getByRole('button', { name: 'Intrekken en brief versturen' }).click()
-	await expect(page.getByText('Het keurmerk is ingetrokken; de brief is verstuurd.')).toBeVisible()
+	await page.getByLabel('Toelichting (komt in de brief)').fill('De praktijk stopt en vraagt de intrekking zelf aan.')
+	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
+	await expect(page.getByTestId('effect-facts')).toContainText(`verdwijnt uit het register per 11 mei ${year}`)
+	await expect(page.getByTestId('preview-mail')).toContainText('intrekking')
+	const previewLetter = await page.request.get((await page.getByTestId('preview-letter').getAttribute('href')) ?? '')
+	expect(previewLetter.headers()['content-type']).toBe('application/pdf')
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'Bevestigen: intrekking voorstellen' }).click()
+	await expect(
+		page.getByText('De intrekking is voorgesteld en wacht op goedkeuring door een tweede medewerker.'),
+	).toBeVisible()
+	await expect(page.getByTestId('listed-until')).toContainText(`31 december ${year}`)
+	// Four-eyes: a second staff member approves from the list of pending withdrawals.
+	const second = await hooks.createStaff('assessor')
+	await hooks.signIn(page, second.email)
+	await page.goto('/medewerkers/intrekkingen')
+	await page
+		.getByTestId('pending-proposals')
+		.getByRole('link', { name: `${prefix} 01 · ${year}` })
+		.click()
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'Goedkeuren: keurmerk intrekken en brief versturen' }).click()
+	await expect(page.getByText('De intrekking is goedgekeurd en uitgevoerd.')).toBeVisible()
+	await page.goto(`/medewerkers/deelnames/${id}`)
 	await expect(page.getByTestId('listed-until')).toContainText(`10 mei ${year}`)
 	await expect(page.getByText('Ingetrokken').first()).toBeVisible()
 	const letter = page.getByRole('link', { name: 'Brief' })

@@ -14,6 +14,7 @@ import * as participationsCsv from '#app/routes/staff/participations-csv.ts'
 import * as sample from '#app/routes/staff/sample.tsx'
 import * as users from '#app/routes/staff/users.tsx'
 import * as withdrawals from '#app/routes/staff/withdrawals.tsx'
+import * as withdrawRoute from '#app/routes/staff/withdraw.tsx'
 import * as year from '#app/routes/staff/year.tsx'
 import * as years from '#app/routes/staff/years.tsx'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
@@ -84,12 +85,11 @@ describe('staff permissions', () => {
 		expect((await callLoader(users, '/medewerkers/gebruikers', {}, cookie)).response?.status).toBe(404)
 		const adminActions: [object, string, Record<string, string>, Record<string, string>][] = [
 			[
-				participation,
-				`/medewerkers/deelnames/${participationId}`,
+				withdrawRoute,
+				`/medewerkers/deelnames/${participationId}/intrekken`,
 				{ participationId },
 				{
-					intent: 'withdraw',
-					reason: 'unpaid_fee',
+					reason: 'provider_request',
 					effectiveOn: amsterdamDateOf(now()),
 					explanation: 'Afdracht niet betaald na herinneringen.',
 				},
@@ -125,6 +125,8 @@ describe('staff permissions', () => {
 		await ensureMarkYear(year2)
 		const [qualifiedId, otherId] = await createQualifiedParticipations({ year: year2, count: 2, prefix: 'Audit Zorg' })
 		const { participationId } = await world()
+		// The withdrawal takes effect at once here; four-eyes proposals are in safe-decisions.test.ts.
+		await db.markYear.update({ where: { year: YEAR }, data: { fourEyesWithdrawal: false } })
 		const admin = await createUser({ staffRole: 'admin' })
 		const other = await createUser({ staffRole: 'assessor' })
 		const cookie = await sessionCookieFor(admin.id)
@@ -221,11 +223,10 @@ describe('staff permissions', () => {
 				action: 'participation.withdraw',
 				run: () =>
 					callAction(
-						participation,
+						withdrawRoute,
 						'/x',
 						{ participationId },
 						{
-							intent: 'withdraw',
 							reason: 'provider_request',
 							effectiveOn: today,
 							explanation: 'Op verzoek van de zorgaanbieder beëindigd.',

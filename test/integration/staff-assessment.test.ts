@@ -2,6 +2,9 @@
 // diff, qualification with a certificate; four-eyes for negative decisions; stale verdicts refused.
 import { describe, expect, it } from 'vitest'
 import * as assessmentRoute from '#app/routes/staff/assessment.tsx'
+import * as decisionRoute from '#app/routes/staff/decision.tsx'
+import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createSubmittedParticipation, resubmitRevision } from '#app/lib/test-fixtures/staff.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
@@ -30,6 +33,11 @@ async function assessAll(participationId: string, round: number, cookie: string,
 	expect(response?.status, JSON.stringify(value)).toBe(302)
 }
 
+/** The decision is confirmed on its own page (issue 12 §5), with the decision day it showed. */
+function decide(path: string, params: Record<string, string>, outcome: string, cookie: string) {
+	return callAction(decisionRoute, `${path}/besluit`, params, { outcome, decisionDay: amsterdamDateOf(now()) }, cookie)
+}
+
 describe('assessment', () => {
 	it('assesses, requests a revision, shows the diff, qualifies and issues the certificate', async () => {
 		const year = 2061
@@ -41,13 +49,7 @@ describe('assessment', () => {
 		const path = `/medewerkers/deelnames/${id}/beoordeling/1`
 
 		// Not every criterion assessed: no decision yet.
-		const early = await callAction(
-			assessmentRoute,
-			path,
-			{ participationId: id, round: '1' },
-			{ intent: 'decide', outcome: 'qualified' },
-			cookie,
-		)
+		const early = await decide(path, { participationId: id, round: '1' }, 'qualified', cookie)
 		expect(dataOf(early.value).status).toBe(409)
 
 		// Insufficient without feedback is refused with a field error.
@@ -87,13 +89,7 @@ describe('assessment', () => {
 			(await callLoader(assessmentRoute, path, { participationId: id, round: '1' }, cookie)).value,
 		).data
 		expect(page.outcome.outcome).toBe('revision_requested')
-		const decided = await callAction(
-			assessmentRoute,
-			path,
-			{ participationId: id, round: '1' },
-			{ intent: 'decide', outcome: 'revision_requested' },
-			cookie,
-		)
+		const decided = await decide(path, { participationId: id, round: '1' }, 'revision_requested', cookie)
 		expect(decided.response?.status).toBe(302)
 		const revising = await db.participation.findUniqueOrThrow({ where: { id } })
 		expect(revising.state).toBe('revision_requested')
@@ -112,11 +108,10 @@ describe('assessment', () => {
 		expect(second?.previousVerdicts.find((row) => row.verdict === 'insufficient')?.feedback).toBe('Maak 1.1 concreter.')
 
 		await assessAll(id, 2, cookie)
-		const qualified = await callAction(
-			assessmentRoute,
+		const qualified = await decide(
 			`/medewerkers/deelnames/${id}/beoordeling/2`,
 			{ participationId: id, round: '2' },
-			{ intent: 'decide', outcome: 'qualified' },
+			'qualified',
 			cookie,
 		)
 		expect(qualified.response?.status, JSON.stringify(qualified.value)).toBe(302)
@@ -146,10 +141,7 @@ describe('assessment', () => {
 		const path = `/medewerkers/deelnames/${id}/beoordeling/1`
 		const params = { participationId: id, round: '1' }
 		await assessAll(id, 1, cookieOne, ['2.1'])
-		expect(
-			(await callAction(assessmentRoute, path, params, { intent: 'decide', outcome: 'revision_requested' }, cookieOne))
-				.response?.status,
-		).toBe(302)
+		expect((await decide(path, params, 'revision_requested', cookieOne)).response?.status).toBe(302)
 		expect((await db.participation.findUniqueOrThrow({ where: { id } })).state).toBe('submitted')
 		// The proposer cannot confirm their own proposal.
 		expect(

@@ -2,7 +2,7 @@
 // back with pdftotext, served to staff only.
 import { describe, expect, it } from 'vitest'
 import * as documentRoute from '#app/routes/staff/document.ts'
-import * as participationRoute from '#app/routes/staff/participation.tsx'
+import * as withdrawRoute from '#app/routes/staff/withdraw.tsx'
 import { db } from '#app/lib/db.server.ts'
 import { createSubmittedParticipation } from '#app/lib/test-fixtures/staff.server.ts'
 import { createProvider, createUser } from '#test/fixtures/factories.ts'
@@ -18,16 +18,17 @@ describe('withdrawal letter', () => {
 		const participationId = await createSubmittedParticipation({ year, providerId: provider.id })
 		const admin = await createUser({ staffRole: 'admin', name: 'Anne Beheer' })
 		const cookie = await sessionCookieFor(admin.id)
-		const path = `/medewerkers/deelnames/${participationId}`
+		// Without four-eyes the confirmation page withdraws at once (safe-decisions.test.ts covers four-eyes).
+		await db.markYear.update({ where: { year }, data: { fourEyesWithdrawal: false } })
+		const path = `/medewerkers/deelnames/${participationId}/intrekken`
 		const posted = await callAction(
-			participationRoute,
+			withdrawRoute,
 			path,
 			{ participationId },
 			{
-				intent: 'withdraw',
-				reason: 'unpaid_fee',
+				reason: 'provider_request',
 				effectiveOn: `${year}-03-01`,
-				explanation: 'De afdracht over 2072 is na twee herinneringen niet betaald.',
+				explanation: 'De praktijk stopt per 1 maart 2073 en vraagt de intrekking zelf aan.',
 			},
 			cookie,
 		)
@@ -48,10 +49,10 @@ describe('withdrawal letter', () => {
 		const text = pdfText(new Uint8Array(await response!.arrayBuffer())).replace(/\s+/g, ' ')
 		expect(text).toContain('Praktijk De Brief')
 		expect(text).toContain(`Betreft: intrekking`)
-		expect(text).toContain('Reden Afdracht niet betaald')
+		expect(text).toContain('Reden Op verzoek van de zorgaanbieder')
 		expect(text).toContain('Ingangsdatum 1 maart 2073')
 		expect(text).toContain('ingetrokken met ingang van 1 maart 2073')
-		expect(text).toContain('De afdracht over 2072 is na twee herinneringen niet betaald.')
+		expect(text).toContain('De praktijk stopt per 1 maart 2073 en vraagt de intrekking zelf aan.')
 		expect(text).toContain('Anne Beheer')
 
 		// The provider's own member cannot reach the staff document URL.

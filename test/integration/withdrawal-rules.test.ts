@@ -161,9 +161,10 @@ describe('003 §3.3: a withdrawn carrier is removed from the register (DOMAIN.md
 			{ type: 'staff', userId: admin.id },
 			{
 				participationId: gone.id,
-				reason: 'unpaid_fee',
+				// 'unpaid_fee' needs an overdue invoice (issue 12, safe-decisions.test.ts): any reason removes it.
+				reason: 'provider_request',
 				effectiveOn: `${year}-05-01`,
-				explanation: 'De factuur is niet betaald.',
+				explanation: 'Op verzoek van de zorgaanbieder: de praktijk stopt.',
 				decidedBy: 'Bedrijfsbureau KiBG',
 			},
 		)

@@ -4,8 +4,10 @@ import type { Catalogue } from '../catalogue.ts'
 import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
+import { codes } from './codes.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
+import { decisions } from './decisions.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
@@ -25,8 +27,10 @@ export const en: Catalogue = {
 	auth,
 	benchmark,
 	calendar,
+	codes,
 	common,
 	consultation,
+	decisions,
 	errors,
 	fees,
 	home,

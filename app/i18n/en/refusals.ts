@@ -62,6 +62,14 @@ export const refusals: Record<keyof typeof nl, string> = {
 	verdicts_changed: 'The verdicts have changed in the meantime. Review the decision again.',
 	no_proposal: 'No proposed decision is waiting for confirmation.',
 	four_eyes: 'A second, different assessor must confirm this decision (four-eyes principle).',
+	overdue_invoice_not_acknowledged:
+		'This provider has an overdue invoice. Tick that you have seen it before you award the quality mark.',
+	decision_day_changed: 'The date has changed in the meantime. Review the consequences again, then confirm.',
+	unpaid_fee_not_eligible:
+		'Withdrawal for unpaid fee is only possible when an invoice is more than {days} days past its due date.',
+	withdrawal_proposal_pending: 'A proposal to withdraw this participation is already waiting for approval.',
+	withdrawal_proposal_not_found: 'Withdrawal proposal not found.',
+	withdrawal_proposal_decided: 'This withdrawal proposal has already been decided.',
 	participation_not_found: 'Participation not found.',
 	assessor_inactive: 'Choose an active KiBG assessor.',
 	sample_invalid_options: 'Give a percentage (at most two decimals, up to 100) or a number of at least 1.',

@@ -2,8 +2,10 @@
 import { auth } from './auth.ts'
 import { benchmark } from './benchmark.ts'
 import { calendar } from './calendar.ts'
+import { codes } from './codes.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
+import { decisions } from './decisions.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
 import { home } from './home.ts'
@@ -23,8 +25,10 @@ export const nl = {
 	auth,
 	benchmark,
 	calendar,
+	codes,
 	common,
 	consultation,
+	decisions,
 	errors,
 	fees,
 	home,

@@ -67,6 +67,14 @@ export const refusals = {
 	verdicts_changed: 'De oordelen zijn intussen gewijzigd. Bekijk het besluit opnieuw.',
 	no_proposal: 'Er wacht geen voorgesteld besluit op bevestiging.',
 	four_eyes: 'Een tweede, andere beoordelaar moet dit besluit bevestigen (vier-ogenprincipe).',
+	overdue_invoice_not_acknowledged:
+		'Deze zorgaanbieder heeft een achterstallige factuur. Vink aan dat u dat gezien hebt voordat u het keurmerk toekent.',
+	decision_day_changed: 'De datum is intussen veranderd. Bekijk de gevolgen opnieuw en bevestig dan.',
+	unpaid_fee_not_eligible:
+		'Intrekken wegens niet betaalde afdracht kan alleen als een factuur meer dan {days} dagen over de vervaldatum is.',
+	withdrawal_proposal_pending: 'Er wacht al een voorstel tot intrekking van deze deelname op goedkeuring.',
+	withdrawal_proposal_not_found: 'Voorstel tot intrekking niet gevonden.',
+	withdrawal_proposal_decided: 'Over dit voorstel tot intrekking is al besloten.',
 	participation_not_found: 'Deelname niet gevonden.',
 	assessor_inactive: 'Kies een actieve beoordelaar van KiBG.',
 	sample_invalid_options: 'Geef een percentage (hoogstens twee decimalen, tot 100) of een aantal van minstens 1.',

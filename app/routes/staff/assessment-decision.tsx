@@ -1,6 +1,7 @@
 // The decision step of an assessment, kept apart from the verdict form: it reads the saved
-// verdicts only, posts its own form (intent decide / confirm / reject) and never saves verdicts.
-import { Form } from 'react-router'
+// verdicts only, links to the decision's confirmation page (decision.tsx, issue 12 §5), posts
+// its own form for the four-eyes confirm / reject, and never saves verdicts.
+import { Form, Link } from 'react-router'
 import { SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { DateTime } from './ui.tsx'
@@ -18,6 +19,8 @@ export interface DecisionPanelProps {
 		confirmedBy: { id: string; name: string } | null
 	}
 	outcome: { allAssessed: boolean; outcome: string | null; missing: string[]; insufficient: string[] }
+	/** The confirmation page of the decision (decision.tsx). */
+	decisionHref: string
 }
 
 export function useOutcomeLabel() {
@@ -32,7 +35,15 @@ export function useOutcomeLabel() {
 		)
 }
 
-export function DecisionPanel({ userId, fourEyes, editable, unsavedDraft, round, outcome }: DecisionPanelProps) {
+export function DecisionPanel({
+	userId,
+	fourEyes,
+	editable,
+	unsavedDraft,
+	round,
+	outcome,
+	decisionHref,
+}: DecisionPanelProps) {
 	const t = useT()
 	const outcomeLabel = useOutcomeLabel()
 	const waiting = round.outcome && !round.decidedAt
@@ -68,18 +79,20 @@ export function DecisionPanel({ userId, fourEyes, editable, unsavedDraft, round,
 				</>
 			) : editable ? (
 				outcome.allAssessed && outcome.outcome ? (
-					<Form method="post" className="form">
-						<input type="hidden" name="outcome" value={outcome.outcome} />
+					<div className="stack">
 						<p>{t('staff.decisionReady', { outcome: outcomeLabel(outcome.outcome) })}</p>
 						{outcome.insufficient.length ? (
 							<p>{t('staff.insufficientList', { list: outcome.insufficient.join(', ') })}</p>
 						) : null}
 						{unsavedDraft ? <p className="panel panel--warning">{t('workbench.decisionUnsavedDraft')}</p> : null}
 						{fourEyes && outcome.outcome !== 'qualified' ? <p>{t('staff.fourEyesNote')}</p> : null}
-						<SubmitButton name="intent" value="decide">
-							{t('staff.decideButton', { outcome: outcomeLabel(outcome.outcome) })}
-						</SubmitButton>
-					</Form>
+						{/* Issue 12 §5: the decision is taken on its confirmation page, after its preview. */}
+						<p>
+							<Link className="button" to={decisionHref}>
+								{t('decisions.decisionPreviewLink')}
+							</Link>
+						</p>
+					</div>
 				) : (
 					<p>{t('staff.decisionNotReady', { count: outcome.missing.length, list: outcome.missing.join(', ') })}</p>
 				)

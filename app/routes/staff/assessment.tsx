@@ -23,13 +23,11 @@ import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { draftOf, saveAssessment } from '#app/services/assessment-form.server.ts'
-import { confirmDecision, decideRound, loadAssessment } from '#app/services/assessment.server.ts'
+import { confirmDecision, loadAssessment } from '#app/services/assessment.server.ts'
+import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
+import { UnpaidInvoicesPanel } from './effect-preview.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
 
-const decideSchema = z.object({
-	intent: z.literal('decide'),
-	outcome: z.enum(['qualified', 'revision_requested', 'not_qualified']),
-})
 const confirmSchema = z.object({
 	intent: z.enum(['confirm', 'reject']),
 	reason: z.string().trim().max(2000).optional(),
@@ -80,6 +78,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		.filter((norm) => norm.groups.length > 0)
 	return {
 		userId: user.id,
+		// Issue 12 §6: the provider's open and overdue invoices, of every year.
+		unpaid: await unpaidInvoices(participation.provider.id),
 		participation: {
 			id: participation.id,
 			year: participation.year,
@@ -174,18 +174,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'save' } })
 		return redirectWithToast(`${here}#beoordeling`, { type: 'success', key: 'workbench.toastSaved' })
 	}
-	if (intent === 'decide') {
-		const form = parseForm(decideSchema, formData)
-		if (!form.success) return data({ ...form, intent: 'decide' }, { status: 400 })
-		const result = await attempt(() =>
-			decideRound(actor, { participationId: params.participationId, round: number, outcome: form.data.outcome }),
-		)
-		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'decide' } })
-		return redirectWithToast(here, {
-			type: 'success',
-			key: result.value.applied ? 'staff.toastDecided' : 'staff.toastProposed',
-		})
-	}
+
 	const form = parseForm(confirmSchema, formData)
 	if (!form.success) return data({ ...form, intent: 'confirm' }, { status: 400 })
 	const result = await attempt(() =>
@@ -258,6 +247,7 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 				</nav>
 			) : null}
 			<ErrorSummary formErrors={otherErrors?.formErrors} />
+			<UnpaidInvoicesPanel unpaid={loaderData.unpaid} />
 			<DecisionPanel
 				userId={userId}
 				fourEyes={participation.fourEyes}
@@ -265,6 +255,10 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 				unsavedDraft={Boolean(form.draft)}
 				round={round}
 				outcome={outcome}
+				decisionHref={href('/medewerkers/deelnames/:participationId/beoordeling/:round/besluit', {
+					participationId: participation.id,
+					round: String(round.number),
+				})}
 			/>
 			{editable ? (
 				<AssessmentForm loaderData={loaderData} valueOf={valueOf} notNeeded={notNeeded} errors={saveErrors} />

@@ -3,31 +3,26 @@ import { z } from 'zod'
 import type { Route } from './+types/participation'
 import { outboxStatusTone } from './mail.columns.tsx'
 import { AuditDiff } from './audit-diff.tsx'
+import { UnpaidInvoicesPanel } from './effect-preview.tsx'
 import { AssessorControl } from './assessor-control.tsx'
 import { handleAssignment } from './assignment.server.ts'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
-import { ErrorSummary, InputField, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
-import { amsterdamDateOf, isCalendarDate } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { formatEuro } from '#app/i18n/format.ts'
 import { useLocale } from '#app/i18n/react.tsx'
-import { now } from '#app/lib/clock.server.ts'
 import { attempt, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { staffParticipationDetail } from '#app/services/staff-participation-detail.server.ts'
 import { participationNextDeadline, staffMembers } from '#app/services/staff-participations.server.ts'
-import { undoWithdrawal, withdrawParticipation } from '#app/services/withdrawal.server.ts'
+import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
+import { pendingWithdrawalProposals } from '#app/services/safe-decisions.server.ts'
+import { undoWithdrawal } from '#app/services/withdrawal.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
-const withdrawSchema = z.object({
-	intent: z.literal('withdraw'),
-	reason: z.enum(['unpaid_fee', 'incorrect_qualification', 'provider_request'], 'staff.errorReasonRequired'),
-	effectiveOn: z.string().refine(isCalendarDate, 'staff.errorDateRequired'),
-	explanation: z.string().trim().min(10, 'staff.errorExplanationRequired').max(5000),
-})
 const undoSchema = z.object({
 	intent: z.literal('undo'),
 	justification: z.string().trim().min(10, 'staff.errorJustificationRequired').max(5000),
@@ -37,12 +32,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const detail = await staffParticipationDetail(params.participationId)
 	invariantResponse(detail, 'Niet gevonden')
-	const [staff, deadline] = await Promise.all([staffMembers(), participationNextDeadline(params.participationId)])
+	const [staff, deadline, unpaid, pendingProposals] = await Promise.all([
+		staffMembers(),
+		participationNextDeadline(params.participationId),
+		// Issue 12 §6: the provider's unpaid invoices of every year, not only this participation's.
+		unpaidInvoices(detail.participation.providerId),
+		pendingWithdrawalProposals(),
+	])
 	return {
 		...detail,
+		unpaid,
+		pendingProposalId:
+			pendingProposals.find((proposal) => proposal.participationId === params.participationId)?.id ?? null,
 		deadline,
 		staff: staff.filter((member) => member.active).map(({ id, name }) => ({ id, name })),
-		today: amsterdamDateOf(now()),
 	}
 }
 
@@ -51,27 +54,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const formData = await readForm(request)
 	const intent = formData.get('intent')
 	const here = href('/medewerkers/deelnames/:participationId', { participationId: params.participationId })
-	// Withdrawing and undoing are decisions of the board's office: administrators only.
-	if (intent === 'withdraw' || intent === 'undo') await requireStaff(request, 'admin')
+	// Undoing a withdrawal is a decision of the board's office: administrators only. Withdrawing
+	// goes through its confirmation page (withdraw.tsx, issue 12 §5).
+	if (intent === 'undo') await requireStaff(request, 'admin')
 	const actor = { type: 'staff' as const, userId: user.id }
 	if (intent === 'assign' || intent === 'claim') {
 		// The form names its participation; this page only acts on its own.
 		formData.set('participationId', params.participationId)
 		const assigned = await handleAssignment(request, formData, here)
 		if (assigned) return assigned
-	}
-	if (intent === 'withdraw') {
-		const form = parseForm(withdrawSchema, formData)
-		if (!form.success) return data({ ...form, intent: 'withdraw' }, { status: 400 })
-		const result = await attempt(() =>
-			withdrawParticipation(actor, { participationId: params.participationId, ...form.data, decidedBy: user.name }),
-		)
-		if (!result.ok)
-			return refusalData(result.error, user.locale, {
-				values: formDataToValues(formData),
-				extra: { intent: 'withdraw' },
-			})
-		return redirectWithToast(here, { type: 'success', key: 'staff.toastWithdrawn' })
 	}
 	if (intent === 'undo') {
 		const form = parseForm(undoSchema, formData)
@@ -88,10 +79,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 	const t = useT()
 	const locale = useLocale()
 	const role = useStaffRole()
-	const { participation: p, files, timeline, deadline, staff, today } = loaderData
+	const { participation: p, files, timeline, deadline, staff } = loaderData
 	const errorsFor = (intent: string) =>
 		actionData && !actionData.success && actionData.intent === intent ? actionData : undefined
-	const withdrawErrors = errorsFor('withdraw')
 	const undoErrors = errorsFor('undo')
 	const activeWithdrawal = p.withdrawals.find((withdrawal) => !withdrawal.undoneAt)
 	return (
@@ -295,43 +285,24 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 						</li>
 					))}
 				</ul>
-				{role === 'admin' && p.state !== 'withdrawn' && p.state !== 'agreement_declined' ? (
-					<details className="panel panel--danger" open={Boolean(withdrawErrors)}>
-						<summary>{t('staff.withdrawTitle')}</summary>
-						<ErrorSummary fieldErrors={withdrawErrors?.fieldErrors} formErrors={withdrawErrors?.formErrors} />
-						<Form method="post" className="form" noValidate>
-							<input type="hidden" name="intent" value="withdraw" />
-							<SelectField
-								name="reason"
-								label={t('staff.withdrawReason')}
-								defaultValue={(withdrawErrors?.values.reason as string) ?? 'unpaid_fee'}
-								options={[
-									{ value: 'unpaid_fee', label: t('states.reason_unpaid_fee') },
-									{ value: 'incorrect_qualification', label: t('states.reason_incorrect_qualification') },
-									{ value: 'provider_request', label: t('states.reason_provider_request') },
-								]}
-								errors={withdrawErrors?.fieldErrors.reason}
-							/>
-							<InputField
-								name="effectiveOn"
-								type="date"
-								min={today}
-								label={t('staff.withdrawEffectiveOn')}
-								hint={t('staff.withdrawEffectiveHint')}
-								defaultValue={(withdrawErrors?.values.effectiveOn as string) ?? today}
-								errors={withdrawErrors?.fieldErrors.effectiveOn}
-							/>
-							<TextareaField
-								name="explanation"
-								label={t('staff.withdrawExplanation')}
-								hint={t('staff.withdrawExplanationHint')}
-								rows={4}
-								defaultValue={(withdrawErrors?.values.explanation as string) ?? ''}
-								errors={withdrawErrors?.fieldErrors.explanation}
-							/>
-							<SubmitButton className="button button--danger">{t('staff.withdrawButton')}</SubmitButton>
-						</Form>
-					</details>
+				{loaderData.pendingProposalId ? (
+					<p className="panel panel--warning">
+						{t('decisions.withdrawPending')}{' '}
+						<Link
+							to={href('/medewerkers/intrekkingen/voorstel/:proposalId', { proposalId: loaderData.pendingProposalId })}
+						>
+							{t('decisions.withdrawPendingLink')}
+						</Link>
+					</p>
+				) : role === 'admin' && p.state !== 'withdrawn' && p.state !== 'agreement_declined' ? (
+					<p>
+						<Link
+							className="button button--danger"
+							to={href('/medewerkers/deelnames/:participationId/intrekken', { participationId: p.id })}
+						>
+							{t('decisions.withdrawLink')}
+						</Link>
+					</p>
 				) : null}
 				{role === 'admin' && p.state === 'withdrawn' && activeWithdrawal ? (
 					<details className="panel panel--warning" open={Boolean(undoErrors)}>
@@ -376,6 +347,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 					))}
 				</ul>
 			</section>
+			<UnpaidInvoicesPanel unpaid={loaderData.unpaid} />
 			<section aria-labelledby="invoices">
 				<h2 id="invoices">{t('staff.invoices')}</h2>
 				{p.invoices.length === 0 ? <p className="empty-state">{t('staff.none')}</p> : null}

@@ -11,6 +11,12 @@ export const staffRoutes = [
 		route('medewerkers/deelnames/:participationId', 'routes/staff/participation.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round', 'routes/staff/assessment.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round/concept', 'routes/staff/assessment-draft.ts'),
+		// Safe decisions (issue 12 §5): confirmation pages with a preview of exactly what happens.
+		route('medewerkers/deelnames/:participationId/beoordeling/:round/besluit', 'routes/staff/decision.tsx'),
+		route('medewerkers/deelnames/:participationId/intrekken', 'routes/staff/withdraw.tsx'),
+		route('medewerkers/deelnames/:participationId/intrekken/brief', 'routes/staff/withdraw-letter.ts'),
+		route('medewerkers/intrekkingen/voorstel/:proposalId', 'routes/staff/withdrawal-proposal.tsx'),
+		route('medewerkers/intrekkingen/voorstel/:proposalId/brief', 'routes/staff/withdrawal-proposal-letter.ts'),
 		route('medewerkers/steekproef', 'routes/staff/sample.tsx'),
 		route('medewerkers/intrekkingen', 'routes/staff/withdrawals.tsx'),
 		route('medewerkers/toezeggingen', 'routes/staff/follow-ups.tsx'),

@@ -5,11 +5,13 @@ import { chosenYear } from './year-param.server.ts'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { filterValues, parseTableQuery } from '#app/lib/table-query.ts'
 import { WITHDRAWAL_REASONS } from '#app/domain/types.ts'
-import { useT } from '#app/i18n/react.tsx'
+import { useLocale, useT } from '#app/i18n/react.tsx'
+import { formatCalendarDay } from '#app/i18n/format.ts'
 import type { Translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
+import { pendingWithdrawalProposals } from '#app/services/safe-decisions.server.ts'
 import { listWithdrawals, withdrawalsTableSpec } from '#app/services/withdrawal.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -20,8 +22,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const year = chosenYear(url, years)
 	const spec = withdrawalsTableSpec()
 	const query = parseTableQuery(url.searchParams, spec)
-	const { rows, total, page } = await listWithdrawals(query, year)
-	return { spec, query: { ...query, page }, rows, total, years, year, now: now() }
+	const [{ rows, total, page }, proposals] = await Promise.all([
+		listWithdrawals(query, year),
+		pendingWithdrawalProposals(),
+	])
+	return { spec, query: { ...query, page }, rows, total, years, year, now: now(), proposals }
 }
 
 type Row = Route.ComponentProps['loaderData']['rows'][number]
@@ -76,11 +81,37 @@ export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.withdraw
 
 export default function Withdrawals({ loaderData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const { spec, query, rows, total, years, year } = loaderData
 	return (
 		<div className="stack">
 			<h1>{t('staff.withdrawalsTitle')}</h1>
 			<p>{t('staff.withdrawalsIntro')}</p>
+			<section className="panel" aria-labelledby="pending-proposals" data-testid="pending-proposals">
+				<h2 id="pending-proposals">{t('decisions.proposalsTitle')}</h2>
+				<p>{t('decisions.proposalsIntro')}</p>
+				{loaderData.proposals.length === 0 ? (
+					<p className="empty-state">{t('decisions.proposalsNone')}</p>
+				) : (
+					<ul className="card-list">
+						{loaderData.proposals.map((proposal) => (
+							<li key={proposal.id} className="card">
+								<Link
+									className="card__title"
+									to={href('/medewerkers/intrekkingen/voorstel/:proposalId', { proposalId: proposal.id })}
+								>
+									{proposal.participation.provider.name} · {proposal.participation.year}
+								</Link>
+								<span>
+									{t(`states.reason_${proposal.reason}`)} · {t('decisions.effectiveDay')}{' '}
+									{formatCalendarDay(proposal.effectiveOn, locale)} · {t('decisions.columnProposedBy')}{' '}
+									{proposal.proposedBy.name} · <DateTime value={proposal.proposedAt} />
+								</span>
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
 			<YearPicker years={years} year={year} allYears />
 			<DataTable
 				caption={t('staff.withdrawalsTitle')}

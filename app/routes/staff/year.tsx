@@ -42,13 +42,20 @@ const yearFormSchema = z.object({
 	minimumFee: z.string(),
 	reminderDaysBefore: z.string(),
 	fourEyesNegative: checkboxField,
+	fourEyesWithdrawal: checkboxField,
 	vatNumber: z.string(),
 	feeVatRate: z.string(),
 	vatExemptionText: z.string(),
 	firstSubmissionDeadline: z.string().trim(),
 	...Object.fromEntries(YEAR_DATE_FIELDS.map((field) => [field, z.string().trim()])),
 	...Object.fromEntries(NUMBER_FIELDS.map((field) => [field, z.string().trim()])),
-}) as z.ZodType<Record<string, string | number | boolean> & { version: number; fourEyesNegative: boolean }>
+}) as z.ZodType<
+	Record<string, string | number | boolean> & {
+		version: number
+		fourEyesNegative: boolean
+		fourEyesWithdrawal: boolean
+	}
+>
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -58,6 +65,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		settings: toYearSettings(row),
 		version: row.version,
 		fourEyesNegative: row.fourEyesNegative,
+		fourEyesWithdrawal: row.fourEyesWithdrawal,
 		feeRatePublishedAt: row.feeRatePublishedAt,
 	}
 }
@@ -130,6 +138,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				feeVatRateBp,
 				vatExemptionText: String(values.vatExemptionText),
 				fourEyesNegative: values.fourEyesNegative,
+				fourEyesWithdrawal: values.fourEyesWithdrawal,
 			},
 			values.version,
 		),
@@ -168,7 +177,7 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
 	const role = useStaffRole()
-	const { settings, version, fourEyesNegative, feeRatePublishedAt } = loaderData
+	const { settings, version, fourEyesNegative, fourEyesWithdrawal, feeRatePublishedAt } = loaderData
 	const errors = actionData && !actionData.success ? actionData : undefined
 	const value = (name: string, fallback: string) => (errors?.values[name] as string | undefined) ?? fallback
 	const readOnly = role !== 'admin'
@@ -327,6 +336,12 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 						label={t('staff.fourEyesSetting')}
 						hint={t('staff.fourEyesHint')}
 						defaultChecked={fourEyesNegative}
+					/>
+					<CheckboxField
+						name="fourEyesWithdrawal"
+						label={t('decisions.fourEyesWithdrawalSetting')}
+						hint={t('decisions.fourEyesWithdrawalHint')}
+						defaultChecked={fourEyesWithdrawal}
 					/>
 					{readOnly ? null : (
 						<SubmitButton name="intent" value="save" pendingText={t('staff.saving')}>

@@ -168,7 +168,10 @@ export async function selfEvaluateToCertificate(
 	await hooks.signIn(staff, assessor.email)
 	await staff.goto(`/medewerkers/deelnames/${participationId}/beoordeling/1`)
 	await assessRound(staff, '1.1')
-	await staff.getByRole('button', { name: 'Besluit vastleggen: aanpassing gevraagd' }).click()
+	// Issue 12 §5: the decision is confirmed after its preview.
+	await staff.getByRole('link', { name: 'Bekijk de gevolgen en bevestig' }).click()
+	await expect(staff.getByTestId('effect-facts')).toBeVisible()
+	await staff.getByRole('button', { name: 'Bevestigen: aanpassing gevraagd' }).click()
 	await expect(staff.getByText('Besluit: aanpassing gevraagd.')).toBeVisible()
 
 	// The provider sees the feedback and the due date, and starts the revised round.
@@ -202,7 +205,10 @@ export async function selfEvaluateToCertificate(
 	// Staff qualify round 2.
 	await staff.goto(`/medewerkers/deelnames/${participationId}/beoordeling/2`)
 	await assessRound(staff, null)
-	await staff.getByRole('button', { name: 'Besluit vastleggen: gekwalificeerd' }).click()
+	// Issue 12 §5: the decision is confirmed after its preview.
+	await staff.getByRole('link', { name: 'Bekijk de gevolgen en bevestig' }).click()
+	await expect(staff.getByTestId('effect-facts')).toBeVisible()
+	await staff.getByRole('button', { name: 'Bevestigen: gekwalificeerd' }).click()
 	await expect(staff.getByText('Besluit: gekwalificeerd.')).toBeVisible()
 	await staffContext.close()
 

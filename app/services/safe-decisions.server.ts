@@ -1,0 +1,427 @@
+// Safe decisions (issue 12 §5): every irreversible staff step — an assessment decision, a
+// withdrawal, a sample outcome — is first shown on a confirmation page with exactly what will
+// happen. "Exactly" is meant literally: the preview runs the real use case in a transaction that is
+// rolled back, and reports the participation before and after, the outbox messages it wrote (the
+// mail as the provider will receive it) and the documents it rendered (the withdrawal letter, the
+// certificate). So the preview cannot drift from the act. Files written during the dry run are
+// removed again; their rows rolled back with the transaction.
+//
+// Four-eyes for withdrawals (the year's `fourEyesWithdrawal`, on by default): the first staff
+// member's confirmation records a proposal; a second, different one approves it from the list of
+// pending withdrawals (which performs the withdrawal) or rejects it. Every step is audited.
+import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { AppError, refusalError } from '#app/domain/errors.ts'
+import { eventForRoundOutcome, transition } from '#app/domain/participation.ts'
+import type { FileKind, ParticipationState } from '#app/generated/prisma/client.ts'
+import { now } from '#app/lib/clock.server.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
+import { discardStoredBytes, readStoredFile } from '#app/lib/storage.server.ts'
+import { type DecisionInput, decideRoundIn } from './assessment.server.ts'
+import { type Actor, recordAudit } from './audit.server.ts'
+import { unpaidInvoices } from './money-in-view.server.ts'
+import { applyParticipationEvent, loadSnapshot } from './participation.server.ts'
+import { type InterviewOutcomeInput, recordInterviewOutcomeIn } from './sample.server.ts'
+import { type WithdrawalInput, withdrawParticipationIn } from './withdrawal.server.ts'
+
+/** Thrown to roll a dry run back; never leaves this module. */
+class DryRunRollback extends Error {}
+
+export interface ParticipationFacts {
+	state: ParticipationState
+	listedFrom: Date | null
+	listedUntil: Date | null
+	revisionDueAt: Date | null
+	certificateNumber: string | null
+	agreementDissolvedAt: Date | null
+	withdrawal: { reason: string; effectiveAt: Date } | null
+}
+
+export interface PreviewMail {
+	toAddress: string
+	toName: string | null
+	subject: string
+	html: string
+	text: string
+	attachments: string[]
+}
+
+export interface PreviewDocument {
+	kind: FileKind
+	name: string
+	mimeType: string
+	bytes: Uint8Array
+}
+
+export interface EffectPreview {
+	before: ParticipationFacts
+	after: ParticipationFacts
+	mails: PreviewMail[]
+	documents: PreviewDocument[]
+}
+
+async function factsOf(tx: Tx, participationId: string): Promise<ParticipationFacts> {
+	const participation = await tx.participation.findUniqueOrThrow({
+		where: { id: participationId },
+		select: {
+			state: true,
+			listedFrom: true,
+			listedUntil: true,
+			revisionDueAt: true,
+			certificate: { select: { number: true } },
+			agreements: { orderBy: { offeredAt: 'desc' }, take: 1, select: { dissolvedAt: true } },
+			withdrawals: {
+				where: { undoneAt: null },
+				orderBy: { decidedAt: 'desc' },
+				take: 1,
+				select: { reason: true, effectiveAt: true },
+			},
+		},
+	})
+	return {
+		state: participation.state,
+		listedFrom: participation.listedFrom,
+		listedUntil: participation.listedUntil,
+		revisionDueAt: participation.revisionDueAt,
+		certificateNumber: participation.certificate?.number ?? null,
+		agreementDissolvedAt: participation.agreements[0]?.dissolvedAt ?? null,
+		withdrawal: participation.withdrawals[0] ?? null,
+	}
+}
+
+/**
+ * Runs `work` (a use case inside a transaction) and rolls it back, reporting what it did. A refusal
+ * of the use case (an AppError) is thrown as it is: the confirmation page shows it.
+ */
+export async function dryRun(participationId: string, work: (tx: Tx) => Promise<unknown>): Promise<EffectPreview> {
+	let preview: EffectPreview | undefined
+	const written: { storageKey: string }[] = []
+	try {
+		await db.$transaction(
+			async (tx) => {
+				const participation = await tx.participation.findUnique({
+					where: { id: participationId },
+					select: { providerId: true },
+				})
+				if (!participation) throw new AppError('participation_not_found')
+				const before = await factsOf(tx, participationId)
+				const mailIds = new Set(
+					(await tx.outboxEmail.findMany({ where: { participationId }, select: { id: true } })).map((row) => row.id),
+				)
+				const fileIds = new Set(
+					(await tx.storedFile.findMany({ where: { providerId: participation.providerId }, select: { id: true } })).map(
+						(row) => row.id,
+					),
+				)
+				await work(tx)
+				const after = await factsOf(tx, participationId)
+				const mails = (
+					await tx.outboxEmail.findMany({
+						where: { participationId },
+						orderBy: { toAddress: 'asc' },
+						select: {
+							id: true,
+							toAddress: true,
+							toName: true,
+							subject: true,
+							html: true,
+							text: true,
+							attachments: true,
+						},
+					})
+				).filter((mail) => !mailIds.has(mail.id))
+				const files = (
+					await tx.storedFile.findMany({
+						where: { providerId: participation.providerId },
+						orderBy: { createdAt: 'asc' },
+					})
+				).filter((file) => !fileIds.has(file.id))
+				written.push(...files)
+				const documents: PreviewDocument[] = []
+				for (const file of files) {
+					documents.push({
+						kind: file.kind,
+						name: file.originalName,
+						mimeType: file.mimeType,
+						bytes: new Uint8Array(await readStoredFile(file, tx)),
+					})
+				}
+				preview = {
+					before,
+					after,
+					mails: mails.map((mail) => ({
+						toAddress: mail.toAddress,
+						toName: mail.toName,
+						subject: mail.subject,
+						html: mail.html,
+						text: mail.text,
+						attachments: Array.isArray(mail.attachments)
+							? mail.attachments.flatMap((attachment) =>
+									attachment && typeof attachment === 'object' && 'filename' in attachment
+										? [String(attachment.filename)]
+										: [],
+								)
+							: [],
+					})),
+					documents,
+				}
+				throw new DryRunRollback()
+			},
+			// Rendering a certificate or a letter on a busy machine takes a while.
+			{ timeout: 30_000, maxWait: 10_000 },
+		)
+	} catch (error) {
+		if (!(error instanceof DryRunRollback)) throw error
+	} finally {
+		for (const file of written) await discardStoredBytes(file)
+	}
+	if (!preview) throw new Error('dry run ended without a preview')
+	return preview
+}
+
+// ─── Assessment decisions ────────────────────────────────────────────────────────────────
+
+/**
+ * What the decision would do. Under four-eyes a negative decision first waits for a second
+ * assessor; the preview shows what happens once it is confirmed (the provider's mail then).
+ */
+export async function previewDecision(actor: Actor & { userId: string }, input: DecisionInput) {
+	let waits = false
+	const preview = await dryRun(input.participationId, async (tx) => {
+		const { applied } = await decideRoundIn(tx, actor, input)
+		if (!applied) {
+			waits = true
+			const result = await applyParticipationEvent(
+				tx,
+				input.participationId,
+				eventForRoundOutcome(input.outcome),
+				actor,
+			)
+			if (!result.ok) throw refusalError(result.refusal)
+		}
+	})
+	return { ...preview, waitsForSecondAssessor: waits }
+}
+
+// ─── Sample outcomes ─────────────────────────────────────────────────────────────────────
+
+export async function previewInterviewOutcome(
+	actor: Actor & { userId: string },
+	participationId: string,
+	input: InterviewOutcomeInput,
+) {
+	return dryRun(participationId, (tx) => recordInterviewOutcomeIn(tx, actor, input))
+}
+
+// ─── Withdrawals ─────────────────────────────────────────────────────────────────────────
+
+export function previewWithdrawal(actor: Actor & { userId: string }, input: WithdrawalInput) {
+	return dryRun(input.participationId, (tx) => withdrawParticipationIn(tx, actor, input))
+}
+
+/** Whether withdrawals of this participation's year need a second staff member. */
+export async function withdrawalNeedsSecondPerson(participationId: string): Promise<boolean> {
+	const participation = await db.participation.findUnique({
+		where: { id: participationId },
+		select: { markYear: { select: { fourEyesWithdrawal: true } } },
+	})
+	return participation?.markYear.fourEyesWithdrawal ?? true
+}
+
+/**
+ * The confirmed withdrawal: performed at once, or under four-eyes recorded as a proposal that a
+ * second staff member approves. A proposal is checked against the rules now (state, date, reason),
+ * so the approver only sees proposals that could take effect.
+ */
+export async function requestWithdrawal(
+	actor: Actor & { userId: string },
+	input: WithdrawalInput,
+): Promise<{ applied: true } | { applied: false; proposalId: string }> {
+	return db.$transaction(async (tx) => {
+		const { participation, snapshot, settings } = await loadSnapshot(tx, input.participationId)
+		const pending = await tx.withdrawalProposal.findFirst({
+			where: { participationId: input.participationId, status: 'pending' },
+			select: { id: true },
+		})
+		if (pending) throw new AppError('withdrawal_proposal_pending')
+		const fourEyes = await tx.markYear.findUniqueOrThrow({
+			where: { year: participation.year },
+			select: { fourEyesWithdrawal: true },
+		})
+		if (!fourEyes.fourEyesWithdrawal) {
+			await withdrawParticipationIn(tx, actor, input)
+			return { applied: true as const }
+		}
+		const at = now()
+		if (input.reason === 'unpaid_fee') {
+			const unpaid = await unpaidInvoices(participation.providerId, at, tx)
+			if (!unpaid.unpaidFeeEligible) throw new AppError('unpaid_fee_not_eligible', { days: unpaid.graceDays })
+		}
+		const effectiveAt = input.effectiveOn === amsterdamDateOf(at) ? at : startOfDay(input.effectiveOn)
+		if (effectiveAt.getTime() < startOfDay(amsterdamDateOf(at)).getTime()) throw new AppError('effective_in_past')
+		const check = transition(snapshot, { type: 'withdraw', reason: input.reason, effectiveAt }, at, settings)
+		if (!check.ok) throw refusalError(check.refusal)
+		const proposal = await tx.withdrawalProposal.create({
+			data: {
+				participationId: input.participationId,
+				reason: input.reason,
+				effectiveOn: input.effectiveOn,
+				explanation: input.explanation,
+				proposedById: actor.userId,
+				proposedAt: at,
+			},
+		})
+		await recordAudit(tx, {
+			actor,
+			action: 'withdrawal.propose',
+			entityType: 'WithdrawalProposal',
+			entityId: proposal.id,
+			providerId: participation.providerId,
+			participationId: participation.id,
+			before: null,
+			after: { reason: input.reason, effectiveOn: input.effectiveOn, explanation: input.explanation },
+			reason: input.explanation,
+			at,
+		})
+		return { applied: false as const, proposalId: proposal.id }
+	})
+}
+
+const proposalInclude = {
+	participation: { select: { id: true, year: true, state: true, provider: { select: { id: true, name: true } } } },
+	proposedBy: { select: { id: true, name: true } },
+	decidedBy: { select: { id: true, name: true } },
+} as const
+
+export async function pendingWithdrawalProposals() {
+	return db.withdrawalProposal.findMany({
+		where: { status: 'pending' },
+		orderBy: { proposedAt: 'asc' },
+		include: proposalInclude,
+	})
+}
+
+export async function withdrawalProposal(proposalId: string) {
+	return db.withdrawalProposal.findUnique({ where: { id: proposalId }, include: proposalInclude })
+}
+
+function proposalInput(proposal: {
+	participationId: string
+	reason: WithdrawalInput['reason'] | 'not_qualified_in_time'
+	effectiveOn: string
+	explanation: string
+	proposedBy: { name: string }
+}): WithdrawalInput {
+	if (proposal.reason === 'not_qualified_in_time') throw new AppError('reason_not_allowed')
+	return {
+		participationId: proposal.participationId,
+		reason: proposal.reason,
+		effectiveOn: proposal.effectiveOn,
+		explanation: proposal.explanation,
+		// The letter is signed by the person who decided; the approval is in the audit trail.
+		decidedBy: proposal.proposedBy.name,
+	}
+}
+
+/** The approver's preview: the proposal as it would take effect now. */
+export async function previewWithdrawalProposal(actor: Actor & { userId: string }, proposalId: string) {
+	const proposal = await withdrawalProposal(proposalId)
+	if (!proposal) throw new AppError('withdrawal_proposal_not_found')
+	return previewWithdrawal(actor, proposalInput(proposal))
+}
+
+/** Four-eyes: a second, different staff member approves; the withdrawal takes effect now. */
+export async function decideWithdrawalProposal(
+	actor: Actor & { userId: string },
+	input: { proposalId: string; approve: boolean; note?: string },
+): Promise<void> {
+	await db.$transaction(async (tx) => {
+		const proposal = await tx.withdrawalProposal.findUnique({
+			where: { id: input.proposalId },
+			include: { proposedBy: { select: { name: true } }, participation: { select: { providerId: true } } },
+		})
+		if (!proposal) throw new AppError('withdrawal_proposal_not_found')
+		if (proposal.status !== 'pending') throw new AppError('withdrawal_proposal_decided')
+		if (proposal.proposedById === actor.userId) throw new AppError('four_eyes')
+		const at = now()
+		let withdrawalId: string | null = null
+		if (input.approve) {
+			const result = await withdrawParticipationIn(tx, actor, proposalInput(proposal))
+			withdrawalId = result.withdrawalId
+		}
+		const updated = await tx.withdrawalProposal.updateMany({
+			where: { id: proposal.id, status: 'pending' },
+			data: {
+				status: input.approve ? 'approved' : 'rejected',
+				decidedById: actor.userId,
+				decidedAt: at,
+				decisionNote: input.note?.trim() || null,
+				withdrawalId,
+			},
+		})
+		if (updated.count !== 1) throw new AppError('withdrawal_proposal_decided')
+		await recordAudit(tx, {
+			actor,
+			action: input.approve ? 'withdrawal.approve' : 'withdrawal.reject_proposal',
+			entityType: 'WithdrawalProposal',
+			entityId: proposal.id,
+			providerId: proposal.participation.providerId,
+			participationId: proposal.participationId,
+			before: { status: 'pending', proposedBy: proposal.proposedById },
+			after: { status: input.approve ? 'approved' : 'rejected', withdrawalId },
+			reason: input.note?.trim() || null,
+			at,
+		})
+	})
+}
+
+/** The preview as a screen shows it: documents by name (their bytes come from the PDF routes). */
+export function previewForScreen<Preview extends EffectPreview>(preview: Preview) {
+	return {
+		...preview,
+		documents: preview.documents.map(({ kind, name, mimeType }) => ({ kind, name, mimeType })),
+	}
+}
+
+/** A rendered document of a preview as an inline PDF response (never cached). */
+export function previewDocumentResponse(preview: EffectPreview, kind: FileKind): Response | null {
+	const document = preview.documents.find((candidate) => candidate.kind === kind)
+	if (!document) return null
+	const asciiName = document.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+	return new Response(new Uint8Array(document.bytes), {
+		headers: {
+			'Content-Type': document.mimeType,
+			'Content-Length': String(document.bytes.byteLength),
+			'Content-Disposition': `inline; filename="voorbeeld-${asciiName}"`,
+			'Cache-Control': 'private, no-store',
+			'X-Content-Type-Options': 'nosniff',
+		},
+	})
+}
+
+/** What the withdrawal page shows before any preview: who, which year, the invoices, four-eyes. */
+export async function withdrawalContext(participationId: string, at: Date = now()) {
+	const participation = await db.participation.findUnique({
+		where: { id: participationId },
+		select: {
+			id: true,
+			year: true,
+			state: true,
+			provider: { select: { id: true, name: true } },
+			markYear: { select: { fourEyesWithdrawal: true } },
+			withdrawalProposals: { where: { status: 'pending' }, select: { id: true } },
+		},
+	})
+	if (!participation) return null
+	return {
+		participation: {
+			id: participation.id,
+			year: participation.year,
+			state: participation.state,
+			provider: participation.provider,
+		},
+		fourEyes: participation.markYear.fourEyesWithdrawal,
+		pendingProposalId: participation.withdrawalProposals[0]?.id ?? null,
+		unpaid: await unpaidInvoices(participation.provider.id, at),
+		today: amsterdamDateOf(at),
+	}
+}
