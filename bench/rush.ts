@@ -137,7 +137,8 @@ function answerText(member: Member, tick: number): string {
 		text += `${WORDS[n % WORDS.length]} `
 		if (member.index % 3 === 0 && n % 11 === 0) text += EXTRAS[n % EXTRAS.length]
 	}
-	return text.slice(0, length)
+	// By code points: cutting an emoji's surrogate pair in half would send U+FFFD, not the text.
+	return Array.from(text).slice(0, length).join('')
 }
 const PDF = (() => {
 	const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'
@@ -319,6 +320,7 @@ try {
 	await initDatabase({ databaseUrl: database.databaseUrl, pgliteDataDir: database.pgliteDataDir }, { migrate: false })
 	const loaded = await loadNormSet(YEAR)
 	let lostSaves = 0
+	const lost: string[] = []
 	for (const member of members) {
 		if (member.acknowledged === null) continue
 		const stored = await db.answer.findFirst({
@@ -329,7 +331,15 @@ try {
 			orderBy: { round: { number: 'desc' } },
 			select: { text: true },
 		})
-		if (stored?.text !== member.acknowledged) lostSaves++
+		if (stored?.text !== member.acknowledged) {
+			lostSaves++
+			const stored_ = stored?.text ?? ''
+			let at = 0
+			while (at < stored_.length && stored_[at] === member.acknowledged[at]) at++
+			lost.push(
+				`member ${member.index}${member.submits ? ' (submits)' : ''}: acknowledged ${member.acknowledged.length} chars, stored ${stored?.text?.length ?? 'none'}, first difference at ${at}`,
+			)
+		}
 	}
 	const submitted = await db.selfEvaluationRound.count({
 		where: { status: 'submitted', participation: { year: YEAR } },
@@ -377,7 +387,7 @@ try {
 		autosave: saveStats,
 		trivialAtRest: atRest,
 		submitted,
-		failures,
+		failures: [...failures, ...lost.slice(0, 10)],
 		rssMbAtRest: rssAtRest,
 		rssMbAfter: rssAfter,
 		startMs,
