@@ -13,17 +13,19 @@ const MAX_RATIO = 100
 
 export type ContentProblem = 'zip_bomb' | 'zip_unreadable' | 'pdf_active'
 
+/** Where the ZIP's end-of-central-directory record starts (22 bytes plus a comment of at most 65,535), or -1. */
+export function zipDirectoryEnd(view: DataView): number {
+	const lowest = Math.max(0, view.byteLength - 22 - 65_535)
+	for (let index = view.byteLength - 22; index >= lowest; index--) {
+		if (view.getUint32(index, true) === 0x06054b50) return index
+	}
+	return -1
+}
+
 /** Unpacks every entry of the ZIP with a budget; a problem when it unpacks too far or cannot be read. */
 export function zipProblem(bytes: Uint8Array): ContentProblem | null {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-	const lowest = Math.max(0, bytes.length - 22 - 65_535)
-	let end = -1
-	for (let index = bytes.length - 22; index >= lowest; index--) {
-		if (view.getUint32(index, true) === 0x06054b50) {
-			end = index
-			break
-		}
-	}
+	const end = zipDirectoryEnd(view)
 	if (end < 0) return 'zip_unreadable'
 	const count = view.getUint16(end + 10, true)
 	let offset = view.getUint32(end + 16, true)

@@ -5,7 +5,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 
 import { acceptedFormData } from './forms.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
-import { pdfProblem, zipProblem } from './upload-content.server.ts'
+import { pdfProblem, zipDirectoryEnd, zipProblem } from './upload-content.server.ts'
 
 export { MAX_UPLOAD_BYTES }
 // Room for the multipart envelope and the other form fields next to the file.
@@ -141,15 +141,7 @@ function startsWith(bytes: Uint8Array, prefix: string): boolean {
 /** The entry names from the ZIP central directory, or null when it is not a readable ZIP. */
 export function zipEntryNames(bytes: Uint8Array): string[] | null {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-	// End of central directory: 22 bytes plus a comment of at most 65,535 bytes, at the end.
-	const lowest = Math.max(0, bytes.length - 22 - 65_535)
-	let end = -1
-	for (let index = bytes.length - 22; index >= lowest; index--) {
-		if (view.getUint32(index, true) === 0x06054b50) {
-			end = index
-			break
-		}
-	}
+	const end = zipDirectoryEnd(view)
 	if (end < 0) return null
 	const count = view.getUint16(end + 10, true)
 	let offset = view.getUint32(end + 16, true)
