@@ -122,7 +122,8 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	saveThrottled:
 		'Too many requests are arriving at once. Your text is still in this window; we will try again in {seconds, plural, one {# second} other {# seconds}}.',
 	saveTooLarge: 'This text is too large to save. Please shorten it; your text is still in this window.',
-	saveRejected: 'The server refused to save this text (error {status}). Please change the text; it is still in this window.',
+	saveRejected:
+		'The server refused to save this text (error {status}). Please change the text; it is still in this window.',
 	saveGaveUp:
 		'Saving does not work, not even after several attempts. Your text is still in this window. Try again later with the button below, or keep your text elsewhere.',
 	sessionEnded:
