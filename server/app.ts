@@ -9,7 +9,7 @@ import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
 import { bodyLimit } from './body-limit.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
-import { noStoreWhenSignedIn } from './no-store.ts'
+import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { registerHttpCache } from './register-http-cache.ts'
@@ -86,6 +86,7 @@ app.use((_req, res, next) => {
 	next()
 })
 app.use(noStoreWhenSignedIn)
+app.use(noRepeatedHeaders)
 app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)

@@ -32,3 +32,22 @@ export function noStoreWhenSignedIn(req: Request, res: Response, next: NextFunct
 	} as typeof res.writeHead
 	next()
 }
+
+/**
+ * The React Router adapter appends a route's headers to those already set: helmet's
+ * `X-Content-Type-Options: nosniff` and a download's own became `nosniff, nosniff`. A value that
+ * is already there is not added again.
+ */
+export function noRepeatedHeaders(_req: Request, res: Response, next: NextFunction) {
+	const append = res.append.bind(res)
+	res.append = function (field: string, value?: string[] | string) {
+		const current = res.getHeader(field)
+		const values = Array.isArray(current) ? current.map(String) : current === undefined ? [] : [String(current)]
+		const added = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+			(candidate) => !values.some((present) => present.toLowerCase() === candidate.toLowerCase()),
+		)
+		if (value !== undefined && added.length === 0) return res
+		return append(field, Array.isArray(value) ? added : value)
+	} as typeof res.append
+	next()
+}

@@ -16,7 +16,7 @@ import * as providerDocumentRoute from '#app/routes/provider/self-evaluation/doc
 import * as uploadRoute from '#app/routes/provider/self-evaluation/upload.ts'
 import * as staffDocumentRoute from '#app/routes/staff/document.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
-import { noStoreWhenSignedIn } from '#server/no-store.ts'
+import { noRepeatedHeaders, noStoreWhenSignedIn } from '#server/no-store.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import { listedProvider, multipartRequest, TEMPLATE_KEY, TEXT_KEY } from './self-evaluation-helpers.ts'
@@ -168,10 +168,17 @@ describe('no-store for signed-in requests', () => {
 	let base: string
 	beforeAll(async () => {
 		const app = express()
+		app.use((_req, res, next) => {
+			res.setHeader('X-Content-Type-Options', 'nosniff') // as helmet does
+			next()
+		})
 		app.use(noStoreWhenSignedIn)
+		app.use(noRepeatedHeaders)
 		// As the React Router adapter sends a route's headers: appended to what is already set.
 		app.get('/public-document', (_req, res) => {
 			res.append('Cache-Control', 'public, max-age=300')
+			res.append('X-Content-Type-Options', 'nosniff')
+			res.append('Content-Security-Policy', "sandbox; default-src 'none'")
 			res.send('document')
 		})
 		app.get('/write-head', (_req, res) => {
@@ -192,5 +199,11 @@ describe('no-store for signed-in requests', () => {
 			const anonymous = await fetch(`${base}${path}`, { headers: { cookie: 'lang=nl; x__session=abc' } })
 			expect(anonymous.headers.get('Cache-Control'), path).toMatch(/^public, max-age=\d+$/)
 		}
+	})
+
+	it('sends a header a route repeats only once (helmet’s nosniff and a download’s own)', async () => {
+		const response = await fetch(`${base}/public-document`)
+		expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+		expect(response.headers.get('Content-Security-Policy')).toBe("sandbox; default-src 'none'")
 	})
 })

@@ -59,6 +59,12 @@ function markStale(revalidate: () => unknown) {
 	staleness.revalidate = revalidate
 	staleness.timer ??= setTimeout(refreshIfStale, REVALIDATE_EVERY_MS)
 }
+/** The session ended: a reload of the loaders now would be sent to the login page; forget it. */
+function forgetStale() {
+	clearTimeout(staleness.timer)
+	staleness.timer = undefined
+	staleness.stale = false
+}
 function refreshIfStale() {
 	clearTimeout(staleness.timer)
 	staleness.timer = undefined
@@ -227,6 +233,7 @@ export function AutosaveFieldset({
 				case 'session':
 					// Waits for a login (another tab says so, or this tab gets the focus back).
 					sessionEnded.current = true
+					forgetStale()
 					setStatus({ kind: 'session' })
 					return
 				case 'refused':
