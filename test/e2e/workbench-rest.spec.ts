@@ -62,3 +62,55 @@ test('a revised round shows the changes marked, the earlier feedback, and folds 
 	await page.getByRole('button', { name: 'Bevestigen: gekwalificeerd' }).click()
 	await expect(page.getByText('Besluit: gekwalificeerd.')).toBeVisible()
 })
+
+test('a sample outcome is recorded through its confirmation page, with a chosen effective day', async ({
+	page,
+	hooks,
+}) => {
+	test.setTimeout(180_000)
+	const year = 2039
+	const prefix = `Steekproef Bevestiging ${uniqueId()}`
+	await hooks.post('fixtures/qualified-participations', { year, count: 1, prefix })
+	// The fixture leaves the clock on 10 February of the year.
+	const admin = await hooks.createStaff('admin')
+	await hooks.signIn(page, admin.email)
+	await page.goto(`/medewerkers/steekproef?jaar=${year}`)
+	const draw = page.locator('form').filter({ has: page.getByRole('button', { name: 'Steekproef trekken' }) })
+	await draw.getByLabel('Aantal', { exact: true }).check()
+	await draw.getByLabel('Percentage of aantal').fill('1')
+	await draw.getByRole('button', { name: 'Steekproef trekken' }).click()
+	const row = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
+	await row.getByText('Gesprek inplannen').click()
+	await row.getByLabel('Datum').fill(`${year}-02-10`)
+	await row.getByLabel('Tijd').fill('08:00')
+	await row.getByRole('button', { name: 'Inplannen' }).click()
+	await page
+		.getByTestId('sample-carriers')
+		.locator('tr')
+		.filter({ hasText: prefix })
+		.last()
+		.getByRole('link', { name: /Uitkomst vastleggen/ })
+		.click()
+
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitkomst steekproefgesprek')
+	await expectAccessible(page)
+	await page.getByLabel('Onterechte kwalificatie (intrekken)').check()
+	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
+	// No day chosen: the form says so; today is never assumed.
+	await expect(page.getByText('Vul een geldige datum in.').first()).toBeVisible()
+	await page.getByLabel('Onterechte kwalificatie (intrekken)').check()
+	await page.getByLabel(/Ingangsdatum van de intrekking/).fill(`${year}-02-20`)
+	await page.getByLabel('Verslag').fill('Uit het gesprek bleek dat de werkafspraken ontbreken.')
+	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
+	const facts = page.getByTestId('effect-facts')
+	await expect(facts).toContainText('Ingetrokken')
+	await expect(facts).toContainText(`20 februari ${year}`)
+	await expect(page.getByTestId('preview-mail')).toBeVisible()
+	await expect(page.getByTestId('preview-letter')).toBeVisible()
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'Bevestigen: keurmerk intrekken en brief versturen' }).click()
+	await expect(page).toHaveURL(new RegExp(`/medewerkers/steekproef\\?jaar=${year}`))
+	await expect(page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()).toContainText(
+		'Onterechte kwalificatie',
+	)
+})
