@@ -65,19 +65,19 @@ export function CheckAnswers({ values, honeypot }: { values: FormValues; honeypo
 			))}
 			<input type="hidden" name={honeypot} value="" />
 			{sections.map((section) => (
-				<section key={section} aria-labelledby={`check-${section}`} className="check-answers">
+				<section key={section} aria-labelledby={`check-${section}`}>
 					<h2 id={`check-${section}`}>{t(section)}</h2>
-					<dl className="check-answers__list">
+					<dl className="summary-list summary-list--actions">
 						{shown
 							.filter((field) => field.section === section)
 							.map((field) => {
 								const choice = CHOICES[field.name]?.[text(field.name)]
 								const value = choice ? t(choice) : text(field.name)
 								return (
-									<div key={field.name} className="check-answers__row">
+									<div key={field.name}>
 										<dt>{t(field.label)}</dt>
 										<dd>{value || <span className="field__hint">{t('provider.checkEmpty')}</span>}</dd>
-										<dd className="check-answers__change">
+										<dd className="summary-list__action">
 											<button type="submit" name="edit" value={field.name} className="button-link">
 												{t('provider.checkChange')}
 												<span className="visually-hidden">: {t(field.label)}</span>
