@@ -18,6 +18,8 @@ export const staffRoutes = [
 		route('medewerkers/intrekkingen/voorstel/:proposalId', 'routes/staff/withdrawal-proposal.tsx'),
 		route('medewerkers/intrekkingen/voorstel/:proposalId/brief', 'routes/staff/withdrawal-proposal-letter.ts'),
 		route('medewerkers/steekproef', 'routes/staff/sample.tsx'),
+		route('medewerkers/steekproef/gesprek/:interviewId', 'routes/staff/sample-outcome.tsx'),
+		route('medewerkers/steekproef/gesprek/:interviewId/brief', 'routes/staff/sample-outcome-letter.ts'),
 		route('medewerkers/intrekkingen', 'routes/staff/withdrawals.tsx'),
 		route('medewerkers/toezeggingen', 'routes/staff/follow-ups.tsx'),
 		route('medewerkers/jaren', 'routes/staff/years.tsx'),
