@@ -78,9 +78,14 @@ export function CheckAnswers({ values, honeypot }: { values: FormValues; honeypo
 										<dt>{t(field.label)}</dt>
 										<dd>{value || <span className="field__hint">{t('provider.checkEmpty')}</span>}</dd>
 										<dd className="summary-list__action">
-											<button type="submit" name="edit" value={field.name} className="button-link">
+											<button
+												type="submit"
+												name="edit"
+												value={field.name}
+												className="button-link"
+												aria-label={`${t('provider.checkChange')}: ${t(field.label)}`}
+											>
 												{t('provider.checkChange')}
-												<span className="visually-hidden">: {t(field.label)}</span>
 											</button>
 										</dd>
 									</div>
