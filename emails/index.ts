@@ -6,6 +6,7 @@ import { passwordReset, type PasswordResetData } from './templates/password-rese
 import * as application from './templates/application.ts'
 import * as benchmark from './templates/benchmark.ts'
 import * as consultation from './templates/consultation.ts'
+import { conversationMessage } from './templates/conversation.ts'
 import * as network from './templates/network.ts'
 import * as fees from './templates/fees.ts'
 import * as followUps from './templates/follow-ups.ts'
@@ -50,6 +51,7 @@ const renderers = {
 	consultation_published: consultation.consultationPublished,
 	network_request: network.networkRequest,
 	network_answer: network.networkAnswer,
+	conversation_message: conversationMessage,
 }
 
 export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }
