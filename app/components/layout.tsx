@@ -122,13 +122,16 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 				</div>
 				<nav id="site-menu-nav" className="main-nav" aria-label={t('shell.mainNavigation')}>
 					<ul className="main-nav__list">
-						{navigation.map((item) => (
-							<li key={item.to}>
-								<NavLink to={item.to} end={item.end} className="main-nav__link">
-									{t(item.label)}
-								</NavLink>
-							</li>
-						))}
+						{navigation
+							.filter((item) => !item.more)
+							.map((item) => (
+								<li key={item.to}>
+									<NavLink to={item.to} end={item.end} className="main-nav__link">
+										{t(item.label)}
+									</NavLink>
+								</li>
+							))}
+						<MoreMenu items={navigation.filter((item) => item.more)} pathname={location.pathname} />
 					</ul>
 				</nav>
 			</header>
@@ -143,6 +146,35 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 				</div>
 			</footer>
 		</>
+	)
+}
+
+/**
+ * The rest of a long menu behind "Meer": a disclosure (works without JavaScript), closed again on
+ * every navigation (its key), marked when the current page is one of its items.
+ */
+function MoreMenu({ items, pathname }: { items: NavItem[]; pathname: string }) {
+	const t = useT()
+	if (items.length === 0) return null
+	const current = items.find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+	return (
+		<li className="main-nav__more">
+			<details key={pathname}>
+				<summary className={`main-nav__link${current ? ' active' : ''}`}>
+					{t('shell.navMore')}
+					{current ? <span className="visually-hidden">: {t(current.label)}</span> : null}
+				</summary>
+				<ul className="main-nav__more-list">
+					{items.map((item) => (
+						<li key={item.to}>
+							<NavLink to={item.to} end={item.end} className="main-nav__link">
+								{t(item.label)}
+							</NavLink>
+						</li>
+					))}
+				</ul>
+			</details>
+		</li>
 	)
 }
 

@@ -4,4 +4,6 @@ export interface NavItem {
 	to: string
 	label: MessageKey
 	end?: boolean
+	/** Behind "Meer" (a disclosure at the end of the menu), so a long menu fits on one line. */
+	more?: boolean
 }
