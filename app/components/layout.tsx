@@ -19,10 +19,12 @@ export interface ShellProps {
 	/** The name of the mark in force this year (issue 16); the catalogue's name when unknown. */
 	markName?: string | null
 	toast: Toast | null
+	/** Messages of KiBG the member has not read (the provider's menu shows the count). */
+	unreadMessages?: number
 	children: React.ReactNode
 }
 
-export function AppShell({ user, locale, demo, clockNow, toast, markName, children }: ShellProps) {
+export function AppShell({ user, locale, demo, clockNow, toast, markName, unreadMessages = 0, children }: ShellProps) {
 	const t = useT()
 	const mark = markName ?? t('common.markName')
 	const params = useParams()
@@ -31,7 +33,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 	const navigation: NavItem[] = user?.staffRole
 		? staffNavigation(user.staffRole)
 		: membership
-			? providerNavigation(membership.providerId)
+			? providerNavigation(membership.providerId, { unreadMessages })
 			: user?.kind === 'organisation'
 				? organisationNavigation
 				: publicNavigation
@@ -126,9 +128,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 							.filter((item) => !item.more)
 							.map((item) => (
 								<li key={item.to}>
-									<NavLink to={item.to} end={item.end} className="main-nav__link">
-										{t(item.label)}
-									</NavLink>
+									<NavEntry item={item} />
 								</li>
 							))}
 						<MoreMenu items={navigation.filter((item) => item.more)} pathname={location.pathname} />
@@ -146,6 +146,25 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 				</div>
 			</footer>
 		</>
+	)
+}
+
+/** One menu link, with its count (unread messages) and the words for screen readers. */
+function NavEntry({ item }: { item: NavItem }) {
+	const t = useT()
+	return (
+		<NavLink to={item.to} end={item.end} className="main-nav__link">
+			{t(item.label)}
+			{item.badge ? (
+				<>
+					{' '}
+					<span className="badge badge--warning">
+						<span aria-hidden="true">{item.badge.count}</span>
+						<span className="visually-hidden">{t(item.badge.label, { count: item.badge.count })}</span>
+					</span>
+				</>
+			) : null}
+		</NavLink>
 	)
 }
 
@@ -167,9 +186,7 @@ function MoreMenu({ items, pathname }: { items: NavItem[]; pathname: string }) {
 				<ul className="main-nav__more-list">
 					{items.map((item) => (
 						<li key={item.to}>
-							<NavLink to={item.to} end={item.end} className="main-nav__link">
-								{t(item.label)}
-							</NavLink>
+							<NavEntry item={item} />
 						</li>
 					))}
 				</ul>

@@ -6,4 +6,6 @@ export interface NavItem {
 	end?: boolean
 	/** Behind "Meer" (a disclosure at the end of the menu), so a long menu fits on one line. */
 	more?: boolean
+	/** A count beside the label (unread messages), with its words for screen readers. */
+	badge?: { count: number; label: MessageKey }
 }
