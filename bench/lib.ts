@@ -228,6 +228,20 @@ export function rssMb(pid: number | undefined): number {
 	}
 }
 
+/** CPU time (user + system) a process has used so far (Linux /proc), in ms. */
+export function cpuMs(pid: number | undefined): number {
+	if (!pid) return 0
+	try {
+		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+		const ticksPerSecond = 100 // USER_HZ on Linux
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
+	} catch {
+		return 0
+	}
+}
+
 export function machine(): string {
 	return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, load average ${loadavg()
 		.map((load) => load.toFixed(1))
