@@ -86,7 +86,10 @@ export async function startServer(
 	env: Record<string, string> = {},
 ): Promise<BenchServer> {
 	const started = performance.now()
-	const child = spawn(process.execPath, ['server.js'], {
+	// BENCH_SERVER_NODE_ARGS: extra Node flags for the server only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/p'
+	// (Node refuses --cpu-prof in NODE_OPTIONS).
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
 			...process.env,
