@@ -19,7 +19,17 @@ import { createSession } from '#app/lib/session.server.ts'
 import { createListedParticipation, fillCompleteRound } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
-import { cpuMs, machine, openBenchDatabase, percentile, readResults, row, rssMb, startServer, writeResult } from './lib.ts'
+import {
+	cpuMs,
+	machine,
+	openBenchDatabase,
+	percentile,
+	readResults,
+	row,
+	rssMb,
+	startServer,
+	writeResult,
+} from './lib.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3305) + 1
 const SECONDS = Number(process.env.RUSH_SECONDS ?? 60)
