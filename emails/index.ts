@@ -3,8 +3,10 @@
 import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
+import * as application from './templates/application.ts'
 import * as benchmark from './templates/benchmark.ts'
 import * as consultation from './templates/consultation.ts'
+import { conversationMessage } from './templates/conversation.ts'
 import * as network from './templates/network.ts'
 import * as fees from './templates/fees.ts'
 import * as followUps from './templates/follow-ups.ts'
@@ -17,6 +19,9 @@ const renderers = {
 	password_reset: passwordReset as (data: PasswordResetData) => EmailContent,
 	invitation: invitation as (data: InvitationData) => EmailContent,
 	application_received: participation.applicationReceived,
+	application_not_taken: application.applicationNotTaken,
+	application_window_subscribed: application.applicationWindowSubscribed,
+	application_window_opened: application.applicationWindowOpened,
 	agreement_offered: participation.agreementOffered,
 	agreement_signed: participation.agreementSigned,
 	listed: participation.listed,
@@ -46,6 +51,7 @@ const renderers = {
 	consultation_published: consultation.consultationPublished,
 	network_request: network.networkRequest,
 	network_answer: network.networkAnswer,
+	conversation_message: conversationMessage,
 }
 
 export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }
@@ -66,6 +72,8 @@ export function isEmailTemplateName(value: unknown): value is EmailTemplateName 
 export const secretFields: { [Name in EmailTemplateName]?: readonly (keyof EmailTemplates[Name] & string)[] } = {
 	password_reset: ['resetUrl'],
 	invitation: ['acceptUrl'],
+	// Not a sign-in link, but a hashed token must not rest readable beside its hash (issue 13).
+	application_window_subscribed: ['unsubscribeUrl'],
 }
 
 /** What staff read in place of a personal link. */

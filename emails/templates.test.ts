@@ -28,6 +28,30 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		validDays: 14,
 	},
 	application_received: { ...base, agreementOffered: true },
+	application_not_taken: {
+		reason: 'already_applied',
+		name: 'Anna de Vries',
+		markName: base.markName,
+		year: 2031,
+		organisationName: providerName,
+		kvkNumber: '12345678',
+		loginUrl: 'https://portaal.example/inloggen',
+		resetUrl: 'https://portaal.example/wachtwoord-vergeten',
+	},
+	application_window_subscribed: {
+		markName: providerName,
+		year: 2031,
+		opensOn: '1 juni 2030',
+		unsubscribeUrl: 'https://portaal.example/aanmelden/afmelden/abc',
+	},
+	application_window_opened: {
+		markName: providerName,
+		year: 2031,
+		opensOn: '1 juni 2030',
+		closesOn: '31 oktober 2030',
+		applyUrl: 'https://portaal.example/aanmelden',
+		normsUrl: 'https://portaal.example/normen/2031',
+	},
 	agreement_offered: { ...base, signBy: '31 oktober 2030' },
 	agreement_signed: {
 		...base,
@@ -165,16 +189,30 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		answerMessage: null,
 		contact: { name: 'Bram Jansen', email: 'bram@oost.example' },
 	},
+	conversation_message: {
+		language: 'nl',
+		recipientName: 'Anna de Vries',
+		providerName,
+		markName: base.markName,
+		year: 2031,
+		from: 'staff',
+		attachments: 2,
+		threadUrl: 'https://portaal.example/aanbieder/p1/berichten/2031',
+	},
 }
 
 // What each message must say, in both versions.
 const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
+	application_not_taken: ['12345678', 'al een aanvraag voor 2031', 'https://portaal.example/inloggen'],
+	application_window_subscribed: ['1 juni 2030', 'https://portaal.example/aanmelden/afmelden/abc', 'één e-mail'],
+	application_window_opened: ['31 oktober 2030', 'https://portaal.example/aanmelden', 'verwijderd'],
 	agreement_offered: ['uiterlijk 31 oktober 2030', '1 januari 2031'],
 	consultation_invitation: ['31 maart 2030', 'volledig, duidelijk, werkbaar'],
 	consultation_reminder: ['31 maart 2030', 'concept'],
 	consultation_published: ['35 schriftelijke reacties'],
 	network_request: ['Groepsbehandeling', 'Wij starten een groep'],
 	network_answer: ['Bram Jansen', 'bram@oost.example'],
+	conversation_message: ['Beste Anna de Vries', '2 bijlagen', 'Bericht lezen'],
 	listed: ['31 maart 2031', '1 april'],
 	revision_requested: ['14 april 2031', 'Criterium 1.2', 'Criterium 3.1'],
 	qualified: ['KBG-2031-0042', '31 december 2031'],
@@ -223,6 +261,27 @@ describe('mail templates', () => {
 			expect(mail.text, `${name} text: ${phrase}`).toContain(phrase)
 			expect(htmlAsText, `${name} html: ${phrase}`).toContain(phrase)
 		}
+	})
+
+	test("a conversation notification is in the reader's language and never carries the message", () => {
+		const english = renderEmail('conversation_message', {
+			...samples.conversation_message,
+			language: 'en',
+			from: 'provider',
+			recipientName: null,
+			attachments: 0,
+		})
+		expect(english.html).toContain('lang="en"')
+		expect(english.subject).toBe(`New message from ${providerName} (2031 participation)`)
+		expect(english.text).toContain('Dear colleague,')
+		expect(english.text).toContain('the message itself is not in this e-mail')
+		expect(english.text).not.toMatch(/attachment/)
+		expect(english.text).toContain('You receive this message because')
+		const dutch = renderEmail('conversation_message', samples.conversation_message)
+		expect(dutch.subject).toBe('Nieuw bericht van KiBG over uw deelname 2031')
+		expect(dutch.text).toContain('staat het bericht zelf niet in deze e-mail')
+		expect(dutch.text).toContain('Bericht lezen:\nhttps://portaal.example/aanbieder/p1/berichten/2031')
+		expect(dutch.html).toContain('href="https://portaal.example/aanbieder/p1/berichten/2031"')
 	})
 
 	test('the signed-agreement mail says when the listing follows, also for a late or re-applicant signature', () => {

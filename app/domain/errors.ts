@@ -56,12 +56,9 @@ export const ERROR_STATUS = {
 	agreement_not_found: 404,
 	agreement_already_signed: 409,
 	agreement_closed: 409,
-	// applications (app/services/application.server.ts): the form answers 400 as for any invalid input
+	// applications (app/services/application.server.ts): a closed window; anything else about a known
+	// KvK number or address is answered like a new application and told by mail (issue 15, finding 6)
 	application_closed: 400,
-	application_exists: 400,
-	application_duplicate: 400,
-	provider_has_account: 400,
-	contact_is_staff: 400,
 	// assessment (app/services/assessment.server.ts)
 	round_not_assessable: 409,
 	assessment_conflict: 409,

@@ -46,12 +46,6 @@ export const refusals = {
 	agreement_already_signed: 'Deze overeenkomst is al ondertekend.',
 	agreement_closed: 'Deze overeenkomst kan niet meer worden ondertekend of afgewezen.',
 	application_closed: 'De aanmeldperiode is gesloten.',
-	application_exists:
-		'Voor KvK-nummer {kvkNumber} is al een aanvraag voor het keurmerkjaar {year} ontvangen. U hoeft niets opnieuw te doen: log in om de stand van zaken te zien, of neem contact op met het bedrijfsbureau.',
-	application_duplicate: 'Voor KvK-nummer {kvkNumber} is al een aanvraag ontvangen.',
-	provider_has_account:
-		'Deze organisatie heeft al een account in het Keurmerkportaal. Log in als lid van de organisatie om de aanvraag te doen, of neem contact op met het bedrijfsbureau.',
-	contact_is_staff: 'Dit e-mailadres hoort bij een medewerker van KiBG; kies een ander e-mailadres.',
 	round_not_assessable:
 		'Deze ronde kan niet (meer) worden beoordeeld: er is al een besluit of de zelfevaluatie wacht niet op beoordeling.',
 	assessment_conflict:

@@ -26,6 +26,8 @@ import { draftOf, saveAssessment } from '#app/services/assessment-form.server.ts
 import { confirmDecision, loadAssessment } from '#app/services/assessment.server.ts'
 import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
 import { UnpaidInvoicesPanel } from './effect-preview.tsx'
+import { ConversationPanel } from './conversation-panel.tsx'
+import { openThread } from '#app/services/conversation.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 const confirmSchema = z.object({
@@ -78,6 +80,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		.filter((norm) => norm.groups.length > 0)
 	return {
 		userId: user.id,
+		// Issue 12 §4: the conversation with the provider next to the submission (showing it reads it).
+		conversation: await openThread(participation.id, { userId: user.id, side: 'staff' }),
 		// Issue 12 §6: the provider's open and overdue invoices, of every year.
 		unpaid: await unpaidInvoices(participation.provider.id),
 		participation: {
@@ -255,6 +259,16 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 			<ErrorSummary formErrors={otherErrors?.formErrors} />
 			<UnpaidInvoicesPanel unpaid={loaderData.unpaid} />
 			{loaderData.comparison ? <ComparisonSummary comparison={loaderData.comparison} /> : null}
+			<ConversationPanel
+				participationId={participation.id}
+				providerName={participation.provider.name}
+				messages={loaderData.conversation.messages}
+				unread={loaderData.conversation.unread}
+				returnTo={href('/medewerkers/deelnames/:participationId/beoordeling/:round', {
+					participationId: participation.id,
+					round: String(round.number),
+				})}
+			/>
 			<DecisionPanel
 				userId={userId}
 				fourEyes={participation.fourEyes}

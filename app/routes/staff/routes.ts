@@ -9,6 +9,7 @@ export const staffRoutes = [
 		route('medewerkers/deelnames', 'routes/staff/participations.tsx'),
 		route('medewerkers/deelnames/csv', 'routes/staff/participations-csv.ts'),
 		route('medewerkers/deelnames/:participationId', 'routes/staff/participation.tsx'),
+		route('medewerkers/deelnames/:participationId/berichten', 'routes/staff/conversation.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round', 'routes/staff/assessment.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round/concept', 'routes/staff/assessment-draft.ts'),
 		// Safe decisions (issue 12 §5): confirmation pages with a preview of exactly what happens.
