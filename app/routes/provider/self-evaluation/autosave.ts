@@ -60,13 +60,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 		)
 	if (!parsed.ok) return reply({ ok: false, reason: 'invalid', message: translate(user.locale, parsed.error) }, 400)
 	const attempted = await attempt(() =>
-		saveAnswer(actorOf(user), {
-			providerId: params.providerId,
-			year,
-			evidenceKey: item.key,
-			expectedVersion: parsed.expectedVersion,
-			value: parsed.value,
-		}),
+		saveAnswer(
+			actorOf(user),
+			{
+				providerId: params.providerId,
+				year,
+				evidenceKey: item.key,
+				expectedVersion: parsed.expectedVersion,
+				value: parsed.value,
+			},
+			loaded,
+		),
 	)
 	if (!attempted.ok) {
 		if (attempted.error.status === 404) notFound()
