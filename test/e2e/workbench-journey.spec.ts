@@ -216,3 +216,28 @@ test('an admin withdraws a carrier for an unpaid fee through the preview; a seco
 	await expect(page.getByTestId('listed-until')).toContainText('21 mei 2033')
 	await expect(page.getByText('Ingetrokken').first()).toBeVisible()
 })
+
+test('the conversation works without JavaScript: an error keeps the text, a message is sent', async ({
+	browser,
+	hooks,
+}) => {
+	test.setTimeout(120_000)
+	const provider = await hooks.createProvider({ name: `Praktijk Zonder Script ${uniqueId()}` })
+	await hooks.post('fixtures/submitted-participation', { year: 2034, providerId: provider.providerId })
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	await hooks.signIn(page, provider.email)
+	await page.goto(`/aanbieder/${provider.providerId}/berichten`)
+	await expect(page).toHaveURL(new RegExp(`/aanbieder/${provider.providerId}/berichten/2034$`))
+	// A control character is refused on the form, and what was typed comes back.
+	await page.getByLabel('Bericht', { exact: true }).fill('Een vraag over norm 3\u0007 en de website.')
+	await page.getByRole('button', { name: 'Bericht versturen' }).click()
+	await expect(page.getByRole('alert')).toBeVisible()
+	await expect(page.getByLabel('Bericht', { exact: true })).toHaveValue('Een vraag over norm 3 en de website.')
+	// (axe needs scripts; the same page passed axe in the journey above)
+	await page.getByLabel('Bericht', { exact: true }).fill('Een vraag over norm 3 en de website.')
+	await page.getByRole('button', { name: 'Bericht versturen' }).click()
+	await expect(page.getByText('Uw bericht is verstuurd.')).toBeVisible()
+	await expect(page.getByRole('listitem').filter({ hasText: 'Een vraag over norm 3 en de website.' })).toBeVisible()
+	await context.close()
+})
