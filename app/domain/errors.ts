@@ -192,6 +192,7 @@ export const ERROR_STATUS = {
 	reflection_not_available: 409,
 	// year settings added by the seed rules (issue 16)
 	settings_objection_period_too_short: 400,
+	settings_assessment_days_too_short: 400,
 	settings_objection_period_too_long: 400,
 	settings_vat_number: 400,
 	settings_vat_rate_whole: 400,

@@ -178,6 +178,7 @@ export const refusals: Record<keyof typeof nl, string> = {
 	reflection_not_available:
 		'There is no draft self-evaluation with the norm on reflecting on data right now; the benchmark report cannot be added.',
 	settings_objection_period_too_short: 'The objection period is at least one day.',
+	settings_assessment_days_too_short: 'The assessment period is at least one day.',
 	settings_objection_period_too_long: 'The objection period cannot be longer than 365 days.',
 	settings_vat_number: 'Enter a valid VAT number, for example NL123456789B01.',
 	settings_vat_rate_whole: 'The VAT rate is stored in whole basis points (21% = 2100).',

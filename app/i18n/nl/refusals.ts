@@ -186,6 +186,7 @@ export const refusals = {
 	reflection_not_available:
 		'Er is nu geen zelfevaluatie in concept met de norm over reflecteren op gegevens; de spiegelrapportage kan niet worden toegevoegd.',
 	settings_objection_period_too_short: 'De bezwaartermijn is minstens één dag.',
+	settings_assessment_days_too_short: 'De beoordelingstermijn is minstens één dag.',
 	settings_objection_period_too_long: 'De bezwaartermijn mag niet langer zijn dan 365 dagen.',
 	settings_vat_number: 'Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01.',
 	settings_vat_rate_whole: 'Het btw-percentage wordt opgeslagen in hele basispunten (21 % = 2100).',
