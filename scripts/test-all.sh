@@ -31,5 +31,8 @@ npx vitest run --project integration
 step "productiebuild"
 npx react-router build
 
+step "fuzz: 300 gegenereerde invoeren tegen de productieserver (npm run fuzz doet er 10.000)"
+FUZZ_RUNS=300 FUZZ_SECONDS=180 FUZZ_PORT="${FUZZ_PORT:-3290}" npx tsx bench/fuzz.ts
+
 step "end-to-endtests in Chromium"
 npx playwright test

@@ -30,6 +30,12 @@ describe('table query in the URL', () => {
 		})
 	})
 
+	it('takes control characters out of the search and the text filters (a NUL was a 500 in PostgreSQL)', () => {
+		const query = parseTableQuery(new URLSearchParams('q=ggz%00%1B%7F&city=Ut%00recht%0A'), spec)
+		expect(query.search).toBe('ggz')
+		expect(query.filters).toEqual({ city: ['Utrecht'] })
+	})
+
 	it('builds links that return to page 1 when the filter changes and leave defaults out', () => {
 		const query = parseTableQuery(new URLSearchParams('pagina=3&state=listed'), spec)
 		expect(tableHref(query, spec, { page: 4 })).toBe('?state=listed&pagina=4')

@@ -43,6 +43,15 @@ export interface TableQuery {
 
 export const PAGE_SIZES = [25, 50, 100] as const
 const MAX_SEARCH = 200
+// Control characters never belong in a search or filter; NUL in a query made PostgreSQL refuse it
+// (a 500 on every staff list, found by the fuzz run of issue 15).
+// eslint-disable-next-line no-control-regex -- finding these is the point
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g
+
+/** A search or filter text as typed: without control characters, trimmed, capped. */
+function searchText(value: string): string {
+	return value.replace(controlCharacters, '').trim().slice(0, MAX_SEARCH)
+}
 
 /** Reads the table state from the URL. Everything unknown falls back to the spec's defaults. */
 export function parseTableQuery(params: URLSearchParams, spec: TableSpec): TableQuery {
@@ -62,10 +71,7 @@ export function parseTableQuery(params: URLSearchParams, spec: TableSpec): Table
 
 	const filters: Record<string, string[]> = {}
 	for (const filter of spec.filters) {
-		const raw = params
-			.getAll(filter.id)
-			.map((value) => value.trim().slice(0, MAX_SEARCH))
-			.filter(Boolean)
+		const raw = params.getAll(filter.id).map(searchText).filter(Boolean)
 		const values = filter.kind === 'options' ? raw.filter((value) => filter.values?.includes(value)) : raw.slice(0, 1)
 		if (values.length > 0) filters[filter.id] = [...new Set(values)]
 	}
@@ -81,7 +87,7 @@ export function parseTableQuery(params: URLSearchParams, spec: TableSpec): Table
 		pageSize,
 		sort: sort.length > 0 ? sort : spec.defaultSort,
 		filters,
-		search: (params.get('q') ?? '').trim().slice(0, MAX_SEARCH),
+		search: searchText(params.get('q') ?? ''),
 		columns,
 	}
 }
