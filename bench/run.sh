@@ -16,5 +16,7 @@ for database in pglite ${BENCH_DATABASE_URL:+postgresql}; do
 	echo "▶ deadline rush on $database (bench/rush.md)"
 	BENCH_DATABASE_URL="$url" npx tsx bench/rush.ts
 done
+echo "▶ assessment form: requests per round (bench/assessment.md)"
+npx tsx bench/assessment.ts
 echo "▶ spiegelrapportage under load (bench/spiegelrapportage.md)"
 npx tsx bench/spiegelrapportage.ts
