@@ -471,6 +471,8 @@ interface RushResult {
 	seedSeconds: number
 	machine: string
 	failures: string[]
+	serverCpuMsPerSave?: number
+	serverCpuMsPerRequest?: number
 }
 
 function report(results: RushResult[]): string {
@@ -499,7 +501,7 @@ function report(results: RushResult[]): string {
 		] as const
 		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
 
-${r.machine} (at the end of the run; the machine is shared by eight engineers building and testing at the same time: it was busy). ${r.members} members, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted} rounds submitted.
+${r.machine} (at the end of the run; the machine is shared by eight engineers building and testing at the same time: it was busy). ${r.members} members, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted} rounds submitted.${r.serverCpuMsPerSave === undefined ? '' : ` Server CPU during the rush: ${r.serverCpuMsPerRequest} ms per request answered, ${r.serverCpuMsPerSave} ms per autosave (all of the process's CPU divided by the saves).`}
 
 | case | URL | per second | p50 ms | p95 ms | p99 ms | count | errors |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
