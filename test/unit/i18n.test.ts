@@ -26,6 +26,21 @@ describe('message catalogues', () => {
 		}
 	})
 
+	it('leave no plural to the reader: a counted word goes through a plural form (issue 13)', () => {
+		// 'fout(en)', 'carrier(s)', 'decimaal/decimalen': the reader should not have to choose.
+		const hedged = /\p{L}\((?:s|en|n|es)\)|\p{L}\/\p{L}+en\b/u
+		// '{count} errors' outside a plural block reads '1 errors'.
+		const bareCount = /\{(count|groups|themes|norms|decimals|required|\w+Count)\}\s+(?!(actief|active|van|of|volledig|complete)\b)\p{L}/u
+		const found: string[] = []
+		for (const locale of ['nl', 'en'] as const)
+			for (const [namespace, messages] of Object.entries(catalogues[locale]))
+				for (const [key, message] of Object.entries(messages as Record<string, string>))
+					if (hedged.test(message) || bareCount.test(message)) found.push(`${locale} ${namespace}.${key}: ${message}`)
+		expect(found).toEqual([])
+		expect(translate('en', 'register.normsCounts', { themes: 1, norms: 6 })).toBe('1 theme, 6 norms')
+		expect(translate('nl', 'benchmark.fileErrorsTitle', { count: 1 })).toBe('Het bestand bevat 1 fout')
+	})
+
 	it('translate with parameters and fall back to the key for an unknown one', () => {
 		expect(translate('nl', 'common.daysLeft', { count: 3 })).toBe('nog 3 dagen')
 		expect(translate('en', 'common.daysLeft', { count: 3 })).toBe('3 days left')
