@@ -333,6 +333,23 @@ export interface DocumentResult {
 	fileId: string
 }
 
+/**
+ * The answer a document hangs on, made when it is the item's first. Two colleagues uploading the
+ * first document of one item at once both find no answer: a plain create made the second fail on
+ * the unique (round, item) pair (a 500). INSERT … ON CONFLICT DO NOTHING waits for the other
+ * transaction and then reads its row (read committed), so both uploads land on the one answer.
+ */
+async function answerRowFor(tx: Tx, roundId: string, evidenceItemId: string, userId: string) {
+	const where = { roundId_evidenceItemId: { roundId, evidenceItemId } }
+	const existing = await tx.answer.findUnique({ where, select: { id: true } })
+	if (existing) return existing
+	await tx.answer.createMany({
+		data: [{ roundId, evidenceItemId, updatedById: userId, updatedAt: now() }],
+		skipDuplicates: true,
+	})
+	return tx.answer.findUniqueOrThrow({ where, select: { id: true } })
+}
+
 /** Adds an accepted upload to a template item of the draft round, or replaces one of its documents. */
 export async function addDocument(
 	actor: Actor & { userId: string },
@@ -367,11 +384,7 @@ export async function addDocument(
 			select: { id: true },
 		})
 		if (!round) throw new AppError('round_frozen')
-		const answer =
-			(await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })) ??
-			(await tx.answer.create({
-				data: { roundId: draft.id, evidenceItemId, updatedById: actor.userId, updatedAt: now() },
-			}))
+		const answer = await answerRowFor(tx, draft.id, evidenceItemId, actor.userId)
 		if (input.replacesFileId) {
 			const removed = await tx.answerDocument.deleteMany({
 				where: { answerId: answer.id, fileId: input.replacesFileId },
@@ -426,11 +439,7 @@ export async function attachGeneratedDocument(
 			select: { id: true },
 		})
 		if (!round) return null
-		const answer =
-			(await tx.answer.findUnique({ where: { roundId_evidenceItemId: { roundId: draft.id, evidenceItemId } } })) ??
-			(await tx.answer.create({
-				data: { roundId: draft.id, evidenceItemId, updatedById: actor.userId, updatedAt: now() },
-			}))
+		const answer = await answerRowFor(tx, draft.id, evidenceItemId, actor.userId)
 		await tx.answerDocument.deleteMany({ where: { answerId: answer.id, file: { kind: input.kind } } })
 		const file = await storeFile(
 			{

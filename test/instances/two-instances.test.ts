@@ -125,7 +125,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 	}
 }
 
-const carriers: { providerId: string; email: string; participationId: string }[] = []
+// Each carrier's mails go to the organisation's address and to its primary contact (the member).
+const carriers: { providerId: string; email: string; providerEmail: string; participationId: string }[] = []
 let running: Instance[] = []
 
 beforeAll(async () => {
@@ -136,7 +137,7 @@ beforeAll(async () => {
 	for (let index = 0; index < 3; index++) {
 		const { provider, user } = await createProviderWithMember()
 		const { participationId } = await createListedParticipation({ year, providerId: provider.id })
-		carriers.push({ providerId: provider.id, email: user.email, participationId })
+		carriers.push({ providerId: provider.id, email: user.email, providerEmail: provider.email, participationId })
 	}
 })
 
@@ -258,10 +259,7 @@ describe('two instances on one PostgreSQL', () => {
 
 		afterAll(async () => smtp?.stop())
 
-		// Skipped at the end of stop 20: after the merges of that evening the withdrawal mails are not
-		// sent within 120 s (it passed 8/8 on the perf-b branch before). Open in issue 17: find whether
-		// the run, the letters or the mail worker stalls, and turn this back on.
-		it.skip('withdraws each carrier once and mails it once', async () => {
+		it('withdraws each carrier once and mails it once', async () => {
 			smtp = await startTestSmtp()
 			const april = {
 				KEURMERK_NOW: `${year}-04-01T00:00:30+02:00`,
@@ -272,11 +270,16 @@ describe('two instances on one PostgreSQL', () => {
 			;[a, b] = await Promise.all([startInstance('A', ports.a, april), startInstance('B', ports.b, april)])
 			running = [a, b]
 			const participationIds = carriers.map((carrier) => carrier.participationId)
+			// Every participation mail goes to two recipients (the organisation's address and the primary
+			// contact): wait until all of them are sent. (This waited for `sent === carriers.length`, which
+			// only held in the moment between the third and the fourth of six sends: a race the probe lost
+			// on a busy machine, so the case was skipped.)
+			const recipients = carriers.length * 2
 			await waitFor('de intrekkingsmails zijn verzonden', async () => {
 				const sent = await db.outboxEmail.count({
 					where: { template: 'withdrawal', participationId: { in: participationIds }, status: 'sent' },
 				})
-				return sent === carriers.length ? sent : undefined
+				return sent >= recipients ? sent : undefined
 			})
 			// Another minute of both schedulers and workers would show a double: wait one more worker pass.
 			await new Promise((resolve) => setTimeout(resolve, 16_000))
@@ -284,11 +287,17 @@ describe('two instances on one PostgreSQL', () => {
 			const runs = await db.jobRun.findMany({ where: { runKey: `qualification-deadline:${year}-04-01` } })
 			expect(runs).toHaveLength(1)
 			expect(runs[0]?.status).toBe('succeeded')
+			// Queued once per recipient, not once per instance.
+			expect(
+				await db.outboxEmail.count({ where: { template: 'withdrawal', participationId: { in: participationIds } } }),
+			).toBe(recipients)
 			for (const carrier of carriers) {
 				const withdrawals = await db.withdrawal.count({ where: { participationId: carrier.participationId } })
 				expect(withdrawals, carrier.email).toBe(1)
-				const mails = smtp.received.filter((mail) => mail.template === 'withdrawal' && mail.to.includes(carrier.email))
-				expect(mails, carrier.email).toHaveLength(1)
+				for (const address of [carrier.email, carrier.providerEmail]) {
+					const mails = smtp.received.filter((mail) => mail.template === 'withdrawal' && mail.to.includes(address))
+					expect(mails, address).toHaveLength(1)
+				}
 			}
 			// One instance led the day's runs; the other found the lock taken (or the day done).
 			const ranOn = [a, b].filter((instance) =>

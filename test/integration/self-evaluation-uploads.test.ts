@@ -7,7 +7,8 @@ import { translate } from '#app/i18n/translate.ts'
 import { db } from '#app/lib/db.server.ts'
 import { sniffKind } from '#app/lib/uploads.server.ts'
 import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
-import { dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
+import { createUser } from '#test/fixtures/factories.ts'
+import { dataOf, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
 import {
 	DOCX,
 	TEMPLATE_KEY,
@@ -95,6 +96,45 @@ describe('template uploads', () => {
 			})
 		).map((row) => row.file.originalName)
 		expect(names).toEqual(['tweede.pdf'])
+	})
+
+	it('two colleagues uploading the first document of one item at once both succeed, on one answer', async () => {
+		const context = await listedProvider(year)
+		// Colleagues of the same provider, each with a session of their own.
+		const colleagues = await Promise.all(
+			[0, 1, 2].map(async () => {
+				const user = await createUser()
+				await db.membership.create({ data: { userId: user.id, providerId: context.provider.id } })
+				return sessionCookieFor(user.id)
+			}),
+		)
+		const cookies = [context.cookie, ...colleagues]
+		const path = `${context.base}/norm/1?upload=${encodeURIComponent(TEMPLATE_KEY)}`
+		const results = await Promise.all(
+			cookies.map((cookie, index) =>
+				settle(() =>
+					normRoute.action(
+						routeArgs(
+							multipartRequest(
+								path,
+								{ evidenceKey: TEMPLATE_KEY, file: new File([uniquePdf(`gelijk-${index}`)], `gelijk-${index}.pdf`) },
+								cookie,
+							),
+							{ providerId: context.provider.id, year: String(year), normCode: '1' },
+						),
+					),
+				),
+			),
+		)
+		expect(results.map((result) => result.response?.status)).toEqual(cookies.map(() => 302))
+		const answers = await db.answer.findMany({
+			where: { round: { participationId: context.participationId } },
+			include: { documents: { include: { file: true } } },
+		})
+		expect(answers).toHaveLength(1)
+		expect(answers[0]!.documents.map((row) => row.file.originalName).sort()).toEqual(
+			cookies.map((_, index) => `gelijk-${index}.pdf`),
+		)
 	})
 
 	const refusals: [string, () => File, string][] = [

@@ -46,6 +46,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
+	// Permission first: an anonymous visitor goes to the login page whatever the intent (issue 15).
+	await requireStaff(request)
 	const formData = await readForm(request)
 	const url = new URL(request.url)
 	const back = `${href('/medewerkers/werkbank')}${url.search}`

@@ -64,8 +64,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 			{ type: 'success', key: 'benchmark.toastAttached' },
 		)
 	} catch (error) {
-		if (isAppError(error) && error.status !== 404)
-			return data({ formErrors: [translateError(error, locale)] }, { status: error.status })
+		// Nothing to attach (no report, no round of this provider): a 404, not a server error.
+		if (isAppError(error) && error.status === 404) notFound()
+		if (isAppError(error)) return data({ formErrors: [translateError(error, locale)] }, { status: error.status })
 		throw error
 	}
 }
