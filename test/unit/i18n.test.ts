@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { auditFieldLabel, auditValueText } from '#app/i18n/labels.ts'
 import { catalogues, interpolate, translate } from '#app/i18n/translate.ts'
 
 // `{name}` and the variable of `{name, plural, …}`; the forms inside differ per language.
@@ -30,7 +31,8 @@ describe('message catalogues', () => {
 		// 'fout(en)', 'carrier(s)', 'decimaal/decimalen': the reader should not have to choose.
 		const hedged = /\p{L}\((?:s|en|n|es)\)|\p{L}\/\p{L}+en\b/u
 		// '{count} errors' outside a plural block reads '1 errors'.
-		const bareCount = /\{(count|groups|themes|norms|decimals|required|\w+Count)\}\s+(?!(actief|active|van|of|volledig|complete)\b)\p{L}/u
+		const bareCount =
+			/\{(count|groups|themes|norms|decimals|required|\w+Count)\}\s+(?!(actief|active|van|of|volledig|complete)\b)\p{L}/u
 		const found: string[] = []
 		for (const locale of ['nl', 'en'] as const)
 			for (const [namespace, messages] of Object.entries(catalogues[locale]))
@@ -46,5 +48,17 @@ describe('message catalogues', () => {
 		expect(translate('en', 'common.daysLeft', { count: 3 })).toBe('3 days left')
 		expect(interpolate('{a} en {b}', { a: 1 })).toBe('1 en {b}')
 		expect(translate('nl', 'common.nope' as never)).toBe('common.nope')
+	})
+
+	it('name the fields and values of an audit event in words (issue 12 §7)', () => {
+		expect(auditFieldLabel('revisionDueAt', 'nl')).toBe('Aanpassing uiterlijk')
+		expect(auditFieldLabel('withdrawal.reason', 'en')).toBe('Withdrawal › Reason')
+		expect(auditValueText('revisionDueAt', '2027-03-31T21:59:59.999Z', 'en')).toBe('31 March 2027 at 23:59')
+		expect(auditValueText('state', 'revision_requested', 'nl')).toBe(translate('nl', 'states.revision_requested'))
+		expect(auditValueText('latestRoundOutcome', 'qualified', 'en')).toBe('Qualified')
+		expect(auditValueText('withdrawal.reason', 'unpaid_fee', 'nl')).toBe('Afdracht niet betaald')
+		expect(auditValueText('amountCents', 12345, 'nl')).toBe('€ 123,45')
+		expect(auditValueText('isReapplicant', true, 'en')).toBe('yes')
+		expect(auditValueText('signerName', null, 'en')).toBe('–')
 	})
 })

@@ -162,7 +162,8 @@ export const benchmark = {
 	distributionsTitle: 'Distribution in the field',
 	distributionsHint: 'Only comparison groups with at least {min} deliveries.',
 	distributionEmpty: 'Too few deliveries to show yet.',
-	staffChartDescription: 'Distribution of {label} in {groups, plural, one {# comparison group} other {# comparison groups}}; the numbers are in the table.',
+	staffChartDescription:
+		'Distribution of {label} in {groups, plural, one {# comparison group} other {# comparison groups}}; the numbers are in the table.',
 	outliersTitle: 'Values that stand out',
 	outliersHint:
 		'Values more than 1.5 × the interquartile range below the first or above the third quartile: a typing error, or a way of working to ask about in the sample.',

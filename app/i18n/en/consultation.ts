@@ -88,7 +88,8 @@ export const consultation = {
 	rating_4: '4',
 	rating_5: '5 (good)',
 	noRatings: 'No judgements yet.',
-	ratingSummary: '{quality}: average {mean} ({count, plural, one {# judgement} other {# judgements}}, {low} times 1 or 2)',
+	ratingSummary:
+		'{quality}: average {mean} ({count, plural, one {# judgement} other {# judgements}}, {low} times 1 or 2)',
 	chartTitle: 'Judgements of norm {code}, distribution 1 to 5 per quality',
 	errorForm: 'The form is incomplete. Please try again.',
 	errorTextTooLong: 'The text is too long.',

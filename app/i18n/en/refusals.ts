@@ -122,7 +122,8 @@ export const refusals: Record<keyof typeof nl, string> = {
 	year_not_found: 'This mark year does not exist.',
 	year_settings_conflict: 'Someone else changed the settings of this year in the meantime. Reload the page.',
 	fee_rate_published: 'The fee rate of this year has already been published.',
-	year_settings_invalid: 'The settings contain {count, plural, one {# error} other {# errors}}. Correct the marked fields.',
+	year_settings_invalid:
+		'The settings contain {count, plural, one {# error} other {# errors}}. Correct the marked fields.',
 	settings_invalid_date: 'Enter a valid date (YYYY-MM-DD).',
 	settings_whole_days: 'Enter a whole number of days.',
 	settings_days_negative: 'The number of days cannot be negative.',

@@ -167,7 +167,8 @@ export const benchmark = {
 	distributionsTitle: 'Verdeling in het veld',
 	distributionsHint: 'Alleen vergelijkingsgroepen met ten minste {min} aanleveringen.',
 	distributionEmpty: 'Nog te weinig aanleveringen om te tonen.',
-	staffChartDescription: 'Verdeling van {label} in {groups, plural, one {# vergelijkingsgroep} other {# vergelijkingsgroepen}}; de getallen staan in de tabel.',
+	staffChartDescription:
+		'Verdeling van {label} in {groups, plural, one {# vergelijkingsgroep} other {# vergelijkingsgroepen}}; de getallen staan in de tabel.',
 	outliersTitle: 'Opvallende waarden',
 	outliersHint:
 		'Waarden buiten 1,5 × de interkwartielafstand onder het eerste of boven het derde kwartiel: een tikfout, of een werkwijze om in de steekproef naar te vragen.',

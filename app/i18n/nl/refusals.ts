@@ -129,7 +129,8 @@ export const refusals = {
 	year_settings_conflict:
 		'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.',
 	fee_rate_published: 'Het afdrachtpercentage van dit jaar is al gepubliceerd.',
-	year_settings_invalid: 'De instellingen bevatten {count, plural, one {# fout} other {# fouten}}. Verbeter de gemarkeerde velden.',
+	year_settings_invalid:
+		'De instellingen bevatten {count, plural, one {# fout} other {# fouten}}. Verbeter de gemarkeerde velden.',
 	settings_invalid_date: 'Vul een geldige datum in (JJJJ-MM-DD).',
 	settings_whole_days: 'Vul een heel aantal dagen in.',
 	settings_days_negative: 'Het aantal dagen mag niet negatief zijn.',

@@ -129,7 +129,8 @@ export const staff = {
 	toastSampleConfirmed: 'Keurmerk bevestigd.',
 	toastSampleWithdrawn: 'Onterechte kwalificatie vastgelegd: het keurmerk is ingetrokken.',
 	toastYearCreated: 'Keurmerkjaar {year} aangemaakt.',
-	toastYearSaved: 'Instellingen opgeslagen ({count, plural, one {# registervenster} other {# registervensters}} aangepast).',
+	toastYearSaved:
+		'Instellingen opgeslagen ({count, plural, one {# registervenster} other {# registervensters}} aangepast).',
 	toastFeeRatePublished: 'Afdrachtpercentage gepubliceerd.',
 	toastInvited: 'Uitnodiging verstuurd.',
 	toastUserSaved: 'Gebruiker bijgewerkt.',
