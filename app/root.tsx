@@ -19,6 +19,7 @@ import { useNonce } from '#app/lib/nonce.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { takeToast } from '#app/lib/toast.server.ts'
 import { markNameAt } from '#app/services/years.server.ts'
+import { providerUnread } from '#app/services/conversation.server.ts'
 import stylesheet from '#app/styles/app.css?url'
 import experienceStylesheet from '#app/styles/experience.css?url'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -29,7 +30,7 @@ export const links: Route.LinksFunction = () => [
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
 	const locale = await getLocale(request, user)
 	const { toast, setCookie } = await takeToast(request)
@@ -37,8 +38,17 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const clock = clockDescription()
 	// The site carries the name of the mark in force this year (issue 16 item 7).
 	const markName = await markNameAt()
+	// Issue 12 §4: a member sees in the provider's menu how many messages of KiBG wait unread.
+	const member = user?.memberships.some((membership) => membership.providerId === params.providerId)
+	let unreadMessages = 0
+	if (user && member && params.providerId) {
+		const unread = await providerUnread(params.providerId, user.id)
+		// The thread being opened is read by this very request (its loader runs beside this one).
+		const open = /^\/aanbieder\/[^/]+\/berichten\/(\d{4})\/?$/.exec(new URL(request.url).pathname)?.[1]
+		unreadMessages = unread.total - (open ? (unread.byYear[Number(open)] ?? 0) : 0)
+	}
 	return data(
-		{ user, locale, toast, env, markName, clockNow: clock.mode === 'real' ? null : clock.now },
+		{ user, locale, toast, env, markName, unreadMessages, clockNow: clock.mode === 'real' ? null : clock.now },
 		{ headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
 	)
 }
@@ -65,6 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 						markName={loaderData?.markName ?? null}
 						clockNow={loaderData?.clockNow ?? null}
 						toast={loaderData?.toast ?? null}
+						unreadMessages={loaderData?.unreadMessages ?? 0}
 					>
 						{children}
 					</AppShell>

@@ -5,6 +5,7 @@ import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
 import * as benchmark from './templates/benchmark.ts'
 import * as consultation from './templates/consultation.ts'
+import { conversationMessage } from './templates/conversation.ts'
 import * as network from './templates/network.ts'
 import * as fees from './templates/fees.ts'
 import * as followUps from './templates/follow-ups.ts'
@@ -46,6 +47,7 @@ const renderers = {
 	consultation_published: consultation.consultationPublished,
 	network_request: network.networkRequest,
 	network_answer: network.networkAnswer,
+	conversation_message: conversationMessage,
 }
 
 export type EmailTemplates = { [Name in keyof typeof renderers]: DataOf<(typeof renderers)[Name]> }

@@ -14,11 +14,26 @@ export interface LayoutInput {
 	body: SafeHtml
 	text: string
 	markName?: string
+	/** The reader's language; the portal's mails are Dutch unless a message knows its reader's. */
+	language?: 'nl' | 'en'
 }
 
-export function layout({ subject, preheader, body, text, markName = 'Keurmerk Basis GGZ' }: LayoutInput): EmailContent {
+const FOOTER = {
+	nl: (markName: string) => `U ontvangt dit bericht omdat u betrokken bent bij het ${markName}.`,
+	en: (markName: string) => `You receive this message because you take part in the ${markName}.`,
+}
+
+export function layout({
+	subject,
+	preheader,
+	body,
+	text,
+	markName = 'Keurmerk Basis GGZ',
+	language = 'nl',
+}: LayoutInput): EmailContent {
+	const why = FOOTER[language](markName)
 	const document = html`<!doctype html>
-		<html lang="nl">
+		<html lang="${language}">
 			<head>
 				<meta charset="utf-8" />
 				<meta name="viewport" content="width=device-width" />
@@ -55,7 +70,7 @@ export function layout({ subject, preheader, body, text, markName = 'Keurmerk Ba
 								<tr>
 									<td style="padding:16px 24px;font-size:12px;color:#52606d;border-top:1px solid #e4e7eb;">
 										Stichting Kwaliteit in Basis GGZ (KiBG) · bedrijfsbureau · keurmerk@kibg.nl<br />
-										U ontvangt dit bericht omdat u betrokken bent bij het ${markName}.
+										${why}
 									</td>
 								</tr>
 							</table>
@@ -64,7 +79,7 @@ export function layout({ subject, preheader, body, text, markName = 'Keurmerk Ba
 				</table>
 			</body>
 		</html>`
-	const footer = `\n\n--\nStichting Kwaliteit in Basis GGZ (KiBG) · bedrijfsbureau · keurmerk@kibg.nl\nU ontvangt dit bericht omdat u betrokken bent bij het ${markName}.\n`
+	const footer = `\n\n--\nStichting Kwaliteit in Basis GGZ (KiBG) · bedrijfsbureau · keurmerk@kibg.nl\n${why}\n`
 	return { subject, html: document.value, text: `${text.trim()}${footer}` }
 }
 

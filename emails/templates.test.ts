@@ -165,6 +165,16 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		answerMessage: null,
 		contact: { name: 'Bram Jansen', email: 'bram@oost.example' },
 	},
+	conversation_message: {
+		language: 'nl',
+		recipientName: 'Anna de Vries',
+		providerName,
+		markName: base.markName,
+		year: 2031,
+		from: 'staff',
+		attachments: 2,
+		threadUrl: 'https://portaal.example/aanbieder/p1/berichten/2031',
+	},
 }
 
 // What each message must say, in both versions.
@@ -175,6 +185,7 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	consultation_published: ['35 schriftelijke reacties'],
 	network_request: ['Groepsbehandeling', 'Wij starten een groep'],
 	network_answer: ['Bram Jansen', 'bram@oost.example'],
+	conversation_message: ['Beste Anna de Vries', '2 bijlagen', 'Bericht lezen'],
 	listed: ['31 maart 2031', '1 april'],
 	revision_requested: ['14 april 2031', 'Criterium 1.2', 'Criterium 3.1'],
 	qualified: ['KBG-2031-0042', '31 december 2031'],
@@ -223,6 +234,27 @@ describe('mail templates', () => {
 			expect(mail.text, `${name} text: ${phrase}`).toContain(phrase)
 			expect(htmlAsText, `${name} html: ${phrase}`).toContain(phrase)
 		}
+	})
+
+	test("a conversation notification is in the reader's language and never carries the message", () => {
+		const english = renderEmail('conversation_message', {
+			...samples.conversation_message,
+			language: 'en',
+			from: 'provider',
+			recipientName: null,
+			attachments: 0,
+		})
+		expect(english.html).toContain('lang="en"')
+		expect(english.subject).toBe(`New message from ${providerName} (2031 participation)`)
+		expect(english.text).toContain('Dear colleague,')
+		expect(english.text).toContain('the message itself is not in this e-mail')
+		expect(english.text).not.toMatch(/attachment/)
+		expect(english.text).toContain('You receive this message because')
+		const dutch = renderEmail('conversation_message', samples.conversation_message)
+		expect(dutch.subject).toBe('Nieuw bericht van KiBG over uw deelname 2031')
+		expect(dutch.text).toContain('staat het bericht zelf niet in deze e-mail')
+		expect(dutch.text).toContain('Bericht lezen:\nhttps://portaal.example/aanbieder/p1/berichten/2031')
+		expect(dutch.html).toContain('href="https://portaal.example/aanbieder/p1/berichten/2031"')
 	})
 
 	test('the signed-agreement mail says when the listing follows, also for a late or re-applicant signature', () => {

@@ -19,10 +19,12 @@ export interface ShellProps {
 	/** The name of the mark in force this year (issue 16); the catalogue's name when unknown. */
 	markName?: string | null
 	toast: Toast | null
+	/** Messages of KiBG the member has not read (the provider's menu shows the count). */
+	unreadMessages?: number
 	children: React.ReactNode
 }
 
-export function AppShell({ user, locale, demo, clockNow, toast, markName, children }: ShellProps) {
+export function AppShell({ user, locale, demo, clockNow, toast, markName, unreadMessages = 0, children }: ShellProps) {
 	const t = useT()
 	const mark = markName ?? t('common.markName')
 	const params = useParams()
@@ -31,7 +33,7 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 	const navigation: NavItem[] = user?.staffRole
 		? staffNavigation(user.staffRole)
 		: membership
-			? providerNavigation(membership.providerId)
+			? providerNavigation(membership.providerId, { unreadMessages })
 			: user?.kind === 'organisation'
 				? organisationNavigation
 				: publicNavigation
@@ -126,6 +128,15 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, childr
 							<li key={item.to}>
 								<NavLink to={item.to} end={item.end} className="main-nav__link">
 									{t(item.label)}
+									{item.badge ? (
+										<>
+											{' '}
+											<span className="badge badge--warning">
+												<span aria-hidden="true">{item.badge.count}</span>
+												<span className="visually-hidden">{t(item.badge.label, { count: item.badge.count })}</span>
+											</span>
+										</>
+									) : null}
 								</NavLink>
 							</li>
 						))}

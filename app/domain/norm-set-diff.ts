@@ -256,7 +256,7 @@ export function diffRounds(previousAnswers: Answers, nextAnswers: Answers, order
 	return sorted.map((key) => diffAnswer(key, previousAnswers[key], nextAnswers[key]))
 }
 
-function diffAnswer(key: string, a: EvidenceAnswer | undefined, b: EvidenceAnswer | undefined): AnswerDiff {
+export function diffAnswer(key: string, a: EvidenceAnswer | undefined, b: EvidenceAnswer | undefined): AnswerDiff {
 	const fields: AnswerField[] = []
 	if ((a?.text ?? '').trim() !== (b?.text ?? '').trim()) fields.push('text')
 	if ((a?.number ?? null) !== (b?.number ?? null)) fields.push('number')

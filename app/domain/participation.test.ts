@@ -462,6 +462,33 @@ describe('sample and withdrawals', () => {
 		expect(certificateStatus(r.next, settings, at('2027-05-11'))).toBe('withdrawn')
 	})
 
+	test('incorrect qualification per a chosen date: in the register until then, never backdated', () => {
+		const sampled = run(qualified(), [[{ type: 'draw_into_sample' }, at('2027-04-10')]])
+		const later = at('2027-06-01')
+		const r = ok(
+			transition(
+				sampled,
+				{ type: 'incorrect_qualification_found', effectiveAt: later },
+				at('2027-05-10', 15),
+				settings,
+			),
+		)
+		expect(r.next.withdrawal).toMatchObject({ reason: 'incorrect_qualification', effectiveAt: later })
+		expect(isInRegister(r.next, settings, at('2027-05-31', 23))).toBe(true)
+		expect(isInRegister(r.next, settings, later)).toBe(false)
+		const backdated = transition(
+			sampled,
+			{ type: 'incorrect_qualification_found', effectiveAt: at('2027-05-09') },
+			at('2027-05-10', 15),
+			settings,
+		)
+		expect(backdated.ok ? null : backdated.refusal.code).toBe('effective_in_past')
+		expect(eventForSampleOutcome('incorrect_qualification', later)).toEqual({
+			type: 'incorrect_qualification_found',
+			effectiveAt: later,
+		})
+	})
+
 	test('unpaid fee from any non-final state, effective now or later', () => {
 		const now = at('2027-06-01', 10)
 		const later = at('2027-07-01')

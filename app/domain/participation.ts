@@ -47,7 +47,8 @@ export type ParticipationEvent =
 	| { type: 'not_qualified' }
 	| { type: 'draw_into_sample' }
 	| { type: 'confirm_sample' }
-	| { type: 'incorrect_qualification_found' }
+	/** The sample interview found the qualification incorrect; withdrawn per `effectiveAt` (default now). */
+	| { type: 'incorrect_qualification_found'; effectiveAt?: Date }
 	| { type: 'withdraw'; reason: ManualWithdrawalReason; effectiveAt?: Date }
 	/** The 1 April run (a sweep). */
 	| { type: 'deadline_passed' }
@@ -202,8 +203,11 @@ export function eventForRoundOutcome(outcome: RoundOutcome): ParticipationEvent 
 }
 
 /** The event that records the outcome of a sample interview. */
-export function eventForSampleOutcome(outcome: SampleOutcome): ParticipationEvent {
-	return outcome === 'confirmed' ? { type: 'confirm_sample' } : { type: 'incorrect_qualification_found' }
+export function eventForSampleOutcome(outcome: SampleOutcome, effectiveAt?: Date): ParticipationEvent {
+	if (outcome === 'confirmed') return { type: 'confirm_sample' }
+	return effectiveAt
+		? { type: 'incorrect_qualification_found', effectiveAt }
+		: { type: 'incorrect_qualification_found' }
 }
 
 /**
@@ -333,10 +337,15 @@ function apply(
 			if (s.state !== 'sampled') return wrongState(s)
 			return changed({ ...s, state: 'confirmed' }, [])
 
-		case 'incorrect_qualification_found':
+		case 'incorrect_qualification_found': {
 			if (s.state !== 'sampled') return wrongState(s)
-			// 003 §3.3: withdrawn for incorrect qualification found in the sample.
-			return withdraw(s, 'incorrect_qualification', now, now, settings)
+			// 003 §3.3: withdrawn for incorrect qualification found in the sample, per the date staff
+			// chose on the confirmation page (issue 12 §5); never backdated, as a manual withdrawal.
+			const effectiveAt = event.effectiveAt ?? now
+			if (!isValidInstant(effectiveAt)) return refuse('invalid_effective_date')
+			if (isBefore(effectiveAt, startOfDay(amsterdamDateOf(now)))) return refuse('effective_in_past')
+			return withdraw(s, 'incorrect_qualification', effectiveAt, now, settings)
+		}
 
 		case 'withdraw':
 			return manualWithdrawal(s, event, now, settings)

@@ -33,6 +33,8 @@ const schema = z.object({
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
 	MAIL_FROM: z.string().default('Keurmerk Basis GGZ <keurmerk@kibg.nl>'),
+	// The office's own mailbox: a provider's message on a submission without an assessor goes here.
+	STAFF_MAILBOX: z.email().default('keurmerk@kibg.nl'),
 	KEURMERK_DEMO: flag,
 	KEURMERK_NOW: z.iso
 		.datetime({ offset: true, message: 'moet een ISO-tijdstip zijn, bijv. 2027-03-31T23:59:00+02:00' })

@@ -150,13 +150,44 @@ function echoed(value: string | string[]): string | string[] {
  */
 export function echoValues(schema: z.ZodType, formData: FormData | URLSearchParams): FormValues {
 	const known = knownNames(schema)
+	const echo = echoFields(formData, (name) => !known || known.has(name))
+	// Each field at most twice its own maximum (so a text just over the limit comes back whole).
+	const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : {}
+	for (const [name, value] of Object.entries(echo)) {
+		const max = maxLengthOf(shape[name])
+		if (max === null) continue
+		const cap = Math.max(2 * max, 200)
+		echo[name] = Array.isArray(value) ? value.map((item) => item.slice(0, cap)) : value.slice(0, cap)
+	}
+	return echo
+}
+
+/** A string field's `.max()`, through optional/default/nullable wrappers; null when it has none. */
+function maxLengthOf(field: z.ZodType | undefined): number | null {
+	let inner: unknown = field
+	while (inner && typeof inner === 'object' && !('maxLength' in inner) && 'unwrap' in inner)
+		inner = (inner as { unwrap(): unknown }).unwrap()
+	const max = (inner as { maxLength?: number | null } | undefined)?.maxLength
+	return typeof max === 'number' ? max : null
+}
+
+/**
+ * The same for a form that is not one Zod object (fields named after norms, indicators…): only the
+ * names `isOwn` accepts, each cut to MAX_ECHO_CHARS, never a password (issue 15).
+ */
+export function echoFields(formData: FormData | URLSearchParams, isOwn: (name: string) => boolean): FormValues {
 	const echo: FormValues = {}
 	for (const [name, value] of Object.entries(formDataToValues(acceptedFormData(formData)))) {
-		if (known && !known.has(name)) continue
-		if (/password/i.test(name)) continue
+		if (!isOwn(name) || /password/i.test(name)) continue
 		echo[name] = echoed(value)
 	}
 	return echo
+}
+
+/** One submitted value as text a page may show again beside a form (an id, a theme): capped. */
+export function echoField(formData: FormData | URLSearchParams, name: string, max = 200): string {
+	const value = acceptedFormData(formData).get(name)
+	return typeof value === 'string' ? value.slice(0, max) : ''
 }
 
 /** The names a schema knows (an object's keys), or null when it cannot say (a union, a pipe). */

@@ -5,7 +5,8 @@
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { type AssessmentOutcome, assessmentOutcome } from '#app/domain/assessment.ts'
 import { assessmentGroups } from '#app/domain/assessment-groups.ts'
-import { type AnswerDiff, diffRounds } from '#app/domain/norm-set-diff.ts'
+import { allCriteria } from '#app/domain/norm-set.ts'
+import { type CriterionComparison, compareRounds } from '#app/domain/round-comparison.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForRoundOutcome } from '#app/domain/participation.ts'
 import type { Answers } from '#app/domain/self-evaluation.ts'
@@ -102,12 +103,10 @@ export async function loadAssessment(participationId: string, number: number) {
 	const previousRound = participation.rounds.find(
 		(candidate) => candidate.number === number - 1 && candidate.status === 'submitted',
 	)
-	let diff: AnswerDiff[] = []
 	let previousVerdicts: Awaited<ReturnType<typeof verdictsOf>> = []
 	let previousAnswers: Answers = {}
 	if (previousRound) {
 		previousAnswers = await roundAnswers(previousRound.id, loaded)
-		diff = diffRounds(previousAnswers, answers, loaded.normSet)
 		previousVerdicts = await verdictsOf(db, previousRound.id, loaded)
 	}
 	// The revisions already used when this round was assessed: for a decided round, one fewer if it opened one.
@@ -119,6 +118,20 @@ export async function loadAssessment(participationId: string, number: number) {
 		{ type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon },
 		answers,
 	)
+	// Issue 12 §3: a revised round next to the previous one, per criterion this round assesses.
+	const assessed = new Set(groups.flatMap((group) => group.criteria.map((criterion) => criterion.key)))
+	const comparison: CriterionComparison[] | null = previousRound
+		? compareRounds({
+				criteria: allCriteria(loaded.normSet)
+					.filter(({ criterion }) => assessed.has(criterion.key))
+					.map(({ criterion }) => ({ key: criterion.key, evidenceKeys: criterion.evidence.map((item) => item.key) })),
+				previousAnswers,
+				answers,
+				previousVerdicts: Object.fromEntries(
+					previousVerdicts.map((row) => [row.criterionKey, { verdict: row.verdict, feedback: row.feedback }]),
+				),
+			})
+		: null
 	return {
 		participation,
 		round,
@@ -128,7 +141,7 @@ export async function loadAssessment(participationId: string, number: number) {
 		previousRound,
 		previousAnswers,
 		previousVerdicts,
-		diff,
+		comparison,
 		outcome,
 		editable,
 		groups,

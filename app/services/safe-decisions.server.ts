@@ -21,7 +21,7 @@ import { type Actor, recordAudit } from './audit.server.ts'
 import { unpaidInvoices } from './money-in-view.server.ts'
 import { applyParticipationEvent, loadSnapshot } from './participation.server.ts'
 import { type InterviewOutcomeInput, recordInterviewOutcomeIn } from './sample.server.ts'
-import { type WithdrawalInput, withdrawParticipationIn } from './withdrawal.server.ts'
+import { type WithdrawalInput, withdrawalMoment, withdrawParticipationIn } from './withdrawal.server.ts'
 
 /** Thrown to roll a dry run back; never leaves this module. */
 class DryRunRollback extends Error {}
@@ -212,6 +212,36 @@ export async function previewInterviewOutcome(
 	return dryRun(participationId, (tx) => recordInterviewOutcomeIn(tx, actor, input))
 }
 
+/**
+ * What the sample outcome page shows before any preview (issue 12 §5): the interview, its carrier
+ * and year, whether it has been held, and today's date (the earliest effective day).
+ */
+export async function interviewOutcomeContext(interviewId: string, at: Date = now()) {
+	const interview = await db.interview.findUnique({
+		where: { id: interviewId },
+		select: {
+			id: true,
+			version: true,
+			scheduledAt: true,
+			mode: true,
+			outcome: true,
+			outcomeAt: true,
+			notes: true,
+			interviewer: { select: { name: true } },
+			sampleMember: {
+				select: {
+					participation: {
+						select: { id: true, year: true, state: true, provider: { select: { id: true, name: true } } },
+					},
+				},
+			},
+		},
+	})
+	if (!interview) return null
+	const { sampleMember, ...rest } = interview
+	return { interview: rest, participation: sampleMember.participation, today: amsterdamDateOf(at) }
+}
+
 // ─── Withdrawals ─────────────────────────────────────────────────────────────────────────
 
 export function previewWithdrawal(actor: Actor & { userId: string }, input: WithdrawalInput) {
@@ -256,7 +286,7 @@ export async function requestWithdrawal(
 			const unpaid = await unpaidInvoices(participation.providerId, at, tx)
 			if (!unpaid.unpaidFeeEligible) throw new AppError('unpaid_fee_not_eligible', { days: unpaid.graceDays })
 		}
-		const effectiveAt = input.effectiveOn === amsterdamDateOf(at) ? at : startOfDay(input.effectiveOn)
+		const effectiveAt = withdrawalMoment(input.effectiveOn, at)
 		if (effectiveAt.getTime() < startOfDay(amsterdamDateOf(at)).getTime()) throw new AppError('effective_in_past')
 		const check = transition(snapshot, { type: 'withdraw', reason: input.reason, effectiveAt }, at, settings)
 		if (!check.ok) throw refusalError(check.refusal)

@@ -2,6 +2,7 @@
 // drawSample with a recorded seed), interviews planned and their outcome recorded. A confirmed
 // interview confirms the mark; an incorrect qualification withdraws it (with the letter).
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { amsterdamDateOf, type CalendarDate, isCalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForSampleOutcome } from '#app/domain/participation.ts'
 import { type SampleCandidate, type SampleRecord, drawSample, verifySample } from '#app/domain/sampling.ts'
@@ -11,7 +12,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { applyParticipationEvent } from './participation.server.ts'
-import { markNextYearReapplicant, storeWithdrawalLetter } from './withdrawal.server.ts'
+import { markNextYearReapplicant, storeWithdrawalLetter, withdrawalMoment } from './withdrawal.server.ts'
 
 export interface DrawInput {
 	year: number
@@ -174,6 +175,11 @@ export interface InterviewOutcomeInput {
 	notes: string
 	expectedVersion: number
 	decidedBy: string
+	/**
+	 * For an incorrect qualification: the day the withdrawal takes effect (Amsterdam), chosen on the
+	 * confirmation page (issue 12 §5: never silently today). Today means at once.
+	 */
+	effectiveOn?: CalendarDate | null
 }
 
 /** `recordInterviewOutcome` inside a transaction (also run, and rolled back, for the confirmation page). */
@@ -216,26 +222,36 @@ export async function recordInterviewOutcomeIn(
 		providerId: interview.sampleMember.participation.providerId,
 		participationId,
 		before: { outcome: null },
-		after: { outcome: input.outcome, notes: input.notes },
+		after: { outcome: input.outcome, notes: input.notes, effectiveOn: input.effectiveOn ?? null },
 		at,
 	})
 	let letterFileId: string | undefined
+	let effectiveAt: Date | undefined
 	if (input.outcome === 'incorrect_qualification') {
+		if (!input.effectiveOn || !isCalendarDate(input.effectiveOn)) throw new AppError('invalid_effective_date')
+		effectiveAt = withdrawalMoment(input.effectiveOn, at)
+		if (effectiveAt.getTime() < startOfDay(amsterdamDateOf(at)).getTime()) throw new AppError('effective_in_past')
 		// The letter is a Dutch document.
 		const explanation = input.notes || translate('nl', 'staff.incorrectQualificationExplanation')
 		letterFileId = (
 			await storeWithdrawalLetter(tx, participationId, {
 				reason: 'incorrect_qualification',
-				effectiveAt: at,
+				effectiveAt,
 				explanation,
 				decidedBy: input.decidedBy,
 			})
 		).id
 	}
-	const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome(input.outcome), actor, {
-		reason: input.notes || null,
-		...(letterFileId ? { letterFileId } : {}),
-	})
+	const result = await applyParticipationEvent(
+		tx,
+		participationId,
+		eventForSampleOutcome(input.outcome, effectiveAt),
+		actor,
+		{
+			reason: input.notes || null,
+			...(letterFileId ? { letterFileId } : {}),
+		},
+	)
 	if (!result.ok) throw refusalError(result.refusal)
 	if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
 }

@@ -55,10 +55,11 @@ export function participationWhere(query: TableQuery, year: number | null, at: D
 	const and: Prisma.ParticipationWhereInput[] = []
 	if (year !== null) and.push({ year })
 	const f = query.filters
-	if (f.state) and.push({ state: { in: f.state as (typeof PARTICIPATION_STATES)[number][] } })
-	if (f.type) and.push({ provider: { type: { in: f.type as (typeof PROVIDER_TYPES)[number][] } } })
+	// An empty choice is no filter (an `in: []` would match nothing: issue 12 §8's counts of 0).
+	if (f.state?.length) and.push({ state: { in: f.state as (typeof PARTICIPATION_STATES)[number][] } })
+	if (f.type?.length) and.push({ provider: { type: { in: f.type as (typeof PROVIDER_TYPES)[number][] } } })
 	if (f.city?.[0]) and.push({ provider: { city: { contains: f.city[0], mode: 'insensitive' } } })
-	if (f.assessor) {
+	if (f.assessor?.length) {
 		const ids = f.assessor.filter((id) => id !== 'none')
 		and.push({
 			OR: [
@@ -67,7 +68,7 @@ export function participationWhere(query: TableQuery, year: number | null, at: D
 			],
 		})
 	}
-	if (f.overdue) {
+	if (f.overdue?.length) {
 		and.push({
 			OR: [
 				...(f.overdue.includes('revision')
@@ -161,8 +162,13 @@ export async function listParticipations(query: TableQuery, year: number | null)
 }
 
 /** Counts per state for the filter (over the year, ignoring the state filter itself). */
+/**
+ * Per state, the rows that match every filter except the state filter itself (a facet's counts say
+ * what ticking that state would add), so they stay right while states are being ticked.
+ */
 export async function stateCounts(query: TableQuery, year: number | null) {
-	const where = participationWhere({ ...query, filters: { ...query.filters, state: [] } }, year, now())
+	const { state: _state, ...filters } = query.filters
+	const where = participationWhere({ ...query, filters }, year, now())
 	const groups = await db.participation.groupBy({ by: ['state'], where, _count: { _all: true } })
 	return Object.fromEntries(groups.map((group) => [group.state, group._count._all])) as Record<string, number>
 }

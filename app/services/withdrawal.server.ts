@@ -2,7 +2,7 @@
 // then the participation event records the withdrawal (with the letter, which the withdrawal
 // mail attaches). The register follows by itself: the materialised window ends at the effective
 // moment. An undo is for administrators only, with a justification, and audited.
-import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { amsterdamDateOf, type CalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { type ManualWithdrawalReason } from '#app/domain/participation.ts'
 import { registerWindow } from '#app/domain/register.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
@@ -33,6 +33,11 @@ export interface WithdrawalInput {
 	decidedBy: string
 }
 
+/** A withdrawal "per today" takes effect now; a later day at the start of that day (Amsterdam). */
+export function withdrawalMoment(effectiveOn: CalendarDate, at: Date): Date {
+	return effectiveOn === amsterdamDateOf(at) ? at : startOfDay(effectiveOn)
+}
+
 /**
  * Staff withdraw a participation with a reason, an effective date (Amsterdam day) and an
  * explanation. This is the act itself: the staff screens reach it through
@@ -51,9 +56,8 @@ export async function withdrawParticipationIn(
 	actor: Actor & { userId: string },
 	input: WithdrawalInput,
 ): Promise<WithdrawalResult> {
-	// A withdrawal "per today" takes effect now; a later day at the start of that day.
 	const at = now()
-	const effectiveAt = input.effectiveOn === amsterdamDateOf(at) ? at : startOfDay(input.effectiveOn)
+	const effectiveAt = withdrawalMoment(input.effectiveOn, at)
 	// DOMAIN.md §6 / issue 12: 'unpaid_fee' only while an invoice is overdue beyond its year's grace days.
 	if (input.reason === 'unpaid_fee') {
 		const participation = await tx.participation.findUnique({

@@ -2,6 +2,7 @@
 // an unassigned submission; an administrator assigns, reassigns or releases one. Every change of
 // assessor is audited in the transaction that makes it.
 import { AppError } from '#app/domain/errors.ts'
+import { unreadCount } from '#app/domain/conversation.ts'
 import { isAssessmentOverdue, isRevisionDueSoon, type Queue, QUEUES, waitingDays } from '#app/domain/workbench.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -47,7 +48,7 @@ export async function workbenchQueues(year: number, userId: string, at: Date = n
 				select: { number: true, submittedAt: true },
 			},
 			sampleMember: { select: { interview: { select: { scheduledAt: true, outcome: true } } } },
-			messages: { where: { side: 'provider' }, select: { createdAt: true } },
+			messages: { where: { side: 'provider' }, select: { side: true, createdAt: true } },
 			conversationReads: { where: { userId }, select: { readAt: true } },
 		},
 		orderBy: { provider: { name: 'asc' } },
@@ -68,7 +69,7 @@ export async function workbenchQueues(year: number, userId: string, at: Date = n
 			overdue: row.state === 'submitted' && submittedAt ? isAssessmentOverdue(submittedAt, at, assessmentDays) : false,
 			revisionDueAt: row.revisionDueAt,
 			interviewScheduledAt: row.sampleMember?.interview?.scheduledAt ?? null,
-			unread: row.messages.filter((message) => !readAt || message.createdAt > readAt).length,
+			unread: unreadCount(row.messages, 'staff', readAt),
 		}
 	}
 	const all = rows.map(toRow)

@@ -20,6 +20,7 @@ import { signAgreement } from '#app/services/agreement.server.ts'
 import { issueInvoice, markInvoicePaid } from '#app/services/invoices.server.ts'
 import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
+import { postMessage } from '#app/services/conversation.server.ts'
 import { publishFeeRate } from '#app/services/years-admin.server.ts'
 import { markYearData, runningYearAt } from '#app/services/years.server.ts'
 import { createPdf, heading, letterhead, paragraph, renderPdf } from '#templates/pdf.ts'
@@ -332,6 +333,39 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 			const first = plan.firstAssessment
 			add(day(first.date, 15), () => assess(id(), year, 1, first.insufficient, context.staff.assessor, first.comment))
 		}
+		// The conversation per submission (issue 12 §4): after a revision request some providers ask
+		// a question, and the assessor answers (one question of the current year is still unanswered).
+		const first = plan.firstAssessment
+		if (first && first.insufficient > 0 && (index % 2 === 0 || demo.contact.email.endsWith('@aanbieder.demo'))) {
+			const write =
+				(actor: Actor, side: 'staff' | 'provider', body: string, attachments = false) =>
+				async () => {
+					await postMessage(actor as Actor & { userId: string }, {
+						participationId: id(),
+						side,
+						body,
+						attachments: attachments ? [await demoAttachment(demo.name)] : [],
+					})
+				}
+			add(
+				on(first.date, 1, 9),
+				write(
+					member,
+					'provider',
+					`Dank voor de feedback. Bij criterium ${index % 3 === 0 ? '1.2' : '2.1'} vraagt u om een voorbeeld uit de praktijk. Mogen wij daarvoor een geanonimiseerde casus gebruiken, of heeft u liever ons werkproces?`,
+					index % 4 === 0,
+				),
+			)
+			if (index % 6 !== 4)
+				add(
+					on(first.date, 2, 14),
+					write(
+						context.staff.assessor,
+						'staff',
+						'Een geanonimiseerde casus is prima, zolang herkenbaar is welke stappen u zet en wie wat doet. Uw werkproces mag u erbij voegen als bijlage.',
+					),
+				)
+		}
 		if (plan.revision) {
 			const revision = plan.revision
 			add(day(revision.fill, 11), () => reviseRound(id(), year, member.userId))
@@ -582,6 +616,20 @@ async function demoTemplateFile(providerId: string, providerName: string, label:
 	})
 	demoDocuments.set(key, file.id)
 	return file.id
+}
+
+/** A provider's note as a small PDF, attached to a demo message. */
+async function demoAttachment(providerName: string) {
+	const doc = createPdf({ title: 'Werkproces', createdAt: new Date('2026-01-01T00:00:00Z') })
+	letterhead(doc, providerName)
+	heading(doc, 'Werkproces terugvalpreventie', 16)
+	paragraph(doc, 'Zo werken wij: signalen bespreken, afspraken vastleggen, na drie maanden evalueren met de cliënt.')
+	return {
+		name: 'werkproces.pdf',
+		kind: 'pdf' as const,
+		mimeType: 'application/pdf',
+		bytes: new Uint8Array(await renderPdf(doc)),
+	}
 }
 
 async function fillRound(

@@ -55,6 +55,24 @@ describe('demo data', () => {
 		)
 	}, 180_000)
 
+	it('issue 12 §4: conversations after revision requests, through the service (mailed, audited), some unanswered', async () => {
+		const messages = await db.participationMessage.findMany({
+			include: { participation: { select: { year: true, state: true } }, attachments: true },
+		})
+		expect(messages.filter((message) => message.side === 'provider').length).toBeGreaterThanOrEqual(4)
+		expect(messages.filter((message) => message.side === 'staff').length).toBeGreaterThanOrEqual(2)
+		expect(messages.some((message) => message.attachments.length > 0)).toBe(true)
+		// In the running year a question waits for KiBG: the workbench shows it as unread.
+		const threads = new Map<string, string[]>()
+		for (const message of messages.filter((candidate) => candidate.participation.year === 2027))
+			threads.set(message.participationId, [...(threads.get(message.participationId) ?? []), message.side])
+		expect([...threads.values()].some((sides) => sides.at(-1) === 'provider')).toBe(true)
+		expect(await db.auditEvent.count({ where: { action: 'conversation.message' } })).toBe(messages.length)
+		expect(await db.outboxEmail.count({ where: { template: 'conversation_message' } })).toBeGreaterThanOrEqual(
+			messages.length,
+		)
+	})
+
 	it('has the README accounts, with the README password, in the README situations', async () => {
 		for (const account of demoAccounts) {
 			expect(await login(account.email, demoPassword, `10.9.0.${account.email.length}`), account.email).toMatchObject({

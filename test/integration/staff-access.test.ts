@@ -12,6 +12,7 @@ import * as participation from '#app/routes/staff/participation.tsx'
 import * as participations from '#app/routes/staff/participations.tsx'
 import * as participationsCsv from '#app/routes/staff/participations-csv.ts'
 import * as sample from '#app/routes/staff/sample.tsx'
+import * as sampleOutcome from '#app/routes/staff/sample-outcome.tsx'
 import * as users from '#app/routes/staff/users.tsx'
 import * as withdrawals from '#app/routes/staff/withdrawals.tsx'
 import * as withdrawRoute from '#app/routes/staff/withdraw.tsx'
@@ -203,13 +204,12 @@ describe('staff permissions', () => {
 				action: 'interview.outcome',
 				run: async () => {
 					const row = await interview()
+					// Issue 12 §5: the outcome is confirmed on its own page.
 					return callAction(
-						sample,
-						'/medewerkers/steekproef',
-						{},
+						sampleOutcome,
+						`/medewerkers/steekproef/gesprek/${row.id}`,
+						{ interviewId: row.id },
 						{
-							intent: 'outcome',
-							interviewId: row.id,
 							version: String(row.version),
 							outcome: 'confirmed',
 							notes: 'Gesprek bevestigt de zelfevaluatie.',

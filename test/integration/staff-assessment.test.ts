@@ -102,9 +102,11 @@ describe('assessment', () => {
 			text: 'Wij hebben de samenwerking met de huisarts nu concreet beschreven in een werkafspraak.',
 		})
 		const second = await loadAssessment(id, 2)
-		expect(second?.diff.filter((entry) => entry.status !== 'unchanged').map((entry) => entry.fields)).toEqual([
-			['text'],
-		])
+		expect(
+			second?.comparison?.flatMap((entry) =>
+				entry.evidence.filter((item) => item.fields.length > 0).map((item) => item.fields),
+			),
+		).toEqual([['text']])
 		expect(second?.previousVerdicts.find((row) => row.verdict === 'insufficient')?.feedback).toBe('Maak 1.1 concreter.')
 
 		await assessAll(id, 2, cookie)

@@ -9,6 +9,7 @@ import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { createQualifiedParticipation, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
+import { createQualifiedParticipations } from '#app/lib/test-fixtures/staff.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { systemActor } from '#app/services/audit.server.ts'
 import { issueInvoice } from '#app/services/invoices.server.ts'
@@ -111,5 +112,34 @@ describe('participations table', () => {
 		expect((await page(haag.id)).deadline).toMatchObject({ kind: 'submit_revision', overdue: true, daysLeft: -25 })
 		expect((await page(formula.id)).deadline).toMatchObject({ kind: 'report_turnover', overdue: true })
 		expect((await page(groningen.id)).deadline).toBeNull()
+	})
+
+	it('counts per state are right, ticked states or not, and every state can be chosen (issue 12 §8)', async () => {
+		const year = 2076
+		await ensureMarkYear(year)
+		const ids = await createQualifiedParticipations({ year, count: 4, prefix: 'Telling' })
+		// One withdrawn, one in Zwolle among the qualified (the fixture alternates Zwolle and Utrecht).
+		await db.participation.update({ where: { id: ids[3]! }, data: { state: 'withdrawn' } })
+		const cookie = await sessionCookieFor((await createUser({ staffRole: 'assessor' })).id)
+		const load = async (search: string) =>
+			(await callLoader(participationsRoute, `/medewerkers/deelnames?jaar=${year}&${search}`, {}, cookie)).value as {
+				counts: Record<string, number>
+				rows: { state: string }[]
+				total: number
+			}
+		const none = await load('')
+		expect(none.counts).toEqual({ qualified: 3, withdrawn: 1 })
+		// Ticking states narrows the rows, never the counts of the state facet.
+		const one = await load('state=qualified')
+		expect(one.counts).toEqual({ qualified: 3, withdrawn: 1 })
+		expect(one.total).toBe(3)
+		const two = await load('state=qualified&state=withdrawn')
+		expect(two.counts).toEqual({ qualified: 3, withdrawn: 1 })
+		expect(two.total).toBe(4)
+		expect((await load('state=withdrawn')).rows.map((row) => row.state)).toEqual(['withdrawn'])
+		// Other filters do narrow the counts.
+		expect((await load('city=Utrecht')).counts).toEqual({ qualified: 1, withdrawn: 1 })
+		// An empty state parameter is no filter at all.
+		expect((await load('state=')).total).toBe(4)
 	})
 })

@@ -2,11 +2,19 @@ import { href } from 'react-router'
 import type { NavItem } from './types.ts'
 
 // The menu inside /aanbieder/:providerId.
-export function providerNavigation(providerId: string): NavItem[] {
+export function providerNavigation(
+	providerId: string,
+	{ unreadMessages = 0 }: { unreadMessages?: number } = {},
+): NavItem[] {
 	const base = href('/aanbieder/:providerId', { providerId })
 	return [
 		{ to: base, label: 'shell.navProviderDashboard', end: true },
 		{ to: `${base}/zelfevaluatie`, label: 'shell.navSelfEvaluation' },
+		{
+			to: `${base}/berichten`,
+			label: 'conversation.nav',
+			...(unreadMessages > 0 ? { badge: { count: unreadMessages, label: 'conversation.unread' as const } } : {}),
+		},
 		{ to: `${base}/spiegelrapportage`, label: 'benchmark.nav' },
 		{ to: `${base}/kennisnetwerk`, label: 'network.nav' },
 		{ to: `${base}/overeenkomst`, label: 'shell.navAgreement' },

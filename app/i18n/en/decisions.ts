@@ -61,6 +61,20 @@ export const decisions: Record<keyof typeof nl, string> = {
 	withdrawPendingLink: 'view the proposal',
 	toastWithdrawn: 'The quality mark has been withdrawn; the provider receives the letter.',
 	toastWithdrawalProposed: 'The withdrawal has been proposed and waits for approval by a second staff member.',
+	// Sample interview outcome
+	sampleOutcomeTitle: 'Sample interview outcome: {provider} ({year})',
+	sampleOutcomeLink: 'Record the outcome…',
+	sampleOutcomeIntro:
+		'Choose the outcome of the interview. For an incorrect qualification also choose the day the withdrawal takes effect. The next page shows what happens, the e-mail and the letter; only then do you confirm.',
+	sampleInterviewHeld: 'Interview held on',
+	sampleInterviewNotPlanned: 'No interview has been planned yet.',
+	sampleEffectiveLabel: 'Effective day of the withdrawal (incorrect qualification only)',
+	sampleEffectiveHint:
+		'Choose the day yourself: today ({today}) or later. From that day the provider is no longer in the register.',
+	sampleOutcomeDay: 'The outcome is recorded on {date}.',
+	sampleEffectiveDay: 'The withdrawal takes effect on {date}.',
+	sampleConfirmConfirmed: 'Confirm: sample confirmed',
+	sampleConfirmIncorrect: 'Confirm: withdraw the quality mark and send the letter',
 	proposalsTitle: 'Waiting for approval',
 	proposalsIntro: 'Withdrawal proposals that a second staff member must approve (four eyes).',
 	proposalsNone: 'No withdrawal proposals are waiting.',

@@ -7,6 +7,7 @@ import { calendar } from './calendar.ts'
 import { codes } from './codes.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
+import { conversation } from './conversation.ts'
 import { decisions } from './decisions.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
@@ -30,6 +31,7 @@ export const en: Catalogue = {
 	codes,
 	common,
 	consultation,
+	conversation,
 	decisions,
 	errors,
 	fees,

@@ -226,8 +226,6 @@ export const staff: Record<keyof typeof nl, string> = {
 	interviewMode: 'Mode',
 	interviewer: 'Interviewer',
 	interviewSave: 'Plan',
-	interviewRecord: 'Record outcome',
-	interviewRecordButton: 'Record outcome',
 	interviewNotes: 'Notes',
 	interviewNotesHint: 'With an incorrect qualification this becomes the explanation in the withdrawal letter.',
 	outcomeConfirmed: 'Confirmed',

@@ -30,6 +30,25 @@ export const workbench = {
 	group_insufficient: 'Group insufficient',
 	group_open: 'Group still open',
 	assessorIs: 'assessor {name}',
+	// round comparison (issue 12 §3)
+	compareTitle: 'Comparison with round {round}',
+	compareChangedCount:
+		'{count, plural, =0 {None of the {total} criteria changed.} one {# of the {total} criteria changed.} other {# of the {total} criteria changed.}}',
+	compareCollapsedCount:
+		'{count, plural, =0 {} one {# criterion is unchanged and was sufficient: it is folded and can be opened.} other {# criteria are unchanged and were sufficient: they are folded and can be opened.}}',
+	compareLegend: 'Changes in the answers are marked:',
+	compareLegendAdded: 'added is underlined',
+	compareLegendRemoved: 'removed is struck through',
+	compareAddedStart: '[added:',
+	compareAddedEnd: ']',
+	compareRemovedStart: '[removed:',
+	compareRemovedEnd: ']',
+	compareFeedback: 'Verdict and feedback in round {round}',
+	comparePreviousAnswer: 'Read the answer of round {round}',
+	compareNumber: 'Number',
+	compareDocuments:
+		'Documents: {added, plural, =0 {none new} other {# new}}, {removed, plural, =0 {none removed} other {# removed}}, {kept, plural, =0 {none unchanged} other {# unchanged}}.',
+	compareCollapsedBadge: 'Unchanged, sufficient in round {round}',
 	// queues and assignment
 	title: 'Workbench',
 	nav: 'Workbench',

@@ -63,6 +63,20 @@ export const decisions = {
 	withdrawPendingLink: 'bekijk het voorstel',
 	toastWithdrawn: 'Het keurmerk is ingetrokken; de zorgaanbieder krijgt de brief.',
 	toastWithdrawalProposed: 'De intrekking is voorgesteld en wacht op goedkeuring door een tweede medewerker.',
+	// Sample interview outcome
+	sampleOutcomeTitle: 'Uitkomst steekproefgesprek: {provider} ({year})',
+	sampleOutcomeLink: 'Uitkomst vastleggen…',
+	sampleOutcomeIntro:
+		'Kies de uitkomst van het gesprek. Bij een onterechte kwalificatie kiest u ook de ingangsdatum van de intrekking. Op de volgende pagina ziet u de gevolgen, de e-mail en de brief, en bevestigt u pas dan.',
+	sampleInterviewHeld: 'Gesprek gehouden op',
+	sampleInterviewNotPlanned: 'Er is nog geen gesprek gepland.',
+	sampleEffectiveLabel: 'Ingangsdatum van de intrekking (alleen bij onterechte kwalificatie)',
+	sampleEffectiveHint:
+		'Kies zelf de dag: vandaag ({today}) of later. Vanaf die dag staat de aanbieder niet meer in het register.',
+	sampleOutcomeDay: 'De uitkomst wordt vastgelegd op {date}.',
+	sampleEffectiveDay: 'De intrekking gaat in op {date}.',
+	sampleConfirmConfirmed: 'Bevestigen: steekproef bevestigd',
+	sampleConfirmIncorrect: 'Bevestigen: keurmerk intrekken en brief versturen',
 	// Four-eyes approval
 	proposalsTitle: 'Wachten op goedkeuring',
 	proposalsIntro: 'Voorstellen tot intrekking die een tweede medewerker moet goedkeuren (vier-ogenprincipe).',

@@ -5,6 +5,7 @@ import { calendar } from './calendar.ts'
 import { codes } from './codes.ts'
 import { common } from './common.ts'
 import { consultation } from './consultation.ts'
+import { conversation } from './conversation.ts'
 import { decisions } from './decisions.ts'
 import { errors } from './errors.ts'
 import { fees } from './fees.ts'
@@ -28,6 +29,7 @@ export const nl = {
 	codes,
 	common,
 	consultation,
+	conversation,
 	decisions,
 	errors,
 	fees,

@@ -228,8 +228,6 @@ export const staff = {
 	interviewMode: 'Vorm',
 	interviewer: 'Gespreksleider',
 	interviewSave: 'Inplannen',
-	interviewRecord: 'Uitkomst vastleggen',
-	interviewRecordButton: 'Uitkomst vastleggen',
 	interviewNotes: 'Verslag',
 	interviewNotesHint: 'Bij onterechte kwalificatie komt dit als toelichting in de intrekkingsbrief.',
 	outcomeConfirmed: 'Bevestigd',

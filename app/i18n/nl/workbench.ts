@@ -33,6 +33,25 @@ export const workbench = {
 	group_insufficient: 'Groep onvoldoende',
 	group_open: 'Groep nog open',
 	assessorIs: 'beoordelaar {name}',
+	// round comparison (issue 12 §3)
+	compareTitle: 'Vergelijking met ronde {round}',
+	compareChangedCount:
+		'{count, plural, =0 {Geen van de {total} criteria is gewijzigd.} one {# van de {total} criteria is gewijzigd.} other {# van de {total} criteria zijn gewijzigd.}}',
+	compareCollapsedCount:
+		'{count, plural, =0 {} one {# criterium is ongewijzigd en was voldoende: het is ingeklapt en kan worden geopend.} other {# criteria zijn ongewijzigd en waren voldoende: ze zijn ingeklapt en kunnen worden geopend.}}',
+	compareLegend: 'In de antwoorden zijn wijzigingen gemarkeerd:',
+	compareLegendAdded: 'toegevoegd is onderstreept',
+	compareLegendRemoved: 'verwijderd is doorgestreept',
+	compareAddedStart: '[toegevoegd:',
+	compareAddedEnd: ']',
+	compareRemovedStart: '[verwijderd:',
+	compareRemovedEnd: ']',
+	compareFeedback: 'Oordeel en feedback in ronde {round}',
+	comparePreviousAnswer: 'Antwoord in ronde {round} lezen',
+	compareNumber: 'Getal',
+	compareDocuments:
+		'Documenten: {added, plural, =0 {geen nieuw} other {# nieuw}}, {removed, plural, =0 {geen verwijderd} other {# verwijderd}}, {kept, plural, =0 {geen ongewijzigd} other {# ongewijzigd}}.',
+	compareCollapsedBadge: 'Ongewijzigd, in ronde {round} voldoende',
 	// queues and assignment
 	title: 'Werkbank',
 	nav: 'Werkbank',

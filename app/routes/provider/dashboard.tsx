@@ -13,6 +13,7 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { applicationWindow } from '#app/services/application.server.ts'
 import { calendarFeedUrl, resetCalendarToken } from '#app/services/calendar-feed.server.ts'
 import { providerDashboard } from '#app/services/provider-dashboard.server.ts'
+import { providerUnread } from '#app/services/conversation.server.ts'
 import { calendarMomentLabel, nextDeadlineLabel } from '#app/i18n/labels.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { readForm } from '#app/lib/forms.ts'
@@ -42,6 +43,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canSign: membership.canSign,
 		applyYear: open && !appliedYears.has(open.year) ? open.year : null,
 		calendarUrl: await calendarFeedUrl(params.providerId),
+		// Issue 12 §4: messages of KiBG this member has not read, per year.
+		unread: (await providerUnread(params.providerId, user.id)).byYear,
 	}
 }
 
@@ -64,7 +67,10 @@ export const meta: Route.MetaFunction = (args) =>
 
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const { provider, current, next, todos, history, downloads, applyYear, calendarUrl, canSign } = loaderData
+	const { provider, current, next, todos, history, downloads, applyYear, calendarUrl, canSign, unread } = loaderData
+	const unreadYears = Object.entries(unread)
+		.map(([year, count]) => ({ year: Number(year), count }))
+		.sort((a, b) => b.year - a.year)
 	const base = href('/aanbieder/:providerId', { providerId: provider.id })
 	const noDownloads = downloads.agreements.length + downloads.certificates.length + downloads.invoices.length === 0
 	return (
@@ -90,6 +96,24 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 								? t('provider.dueToday')
 								: t('provider.daysLeft', { count: next.daysLeft })}
 					</p>
+				</section>
+			) : null}
+
+			{unreadYears.length > 0 ? (
+				<section className="panel panel--info" aria-labelledby="messages-title">
+					<h2 id="messages-title">{t('conversation.dashboardTitle')}</h2>
+					<ul>
+						{unreadYears.map(({ year, count }) => (
+							<li key={year}>
+								<Link
+									to={href('/aanbieder/:providerId/berichten/:year', { providerId: provider.id, year: String(year) })}
+								>
+									{t('conversation.dashboardLink', { year })}
+								</Link>{' '}
+								<span className="badge badge--warning">{t('conversation.unread', { count })}</span>
+							</li>
+						))}
+					</ul>
 				</section>
 			) : null}
 

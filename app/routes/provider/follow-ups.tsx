@@ -10,7 +10,7 @@ import { DateTime } from '#app/components/date-time.tsx'
 import { isAppError } from '#app/domain/errors.ts'
 import { isFollowUpOverdue } from '#app/domain/follow-ups.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, formFailure, parseForm, refusalFailure, readForm } from '#app/lib/forms.ts'
+import { echoField, echoValues, formFailure, parseForm, refusalFailure, readForm } from '#app/lib/forms.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { clientIp } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
@@ -51,9 +51,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId)
 	const formData = await readForm(request)
-	const values = formDataToValues(formData)
+	// A failed form comes back with its own fields only, each capped (issue 15).
+	const values = echoValues(deliverySchema, formData)
 	const form = parseForm(deliverySchema, formData)
-	if (!form.success) return data({ ...form, followUpId: String(values.followUpId ?? '') }, { status: 400 })
+	if (!form.success) return data({ ...form, followUpId: echoField(formData, 'followUpId') }, { status: 400 })
 	const { followUpId, deliver } = form.data
 	const fail = (field: string, message: string) =>
 		data({ ...formFailure({ fieldErrors: { [field]: [message] }, values }), followUpId }, { status: 400 })

@@ -12,4 +12,8 @@ export const providerRoutes = [
 	route('aanbieder/:providerId/toezeggingen', 'routes/provider/follow-ups.tsx'),
 	route('aanbieder/:providerId/gegevens', 'routes/provider/profile.tsx'),
 	route('aanbieder/:providerId/facturen/:invoiceId/pdf', 'routes/provider/invoice-pdf.ts'),
+	// The conversation with KiBG about the participation of a year (issue 12 §4).
+	route('aanbieder/:providerId/berichten', 'routes/provider/messages/index.ts'),
+	route('aanbieder/:providerId/berichten/:year', 'routes/provider/messages/thread.tsx'),
+	route('aanbieder/:providerId/berichten/:year/bijlage/:fileId', 'routes/provider/messages/attachment.ts'),
 ] satisfies RouteConfig

@@ -26,6 +26,8 @@ import { draftOf, saveAssessment } from '#app/services/assessment-form.server.ts
 import { confirmDecision, loadAssessment } from '#app/services/assessment.server.ts'
 import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
 import { UnpaidInvoicesPanel } from './effect-preview.tsx'
+import { ConversationPanel } from './conversation-panel.tsx'
+import { openThread } from '#app/services/conversation.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 const confirmSchema = z.object({
@@ -41,7 +43,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	invariantResponse(Number.isInteger(number) && number > 0, 'Niet gevonden')
 	const assessment = await loadAssessment(params.participationId, number)
 	invariantResponse(assessment, 'Niet gevonden')
-	const { participation, round, loaded, answers, verdicts, previousVerdicts, diff, outcome, editable, groups } =
+	const { participation, round, loaded, answers, verdicts, previousRound, comparison, outcome, editable, groups } =
 		assessment
 	const criteria = new Map(
 		loaded.normSet.themes.flatMap((t) => t.norms.flatMap((n) => n.criteria.map((c) => [c.key, c]))),
@@ -78,6 +80,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		.filter((norm) => norm.groups.length > 0)
 	return {
 		userId: user.id,
+		// Issue 12 §4: the conversation with the provider next to the submission (showing it reads it).
+		conversation: await openThread(participation.id, { userId: user.id, side: 'staff' }),
 		// Issue 12 §6: the provider's open and overdue invoices, of every year.
 		unpaid: await unpaidInvoices(participation.provider.id),
 		participation: {
@@ -113,11 +117,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			notes: draft?.notes ?? round.assessmentNotes ?? '',
 			draft: draft ? { by: round.assessmentDraftBy?.name ?? null, at: round.assessmentDraftAt } : null,
 		},
-		previousVerdicts: Object.fromEntries(
-			previousVerdicts.map((row) => [row.criterionKey, { verdict: row.verdict, feedback: row.feedback }]),
-		),
-		diff: Object.fromEntries(diff.map((entry) => [entry.key, entry])),
-		revised: round.number > 1,
+		// Issue 12 §3: per criterion, the previous round's answer and feedback next to the new answer.
+		comparison:
+			comparison && previousRound
+				? {
+						round: previousRound.number,
+						criteria: Object.fromEntries(comparison.map((entry) => [entry.key, entry])),
+						changed: comparison.filter((entry) => entry.changed).length,
+						collapsed: comparison.filter((entry) => entry.collapsed).length,
+						total: comparison.length,
+					}
+				: null,
 		outcome: {
 			allAssessed: outcome.allAssessed,
 			missing: outcome.missingVerdicts.map((ref) => ref.code),
@@ -248,6 +258,17 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 			) : null}
 			<ErrorSummary formErrors={otherErrors?.formErrors} />
 			<UnpaidInvoicesPanel unpaid={loaderData.unpaid} />
+			{loaderData.comparison ? <ComparisonSummary comparison={loaderData.comparison} /> : null}
+			<ConversationPanel
+				participationId={participation.id}
+				providerName={participation.provider.name}
+				messages={loaderData.conversation.messages}
+				unread={loaderData.conversation.unread}
+				returnTo={href('/medewerkers/deelnames/:participationId/beoordeling/:round', {
+					participationId: participation.id,
+					round: String(round.number),
+				})}
+			/>
 			<DecisionPanel
 				userId={userId}
 				fourEyes={participation.fourEyes}
@@ -283,6 +304,24 @@ export default function Assessment({ loaderData, actionData }: Route.ComponentPr
 	)
 }
 
+/** What changed since the previous round, at a glance, and how the changes are marked. */
+function ComparisonSummary({ comparison }: { comparison: NonNullable<LoaderData['comparison']> }) {
+	const t = useT()
+	return (
+		<section className="panel" aria-labelledby="comparison-title" data-testid="round-comparison">
+			<h2 id="comparison-title">{t('workbench.compareTitle', { round: comparison.round })}</h2>
+			<p>
+				{t('workbench.compareChangedCount', { count: comparison.changed, total: comparison.total })}{' '}
+				{t('workbench.compareCollapsedCount', { count: comparison.collapsed })}
+			</p>
+			<p className="field__hint">
+				{t('workbench.compareLegend')} <ins className="diff-ins">{t('workbench.compareLegendAdded')}</ins>,{' '}
+				<del className="diff-del">{t('workbench.compareLegendRemoved')}</del>.
+			</p>
+		</section>
+	)
+}
+
 interface FormPartsProps {
 	loaderData: LoaderData
 	valueOf: (key: string) => FormValue
@@ -292,7 +331,7 @@ interface FormPartsProps {
 
 function Criteria({ loaderData, valueOf, notNeeded, errors }: FormPartsProps) {
 	const t = useT()
-	const { norms, editable, revised } = loaderData
+	const { norms, editable, comparison } = loaderData
 	return norms.map((norm) => (
 		<section key={norm.key} className="stack" aria-labelledby={`norm-${norm.key}`}>
 			<h2 id={`norm-${norm.key}`}>{t('staff.normHeading', { code: norm.code, title: norm.title })}</h2>
@@ -302,23 +341,45 @@ function Criteria({ loaderData, valueOf, notNeeded, errors }: FormPartsProps) {
 				</p>
 			) : null}
 			{norm.groups.map((group) => {
-				const blocks = group.criteria.map((criterion) => (
-					<CriterionBlock
-						key={criterion.key}
-						view={{
-							criterion,
-							answers: loaderData.answers,
-							saved: loaderData.saved[criterion.key],
-							value: valueOf(criterion.key),
-							previous: loaderData.previousVerdicts[criterion.key],
-							diff: revised ? loaderData.diff : undefined,
-							ruleWarning: loaderData.outcome.ruleWarnings.includes(criterion.key),
-							notNeeded: notNeeded.has(criterion.key),
-							editable,
-							feedbackErrors: errors?.fieldErrors[feedbackField(criterion.key)],
-						}}
-					/>
-				))
+				const blocks = group.criteria.map((criterion) => {
+					const compared = comparison?.criteria[criterion.key]
+					const value = valueOf(criterion.key)
+					const feedbackErrors = errors?.fieldErrors[feedbackField(criterion.key)]
+					const block = (
+						<CriterionBlock
+							key={criterion.key}
+							view={{
+								criterion,
+								answers: loaderData.answers,
+								saved: loaderData.saved[criterion.key],
+								value,
+								comparison: comparison && compared ? { round: comparison.round, criterion: compared } : undefined,
+								ruleWarning: loaderData.outcome.ruleWarnings.includes(criterion.key),
+								notNeeded: notNeeded.has(criterion.key),
+								editable,
+								feedbackErrors,
+							}}
+						/>
+					)
+					if (!comparison || !compared?.collapsed) return block
+					// Unchanged and sufficient last round: folded away, still in the form (its verdict
+					// controls post with it), open where it needs attention.
+					return (
+						<details
+							key={criterion.key}
+							className="criterion-collapsed"
+							open={value.verdict === 'insufficient' || Boolean(feedbackErrors?.length)}
+						>
+							<summary>
+								{criterion.code} {criterion.text.length > 80 ? `${criterion.text.slice(0, 77)}…` : criterion.text}{' '}
+								<span className="badge badge--neutral">
+									{t('workbench.compareCollapsedBadge', { round: comparison.round })}
+								</span>
+							</summary>
+							{block}
+						</details>
+					)
+				})
 				if (group.criteria.length < 2) return blocks
 				const ref = loaderData.groups.find(
 					(candidate) => candidate.normKey === norm.key && candidate.group === group.group,

@@ -40,6 +40,7 @@ export const templateKeys: Record<string, MessageKey> = {
 	consultation_published: 'consultation.templatePublished',
 	network_request: 'network.templateRequest',
 	network_answer: 'network.templateAnswer',
+	conversation_message: 'conversation.templateMessage',
 	fee_rate_published: 'mail.template_fee_rate_published',
 	invoice_issued: 'mail.template_invoice_issued',
 	invoice_overdue: 'mail.template_invoice_overdue',

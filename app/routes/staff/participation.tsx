@@ -5,6 +5,7 @@ import { outboxStatusTone } from './mail.columns.tsx'
 import { AuditDiff } from './audit-diff.tsx'
 import { UnpaidInvoicesPanel } from './effect-preview.tsx'
 import { AssessorControl } from './assessor-control.tsx'
+import { ConversationPanel } from './conversation-panel.tsx'
 import { handleAssignment } from './assignment.server.ts'
 import { DateTime, StaffErrorBoundary, useStaffRole } from './ui.tsx'
 import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -22,6 +23,7 @@ import { participationNextDeadline, staffMembers } from '#app/services/staff-par
 import { unpaidInvoices } from '#app/services/money-in-view.server.ts'
 import { pendingWithdrawalProposals } from '#app/services/safe-decisions.server.ts'
 import { undoWithdrawal } from '#app/services/withdrawal.server.ts'
+import { openThread } from '#app/services/conversation.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 const undoSchema = z.object({
@@ -30,18 +32,21 @@ const undoSchema = z.object({
 })
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	await requireStaff(request)
+	const user = await requireStaff(request)
 	const detail = await staffParticipationDetail(params.participationId)
 	invariantResponse(detail, 'Niet gevonden')
-	const [staff, deadline, unpaid, pendingProposals] = await Promise.all([
+	const [staff, deadline, unpaid, pendingProposals, conversation] = await Promise.all([
 		staffMembers(),
 		participationNextDeadline(params.participationId),
 		// Issue 12 §6: the provider's unpaid invoices of every year, not only this participation's.
 		unpaidInvoices(detail.participation.providerId),
 		pendingWithdrawalProposals(),
+		// Issue 12 §4: the conversation with the provider; showing it here reads it.
+		openThread(params.participationId, { userId: user.id, side: 'staff' }),
 	])
 	return {
 		...detail,
+		conversation,
 		unpaid,
 		pendingProposalId:
 			pendingProposals.find((proposal) => proposal.participationId === params.participationId)?.id ?? null,
@@ -196,6 +201,13 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 					/>
 				</section>
 			</div>
+			<ConversationPanel
+				participationId={p.id}
+				providerName={p.provider.name}
+				messages={loaderData.conversation.messages}
+				unread={loaderData.conversation.unread}
+				returnTo={href('/medewerkers/deelnames/:participationId', { participationId: p.id })}
+			/>
 			<section aria-labelledby="rounds">
 				<h2 id="rounds">{t('staff.rounds')}</h2>
 				{p.rounds.length === 0 ? <p className="empty-state">{t('staff.noRounds')}</p> : null}

@@ -9,6 +9,7 @@ export const staffRoutes = [
 		route('medewerkers/deelnames', 'routes/staff/participations.tsx'),
 		route('medewerkers/deelnames/csv', 'routes/staff/participations-csv.ts'),
 		route('medewerkers/deelnames/:participationId', 'routes/staff/participation.tsx'),
+		route('medewerkers/deelnames/:participationId/berichten', 'routes/staff/conversation.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round', 'routes/staff/assessment.tsx'),
 		route('medewerkers/deelnames/:participationId/beoordeling/:round/concept', 'routes/staff/assessment-draft.ts'),
 		// Safe decisions (issue 12 §5): confirmation pages with a preview of exactly what happens.
@@ -18,6 +19,8 @@ export const staffRoutes = [
 		route('medewerkers/intrekkingen/voorstel/:proposalId', 'routes/staff/withdrawal-proposal.tsx'),
 		route('medewerkers/intrekkingen/voorstel/:proposalId/brief', 'routes/staff/withdrawal-proposal-letter.ts'),
 		route('medewerkers/steekproef', 'routes/staff/sample.tsx'),
+		route('medewerkers/steekproef/gesprek/:interviewId', 'routes/staff/sample-outcome.tsx'),
+		route('medewerkers/steekproef/gesprek/:interviewId/brief', 'routes/staff/sample-outcome-letter.ts'),
 		route('medewerkers/intrekkingen', 'routes/staff/withdrawals.tsx'),
 		route('medewerkers/toezeggingen', 'routes/staff/follow-ups.tsx'),
 		route('medewerkers/jaren', 'routes/staff/years.tsx'),

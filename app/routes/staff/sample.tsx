@@ -3,19 +3,13 @@ import { z } from 'zod'
 import type { Route } from './+types/sample'
 import { DateTime, StaffErrorBoundary, useStaffRole, YearPicker } from './ui.tsx'
 import { chosenYear } from './year-param.server.ts'
-import {
-	CheckboxField,
-	ErrorSummary,
-	InputField,
-	SelectField,
-	SubmitButton,
-	TextareaField,
-} from '#app/components/forms.tsx'
+import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { attempt, checkboxField, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
+import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import {
@@ -23,7 +17,6 @@ import {
 	loadSamples,
 	planInterview,
 	previewSample,
-	recordInterviewOutcome,
 	eligibleForSample,
 	providerNamesOf,
 } from '#app/services/sample.server.ts'
@@ -52,13 +45,6 @@ const planSchema = z.object({
 	time: z.string().regex(/^\d{2}:\d{2}$/, 'staff.errorTimeRequired'),
 	mode: z.enum(['op locatie', 'online', 'telefonisch']),
 	interviewerId: z.string().optional(),
-	notes: z.string().trim().max(5000).default(''),
-})
-const outcomeSchema = z.object({
-	intent: z.literal('outcome'),
-	interviewId: z.string().min(1),
-	version: z.coerce.number().int(),
-	outcome: z.enum(['confirmed', 'incorrect_qualification'], 'staff.errorOutcomeRequired'),
 	notes: z.string().trim().max(5000).default(''),
 })
 
@@ -156,26 +142,8 @@ export async function action({ request }: Route.ActionArgs) {
 			key: 'staff.toastInterviewPlanned',
 		})
 	}
-	const form = parseForm(outcomeSchema, formData)
-	if (!form.success) return data({ ...form, intent: 'outcome', interviewId }, { status: 400 })
-	const result = await attempt(() =>
-		recordInterviewOutcome(actor, {
-			interviewId,
-			outcome: form.data.outcome,
-			notes: form.data.notes,
-			expectedVersion: form.data.version,
-			decidedBy: user.name,
-		}),
-	)
-	if (!result.ok)
-		return refusalData(result.error, user.locale, {
-			values: formDataToValues(formData),
-			extra: { intent: 'outcome', interviewId },
-		})
-	return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
-		type: 'success',
-		key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn',
-	})
+	// The outcome of an interview is recorded on its confirmation page (issue 12 §5), not here.
+	invariantResponse(false, 'Niet gevonden')
 }
 
 export default function Sample({ loaderData, actionData }: Route.ComponentProps) {
@@ -372,38 +340,12 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 														· <DateTime value={interview.outcomeAt} dateOnly />
 													</p>
 												) : interview ? (
-													<details>
-														<summary>{t('staff.interviewRecord')}</summary>
-														<Form method="post" className="form">
-															<ErrorSummary
-																fieldErrors={errors?.intent === 'outcome' ? errors.fieldErrors : undefined}
-																formErrors={errors?.intent === 'outcome' ? errors.formErrors : undefined}
-															/>
-															<input type="hidden" name="interviewId" value={interview.id} />
-															<input type="hidden" name="version" value={interview.version} />
-															<fieldset className="field">
-																<legend className="field__label">{t('staff.interviewOutcome')}</legend>
-																<label className="data-table__option">
-																	<input type="radio" name="outcome" value="confirmed" />
-																	{t('staff.outcomeConfirmed')}
-																</label>
-																<label className="data-table__option">
-																	<input type="radio" name="outcome" value="incorrect_qualification" />
-																	{t('staff.outcomeIncorrect')}
-																</label>
-															</fieldset>
-															<TextareaField
-																id={`notes-${interview.id}`}
-																name="notes"
-																label={t('staff.interviewNotes')}
-																hint={t('staff.interviewNotesHint')}
-																rows={3}
-															/>
-															<SubmitButton name="intent" value="outcome" className="button button--small">
-																{t('staff.interviewRecordButton')}
-															</SubmitButton>
-														</Form>
-													</details>
+													<Link
+														to={href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: interview.id })}
+														aria-label={`${t('decisions.sampleOutcomeLink')} ${member.participation.provider.name}`}
+													>
+														{t('decisions.sampleOutcomeLink')}
+													</Link>
 												) : null}
 											</td>
 										</tr>

@@ -16,7 +16,7 @@ import { formatDate } from '#app/i18n/format.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
-import { type FieldErrors, type FormValues, formDataToValues, readForm } from '#app/lib/forms.ts'
+import { echoFields, type FieldErrors, type FormValues, readForm } from '#app/lib/forms.ts'
 import { DeliveryFileRefused, MAX_DELIVERY_FILE_BYTES, readDeliveryFile } from '#app/lib/spreadsheet.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { UploadRefused, readLimitedFormData } from '#app/lib/uploads.server.ts'
@@ -139,7 +139,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (!parsed.ok) fieldErrors[valueFieldName(indicator.code)] = [valueProblemText(parsed.problem, indicator, locale)]
 		else entries.push({ code: indicator.code, expectedVersion, value: parsed.value })
 	}
-	const values = formDataToValues(formData)
+	// A failed form comes back with the indicator fields only, each capped (issue 15).
+	const own = new Set(
+		indicators.flatMap((indicator) => [valueFieldName(indicator.code), versionFieldName(indicator.code)]),
+	)
+	const values = echoFields(formData, (name) => own.has(name))
 	if (Object.keys(fieldErrors).length) return failure({ fieldErrors, values }, 400)
 	try {
 		const results = entries.length ? await saveValues(actor, { providerId, year, values: entries }) : []

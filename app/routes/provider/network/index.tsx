@@ -10,7 +10,7 @@ import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextareaField }
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { useT } from '#app/i18n/react.tsx'
-import { checkboxField, formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
+import { checkboxField, echoField, echoFields, formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
@@ -63,6 +63,13 @@ const answerSchema = z.object({
 	answerMessage: z.string().trim().max(1000, 'network.errorMessageLong').optional(),
 })
 
+// What a refused form may send back: the fields of the forms on this page, each capped (issue 15).
+const ownFields = new Set(
+	['intent', profileSchema, requestSchema, answerSchema].flatMap((schema) =>
+		typeof schema === 'string' ? [schema] : Object.keys(schema.shape),
+	),
+)
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, membership } = await requireProviderMember(request, params.providerId)
 	const locale = await getLocale(request, user)
@@ -87,13 +94,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 			case 'request': {
 				const form = parseForm(requestSchema, formData)
 				if (!form.success)
-					return data({ ...form, form: `request:${values.toProviderId}:${values.theme}` }, { status: 400 })
+					return data(
+						{ ...form, form: `request:${echoField(formData, 'toProviderId')}:${echoField(formData, 'theme')}` },
+						{ status: 400 },
+					)
 				await sendRequest(user, params.providerId, form.data)
 				return redirectWithToast(here, { type: 'success', key: 'network.toastRequestSent' })
 			}
 			case 'answer': {
 				const form = parseForm(answerSchema, formData)
-				if (!form.success) return data({ ...form, form: `answer:${values.requestId}` }, { status: 400 })
+				if (!form.success) return data({ ...form, form: `answer:${echoField(formData, 'requestId')}` }, { status: 400 })
 				await answerRequest(user, params.providerId, {
 					requestId: form.data.requestId,
 					accept: form.data.accept === 'yes',
@@ -105,7 +115,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 				notFound()
 		}
 	} catch (error) {
-		return answerRefusal(error, locale, values)
+		return answerRefusal(
+			error,
+			locale,
+			echoFields(formData, (name) => ownFields.has(name)),
+		)
 	}
 }
 

@@ -22,7 +22,7 @@ import {
 	controlCharacterFields,
 	type FieldErrors,
 	type FormValues,
-	formDataToValues,
+	echoFields,
 	readForm,
 } from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
@@ -165,6 +165,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return redirectWithToast(here, { type: 'success', key: 'selfEvaluation.toastRemoved' })
 	}
 
+	// A failed form comes back with this norm's answer fields only, each capped (issue 15).
+	const ownKeys = norm.criteria.flatMap((criterion) => criterion.evidence.map((item) => `${item.key}:`))
+	const ownValues = () => echoFields(formData, (name) => ownKeys.some((prefix) => name.startsWith(prefix)))
+
 	// A control character anywhere (text pasted from a PDF): nothing of the form is saved (issue 15).
 	const refused = controlCharacterFields(formData)
 	if (refused.length > 0)
@@ -172,7 +176,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			{
 				fieldErrors: Object.fromEntries(refused.map((name) => [name, ['errors.controlCharacter']])),
 				formErrors: [translate(user.locale, 'errors.controlCharacterForm')],
-				values: formDataToValues(formData),
+				values: ownValues(),
 			},
 			400,
 		)
@@ -214,7 +218,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	if (Object.keys(fieldErrors).length || conflicts.length || formErrors.length) {
 		return failure(
-			{ fieldErrors, formErrors, conflicts, theirs, values: formDataToValues(formData) },
+			{ fieldErrors, formErrors, conflicts, theirs, values: ownValues() },
 			conflicts.length || formErrors.length ? 409 : 400,
 		)
 	}

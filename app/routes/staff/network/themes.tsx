@@ -8,7 +8,7 @@ import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.ts
 import { ConsultationErrorBoundary } from '#app/routes/consultation/ui.tsx'
 import { parseYear } from '#app/routes/consultation/reader.server.ts'
 import { useT } from '#app/i18n/react.tsx'
-import { formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
+import { echoField, echoFields, formDataToValues, parseForm, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
@@ -49,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const intent = values.intent
 	if (intent !== 'add' && intent !== 'rename' && intent !== 'remove' && intent !== 'start') notFound()
 	const form = parseForm(schemas[intent], formData)
-	if (!form.success) return data({ ...form, intent, from: values.from }, { status: 400 })
+	if (!form.success) return data({ ...form, intent, from: echoField(formData, 'from') }, { status: 400 })
 	try {
 		const input = form.data as { label?: string; from?: string }
 		if (intent === 'add') await addTheme(actor, year, input.label as string)
@@ -57,7 +57,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (intent === 'remove') await removeTheme(actor, year, input.from as string)
 		if (intent === 'start') await startThemeList(actor, year)
 	} catch (error) {
-		return answerRefusal(error, await getLocale(request, user), values)
+		return answerRefusal(
+			error,
+			await getLocale(request, user),
+			echoFields(formData, (name) => name === 'intent' || name === 'label' || name === 'from'),
+		)
 	}
 	return redirectWithToast(href('/medewerkers/kennisnetwerk/themas/:year', { year: String(year) }), {
 		type: 'success',

@@ -1,0 +1,61 @@
+// Reading a new message of the conversation (issue 12 §4) from its multipart form, for the
+// provider's and the staff's thread alike: the body through the upload reader's cap and the
+// portal's input cleaning (control characters refused), the text checked with Zod, every file
+// under the same rules as a self-evaluation document (name, size, content; app/lib/uploads.server.ts).
+// A failure carries Dutch/English message keys for the form and the typed text, so nothing is lost.
+import { z } from 'zod'
+import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_CHARS } from '#app/domain/conversation.ts'
+import { type FormFailure, formFailure, parseForm } from './forms.ts'
+import { type AcceptedUpload, acceptUpload, readLimitedFormData, UploadRefused } from './uploads.server.ts'
+
+export const messageSchema = z.object({
+	body: z
+		.string()
+		.trim()
+		.min(1, 'conversation.errorBodyRequired')
+		.refine((body) => [...body].length <= MESSAGE_MAX_CHARS, 'conversation.errorBodyTooLong'),
+	terug: z.string().max(500).optional(),
+})
+
+export type MessageFormResult =
+	| { ok: true; body: string; attachments: AcceptedUpload[]; returnTo: string | null }
+	| { ok: false; status: number; failure: FormFailure }
+
+export async function readMessageForm(request: Request): Promise<MessageFormResult> {
+	let formData: FormData
+	try {
+		formData = await readLimitedFormData(request)
+	} catch (error) {
+		// Over the cap the body is not read at all: there is nothing to give back.
+		if (error instanceof UploadRefused)
+			return { ok: false, status: 413, failure: formFailure({ formErrors: [error.key] }) }
+		throw error
+	}
+	const form = parseForm(messageSchema, formData)
+	const files = formData
+		.getAll('attachments')
+		.filter((file): file is File => file instanceof File && (file.size > 0 || file.name !== ''))
+	const fieldErrors: Record<string, string[]> = form.success ? {} : { ...form.fieldErrors }
+	const attachments: AcceptedUpload[] = []
+	if (files.length > MESSAGE_MAX_ATTACHMENTS) fieldErrors.attachments = ['conversation.errorTooManyAttachments']
+	else
+		for (const file of files) {
+			try {
+				attachments.push(await acceptUpload(file))
+			} catch (error) {
+				if (!(error instanceof UploadRefused)) throw error
+				fieldErrors.attachments = [...new Set([...(fieldErrors.attachments ?? []), error.key])]
+			}
+		}
+	if (!form.success || Object.keys(fieldErrors).length > 0) {
+		const values = form.success
+			? { body: form.data.body, ...(form.data.terug ? { terug: form.data.terug } : {}) }
+			: form.values
+		return {
+			ok: false,
+			status: 400,
+			failure: formFailure({ fieldErrors, formErrors: form.success ? [] : form.formErrors, values }),
+		}
+	}
+	return { ok: true, body: form.data.body, attachments, returnTo: form.data.terug ?? null }
+}

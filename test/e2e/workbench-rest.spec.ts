@@ -1,0 +1,116 @@
+import { expect, expectAccessible, test, uniqueId } from './fixtures.ts'
+
+// Issue 12 in Chromium (years 2036–2040 belong to this file): the round comparison of a revised
+// round, the sample outcome through its confirmation page, and the participations table at 1280 px.
+
+test('a revised round shows the changes marked, the earlier feedback, and folds what is unchanged', async ({
+	page,
+	hooks,
+}) => {
+	test.setTimeout(180_000)
+	const year = 2036
+	const provider = await hooks.createProvider({ name: `Praktijk Vergelijking ${uniqueId()}` })
+	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', {
+		year,
+		providerId: provider.providerId,
+	})
+	const assessor = await hooks.createStaff('assessor')
+	await hooks.signIn(page, assessor.email)
+	await page.goto(`/medewerkers/deelnames/${participationId}/beoordeling/1`)
+	await page.getByRole('group', { name: 'Oordeel over 1.1' }).getByLabel('Onvoldoende').check()
+	await page.getByRole('textbox', { name: 'Feedback bij 1.1' }).fill('Beschrijf de afspraken met de huisarts.')
+	await page.getByRole('button', { name: 'Alle overige voldoende' }).click()
+	await page.getByRole('button', { name: 'Beoordeling opslaan' }).first().click()
+	await expect(page.getByRole('status').filter({ hasText: 'Beoordeling opgeslagen.' })).toBeVisible()
+	await page.getByRole('link', { name: 'Bekijk de gevolgen en bevestig' }).click()
+	await page.getByRole('button', { name: 'Bevestigen: aanpassing gevraagd' }).click()
+	await expect(page.getByText('Besluit: aanpassing gevraagd.')).toBeVisible()
+
+	await hooks.post('fixtures/resubmit-revision', {
+		participationId,
+		text: 'Onze werkwijze: wij bespreken dit schriftelijk met de huisarts en leggen het vast in het dossier.',
+	})
+	await page.goto(`/medewerkers/deelnames/${participationId}/beoordeling/2`)
+	const summary = page.getByTestId('round-comparison')
+	await expect(summary.getByRole('heading', { name: 'Vergelijking met ronde 1' })).toBeVisible()
+	await expect(summary).toContainText('1 van de 19 criteria is gewijzigd.')
+	await expect(summary).toContainText('18 criteria zijn ongewijzigd en waren voldoende')
+
+	// 1.1: the feedback it got, and the changed words marked (<ins>/<del>, with spoken words).
+	const changed = page.locator('#criterium-waiting-time-use')
+	await expect(changed.getByText('Onvoldoende: Beschrijf de afspraken met de huisarts.')).toBeVisible()
+	await expect(changed.locator('ins').filter({ hasText: 'schriftelijk' })).toBeVisible()
+	await expect(changed.locator('ins').first()).toContainText('[toegevoegd:')
+	await expect(changed.locator('del').first()).toContainText('[verwijderd:')
+	await changed.getByText('Antwoord in ronde 1 lezen').click()
+	await expect(changed.locator('.diff-previous p')).toContainText('Onze werkwijze')
+
+	// 1.2 is unchanged and was sufficient: folded, and it opens.
+	const folded = page.locator('details.criterion-collapsed')
+	await expect(folded).toHaveCount(18)
+	const plan = folded.filter({ hasText: '1.2' })
+	await expect(plan.getByRole('group', { name: 'Oordeel over 1.2' })).toBeHidden()
+	await plan.locator('summary').click()
+	await expect(plan.getByRole('group', { name: 'Oordeel over 1.2' })).toBeVisible()
+	await expectAccessible(page)
+
+	// The folded verdicts still count: "alle overige voldoende" and one save judge all 19.
+	await page.getByRole('button', { name: 'Alle overige voldoende' }).click()
+	await page.getByRole('button', { name: 'Beoordeling opslaan' }).first().click()
+	await expect(page.getByRole('status').filter({ hasText: 'Beoordeling opgeslagen.' })).toBeVisible()
+	await page.getByRole('link', { name: 'Bekijk de gevolgen en bevestig' }).click()
+	await page.getByRole('button', { name: 'Bevestigen: gekwalificeerd' }).click()
+	await expect(page.getByText('Besluit: gekwalificeerd.')).toBeVisible()
+})
+
+test('a sample outcome is recorded through its confirmation page, with a chosen effective day', async ({
+	page,
+	hooks,
+}) => {
+	test.setTimeout(180_000)
+	const year = 2039
+	const prefix = `Steekproef Bevestiging ${uniqueId()}`
+	await hooks.post('fixtures/qualified-participations', { year, count: 1, prefix })
+	// The fixture leaves the clock on 10 February of the year.
+	const admin = await hooks.createStaff('admin')
+	await hooks.signIn(page, admin.email)
+	await page.goto(`/medewerkers/steekproef?jaar=${year}`)
+	const draw = page.locator('form').filter({ has: page.getByRole('button', { name: 'Steekproef trekken' }) })
+	await draw.getByLabel('Aantal', { exact: true }).check()
+	await draw.getByLabel('Percentage of aantal').fill('1')
+	await draw.getByRole('button', { name: 'Steekproef trekken' }).click()
+	const row = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
+	await row.getByText('Gesprek inplannen').click()
+	await row.getByLabel('Datum').fill(`${year}-02-10`)
+	await row.getByLabel('Tijd').fill('08:00')
+	await row.getByRole('button', { name: 'Inplannen' }).click()
+	await page
+		.getByTestId('sample-carriers')
+		.locator('tr')
+		.filter({ hasText: prefix })
+		.last()
+		.getByRole('link', { name: /Uitkomst vastleggen/ })
+		.click()
+
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitkomst steekproefgesprek')
+	await expectAccessible(page)
+	await page.getByLabel('Onterechte kwalificatie (intrekken)').check()
+	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
+	// No day chosen: the form says so; today is never assumed.
+	await expect(page.getByText('Vul een geldige datum in.').first()).toBeVisible()
+	await page.getByLabel('Onterechte kwalificatie (intrekken)').check()
+	await page.getByLabel(/Ingangsdatum van de intrekking/).fill(`${year}-02-20`)
+	await page.getByLabel('Verslag').fill('Uit het gesprek bleek dat de werkafspraken ontbreken.')
+	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
+	const facts = page.getByTestId('effect-facts')
+	await expect(facts).toContainText('Ingetrokken')
+	await expect(facts).toContainText(`20 februari ${year}`)
+	await expect(page.getByTestId('preview-mail')).toBeVisible()
+	await expect(page.getByTestId('preview-letter')).toBeVisible()
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'Bevestigen: keurmerk intrekken en brief versturen' }).click()
+	await expect(page).toHaveURL(new RegExp(`/medewerkers/steekproef\\?jaar=${year}`))
+	await expect(page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()).toContainText(
+		'Onterechte kwalificatie',
+	)
+})
