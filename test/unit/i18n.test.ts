@@ -32,7 +32,7 @@ describe('message catalogues', () => {
 		const hedged = /\p{L}\((?:s|en|n|es)\)|\p{L}\/\p{L}+en\b/u
 		// '{count} errors' outside a plural block reads '1 errors'.
 		const bareCount =
-			/\{(count|groups|themes|norms|decimals|required|\w+Count)\}\s+(?!(actief|active|van|of|volledig|complete)\b)\p{L}/u
+			/\{(count|groups|themes|norms|decimals|required|\w+Count)\}\s+(?!(actief|active|ongelezen|unread|van|of|volledig|complete)\b)\p{L}/u
 		const found: string[] = []
 		for (const locale of ['nl', 'en'] as const)
 			for (const [namespace, messages] of Object.entries(catalogues[locale]))
