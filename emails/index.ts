@@ -3,6 +3,7 @@
 import type { EmailContent } from './layout.ts'
 import { invitation, type InvitationData } from './templates/invitation.ts'
 import { passwordReset, type PasswordResetData } from './templates/password-reset.ts'
+import * as application from './templates/application.ts'
 import * as benchmark from './templates/benchmark.ts'
 import * as consultation from './templates/consultation.ts'
 import { conversationMessage } from './templates/conversation.ts'
@@ -18,6 +19,9 @@ const renderers = {
 	password_reset: passwordReset as (data: PasswordResetData) => EmailContent,
 	invitation: invitation as (data: InvitationData) => EmailContent,
 	application_received: participation.applicationReceived,
+	application_not_taken: application.applicationNotTaken,
+	application_window_subscribed: application.applicationWindowSubscribed,
+	application_window_opened: application.applicationWindowOpened,
 	agreement_offered: participation.agreementOffered,
 	agreement_signed: participation.agreementSigned,
 	listed: participation.listed,
@@ -68,6 +72,8 @@ export function isEmailTemplateName(value: unknown): value is EmailTemplateName 
 export const secretFields: { [Name in EmailTemplateName]?: readonly (keyof EmailTemplates[Name] & string)[] } = {
 	password_reset: ['resetUrl'],
 	invitation: ['acceptUrl'],
+	// Not a sign-in link, but a hashed token must not rest readable beside its hash (issue 13).
+	application_window_subscribed: ['unsubscribeUrl'],
 }
 
 /** What staff read in place of a personal link. */

@@ -28,6 +28,30 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		validDays: 14,
 	},
 	application_received: { ...base, agreementOffered: true },
+	application_not_taken: {
+		reason: 'already_applied',
+		name: 'Anna de Vries',
+		markName: base.markName,
+		year: 2031,
+		organisationName: providerName,
+		kvkNumber: '12345678',
+		loginUrl: 'https://portaal.example/inloggen',
+		resetUrl: 'https://portaal.example/wachtwoord-vergeten',
+	},
+	application_window_subscribed: {
+		markName: providerName,
+		year: 2031,
+		opensOn: '1 juni 2030',
+		unsubscribeUrl: 'https://portaal.example/aanmelden/afmelden/abc',
+	},
+	application_window_opened: {
+		markName: providerName,
+		year: 2031,
+		opensOn: '1 juni 2030',
+		closesOn: '31 oktober 2030',
+		applyUrl: 'https://portaal.example/aanmelden',
+		normsUrl: 'https://portaal.example/normen/2031',
+	},
 	agreement_offered: { ...base, signBy: '31 oktober 2030' },
 	agreement_signed: {
 		...base,
@@ -179,6 +203,9 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 
 // What each message must say, in both versions.
 const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
+	application_not_taken: ['12345678', 'al een aanvraag voor 2031', 'https://portaal.example/inloggen'],
+	application_window_subscribed: ['1 juni 2030', 'https://portaal.example/aanmelden/afmelden/abc', 'één e-mail'],
+	application_window_opened: ['31 oktober 2030', 'https://portaal.example/aanmelden', 'verwijderd'],
 	agreement_offered: ['uiterlijk 31 oktober 2030', '1 januari 2031'],
 	consultation_invitation: ['31 maart 2030', 'volledig, duidelijk, werkbaar'],
 	consultation_reminder: ['31 maart 2030', 'concept'],

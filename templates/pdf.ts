@@ -102,6 +102,42 @@ export function paragraph(doc: Pdf, text: string) {
 }
 
 /**
+ * A ticked or empty box before a line of text, drawn as vector graphics: Helvetica's WinAnsi has
+ * no ☑/☐, and "[x]" reads as a typing error (issue 13). The box is 8 pt, on the first line's
+ * cap height; the tick is KiBG's colour. A line never breaks away from its box.
+ */
+export function checkItem(doc: Pdf, checked: boolean, text: string) {
+	const left = doc.page.margins.left
+	const indent = 15
+	const width = doc.page.width - left - doc.page.margins.right - indent
+	doc.font('Helvetica').fontSize(10)
+	keepTogether(doc, doc.heightOfString(text, { width, lineGap: 2 }) + 4)
+	const y = doc.y
+	const size = 8
+	const top = y + 0.5
+	doc.save().lineWidth(0.8).strokeColor(colors.text).rect(left, top, size, size).stroke()
+	if (checked) {
+		doc
+			.lineWidth(1.6)
+			.lineCap('round')
+			.lineJoin('round')
+			.strokeColor(colors.primary)
+			.moveTo(left + 1.8, top + 4.2)
+			.lineTo(left + 3.6, top + 6.6)
+			.lineTo(left + 7.4, top + 1.4)
+			.stroke()
+	}
+	doc.restore()
+	doc
+		.font('Helvetica')
+		.fontSize(10)
+		.fillColor(colors.text)
+		.text(text, left + indent, y, { width, lineGap: 2 })
+	doc.x = left
+	doc.moveDown(0.3)
+}
+
+/**
  * Starts a new page unless `height` points still fit on this one: a block (a signature, a row of
  * facts) is never split over two pages, with its label on one and its value on the next.
  */

@@ -7,7 +7,18 @@ import type { EvidenceItem } from '#app/domain/norm-set.ts'
 import type { EvidenceAnswer } from '#app/domain/self-evaluation.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { createTranslate } from '#app/i18n/translate.ts'
-import { colors, createPdf, facts, footer, heading, keepTogether, letterhead, paragraph, renderPdf } from './pdf.ts'
+import {
+	checkItem,
+	colors,
+	createPdf,
+	facts,
+	footer,
+	heading,
+	keepTogether,
+	letterhead,
+	paragraph,
+	renderPdf,
+} from './pdf.ts'
 
 export interface SelfEvaluationPdfInput {
 	locale: Locale
@@ -63,7 +74,11 @@ export async function selfEvaluationPdf(input: SelfEvaluationPdfInput): Promise<
 			for (const { item, answer, documents } of criterion.items) {
 				keepTogether(doc, 40)
 				doc.font('Helvetica-Bold').fontSize(10).fillColor(colors.text).text(item.label).moveDown(0.2)
-				for (const line of answerLines(item, answer, documents, input.locale, t)) paragraph(doc, line)
+				for (const line of answerLines(item, answer, documents, input.locale, t)) {
+					if (typeof line === 'string') paragraph(doc, line)
+					else checkItem(doc, line.checked, line.text)
+				}
+				doc.moveDown(0.2)
 			}
 			if (criterion.verdict) {
 				keepTogether(doc, 30)
@@ -86,26 +101,41 @@ export async function selfEvaluationPdf(input: SelfEvaluationPdfInput): Promise<
 	return renderPdf(doc)
 }
 
+/** A line of an answer: text, or an element of a list with its box (ticked or not). */
+type AnswerLine = string | { checked: boolean; text: string }
+
 function answerLines(
 	item: EvidenceItem,
 	answer: EvidenceAnswer | undefined,
 	documents: string[],
 	locale: Locale,
 	t: ReturnType<typeof createTranslate>,
-): string[] {
-	const lines: string[] = []
+): AnswerLine[] {
+	const lines: AnswerLine[] = []
 	if (answer?.text?.trim()) lines.push(answer.text)
 	if (answer?.url?.trim()) lines.push(answer.url)
 	if (answer?.number !== undefined && answer.number !== null)
 		lines.push(locale === 'nl' ? String(answer.number).replace('.', ',') : String(answer.number))
 	if (item.kind === 'declaration')
-		lines.push(
-			answer?.declared
-				? `${t('selfEvaluation.declared')}: ${item.statement}`
-				: `${t('selfEvaluation.notDeclared')}: ${item.statement}`,
-		)
-	for (const element of answer?.checkedElements ?? []) lines.push(`[x] ${element}`)
+		lines.push({
+			checked: Boolean(answer?.declared),
+			text: `${t(answer?.declared ? 'selfEvaluation.declared' : 'selfEvaluation.notDeclared')}: ${item.statement}`,
+		})
+	// Every element the item asks for, ticked or not: the reader sees what is missing too.
+	const checked = new Set(answer?.checkedElements ?? [])
+	const listed = listOf(item)
+	for (const element of listed) lines.push({ checked: checked.has(element), text: element })
+	for (const element of checked) if (!listed.includes(element)) lines.push({ checked: true, text: element })
 	if (documents.length) lines.push(`${t('selfEvaluation.documentsTitle')}: ${documents.join(', ')}`)
-	if (lines.length === 0) lines.push(t('selfEvaluation.noAnswer'))
+	const answered = lines.some((line) => typeof line === 'string' || line.checked)
+	if (!answered && item.kind !== 'declaration') lines.unshift(t('selfEvaluation.noAnswer'))
 	return lines
+}
+
+/** The elements an item asks the provider to tick (a format's elements, a page's checklist); the
+ * options of a choice (themes) show only as chosen. */
+function listOf(item: EvidenceItem): string[] {
+	if (item.kind === 'template_upload') return item.requiredElements
+	if (item.kind === 'url') return item.checklist
+	return []
 }

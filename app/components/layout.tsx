@@ -124,22 +124,14 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, unread
 				</div>
 				<nav id="site-menu-nav" className="main-nav" aria-label={t('shell.mainNavigation')}>
 					<ul className="main-nav__list">
-						{navigation.map((item) => (
-							<li key={item.to}>
-								<NavLink to={item.to} end={item.end} className="main-nav__link">
-									{t(item.label)}
-									{item.badge ? (
-										<>
-											{' '}
-											<span className="badge badge--warning">
-												<span aria-hidden="true">{item.badge.count}</span>
-												<span className="visually-hidden">{t(item.badge.label, { count: item.badge.count })}</span>
-											</span>
-										</>
-									) : null}
-								</NavLink>
-							</li>
-						))}
+						{navigation
+							.filter((item) => !item.more)
+							.map((item) => (
+								<li key={item.to}>
+									<NavEntry item={item} />
+								</li>
+							))}
+						<MoreMenu items={navigation.filter((item) => item.more)} pathname={location.pathname} />
 					</ul>
 				</nav>
 			</header>
@@ -154,6 +146,52 @@ export function AppShell({ user, locale, demo, clockNow, toast, markName, unread
 				</div>
 			</footer>
 		</>
+	)
+}
+
+/** One menu link, with its count (unread messages) and the words for screen readers. */
+function NavEntry({ item }: { item: NavItem }) {
+	const t = useT()
+	return (
+		<NavLink to={item.to} end={item.end} className="main-nav__link">
+			{t(item.label)}
+			{item.badge ? (
+				<>
+					{' '}
+					<span className="badge badge--warning">
+						<span aria-hidden="true">{item.badge.count}</span>
+						<span className="visually-hidden">{t(item.badge.label, { count: item.badge.count })}</span>
+					</span>
+				</>
+			) : null}
+		</NavLink>
+	)
+}
+
+/**
+ * The rest of a long menu behind "Meer": a disclosure (works without JavaScript), closed again on
+ * every navigation (its key), marked when the current page is one of its items.
+ */
+function MoreMenu({ items, pathname }: { items: NavItem[]; pathname: string }) {
+	const t = useT()
+	if (items.length === 0) return null
+	const current = items.find((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+	return (
+		<li className="main-nav__more">
+			<details key={pathname}>
+				<summary className={`main-nav__link${current ? ' active' : ''}`}>
+					{t('shell.navMore')}
+					{current ? <span className="visually-hidden">: {t(current.label)}</span> : null}
+				</summary>
+				<ul className="main-nav__more-list">
+					{items.map((item) => (
+						<li key={item.to}>
+							<NavEntry item={item} />
+						</li>
+					))}
+				</ul>
+			</details>
+		</li>
 	)
 }
 

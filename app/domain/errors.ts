@@ -56,12 +56,9 @@ export const ERROR_STATUS = {
 	agreement_not_found: 404,
 	agreement_already_signed: 409,
 	agreement_closed: 409,
-	// applications (app/services/application.server.ts): the form answers 400 as for any invalid input
+	// applications (app/services/application.server.ts): a closed window; anything else about a known
+	// KvK number or address is answered like a new application and told by mail (issue 15, finding 6)
 	application_closed: 400,
-	application_exists: 400,
-	application_duplicate: 400,
-	provider_has_account: 400,
-	contact_is_staff: 400,
 	// assessment (app/services/assessment.server.ts)
 	round_not_assessable: 409,
 	assessment_conflict: 409,
@@ -195,6 +192,7 @@ export const ERROR_STATUS = {
 	reflection_not_available: 409,
 	// year settings added by the seed rules (issue 16)
 	settings_objection_period_too_short: 400,
+	settings_assessment_days_too_short: 400,
 	settings_objection_period_too_long: 400,
 	settings_vat_number: 400,
 	settings_vat_rate_whole: 400,

@@ -55,3 +55,7 @@ export const requestTiers = {
 
 /** Accepted applications per address per hour; refused (invalid) submissions do not count. */
 export const applicationPolicy = { limit: 20, windowMs: hour } as const
+
+/** Accepted "mail me when it opens" requests per address per hour (/aanmelden outside the window);
+ * counted for new and already subscribed addresses alike, so the limit tells nothing either. */
+export const windowSubscriptionPolicy = { limit: 20, windowMs: hour } as const

@@ -18,6 +18,7 @@ describe('defaultYearSettings', () => {
 			revisionGraceDays: 0,
 			maxRevisions: 1,
 			objectionPeriodDays: 42,
+			assessmentDays: 21,
 			feeRateBp: 170,
 			minimumFeeCents: 7500,
 			turnoverLabel: 'omzet monodisciplinaire GGZ',

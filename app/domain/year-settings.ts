@@ -37,6 +37,8 @@ export interface YearSettings {
 	maxRevisions: number
 	/** Bezwaar: the period after the date of a withdrawal letter in which the provider may object. */
 	objectionPeriodDays: number
+	/** DOMAIN.md §3: a submission waiting longer than this many days for assessment is overdue work. */
+	assessmentDays: number
 	feeRateBp: number
 	minimumFeeCents: number
 	turnoverLabel: string
@@ -120,6 +122,7 @@ export function defaultYearSettings(year: number): YearSettings {
 		revisionGraceDays: 0, // 003 §3.2: "binnen de kwalificatieperiode"
 		maxRevisions: 1, // 2018: only one revised self-evaluation was allowed
 		objectionPeriodDays: 42, // DOMAIN.md §3: bezwaar within 6 weeks
+		assessmentDays: 21, // DOMAIN.md §3: waiting longer is overdue work for staff
 		feeRateBp: PUBLISHED_FEE_RATES_BP[year] ?? DEFAULT_FEE_RATE_BP,
 		minimumFeeCents: 7_500,
 		turnoverLabel: year >= TURNOVER_RENAMED_FROM ? 'omzet monodisciplinaire GGZ' : 'gerealiseerde omzet GBGGZ',
@@ -163,6 +166,11 @@ export const yearSettingsSchema = z
 			.int('settings_whole_days')
 			.min(1, 'settings_objection_period_too_short')
 			.max(MAX_DAYS, 'settings_objection_period_too_long'),
+		assessmentDays: z
+			.number()
+			.int('settings_whole_days')
+			.min(1, 'settings_assessment_days_too_short')
+			.max(MAX_DAYS, 'settings_days_too_many'),
 		maxRevisions: z
 			.number()
 			.int('settings_whole_number')

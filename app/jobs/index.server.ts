@@ -1,6 +1,7 @@
 // Every scheduled run, in the order the scheduler runs them on a day: transitions first (so the
 // 1 April run has withdrawn before anyone is reminded), then offers and reminders, then fees.
 import { agreementReminders, offerAgreements } from './agreements.server.ts'
+import { applicationWindowOpened } from './application-window.server.ts'
 import { benchmarkReminders } from './benchmark.server.ts'
 import { consultationMails } from './consultation.server.ts'
 import { feeRatePublished, issueInvoices, overdueInvoices } from './fees.server.ts'
@@ -15,6 +16,7 @@ const all: Job[] = [
 	qualificationDeadline,
 	revisionOverdue,
 	offerAgreements,
+	applicationWindowOpened,
 	agreementReminders,
 	qualificationReminders,
 	followUpReminders,

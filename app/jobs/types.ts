@@ -8,6 +8,7 @@ export const JOB_NAMES = [
 	'qualification-deadline',
 	'revision-overdue',
 	'offer-agreements',
+	'application-window-opened',
 	'agreement-reminders',
 	'qualification-reminders',
 	'follow-up-reminders',

@@ -3,8 +3,10 @@
 // a password), the participation (through the participation service) and offers the agreement
 // at once ("on application the provider receives an agreement to sign").
 import { randomBytes } from 'node:crypto'
+import { href } from 'react-router'
+import type { ApplicationNotTakenReason } from '#emails/templates/application.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { startOfDay } from '#app/domain/amsterdam-time.ts'
+import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { isApplicationWindowOpen } from '#app/domain/calendar.ts'
 import { isReapplicantFor } from '#app/domain/participation.ts'
@@ -14,7 +16,8 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import type { SessionUser } from '#app/lib/session.server.ts'
 import type { ApplicationInput } from '#app/services/provider-forms.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
-import { inviteUser } from './auth.server.ts'
+import { absoluteUrl, inviteUser } from './auth.server.ts'
+import { enqueueEmail } from './mail/outbox.server.ts'
 import { createParticipation } from './participation.server.ts'
 import { toYearSettings } from './years.server.ts'
 
@@ -35,17 +38,70 @@ export async function applicationWindow(at: Date = now()): Promise<ApplicationWi
 	return { open, next }
 }
 
-export interface ApplicationResult {
-	providerId: string
+/** What a provider needs to prepare before the next window opens (issue 13), all public facts. */
+export interface ApplicationPreparation {
 	year: number
+	markName: string
+	applicationOpensOn: string
+	applicationClosesOn: string
+	agreementsOfferedOn: string
+	listingOn: string
+	qualificationDeadline: string
+	maxRevisions: number
+	/** Whether the norms of that year are published (/normen/:year), else when they will be. */
+	normsPublished: boolean
+	normsPublishedOn: string
+	/** The latest published norms before them, to read meanwhile. */
+	latestPublishedNorms: number | null
+	/** Null until staff publish the rate (before `feeRatePublishBy`). */
+	fee: { rateBp: number; minimumFeeCents: number; turnoverLabel: string } | null
+	feeRatePublishBy: string
+}
+
+export async function applicationPreparation(year: number, at: Date = now()): Promise<ApplicationPreparation | null> {
+	const row = await db.markYear.findUnique({ where: { year }, include: { normSet: { select: { status: true } } } })
+	if (!row) return null
+	const settings = toYearSettings(row)
+	const latest = await db.normSet.findFirst({
+		where: { status: 'published', year: { lt: year } },
+		orderBy: { year: 'desc' },
+		select: { year: true },
+	})
+	const feePublished = row.feeRatePublishedAt !== null && row.feeRatePublishedAt <= at
+	return {
+		year,
+		markName: settings.markName,
+		applicationOpensOn: settings.applicationOpensOn,
+		applicationClosesOn: settings.applicationClosesOn,
+		agreementsOfferedOn: settings.agreementsOfferedOn,
+		listingOn: settings.listingOn,
+		qualificationDeadline: settings.qualificationDeadline,
+		maxRevisions: settings.maxRevisions,
+		normsPublished: row.normSet?.status === 'published',
+		normsPublishedOn: settings.normsPublishedOn,
+		latestPublishedNorms: latest?.year ?? null,
+		fee: feePublished
+			? { rateBp: settings.feeRateBp, minimumFeeCents: settings.minimumFeeCents, turnoverLabel: settings.turnoverLabel }
+			: null,
+		feeRatePublishBy: settings.feeRatePublishBy,
+	}
+}
+
+export interface ApplicationResult {
+	year: number
+	/** The provider the application was stored for; null when it was accepted but not taken. */
+	providerId: string | null
 	contactEmail: string
-	invited: boolean
 }
 
 /**
  * Stores an application. `member` is the signed-in user, if any: a member of the provider with this
- * KvK number applies for a new year without creating a second organisation. Refusals throw an
- * AppError (with the field they are about); nothing is stored.
+ * KvK number applies for a new year without creating a second organisation.
+ *
+ * No enumeration (issue 15, finding 6): whether the KvK number already applied or has an account,
+ * or the contact address belongs to staff, the application is accepted alike and the caller
+ * answers alike; nothing is stored then, and what to do next goes by mail to the contact address
+ * only (`application_not_taken`, one a day per case). Only a closed window is refused.
  */
 export async function submitApplication(
 	input: ApplicationInput,
@@ -55,29 +111,46 @@ export async function submitApplication(
 	const { open } = await applicationWindow()
 	if (!open) throw new AppError('application_closed')
 	const year = open.year
+	const notTaken = async (
+		reason: ApplicationNotTakenReason,
+		client: Tx | typeof db,
+		providerId: string | null = null,
+	) => {
+		await enqueueEmail(client, {
+			template: 'application_not_taken',
+			to: { address: input.contactEmail, name: input.contactName },
+			dedupeKey: `application_not_taken:${reason}:${year}:${input.kvkNumber}:${input.contactEmail}:${amsterdamDateOf(now())}`,
+			data: {
+				reason,
+				name: input.contactName,
+				markName: open.markName,
+				year,
+				organisationName: input.name,
+				kvkNumber: input.kvkNumber,
+				loginUrl: absoluteUrl(href('/inloggen')),
+				resetUrl: absoluteUrl(href('/wachtwoord-vergeten')),
+			},
+		})
+		return { year, providerId, contactEmail: input.contactEmail }
+	}
 	try {
 		return await db.$transaction(async (tx): Promise<ApplicationResult> => {
-			const existing = await tx.provider.findUnique({
-				where: { kvkNumber: input.kvkNumber },
-				select: { id: true, name: true, participations: { select: { year: true, state: true } } },
-			})
-			if (existing?.participations.some((participation) => participation.year === year)) {
-				throw new AppError('application_exists', { kvkNumber: input.kvkNumber, year }, { field: 'kvkNumber' })
-			}
-			const isMember = Boolean(
-				existing && member?.memberships.some((membership) => membership.providerId === existing.id),
-			)
-			if (existing && !isMember) {
-				throw new AppError('provider_has_account', {}, { field: 'kvkNumber' })
-			}
 			const contactUser = await tx.user.findUnique({
 				where: { email: input.contactEmail },
 				select: { staffRole: true },
 			})
-			if (contactUser?.staffRole) {
-				throw new AppError('contact_is_staff', {}, { field: 'contactEmail' })
+			if (contactUser?.staffRole) return notTaken('staff_address', tx)
+			const existing = await tx.provider.findUnique({
+				where: { kvkNumber: input.kvkNumber },
+				select: { id: true, name: true, participations: { select: { year: true, state: true } } },
+			})
+			const isMember = Boolean(
+				existing && member?.memberships.some((membership) => membership.providerId === existing.id),
+			)
+			if (existing?.participations.some((participation) => participation.year === year)) {
+				return notTaken('already_applied', tx, isMember ? existing.id : null)
 			}
-
+			if (existing && !isMember) return notTaken('provider_has_account', tx)
 			const actor: Actor = member ? { type: 'provider', userId: member.id, ip } : { type: 'public', userId: null, ip }
 			const organisation = {
 				name: input.name,
@@ -108,17 +181,13 @@ export async function submitApplication(
 				})
 			}
 
-			const { userId, created } = await inviteUser(tx, {
+			const { userId } = await inviteUser(tx, {
 				email: input.contactEmail,
 				name: input.contactName,
 				invitedBy: null,
 				providerId: provider.id,
 				actor,
 			})
-			const hasPassword =
-				!created &&
-				(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })).passwordHash !==
-					null
 			// The first member signs the agreement: signing authority and the primary contact.
 			await tx.membership.upsert({
 				where: { userId_providerId: { userId, providerId: provider.id } },
@@ -151,13 +220,12 @@ export async function submitApplication(
 				applicationData,
 			})
 			if (!started.ok) throw refusalError(started.refusal)
-			return { providerId: provider.id, year, contactEmail: input.contactEmail, invited: !hasPassword }
+			return { providerId: provider.id, year, contactEmail: input.contactEmail }
 		})
 	} catch (error) {
-		// Two identical applications at the same moment: the unique KvK number / (provider, year) decides.
-		if (isUniqueViolation(error)) {
-			throw new AppError('application_duplicate', { kvkNumber: input.kvkNumber }, { field: 'kvkNumber', cause: error })
-		}
+		// Two identical applications at the same moment: the unique KvK number / (provider, year)
+		// decided; the second is answered like any application that was already there.
+		if (isUniqueViolation(error)) return notTaken('already_applied', db)
 		throw error
 	}
 }

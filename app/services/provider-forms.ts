@@ -86,9 +86,10 @@ export const organisationFields = {
 
 export const MARK_HISTORY = ['never', 'carrier', 'withdrawn'] as const
 
+// Keys in the order the form shows its fields: the error summary lists them in this order.
 export const applicationSchema = z.object({
-	...organisationFields,
 	kvkNumber: eightDigits('provider.errorKvk'),
+	...organisationFields,
 	contactName: text(120, 'provider.errorContactNameRequired'),
 	contactFunction: text(120, 'provider.errorContactFunctionRequired'),
 	contactEmail: present(

@@ -114,3 +114,67 @@ test('a sample outcome is recorded through its confirmation page, with a chosen 
 		'Onterechte kwalificatie',
 	)
 })
+
+test('the participations table at 1280 px: right counts, two statuses ticked quickly, no clipped column, a nav that fits', async ({
+	page,
+	hooks,
+}) => {
+	test.setTimeout(180_000)
+	const year = 2037
+	const prefix = `Tabelbreedte met een heel lange naam voor de praktijk ${uniqueId()}`
+	await hooks.post('fixtures/qualified-participations', { year, count: 3, prefix })
+	const admin = await hooks.createStaff('admin')
+	await hooks.signIn(page, admin.email)
+	await page.setViewportSize({ width: 1280, height: 900 })
+	const columns = [
+		'provider',
+		'year',
+		'state',
+		'type',
+		'city',
+		'assessor',
+		'stateChangedAt',
+		'revisionDueAt',
+		'listedUntil',
+		'kvk',
+	]
+	await page.goto(`/medewerkers/deelnames?jaar=${year}&${columns.map((id) => `kolom=${id}`).join('&')}`)
+
+	// The admin navigation fits on one line.
+	const tops = await page
+		.locator('.main-nav__list > li')
+		.evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
+	expect(new Set(tops).size, `nav rows at ${tops.join(', ')}`).toBe(1)
+
+	// Counts per state (issue 12 §8: they showed 0), "Ingetrokken" among the states.
+	await page.getByText('Status', { exact: true }).first().click()
+	await expect(page.getByRole('checkbox', { name: /^Gekwalificeerd/ })).toBeVisible()
+	await expect(page.locator('label', { has: page.getByRole('checkbox', { name: /^Gekwalificeerd/ }) })).toContainText(
+		'3',
+	)
+	await expect(page.locator('label', { has: page.getByRole('checkbox', { name: /^Ingetrokken/ }) })).toContainText('0')
+	// Two ticks in quick succession: both count.
+	await page.getByRole('checkbox', { name: /^Gekwalificeerd/ }).check()
+	await page.getByRole('checkbox', { name: /^Ingetrokken/ }).check()
+	await expect(page).toHaveURL(/state=qualified/)
+	await expect(page).toHaveURL(/state=withdrawn/)
+	await expect(page.getByRole('status').filter({ hasText: '3 resultaten' })).toBeVisible()
+	await page.keyboard.press('Escape')
+
+	// No column clipped: the page itself never scrolls sideways; the table scrolls inside its
+	// labelled, focusable region, with the provider column kept in view.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+	const region = page.getByRole('region', { name: 'Deelnames' })
+	await expect(region).toHaveAttribute('tabindex', '0')
+	await region.focus()
+	await region.evaluate((element) => {
+		element.scrollLeft = element.scrollWidth
+	})
+	const box = (await region.boundingBox())!
+	const last = (await page.getByRole('columnheader', { name: /KvK/ }).boundingBox())!
+	expect(last.x + last.width).toBeLessThanOrEqual(box.x + box.width + 1)
+	const first = (await page.getByRole('columnheader', { name: /Zorgaanbieder/ }).boundingBox())!
+	expect(Math.abs(first.x - box.x)).toBeLessThanOrEqual(2)
+	await page.screenshot({ path: 'test-results/participations-1280.png', fullPage: false })
+	await expectAccessible(page)
+})

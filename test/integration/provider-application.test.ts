@@ -68,6 +68,15 @@ async function apply(fields: Record<string, string>, cookie?: string) {
 	return settle(() => applicationAction(args<AppArgs>(formRequest('/aanmelden', fields, cookie))))
 }
 
+/** What the applicant's browser sees of an answer: status, where it goes, whether a toast is set. */
+function answerOf({ response, value }: Awaited<ReturnType<typeof apply>>) {
+	return {
+		status: response?.status ?? dataOf(value).status,
+		location: response?.headers.get('location') ?? null,
+		toast: Boolean(response?.headers.get('set-cookie')?.includes('toast')),
+	}
+}
+
 // Errors are message keys where we wrote them, else text (domain, Zod): shown as the page does.
 const dutch = (error: string) => (/^[a-z]+\.[A-Za-z_]+$/.test(error) ? translate('nl', error as MessageKey) : error)
 
@@ -118,23 +127,68 @@ describe('application form', () => {
 		expect(openSealedContent(invitation?.sealedContent ?? '')?.text).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]+/)
 	})
 
-	it('refuses a second application for the same KvK number and year kindly, and stores nothing more', async () => {
+	it('answers a second application for the same KvK number and year like any other, by mail only, storing nothing more', async () => {
 		const fields = application()
-		expect((await apply(fields)).response?.status).toBe(302)
-		const again = await apply({
-			...fields,
-			name: 'Praktijk De Linde (nogmaals)',
-			contactEmail: `ander-${fields.kvkNumber}@delinde.nl`,
-		})
-		const { data, status } = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(
-			again.value,
-		)
-		expect(status).toBe(400)
-		expect(data.fieldErrors.kvkNumber?.[0]).toContain(`al een aanvraag voor het keurmerkjaar ${YEAR} ontvangen`)
-		expect(data.values.name).toBe('Praktijk De Linde (nogmaals)')
+		const first = await apply(fields)
+		const other = `ander-${fields.kvkNumber}@delinde.nl`
+		const again = await apply({ ...fields, name: 'Praktijk De Linde (nogmaals)', contactEmail: other })
+		// Issue 15, finding 6: the same answer as a new application, so the form tells nobody that
+		// this KvK number applied.
+		expect(answerOf(again)).toEqual(answerOf(first))
 		expect(await db.provider.count({ where: { kvkNumber: fields.kvkNumber } })).toBe(1)
 		expect(await db.participation.count({ where: { provider: { kvkNumber: fields.kvkNumber } } })).toBe(1)
-		expect(await db.user.count({ where: { email: `ander-${fields.kvkNumber}@delinde.nl` } })).toBe(0)
+		expect(await db.user.count({ where: { email: other } })).toBe(0)
+		const mails = await db.outboxEmail.findMany({ where: { toAddress: other } })
+		expect(mails.map((mail) => mail.template)).toEqual(['application_not_taken'])
+		expect(mails[0]?.text).toContain(`al een aanvraag voor ${YEAR} ontvangen`)
+		expect(mails[0]?.text).toContain(fields.kvkNumber)
+		// The same post again the same day: still the same answer, no second mail.
+		expect(answerOf(await apply({ ...fields, contactEmail: other }))).toEqual(answerOf(first))
+		expect(await db.outboxEmail.count({ where: { toAddress: other } })).toBe(1)
+	})
+
+	it('takes the answers through a check step: every value in a hidden field, "wijzigen" lands on the field', async () => {
+		const fields = application({ withdrawalExplanation: 'Typte ik per ongeluk' })
+		const checked = await apply({ ...fields, intent: 'check' })
+		const { data: check, status } = dataOf<{ step: string; values: Record<string, string> }>(checked.value)
+		expect(status).toBe(200)
+		expect(check.step).toBe('check')
+		expect(check.values).toMatchObject({
+			kvkNumber: fields.kvkNumber,
+			postcode: '3511ab',
+			contactName: 'Anna de Vries',
+		})
+		// Not withdrawn: the explanation is not carried on.
+		expect(check.values.withdrawalExplanation).toBe('')
+		expect(await db.provider.count({ where: { kvkNumber: fields.kvkNumber } })).toBe(0)
+
+		const edit = dataOf<{ step: string; focus: string; values: Record<string, string> }>(
+			(await apply({ ...check.values, edit: 'postcode' })).value,
+		).data
+		expect(edit).toMatchObject({ step: 'edit', focus: 'postcode', values: { city: 'Utrecht' } })
+		expect(
+			dataOf<{ focus: string | null }>((await apply({ ...check.values, edit: 'bestaat-niet' })).value).data.focus,
+		).toBeNull()
+
+		const sent = await apply({ ...check.values, intent: 'send' })
+		expect(sent.response?.headers.get('location')).toBe(`/aanmelden?ontvangen=${YEAR}`)
+		const participation = await db.participation.findFirstOrThrow({
+			where: { provider: { kvkNumber: fields.kvkNumber } },
+		})
+		expect(participation.applicationData).toMatchObject({ markHistory: 'never', withdrawalExplanation: null })
+	})
+
+	it('lists the errors in the order of the form', async () => {
+		const { value } = await apply(
+			application({ kvkNumber: '1', name: '', postcode: 'x', contactEmail: 'geen', markHistory: '' }),
+		)
+		expect(Object.keys(dataOf<{ fieldErrors: Record<string, string[]> }>(value).data.fieldErrors)).toEqual([
+			'kvkNumber',
+			'name',
+			'postcode',
+			'contactEmail',
+			'markHistory',
+		])
 	})
 
 	it('gives Dutch errors for invalid fields, keeps what was typed and stores nothing', async () => {
@@ -230,16 +284,29 @@ describe('application by someone already known', () => {
 			contactName: user.name,
 		})
 
+		const unknown = await apply(application())
+		const mailsBefore = await db.outboxEmail.count({ where: { toAddress: user.email } })
 		const anonymous = await apply(fields)
-		expect(
-			dataOf<{ fieldErrors: Record<string, string[]> }>(anonymous.value).data.fieldErrors.kvkNumber?.[0],
-		).toContain('heeft al een account in het Keurmerkportaal')
+		// Issue 15, finding 6: the same answer as for an unknown KvK number; the rest goes by mail.
+		expect(answerOf(anonymous)).toEqual(answerOf(unknown))
 		const outsider = await createUser()
 		const other = await apply(fields, await sessionCookieFor(outsider.id))
-		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(other.value).data.fieldErrors.kvkNumber?.[0]).toContain(
-			'heeft al een account in het Keurmerkportaal',
-		)
+		expect(answerOf(other)).toEqual(answerOf(unknown))
 		expect(await db.participation.count({ where: { providerId: provider.id } })).toBe(0)
+		expect(await db.provider.count({ where: { kvkNumber: provider.kvkNumber } })).toBe(1)
+		const mails = await db.outboxEmail.findMany({ where: { toAddress: user.email }, skip: mailsBefore })
+		expect(mails.map((mail) => mail.template)).toEqual(['application_not_taken'])
+		expect(mails[0]?.text).toContain('heeft al een account in het Keurmerkportaal')
+
+		// A staff member's address as the contact: the same answer again, nothing stored, a mail to
+		// that address only.
+		const staffMember = await createUser({ staffRole: 'assessor' })
+		const staffContact = application({ contactEmail: staffMember.email })
+		expect(answerOf(await apply(staffContact))).toEqual(answerOf(unknown))
+		expect(await db.provider.count({ where: { kvkNumber: staffContact.kvkNumber } })).toBe(0)
+		const staffMails = await db.outboxEmail.findMany({ where: { toAddress: staffMember.email } })
+		expect(staffMails.map((mail) => mail.template)).toEqual(['application_not_taken'])
+		expect(staffMails[0]?.text).toContain('medewerker van KiBG')
 
 		const staff = await createUser({ staffRole: 'assessor' })
 		const byStaff = await apply(fields, await sessionCookieFor(staff.id))

@@ -193,4 +193,63 @@ describe('mark years', () => {
 		expect(stale.data.formErrors.join(' ')).toMatch(/Iemand anders/)
 		expect((await db.markYear.findUniqueOrThrow({ where: { year } })).feeRateBp).toBe(145)
 	})
+
+	it('the assessment period (assessmentDays) is edited with validation and audited', async () => {
+		const cookie = await admin()
+		const year = 2079
+		const settings = toYearSettings(await ensureMarkYear(year))
+		expect(settings.assessmentDays).toBe(21)
+		const path = `/medewerkers/jaren/${year}`
+		const params = { year: String(year) }
+		const { version } = await db.markYear.findUniqueOrThrow({ where: { year } })
+		const page = (await callLoader(yearRoute, path, params, cookie)).value as { settings: YearSettings }
+		expect(page.settings.assessmentDays).toBe(21)
+
+		for (const [value, error] of [
+			['0', 'refusals.settings_assessment_days_too_short'],
+			['400', 'refusals.settings_days_too_many'],
+			['twee', 'staff.errorWholeNumber'],
+			['', 'staff.errorWholeNumber'],
+		] as const) {
+			const refused = dataOf<Failure>(
+				(await callAction(yearRoute, path, params, { ...yearFields(settings, version), assessmentDays: value }, cookie))
+					.value,
+			)
+			expect(refused.status, value).toBe(400)
+			expect(refused.data.fieldErrors.assessmentDays, value).toEqual([error])
+			expect(refused.data.values.assessmentDays).toBe(value)
+		}
+		expect((await db.markYear.findUniqueOrThrow({ where: { year } })).assessmentDays).toBe(21)
+
+		const before = await db.auditEvent.count({ where: { action: 'mark_year.update', entityId: String(year) } })
+		const saved = await callAction(
+			yearRoute,
+			path,
+			params,
+			{ ...yearFields(settings, version), assessmentDays: '14' },
+			cookie,
+		)
+		expect(saved.response?.status).toBe(302)
+		expect((await db.markYear.findUniqueOrThrow({ where: { year } })).assessmentDays).toBe(14)
+		const audit = await db.auditEvent.findFirstOrThrow({
+			where: { action: 'mark_year.update', entityId: String(year) },
+			orderBy: { id: 'desc' },
+		})
+		expect(await db.auditEvent.count({ where: { action: 'mark_year.update', entityId: String(year) } })).toBe(
+			before + 1,
+		)
+		expect(audit.before).toMatchObject({ assessmentDays: 21 })
+		expect(audit.after).toMatchObject({ assessmentDays: 14 })
+		// An assessor reads it but cannot change it.
+		const assessor = await sessionCookieFor((await createUser({ staffRole: 'assessor' })).id)
+		const refusedRole = await callAction(
+			yearRoute,
+			path,
+			params,
+			{ ...yearFields(settings, version + 1), assessmentDays: '30' },
+			assessor,
+		)
+		expect(refusedRole.response?.status).toBe(404)
+		expect((await db.markYear.findUniqueOrThrow({ where: { year } })).assessmentDays).toBe(14)
+	})
 })

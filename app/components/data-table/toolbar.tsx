@@ -11,8 +11,15 @@ export interface FacetedFilter {
 }
 
 /**
+ * Ticks in quick succession are one choice: the form is submitted this long after the last change,
+ * as it is then. (Submitting at every tick lost the second of two quick ticks, issue 12 §8.)
+ */
+const CHOICE_PAUSE_MS = 450
+
+/**
  * Search, faceted filters, column chooser and page size in one GET form: submitting it is a
- * navigation to the new URL. With JavaScript, a change submits at once.
+ * navigation to the new URL ("Toepassen" without JavaScript). With JavaScript, a change of a box
+ * or a select submits the whole form after a short pause.
  */
 export function Toolbar({
 	spec,
@@ -36,6 +43,8 @@ export function Toolbar({
 	const t = useT()
 	const submit = useSubmit()
 	const form = useRef<HTMLFormElement>(null)
+	const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+	useEffect(() => () => clearTimeout(pending.current), [])
 	// An open facet is a dropdown over the toolbar: a click elsewhere or Escape closes it, as a
 	// menu would (without JavaScript it stays a disclosure that the summary closes).
 	useEffect(() => {
@@ -69,11 +78,16 @@ export function Toolbar({
 			className="data-table__toolbar"
 			preventScrollReset
 			onChange={(event) => {
-				// Text fields wait for Enter or the button; boxes and selects apply at once.
+				// Text fields wait for Enter or the button; boxes and selects apply after a pause,
+				// reading every box of the form at that moment.
 				const type = (event.target as unknown as HTMLInputElement).type
 				if (type === 'search' || type === 'text') return
-				void submit(event.currentTarget, { preventScrollReset: true, replace: true })
+				clearTimeout(pending.current)
+				pending.current = setTimeout(() => {
+					if (form.current) void submit(form.current, { preventScrollReset: true, replace: true })
+				}, CHOICE_PAUSE_MS)
 			}}
+			onSubmit={() => clearTimeout(pending.current)}
 		>
 			{[...keepSearch.entries()].map(([name, value]) => (
 				<input key={`${name}=${value}`} type="hidden" name={name} value={value} />

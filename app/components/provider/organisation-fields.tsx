@@ -22,10 +22,13 @@ export function OrganisationFields({
 	stored,
 	values,
 	fieldErrors,
+	focus = null,
 }: {
 	stored?: OrganisationValues
 	values?: FormValues
 	fieldErrors?: FieldErrors
+	/** The field to focus on arrival ("wijzigen" on the application's check step). */
+	focus?: string | null
 }) {
 	const t = useT()
 	const chronic =
@@ -42,6 +45,7 @@ export function OrganisationFields({
 				autoComplete="organization"
 				defaultValue={typed(values, 'name', stored?.name)}
 				errors={fieldErrors?.name}
+				autoFocus={focus === 'name'}
 				required
 			/>
 			<RadioGroup
@@ -49,6 +53,7 @@ export function OrganisationFields({
 				legend={t('provider.fieldType')}
 				value={typed(values, 'type', stored?.type)}
 				errors={fieldErrors?.type}
+				autoFocus={focus === 'type'}
 				options={[
 					{ value: 'independent_practice', label: t('provider.typeIndependent') },
 					{ value: 'institution', label: t('provider.typeInstitution') },
@@ -61,6 +66,7 @@ export function OrganisationFields({
 				inputMode="numeric"
 				defaultValue={typed(values, 'agbCode', stored?.agbCode)}
 				errors={fieldErrors?.agbCode}
+				autoFocus={focus === 'agbCode'}
 				required
 			/>
 			<InputField
@@ -69,6 +75,7 @@ export function OrganisationFields({
 				autoComplete="address-line1"
 				defaultValue={typed(values, 'street', stored?.street)}
 				errors={fieldErrors?.street}
+				autoFocus={focus === 'street'}
 				required
 			/>
 			<InputField
@@ -76,6 +83,7 @@ export function OrganisationFields({
 				label={t('provider.fieldHouseNumber')}
 				defaultValue={typed(values, 'houseNumber', stored?.houseNumber)}
 				errors={fieldErrors?.houseNumber}
+				autoFocus={focus === 'houseNumber'}
 				required
 			/>
 			<InputField
@@ -85,6 +93,7 @@ export function OrganisationFields({
 				autoComplete="postal-code"
 				defaultValue={typed(values, 'postcode', stored?.postcode)}
 				errors={fieldErrors?.postcode}
+				autoFocus={focus === 'postcode'}
 				required
 			/>
 			<InputField
@@ -93,6 +102,7 @@ export function OrganisationFields({
 				autoComplete="address-level2"
 				defaultValue={typed(values, 'city', stored?.city)}
 				errors={fieldErrors?.city}
+				autoFocus={focus === 'city'}
 				required
 			/>
 			<InputField
@@ -102,6 +112,7 @@ export function OrganisationFields({
 				hint={t('provider.hintWebsite')}
 				defaultValue={typed(values, 'website', stored?.website)}
 				errors={fieldErrors?.website}
+				autoFocus={focus === 'website'}
 			/>
 			<InputField
 				name="email"
@@ -111,6 +122,7 @@ export function OrganisationFields({
 				autoComplete="email"
 				defaultValue={typed(values, 'email', stored?.email)}
 				errors={fieldErrors?.email}
+				autoFocus={focus === 'email'}
 				required
 			/>
 			<InputField
@@ -120,6 +132,7 @@ export function OrganisationFields({
 				autoComplete="tel"
 				defaultValue={typed(values, 'phone', stored?.phone)}
 				errors={fieldErrors?.phone}
+				autoFocus={focus === 'phone'}
 			/>
 			<RadioGroup
 				name="offersChronicEchelon"
@@ -127,6 +140,7 @@ export function OrganisationFields({
 				hint={t('provider.hintChronic')}
 				value={typed(values, 'offersChronicEchelon', chronic)}
 				errors={fieldErrors?.offersChronicEchelon}
+				autoFocus={focus === 'offersChronicEchelon'}
 				options={[
 					{ value: 'yes', label: t('provider.yes') },
 					{ value: 'no', label: t('provider.no') },

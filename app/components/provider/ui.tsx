@@ -22,6 +22,7 @@ export function RadioGroup({
 	options,
 	value,
 	errors,
+	autoFocus = false,
 }: {
 	name: string
 	legend: ReactNode
@@ -29,7 +30,10 @@ export function RadioGroup({
 	options: { value: string; label: string }[]
 	value: string
 	errors?: string[]
+	/** Focus the chosen option (else the first) on arrival: "wijzigen" on a check page. */
+	autoFocus?: boolean
 }) {
+	const focused = options.some((option) => option.value === value) ? value : options[0]?.value
 	const errorText = useErrorText()
 	const hintId = hint ? `field-${name}-hint` : undefined
 	const errorId = errors?.length ? `field-${name}-error` : undefined
@@ -58,6 +62,7 @@ export function RadioGroup({
 						name={name}
 						value={option.value}
 						defaultChecked={value === option.value}
+						autoFocus={autoFocus && option.value === focused}
 						aria-invalid={errors?.length ? true : undefined}
 					/>
 					<label

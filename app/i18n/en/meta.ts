@@ -15,6 +15,7 @@ export const meta: Record<keyof typeof nl, string> = {
 	norm: 'Norm {code}',
 	agreement: 'Agreement',
 	provider: 'Provider',
+	unsubscribe: 'Unsubscribe',
 	apply: 'Apply for the quality mark',
 	turnover: 'Turnover and fee',
 	profile: 'Details',

@@ -41,12 +41,6 @@ export const refusals: Record<keyof typeof nl, string> = {
 	agreement_already_signed: 'This agreement has already been signed.',
 	agreement_closed: 'This agreement can no longer be signed or declined.',
 	application_closed: 'The application period is closed.',
-	application_exists:
-		'An application for the mark year {year} has already been received for Chamber of Commerce number {kvkNumber}. You need not do anything again: log in to see where things stand, or contact the KiBG office.',
-	application_duplicate: 'An application has already been received for Chamber of Commerce number {kvkNumber}.',
-	provider_has_account:
-		'This organisation already has an account in the portal. Log in as a member of the organisation to apply, or contact the KiBG office.',
-	contact_is_staff: 'This e-mail address belongs to KiBG staff; choose another address.',
 	round_not_assessable:
 		'This round cannot be assessed (any more): there is already a decision, or the self-evaluation is not waiting for assessment.',
 	assessment_conflict:
@@ -185,6 +179,7 @@ export const refusals: Record<keyof typeof nl, string> = {
 	reflection_not_available:
 		'There is no draft self-evaluation with the norm on reflecting on data right now; the benchmark report cannot be added.',
 	settings_objection_period_too_short: 'The objection period is at least one day.',
+	settings_assessment_days_too_short: 'The assessment period is at least one day.',
 	settings_objection_period_too_long: 'The objection period cannot be longer than 365 days.',
 	settings_vat_number: 'Enter a valid VAT number, for example NL123456789B01.',
 	settings_vat_rate_whole: 'The VAT rate is stored in whole basis points (21% = 2100).',

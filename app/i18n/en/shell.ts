@@ -19,6 +19,7 @@ export const shell: Record<keyof typeof nl, string> = {
 	navTurnover: 'Turnover and invoices',
 	navFollowUps: 'Commitments',
 	navProfile: 'Organisation details',
+	navMore: 'More',
 	navStaffOverview: 'Overview',
 	navParticipations: 'Participations',
 	navSample: 'Sample',

@@ -285,6 +285,9 @@ export const staff: Record<keyof typeof nl, string> = {
 	field_firstSubmissionDeadlineHint:
 		'Leave empty if there is no earlier due date. Carriers that have not submitted by then get reminders and are flagged; withdrawal follows only after the qualification deadline.',
 	field_objectionPeriodDays: 'Objection period after a withdrawal letter (days)',
+	field_assessmentDays: 'Assessment period (days)',
+	field_assessmentDaysHint:
+		'A submission waiting longer for assessment is listed under "Waiting too long" on the workbench.',
 	vatTitle: 'VAT on the invoice',
 	field_vatNumber: 'KiBG VAT number',
 	field_feeVatRate: 'VAT rate on the fee',

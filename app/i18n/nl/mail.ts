@@ -41,6 +41,9 @@ export const mail = {
 	template_password_reset: 'Wachtwoord herstellen',
 	template_invitation: 'Uitnodiging',
 	template_application_received: 'Aanvraag ontvangen',
+	template_application_not_taken: 'Aanvraag niet in behandeling genomen (uitleg)',
+	template_application_window_subscribed: 'Bericht bij opening aanvraag: bevestiging',
+	template_application_window_opened: 'Aanvraagperiode geopend',
 	template_agreement_offered: 'Overeenkomst aangeboden',
 	template_agreement_signed: 'Overeenkomst getekend',
 	template_listed: 'Opgenomen in het register',
@@ -122,6 +125,9 @@ export const mail = {
 	jobQualificationReminders: 'Herinneringen zelfevaluatie',
 	jobQualificationRemindersHelp:
 		'Herinnert keurmerkdragers die nog niet hebben ingediend, 30, 14, 7 en 1 dag voor de deadline.',
+	jobApplicationWindowOpened: 'Aanvraagperiode geopend: bericht aan wie erom vroeg',
+	jobApplicationWindowOpenedHelp:
+		'Mailt elk adres dat op /aanmelden om bericht vroeg één keer zodra de aanvraagperiode open is, en verwijdert het adres daarna.',
 	jobFeeRatePublished: 'Afdrachtpercentage bekendmaken',
 	jobFeeRatePublishedHelp:
 		'Bericht aan keurmerkdragers zodra het afdrachtpercentage van een jaar is gepubliceerd (één keer).',

@@ -14,6 +14,7 @@ export const meta = {
 	norm: 'Norm {code}',
 	agreement: 'Overeenkomst',
 	provider: 'Aanbieder',
+	unsubscribe: 'Afmelden voor bericht',
 	apply: 'Keurmerk aanvragen',
 	turnover: 'Omzet en afdracht',
 	profile: 'Gegevens',

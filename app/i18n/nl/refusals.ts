@@ -46,12 +46,6 @@ export const refusals = {
 	agreement_already_signed: 'Deze overeenkomst is al ondertekend.',
 	agreement_closed: 'Deze overeenkomst kan niet meer worden ondertekend of afgewezen.',
 	application_closed: 'De aanmeldperiode is gesloten.',
-	application_exists:
-		'Voor KvK-nummer {kvkNumber} is al een aanvraag voor het keurmerkjaar {year} ontvangen. U hoeft niets opnieuw te doen: log in om de stand van zaken te zien, of neem contact op met het bedrijfsbureau.',
-	application_duplicate: 'Voor KvK-nummer {kvkNumber} is al een aanvraag ontvangen.',
-	provider_has_account:
-		'Deze organisatie heeft al een account in het Keurmerkportaal. Log in als lid van de organisatie om de aanvraag te doen, of neem contact op met het bedrijfsbureau.',
-	contact_is_staff: 'Dit e-mailadres hoort bij een medewerker van KiBG; kies een ander e-mailadres.',
 	round_not_assessable:
 		'Deze ronde kan niet (meer) worden beoordeeld: er is al een besluit of de zelfevaluatie wacht niet op beoordeling.',
 	assessment_conflict:
@@ -193,6 +187,7 @@ export const refusals = {
 	reflection_not_available:
 		'Er is nu geen zelfevaluatie in concept met de norm over reflecteren op gegevens; de spiegelrapportage kan niet worden toegevoegd.',
 	settings_objection_period_too_short: 'De bezwaartermijn is minstens één dag.',
+	settings_assessment_days_too_short: 'De beoordelingstermijn is minstens één dag.',
 	settings_objection_period_too_long: 'De bezwaartermijn mag niet langer zijn dan 365 dagen.',
 	settings_vat_number: 'Vul een geldig btw-nummer in, bijvoorbeeld NL123456789B01.',
 	settings_vat_rate_whole: 'Het btw-percentage wordt opgeslagen in hele basispunten (21 % = 2100).',

@@ -18,6 +18,7 @@ export const shell = {
 	navTurnover: 'Omzet en facturen',
 	navFollowUps: 'Toezeggingen',
 	navProfile: 'Organisatiegegevens',
+	navMore: 'Meer',
 	navStaffOverview: 'Overzicht',
 	navParticipations: 'Deelnames',
 	navSample: 'Steekproef',

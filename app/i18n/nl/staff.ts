@@ -287,6 +287,8 @@ export const staff = {
 	field_firstSubmissionDeadlineHint:
 		'Leeg laten als er geen eerdere indiendatum is. Wie dan nog niet heeft ingediend, krijgt herinneringen en valt op in de lijsten; intrekking volgt pas na de kwalificatiedeadline.',
 	field_objectionPeriodDays: 'Bezwaartermijn na een intrekkingsbrief (dagen)',
+	field_assessmentDays: 'Beoordelingstermijn (dagen)',
+	field_assessmentDaysHint: 'Een inzending die langer op beoordeling wacht, staat in de werkbank bij "Wacht te lang".',
 	vatTitle: 'Btw op de factuur',
 	field_vatNumber: 'Btw-nummer KiBG',
 	field_feeVatRate: 'Btw-percentage op de afdracht',

@@ -4,6 +4,7 @@ import { type RouteConfig, route } from '@react-router/dev/routes'
 // is public.
 export const providerRoutes = [
 	route('aanmelden', 'routes/provider/application.tsx'),
+	route('aanmelden/afmelden/:token', 'routes/provider/application-unsubscribe.tsx'),
 	route('aanbieder/:providerId', 'routes/provider/dashboard.tsx'),
 	route('aanbieder/:providerId/overeenkomst/:year?', 'routes/provider/agreement.tsx'),
 	route('aanbieder/:providerId/overeenkomst/:agreementId/pdf', 'routes/provider/agreement-pdf.ts'),

@@ -27,6 +27,7 @@ const NUMBER_FIELDS = [
 	'revisionGraceDays',
 	'maxRevisions',
 	'objectionPeriodDays',
+	'assessmentDays',
 	'invoicePaymentDays',
 	'invoiceOverdueGraceDays',
 ] as const
@@ -196,6 +197,7 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 		revisionGraceDays: t('staff.field_revisionGraceDays'),
 		maxRevisions: t('staff.field_maxRevisions'),
 		objectionPeriodDays: t('staff.field_objectionPeriodDays'),
+		assessmentDays: t('staff.field_assessmentDays'),
 		invoicePaymentDays: t('staff.field_invoicePaymentDays'),
 		invoiceOverdueGraceDays: t('staff.field_invoiceOverdueGraceDays'),
 	}
@@ -271,7 +273,13 @@ export default function Year({ loaderData, actionData }: Route.ComponentProps) {
 								name={field}
 								inputMode="numeric"
 								label={numberLabels[field]}
-								hint={field === 'revisionGraceDays' ? t('staff.field_revisionGraceDaysHint') : undefined}
+								hint={
+									field === 'revisionGraceDays'
+										? t('staff.field_revisionGraceDaysHint')
+										: field === 'assessmentDays'
+											? t('staff.field_assessmentDaysHint')
+											: undefined
+								}
 								defaultValue={value(field, String(settings[field]))}
 								errors={errors?.fieldErrors[field]}
 							/>

@@ -17,7 +17,17 @@ export async function applySignAndList(
 	await expect(
 		page.getByText(`Het keurmerk ${year} kunt u aanvragen van 1 juni ${year - 1} tot en met 31 oktober ${year - 1}.`),
 	).toBeVisible()
+	// What to prepare, and "mail me when it opens" (issue 13).
+	await expect(page.getByRole('heading', { name: `Voorbereiden op de aanvraag ${year}` })).toBeVisible()
+	await expect(page.getByRole('link', { name: `Lees de normen voor ${year}` })).toHaveAttribute(
+		'href',
+		`/normen/${year}`,
+	)
 	await expectAccessible(page)
+	const waiting = `wacht-${uniqueId()}@praktijk.test`
+	await page.getByLabel('Uw e-mailadres').fill(waiting)
+	await page.getByRole('button', { name: 'Mail mij' }).click()
+	await expect(page.getByText('U krijgt één e-mail wanneer de aanvraag opent.')).toBeVisible()
 
 	await hooks.setClock(`${year - 1}-07-01T10:00:00+02:00`, 'running')
 	const id = uniqueId()
@@ -36,7 +46,7 @@ export async function applySignAndList(
 
 	await page.getByLabel('KvK-nummer').fill('1234')
 	await page.getByLabel('Naam van de organisatie').fill(name)
-	await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
+	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
 	await expect(page.getByRole('alert')).toContainText('Vul een KvK-nummer van 8 cijfers in.')
 	await expect(page.getByRole('alert')).toContainText('Vul een postcode in zoals 1234 AB.')
 	await expect(page.getByLabel('Naam van de organisatie')).toHaveValue(name)
@@ -58,7 +68,24 @@ export async function applySignAndList(
 	await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries')
 	await page.getByLabel('Functie', { exact: true }).fill('Directeur')
 	await page.getByLabel('E-mailadres', { exact: true }).fill(contactEmail)
+	// The earlier-withdrawal explanation appears only when the mark was withdrawn.
+	await expect(page.getByLabel('Toelichting bij de intrekking')).toBeHidden()
+	await page.getByLabel('Ja, maar het keurmerk is ingetrokken').check()
+	await expect(page.getByLabel('Toelichting bij de intrekking')).toBeVisible()
 	await page.getByLabel('Nee, dit is de eerste aanvraag').check()
+	await expect(page.getByLabel('Toelichting bij de intrekking')).toBeHidden()
+	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
+
+	// Check your answers: "wijzigen" brings the form back at that field, nothing lost.
+	await expect(page.getByRole('heading', { level: 1, name: 'Controleer uw aanvraag' })).toBeVisible()
+	await expect(page.getByRole('definition').filter({ hasText: '3511ab' })).toBeVisible()
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'Wijzigen: Postcode' }).click()
+	await expect(page.getByLabel('Postcode')).toBeFocused()
+	await expect(page.getByLabel('Naam van de organisatie')).toHaveValue(name)
+	await page.getByLabel('Postcode').fill('3511 AB')
+	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
+	await expect(page.getByRole('definition').filter({ hasText: '3511 AB' })).toBeVisible()
 	await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
 	await expect(page.getByRole('heading', { level: 1, name: 'Aanvraag ontvangen' })).toBeVisible()
 	await expectAccessible(page)
