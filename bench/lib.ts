@@ -86,7 +86,10 @@ export async function startServer(
 	env: Record<string, string> = {},
 ): Promise<BenchServer> {
 	const started = performance.now()
-	const child = spawn(process.execPath, ['server.js'], {
+	// BENCH_SERVER_NODE_ARGS: extra Node flags for the server only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/p'
+	// (Node refuses --cpu-prof in NODE_OPTIONS).
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
 			...process.env,
@@ -223,6 +226,20 @@ export function rssMb(pid: number | undefined): number {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8')
 		return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+	} catch {
+		return 0
+	}
+}
+
+/** CPU time (user + system) a process has used so far (Linux /proc), in ms. */
+export function cpuMs(pid: number | undefined): number {
+	if (!pid) return 0
+	try {
+		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+		const ticksPerSecond = 100 // USER_HZ on Linux
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
 	} catch {
 		return 0
 	}

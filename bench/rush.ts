@@ -19,7 +19,17 @@ import { createSession } from '#app/lib/session.server.ts'
 import { createListedParticipation, fillCompleteRound } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
-import { machine, openBenchDatabase, percentile, readResults, row, rssMb, startServer, writeResult } from './lib.ts'
+import {
+	cpuMs,
+	machine,
+	openBenchDatabase,
+	percentile,
+	readResults,
+	row,
+	rssMb,
+	startServer,
+	writeResult,
+} from './lib.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3305) + 1
 const SECONDS = Number(process.env.RUSH_SECONDS ?? 60)
@@ -211,6 +221,7 @@ try {
 	const submissions: Sample[] = []
 	const failures: string[] = []
 	let maxRss = rssAtRest
+	const cpuBefore = cpuMs(server.process.pid)
 	const start = performance.now()
 	const end = start + SECONDS * 1000
 	const memory = setInterval(() => {
@@ -314,6 +325,9 @@ try {
 	const [, rushTimes] = await Promise.all([Promise.all(members.map((member) => typist(member))), probe(base, end)])
 	clearInterval(memory)
 	const rssAfter = rssMb(server.process.pid)
+	// The server's CPU during the rush, shared out over every request it answered (saves are most of them).
+	const rushCpuMs = cpuMs(server.process.pid) - cpuBefore
+	const answered = saves.length + uploads.length + submissions.length + rushTimes.length
 	await server.stop()
 
 	// Every acknowledged save must be the stored answer.
@@ -384,6 +398,9 @@ try {
 		rssMb: maxRss,
 		lostSaves,
 		savesPerSecond: Number((okSaves.length / seconds).toFixed(1)),
+		serverCpuMs: Math.round(rushCpuMs),
+		serverCpuMsPerRequest: Number((rushCpuMs / Math.max(1, answered)).toFixed(2)),
+		serverCpuMsPerSave: Number((rushCpuMs / Math.max(1, saves.length)).toFixed(2)),
 		autosave: saveStats,
 		trivialAtRest: atRest,
 		submitted,

@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
 import { bodyLimit } from './body-limit.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
+import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { registerHttpCache } from './register-http-cache.ts'
@@ -78,14 +79,14 @@ app.use(metricsEndpoint)
 app.use(requestMetrics)
 // The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
 app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
-// Issue 15, finding 7: no powerful browser feature is ever needed; and a page for a signed-in user
-// is never kept by a browser or proxy cache (a shared computer's back button, a proxy's copy).
-// Set first, so it is the default; a route may only make it stricter.
-app.use((req, res, next) => {
+// Issue 15, finding 7: no powerful browser feature is ever needed; and a response for a signed-in
+// user is never kept by a browser or proxy cache, whatever the route set (server/no-store.ts).
+app.use((_req, res, next) => {
 	res.setHeader('Permissions-Policy', permissionsPolicy)
-	if (req.headers.cookie?.includes('__session=')) res.setHeader('Cache-Control', 'no-store')
 	next()
 })
+app.use(noStoreWhenSignedIn)
+app.use(noRepeatedHeaders)
 app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)

@@ -32,7 +32,22 @@ function routeTree(): Promise<Tree[]> {
 	return tree
 }
 
+// matchRoutes flattens and ranks the whole route tree on every call (compilePath for each of ~150
+// routes): 5 % of the server's CPU at the deadline rush (issue 17, a CPU profile). The label of a
+// path never changes, so it is kept per path; a bounded map, as paths carry ids (the oldest goes).
+const patterns = new Map<string, string>()
+const MAX_PATTERNS = 5_000
+
 export async function routePattern(pathname: string): Promise<string> {
+	const known = patterns.get(pathname)
+	if (known !== undefined) return known
+	const pattern = await matchPattern(pathname)
+	if (patterns.size >= MAX_PATTERNS) patterns.delete(patterns.keys().next().value ?? '')
+	patterns.set(pathname, pattern)
+	return pattern
+}
+
+async function matchPattern(pathname: string): Promise<string> {
 	const matches = matchRoutes(await routeTree(), pathname)
 	if (!matches) return 'no-route'
 	const last = matches[matches.length - 1]

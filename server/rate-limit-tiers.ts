@@ -9,8 +9,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import { requestTiers } from '#app/domain/throttle-policy.ts'
 import { log } from '#app/lib/log.server.ts'
-import { consumeRateLimit, type WindowLimit } from '#app/lib/rate-limit.server.ts'
-import { sessionUserIdFromCookie } from '#app/lib/session.server.ts'
+import { consumeRateLimit, consumeWriteLimit, type WindowLimit } from '#app/lib/rate-limit.server.ts'
+import { sessionIdFromCookie } from '#app/lib/session.server.ts'
 
 const publicFormPaths = [
 	'/inloggen',
@@ -27,10 +27,10 @@ function isPublicForm(path: string): boolean {
 	)
 }
 
-/** Which counter a request goes to, or null when no tier applies. */
-export async function tierFor(
-	req: Pick<Request, 'method' | 'path' | 'ip' | 'headers'>,
-): Promise<{ key: string; limit: WindowLimit } | null> {
+/** Which counter a request goes to: a fixed one, 'writes' (per user or address, see below), or null. */
+export function tierFor(
+	req: Pick<Request, 'method' | 'path' | 'ip'>,
+): { key: string; limit: WindowLimit } | 'writes' | null {
 	if (req.method === 'OPTIONS') return null
 	const address = req.ip ?? 'onbekend'
 	if (req.method === 'GET' || req.method === 'HEAD') {
@@ -38,17 +38,23 @@ export async function tierFor(
 		return null
 	}
 	if (isPublicForm(req.path)) return { key: `tier:public:${address}`, limit: requestTiers.publicForms }
-	const userId = await sessionUserIdFromCookie(req.headers.cookie)
-	if (userId) return { key: `tier:user:${userId}`, limit: requestTiers.userWrites }
-	return { key: `tier:anonymous:${address}`, limit: requestTiers.anonymousWrites }
+	return 'writes'
 }
 
 export async function rateLimitTiers(req: Request, res: Response, next: NextFunction) {
 	let verdict
 	try {
-		const tier = await tierFor(req)
+		const tier = tierFor(req)
 		if (!tier) return next()
-		verdict = await consumeRateLimit(tier.key, tier.limit)
+		// Every other write: per user with a live session, else per address. The session lookup and
+		// the count are one statement (each autosave pays it: issue 17).
+		verdict =
+			tier === 'writes'
+				? await consumeWriteLimit(await sessionIdFromCookie(req.headers.cookie), req.ip ?? 'onbekend', {
+						user: requestTiers.userWrites,
+						anonymous: requestTiers.anonymousWrites,
+					})
+				: await consumeRateLimit(tier.key, tier.limit)
 	} catch (error) {
 		// A throttle that cannot count must not take the portal down with it: the route itself
 		// will meet the same database and answer properly.

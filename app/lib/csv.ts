@@ -3,6 +3,8 @@
 // and ë become mojibake), CRLF line ends, every field quoted. Text that Excel would run as a
 // formula (= + - @, tab, CR at the start) gets a leading apostrophe (OWASP "CSV injection").
 
+import { downloadResponse } from './download.ts'
+
 export interface CsvColumn<Row> {
 	header: string
 	value: (row: Row) => string | number | boolean | Date | null | undefined
@@ -38,13 +40,5 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Ro
 
 /** A download of the CSV, never cached (it holds personal data). */
 export function csvResponse(filename: string, csv: string): Response {
-	const safe = filename.replace(/[^A-Za-z0-9._-]/g, '_')
-	return new Response(csv, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${safe}"`,
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff',
-		},
-	})
+	return downloadResponse(csv, { name: filename, type: 'text/csv; charset=utf-8' })
 }

@@ -59,6 +59,9 @@ const schema = z.object({
 	// Two-factor sign-in for staff administrators: 'required' (the default) makes an admin without it
 	// set it up before any staff page; demo mode never requires it (docs/security-authentication.md).
 	KEURMERK_ADMIN_2FA: z.enum(['required', 'optional']).default('required'),
+	// A password reset answers no sooner than this many milliseconds, known address or not (issue 15,
+	// finding 6: the work for a known address must not show in the time). 0 only for measuring.
+	KEURMERK_RESET_FLOOR_MS: z.coerce.number().int().min(0).max(5000).default(250),
 })
 
 const isOn = (value: string | undefined) => value === '1' || value === 'true'

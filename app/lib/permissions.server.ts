@@ -2,7 +2,9 @@
 // to the login page for anonymous visitors, a 404 for anything a signed-in user may not see (a
 // 403 would confirm that the thing exists).
 import type { StaffRole } from '#app/generated/prisma/client.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { adminTwoFactorRequired } from './env.server.ts'
+import { getLocale } from './locale.server.ts'
 import { notFound, safeRedirectPath } from './http.server.ts'
 import { type CurrentSession, getCurrentSession, type SessionMembership, type SessionUser } from './session.server.ts'
 import { href, redirect } from 'react-router'
@@ -11,9 +13,27 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 	return (await getCurrentSession(request))?.user ?? null
 }
 
-export async function requireSession(request: Request): Promise<CurrentSession> {
+/**
+ * `json`: for endpoints that scripts call (autosave, upload): without a session they answer
+ * 401 `{ ok: false, reason: 'session', code: 'session_ended', message }` instead of a redirect,
+ * which `fetch` would follow to the login page's HTML (issue 15: the page can then say so).
+ */
+export interface SessionOptions {
+	json?: boolean
+}
+
+export const SESSION_ENDED_CODE = 'session_ended'
+
+export async function requireSession(request: Request, { json = false }: SessionOptions = {}): Promise<CurrentSession> {
 	const session = await getCurrentSession(request)
 	if (!session) {
+		if (json) {
+			const message = translate(await getLocale(request), 'auth.sessionEnded')
+			throw Response.json(
+				{ ok: false, reason: 'session', code: SESSION_ENDED_CODE, message },
+				{ status: 401, headers: { 'Cache-Control': 'no-store' } },
+			)
+		}
 		const url = new URL(request.url)
 		const redirectTo = safeRedirectPath(`${url.pathname}${url.search}`)
 		const search = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
@@ -22,8 +42,8 @@ export async function requireSession(request: Request): Promise<CurrentSession> 
 	return session
 }
 
-export async function requireUser(request: Request): Promise<SessionUser> {
-	return (await requireSession(request)).user
+export async function requireUser(request: Request, options: SessionOptions = {}): Promise<SessionUser> {
+	return (await requireSession(request, options)).user
 }
 
 /** Staff of the KiBG office. `admin` includes everything an assessor may do. */
@@ -47,9 +67,9 @@ export async function requireStaff(
 export async function requireProviderMember(
 	request: Request,
 	providerId: string | undefined,
-	{ signing = false }: { signing?: boolean } = {},
+	{ signing = false, json = false }: { signing?: boolean } & SessionOptions = {},
 ): Promise<{ user: SessionUser; membership: SessionMembership }> {
-	const user = await requireUser(request)
+	const user = await requireUser(request, { json })
 	// An organisation account never sees provider data, whatever rows may say (issue 18).
 	if (user.kind === 'organisation') notFound()
 	const membership = user.memberships.find((candidate) => candidate.providerId === providerId)

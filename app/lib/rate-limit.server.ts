@@ -38,6 +38,38 @@ export async function consumeRateLimit(
 	return verdict(rows[0], limit, now)
 }
 
+/**
+ * The write limit of one request, per user when `sessionId` names a live session and per address
+ * otherwise: the session lookup and the count are one statement, as every autosave pays it (issue 17).
+ */
+export async function consumeWriteLimit(
+	sessionId: string | null,
+	address: string,
+	limits: { user: WindowLimit; anonymous: WindowLimit },
+	client: Client = db,
+): Promise<RateLimitResult & { key: string }> {
+	const now = Date.now()
+	const at = new Date(now)
+	const rows = await client.$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
+		WITH live AS (
+			SELECT "userId" FROM "Session" WHERE "id" = ${sessionId ?? ''} AND "expiresAt" > ${at}
+		), tier AS (
+			SELECT
+				CASE WHEN live."userId" IS NULL THEN ${`tier:anonymous:${address}`} ELSE 'tier:user:' || live."userId" END AS "key",
+				CASE WHEN live."userId" IS NULL THEN ${new Date(now + limits.anonymous.windowMs)}::timestamptz
+					ELSE ${new Date(now + limits.user.windowMs)}::timestamptz END AS "resetAt"
+			FROM (SELECT 1) AS one LEFT JOIN live ON true
+		)
+		INSERT INTO "RateLimit" ("key", "count", "resetAt") SELECT "key", 1, "resetAt" FROM tier
+		ON CONFLICT ("key") DO UPDATE SET
+			"count" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN 1 ELSE "RateLimit"."count" + 1 END,
+			"resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
+		RETURNING "key", "count", "resetAt"`
+	const row = rows[0]!
+	const limit = row.key.startsWith('tier:user:') ? limits.user.limit : limits.anonymous.limit
+	return { ...verdict(row, limit, now), key: row.key }
+}
+
 /** Whether one more event would be within the limit, without counting it. */
 export async function peekRateLimit(
 	key: string,

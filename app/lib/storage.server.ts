@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { FileKind, PrismaClient, StoredFile } from '#app/generated/prisma/client.ts'
 import { now } from './clock.server.ts'
+import { downloadResponse } from './download.ts'
 import { db, type Tx } from './db.server.ts'
 import { fileStore } from './file-store.server.ts'
 
@@ -55,19 +56,19 @@ export async function readStoredFile(
 }
 
 /**
- * A download response, streamed from the store: the stored name, never rendered inline as HTML,
- * never cached publicly.
+ * A download response, streamed from the store: the stored name, always an attachment with a
+ * sandboxing CSP (issue 15: an uploaded PDF or HTML never runs as a page of ours), never cached
+ * publicly unless `cacheControl` says so (a published document).
  */
-export async function fileResponse(file: StoredFile, { inline = false }: { inline?: boolean } = {}): Promise<Response> {
+export async function fileResponse(
+	file: StoredFile,
+	{ cacheControl }: { cacheControl?: string } = {},
+): Promise<Response> {
 	const body = await fileStore().stream(file.storageKey)
-	const asciiName = file.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-	return new Response(body, {
-		headers: {
-			'Content-Type': file.mimeType,
-			'Content-Length': String(file.sizeBytes),
-			'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff',
-		},
+	return downloadResponse(body, {
+		name: file.originalName,
+		type: file.mimeType,
+		size: file.sizeBytes,
+		cacheControl,
 	})
 }

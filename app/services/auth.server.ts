@@ -64,6 +64,18 @@ async function issueToken(
 	providerId?: string | null,
 ): Promise<string> {
 	const token = randomToken()
+	await storeToken(tx, userId, purpose, hashToken(token), validMs, providerId)
+	return token
+}
+
+async function storeToken(
+	tx: Tx | PrismaClient,
+	userId: string,
+	purpose: TokenPurpose,
+	tokenHash: string,
+	validMs: number,
+	providerId?: string | null,
+): Promise<void> {
 	// One live token per purpose: a new link replaces the previous one.
 	await tx.userToken.deleteMany({ where: { userId, purpose, usedAt: null } })
 	await tx.userToken.create({
@@ -71,21 +83,40 @@ async function issueToken(
 			userId,
 			purpose,
 			providerId: providerId ?? null,
-			tokenHash: hashToken(token),
+			tokenHash,
 			expiresAt: new Date(Date.now() + validMs),
 		},
 	})
-	return token
 }
 
+/**
+ * Issue 15, finding 6: the answer to a reset request must not tell whether the address has an
+ * account, not even by its time. Both paths do the same look-ups and make and hash a token; the
+ * writes of a known address (token, outbox, audit) are then hidden under a floor: the request
+ * takes at least KEURMERK_RESET_FLOOR_MS (250 ms), whichever path it took. Measured:
+ * scripts/measure-reset-timing.ts, figures in docs/security.md.
+ */
 /** Queues a reset link if the address has an active account; silent otherwise. */
 export async function requestPasswordReset(email: string, ip: string): Promise<void> {
+	const started = performance.now()
+	try {
+		await resetWork(email, ip)
+	} finally {
+		const left = started + getEnv().KEURMERK_RESET_FLOOR_MS - performance.now()
+		if (left > 0) await new Promise((resolve) => setTimeout(resolve, left))
+	}
+}
+
+async function resetWork(email: string, ip: string): Promise<void> {
 	const limit = await consumeRateLimit(`reset:email:${email}`, { limit: 3, windowMs: 60 * minute })
 	if (!limit.allowed) return
 	const user = await db.user.findUnique({
 		where: { email },
 		select: { id: true, name: true, active: true, passwordHash: true },
 	})
+	// The token's cost for every address: unknown ones throw theirs away.
+	const token = randomToken()
+	const tokenHash = hashToken(token)
 	if (!user?.active) return
 	await db.$transaction(async (tx) => {
 		// An account that never accepted its invitation gets a fresh invitation instead.
@@ -94,7 +125,7 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
 			await sendInvitation(tx, { userId: user.id, invitedBy: null, providerId: null })
 			return
 		}
-		const token = await issueToken(tx, user.id, purpose, resetValidMinutes * minute)
+		await storeToken(tx, user.id, purpose, tokenHash, resetValidMinutes * minute)
 		await enqueueEmail(tx, {
 			template: 'password_reset',
 			to: { address: email, name: user.name },

@@ -1,12 +1,14 @@
 // Certificate verification (issue 6): the page behind the QR code on every certificate
 // (certificateVerificationUrl). The answer is live — computed from the participation at this
-// moment by the domain's certificateStatus — and every lookup of a well-formed number is counted
+// moment by the domain's certificateStatus, kept per register moment (decision 008) — and every
+// lookup of a well-formed number is counted
 // without personal data (CertificateVerification: when, which number, which answer).
 import { parseCertificateNumber, formatCertificateNumber } from '#app/domain/fees.ts'
 import { certificateStatus, registerStatus } from '#app/domain/register.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { snapshotOf, withHistory } from './participation.server.ts'
+import { cachedRegisterAnswer } from './register-cache.server.ts'
 import { toYearSettings } from './years.server.ts'
 
 export const VERIFICATION_RESULTS = ['valid', 'not_yet_valid', 'withdrawn', 'expired', 'unknown'] as const
@@ -37,48 +39,67 @@ export function normaliseCertificateNumber(value: string): string | null {
 	return parsed && parsed.sequence > 0 ? formatCertificateNumber(parsed.year, parsed.sequence) : null
 }
 
+/**
+ * The answer for a certificate number at `at`, and every lookup counted. The answer is a function of
+ * what the register reads (participation, withdrawal, certificate, year, provider) and the moment, so
+ * it is kept under the register's moment key (decision 008) like a carrier page: a QR code scanned
+ * a thousand times is read from the database once per register version. The count is one insert
+ * per lookup, never cached.
+ */
 export async function verifyCertificate(input: string, at: Date = now()): Promise<Verification> {
 	const number = normaliseCertificateNumber(input)
 	if (!number) return { result: 'invalid' }
+	const { certificateId, verification } = await cachedRegisterAnswer(`verify:${number}`, at, (moment) =>
+		lookUpCertificate(number, moment),
+	)
+	await db.certificateVerification.create({
+		data: {
+			certificateId,
+			queriedNumber: number,
+			result: verification.result === 'invalid' ? 'unknown' : verification.result,
+			at,
+		},
+	})
+	return verification
+}
+
+async function lookUpCertificate(
+	number: string,
+	at: Date,
+): Promise<{ certificateId: string | null; verification: Verification }> {
 	const certificate = await db.certificate.findUnique({
 		where: { number },
 		include: {
 			participation: { include: { ...withHistory, provider: { select: { name: true, city: true, slug: true } } } },
 		},
 	})
-	if (!certificate) {
-		await db.certificateVerification.create({
-			data: { certificateId: null, queriedNumber: number, result: 'unknown', at },
-		})
-		return { result: 'unknown', number }
-	}
+	if (!certificate) return { certificateId: null, verification: { result: 'unknown', number } }
 	const { participation } = certificate
 	const snapshot = snapshotOf(participation)
 	const settings = toYearSettings(participation.markYear)
 	const status = certificateStatus(snapshot, settings, at)
 	// 'none': the participation no longer carries the qualification the certificate was issued for.
-	const result: Exclude<VerificationResult, 'unknown'> | 'unknown' = status === 'none' ? 'unknown' : status
-	await db.certificateVerification.create({
-		data: { certificateId: certificate.id, queriedNumber: number, result, at },
-	})
-	if (result === 'unknown') return { result, number }
+	if (status === 'none') return { certificateId: certificate.id, verification: { result: 'unknown', number } }
 	const register = registerStatus(snapshot, settings, at)
 	const endedAt =
-		result === 'withdrawn'
+		status === 'withdrawn'
 			? register.kind === 'withdrawn'
 				? register.since
 				: (snapshot.withdrawal?.effectiveAt ?? null)
-			: result === 'expired'
+			: status === 'expired'
 				? certificate.validUntil
 				: null
 	return {
-		result,
-		number,
-		year: certificate.year,
-		markName: settings.markName,
-		carrier: participation.provider,
-		issuedAt: certificate.issuedAt,
-		validUntil: certificate.validUntil,
-		endedAt,
+		certificateId: certificate.id,
+		verification: {
+			result: status,
+			number,
+			year: certificate.year,
+			markName: settings.markName,
+			carrier: participation.provider,
+			issuedAt: certificate.issuedAt,
+			validUntil: certificate.validUntil,
+			endedAt,
+		},
 	}
 }

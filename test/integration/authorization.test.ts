@@ -81,6 +81,8 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 		if (status >= 500) return { kind: 'error', status, detail: `${detail} ${body.slice(0, 200)}`, body }
 		if (status >= 300 && status < 400 && location.startsWith('/inloggen'))
 			return { kind: 'login', status, detail, body }
+		// A script's endpoint (autosave, upload) asks for a login in JSON instead of a redirect.
+		if (status === 401 && body.includes('"code":"session_ended"')) return { kind: 'login', status, detail, body }
 		if (status === 401 || status === 403 || status === 404) return { kind: 'refused', status, detail, body }
 		return { kind: 'ok', status, detail, body }
 	}

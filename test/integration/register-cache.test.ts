@@ -1,7 +1,8 @@
 // The register's caches (issue 17) never answer differently from the register itself: at every
 // moment — across a withdrawal made live, a withdrawal that takes effect by itself later that day,
 // the listing window that closes on 1 April and midnight of 1 January — the cached answer of every
-// register page and open data file equals the one computed without the cache.
+// register page, open data file and certificate verification equals the one computed without the
+// cache (and every verification is still counted).
 import express from 'express'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
@@ -11,6 +12,7 @@ import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fix
 import { loader as carrierLoader } from '#app/routes/public/carrier.tsx'
 import { loader as openDataLoader } from '#app/routes/public/open-data-file.ts'
 import { loader as registerLoader } from '#app/routes/public/register.tsx'
+import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
 import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import {
 	clearRegisterCache,
@@ -59,6 +61,10 @@ function urls(): string[] {
 		'/open-data/v1/register.json',
 		`/open-data/v1/register.json?jaar=${YEAR}`,
 		`/open-data/v1/register.csv?jaar=${YEAR}`,
+		// Certificate verification (the QR code): valid, withdrawn, a number never issued.
+		...scenario.qualified.map((carrier) => `/verifieer/${carrier.certificateNumber}`),
+		`/verifieer/${scenario.withdrawn.certificateNumber}`,
+		`/verifieer/KBG-${YEAR}-9999`,
 	]
 }
 
@@ -67,12 +73,15 @@ async function visit(url: string): Promise<unknown> {
 	const request = getRequest(url)
 	const path = new URL(request.url).pathname
 	const slug = /^\/register\/(.+)$/.exec(path)?.[1]
+	const number = /^\/verifieer\/(.+)$/.exec(path)?.[1]
 	const { response, value } = await settle(() =>
 		path.startsWith('/open-data/')
 			? openDataLoader(routeArgs(request))
 			: slug
 				? carrierLoader(routeArgs(request, { slug }))
-				: registerLoader(routeArgs(request)),
+				: number
+					? verifyLoader(routeArgs(request, { number }))
+					: registerLoader(routeArgs(request)),
 	)
 	if (response) return { status: response.status, body: await response.text() }
 	return JSON.parse(JSON.stringify(value)) as unknown
@@ -148,6 +157,20 @@ describe('the register cache', () => {
 		await expectCacheAgrees(justBefore(nextYear))
 		await expectCacheAgrees(nextYear)
 	}, 240_000)
+})
+
+describe('certificate verification from the cache', () => {
+	it('still counts every lookup', async () => {
+		clearRegisterCache()
+		setClock(amsterdamInstant(`${YEAR}-06-10`, { hour: 11 }))
+		const number = scenario.qualified[0]?.certificateNumber ?? ''
+		const counted = () => db.certificateVerification.count({ where: { queriedNumber: number } })
+		const before = await counted()
+		const answers = [await visit(`/verifieer/${number}`), await visit(`/verifieer/${number}`)]
+		expect(answers[1]).toEqual(answers[0])
+		expect(answers[0]).toMatchObject({ data: { verification: { result: 'valid', number } } })
+		expect(await counted()).toBe(before + 2)
+	})
 })
 
 describe('the register version', () => {

@@ -96,6 +96,45 @@ describe('autosave', () => {
 	})
 })
 
+describe('autosave in one statement (issue 17)', () => {
+	it('answers as the careful path: same text, taken-over answers, emoji and newlines, frozen rounds', async () => {
+		const year = 2074
+		const context = await listedProvider(year)
+		expect((await autosave(context, year, 0, 'Eerste.')).body).toMatchObject({ ok: true, version: 1 })
+		// Text with emoji and newlines is stored exactly, and a change raises the version.
+		const text = 'Regel één 🙂\nRegel twee — “aanhalingstekens”\n\ttab 👩‍⚕️'
+		expect((await autosave(context, year, 1, text)).body).toMatchObject({ ok: true, version: 2 })
+		expect(await storedText(context)).toEqual([[1, text, 2]])
+		// The same text again is no change: the version stays.
+		expect((await autosave(context, year, 2, text)).body).toMatchObject({ ok: true, version: 2 })
+		expect(await storedText(context)).toEqual([[1, text, 2]])
+		// An answer taken over from last year loses its "check this" flag once edited.
+		await db.answer.updateMany({
+			where: { round: { participationId: context.participationId } },
+			data: { prefill: 'criterion_changed' },
+		})
+		expect((await autosave(context, year, 2, 'Aangepast.')).body).toMatchObject({ ok: true, version: 3 })
+		const answer = await db.answer.findFirstOrThrow({
+			where: { round: { participationId: context.participationId }, evidenceItem: { key: TEXT_KEY } },
+		})
+		expect([answer.prefill, answer.updatedById]).toEqual(['none', context.user.id])
+		// The same version number on another provider's (empty) round is a conflict there, not a write here.
+		const other = await listedProvider(year)
+		const foreign = await autosave(other, year, 3, 'Van een ander.')
+		expect(foreign).toMatchObject({ status: 409, body: { reason: 'conflict', current: { version: 0 } } })
+		expect(await storedText(context)).toEqual([[1, 'Aangepast.', 3]])
+		// A colleague submitted meanwhile: the round is frozen and the save refused, nothing written.
+		await db.selfEvaluationRound.updateMany({
+			where: { participationId: context.participationId },
+			data: { status: 'submitted' },
+		})
+		const frozen = await autosave(context, year, 3, 'Te laat.')
+		expect(frozen.status).toBe(409)
+		expect(frozen.body).toMatchObject({ ok: false, reason: 'frozen' })
+		expect(await storedText(context)).toEqual([[1, 'Aangepast.', 3]])
+	})
+})
+
 describe('submission', () => {
 	it('lists exactly what is missing and refuses an incomplete submission', async () => {
 		const year = 2075

@@ -60,6 +60,11 @@ export const auth: Record<keyof typeof nl, string> = {
 	twoFactorCode: 'Code from the app or recovery code',
 	twoFactorSubmit: 'Confirm',
 	twoFactorLoginExpired: 'This login step has expired. Please log in again with your e-mail address and password.',
+	sessionEnded:
+		'You are no longer logged in: your session expired or was ended. Please log in again; what you typed is not lost.',
+	signedInAgainTitle: 'You are logged in again',
+	signedInAgainText: 'You can close this tab. In the tab where you were working, what you typed is now being saved.',
+	signedInAgainHome: 'To the home page',
 	twoFactorLoginFailed: 'This code is wrong or has been used already. Use the newest code from your app.',
 	errorCodeRequired: 'Enter the code.',
 	twoFactorTitle: 'Two-step verification',

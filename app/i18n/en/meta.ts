@@ -20,6 +20,7 @@ export const meta: Record<keyof typeof nl, string> = {
 	turnover: 'Turnover and fee',
 	profile: 'Details',
 	forgotPassword: 'Forgot password',
+	signedInAgain: 'Logged in again',
 	login: 'Log in',
 	twoFactor: 'Two-step verification',
 	resetPassword: 'New password',

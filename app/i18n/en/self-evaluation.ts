@@ -115,6 +115,22 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 	saving: 'Saving…',
 	unsaved: 'Not saved',
 	saveFailed: 'Saving failed. Your text is still in this window; we will try again.',
+	saveOffline:
+		'No connection to the server. Your text is still in this window; we will try again in {seconds, plural, one {# second} other {# seconds}}.',
+	saveServerError:
+		'The server could not save your text right now (error {status}). Your text is still in this window; we will try again in {seconds, plural, one {# second} other {# seconds}}.',
+	saveThrottled:
+		'Too many requests are arriving at once. Your text is still in this window; we will try again in {seconds, plural, one {# second} other {# seconds}}.',
+	saveTooLarge: 'This text is too large to save. Please shorten it; your text is still in this window.',
+	saveRejected:
+		'The server refused to save this text (error {status}). Please change the text; it is still in this window.',
+	saveGaveUp:
+		'Saving does not work, not even after several attempts. Your text is still in this window. Try again later with the button below, or keep your text elsewhere.',
+	sessionEnded:
+		'You are no longer logged in (your session expired or was ended). Your text has not been saved, but it is still in this window and will not be lost.',
+	sessionLogin: 'Log in again (opens a new tab)',
+	sessionAfterLogin: 'Log in in the new tab and come back here: we will then save your text automatically.',
+	saveAgain: 'Save again',
 	conflict: 'A colleague changed this answer in the meantime. Your text has not been saved and is not lost.',
 	conflictTheirs: "Your colleague's version:",
 	conflictEmpty: '(empty)',

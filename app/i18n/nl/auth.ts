@@ -58,6 +58,12 @@ export const auth = {
 	twoFactorCode: 'Code uit de app of herstelcode',
 	twoFactorSubmit: 'Bevestigen',
 	twoFactorLoginExpired: 'Deze inlogstap is verlopen. Log opnieuw in met uw e-mailadres en wachtwoord.',
+	sessionEnded:
+		'U bent niet meer ingelogd: uw sessie is verlopen of beëindigd. Log opnieuw in; wat u typte is niet verloren.',
+	signedInAgainTitle: 'U bent weer ingelogd',
+	signedInAgainText:
+		'U kunt dit tabblad sluiten. In het tabblad waar u aan het werk was, wordt wat u typte nu opgeslagen.',
+	signedInAgainHome: 'Naar de startpagina',
 	twoFactorLoginFailed: 'Deze code klopt niet of is al gebruikt. Gebruik de nieuwste code uit uw app.',
 	errorCodeRequired: 'Vul de code in.',
 	twoFactorTitle: 'Tweestapsverificatie',

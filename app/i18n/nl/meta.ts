@@ -19,6 +19,7 @@ export const meta = {
 	turnover: 'Omzet en afdracht',
 	profile: 'Gegevens',
 	forgotPassword: 'Wachtwoord vergeten',
+	signedInAgain: 'Weer ingelogd',
 	login: 'Inloggen',
 	twoFactor: 'Tweestapsverificatie',
 	resetPassword: 'Nieuw wachtwoord',

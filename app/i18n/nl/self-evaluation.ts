@@ -116,6 +116,23 @@ export const selfEvaluation = {
 	saving: 'Bezig met opslaan…',
 	unsaved: 'Niet opgeslagen',
 	saveFailed: 'Opslaan mislukt. Uw tekst staat nog in dit venster; we proberen het opnieuw.',
+	// Issue 15: why a save did not go through, and what happens next (autosave-fieldset.tsx).
+	saveOffline:
+		'Geen verbinding met de server. Uw tekst staat nog in dit venster; we proberen het over {seconds, plural, one {# seconde} other {# seconden}} opnieuw.',
+	saveServerError:
+		'De server kon uw tekst nu niet opslaan (fout {status}). Uw tekst staat nog in dit venster; we proberen het over {seconds, plural, one {# seconde} other {# seconden}} opnieuw.',
+	saveThrottled:
+		'Er komen te veel verzoeken tegelijk binnen. Uw tekst staat nog in dit venster; we proberen het over {seconds, plural, one {# seconde} other {# seconden}} opnieuw.',
+	saveTooLarge: 'Deze tekst is te groot om op te slaan. Maak hem korter; uw tekst staat nog in dit venster.',
+	saveRejected:
+		'De server weigerde deze tekst op te slaan (fout {status}). Pas de tekst aan; hij staat nog in dit venster.',
+	saveGaveUp:
+		'Opslaan lukt niet, ook niet na meerdere pogingen. Uw tekst staat nog in dit venster. Probeer het later opnieuw met de knop hieronder, of bewaar uw tekst elders.',
+	sessionEnded:
+		'U bent niet meer ingelogd (uw sessie is verlopen of beëindigd). Uw tekst is niet opgeslagen, maar staat nog in dit venster en gaat niet verloren.',
+	sessionLogin: 'Opnieuw inloggen (opent een nieuw tabblad)',
+	sessionAfterLogin: 'Log in het nieuwe tabblad in en kom hier terug: we slaan uw tekst dan vanzelf op.',
+	saveAgain: 'Opnieuw opslaan',
 	conflict: 'Een collega heeft dit antwoord intussen gewijzigd. Uw tekst is niet opgeslagen en niet verloren.',
 	conflictTheirs: 'Versie van uw collega:',
 	conflictEmpty: '(leeg)',

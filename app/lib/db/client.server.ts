@@ -15,6 +15,12 @@ import { withWholeScripts } from './whole-scripts.server.ts'
 
 export type Db = PrismaClient
 
+// Interactive transactions wait for a connection (PostgreSQL: the pool of 10; PGlite: the one
+// connection) up to maxWait. Prisma's 2 s turned a queue at the deadline rush into 500s on saves
+// and uploads (issue 17): waiting longer is the honest answer under load, and the client-side
+// autosave shows "Opslaan…" meanwhile. The run time of one transaction stays bounded.
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 }
+
 export interface Database {
 	prisma: PrismaClient
 	/** For the schema engine (migrations). */
@@ -37,7 +43,7 @@ export interface DatabaseConfig {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	if (config.databaseUrl) {
 		const factory = new PrismaPg({ connectionString: config.databaseUrl })
-		const prisma = new PrismaClient({ adapter: factory })
+		const prisma = new PrismaClient({ adapter: factory, transactionOptions })
 		const url = new URL(config.databaseUrl)
 		return {
 			prisma,
@@ -65,7 +71,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	const client = inMemory ? createPGlite() : createPGlite(path.resolve(dataDir))
 	await client.waitReady
 	const factory = new PrismaPGlite(client)
-	const prisma = new PrismaClient({ adapter: factory })
+	const prisma = new PrismaClient({ adapter: factory, transactionOptions })
 	return {
 		prisma,
 		adapterFactory: pgliteAdapterFactory(client),

@@ -8,6 +8,7 @@ export const authRoutes = [
 	route('wachtwoord-vergeten', 'routes/auth/forgot-password.tsx'),
 	route('wachtwoord-herstellen/:token', 'routes/auth/reset-password.tsx'),
 	route('uitnodiging/:token', 'routes/auth/invitation.tsx'),
+	route('weer-ingelogd', 'routes/auth/signed-in-again.tsx'),
 	route('account', 'routes/auth/account.tsx'),
 	route('account/tweestapsverificatie', 'routes/auth/two-factor.tsx'),
 	route('taal', 'routes/auth/language.ts'),

@@ -2,6 +2,7 @@
 // on demand from the terms snapshot; the signed copy is the stored file. Once an agreement is
 // signed it is never handed out as a concept again, whatever the link asks (issue 16). Another
 // provider's agreement is a 404.
+import { downloadResponse } from '#app/lib/download.ts'
 import type { Route } from './+types/agreement-pdf'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
@@ -15,12 +16,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (agreement.signedFile) return fileResponse(agreement.signedFile)
 	if (new URL(request.url).searchParams.get('versie') === 'getekend') notFound()
 	const pdf = await renderAgreementPdf(agreement.id)
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `attachment; filename="overeenkomst-${agreement.participation.year}-concept.pdf"`,
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff',
-		},
+	return downloadResponse(new Uint8Array(pdf), {
+		name: `overeenkomst-${agreement.participation.year}-concept.pdf`,
+		type: 'application/pdf',
 	})
 }

@@ -9,8 +9,9 @@ import { normaliseCertificateNumber, verifyCertificate } from '#app/services/ver
 import { pageMeta } from '#app/i18n/meta.ts'
 
 // Certificate verification: /verifieer (the form, a GET so it works without JavaScript) and
-// /verifieer/<number>, where the QR code on every certificate leads. The answer is live, so
-// never cached; every lookup of a well-formed number is counted (without personal data).
+// /verifieer/<number>, where the QR code on every certificate leads. The answer is live: no browser
+// or proxy keeps it (every lookup of a well-formed number is counted, without personal data); the
+// server keeps it per register moment (verification.server.ts), which equals computing it anew.
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const headers = { 'Cache-Control': 'no-store' }
 	if (params.number === undefined) {

@@ -9,5 +9,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
 	const file = await findStoredFile(params.fileId)
 	invariantResponse(file, 'Niet gevonden')
-	return fileResponse(file, { inline: file.mimeType === 'application/pdf' })
+	// An attachment for staff too (issue 15): an uploaded PDF opens in the reader, not in our origin.
+	return fileResponse(file)
 }

@@ -1,6 +1,7 @@
 // /medewerkers/facturen/export: the filtered invoices as CSV for the bookkeeper — `;` separated,
 // UTF-8 with a byte-order mark and Dutch decimals, so Excel opens it as is. A Dutch document, like
 // the invoices themselves: headers and labels are Dutch whatever the reader's language.
+import { downloadResponse } from '#app/lib/download.ts'
 import type { Route } from './+types/invoices.export'
 import { chosenStatuses, invoicesTableSpec, parseInvoiceYear } from './invoices.columns.tsx'
 import { parseTableQuery } from '#app/lib/table-query.ts'
@@ -46,14 +47,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	]
 	const csv = `\uFEFF${lines.map((line) => line.join(';')).join('\r\n')}\r\n`
 	const name = `facturen${year ? `-${year}` : ''}${statuses.length ? `-${statuses.join('-')}` : ''}-${amsterdamDateOf(at)}.csv`
-	return new Response(csv, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'private, no-store',
-			'X-Content-Type-Options': 'nosniff',
-		},
-	})
+	return downloadResponse(csv, { name, type: 'text/csv; charset=utf-8' })
 }
 
 /** '1234,56' — no thousands separator, a decimal comma: what Dutch Excel reads as a number. */

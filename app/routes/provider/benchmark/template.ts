@@ -1,5 +1,6 @@
 // The delivery template, XLSX or CSV, with the year's indicators (and the values stored so far, so a
 // carrier can complete a half-filled delivery in a spreadsheet).
+import { downloadResponse } from '#app/lib/download.ts'
 import type { Route } from './+types/template'
 import { indicatorLabel } from '#app/i18n/benchmark-report.ts'
 import { translate } from '#app/i18n/translate.ts'
@@ -23,17 +24,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 	const stored = Object.fromEntries(Object.entries(values).map(([code, entry]) => [code, entry.value]))
 	const name = `spiegelrapportage-${year}-indicatoren.${format}`
-	const headers = {
-		'Content-Disposition': `attachment; filename="${name}"`,
-		'Cache-Control': 'private, no-store',
-		'X-Content-Type-Options': 'nosniff',
-	}
 	if (format === 'csv')
-		return new Response(deliveryTemplateCsv(indicators, stored, labels), {
-			headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' },
+		return downloadResponse(deliveryTemplateCsv(indicators, stored, labels), {
+			name,
+			type: 'text/csv; charset=utf-8',
 		})
 	const bytes = await deliveryTemplateXlsx(indicators, stored, labels)
-	return new Response(new Uint8Array(bytes), {
-		headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+	return downloadResponse(new Uint8Array(bytes), {
+		name,
+		type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	})
 }

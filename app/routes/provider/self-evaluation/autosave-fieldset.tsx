@@ -2,11 +2,22 @@
 // a copy of unsaved input in localStorage (closing the browser loses nothing; it is restored and
 // saved on the next visit), a visible saved-state indicator and a conflict that is shown, never
 // resolved silently. Without JavaScript the fields simply belong to the page's form.
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+// Issue 15: every answer is classified (autosave-answer.ts); only what can succeed later is retried,
+// with backoff, and each failure says why. A session that ended says so and offers a login in a
+// new tab; the text is saved when the session is back.
+import { type FocusEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { useRevalidator } from 'react-router'
 import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
+import { SESSION_CHANNEL, SIGN_IN_AGAIN_URL } from '#app/lib/session-channel.ts'
 import type { AutosaveResponse } from './autosave.ts'
+import {
+	type AutosaveOutcome,
+	classifyAutosaveAnswer,
+	isRetryable,
+	MAX_ATTEMPTS,
+	retryDelayMs,
+} from './autosave-answer.ts'
 import { summariseAnswer } from './answer-fields.ts'
 import { amsterdamDay, formatTime } from './time.ts'
 
@@ -16,15 +27,50 @@ type Status =
 	| { kind: 'saved'; time: string; date?: string }
 	| { kind: 'dirty' }
 	| { kind: 'saving' }
-	| { kind: 'error'; message?: string }
+	/** Not saved; `retryInSeconds` when a retry is planned, else it stopped (button to try again). */
+	| { kind: 'error'; message: string; retryInSeconds?: number }
+	/** The session ended: log in again (new tab), then the text is saved by itself. */
+	| { kind: 'session' }
 	| { kind: 'conflict'; current: Current }
 
 const DEBOUNCE_MS = 800
-const RETRY_MS = 5_000
+/** Issue 17: reload the page's loaders (progress, side navigation) at most this often while typing. */
+const REVALIDATE_EVERY_MS = 15_000
+/** A keepalive request may carry at most 64 kB (Fetch standard); a larger body goes without it. */
+const KEEPALIVE_LIMIT = 60_000
 
 interface Backup {
 	baseVersion: number
 	values: [string, string][]
+}
+
+/**
+ * One revalidation for the whole page (every fieldset shares it): after an acknowledged save the
+ * page is stale; it is reloaded when the focus leaves the answer, on the way out, or at the latest
+ * after REVALIDATE_EVERY_MS — never once per save (issue 17: that doubled the load in the rush).
+ */
+const staleness = {
+	stale: false,
+	timer: undefined as ReturnType<typeof setTimeout> | undefined,
+	revalidate: (() => undefined) as () => unknown,
+}
+function markStale(revalidate: () => unknown) {
+	staleness.stale = true
+	staleness.revalidate = revalidate
+	staleness.timer ??= setTimeout(refreshIfStale, REVALIDATE_EVERY_MS)
+}
+/** The session ended: a reload of the loaders now would be sent to the login page; forget it. */
+function forgetStale() {
+	clearTimeout(staleness.timer)
+	staleness.timer = undefined
+	staleness.stale = false
+}
+function refreshIfStale() {
+	clearTimeout(staleness.timer)
+	staleness.timer = undefined
+	if (!staleness.stale) return
+	staleness.stale = false
+	void staleness.revalidate()
 }
 
 export function AutosaveFieldset({
@@ -71,8 +117,8 @@ export function AutosaveFieldset({
 	const inFlight = useRef(false)
 	const storageKey = `keurmerk:zelfevaluatie:${roundId}:${evidenceKey}`
 	// Issue 13: after a save the page's loaders run again, so the progress bar, the side navigation
-	// and the "still needed" marks follow without a reload. Typed text is safe: the inputs are
-	// uncontrolled, and the version below only ever moves forward.
+	// and the "still needed" marks follow without a reload — throttled (markStale above, issue 17).
+	// Typed text is safe: the inputs are uncontrolled, and the version below only ever moves forward.
 	const revalidator = useRevalidator()
 	const revalidate = useRef(revalidator.revalidate)
 	revalidate.current = revalidator.revalidate
@@ -118,47 +164,105 @@ export function AutosaveFieldset({
 		[evidenceKey],
 	)
 
-	const save = useCallback(async () => {
-		if (inFlight.current) return
-		inFlight.current = true
-		const editsAtStart = edits.current
-		const body = new FormData()
-		body.set('evidenceKey', evidenceKey)
-		body.set(`${evidenceKey}:version`, String(version.current))
-		for (const [name, value] of collect()) body.append(name, value)
-		setStatus({ kind: 'saving' })
-		try {
-			// keepalive: a save started while the page goes away still arrives.
-			const response = await fetch(endpoint, {
-				method: 'POST',
-				body,
-				keepalive: true,
-				headers: { Accept: 'application/json' },
-			})
-			const result = (await response.json()) as AutosaveResponse
-			if (result.ok) {
-				setVersion(result.version)
-				if (edits.current === editsAtStart) {
-					localStorage.removeItem(storageKey)
-					setStatus({ kind: 'saved', time: result.savedTime })
-					void revalidate.current()
-				} else {
-					setStatus({ kind: 'dirty' })
-					timer.current = setTimeout(() => void save(), DEBOUNCE_MS)
-				}
-			} else if (result.reason === 'conflict') {
-				setStatus({ kind: 'conflict', current: result.current })
-			} else {
-				setStatus({ kind: 'error', message: result.message })
+	const failures = useRef(0)
+	const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+	const sessionEnded = useRef(false)
+
+	const save = useCallback(
+		async ({ leaving = false }: { leaving?: boolean } = {}) => {
+			if (inFlight.current) return
+			inFlight.current = true
+			clearTimeout(retryTimer.current)
+			retryTimer.current = undefined
+			const editsAtStart = edits.current
+			const body = new FormData()
+			body.set('evidenceKey', evidenceKey)
+			body.set(`${evidenceKey}:version`, String(version.current))
+			let size = 0
+			for (const [name, value] of collect()) {
+				body.append(name, value)
+				size += name.length + value.length * 3
 			}
-		} catch {
-			// Offline or the server is away: the backup keeps the text; try again in a moment.
-			setStatus({ kind: 'error' })
-			timer.current = setTimeout(() => void save(), RETRY_MS)
-		} finally {
-			inFlight.current = false
-		}
-	}, [collect, endpoint, evidenceKey, setVersion, storageKey])
+			setStatus({ kind: 'saving' })
+			let outcome: AutosaveOutcome
+			try {
+				// keepalive: a save started while the page goes away still arrives (small bodies only).
+				const response = await fetch(endpoint, {
+					method: 'POST',
+					body,
+					keepalive: leaving && size < KEEPALIVE_LIMIT,
+					headers: { Accept: 'application/json' },
+				})
+				const contentType = response.headers.get('Content-Type')
+				let json: unknown = null
+				if (contentType?.includes('application/json')) json = await response.json().catch(() => null)
+				else await response.body?.cancel().catch(() => undefined)
+				outcome = classifyAutosaveAnswer({
+					status: response.status,
+					redirectedTo: response.redirected ? response.url : null,
+					contentType,
+					retryAfter: response.headers.get('Retry-After'),
+					json,
+				})
+			} catch {
+				// Offline or the server is away: the backup keeps the text.
+				outcome = { kind: 'offline' }
+			} finally {
+				inFlight.current = false
+			}
+			if (outcome.kind !== 'session') sessionEnded.current = false
+			if (isRetryable(outcome)) failures.current += 1
+			else failures.current = 0
+			switch (outcome.kind) {
+				case 'saved':
+					setVersion(outcome.version)
+					if (edits.current === editsAtStart) {
+						localStorage.removeItem(storageKey)
+						setStatus({ kind: 'saved', time: outcome.savedTime })
+						markStale(revalidate.current)
+						// Already out of this answer (tabbed on while it saved): show the progress now.
+						if (!fieldset.current?.contains(document.activeElement)) refreshIfStale()
+					} else {
+						setStatus({ kind: 'dirty' })
+						timer.current = setTimeout(() => void save(), DEBOUNCE_MS)
+					}
+					return
+				case 'conflict':
+					setStatus({ kind: 'conflict', current: outcome.current })
+					return
+				case 'session':
+					// Waits for a login (another tab says so, or this tab gets the focus back).
+					sessionEnded.current = true
+					forgetStale()
+					setStatus({ kind: 'session' })
+					return
+				case 'refused':
+					setStatus({ kind: 'error', message: outcome.message })
+					return
+				case 'too_large':
+					setStatus({ kind: 'error', message: t('selfEvaluation.saveTooLarge') })
+					return
+				case 'rejected':
+					setStatus({ kind: 'error', message: t('selfEvaluation.saveRejected', { status: outcome.status }) })
+					return
+			}
+			if (failures.current >= MAX_ATTEMPTS) {
+				setStatus({ kind: 'error', message: t('selfEvaluation.saveGaveUp') })
+				return
+			}
+			const delay = retryDelayMs(outcome, failures.current)
+			const seconds = Math.round(delay / 1000)
+			const message =
+				outcome.kind === 'throttled'
+					? t('selfEvaluation.saveThrottled', { seconds })
+					: outcome.kind === 'server'
+						? t('selfEvaluation.saveServerError', { status: outcome.status, seconds })
+						: t('selfEvaluation.saveOffline', { seconds })
+			setStatus({ kind: 'error', message, retryInSeconds: seconds })
+			retryTimer.current = setTimeout(() => void save(), delay)
+		},
+		[collect, endpoint, evidenceKey, setVersion, storageKey, t],
+	)
 
 	const changed = useCallback(() => {
 		if (!editable) return
@@ -169,12 +273,17 @@ export function AutosaveFieldset({
 		} catch {
 			// Storage full or blocked: autosave still works.
 		}
-		setStatus((current) => (current.kind === 'conflict' ? current : { kind: 'dirty' }))
+		// A new edit is a new attempt: the count of failures in a row starts again.
+		failures.current = 0
+		clearTimeout(retryTimer.current)
+		retryTimer.current = undefined
+		setStatus((current) => (current.kind === 'conflict' || current.kind === 'session' ? current : { kind: 'dirty' }))
 		clearTimeout(timer.current)
 		timer.current = setTimeout(() => {
 			timer.current = undefined
 			setStatus((current) => {
-				if (current.kind !== 'conflict') void save()
+				// While the session is gone, typing keeps the backup; the save waits for the login.
+				if (current.kind !== 'conflict' && current.kind !== 'session') void save()
 				return current
 			})
 		}, DEBOUNCE_MS)
@@ -209,17 +318,52 @@ export function AutosaveFieldset({
 	saveRef.current = save
 	useEffect(() => {
 		const flush = () => {
+			refreshIfStale()
 			if (timer.current === undefined) return
 			clearTimeout(timer.current)
 			timer.current = undefined
-			void saveRef.current()
+			void saveRef.current({ leaving: true })
 		}
 		window.addEventListener('pagehide', flush)
 		return () => {
 			window.removeEventListener('pagehide', flush)
+			clearTimeout(retryTimer.current)
 			flush()
 		}
 	}, [])
+
+	// Issue 15: after the session ended, save as soon as it is back — /weer-ingelogd announces the
+	// login on a BroadcastChannel; returning to this tab (focus, visible) or coming back online
+	// tries as well. A refusal again simply shows the message again; nothing loops.
+	useEffect(() => {
+		const retry = () => {
+			if (sessionEnded.current || retryTimer.current !== undefined) {
+				if (document.visibilityState === 'hidden') return
+				void saveRef.current()
+			}
+		}
+		const visible = () => {
+			if (document.visibilityState === 'visible') retry()
+		}
+		window.addEventListener('focus', retry)
+		window.addEventListener('online', retry)
+		document.addEventListener('visibilitychange', visible)
+		const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SESSION_CHANNEL)
+		channel?.addEventListener('message', () => {
+			if (sessionEnded.current) void saveRef.current()
+		})
+		return () => {
+			window.removeEventListener('focus', retry)
+			window.removeEventListener('online', retry)
+			document.removeEventListener('visibilitychange', visible)
+			channel?.close()
+		}
+	}, [])
+
+	// Leaving the answer (tab, click elsewhere): the progress elsewhere on the page catches up now.
+	const left = (event: FocusEvent<HTMLFieldSetElement>) => {
+		if (!event.currentTarget.contains(event.relatedTarget as Node | null)) refreshIfStale()
+	}
 
 	const takeTheirs = (current: Current) => {
 		const values: [string, string][] = []
@@ -239,11 +383,16 @@ export function AutosaveFieldset({
 	}
 
 	return (
-		<fieldset ref={fieldset} className={className} onChange={changed} disabled={!editable}>
+		<fieldset ref={fieldset} className={className} onChange={changed} onBlur={left} disabled={!editable}>
 			{children}
 			<input type="hidden" form={formId} name={`${evidenceKey}:version`} value={versionValue} />
 			{hydrated && editable ? (
-				<div className="autosave" role="status" aria-live="polite" data-state={status.kind}>
+				<div
+					className="autosave"
+					role="status"
+					aria-live="polite"
+					data-state={status.kind === 'session' ? 'error' : status.kind}
+				>
 					{status.kind === 'saved'
 						? status.date
 							? t('selfEvaluation.savedOn', { date: status.date, time: status.time })
@@ -251,8 +400,32 @@ export function AutosaveFieldset({
 						: null}
 					{status.kind === 'dirty' ? t('selfEvaluation.unsaved') : null}
 					{status.kind === 'saving' ? t('selfEvaluation.saving') : null}
-					{status.kind === 'error' ? (status.message ?? t('selfEvaluation.saveFailed')) : null}
+					{status.kind === 'error' ? status.message : null}
 					{status.kind === 'idle' ? t('selfEvaluation.autosaveHint') : null}
+					{status.kind === 'error' && status.retryInSeconds === undefined ? (
+						<>
+							{' '}
+							<button type="button" className="button button--small" onClick={() => void save()}>
+								{t('selfEvaluation.saveAgain')}
+							</button>
+						</>
+					) : null}
+				</div>
+			) : null}
+			{status.kind === 'session' ? (
+				<div className="panel panel--warning" role="alert">
+					<p>
+						<strong>{t('selfEvaluation.sessionEnded')}</strong>
+					</p>
+					<p>{t('selfEvaluation.sessionAfterLogin')}</p>
+					<div className="button-row">
+						<a className="button button--primary" href={SIGN_IN_AGAIN_URL} target="_blank" rel="noopener">
+							{t('selfEvaluation.sessionLogin')}
+						</a>
+						<button type="button" className="button" onClick={() => void save()}>
+							{t('selfEvaluation.saveAgain')}
+						</button>
+					</div>
 				</div>
 			) : null}
 			{status.kind === 'conflict' ? (

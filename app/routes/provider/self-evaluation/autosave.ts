@@ -12,7 +12,8 @@ import { parseAnswerFields } from './answer-fields.ts'
 import { actorOf, parseYear } from './context.server.ts'
 
 // Autosave of one answer (fetcher, JSON-ish data). 200 saved; 409 with the current answer when
-// the version was stale (a colleague saved meanwhile) or the round is frozen; 400 for bad input.
+// the version was stale (a colleague saved meanwhile) or the round is frozen; 400 for bad input;
+// 401 when the session is gone.
 export type AutosaveResponse =
 	| { ok: true; version: number; savedTime: string }
 	| {
@@ -28,6 +29,8 @@ export type AutosaveResponse =
 			}
 	  }
 	| { ok: false; reason: 'frozen' | 'invalid'; message: string }
+	// 401 from requireProviderMember(…, { json: true }): the session ended, expired or was revoked.
+	| { ok: false; reason: 'session'; code: 'session_ended'; message: string }
 
 function reply(body: AutosaveResponse, status = 200): Response {
 	return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
@@ -39,7 +42,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const { user } = await requireProviderMember(request, params.providerId)
+	// A script calls this: no session is a 401 in JSON, not a redirect to the login page.
+	const { user } = await requireProviderMember(request, params.providerId, { json: true })
 	const year = parseYear(params.year)
 	// No participation of this provider in this year: saveAnswer answers not_found (404) below.
 	const loaded = await loadNormSet(year)
@@ -60,13 +64,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 		)
 	if (!parsed.ok) return reply({ ok: false, reason: 'invalid', message: translate(user.locale, parsed.error) }, 400)
 	const attempted = await attempt(() =>
-		saveAnswer(actorOf(user), {
-			providerId: params.providerId,
-			year,
-			evidenceKey: item.key,
-			expectedVersion: parsed.expectedVersion,
-			value: parsed.value,
-		}),
+		saveAnswer(
+			actorOf(user),
+			{
+				providerId: params.providerId,
+				year,
+				evidenceKey: item.key,
+				expectedVersion: parsed.expectedVersion,
+				value: parsed.value,
+			},
+			loaded,
+		),
 	)
 	if (!attempted.ok) {
 		if (attempted.error.status === 404) notFound()

@@ -1,3 +1,4 @@
+import { downloadResponse } from '#app/lib/download.ts'
 import type { Route } from './+types/export'
 import { requireSelfEvaluation } from './context.server.ts'
 import { outcomeKey } from './ui.tsx'
@@ -68,11 +69,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		createdAt: now(),
 	})
 	const name = `zelfevaluatie-${year}-ronde-${round.number}.pdf`
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'private, no-store',
-		},
-	})
+	return downloadResponse(new Uint8Array(pdf), { name, type: 'application/pdf' })
 }

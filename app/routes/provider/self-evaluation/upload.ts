@@ -22,7 +22,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const { user } = await requireProviderMember(request, params.providerId)
+	// A script calls this: no session is a 401 in JSON, not a redirect to the login page.
+	const { user } = await requireProviderMember(request, params.providerId, { json: true })
 	const year = parseYear(params.year)
 	if (!(await findParticipation(params.providerId, year))) notFound()
 	const uploadKey = new URL(request.url).searchParams.get('upload')

@@ -1,0 +1,53 @@
+// Issue 15, finding 7: a response to a request that carries a session is never kept by a browser
+// or proxy cache (a shared computer's back button, a proxy's copy) — whatever the route itself
+// set. The header is set before the route runs and set again just before the head goes out, so
+// a route's own `Cache-Control` (a public document's `public, max-age=300`, which the express
+// adapter would otherwise append to ours) cannot win. Anonymous requests keep the route's
+// caching (the register's ETags, decision 008).
+import type { NextFunction, Request, Response } from 'express'
+
+const SESSION_COOKIE = /(?:^|;\s*)__session=/
+
+export const SIGNED_IN_CACHE_CONTROL = 'no-store'
+
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+	return SESSION_COOKIE.test(cookieHeader ?? '')
+}
+
+export function noStoreWhenSignedIn(req: Request, res: Response, next: NextFunction) {
+	if (!hasSessionCookie(req.headers.cookie)) return next()
+	res.setHeader('Cache-Control', SIGNED_IN_CACHE_CONTROL)
+	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
+	res.writeHead = function (this: Response, ...args: unknown[]) {
+		// writeHead(status, [message], [headers]): headers given here would override ours.
+		for (const arg of args) {
+			if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+				for (const key of Object.keys(arg)) {
+					if (key.toLowerCase() === 'cache-control') delete (arg as Record<string, unknown>)[key]
+				}
+			}
+		}
+		res.setHeader('Cache-Control', SIGNED_IN_CACHE_CONTROL)
+		return writeHead(...args)
+	} as typeof res.writeHead
+	next()
+}
+
+/**
+ * The React Router adapter appends a route's headers to those already set: helmet's
+ * `X-Content-Type-Options: nosniff` and a download's own became `nosniff, nosniff`. A value that
+ * is already there is not added again.
+ */
+export function noRepeatedHeaders(_req: Request, res: Response, next: NextFunction) {
+	const append = res.append.bind(res)
+	res.append = function (field: string, value?: string[] | string) {
+		const current = res.getHeader(field)
+		const values = Array.isArray(current) ? current.map(String) : current === undefined ? [] : [String(current)]
+		const added = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+			(candidate) => !values.some((present) => present.toLowerCase() === candidate.toLowerCase()),
+		)
+		if (value !== undefined && added.length === 0) return res
+		return append(field, Array.isArray(value) ? added : value)
+	} as typeof res.append
+	next()
+}
