@@ -1,13 +1,21 @@
 // Names of the domain's codes in the reader's language: states, withdrawal reasons, provider types,
 // the moments of a mark year and the next deadline. The domain keeps the codes; these are the one
 // place that turns them into words (mails and PDFs call them with 'nl').
+import type { CalendarDate } from '#app/domain/amsterdam-time.ts'
 import type { CalendarKey, OptionalCalendarKey } from '#app/domain/calendar.ts'
 import type { InvoiceDisplayStatus } from '#app/domain/invoices.ts'
 import type { NextDeadline } from '#app/domain/next-deadline.ts'
-import type { ParticipationState, ProviderType, WithdrawalReason } from '#app/domain/types.ts'
+import {
+	PARTICIPATION_STATES,
+	type ParticipationState,
+	type ProviderType,
+	ROUND_OUTCOMES,
+	WITHDRAWAL_REASONS,
+	type WithdrawalReason,
+} from '#app/domain/types.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
 import type { Locale, MessageKey } from './catalogue.ts'
-import { formatCalendarDay } from './format.ts'
+import { formatCalendarDay, formatDateTime, formatEuro, formatFeeRate } from './format.ts'
 import { catalogues, translate } from './translate.ts'
 
 export function stateLabel(state: ParticipationState, locale: Locale): string {
@@ -90,4 +98,45 @@ export function participationEventLabel(event: string, locale: Locale): string {
 /** An audited entity ('WithdrawalProposal') in words. */
 export function entityTypeLabel(entityType: string, locale: Locale): string {
 	return codeLabel(locale, `entity_${entityType}`, 'codes.entityUnknown')
+}
+
+/** A field of an audited record ('revisionDueAt') in words; an unlisted field keeps its name. */
+export function auditFieldLabel(field: string, locale: Locale): string {
+	const path = field.split('.')
+	return path
+		.map((part) => {
+			const key = `field_${part}`
+			return key in catalogues[locale].codes ? translate(locale, `codes.${key}` as MessageKey) : part
+		})
+		.join(' › ')
+}
+
+const isoMoment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
+const isoDay = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A value of an audited record in words: moments and days as dates, states, withdrawal reasons
+ * and round outcomes by their labels, amounts in cents as money, yes/no. Anything else as stored.
+ */
+export function auditValueText(field: string, value: unknown, locale: Locale): string {
+	if (value === null || value === undefined) return '–'
+	if (typeof value === 'boolean') return translate(locale, value ? 'codes.value_true' : 'codes.value_false')
+	const name = field.split('.').pop() ?? field
+	if (typeof value === 'number') {
+		if (/Cents$/.test(name)) return formatEuro(value, locale)
+		if (/Bp$/.test(name)) return formatFeeRate(value, locale)
+		return String(value)
+	}
+	if (Array.isArray(value)) return value.map((item) => auditValueText(field, item, locale)).join(', ')
+	if (typeof value !== 'string') return JSON.stringify(value)
+	if (isoMoment.test(value)) return formatDateTime(value, locale)
+	if (isoDay.test(value)) return formatCalendarDay(value as CalendarDate, locale)
+	const outcome = (ROUND_OUTCOMES as readonly string[]).includes(value)
+	if (outcome && /outcome/i.test(name)) return translate(locale, `codes.outcome_${value}` as MessageKey)
+	if ((PARTICIPATION_STATES as readonly string[]).includes(value))
+		return stateLabel(value as ParticipationState, locale)
+	if (outcome) return translate(locale, `codes.outcome_${value}` as MessageKey)
+	if ((WITHDRAWAL_REASONS as readonly string[]).includes(value))
+		return withdrawalReasonLabel(value as WithdrawalReason, locale)
+	return value
 }

@@ -23,7 +23,17 @@ import { calendarFeedUrl, resetCalendarToken } from '#app/services/calendar-feed
 import { issueInvoice } from '#app/services/invoices.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
-import { dataOf, formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
+import {
+	cookiesFrom,
+	dataOf,
+	formRequest,
+	getRequest,
+	routeArgs,
+	sessionCookieFor,
+	settle,
+} from '#test/fixtures/requests.ts'
+import { jobs } from '#app/jobs/index.server.ts'
+import { takeToast } from '#app/lib/toast.server.ts'
 import { refusalError } from '#app/domain/errors.ts'
 import { translate } from '#app/i18n/translate.ts'
 
@@ -461,6 +471,10 @@ describe('mail and job screens', () => {
 			jobsAction(args(formRequest('/medewerkers/taken', { job: 'purge-sessions' }, adminCookie))),
 		)
 		expect(response?.status).toBe(302)
+		// Issue 12 §7: the toast names the job in words ("De taak Verlopen sessies opruimen …"), not by its code.
+		const { toast } = await takeToast(getRequest('/medewerkers/taken', cookiesFrom(response!)))
+		expect(toast?.params?.job).toBe(translate('nl', jobs['purge-sessions'].title))
+		expect(JSON.stringify(toast)).not.toContain('purge-sessions')
 		const run = await db.jobRun.findFirstOrThrow({ where: { job: 'purge-sessions' }, orderBy: { startedAt: 'desc' } })
 		expect(run.status).toBe('succeeded')
 		expect(await db.auditEvent.count({ where: { action: 'job.run', entityId: run.id, actorUserId: admin.id } })).toBe(1)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { auditFieldLabel, auditValueText } from '#app/i18n/labels.ts'
 import { catalogues, interpolate, translate } from '#app/i18n/translate.ts'
 
 // `{name}` and the variable of `{name, plural, …}`; the forms inside differ per language.
@@ -26,10 +27,38 @@ describe('message catalogues', () => {
 		}
 	})
 
+	it('leave no plural to the reader: a counted word goes through a plural form (issue 13)', () => {
+		// 'fout(en)', 'carrier(s)', 'decimaal/decimalen': the reader should not have to choose.
+		const hedged = /\p{L}\((?:s|en|n|es)\)|\p{L}\/\p{L}+en\b/u
+		// '{count} errors' outside a plural block reads '1 errors'.
+		const bareCount =
+			/\{(count|groups|themes|norms|decimals|required|\w+Count)\}\s+(?!(actief|active|ongelezen|unread|van|of|volledig|complete)\b)\p{L}/u
+		const found: string[] = []
+		for (const locale of ['nl', 'en'] as const)
+			for (const [namespace, messages] of Object.entries(catalogues[locale]))
+				for (const [key, message] of Object.entries(messages as Record<string, string>))
+					if (hedged.test(message) || bareCount.test(message)) found.push(`${locale} ${namespace}.${key}: ${message}`)
+		expect(found).toEqual([])
+		expect(translate('en', 'register.normsCounts', { themes: 1, norms: 6 })).toBe('1 theme, 6 norms')
+		expect(translate('nl', 'benchmark.fileErrorsTitle', { count: 1 })).toBe('Het bestand bevat 1 fout')
+	})
+
 	it('translate with parameters and fall back to the key for an unknown one', () => {
 		expect(translate('nl', 'common.daysLeft', { count: 3 })).toBe('nog 3 dagen')
 		expect(translate('en', 'common.daysLeft', { count: 3 })).toBe('3 days left')
 		expect(interpolate('{a} en {b}', { a: 1 })).toBe('1 en {b}')
 		expect(translate('nl', 'common.nope' as never)).toBe('common.nope')
+	})
+
+	it('name the fields and values of an audit event in words (issue 12 §7)', () => {
+		expect(auditFieldLabel('revisionDueAt', 'nl')).toBe('Aanpassing uiterlijk')
+		expect(auditFieldLabel('withdrawal.reason', 'en')).toBe('Withdrawal › Reason')
+		expect(auditValueText('revisionDueAt', '2027-03-31T21:59:59.999Z', 'en')).toBe('31 March 2027 at 23:59')
+		expect(auditValueText('state', 'revision_requested', 'nl')).toBe(translate('nl', 'states.revision_requested'))
+		expect(auditValueText('latestRoundOutcome', 'qualified', 'en')).toBe('Qualified')
+		expect(auditValueText('withdrawal.reason', 'unpaid_fee', 'nl')).toBe('Afdracht niet betaald')
+		expect(auditValueText('amountCents', 12345, 'nl')).toBe('€ 123,45')
+		expect(auditValueText('isReapplicant', true, 'en')).toBe('yes')
+		expect(auditValueText('signerName', null, 'en')).toBe('–')
 	})
 })

@@ -32,7 +32,7 @@ export const benchmark = {
 	submit: 'Submit',
 	empty: 'empty',
 	conflictsOnSave:
-		'{count} value(s) were changed by a colleague meanwhile and not overwritten. Check them below and save again.',
+		'{count, plural, one {# value was} other {# values were}} changed by a colleague meanwhile and not overwritten. Check them below and save again.',
 	conflictOnPage: 'A colleague saved {value} meanwhile. Your value was not saved; adjust it and save again.',
 	range: 'Allowed: {min} to {max}.',
 	unknownIndicator: 'Unknown indicator.',
@@ -48,7 +48,7 @@ export const benchmark = {
 	fileLabel: 'File with indicators',
 	fileHint: 'CSV or XLSX in the portal’s template.',
 	fileButton: 'Upload file',
-	fileErrorsTitle: 'The file has {count} error(s)',
+	fileErrorsTitle: 'The file has {count, plural, one {# error} other {# errors}}',
 	fileErrorsNothingStored: 'Nothing was stored. Correct the file and upload it again.',
 	filePositionCell: 'Row {row}, column {column}: {message}',
 	filePositionRow: 'Row {row}: {message}',
@@ -68,7 +68,7 @@ export const benchmark = {
 	uploadUnreadable: 'The file cannot be read. Save it again as XLSX or CSV.',
 	value_not_a_number: 'Enter a number, for example 62.5.',
 	value_whole_number: 'Enter a whole number.',
-	value_too_many_decimals: 'Use at most {decimals} decimal(s).',
+	value_too_many_decimals: 'Use at most {decimals, plural, one {# decimal} other {# decimals}}.',
 	value_below_min: 'The value cannot be lower than {min}.',
 	value_above_max: 'The value cannot be higher than {max}.',
 	unit_count: 'count',
@@ -162,7 +162,8 @@ export const benchmark = {
 	distributionsTitle: 'Distribution in the field',
 	distributionsHint: 'Only comparison groups with at least {min} deliveries.',
 	distributionEmpty: 'Too few deliveries to show yet.',
-	staffChartDescription: 'Distribution of {label} in {groups} comparison group(s); the numbers are in the table.',
+	staffChartDescription:
+		'Distribution of {label} in {groups, plural, one {# comparison group} other {# comparison groups}}; the numbers are in the table.',
 	outliersTitle: 'Values that stand out',
 	outliersHint:
 		'Values more than 1.5 × the interquartile range below the first or above the third quartile: a typing error, or a way of working to ask about in the sample.',

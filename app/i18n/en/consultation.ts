@@ -27,8 +27,8 @@ export const consultation = {
 	reactFor: 'React on behalf of',
 	choose: 'Choose',
 	ownTitle: 'Your reaction on behalf of {name}',
-	ownSent: 'Sent on {at}, with reactions on {count} points. Thank you.',
-	ownDraft: 'Draft: reactions on {count} points, not sent yet.',
+	ownSent: 'Sent on {at}, with reactions on {count, plural, one {# point} other {# points}}. Thank you.',
+	ownDraft: 'Draft: reactions on {count, plural, one {# point} other {# points}}, not sent yet.',
 	ownNone: 'You have not reacted yet.',
 	privateNote:
 		'Reactions are not public during the consultation: only your own organisation and the KiBG office see them. You are never quoted without your consent.',
@@ -88,7 +88,8 @@ export const consultation = {
 	rating_4: '4',
 	rating_5: '5 (good)',
 	noRatings: 'No judgements yet.',
-	ratingSummary: '{quality}: average {mean} ({count} judgements, {low} times 1 or 2)',
+	ratingSummary:
+		'{quality}: average {mean} ({count, plural, one {# judgement} other {# judgements}}, {low} times 1 or 2)',
 	chartTitle: 'Judgements of norm {code}, distribution 1 to 5 per quality',
 	errorForm: 'The form is incomplete. Please try again.',
 	errorTextTooLong: 'The text is too long.',
@@ -128,7 +129,7 @@ export const consultation = {
 	processTitle: '1. Consultation process {markName} {year}',
 	processBasis: 'The norms of {previous} were the starting point for the norms {year}.',
 	processInvited:
-		'The draft was sent for consultation to about {count} organisations (carriers, insurers and other interested parties), from {opensOn} until {closesOn} inclusive.',
+		'The draft was sent for consultation to about {count, plural, one {# organisation} other {# organisations}} (carriers, insurers and other interested parties), from {opensOn} until {closesOn} inclusive.',
 	processWindow: 'The draft was open for consultation from {opensOn} until {closesOn} inclusive.',
 	processReactions:
 		'Written reactions: {count} (from carriers: {carriers}, from insurers and other organisations: {organisations}, from other interested parties: {others}).',

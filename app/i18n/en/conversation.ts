@@ -26,7 +26,7 @@ export const conversation: Catalogue['conversation'] = {
 		'At most {max} characters. The recipient gets an e-mail with a link to this conversation; your text itself is not in that e-mail.',
 	attachmentsLabel: 'Attachments (optional)',
 	attachmentsHint:
-		'At most {count} files, together at most 20 MB: PDF, Word (DOCX), Excel (XLSX) or OpenDocument (ODT).',
+		'At most {count, plural, one {# file} other {# files}}, together at most 20 MB: PDF, Word (DOCX), Excel (XLSX) or OpenDocument (ODT).',
 	attachmentsKeptNotice:
 		'After an error, choose files again: browsers do not keep chosen files. Your text is still there.',
 	send: 'Send message',

@@ -116,7 +116,8 @@ export const refusals: Record<keyof typeof nl, string> = {
 	year_not_found: 'This mark year does not exist.',
 	year_settings_conflict: 'Someone else changed the settings of this year in the meantime. Reload the page.',
 	fee_rate_published: 'The fee rate of this year has already been published.',
-	year_settings_invalid: 'The settings contain {count} error(s). Correct the marked fields.',
+	year_settings_invalid:
+		'The settings contain {count, plural, one {# error} other {# errors}}. Correct the marked fields.',
 	settings_invalid_date: 'Enter a valid date (YYYY-MM-DD).',
 	settings_whole_days: 'Enter a whole number of days.',
 	settings_days_negative: 'The number of days cannot be negative.',
@@ -141,7 +142,7 @@ export const refusals: Record<keyof typeof nl, string> = {
 	settings_deadline_before_opening: 'The qualification deadline must be on or after the day the self-evaluation opens.',
 	settings_deadline_before_listing: 'The qualification deadline must be on or after the listing in the register.',
 	settings_turnover_before_deadline: 'The turnover report must come after the qualification deadline.',
-	norm_set_invalid: 'The norm set contains {count} error(s).',
+	norm_set_invalid: 'The norm set contains {count, plural, one {# error} other {# errors}}.',
 	norm_set_year_missing: 'Create the mark year first.',
 	norm_set_exists: 'This year already has a norm set.',
 	norm_set_no_previous: 'There is no norm set of an earlier year to copy.',
@@ -156,11 +157,11 @@ export const refusals: Record<keyof typeof nl, string> = {
 	interview_not_held_yet:
 		'The interview is planned for {scheduledAt} and has not taken place yet. Record the outcome after the interview.',
 	year_change_would_unwithdraw:
-		'This change was not saved: with these dates the mark of {count} withdrawn carrier(s) would not have been withdrawn ({providers}). Changing a date does not undo a withdrawal; if needed, reinstate a withdrawal per participation (with a justification).',
+		'This change was not saved: with these dates the mark of {count, plural, one {# withdrawn carrier} other {# withdrawn carriers}} would not have been withdrawn ({providers}). Changing a date does not undo a withdrawal; if needed, reinstate a withdrawal per participation (with a justification).',
 	year_change_would_unqualify:
-		'This change was not saved: {count} carrier(s) submitted their self-evaluation in time but would be late with these dates ({providers}). A qualification is not undone retroactively; choose a later date.',
+		'This change was not saved: {count, plural, one {# carrier} other {# carriers}} submitted their self-evaluation in time but would be late with these dates ({providers}). A qualification is not undone retroactively; choose a later date.',
 	year_change_retroactive_withdrawal:
-		'This change was not saved: {count} carrier(s) would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
+		'This change was not saved: {count, plural, one {# carrier} other {# carriers}} would be withdrawn retroactively with these dates ({providers}). Choose a date that has not passed yet.',
 	follow_up_closed: 'This delivery has already been received; the office is reviewing it.',
 	follow_up_not_delivered: 'Nothing has been delivered to review yet.',
 	// spiegelrapportage

@@ -132,7 +132,7 @@ export const register: Record<keyof typeof nl, string> = {
 		'The norms of the quality mark are set anew every year, after a consultation of the field. Below are the published norms per mark year.',
 	normsEmpty: 'No norms have been published yet.',
 	normsYearLink: 'Norms {year}',
-	normsCounts: '{themes} themes, {norms} norms',
+	normsCounts: '{themes, plural, one {# theme} other {# themes}}, {norms, plural, one {# norm} other {# norms}}',
 	normsPublishedOn: 'Published on {date}',
 	normsYearTitle: 'Norms {year}',
 	normsTheme: 'Theme: {title}',

@@ -32,7 +32,7 @@ export const benchmark = {
 	submit: 'Indienen',
 	empty: 'leeg',
 	conflictsOnSave:
-		'{count} waarde(n) zijn intussen door een collega gewijzigd en niet overschreven. Bekijk ze hieronder en sla opnieuw op.',
+		'{count, plural, one {# waarde is} other {# waarden zijn}} intussen door een collega gewijzigd en niet overschreven. Bekijk ze hieronder en sla opnieuw op.',
 	conflictOnPage:
 		'Een collega heeft intussen {value} opgeslagen. Uw waarde is niet opgeslagen; pas aan en sla opnieuw op.',
 	range: 'Toegestaan: {min} tot en met {max}.',
@@ -49,7 +49,7 @@ export const benchmark = {
 	fileLabel: 'Bestand met indicatoren',
 	fileHint: 'CSV of XLSX in het sjabloon van het portaal.',
 	fileButton: 'Bestand opladen',
-	fileErrorsTitle: 'Het bestand bevat {count} fout(en)',
+	fileErrorsTitle: 'Het bestand bevat {count, plural, one {# fout} other {# fouten}}',
 	fileErrorsNothingStored: 'Er is niets opgeslagen. Verbeter het bestand en laad het opnieuw op.',
 	filePositionCell: 'Rij {row}, kolom {column}: {message}',
 	filePositionRow: 'Rij {row}: {message}',
@@ -69,7 +69,7 @@ export const benchmark = {
 	uploadUnreadable: 'Het bestand kan niet worden gelezen. Sla het opnieuw op als XLSX of CSV.',
 	value_not_a_number: 'Vul een getal in, bijvoorbeeld 62,5.',
 	value_whole_number: 'Vul een heel getal in.',
-	value_too_many_decimals: 'Gebruik hoogstens {decimals} decimaal/decimalen.',
+	value_too_many_decimals: 'Gebruik hoogstens {decimals, plural, one {# decimaal} other {# decimalen}}.',
 	value_below_min: 'De waarde mag niet lager zijn dan {min}.',
 	value_above_max: 'De waarde mag niet hoger zijn dan {max}.',
 	unit_count: 'aantal',
@@ -167,7 +167,8 @@ export const benchmark = {
 	distributionsTitle: 'Verdeling in het veld',
 	distributionsHint: 'Alleen vergelijkingsgroepen met ten minste {min} aanleveringen.',
 	distributionEmpty: 'Nog te weinig aanleveringen om te tonen.',
-	staffChartDescription: 'Verdeling van {label} in {groups} vergelijkingsgroep(en); de getallen staan in de tabel.',
+	staffChartDescription:
+		'Verdeling van {label} in {groups, plural, one {# vergelijkingsgroep} other {# vergelijkingsgroepen}}; de getallen staan in de tabel.',
 	outliersTitle: 'Opvallende waarden',
 	outliersHint:
 		'Waarden buiten 1,5 × de interkwartielafstand onder het eerste of boven het derde kwartiel: een tikfout, of een werkwijze om in de steekproef naar te vragen.',

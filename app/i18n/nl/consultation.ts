@@ -27,8 +27,8 @@ export const consultation = {
 	reactFor: 'Reageren namens',
 	choose: 'Kiezen',
 	ownTitle: 'Uw reactie namens {name}',
-	ownSent: 'Verstuurd op {at}, met reacties op {count} punten. Dank u wel.',
-	ownDraft: 'In concept: reacties op {count} punten, nog niet verstuurd.',
+	ownSent: 'Verstuurd op {at}, met reacties op {count, plural, one {# punt} other {# punten}}. Dank u wel.',
+	ownDraft: 'In concept: reacties op {count, plural, one {# punt} other {# punten}}, nog niet verstuurd.',
 	ownNone: 'U heeft nog niet gereageerd.',
 	privateNote:
 		'Reacties zijn tijdens de consultatie niet openbaar: alleen uw eigen organisatie en het bedrijfsbureau van KiBG zien ze. Zonder uw toestemming wordt u niet geciteerd.',
@@ -88,7 +88,7 @@ export const consultation = {
 	rating_4: '4',
 	rating_5: '5 (goed)',
 	noRatings: 'Nog geen oordelen.',
-	ratingSummary: '{quality}: gemiddeld {mean} ({count} oordelen, {low} keer 1 of 2)',
+	ratingSummary: '{quality}: gemiddeld {mean} ({count, plural, one {# oordeel} other {# oordelen}}, {low} keer 1 of 2)',
 	chartTitle: 'Oordelen over norm {code}, verdeling 1 tot 5 per kwaliteit',
 	errorForm: 'Het formulier is niet volledig. Probeer het opnieuw.',
 	errorTextTooLong: 'De tekst is te lang.',
@@ -128,7 +128,7 @@ export const consultation = {
 	processTitle: '1. Consultatietraject {markName} {year}',
 	processBasis: 'Voor de ontwikkeling van de normen {year} vormden de normen van {previous} het uitgangspunt.',
 	processInvited:
-		'Het conceptkeurmerk is naar ongeveer {count} organisaties (keurmerkdragers, zorgverzekeraars en andere geïnteresseerden) ter consultatie gestuurd, van {opensOn} tot en met {closesOn}.',
+		'Het conceptkeurmerk is naar ongeveer {count, plural, one {# organisatie} other {# organisaties}} (keurmerkdragers, zorgverzekeraars en andere geïnteresseerden) ter consultatie gestuurd, van {opensOn} tot en met {closesOn}.',
 	processWindow: 'Het conceptkeurmerk is van {opensOn} tot en met {closesOn} ter consultatie voorgelegd.',
 	processReactions:
 		'Aantal schriftelijke reacties: {count} (van keurmerkdragers: {carriers}, van zorgverzekeraars en andere organisaties: {organisations}, van andere geïnteresseerden: {others}).',

@@ -26,7 +26,7 @@ export const conversation = {
 		'Ten hoogste {max} tekens. De ontvanger krijgt een e-mail met een link naar dit gesprek; uw tekst zelf staat niet in die e-mail.',
 	attachmentsLabel: 'Bijlagen (niet verplicht)',
 	attachmentsHint:
-		'Ten hoogste {count} bestanden, samen ten hoogste 20 MB: PDF, Word (DOCX), Excel (XLSX) of OpenDocument (ODT).',
+		'Ten hoogste {count, plural, one {# bestand} other {# bestanden}}, samen ten hoogste 20 MB: PDF, Word (DOCX), Excel (XLSX) of OpenDocument (ODT).',
 	attachmentsKeptNotice:
 		'Een bestand kiest u na een fout opnieuw: de browser bewaart gekozen bestanden niet. Uw tekst staat er nog.',
 	send: 'Bericht versturen',

@@ -123,7 +123,8 @@ export const refusals = {
 	year_settings_conflict:
 		'Iemand anders heeft de instellingen van dit jaar intussen gewijzigd. Laad de pagina opnieuw.',
 	fee_rate_published: 'Het afdrachtpercentage van dit jaar is al gepubliceerd.',
-	year_settings_invalid: 'De instellingen bevatten {count} fout(en). Verbeter de gemarkeerde velden.',
+	year_settings_invalid:
+		'De instellingen bevatten {count, plural, one {# fout} other {# fouten}}. Verbeter de gemarkeerde velden.',
 	settings_invalid_date: 'Vul een geldige datum in (JJJJ-MM-DD).',
 	settings_whole_days: 'Vul een heel aantal dagen in.',
 	settings_days_negative: 'Het aantal dagen mag niet negatief zijn.',
@@ -149,7 +150,7 @@ export const refusals = {
 		'De kwalificatiedeadline moet op of na de openingsdatum van de zelfevaluatie liggen.',
 	settings_deadline_before_listing: 'De kwalificatiedeadline moet op of na de opname in het register liggen.',
 	settings_turnover_before_deadline: 'De omzetopgave moet na de kwalificatiedeadline liggen.',
-	norm_set_invalid: 'De normenset bevat {count} fout(en).',
+	norm_set_invalid: 'De normenset bevat {count, plural, one {# fout} other {# fouten}}.',
 	norm_set_year_missing: 'Maak eerst het keurmerkjaar aan.',
 	norm_set_exists: 'Dit jaar heeft al een normenset.',
 	norm_set_no_previous: 'Er is geen normenset van een eerder jaar om te kopiëren.',
@@ -164,11 +165,11 @@ export const refusals = {
 	interview_not_held_yet:
 		'Het gesprek is gepland op {scheduledAt} en heeft nog niet plaatsgevonden. Leg de uitkomst vast na het gesprek.',
 	year_change_would_unwithdraw:
-		'Deze wijziging is niet opgeslagen: met deze datums zou het keurmerk van {count} ingetrokken keurmerkdrager(s) niet zijn ingetrokken ({providers}). Een intrekking wordt niet ongedaan gemaakt door een datum te wijzigen; herstel een intrekking zo nodig per deelname (met toelichting).',
+		'Deze wijziging is niet opgeslagen: met deze datums zou het keurmerk van {count, plural, one {# ingetrokken keurmerkdrager} other {# ingetrokken keurmerkdragers}} niet zijn ingetrokken ({providers}). Een intrekking wordt niet ongedaan gemaakt door een datum te wijzigen; herstel een intrekking zo nodig per deelname (met toelichting).',
 	year_change_would_unqualify:
-		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) dienden de zelfevaluatie op tijd in, maar zouden met deze datums te laat zijn ({providers}). Een kwalificatie wordt niet met terugwerkende kracht ongedaan gemaakt; kies een latere datum.',
+		'Deze wijziging is niet opgeslagen: {count, plural, one {# keurmerkdrager diende} other {# keurmerkdragers dienden}} de zelfevaluatie op tijd in, maar zouden met deze datums te laat zijn ({providers}). Een kwalificatie wordt niet met terugwerkende kracht ongedaan gemaakt; kies een latere datum.',
 	year_change_retroactive_withdrawal:
-		'Deze wijziging is niet opgeslagen: {count} keurmerkdrager(s) zouden met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
+		'Deze wijziging is niet opgeslagen: {count, plural, one {# keurmerkdrager zou} other {# keurmerkdragers zouden}} met deze datums met terugwerkende kracht worden ingetrokken ({providers}). Kies een datum die nog niet voorbij is.',
 	follow_up_closed: 'Deze levering is al ontvangen; het bedrijfsbureau beoordeelt haar.',
 	follow_up_not_delivered: 'Er is nog niets aangeleverd om te beoordelen.',
 	// spiegelrapportage

@@ -143,7 +143,7 @@ export const register = {
 		'De normen van het keurmerk worden elk jaar opnieuw vastgesteld, na een consultatie van het veld. Hieronder staan de gepubliceerde normen per keurmerkjaar.',
 	normsEmpty: 'Er zijn nog geen normen gepubliceerd.',
 	normsYearLink: 'Normen {year}',
-	normsCounts: '{themes} thema’s, {norms} normen',
+	normsCounts: '{themes, plural, one {# thema} other {# thema’s}}, {norms, plural, one {# norm} other {# normen}}',
 	normsPublishedOn: 'Gepubliceerd op {date}',
 	normsYearTitle: 'Normen {year}',
 	normsTheme: 'Thema: {title}',

@@ -4,7 +4,9 @@ import { AuditDiff } from './audit-diff.tsx'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { DataTable, type DataTableColumn } from '#app/components/data-table/data-table.tsx'
 import { filterValues, parseTableQuery } from '#app/lib/table-query.ts'
-import { useT } from '#app/i18n/react.tsx'
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { auditActionLabel, entityTypeLabel } from '#app/i18n/labels.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import type { Translate } from '#app/i18n/translate.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { auditFacets, auditTableSpec, listAuditEvents } from '#app/services/audit-log.server.ts'
@@ -21,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type Row = Route.ComponentProps['loaderData']['rows'][number]
 
-function auditColumns(t: Translate): DataTableColumn<Row>[] {
+function auditColumns(t: Translate, locale: Locale): DataTableColumn<Row>[] {
 	return [
 		{ id: 'at', header: t('staff.columnAt'), cell: ({ row }) => <DateTime value={row.original.at} /> },
 		{
@@ -29,17 +31,21 @@ function auditColumns(t: Translate): DataTableColumn<Row>[] {
 			header: t('staff.columnActor'),
 			cell: ({ row }) => row.original.actor?.name ?? t(`staff.actor_${row.original.actorType}`),
 		},
-		{ id: 'action', header: t('staff.columnAction'), cell: ({ row }) => <code>{row.original.action}</code> },
+		{
+			id: 'action',
+			header: t('staff.columnAction'),
+			cell: ({ row }) => auditActionLabel(row.original.action, locale),
+		},
 		{
 			id: 'entity',
 			header: t('staff.columnEntity'),
 			cell: ({ row }) =>
 				row.original.participationId ? (
 					<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.original.participationId })}>
-						{row.original.entityType}
+						{entityTypeLabel(row.original.entityType, locale)}
 					</Link>
 				) : (
-					`${row.original.entityType} ${row.original.entityId.slice(0, 10)}`
+					`${entityTypeLabel(row.original.entityType, locale)} ${row.original.entityId.slice(0, 10)}`
 				),
 		},
 		{ id: 'provider', header: t('staff.columnProvider'), cell: ({ row }) => row.original.provider?.name ?? '–' },
@@ -56,6 +62,7 @@ export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.audit', 
 
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const { spec, query, rows, total, facets } = loaderData
 	return (
 		<div className="stack">
@@ -65,7 +72,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 				caption={t('staff.auditTitle')}
 				spec={spec}
 				query={query}
-				columns={auditColumns(t)}
+				columns={auditColumns(t, locale)}
 				data={rows}
 				total={total}
 				getRowId={(row) => row.id}
@@ -75,7 +82,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 					{
 						id: 'action',
 						label: t('staff.columnAction'),
-						options: facets.actions.map((action) => ({ value: action, label: action })),
+						options: facets.actions.map((action) => ({ value: action, label: auditActionLabel(action, locale) })),
 					},
 					{
 						id: 'actorType',
@@ -88,7 +95,7 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
 					{
 						id: 'entityType',
 						label: t('staff.columnEntity'),
-						options: facets.entityTypes.map((type) => ({ value: type, label: type })),
+						options: facets.entityTypes.map((type) => ({ value: type, label: entityTypeLabel(type, locale) })),
 					},
 					{ id: 'from', label: t('staff.auditFrom') },
 					{ id: 'until', label: t('staff.auditUntil') },

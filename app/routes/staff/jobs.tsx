@@ -9,7 +9,7 @@ import { SubmitButton } from '#app/components/forms.tsx'
 import type { Locale, MessageKey } from '#app/i18n/catalogue.ts'
 import { formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import type { Translate } from '#app/i18n/translate.ts'
+import { translate, type Translate } from '#app/i18n/translate.ts'
 import { jobList } from '#app/jobs/index.server.ts'
 import { runJob } from '#app/jobs/runner.server.ts'
 import { JOB_NAMES, type JobError } from '#app/jobs/types.ts'
@@ -97,7 +97,8 @@ export async function action({ request }: Route.ActionArgs) {
 	return redirectWithToast(`${href('/medewerkers/taken')}?taak=${form.data.job}`, {
 		type: outcome.run.status === 'succeeded' ? 'success' : 'error',
 		key: outcome.run.status === 'succeeded' ? 'mail.jobRan' : 'mail.jobFailed',
-		params: { job: form.data.job },
+		// Issue 12 §7: the job by its name in the reader's language, never its code.
+		params: { job: translate(user.locale, jobList.find((job) => job.name === form.data.job)!.title) },
 	})
 }
 

@@ -12,6 +12,7 @@ import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { formatEuro } from '#app/i18n/format.ts'
+import { auditActionLabel, participationEventLabel, withdrawalReasonLabel } from '#app/i18n/labels.ts'
 import { useLocale } from '#app/i18n/react.tsx'
 import { attempt, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
@@ -254,8 +255,8 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							{item.kind === 'transition' ? (
 								<>
 									{item.entry.fromState ? t(`states.${item.entry.fromState}`) : '–'} →{' '}
-									<strong>{t(`states.${item.entry.toState}`)}</strong> ({item.entry.event}) ·{' '}
-									{item.entry.actor?.name ?? t('staff.system')}
+									<strong>{t(`states.${item.entry.toState}`)}</strong> (
+									{participationEventLabel(item.entry.event, locale)}) · {item.entry.actor?.name ?? t('staff.system')}
 									{item.entry.note ? <span className="pre-wrap"> · {item.entry.note}</span> : null}
 								</>
 							) : item.kind === 'mail' ? (
@@ -267,7 +268,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 								</>
 							) : (
 								<>
-									{t('staff.withdrawalEffective', { reason: item.withdrawal.reason })}
+									{t('staff.withdrawalEffective', { reason: withdrawalReasonLabel(item.withdrawal.reason, locale) })}
 									{item.withdrawal.undoneAt ? ` · ${t('staff.withdrawalUndone')}` : ''}
 								</>
 							)}
@@ -281,8 +282,9 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.withdrawals.map((withdrawal) => (
 						<li key={withdrawal.id}>
-							{withdrawal.reason} · {t('staff.effectiveAt')} <DateTime value={withdrawal.effectiveAt} /> ·{' '}
-							{withdrawal.decidedBy?.name ?? t('staff.system')} · {withdrawal.explanation}
+							{withdrawalReasonLabel(withdrawal.reason, locale)} · {t('staff.effectiveAt')}{' '}
+							<DateTime value={withdrawal.effectiveAt} /> · {withdrawal.decidedBy?.name ?? t('staff.system')} ·{' '}
+							{withdrawal.explanation}
 							{withdrawal.letterFile ? (
 								<>
 									{' · '}
@@ -397,7 +399,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 				<ul>
 					{p.auditEvents.map((event) => (
 						<li key={event.id}>
-							<DateTime value={event.at} /> · <code>{event.action}</code> ·{' '}
+							<DateTime value={event.at} /> · {auditActionLabel(event.action, locale)} ·{' '}
 							{event.actor?.name ?? t(`staff.actor_${event.actorType}`)}
 							{event.reason ? ` · ${event.reason}` : ''}
 							<AuditDiff before={event.before} after={event.after} />
