@@ -20,10 +20,17 @@ test('claim, assess with exceptions, revision request, conversation, round 2 com
 	test.setTimeout(300_000)
 	const year = 2031
 	const provider = await hooks.createProvider({ name: `Praktijk Werkbank ${uniqueId()}` })
-	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/submitted-participation', {
+	// A complete round 1 (answers, ticks, uploaded formats), submitted by the provider in the portal.
+	const { participationId } = await hooks.post<{ participationId: string }>('fixtures/self-evaluation-complete', {
 		year,
 		providerId: provider.providerId,
+		at: `${year}-02-10T12:00:00+01:00`,
 	})
+	await hooks.signIn(page, provider.email)
+	await page.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/controle`)
+	await page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click()
+	await expect(page.getByText('Uw zelfevaluatie is ingediend.')).toBeVisible()
+	await page.context().clearCookies()
 	const assessor = await hooks.createStaff('assessor')
 	await hooks.signIn(page, assessor.email)
 
@@ -105,9 +112,8 @@ test('claim, assess with exceptions, revision request, conversation, round 2 com
 	await expect(member.getByRole('link', { name: 'werkproces.pdf' })).toBeVisible()
 	await expectAccessible(member)
 
-	// The provider starts round 2 in the portal and changes 1.1 (autosaved). The submission itself goes
-	// through the test hook, as in staff.spec: the fixture's round 1 skips the uploads and checklists
-	// that the completeness check demands, so the check page would (rightly) refuse it.
+	// The provider starts round 2 in the portal (a copy of round 1, documents included), changes 1.1
+	// (autosaved) and submits it through the check page.
 	const revisedText =
 		'Wij hebben nu een schriftelijke werkafspraak met de huisartsen in de regio en evalueren die elk kwartaal.'
 	await member.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}`)
@@ -115,7 +121,9 @@ test('claim, assess with exceptions, revision request, conversation, round 2 com
 	const revised = member.locator('#criterium-1\\.1')
 	await revised.getByRole('textbox').first().fill(revisedText)
 	await expect(revised.getByRole('status').first()).toContainText('Opgeslagen om')
-	await hooks.post('fixtures/resubmit-revision', { participationId, text: revisedText })
+	await member.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/controle`)
+	await member.getByRole('button', { name: 'Aangepaste zelfevaluatie indienen' }).click()
+	await expect(member.getByText('Uw zelfevaluatie is ingediend.')).toBeVisible()
 	await member.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}`)
 	await expect(member.getByText(/Ingediend op .*wacht op beoordeling/).first()).toBeVisible()
 	await providerContext.close()
