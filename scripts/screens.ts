@@ -69,7 +69,7 @@ const SHOTS: Shot[] = [
 		file: 'zelfevaluatie-controle',
 		title: 'Zelfevaluatie: controleren en indienen',
 		account: 'praktijk@aanbieder.demo',
-		path: async (page) => `${await selfEvaluation()}/controle`,
+		path: async () => `${await selfEvaluation()}/controle`,
 	},
 	{
 		file: 'werkbank',
