@@ -257,7 +257,7 @@ describe('delivery by file', () => {
 			'Rij 2, kolom E: Cliënten met een afgesloten behandeling in het jaar: Vul een getal in, bijvoorbeeld 62,5.',
 			'Rij 3, kolom E: Gemiddelde behandelduur per afgesloten behandeling: De waarde mag niet hoger zijn dan 6.000.',
 			'Rij 4, kolom A: Onbekende indicator "bestaat-niet".',
-			'Rij 5, kolom E: Aandeel behandelingen afgesloten binnen 800 minuten: Gebruik hoogstens 1 decimaal/decimalen.',
+			'Rij 5, kolom E: Aandeel behandelingen afgesloten binnen 800 minuten: Gebruik hoogstens 1 decimaal.',
 			'Rij 6, kolom A: Indicator finished-clients staat ook al in rij 2.',
 			'Rij 9, kolom E: Cliëntervaringsscore: De waarde mag niet lager zijn dan 1,0.',
 			'De rij van indicator short-treatments-share (Aandeel behandelingen van ten hoogste twee gesprekken) ontbreekt.',
