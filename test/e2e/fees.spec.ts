@@ -80,9 +80,7 @@ test('an admin runs a job by hand; the run is in the history', async ({ page, ho
 	await expect(page.getByRole('heading', { level: 1, name: 'Geplande taken' })).toBeVisible()
 	await expectAccessible(page)
 	await page.getByRole('button', { name: 'Nu uitvoeren (Opruimen)' }).click()
-	await expect(page.getByRole('status').filter({ hasText: 'De taak' })).toHaveText(
-		'De taak purge-sessions is uitgevoerd.',
-	)
+	await expect(page.getByRole('status').filter({ hasText: 'De taak' })).toHaveText('De taak Opruimen is uitgevoerd.')
 	await expect(page).toHaveURL(/taak=purge-sessions/)
 	const history = page.getByRole('table', { name: 'Geschiedenis' })
 	await expect(history.getByRole('row').nth(1)).toContainText('met de hand')

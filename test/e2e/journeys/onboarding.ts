@@ -49,7 +49,7 @@ export async function applySignAndList(
 	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
 	await expect(page.getByRole('alert')).toContainText('Vul een KvK-nummer van 8 cijfers in.')
 	await expect(page.getByRole('alert')).toContainText('Vul een postcode in zoals 1234 AB.')
-	await expect(page.getByLabel('Naam van de organisatie')).toHaveValue(name)
+	await expect(page.getByRole('textbox', { name: 'Naam van de organisatie' })).toHaveValue(name)
 	await expectAccessible(page)
 
 	await page.getByLabel('KvK-nummer').fill(kvk)
@@ -82,7 +82,7 @@ export async function applySignAndList(
 	await expectAccessible(page)
 	await page.getByRole('button', { name: 'Wijzigen: Postcode' }).click()
 	await expect(page.getByLabel('Postcode')).toBeFocused()
-	await expect(page.getByLabel('Naam van de organisatie')).toHaveValue(name)
+	await expect(page.getByRole('textbox', { name: 'Naam van de organisatie' })).toHaveValue(name)
 	await page.getByLabel('Postcode').fill('3511 AB')
 	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
 	await expect(page.getByRole('definition').filter({ hasText: '3511 AB' })).toBeVisible()
