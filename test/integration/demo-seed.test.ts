@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { snapshotProblems } from '#app/domain/participation.ts'
 import { addDays, amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { auditFieldLabelled } from '#app/i18n/labels.ts'
 import { db } from '#app/lib/db.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
+import { auditChanges } from '#app/routes/staff/audit-diff.tsx'
 import { login } from '#app/services/auth.server.ts'
 import { snapshotOf } from '#app/services/participation.server.ts'
 import { demoAccounts, demoPassword } from '#prisma/seed/demo-accounts.ts'
@@ -205,6 +207,17 @@ describe('demo data', () => {
 			select: { withdrawalId: true },
 		})
 		expect(decided.map((entry) => entry.id).sort()).toEqual(approved.map((entry) => entry.withdrawalId).sort())
+	})
+
+	it("issue 12 §7: every field of the demo's audit trail has a label in both languages", async () => {
+		const events = await db.auditEvent.findMany({ select: { action: true, before: true, after: true } })
+		expect(events.length).toBeGreaterThan(500)
+		const unlabelled = new Set<string>()
+		for (const event of events)
+			for (const { field } of auditChanges(event.before, event.after))
+				if (!auditFieldLabelled(field, 'nl') || !auditFieldLabelled(field, 'en'))
+					unlabelled.add(`${field} (${event.action})`)
+		expect([...unlabelled]).toEqual([])
 	})
 
 	it('has the spiegelrapportage: most carriers delivered 2025 and 2026, reproducibly; Rivierenland sees a trend', async () => {
