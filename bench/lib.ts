@@ -251,7 +251,9 @@ export function cpuMs(pid: number | undefined): number {
 export function machine(): string {
 	return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, load average ${loadavg()
 		.map((load) => load.toFixed(1))
-		.join(' / ')}, Node ${process.version}`
+		.join(
+			' / ',
+		)}, Node ${process.version}${process.env.BENCH_MACHINE_NOTE ? ` — ${process.env.BENCH_MACHINE_NOTE}` : ''}`
 }
 
 export async function writeResult(bench: string, database: DatabaseKind, result: object): Promise<void> {
