@@ -19,7 +19,19 @@ const host = process.env.HOST || '0.0.0.0'
 
 const app = express()
 app.disable('x-powered-by')
-app.use(compression())
+// The portal's JSON and plain-text answers are small (autosave and upload answers, the health
+// check, refusals) and leave the route as a stream without a length, so the size threshold cannot
+// see them: each got a zlib stream of its own, for a few hundred bytes (issue 17, a CPU profile of
+// the deadline rush). The open data files (JSON, CSV) are large and keep their compression.
+app.use(
+	compression({
+		filter(req, res) {
+			const type = String(res.getHeader('Content-Type') ?? '')
+			if (/^(?:application\/json|text\/plain)\b/i.test(type) && !req.path.startsWith('/open-data/')) return false
+			return compression.filter(req, res)
+		},
+	}),
+)
 
 let bundle
 if (production) {
