@@ -249,6 +249,32 @@ describe('every route × every role', () => {
 	})
 })
 
+// The insurer's column above says what it may not do; this says what it is for (issue 18): it reads
+// the concept and reacts as its own organisation, and sees nobody else's reaction.
+describe('the insurer (an organisation account)', () => {
+	it('reads the consultation and reacts as its own organisation', async () => {
+		const concept = modules.get('routes/consultation/concept')! as Required<Module>
+		const params = { year: String(world.b.consultationYear) }
+		const url = `/consultatie/${params.year}`
+		const cookie = await world.cookie('insurer')
+		const party = `user:${world.insurer.id}`
+		const page = await outcomeOf(() => concept.loader(routeArgs(getRequest(url, cookie), params) as never))
+		expect(page.kind, page.detail).toBe('ok')
+		expect(page.body).toContain(party)
+		expect(page.body).toContain('Zorgverzekeraar Test')
+		expect(page.body).not.toContain(SECRET)
+		const fields = { party, text: 'Graag meer aandacht voor de wachttijden.', version: '0' }
+		const saved = await outcomeOf(() => concept.action(routeArgs(formRequest(url, fields, cookie), params) as never))
+		expect(saved.kind, saved.detail).toBe('ok')
+		const response = await db.consultationResponse.findFirstOrThrow({
+			where: { partyKey: party },
+			include: { reactions: true },
+		})
+		expect(response).toMatchObject({ reactorType: 'organisation', organisationName: 'Zorgverzekeraar Test' })
+		expect(response.reactions.map((reaction) => reaction.text)).toEqual([fields.text])
+	})
+})
+
 /** What a refused POST must not change: B's rows that the routes above could touch. */
 async function snapshotOfB(w: World) {
 	const providerId = w.b.provider.id
