@@ -18,6 +18,11 @@ export function notFound(message = 'Niet gevonden'): never {
 	throw new Response(message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
+/** A request no form of ours can have sent (a broken multipart body): a 400, never a 500. */
+export function badRequest(message = 'Ongeldig verzoek'): Response {
+	return new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
 /**
  * Only same-site paths may be redirect targets (issue 15, finding 5). Browsers read a Location
  * leniently: they drop tabs and newlines anywhere and treat a backslash as a slash, so

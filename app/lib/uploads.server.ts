@@ -4,6 +4,7 @@
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 
 import { acceptedFormData } from './forms.ts'
+import { badRequest } from './http.server.ts'
 import { semaphore } from './semaphore.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
 import { pdfProblem, zipDirectoryEnd, zipProblem } from './upload-content.server.ts'
@@ -99,9 +100,17 @@ export async function readLimitedFormData(request: Request, maxFileBytes = MAX_U
 			controller.enqueue(chunk)
 		},
 	})
-	const formData = await new Response(body, {
-		headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
-	}).formData()
+	let formData: FormData
+	try {
+		formData = await new Response(body, {
+			headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
+		}).formData()
+	} catch (error) {
+		// A body that is no multipart form (no boundary, a broken or truncated one: found by the fuzz
+		// of bench/fuzz.ts) is the sender's error, a 400, not ours. A browser never sends one.
+		if (error instanceof TypeError) throw badRequest()
+		throw error
+	}
 	// The text fields beside the file are cleaned like every other form's (app/lib/forms.ts).
 	return acceptedFormData(formData)
 }
