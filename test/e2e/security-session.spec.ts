@@ -5,7 +5,7 @@
 // attachments; a signed-in response is never stored. Years 2087–2089 are this file's own.
 import type { APIRequestContext, Page, Request } from '@playwright/test'
 import PDFDocument from 'pdfkit'
-import { expect, expectAccessible, password, test } from './fixtures.ts'
+import { expect, expectAccessible, type Hooks, password, test } from './fixtures.ts'
 import { LONG_TEXT } from './journeys/self-evaluation.ts'
 
 const baseURL = `http://localhost:${process.env.E2E_PORT ?? 3210}`
@@ -27,6 +27,27 @@ async function sessionCookieOf(page: Page): Promise<string> {
 	return `__session=${cookie!.value}`
 }
 
+/** A new provider whose self-evaluation of `year` is open (listed), with its paths. */
+async function listedProvider(hooks: Hooks, year: number) {
+	const provider = await hooks.createProvider()
+	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
+	const selfEvaluation = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}`
+	return { ...provider, selfEvaluation, normOne: `${selfEvaluation}/norm/1` }
+}
+
+/** The same, signed in, on the page of norm 1 (where every browser test of this file types). */
+async function onNormOne(page: Page, hooks: Hooks, year: number) {
+	const provider = await listedProvider(hooks, year)
+	await hooks.signIn(page, provider.email)
+	await page.goto(provider.normOne)
+	return provider
+}
+
+/** A session of the user, as the `Cookie` header value (`__session=…`), made through the test hooks. */
+async function sessionOf(hooks: Hooks, email: string): Promise<string> {
+	return (await hooks.post<{ cookie: string }>('session', { email })).cookie.split(';')[0]!
+}
+
 /** Logs the session out elsewhere (another device, "log out everywhere"): the browser keeps its cookie. */
 async function revokeElsewhere(request: APIRequestContext, cookie: string) {
 	const response = await request.post('/uitloggen', { headers: { cookie, origin: baseURL }, maxRedirects: 0 })
@@ -38,12 +59,7 @@ test('the session ends while typing: the page says so, keeps the text, and saves
 	hooks,
 	request,
 }) => {
-	const year = 2087
-	const provider = await hooks.createProvider()
-	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-	await hooks.signIn(page, provider.email)
-	const url = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`
-	await page.goto(url)
+	const provider = await onNormOne(page, hooks, 2087)
 	const first = page.locator('#criterium-1\\.1')
 	const third = page.locator('#criterium-1\\.3')
 	await first.getByRole('textbox').fill(`${LONG_TEXT} Eerste versie.`)
@@ -89,11 +105,7 @@ test('autosave classifies what comes back: retries a 500 and a 429 with backoff,
 	page,
 	hooks,
 }) => {
-	const year = 2088
-	const provider = await hooks.createProvider()
-	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-	await hooks.signIn(page, provider.email)
-	await page.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`)
+	await onNormOne(page, hooks, 2088)
 	const answer = page.locator('#criterium-1\\.1')
 	const status = answer.getByRole('status')
 
@@ -147,11 +159,7 @@ test('the side navigation follows the answers without reloading the page after e
 	page,
 	hooks,
 }) => {
-	const year = 2089
-	const provider = await hooks.createProvider()
-	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-	await hooks.signIn(page, provider.email)
-	await page.goto(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`)
+	await onNormOne(page, hooks, 2089)
 	const navStatus = page.getByRole('navigation').locator('.norm-nav__status').first()
 	await expect(navStatus).toHaveText(/^0 van \d+ volledig$/)
 	const reloads: Request[] = []
@@ -177,14 +185,12 @@ test.describe('at the HTTP level', () => {
 		hooks,
 		request,
 	}) => {
-		const year = 2087
-		const provider = await hooks.createProvider()
-		await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-		const { cookie } = await hooks.post<{ cookie: string }>('session', { email: provider.email })
-		await revokeElsewhere(request, cookie.split(';')[0]!)
-		const response = await request.post(`/aanbieder/${provider.providerId}/zelfevaluatie/${year}/antwoord`, {
+		const provider = await listedProvider(hooks, 2087)
+		const cookie = await sessionOf(hooks, provider.email)
+		await revokeElsewhere(request, cookie)
+		const response = await request.post(`${provider.selfEvaluation}/antwoord`, {
 			form: { evidenceKey: 'x', 'x:version': '0' },
-			headers: { cookie: cookie.split(';')[0]!, origin: baseURL, accept: 'application/json' },
+			headers: { cookie, origin: baseURL, accept: 'application/json' },
 			maxRedirects: 0,
 		})
 		expect(response.status()).toBe(401)
@@ -194,11 +200,9 @@ test.describe('at the HTTP level', () => {
 	})
 
 	test('uploads download as sandboxed attachments for the provider and for staff', async ({ hooks, request }) => {
-		const year = 2088
-		const provider = await hooks.createProvider()
-		await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-		const member = (await hooks.post<{ cookie: string }>('session', { email: provider.email })).cookie.split(';')[0]!
-		const base = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}`
+		const provider = await listedProvider(hooks, 2088)
+		const member = await sessionOf(hooks, provider.email)
+		const base = provider.selfEvaluation
 		const uploaded = await request.post(
 			`${base}/document?upload=${encodeURIComponent('shared-decision-treatment-plan.format')}`,
 			{
@@ -211,7 +215,7 @@ test.describe('at the HTTP level', () => {
 		expect(uploaded.status(), await uploaded.text()).toBe(200)
 		const { fileId } = (await uploaded.json()) as { fileId: string }
 		const staff = await hooks.createStaff('assessor')
-		const assessor = (await hooks.post<{ cookie: string }>('session', { email: staff.email })).cookie.split(';')[0]!
+		const assessor = await sessionOf(hooks, staff.email)
 
 		for (const [path, cookie] of [
 			[`${base}/documenten/${fileId}`, member],
@@ -246,7 +250,7 @@ test.describe('at the HTTP level', () => {
 		const again = await request.get(path, { headers: { 'if-none-match': anonymous.headers()['etag']! } })
 		expect(again.status()).toBe(304)
 
-		const cookie = (await hooks.post<{ cookie: string }>('session', { email: provider.email })).cookie.split(';')[0]!
+		const cookie = await sessionOf(hooks, provider.email)
 		// The open data route sets `public, max-age=300` itself: the session must win.
 		const signedIn = await request.get(path, { headers: { cookie } })
 		expect(signedIn.status()).toBe(200)
