@@ -536,23 +536,21 @@ function zipOf(entries: ZipEntry[]): Uint8Array {
 		const packed = entry.deflate ? new Uint8Array(deflateRawSync(entry.data)) : entry.data
 		const size = entry.declaredSize ?? entry.data.length
 		const crc = crc32(entry.data)
-		const local = new DataView(new ArrayBuffer(30))
-		local.setUint32(0, 0x04034b50, true)
-		local.setUint16(4, 20, true)
-		local.setUint16(8, entry.deflate ? 8 : 0, true)
-		local.setUint32(14, crc, true)
-		local.setUint32(18, packed.length, true)
-		local.setUint32(22, size >>> 0, true)
-		local.setUint16(26, name.length, true)
-		const central = new DataView(new ArrayBuffer(46))
-		central.setUint32(0, 0x02014b50, true)
+		// The local header and the directory entry hold the same fields, the latter 2 bytes further on.
+		const header = (length: number, signature: number, shift: number) => {
+			const view = new DataView(new ArrayBuffer(length))
+			view.setUint32(0, signature, true)
+			view.setUint16(4 + shift, 20, true)
+			view.setUint16(8 + shift, entry.deflate ? 8 : 0, true)
+			view.setUint32(14 + shift, crc, true)
+			view.setUint32(18 + shift, packed.length, true)
+			view.setUint32(22 + shift, size >>> 0, true)
+			view.setUint16(26 + shift, name.length, true)
+			return view
+		}
+		const local = header(30, 0x04034b50, 0)
+		const central = header(46, 0x02014b50, 2)
 		central.setUint16(4, 20, true)
-		central.setUint16(6, 20, true)
-		central.setUint16(10, entry.deflate ? 8 : 0, true)
-		central.setUint32(16, crc, true)
-		central.setUint32(20, packed.length, true)
-		central.setUint32(24, size >>> 0, true)
-		central.setUint16(28, name.length, true)
 		central.setUint32(42, offset, true)
 		locals.push(joined(new Uint8Array(local.buffer), name, packed))
 		centrals.push(joined(new Uint8Array(central.buffer), name))

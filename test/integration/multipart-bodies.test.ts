@@ -26,7 +26,12 @@ describe('broken multipart bodies', () => {
 		const { provider, user } = await createProviderWithMember()
 		const participationId = await createSubmittedParticipation({ year, providerId: provider.id })
 		const staff = await createUser({ staffRole: 'assessor' })
-		const targets = [
+		const targets: {
+			module: { action: (args: never) => Promise<unknown> }
+			path: string
+			params: Record<string, string>
+			cookie: string
+		}[] = [
 			{
 				module: threadRoute,
 				path: `/aanbieder/${provider.id}/berichten/${year}`,
