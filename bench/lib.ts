@@ -3,6 +3,7 @@
 // percentiles from every response, the server's resident memory, and the results files in the
 // shape other tools read: bench/results/<bench>-<database>.json.
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
@@ -39,7 +40,9 @@ export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
 	let databaseUrl: string | undefined
 	let drop: (() => Promise<void>) | undefined
 	if (serverUrl) {
-		const database = `keurmerk_${name.replace(/\W/g, '_')}_bench_${Date.now()}`
+		// Unique per run, also when several people bench on one server at the same moment: the time,
+		// this process and a random part (each run drops only its own database).
+		const database = `keurmerk_${name.replace(/\W/g, '_')}_bench_${Date.now()}_${process.pid}_${randomBytes(3).toString('hex')}`
 		const admin = new pg.Client({ connectionString: serverUrl })
 		await admin.connect()
 		await admin.query(`CREATE DATABASE ${database}`)
@@ -248,7 +251,9 @@ export function cpuMs(pid: number | undefined): number {
 export function machine(): string {
 	return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, load average ${loadavg()
 		.map((load) => load.toFixed(1))
-		.join(' / ')}, Node ${process.version}`
+		.join(
+			' / ',
+		)}, Node ${process.version}${process.env.BENCH_MACHINE_NOTE ? ` — ${process.env.BENCH_MACHINE_NOTE}` : ''}`
 }
 
 export async function writeResult(bench: string, database: DatabaseKind, result: object): Promise<void> {

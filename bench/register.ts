@@ -136,7 +136,7 @@ function report(results: RegisterResult[]): string {
 		const byName = (list: Measured[], name: string) => list.find((item) => item.name === name)
 		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
 
-${r.machine} (at the end of the run; the machine is shared by eight engineers building and testing at the same time: it was busy). ${r.load}. Data: ${r.data.providers.toLocaleString('en')} providers (seeded in ${r.data.seedSeconds} s). First page: ${r.data.pageKb} kB of HTML. Server resident memory: ${r.rssMbAtRest} MB at rest, ${r.rssMb} MB after the run. Start to first 200 on the existing database: ${(r.startMs / 1000).toFixed(1)} s.
+${r.machine} (load average read at the end of the run, the bench's own server and clients included). ${r.load}. Data: ${r.data.providers.toLocaleString('en')} providers (seeded in ${r.data.seedSeconds} s). First page: ${r.data.pageKb} kB of HTML. Server resident memory: ${r.rssMbAtRest} MB at rest, ${r.rssMb} MB after the run. Start to first 200 on the existing database: ${(r.startMs / 1000).toFixed(1)} s.
 
 Trivial route (/healthz): ${r.trivial.rps} requests/s, p50 ${r.trivial.p50} / p95 ${r.trivial.p95} / p99 ${r.trivial.p99} ms. Target per case: p95 ≤ 2 × ${r.trivial.p95} = ${(2 * r.trivial.p95).toFixed(1)} ms and ≥ 500 requests/s, no errors.
 

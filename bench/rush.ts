@@ -31,7 +31,8 @@ import {
 	writeResult,
 } from './lib.ts'
 
-const PORT = Number(process.env.BENCH_PORT ?? 3305) + 1
+// Beside the register bench's port when BENCH_PORT is shared; the default avoids 3306 (MySQL/MariaDB).
+const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 3311
 const SECONDS = Number(process.env.RUSH_SECONDS ?? 60)
 const MEMBERS = 300
 const SUBMITTERS = 30
@@ -501,7 +502,7 @@ function report(results: RushResult[]): string {
 		] as const
 		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
 
-${r.machine} (at the end of the run; the machine is shared by eight engineers building and testing at the same time: it was busy). ${r.members} members, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted} rounds submitted.${r.serverCpuMsPerSave === undefined ? '' : ` Server CPU during the rush: ${r.serverCpuMsPerRequest} ms per request answered, ${r.serverCpuMsPerSave} ms per autosave (all of the process's CPU divided by the saves).`}
+${r.machine} (load average read at the end of the run, the bench's own server and clients included). ${r.members} members, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted} rounds submitted.${r.serverCpuMsPerSave === undefined ? '' : ` Server CPU during the rush: ${r.serverCpuMsPerRequest} ms per request answered, ${r.serverCpuMsPerSave} ms per autosave (all of the process's CPU divided by the saves).`}
 
 | case | URL | per second | p50 ms | p95 ms | p99 ms | count | errors |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |

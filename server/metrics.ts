@@ -60,6 +60,16 @@ async function matchPattern(pathname: string): Promise<string> {
 	return `/${pattern}`.replace(/\/+/g, '/')
 }
 
+/**
+ * Which autosave endpoint a route pattern is: a self-evaluation answer (`…/zelfevaluatie/:year/antwoord`)
+ * or a benchmark value (`…/spiegelrapportage/:year/waarde`); null for any other route.
+ */
+export function autosaveForm(route: string): 'self-evaluation' | 'benchmark' | null {
+	if (/^\/aanbieder\/:providerId\/zelfevaluatie\/:year\/antwoord$/.test(route)) return 'self-evaluation'
+	if (/^\/aanbieder\/:providerId\/spiegelrapportage\/:year\/waarde$/.test(route)) return 'benchmark'
+	return null
+}
+
 export function requestMetrics(req: Request, res: Response, next: NextFunction) {
 	const started = process.hrtime.bigint()
 	res.on('finish', () => {
@@ -69,10 +79,8 @@ export function requestMetrics(req: Request, res: Response, next: NextFunction) 
 				const { httpDuration, autosaves, conflicts } = metrics()
 				httpDuration.observe({ route, method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` }, seconds)
 				if (res.statusCode === 409) conflicts.inc({ route })
-				if (req.method === 'POST' && route.endsWith('/autosave')) {
-					const form = route.includes('benchmark') ? 'benchmark' : 'self-evaluation'
-					autosaves.inc({ form, outcome: autosaveOutcome(res.statusCode) })
-				}
+				const form = req.method === 'POST' ? autosaveForm(route) : null
+				if (form) autosaves.inc({ form, outcome: autosaveOutcome(res.statusCode) })
 			})
 			.catch(() => undefined)
 	})

@@ -21,6 +21,17 @@ export interface ThreadMessageView {
 	attachments: { id: string; name: string; sizeBytes: number }[]
 }
 
+/** How many of the other side's messages the reader has not seen yet, said once above the thread. */
+export function UnreadNotice({ count }: { count: number }) {
+	const t = useT()
+	if (count === 0) return null
+	return (
+		<p className="panel panel--info" role="status">
+			{t('conversation.unread', { count })}
+		</p>
+	)
+}
+
 export function ConversationThread({
 	messages,
 	providerName,

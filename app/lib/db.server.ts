@@ -5,7 +5,7 @@
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Database, type DatabaseConfig, openDatabase } from './db/client.server.ts'
 import { whileHolding } from './db/advisory-lock.server.ts'
-import { applyMigrations } from './db/migrations.server.ts'
+import { applyMigrations, migrationsUpToDate } from './db/migrations.server.ts'
 
 const key = Symbol.for('keurmerk.database')
 type State = { opening?: Promise<Database>; ready?: Database }
@@ -26,8 +26,9 @@ export async function initDatabase(
 		const database = await openDatabase(config)
 		try {
 			// Several instances starting at once on one PostgreSQL: one applies the migrations, the
-			// others wait for it and then find nothing pending.
-			if (migrate)
+			// others wait for it and then find nothing pending. An up-to-date database (every start
+			// but the first after a release) does not load the schema engine at all.
+			if (migrate && !(await migrationsUpToDate(database.prisma)))
 				await whileHolding(database.connectionString, 'migrations', () => applyMigrations(database.adapterFactory))
 		} catch (error) {
 			await database.close()

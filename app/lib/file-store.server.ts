@@ -76,12 +76,13 @@ export function databaseFileStore(): FileStore {
 		kind: 'database',
 		async write(storageKey, bytes, client = db) {
 			checkStorageKey(storageKey)
-			const rows = []
-			for (let seq = 0, offset = 0; offset < bytes.byteLength || seq === 0; seq++, offset += CHUNK_BYTES) {
-				rows.push({ storageKey, seq, bytes: new Uint8Array(bytes.subarray(offset, offset + CHUNK_BYTES)) })
-			}
 			// One chunk per statement: a multi-row insert of several megabytes is a huge parameter list.
-			for (const row of rows) await client.storedFileChunk.create({ data: row })
+			// Each chunk is copied as it is written (its own buffer for the driver), so the file is not
+			// held twice.
+			for (let seq = 0, offset = 0; offset < bytes.byteLength || seq === 0; seq++, offset += CHUNK_BYTES) {
+				const chunk = new Uint8Array(bytes.subarray(offset, offset + CHUNK_BYTES))
+				await client.storedFileChunk.create({ data: { storageKey, seq, bytes: chunk } })
+			}
 		},
 		async read(storageKey, client = db) {
 			const chunks = await client.storedFileChunk.findMany({

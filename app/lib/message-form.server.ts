@@ -3,9 +3,13 @@
 // portal's input cleaning (control characters refused), the text checked with Zod, every file
 // under the same rules as a self-evaluation document (name, size, content; app/lib/uploads.server.ts).
 // A failure carries Dutch/English message keys for the form and the typed text, so nothing is lost.
+// `sendMessageForm` is the whole action of both threads: read, store, answer.
+import { data } from 'react-router'
 import { z } from 'zod'
 import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_CHARS } from '#app/domain/conversation.ts'
-import { type FormFailure, formFailure, parseForm } from './forms.ts'
+import type { Locale } from '#app/i18n/catalogue.ts'
+import { attempt, type FormFailure, formFailure, parseForm, refusalFailure } from './forms.ts'
+import { redirectWithToast } from './toast.server.ts'
 import { type AcceptedUpload, acceptUpload, readLimitedFormData, UploadRefused } from './uploads.server.ts'
 
 export const messageSchema = z.object({
@@ -58,4 +62,30 @@ export async function readMessageForm(request: Request): Promise<MessageFormResu
 		}
 	}
 	return { ok: true, body: form.data.body, attachments, returnTo: form.data.terug ?? null }
+}
+
+export interface MessageSender {
+	/** The writer's language, for a refusal of the conversation service. */
+	locale: Locale
+	/** Stores the message in the route's thread as its writer (`postMessage` of the conversation service). */
+	post: (message: { body: string; attachments: AcceptedUpload[] }) => Promise<{ id: string }>
+	/** Where the writer lands after sending: the new message, on the thread or the page the panel was on. */
+	landing: (messageId: string, returnTo: string | null) => string
+}
+
+/**
+ * The action of a thread, the provider's and the staff's alike (the route has checked who writes
+ * where): the form read as above, a refusal given back with the typed text, a sent message
+ * answered by a redirect with a toast, so a reload never sends it twice.
+ */
+export async function sendMessageForm(request: Request, sender: MessageSender) {
+	const form = await readMessageForm(request)
+	if (!form.ok) return data(form.failure, { status: form.status })
+	const result = await attempt(() => sender.post({ body: form.body, attachments: form.attachments }))
+	if (!result.ok)
+		return data(refusalFailure(result.error, sender.locale, { body: form.body }), { status: result.error.status })
+	return redirectWithToast(sender.landing(result.value.id, form.returnTo), {
+		type: 'success',
+		key: 'conversation.toastSent',
+	})
 }

@@ -4,12 +4,14 @@
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 
 import { acceptedFormData } from './forms.ts'
+import { semaphore } from './semaphore.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
 import { pdfProblem, zipDirectoryEnd, zipProblem } from './upload-content.server.ts'
 
 export { MAX_UPLOAD_BYTES }
 // Room for the multipart envelope and the other form fields next to the file.
 const ENVELOPE_BYTES = 64 * 1024
+const EMPTY = new Uint8Array(0)
 
 export type UploadKind = 'pdf' | 'docx' | 'xlsx' | 'odt'
 
@@ -35,6 +37,29 @@ export class UploadRefused extends Error {
 	constructor(readonly key: UploadError) {
 		super(key)
 	}
+}
+
+// At most this many bytes of uploads (as declared by their Content-Length) are read, checked and
+// stored at once in this process: 32 one-megabyte documents, or one of 20 MB beside a dozen small
+// ones. An upload holds its bytes (a few copies while it is parsed, one until it is stored) for as
+// long as its transaction waits for the database, so at the deadline rush (issue 17) every queued
+// upload held its megabytes; the ones over the budget now wait here with their bodies unread (the
+// connection holds them, not the process). A body without a declared length weighs the maximum.
+export const UPLOAD_BUDGET_BYTES = 32 * 1024 * 1024
+const uploadGate = semaphore(UPLOAD_BUDGET_BYTES)
+
+/** Runs `work` (read the form, check the files, store them) once the request's bytes fit the budget. */
+export function withUploadBudget<T>(request: Request, work: () => Promise<T>, maxFileBytes = MAX_UPLOAD_BYTES) {
+	const limit = maxFileBytes + ENVELOPE_BYTES
+	const declared = Number(request.headers.get('content-length') ?? 'NaN')
+	// Over the limit: refused at once by readLimitedFormData, so it takes (almost) nothing.
+	const weight = !Number.isFinite(declared) ? limit : declared > limit ? 1 : declared
+	return uploadGate.run(work, weight)
+}
+
+/** Bytes of uploads being handled, and uploads waiting for room (tests). */
+export function uploadBudgetInUse(): { bytes: number; waiting: number } {
+	return { bytes: uploadGate.used, waiting: uploadGate.waiting }
 }
 
 /**
@@ -64,12 +89,16 @@ export async function readLimitedFormData(request: Request, maxFileBytes = MAX_U
 			chunks.push(value)
 		}
 	}
-	const body = new Uint8Array(total)
-	let offset = 0
-	for (const chunk of chunks) {
-		body.set(chunk, offset)
-		offset += chunk.byteLength
-	}
+	// Handed to the parser piece by piece and let go as it takes them: no second whole copy here.
+	let next = 0
+	const body = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			const chunk = chunks[next]
+			if (!chunk) return controller.close()
+			chunks[next++] = EMPTY
+			controller.enqueue(chunk)
+		},
+	})
 	const formData = await new Response(body, {
 		headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
 	}).formData()

@@ -88,11 +88,20 @@ export function registerEtag(parts: readonly string[]): string {
 
 // Answers per (moment key, what was asked), shared by all requests of this instance. A new
 // version empties it (the old answers will never be asked for again); it holds at most
-// MAX_ENTRIES answers, the least recently used leaving first. Promises, so that ten visitors
-// asking the same thing at once start one computation.
+// MAX_ENTRIES answers and MAX_BYTES of them (estimated, estimatedBytes), the least recently used
+// leaving first: one open data file of a large year is megabytes, a search page kilobytes, so a
+// bound by count alone could hold hundreds of megabytes (issue 17, target 3). Promises, so that ten
+// visitors asking the same thing at once start one computation; an answer counts once it is there.
 const MAX_ENTRIES = 500
-const answers = new Map<string, Promise<unknown>>()
+const MAX_BYTES = 32 * 1024 * 1024
+let limits = { entries: MAX_ENTRIES, bytes: MAX_BYTES }
+interface Entry {
+	answer: Promise<unknown>
+	bytes: number
+}
+const answers = new Map<string, Entry>()
 let answersVersion = ''
+let answersBytes = 0
 
 /**
  * The answer to `question` at `at`, from the cache or from `load` (which must compute it for that
@@ -103,31 +112,93 @@ export async function cachedRegisterAnswer<T>(question: string, at: Date, load: 
 	const moment = await registerMomentKey(at)
 	const version = moment.slice(0, moment.indexOf('|'))
 	if (version !== answersVersion) {
-		answers.clear()
+		clearAnswers()
 		answersVersion = version
 	}
 	const key = `${moment}|${question}`
-	const cached = answers.get(key) as Promise<T> | undefined
+	const cached = answers.get(key)
 	if (cached) {
 		answers.delete(key)
 		answers.set(key, cached)
-		return cached
+		return cached.answer as Promise<T>
 	}
 	const pending = load(at)
-	answers.set(key, pending)
-	pending.catch(() => {
-		if (answers.get(key) === pending) answers.delete(key)
-	})
-	while (answers.size > MAX_ENTRIES) {
-		const oldest = answers.keys().next().value
-		if (oldest === undefined) break
-		answers.delete(oldest)
-	}
+	const entry: Entry = { answer: pending, bytes: 0 }
+	answers.set(key, entry)
+	pending.then(
+		(value) => {
+			if (answers.get(key) !== entry) return
+			entry.bytes = estimatedBytes(value)
+			// Larger than the whole bound: answered, not kept (keeping it would push out everything else).
+			if (entry.bytes > limits.bytes) answers.delete(key)
+			else answersBytes += entry.bytes
+			evict()
+		},
+		() => {
+			if (answers.get(key) === entry) answers.delete(key)
+		},
+	)
+	evict()
 	return pending
+}
+
+/** Drops the least recently used answers until both bounds hold. */
+function evict(): void {
+	for (const [key, entry] of answers) {
+		if (answers.size <= limits.entries && answersBytes <= limits.bytes) return
+		answers.delete(key)
+		answersBytes -= entry.bytes
+	}
+}
+
+function clearAnswers(): void {
+	answers.clear()
+	answersBytes = 0
+}
+
+/**
+ * An upper estimate of the memory a computed answer holds: every string at two bytes a character
+ * (V8 stores most in one), numbers and booleans at 8, objects, arrays and dates with a fixed overhead
+ * and 8 per slot. Cheap next to computing the answer, and counted once per answer.
+ */
+export function estimatedBytes(value: unknown): number {
+	let bytes = 0
+	const seen = new Set<object>()
+	const stack: unknown[] = [value]
+	while (stack.length > 0) {
+		const item = stack.pop()
+		if (typeof item === 'string') bytes += 16 + item.length * 2
+		else if (item === null || typeof item !== 'object') bytes += 8
+		else if (!seen.has(item)) {
+			seen.add(item)
+			if (item instanceof Date) bytes += 32
+			else if (ArrayBuffer.isView(item)) bytes += 64 + item.byteLength
+			else if (Array.isArray(item)) {
+				bytes += 32 + item.length * 8
+				for (const element of item) stack.push(element)
+			} else {
+				const entries = Object.entries(item)
+				bytes += 32 + entries.length * 8
+				for (const [name, field] of entries) stack.push(name, field)
+			}
+		}
+	}
+	return bytes
+}
+
+/** What this instance holds (tests): answers, and their estimated bytes. */
+export function registerCacheSize(): { entries: number; bytes: number } {
+	return { entries: answers.size, bytes: answersBytes }
+}
+
+/** Other bounds for a test; without an argument the defaults again. Empties the cache. */
+export function setRegisterCacheLimits(next: { entries?: number; bytes?: number } = {}): void {
+	limits = { entries: next.entries ?? MAX_ENTRIES, bytes: next.bytes ?? MAX_BYTES }
+	clearAnswers()
 }
 
 /** Empties this instance's answers (tests that compare cached with uncached answers). */
 export function clearRegisterCache(): void {
-	answers.clear()
+	clearAnswers()
 	instants = undefined
 }

@@ -9,7 +9,7 @@
 // Four-eyes for withdrawals (the year's `fourEyesWithdrawal`, on by default): the first staff
 // member's confirmation records a proposal; a second, different one approves it from the list of
 // pending withdrawals (which performs the withdrawal) or rejects it. Every step is audited.
-import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { amsterdamDateOf, type CalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForRoundOutcome, transition } from '#app/domain/participation.ts'
 import type { FileKind, ParticipationState } from '#app/generated/prisma/client.ts'
@@ -204,6 +204,34 @@ export async function previewDecision(actor: Actor & { userId: string }, input: 
 
 // ─── Sample outcomes ─────────────────────────────────────────────────────────────────────
 
+/** What staff choose on the sample outcome page, and carry in the URL to its letter and in the confirmation. */
+export interface InterviewOutcomeChoice {
+	outcome: InterviewOutcomeInput['outcome']
+	version: number
+	notes: string
+	effectiveOn: CalendarDate | null
+}
+
+/**
+ * The one way from the page's choice to the use case's input: the preview, its letter and the
+ * confirmation all build it here, so the letter previewed is the letter sent (signed by the
+ * person who decides, carrying their notes and day).
+ */
+export function interviewOutcomeInput(
+	interviewId: string,
+	choice: InterviewOutcomeChoice,
+	decider: { name: string },
+): InterviewOutcomeInput {
+	return {
+		interviewId,
+		outcome: choice.outcome,
+		notes: choice.notes,
+		expectedVersion: choice.version,
+		decidedBy: decider.name,
+		effectiveOn: choice.effectiveOn,
+	}
+}
+
 export async function previewInterviewOutcome(
 	actor: Actor & { userId: string },
 	participationId: string,
@@ -243,6 +271,32 @@ export async function interviewOutcomeContext(interviewId: string, at: Date = no
 }
 
 // ─── Withdrawals ─────────────────────────────────────────────────────────────────────────
+
+/** What an administrator chooses on the withdrawal page (and carries to its letter and the confirmation). */
+export interface WithdrawalChoice {
+	reason: WithdrawalInput['reason']
+	effectiveOn: CalendarDate
+	explanation: string
+}
+
+/**
+ * The one way from the withdrawal page's choice to the use case's input, for the preview, its
+ * letter and the confirmation (or proposal) alike: the letter previewed is the letter sent. A
+ * proposal keeps its proposer as the signer (`proposalInput`).
+ */
+export function withdrawalInput(
+	participationId: string,
+	choice: WithdrawalChoice,
+	decider: { name: string },
+): WithdrawalInput {
+	return {
+		participationId,
+		reason: choice.reason,
+		effectiveOn: choice.effectiveOn,
+		explanation: choice.explanation,
+		decidedBy: decider.name,
+	}
+}
 
 export function previewWithdrawal(actor: Actor & { userId: string }, input: WithdrawalInput) {
 	return dryRun(input.participationId, (tx) => withdrawParticipationIn(tx, actor, input))
@@ -342,14 +396,12 @@ function proposalInput(proposal: {
 	proposedBy: { name: string }
 }): WithdrawalInput {
 	if (proposal.reason === 'not_qualified_in_time') throw new AppError('reason_not_allowed')
-	return {
-		participationId: proposal.participationId,
-		reason: proposal.reason,
-		effectiveOn: proposal.effectiveOn,
-		explanation: proposal.explanation,
-		// The letter is signed by the person who decided; the approval is in the audit trail.
-		decidedBy: proposal.proposedBy.name,
-	}
+	// The letter is signed by the person who decided; the approval is in the audit trail.
+	return withdrawalInput(
+		proposal.participationId,
+		{ reason: proposal.reason, effectiveOn: proposal.effectiveOn, explanation: proposal.explanation },
+		proposal.proposedBy,
+	)
 }
 
 /** The approver's preview: the proposal as it would take effect now. */

@@ -9,7 +9,7 @@ import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
 import { loader as healthz } from '#app/routes/system/healthz.ts'
 import { createMailTransport, startMailWorker } from '#app/services/mail/worker.server.ts'
 import { startTestSmtp } from '#test/fixtures/mail-smtp.ts'
-import { mayScrape } from '#server/metrics.ts'
+import { autosaveForm, mayScrape } from '#server/metrics.ts'
 
 const scrape = (remoteAddress: string, headers: Record<string, string> = {}) => ({
 	headers,
@@ -51,6 +51,14 @@ describe('metrics', () => {
 
 	it('tells an autosave conflict from a save, a refusal and an error', () => {
 		expect([200, 409, 400, 403, 500].map(autosaveOutcome)).toEqual(['saved', 'conflict', 'refused', 'refused', 'error'])
+	})
+
+	it('counts the two autosave endpoints by their route patterns, and nothing else', () => {
+		// The patterns requestMetrics labels requests with (the paths of app/routes.ts joined).
+		expect(autosaveForm('/aanbieder/:providerId/zelfevaluatie/:year/antwoord')).toBe('self-evaluation')
+		expect(autosaveForm('/aanbieder/:providerId/spiegelrapportage/:year/waarde')).toBe('benchmark')
+		expect(autosaveForm('/aanbieder/:providerId/zelfevaluatie/:year/norm/:normCode')).toBeNull()
+		expect(autosaveForm('no-route')).toBeNull()
 	})
 
 	it('is not public: a bearer token when one is set, otherwise the machine itself and no proxy', () => {

@@ -13,6 +13,7 @@ import {
 	diffMigrationsToSchema,
 	migrationChecksum,
 	migrationsDir,
+	migrationsUpToDate,
 } from '#app/lib/db/migrations.server.ts'
 import { testDatabaseUrl, withDatabase } from '#test/setup/test-database.ts'
 
@@ -78,6 +79,28 @@ describe('migrations', () => {
 		}
 	})
 
+	it('are up to date only when every committed migration is recorded, unchanged (start-up then skips the engine)', async () => {
+		const dir = copyMigrations()
+		const database = await openDatabase({ pgliteDataDir: 'memory://' })
+		try {
+			expect(await migrationsUpToDate(database.prisma, dir)).toBe(false) // no _prisma_migrations yet
+			await applyMigrations(database.adapterFactory, dir)
+			expect(await migrationsUpToDate(database.prisma, dir)).toBe(true)
+			const added = path.join(dir, '99990101000000_added')
+			mkdirSync(added)
+			writeFileSync(path.join(added, 'migration.sql'), 'CREATE TABLE "Added" (id int);\n')
+			expect(await migrationsUpToDate(database.prisma, dir)).toBe(false)
+			expect(await applyMigrations(database.adapterFactory, dir)).toEqual(['99990101000000_added'])
+			expect(await migrationsUpToDate(database.prisma, dir)).toBe(true)
+			// An applied migration edited afterwards: the engine decides what that means.
+			writeFileSync(path.join(added, 'migration.sql'), 'CREATE TABLE "Added" (id bigint);\n')
+			expect(await migrationsUpToDate(database.prisma, dir)).toBe(false)
+		} finally {
+			await database.close()
+			rmSync(dir, { recursive: true, force: true })
+		}
+	})
+
 	it('do not record a failing migration as applied', async () => {
 		const dir = copyMigrations()
 		const broken = path.join(dir, '99990101000000_broken')
@@ -90,6 +113,8 @@ describe('migrations', () => {
 				SELECT migration_name, finished_at FROM _prisma_migrations WHERE migration_name = '99990101000000_broken'`
 			expect(rows).toHaveLength(1)
 			expect(rows[0]?.finished_at).toBeNull()
+			// A failed migration is never "up to date": start-up hands it to the engine, which reports it.
+			expect(await migrationsUpToDate(database.prisma, dir)).toBe(false)
 		} finally {
 			await database.close()
 			rmSync(dir, { recursive: true, force: true })

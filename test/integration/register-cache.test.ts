@@ -15,10 +15,14 @@ import { loader as registerLoader } from '#app/routes/public/register.tsx'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
 import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import {
+	cachedRegisterAnswer,
 	clearRegisterCache,
+	estimatedBytes,
 	passedCount,
+	registerCacheSize,
 	registerMomentKey,
 	registerVersion,
+	setRegisterCacheLimits,
 } from '#app/services/register-cache.server.ts'
 import { registerHttpCache } from '#server/register-http-cache.ts'
 import { getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
@@ -104,6 +108,47 @@ async function expectCacheAgrees(at: Date) {
 const justBefore = (instant: Date) => new Date(instant.getTime() - 1)
 
 describe('the register cache', () => {
+	it('stays under its byte bound, the least recently used answer leaving first', async () => {
+		setRegisterCacheLimits({ bytes: 1_000_000 })
+		try {
+			const at = new Date()
+			let loads = 0
+			const ask = (question: string, size = 100_000) =>
+				cachedRegisterAnswer(`test:${question}`, at, async () => {
+					loads++
+					return { text: 'x'.repeat(size) }
+				})
+			for (let n = 0; n < 10; n++) await ask(String(n))
+			expect(loads).toBe(10)
+			// Each answer is estimated at ~200 kB (two bytes a character): four fit, not five.
+			expect(registerCacheSize().entries).toBe(4)
+			expect(registerCacheSize().bytes).toBeLessThanOrEqual(1_000_000)
+			await ask('9')
+			expect(loads).toBe(10) // the most recent is kept
+			await ask('0')
+			expect(loads).toBe(11) // the oldest was dropped and is computed again
+			// An answer larger than the whole bound is answered, but not kept (and drops nothing else).
+			expect((await ask('huge', 600_000)).text).toHaveLength(600_000)
+			expect(registerCacheSize().entries).toBe(4)
+			await ask('huge', 600_000)
+			expect(loads).toBe(13)
+			expect(registerCacheSize().bytes).toBeLessThanOrEqual(1_000_000)
+		} finally {
+			setRegisterCacheLimits()
+		}
+	})
+
+	it('estimates what an answer holds from its strings and its shape', () => {
+		const page = { total: 2, rows: [{ name: 'De Linde', city: 'Utrecht', at: new Date() }], year: 2081 }
+		const bytes = estimatedBytes(page)
+		expect(bytes).toBeGreaterThan(2 * ('De Linde'.length + 'Utrecht'.length))
+		expect(bytes).toBeLessThan(1_000)
+		expect(estimatedBytes('x'.repeat(1_000_000))).toBeGreaterThanOrEqual(2_000_000)
+		// Shared or circular parts are counted once.
+		const shared = { text: 'y'.repeat(10_000) }
+		expect(estimatedBytes([shared, shared])).toBeLessThan(2 * estimatedBytes(shared))
+	})
+
 	it('equals the uncached register at every moment: 1 January, a withdrawal, 1 April, year end', async () => {
 		clearRegisterCache()
 		const newYear = amsterdamInstant(`${YEAR}-01-01`)

@@ -9,6 +9,7 @@ import { amsterdamDateOf, amsterdamInstant } from '#app/domain/amsterdam-time.ts
 import { isAppError, refusalError } from '#app/domain/errors.ts'
 import { now, setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { readStoredFile } from '#app/lib/storage.server.ts'
 import { createQualifiedParticipation, reportTurnover } from '#app/lib/test-fixtures/fees.server.ts'
 import { createListedParticipationId, createSubmittedParticipation } from '#app/lib/test-fixtures/staff.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
@@ -18,6 +19,7 @@ import * as participationRoute from '#app/routes/staff/participation.tsx'
 import * as withdrawRoute from '#app/routes/staff/withdraw.tsx'
 import * as withdrawLetterRoute from '#app/routes/staff/withdraw-letter.ts'
 import * as proposalRoute from '#app/routes/staff/withdrawal-proposal.tsx'
+import * as proposalLetterRoute from '#app/routes/staff/withdrawal-proposal-letter.ts'
 import { loadAssessment } from '#app/services/assessment.server.ts'
 import { saveAssessment } from '#app/services/assessment-form.server.ts'
 import { systemActor } from '#app/services/audit.server.ts'
@@ -264,6 +266,69 @@ describe('withdrawal through its confirmation page (issue 12 §5–6)', () => {
 			status: 'rejected',
 			decisionNote: 'Eerst met de aanbieder bellen.',
 		})
+	})
+
+	it('the letter and mail previewed are the ones sent: by the proposer, by the approver, after approval (pdftotext)', async () => {
+		const year = 2069
+		await ensureMarkYear(year)
+		const { provider } = await createProviderWithMember()
+		const { id } = await createListedParticipationId({ year, providerId: provider.id })
+		const admin = await createUser({ staffRole: 'admin', name: 'Bram Briefschrijver' })
+		const assessor = await createUser({ staffRole: 'assessor' })
+		const adminCookie = await sessionCookieFor(admin.id)
+		setClock(at(`${year}-02-01`))
+		const params = { participationId: id }
+		const path = `/medewerkers/deelnames/${id}/intrekken`
+		const fields = {
+			reason: 'provider_request',
+			effectiveOn: `${year}-02-20`,
+			explanation: 'De praktijk sluit; de aanbieder vroeg zelf om de intrekking.',
+		}
+		const query = `?${new URLSearchParams({ stap: 'controleren', ...fields })}`
+		const letterText = async (response: Response | undefined) => pdfText(new Uint8Array(await response!.arrayBuffer()))
+		const page = dataOf<{ preview: { mails: { subject: string; text: string }[] } }>(
+			(await callLoader(withdrawRoute, `${path}${query}`, params, adminCookie)).value,
+		).data
+		const previewed = await letterText(
+			(await callLoader(withdrawLetterRoute, `${path}/brief${query}`, params, adminCookie)).response,
+		)
+		expect(previewed).toContain('Bram Briefschrijver')
+		expect(previewed).toContain('de aanbieder vroeg zelf om de intrekking')
+
+		// Four-eyes: the proposal, then the approver's own preview of the same letter.
+		expect((await callAction(withdrawRoute, path, params, fields, adminCookie)).response?.status).toBe(302)
+		const proposal = await db.withdrawalProposal.findFirstOrThrow({ where: { participationId: id } })
+		const proposalPath = `/medewerkers/intrekkingen/voorstel/${proposal.id}`
+		const assessorCookie = await sessionCookieFor(assessor.id)
+		const approverPreview = await letterText(
+			(await callLoader(proposalLetterRoute, `${proposalPath}/brief`, { proposalId: proposal.id }, assessorCookie))
+				.response,
+		)
+		expect(approverPreview).toBe(previewed)
+		const mailsBefore = new Set(
+			(await db.outboxEmail.findMany({ where: { participationId: id }, select: { id: true } })).map((mail) => mail.id),
+		)
+		const approved = await callAction(
+			proposalRoute,
+			proposalPath,
+			{ proposalId: proposal.id },
+			{ intent: 'approve' },
+			assessorCookie,
+		)
+		expect(approved.response?.status, JSON.stringify(approved.value)).toBe(302)
+
+		const withdrawal = await db.withdrawal.findFirstOrThrow({
+			where: { participationId: id },
+			include: { letterFile: true },
+		})
+		expect(pdfText(await readStoredFile(withdrawal.letterFile!))).toBe(previewed)
+		const sent = (
+			await db.outboxEmail.findMany({ where: { participationId: id }, orderBy: { toAddress: 'asc' } })
+		).filter((mail) => !mailsBefore.has(mail.id))
+		expect(sent.length).toBeGreaterThan(0)
+		expect(sent.map((mail) => [mail.subject, mail.text])).toEqual(
+			page.preview.mails.map((mail) => [mail.subject, mail.text]),
+		)
 	})
 })
 

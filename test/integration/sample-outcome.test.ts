@@ -10,9 +10,11 @@ import * as sampleRoute from '#app/routes/staff/sample.tsx'
 import { addDays, amsterdamDateOf, amsterdamInstant, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { now, setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
+import { readStoredFile } from '#app/lib/storage.server.ts'
 import { createQualifiedParticipations } from '#app/lib/test-fixtures/staff.server.ts'
 import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
+import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { pdfFlatText } from '#test/fixtures/pdf.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
@@ -181,5 +183,44 @@ describe('the sample outcome confirmation page', () => {
 		const confirmed = await callAction(outcomeRoute, path, params, fields, cookie)
 		expect(confirmed.response?.status, JSON.stringify(confirmed.value)).toBe(302)
 		expect((await db.participation.findUniqueOrThrow({ where: { id: participationId } })).state).toBe('confirmed')
+	})
+
+	it('the letter and mail previewed are the ones sent: the same text, read back with pdftotext', async () => {
+		const staff = await createUser({ staffRole: 'assessor', name: 'Pim Proefbrief' })
+		const cookie = await sessionCookieFor(staff.id)
+		const { participationId, interview } = await sampledCarrier('Steekproef Brief', staff.id)
+		const path = `/medewerkers/steekproef/gesprek/${interview.id}`
+		const params = { interviewId: interview.id }
+		const fields = {
+			outcome: 'incorrect_qualification',
+			version: String(interview.version),
+			notes: 'De beschreven evaluatie met cliënten gebeurt in de praktijk niet.',
+			effectiveOn: addDays(amsterdamDateOf(now()), 7),
+		}
+		const query = `${path}?${new URLSearchParams({ stap: 'controleren', ...fields })}`
+		const page = dataOf<Page>((await callLoader(outcomeRoute, query, params, cookie)).value).data
+		const letter = await callLoader(letterRoute, query, params, cookie)
+		const previewed = pdfText(new Uint8Array(await letter.response!.arrayBuffer()))
+		// The letter is signed by the person who decides and carries their notes.
+		expect(previewed).toContain('Pim Proefbrief')
+		expect(previewed).toContain('gebeurt in de praktijk niet')
+		const mailsBefore = new Set(
+			(await db.outboxEmail.findMany({ where: { participationId }, select: { id: true } })).map((mail) => mail.id),
+		)
+
+		const confirmed = await callAction(outcomeRoute, path, params, fields, cookie)
+		expect(confirmed.response?.status, JSON.stringify(confirmed.value)).toBe(302)
+		const withdrawal = await db.withdrawal.findFirstOrThrow({
+			where: { participationId },
+			include: { letterFile: true },
+		})
+		expect(pdfText(await readStoredFile(withdrawal.letterFile!))).toBe(previewed)
+		const sent = (await db.outboxEmail.findMany({ where: { participationId }, orderBy: { toAddress: 'asc' } })).filter(
+			(mail) => !mailsBefore.has(mail.id),
+		)
+		expect(sent.length).toBeGreaterThan(0)
+		expect(sent.map((mail) => [mail.subject, mail.text])).toEqual(
+			page.preview!.mails.map((mail) => [mail.subject, mail.text]),
+		)
 	})
 })

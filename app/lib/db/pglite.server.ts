@@ -7,10 +7,21 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { withWholeScripts } from './whole-scripts.server.ts'
 
+// PostgreSQL's buffer cache lives in PGlite's WebAssembly memory, which grows as it is touched and
+// never shrinks: with the default 128 MB the process kept 128 MB of buffers resident once the data
+// had been read (issue 17, target 3). The data directory's files are cached by the operating system
+// anyway (PGlite reads them through Node's file system), so a smaller cache costs a copy, not a disk
+// read (docs/deploy.md, "Memory").
+export const PGLITE_SHARED_BUFFERS = '32MB'
+
 /** A PGlite on `dataDir` (an absolute path), or in memory without one. */
 export function createPGlite(dataDir?: string): PGlite {
 	// One options object: PGlite ignores the second argument when the first is not a string.
-	return new PGlite({ dataDir, extensions: { pg_trgm } })
+	return new PGlite({
+		dataDir,
+		extensions: { pg_trgm },
+		startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+	})
 }
 
 /**

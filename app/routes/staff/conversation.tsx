@@ -2,18 +2,16 @@
 // this participation (issue 12 §4). Every staff member reads it and may write; opening it marks it
 // read for them. The panels on the participation and assessment pages post here and, with `terug`,
 // come back to where the message was written.
-import { data, href, Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/conversation'
 import { StaffErrorBoundary } from './ui.tsx'
-import { ConversationThread, MessageForm } from '#app/components/conversation.tsx'
+import { ConversationThread, MessageForm, UnreadNotice } from '#app/components/conversation.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
-import { attempt, refusalFailure } from '#app/lib/forms.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
-import { readMessageForm } from '#app/lib/message-form.server.ts'
+import { sendMessageForm } from '#app/lib/message-form.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
-import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { openThread, postMessage, staffThreadHeading } from '#app/services/conversation.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -37,19 +35,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireStaff(request)
 	const heading = await staffThreadHeading(params.participationId)
 	invariantResponse(heading, 'Niet gevonden')
-	const form = await readMessageForm(request)
-	if (!form.ok) return data(form.failure, { status: form.status })
-	const result = await attempt(() =>
-		postMessage(
-			{ type: 'staff', userId: user.id },
-			{ participationId: heading.id, side: 'staff', body: form.body, attachments: form.attachments },
-		),
-	)
-	if (!result.ok)
-		return data(refusalFailure(result.error, user.locale, { body: form.body }), { status: result.error.status })
-	return redirectWithToast(returnPath(heading.id, form.returnTo, result.value.id), {
-		type: 'success',
-		key: 'conversation.toastSent',
+	return sendMessageForm(request, {
+		locale: user.locale,
+		post: (message) =>
+			postMessage({ type: 'staff', userId: user.id }, { participationId: heading.id, side: 'staff', ...message }),
+		landing: (messageId, returnTo) => returnPath(heading.id, returnTo, messageId),
 	})
 }
 
@@ -78,11 +68,7 @@ export default function StaffConversation({ loaderData, actionData }: Route.Comp
 				<StateBadge state={participation.state} />
 			</p>
 			<p>{t('conversation.staffIntro')}</p>
-			{unread > 0 ? (
-				<p className="panel panel--info" role="status">
-					{t('conversation.unread', { count: unread })}
-				</p>
-			) : null}
+			<UnreadNotice count={unread} />
 			<ConversationThread
 				messages={messages}
 				providerName={participation.provider.name}

@@ -8,6 +8,7 @@ import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import {
 	interviewOutcomeContext,
+	interviewOutcomeInput,
 	previewDocumentResponse,
 	previewInterviewOutcome,
 } from '#app/services/safe-decisions.server.ts'
@@ -19,14 +20,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const form = parseForm(sampleOutcomeFields, new URL(request.url).searchParams)
 	invariantResponse(form.success, 'Niet gevonden')
 	const preview = await attempt(() =>
-		previewInterviewOutcome({ type: 'staff', userId: user.id }, context.participation.id, {
-			interviewId: context.interview.id,
-			outcome: form.data.outcome,
-			notes: form.data.notes,
-			expectedVersion: form.data.version,
-			decidedBy: user.name,
-			effectiveOn: form.data.effectiveOn,
-		}),
+		previewInterviewOutcome(
+			{ type: 'staff', userId: user.id },
+			context.participation.id,
+			interviewOutcomeInput(context.interview.id, form.data, user),
+		),
 	)
 	// A refused outcome has no letter: the confirmation page shows why.
 	invariantResponse(preview.ok, 'Niet gevonden')

@@ -19,6 +19,7 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import {
 	interviewOutcomeContext,
+	interviewOutcomeInput,
 	previewForScreen,
 	previewInterviewOutcome,
 } from '#app/services/safe-decisions.server.ts'
@@ -36,14 +37,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!form.success) return data({ ...context, values, failure: form, preview: null }, { status: 400 })
 	const actor = { type: 'staff' as const, userId: user.id }
 	const result = await attempt(() =>
-		previewInterviewOutcome(actor, context.participation.id, {
-			interviewId: context.interview.id,
-			outcome: form.data.outcome,
-			notes: form.data.notes,
-			expectedVersion: form.data.version,
-			decidedBy: user.name,
-			effectiveOn: form.data.effectiveOn,
-		}),
+		previewInterviewOutcome(
+			actor,
+			context.participation.id,
+			interviewOutcomeInput(context.interview.id, form.data, user),
+		),
 	)
 	if (!result.ok)
 		return data(
@@ -63,14 +61,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const result = await attempt(() =>
 		recordInterviewOutcome(
 			{ type: 'staff', userId: user.id },
-			{
-				interviewId: context.interview.id,
-				outcome: form.data.outcome,
-				notes: form.data.notes,
-				expectedVersion: form.data.version,
-				decidedBy: user.name,
-				effectiveOn: form.data.effectiveOn,
-			},
+			interviewOutcomeInput(context.interview.id, form.data, user),
 		),
 	)
 	if (!result.ok) return refusalData(result.error, user.locale, { values: formDataToValues(formData) })

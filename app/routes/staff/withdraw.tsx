@@ -22,6 +22,7 @@ import {
 	previewWithdrawal,
 	requestWithdrawal,
 	withdrawalContext,
+	withdrawalInput,
 } from '#app/services/safe-decisions.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -35,7 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!form.success) return data({ ...context, values, failure: form, preview: null }, { status: 400 })
 	const actor = { type: 'staff' as const, userId: user.id }
 	const result = await attempt(() =>
-		previewWithdrawal(actor, { participationId: context.participation.id, ...form.data, decidedBy: user.name }),
+		previewWithdrawal(actor, withdrawalInput(context.participation.id, form.data, user)),
 	)
 	if (!result.ok)
 		return data(
@@ -51,9 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const form = parseForm(withdrawFields, formData)
 	if (!form.success) return data(form, { status: 400 })
 	const actor = { type: 'staff' as const, userId: user.id }
-	const result = await attempt(() =>
-		requestWithdrawal(actor, { participationId: params.participationId, ...form.data, decidedBy: user.name }),
-	)
+	const result = await attempt(() => requestWithdrawal(actor, withdrawalInput(params.participationId, form.data, user)))
 	if (!result.ok) return refusalData(result.error, user.locale, { values: formDataToValues(formData) })
 	return redirectWithToast(
 		href('/medewerkers/deelnames/:participationId', { participationId: params.participationId }),

@@ -2,17 +2,15 @@
 // that year (issue 12 §4). Every member of the provider reads it and may write: the people who
 // fill in the self-evaluation are often not the ones with signing authority, and they are the
 // ones with the questions. Opening the page marks the thread read for this member.
-import { data, href, Link } from 'react-router'
+import { href, Link } from 'react-router'
 import type { Route } from './+types/thread'
-import { ConversationThread, MessageForm } from '#app/components/conversation.tsx'
+import { ConversationThread, MessageForm, UnreadNotice } from '#app/components/conversation.tsx'
 import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { pageMeta } from '#app/i18n/meta.ts'
-import { attempt, refusalFailure } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
-import { readMessageForm } from '#app/lib/message-form.server.ts'
+import { sendMessageForm } from '#app/lib/message-form.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
-import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { openThread, postMessage, providerParticipation } from '#app/services/conversation.server.ts'
 import { parseYear } from '../self-evaluation/context.server.ts'
 
@@ -32,20 +30,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, participation } = await participationOf(request, params)
-	const form = await readMessageForm(request)
-	if (!form.ok) return data(form.failure, { status: form.status })
-	const result = await attempt(() =>
-		postMessage(
-			{ type: 'provider', userId: user.id },
-			{ participationId: participation.id, side: 'provider', body: form.body, attachments: form.attachments },
-		),
-	)
-	if (!result.ok)
-		return data(refusalFailure(result.error, user.locale, { body: form.body }), { status: result.error.status })
-	return redirectWithToast(
-		`${href('/aanbieder/:providerId/berichten/:year', { providerId: params.providerId, year: params.year })}#bericht-${result.value.id}`,
-		{ type: 'success', key: 'conversation.toastSent' },
-	)
+	const thread = href('/aanbieder/:providerId/berichten/:year', { providerId: params.providerId, year: params.year })
+	return sendMessageForm(request, {
+		locale: user.locale,
+		post: (message) =>
+			postMessage(
+				{ type: 'provider', userId: user.id },
+				{ participationId: participation.id, side: 'provider', ...message },
+			),
+		landing: (messageId) => `${thread}#bericht-${messageId}`,
+	})
 }
 
 export const meta: Route.MetaFunction = (args) =>
@@ -61,11 +55,7 @@ export default function ProviderThread({ loaderData, actionData }: Route.Compone
 			</p>
 			<h1>{t('conversation.title', { year })}</h1>
 			<p>{t('conversation.providerIntro', { year })}</p>
-			{unread > 0 ? (
-				<p className="panel panel--info" role="status">
-					{t('conversation.unread', { count: unread })}
-				</p>
-			) : null}
+			<UnreadNotice count={unread} />
 			<ConversationThread
 				messages={messages}
 				providerName={providerName}

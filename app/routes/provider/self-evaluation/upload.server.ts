@@ -5,7 +5,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { attempt } from '#app/lib/forms.ts'
-import { UploadRefused, acceptUpload, readLimitedFormData } from '#app/lib/uploads.server.ts'
+import { UploadRefused, acceptUpload, readLimitedFormData, withUploadBudget } from '#app/lib/uploads.server.ts'
 import { addDocument } from '#app/services/self-evaluation.server.ts'
 import { actorOf } from './context.server.ts'
 
@@ -13,15 +13,21 @@ export type UploadOutcome =
 	| { ok: true; fileId: string; evidenceKey: string }
 	| { ok: false; status: number; evidenceKey: string | null; error: MessageKey | string }
 
-export async function receiveUpload(
-	request: Request,
-	input: { user: { id: string; locale: Locale }; providerId: string; year: number; uploadKey: string | null },
-): Promise<UploadOutcome> {
+interface UploadInput {
+	user: { id: string; locale: Locale }
+	providerId: string
+	year: number
+	uploadKey: string | null
+}
+
+export function receiveUpload(request: Request, input: UploadInput): Promise<UploadOutcome> {
+	// From the first byte read to the row stored, within the upload budget (memory under a rush).
+	return withUploadBudget(request, () => readAndStore(request, input))
+}
+
+async function readAndStore(request: Request, input: UploadInput): Promise<UploadOutcome> {
 	try {
-		const formData = await readLimitedFormData(request)
-		const upload = await acceptUpload(formData.get('file'))
-		const replaces = formData.get('replaces')
-		const evidenceKey = input.uploadKey ?? String(formData.get('evidenceKey') ?? '')
+		const { upload, replaces, evidenceKey } = await readUpload(request, input.uploadKey)
 		const result = await attempt(() =>
 			addDocument(actorOf(input.user), {
 				providerId: input.providerId,
@@ -44,4 +50,13 @@ export async function receiveUpload(
 			return { ok: false, status: 400, evidenceKey: input.uploadKey, error: error.key }
 		throw error
 	}
+}
+
+/** The checked file and the fields beside it; the parsed form (another copy of the file) is let go here. */
+async function readUpload(request: Request, uploadKey: string | null) {
+	const formData = await readLimitedFormData(request)
+	const upload = await acceptUpload(formData.get('file'))
+	const replaces = formData.get('replaces')
+	const evidenceKey = uploadKey ?? String(formData.get('evidenceKey') ?? '')
+	return { upload, replaces, evidenceKey }
 }

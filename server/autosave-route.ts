@@ -1,0 +1,86 @@
+// The self-evaluation autosave, answered straight from Express (issue 17): at the deadline every
+// member saves every few seconds, and React Router's data pipeline around this one resource route
+// (its request adapter, matching the URL against the whole route table twice, the query and data
+// strategy, a streamed response) cost more CPU than the save itself. This handler runs after the
+// same middleware as every request (security headers, metrics, no-store, body limit, origin check,
+// the per-user write limit) and calls the route's own action — the permission check, the bounded
+// parse, the save and the answers are the route module's, not a copy. Anything it does not
+// recognise (another method, another path shape) goes on to React Router as before.
+import { createReadableStreamFromReadable } from '@react-router/node'
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import type { AppLoadContext } from 'react-router'
+import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
+
+const AUTOSAVE_PATH = /^\/aanbieder\/([^/]+)\/zelfevaluatie\/([^/]+)\/antwoord$/
+
+type Action = typeof action
+type ActionArgs = Parameters<Action>[0]
+
+export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
+	return async function (req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+		if (req.method !== 'POST') return next()
+		const match = AUTOSAVE_PATH.exec(req.path)
+		const params = match ? decodedParams(match[1] ?? '', match[2] ?? '') : null
+		if (!params) return next()
+		let response: Response
+		try {
+			response = await action({
+				request: fetchRequest(req, res),
+				params,
+				context: loadContext(req, res),
+			} as ActionArgs)
+		} catch (thrown) {
+			// A thrown Response (404, 401, 413…) is the answer, as React Router treats it.
+			if (thrown instanceof Response) response = thrown
+			else {
+				// As React Router answers an unexpected error of a resource route in production.
+				console.error(thrown)
+				response = new Response('Unexpected Server Error', { status: 500 })
+			}
+		}
+		try {
+			await send(res, response)
+		} catch (error) {
+			next(error)
+		}
+	}
+}
+
+function decodedParams(providerId: string, year: string): { providerId: string; year: string } | null {
+	try {
+		return { providerId: decodeURIComponent(providerId), year: decodeURIComponent(year) }
+	} catch {
+		return null // a malformed escape: React Router answers it as before
+	}
+}
+
+/** The Fetch request the action reads (headers, the body as a stream: readForm caps it). */
+function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+	const headers = new Headers()
+	for (const [name, value] of Object.entries(req.headers)) {
+		if (typeof value === 'string') headers.set(name, value)
+		else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+	}
+	const controller = new AbortController()
+	res.on('close', () => {
+		if (!res.writableFinished) controller.abort()
+	})
+	return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, {
+		method: req.method,
+		headers,
+		body: createReadableStreamFromReadable(req),
+		signal: controller.signal,
+		duplex: 'half',
+	} as RequestInit)
+}
+
+/** The answer in one piece with its length: a small JSON body needs no stream, nor compression. */
+async function send(res: ExpressResponse, response: Response) {
+	res.status(response.status)
+	response.headers.forEach((value, name) => {
+		res.append(name, value)
+	})
+	const body = Buffer.from(await response.arrayBuffer())
+	res.setHeader('Content-Length', body.byteLength)
+	res.end(body)
+}

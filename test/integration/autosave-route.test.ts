@@ -1,0 +1,153 @@
+// The autosave answered straight from Express (server/autosave-route.ts, issue 17) over real HTTP
+// and the real database: it must answer exactly as the route does through React Router — saved,
+// conflict, no session, another provider's URL, bad input in Dutch, a body over the cap — and
+// leave every other request to React Router.
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '#app/lib/db.server.ts'
+import { translate } from '#app/i18n/translate.ts'
+import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
+import { autosaveRoute } from '#server/autosave-route.ts'
+import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
+
+const year = 2074
+let base = ''
+let close: () => void = () => undefined
+
+beforeAll(async () => {
+	const app = express()
+	app.use(autosaveRoute(() => ({ cspNonce: '', clientIp: '127.0.0.1' })))
+	// Whatever the fast path leaves alone would reach React Router: here a marker.
+	app.use((_req, res) => void res.status(299).type('text/plain').send('React Router'))
+	const server = app.listen(0)
+	await new Promise((resolve) => server.once('listening', resolve))
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	close = () => server.close()
+})
+afterAll(() => close())
+
+type Context = Awaited<ReturnType<typeof listedProvider>>
+
+async function save(context: Context, fields: Record<string, string>, cookie = context.cookie, path = context.base) {
+	const body = new FormData()
+	for (const [name, value] of Object.entries(fields)) body.set(name, value)
+	const response = await fetch(`${base}${path}/antwoord`, { method: 'POST', headers: { cookie }, body })
+	const text = await response.text()
+	return {
+		status: response.status,
+		type: response.headers.get('content-type'),
+		cacheControl: response.headers.get('cache-control'),
+		length: response.headers.get('content-length'),
+		body: response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : text,
+	}
+}
+
+const textFields = (version: number, text: string) => ({
+	evidenceKey: TEXT_KEY,
+	[`${TEXT_KEY}:version`]: String(version),
+	[`${TEXT_KEY}:text`]: text,
+})
+
+async function stored(context: Context) {
+	const answer = await db.answer.findFirst({
+		where: { round: { participationId: context.participationId }, evidenceItem: { key: TEXT_KEY } },
+		select: { text: true, version: true },
+	})
+	return answer ? [answer.text, answer.version] : null
+}
+
+describe('the autosave fast path', () => {
+	it('saves, then refuses a stale version with 409 and the current answer', async () => {
+		const context = await listedProvider(year)
+		const first = await save(context, textFields(0, 'Eerste versie 😀\nmet een nieuwe regel.'))
+		expect(first).toMatchObject({
+			status: 200,
+			cacheControl: 'no-store',
+			body: { ok: true, version: 1, savedTime: '10:00' },
+		})
+		// One piece with its length (no chunked stream).
+		expect(Number(first.length)).toBeGreaterThan(0)
+		expect(await save(context, textFields(1, 'Tweede versie.'))).toMatchObject({
+			status: 200,
+			body: { ok: true, version: 2 },
+		})
+		const stale = await save(context, textFields(1, 'Een late wijziging.'))
+		expect(stale).toMatchObject({
+			status: 409,
+			body: { ok: false, reason: 'conflict', current: { text: 'Tweede versie.', version: 2 } },
+		})
+		expect(await stored(context)).toEqual(['Tweede versie.', 2])
+	})
+
+	it('answers 401 in JSON without a session, and 404 on another provider’s URL, storing nothing', async () => {
+		const context = await listedProvider(year)
+		const other = await listedProvider(year)
+		const anonymous = await save(context, textFields(0, 'Zonder sessie.'), '')
+		expect(anonymous).toMatchObject({ status: 401, body: { ok: false, reason: 'session', code: 'session_ended' } })
+		// A member of `other` posting to this provider's autosave.
+		const foreign = await save(context, textFields(0, 'Van een ander.'), other.cookie)
+		expect(foreign.status).toBe(404)
+		expect(await stored(context)).toBeNull()
+	})
+
+	it('refuses bad input with 400 and a Dutch message, storing nothing', async () => {
+		const context = await listedProvider(year)
+		const unknown = await save(context, { ...textFields(0, 'Tekst.'), evidenceKey: 'bestaat.niet' })
+		expect(unknown).toMatchObject({
+			status: 400,
+			body: { ok: false, reason: 'invalid', message: translate('nl', 'selfEvaluation.unknownQuestion') },
+		})
+		expect(await save(context, textFields(0, 'x'.repeat(20_001)))).toMatchObject({
+			status: 400,
+			body: { ok: false, reason: 'invalid', message: translate('nl', 'selfEvaluation.errorTooLong') },
+		})
+		expect(await save(context, { evidenceKey: TEXT_KEY, [`${TEXT_KEY}:text`]: 'Tekst.' })).toMatchObject({
+			status: 400,
+			body: { ok: false, reason: 'invalid', message: translate('nl', 'selfEvaluation.versionMissing') },
+		})
+		expect(await save(context, textFields(0, 'Met een NUL\u0000 erin.'))).toMatchObject({
+			status: 400,
+			body: { ok: false, reason: 'invalid', message: translate('nl', 'errors.controlCharacter') },
+		})
+		expect(await stored(context)).toBeNull()
+	})
+
+	it('cuts off a body without a declared length over the cap (413)', async () => {
+		const context = await listedProvider(year)
+		const chunk = new TextEncoder().encode(`${TEXT_KEY}:text=${'x'.repeat(64 * 1024)}`)
+		let sent = 0
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent > MAX_FORM_BODY_BYTES + chunk.byteLength) return controller.close()
+				sent += chunk.byteLength
+				controller.enqueue(chunk)
+			},
+		})
+		const response = await fetch(`${base}${context.base}/antwoord`, {
+			method: 'POST',
+			headers: { cookie: context.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+			body,
+			duplex: 'half',
+		} as RequestInit).catch(() => null)
+		// The server answers 413 and stops reading; the client may see the answer or a reset.
+		if (response) expect(response.status).toBe(413)
+		expect(await stored(context)).toBeNull()
+	})
+
+	it('leaves every other request to React Router', async () => {
+		const context = await listedProvider(year)
+		const get = await fetch(`${base}${context.base}/antwoord`, { headers: { cookie: context.cookie } })
+		expect(get.status).toBe(299)
+		const elsewhere = await fetch(`${base}${context.base}/controle`, {
+			method: 'POST',
+			headers: { cookie: context.cookie },
+		})
+		expect(elsewhere.status).toBe(299)
+		const trailing = await fetch(`${base}${context.base}/antwoord/`, {
+			method: 'POST',
+			headers: { cookie: context.cookie },
+		})
+		expect(trailing.status).toBe(299)
+	})
+})
