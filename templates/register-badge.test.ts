@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeXml, fit, registerBadgeSvg } from './register-badge'
+import { escapeXml, fit, registerBadgeSvg, squeeze } from './register-badge'
 
 describe('register badge', () => {
 	it('escapes every text, so a provider name cannot inject markup', () => {
@@ -33,5 +33,18 @@ describe('register badge', () => {
 		expect(fit('kort', 10)).toBe('kort')
 		expect([...fit('😀'.repeat(20), 5)]).toHaveLength(5)
 		expect(escapeXml(`'`)).toBe('&#39;')
+	})
+
+	it('draws a text too wide for the badge narrower instead of letting the edge clip it', () => {
+		const svg = registerBadgeSvg({
+			markName: 'Keurmerk Kortdurende Generalistische GGZ',
+			carrierName: 'Praktijk Visser',
+			statusText: 'Gekwalificeerd 2027',
+			tone: 'qualified',
+			title: 'x',
+		})
+		expect(svg).toMatch(/textLength="190" lengthAdjust="spacingAndGlyphs">Keurmerk Kortdurende Generalistis…</)
+		expect(svg).toMatch(/fill="#52606d">Praktijk Visser</)
+		expect(squeeze('Keurmerk Basis GGZ', 11.5, 190)).toBe('')
 	})
 })

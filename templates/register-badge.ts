@@ -41,11 +41,22 @@ export function fit(value: string, max: number): string {
 				.trimEnd()}…`
 }
 
+/**
+ * A text that would run past `width` px is drawn narrower (SVG textLength) instead of being
+ * clipped by the badge's edge: "Keurmerk Kortdurende Generalistische GGZ" is wider than the badge.
+ * The width is an estimate (an average glyph of 0.6 em): fonts differ between the sites showing it.
+ */
+export function squeeze(value: string, fontSize: number, width: number): string {
+	const estimate = [...value].length * fontSize * 0.6
+	return estimate > width ? ` textLength="${width}" lengthAdjust="spacingAndGlyphs"` : ''
+}
+
 export function registerBadgeSvg(input: BadgeInput): string {
 	const tone = TONES[input.tone]
-	const mark = escapeXml(fit(input.markName, 34))
-	const name = escapeXml(fit(input.carrierName, 36))
-	const status = escapeXml(fit(input.statusText, 30))
+	const mark = fit(input.markName, 34)
+	const name = fit(input.carrierName, 36)
+	const status = fit(input.statusText, 30)
+	const textWidth = BADGE_WIDTH - 62 - 8
 	const title = escapeXml(input.title)
 	const font = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-label="${title}">
@@ -54,10 +65,10 @@ export function registerBadgeSvg(input: BadgeInput): string {
 <rect x="0.5" y="0.5" width="52" height="${BADGE_HEIGHT - 1}" rx="6" fill="#0b5f6b"/>
 <rect x="40" y="0.5" width="13" height="${BADGE_HEIGHT - 1}" fill="#0b5f6b"/>
 <text x="26.5" y="45" text-anchor="middle" font-family="${font}" font-size="28" font-weight="800" fill="#ffffff">K</text>
-<text x="62" y="20" font-family="${font}" font-size="11.5" font-weight="700" fill="#1f2933">${mark}</text>
-<text x="62" y="37" font-family="${font}" font-size="11" fill="#52606d">${name}</text>
+<text x="62" y="20" font-family="${font}" font-size="11.5" font-weight="700" fill="#1f2933"${squeeze(mark, 11.5, textWidth)}>${escapeXml(mark)}</text>
+<text x="62" y="37" font-family="${font}" font-size="11" fill="#52606d"${squeeze(name, 11, textWidth)}>${escapeXml(name)}</text>
 <rect x="62" y="45" width="${BADGE_WIDTH - 72}" height="20" rx="10" fill="${tone.soft}"/>
-<text x="72" y="59" font-family="${font}" font-size="11.5" font-weight="700" fill="${tone.text}">${status}</text>
+<text x="72" y="59" font-family="${font}" font-size="11.5" font-weight="700" fill="${tone.text}"${squeeze(status, 11.5, BADGE_WIDTH - 72 - 20)}>${escapeXml(status)}</text>
 </svg>
 `
 }

@@ -10,6 +10,7 @@ import { amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { isApplicationWindowOpen } from '#app/domain/calendar.ts'
 import { isReapplicantFor } from '#app/domain/participation.ts'
+import type { ProviderType } from '#app/domain/types.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
@@ -85,6 +86,78 @@ export async function applicationPreparation(year: number, at: Date = now()): Pr
 			: null,
 		feeRatePublishBy: settings.feeRatePublishBy,
 	}
+}
+
+/** What the portal knows of an organisation's earlier years: it answers "held the mark before?". */
+export type KnownMarkHistory = 'never' | 'carrier' | 'withdrawn'
+
+/** An organisation the signed-in member may apply for again, with what the form can take over. */
+export interface KnownApplicant {
+	providerId: string
+	kvkNumber: string
+	organisation: {
+		name: string
+		type: ProviderType
+		agbCode: string
+		street: string
+		houseNumber: string
+		postcode: string
+		city: string
+		website: string
+		email: string
+		phone: string
+		offersChronicEchelon: 'yes' | 'no'
+	}
+	history: KnownMarkHistory
+	/** The years it was in the register, the latest last. */
+	carrierYears: number[]
+	/** The year whose mark was withdrawn, when that ended its latest participation. */
+	withdrawnYear: number | null
+}
+
+/**
+ * The organisations of `userId` that have not applied for `year` yet (issue 13: an earlier
+ * participant applies again with its details filled in, and the withdrawal explanation asked only
+ * when its latest participation ended withdrawn, as isReapplicantFor decides).
+ */
+export async function knownApplicants(userId: string, year: number): Promise<KnownApplicant[]> {
+	const providers = await db.provider.findMany({
+		where: { memberships: { some: { userId } }, participations: { none: { year } } },
+		orderBy: { name: 'asc' },
+		include: {
+			participations: { where: { year: { lt: year } }, select: { year: true, state: true, listedFrom: true } },
+		},
+	})
+	return providers.map((provider) => {
+		const reapplicant = isReapplicantFor(provider.participations, year)
+		const carrierYears = provider.participations
+			.filter((participation) => participation.listedFrom !== null)
+			.map((participation) => participation.year)
+			.sort((a, b) => a - b)
+		const withdrawn = reapplicant
+			? Math.max(...provider.participations.filter((p) => p.state === 'withdrawn').map((p) => p.year))
+			: null
+		return {
+			providerId: provider.id,
+			kvkNumber: provider.kvkNumber,
+			organisation: {
+				name: provider.name,
+				type: provider.type,
+				agbCode: provider.agbCode,
+				street: provider.street,
+				houseNumber: provider.houseNumber,
+				postcode: provider.postcode,
+				city: provider.city,
+				website: provider.website ?? '',
+				email: provider.email,
+				phone: provider.phone ?? '',
+				offersChronicEchelon: provider.offersChronicEchelon ? 'yes' : 'no',
+			},
+			history: reapplicant ? 'withdrawn' : carrierYears.length > 0 ? 'carrier' : 'never',
+			carrierYears,
+			withdrawnYear: withdrawn,
+		}
+	})
 }
 
 export interface ApplicationResult {

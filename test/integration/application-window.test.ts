@@ -10,7 +10,10 @@ import { hashToken } from '#app/lib/crypto.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import { action as applicationAction, loader as applicationLoader } from '#app/routes/provider/application.tsx'
-import { action as unsubscribeAction } from '#app/routes/provider/application-unsubscribe.tsx'
+import {
+	action as unsubscribeAction,
+	loader as unsubscribeLoader,
+} from '#app/routes/provider/application-unsubscribe.tsx'
 import { createMailTransport, drainOutbox } from '#app/services/mail/worker.server.ts'
 import { startTestSmtp, type TestSmtp } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, formRequest, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
@@ -83,8 +86,18 @@ describe('outside the application window', () => {
 
 		const unsubscribe = (value: string) =>
 			unsubscribeAction(args<UnsubscribeArgs>(formRequest(`/aanmelden/afmelden/${value}`, {}), { token: value }))
-		// An unknown token is answered the same and changes nothing.
-		expect(await unsubscribe('onbekend-token')).toEqual({ done: true })
+		// An unknown token of the right shape is answered the same and changes nothing.
+		expect(await unsubscribe('o'.repeat(43))).toEqual({ done: true })
+		expect(await db.applicationWindowSubscription.count({ where: { email } })).toBe(1)
+		// Anything that cannot be one of our links is not found, on the page and on the button.
+		for (const value of ['onbekend-token', `${token}x`, `${token.slice(0, 42)}.`, `${token.slice(0, 42)}%`, '']) {
+			const posted = await settle(() => unsubscribe(value))
+			expect(posted.response?.status, value).toBe(404)
+			const shown = await settle(async () =>
+				unsubscribeLoader(args<UnsubscribeArgs>(getRequest(`/aanmelden/afmelden/${value}`), { token: value })),
+			)
+			expect(shown.response?.status, value).toBe(404)
+		}
 		expect(await db.applicationWindowSubscription.count({ where: { email } })).toBe(1)
 		expect(await unsubscribe(token)).toEqual({ done: true })
 		expect(await db.applicationWindowSubscription.count({ where: { email } })).toBe(0)

@@ -33,7 +33,7 @@ export const meta: Record<keyof typeof nl, string> = {
 	normsYear: 'Norms {year}',
 	openData: 'Open data',
 	certificate: 'Certificate {number}',
-	verify: 'Check a certificate',
+	verify: 'Verify a certificate',
 	overview: 'Overview',
 	mail: 'E-mail',
 	message: 'Message',

@@ -11,6 +11,14 @@ export const provider: Record<keyof typeof nl, string> = {
 		'The application period is closed. You can apply for the {year} mark from {opensOn} up to and including {closesOn}.',
 	applicationSignedIn:
 		'You are signed in as {name}. Applying for an organisation you are already a member of? Enter the same Chamber of Commerce number.',
+	knownApplicantTitle: 'Application for {name}',
+	knownApplicantChoose: 'Apply for an organisation you are a member of',
+	knownApplicantFilled:
+		'We have filled in the details the portal holds. Check them; what you change also applies to your details in the portal.',
+	knownApplicantCarrier: 'Your organisation was a carrier in {years}.',
+	knownApplicantWithdrawn:
+		'The mark of your organisation for {year} was withdrawn. Explain below what has changed since. After a withdrawal you are listed only once you have qualified.',
+	knownApplicantUse: 'Fill in the details of {name}',
 	applicationDraftHint: 'What you enter is kept in this browser window until you send the application.',
 	applicationSubmit: 'Send application',
 	applicationReceivedTitle: 'Application received',

@@ -12,6 +12,14 @@ export const provider = {
 		'De aanvraagperiode is gesloten. Het keurmerk {year} kunt u aanvragen van {opensOn} tot en met {closesOn}.',
 	applicationSignedIn:
 		'U bent ingelogd als {name}. Vraagt u aan voor een organisatie waarvan u al lid bent? Vul dan hetzelfde KvK-nummer in.',
+	knownApplicantTitle: 'Aanvraag voor {name}',
+	knownApplicantChoose: 'Aanvragen voor een organisatie waarvan u lid bent',
+	knownApplicantFilled:
+		'Wij hebben de gegevens uit het portaal alvast ingevuld. Controleer ze; wat u wijzigt, geldt ook voor uw gegevens in het portaal.',
+	knownApplicantCarrier: 'Uw organisatie was keurmerkdrager in {years}.',
+	knownApplicantWithdrawn:
+		'Het keurmerk van uw organisatie voor {year} is ingetrokken. Licht hieronder toe wat er sindsdien is veranderd. Na een intrekking wordt u pas in het register opgenomen als u zich hebt gekwalificeerd.',
+	knownApplicantUse: 'Gegevens van {name} invullen',
 	applicationDraftHint: 'Wat u invult, bewaren we in dit browservenster tot u de aanvraag verstuurt.',
 	applicationSubmit: 'Aanvraag versturen',
 	applicationReceivedTitle: 'Aanvraag ontvangen',

@@ -3,10 +3,10 @@
 import { Form, href, Link } from 'react-router'
 import { ErrorSummary, InputField, SubmitButton } from '#app/components/forms.tsx'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
-import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
+import { formatCalendarDay, formatEuro, formatFeeRate, formatList } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import type { FormFailure, FormValues } from '#app/lib/forms.ts'
-import type { ApplicationPreparation } from '#app/services/application.server.ts'
+import type { ApplicationPreparation, KnownApplicant } from '#app/services/application.server.ts'
 
 /** Every field of the application form in the order the form shows them (the check step's order). */
 export const APPLICATION_FIELDS: readonly { name: string; label: MessageKey; section: MessageKey }[] = [
@@ -99,6 +99,56 @@ export function CheckAnswers({ values, honeypot }: { values: FormValues; honeypo
 				{t('provider.applicationSubmit')}
 			</SubmitButton>
 		</Form>
+	)
+}
+
+/**
+ * A signed-in member applying again: which of its organisations (a link per organisation when there
+ * are several), and what the portal knows of the chosen one's earlier years. The withdrawal is
+ * named only when its latest participation ended withdrawn: only then is the explanation asked.
+ */
+export function KnownApplicantChoice({
+	known,
+	applicant,
+}: {
+	known: { providerId: string; name: string }[]
+	applicant: KnownApplicant | null
+}) {
+	const t = useT()
+	const locale = useLocale()
+	return (
+		<section className="panel panel--info stack" aria-labelledby="known-applicant-title">
+			<h2 id="known-applicant-title">
+				{applicant
+					? t('provider.knownApplicantTitle', { name: applicant.organisation.name })
+					: t('provider.knownApplicantChoose')}
+			</h2>
+			{applicant ? (
+				<>
+					<p>{t('provider.knownApplicantFilled')}</p>
+					{applicant.history === 'withdrawn' ? (
+						<p>{t('provider.knownApplicantWithdrawn', { year: applicant.withdrawnYear ?? '' })}</p>
+					) : applicant.history === 'carrier' ? (
+						<p>
+							{t('provider.knownApplicantCarrier', { years: formatList(applicant.carrierYears.map(String), locale) })}
+						</p>
+					) : null}
+				</>
+			) : null}
+			{known.length > 1 ? (
+				<ul className="stack">
+					{known
+						.filter((entry) => entry.providerId !== applicant?.providerId)
+						.map((entry) => (
+							<li key={entry.providerId}>
+								<Link to={`${href('/aanmelden')}?aanbieder=${encodeURIComponent(entry.providerId)}`}>
+									{t('provider.knownApplicantUse', { name: entry.name })}
+								</Link>
+							</li>
+						))}
+				</ul>
+			) : null}
+		</section>
 	)
 }
 

@@ -31,10 +31,22 @@ import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { consumeRateLimit, peekRateLimit } from '#app/lib/rate-limit.server.ts'
 import { applicationPolicy, windowSubscriptionPolicy } from '#app/domain/throttle-policy.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { applicationPreparation, applicationWindow, submitApplication } from '#app/services/application.server.ts'
+import {
+	applicationPreparation,
+	applicationWindow,
+	type KnownApplicant,
+	knownApplicants,
+	submitApplication,
+} from '#app/services/application.server.ts'
 import { subscribeToApplicationWindow } from '#app/services/application-window.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
-import { APPLICATION_FIELDS, CheckAnswers, Preparation, SubscribeForm } from './application-ui.tsx'
+import {
+	APPLICATION_FIELDS,
+	CheckAnswers,
+	KnownApplicantChoice,
+	Preparation,
+	SubscribeForm,
+} from './application-ui.tsx'
 
 /** A field no person sees or fills: a bot that fills every field is ignored (STYLE.md). */
 const HONEYPOT = 'faxnummer'
@@ -55,9 +67,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 			opensOn: settings.applicationOpensOn,
 			closesOn: settings.applicationClosesOn,
 		}
+	// A member applying again (an earlier participant): its details filled in, its history known.
+	const known = open && user && !user.staffRole ? await knownApplicants(user.id, open.year) : []
+	const chosen = search.get('aanbieder')
+	const applicant = known.length === 1 ? known[0] : known.find((entry) => entry.providerId === chosen)
 	return {
 		open: window(open),
 		next: window(next),
+		known: known.map(({ providerId, organisation }) => ({ providerId, name: organisation.name })),
+		applicant: applicant ?? null,
 		preparation: !open && next ? await applicationPreparation(next.year) : null,
 		subscribed: search.get('bericht') === '1',
 		received: received && /^\d{4}$/.test(received) ? Number(received) : null,
@@ -85,17 +103,18 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 
 	const form = parseForm(applicationSchema, formData)
-	if (!form.success) return data(form, { status: 400 })
 	// The explanation belongs to a withdrawn mark only: required then, dropped otherwise (the field is
-	// hidden unless "withdrawn" is chosen, but a browser without :has() still shows it).
-	if (form.data.markHistory === 'withdrawn' && !form.data.withdrawalExplanation) {
-		return data(
-			formFailure({
-				fieldErrors: { withdrawalExplanation: ['provider.errorWithdrawalExplanation'] },
-				values: valuesOf(formData),
-			}),
-			{ status: 400 },
-		)
+	// hidden unless "withdrawn" is chosen, but a browser without :has() still shows it). Its error
+	// comes last, with the others: the summary lists the fields in the form's order.
+	const explanationMissing =
+		String(formData.get('markHistory') ?? '') === 'withdrawn' &&
+		String(formData.get('withdrawalExplanation') ?? '').trim() === ''
+	if (!form.success || explanationMissing) {
+		const failure = form.success ? formFailure({ values: valuesOf(formData) }) : form
+		const fieldErrors = explanationMissing
+			? { ...failure.fieldErrors, withdrawalExplanation: ['provider.errorWithdrawalExplanation'] }
+			: failure.fieldErrors
+		return data({ ...failure, fieldErrors }, { status: 400 })
 	}
 	const input = {
 		...form.data,
@@ -165,7 +184,7 @@ export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.apply'])
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
-	const { open, next, received, signedInAs, isStaff, preparation, subscribed } = loaderData
+	const { open, next, received, signedInAs, isStaff, preparation, subscribed, known, applicant } = loaderData
 	const step = actionData && 'step' in actionData ? actionData : null
 	const draft = useFormDraft(DRAFT_KEY, {
 		enabled: Boolean(open) && received === null && step?.step !== 'check',
@@ -226,7 +245,8 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 		)
 	}
 	const errors = isFailure(actionData) && !('intent' in actionData) ? actionData : undefined
-	const values: FormValues | undefined = errors?.values ?? (step?.step === 'edit' ? step.values : undefined)
+	const values: FormValues | undefined =
+		errors?.values ?? (step?.step === 'edit' ? step.values : applicant ? knownValues(applicant, signedInAs) : undefined)
 	const focus = step?.step === 'edit' ? step.focus : null
 	return (
 		<div className="narrow stack">
@@ -239,12 +259,14 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 				})}
 			</p>
 			{isStaff ? <p className="panel panel--warning">{t('provider.errorStaffCannotApply')}</p> : null}
-			{signedInAs ? (
+			{signedInAs && known.length > 0 ? (
+				<KnownApplicantChoice known={known} applicant={applicant} />
+			) : signedInAs ? (
 				<p className="panel panel--info">{t('provider.applicationSignedIn', { name: signedInAs.name })}</p>
 			) : null}
 			<ErrorSummary fieldErrors={errors?.fieldErrors} formErrors={errors?.formErrors} />
 			<p className="field__hint">{t('provider.applicationDraftHint')}</p>
-			<Form ref={draft} method="post" className="form application-form" noValidate>
+			<Form ref={draft} key={applicant?.providerId ?? 'new'} method="post" className="form application-form" noValidate>
 				<h2>{t('provider.sectionOrganisation')}</h2>
 				<InputField
 					name="kvkNumber"
@@ -317,6 +339,17 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
 			</Form>
 		</div>
 	)
+}
+
+/** The form as an earlier participant starts it: its organisation, the member, what the portal knows. */
+function knownValues(applicant: KnownApplicant, member: { name: string; email: string } | null): FormValues {
+	return {
+		kvkNumber: applicant.kvkNumber,
+		...applicant.organisation,
+		contactName: member?.name ?? '',
+		contactEmail: member?.email ?? '',
+		markHistory: applicant.history,
+	}
 }
 
 function isFailure(value: unknown): value is FormFailure {
