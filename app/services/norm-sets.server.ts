@@ -1,6 +1,6 @@
 // Norm sets between the database (relational, for answers and assessments to refer to) and the
 // domain (one NormSet value, for every rule).
-import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import { Prisma, type PrismaClient } from '#app/generated/prisma/client.ts'
 import type { EvidenceItem, NormSet } from '#app/domain/norm-set.ts'
 import { withYearThemes } from '#app/domain/network.ts'
 import { assertNormSet } from '#app/domain/norm-set.ts'
@@ -117,7 +117,10 @@ export async function importNormSet(
 // Every autosave needs the year's norm set (which questions exist, their kinds and limits): read
 // and checked once per version of the published content (triggers in migration norm_set_version
 // bump it at the commit of any change to a norm set), not six queries and a full parse per save.
-const normSetCache = new Map<number, { version: string; loaded: Promise<LoadedNormSet | null> }>()
+const normSetCache = new Map<
+	number,
+	{ version: string; loaded: Promise<LoadedNormSet | null>; settled?: LoadedNormSet | null }
+>()
 
 /**
  * The norm set of a year, or null when the year has none. Outside a transaction the answer is
@@ -129,11 +132,40 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 	const cached = normSetCache.get(year)
 	if (cached?.version === version) return cached.loaded
 	const loaded = readNormSet(year, db).then((result) => (result ? deepFreeze(result) : result))
-	normSetCache.set(year, { version, loaded })
+	const entry: { version: string; loaded: Promise<LoadedNormSet | null>; settled?: LoadedNormSet | null } = {
+		version,
+		loaded,
+	}
+	normSetCache.set(year, entry)
+	void loaded.then(
+		(result) => (entry.settled = result),
+		() => undefined,
+	)
 	loaded.catch(() => {
 		if (normSetCache.get(year)?.loaded === loaded) normSetCache.delete(year)
 	})
 	return loaded
+}
+
+/**
+ * The norm set of a year as this process last read it, and the register version it was read at,
+ * without asking the database (each loadNormSet asks the version: one round trip per autosave,
+ * issue 17); null when none is held. It may be out of date — another instance may just have
+ * changed it — so a caller writes with it only on the condition `heldVersionStillCurrent(version)`
+ * in the same statement, and decides anything else with loadNormSet.
+ */
+export function heldNormSet(year: number): { loaded: LoadedNormSet; version: string } | null {
+	if (!registerCacheEnabled()) return null
+	const entry = normSetCache.get(year)
+	return entry?.settled ? { loaded: entry.settled, version: entry.version } : null
+}
+
+/**
+ * SQL that is true while the register version is still `version` (as registerVersion() spells
+ * it: the row's token and counter): the condition of a write made with heldNormSet's answer.
+ */
+export function heldVersionStillCurrent(version: string): Prisma.Sql {
+	return Prisma.sql`(SELECT "token" || '.' || "version"::text FROM "RegisterVersion" WHERE "id" = 1) = ${version}`
 }
 
 function deepFreeze<T>(value: T): T {

@@ -18,7 +18,7 @@ import { storeFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
-import { type LoadedNormSet, loadNormSet } from './norm-sets.server.ts'
+import { type LoadedNormSet, heldVersionStillCurrent, loadNormSet } from './norm-sets.server.ts'
 import { requireParticipationEvent, snapshotOf, withHistory } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
@@ -264,6 +264,7 @@ async function saveExistingAnswer(
 	input: { providerId: string; year: number; expectedVersion: number },
 	evidenceItemId: string,
 	value: Required<AnswerInput>,
+	heldVersion: string | undefined,
 ): Promise<SaveResult | null> {
 	if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) return null
 	const at = now()
@@ -285,6 +286,7 @@ async function saveExistingAnswer(
 				OR a."declared" IS DISTINCT FROM ${value.declared}::boolean
 				OR ARRAY(SELECT e FROM unnest(a."checkedElements") AS e ORDER BY e) IS DISTINCT FROM ${checked}::text[]
 			)
+			AND ${heldVersion === undefined ? Prisma.sql`TRUE` : heldVersionStillCurrent(heldVersion)}
 		RETURNING a."version"`
 	const row = rows[0]
 	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
@@ -298,16 +300,29 @@ export async function saveAnswer(
 	actor: Actor & { userId: string },
 	input: { providerId: string; year: number; evidenceKey: string; expectedVersion: number; value: AnswerInput },
 	normSet?: LoadedNormSet | null,
+	/**
+	 * `normSet` is heldNormSet's (not checked against the database): the one-statement save
+	 * writes only while the register version is still this one; otherwise everything below is
+	 * decided with the current norm set.
+	 */
+	heldVersion?: string,
 ): Promise<SaveResult> {
 	// The route has read the norm set already (once per request: each read asks the register version).
-	const loaded = Number.isInteger(input.year) ? (normSet ?? (await loadNormSet(input.year))) : null
-	const item = loaded
-		? allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
-		: undefined
-	const evidenceItemId = loaded?.evidenceIds.get(input.evidenceKey)
+	let loaded = Number.isInteger(input.year) ? (normSet ?? (await loadNormSet(input.year))) : null
+	const find = (set: LoadedNormSet | null) => ({
+		item: set
+			? allEvidence(set.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
+			: undefined,
+		evidenceItemId: set?.evidenceIds.get(input.evidenceKey),
+	})
+	let { item, evidenceItemId } = find(loaded)
 	if (item && evidenceItemId) {
-		const saved = await saveExistingAnswer(actor, input, evidenceItemId, normaliseInput(item, input.value))
+		const saved = await saveExistingAnswer(actor, input, evidenceItemId, normaliseInput(item, input.value), heldVersion)
 		if (saved) return saved
+	}
+	if (heldVersion !== undefined && loaded) {
+		loaded = await loadNormSet(input.year)
+		;({ item, evidenceItemId } = find(loaded))
 	}
 	// Everything else (no answer yet, the same answer again, a stale version, a frozen round, an
 	// unknown provider or item) is decided below, as carefully as ever.

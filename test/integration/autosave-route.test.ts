@@ -5,9 +5,13 @@
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allEvidence } from '#app/domain/norm-set.ts'
 import { db } from '#app/lib/db.server.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
+import { heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
+import { registerVersion } from '#app/services/register-cache.server.ts'
+import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
 import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
 
@@ -149,5 +153,59 @@ describe('the autosave fast path', () => {
 			headers: { cookie: context.cookie },
 		})
 		expect(trailing.status).toBe(299)
+	})
+})
+
+describe('the norm set held without asking the database (issue 17)', () => {
+	it('never writes with a norm set that changed meanwhile: the save is decided again with the current one', async () => {
+		const context = await listedProvider(year)
+		const current = await loadNormSet(year)
+		if (!current) throw new Error('Geen normen')
+		const other = allEvidence(current.normSet)
+			.map(({ item }) => item)
+			.find((item) => item.kind === 'explanation' && !item.choices && item.key !== TEXT_KEY)
+		if (!other) throw new Error('Geen tweede toelichting')
+		const actor = { type: 'provider' as const, userId: context.user.id }
+		const first = (key: string, text: string) =>
+			saveAnswer(actor, {
+				providerId: context.provider.id,
+				year,
+				evidenceKey: key,
+				expectedVersion: 0,
+				value: { text },
+			})
+		await first(TEXT_KEY, 'Toelichting.')
+		await first(other.key, 'Andere toelichting.')
+		// What another instance's change could leave in this process: the key now names the other
+		// item's row, read at a register version that is no longer current.
+		const stale = {
+			...current,
+			evidenceIds: new Map(current.evidenceIds).set(TEXT_KEY, current.evidenceIds.get(other.key) ?? ''),
+		}
+		const saved = await saveAnswer(
+			actor,
+			{ providerId: context.provider.id, year, evidenceKey: TEXT_KEY, expectedVersion: 1, value: { text: 'Nieuw.' } },
+			stale,
+			'een-oude-versie.0',
+		)
+		expect(saved).toMatchObject({ ok: true, version: 2 })
+		expect(await stored(context)).toEqual(['Nieuw.', 2])
+		const untouched = await db.answer.findFirst({
+			where: { round: { participationId: context.participationId }, evidenceItem: { key: other.key } },
+			select: { text: true, version: true },
+		})
+		expect(untouched).toEqual({ text: 'Andere toelichting.', version: 1 })
+	})
+
+	it('saves over HTTP after the register version moved, and holds the current version afterwards', async () => {
+		const context = await listedProvider(year)
+		expect((await save(context, textFields(0, 'Een.'))).status).toBe(200)
+		expect(heldNormSet(year)?.version).toBe(await registerVersion())
+		// Another instance's change (a submission, a withdrawal…) moves the version.
+		await db.$executeRaw`UPDATE "RegisterVersion" SET "version" = "version" + 1 WHERE "id" = 1`
+		expect(await save(context, textFields(1, 'Twee.'))).toMatchObject({ status: 200, body: { ok: true, version: 2 } })
+		expect(heldNormSet(year)?.version).toBe(await registerVersion())
+		expect(await save(context, textFields(2, 'Drie.'))).toMatchObject({ status: 200, body: { ok: true, version: 3 } })
+		expect(await stored(context)).toEqual(['Drie.', 3])
 	})
 })

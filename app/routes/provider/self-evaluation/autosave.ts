@@ -6,7 +6,7 @@ import { translateError } from '#app/i18n/errors.ts'
 import { attempt, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
-import { loadNormSet } from '#app/services/norm-sets.server.ts'
+import { type LoadedNormSet, heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { parseAnswerFields } from './answer-fields.ts'
 import { actorOf, parseYear } from './context.server.ts'
@@ -46,11 +46,21 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user } = await requireProviderMember(request, params.providerId, { json: true })
 	const year = parseYear(params.year)
 	// No participation of this provider in this year: saveAnswer answers not_found (404) below.
-	const loaded = await loadNormSet(year)
+	// The norm set this process holds, without a round trip (issue 17): the save writes with it
+	// only while it is current (see saveAnswer); a question it does not know is looked up afresh.
+	let held = heldNormSet(year)
+	let loaded = held?.loaded ?? (await loadNormSet(year))
 	if (!loaded) notFound()
 	const formData = await readForm(request)
 	const key = formData.get('evidenceKey')
-	const item = allEvidence(loaded.normSet).find((entry) => entry.item.key === key)?.item
+	const find = (set: LoadedNormSet) => allEvidence(set.normSet).find((entry) => entry.item.key === key)?.item
+	let item = find(loaded)
+	if (!item && held) {
+		held = null
+		loaded = await loadNormSet(year)
+		if (!loaded) notFound()
+		item = find(loaded)
+	}
 	if (!item)
 		return reply(
 			{ ok: false, reason: 'invalid', message: translate(user.locale, 'selfEvaluation.unknownQuestion') },
@@ -74,6 +84,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				value: parsed.value,
 			},
 			loaded,
+			held?.version,
 		),
 	)
 	if (!attempted.ok) {
