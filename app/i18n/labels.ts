@@ -100,6 +100,23 @@ export function entityTypeLabel(entityType: string, locale: Locale): string {
 	return codeLabel(locale, `entity_${entityType}`, 'codes.entityUnknown')
 }
 
+/**
+ * Audited fields whose keys are data, not names (the criteria of an assessment by their key in the
+ * norm set, the indicators of a delivery by their code): below them a key is shown as it is.
+ */
+export const AUDIT_FIELDS_KEYED_BY_DATA: readonly string[] = ['verdicts', 'values']
+
+/**
+ * Whether every part of an audited field's path ('withdrawal.reason') has a label in the reader's
+ * language (the keys below a field keyed by data need none). test/unit/audit-fields.test.ts and the
+ * demo's audit trail (test/integration/demo-seed.test.ts) hold every recorded field to it.
+ */
+export function auditFieldLabelled(field: string, locale: Locale): boolean {
+	const path = field.split('.')
+	const keyed = path.findIndex((part) => AUDIT_FIELDS_KEYED_BY_DATA.includes(part))
+	return path.slice(0, keyed < 0 ? path.length : keyed + 1).every((part) => `field_${part}` in catalogues[locale].codes)
+}
+
 /** A field of an audited record ('revisionDueAt') in words; an unlisted field keeps its name. */
 export function auditFieldLabel(field: string, locale: Locale): string {
 	const path = field.split('.')

@@ -44,7 +44,8 @@ export async function updateProviderProfile(
 			data: { ...fields, updatedAt: now(), version: { increment: 1 } },
 		})
 		if (updated.count === 0) return { ok: false, conflict: true }
-		const changed = Object.fromEntries(
+		// Typed as the profile's own fields, so the audit log knows their names (test/unit/audit-fields.test.ts).
+		const changed: Partial<typeof fields> = Object.fromEntries(
 			Object.entries(fields).filter(([key, value]) => before[key as keyof typeof before] !== value),
 		)
 		await recordAudit(tx, {
@@ -53,7 +54,9 @@ export async function updateProviderProfile(
 			entityType: 'Provider',
 			entityId: providerId,
 			providerId,
-			before: Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof typeof before]])),
+			before: Object.fromEntries(
+				Object.keys(changed).map((key) => [key, before[key as keyof typeof before]]),
+			) as Partial<typeof fields>,
 			after: changed,
 		})
 		return { ok: true }

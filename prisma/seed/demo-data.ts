@@ -17,10 +17,11 @@ import { hashPassword } from '#app/lib/password.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
 import { type Actor, systemActor } from '#app/services/audit.server.ts'
 import { signAgreement } from '#app/services/agreement.server.ts'
-import { issueInvoice, markInvoicePaid } from '#app/services/invoices.server.ts'
+import { issueInvoice, markInvoicePaid, notifyOverdueInvoice } from '#app/services/invoices.server.ts'
 import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { postMessage } from '#app/services/conversation.server.ts'
+import { decideWithdrawalProposal, requestWithdrawal, withdrawalInput } from '#app/services/safe-decisions.server.ts'
 import { publishFeeRate } from '#app/services/years-admin.server.ts'
 import { markYearData, runningYearAt } from '#app/services/years.server.ts'
 import { createPdf, heading, letterhead, paragraph, renderPdf } from '#templates/pdf.ts'
@@ -382,15 +383,38 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 			)
 		}
 		if (plan.withdraw) {
+			// Through the staff's own use case (issue 12 §5, 003 §3.3): the administrator proposes, a
+			// second staff member approves the next morning (four-eyes); the service checks the rules
+			// (an unpaid fee only beyond the grace days after the overdue notice, no backdating),
+			// dissolves the agreement and sends the letter with the bezwaar term.
 			const withdraw = plan.withdraw
-			add(day(withdraw.date, 12), () =>
-				event(
-					{ type: 'withdraw', reason: withdraw.reason },
-					context.staff.admin,
-					withdraw.reason === 'provider_request'
-						? 'Op verzoek van de zorgaanbieder: de praktijk wordt gesloten.'
-						: 'De factuur voor de afdracht is ondanks herinneringen niet betaald.',
-				),
+			const proposal = { id: '' }
+			add(day(withdraw.date, 12), async () => {
+				const admin = context.staff.admin as Actor & { userId: string }
+				const decidedBy = await db.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { name: true } })
+				const requested = await requestWithdrawal(
+					admin,
+					withdrawalInput(
+						id(),
+						{
+							reason: withdraw.reason,
+							effectiveOn: withdraw.effectiveOn,
+							explanation:
+								withdraw.reason === 'provider_request'
+									? 'Op verzoek van de zorgaanbieder: de praktijk wordt gesloten.'
+									: 'De factuur voor de afdracht is na de vervaldatum, de aanmaning en de termijn daarna niet betaald.',
+						},
+						decidedBy,
+					),
+				)
+				if (requested.applied) throw new Error(`${demo.name} ${year}: intrekking zonder tweede persoon`)
+				proposal.id = requested.proposalId
+			})
+			add(on(withdraw.date, 1, 9), () =>
+				decideWithdrawalProposal(context.staff.secondAssessor as Actor & { userId: string }, {
+					proposalId: proposal.id,
+					approve: true,
+				}),
 			)
 		}
 		// After the year: turnover and the fee invoice (DOMAIN.md §6).
@@ -406,7 +430,8 @@ interface StoryPlan {
 	submit?: string
 	firstAssessment?: { date: string; insufficient: number; comment: string }
 	revision?: { fill: string; submit: string; assess: string; insufficient: number }
-	withdraw?: { date: string; reason: 'provider_request' | 'unpaid_fee' }
+	/** Proposed on `date`, approved the next day, in force from `effectiveOn`. */
+	withdraw?: { date: string; effectiveOn: string; reason: 'provider_request' | 'unpaid_fee' }
 }
 
 function storyPlan(story: Story, year: number, index: number): StoryPlan {
@@ -430,10 +455,15 @@ function storyPlan(story: Story, year: number, index: number): StoryPlan {
 				fill: { date: date(1, 12 + spread), partial: false },
 				submit: date(1, 20 + spread),
 				firstAssessment: { date: date(2, 3 + spread), insufficient: 0, comment },
+				// At the provider's request: from the day it is approved.
 				...(story === 'withdrawn_request'
-					? { withdraw: { date: date(3, 10), reason: 'provider_request' as const } }
+					? { withdraw: { date: date(3, 10), effectiveOn: date(3, 11), reason: 'provider_request' as const } }
 					: {}),
-				...(story === 'withdrawn_unpaid' ? { withdraw: { date: date(6, 15), reason: 'unpaid_fee' as const } } : {}),
+				// The fee of the year before: invoiced in January, overdue and noticed a month later,
+				// unpaid beyond the grace days; withdrawn from the first of the next month.
+				...(story === 'withdrawn_unpaid'
+					? { withdraw: { date: date(6, 15), effectiveOn: date(7, 1), reason: 'unpaid_fee' as const } }
+					: {}),
 			}
 		case 'qualified_after_revision':
 			return {
@@ -790,8 +820,21 @@ async function reportTurnoverAndInvoice(
 			if (!result.issued) throw new Error(`factuur ${participationId}: ${result.refusal.code}`)
 			const paidAt = new Date(issuedAt.getTime() + (12 + (index % 15)) * 86_400_000)
 			const unpaid = index % 7 === 3 || demo.stories.includes('withdrawn_unpaid')
-			if (unpaid || paidAt > context.now) return
 			const invoiceId = result.invoice.id
+			if (unpaid) {
+				// The overdue-invoices run's one notice, the morning after the due day (DOMAIN.md §6).
+				const noticeAt = amsterdamInstant(addDays(amsterdamDateOf(result.invoice.dueAt), 1), { hour: 7 })
+				if (noticeAt <= context.now)
+					context.steps.push({
+						at: noticeAt,
+						order: index,
+						run: async () => {
+							const sent = await db.$transaction((tx) => notifyOverdueInvoice(tx, invoiceId, now()))
+							if (!sent) throw new Error(`aanmaning ${invoiceId}: niet verstuurd`)
+						},
+					})
+			}
+			if (unpaid || paidAt > context.now) return
 			context.steps.push({
 				at: paidAt,
 				order: index,

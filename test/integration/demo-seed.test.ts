@@ -2,13 +2,18 @@
 // working as the services change, and checks it shows what the README promises.
 import { describe, expect, it } from 'vitest'
 import { snapshotProblems } from '#app/domain/participation.ts'
+import { addDays, amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { auditFieldLabelled } from '#app/i18n/labels.ts'
 import { db } from '#app/lib/db.server.ts'
+import { readStoredFile } from '#app/lib/storage.server.ts'
+import { auditChanges } from '#app/routes/staff/audit-diff.tsx'
 import { login } from '#app/services/auth.server.ts'
 import { snapshotOf } from '#app/services/participation.server.ts'
 import { demoAccounts, demoPassword } from '#prisma/seed/demo-accounts.ts'
 import { seedDemoIfEmpty } from '#prisma/seed/demo.ts'
 import { plausibleIndicatorValues } from '#prisma/seed/benchmark-values.ts'
 import { carrierReport } from '#app/services/benchmark.server.ts'
+import { pdfText } from '#test/fixtures/mail-smtp.ts'
 
 describe('demo data', () => {
 	it('is consistent and covers the cycle at the demo moment', async () => {
@@ -135,6 +140,84 @@ describe('demo data', () => {
 		expect(future).toBe(0)
 		const documents = await db.answerDocument.count({ where: { addedAt: { gt: new Date('2027-03-21T00:00:00Z') } } })
 		expect(documents).toBe(0)
+	})
+
+	it('issue 12: the unpaid-fee withdrawal follows the rules: invoice, overdue notice, grace term, four-eyes, letter with bezwaar', async () => {
+		const provider = await db.provider.findFirstOrThrow({ where: { name: 'Praktijk Samen Sterk' } })
+		const invoice = await db.invoice.findFirstOrThrow({
+			where: { participation: { providerId: provider.id, year: 2025 } },
+			include: { participation: { include: { markYear: true } } },
+		})
+		const participation = await db.participation.findUniqueOrThrow({
+			where: { providerId_year: { providerId: provider.id, year: 2026 } },
+			include: {
+				agreements: true,
+				withdrawals: { include: { letterFile: true } },
+				withdrawalProposals: { include: { proposedBy: true, decidedBy: true } },
+			},
+		})
+		expect(participation.state).toBe('withdrawn')
+		const [withdrawal] = participation.withdrawals
+		expect(withdrawal?.reason).toBe('unpaid_fee')
+		expect(withdrawal?.effectiveAt.toISOString()).toBe(startOfDay('2026-07-01').toISOString())
+
+		// DOMAIN.md §6: the invoice stayed open, its overdue notice went out, and the grace term had passed.
+		expect(invoice.status).toBe('open')
+		expect(invoice.overdueNotifiedAt).not.toBeNull()
+		expect(
+			await db.outboxEmail.count({ where: { template: 'invoice_overdue', participationId: invoice.participationId } }),
+		).toBeGreaterThan(0)
+		const [proposal] = participation.withdrawalProposals
+		expect(proposal).toBeDefined()
+		expect(invoice.overdueNotifiedAt!.getTime()).toBeLessThan(proposal!.proposedAt.getTime())
+		const graceEnd = addDays(amsterdamDateOf(invoice.dueAt), invoice.participation.markYear.invoiceOverdueGraceDays)
+		expect(amsterdamDateOf(proposal!.proposedAt) > graceEnd).toBe(true)
+
+		// Issue 12 §5: proposed by one person, approved by another, audited.
+		expect(proposal).toMatchObject({ status: 'approved', withdrawalId: withdrawal?.id })
+		expect(proposal!.proposedBy.email).toBe('beheer@kibg.demo')
+		expect(proposal!.decidedBy?.email).toBe('tweede.beoordelaar@kibg.demo')
+		const audited = await db.auditEvent.findMany({
+			where: { participationId: participation.id, action: { startsWith: 'withdrawal.' } },
+			select: { action: true },
+		})
+		expect(audited.map((event) => event.action).sort()).toEqual(['withdrawal.approve', 'withdrawal.propose'])
+
+		// 003 §3.3: the agreement dissolved, the letter with reason, day, signer and the bezwaar term, mailed.
+		expect(participation.agreements.map((agreement) => agreement.status)).toContain('dissolved')
+		const letter = pdfText(await readStoredFile(withdrawal!.letterFile!)).replace(/\s+/g, ' ')
+		expect(letter).toContain('Afdracht niet betaald')
+		expect(letter).toContain('1 juli 2026')
+		expect(letter).toContain('Marieke de Beheerder')
+		expect(letter).toContain(`binnen ${invoice.participation.markYear.objectionPeriodDays} dagen`)
+		expect(letter).toContain('bezwaar')
+		const mail = await db.outboxEmail.findFirstOrThrow({
+			where: { template: 'withdrawal', participationId: participation.id },
+		})
+		expect(JSON.stringify(mail.attachments)).toContain(withdrawal!.letterFile!.id)
+
+		// Every withdrawal staff decided (at a provider's request, for a fee) went through a proposal.
+		const decided = await db.withdrawal.findMany({
+			where: { reason: { in: ['provider_request', 'unpaid_fee'] } },
+			select: { id: true },
+		})
+		expect(decided.length).toBeGreaterThan(1)
+		const approved = await db.withdrawalProposal.findMany({
+			where: { status: 'approved' },
+			select: { withdrawalId: true },
+		})
+		expect(decided.map((entry) => entry.id).sort()).toEqual(approved.map((entry) => entry.withdrawalId).sort())
+	})
+
+	it("issue 12 §7: every field of the demo's audit trail has a label in both languages", async () => {
+		const events = await db.auditEvent.findMany({ select: { action: true, before: true, after: true } })
+		expect(events.length).toBeGreaterThan(500)
+		const unlabelled = new Set<string>()
+		for (const event of events)
+			for (const { field } of auditChanges(event.before, event.after))
+				if (!auditFieldLabelled(field, 'nl') || !auditFieldLabelled(field, 'en'))
+					unlabelled.add(`${field} (${event.action})`)
+		expect([...unlabelled]).toEqual([])
 	})
 
 	it('has the spiegelrapportage: most carriers delivered 2025 and 2026, reproducibly; Rivierenland sees a trend', async () => {
