@@ -12,8 +12,10 @@ import { db } from '#app/lib/db.server.ts'
 import { createListedParticipation } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createSubmittedParticipation } from '#app/lib/test-fixtures/staff.server.ts'
 import { normSetFor } from '#app/lib/test-fixtures/years.server.ts'
+import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { formRequest, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
+import { TEMPLATE_KEY, listedProvider, multipartRequest } from './self-evaluation-helpers.ts'
 
 const URL_KEY = 'website-transparency.url'
 const checklist = (() => {
@@ -133,5 +135,48 @@ describe('ticking a checklist in a taken-over round', () => {
 		const late = await autosave(round, loadedVersion, url, checklist.slice(0, 1), await sessionCookieFor(colleague.id))
 		expect(late.status).toBe(409)
 		expect(await stored(round)).toEqual({ url, checked: [...checklist].sort(), version })
+	})
+
+	it('lets the first ticks follow one’s own upload, which made the answer without a version the page knows', async () => {
+		const context = await listedProvider(2066)
+		const params = { providerId: context.provider.id, year: '2066' }
+		const path = `${context.base}/norm/1?upload=${encodeURIComponent(TEMPLATE_KEY)}`
+		const file = new File([TINY_PDF], 'behandelplan.pdf', { type: 'application/pdf' })
+		const uploaded = await settle(() =>
+			normRoute.action(
+				routeArgs(multipartRequest(path, { evidenceKey: TEMPLATE_KEY, file }, context.cookie), {
+					...params,
+					normCode: '1',
+				}),
+			),
+		)
+		expect(uploaded.response?.status).toBe(302)
+		// The page was loaded before the upload: version 0. The answer the upload made holds only
+		// the document, so the first tick overwrites nothing and is no conflict.
+		const tick = async (version: number, elements: string[], cookie = context.cookie) => {
+			const request = formRequest(
+				`${context.base}/antwoord`,
+				{
+					evidenceKey: TEMPLATE_KEY,
+					[`${TEMPLATE_KEY}:version`]: String(version),
+					[`${TEMPLATE_KEY}:checked`]: elements,
+				},
+				cookie,
+			)
+			const { response } = await settle(() => autosaveRoute.action(routeArgs(request, params)))
+			return { status: response!.status, body: (await response!.json()) as { ok: boolean; version?: number } }
+		}
+		const element = 'behandelmethode'
+		const first = await tick(0, [element])
+		expect(first).toMatchObject({ status: 200, body: { ok: true, version: 2 } })
+		// Once it holds ticks, a save that never saw them is a conflict again (a colleague's page).
+		const colleague = await createUser()
+		await db.membership.create({ data: { userId: colleague.id, providerId: context.provider.id, canSign: false } })
+		expect((await tick(0, [], await sessionCookieFor(colleague.id))).status).toBe(409)
+		const answer = await db.answer.findFirstOrThrow({
+			where: { round: { participationId: context.participationId }, evidenceItem: { key: TEMPLATE_KEY } },
+			include: { documents: true },
+		})
+		expect([answer.checkedElements, answer.version, answer.documents.length]).toEqual([[element], 2, 1])
 	})
 })
