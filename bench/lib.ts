@@ -105,6 +105,9 @@ export async function startServer(
 			SESSION_SECRET: SECRET,
 			KEURMERK_SCHEDULER: 'off',
 			KEURMERK_DEMO: '',
+			// glibc's allocator as `npm start`, the Dockerfile and the systemd unit set it (docs/deploy.md, "Memory").
+			MALLOC_ARENA_MAX: '2',
+			MALLOC_MMAP_THRESHOLD_: '131072',
 			LOG_LEVEL: 'warn',
 			...env,
 		},

@@ -250,7 +250,9 @@ try {
 			return { status: response.status, text }
 		} catch (error) {
 			list.push({ at: started - start, ms: performance.now() - started, ok: false })
-			if (failures.length < 20) failures.push(`${label}: ${String(error)}`)
+			// fetch's own message is only "fetch failed": the cause says what the socket did.
+			const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : ''
+			if (failures.length < 20) failures.push(`${label}: ${String(error)}${cause}`)
 			return null
 		}
 	}

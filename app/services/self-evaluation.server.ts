@@ -231,6 +231,16 @@ function sameAnswer(a: Required<AnswerInput>, b: StoredAnswer): boolean {
 	)
 }
 
+function isEmptyAnswer(answer: StoredAnswer): boolean {
+	return (
+		!answer.text?.trim() &&
+		!answer.url?.trim() &&
+		answer.number === null &&
+		answer.declared === null &&
+		answer.checkedElements.length === 0
+	)
+}
+
 function storedOf(
 	row: {
 		text: string | null
@@ -357,7 +367,12 @@ export async function saveAnswer(
 			// autosave of the same text may cross); anything else on a stale version is.
 			if (existing && sameAnswer(value, current))
 				return { ok: true, version: current.version, savedAt: existing.updatedAt, changed: false } as const
-			if (current.version !== input.expectedVersion) return { ok: false, reason: 'conflict', current } as const
+			// An answer an upload made holds only documents (they never raise the version): a first
+			// save on it overwrites nothing, so it is no conflict — the uploader's own ticks (issue 13).
+			const base = input.expectedVersion === 0 && existing && isEmptyAnswer(current) ? current.version : null
+			if (base === null && current.version !== input.expectedVersion)
+				return { ok: false, reason: 'conflict', current } as const
+			const expected = base ?? input.expectedVersion
 			if (!existing) {
 				const created = await tx.answer.create({
 					data: { roundId: draft.id, evidenceItemId, ...value, updatedById: actor.userId, updatedAt: at },
@@ -365,7 +380,7 @@ export async function saveAnswer(
 				return { ok: true, version: created.version, savedAt: at, changed: true } as const
 			}
 			const updated = await tx.answer.updateMany({
-				where: { id: existing.id, version: input.expectedVersion },
+				where: { id: existing.id, version: expected },
 				// A prefilled answer the provider edited is theirs now: the "check this" flag goes.
 				data: { ...value, prefill: 'none', updatedById: actor.userId, updatedAt: at, version: { increment: 1 } },
 			})
@@ -376,7 +391,7 @@ export async function saveAnswer(
 					current: storedOf(await tx.answer.findUnique({ where: { id: existing.id } })),
 				} as const
 			}
-			return { ok: true, version: input.expectedVersion + 1, savedAt: at, changed: true } as const
+			return { ok: true, version: expected + 1, savedAt: at, changed: true } as const
 		})
 	} catch (error) {
 		// Two first saves of the same answer at once: the loser sees the winner's answer.

@@ -124,7 +124,7 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 				<ul className="location-list">
 					<li className="location-list__item">
 						<span className="location-list__place">
-							{carrier.postcode} {carrier.city}
+							{carrier.postcode} <span className="nowrap">{carrier.city}</span>
 						</span>
 						{carrier.province ? <span className="location-list__province">{carrier.province}</span> : null}
 						<Link to={`${href('/register')}${registerSearchString({ ...DEFAULT_REGISTER_QUERY, city: carrier.city })}`}>

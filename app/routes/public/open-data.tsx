@@ -44,7 +44,12 @@ export default function OpenData({ loaderData }: Route.ComponentProps) {
 		fields.map((field) => (
 			<tr key={field}>
 				<th scope="row">
-					<code>{`${prefix}${field}`}</code>
+					{/* A phone breaks the long names after the prefix ("carriers[]."), not inside a word. */}
+					<code>
+						{prefix}
+						{prefix ? <wbr /> : null}
+						{field}
+					</code>
 				</th>
 				<td>{t(`register.field_${field}` as MessageKey)}</td>
 			</tr>
@@ -73,7 +78,7 @@ export default function OpenData({ loaderData }: Route.ComponentProps) {
 			<section aria-labelledby="schema-v1" className="stack">
 				<h2 id="schema-v1">{t('register.openDataSchemaTitle')}</h2>
 				<div className="table-wrapper">
-					<table className="table">
+					<table className="table schema-table">
 						<thead>
 							<tr>
 								<th scope="col">{t('register.openDataField')}</th>

@@ -208,8 +208,13 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 										<Link to={href('/register/:slug', { slug: encodeURIComponent(entry.slug) })}>{entry.name}</Link>
 									</h3>
 									<p>
-										{t(`states.${entry.type}`)} · {entry.city}
-										{entry.province ? ` · ${entry.province}` : ''}
+										{t(`states.${entry.type}`)} · <span className="nowrap">{entry.city}</span>
+										{entry.province ? (
+											<>
+												{' · '}
+												<span className="nowrap">{entry.province}</span>
+											</>
+										) : null}
 									</p>
 								</div>
 								<RegisterStatusBadge status={entry.status} withdrawnAt={entry.withdrawnAt} />

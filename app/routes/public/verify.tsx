@@ -65,9 +65,14 @@ export default function Verify({ loaderData }: Route.ComponentProps) {
 			{verification && result ? (
 				<section className={PANEL[result]} aria-labelledby="verify-result" role="status">
 					<h2 id="verify-result">
-						{verification.result === 'invalid'
-							? t('register.verify_unknown')
-							: `${t('register.verifyResultTitle', { number: verification.number })}: ${t(`register.verify_${result}`)}`}
+						{verification.result === 'invalid' ? (
+							t('register.verify_unknown')
+						) : (
+							<>
+								<WithNumber text={t('register.verifyResultTitle', { number: NUMBER })} number={verification.number} />
+								{`: ${t(`register.verify_${result}`)}`}
+							</>
+						)}
 					</h2>
 					{'carrier' in verification ? (
 						<>
@@ -138,6 +143,21 @@ export default function Verify({ loaderData }: Route.ComponentProps) {
 				</button>
 			</Form>
 		</div>
+	)
+}
+
+// A certificate number kept on one line ("KBG-2079-\n0017" reads as two numbers): the message is
+// translated with a marker where the number goes, and the number is put there whole.
+const NUMBER = '\u0000'
+
+function WithNumber({ text, number }: { text: string; number: string }) {
+	const [before = '', after = ''] = text.split(NUMBER)
+	return (
+		<>
+			{before}
+			<span className="nowrap">{number}</span>
+			{after}
+		</>
 	)
 }
 

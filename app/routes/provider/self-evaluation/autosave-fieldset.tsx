@@ -73,6 +73,22 @@ function refreshIfStale() {
 	void staleness.revalidate()
 }
 
+/** Every answer on the page: how to bring its autosave to rest (see settleAutosaves). */
+const settlers = new Set<() => Promise<void>>()
+/** Long enough for a slow save, short enough that a hung connection does not hold the page form. */
+const SETTLE_LIMIT_MS = 15_000
+
+/**
+ * Issue 13: the page form and the autosaves are one person's saves and must not cross. Before the
+ * form is sent, every answer's waiting save is sent and every save in flight is awaited (each on
+ * the version the previous one returned), so the form then carries what is stored: no conflict
+ * with oneself. A conflict with a colleague, a lost session or an error stays and is shown.
+ */
+export function settleAutosaves(): Promise<void> {
+	const all = Promise.all([...settlers].map((settle) => settle().catch(() => undefined))).then(() => undefined)
+	return Promise.race([all, new Promise<void>((resolve) => setTimeout(resolve, SETTLE_LIMIT_MS))])
+}
+
 export function AutosaveFieldset({
 	evidenceKey,
 	roundId,
@@ -114,7 +130,18 @@ export function AutosaveFieldset({
 	)
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	const edits = useRef(0)
+	/** The count of edits the last acknowledged save contained. */
+	const savedEdits = useRef(0)
 	const inFlight = useRef(false)
+	/** The save in flight, for settle() to wait on. */
+	const running = useRef<Promise<void> | null>(null)
+	/**
+	 * The answer as last seen in the page. React detaches the fieldset before the unmount effects
+	 * run, so the save sent on the way out (or one that follows a save still in flight) must not
+	 * read the controls: it would find none and store an empty answer over the real one.
+	 */
+	const lastValues = useRef<[string, string][] | null>(null)
+	const versionInput = useRef<HTMLInputElement>(null)
 	const storageKey = `keurmerk:zelfevaluatie:${roundId}:${evidenceKey}`
 	// Issue 13: after a save the page's loaders run again, so the progress bar, the side navigation
 	// and the "still needed" marks follow without a reload — throttled (markStale above, issue 17).
@@ -125,6 +152,8 @@ export function AutosaveFieldset({
 
 	const setVersion = useCallback((next: number) => {
 		version.current = next
+		// The page form may be sent before React renders again (settleAutosaves): it reads the DOM.
+		if (versionInput.current) versionInput.current.value = String(next)
 		setVersionValue(next)
 	}, [])
 
@@ -134,7 +163,8 @@ export function AutosaveFieldset({
 
 	const collect = useCallback((): [string, string][] => {
 		const element = fieldset.current
-		if (!element) return []
+		// Gone from the page (unmounted): what it last showed.
+		if (!element) return lastValues.current ?? []
 		const values: [string, string][] = []
 		for (const control of Array.from(element.elements) as HTMLInputElement[]) {
 			if (!control.name?.startsWith(`${evidenceKey}:`) || control.name.endsWith(':version') || control.type === 'file')
@@ -142,6 +172,7 @@ export function AutosaveFieldset({
 			if ((control.type === 'checkbox' || control.type === 'radio') && !control.checked) continue
 			values.push([control.name, control.value])
 		}
+		lastValues.current = values
 		return values
 	}, [evidenceKey])
 
@@ -165,13 +196,21 @@ export function AutosaveFieldset({
 	)
 
 	const failures = useRef(0)
+	/** A conflict, an ended session or a refusal: shown, and not sent again by settle(). */
+	const halted = useRef(false)
 	const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	const sessionEnded = useRef(false)
 
 	const save = useCallback(
 		async ({ leaving = false }: { leaving?: boolean } = {}) => {
 			if (inFlight.current) return
+			// Nothing was ever read from the page (no edit, no restore): nothing to save.
+			if (!fieldset.current && lastValues.current === null) return
 			inFlight.current = true
+			let finished: () => void = () => undefined
+			running.current = new Promise<void>((resolve) => {
+				finished = resolve
+			})
 			clearTimeout(retryTimer.current)
 			retryTimer.current = undefined
 			const editsAtStart = edits.current
@@ -209,13 +248,17 @@ export function AutosaveFieldset({
 				outcome = { kind: 'offline' }
 			} finally {
 				inFlight.current = false
+				running.current = null
+				finished()
 			}
 			if (outcome.kind !== 'session') sessionEnded.current = false
+			halted.current = !isRetryable(outcome) && outcome.kind !== 'saved'
 			if (isRetryable(outcome)) failures.current += 1
 			else failures.current = 0
 			switch (outcome.kind) {
 				case 'saved':
 					setVersion(outcome.version)
+					savedEdits.current = editsAtStart
 					if (edits.current === editsAtStart) {
 						localStorage.removeItem(storageKey)
 						setStatus({ kind: 'saved', time: outcome.savedTime })
@@ -332,6 +375,23 @@ export function AutosaveFieldset({
 		}
 	}, [])
 
+	// Before the page form is sent (settleAutosaves): send what waits, wait for what is in flight.
+	useEffect(() => {
+		const settle = async () => {
+			for (let round = 0; round < 3; round++) {
+				if (running.current) await running.current
+				if (edits.current === savedEdits.current || halted.current) return
+				clearTimeout(timer.current)
+				timer.current = undefined
+				await saveRef.current()
+			}
+		}
+		settlers.add(settle)
+		return () => {
+			settlers.delete(settle)
+		}
+	}, [])
+
 	// Issue 15: after the session ended, save as soon as it is back — /weer-ingelogd announces the
 	// login on a BroadcastChannel; returning to this tab (focus, visible) or coming back online
 	// tries as well. A refusal again simply shows the message again; nothing loops.
@@ -373,19 +433,24 @@ export function AutosaveFieldset({
 		if (current.declared) values.push([`${evidenceKey}:declared`, 'on'])
 		for (const element of current.checkedElements) values.push([`${evidenceKey}:checked`, element])
 		apply(values)
+		lastValues.current = values
 		setVersion(current.version)
+		// What the page shows is what is stored: nothing left to save.
+		savedEdits.current = edits.current
+		halted.current = false
 		localStorage.removeItem(storageKey)
 		setStatus({ kind: 'idle' })
 	}
 	const keepMine = (current: Current) => {
 		setVersion(current.version)
+		halted.current = false
 		void save()
 	}
 
 	return (
 		<fieldset ref={fieldset} className={className} onChange={changed} onBlur={left} disabled={!editable}>
 			{children}
-			<input type="hidden" form={formId} name={`${evidenceKey}:version`} value={versionValue} />
+			<input ref={versionInput} type="hidden" form={formId} name={`${evidenceKey}:version`} value={versionValue} />
 			{hydrated && editable ? (
 				<div
 					className="autosave"

@@ -1,7 +1,7 @@
-import { useEffect } from 'react'
-import { data, Form, href, Link, useLocation } from 'react-router'
+import { type FormEvent, useEffect, useRef } from 'react'
+import { data, Form, href, Link, useLocation, useSubmit } from 'react-router'
 import type { Route } from './+types/norm'
-import { AutosaveFieldset } from './autosave-fieldset.tsx'
+import { AutosaveFieldset, settleAutosaves } from './autosave-fieldset.tsx'
 import { EvidenceInputs, type MissingView } from './evidence-inputs.tsx'
 import { isMarked, missingNoteId, uploadInputId } from './missing-marks.ts'
 import { actorOf, requireSelfEvaluation } from './context.server.ts'
@@ -256,6 +256,7 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 		groupNotes,
 	} = loaderData
 	useFocusOnHash()
+	const sendAfterAutosaves = useSendAfterAutosaves()
 	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	const here = `${base}/norm/${norm.code}`
 	const failed = actionData as ActionData | undefined
@@ -444,7 +445,7 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 						})
 					)}
 					{editable && norm.applicable ? (
-						<Form id={FORM_ID} method="post" className="button-row">
+						<Form id={FORM_ID} method="post" className="button-row" onSubmit={sendAfterAutosaves}>
 							<SubmitButton name="intent" value="save">
 								{t('selfEvaluation.save')}
 							</SubmitButton>
@@ -467,6 +468,29 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 			</div>
 		</div>
 	)
+}
+
+/**
+ * Issue 13: the page form is sent once the answers' own autosaves are at rest, so it never crosses
+ * a save of the same person with other content (which the server must call a conflict). Without
+ * JavaScript there are no autosaves and the form goes as it is.
+ */
+function useSendAfterAutosaves() {
+	const submit = useSubmit()
+	const waiting = useRef(false)
+	return (event: FormEvent<HTMLFormElement>) => {
+		event.preventDefault()
+		// A second press while the autosaves settle sends nothing twice.
+		if (waiting.current) return
+		waiting.current = true
+		const form = event.currentTarget
+		const submitter = (event.nativeEvent as SubmitEvent).submitter
+		void settleAutosaves()
+			.then(() => submit(submitter instanceof HTMLButtonElement ? submitter : form, { method: 'post' }))
+			.finally(() => {
+				waiting.current = false
+			})
+	}
 }
 
 /**
