@@ -730,7 +730,7 @@ const brokenMultipart = fc
 	.map(([boundary, parameter, name, bytes, kind]) => {
 		const disposition =
 			kind === 'rfc5987'
-				? `form-data; name="file"; filename*=UTF-8''${encodeURIComponent(name)}`
+				? `form-data; name="file"; filename*=UTF-8''${seg(name)}`
 				: kind === 'nul-header'
 					? `form-data; name="fi\u0000le"; filename="${name}"`
 					: `form-data; name="file"; filename="${name.replace(/"/g, '\\"')}"`

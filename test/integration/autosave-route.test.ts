@@ -110,6 +110,13 @@ describe('the autosave fast path', () => {
 			status: 400,
 			body: { ok: false, reason: 'invalid', message: translate('nl', 'selfEvaluation.versionMissing') },
 		})
+		// Beyond the integer column (a 500 from the database before; found by the fuzz).
+		expect(
+			await save(context, { ...textFields(0, 'Tekst.'), [`${TEXT_KEY}:version`]: '9007199254740993' }),
+		).toMatchObject({
+			status: 400,
+			body: { ok: false, reason: 'invalid', message: translate('nl', 'selfEvaluation.versionMissing') },
+		})
 		expect(await save(context, textFields(0, 'Met een NUL\u0000 erin.'))).toMatchObject({
 			status: 400,
 			body: { ok: false, reason: 'invalid', message: translate('nl', 'errors.controlCharacter') },

@@ -30,12 +30,17 @@ export function parseNumberInput(raw: string): number | null | 'invalid' {
 	return Number(value.replace(',', '.'))
 }
 
+const MAX_VERSION = 2_147_483_647
+
 /** The submitted fields of `item`, or 'absent' when the form did not contain it. */
 export function parseAnswerFields(formData: FormData, item: EvidenceItem): ParsedFields {
 	const rawVersion = formData.get(fieldName(item.key, 'version'))
 	if (typeof rawVersion !== 'string') return { ok: 'absent' }
 	const expectedVersion = Number(rawVersion)
-	if (!Number.isInteger(expectedVersion) || expectedVersion < 0) return { ok: 'absent' }
+	// The column is a PostgreSQL integer: a larger number is no version we ever handed out (the fuzz
+	// sent 2^53 and the database refused it with a 500).
+	if (!Number.isInteger(expectedVersion) || expectedVersion < 0 || expectedVersion > MAX_VERSION)
+		return { ok: 'absent' }
 	// A NUL or other control character (text pasted from a PDF): refused, nothing saved (issue 15).
 	const refused = controlCharacterFields(formData).find((name) => name.startsWith(`${item.key}:`))
 	if (refused) return { ok: false, field: refused, error: 'errors.controlCharacter' }
