@@ -99,7 +99,6 @@ type Locale = keyof typeof TEXT
 const CONTENT = [
 	'Keurmerk Kortdurende Generalistische GGZ',
 	'Keurmerk Basis GGZ',
-	'Keurmerkportaal',
 	'GBGGZ Chronisch',
 	'Utrecht',
 	'Test Lid',

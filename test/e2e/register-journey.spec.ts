@@ -36,7 +36,7 @@ const TEXT = {
 	en: {
 		nav: 'Main menu',
 		register: 'Quality mark register',
-		title: `Quality mark register ${YEAR} · Keurmerkportaal`,
+		title: `Quality mark register ${YEAR} · Quality Mark Portal`,
 		query: 'Name or city',
 		search: 'Search',
 		found: '1 provider found',
@@ -102,7 +102,6 @@ for (const locale of ['nl', 'en'] as const)
 				'Noord-Brabant',
 				'Zuid-Holland',
 				'Keurmerk Kortdurende Generalistische GGZ',
-				'Keurmerkportaal',
 			)
 			await hooks.setClock(`${YEAR}-05-01T10:00:00Z`)
 
