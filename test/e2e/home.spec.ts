@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expectEnglish } from './english.ts'
 import { expect, expectAccessible, test } from './fixtures.ts'
 
@@ -5,8 +6,7 @@ import { expect, expectAccessible, test } from './fixtures.ts'
 // (KiBG has moved them; DOMAIN.md §3) at the server's clock in Europe/Amsterdam — not "before
 // 1 April" as fixed text — and still makes sense when no year is set yet.
 
-const providers = (page: import('@playwright/test').Page, heading: string) =>
-	page.getByRole('region', { name: heading })
+const providers = (page: Page, heading: string) => page.getByRole('region', { name: heading })
 
 test('the start page names the year’s own qualification deadline, in Dutch and English', async ({ page, hooks }) => {
 	const nl = 'Voor zorgaanbieders'
