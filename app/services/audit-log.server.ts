@@ -97,7 +97,7 @@ export async function listAuditEvents(query: TableQuery) {
 	const total = await db.auditEvent.count({ where })
 	const { skip, take, page } = pageWindow(query, total)
 	const rows = await db.auditEvent.findMany({ where, orderBy: auditOrder(query), skip, take, select })
-	const labels = await auditLabels(rows)
+	const labels = await auditLabelsFor(rows)
 	return {
 		rows: rows.map((row) => ({ ...row, id: row.id.toString(), labels: labels(row) })),
 		total,
@@ -116,6 +116,9 @@ export interface AuditRowLabels {
 	/** Criterion keys in the before/after: their code and norm in the year's norm set. */
 	criteria: Record<string, { code: string; normCode: string; normTitle: string }>
 }
+
+/** What the labels are read from: any list of audit events (the log, a participation's trail). */
+type LabelSource = Pick<AuditRow, 'entityType' | 'entityId' | 'participationId' | 'before' | 'after'>
 
 // A cuid (every id of the schema): only such strings are looked up, so text is never mistaken for one.
 const idPattern = /^c[a-z0-9]{20,31}$/
@@ -136,7 +139,9 @@ function collect(value: unknown, strings: Set<string>, criterionKeys: Set<string
  * events names by id or key, resolved for the whole page at once — four queries however many rows
  * (never one per row) — and handed back per row.
  */
-async function auditLabels(rows: AuditRow[]): Promise<(row: AuditRow) => AuditRowLabels> {
+export async function auditLabelsFor<Row extends LabelSource>(
+	rows: readonly Row[],
+): Promise<(row: Row) => AuditRowLabels> {
 	const ids = new Set<string>()
 	const criterionKeys = new Set<string>()
 	for (const row of rows) {

@@ -7,6 +7,7 @@ import { db } from '#app/lib/db.server.ts'
 import { createListedParticipationId } from '#app/lib/test-fixtures/staff.server.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import * as audit from '#app/routes/staff/audit.tsx'
+import * as participationPage from '#app/routes/staff/participation.tsx'
 import { recordAudit } from '#app/services/audit.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { allCriteria } from '#app/domain/norm-set.ts'
@@ -88,6 +89,21 @@ describe('the audit log in words', () => {
 		// The raw id is still there (the page shows it in a tooltip, for support).
 		expect(user.entityType).toBe('User')
 		expect(plan.participationId).toBe(participationId)
+
+		// The participation's own audit trail says the same.
+		const { value } = await callLoader(
+			participationPage,
+			`/medewerkers/deelnames/${participationId}`,
+			{ participationId },
+			cookie,
+		)
+		const trail = (value as { participation: { auditEvents: Row[] } }).participation.auditEvents
+		expect(trail.find((event) => event.entityId === 'cinterviewaudit0000000001')?.labels.names).toEqual({
+			[interviewer.id]: 'Ivo Interviewer',
+		})
+		expect(Object.keys(trail.find((event) => event.entityId === 'croundaudit00000000000001')!.labels.criteria)).toEqual(
+			[criterion.key],
+		)
 	})
 
 	it('resolves a page with one query per kind, however many rows it has', async () => {
