@@ -14,6 +14,7 @@ import { fromRoot } from '#app/lib/paths.server.ts'
 import { createListedParticipation } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createProviderWithMember, testPassword } from '#test/fixtures/factories.ts'
 import { type TestSmtp, startTestSmtp } from '#test/fixtures/mail-smtp.ts'
+import { TEXT_KEY } from '#test/integration/self-evaluation-helpers.ts'
 import { testEnv } from '#test/setup/test-env.ts'
 import { withDatabase } from '#test/setup/test-database.ts'
 import pg from 'pg'
@@ -241,6 +242,32 @@ describe('two instances on one PostgreSQL', () => {
 		expect([...refusedBy].sort()).toEqual(['A', 'B'])
 		expect((await fetch(`${a.url}/verifieer/KBG-0000-y`)).status).toBe(429)
 		expect((await fetch(`${b.url}/verifieer/KBG-0000-z`)).status).toBe(429)
+	})
+
+	it('an autosave on A is refused the moment its session is signed out on B', async () => {
+		const carrier = carriers[1]!
+		const cookie = sessionCookie(await login(a, carrier.email, testPassword))
+		const autosave = (instance: Instance, version: number, text: string) => {
+			const body = new FormData()
+			body.set('evidenceKey', TEXT_KEY)
+			body.set(`${TEXT_KEY}:version`, String(version))
+			body.set(`${TEXT_KEY}:text`, text)
+			return fetch(`${instance.url}/aanbieder/${carrier.providerId}/zelfevaluatie/${year}/antwoord`, {
+				method: 'POST',
+				headers: { cookie },
+				body,
+			})
+		}
+		// The lean path reads the session in the write limit's statement: still the database's answer.
+		const saved = await autosave(a, 0, 'Opgeslagen via A.')
+		expect(saved.status, await saved.clone().text()).toBe(200)
+		expect((await autosave(b, 1, 'En via B.')).status).toBe(200)
+		expect(
+			(await fetch(`${b.url}/uitloggen`, { method: 'POST', headers: { cookie }, redirect: 'manual' })).status,
+		).toBe(302)
+		const refused = await autosave(a, 2, 'Na het uitloggen.')
+		expect(refused.status).toBe(401)
+		expect(await refused.json()).toMatchObject({ ok: false, reason: 'session' })
 	})
 
 	it('/metrics answers only with the token, on every instance', async () => {
