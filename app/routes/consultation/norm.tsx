@@ -19,6 +19,7 @@ import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { type AcceptedUpload, acceptUpload, readLimitedFormData, UploadRefused } from '#app/lib/uploads.server.ts'
 import { type ReactionInput, saveReactions } from '#app/services/consultation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const context = await readConsultation(request, params.year)
@@ -136,13 +137,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaded }) => [
-	{
-		title: loaded
-			? `Norm ${loaded.norm.code} · Consultatie ${loaded.year} · Keurmerkportaal`
-			: 'Niet gevonden · Keurmerkportaal',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(
+		args,
+		args.loaderData
+			? [
+					['meta.norm', { code: args.loaderData.norm.code }],
+					['meta.consultationYear', { year: args.loaderData.year }],
+				]
+			: ['meta.notFound'],
+	)
 
 export default function ConceptNorm({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
