@@ -26,6 +26,7 @@ import {
 	row,
 	rssMb,
 	startServer,
+	reportOnlyWhenAsked,
 	writeReport,
 	writeResult,
 } from './lib.ts'
@@ -33,11 +34,7 @@ import {
 const COUNT = 10_000
 const PORT = Number(process.env.BENCH_PORT ?? 3303)
 const YEAR = runningYearAt(new Date())
-if (process.argv.includes('--report')) {
-	// Only bench/register.md anew from the results files there are (after a change of its text), no run.
-	await writeReport('register.md', report(readResults<RegisterResult>('register')))
-	process.exit(0)
-}
+await reportOnlyWhenAsked('register.md', () => report(readResults<RegisterResult>('register')))
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
 
 const database = await openBenchDatabase('register')
