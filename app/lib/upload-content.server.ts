@@ -232,16 +232,21 @@ function unescapeNames(text: string): string {
 export class ActiveNameScan {
 	found = false
 	private pending = ''
+	private looked = 2
 
 	push(text: string): void {
 		if (this.found) return
 		this.pending += text
 		if (this.pending.length < 2 * WINDOW_BYTES) return
+		// The last cut, looked for in what came since the last look (a long run of name characters
+		// waits for one, or for the end).
 		let cut = this.pending.length - 1
-		while (cut > 2 && !isCut(this.pending, cut)) cut--
-		if (cut <= 2) return // no cut in a long run of name characters: it waits for one, or for the end
+		while (cut > this.looked && !isCut(this.pending, cut)) cut--
+		this.looked = Math.max(2, this.pending.length - 3)
+		if (cut <= 2 || !isCut(this.pending, cut)) return
 		this.test(this.pending.slice(0, cut))
 		this.pending = this.pending.slice(cut)
+		this.looked = 2
 	}
 
 	end(): boolean {
@@ -255,8 +260,13 @@ export class ActiveNameScan {
 	}
 }
 
+const HASH = 0x23
+
 function isCut(text: string, at: number): boolean {
-	return !/[A-Za-z0-9#]/.test(text[at] ?? '') && text[at - 1] !== '#' && text[at - 2] !== '#'
+	const code = text.charCodeAt(at)
+	const nameCharacter =
+		(code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === HASH
+	return !nameCharacter && text.charCodeAt(at - 1) !== HASH && text.charCodeAt(at - 2) !== HASH
 }
 
 /** Whether the text since the last ` obj` (a stream's dictionary) says `/Type /ObjStm`, in pieces. */
@@ -265,19 +275,19 @@ class DictionaryScan {
 	private seen = false
 
 	push(text: string) {
-		// Only a new ` obj` starts a new dictionary (the text kept begins with the last one).
-		const from = Math.max(0, this.text.length - 3)
-		const joined = this.text + text
-		const obj = joined.lastIndexOf(' obj')
-		if (obj >= from) {
+		// Only a new ` obj` starts a new dictionary: searched in the new text and the 3 characters
+		// before it (the text kept begins with the last one found).
+		const edge = this.text.slice(-3)
+		const obj = (edge + text).lastIndexOf(' obj')
+		if (obj >= 0) {
 			this.seen = false
-			this.text = joined.slice(obj)
-		} else this.text = joined
+			this.text = (edge + text).slice(obj)
+		} else this.text += text
 		if (this.text.length > 2 * WINDOW_BYTES) {
 			// Whitespace runs are all alike to `\s*`, and a match is at most 13 characters once each is
 			// its last character: the flag and the last 64 characters tell the same as the whole text.
 			this.seen ||= OBJECT_STREAM.test(this.text)
-			this.text = this.text.replace(/\s+/g, (run) => run.slice(-1)).slice(-64)
+			this.text = this.text.replace(/\s*(\s)/g, '$1').slice(-64)
 		}
 	}
 
@@ -308,14 +318,14 @@ export function pdfProblem(source: ContentSource): Promise<ContentProblem | null
 		let budget = MAX_UNPACKED_BYTES
 		// Outside a stream: `text` is what is not yet scanned, `before` the 3 characters before it.
 		// Inside one: `text` is the body's last characters (where `endstream` may begin), `body` the
-		// body of an object stream so far, `pieceStart` where the outside piece before it began.
+		// body of an object stream so far, `keywordAt` where its `stream` keyword is in the file.
 		let inside = false
 		let objectStream = false
 		let body: Buffer[] = []
 		let text = ''
 		let before = ''
-		let pieceStart = 0
 		let textStart = 0
+		let keywordAt = 0
 		for await (const window of reader.windows(0, reader.size)) {
 			text += window.toString('latin1')
 			for (;;) {
@@ -335,12 +345,12 @@ export function pdfProblem(source: ContentSource): Promise<ContentProblem | null
 						break
 					}
 					const piece = text.slice(0, match.index)
-					// Pieces are scanned as separate lines: no name runs on into the next piece.
-					outside.push(`${piece}\n`)
+					outside.push(piece)
 					dictionary.push(piece)
 					objectStream = dictionary.objectStream()
 					inside = true
 					body = []
+					keywordAt = textStart + match.index
 					textStart += match.index + match[0].length
 					text = text.slice(match.index + match[0].length)
 					continue
@@ -364,9 +374,10 @@ export function pdfProblem(source: ContentSource): Promise<ContentProblem | null
 					if (inner.end()) return 'pdf_active'
 					body = []
 				}
-				// The next outside piece begins with `endstream` (so `endstream\n` is not a new stream).
+				// The piece before the stream ends here: pieces are scanned as separate lines, no name
+				// runs on into the next one, which begins with `endstream` (so `endstream\n` is no stream).
+				outside.push('\n')
 				inside = false
-				pieceStart = textStart + stop
 				textStart += stop
 				text = text.slice(stop)
 				before = ''
@@ -375,10 +386,8 @@ export function pdfProblem(source: ContentSource): Promise<ContentProblem | null
 			if (outside.found) return 'pdf_active'
 		}
 		if (inside) {
-			// A stream without `endstream`: everything from the piece before it to the end is text outside.
-			const rest = new ActiveNameScan()
-			for await (const window of reader.windows(pieceStart, reader.size)) rest.push(window.toString('latin1'))
-			if (rest.end()) return 'pdf_active'
+			// A stream without `endstream` is no stream: from its keyword on, everything is text outside.
+			for await (const window of reader.windows(keywordAt, reader.size)) outside.push(window.toString('latin1'))
 		} else outside.push(text)
 		return outside.end() ? 'pdf_active' : null
 	})

@@ -151,8 +151,10 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_UPLOAD
 		throw badRequest()
 	}
 	await sweepStaleUploads()
-	await mkdir(uploadTempRoot(), { recursive: true, mode: 0o700 })
-	const dir = await mkdtemp(path.join(uploadTempRoot(), 'u-'))
+	// Made again every time: a cleaner of the temporary folder may have removed it since.
+	const root = uploadTempRoot()
+	await mkdir(root, { recursive: true, mode: 0o700 })
+	const dir = await mkdtemp(path.join(root, 'u-'))
 	const fields = new FormData()
 	const files: ReceivedFile[] = []
 	const writes: Promise<void>[] = []
@@ -248,9 +250,8 @@ let swept: Promise<void> | null = null
 function sweepStaleUploads(): Promise<void> {
 	swept ??= (async () => {
 		const root = uploadTempRoot()
-		await mkdir(root, { recursive: true, mode: 0o700 })
 		const cutoff = Date.now() - 24 * 60 * 60 * 1000
-		for (const entry of await readdir(root)) {
+		for (const entry of await readdir(root).catch(() => [])) {
 			const folder = path.join(root, entry)
 			const info = await stat(folder).catch(() => null)
 			if (info && info.mtimeMs < cutoff) await rm(folder, { recursive: true, force: true })
