@@ -7,7 +7,7 @@ import type { FileKind, PrismaClient, StoredFile } from '#app/generated/prisma/c
 import { now } from './clock.server.ts'
 import { downloadResponse } from './download.ts'
 import { db, type Tx } from './db.server.ts'
-import { fileStore } from './file-store.server.ts'
+import { type FileStore, fileStore } from './file-store.server.ts'
 
 export interface NewFile {
 	kind: FileKind
@@ -78,8 +78,8 @@ function newStorageKey(): string {
 export async function withStagedFiles<T>(
 	contents: readonly UploadedContent[],
 	work: (staged: StagedFile[]) => Promise<T>,
+	store: FileStore = fileStore(),
 ): Promise<T> {
-	const store = fileStore()
 	const staged: StagedFile[] = []
 	try {
 		for (const content of contents) {
