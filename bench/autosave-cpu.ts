@@ -8,13 +8,10 @@
 // Run: npx tsx bench/autosave-cpu.ts after npm run build.
 import { existsSync } from 'node:fs'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { allEvidence } from '#app/domain/norm-set.ts'
-import { closeDatabase, db } from '#app/lib/db.server.ts'
-import { createSession } from '#app/lib/session.server.ts'
-import { createListedParticipation } from '#app/lib/test-fixtures/self-evaluation.server.ts'
-import { loadNormSet } from '#app/services/norm-sets.server.ts'
+import { closeDatabase } from '#app/lib/db.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { cpuMs, machine, openBenchDatabase, percentile, rssMb, startServer } from './lib.ts'
+import { seedRushWorld, type WorldMember } from './rush-world.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3306)
 const SECONDS = Number(process.env.AUTOSAVE_SECONDS ?? 15)
@@ -24,54 +21,14 @@ const YEAR = runningYearAt(new Date()) + 1
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
 
 const database = await openBenchDatabase('autosave-cpu')
-interface Member {
-	providerId: string
-	cookie: string
-	textKey: string
-	version: number
-}
-const members: Member[] = []
-let deadline = ''
 try {
-	const loaded = await (async () => {
-		for (let carrier = 0; carrier < PROVIDERS; carrier++) {
-			const provider = await db.provider.create({
-				data: {
-					name: `Aanbieder ${carrier}`,
-					slug: `cpu-${carrier}`,
-					type: 'independent_practice',
-					kvkNumber: String(60_000_000 + carrier),
-					agbCode: String(60_000_000 + carrier),
-					street: 'Straat',
-					houseNumber: '1',
-					postcode: '3511 AB',
-					city: 'Utrecht',
-					email: `cpu${carrier}@bench.test`,
-				},
-			})
-			deadline = (await createListedParticipation({ year: YEAR, providerId: provider.id })).qualificationDeadline
-			for (let colleague = 0; colleague < COLLEAGUES; colleague++) {
-				const user = await db.user.create({
-					data: {
-						email: `lid${members.length}@cpu.bench`,
-						name: `Lid ${members.length}`,
-						memberships: { create: { providerId: provider.id, canSign: true } },
-					},
-				})
-				const cookie = (await createSession(user.id, new Request('http://localhost'))).split(';')[0] as string
-				members.push({ providerId: provider.id, cookie, textKey: '', version: 0 })
-			}
-		}
-		return loadNormSet(YEAR)
-	})()
-	if (!loaded) throw new Error('Geen normen')
-	const texts = allEvidence(loaded.normSet)
-		.map(({ item }) => item)
-		.filter((item) => (item.kind === 'explanation' && !item.choices) || item.kind === 'example')
-	members.forEach((member, n) => {
-		member.textKey = texts[n % COLLEAGUES]?.key ?? ''
+	// The rush's world without its submitters: carriers with three members, each typing an answer of their own.
+	const { members, deadline } = await seedRushWorld({
+		year: YEAR,
+		name: 'cpu',
+		numberBase: 60_000_000,
+		groups: [{ carriers: PROVIDERS, colleagues: COLLEAGUES, complete: false }],
 	})
-	await db.$executeRawUnsafe('ANALYZE')
 	await closeDatabase()
 
 	const server = await startServer(database, PORT, {
@@ -82,7 +39,7 @@ try {
 	const statuses = new Map<number, number>()
 	const times: number[] = []
 	const failures: string[] = []
-	async function save(member: Member, tick: number, record: boolean) {
+	async function save(member: WorldMember, tick: number, record: boolean) {
 		const text = `Versie ${tick} van ${member.cookie.slice(-6)}: ${'cliënt intake behandelplan 😀 evaluatie\n'.repeat(20 + (tick % 50))}`
 		const body = new FormData()
 		body.set('evidenceKey', member.textKey)

@@ -4,7 +4,7 @@
 // shape other tools read: bench/results/<bench>-<database>.json.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
+import { keepReading } from './report.ts'
 
 export const SECRET = 'bench-secret-that-is-long-enough-0123456789'
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -265,6 +266,16 @@ export async function writeResult(bench: string, database: DatabaseKind, result:
 		new URL(`./results/${bench}-${database}.json`, import.meta.url),
 		`${JSON.stringify(result, null, '\t')}\n`,
 	)
+}
+
+/**
+ * Writes bench/<file> (the tables of every results file) and keeps the hand-written "## Reading"
+ * at its end that the file had before (bench/report.ts).
+ */
+export async function writeReport(file: string, markdown: string): Promise<void> {
+	const url = new URL(`./${file}`, import.meta.url)
+	const previous = existsSync(url) ? readFileSync(url, 'utf8') : null
+	await writeFile(url, keepReading(markdown, previous))
 }
 
 /** Every results file of a bench (PGlite and PostgreSQL, whichever have run). */

@@ -20,7 +20,7 @@ import { runningYearAt } from '#app/services/years.server.ts'
 import { formatCertificateNumber } from '#app/domain/fees.ts'
 import { allEvidence } from '#app/domain/norm-set.ts'
 import { seedRegisterProviders } from './register-data.ts'
-import { machine, openBenchDatabase } from './lib.ts'
+import { machine, openBenchDatabase, writeReport } from './lib.ts'
 
 const BASE = Number(process.env.PLANS_PROVIDERS ?? 2_000)
 const YEAR = runningYearAt(new Date())
@@ -301,8 +301,8 @@ Plans at ${last?.providers} providers, ${last?.analyzed}:
 
 ${plans}`)
 }
-await writeFile(
-	new URL('./plans.md', import.meta.url),
+await writeReport(
+	'plans.md',
 	`# Plans as the data grows
 
 Measured by \`npx tsx bench/plans.ts\` (\`bench/plans.ts\`; PostgreSQL with \`BENCH_DATABASE_URL=postgresql://…\`).

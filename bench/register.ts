@@ -6,8 +6,10 @@
 //     the figures the target is about (p95 ≤ 2 × trivial p95, ≥ 500 requests/s);
 //   - as first visits (no ETag: rendered every time, the answer from the in-process cache);
 //   - uncached (a second server with KEURMERK_REGISTER_CACHE=off: what one answer really costs).
-// Writes bench/results/register-<database>.json and bench/register.md (from every results file).
-// Run: npm run bench:register (builds first), or npx tsx bench/register.ts after a build.
+// Writes bench/results/register-<database>.json and bench/register.md (from every results file,
+// keeping the hand-written "## Reading" at its end).
+// Run: npm run bench:register (builds first), or npx tsx bench/register.ts after a build;
+// npx tsx bench/register.ts --report writes bench/register.md from the results files without a run.
 import { existsSync } from 'node:fs'
 import { formatCertificateNumber } from '#app/domain/fees.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -24,12 +26,18 @@ import {
 	row,
 	rssMb,
 	startServer,
+	writeReport,
 	writeResult,
 } from './lib.ts'
 
 const COUNT = 10_000
 const PORT = Number(process.env.BENCH_PORT ?? 3303)
 const YEAR = runningYearAt(new Date())
+if (process.argv.includes('--report')) {
+	// Only bench/register.md anew from the results files there are (after a change of its text), no run.
+	await writeReport('register.md', report(readResults<RegisterResult>('register')))
+	process.exit(0)
+}
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
 
 const database = await openBenchDatabase('register')
@@ -121,8 +129,7 @@ try {
 	await database.dispose()
 }
 await writeResult('register', result.database, result)
-const { writeFile } = await import('node:fs/promises')
-await writeFile(new URL('./register.md', import.meta.url), report(readResults<RegisterResult>('register')))
+await writeReport('register.md', report(readResults<RegisterResult>('register')))
 console.log(report([result]))
 
 function verdict(measured: Measured, trivial: { p95: number }): string {
@@ -191,10 +198,5 @@ a live withdrawal, a withdrawal taking effect later that day, 1 April and 1 Janu
 (app/services/register-cache.server.ts, server/register-http-cache.ts).
 
 ${sections.join('\n\n')}
-${reading()}`
-}
-
-/** The reading of the numbers, written by hand after the final run (kept beside the code that makes them). */
-function reading(): string {
-	return ''
+`
 }

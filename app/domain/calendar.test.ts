@@ -6,6 +6,7 @@ import {
 	isApplicationWindowOpen,
 	isQualificationOpen,
 	qualificationDeadlineAt,
+	upcomingQualificationDeadline,
 	qualificationRemindersDue,
 	reminderAt,
 	canRequestRevision,
@@ -62,6 +63,28 @@ describe('yearCalendar', () => {
 		const c = yearCalendar(s)
 		expect(c.withdrawal.date).toBe('2019-02-01')
 		expect(c.reapplicantListing.at.toISOString()).toBe('2019-01-31T23:00:00.000Z')
+	})
+})
+
+describe('upcomingQualificationDeadline', () => {
+	// The start page names the deadline ahead, from the year's own setting (moved here to 14 April).
+	const y2050 = { ...defaultYearSettings(2050), qualificationDeadline: '2050-04-14' }
+	const y2051 = defaultYearSettings(2051)
+	test('the running year’s until its last second in Amsterdam, then the next year’s', () => {
+		expect(upcomingQualificationDeadline(y2050, y2051, amsterdamInstant('2050-02-01', { hour: 9 }))).toEqual({
+			year: 2050,
+			deadline: '2050-04-14',
+		})
+		const last = amsterdamInstant('2050-04-14', { hour: 23, minute: 59, second: 59 })
+		expect(upcomingQualificationDeadline(y2050, y2051, last)?.deadline).toBe('2050-04-14')
+		const after = amsterdamInstant('2050-04-15')
+		expect(upcomingQualificationDeadline(y2050, y2051, after)).toEqual({ year: 2051, deadline: '2051-03-31' })
+	})
+	test('none when the years ahead are not set', () => {
+		expect(upcomingQualificationDeadline(y2050, null, amsterdamInstant('2050-04-15'))).toBeNull()
+		expect(upcomingQualificationDeadline(null, null, amsterdamInstant('2050-02-01'))).toBeNull()
+		// Only next year set (the running year has no row): its deadline is the one ahead.
+		expect(upcomingQualificationDeadline(null, y2051, amsterdamInstant('2050-06-01'))?.year).toBe(2051)
 	})
 })
 

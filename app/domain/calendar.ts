@@ -97,6 +97,22 @@ export function yearCalendar(settings: YearSettings): YearCalendar {
 	return { year: y, entries, ...moments }
 }
 
+/**
+ * The qualification deadline that is ahead at `at`, for the public start page: the running year's
+ * (its calendar year in Amsterdam) up to and including its last day, after that the next year's.
+ * Null when neither year is set (yet): a page then speaks of "the year's deadline" without a date.
+ */
+export function upcomingQualificationDeadline(
+	running: YearSettings | null,
+	next: YearSettings | null,
+	at: Date,
+): { year: number; deadline: CalendarDate } | null {
+	const ahead = [running, next].find(
+		(settings) => settings && at.getTime() <= qualificationDeadlineAt(settings).getTime(),
+	)
+	return ahead ? { year: ahead.year, deadline: ahead.qualificationDeadline } : null
+}
+
 /** 003 §3.1: "van 1 juni t/m 31 oktober" — both days included. */
 export function isApplicationWindowOpen(settings: YearSettings, at: Date): boolean {
 	return isWithin(at, startOfDay(settings.applicationOpensOn), endOfDay(settings.applicationClosesOn))

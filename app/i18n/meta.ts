@@ -14,7 +14,7 @@ export function metaLocale(matches: Matches): Locale {
 	return isLocale(root?.locale) ? root.locale : defaultLocale
 }
 
-/** 'Deelnames · Medewerkers · Keurmerkportaal', and a description when given. */
+/** 'Deelnames · Medewerkers · Keurmerkportaal' ('… · Quality Mark Portal' in English), and a description when given. */
 export function pageMeta(
 	{ matches }: { matches: Matches },
 	parts: readonly TitlePart[],

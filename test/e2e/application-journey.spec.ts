@@ -1,6 +1,12 @@
 import type { Page } from '@playwright/test'
 import { expectEnglish } from './english.ts'
-import { expect, expectAccessible, test, uniqueId, uniqueKvk } from './fixtures.ts'
+import { expect, expectAccessible, type Hooks, test, uniqueId, uniqueKvk } from './fixtures.ts'
+import {
+	APPLICATION_TEXT,
+	changePostcodeAndSend,
+	expectClosedAndSubscribe,
+	fillApplication,
+} from './journeys/application-form.ts'
 
 // Issue 13, applying, in Dutch and in English (chosen with the language switch) on a phone:
 // outside the window what to prepare and "mail me when it opens" with its unsubscribe link; inside
@@ -8,84 +14,25 @@ import { expect, expectAccessible, test, uniqueId, uniqueKvk } from './fixtures.
 // applying again with its details filled in, the withdrawal explanation asked only after a
 // withdrawal. Axe on every page; no Dutch on the English ones.
 
+// What this spec reads beyond the form's own labels (APPLICATION_TEXT).
 const TEXT = {
 	nl: {
-		apply: 'Keurmerk aanvragen',
-		closed: (year: number) =>
-			`Het keurmerk ${year} kunt u aanvragen van 1 juni ${year - 1} tot en met 31 oktober ${year - 1}.`,
-		prepare: (year: number) => `Voorbereiden op de aanvraag ${year}`,
-		normsLink: (year: number) => `Lees de normen voor ${year}`,
-		subscribeEmail: 'Uw e-mailadres',
-		subscribe: 'Mail mij',
-		subscribed: 'U krijgt één e-mail wanneer de aanvraag opent.',
+		...APPLICATION_TEXT.nl,
 		unsubscribe: 'Afmelden en mijn adres verwijderen',
 		unsubscribed: 'U bent afgemeld.',
-		toCheck: 'Verder naar controleren',
 		errors: 'Het formulier bevat 14 fouten.',
-		kvk: 'KvK-nummer',
-		name: 'Naam van de organisatie',
-		independent: 'Vrijgevestigde aanbieder',
-		agb: 'AGB-code',
-		street: 'Straat',
-		houseNumber: 'Huisnummer',
-		postcode: 'Postcode',
-		city: 'Plaats',
-		email: 'E-mailadres van de organisatie',
-		chronic: /echelon GBGGZ Chronisch/,
-		no: 'Nee',
-		contactName: 'Naam',
-		contactFunction: 'Functie',
-		contactEmail: 'E-mailadres',
-		never: 'Nee, dit is de eerste aanvraag',
-		carrier: 'Ja, wij zijn keurmerkdrager (geweest)',
-		withdrawn: 'Ja, maar het keurmerk is ingetrokken',
-		explanation: 'Toelichting bij de intrekking',
 		explanationError: 'Licht toe wanneer en waarom het keurmerk is ingetrokken.',
-		checkTitle: 'Controleer uw aanvraag',
-		change: 'Wijzigen: Postcode',
-		send: 'Aanvraag versturen',
-		received: 'Aanvraag ontvangen',
 		receivedToast: 'Uw aanvraag is ontvangen.',
 		knownTitle: (name: string) => `Aanvraag voor ${name}`,
 		knownWithdrawn: (year: number) => `Het keurmerk van uw organisatie voor ${year} is ingetrokken.`,
 		knownCarrier: (year: number) => `Uw organisatie was keurmerkdrager in ${year}.`,
 	},
 	en: {
-		apply: 'Apply for the mark',
-		closed: (year: number) =>
-			`You can apply for the ${year} mark from 1 June ${year - 1} up to and including 31 October ${year - 1}.`,
-		prepare: (year: number) => `Preparing for the ${year} application`,
-		normsLink: (year: number) => `Read the norms for ${year}`,
-		subscribeEmail: 'Your e-mail address',
-		subscribe: 'E-mail me',
-		subscribed: 'You will receive one e-mail when applications open.',
+		...APPLICATION_TEXT.en,
 		unsubscribe: 'Unsubscribe and delete my address',
 		unsubscribed: 'You have been unsubscribed.',
-		toCheck: 'Continue to check your answers',
 		errors: 'The form has 14 errors.',
-		kvk: 'Chamber of Commerce number',
-		name: 'Name of the organisation',
-		independent: 'Independent practice',
-		agb: 'AGB code',
-		street: 'Street',
-		houseNumber: 'House number',
-		postcode: 'Postcode',
-		city: 'City',
-		email: 'E-mail address of the organisation',
-		chronic: /chronic echelon/,
-		no: 'No',
-		contactName: 'Name',
-		contactFunction: 'Job title',
-		contactEmail: 'E-mail address',
-		never: 'No, this is our first application',
-		carrier: 'Yes, we are (or were) a carrier',
-		withdrawn: 'Yes, but the mark was withdrawn',
-		explanation: 'Explanation of the withdrawal',
 		explanationError: 'Explain when and why the mark was withdrawn.',
-		checkTitle: 'Check your application',
-		change: 'Change: Postcode',
-		send: 'Send application',
-		received: 'Application received',
 		receivedToast: 'Your application has been received.',
 		knownTitle: (name: string) => `Application for ${name}`,
 		knownWithdrawn: (year: number) => `The mark of your organisation for ${year} was withdrawn.`,
@@ -99,7 +46,6 @@ type Locale = keyof typeof TEXT
 const CONTENT = [
 	'Keurmerk Kortdurende Generalistische GGZ',
 	'Keurmerk Basis GGZ',
-	'Keurmerkportaal',
 	'GBGGZ Chronisch',
 	'Utrecht',
 	'Test Lid',
@@ -130,6 +76,26 @@ async function checkPage(page: Page, locale: Locale, content: readonly string[] 
 	if (locale === 'en') await expectEnglish(page, [...CONTENT, ...content])
 }
 
+/**
+ * A member of a provider with an earlier history (the provider-carrier fixture) signs in, chooses
+ * the language and opens the application, which knows the organisation.
+ */
+async function openAsEarlierParticipant(
+	page: Page,
+	hooks: Hooks,
+	locale: Locale,
+	name: string,
+	history: { qualifiedYears: number[]; withdrawnYears?: number[] },
+) {
+	const provider = await hooks.createProvider({ name })
+	await hooks.post('fixtures/provider-carrier', { providerId: provider.providerId, ...history })
+	await hooks.signIn(page, provider.email)
+	await chooseLanguage(page, locale)
+	await page.goto('/aanmelden')
+	await expect(page.getByRole('heading', { name: TEXT[locale].knownTitle(provider.name) })).toBeVisible()
+	return provider
+}
+
 // The mark year of this file's applications (its window: June–October 2078) and the year before
 // it, in which the earlier participants took part. Shared with register-journey.spec.ts (2079).
 const YEAR = 2079
@@ -149,14 +115,9 @@ for (const locale of ['nl', 'en'] as const) {
 		await openApplication(page, locale)
 
 		// Outside the window: when it opens, what to prepare, and "mail me when it opens".
-		await expect(page.getByText(w.closed(year))).toBeVisible()
-		await expect(page.getByRole('heading', { name: w.prepare(year) })).toBeVisible()
-		await expect(page.getByRole('link', { name: w.normsLink(year) })).toHaveAttribute('href', `/normen/${year}`)
 		await checkPage(page, locale)
 		const waiting = `wacht-${uniqueId()}@praktijk.test`
-		await page.getByLabel(w.subscribeEmail).fill(waiting)
-		await page.getByRole('button', { name: w.subscribe, exact: true }).click()
-		await expect(page.getByText(w.subscribed)).toBeVisible()
+		await expectClosedAndSubscribe(page, locale, year, waiting)
 		await checkPage(page, locale, [waiting])
 
 		// The confirmation's unsubscribe link shows a button (a mail scanner unsubscribes nobody).
@@ -188,43 +149,26 @@ for (const locale of ['nl', 'en'] as const) {
 		expect(anchors).toEqual([...new Set(fields)].filter((anchor) => anchors.includes(anchor)))
 		await checkPage(page, locale)
 
-		// Filled in on the phone; the withdrawal explanation only when the mark was withdrawn.
+		// Filled in on the phone; the withdrawal explanation only when the mark was withdrawn. Check
+		// your answers; "change" brings the form back at that field.
 		const id = uniqueId()
-		const name = `Praktijk Reis ${id}`
-		const contactEmail = `anna-${id}@praktijk.test`
-		await page.getByLabel(w.kvk).fill(uniqueKvk())
-		await page.getByLabel(w.name).fill(name)
-		await page.getByLabel(w.independent).check()
-		await page.getByLabel(w.agb).fill('94001234')
-		await page.getByLabel(w.street).fill('Lindelaan')
-		await page.getByLabel(w.houseNumber).fill('12')
-		await page.getByLabel(w.postcode).fill('3511ab')
-		await page.getByLabel(w.city, { exact: true }).fill('Utrecht')
-		await page.getByLabel(w.email).fill(`info-${id}@praktijk.test`)
-		await page.getByRole('group', { name: w.chronic }).getByLabel(w.no, { exact: true }).check()
-		await page.getByLabel(w.contactName, { exact: true }).fill('Anna de Vries')
-		await page.getByLabel(w.contactFunction, { exact: true }).fill('Director')
-		await page.getByLabel(w.contactEmail, { exact: true }).fill(contactEmail)
-		await expect(page.getByLabel(w.explanation)).toBeHidden()
-		await page.getByLabel(w.withdrawn).check()
-		await expect(page.getByLabel(w.explanation)).toBeVisible()
-		await page.getByLabel(w.never).check()
-		await expect(page.getByLabel(w.explanation)).toBeHidden()
-		await page.getByRole('button', { name: w.toCheck }).click()
-
-		// Check your answers; "change" brings the form back at that field.
-		await expect(page.getByRole('heading', { level: 1, name: w.checkTitle })).toBeVisible()
-		await expect(page.getByRole('definition').filter({ hasText: '3511ab' })).toBeVisible()
-		await checkPage(page, locale, [name, contactEmail, `info-${id}@praktijk.test`, 'Lindelaan', 'Director'])
-		await page.getByRole('button', { name: w.change }).click()
-		// The field itself (the check step's "change" button carries the same label).
-		const postcode = page.getByRole('textbox', { name: w.postcode, exact: true })
-		await expect(postcode).toBeFocused()
-		await postcode.fill('3511 AB')
-		await page.getByRole('button', { name: w.toCheck }).click()
-		await expect(page.getByRole('definition').filter({ hasText: '3511 AB' })).toBeVisible()
-		await page.getByRole('button', { name: w.send }).click()
-		await expect(page.getByRole('heading', { level: 1, name: w.received })).toBeVisible()
+		const details = {
+			kvk: uniqueKvk(),
+			name: `Praktijk Reis ${id}`,
+			postcode: '3511ab',
+			organisationEmail: `info-${id}@praktijk.test`,
+			contactEmail: `anna-${id}@praktijk.test`,
+			contactFunction: 'Director',
+		}
+		await fillApplication(page, locale, details)
+		await checkPage(page, locale, [
+			details.name,
+			details.contactEmail,
+			details.organisationEmail,
+			'Lindelaan',
+			details.contactFunction,
+		])
+		await changePostcodeAndSend(page, locale, '3511 AB', details.name)
 		await checkPage(page, locale)
 	})
 
@@ -238,12 +182,9 @@ for (const locale of ['nl', 'en'] as const) {
 		await hooks.setClock(`${year - 1}-07-01T10:00:00+02:00`, 'running')
 
 		// A carrier of last year: its details filled in, "carrier" chosen, no explanation asked.
-		const carrier = await hooks.createProvider({ name: `Praktijk Eerder ${uniqueId()}` })
-		await hooks.post('fixtures/provider-carrier', { providerId: carrier.providerId, qualifiedYears: [year - 1] })
-		await hooks.signIn(page, carrier.email)
-		await chooseLanguage(page, locale)
-		await page.goto('/aanmelden')
-		await expect(page.getByRole('heading', { name: w.knownTitle(carrier.name) })).toBeVisible()
+		const carrier = await openAsEarlierParticipant(page, hooks, locale, `Praktijk Eerder ${uniqueId()}`, {
+			qualifiedYears: [year - 1],
+		})
 		await expect(page.getByText(w.knownCarrier(year - 1))).toBeVisible()
 		await expect(page.getByLabel(w.name)).toHaveValue(carrier.name)
 		await expect(page.getByLabel(w.carrier)).toBeChecked()
@@ -252,16 +193,10 @@ for (const locale of ['nl', 'en'] as const) {
 		await page.context().clearCookies()
 
 		// Withdrawn last year: the form says so and asks the explanation, which is required.
-		const withdrawn = await hooks.createProvider({ name: `Praktijk Ingetrokken ${uniqueId()}` })
-		await hooks.post('fixtures/provider-carrier', {
-			providerId: withdrawn.providerId,
+		const withdrawn = await openAsEarlierParticipant(page, hooks, locale, `Praktijk Ingetrokken ${uniqueId()}`, {
 			qualifiedYears: [],
 			withdrawnYears: [year - 1],
 		})
-		await hooks.signIn(page, withdrawn.email)
-		await chooseLanguage(page, locale)
-		await page.goto('/aanmelden')
-		await expect(page.getByRole('heading', { name: w.knownTitle(withdrawn.name) })).toBeVisible()
 		await expect(page.getByText(w.knownWithdrawn(year - 1))).toBeVisible()
 		await expect(page.getByLabel(w.withdrawn)).toBeChecked()
 		await expect(page.getByLabel(w.explanation)).toBeVisible()

@@ -36,7 +36,7 @@ const TEXT = {
 	en: {
 		nav: 'Main menu',
 		register: 'Quality mark register',
-		title: `Quality mark register ${YEAR} · Keurmerkportaal`,
+		title: `Quality mark register ${YEAR} · Quality Mark Portal`,
 		query: 'Name or city',
 		search: 'Search',
 		found: '1 provider found',
@@ -97,13 +97,7 @@ for (const locale of ['nl', 'en'] as const)
 			if (!visser || !perspectief || !hofstad) throw new Error('scenario')
 			// Carrier names, places and the mark's name are content: they stay as they are in English.
 			const content = [prefix, 'Praktijk Visser', 'Perspectief', 'Hofstad', "'s-Hertogenbosch", 'Den Haag']
-			content.push(
-				'Utrecht',
-				'Noord-Brabant',
-				'Zuid-Holland',
-				'Keurmerk Kortdurende Generalistische GGZ',
-				'Keurmerkportaal',
-			)
+			content.push('Utrecht', 'Noord-Brabant', 'Zuid-Holland', 'Keurmerk Kortdurende Generalistische GGZ')
 			await hooks.setClock(`${YEAR}-05-01T10:00:00Z`)
 
 			// The home page; an English visitor chooses English with the switch in the header.

@@ -76,7 +76,7 @@ describe('page titles', () => {
 			{ title: 'Deelnames · Medewerkers · Keurmerkportaal' },
 		])
 		expect(pageMeta({ matches: matches('en') }, [['meta.normsYear', { year: 2027 }], 'meta.staff'])).toEqual([
-			{ title: 'Norms 2027 · Staff · Keurmerkportaal' },
+			{ title: 'Norms 2027 · Staff · Quality Mark Portal' },
 		])
 		expect(pageMeta({ matches: [] }, [{ text: 'GGZ Oost' }], 'meta.registerDescription')[1]).toEqual({
 			name: 'description',

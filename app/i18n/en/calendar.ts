@@ -44,5 +44,5 @@ export const calendar: Record<keyof typeof nl, string> = {
 	feedCategoryInvoice: 'Invoice',
 	feedApplicationSummary: 'Application period {markName} {year}',
 	feedApplication: 'The {year} quality mark can be applied for from {opensOn} up to and including {closesOn}.',
-	feedDescription: 'Deadlines of {name} for the quality mark (Keurmerkportaal)',
+	feedDescription: 'Deadlines of {name} for the quality mark (Quality Mark Portal)',
 }

@@ -51,7 +51,7 @@ export const conversation: Catalogue['conversation'] = {
 	mailToStaff: '{provider} has sent a message about its participation in the {markName} {year}.',
 	mailAttachments: '{count, plural, =0 {} one {The message has # attachment.} other {The message has # attachments.}}',
 	mailPrivacy:
-		'To protect its content, the message itself is not in this e-mail. Sign in to the Keurmerkportaal to read and answer it.',
+		'To protect its content, the message itself is not in this e-mail. Sign in to the Quality Mark Portal to read and answer it.',
 	mailButton: 'Read the message',
 	mailClosing: 'Kind regards,',
 	mailSignature: 'KiBG office',

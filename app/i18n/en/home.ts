@@ -10,7 +10,9 @@ export const home: Record<keyof typeof nl, string> = {
 	verifyText: 'Check with its number whether a quality mark certificate is valid.',
 	verifyCta: 'Verify a certificate',
 	providersTitle: 'For care providers',
-	providersText: 'Apply for the mark, sign the agreement and submit your self-evaluation before 1 April.',
+	providersTextDeadline: 'Apply for the mark, sign the agreement and submit your self-evaluation by {date}.',
+	providersTextNoYear:
+		"Apply for the mark, sign the agreement and submit your self-evaluation before each year's qualification deadline.",
 	providersCta: 'Log in',
 	applyCta: 'Apply for the mark',
 	cycleTitle: 'Mark year {year}',

@@ -1,7 +1,8 @@
 import type { meta as nl } from '../nl/meta.ts'
 
 export const meta: Record<keyof typeof nl, string> = {
-	portal: 'Keurmerkportaal',
+	// The name the English header shows (common.appName).
+	portal: 'Quality Mark Portal',
 	home: 'Keurmerk Basis GGZ',
 	staff: 'Staff',
 	workbench: 'Workbench',
@@ -50,6 +51,22 @@ export const meta: Record<keyof typeof nl, string> = {
 	users: 'Users',
 	assessment: 'Assessment',
 	audit: 'Audit log',
+	network: 'Knowledge network',
+	benchmark: 'Benchmark report',
+	benchmarkDelivery: 'Deliver indicators {year}',
+	followUps: 'Commitments',
+	themesYear: 'Themes {year}',
+	delivery: 'Delivery',
+	indicators: 'Indicators',
+	indicatorsYear: 'Indicators {year}',
+	consultations: 'Consultations',
+	consultationYear: 'Consultation {year}',
+	consultationOrganisations: 'Organisations in the consultation',
+	consultationReactions: 'Reactions to consultation {year}',
+	consultationRegister: 'Register for the consultation',
+	consultationChanges: 'Changes and considerations {markName} {year}',
+	consultationNorms: 'Consultation on draft norms',
+	consultationNormsYear: 'Consultation on draft norms {year}',
 	sample: 'Sample',
 	homeDescription:
 		'The portal of the {markName}: find carriers, check certificates and, as a provider, arrange everything around the quality mark.',

@@ -10,7 +10,10 @@ export const home = {
 	verifyText: 'Controleer met het certificaatnummer of een keurmerkcertificaat geldig is.',
 	verifyCta: 'Certificaat controleren',
 	providersTitle: 'Voor zorgaanbieders',
-	providersText: 'Vraag het keurmerk aan, teken de overeenkomst en vul vóór 1 april uw zelfevaluatie in.',
+	// {date}: the qualification deadline of the year ahead, inclusive ('31 maart 2027').
+	providersTextDeadline: 'Vraag het keurmerk aan, teken de overeenkomst en vul uiterlijk {date} uw zelfevaluatie in.',
+	providersTextNoYear:
+		'Vraag het keurmerk aan, teken de overeenkomst en vul elk jaar vóór de kwalificatiedeadline van dat jaar uw zelfevaluatie in.',
 	providersCta: 'Inloggen',
 	applyCta: 'Keurmerk aanvragen',
 	cycleTitle: 'Het keurmerkjaar {year}',

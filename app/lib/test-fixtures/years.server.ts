@@ -45,12 +45,17 @@ export async function ensureMarkYear(year: number, options: MarkYearOptions = {}
 	return row
 }
 
-const yearInput = z.object({ year: z.number().int().min(2000).max(2100), fourEyesNegative: z.boolean().optional() })
+const yearInput = z.object({
+	year: z.number().int().min(2000).max(2100),
+	fourEyesNegative: z.boolean().optional(),
+	// A moved deadline (KiBG moved dates before): pages must show the year's own.
+	qualificationDeadline: z.iso.date().optional(),
+})
 
 export const yearFixtures: Record<string, Fixture> = {
 	async 'mark-year'(input) {
-		const { year, fourEyesNegative } = yearInput.parse(input)
-		await ensureMarkYear(year, { fourEyesNegative })
+		const { year, fourEyesNegative, qualificationDeadline } = yearInput.parse(input)
+		await ensureMarkYear(year, { fourEyesNegative, ...(qualificationDeadline ? { qualificationDeadline } : {}) })
 		return { year }
 	},
 }

@@ -10,6 +10,7 @@ import { formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { notFound } from '#app/lib/http.server.ts'
 import { publishedChangesDocument } from '#app/services/consultation-document.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ params }: Route.LoaderArgs) {
 	const year = parseYear(params.year)
@@ -18,13 +19,12 @@ export async function loader({ params }: Route.LoaderArgs) {
 	return { year, document: published.document, hasPdf: published.fileId !== null }
 }
 
-export const meta: Route.MetaFunction = ({ data: loaded }) => [
-	{
-		title: loaded
-			? `Wijzigingen en overwegingen ${loaded.document.markName} ${loaded.year} · Keurmerkportaal`
-			: 'Niet gevonden · Keurmerkportaal',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [
+		args.loaderData
+			? ['meta.consultationChanges', { markName: args.loaderData.document.markName, year: args.loaderData.year }]
+			: 'meta.notFound',
+	])
 
 function Points({ points }: { points: DocumentPoint[] }) {
 	const t = useT()

@@ -26,6 +26,7 @@ import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { acceptUpload, type UploadForm, UploadRefused, withUploadForm } from '#app/lib/uploads.server.ts'
 import { saveReactions, sendResponse } from '#app/services/consultation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { year, user, concept, parties, party, response, staff } = await readConsultation(request, params.year)
@@ -114,9 +115,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data: loaded }) => [
-	{ title: loaded ? `Consultatie normen ${loaded.year} · Keurmerkportaal` : 'Niet gevonden · Keurmerkportaal' },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? ['meta.consultationNormsYear', { year: args.loaderData.year }] : 'meta.notFound'])
 
 export default function ConceptPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

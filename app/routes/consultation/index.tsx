@@ -7,6 +7,7 @@ import { ConsultationErrorBoundary, PhaseBadge, WindowText } from './ui.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { listConsultations } from '#app/services/consultation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
@@ -18,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Consultatie normen · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.consultationNorms'])
 
 export default function ConsultationIndex({ loaderData }: Route.ComponentProps) {
 	const t = useT()

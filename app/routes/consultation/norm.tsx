@@ -25,6 +25,7 @@ import {
 	withUploadForm,
 } from '#app/lib/uploads.server.ts'
 import { type ReactionInput, saveReactions } from '#app/services/consultation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const context = await readConsultation(request, params.year)
@@ -146,13 +147,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ data: loaded }) => [
-	{
-		title: loaded
-			? `Norm ${loaded.norm.code} · Consultatie ${loaded.year} · Keurmerkportaal`
-			: 'Niet gevonden · Keurmerkportaal',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(
+		args,
+		args.loaderData
+			? [
+					['meta.norm', { code: args.loaderData.norm.code }],
+					['meta.consultationYear', { year: args.loaderData.year }],
+				]
+			: ['meta.notFound'],
+	)
 
 export default function ConceptNorm({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

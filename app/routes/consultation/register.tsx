@@ -18,6 +18,7 @@ import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { registerPublicReactor } from '#app/services/consultation-accounts.server.ts'
 import { getConsultation } from '#app/services/consultation.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const schema = z.object({
 	email: emailField,
@@ -56,7 +57,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	return { success: true as const, email: form.data.email }
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Aanmelden voor de consultatie · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.consultationRegister'])
 
 export default function RegisterForConsultation({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

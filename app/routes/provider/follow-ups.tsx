@@ -17,6 +17,7 @@ import { getLocale } from '#app/lib/locale.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { deliverFollowUp, providerFollowUps } from '#app/services/follow-ups.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const deliverySchema = z.object({
 	followUpId: z.string().min(1).max(64),
@@ -87,7 +88,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Toezeggingen · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.followUps'])
 
 export default function FollowUps({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -1,13 +1,24 @@
 import { Form, Link } from 'react-router'
 import type { Route } from './+types/home'
-import { useT } from '#app/i18n/react.tsx'
+import { upcomingQualificationDeadline } from '#app/domain/calendar.ts'
+import { formatCalendarDay } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
+import { now } from '#app/lib/clock.server.ts'
 import { getOptionalUser } from '#app/lib/permissions.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
-import { markNameAt } from '#app/services/years.server.ts'
+import { getYearSettings, markNameAt, runningYearAt } from '#app/services/years.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
-	return { signedIn: Boolean(user), markName: await markNameAt() }
+	// The deadline is a setting of each year (KiBG moved it before): never "1 April" as a fixed text.
+	const at = now()
+	const running = runningYearAt(at)
+	const [markName, current, next] = await Promise.all([
+		markNameAt(at),
+		getYearSettings(running),
+		getYearSettings(running + 1),
+	])
+	return { signedIn: Boolean(user), markName, qualification: upcomingQualificationDeadline(current, next, at) }
 }
 
 export const meta: Route.MetaFunction = (args) =>
@@ -19,6 +30,8 @@ export const meta: Route.MetaFunction = (args) =>
 
 export default function Home({ loaderData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
+	const { qualification } = loaderData
 	return (
 		<div className="stack">
 			<section className="hero" aria-labelledby="home-title">
@@ -68,7 +81,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
 				</section>
 				<section className="card" aria-labelledby="home-providers">
 					<h2 id="home-providers">{t('home.providersTitle')}</h2>
-					<p>{t('home.providersText')}</p>
+					<p>
+						{qualification
+							? t('home.providersTextDeadline', { date: formatCalendarDay(qualification.deadline, locale) })
+							: t('home.providersTextNoYear')}
+					</p>
 					{loaderData.signedIn ? null : (
 						<p>
 							<Link to="/inloggen" className="button button--primary">

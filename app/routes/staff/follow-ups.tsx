@@ -14,6 +14,7 @@ import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { listFollowUps, reviewFollowUp } from '#app/services/follow-ups.server.ts'
 import { participationYears } from '#app/services/staff-participations.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const reviewSchema = z.object({
 	followUpId: z.string().min(1).max(64),
@@ -61,7 +62,7 @@ export async function action({ request }: Route.ActionArgs) {
 	return redirectWithToast(url.pathname + url.search, { type: 'success', key: 'staff.toastFollowUpReviewed' })
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Toezeggingen · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.followUps', 'meta.staff'])
 
 export default function StaffFollowUps({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

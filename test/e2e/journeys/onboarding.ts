@@ -1,5 +1,6 @@
 import { expect, expectAccessible, type Hooks, password, uniqueId, uniqueKvk } from '../fixtures.ts'
 import type { Page } from '@playwright/test'
+import { changePostcodeAndSend, expectClosedAndSubscribe, fillApplication } from './application-form.ts'
 
 // The first half of the provider's journey in Chromium: a new provider applies, follows the
 // invitation link from the mail, sets a password, signs the agreement, and — once the clock
@@ -14,20 +15,9 @@ export async function applySignAndList(
 	// Outside the window the form says when it opens.
 	await hooks.setClock(`${year - 1}-05-10T10:00:00+02:00`)
 	await page.goto('/aanmelden')
-	await expect(
-		page.getByText(`Het keurmerk ${year} kunt u aanvragen van 1 juni ${year - 1} tot en met 31 oktober ${year - 1}.`),
-	).toBeVisible()
 	// What to prepare, and "mail me when it opens" (issue 13).
-	await expect(page.getByRole('heading', { name: `Voorbereiden op de aanvraag ${year}` })).toBeVisible()
-	await expect(page.getByRole('link', { name: `Lees de normen voor ${year}` })).toHaveAttribute(
-		'href',
-		`/normen/${year}`,
-	)
 	await expectAccessible(page)
-	const waiting = `wacht-${uniqueId()}@praktijk.test`
-	await page.getByLabel('Uw e-mailadres').fill(waiting)
-	await page.getByRole('button', { name: 'Mail mij' }).click()
-	await expect(page.getByText('U krijgt één e-mail wanneer de aanvraag opent.')).toBeVisible()
+	await expectClosedAndSubscribe(page, 'nl', year, `wacht-${uniqueId()}@praktijk.test`)
 
 	await hooks.setClock(`${year - 1}-07-01T10:00:00+02:00`, 'running')
 	const id = uniqueId()
@@ -52,44 +42,18 @@ export async function applySignAndList(
 	await expect(page.getByRole('textbox', { name: 'Naam van de organisatie' })).toHaveValue(name)
 	await expectAccessible(page)
 
-	await page.getByLabel('KvK-nummer').fill(kvk)
-	await page.getByLabel('Vrijgevestigde aanbieder').check()
-	await page.getByLabel('AGB-code').fill('94001234')
-	await page.getByLabel('Straat').fill('Lindelaan')
-	await page.getByLabel('Huisnummer').fill('12')
-	await page.getByLabel('Postcode').fill('3511ab')
-	await page.getByLabel('Plaats').fill('Utrecht')
-	await page.getByLabel('Website').fill('www.praktijkdelinde.nl')
-	await page.getByLabel('E-mailadres van de organisatie').fill(`info-${id}@praktijk.test`)
-	await page
-		.getByRole('group', { name: /echelon GBGGZ Chronisch/ })
-		.getByLabel('Nee', { exact: true })
-		.check()
-	await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries')
-	await page.getByLabel('Functie', { exact: true }).fill('Directeur')
-	await page.getByLabel('E-mailadres', { exact: true }).fill(contactEmail)
-	// The earlier-withdrawal explanation appears only when the mark was withdrawn.
-	await expect(page.getByLabel('Toelichting bij de intrekking')).toBeHidden()
-	await page.getByLabel('Ja, maar het keurmerk is ingetrokken').check()
-	await expect(page.getByLabel('Toelichting bij de intrekking')).toBeVisible()
-	await page.getByLabel('Nee, dit is de eerste aanvraag').check()
-	await expect(page.getByLabel('Toelichting bij de intrekking')).toBeHidden()
-	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
-
+	await fillApplication(page, 'nl', {
+		kvk,
+		name,
+		postcode: '3511ab',
+		website: 'www.praktijkdelinde.nl',
+		organisationEmail: `info-${id}@praktijk.test`,
+		contactEmail,
+		contactFunction: 'Directeur',
+	})
 	// Check your answers: "wijzigen" brings the form back at that field, nothing lost.
-	await expect(page.getByRole('heading', { level: 1, name: 'Controleer uw aanvraag' })).toBeVisible()
-	await expect(page.getByRole('definition').filter({ hasText: '3511ab' })).toBeVisible()
 	await expectAccessible(page)
-	await page.getByRole('button', { name: 'Wijzigen: Postcode' }).click()
-	// As a textbox: while the check page is still leaving, its "Wijzigen: Postcode" button matches the label too.
-	const postcode = page.getByRole('textbox', { name: 'Postcode', exact: true })
-	await expect(postcode).toBeFocused()
-	await expect(page.getByRole('textbox', { name: 'Naam van de organisatie' })).toHaveValue(name)
-	await postcode.fill('3511 AB')
-	await page.getByRole('button', { name: 'Verder naar controleren' }).click()
-	await expect(page.getByRole('definition').filter({ hasText: '3511 AB' })).toBeVisible()
-	await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
-	await expect(page.getByRole('heading', { level: 1, name: 'Aanvraag ontvangen' })).toBeVisible()
+	await changePostcodeAndSend(page, 'nl', '3511 AB', name)
 	await expectAccessible(page)
 
 	// The invitation mail carries the link to set a password.

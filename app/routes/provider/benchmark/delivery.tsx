@@ -37,6 +37,7 @@ import {
 	valueProblemText,
 	versionFieldName,
 } from './context.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = () => [...selfEvaluationLinks(), { rel: 'stylesheet', href: stylesheet }]
 
@@ -317,12 +318,7 @@ function DeliveryStatus({ data: loaderData }: { data: Route.ComponentProps['load
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{
-		title: loaderData
-			? `Indicatoren ${loaderData.year} aanleveren · Keurmerkportaal`
-			: 'Spiegelrapportage · Keurmerkportaal',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? ['meta.benchmarkDelivery', { year: args.loaderData.year }] : 'meta.benchmark'])
 
 export const ErrorBoundary = ProviderErrorBoundary

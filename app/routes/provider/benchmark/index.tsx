@@ -6,6 +6,7 @@ import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { useT } from '#app/i18n/react.tsx'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { deliveryYears } from '#app/services/benchmark-delivery.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireProviderMember(request, params.providerId)
@@ -63,6 +64,6 @@ export default function BenchmarkIndex({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Spiegelrapportage · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.benchmark'])
 
 export const ErrorBoundary = ProviderErrorBoundary

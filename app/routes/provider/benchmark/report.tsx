@@ -21,6 +21,7 @@ import { hasPublishedIndicatorSet } from '#app/services/benchmark-indicators.ser
 import { actorOf, parseYear } from './context.server.ts'
 import stylesheet from './benchmark.css?url'
 import { readForm } from '#app/lib/forms.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
@@ -219,8 +220,7 @@ function IndicatorSection({ indicator }: { indicator: IndicatorView }) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{ title: loaderData ? `${loaderData.view.title} · Keurmerkportaal` : 'Spiegelrapportage · Keurmerkportaal' },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [args.loaderData ? { text: args.loaderData.view.title } : 'meta.benchmark'])
 
 export const ErrorBoundary = ProviderErrorBoundary

@@ -18,6 +18,7 @@ import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { teamMembers } from '#app/services/team.server.ts'
 import { answerRequest, networkPage, optIn, revoke, sendRequest } from '#app/services/network.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { membership } = await requireProviderMember(request, params.providerId)
@@ -123,7 +124,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Kennisnetwerk · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.network'])
 
 type Failure = {
 	fieldErrors: Record<string, string[]>

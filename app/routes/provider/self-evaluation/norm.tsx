@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { data, Form, href, Link, useLocation, useSubmit } from 'react-router'
 import type { Route } from './+types/norm'
 import { AutosaveFieldset, settleAutosaves } from './autosave-fieldset.tsx'
@@ -125,12 +125,14 @@ type ActionData = {
 	values: FormValues
 	conflicts: string[]
 	theirs: Record<string, string>
+	/** The stored version each conflict showed: once the answer is saved over, it is resolved. */
+	theirVersions: Record<string, number>
 	upload?: { key: string | null; error: MessageKey | string }
 }
 
 function failure(partial: Partial<ActionData>, status: number) {
 	return data<ActionData>(
-		{ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, ...partial },
+		{ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, theirVersions: {}, ...partial },
 		{ status },
 	)
 }
@@ -186,6 +188,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const fieldErrors: FieldErrors = {}
 	const conflicts: string[] = []
 	const theirs: Record<string, string> = {}
+	const theirVersions: Record<string, number> = {}
 	const formErrors: string[] = []
 	for (const criterion of norm.criteria) {
 		if (!applies(criterion.appliesTo, profile)) continue
@@ -214,11 +217,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 			if (result.ok) continue
 			conflicts.push(item.key)
 			theirs[item.key] = summariseAnswer(result.current)
+			theirVersions[item.key] = result.current.version
 		}
 	}
 	if (Object.keys(fieldErrors).length || conflicts.length || formErrors.length) {
 		return failure(
-			{ fieldErrors, formErrors, conflicts, theirs, values: ownValues() },
+			{ fieldErrors, formErrors, conflicts, theirs, theirVersions, values: ownValues() },
 			conflicts.length || formErrors.length ? 409 : 400,
 		)
 	}
@@ -259,9 +263,14 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 	const sendAfterAutosaves = useSendAfterAutosaves()
 	const base = href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) })
 	const here = `${base}/norm/${norm.code}`
-	const failed = actionData as ActionData | undefined
+	const failed = useKeptFailure(actionData as ActionData | undefined)
 	const own = progress.find((entry) => entry.code === norm.code)
-	const conflictCount = failed?.conflicts.length ?? 0
+	// A conflict stands while the colleague's version is what is stored; saved over since (the
+	// autosave's "Mijn versie opslaan", or the colleague again), this page's note about it is old.
+	const conflicts = (failed?.conflicts ?? []).filter(
+		(key) => (rows[key]?.version ?? 0) <= (failed?.theirVersions[key] ?? Number.POSITIVE_INFINITY),
+	)
+	const conflictCount = conflicts.length
 	return (
 		<div className="stack self-evaluation">
 			<p>
@@ -392,7 +401,7 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 														errors={failed?.fieldErrors}
 														missing={editable ? missing[item.key] : undefined}
 													/>
-													{failed?.conflicts.includes(item.key) ? (
+													{failed && conflicts.includes(item.key) ? (
 														<div className="panel panel--warning">
 															<p>{t('selfEvaluation.conflictOnPage')}</p>
 															<blockquote className="conflict__theirs">
@@ -468,6 +477,20 @@ export default function NormPage({ loaderData, actionData }: Route.ComponentProp
 			</div>
 		</div>
 	)
+}
+
+/**
+ * The page form's answer (a colleague's conflict, a refused field) stays on screen until the person
+ * sends or leaves the page. React Router drops `actionData` on any later revalidation, and an
+ * autosave of another answer on this page revalidates the loaders: a colleague's conflict, with
+ * their version and the "your text is still in the form" note, vanished before it could be read.
+ * Kept per location: a new submission or navigation has a new location key, a revalidation not.
+ */
+function useKeptFailure(actionData: ActionData | undefined): ActionData | undefined {
+	const { key } = useLocation()
+	const [kept, setKept] = useState<{ key: string; failure: ActionData } | null>(null)
+	if (actionData && (kept?.failure !== actionData || kept.key !== key)) setKept({ key, failure: actionData })
+	return actionData ?? (kept?.key === key ? kept.failure : undefined)
 }
 
 /**

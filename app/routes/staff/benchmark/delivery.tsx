@@ -15,6 +15,7 @@ import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { deliveryForStaff, reopenDelivery } from '#app/services/benchmark-delivery.server.ts'
 import { DateTime, StaffErrorBoundary } from '../ui.tsx'
 import { readForm } from '#app/lib/forms.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -127,8 +128,6 @@ export default function StaffDelivery({ loaderData, actionData }: Route.Componen
 	)
 }
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Aanlevering · Spiegelrapportage · Medewerkers · Keurmerkportaal' },
-]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.delivery', 'meta.benchmark', 'meta.staff'])
 
 export const ErrorBoundary = StaffErrorBoundary

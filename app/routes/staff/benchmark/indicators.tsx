@@ -36,6 +36,7 @@ import {
 } from '#app/services/benchmark-indicators.server.ts'
 import { findMarkYear } from '#app/services/years-admin.server.ts'
 import { StaffErrorBoundary, useStaffRole } from '../ui.tsx'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 function parseYearParam(raw: string | undefined): number {
 	const year = Number(raw)
@@ -469,12 +470,10 @@ function SettingsForm({
 	)
 }
 
-export const meta: Route.MetaFunction = ({ data: loaderData }) => [
-	{
-		title: loaderData
-			? `Indicatoren ${loaderData.year} · Medewerkers · Keurmerkportaal`
-			: 'Indicatoren · Keurmerkportaal',
-	},
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(
+		args,
+		args.loaderData ? [['meta.indicatorsYear', { year: args.loaderData.year }], 'meta.staff'] : ['meta.indicators'],
+	)
 
 export const ErrorBoundary = StaffErrorBoundary

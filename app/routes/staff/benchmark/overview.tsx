@@ -15,6 +15,7 @@ import { benchmarkYears, deliveryProgress, fieldDistributions, outliers } from '
 import { runningYearAt } from '#app/services/years.server.ts'
 import { DateTime, StaffErrorBoundary, YearPicker } from '../ui.tsx'
 import stylesheet from '../../provider/benchmark/benchmark.css?url'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
 
@@ -291,6 +292,6 @@ export default function BenchmarkOverview({ loaderData }: Route.ComponentProps) 
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Spiegelrapportage · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.benchmark', 'meta.staff'])
 
 export const ErrorBoundary = StaffErrorBoundary

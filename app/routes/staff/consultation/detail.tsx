@@ -18,6 +18,7 @@ import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { staffOverview, updateConsultation } from '#app/services/consultation.server.ts'
 import { useStaffRole } from '../ui.tsx'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -62,9 +63,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [
-	{ title: `Consultatie ${params.year} · Medewerkers · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [['meta.consultationYear', { year: args.params.year }], 'meta.staff'])
 
 export default function StaffConsultation({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

@@ -14,6 +14,7 @@ import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { consultableYears, listConsultations, openConsultation } from '#app/services/consultation.server.ts'
 import { useStaffRole } from '../ui.tsx'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -40,7 +41,7 @@ export async function action({ request }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Consultaties · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.consultations', 'meta.staff'])
 
 export default function StaffConsultations({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

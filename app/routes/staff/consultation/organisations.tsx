@@ -15,6 +15,7 @@ import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { inviteOrganisation, listOrganisations } from '#app/services/consultation-accounts.server.ts'
 import { useStaffRole } from '../ui.tsx'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const ORGANISATION_TYPES = ['insurer', 'branch_body', 'client_body', 'other'] as const
 
@@ -51,9 +52,7 @@ export async function action({ request }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Organisaties in de consultatie · Medewerkers · Keurmerkportaal' },
-]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.consultationOrganisations', 'meta.staff'])
 
 export default function Organisations({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

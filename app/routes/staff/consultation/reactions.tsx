@@ -26,6 +26,7 @@ import {
 } from '#app/services/consultation.server.ts'
 import { useStaffRole } from '../ui.tsx'
 import { reactionFilters } from './filters.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -129,9 +130,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [
-	{ title: `Reacties consultatie ${params.year} · Medewerkers · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [['meta.consultationReactions', { year: args.params.year }], 'meta.staff'])
 
 export default function StaffReactions({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()

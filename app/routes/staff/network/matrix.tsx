@@ -9,6 +9,7 @@ import { useT } from '#app/i18n/react.tsx'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { networkActivity, staffThemeMatrix, themeYears } from '#app/services/network.server.ts'
 import { matrixQuery } from './query.server.ts'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireStaff(request)
@@ -21,7 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { years, ...query, ...matrix, activity }
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Kennisnetwerk · Medewerkers · Keurmerkportaal' }]
+export const meta: Route.MetaFunction = (args) => pageMeta(args, ['meta.network', 'meta.staff'])
 
 export default function ThemeMatrixPage({ loaderData }: Route.ComponentProps) {
 	const t = useT()

@@ -23,6 +23,7 @@ import {
 	yearThemes,
 } from '#app/services/network.server.ts'
 import { useStaffRole } from '../ui.tsx'
+import { pageMeta } from '#app/i18n/meta.ts'
 
 const label = z.string().trim().min(2, 'network.errorTheme').max(120, 'network.errorTheme')
 const schemas = {
@@ -69,9 +70,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	})
 }
 
-export const meta: Route.MetaFunction = ({ params }) => [
-	{ title: `Thema's ${params.year} · Kennisnetwerk · Medewerkers · Keurmerkportaal` },
-]
+export const meta: Route.MetaFunction = (args) =>
+	pageMeta(args, [['meta.themesYear', { year: args.params.year }], 'meta.network', 'meta.staff'])
 
 export default function ThemesPage({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
