@@ -178,7 +178,9 @@ describe('temporary files of an upload', () => {
 	})
 
 	it('answers a broken multipart body with a 400 and leaves nothing behind', async () => {
-		const request = pieceRequest([`--grens\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF`])
+		const request = pieceRequest([
+			`--grens\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF`,
+		])
 		const refusal = await readUploadForm(request).catch((caught: unknown) => caught)
 		expect(refusal).toBeInstanceOf(Response)
 		expect((refusal as Response).status).toBe(400)
