@@ -164,7 +164,8 @@ async function inflatedSize(
 	budget: number,
 	onText?: (text: string) => void,
 ): Promise<number | 'too_large' | 'broken'> {
-	const inflater = raw ? createInflateRaw() : createInflate()
+	// Large output pieces: a bomb of 100 MB is 400 callbacks, not 6,400.
+	const inflater = raw ? createInflateRaw({ chunkSize: 256 * 1024 }) : createInflate({ chunkSize: 256 * 1024 })
 	const input = Readable.from(chunks)
 	input.on('error', (error) => inflater.destroy(error))
 	input.pipe(inflater)
@@ -284,10 +285,18 @@ class DictionaryScan {
 			this.text = (edge + text).slice(obj)
 		} else this.text += text
 		if (this.text.length > 2 * WINDOW_BYTES) {
-			// Whitespace runs are all alike to `\s*`, and a match is at most 13 characters once each is
-			// its last character: the flag and the last 64 characters tell the same as the whole text.
+			// A long dictionary (or text that is none): the flag keeps what it said so far, and of the
+			// text only what a match begun in it still needs: from the last two `/` on (`/Type`,
+			// whitespace, the start of `/ObjStm`), whitespace runs cut to their last character (all
+			// alike to `\s*`), and at least the last 3 characters (where ` obj` may begin).
 			this.seen ||= OBJECT_STREAM.test(this.text)
-			this.text = this.text.replace(/\s*(\s)/g, '$1').slice(-64)
+			const last = this.text.lastIndexOf('/')
+			const previous = last > 0 ? this.text.lastIndexOf('/', last - 1) : -1
+			const start = previous >= 0 ? previous : last
+			let tail = last >= 0 ? this.text.slice(start) : ''
+			if (tail.length > 64) tail = tail.replace(/\s+/g, (run) => run.slice(-1))
+			if (tail.length > 64) tail = tail.slice(-64)
+			this.text = tail.length >= 3 ? tail : this.text.slice(-3)
 		}
 	}
 

@@ -180,11 +180,12 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_UPLOAD
 			received.size += chunk.length
 			hash.update(chunk)
 		})
-		writes.push(
-			pipeline(stream, createWriteStream(received.path, { flags: 'wx', mode: 0o600 })).then(() => {
-				received.sha256 = hash.digest('hex')
-			}),
-		)
+		const write = pipeline(stream, createWriteStream(received.path, { flags: 'wx', mode: 0o600 })).then(() => {
+			received.sha256 = hash.digest('hex')
+		})
+		// Awaited below; until then a failed write (a full disk) must not count as unhandled.
+		write.catch(() => {})
+		writes.push(write)
 	})
 	const parsed = new Promise<void>((resolve) => parser.on('close', resolve))
 	const reader = request.body?.getReader()
