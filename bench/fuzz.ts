@@ -16,7 +16,6 @@
 // FUZZ_ONLY=multipart fuzzes only the targets whose name contains that word (writes nothing).
 // npx tsx bench/fuzz.ts --report   docs/security-fuzz.md anew from the results files, no run.
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { crc32, deflateRawSync } from 'node:zlib'
 import fc from 'fast-check'
@@ -27,7 +26,16 @@ import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { buildWorld, MOMENT } from '#test/fixtures/authz-world.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { sessionCookieFor } from '#test/fixtures/requests.ts'
-import { machine, openBenchDatabase, readResults, row, startServer, writeResult } from './lib.ts'
+import {
+	machine,
+	openBenchDatabase,
+	readResults,
+	reportOnlyWhenAsked,
+	row,
+	startServer,
+	writeReport,
+	writeResult,
+} from './lib.ts'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 1800)
@@ -35,11 +43,7 @@ const PORT = Number(process.env.FUZZ_PORT ?? 3290)
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
 const ONLY = process.env.FUZZ_ONLY ?? ''
 const WRITE = RUNS >= 10_000 && process.env.FUZZ_WRITE !== '0' && !ONLY
-if (process.argv.includes('--report')) {
-	// Only docs/security-fuzz.md anew from the results files there are (after a change of its text), no run.
-	await writeFile(new URL('../docs/security-fuzz.md', import.meta.url), report(readResults<FuzzResult>('fuzz')))
-	process.exit(0)
-}
+await reportOnlyWhenAsked('../docs/security-fuzz.md', () => report(readResults<FuzzResult>('fuzz')))
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
 
 // ── The world, then the server on it ────────────────────────────────────────────────────────
@@ -987,7 +991,7 @@ for (const problem of problems.slice(0, 20))
 
 if (WRITE) {
 	await writeResult('fuzz', database.kind, result)
-	await writeFile(new URL('../docs/security-fuzz.md', import.meta.url), report(readResults<FuzzResult>('fuzz')))
+	await writeReport('../docs/security-fuzz.md', report(readResults<FuzzResult>('fuzz')))
 }
 process.exit(problems.length > 0 || runs < Math.min(RUNS, 100) ? 1 : 0)
 

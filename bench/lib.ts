@@ -8,8 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import prettier from 'prettier'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
 import { keepReading } from './report.ts'
@@ -262,10 +264,11 @@ export function machine(): string {
 
 export async function writeResult(bench: string, database: DatabaseKind, result: object): Promise<void> {
 	await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-	await writeFile(
-		new URL(`./results/${bench}-${database}.json`, import.meta.url),
-		`${JSON.stringify(result, null, '\t')}\n`,
-	)
+	const file = fileURLToPath(new URL(`./results/${bench}-${database}.json`, import.meta.url))
+	// In the project's own style, so a results file from a quiet run passes `npm run lint` as it is
+	// (prettier puts short arrays on one line, JSON.stringify does not).
+	const options = (await prettier.resolveConfig(file)) ?? {}
+	await writeFile(file, await prettier.format(JSON.stringify(result, null, '\t'), { ...options, filepath: file }))
 }
 
 /**
@@ -276,6 +279,16 @@ export async function writeReport(file: string, markdown: string): Promise<void>
 	const url = new URL(`./${file}`, import.meta.url)
 	const previous = existsSync(url) ? readFileSync(url, 'utf8') : null
 	await writeFile(url, keepReading(markdown, previous))
+}
+
+/**
+ * With --report on the command line, a bench writes only its markdown (bench/<file>) from the
+ * results files there are and stops before any run: after a change of the text around the tables.
+ */
+export async function reportOnlyWhenAsked(file: string, markdown: () => string): Promise<void> {
+	if (!process.argv.includes('--report')) return
+	await writeReport(file, markdown())
+	process.exit(0)
 }
 
 /** Every results file of a bench (PGlite and PostgreSQL, whichever have run). */

@@ -6,7 +6,7 @@
 // production, so the bench runs ANALYZE itself in its place.
 // Writes bench/results/plans-<database>.json and bench/plans.md. Run: npx tsx bench/plans.ts
 // (PostgreSQL with BENCH_DATABASE_URL).
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import pg from 'pg'
 import { parseRegisterQuery } from '#app/domain/register-search.ts'
 import { db, getDatabase } from '#app/lib/db.server.ts'
@@ -20,7 +20,7 @@ import { runningYearAt } from '#app/services/years.server.ts'
 import { formatCertificateNumber } from '#app/domain/fees.ts'
 import { allEvidence } from '#app/domain/norm-set.ts'
 import { seedRegisterProviders } from './register-data.ts'
-import { machine, openBenchDatabase, writeReport } from './lib.ts'
+import { machine, openBenchDatabase, writeReport, writeResult } from './lib.ts'
 
 const BASE = Number(process.env.PLANS_PROVIDERS ?? 2_000)
 const YEAR = runningYearAt(new Date())
@@ -257,10 +257,7 @@ const result = {
 	machine: machine(),
 	steps,
 }
-await writeFile(
-	new URL(`./results/plans-${database.kind}.json`, import.meta.url),
-	`${JSON.stringify(result, null, '\t')}\n`,
-)
+await writeResult('plans', database.kind, result)
 
 // bench/plans.md from every results file there is.
 const sections: string[] = []

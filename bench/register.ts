@@ -26,6 +26,7 @@ import {
 	row,
 	rssMb,
 	startServer,
+	reportOnlyWhenAsked,
 	writeReport,
 	writeResult,
 } from './lib.ts'
@@ -33,11 +34,7 @@ import {
 const COUNT = 10_000
 const PORT = Number(process.env.BENCH_PORT ?? 3303)
 const YEAR = runningYearAt(new Date())
-if (process.argv.includes('--report')) {
-	// Only bench/register.md anew from the results files there are (after a change of its text), no run.
-	await writeReport('register.md', report(readResults<RegisterResult>('register')))
-	process.exit(0)
-}
+await reportOnlyWhenAsked('register.md', () => report(readResults<RegisterResult>('register')))
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
 
 const database = await openBenchDatabase('register')
@@ -69,7 +66,7 @@ interface RegisterResult {
 	data: { providers: number; seedSeconds: number; pageKb: number }
 }
 
-const cases: [string, string][] = [
+const allCases: [string, string][] = [
 	['first page, all 10,000', `/register?jaar=${YEAR}`],
 	['free text "linde" (name or city)', `/register?jaar=${YEAR}&q=linde`],
 	['free text, two words "zoe utrecht" (accent-insensitive)', `/register?jaar=${YEAR}&q=zoe%20utrecht`],
@@ -80,6 +77,15 @@ const cases: [string, string][] = [
 	['certificate verification', `/verifieer/${certificate}`],
 	['open data JSON (the whole year)', `/open-data/v1/register.json?jaar=${YEAR}`],
 ]
+// BENCH_CASES=verif,carrier: only the cases whose name contains one of the words (the trivial
+// route is always measured). A partial run is printed, not written to bench/results or register.md.
+const only = (process.env.BENCH_CASES ?? '')
+	.split(',')
+	.map((word) => word.trim().toLowerCase())
+	.filter(Boolean)
+const cases =
+	only.length === 0 ? allCases : allCases.filter(([name]) => only.some((word) => name.toLowerCase().includes(word)))
+if (cases.length === 0) throw new Error(`BENCH_CASES=${process.env.BENCH_CASES}: geen enkel geval`)
 // Verification counts lookups and limits them per address (120 a minute): the bench's requests
 // come from many visitors, as behind the load balancer (X-Forwarded-For from a trusted proxy).
 const visitors = (url: string) => url.startsWith('/verifieer/')
@@ -128,8 +134,10 @@ try {
 	await server.stop()
 	await database.dispose()
 }
-await writeResult('register', result.database, result)
-await writeReport('register.md', report(readResults<RegisterResult>('register')))
+if (only.length === 0) {
+	await writeResult('register', result.database, result)
+	await writeReport('register.md', report(readResults<RegisterResult>('register')))
+}
 console.log(report([result]))
 
 function verdict(measured: Measured, trivial: { p95: number }): string {

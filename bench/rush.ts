@@ -32,6 +32,7 @@ import {
 	row,
 	rssMb,
 	startServer,
+	reportOnlyWhenAsked,
 	writeReport,
 	writeResult,
 } from './lib.ts'
@@ -45,11 +46,7 @@ const TYPISTS = 300
 const SUBMITTERS = 30
 const COLLEAGUES = 3 // typists per carrier
 const YEAR = runningYearAt(new Date()) + 1
-if (process.argv.includes('--report')) {
-	// Only bench/rush.md anew from the results files there are (after a change of this text), no run.
-	await writeReport('rush.md', report(readResults<RushResult>('rush')))
-	process.exit(0)
-}
+await reportOnlyWhenAsked('rush.md', () => report(readResults<RushResult>('rush')))
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
 
 // Node's fetch keeps connections alive without a limit per origin: 330 members, up to 330 connections.

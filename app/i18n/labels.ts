@@ -117,11 +117,15 @@ export function auditFieldLabelled(field: string, locale: Locale): boolean {
 	return path.slice(0, keyed < 0 ? path.length : keyed + 1).every((part) => `field_${part}` in catalogues[locale].codes)
 }
 
-/** A field of an audited record ('revisionDueAt') in words; an unlisted field keeps its name. */
-export function auditFieldLabel(field: string, locale: Locale): string {
+/**
+ * A field of an audited record ('revisionDueAt') in words; an unlisted field keeps its name. Parts
+ * that are data (a criterion key below `verdicts`) are written as `data` names them, when it does.
+ */
+export function auditFieldLabel(field: string, locale: Locale, data: Record<string, string> = {}): string {
 	const path = field.split('.')
 	return path
 		.map((part) => {
+			if (Object.hasOwn(data, part)) return data[part]
 			const key = `field_${part}`
 			return key in catalogues[locale].codes ? translate(locale, `codes.${key}` as MessageKey) : part
 		})

@@ -97,7 +97,121 @@ export async function listAuditEvents(query: TableQuery) {
 	const total = await db.auditEvent.count({ where })
 	const { skip, take, page } = pageWindow(query, total)
 	const rows = await db.auditEvent.findMany({ where, orderBy: auditOrder(query), skip, take, select })
-	return { rows: rows.map((row) => ({ ...row, id: row.id.toString() })), total, page }
+	const labels = await auditLabelsFor(rows)
+	return {
+		rows: rows.map((row) => ({ ...row, id: row.id.toString(), labels: labels(row) })),
+		total,
+		page,
+	}
+}
+
+/** What a row's raw ids and keys mean to a person; the raw values stay in the row for support. */
+export interface AuditRowLabels {
+	/** The object in words: a user's or provider's name; null when only its type can be said. */
+	entity: string | null
+	/** The year of the participation the event belongs to. */
+	year: number | null
+	/** Ids (of people, providers, participations) and criterion keys in the before/after, by label. */
+	names: Record<string, string>
+	/** Criterion keys in the before/after: their code and norm in the year's norm set. */
+	criteria: Record<string, { code: string; normCode: string; normTitle: string }>
+}
+
+/** What the labels are read from: any list of audit events (the log, a participation's trail). */
+type LabelSource = Pick<AuditRow, 'entityType' | 'entityId' | 'participationId' | 'before' | 'after'>
+
+// A cuid (every id of the schema): only such strings are looked up, so text is never mistaken for one.
+const idPattern = /^c[a-z0-9]{20,31}$/
+
+/** Strings in a stored before/after (nested objects and arrays), and the keys under `verdicts`. */
+function collect(value: unknown, strings: Set<string>, criterionKeys: Set<string>, parent = ''): void {
+	if (typeof value === 'string') strings.add(value)
+	else if (Array.isArray(value)) for (const item of value) collect(item, strings, criterionKeys)
+	else if (value && typeof value === 'object')
+		for (const [key, inner] of Object.entries(value)) {
+			if (parent === 'verdicts') criterionKeys.add(key)
+			collect(inner, strings, criterionKeys, key)
+		}
+}
+
+/**
+ * Issue 12 §7 for the audit log: the people, providers, participations and criteria that a page of
+ * events names by id or key, resolved for the whole page at once — four queries however many rows
+ * (never one per row) — and handed back per row.
+ */
+export async function auditLabelsFor<Row extends LabelSource>(
+	rows: readonly Row[],
+): Promise<(row: Row) => AuditRowLabels> {
+	const ids = new Set<string>()
+	const criterionKeys = new Set<string>()
+	for (const row of rows) {
+		ids.add(row.entityId)
+		if (row.participationId) ids.add(row.participationId)
+		collect(row.before, ids, criterionKeys)
+		collect(row.after, ids, criterionKeys)
+	}
+	const lookups = [...ids].filter((id) => idPattern.test(id))
+	const [users, providers, participations] = lookups.length
+		? await Promise.all([
+				db.user.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
+				db.provider.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
+				db.participation.findMany({
+					where: { id: { in: lookups } },
+					select: { id: true, year: true, provider: { select: { name: true } } },
+				}),
+			])
+		: [[], [], []]
+	const yearOf = new Map(participations.map((participation) => [participation.id, participation.year]))
+	const years = [...new Set(rows.flatMap((row) => (row.participationId ? [yearOf.get(row.participationId)] : [])))]
+	const criteria = criterionKeys.size
+		? await db.criterion.findMany({
+				where: {
+					key: { in: [...criterionKeys] },
+					normSet: { year: { in: years.filter((year) => year !== undefined) } },
+				},
+				select: {
+					key: true,
+					code: true,
+					normSet: { select: { year: true } },
+					norm: { select: { code: true, title: true } },
+				},
+			})
+		: []
+	const names = new Map<string, string>([
+		...users.map((user): [string, string] => [user.id, user.name]),
+		...providers.map((provider): [string, string] => [provider.id, provider.name]),
+		...participations.map((participation): [string, string] => [
+			participation.id,
+			`${participation.provider.name} ${participation.year}`,
+		]),
+	])
+	const criterionOf = new Map(
+		criteria.map((criterion) => [
+			`${criterion.normSet.year}:${criterion.key}`,
+			{ code: criterion.code, normCode: criterion.norm.code, normTitle: criterion.norm.title },
+		]),
+	)
+	return (row) => {
+		const strings = new Set<string>()
+		const keys = new Set<string>()
+		collect(row.before, strings, keys)
+		collect(row.after, strings, keys)
+		const year = row.participationId ? (yearOf.get(row.participationId) ?? null) : null
+		const rowCriteria: AuditRowLabels['criteria'] = {}
+		for (const key of keys) {
+			const criterion = year === null ? undefined : criterionOf.get(`${year}:${key}`)
+			if (criterion) rowCriteria[key] = criterion
+		}
+		const entity = row.entityType === 'User' || row.entityType === 'Provider' ? (names.get(row.entityId) ?? null) : null
+		return {
+			entity,
+			year,
+			names: Object.fromEntries(
+				[...strings].flatMap((value) => (names.has(value) ? [[value, names.get(value)!]] : [])),
+			),
+			criteria: rowCriteria,
+		}
+	}
 }
 
 type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof select }>

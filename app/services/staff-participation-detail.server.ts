@@ -3,6 +3,7 @@
 // audit trail. Null when the participation does not exist (the route answers 404).
 import { z } from 'zod'
 import { db } from '#app/lib/db.server.ts'
+import { auditLabelsFor } from './audit-log.server.ts'
 
 // What the applicant declared about an earlier withdrawal (a re-applicant must explain it).
 const applicationStatementSchema = z.object({
@@ -54,6 +55,8 @@ export async function staffParticipationDetail(participationId: string) {
 		orderBy: { createdAt: 'desc' },
 		select: { id: true, originalName: true, kind: true, createdAt: true, sizeBytes: true },
 	})
+	// Ids and criterion keys of the audit trail in words, as in the audit log (one query per kind).
+	const auditLabels = await auditLabelsFor(participation.auditEvents)
 	const statement = applicationStatementSchema.safeParse(participation.applicationData)
 	const withdrawalExplanation = statement.success ? (statement.data.withdrawalExplanation ?? null) : null
 	const timeline = [
@@ -76,7 +79,11 @@ export async function staffParticipationDetail(participationId: string) {
 				amountCents: invoice.amountCents.toString(),
 				turnoverCents: invoice.turnoverCents.toString(),
 			})),
-			auditEvents: participation.auditEvents.map((event) => ({ ...event, id: event.id.toString() })),
+			auditEvents: participation.auditEvents.map((event) => ({
+				...event,
+				id: event.id.toString(),
+				labels: auditLabels(event),
+			})),
 		},
 		files,
 		timeline,

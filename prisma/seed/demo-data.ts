@@ -22,7 +22,13 @@ import { issueInvoice, markInvoicePaid, notifyOverdueInvoice } from '#app/servic
 import { importNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, runParticipationEvent } from '#app/services/participation.server.ts'
 import { postMessage } from '#app/services/conversation.server.ts'
-import { decideWithdrawalProposal, requestWithdrawal, withdrawalInput } from '#app/services/safe-decisions.server.ts'
+import {
+	decideWithdrawalProposal,
+	interviewOutcomeInput,
+	requestWithdrawal,
+	withdrawalInput,
+} from '#app/services/safe-decisions.server.ts'
+import { planInterview, recordInterviewOutcome } from '#app/services/sample.server.ts'
 import { publishFeeRate } from '#app/services/years-admin.server.ts'
 import { markYearData, runningYearAt } from '#app/services/years.server.ts'
 import { createPdf, heading, letterhead, paragraph, renderPdf } from '#templates/pdf.ts'
@@ -55,6 +61,8 @@ interface Context {
 	now: Date
 	/** Participations (provider:year) whose story has its own ending: the sample leaves them alone. */
 	notForSample: Set<string>
+	/** Participations (provider:year) whose provider takes no part in the next year of the demo. */
+	lastOfProvider: Set<string>
 	staff: { assessor: Actor; secondAssessor: Actor; admin: Actor }
 	settings: Map<number, YearSettings>
 	steps: Step[]
@@ -121,7 +129,14 @@ export async function seedDemo(
 		})
 	}
 
-	const context: Context = { now: demoNow, notForSample: new Set(), staff, settings, steps: [] }
+	const context: Context = {
+		now: demoNow,
+		notForSample: new Set(),
+		lastOfProvider: new Set(),
+		staff,
+		settings,
+		steps: [],
+	}
 	// The spiegelrapportage: indicator lists of the finished and the running year (issue 14).
 	await createDemoIndicatorSets(years.slice(0, 3), demoNow)
 	const created: Parameters<typeof planBenchmarkDeliveries>[1] = []
@@ -250,6 +265,7 @@ function planProvider(context: Context, demo: DemoProvider, provider: DemoRecord
 		) {
 			context.notForSample.add(`${provider.id}:${year}`)
 		}
+		if ((demo.stories[position + 1] ?? 'none') === 'none') context.lastOfProvider.add(`${provider.id}:${year}`)
 		const previous = position > 0 ? demo.stories[position - 1] : 'none'
 		const day = (date: string, hour = 10, minute = 0) => amsterdamInstant(date, { hour, minute })
 		const on = (offsetFrom: string, days: number, hour = 10) => day(addDays(offsetFrom, days), hour)
@@ -561,51 +577,58 @@ async function drawDemoSample(year: number, context: Context) {
 		await db.sampleMember.create({ data: { sampleId: sample.id, participationId } })
 		await runParticipationEvent(participationId, { type: 'draw_into_sample' }, context.staff.admin)
 	}
-	// Interview outcomes over the following weeks: most confirmed, one incorrect qualification.
-	const outcomes: { days: number; outcome: 'confirmed' | 'incorrect_qualification' }[] = [
-		{ days: 14, outcome: 'confirmed' },
-		{ days: 25, outcome: 'incorrect_qualification' },
-		{ days: 32, outcome: 'confirmed' },
-		{ days: 60, outcome: 'confirmed' },
-	]
-	ids.forEach((participationId, index) => {
-		const planned = outcomes[index % outcomes.length] as (typeof outcomes)[number]
+	// Interview outcomes over the following weeks: most confirmed, one incorrect qualification — the
+	// first to be held. It withdraws the mark and makes the provider's next participation a
+	// re-applicant's (003 §3.3: listed only after qualifying), so it falls to a drawn carrier that
+	// takes no part in the next year of the demo: no later story is changed by it.
+	const days = [14, 25, 32, 60]
+	const providerOf = new Map(qualified.map((participation) => [participation.id, participation.providerId]))
+	const incorrect = ids.find((id) => context.lastOfProvider.has(`${providerOf.get(id)}:${year}`))
+	const order = incorrect ? [incorrect, ...ids.filter((id) => id !== incorrect)] : ids
+	order.forEach((participationId, index) => {
+		const planned = {
+			days: days[index % days.length] as number,
+			outcome: participationId === incorrect ? ('incorrect_qualification' as const) : ('confirmed' as const),
+		}
 		const at = amsterdamInstant(addDays(`${year}-03-02`, planned.days), { hour: 13 })
 		context.steps.push({
 			at,
 			order: 3_000 + index,
+			// Through the staff's own use cases, as on the sample pages: the interview is planned (it
+			// took place that morning), then its outcome recorded on the confirmation page's input
+			// (interviewOutcomeInput). An incorrect qualification withdraws the mark at once with the
+			// letter (reason, day, bezwaar term), the mail, the dissolved agreement and the audit trail.
 			run: async () => {
+				const assessor = context.staff.assessor as Actor & { userId: string }
 				const member = await db.sampleMember.findUniqueOrThrow({
 					where: { participationId },
 					include: { interview: true },
 				})
-				if (member.interview) {
-					await db.interview.update({
-						where: { id: member.interview.id },
-						data: {
-							scheduledAt: at,
-							mode: index % 2 === 0 ? 'online' : 'op locatie',
-							interviewerId: context.staff.assessor.userId,
+				if (!member.interview) throw new Error(`${participationId}: steekproef zonder gesprek`)
+				await planInterview(assessor, {
+					interviewId: member.interview.id,
+					scheduledAt: new Date(at.getTime() - 3 * 3_600_000),
+					mode: index % 2 === 0 ? 'online' : 'op locatie',
+					interviewerId: assessor.userId,
+					notes: '',
+					expectedVersion: member.interview.version,
+				})
+				const decider = await db.user.findUniqueOrThrow({ where: { id: assessor.userId }, select: { name: true } })
+				await recordInterviewOutcome(
+					assessor,
+					interviewOutcomeInput(
+						member.interview.id,
+						{
+							outcome: planned.outcome,
+							version: member.interview.version + 1,
 							notes:
 								planned.outcome === 'confirmed'
 									? 'De zelfevaluatie wordt in de praktijk herkend; voorbeelden zijn overtuigend.'
-									: 'De beschreven werkwijze blijkt in de praktijk niet te worden toegepast.',
-							outcome: planned.outcome,
-							outcomeAt: at,
-							recordedById: context.staff.assessor.userId,
+									: 'In het steekproefgesprek bleek de beschreven werkwijze in de praktijk niet te worden toegepast. De kwalificatie was daarom onterecht.',
+							effectiveOn: planned.outcome === 'confirmed' ? null : amsterdamDateOf(at),
 						},
-					})
-				}
-				await runParticipationEvent(
-					participationId,
-					{ type: planned.outcome === 'confirmed' ? 'confirm_sample' : 'incorrect_qualification_found' },
-					context.staff.assessor,
-					{
-						reason:
-							planned.outcome === 'confirmed'
-								? 'Gesprek bevestigt de zelfevaluatie.'
-								: 'In het steekproefgesprek bleek de kwalificatie onterecht.',
-					},
+						decider,
+					),
 				)
 			},
 		})

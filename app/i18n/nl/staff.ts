@@ -188,6 +188,11 @@ export const staff = {
 	auditTrail: 'Audittrail',
 	auditAll: 'Alles in het auditlog',
 	auditChanges: 'Wijzigingen',
+	// The audit log names what an id or key stands for; the id itself is in the tooltip (issue 12 §7).
+	auditEntityNamed: '{entity}: {name}',
+	auditEntityOfYear: '{entity} {year}',
+	auditCriterion: 'criterium {code} (norm {normCode}: {normTitle})',
+	auditRawId: 'Id voor ondersteuning: {id}',
 	auditTitle: 'Auditlog',
 	auditIntro:
 		'Elke wijziging door medewerkers, aanbieders en het systeem, met tijdstip en voor/na. Het log kan niet worden gewijzigd.',

@@ -21,18 +21,56 @@ export function auditChanges(before: Json, after: Json): { field: string; before
 		.map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }))
 }
 
-export function AuditDiff({ before, after }: { before: Json; after: Json }) {
+/** What the audit log knows of a row's ids and keys (app/services/audit-log.server.ts). */
+export interface AuditNames {
+	names: Record<string, string>
+	criteria: Record<string, { code: string; normCode: string; normTitle: string }>
+}
+
+/** A value in words; an id that names a person, provider or participation by that name, the id in its tooltip. */
+function AuditValue({ field, value, names }: { field: string; value: Json; names: Record<string, string> }) {
+	const t = useT()
+	const locale = useLocale()
+	const values = Array.isArray(value) ? value : [value]
+	if (!values.some((item) => typeof item === 'string' && Object.hasOwn(names, item)))
+		return <>{auditValueText(field, value, locale)}</>
+	return (
+		<>
+			{values.map((item, index) => (
+				<span key={index}>
+					{index > 0 ? ', ' : null}
+					{typeof item === 'string' && Object.hasOwn(names, item) ? (
+						<span title={t('staff.auditRawId', { id: item })}>{names[item]}</span>
+					) : (
+						auditValueText(field, item, locale)
+					)}
+				</span>
+			))}
+		</>
+	)
+}
+
+export function AuditDiff({ before, after, labels }: { before: Json; after: Json; labels?: AuditNames }) {
 	const t = useT()
 	const locale = useLocale()
 	const changes = auditChanges(before, after)
 	if (changes.length === 0) return null
+	const names = labels?.names ?? {}
+	const criteria = Object.fromEntries(
+		Object.entries(labels?.criteria ?? {}).map(([key, criterion]) => [key, t('staff.auditCriterion', criterion)]),
+	)
 	return (
 		<ul className="json-diff" aria-label={t('staff.auditChanges')}>
 			{changes.slice(0, 12).map((change) => (
 				<li key={change.field}>
-					{auditFieldLabel(change.field, locale)}:{' '}
-					<span className="diff-removed">{auditValueText(change.field, change.before, locale)}</span> →{' '}
-					<span className="diff-added">{auditValueText(change.field, change.after, locale)}</span>
+					{auditFieldLabel(change.field, locale, criteria)}:{' '}
+					<span className="diff-removed">
+						<AuditValue field={change.field} value={change.before} names={names} />
+					</span>{' '}
+					→{' '}
+					<span className="diff-added">
+						<AuditValue field={change.field} value={change.after} names={names} />
+					</span>
 				</li>
 			))}
 			{changes.length > 12 ? <li>…</li> : null}

@@ -39,21 +39,43 @@ function auditColumns(t: Translate, locale: Locale): DataTableColumn<Row>[] {
 		{
 			id: 'entity',
 			header: t('staff.columnEntity'),
-			cell: ({ row }) =>
-				row.original.participationId ? (
-					<Link to={href('/medewerkers/deelnames/:participationId', { participationId: row.original.participationId })}>
-						{entityTypeLabel(row.original.entityType, locale)}
+			cell: ({ row }) => {
+				// In words (the participation's year, a person's or provider's name); the raw id for
+				// support in the tooltip.
+				const { entityType, entityId, participationId, labels } = row.original
+				const type = entityTypeLabel(entityType, locale)
+				const text = labels.entity
+					? t('staff.auditEntityNamed', { entity: type, name: labels.entity })
+					: labels.year !== null
+						? t('staff.auditEntityOfYear', { entity: type, year: labels.year })
+						: `${type} ${entityId.slice(0, 10)}`
+				const title = t('staff.auditRawId', { id: `${entityType} ${entityId}` })
+				return participationId ? (
+					<Link to={href('/medewerkers/deelnames/:participationId', { participationId })} title={title}>
+						{text}
 					</Link>
 				) : (
-					`${entityTypeLabel(row.original.entityType, locale)} ${row.original.entityId.slice(0, 10)}`
+					<span title={title}>{text}</span>
+				)
+			},
+		},
+		{
+			id: 'provider',
+			header: t('staff.columnProvider'),
+			cell: ({ row }) =>
+				row.original.provider ? (
+					<span title={t('staff.auditRawId', { id: row.original.provider.id })}>{row.original.provider.name}</span>
+				) : (
+					'–'
 				),
 		},
-		{ id: 'provider', header: t('staff.columnProvider'), cell: ({ row }) => row.original.provider?.name ?? '–' },
 		{ id: 'reason', header: t('staff.columnReason'), cell: ({ row }) => row.original.reason ?? '' },
 		{
 			id: 'changes',
 			header: t('staff.columnChanges'),
-			cell: ({ row }) => <AuditDiff before={row.original.before} after={row.original.after} />,
+			cell: ({ row }) => (
+				<AuditDiff before={row.original.before} after={row.original.after} labels={row.original.labels} />
+			),
 		},
 	]
 }

@@ -402,7 +402,7 @@ export default function ParticipationPage({ loaderData, actionData }: Route.Comp
 							<DateTime value={event.at} /> · {auditActionLabel(event.action, locale)} ·{' '}
 							{event.actor?.name ?? t(`staff.actor_${event.actorType}`)}
 							{event.reason ? ` · ${event.reason}` : ''}
-							<AuditDiff before={event.before} after={event.after} />
+							<AuditDiff before={event.before} after={event.after} labels={event.labels} />
 						</li>
 					))}
 				</ul>
