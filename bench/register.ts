@@ -66,7 +66,7 @@ interface RegisterResult {
 	data: { providers: number; seedSeconds: number; pageKb: number }
 }
 
-const cases: [string, string][] = [
+const allCases: [string, string][] = [
 	['first page, all 10,000', `/register?jaar=${YEAR}`],
 	['free text "linde" (name or city)', `/register?jaar=${YEAR}&q=linde`],
 	['free text, two words "zoe utrecht" (accent-insensitive)', `/register?jaar=${YEAR}&q=zoe%20utrecht`],
@@ -77,6 +77,15 @@ const cases: [string, string][] = [
 	['certificate verification', `/verifieer/${certificate}`],
 	['open data JSON (the whole year)', `/open-data/v1/register.json?jaar=${YEAR}`],
 ]
+// BENCH_CASES=verif,carrier: only the cases whose name contains one of the words (the trivial
+// route is always measured). A partial run is printed, not written to bench/results or register.md.
+const only = (process.env.BENCH_CASES ?? '')
+	.split(',')
+	.map((word) => word.trim().toLowerCase())
+	.filter(Boolean)
+const cases =
+	only.length === 0 ? allCases : allCases.filter(([name]) => only.some((word) => name.toLowerCase().includes(word)))
+if (cases.length === 0) throw new Error(`BENCH_CASES=${process.env.BENCH_CASES}: geen enkel geval`)
 // Verification counts lookups and limits them per address (120 a minute): the bench's requests
 // come from many visitors, as behind the load balancer (X-Forwarded-For from a trusted proxy).
 const visitors = (url: string) => url.startsWith('/verifieer/')
@@ -125,8 +134,10 @@ try {
 	await server.stop()
 	await database.dispose()
 }
-await writeResult('register', result.database, result)
-await writeReport('register.md', report(readResults<RegisterResult>('register')))
+if (only.length === 0) {
+	await writeResult('register', result.database, result)
+	await writeReport('register.md', report(readResults<RegisterResult>('register')))
+}
 console.log(report([result]))
 
 function verdict(measured: Measured, trivial: { p95: number }): string {

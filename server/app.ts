@@ -15,6 +15,7 @@ import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { registerHttpCache } from './register-http-cache.ts'
 import { shutdown, startup } from './startup.ts'
+import { verificationHttpCache } from './verification-http-cache.ts'
 
 declare module 'react-router' {
 	interface AppLoadContext {
@@ -92,7 +93,8 @@ app.use((req, res, next) => {
 app.use(metricsEndpoint)
 app.use(requestMetrics)
 // The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
-app.use(registerHttpCache(async () => (await import('virtual:react-router/server-build')).assets.version))
+const buildVersion = async () => (await import('virtual:react-router/server-build')).assets.version
+app.use(registerHttpCache(buildVersion))
 // Issue 15, finding 7: no powerful browser feature is ever needed; and a response for a signed-in
 // user is never kept by a browser or proxy cache, whatever the route set (server/no-store.ts).
 app.use((_req, res, next) => {
@@ -104,6 +106,8 @@ app.use(noRepeatedHeaders)
 app.use(bodyLimit)
 app.use(originCheck)
 app.use(rateLimitTiers)
+// The certificate check's 304s: after the throttle, which every lookup passes (server/verification-http-cache.ts).
+app.use(verificationHttpCache(buildVersion))
 
 // React Router derives its route table (every route converted, flattened and ranked) from the
 // build each time `build` is a function: per request, about 12 % of the server's CPU at autosaves

@@ -3,15 +3,16 @@
 // (its request adapter, matching the URL against the whole route table twice, the query and data
 // strategy, a streamed response) cost more CPU than the save itself. This handler runs after the
 // same middleware as every request (security headers, metrics, no-store, body limit, origin check,
-// the per-user write limit) and calls the route's own action — the permission check, the bounded
+// the per-user write limit, whose statement also reads the session) and calls the route's own action — the permission check, the bounded
 // parse, the save and the answers are the route module's, not a copy. Anything it does not
 // recognise (another method, another path shape) goes on to React Router as before.
 import { createReadableStreamFromReadable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { AppLoadContext } from 'react-router'
+import { useSessionRead } from '#app/lib/session.server.ts'
 import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
-
-const AUTOSAVE_PATH = /^\/aanbieder\/([^/]+)\/zelfevaluatie\/([^/]+)\/antwoord$/
+import { AUTOSAVE_PATH } from './autosave-path.ts'
+import type { SessionRead } from './rate-limit-tiers.ts'
 
 type Action = typeof action
 type ActionArgs = Parameters<Action>[0]
@@ -22,10 +23,16 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 		const match = AUTOSAVE_PATH.exec(req.path)
 		const params = match ? decodedParams(match[1] ?? '', match[2] ?? '') : null
 		if (!params) return next()
+		const request = fetchRequest(req, res)
+		// The session the write limit read in its statement, moments ago in this request: the
+		// action's session check uses it instead of a second round trip. Without it (the limit
+		// could not count) the action asks the database itself.
+		const read = res.locals.sessionRead as SessionRead | undefined
+		if (read) useSessionRead(request, read.sessionId, read.row)
 		let response: Response
 		try {
 			response = await action({
-				request: fetchRequest(req, res),
+				request,
 				params,
 				context: loadContext(req, res),
 			} as ActionArgs)

@@ -1,6 +1,7 @@
 // Request limits checked before a route runs, counted in the database so every instance shares
 // them (issue 15, issue 17; policy in app/domain/throttle-policy.ts and docs/decisions/009):
-// - certificate lookups (reads of /verifieer/…), per address;
+// - certificate lookups (reads of /verifieer/…), per address, counted locally and shared in batches
+//   (SyncedRateLimits: no write per lookup, a bounded overshoot across instances);
 // - posts to the public and authentication forms, per address (a flood guard; the login throttle
 //   itself is per account and address, in app/services/auth.server.ts);
 // - every other write of a signed-in user, per user — ten colleagues behind one office address each
@@ -9,8 +10,15 @@
 import type { NextFunction, Request, Response } from 'express'
 import { requestTiers } from '#app/domain/throttle-policy.ts'
 import { log } from '#app/lib/log.server.ts'
-import { consumeRateLimit, consumeWriteLimit, type WindowLimit } from '#app/lib/rate-limit.server.ts'
-import { sessionIdFromCookie } from '#app/lib/session.server.ts'
+import { consumeRateLimit, consumeWriteLimit, syncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
+import { type SessionRow, sessionIdFromCookie } from '#app/lib/session.server.ts'
+import { isAutosave } from './autosave-path.ts'
+
+/** The session as the write limit's statement read it (res.locals.sessionRead, for the autosave route). */
+export interface SessionRead {
+	sessionId: string | null
+	row: SessionRow | null | undefined
+}
 
 const publicFormPaths = [
 	'/inloggen',
@@ -30,11 +38,12 @@ function isPublicForm(path: string): boolean {
 /** Which counter a request goes to: a fixed one, 'writes' (per user or address, see below), or null. */
 export function tierFor(
 	req: Pick<Request, 'method' | 'path' | 'ip'>,
-): { key: string; limit: WindowLimit } | 'writes' | null {
+): { key: string; limit: WindowLimit; synced?: true } | 'writes' | null {
 	if (req.method === 'OPTIONS') return null
 	const address = req.ip ?? 'onbekend'
 	if (req.method === 'GET' || req.method === 'HEAD') {
-		if (req.path.startsWith('/verifieer/')) return { key: `tier:verify:${address}`, limit: requestTiers.verifyLookups }
+		if (req.path.startsWith('/verifieer/'))
+			return { key: `tier:verify:${address}`, limit: requestTiers.verifyLookups, synced: true }
 		return null
 	}
 	if (isPublicForm(req.path)) return { key: `tier:public:${address}`, limit: requestTiers.publicForms }
@@ -48,13 +57,25 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 		if (!tier) return next()
 		// Every other write: per user with a live session, else per address. The session lookup and
 		// the count are one statement (each autosave pays it: issue 17).
-		verdict =
-			tier === 'writes'
-				? await consumeWriteLimit(await sessionIdFromCookie(req.headers.cookie), req.ip ?? 'onbekend', {
-						user: requestTiers.userWrites,
-						anonymous: requestTiers.anonymousWrites,
-					})
+		if (tier === 'writes') {
+			// On the autosave path the same statement reads the whole session, which the route then
+			// uses instead of asking again (one round trip per save for both, issue 17).
+			const sessionId = await sessionIdFromCookie(req.headers.cookie)
+			const readSession = isAutosave(req)
+			const counted = await consumeWriteLimit(
+				sessionId,
+				req.ip ?? 'onbekend',
+				{ user: requestTiers.userWrites, anonymous: requestTiers.anonymousWrites },
+				undefined,
+				{ readSession },
+			)
+			if (readSession) res.locals.sessionRead = { sessionId, row: counted.session } satisfies SessionRead
+			verdict = counted
+		} else {
+			verdict = tier.synced
+				? await syncedRateLimits.consume(tier.key, tier.limit)
 				: await consumeRateLimit(tier.key, tier.limit)
+		}
 	} catch (error) {
 		// A throttle that cannot count must not take the portal down with it: the route itself
 		// will meet the same database and answer properly.

@@ -23,45 +23,72 @@ export const REGISTER_CACHE_CONTROL = 'public, no-cache'
 export function registerHttpCache(buildVersion: () => Promise<string>) {
 	return async function (req: Request, res: Response, next: NextFunction) {
 		if ((req.method !== 'GET' && req.method !== 'HEAD') || !CACHEABLE.test(req.path)) return next()
-		const cookies = req.headers.cookie ?? ''
-		if (PERSONAL_COOKIE.test(cookies) || !registerCacheEnabled() || getEnv().NODE_ENV === 'development') return next()
+		if (!anonymousCacheable(req)) return next()
 		let etag: string
 		try {
-			etag = registerEtag([
-				await buildVersion(),
-				await registerPageKey(),
-				req.originalUrl,
-				LANGUAGE_COOKIE.exec(cookies)?.[1] ?? '',
-				getEnv().KEURMERK_DEMO ? 'demo' : '',
-			])
+			etag = registerEtag([await buildVersion(), await registerPageKey(), ...visitorParts(req)])
 		} catch {
 			// No version (the database is away): serve without caching; the page reports the error.
 			return next()
 		}
-		res.vary('Cookie')
-		if (matches(req.headers['if-none-match'], etag)) {
-			res.removeHeader('Content-Security-Policy')
-			res.status(304).set({ ETag: etag, 'Cache-Control': REGISTER_CACHE_CONTROL }).end()
-			return
-		}
-		// The answer rendered below is the one this ETag names, but only a 200 may carry it (an error
-		// page is not the register). Set last, over what the route set itself.
-		const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
-		res.writeHead = function (this: Response, ...args: unknown[]) {
-			const status = typeof args[0] === 'number' ? args[0] : res.statusCode
-			if (status === 200) {
-				res.setHeader('ETag', etag)
-				res.setHeader('Cache-Control', REGISTER_CACHE_CONTROL)
-			} else if (status !== 304) {
-				res.removeHeader('ETag')
-			}
-			return writeHead(...args)
-		} as typeof res.writeHead
-		next()
+		answerConditionally(req, res, next, etag, REGISTER_CACHE_CONTROL)
 	}
 }
 
-function matches(header: string | undefined, etag: string): boolean {
+/**
+ * Whether the answer to this request may carry an ETag: an anonymous visitor (no session, no
+ * pending message), the register cache on, not in development.
+ */
+export function anonymousCacheable(req: Request): boolean {
+	return (
+		!PERSONAL_COOKIE.test(req.headers.cookie ?? '') && registerCacheEnabled() && getEnv().NODE_ENV !== 'development'
+	)
+}
+
+/** What besides the answer makes the page: the URL, the language, the demo banner. */
+export function visitorParts(req: Request): string[] {
+	return [
+		req.originalUrl,
+		LANGUAGE_COOKIE.exec(req.headers.cookie ?? '')?.[1] ?? '',
+		getEnv().KEURMERK_DEMO ? 'demo' : '',
+	]
+}
+
+/**
+ * 304 Not Modified when the browser sent `etag` back; else the route renders, and a 200 goes out
+ * with `etag` and `cacheControl` (set last, over what the route set itself).
+ */
+export function answerConditionally(
+	req: Request,
+	res: Response,
+	next: NextFunction,
+	etag: string,
+	cacheControl: string,
+): void {
+	res.vary('Cookie')
+	if (matches(req.headers['if-none-match'], etag)) {
+		res.removeHeader('Content-Security-Policy')
+		res.status(304).set({ ETag: etag, 'Cache-Control': cacheControl }).end()
+		return
+	}
+	// The answer rendered below is the one this ETag names, but only a 200 may carry it (an error
+	// page is not the register).
+	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
+	res.writeHead = function (this: Response, ...args: unknown[]) {
+		const status = typeof args[0] === 'number' ? args[0] : res.statusCode
+		if (status === 200) {
+			res.setHeader('ETag', etag)
+			res.setHeader('Cache-Control', cacheControl)
+		} else if (status !== 304) {
+			res.removeHeader('ETag')
+		}
+		return writeHead(...args)
+	} as typeof res.writeHead
+	next()
+}
+
+/** Whether the If-None-Match header names `etag`. */
+export function matches(header: string | undefined, etag: string): boolean {
 	if (!header) return false
 	return header.split(',').some((tag) => {
 		const trimmed = tag.trim()

@@ -4,8 +4,10 @@ import { setClock } from '#app/lib/clock.server.ts'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
 import { log } from '#app/lib/log.server.ts'
+import { syncedRateLimits } from '#app/lib/rate-limit.server.ts'
 import { type RunningScheduler, startScheduler } from '#app/jobs/scheduler.server.ts'
 import { type RunningWorker, createMailTransport, startMailWorker } from '#app/services/mail/worker.server.ts'
+import { stopVerificationCounts } from '#app/services/verification-counts.server.ts'
 import { seedDemoIfEmpty } from '#prisma/seed/demo.ts'
 
 const key = Symbol.for('keurmerk.startup')
@@ -59,5 +61,10 @@ async function run() {
 export async function shutdown(): Promise<void> {
 	const running = (globalThis as Holder)[background]
 	await Promise.all([running?.scheduler?.stop(), running?.worker?.stop()])
+	// What is counted in memory and written behind (issue 17) is written before the database closes.
+	await Promise.all([
+		stopVerificationCounts().catch((error: unknown) => log.warn('certificaatcontroles niet geschreven', String(error))),
+		syncedRateLimits.stop().catch((error: unknown) => log.warn('limieten niet gedeeld', String(error))),
+	])
 	await closeDatabase()
 }

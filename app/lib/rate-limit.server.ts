@@ -6,7 +6,9 @@
 // 'login:address:<address>'. Every function takes the client as an optional last argument so a
 // test can point two "instances" at one database.
 import { loginDelayMs, loginPolicy } from '#app/domain/throttle-policy.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
 import { db } from './db.server.ts'
+import { type SessionRow, sessionRowSql } from './session.server.ts'
 
 type Client = Pick<typeof db, '$queryRaw' | '$executeRaw' | '$transaction'>
 
@@ -38,36 +40,235 @@ export async function consumeRateLimit(
 	return verdict(rows[0], limit, now)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Limits counted locally and shared in batches (issue 17): certificate lookups come at hundreds a
+// second from as many addresses, and one upsert per lookup made the database the limit of the
+// public check. Each instance counts a key in memory and adds what it counted to the same shared
+// row ("RateLimit", the fixed window of consumeRateLimit) in one statement for all keys every
+// SYNC_INTERVAL_MS, and for one key as soon as SYNC_AFTER of its lookups are unshared: that request
+// waits for the sync and is decided on the shared count it returns. So a throttle counted on A
+// holds on B within a second, and without waiting once B has counted SYNC_AFTER of its own.
+//
+// How far it can overshoot: on one instance never (its own counts are all it needs). With N
+// instances an instance admits a key's request only if the shared count it last read plus its own
+// unshared counts stay within the limit, and it holds at most SYNC_AFTER − 1 unshared counts; what
+// the others counted since its last read is missed. Per window that is at most about
+// (N + 1) · (SYNC_AFTER − 1) beyond the limit in the worst interleaving — 12 beyond 120 lookups a
+// minute for two instances — and none once the instances have synced (a second). A refused request
+// is not counted: a flood that is refused costs no writes.
+
+export const SYNC_INTERVAL_MS = 1_000
+export const SYNC_AFTER = 5
+const MAX_KEYS = 100_000
+
+interface LocalCount {
+	/** The shared count at the last sync (every instance's, this one's synced counts included). */
+	shared: number
+	/** When the shared window ends (ms). */
+	resetAt: number
+	/** Counted here since the last sync, not yet added to the shared row. */
+	unshared: number
+	/** A sync of this key in flight. */
+	syncing?: Promise<void>
+}
+
+/**
+ * One instance's local counts of shared limits; `client` lets a test run two "instances", and a
+ * long `intervalMs` shows what the batches alone share.
+ */
+export class SyncedRateLimits {
+	private readonly counts = new Map<string, LocalCount>()
+	private timer: ReturnType<typeof setInterval> | undefined
+	private flushing: Promise<void> | undefined
+
+	constructor(
+		private readonly client: Client = db,
+		private readonly intervalMs = SYNC_INTERVAL_MS,
+	) {}
+
+	/** Counts one event of `key` and says whether it is within the limit (see above for the bound). */
+	async consume(key: string, { limit, windowMs }: WindowLimit): Promise<RateLimitResult> {
+		this.startTimer()
+		let count = this.counts.get(key)
+		if (!count) {
+			if (this.counts.size >= MAX_KEYS) this.forgetIdle(Date.now())
+			count = { shared: 0, resetAt: Date.now() + windowMs, unshared: 0 }
+			this.counts.set(key, count)
+		}
+		for (;;) {
+			const now = Date.now()
+			if (count.resetAt <= now) {
+				// The window ended: the shared row starts again with what is counted from now on.
+				count.shared = 0
+				count.resetAt = now + windowMs
+			}
+			if (count.shared + count.unshared + 1 > limit) {
+				return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((count.resetAt - now) / 1000)) }
+			}
+			if (count.unshared + 1 < SYNC_AFTER) break
+			// This one would be the SYNC_AFTER-th unshared count: share the others first and decide on
+			// what the shared row says (another instance's counts included).
+			await this.sync(key, count, windowMs)
+		}
+		count.unshared++
+		return { allowed: true, retryAfterSeconds: 0 }
+	}
+
+	/** Adds every key's unshared counts to the shared rows, in one statement (the timer, a clean stop). */
+	flush(): Promise<void> {
+		this.flushing ??= this.flushAll().finally(() => {
+			this.flushing = undefined
+		})
+		return this.flushing
+	}
+
+	/** A clean stop: no more timer, everything counted shared. */
+	async stop(): Promise<void> {
+		if (this.timer) clearInterval(this.timer)
+		this.timer = undefined
+		await this.flush()
+	}
+
+	/** Keys held (tests). */
+	size(): number {
+		return this.counts.size
+	}
+
+	private startTimer() {
+		if (this.timer) return
+		this.timer = setInterval(() => {
+			this.flush().catch(() => undefined)
+		}, this.intervalMs)
+		this.timer.unref()
+	}
+
+	private sync(key: string, count: LocalCount, windowMs: number): Promise<void> {
+		count.syncing ??= this.add([{ key, count, n: count.unshared }], windowMs).finally(() => {
+			count.syncing = undefined
+		})
+		return count.syncing
+	}
+
+	private async flushAll(): Promise<void> {
+		const now = Date.now()
+		this.forgetIdle(now)
+		const batch = [...this.counts].flatMap(([key, count]) =>
+			count.unshared > 0 ? [{ key, count, n: count.unshared, windowMs: Math.max(1, count.resetAt - now) }] : [],
+		)
+		// Keys are synced with their own window length; a batch holds one per key.
+		for (let start = 0; start < batch.length; start += 5_000) {
+			const part = batch.slice(start, start + 5_000)
+			await this.add(part, null)
+		}
+	}
+
+	/**
+	 * Adds `n` to each key's shared row (a new window if it ended) and reads back the shared count.
+	 * `windowMs` null: each entry's own remaining window is used for a row that starts afresh.
+	 */
+	private async add(
+		entries: { key: string; count: LocalCount; n: number; windowMs?: number }[],
+		windowMs: number | null,
+	): Promise<void> {
+		const now = Date.now()
+		for (const entry of entries) entry.count.unshared -= entry.n
+		const rows = entries.map((entry) => ({
+			key: entry.key,
+			n: entry.n,
+			resetAt: new Date(now + (windowMs ?? entry.windowMs ?? 60_000)).toISOString(),
+		}))
+		let shared: { key: string; count: number; resetAt: Date }[]
+		try {
+			shared = await this.client.$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
+				INSERT INTO "RateLimit" ("key", "count", "resetAt")
+				SELECT x."key", x."n", x."resetAt" FROM json_to_recordset(${JSON.stringify(rows)}::json)
+					AS x("key" text, "n" integer, "resetAt" timestamptz)
+				ON CONFLICT ("key") DO UPDATE SET
+					"count" = CASE WHEN "RateLimit"."resetAt" <= ${new Date(now)} THEN EXCLUDED."count"
+						ELSE "RateLimit"."count" + EXCLUDED."count" END,
+					"resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${new Date(now)} THEN EXCLUDED."resetAt"
+						ELSE "RateLimit"."resetAt" END
+				RETURNING "key", "count", "resetAt"`
+		} catch (error) {
+			// Not shared this time: kept, and tried again with the next sync. The decision goes on
+			// on the local count (a throttle that cannot count must not take the portal down).
+			for (const entry of entries) entry.count.unshared += entry.n
+			throw error
+		}
+		const byKey = new Map(entries.map((entry) => [entry.key, entry.count]))
+		for (const row of shared) {
+			const count = byKey.get(row.key)
+			if (!count) continue
+			count.shared = Number(row.count)
+			count.resetAt = new Date(row.resetAt).getTime()
+		}
+	}
+
+	/** Drops keys with nothing unshared whose window ended (and, over MAX_KEYS, the oldest synced ones). */
+	private forgetIdle(now: number) {
+		for (const [key, count] of this.counts) {
+			if (count.unshared === 0 && !count.syncing && count.resetAt <= now) this.counts.delete(key)
+		}
+		if (this.counts.size < MAX_KEYS) return
+		for (const [key, count] of this.counts) {
+			if (this.counts.size < MAX_KEYS * 0.9) return
+			if (count.unshared === 0 && !count.syncing) this.counts.delete(key)
+		}
+	}
+}
+
+/** This instance's synced limits (certificate lookups: server/rate-limit-tiers.ts). */
+export const syncedRateLimits = new SyncedRateLimits()
+
 /**
  * The write limit of one request, per user when `sessionId` names a live session and per address
  * otherwise: the session lookup and the count are one statement, as every autosave pays it (issue 17).
+ * With `readSession` the statement also reads the whole session (sessionRowSql: user, memberships)
+ * and returns it, for the route to use instead of asking again (the autosave path hands it on
+ * with useSessionRead): one round trip for the limit and the session.
  */
 export async function consumeWriteLimit(
 	sessionId: string | null,
 	address: string,
 	limits: { user: WindowLimit; anonymous: WindowLimit },
 	client: Client = db,
-): Promise<RateLimitResult & { key: string }> {
+	{ readSession = false }: { readSession?: boolean } = {},
+): Promise<RateLimitResult & { key: string; session?: SessionRow | null }> {
 	const now = Date.now()
 	const at = new Date(now)
-	const rows = await client.$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
-		WITH live AS (
+	// Live: the session exists and has not expired (whether its account is active is the route's
+	// question, as before: a deactivated account's writes still count against its user).
+	const live = readSession
+		? Prisma.sql`seen AS (${sessionRowSql(sessionId ?? '')}),
+			live AS (SELECT seen.id AS "userId" FROM seen WHERE seen."expiresAt" > ${at})`
+		: Prisma.sql`live AS (
 			SELECT "userId" FROM "Session" WHERE "id" = ${sessionId ?? ''} AND "expiresAt" > ${at}
-		), tier AS (
+		)`
+	const session = readSession ? Prisma.sql`, (SELECT row_to_json(seen) FROM seen) AS "session"` : Prisma.empty
+	const rows = await client.$queryRaw<{ key: string; count: number; resetAt: Date; session?: SessionRow | null }[]>`
+		WITH ${live}, tier AS (
 			SELECT
 				CASE WHEN live."userId" IS NULL THEN ${`tier:anonymous:${address}`} ELSE 'tier:user:' || live."userId" END AS "key",
 				CASE WHEN live."userId" IS NULL THEN ${new Date(now + limits.anonymous.windowMs)}::timestamptz
 					ELSE ${new Date(now + limits.user.windowMs)}::timestamptz END AS "resetAt"
 			FROM (SELECT 1) AS one LEFT JOIN live ON true
+		), counted AS (
+			INSERT INTO "RateLimit" ("key", "count", "resetAt") SELECT "key", 1, "resetAt" FROM tier
+			ON CONFLICT ("key") DO UPDATE SET
+				"count" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN 1 ELSE "RateLimit"."count" + 1 END,
+				"resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
+			RETURNING "key", "count", "resetAt"
 		)
-		INSERT INTO "RateLimit" ("key", "count", "resetAt") SELECT "key", 1, "resetAt" FROM tier
-		ON CONFLICT ("key") DO UPDATE SET
-			"count" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN 1 ELSE "RateLimit"."count" + 1 END,
-			"resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
-		RETURNING "key", "count", "resetAt"`
+		SELECT counted."key", counted."count", counted."resetAt"${session} FROM counted`
 	const row = rows[0]!
 	const limit = row.key.startsWith('tier:user:') ? limits.user.limit : limits.anonymous.limit
-	return { ...verdict(row, limit, now), key: row.key }
+	return {
+		...verdict(row, limit, now),
+		key: row.key,
+		...(readSession
+			? { session: typeof row.session === 'string' ? (JSON.parse(row.session) as SessionRow) : (row.session ?? null) }
+			: {}),
+	}
 }
 
 /** Whether one more event would be within the limit, without counting it. */

@@ -2,7 +2,7 @@
 // database holds only its hash, the user and the expiry. Logging out deletes the row, so a
 // stolen cookie stops working at once (DOMAIN.md §2, issue 2).
 import { createCookie } from 'react-router'
-import type { AccountKind, Locale, StaffRole } from '#app/generated/prisma/client.ts'
+import { type AccountKind, type Locale, Prisma, type StaffRole } from '#app/generated/prisma/client.ts'
 import { hashToken, randomToken } from './crypto.server.ts'
 import { now } from './clock.server.ts'
 import { db } from './db.server.ts'
@@ -111,9 +111,18 @@ async function sessionIdOfHeader(cookieHeader: string | null | undefined): Promi
 async function lookup(request: Request): Promise<CurrentSession | null> {
 	const sessionId = await sessionIdOfHeader(request.headers.get('cookie'))
 	if (!sessionId) return null
-	// Every signed-in request asks this: one round trip (session, user and memberships with the
-	// carrier's name in one statement) instead of one query per relation (issue 17).
-	const rows = await db.$queryRaw<SessionRow[]>`
+	const rows = await db.$queryRaw<SessionRow[]>(sessionRowSql(sessionId))
+	return currentSessionOf(sessionId, rows[0])
+}
+
+/**
+ * The session lookup as one statement: session, user and memberships with the carrier's name
+ * (one round trip instead of one query per relation, issue 17). Also a part of the write limit's
+ * statement on the autosave path (app/lib/rate-limit.server.ts), which hands the row on with
+ * `useSessionRead`.
+ */
+export function sessionRowSql(sessionId: string): Prisma.Sql {
+	return Prisma.sql`
 		SELECT s."expiresAt", s."lastSeenAt", u.id, u.email, u.name, u."staffRole"::text AS "staffRole",
 			u.kind::text AS kind, u."organisationName", u.locale::text AS locale, u.active,
 			(u."totpEnabledAt" IS NOT NULL) AS "twoFactorEnabled",
@@ -126,7 +135,20 @@ async function lookup(request: Request): Promise<CurrentSession | null> {
 			), '[]'::json) AS memberships
 		FROM "Session" s JOIN "User" u ON u.id = s."userId"
 		WHERE s.id = ${sessionId}`
-	const session = rows[0]
+}
+
+/**
+ * The session of this request as a statement of this same request already read it from the
+ * database (the write limit on the autosave path, server/rate-limit-tiers.ts): the route's
+ * `getCurrentSession` then does not ask again. Liveness is still the database's answer of this
+ * request — the row was read a moment ago, in the same request, not kept from an earlier one.
+ */
+export function useSessionRead(request: Request, sessionId: string | null, row: SessionRow | null | undefined): void {
+	perRequest.set(request, sessionId ? currentSessionOf(sessionId, row ?? undefined) : Promise.resolve(null))
+}
+
+/** The current session from its row: null when absent, expired or of a deactivated account. */
+async function currentSessionOf(sessionId: string, session: SessionRow | undefined): Promise<CurrentSession | null> {
 	const now = Date.now()
 	if (!session || new Date(session.expiresAt).getTime() <= now || !session.active) return null
 	if (now - new Date(session.lastSeenAt).getTime() > touchIntervalMs) {
@@ -159,9 +181,10 @@ async function lookup(request: Request): Promise<CurrentSession | null> {
 	}
 }
 
-interface SessionRow {
-	expiresAt: Date
-	lastSeenAt: Date
+/** One row of sessionRowSql (the times as dates, or as ISO strings when read through JSON). */
+export interface SessionRow {
+	expiresAt: Date | string
+	lastSeenAt: Date | string
 	id: string
 	email: string
 	name: string

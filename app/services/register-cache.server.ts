@@ -108,8 +108,24 @@ let answersBytes = 0
  * same `at`). Callers must not change what they get: it is shared.
  */
 export async function cachedRegisterAnswer<T>(question: string, at: Date, load: (at: Date) => Promise<T>): Promise<T> {
-	if (!registerCacheEnabled()) return load(at)
+	return (await cachedRegisterAnswerAt(question, at, load)).answer
+}
+
+/**
+ * As cachedRegisterAnswer, with the moment key the answer belongs to (null with the cache off), so
+ * an ETag can name exactly that answer without asking for the version a second time.
+ */
+export async function cachedRegisterAnswerAt<T>(
+	question: string,
+	at: Date,
+	load: (at: Date) => Promise<T>,
+): Promise<{ moment: string | null; answer: T }> {
+	if (!registerCacheEnabled()) return { moment: null, answer: await load(at) }
 	const moment = await registerMomentKey(at)
+	return { moment, answer: await remembered(moment, question, at, load) }
+}
+
+function remembered<T>(moment: string, question: string, at: Date, load: (at: Date) => Promise<T>): Promise<T> {
 	const version = moment.slice(0, moment.indexOf('|'))
 	if (version !== answersVersion) {
 		clearAnswers()

@@ -1,14 +1,15 @@
 // Certificate verification (issue 6): the page behind the QR code on every certificate
 // (certificateVerificationUrl). The answer is live — computed from the participation at this
 // moment by the domain's certificateStatus, kept per register moment (decision 008) — and every
-// lookup of a well-formed number is counted
-// without personal data (CertificateVerification: when, which number, which answer).
+// lookup of a well-formed number is counted without personal data (CertificateVerification: when,
+// which number, which answer), written behind in batches (verification-counts.server.ts).
 import { parseCertificateNumber, formatCertificateNumber } from '#app/domain/fees.ts'
 import { certificateStatus, registerStatus } from '#app/domain/register.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { snapshotOf, withHistory } from './participation.server.ts'
-import { cachedRegisterAnswer } from './register-cache.server.ts'
+import { cachedRegisterAnswerAt } from './register-cache.server.ts'
+import { countLookup } from './verification-counts.server.ts'
 import { toYearSettings } from './years.server.ts'
 
 export const VERIFICATION_RESULTS = ['valid', 'not_yet_valid', 'withdrawn', 'expired', 'unknown'] as const
@@ -40,33 +41,49 @@ export function normaliseCertificateNumber(value: string): string | null {
 }
 
 /**
- * The answer for a certificate number at `at`, and every lookup counted. The answer is a function of
+ * The answer for a certificate number at `at`, and the lookup counted. The answer is a function of
  * what the register reads (participation, withdrawal, certificate, year, provider) and the moment, so
  * it is kept under the register's moment key (decision 008) like a carrier page: a QR code scanned
- * a thousand times is read from the database once per register version. The count is one insert
- * per lookup, never cached.
+ * a thousand times is read from the database once per register version. The count is never cached:
+ * every lookup is one row, written behind in batches (verification-counts.server.ts).
  */
 export async function verifyCertificate(input: string, at: Date = now()): Promise<Verification> {
 	const number = normaliseCertificateNumber(input)
 	if (!number) return { result: 'invalid' }
-	const { certificateId, verification } = await cachedRegisterAnswer(`verify:${number}`, at, (moment) =>
-		lookUpCertificate(number, moment),
+	const found = await lookUpVerification(number, at)
+	countVerification(found, at)
+	return found.verification
+}
+
+export interface FoundVerification {
+	/** The register moment key the answer belongs to (null with the register cache off). */
+	moment: string | null
+	certificateId: string | null
+	verification: Exclude<Verification, { result: 'invalid' }>
+}
+
+/** The answer for a normalised number at `at`, not counted (the caller counts what it answers). */
+export async function lookUpVerification(number: string, at: Date): Promise<FoundVerification> {
+	const { moment, answer } = await cachedRegisterAnswerAt(`verify:${number}`, at, (asked) =>
+		lookUpCertificate(number, asked),
 	)
-	await db.certificateVerification.create({
-		data: {
-			certificateId,
-			queriedNumber: number,
-			result: verification.result === 'invalid' ? 'unknown' : verification.result,
-			at,
-		},
+	return { moment, ...answer }
+}
+
+/** Counts a lookup that was answered (as a page or as 304 Not Modified). */
+export function countVerification(found: FoundVerification, at: Date): void {
+	countLookup({
+		certificateId: found.certificateId,
+		queriedNumber: found.verification.number,
+		result: found.verification.result,
+		at,
 	})
-	return verification
 }
 
 async function lookUpCertificate(
 	number: string,
 	at: Date,
-): Promise<{ certificateId: string | null; verification: Verification }> {
+): Promise<{ certificateId: string | null; verification: FoundVerification['verification'] }> {
 	const certificate = await db.certificate.findUnique({
 		where: { number },
 		include: {

@@ -9,10 +9,12 @@ import { existsSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
+import { SYNC_AFTER } from '#app/lib/rate-limit.server.ts'
 import { fromRoot } from '#app/lib/paths.server.ts'
 import { createListedParticipation } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createProviderWithMember, testPassword } from '#test/fixtures/factories.ts'
 import { type TestSmtp, startTestSmtp } from '#test/fixtures/mail-smtp.ts'
+import { TEXT_KEY } from '#test/integration/self-evaluation-helpers.ts'
 import { testEnv } from '#test/setup/test-env.ts'
 import { withDatabase } from '#test/setup/test-database.ts'
 import pg from 'pg'
@@ -219,7 +221,8 @@ describe('two instances on one PostgreSQL', () => {
 	})
 
 	it('a request throttle counted on A holds on B (certificate lookups, per address)', async () => {
-		// 120 lookups a minute per address (app/domain/throttle-policy.ts), spread over both instances …
+		// 120 lookups a minute per address (app/domain/throttle-policy.ts), spread over both instances.
+		// Each counts locally and shares its counts in batches (SyncedRateLimits): all 120 pass …
 		const limit = 120
 		for (let index = 0; index < limit; index++) {
 			const instance = index % 2 === 0 ? a : b
@@ -227,9 +230,44 @@ describe('two instances on one PostgreSQL', () => {
 			expect(response.status, `verzoek ${index + 1}`).not.toBe(429)
 			await response.arrayBuffer()
 		}
-		// … so the next is refused on either: each instance alone counted only 60.
-		expect((await fetch(`${a.url}/verifieer/KBG-0000-x`)).status).toBe(429)
-		expect((await fetch(`${b.url}/verifieer/KBG-0000-y`)).status).toBe(429)
+		// … and then both refuse within the documented overshoot, (N + 1) · (SYNC_AFTER − 1) for N = 2:
+		// each instance alone counted only 60, so a refusal on either proves the count is shared.
+		const refusedBy = new Set<string>()
+		for (let extra = 0; extra < 3 * (SYNC_AFTER - 1) + 2 && refusedBy.size < 2; extra++) {
+			const instance = extra % 2 === 0 ? a : b
+			const response = await fetch(`${instance.url}/verifieer/KBG-0000-x${extra}`, { redirect: 'manual' })
+			await response.arrayBuffer()
+			if (response.status === 429) refusedBy.add(instance.name)
+		}
+		expect([...refusedBy].sort()).toEqual(['A', 'B'])
+		expect((await fetch(`${a.url}/verifieer/KBG-0000-y`)).status).toBe(429)
+		expect((await fetch(`${b.url}/verifieer/KBG-0000-z`)).status).toBe(429)
+	})
+
+	it('an autosave on A is refused the moment its session is signed out on B', async () => {
+		const carrier = carriers[1]!
+		const cookie = sessionCookie(await login(a, carrier.email, testPassword))
+		const autosave = (instance: Instance, version: number, text: string) => {
+			const body = new FormData()
+			body.set('evidenceKey', TEXT_KEY)
+			body.set(`${TEXT_KEY}:version`, String(version))
+			body.set(`${TEXT_KEY}:text`, text)
+			return fetch(`${instance.url}/aanbieder/${carrier.providerId}/zelfevaluatie/${year}/antwoord`, {
+				method: 'POST',
+				headers: { cookie },
+				body,
+			})
+		}
+		// The lean path reads the session in the write limit's statement: still the database's answer.
+		const saved = await autosave(a, 0, 'Opgeslagen via A.')
+		expect(saved.status, await saved.clone().text()).toBe(200)
+		expect((await autosave(b, 1, 'En via B.')).status).toBe(200)
+		expect(
+			(await fetch(`${b.url}/uitloggen`, { method: 'POST', headers: { cookie }, redirect: 'manual' })).status,
+		).toBe(302)
+		const refused = await autosave(a, 2, 'Na het uitloggen.')
+		expect(refused.status).toBe(401)
+		expect(await refused.json()).toMatchObject({ ok: false, reason: 'session' })
 	})
 
 	it('/metrics answers only with the token, on every instance', async () => {
@@ -249,9 +287,18 @@ describe('two instances on one PostgreSQL', () => {
 		expect(scrapedA).toMatch(/route="\/aanbieder\/:providerId\/zelfevaluatie\/:year\/norm\/:normCode",method="POST"/)
 	})
 
-	it('stop', async () => {
+	it('every lookup answered on either instance is counted, the last ones at a clean stop', async () => {
+		// Another visitor (the throttled address above is done for this minute), through the trusted proxy.
+		const headers = { 'X-Forwarded-For': '192.0.2.77' }
+		const number = `KBG-${year}-9077` // well-formed, never issued: counted as 'unknown'
+		for (const instance of [a, b, a, b, a]) {
+			const response = await fetch(`${instance.url}/verifieer/${number}`, { headers, redirect: 'manual' })
+			expect(response.status).toBe(404)
+			await response.arrayBuffer()
+		}
 		await Promise.all([a.stop(), b.stop()])
 		running = []
+		expect(await db.certificateVerification.count({ where: { queriedNumber: number } })).toBe(5)
 	})
 
 	describe('the 1 April run, started on both at once', () => {

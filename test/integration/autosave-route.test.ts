@@ -4,15 +4,17 @@
 // leave every other request to React Router.
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { allEvidence } from '#app/domain/norm-set.ts'
-import { db } from '#app/lib/db.server.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
+import { db, getDatabase } from '#app/lib/db.server.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
 import { heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { registerVersion } from '#app/services/register-cache.server.ts'
 import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
+import { rateLimitTiers } from '#server/rate-limit-tiers.ts'
 import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
 
 const year = 2074
@@ -214,5 +216,82 @@ describe('the norm set held without asking the database (issue 17)', () => {
 		expect(heldNormSet(year)?.version).toBe(await registerVersion())
 		expect(await save(context, textFields(2, 'Drie.'))).toMatchObject({ status: 200, body: { ok: true, version: 3 } })
 		expect(await stored(context)).toEqual(['Drie.', 3])
+	})
+})
+
+describe('the write limit and the session in one round trip (issue 17)', () => {
+	let limited = ''
+	let closeLimited: () => void = () => undefined
+
+	beforeAll(async () => {
+		const app = express()
+		app.set('trust proxy', 'loopback')
+		// As in server/app.ts: the write limit (its statement also reads the session), then the route.
+		app.use(rateLimitTiers)
+		app.use(autosaveRoute(() => ({ cspNonce: '', clientIp: '127.0.0.1' })))
+		const server = app.listen(0)
+		await new Promise((resolve) => server.once('listening', resolve))
+		limited = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+		closeLimited = () => server.close()
+	})
+	afterAll(() => closeLimited())
+
+	async function post(context: Context, fields: Record<string, string>, cookie = context.cookie) {
+		const body = new FormData()
+		for (const [name, value] of Object.entries(fields)) body.set(name, value)
+		const response = await fetch(`${limited}${context.base}/antwoord`, { method: 'POST', headers: { cookie }, body })
+		return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+	}
+
+	/** The SQL of every raw query sent while `run` runs (the session lookup and the limit are raw). */
+	async function statements(run: () => Promise<unknown>): Promise<string[]> {
+		const client = getDatabase().prisma
+		const original = client.$queryRaw.bind(client) as (...args: unknown[]) => unknown
+		const sent: string[] = []
+		const spy = vi.spyOn(client, '$queryRaw').mockImplementation(((...args: unknown[]) => {
+			const [query, ...values] = args as [TemplateStringsArray | Prisma.Sql, ...unknown[]]
+			sent.push(query instanceof Prisma.Sql ? query.sql : Prisma.sql(query, ...values).sql)
+			return original(...args)
+		}) as never)
+		try {
+			await run()
+		} finally {
+			spy.mockRestore()
+		}
+		return sent
+	}
+
+	it('saves with one statement that counts the write and reads the session', async () => {
+		const context = await listedProvider(year)
+		const sent = await statements(async () => {
+			expect(await post(context, textFields(0, 'Met één ronde.'))).toMatchObject({ status: 200, body: { ok: true } })
+		})
+		const asking = sent.filter((sql) => sql.includes('"Session"'))
+		// Before: the limit's statement and then the route's own session lookup.
+		expect(asking).toHaveLength(1)
+		expect(asking[0]).toContain('"RateLimit"')
+		expect(await stored(context)).toEqual(['Met één ronde.', 1])
+	})
+
+	it('asks the database on every save: a session ended elsewhere is refused at once', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Nog ingelogd.'))).status).toBe(200)
+		// Signed out on another instance: the row is gone.
+		await db.session.deleteMany({ where: { userId: context.user.id } })
+		expect(await post(context, textFields(1, 'Na het uitloggen.'))).toMatchObject({
+			status: 401,
+			body: { ok: false, reason: 'session' },
+		})
+		expect(await stored(context)).toEqual(['Nog ingelogd.', 1])
+	})
+
+	it('counts per user, and a deactivated account is refused', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Actief.'))).status).toBe(200)
+		const row = await db.rateLimit.findUnique({ where: { key: `tier:user:${context.user.id}` } })
+		expect(row?.count).toBeGreaterThanOrEqual(1)
+		await db.user.update({ where: { id: context.user.id }, data: { active: false } })
+		expect((await post(context, textFields(1, 'Gedeactiveerd.'))).status).toBe(401)
+		expect(await stored(context)).toEqual(['Actief.', 1])
 	})
 })

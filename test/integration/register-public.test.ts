@@ -13,6 +13,7 @@ import { action as openDataAction, loader as openDataLoader } from '#app/routes/
 import { loader as registerLoader } from '#app/routes/public/register.tsx'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
 import { loadPublishedNormSet } from '#app/services/published-norms.server.ts'
+import { flushVerificationCounts } from '#app/services/verification-counts.server.ts'
 import { verifyCertificate } from '#app/services/verification.server.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
@@ -65,6 +66,8 @@ describe('certificate verification', () => {
 		expect(await verifyCertificate(`KBG-${YEAR}-9999`, may)).toEqual({ result: 'unknown', number: `KBG-${YEAR}-9999` })
 		expect(await verifyCertificate('<script>alert(1)</script>', may)).toEqual({ result: 'invalid' })
 
+		// Written behind (verification-counts.server.ts): in the database after the flush.
+		await flushVerificationCounts()
 		const counted = await db.certificateVerification.findMany({
 			where: { queriedNumber: { startsWith: `KBG-${YEAR}-` } },
 			orderBy: { at: 'asc' },

@@ -9,9 +9,12 @@ import { normaliseCertificateNumber, verifyCertificate } from '#app/services/ver
 import { pageMeta } from '#app/i18n/meta.ts'
 
 // Certificate verification: /verifieer (the form, a GET so it works without JavaScript) and
-// /verifieer/<number>, where the QR code on every certificate leads. The answer is live: no browser
-// or proxy keeps it (every lookup of a well-formed number is counted, without personal data); the
-// server keeps it per register moment (verification.server.ts), which equals computing it anew.
+// /verifieer/<number>, where the QR code on every certificate leads. The answer is live: the server
+// keeps it per register moment (verification.server.ts), which equals computing it anew, and every
+// lookup of a well-formed number is counted (without personal data, written behind). `no-store`
+// here; an anonymous visitor's page of a known number gets an ETag and `private, no-cache` instead
+// (server/verification-http-cache.ts): the browser asks every time, and gets 304 only while the
+// page — answer and the minute it shows — is the same.
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const headers = { 'Cache-Control': 'no-store' }
 	if (params.number === undefined) {

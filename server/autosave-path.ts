@@ -1,0 +1,7 @@
+// The autosave's URL (server/autosave-route.ts), known to the write limit too: on this path the
+// limit's statement also reads the session and hands it to the route (server/rate-limit-tiers.ts).
+export const AUTOSAVE_PATH = /^\/aanbieder\/([^/]+)\/zelfevaluatie\/([^/]+)\/antwoord$/
+
+export function isAutosave(req: { method: string; path: string }): boolean {
+	return req.method === 'POST' && AUTOSAVE_PATH.test(req.path)
+}

@@ -1,0 +1,232 @@
+// The certificate check without a write per lookup (issue 17): lookups counted in memory and
+// written behind in batches, the per-address throttle counted locally and shared in batches, and a
+// browser's conditional request answered 304 only while the page would be the same — across a
+// withdrawal, midnight of 1 January, 1 April and the minute the page shows.
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { setClock } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { SYNC_AFTER, SyncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
+import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
+import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
+import { requireParticipationEvent } from '#app/services/participation.server.ts'
+import {
+	FLUSH_INTERVAL_MS,
+	flushVerificationCounts,
+	setVerificationFlushInterval,
+	unwrittenLookups,
+} from '#app/services/verification-counts.server.ts'
+import { verifyCertificate } from '#app/services/verification.server.ts'
+import { VERIFICATION_CACHE_CONTROL, verificationHttpCache } from '#server/verification-http-cache.ts'
+import { dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
+
+const YEAR = 2074
+let scenario: RegisterYearScenario
+
+beforeAll(async () => {
+	scenario = await createRegisterYear({
+		year: YEAR,
+		prefix: 'Controle',
+		qualified: [
+			{ name: 'Controle De Linde', city: 'Utrecht', postcode: '3511 AB', type: 'independent_practice' },
+			{ name: 'Controle Het Anker', city: 'Zwolle', postcode: '8011 CD', type: 'institution' },
+		],
+	})
+}, 180_000)
+
+const counted = (number: string) => db.certificateVerification.count({ where: { queriedNumber: number } })
+
+describe('verification counts, written behind', () => {
+	it('arrive after the flush, not before, each lookup its own row', async () => {
+		setVerificationFlushInterval(3_600_000)
+		await flushVerificationCounts()
+		const number = scenario.qualified[0]?.certificateNumber ?? ''
+		const may = amsterdamInstant(`${YEAR}-05-02`, { hour: 9 })
+		const before = await counted(number)
+		for (let index = 0; index < 3; index++) await verifyCertificate(number, may)
+		await verifyCertificate(`KBG-${YEAR}-9999`, may)
+		expect(unwrittenLookups()).toBe(4)
+		expect(await counted(number)).toBe(before)
+		await flushVerificationCounts()
+		expect(unwrittenLookups()).toBe(0)
+		const rows = await db.certificateVerification.findMany({ where: { queriedNumber: number, at: may } })
+		expect(rows).toHaveLength(3)
+		expect(rows.every((row) => row.result === 'valid' && row.certificateId !== null)).toBe(true)
+		expect(await counted(`KBG-${YEAR}-9999`)).toBe(1)
+		setVerificationFlushInterval()
+	})
+
+	it('are written by the timer on their own, within the flush interval', async () => {
+		const number = scenario.qualified[1]?.certificateNumber ?? ''
+		const before = await counted(number)
+		await verifyCertificate(number, amsterdamInstant(`${YEAR}-05-02`, { hour: 10 }))
+		const deadline = Date.now() + FLUSH_INTERVAL_MS * 5
+		while ((await counted(number)) === before && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 100))
+		}
+		expect(await counted(number)).toBe(before + 1)
+	})
+})
+
+describe('a throttle counted locally and shared in batches', () => {
+	const limit: WindowLimit = { limit: 30, windowMs: 60_000 }
+	const shared = (key: string) => db.rateLimit.findUnique({ where: { key } }).then((row) => (row ? row.count : 0))
+
+	it('is exact on one instance, and writes no row per request', async () => {
+		const one = new SyncedRateLimits(db, 3_600_000)
+		const key = 'test:synced:one'
+		const verdicts = []
+		for (let index = 0; index < limit.limit + 5; index++) verdicts.push((await one.consume(key, limit)).allowed)
+		expect(verdicts.filter(Boolean)).toHaveLength(limit.limit)
+		expect(verdicts.slice(limit.limit)).toEqual([false, false, false, false, false])
+		// Shared in batches of SYNC_AFTER − 1 (the refused ones are not counted); the rest at the flush.
+		expect(await shared(key)).toBeLessThan(limit.limit)
+		await one.stop()
+		expect(await shared(key)).toBe(limit.limit)
+	})
+
+	it('holds on a second instance: what A counted refuses on B, within the bound', async () => {
+		const a = new SyncedRateLimits()
+		const b = new SyncedRateLimits()
+		const key = 'test:synced:two'
+		try {
+			// B has seen this address before (and holds "nothing counted" locally) …
+			expect((await b.consume(key, limit)).allowed).toBe(true)
+			for (let index = 0; index < limit.limit; index++) await a.consume(key, limit)
+			expect((await a.consume(key, limit)).allowed).toBe(false)
+			// … and still refuses it after at most SYNC_AFTER − 1 more, without any timer: its next sync
+			// reads A's counts.
+			const onB = []
+			for (let index = 0; index < SYNC_AFTER + 2; index++) onB.push((await b.consume(key, limit)).allowed)
+			expect(onB.filter(Boolean).length).toBeLessThanOrEqual(SYNC_AFTER - 1)
+			expect(onB.at(-1)).toBe(false)
+		} finally {
+			await Promise.all([a.stop(), b.stop()])
+		}
+	})
+
+	it('overshoots by at most (N + 1) · (SYNC_AFTER − 1) when two instances take turns', async () => {
+		const a = new SyncedRateLimits()
+		const b = new SyncedRateLimits()
+		const key = 'test:synced:turns'
+		try {
+			let admitted = 0
+			for (let index = 0; index < 3 * limit.limit; index++) {
+				if ((await (index % 2 === 0 ? a : b).consume(key, limit)).allowed) admitted++
+			}
+			expect(admitted).toBeGreaterThanOrEqual(limit.limit)
+			expect(admitted).toBeLessThanOrEqual(limit.limit + 3 * (SYNC_AFTER - 1))
+			// Both refuse now.
+			expect((await a.consume(key, limit)).allowed).toBe(false)
+			expect((await b.consume(key, limit)).allowed).toBe(false)
+		} finally {
+			await Promise.all([a.stop(), b.stop()])
+		}
+	})
+})
+
+describe('conditional requests for the certificate check', () => {
+	let base = ''
+	let close: () => Promise<void> = async () => undefined
+
+	beforeAll(async () => {
+		const app = express()
+		app.set('etag', false)
+		app.use(verificationHttpCache(async () => 'build-1'))
+		// The route's loader stands in for the rendered page: its data is what the page shows.
+		app.use(async (req, res) => {
+			const number = /^\/verifieer\/(.+)$/.exec(req.path)?.[1] ?? ''
+			const { response, value } = await settle(() =>
+				verifyLoader(routeArgs(getRequest(req.originalUrl), { number: decodeURIComponent(number) })),
+			)
+			if (response) return void res.status(response.status).send(await response.text())
+			const { data, status } = dataOf<{ verification: unknown; checkedAt: Date }>(value)
+			res.status(status).json({ verification: data.verification, checkedAt: data.checkedAt })
+		})
+		const server = app.listen(0)
+		await new Promise((resolve) => server.once('listening', resolve))
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+		close = () => new Promise((resolve) => server.close(() => resolve()))
+	})
+	afterAll(() => close())
+
+	async function ask(number: string, etag?: string) {
+		const response = await fetch(`${base}/verifieer/${number}`, { headers: etag ? { 'If-None-Match': etag } : {} })
+		const body = response.status === 200 ? ((await response.json()) as { verification: { result: string } }) : null
+		return { status: response.status, etag: response.headers.get('etag'), body, response }
+	}
+
+	it('answers 304 while the page is the same, counts it, and flips at a withdrawal and at midnight', async () => {
+		const number = scenario.qualified[1]?.certificateNumber ?? ''
+		const at = (date: string, hour: number, minute = 0) => amsterdamInstant(date, { hour, minute })
+		await flushVerificationCounts()
+		const before = await counted(number)
+
+		// 31 December, late: valid.
+		setClock(at(`${YEAR}-12-31`, 23, 58))
+		const first = await ask(number)
+		expect(first.status).toBe(200)
+		expect(first.body?.verification.result).toBe('valid')
+		expect(first.response.headers.get('cache-control')).toBe(VERIFICATION_CACHE_CONTROL)
+		const again = await ask(number, first.etag ?? '')
+		expect(again.status).toBe(304)
+		// The next minute: the page says when it was checked, so it is a new page.
+		setClock(at(`${YEAR}-12-31`, 23, 59))
+		const nextMinute = await ask(number, first.etag ?? '')
+		expect(nextMinute.status).toBe(200)
+		expect(nextMinute.etag).not.toBe(first.etag)
+		// Midnight of 1 January: the certificate of YEAR has expired — never a 304 for the old page.
+		setClock(amsterdamInstant(`${YEAR + 1}-01-01`))
+		const newYear = await ask(number, nextMinute.etag ?? '')
+		expect(newYear.status).toBe(200)
+		expect(newYear.body?.verification.result).toBe('expired')
+		await flushVerificationCounts()
+		// Four lookups answered (three pages and one 304): four counted.
+		expect(await counted(number)).toBe(before + 4)
+	})
+
+	it('flips at 1 April and at a withdrawal made live, and leaves unknown numbers uncached', async () => {
+		const number = scenario.qualified[0]?.certificateNumber ?? ''
+		const april = amsterdamInstant(`${YEAR}-04-01`)
+		setClock(new Date(april.getTime() - 1))
+		const march = await ask(number)
+		setClock(april)
+		const first = await ask(number, march.etag ?? '')
+		expect(first.status).toBe(200)
+		expect(first.etag).not.toBe(march.etag)
+		expect((await ask(number, first.etag ?? '')).status).toBe(304)
+
+		// A withdrawal made now: the very next request with the same ETag gets the new page.
+		const admin = await db.user.create({
+			data: { email: 'controle-admin@kibg.test', name: 'Controle', staffRole: 'admin' },
+		})
+		const participation = await db.participation.findFirstOrThrow({
+			where: { year: YEAR, provider: { slug: scenario.qualified[0]?.slug ?? '' } },
+		})
+		await db.$transaction((tx) =>
+			requireParticipationEvent(
+				tx,
+				participation.id,
+				{ type: 'withdraw', reason: 'provider_request', effectiveAt: april },
+				{ type: 'staff', userId: admin.id },
+				{ reason: 'Op verzoek.' },
+			),
+		)
+		const withdrawn = await ask(number, first.etag ?? '')
+		expect(withdrawn.status).toBe(200)
+		expect(withdrawn.body?.verification.result).toBe('withdrawn')
+		expect((await ask(number, withdrawn.etag ?? '')).status).toBe(304)
+
+		const unknown = await fetch(`${base}/verifieer/KBG-${YEAR}-9998`)
+		expect(unknown.status).toBe(404)
+		expect(unknown.headers.get('etag')).toBeNull()
+		// A signed-in visitor's page is rendered as before, without an ETag.
+		const signedIn = await fetch(`${base}/verifieer/${number}`, {
+			headers: { cookie: '__session=abc', 'If-None-Match': withdrawn.etag ?? '' },
+		})
+		expect(signedIn.status).toBe(200)
+		expect(signedIn.headers.get('etag')).toBeNull()
+	})
+})
