@@ -28,6 +28,7 @@ async function run() {
 	const database = await initDatabase({
 		databaseUrl: env.DATABASE_URL,
 		pgliteDataDir: env.PGLITE_DATA_DIR,
+		pgliteThread: env.PGLITE_THREAD === 'on',
 	})
 	log.info(`database: ${database.kind} (${database.location})`)
 	const startAt = env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date()

@@ -23,6 +23,9 @@ const schema = z.object({
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
 	PGLITE_DATA_DIR: z.string().default('var/db'),
+	// The server runs the embedded database in a worker thread of its own (docs/deploy.md, "Database");
+	// 'off': on the main thread, as scripts and tests do.
+	PGLITE_THREAD: z.enum(['on', 'off']).default('on'),
 	FILE_STORAGE_DIR: z.string().default('var/files'),
 	// Where file contents live: a local directory (one machine) or the database (every instance).
 	FILE_STORAGE: z.enum(['local', 'database']).default('local'),

@@ -9,6 +9,7 @@ describe('environment', () => {
 		expect(env.PORT).toBe(3000)
 		expect(env.DATABASE_URL).toBeUndefined()
 		expect(env.PGLITE_DATA_DIR).toBe('var/db')
+		expect(env.PGLITE_THREAD).toBe('on') // the server runs the embedded database in its own thread
 	})
 
 	it('lists every problem in Dutch', () => {

@@ -50,7 +50,7 @@ async function rowCounts(query: <T>(sql: string) => Promise<T[]>): Promise<Recor
 }
 
 export interface BackupSource {
-	database: Pick<Database, 'kind' | 'connectionString' | 'pglite'>
+	database: Pick<Database, 'kind' | 'connectionString' | 'dumpDataDir'>
 	fileStorage: 'local' | 'database'
 	/** The local store's directory (FILE_STORAGE_DIR), read when fileStorage is 'local'. */
 	fileStorageDir: string
@@ -60,7 +60,7 @@ export interface BackupSource {
 
 export async function openSnapshot(source: BackupSource): Promise<Snapshot> {
 	if (source.database.connectionString) return postgresSnapshot(source.database.connectionString, source.pgDump)
-	if (source.database.pglite) return pgliteSnapshot(source.database.pglite)
+	if (source.database.dumpDataDir) return pgliteSnapshot(await source.database.dumpDataDir())
 	throw new Error('Onbekende database: geen back-up mogelijk')
 }
 

@@ -60,9 +60,12 @@ export async function postgresSnapshot(connectionString: string, pgDumpBinary = 
 	}
 }
 
-/** A copy of a running (or closed) PGlite, taken in one step; `source` is not used afterwards. */
-export async function pgliteSnapshot(source: PGlite): Promise<Snapshot> {
-	const copy = await PGlite.create({ loadDataDir: await source.dumpDataDir('none'), extensions: { pg_trgm } })
+/**
+ * A copy of a running PGlite's data directory (its `dumpDataDir`, in process or from its worker
+ * thread, taken in one step), opened as a second PGlite in memory.
+ */
+export async function pgliteSnapshot(dump: Blob): Promise<Snapshot> {
+	const copy = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } })
 	return pgliteView(copy, () => copy.close())
 }
 

@@ -10,7 +10,8 @@ import type { Pool } from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
-import { createPGlite, pgliteAdapterFactory } from './pglite.server.ts'
+import { startPGliteThread } from './pglite-thread.server.ts'
+import { createPGlite, pgliteAdapterFactory, pgliteStartParams, pgliteThreadAdapterFactory } from './pglite.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
 
 export type Db = PrismaClient
@@ -30,14 +31,24 @@ export interface Database {
 	location: string
 	/** PostgreSQL only: for connections of its own (leader locks, pg_dump). */
 	connectionString?: string
-	/** PGlite only: the embedded database itself (its dump tools). */
+	/** PGlite in this process only: the embedded database itself. */
 	pglite?: PGlite
+	/** PGlite only (either mode): a copy of the data directory, for backups. */
+	dumpDataDir?: () => Promise<Blob>
 	close(): Promise<void>
 }
 
 export interface DatabaseConfig {
 	databaseUrl?: string
 	pgliteDataDir?: string // 'memory://' for an in-memory database
+	/**
+	 * PGlite in a worker thread of its own (pglite-thread.server.ts) instead of on this thread: the
+	 * server's choice (PGLITE_THREAD), so the event loop stays free while the engine works. Scripts
+	 * and tests keep it in process: one caller at a time, no thread to start.
+	 */
+	pgliteThread?: boolean
+	/** With pgliteThread: what happens when the thread dies (default: the process stops). */
+	onPGliteCrash?: (error: Error) => void
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -68,8 +79,34 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		// PGlite is one process's database: a second process on the same directory corrupts it.
 		lock = acquireDirLock(absolute)
 	}
+	if (config.pgliteThread) {
+		const thread = await startPGliteThread({
+			dataDir: inMemory ? undefined : path.resolve(dataDir),
+			startParams: pgliteStartParams(),
+			onCrash: config.onPGliteCrash,
+		}).catch((error: unknown) => {
+			lock?.release()
+			throw error
+		})
+		const prisma = new PrismaClient({ adapter: thread.factory, transactionOptions })
+		return {
+			prisma,
+			adapterFactory: pgliteThreadAdapterFactory(thread),
+			kind: 'pglite',
+			dumpDataDir: () => thread.dumpDataDir(),
+			location: `${inMemory ? 'in memory' : path.resolve(dataDir)}, in een eigen thread`,
+			async close() {
+				await prisma.$disconnect()
+				await thread.close() // PGlite flushes to the directory before the thread ends
+				lock?.release()
+			},
+		}
+	}
 	const client = inMemory ? createPGlite() : createPGlite(path.resolve(dataDir))
-	await client.waitReady
+	await client.waitReady.catch((error: unknown) => {
+		lock?.release()
+		throw error
+	})
 	const factory = new PrismaPGlite(client)
 	const prisma = new PrismaClient({ adapter: factory, transactionOptions })
 	return {
@@ -77,6 +114,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		adapterFactory: pgliteAdapterFactory(client),
 		kind: 'pglite',
 		pglite: client,
+		dumpDataDir: () => client.dumpDataDir('none'),
 		location: inMemory ? 'in memory' : path.resolve(dataDir),
 		async close() {
 			await prisma.$disconnect()

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import type { PGliteThread } from './pglite-thread.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
 
 // PostgreSQL's buffer cache lives in PGlite's WebAssembly memory, which grows as it is touched and
@@ -14,14 +15,16 @@ import { withWholeScripts } from './whole-scripts.server.ts'
 // read (docs/deploy.md, "Memory").
 export const PGLITE_SHARED_BUFFERS = '32MB'
 
+/** PostgreSQL's settings for every PGlite of the app (in process and in the worker thread). */
+export function pgliteStartParams(): string[] {
+	return [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`]
+}
+
 /** A PGlite on `dataDir` (an absolute path), or in memory without one. */
 export function createPGlite(dataDir?: string): PGlite {
 	// One options object: PGlite ignores the second argument when the first is not a string.
-	return new PGlite({
-		dataDir,
-		extensions: { pg_trgm },
-		startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
-	})
+	// pglite-worker.js opens its PGlite with the same extensions and settings.
+	return new PGlite({ dataDir, extensions: { pg_trgm }, startParams: pgliteStartParams() })
 }
 
 /**
@@ -38,20 +41,33 @@ export function pgliteAdapterFactory(client: PGlite): SqlMigrationAwareDriverAda
 		provider: factory.provider,
 		adapterName: factory.adapterName,
 		connect: () => factory.connect(),
-		async connectToShadowDb() {
-			const shadow = createPGlite()
-			// Prisma does not manage extensions: a migration it writes from scratch uses the trigram
-			// index's operator class without creating pg_trgm, so the shadow has it from the start.
-			await shadow.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
-			const adapter = await pgliteAdapterFactory(shadow).connect()
-			return new Proxy(adapter, {
-				get(target, property, receiver) {
-					if (property === 'dispose') {
-						return () => target.dispose().finally(() => shadow.close())
-					}
-					return Reflect.get(target, property, receiver) as unknown
-				},
-			}) satisfies SqlDriverAdapter
-		},
+		connectToShadowDb: connectToPGliteShadow,
 	}
+}
+
+/** A fresh in-memory PGlite for the schema engine's shadow database, closed with its adapter. */
+export async function connectToPGliteShadow(): Promise<SqlDriverAdapter> {
+	const shadow = createPGlite()
+	// Prisma does not manage extensions: a migration it writes from scratch uses the trigram
+	// index's operator class without creating pg_trgm, so the shadow has it from the start.
+	await shadow.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+	const adapter = await pgliteAdapterFactory(shadow).connect()
+	return new Proxy(adapter, {
+		get(target, property, receiver) {
+			if (property === 'dispose') {
+				return () => target.dispose().finally(() => shadow.close())
+			}
+			return Reflect.get(target, property, receiver) as unknown
+		},
+	}) satisfies SqlDriverAdapter
+}
+
+/**
+ * The same for a PGlite in its worker thread: queries and scripts go to the thread; the shadow
+ * database is a short-lived PGlite in this process (only `prisma migrate dev` asks for one).
+ */
+export function pgliteThreadAdapterFactory(thread: PGliteThread): SqlMigrationAwareDriverAdapterFactory {
+	return withWholeScripts({ ...thread.factory, connectToShadowDb: connectToPGliteShadow }, (_adapter, script) =>
+		thread.exec(script),
+	)
 }
