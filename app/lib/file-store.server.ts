@@ -2,8 +2,8 @@
 // machine) or the database (every instance behind a load balancer sees every file, and a database
 // backup holds the files too). Both stream a download instead of holding it whole in memory.
 // storage.server.ts is the only user: it keeps name, type, size and checksum in StoredFile.
-import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { constants, createReadStream } from 'node:fs'
+import { chmod, copyFile, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
@@ -16,10 +16,16 @@ export interface FileStore {
 	readonly kind: FileStoreKind
 	/** Writes new bytes under a new key; `client` is the caller's transaction, if any. */
 	write(storageKey: string, bytes: Uint8Array, client?: Tx | PrismaClient): Promise<void>
+	/**
+	 * Copies a file on disk (an upload in its temporary file) under a new key, a piece at a time and
+	 * outside any transaction (issue 17): the caller records the row afterwards and calls `discard`
+	 * when that fails.
+	 */
+	copyIn(storageKey: string, sourcePath: string): Promise<void>
 	/** `client`: read inside the caller's transaction (a preview's dry run reads what it just wrote). */
 	read(storageKey: string, client?: Tx | PrismaClient): Promise<Buffer>
-	/** Removes the bytes of a file whose row was rolled back (a preview's dry run, issue 12). */
-	discardRolledBack(storageKey: string): Promise<void>
+	/** Removes the bytes of a file whose row was never committed (a rolled-back transaction, a preview's dry run). */
+	discard(storageKey: string): Promise<void>
 	/** The bytes as a stream; rejects (before any byte is sent) when the file is missing. */
 	stream(storageKey: string): Promise<ReadableStream<Uint8Array>>
 	/** Whether bytes exist under the key (backups check every file). */
@@ -43,10 +49,24 @@ export function localFileStore(root: string): FileStore {
 			await mkdir(path.dirname(target), { recursive: true })
 			await writeFile(target, bytes, { flag: 'wx', mode: 0o640 })
 		},
+		async copyIn(storageKey, sourcePath) {
+			const target = pathOf(storageKey)
+			await mkdir(path.dirname(target), { recursive: true })
+			try {
+				// Same file system (the usual case): a second name for the same bytes, nothing copied.
+				await link(sourcePath, target)
+				await chmod(target, 0o640)
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+				// The temporary folder on another file system: a copy, by the kernel, off the event loop.
+				await copyFile(sourcePath, target, constants.COPYFILE_EXCL)
+				await chmod(target, 0o640)
+			}
+		},
 		async read(storageKey) {
 			return readFile(pathOf(storageKey))
 		},
-		async discardRolledBack(storageKey) {
+		async discard(storageKey) {
 			await rm(pathOf(storageKey), { force: true })
 		},
 		async stream(storageKey) {
@@ -84,6 +104,16 @@ export function databaseFileStore(): FileStore {
 				await client.storedFileChunk.create({ data: { storageKey, seq, bytes: chunk } })
 			}
 		},
+		async copyIn(storageKey, sourcePath) {
+			checkStorageKey(storageKey)
+			// Each chunk its own statement outside a transaction: the pool connection is held for one
+			// insert at a time, and autosaves go between them. A half-copied file has no row yet.
+			let seq = 0
+			for await (const chunk of createReadStream(sourcePath, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+				await db.storedFileChunk.create({ data: { storageKey, seq: seq++, bytes: new Uint8Array(chunk) } })
+			}
+			if (seq === 0) await db.storedFileChunk.create({ data: { storageKey, seq, bytes: new Uint8Array(0) } })
+		},
 		async read(storageKey, client = db) {
 			const chunks = await client.storedFileChunk.findMany({
 				where: { storageKey: checkStorageKey(storageKey) },
@@ -107,8 +137,9 @@ export function databaseFileStore(): FileStore {
 				},
 			})
 		},
-		async discardRolledBack() {
-			// The chunks were written in the rolled-back transaction: nothing is left.
+		async discard(storageKey) {
+			// Chunks copied in before a transaction that failed (written inside one, they are gone already).
+			await db.storedFileChunk.deleteMany({ where: { storageKey: checkStorageKey(storageKey) } })
 		},
 		async has(storageKey) {
 			return (await chunkAt(checkStorageKey(storageKey), 0)) !== null

@@ -10,7 +10,7 @@ import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_CHARS } from '#app/domain/conversa
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { attempt, type FormFailure, formFailure, parseForm, refusalFailure } from './forms.ts'
 import { redirectWithToast } from './toast.server.ts'
-import { type AcceptedUpload, acceptUpload, readLimitedFormData, UploadRefused } from './uploads.server.ts'
+import { type AcceptedUpload, acceptUpload, UploadRefused, type UploadForm, withUploadForm } from './uploads.server.ts'
 
 export const messageSchema = z.object({
 	body: z
@@ -25,20 +25,10 @@ export type MessageFormResult =
 	| { ok: true; body: string; attachments: AcceptedUpload[]; returnTo: string | null }
 	| { ok: false; status: number; failure: FormFailure }
 
-export async function readMessageForm(request: Request): Promise<MessageFormResult> {
-	let formData: FormData
-	try {
-		formData = await readLimitedFormData(request)
-	} catch (error) {
-		// Over the cap the body is not read at all: there is nothing to give back.
-		if (error instanceof UploadRefused)
-			return { ok: false, status: 413, failure: formFailure({ formErrors: [error.key] }) }
-		throw error
-	}
-	const form = parseForm(messageSchema, formData)
-	const files = formData
-		.getAll('attachments')
-		.filter((file): file is File => file instanceof File && (file.size > 0 || file.name !== ''))
+/** The message of an upload form read to disk (`withUploadForm`): its files are checked where they wait. */
+export async function readMessageForm(upload: UploadForm): Promise<MessageFormResult> {
+	const form = parseForm(messageSchema, upload.fields)
+	const files = upload.filesOf('attachments').filter((file) => file.size > 0 || file.name !== '')
 	const fieldErrors: Record<string, string[]> = form.success ? {} : { ...form.fieldErrors }
 	const attachments: AcceptedUpload[] = []
 	if (files.length > MESSAGE_MAX_ATTACHMENTS) fieldErrors.attachments = ['conversation.errorTooManyAttachments']
@@ -79,7 +69,19 @@ export interface MessageSender {
  * answered by a redirect with a toast, so a reload never sends it twice.
  */
 export async function sendMessageForm(request: Request, sender: MessageSender) {
-	const form = await readMessageForm(request)
+	try {
+		// Within the upload budget, like every upload form; the attachments are stored before the
+		// temporary files go (issue 17).
+		return await withUploadForm(request, (upload) => sendMessage(upload, sender))
+	} catch (error) {
+		// Over the cap the body is not read at all: there is nothing to give back.
+		if (error instanceof UploadRefused) return data(formFailure({ formErrors: [error.key] }), { status: 413 })
+		throw error
+	}
+}
+
+async function sendMessage(upload: UploadForm, sender: MessageSender) {
+	const form = await readMessageForm(upload)
 	if (!form.ok) return data(form.failure, { status: form.status })
 	const result = await attempt(() => sender.post({ body: form.body, attachments: form.attachments }))
 	if (!result.ok)

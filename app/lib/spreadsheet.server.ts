@@ -1,6 +1,7 @@
 // Delivery files of the spiegelrapportage: untrusted CSV and XLSX into a grid of cells, and the
 // template the portal offers. Limits first, then the parser:
-// - at most 1 MB on the wire (`readLimitedFormData` cuts the body off beyond it);
+// - at most 1 MB on the wire (`readUploadForm` cuts the body off beyond it), read from its
+//   temporary file only once its name and size pass;
 // - XLSX: the type by content (a ZIP with `[Content_Types].xml` and `xl/`), and before any byte is
 //   inflated, the ZIP's own table of contents must declare ≤ 200 entries and ≤ 10 MB unpacked (a
 //   "zip bomb" of a few kB would otherwise unpack to gigabytes; fflate, which read-excel-file uses,
@@ -14,7 +15,8 @@ import { toCsv } from '#app/lib/csv.ts'
 import { type Cell, type Grid, MAX_FILE_ROWS, TEMPLATE_HEADERS } from '#app/domain/benchmark-file.ts'
 import type { IndicatorDefinition } from '#app/domain/benchmark-indicators.ts'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
-import { isPlainFileName, sniffKind } from './uploads.server.ts'
+import { readFile } from 'node:fs/promises'
+import { isPlainFileName, type ReceivedFile, sniffKind } from './uploads.server.ts'
 
 export const MAX_DELIVERY_FILE_BYTES = 1024 * 1024
 const MAX_ZIP_ENTRIES = 200
@@ -44,21 +46,21 @@ export interface DeliveryFile {
 }
 
 /** Checks one uploaded delivery file and reads it into a grid. Throws DeliveryFileRefused. */
-export async function readDeliveryFile(file: FormDataEntryValue | null): Promise<DeliveryFile> {
-	if (!file || typeof file === 'string') throw new DeliveryFileRefused('benchmark.uploadMissing')
+export async function readDeliveryFile(file: ReceivedFile | null): Promise<DeliveryFile> {
+	if (!file) throw new DeliveryFileRefused('benchmark.uploadMissing')
 	const name = file.name.normalize('NFC').trim()
 	if (!name && file.size === 0) throw new DeliveryFileRefused('benchmark.uploadMissing')
 	if (!isPlainFileName(name)) throw new DeliveryFileRefused('benchmark.uploadBadName')
 	if (file.size === 0) throw new DeliveryFileRefused('benchmark.uploadEmpty')
 	if (file.size > MAX_DELIVERY_FILE_BYTES) throw new DeliveryFileRefused('benchmark.uploadTooLarge')
-	const bytes = new Uint8Array(await file.arrayBuffer())
+	const bytes = new Uint8Array(await readFile(file.path))
 	const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase()
 	if (extension === 'xlsx') {
-		if (sniffKind(bytes) !== 'xlsx') throw new DeliveryFileRefused('benchmark.uploadBadType')
+		if ((await sniffKind(bytes)) !== 'xlsx') throw new DeliveryFileRefused('benchmark.uploadBadType')
 		return { name, kind: 'xlsx', grid: await readXlsx(bytes) }
 	}
 	if (extension === 'csv') {
-		if (bytes.includes(0) || sniffKind(bytes) !== null) throw new DeliveryFileRefused('benchmark.uploadBadType')
+		if (bytes.includes(0) || (await sniffKind(bytes)) !== null) throw new DeliveryFileRefused('benchmark.uploadBadType')
 		return { name, kind: 'csv', grid: parseCsv(decodeText(bytes)) }
 	}
 	throw new DeliveryFileRefused('benchmark.uploadBadType')

@@ -1,18 +1,36 @@
 // Uploaded template documents are untrusted: the body is read with a hard limit (never buffered
 // unbounded), the file name must be a plain name, and the type is decided by the content, not by
 // the name or the browser's Content-Type. Only PDF, DOCX, XLSX and ODT are accepted (issue 4).
+// Issue 17: a body is streamed to temporary files (busboy), checked from there and copied into the
+// store outside any database transaction, so an upload neither holds its megabytes in the process
+// nor a pool connection while its bytes move (app/lib/storage.server.ts).
+import { createHash } from 'node:crypto'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import busboy from 'busboy'
 import type { MessageKey } from '#app/i18n/catalogue.ts'
 
 import { acceptedFormData } from './forms.ts'
 import { badRequest } from './http.server.ts'
 import { semaphore } from './semaphore.ts'
+import type { UploadedContent } from './storage.server.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
-import { pdfProblem, zipDirectoryEnd, zipProblem } from './upload-content.server.ts'
+import {
+	type ContentSource,
+	odfMimeType,
+	pdfProblem,
+	readHead,
+	zipEntryNames,
+	zipProblem,
+} from './upload-content.server.ts'
 
 export { MAX_UPLOAD_BYTES }
 // Room for the multipart envelope and the other form fields next to the file.
 const ENVELOPE_BYTES = 64 * 1024
-const EMPTY = new Uint8Array(0)
 
 export type UploadKind = 'pdf' | 'docx' | 'xlsx' | 'odt'
 
@@ -42,10 +60,11 @@ export class UploadRefused extends Error {
 
 // At most this many bytes of uploads (as declared by their Content-Length) are read, checked and
 // stored at once in this process: 32 one-megabyte documents, or one of 20 MB beside a dozen small
-// ones. An upload holds its bytes (a few copies while it is parsed, one until it is stored) for as
-// long as its transaction waits for the database, so at the deadline rush (issue 17) every queued
-// upload held its megabytes; the ones over the budget now wait here with their bodies unread (the
-// connection holds them, not the process). A body without a declared length weighs the maximum.
+// ones. Since issue 17 an upload holds only a chunk of its bytes in memory at a time (the rest is
+// in its temporary file), so the budget bounds the disk, the checks' CPU and the store's writes
+// that run at once; the uploads over it wait here with their bodies unread (the connection holds
+// them, not the process). A body without a declared length weighs the maximum. Every upload form
+// goes through it: documents, message attachments, consultation reactions, delivery files.
 export const UPLOAD_BUDGET_BYTES = 32 * 1024 * 1024
 const uploadGate = semaphore(UPLOAD_BUDGET_BYTES)
 
@@ -63,11 +82,54 @@ export function uploadBudgetInUse(): { bytes: number; waiting: number } {
 	return { bytes: uploadGate.used, waiting: uploadGate.waiting }
 }
 
+export interface ReceivedFile {
+	/** The form field that carried it. */
+	field: string
+	/** The name the browser sent (not yet checked). */
+	name: string
+	/** Its temporary file, removed with the form (`UploadForm.dispose`). */
+	path: string
+	size: number
+	/** SHA-256 of the bytes, computed while they were written (hex). */
+	sha256: string
+}
+
+/** A multipart form whose files wait on disk: text fields in `fields`, files by field name. */
+export class UploadForm {
+	constructor(
+		readonly fields: FormData,
+		readonly files: ReceivedFile[],
+		private readonly dir: string | null,
+	) {}
+
+	/** The first file of `field`, or null. */
+	file(field: string): ReceivedFile | null {
+		return this.files.find((file) => file.field === field) ?? null
+	}
+
+	filesOf(field: string): ReceivedFile[] {
+		return this.files.filter((file) => file.field === field)
+	}
+
+	/** Removes the temporary files; the store has its own copy of what was kept. */
+	async dispose(): Promise<void> {
+		if (this.dir) await rm(this.dir, { recursive: true, force: true })
+	}
+}
+
+/** Where uploads wait while they are read and checked: one folder per request, removed after it. */
+export function uploadTempRoot(): string {
+	return path.join(tmpdir(), 'keurmerk-uploads')
+}
+
 /**
- * The multipart form of `request`, read with a limit: a declared length over the limit is refused
- * before reading, and a body without a declared length is cut off as soon as it passes it.
+ * The form of `request` (multipart or URL-encoded), streamed: every file goes to a temporary file
+ * as it arrives (hashed on the way), so the process holds one chunk of it at a time, never the
+ * body. A declared length over the limit is refused before reading, and a body without one is cut
+ * off as soon as it passes the limit. Whatever goes wrong (the limit, a broken body, the sender
+ * going away) removes the temporary files before the error is thrown. The caller disposes the form.
  */
-export async function readLimitedFormData(request: Request, maxFileBytes = MAX_UPLOAD_BYTES): Promise<FormData> {
+export async function readUploadForm(request: Request, maxFileBytes = MAX_UPLOAD_BYTES): Promise<UploadForm> {
 	const limit = maxFileBytes + ENVELOPE_BYTES
 	const declared = Number(request.headers.get('content-length') ?? 'NaN')
 	if (Number.isFinite(declared) && declared > limit) {
@@ -75,74 +137,168 @@ export async function readLimitedFormData(request: Request, maxFileBytes = MAX_U
 		// sent; Node's HTTP server discards the unread rest once the response is complete.
 		throw new UploadRefused('selfEvaluation.uploadTooLarge')
 	}
-	const chunks: Uint8Array[] = []
-	let total = 0
-	const reader = request.body?.getReader()
-	if (reader) {
-		for (;;) {
-			const { done, value } = await reader.read()
-			if (done) break
-			total += value.byteLength
-			if (total > limit) {
-				reader.releaseLock()
-				throw new UploadRefused('selfEvaluation.uploadTooLarge')
-			}
-			chunks.push(value)
-		}
-	}
-	// Handed to the parser piece by piece and let go as it takes them: no second whole copy here.
-	let next = 0
-	const body = new ReadableStream<Uint8Array>({
-		pull(controller) {
-			const chunk = chunks[next]
-			if (!chunk) return controller.close()
-			chunks[next++] = EMPTY
-			controller.enqueue(chunk)
-		},
-	})
-	let formData: FormData
+	let parser: busboy.Busboy
 	try {
-		formData = await new Response(body, {
-			headers: { 'Content-Type': request.headers.get('content-type') ?? '' },
-		}).formData()
-	} catch (error) {
-		// A body that is no multipart form (no boundary, a broken or truncated one: found by the fuzz
-		// of bench/fuzz.ts) is the sender's error, a 400, not ours. A browser never sends one.
-		if (error instanceof TypeError) throw badRequest()
-		throw error
+		parser = busboy({
+			headers: { 'content-type': request.headers.get('content-type') ?? '' },
+			limits: { fileSize: limit, fieldSize: limit, fields: 1000, files: 100, parts: 1100 },
+			defParamCharset: 'utf8',
+			// The name as sent: '../x.pdf' is refused (isPlainFileName), not quietly cut to 'x.pdf'.
+			preservePath: true,
+		})
+	} catch {
+		// No multipart or URL-encoded form, or no boundary: the sender's error, a 400 (bench/fuzz.ts).
+		throw badRequest()
 	}
-	// The text fields beside the file are cleaned like every other form's (app/lib/forms.ts).
-	return acceptedFormData(formData)
+	await sweepStaleUploads()
+	// Made again every time: a cleaner of the temporary folder may have removed it since.
+	const root = uploadTempRoot()
+	await mkdir(root, { recursive: true, mode: 0o700 })
+	const dir = await mkdtemp(path.join(root, 'u-'))
+	const fields = new FormData()
+	const files: ReceivedFile[] = []
+	const writes: Promise<void>[] = []
+	const failed = new Promise<never>((_, reject) => {
+		parser.on('error', () => reject(badRequest()))
+		parser.on('filesLimit', () => reject(badRequest()))
+		parser.on('fieldsLimit', () => reject(badRequest()))
+		parser.on('partsLimit', () => reject(badRequest()))
+	})
+	failed.catch(() => {})
+	parser.on('field', (name, value) => fields.append(name, value))
+	parser.on('file', (field, stream, info) => {
+		const received: ReceivedFile = {
+			field,
+			name: info.filename ?? '',
+			path: path.join(dir, String(files.length)),
+			size: 0,
+			sha256: '',
+		}
+		files.push(received)
+		const hash = createHash('sha256')
+		stream.on('data', (chunk: Buffer) => {
+			received.size += chunk.length
+			hash.update(chunk)
+		})
+		const write = pipeline(stream, createWriteStream(received.path, { flags: 'wx', mode: 0o600 })).then(() => {
+			received.sha256 = hash.digest('hex')
+		})
+		// Awaited below; until then a failed write (a full disk) must not count as unhandled.
+		write.catch(() => {})
+		writes.push(write)
+	})
+	const parsed = new Promise<void>((resolve) => parser.on('close', resolve))
+	const reader = request.body?.getReader()
+	const abort = () => void reader?.cancel().catch(() => {})
+	request.signal.addEventListener('abort', abort)
+	try {
+		let total = 0
+		if (reader) {
+			for (;;) {
+				const { done, value } = await Promise.race([reader.read(), failed])
+				if (done) break
+				if (request.signal.aborted) throw badRequest() // the sender went away: nobody reads the answer
+				total += value.byteLength
+				if (total > limit) {
+					reader.releaseLock()
+					throw new UploadRefused('selfEvaluation.uploadTooLarge')
+				}
+				if (!parser.write(value)) await Promise.race([once(parser, 'drain'), failed])
+			}
+		}
+		if (request.signal.aborted) throw badRequest() // the sender went away: nobody reads the answer
+		parser.end()
+		await Promise.race([parsed, failed])
+		await Promise.race([Promise.all(writes), failed])
+	} catch (error) {
+		parser.destroy()
+		await Promise.allSettled(writes)
+		await rm(dir, { recursive: true, force: true })
+		throw error
+	} finally {
+		request.signal.removeEventListener('abort', abort)
+	}
+	// The text fields beside the files are cleaned like every other form's (app/lib/forms.ts).
+	return new UploadForm(acceptedFormData(fields), files, dir)
 }
 
-export interface AcceptedUpload {
-	name: string
-	kind: UploadKind
-	mimeType: string
-	bytes: Uint8Array
+/**
+ * The whole handling of an upload form: within the upload budget, the form read to disk, `work`
+ * run on it, the temporary files removed however it ends.
+ */
+export function withUploadForm<T>(
+	request: Request,
+	work: (form: UploadForm) => Promise<T>,
+	maxFileBytes = MAX_UPLOAD_BYTES,
+): Promise<T> {
+	return withUploadBudget(
+		request,
+		async () => {
+			const form = await readUploadForm(request, maxFileBytes)
+			try {
+				return await work(form)
+			} finally {
+				await form.dispose()
+			}
+		},
+		maxFileBytes,
+	)
 }
 
-/** Checks one uploaded file: name, size and content. Throws UploadRefused with a message key. */
+// A process that died halfway through an upload leaves its folder: the next start's first upload
+// removes folders older than a day (no request takes that long; another instance's are younger).
+let swept: Promise<void> | null = null
+function sweepStaleUploads(): Promise<void> {
+	swept ??= (async () => {
+		const root = uploadTempRoot()
+		const cutoff = Date.now() - 24 * 60 * 60 * 1000
+		for (const entry of await readdir(root).catch(() => [])) {
+			const folder = path.join(root, entry)
+			const info = await stat(folder).catch(() => null)
+			if (info && info.mtimeMs < cutoff) await rm(folder, { recursive: true, force: true })
+		}
+	})().catch(() => {})
+	return swept
+}
+
+export type AcceptedUpload = UploadedContent & { kind: UploadKind }
+
+/**
+ * A document the portal itself supplies as an upload (the demo's seed, tests): bytes in memory,
+ * not checked. Uploads from people come from `acceptUpload`.
+ */
+export function uploadOfBytes(name: string, kind: UploadKind, bytes: Uint8Array): AcceptedUpload {
+	return {
+		name,
+		kind,
+		mimeType: UPLOAD_MIME_TYPES[kind],
+		bytes,
+		size: bytes.byteLength,
+		sha256: createHash('sha256').update(bytes).digest('hex'),
+	}
+}
+
+/** Checks one uploaded file: name, size and content (read from its file). Throws UploadRefused with a message key. */
 export async function acceptUpload(
-	file: FormDataEntryValue | null,
+	file: ReceivedFile | null | undefined,
 	maxBytes = MAX_UPLOAD_BYTES,
 ): Promise<AcceptedUpload> {
-	if (!file || typeof file === 'string') throw new UploadRefused('selfEvaluation.uploadMissing')
+	if (!file) throw new UploadRefused('selfEvaluation.uploadMissing')
 	const name = file.name.normalize('NFC').trim()
 	if (!name && file.size === 0) throw new UploadRefused('selfEvaluation.uploadMissing')
 	if (!isPlainFileName(name)) throw new UploadRefused('selfEvaluation.uploadBadName')
 	if (file.size === 0) throw new UploadRefused('selfEvaluation.uploadEmpty')
 	if (file.size > maxBytes) throw new UploadRefused('selfEvaluation.uploadTooLarge')
-	const bytes = new Uint8Array(await file.arrayBuffer())
-	const kind = sniffKind(bytes)
+	const source = { path: file.path }
+	const kind = await sniffKind(source)
 	const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase()
 	// The name must tell the truth too: a PNG called .pdf, or a PDF called .exe, is refused.
 	if (!kind || extension !== kind) throw new UploadRefused('selfEvaluation.uploadBadType')
-	const problem = kind === 'pdf' ? pdfProblem(bytes) : zipProblem(bytes)
+	const problem = kind === 'pdf' ? await pdfProblem(source) : await zipProblem(source)
 	if (problem === 'pdf_active') throw new UploadRefused('selfEvaluation.uploadActivePdf')
 	if (problem === 'zip_bomb') throw new UploadRefused('selfEvaluation.uploadZipBomb')
 	if (problem) throw new UploadRefused('selfEvaluation.uploadBadType')
-	return { name, kind, mimeType: UPLOAD_MIME_TYPES[kind], bytes }
+	return { name, kind, mimeType: UPLOAD_MIME_TYPES[kind], path: file.path, size: file.size, sha256: file.sha256 }
 }
 
 /** A bare file name: no folders, no drive letters, no control characters, a sane length. */
@@ -155,14 +311,15 @@ export function isPlainFileName(name: string): boolean {
 }
 
 /** The type by content: PDF by its header, the office formats by the entries of their ZIP. */
-export function sniffKind(bytes: Uint8Array): UploadKind | null {
-	if (startsWith(bytes, '%PDF-')) return 'pdf'
-	if (!startsWith(bytes, 'PK\u0003\u0004')) return null
-	const entries = zipEntryNames(bytes)
+export async function sniffKind(source: ContentSource): Promise<UploadKind | null> {
+	const head = await readHead(source)
+	if (startsWith(head, '%PDF-')) return 'pdf'
+	if (!startsWith(head, 'PK\u0003\u0004')) return null
+	const entries = await zipEntryNames(source)
 	if (!entries) return null
 	// ODF: a `mimetype` entry, stored uncompressed as the first entry, names the document type.
 	if (entries.includes('mimetype')) {
-		return odfMimeType(bytes) === UPLOAD_MIME_TYPES.odt ? 'odt' : null
+		return (await odfMimeType(source)) === UPLOAD_MIME_TYPES.odt ? 'odt' : null
 	}
 	if (!entries.includes('[Content_Types].xml')) return null
 	if (entries.some((entry) => entry.startsWith('word/'))) return 'docx'
@@ -174,38 +331,4 @@ function startsWith(bytes: Uint8Array, prefix: string): boolean {
 	if (bytes.length < prefix.length) return false
 	for (let index = 0; index < prefix.length; index++) if (bytes[index] !== prefix.charCodeAt(index)) return false
 	return true
-}
-
-/** The entry names from the ZIP central directory, or null when it is not a readable ZIP. */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-	const end = zipDirectoryEnd(view)
-	if (end < 0) return null
-	const count = view.getUint16(end + 10, true)
-	let offset = view.getUint32(end + 16, true)
-	const names: string[] = []
-	const decoder = new TextDecoder()
-	for (let index = 0; index < count; index++) {
-		if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null
-		const nameLength = view.getUint16(offset + 28, true)
-		const extraLength = view.getUint16(offset + 30, true)
-		const commentLength = view.getUint16(offset + 32, true)
-		if (offset + 46 + nameLength > bytes.length) return null
-		names.push(decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)))
-		offset += 46 + nameLength + extraLength + commentLength
-	}
-	return names
-}
-
-function odfMimeType(bytes: Uint8Array): string | null {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-	if (bytes.length < 30) return null
-	const method = view.getUint16(8, true)
-	const size = view.getUint32(18, true)
-	const nameLength = view.getUint16(26, true)
-	const extraLength = view.getUint16(28, true)
-	const name = new TextDecoder().decode(bytes.subarray(30, 30 + nameLength))
-	if (name !== 'mimetype' || method !== 0) return null
-	const start = 30 + nameLength + extraLength
-	return new TextDecoder().decode(bytes.subarray(start, start + size)).trim()
 }

@@ -27,7 +27,7 @@ import type { NormSet } from '#app/domain/norm-set.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import type { SessionUser } from '#app/lib/session.server.ts'
-import { storeFile } from '#app/lib/storage.server.ts'
+import { recordStoredFile, type StagedFile, withStagedFiles } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
@@ -391,44 +391,52 @@ export async function saveReactions(
 	input: { reactions: ReactionInput[]; expectedVersion: number; organisationName?: string },
 ): Promise<{ version: number }> {
 	const at = now()
-	return db.$transaction(async (tx) => {
-		const { row, party } = await requireParty(tx, user, year, partyKey, at)
-		assertConsultationOpen({ opensOn: toCalendarDate(row.opensOn), closesOn: toCalendarDate(row.closesOn) }, at)
-		const concept = await loadNormSet(year, tx)
-		if (!concept) throw new AppError('consultation_norm_set_missing', { year })
-		const targets = input.reactions.map((reaction) => {
-			const target = resolveTarget(concept.normSet, reaction.target)
-			if (!target) throw new AppError('invalid_input')
-			return { reaction, target }
-		})
-		let response = await tx.consultationResponse.findUnique({
-			where: { consultationId_partyKey: { consultationId: row.id, partyKey } },
-		})
-		if (response?.status === 'submitted') throw new AppError('response_submitted')
-		if ((response?.version ?? 0) !== input.expectedVersion) throw new AppError('conflict')
-		const organisationName = cleanName(input.organisationName, party)
-		if (!response) {
-			response = await tx.consultationResponse.create({
-				data: {
-					consultationId: row.id,
-					partyKey,
-					reactorType: party.reactorType,
-					providerId: party.providerId,
-					authorId: user.id,
-					organisationName,
-					createdAt: at,
-				},
+	// The attachments' bytes go into the store first, outside the transaction (issue 17).
+	const uploads = input.reactions.flatMap((reaction) => (reaction.attachment ? [reaction.attachment] : []))
+	return withStagedFiles(uploads, (stagedFiles) =>
+		db.$transaction(async (tx) => {
+			const { row, party } = await requireParty(tx, user, year, partyKey, at)
+			assertConsultationOpen({ opensOn: toCalendarDate(row.opensOn), closesOn: toCalendarDate(row.closesOn) }, at)
+			const concept = await loadNormSet(year, tx)
+			if (!concept) throw new AppError('consultation_norm_set_missing', { year })
+			const targets = input.reactions.map((reaction) => {
+				const target = resolveTarget(concept.normSet, reaction.target)
+				if (!target) throw new AppError('invalid_input')
+				return { reaction, target }
 			})
-		} else {
-			const updated = await tx.consultationResponse.updateMany({
-				where: { id: response.id, version: input.expectedVersion },
-				data: { authorId: user.id, organisationName, version: { increment: 1 } },
+			let response = await tx.consultationResponse.findUnique({
+				where: { consultationId_partyKey: { consultationId: row.id, partyKey } },
 			})
-			if (updated.count !== 1) throw new AppError('conflict')
-		}
-		for (const { reaction, target } of targets) await upsertReaction(tx, response.id, party, user, reaction, target)
-		return { version: response.version + (input.expectedVersion === 0 ? 0 : 1) }
-	})
+			if (response?.status === 'submitted') throw new AppError('response_submitted')
+			if ((response?.version ?? 0) !== input.expectedVersion) throw new AppError('conflict')
+			const organisationName = cleanName(input.organisationName, party)
+			if (!response) {
+				response = await tx.consultationResponse.create({
+					data: {
+						consultationId: row.id,
+						partyKey,
+						reactorType: party.reactorType,
+						providerId: party.providerId,
+						authorId: user.id,
+						organisationName,
+						createdAt: at,
+					},
+				})
+			} else {
+				const updated = await tx.consultationResponse.updateMany({
+					where: { id: response.id, version: input.expectedVersion },
+					data: { authorId: user.id, organisationName, version: { increment: 1 } },
+				})
+				if (updated.count !== 1) throw new AppError('conflict')
+			}
+			const staged = new Map(stagedFiles.map((file) => [file.content, file]))
+			for (const { reaction, target } of targets) {
+				const attachment = reaction.attachment ? (staged.get(reaction.attachment) ?? null) : null
+				await upsertReaction(tx, response.id, party, user, reaction, target, attachment)
+			}
+			return { version: response.version + (input.expectedVersion === 0 ? 0 : 1) }
+		}),
+	)
 }
 
 function cleanName(value: string | undefined, party: Party): string {
@@ -445,6 +453,7 @@ async function upsertReaction(
 	user: SessionUser,
 	input: ReactionInput,
 	target: PointTarget,
+	attachment: StagedFile | null,
 ) {
 	const key = targetKey(target)
 	const existing = await tx.consultationReaction.findUnique({
@@ -459,18 +468,12 @@ async function upsertReaction(
 		}),
 	) as Ratings
 	let attachmentFileId = input.removeAttachment ? null : (existing?.attachmentFileId ?? null)
-	if (input.attachment) {
-		const file = await storeFile(
-			{
-				kind: 'consultation_attachment',
-				providerId: party.providerId,
-				originalName: input.attachment.name,
-				mimeType: input.attachment.mimeType,
-				bytes: input.attachment.bytes,
-				uploadedById: user.id,
-			},
-			tx,
-		)
+	if (attachment) {
+		const file = await recordStoredFile(tx, attachment, {
+			kind: 'consultation_attachment',
+			providerId: party.providerId,
+			uploadedById: user.id,
+		})
 		attachmentFileId = file.id
 	}
 	const text = input.text.trim().slice(0, 10_000)

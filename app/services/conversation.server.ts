@@ -23,7 +23,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
-import { storeFile } from '#app/lib/storage.server.ts'
+import { recordStoredFile, withStagedFiles } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { absoluteUrl } from './auth.server.ts'
@@ -171,79 +171,76 @@ export async function postMessage(actor: Actor & { userId: string }, input: NewM
 	const body = input.body.trim()
 	if (body.length === 0 || [...body].length > MESSAGE_MAX_CHARS) throw new AppError('invalid_input')
 	if (input.attachments.length > MESSAGE_MAX_ATTACHMENTS) throw new AppError('invalid_input')
-	return db.$transaction(async (tx) => {
-		await lockParticipation(tx, input.participationId)
-		const participation = await tx.participation.findUnique({
-			where: { id: input.participationId },
-			select: {
-				id: true,
-				year: true,
-				providerId: true,
-				provider: { select: { name: true } },
-				markYear: { select: { markName: true } },
-				assessor: { select: { id: true, email: true, name: true, locale: true, active: true } },
-				messages: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } },
-			},
-		})
-		if (!participation) throw new AppError('participation_not_found')
-		const at = messageMoment(now(), participation.messages[0]?.createdAt)
-		const files: StoredFile[] = []
-		for (const upload of input.attachments) {
-			files.push(
-				await storeFile(
-					{
-						kind: 'message_attachment',
-						providerId: participation.providerId,
-						originalName: upload.name,
-						mimeType: upload.mimeType,
-						bytes: upload.bytes,
-						uploadedById: actor.userId,
-					},
-					tx,
-				),
-			)
-		}
-		const message = await tx.participationMessage.create({
-			data: {
-				participationId: participation.id,
-				side: input.side,
-				authorId: actor.userId,
-				body,
-				createdAt: at,
-				attachments: { create: files.map((file) => ({ fileId: file.id })) },
-			},
-			select: { id: true },
-		})
-		// The writer has read the thread up to the message they wrote.
-		await markReadUpTo(tx, participation.id, actor.userId, at)
-		const audited = { providerId: participation.providerId, participationId: participation.id, at }
-		await recordAudit(tx, {
-			actor,
-			action: 'conversation.message',
-			entityType: 'ParticipationMessage',
-			entityId: message.id,
-			...audited,
-			after: { side: input.side, body, attachments: files.map((file) => file.id) },
-		})
-		for (const file of files) {
-			await recordAudit(tx, {
-				actor,
-				action: 'conversation.attachment',
-				entityType: 'StoredFile',
-				entityId: file.id,
-				...audited,
-				after: {
-					messageId: message.id,
-					name: file.originalName,
-					mimeType: file.mimeType,
-					sizeBytes: file.sizeBytes,
-					sha256: file.sha256,
+	// The attachments' bytes go into the store first, outside the transaction (issue 17).
+	return withStagedFiles(input.attachments, (staged) =>
+		db.$transaction(async (tx) => {
+			await lockParticipation(tx, input.participationId)
+			const participation = await tx.participation.findUnique({
+				where: { id: input.participationId },
+				select: {
+					id: true,
+					year: true,
+					providerId: true,
+					provider: { select: { name: true } },
+					markYear: { select: { markName: true } },
+					assessor: { select: { id: true, email: true, name: true, locale: true, active: true } },
+					messages: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } },
 				},
 			})
-		}
-		await notify(tx, { ...participation, messageId: message.id, side: input.side, attachments: files.length })
-		return message
-	})
+			if (!participation) throw new AppError('participation_not_found')
+			const at = messageMoment(now(), participation.messages[0]?.createdAt)
+			const files: StoredFile[] = []
+			for (const upload of staged) {
+				files.push(
+					await recordStoredFile(tx, upload, {
+						kind: 'message_attachment',
+						providerId: participation.providerId,
+						uploadedById: actor.userId,
+					}),
+				)
+			}
+			const message = await tx.participationMessage.create({
+				data: {
+					participationId: participation.id,
+					side: input.side,
+					authorId: actor.userId,
+					body,
+					createdAt: at,
+					attachments: { create: files.map((file) => ({ fileId: file.id })) },
+				},
+				select: { id: true },
+			})
+			// The writer has read the thread up to the message they wrote.
+			await markReadUpTo(tx, participation.id, actor.userId, at)
+			const audited = { providerId: participation.providerId, participationId: participation.id, at }
+			await recordAudit(tx, {
+				actor,
+				action: 'conversation.message',
+				entityType: 'ParticipationMessage',
+				entityId: message.id,
+				...audited,
+				after: { side: input.side, body, attachments: files.map((file) => file.id) },
+			})
+			for (const file of files) {
+				await recordAudit(tx, {
+					actor,
+					action: 'conversation.attachment',
+					entityType: 'StoredFile',
+					entityId: file.id,
+					...audited,
+					after: {
+						messageId: message.id,
+						name: file.originalName,
+						mimeType: file.mimeType,
+						sizeBytes: file.sizeBytes,
+						sha256: file.sha256,
+					},
+				})
+			}
+			await notify(tx, { ...participation, messageId: message.id, side: input.side, attachments: files.length })
+			return message
+		}),
+	)
 }
 
 /** One notification per recipient, in the recipient's language; the message itself stays in the portal. */

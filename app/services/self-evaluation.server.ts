@@ -14,7 +14,7 @@ import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
-import { storeFile } from '#app/lib/storage.server.ts'
+import { recordStoredFile, storeFile, withStagedFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
@@ -456,33 +456,30 @@ export async function addDocument(
 	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
 	if (item?.kind !== 'template_upload' || !evidenceItemId) throw new AppError('evidence_without_document')
-	return db.$transaction(async (tx) => {
-		const round = await tx.selfEvaluationRound.findFirst({
-			where: { id: draft.id, status: 'draft' },
-			select: { id: true },
-		})
-		if (!round) throw new AppError('round_frozen')
-		const answer = await answerRowFor(tx, draft.id, evidenceItemId, actor.userId)
-		if (input.replacesFileId) {
-			const removed = await tx.answerDocument.deleteMany({
-				where: { answerId: answer.id, fileId: input.replacesFileId },
+	// The bytes go into the store first, outside the transaction; it only records the rows (issue 17).
+	return withStagedFile(input.upload, (staged) =>
+		db.$transaction(async (tx) => {
+			const round = await tx.selfEvaluationRound.findFirst({
+				where: { id: draft.id, status: 'draft' },
+				select: { id: true },
 			})
-			if (removed.count === 0) throw new AppError('document_replaced_gone')
-		}
-		const file = await storeFile(
-			{
+			if (!round) throw new AppError('round_frozen')
+			const answer = await answerRowFor(tx, draft.id, evidenceItemId, actor.userId)
+			if (input.replacesFileId) {
+				const removed = await tx.answerDocument.deleteMany({
+					where: { answerId: answer.id, fileId: input.replacesFileId },
+				})
+				if (removed.count === 0) throw new AppError('document_replaced_gone')
+			}
+			const file = await recordStoredFile(tx, staged, {
 				kind: 'template_upload',
 				providerId: input.providerId,
-				originalName: input.upload.name,
-				mimeType: input.upload.mimeType,
-				bytes: input.upload.bytes,
 				uploadedById: actor.userId,
-			},
-			tx,
-		)
-		await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
-		return { fileId: file.id }
-	})
+			})
+			await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
+			return { fileId: file.id }
+		}),
+	)
 }
 
 /**

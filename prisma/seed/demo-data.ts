@@ -15,6 +15,7 @@ import { now, setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { hashPassword } from '#app/lib/password.server.ts'
 import { storeFile } from '#app/lib/storage.server.ts'
+import { uploadOfBytes } from '#app/lib/uploads.server.ts'
 import { type Actor, systemActor } from '#app/services/audit.server.ts'
 import { signAgreement } from '#app/services/agreement.server.ts'
 import { issueInvoice, markInvoicePaid, notifyOverdueInvoice } from '#app/services/invoices.server.ts'
@@ -677,12 +678,7 @@ async function demoAttachment(providerName: string) {
 	letterhead(doc, providerName)
 	heading(doc, 'Werkproces terugvalpreventie', 16)
 	paragraph(doc, 'Zo werken wij: signalen bespreken, afspraken vastleggen, na drie maanden evalueren met de cliënt.')
-	return {
-		name: 'werkproces.pdf',
-		kind: 'pdf' as const,
-		mimeType: 'application/pdf',
-		bytes: new Uint8Array(await renderPdf(doc)),
-	}
+	return uploadOfBytes('werkproces.pdf', 'pdf', new Uint8Array(await renderPdf(doc)))
 }
 
 async function fillRound(

@@ -12,6 +12,7 @@ import { db } from '#app/lib/db.server.ts'
 import { getSessionUserById } from '#app/lib/session.server.ts'
 import { makeCarrier } from '#app/lib/test-fixtures/benchmark.server.ts'
 import { ensureConsultationYears } from '#app/lib/test-fixtures/consultation.server.ts'
+import { uploadOfBytes } from '#app/lib/uploads.server.ts'
 import * as conceptRoute from '#app/routes/consultation/concept.tsx'
 import * as changesPdfRoute from '#app/routes/consultation/changes-pdf.ts'
 import * as changesRoute from '#app/routes/consultation/changes.tsx'
@@ -372,12 +373,7 @@ describe('weighing and adoption', () => {
 					target: `norm:${norm}`,
 					text: 'Houd de 800 minuten aan: dat past bij de spiegelrapportage.',
 					ratings: { clarity: 5, ambition: 4 },
-					attachment: {
-						name: 'onderbouwing.pdf',
-						kind: 'pdf',
-						mimeType: 'application/pdf',
-						bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
-					},
+					attachment: uploadOfBytes('onderbouwing.pdf', 'pdf', new TextEncoder().encode('%PDF-1.4\n%%EOF\n')),
 				},
 			],
 		})

@@ -222,15 +222,19 @@ describe('template uploads', () => {
 		expect(translate('nl', 'selfEvaluation.uploadTooLarge')).toContain('20 MB')
 	})
 
-	it('tells the office formats apart by their zip entries', () => {
-		expect(sniffKind(DOCX())).toBe('docx')
-		expect(sniffKind(tinyZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }))).toBe('xlsx')
+	it('tells the office formats apart by their zip entries', async () => {
+		expect(await sniffKind(DOCX())).toBe('docx')
+		expect(await sniffKind(tinyZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }))).toBe(
+			'xlsx',
+		)
 		expect(
-			sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office/>' })),
+			await sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office/>' })),
 		).toBe('odt')
 		expect(
-			sniffKind(tinyZip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office/>' })),
+			await sniffKind(
+				tinyZip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office/>' }),
+			),
 		).toBeNull()
-		expect(sniffKind(TINY_PDF)).toBe('pdf')
+		expect(await sniffKind(TINY_PDF)).toBe('pdf')
 	})
 })

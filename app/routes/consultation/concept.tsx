@@ -24,7 +24,7 @@ import { checkboxField, type FormValues, formDataToValues, formFailure } from '#
 import { getLocale } from '#app/lib/locale.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { acceptUpload, readLimitedFormData, UploadRefused } from '#app/lib/uploads.server.ts'
+import { acceptUpload, type UploadForm, UploadRefused, withUploadForm } from '#app/lib/uploads.server.ts'
 import { saveReactions, sendResponse } from '#app/services/consultation.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -72,42 +72,46 @@ export async function action({ request, params }: Route.ActionArgs) {
 			key: 'consultation.signInFirst',
 		})
 	const locale = await getLocale(request, user)
-	let formData: FormData
+	// Within the upload budget, the attachment in a temporary file until stored (issue 17).
+	const save = async (form: UploadForm) => {
+		const formData = form.fields
+		const values: FormValues = formDataToValues(formData)
+		const party = partyFromForm(parties, formData.get('party'))
+		const here = `${href('/consultatie/:year', { year: String(year) })}?namens=${encodeURIComponent(party.partyKey)}`
+		try {
+			if (values.intent === 'send') {
+				const parsed = sendSchema.safeParse(values)
+				if (!parsed.success)
+					return data(formFailure({ formErrors: ['consultation.errorForm'], values }), { status: 400 })
+				await sendResponse(user, year, party.partyKey, {
+					quoteConsent: parsed.data.quoteConsent,
+					expectedVersion: parsed.data.version,
+				})
+				return redirectWithToast(here, { type: 'success', key: 'consultation.toastSent' })
+			}
+			const text = typeof values.text === 'string' ? values.text : ''
+			if (text.length > 10_000)
+				return data(formFailure({ fieldErrors: { text: ['consultation.errorTextTooLong'] }, values }), { status: 400 })
+			const file = form.file('attachment')
+			const attachment = file && file.size > 0 ? await acceptUpload(file) : null
+			await saveReactions(user, year, party.partyKey, {
+				expectedVersion: Number(values.version ?? 0) || 0,
+				organisationName: typeof values.organisationName === 'string' ? values.organisationName : undefined,
+				reactions: [{ target: 'general', text, attachment, removeAttachment: values.removeAttachment === 'on' }],
+			})
+			return redirectWithToast(here, { type: 'success', key: 'consultation.toastSaved' })
+		} catch (error) {
+			if (error instanceof UploadRefused)
+				return data(formFailure({ fieldErrors: { attachment: [error.key] }, values }), { status: 400 })
+			return answerRefusal(error, locale, values)
+		}
+	}
 	try {
-		formData = await readLimitedFormData(request)
+		return await withUploadForm(request, save)
 	} catch (error) {
 		if (error instanceof UploadRefused)
 			return data(formFailure({ fieldErrors: { attachment: [error.key] } }), { status: 413 })
 		throw error
-	}
-	const values: FormValues = formDataToValues(formData)
-	const party = partyFromForm(parties, formData.get('party'))
-	const here = `${href('/consultatie/:year', { year: String(year) })}?namens=${encodeURIComponent(party.partyKey)}`
-	try {
-		if (values.intent === 'send') {
-			const parsed = sendSchema.safeParse(values)
-			if (!parsed.success) return data(formFailure({ formErrors: ['consultation.errorForm'], values }), { status: 400 })
-			await sendResponse(user, year, party.partyKey, {
-				quoteConsent: parsed.data.quoteConsent,
-				expectedVersion: parsed.data.version,
-			})
-			return redirectWithToast(here, { type: 'success', key: 'consultation.toastSent' })
-		}
-		const text = typeof values.text === 'string' ? values.text : ''
-		if (text.length > 10_000)
-			return data(formFailure({ fieldErrors: { text: ['consultation.errorTextTooLong'] }, values }), { status: 400 })
-		const file = formData.get('attachment')
-		const attachment = file instanceof File && file.size > 0 ? await acceptUpload(file) : null
-		await saveReactions(user, year, party.partyKey, {
-			expectedVersion: Number(values.version ?? 0) || 0,
-			organisationName: typeof values.organisationName === 'string' ? values.organisationName : undefined,
-			reactions: [{ target: 'general', text, attachment, removeAttachment: values.removeAttachment === 'on' }],
-		})
-		return redirectWithToast(here, { type: 'success', key: 'consultation.toastSaved' })
-	} catch (error) {
-		if (error instanceof UploadRefused)
-			return data(formFailure({ fieldErrors: { attachment: [error.key] }, values }), { status: 400 })
-		return answerRefusal(error, locale, values)
 	}
 }
 

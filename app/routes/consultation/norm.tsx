@@ -17,7 +17,13 @@ import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { type AcceptedUpload, acceptUpload, readLimitedFormData, UploadRefused } from '#app/lib/uploads.server.ts'
+import {
+	type AcceptedUpload,
+	acceptUpload,
+	type UploadForm,
+	UploadRefused,
+	withUploadForm,
+} from '#app/lib/uploads.server.ts'
 import { type ReactionInput, saveReactions } from '#app/services/consultation.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -75,66 +81,70 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!user) notFound()
 	const found = allNorms(concept.normSet).find(({ norm }) => norm.key === params.normKey)
 	if (!found) notFound()
+	const { norm } = found
 	const locale = await getLocale(request, user)
-	let formData: FormData
+	// Within the upload budget, the attachments in temporary files until stored (issue 17).
+	const save = async (form: UploadForm) => {
+		const formData = form.fields
+		const values = formDataToValues(formData)
+		const party = partyFromForm(parties, formData.get('party'))
+		const fieldErrors: FieldErrors = {}
+		const ratings: Partial<Ratings> = {}
+		for (const quality of QUALITIES) {
+			const value = ratingValue(values, `norm.${quality}`)
+			if (value === 'invalid') fieldErrors[`norm.${quality}`] = ['consultation.errorRating']
+			else ratings[quality as Quality] = value
+		}
+		const targets = [
+			{ target: `norm:${norm.key}`, field: 'norm' },
+			...norm.criteria.map((criterion) => ({ target: `criterion:${criterion.key}`, field: `c.${criterion.key}` })),
+		]
+		const reactions: ReactionInput[] = []
+		for (const { target, field } of targets) {
+			const text = values[`${field}.text`]
+			if (typeof text === 'string' && text.length > 10_000)
+				fieldErrors[`${field}.text`] = ['consultation.errorTextTooLong']
+			let attachment: AcceptedUpload | null = null
+			const file = form.file(`${field}.attachment`)
+			if (file && file.size > 0) {
+				try {
+					attachment = await acceptUpload(file)
+				} catch (error) {
+					if (!(error instanceof UploadRefused)) throw error
+					fieldErrors[`${field}.attachment`] = [error.key]
+				}
+			}
+			reactions.push({
+				target,
+				text: typeof text === 'string' ? text : '',
+				...(field === 'norm' ? { ratings } : {}),
+				attachment,
+				removeAttachment: values[`${field}.remove`] === 'on',
+			})
+		}
+		if (Object.keys(fieldErrors).length) return data(formFailure({ fieldErrors, values }), { status: 400 })
+		try {
+			await saveReactions(user, year, party.partyKey, {
+				expectedVersion: Number(values.version ?? 0) || 0,
+				reactions,
+			})
+		} catch (error) {
+			return answerRefusal(error, locale, values)
+		}
+		return redirectWithToast(
+			`${href('/consultatie/:year/norm/:normKey', { year: String(year), normKey: norm.key })}?namens=${encodeURIComponent(party.partyKey)}`,
+			{
+				type: 'success',
+				key: 'consultation.toastSaved',
+			},
+		)
+	}
 	try {
-		formData = await readLimitedFormData(request)
+		return await withUploadForm(request, save)
 	} catch (error) {
 		if (error instanceof UploadRefused) return data(formFailure({ formErrors: [error.key] }), { status: 413 })
 		throw error
 	}
-	const values = formDataToValues(formData)
-	const party = partyFromForm(parties, formData.get('party'))
-	const fieldErrors: FieldErrors = {}
-	const ratings: Partial<Ratings> = {}
-	for (const quality of QUALITIES) {
-		const value = ratingValue(values, `norm.${quality}`)
-		if (value === 'invalid') fieldErrors[`norm.${quality}`] = ['consultation.errorRating']
-		else ratings[quality as Quality] = value
-	}
-	const targets = [
-		{ target: `norm:${found.norm.key}`, field: 'norm' },
-		...found.norm.criteria.map((criterion) => ({ target: `criterion:${criterion.key}`, field: `c.${criterion.key}` })),
-	]
-	const reactions: ReactionInput[] = []
-	for (const { target, field } of targets) {
-		const text = values[`${field}.text`]
-		if (typeof text === 'string' && text.length > 10_000)
-			fieldErrors[`${field}.text`] = ['consultation.errorTextTooLong']
-		let attachment: AcceptedUpload | null = null
-		const file = formData.get(`${field}.attachment`)
-		if (file instanceof File && file.size > 0) {
-			try {
-				attachment = await acceptUpload(file)
-			} catch (error) {
-				if (!(error instanceof UploadRefused)) throw error
-				fieldErrors[`${field}.attachment`] = [error.key]
-			}
-		}
-		reactions.push({
-			target,
-			text: typeof text === 'string' ? text : '',
-			...(field === 'norm' ? { ratings } : {}),
-			attachment,
-			removeAttachment: values[`${field}.remove`] === 'on',
-		})
-	}
-	if (Object.keys(fieldErrors).length) return data(formFailure({ fieldErrors, values }), { status: 400 })
-	try {
-		await saveReactions(user, year, party.partyKey, {
-			expectedVersion: Number(values.version ?? 0) || 0,
-			reactions,
-		})
-	} catch (error) {
-		return answerRefusal(error, locale, values)
-	}
-	return redirectWithToast(
-		`${href('/consultatie/:year/norm/:normKey', { year: String(year), normKey: found.norm.key })}?namens=${encodeURIComponent(party.partyKey)}`,
-		{
-			type: 'success',
-			key: 'consultation.toastSaved',
-		},
-	)
 }
 
 export const meta: Route.MetaFunction = (args) =>

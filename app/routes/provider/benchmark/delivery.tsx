@@ -19,7 +19,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { echoFields, type FieldErrors, type FormValues, readForm } from '#app/lib/forms.ts'
 import { DeliveryFileRefused, MAX_DELIVERY_FILE_BYTES, readDeliveryFile } from '#app/lib/spreadsheet.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
-import { UploadRefused, readLimitedFormData } from '#app/lib/uploads.server.ts'
+import { UploadRefused, withUploadForm } from '#app/lib/uploads.server.ts'
 import { importValues, saveValues, submitDelivery } from '#app/services/benchmark-delivery.server.ts'
 import { AutosaveFieldset } from '../self-evaluation/autosave-fieldset.tsx'
 import { amsterdamDay } from '../self-evaluation/time.ts'
@@ -106,7 +106,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
 		let file
 		try {
-			file = await readDeliveryFile((await readLimitedFormData(request, MAX_DELIVERY_FILE_BYTES)).get('file'))
+			// Within the upload budget, like every upload form; the temporary file goes once it is read.
+			file = await withUploadForm(request, (form) => readDeliveryFile(form.file('file')), MAX_DELIVERY_FILE_BYTES)
 		} catch (error) {
 			if (error instanceof UploadRefused) return failure({ fileErrors: ['benchmark.uploadTooLarge'] }, 413)
 			if (error instanceof DeliveryFileRefused) return failure({ fileErrors: [error.key] }, 400)

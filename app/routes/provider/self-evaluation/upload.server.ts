@@ -5,7 +5,7 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { attempt } from '#app/lib/forms.ts'
-import { UploadRefused, acceptUpload, readLimitedFormData, withUploadBudget } from '#app/lib/uploads.server.ts'
+import { type UploadForm, UploadRefused, acceptUpload, withUploadForm } from '#app/lib/uploads.server.ts'
 import { addDocument } from '#app/services/self-evaluation.server.ts'
 import { actorOf } from './context.server.ts'
 
@@ -21,13 +21,20 @@ interface UploadInput {
 }
 
 export function receiveUpload(request: Request, input: UploadInput): Promise<UploadOutcome> {
-	// From the first byte read to the row stored, within the upload budget (memory under a rush).
-	return withUploadBudget(request, () => readAndStore(request, input))
+	// From the first byte read to the row stored, within the upload budget; the body waits in a
+	// temporary file, removed however this ends (issue 17).
+	return withUploadForm(request, (form) => checkAndStore(form, input)).catch((error: unknown) => {
+		if (error instanceof UploadRefused)
+			return { ok: false, status: 400, evidenceKey: input.uploadKey, error: error.key } as const
+		throw error
+	})
 }
 
-async function readAndStore(request: Request, input: UploadInput): Promise<UploadOutcome> {
+async function checkAndStore(form: UploadForm, input: UploadInput): Promise<UploadOutcome> {
 	try {
-		const { upload, replaces, evidenceKey } = await readUpload(request, input.uploadKey)
+		const upload = await acceptUpload(form.file('file'))
+		const replaces = form.fields.get('replaces')
+		const evidenceKey = input.uploadKey ?? String(form.fields.get('evidenceKey') ?? '')
 		const result = await attempt(() =>
 			addDocument(actorOf(input.user), {
 				providerId: input.providerId,
@@ -50,13 +57,4 @@ async function readAndStore(request: Request, input: UploadInput): Promise<Uploa
 			return { ok: false, status: 400, evidenceKey: input.uploadKey, error: error.key }
 		throw error
 	}
-}
-
-/** The checked file and the fields beside it; the parsed form (another copy of the file) is let go here. */
-async function readUpload(request: Request, uploadKey: string | null) {
-	const formData = await readLimitedFormData(request)
-	const upload = await acceptUpload(formData.get('file'))
-	const replaces = formData.get('replaces')
-	const evidenceKey = uploadKey ?? String(formData.get('evidenceKey') ?? '')
-	return { upload, replaces, evidenceKey }
 }
