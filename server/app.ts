@@ -15,6 +15,7 @@ import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { registerHttpCache } from './register-http-cache.ts'
 import { shutdown, startup } from './startup.ts'
+import { closeOrDrainUnreadBody } from './unread-body.ts'
 import { verificationHttpCache } from './verification-http-cache.ts'
 
 declare module 'react-router' {
@@ -104,6 +105,7 @@ app.use((_req, res, next) => {
 app.use(noStoreWhenSignedIn)
 app.use(noRepeatedHeaders)
 app.use(bodyLimit)
+app.use(closeOrDrainUnreadBody)
 app.use(originCheck)
 app.use(rateLimitTiers)
 // The certificate check's 304s: after the throttle, which every lookup passes (server/verification-http-cache.ts).

@@ -134,7 +134,8 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_UPLOAD
 	const declared = Number(request.headers.get('content-length') ?? 'NaN')
 	if (Number.isFinite(declared) && declared > limit) {
 		// Not read and not cancelled: cancelling would destroy the socket before our answer is
-		// sent; Node's HTTP server discards the unread rest once the response is complete.
+		// sent; the unread rest is drained or the connection closed after the answer
+		// (server/unread-body.ts).
 		throw new UploadRefused('selfEvaluation.uploadTooLarge')
 	}
 	let parser: busboy.Busboy

@@ -219,6 +219,62 @@ test.describe('finding 2: request bodies are capped before they are parsed', () 
 	})
 })
 
+test.describe('a body the server did not read keeps the next request on the connection answered', () => {
+	// The fuzz of stop 23: a message with a broken multipart header (no boundary) is refused before its
+	// 200 kB body is read; the next request the client sent on the same kept-alive connection got a
+	// reset instead of an answer (server/unread-body.ts).
+	test('a broken multipart message, then a request on the same connection: both answered', async ({ hooks }) => {
+		const year = 2090
+		const provider = await hooks.createProvider()
+		await hooks.post('fixtures/self-evaluation-complete', {
+			year,
+			providerId: provider.providerId,
+			at: `${year}-02-10T12:00:00+01:00`,
+		})
+		const cookie = (await sessionCookie(hooks, provider.email)).split(';')[0]!
+		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+		try {
+			const broken = await onConnection(agent, 'POST', `/aanbieder/${provider.providerId}/berichten/${year}`, {
+				headers: { Cookie: cookie, Origin: baseURL, 'Content-Type': 'multipart/form-data; "' },
+				body: Buffer.alloc(200_000, 'a'),
+			})
+			expect(broken.status).toBe(400)
+			const next = await onConnection(agent, 'GET', '/healthz')
+			expect(next.status).toBe(200)
+		} finally {
+			agent.destroy()
+		}
+	})
+})
+
+/** One request through `agent` (one connection, kept alive), with its answer read to the end. */
+function onConnection(
+	agent: http.Agent,
+	method: string,
+	path: string,
+	{ headers = {}, body }: { headers?: Record<string, string>; body?: Buffer } = {},
+) {
+	return new Promise<{ status: number; body: string }>((resolve, reject) => {
+		const request = http.request({
+			agent,
+			host: 'localhost',
+			port: Number(new URL(baseURL).port),
+			path,
+			method,
+			headers: body ? { ...headers, 'Content-Length': String(body.length) } : headers,
+		})
+		request.on('response', (response) => {
+			let text = ''
+			response.setEncoding('utf8')
+			response.on('data', (part: string) => (text += part))
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
+			response.on('error', reject)
+		})
+		request.on('error', reject)
+		request.end(body)
+	})
+}
+
 const controlMessage = 'onzichtbaar stuurteken'
 
 /** A mark year of its own with its application window open (the clock is reset after each test). */
