@@ -10,6 +10,7 @@ import {
 	MAX_UPLOAD_BYTES,
 	UPLOAD_BUDGET_BYTES,
 	UploadRefused,
+	decodedFileName,
 	readUploadForm,
 	uploadBudgetInUse,
 	uploadTempRoot,
@@ -77,6 +78,16 @@ describe('reading an upload', () => {
 		})
 		await expect(readUploadForm(request)).rejects.toThrow(UploadRefused)
 		expect(taken.bytes).toBe(0)
+	})
+
+	it('keeps the name the user chose when the browser escaped its quotes (%22) and line breaks', async () => {
+		// Node's FormData writes a multipart body as a browser does: `"` in a file name as %22.
+		const body = new FormData()
+		body.append('file', new Blob(['%PDF-1.4\n']), 'plan "def" €.pdf')
+		const form = await readUploadForm(new Request('http://localhost/upload', { method: 'POST', body }))
+		expect(form.file('file')?.name).toBe('plan "def" €.pdf')
+		await form.dispose()
+		expect(decodedFileName('a%0Ab%0dc%22d%25e.pdf')).toBe('a\nb\rc"d%25e.pdf')
 	})
 
 	it('reads the file whole when it fits', async () => {

@@ -170,7 +170,7 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_UPLOAD
 	parser.on('file', (field, stream, info) => {
 		const received: ReceivedFile = {
 			field,
-			name: info.filename ?? '',
+			name: decodedFileName(info.filename ?? ''),
 			path: path.join(dir, String(files.length)),
 			size: 0,
 			sha256: '',
@@ -221,6 +221,16 @@ export async function readUploadForm(request: Request, maxFileBytes = MAX_UPLOAD
 	}
 	// The text fields beside the files are cleaned like every other form's (app/lib/forms.ts).
 	return new UploadForm(acceptedFormData(fields), files, dir)
+}
+
+/**
+ * The file's name as the user chose it. A browser writes `"`, CR and LF in a multipart file name as
+ * %22, %0D and %0A (HTML's multipart/form-data encoding) and nothing else; busboy hands the name over
+ * as sent, so `plan "def".pdf` arrived as `plan %22def%22.pdf` (the e2e "uploads download as
+ * sandboxed attachments").
+ */
+export function decodedFileName(sent: string): string {
+	return sent.replace(/%(22|0D|0A)/gi, (_match, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
 }
 
 /**
