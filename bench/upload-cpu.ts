@@ -12,14 +12,19 @@
 // in the same conditions, interleaved). BENCH_SERVER_DIR=<other checkout> runs that checkout's
 // build instead (before/after). UPLOAD_BENCH_PDF=objstm sends a 1 MB PDF whose dictionaries sit in
 // compressed object streams (the inflating path) instead.
+// With --checks, no server: the inspection alone (type and content check of the same PDF, from a
+// file) run UPLOAD_CHECKS times in this process, on its event loop (as before the thread) and
+// through the upload-check thread, with this process's main-thread CPU per check for each.
 // Prints a table and JSON; writes no results file. Run: npx tsx bench/upload-cpu.ts after npm run build.
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase } from '#app/lib/db.server.ts'
+import { createUploadCheckPool } from '#app/lib/upload-check-pool.server.ts'
+import { inspectUpload } from '#app/lib/upload-inspect.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { cpuMs, machine, openBenchDatabase, percentile, rssMb, startServer } from './lib.ts'
 import { seedRushWorld, type WorldMember } from './rush-world.ts'
@@ -30,7 +35,8 @@ const RATE = Number(process.env.UPLOAD_RATE ?? 5)
 const REST_SECONDS = 5
 const YEAR = runningYearAt(new Date()) + 1
 const serverDir = process.env.BENCH_SERVER_DIR || '.'
-if (!existsSync(path.join(serverDir, 'build/server/index.js'))) throw new Error('Eerst bouwen: npm run build')
+if (!process.argv.includes('--checks') && !existsSync(path.join(serverDir, 'build/server/index.js')))
+	throw new Error('Eerst bouwen: npm run build')
 
 /** The rush's PDF: 1 MB of comment lines, no streams (bench/rush.ts). */
 function rushPdf(): Uint8Array {
@@ -63,6 +69,46 @@ function objectStreamPdf(): Uint8Array {
 }
 
 const PDF = process.env.UPLOAD_BENCH_PDF === 'objstm' ? objectStreamPdf() : rushPdf()
+if (process.argv.includes('--checks')) {
+	await checksOnly()
+	process.exit(0)
+}
+
+/** Main-thread CPU per inspection of PDF: in this event loop, then on the upload-check thread. */
+async function checksOnly() {
+	const count = Number(process.env.UPLOAD_CHECKS ?? 200)
+	const file = path.join(tmpdir(), `upload-cpu-${process.pid}.pdf`)
+	writeFileSync(file, PDF)
+	const pool = createUploadCheckPool()
+	try {
+		const rows: Record<string, { mainThreadCpuMsPerCheck: number; wallMsPerCheck: number }> = {}
+		for (const [name, inspect] of [
+			['event loop', () => inspectUpload({ path: file })],
+			['upload-check thread', () => pool.inspect(file)],
+		] as const) {
+			for (let n = 0; n < 20; n++) await inspect() // warm up (JIT, the thread)
+			const cpuBefore = cpuMs(process.pid, process.pid)
+			const started = performance.now()
+			for (let n = 0; n < count; n++) await inspect()
+			rows[name] = {
+				mainThreadCpuMsPerCheck: Number(((cpuMs(process.pid, process.pid) - cpuBefore) / count).toFixed(2)),
+				wallMsPerCheck: Number(((performance.now() - started) / count).toFixed(2)),
+			}
+		}
+		console.log(`
+| inspection of the ${PDF.byteLength} byte PDF | main-thread CPU per check | wall time per check |
+| --- | --- | --- |
+${Object.entries(rows)
+	.map(([name, row]) => `| ${name} | ${row.mainThreadCpuMsPerCheck} ms | ${row.wallMsPerCheck} ms |`)
+	.join('\n')}
+`)
+		console.log(JSON.stringify({ checks: count, ...rows, machine: machine() }, null, 2))
+	} finally {
+		await pool.close()
+		rmSync(file, { force: true })
+	}
+}
+
 const probeFile = path.join(tmpdir(), `upload-cpu-probe-${process.pid}.json`)
 const probeModule = fileURLToPath(new URL('./event-loop-probe.js', import.meta.url))
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
