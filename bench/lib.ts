@@ -254,6 +254,46 @@ export function cpuMs(pid: number | undefined): number {
 	}
 }
 
+/** The whole machine's CPU since boot (Linux /proc/stat, in ticks): busy and all, over every core. */
+export function machineTicks(): { busy: number; total: number } {
+	try {
+		const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+		const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
+		const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)
+		return { busy, total: busy + (idle ?? 0) + (iowait ?? 0) }
+	} catch {
+		return { busy: 0, total: 0 }
+	}
+}
+
+/** What the server's own /metrics says of its garbage collector and event loop (loopback may scrape it). */
+export interface ServerRuntime {
+	gc: Record<'major' | 'minor' | 'incremental', { count: number; ms: number }>
+	/** Event-loop delay since the previous scrape (prom-client resets it at every scrape). */
+	eventLoopDelayMs: { p50: number; p99: number; max: number }
+}
+
+export async function serverRuntime(base: string): Promise<ServerRuntime | null> {
+	try {
+		const text = await (await fetch(`${base}/metrics`)).text()
+		const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN)
+		const gc = (kind: string) => ({
+			count: value(new RegExp(`^keurmerk_nodejs_gc_duration_seconds_count\\{kind="${kind}"\\} (\\S+)`, 'm')) || 0,
+			ms: Math.round(
+				(value(new RegExp(`^keurmerk_nodejs_gc_duration_seconds_sum\\{kind="${kind}"\\} (\\S+)`, 'm')) || 0) * 1000,
+			),
+		})
+		const lag = (name: string) =>
+			Math.round(value(new RegExp(`^keurmerk_nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm')) * 10_000) / 10
+		return {
+			gc: { major: gc('major'), minor: gc('minor'), incremental: gc('incremental') },
+			eventLoopDelayMs: { p50: lag('p50'), p99: lag('p99'), max: lag('max') },
+		}
+	} catch {
+		return null
+	}
+}
+
 export function machine(): string {
 	return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, load average ${loadavg()
 		.map((load) => load.toFixed(1))
