@@ -112,6 +112,8 @@ export async function startServer(
 			MALLOC_ARENA_MAX: '2',
 			MALLOC_MMAP_THRESHOLD_: '131072',
 			LOG_LEVEL: 'warn',
+			// BENCH_WORKERS=N: the portal as N worker processes on the port (PostgreSQL only; server/workers.js).
+			...(benchWorkers() > 1 ? { KEURMERK_WORKERS: String(benchWorkers()) } : {}),
 			...env,
 		},
 	})
@@ -230,8 +232,27 @@ export async function measure(
 }
 
 /** Resident memory of a process (Linux /proc), in MB. */
+/**
+ * The process and every process it started (with KEURMERK_WORKERS the server's primary starts its
+ * workers): the portal's resident memory and CPU are theirs together.
+ */
+export function processTree(pid: number | undefined): number[] {
+	if (!pid) return []
+	let children: number[] = []
+	try {
+		children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+	} catch {
+		// gone, or not Linux
+	}
+	return [pid, ...children.flatMap((child) => processTree(child))]
+}
+
+/** Resident memory of the process and its children together, in MB. */
 export function rssMb(pid: number | undefined): number {
-	if (!pid) return 0
+	return processTree(pid).reduce((sum, member) => sum + ownRssMb(member), 0)
+}
+
+function ownRssMb(pid: number): number {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8')
 		return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
@@ -240,9 +261,12 @@ export function rssMb(pid: number | undefined): number {
 	}
 }
 
-/** CPU time (user + system) a process has used so far (Linux /proc), in ms. */
+/** CPU time of the process and its children together, in ms (Linux /proc). */
 export function cpuMs(pid: number | undefined): number {
-	if (!pid) return 0
+	return processTree(pid).reduce((sum, member) => sum + ownCpuMs(member), 0)
+}
+
+function ownCpuMs(pid: number): number {
 	try {
 		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
@@ -274,6 +298,8 @@ export interface ServerRuntime {
 }
 
 export async function serverRuntime(base: string): Promise<ServerRuntime | null> {
+	// Each worker has a collector and a /metrics of its own, and a scrape reaches any one of them.
+	if (benchWorkers() > 1) return null
 	try {
 		const text = await (await fetch(`${base}/metrics`)).text()
 		const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN)
@@ -302,9 +328,18 @@ export function machine(): string {
 		)}, Node ${process.version}${process.env.BENCH_MACHINE_NOTE ? ` — ${process.env.BENCH_MACHINE_NOTE}` : ''}`
 }
 
+/** BENCH_WORKERS: how many worker processes the bench's server runs (1: the server process itself). */
+export function benchWorkers(): number {
+	const workers = Number(process.env.BENCH_WORKERS ?? 1)
+	return Number.isInteger(workers) && workers > 1 ? workers : 1
+}
+
+/** The results file of a run: one per bench and database, and one more per number of workers. */
 export async function writeResult(bench: string, database: DatabaseKind, result: object): Promise<void> {
 	await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-	const file = fileURLToPath(new URL(`./results/${bench}-${database}.json`, import.meta.url))
+	const variant = benchWorkers() > 1 ? `-workers-${benchWorkers()}` : ''
+	const file = fileURLToPath(new URL(`./results/${bench}-${database}${variant}.json`, import.meta.url))
+	if (benchWorkers() > 1) result = { ...result, workers: benchWorkers() }
 	// In the project's own style, so a results file from a quiet run passes `npm run lint` as it is
 	// (prettier puts short arrays on one line, JSON.stringify does not).
 	const options = (await prettier.resolveConfig(file)) ?? {}

@@ -453,6 +453,8 @@ interface RushResult {
 	serverCpuMsPerSave?: number
 	serverCpuMsPerRequest?: number
 	machineBusyPercent?: number
+	/** KEURMERK_WORKERS of the run (absent: one server process). CPU and memory are theirs together. */
+	workers?: number
 	serverCpuPercent?: number
 	clientCpuPercent?: number
 	serverRuntime?: ServerRuntime
@@ -505,12 +507,12 @@ function report(results: RushResult[]): string {
 			],
 			[
 				'resident memory ≤ 300 MB (target on PostgreSQL)',
-				`${r.rssMbAtRest} MB at rest, ${r.rssMb} MB at most`,
+				`${r.rssMbAtRest} MB at rest, ${r.rssMb} MB at most${r.workers ? ` (all ${r.workers + 1} processes together)` : ''}`,
 				r.rssMb <= 300,
 			],
 			['start to first 200 on the existing database ≤ 5 s', `${(r.startMs / 1000).toFixed(1)} s`, r.startMs <= 5000],
 		] as const
-		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
+		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'}${r.workers ? `, ${r.workers} worker processes` : ''} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
 
 ${r.machine} (load average read at the end of the run, the bench's own server and clients included). ${scenario(r)}, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted}${r.submitters === undefined ? '' : ` of ${r.submitters}`} rounds submitted (a submitter whose moment comes while their previous save is still waiting at the end does not submit). ${saveRates(r)}${machineLine(r)}${r.serverCpuMsPerSave === undefined ? '' : ` Server CPU during the rush: ${r.serverCpuMsPerRequest} ms per request answered, ${r.serverCpuMsPerSave} ms per autosave (all of the process's CPU divided by the saves).`}
 
