@@ -96,6 +96,8 @@ export async function startServer(
 	// (Node refuses --cpu-prof in NODE_OPTIONS).
 	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
 	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
+		// BENCH_SERVER_DIR: another checkout's build (a before/after comparison on the same database).
+		cwd: process.env.BENCH_SERVER_DIR || undefined,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
 			...process.env,
@@ -231,7 +233,6 @@ export async function measure(
 	return measured
 }
 
-/** Resident memory of a process (Linux /proc), in MB. */
 /**
  * The process and every process it started (with KEURMERK_WORKERS the server's primary starts its
  * workers): the portal's resident memory and CPU are theirs together.
@@ -261,15 +262,21 @@ function ownRssMb(pid: number): number {
 	}
 }
 
-/** CPU time of the process and its children together, in ms (Linux /proc). */
-export function cpuMs(pid: number | undefined): number {
+/**
+ * CPU time (user + system) used so far, in ms (Linux /proc): of the process and its children
+ * together; with `thread`, of that one thread of the process alone (the main thread's id is the
+ * process id: the event loop's own time).
+ */
+export function cpuMs(pid: number | undefined, thread?: number): number {
+	if (!pid) return 0
+	if (thread) return ownCpuMs(pid, thread)
 	return processTree(pid).reduce((sum, member) => sum + ownCpuMs(member), 0)
 }
 
-function ownCpuMs(pid: number): number {
+function ownCpuMs(pid: number, thread?: number): number {
 	try {
 		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const stat = readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8')
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
 		const ticksPerSecond = 100 // USER_HZ on Linux
 		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
