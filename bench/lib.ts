@@ -96,6 +96,8 @@ export async function startServer(
 	// (Node refuses --cpu-prof in NODE_OPTIONS).
 	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
 	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
+		// BENCH_SERVER_DIR: another checkout's build (a before/after comparison on the same database).
+		cwd: process.env.BENCH_SERVER_DIR || undefined,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
 			...process.env,
@@ -240,12 +242,15 @@ export function rssMb(pid: number | undefined): number {
 	}
 }
 
-/** CPU time (user + system) a process has used so far (Linux /proc), in ms. */
-export function cpuMs(pid: number | undefined): number {
+/**
+ * CPU time (user + system) a process has used so far (Linux /proc), in ms; with `thread`, that of
+ * one of its threads (the main thread's id is the process id: the event loop's own time).
+ */
+export function cpuMs(pid: number | undefined, thread?: number): number {
 	if (!pid) return 0
 	try {
 		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const stat = readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8')
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
 		const ticksPerSecond = 100 // USER_HZ on Linux
 		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
