@@ -13,6 +13,7 @@ import { type Answers, checkCompleteness } from '#app/domain/self-evaluation.ts'
 import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { newId } from '#app/lib/ids.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { recordStoredFile, storeFile, withStagedFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
@@ -303,6 +304,42 @@ async function saveExistingAnswer(
 }
 
 /**
+ * The first save of an answer in one statement (issue 17): at the deadline rush every member's
+ * first save of a question made its answer in a transaction of four statements, and on the
+ * embedded database, which runs one transaction at a time, 300 first saves at once queued past
+ * Prisma's wait for a transaction (500s). The INSERT takes its round from the same conditions as
+ * saveExistingAnswer (the draft round of an editable participation of this provider and year) and
+ * does nothing when the answer exists already (a colleague's first save, an upload's answer): then
+ * null, and the caller decides the slow way, so the answers are the same as before.
+ */
+async function saveNewAnswer(
+	actor: Actor & { userId: string },
+	input: { providerId: string; year: number; expectedVersion: number },
+	evidenceItemId: string,
+	value: Required<AnswerInput>,
+	heldVersion: string | undefined,
+): Promise<SaveResult | null> {
+	if (input.expectedVersion !== 0) return null
+	const at = now()
+	const rows = await db.$queryRaw<{ version: number }[]>`
+		INSERT INTO "Answer" ("id", "roundId", "evidenceItemId", "text", "number", "url", "checkedElements",
+			"declared", "updatedById", "updatedAt")
+		SELECT ${newId()}, r.id, ${evidenceItemId}, ${value.text}, ${value.number}::double precision, ${value.url},
+			${value.checkedElements}::text[], ${value.declared}::boolean, ${actor.userId}, ${at}
+		FROM "SelfEvaluationRound" AS r JOIN "Participation" AS p ON p.id = r."participationId"
+		WHERE p."providerId" = ${input.providerId} AND p."year" = ${input.year}
+			AND p."state"::text IN (${Prisma.join([...EDITABLE_STATES])})
+			AND r."status" = 'draft'
+			AND ${heldVersion === undefined ? Prisma.sql`TRUE` : heldVersionStillCurrent(heldVersion)}
+		ORDER BY r."number"
+		LIMIT 1
+		ON CONFLICT ("roundId", "evidenceItemId") DO NOTHING
+		RETURNING "version"`
+	const row = rows[0]
+	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
+}
+
+/**
  * Saves one answer of the draft round when `expectedVersion` is still the stored one (0: no
  * answer yet). A stale version changes nothing and returns the current answer.
  */
@@ -325,7 +362,11 @@ export async function saveAnswer(
 	})
 	let { item, evidenceItemId } = find(loaded)
 	if (item && evidenceItemId) {
-		const saved = await saveExistingAnswer(actor, input, evidenceItemId, normaliseInput(item, input.value), heldVersion)
+		const value = normaliseInput(item, input.value)
+		const saved =
+			input.expectedVersion === 0
+				? await saveNewAnswer(actor, input, evidenceItemId, value, heldVersion)
+				: await saveExistingAnswer(actor, input, evidenceItemId, value, heldVersion)
 		if (saved) return saved
 	}
 	if (heldVersion !== undefined && loaded) {

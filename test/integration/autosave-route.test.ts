@@ -273,6 +273,49 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		expect(await stored(context)).toEqual(['Met één ronde.', 1])
 	})
 
+	it('makes a first answer in one statement, without a transaction (the embedded database runs one at a time)', async () => {
+		const context = await listedProvider(year)
+		// Listing the carrier moved the register version: the process takes up the current norm set,
+		// as the first save after any change does (the test above), so this save meets the fast path.
+		await loadNormSet(year)
+		expect(heldNormSet(year)?.version).toBe(await registerVersion())
+		const client = getDatabase().prisma
+		const transactions = vi.spyOn(client, '$transaction')
+		try {
+			const sent = await statements(async () => {
+				expect(await post(context, textFields(0, 'Eerste keer.'))).toMatchObject({
+					status: 200,
+					body: { ok: true, version: 1 },
+				})
+			})
+			expect(sent.filter((sql) => sql.includes('INSERT INTO "Answer"'))).toHaveLength(1)
+			expect(transactions).not.toHaveBeenCalled()
+		} finally {
+			transactions.mockRestore()
+		}
+		const answer = await db.answer.findFirstOrThrow({
+			where: { round: { participationId: context.participationId }, evidenceItem: { key: TEXT_KEY } },
+		})
+		expect(answer).toMatchObject({ text: 'Eerste keer.', version: 1, prefill: 'none', updatedById: context.user.id })
+		expect(answer.id).toMatch(/^c[a-z0-9]{24}$/)
+		// A second first save (a colleague who had not seen it) is a conflict with the stored answer.
+		expect(await post(context, textFields(0, 'Ook een eerste keer.'))).toMatchObject({
+			status: 409,
+			body: { ok: false, reason: 'conflict', current: { text: 'Eerste keer.', version: 1 } },
+		})
+		expect(await stored(context)).toEqual(['Eerste keer.', 1])
+	})
+
+	it('makes no first answer in a round that is no longer a draft', async () => {
+		const context = await listedProvider(year)
+		await db.selfEvaluationRound.updateMany({
+			where: { participationId: context.participationId },
+			data: { status: 'submitted' },
+		})
+		expect(await post(context, textFields(0, 'Te laat.'))).toMatchObject({ status: 409, body: { reason: 'frozen' } })
+		expect(await db.answer.count({ where: { round: { participationId: context.participationId } } })).toBe(0)
+	})
+
 	it('asks the database on every save: a session ended elsewhere is refused at once', async () => {
 		const context = await listedProvider(year)
 		expect((await post(context, textFields(0, 'Nog ingelogd.'))).status).toBe(200)
