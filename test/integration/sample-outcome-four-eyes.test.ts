@@ -150,7 +150,12 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 		const approverLetter = pdfText(
 			new Uint8Array(
 				await (
-					await callLoader(proposalLetterRoute, `${proposalPath(proposal.id)}/brief`, { proposalId: proposal.id }, approverCookie)
+					await callLoader(
+						proposalLetterRoute,
+						`${proposalPath(proposal.id)}/brief`,
+						{ proposalId: proposal.id },
+						approverCookie,
+					)
 				).response!.arrayBuffer(),
 			),
 		)
@@ -290,8 +295,14 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 			effectiveOn: amsterdamDateOf(now()),
 		}
 		const page = dataOf<OutcomePage>(
-			(await callLoader(outcomeRoute, `${path}?${new URLSearchParams({ stap: 'controleren', ...fields })}`, params, cookie))
-				.value,
+			(
+				await callLoader(
+					outcomeRoute,
+					`${path}?${new URLSearchParams({ stap: 'controleren', ...fields })}`,
+					params,
+					cookie,
+				)
+			).value,
 		).data
 		expect(page.fourEyes).toBe(false)
 		expect(page.preview?.waitsForSecondPerson).toBe(false)

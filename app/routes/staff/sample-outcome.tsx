@@ -69,10 +69,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!result.ok) return refusalData(result.error, user.locale, { values: formDataToValues(formData) })
 	// Four-eyes (issue 17): back on this page, which says the proposal waits and links to it.
 	if (!result.value.applied)
-		return redirectWithToast(href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: context.interview.id }), {
-			type: 'success',
-			key: 'decisions.toastSampleProposed',
-		})
+		return redirectWithToast(
+			href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: context.interview.id }),
+			{
+				type: 'success',
+				key: 'decisions.toastSampleProposed',
+			},
+		)
 	return redirectWithToast(`${href('/medewerkers/steekproef')}?jaar=${context.participation.year}`, {
 		type: 'success',
 		key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn',
@@ -245,11 +248,7 @@ export default function SampleOutcome({ loaderData, actionData }: Route.Componen
 }
 
 /** What became of the withdrawal an incorrect qualification proposed (issue 17), with a link to it. */
-function ProposalPanel({
-	proposal,
-}: {
-	proposal: NonNullable<Route.ComponentProps['loaderData']['proposal']>
-}) {
+function ProposalPanel({ proposal }: { proposal: NonNullable<Route.ComponentProps['loaderData']['proposal']> }) {
 	const t = useT()
 	const locale = useLocale()
 	const decided = proposal.decidedAt ? formatDate(new Date(proposal.decidedAt), locale) : ''

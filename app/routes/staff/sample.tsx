@@ -337,7 +337,9 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 												{interview?.outcome ? (
 													<>
 														<p>
-															{t(interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect')}{' '}
+															{t(
+																interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect',
+															)}{' '}
 															· <DateTime value={interview.outcomeAt} dateOnly />
 														</p>
 														{interview.withdrawalProposal ? (

@@ -90,7 +90,9 @@ export default function WithdrawalProposal({ loaderData, actionData }: Route.Com
 						<dt>{t('decisions.proposalBasis')}</dt>
 						<dd>
 							{t('decisions.proposalBasisInterview', {
-								date: proposal.interview.scheduledAt ? formatDate(new Date(proposal.interview.scheduledAt), locale) : '–',
+								date: proposal.interview.scheduledAt
+									? formatDate(new Date(proposal.interview.scheduledAt), locale)
+									: '–',
 								name: proposal.interview.recordedBy?.name ?? proposal.proposedBy.name,
 							})}
 							{proposal.interview.interviewer ? ` (${proposal.interview.interviewer.name})` : ''} ·{' '}
