@@ -163,9 +163,9 @@ function recordYear(row: LabelSource, participationYear: number | undefined): nu
 }
 
 /**
- * Issue 12 §7 for the audit log: the people, providers, participations, criteria and indicators
- * that a page of events names by id, key or code, resolved for the whole page at once — one query
- * per kind however many rows (never one per row) — and handed back per row.
+ * Issue 12 §7 for the audit log: the people, providers, participations, interviews, criteria and
+ * indicators that a page of events names by id, key or code, resolved for the whole page at once —
+ * one query per kind however many rows (never one per row) — and handed back per row.
  */
 export async function auditLabelsFor<Row extends LabelSource>(
 	rows: readonly Row[],
@@ -179,7 +179,7 @@ export async function auditLabelsFor<Row extends LabelSource>(
 	}
 	const { criterionKeys, indicatorCodes } = all
 	const lookups = [...all.strings].filter((id) => idPattern.test(id))
-	const [users, providers, participations] = lookups.length
+	const [users, providers, participations, interviews] = lookups.length
 		? await Promise.all([
 				db.user.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
 				db.provider.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
@@ -187,8 +187,18 @@ export async function auditLabelsFor<Row extends LabelSource>(
 					where: { id: { in: lookups } },
 					select: { id: true, year: true, provider: { select: { name: true } } },
 				}),
+				// A sample interview (the basis of a withdrawal proposal, issue 17) by its carrier and year.
+				db.interview.findMany({
+					where: { id: { in: lookups } },
+					select: {
+						id: true,
+						sampleMember: {
+							select: { participation: { select: { year: true, provider: { select: { name: true } } } } },
+						},
+					},
+				}),
 			])
-		: [[], [], []]
+		: [[], [], [], []]
 	const yearOf = new Map(participations.map((participation) => [participation.id, participation.year]))
 	const years = [...new Set(rows.flatMap((row) => (row.participationId ? [yearOf.get(row.participationId)] : [])))]
 	const yearOfRow = (row: Row) => recordYear(row, row.participationId ? yearOf.get(row.participationId) : undefined)
@@ -225,6 +235,10 @@ export async function auditLabelsFor<Row extends LabelSource>(
 		...providers.map((provider): [string, string] => [provider.id, provider.name]),
 		...participations.map((participation): [string, string] => [
 			participation.id,
+			`${participation.provider.name} ${participation.year}`,
+		]),
+		...interviews.map(({ id, sampleMember: { participation } }): [string, string] => [
+			id,
 			`${participation.provider.name} ${participation.year}`,
 		]),
 	])
