@@ -3,6 +3,7 @@
 import v8 from 'node:v8'
 import compression from 'compression'
 import express from 'express'
+import { superviseWorkers } from './server/workers.js'
 
 // Memory (issue 17, target 3; docs/deploy.md, "Memory"): under load V8 let the old generation grow
 // to four times what was alive before collecting it (measured: 240 MB of heap holding ~100 MB of
@@ -13,82 +14,88 @@ import express from 'express'
 const heapGrowingPercent = Number.parseInt(process.env.KEURMERK_HEAP_GROWING_PERCENT ?? '30', 10)
 if (heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`)
 
-const production = process.env.NODE_ENV === 'production'
-const port = Number.parseInt(process.env.PORT || '3000', 10)
-const host = process.env.HOST || '0.0.0.0'
+// KEURMERK_WORKERS=N (production, PostgreSQL): this process starts N portal processes on the
+// port and serves nothing itself (server/workers.js).
+if (!(process.env.NODE_ENV === 'production' && superviseWorkers())) await servePortal()
 
-const app = express()
-app.disable('x-powered-by')
-// The portal's JSON and plain-text answers are small (autosave and upload answers, the health
-// check, refusals) and leave the route as a stream without a length, so the size threshold cannot
-// see them: each got a zlib stream of its own, for a few hundred bytes (issue 17, a CPU profile of
-// the deadline rush). The open data files (JSON, CSV) are large and keep their compression.
-app.use(
-	compression({
-		filter(req, res) {
-			const type = String(res.getHeader('Content-Type') ?? '')
-			if (/^(?:application\/json|text\/plain)\b/i.test(type) && !req.path.startsWith('/open-data/')) return false
-			return compression.filter(req, res)
-		},
-	}),
-)
+async function servePortal() {
+	const production = process.env.NODE_ENV === 'production'
+	const port = Number.parseInt(process.env.PORT || '3000', 10)
+	const host = process.env.HOST || '0.0.0.0'
 
-let bundle
-if (production) {
-	// Static files carry the security headers too (issue 15, finding 7); pages get the full set,
-	// with their CSP nonce, from server/app.ts.
-	app.use((_req, res, next) => {
-		res.setHeader('X-Content-Type-Options', 'nosniff')
-		res.setHeader('X-Frame-Options', 'DENY')
-		res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-		res.setHeader('Cross-Origin-Resource-Policy', 'same-site')
-		res.setHeader(
-			'Permissions-Policy',
-			'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()',
-		)
-		next()
-	})
-	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-	app.use(express.static('build/client', { maxAge: '1h', index: false }))
-	bundle = await import('./build/server/index.js')
-	await bundle.ready
-	app.use(bundle.app)
-} else {
-	const vite = await import('vite')
-	const viteDevServer = await vite.createServer({ server: { middlewareMode: true } })
-	app.use(viteDevServer.middlewares)
-	bundle = await viteDevServer.ssrLoadModule('./server/app.ts')
-	await bundle.ready
-	app.use(async (req, res, next) => {
-		try {
-			// Reloaded on change; start-up work is guarded so it runs once per process.
-			const source = await viteDevServer.ssrLoadModule('./server/app.ts')
-			await source.ready
-			source.app(req, res, next)
-		} catch (error) {
-			if (error instanceof Error) viteDevServer.ssrFixStacktrace(error)
-			next(error)
-		}
-	})
-}
+	const app = express()
+	app.disable('x-powered-by')
+	// The portal's JSON and plain-text answers are small (autosave and upload answers, the health
+	// check, refusals) and leave the route as a stream without a length, so the size threshold cannot
+	// see them: each got a zlib stream of its own, for a few hundred bytes (issue 17, a CPU profile of
+	// the deadline rush). The open data files (JSON, CSV) are large and keep their compression.
+	app.use(
+		compression({
+			filter(req, res) {
+				const type = String(res.getHeader('Content-Type') ?? '')
+				if (/^(?:application\/json|text\/plain)\b/i.test(type) && !req.path.startsWith('/open-data/')) return false
+				return compression.filter(req, res)
+			},
+		}),
+	)
 
-const server = app.listen(port, host, () => {
-	const url = process.env.APP_URL || `http://localhost:${port}`
-	console.log(`Keurmerkportaal draait op ${url}`)
-})
-
-let stopping = false
-async function stop(signal) {
-	if (stopping) return
-	stopping = true
-	console.log(`${signal}: portal stopt…`)
-	server.close()
-	server.closeAllConnections?.()
-	try {
-		await bundle.shutdown()
-	} finally {
-		process.exit(0)
+	let bundle
+	if (production) {
+		// Static files carry the security headers too (issue 15, finding 7); pages get the full set,
+		// with their CSP nonce, from server/app.ts.
+		app.use((_req, res, next) => {
+			res.setHeader('X-Content-Type-Options', 'nosniff')
+			res.setHeader('X-Frame-Options', 'DENY')
+			res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+			res.setHeader('Cross-Origin-Resource-Policy', 'same-site')
+			res.setHeader(
+				'Permissions-Policy',
+				'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()',
+			)
+			next()
+		})
+		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+		app.use(express.static('build/client', { maxAge: '1h', index: false }))
+		bundle = await import('./build/server/index.js')
+		await bundle.ready
+		app.use(bundle.app)
+	} else {
+		const vite = await import('vite')
+		const viteDevServer = await vite.createServer({ server: { middlewareMode: true } })
+		app.use(viteDevServer.middlewares)
+		bundle = await viteDevServer.ssrLoadModule('./server/app.ts')
+		await bundle.ready
+		app.use(async (req, res, next) => {
+			try {
+				// Reloaded on change; start-up work is guarded so it runs once per process.
+				const source = await viteDevServer.ssrLoadModule('./server/app.ts')
+				await source.ready
+				source.app(req, res, next)
+			} catch (error) {
+				if (error instanceof Error) viteDevServer.ssrFixStacktrace(error)
+				next(error)
+			}
+		})
 	}
+
+	const server = app.listen(port, host, () => {
+		const url = process.env.APP_URL || `http://localhost:${port}`
+		console.log(`Keurmerkportaal draait op ${url}`)
+	})
+
+	let stopping = false
+	async function stop(signal) {
+		if (stopping) return
+		stopping = true
+		console.log(`${signal}: portal stopt…`)
+		server.close()
+		server.closeAllConnections?.()
+		try {
+			await bundle.shutdown()
+		} finally {
+			process.exit(0)
+		}
+	}
+	process.on('SIGINT', () => void stop('SIGINT'))
+	process.on('SIGTERM', () => void stop('SIGTERM'))
 }
-process.on('SIGINT', () => void stop('SIGINT'))
-process.on('SIGTERM', () => void stop('SIGTERM'))

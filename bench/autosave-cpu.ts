@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase } from '#app/lib/db.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
-import { cpuMs, machine, openBenchDatabase, percentile, rssMb, startServer } from './lib.ts'
+import { cpuMs, machine, openBenchDatabase, percentile, rssMb, serverRuntime, startServer } from './lib.ts'
 import { seedRushWorld, type WorldMember } from './rush-world.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3306)
@@ -69,11 +69,23 @@ try {
 		)
 	// Warm up (JIT, the norm set cache, connections), then measure.
 	await loop(performance.now() + 3000, false)
+	const runtimeBefore = await serverRuntime(base)
 	const cpuBefore = cpuMs(server.process.pid)
 	const started = performance.now()
 	await loop(started + SECONDS * 1000, true)
 	const seconds = (performance.now() - started) / 1000
 	const cpu = cpuMs(server.process.pid) - cpuBefore
+	const runtimeAfter = await serverRuntime(base)
+	// Young-generation collections per 1,000 saves: the garbage a save leaves, whatever the load
+	// (each collection comes when the young generation has filled up).
+	const perThousand = (kind: 'major' | 'minor') =>
+		runtimeBefore && runtimeAfter
+			? Number(
+					(((runtimeAfter.gc[kind].count - runtimeBefore.gc[kind].count) * 1000) / Math.max(1, times.length)).toFixed(
+						1,
+					),
+				)
+			: null
 	const rss = rssMb(server.process.pid)
 	await server.stop()
 	times.sort((a, b) => a - b)
@@ -87,6 +99,7 @@ try {
 				savesPerSecond: Number((times.length / seconds).toFixed(1)),
 				serverCpuMsPerSave: Number((cpu / Math.max(1, times.length)).toFixed(2)),
 				serverCpuShare: Number((cpu / (seconds * 1000)).toFixed(2)),
+				gcPerThousandSaves: { minor: perThousand('minor'), major: perThousand('major') },
 				p50: percentile(times, 0.5),
 				p95: percentile(times, 0.95),
 				p99: percentile(times, 0.99),

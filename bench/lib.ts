@@ -96,6 +96,8 @@ export async function startServer(
 	// (Node refuses --cpu-prof in NODE_OPTIONS).
 	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
 	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
+		// BENCH_SERVER_DIR: another checkout's build (a before/after comparison on the same database).
+		cwd: process.env.BENCH_SERVER_DIR || undefined,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
 			...process.env,
@@ -112,6 +114,8 @@ export async function startServer(
 			MALLOC_ARENA_MAX: '2',
 			MALLOC_MMAP_THRESHOLD_: '131072',
 			LOG_LEVEL: 'warn',
+			// BENCH_WORKERS=N: the portal as N worker processes on the port (PostgreSQL only; server/workers.js).
+			...(benchWorkers() > 1 ? { KEURMERK_WORKERS: String(benchWorkers()) } : {}),
 			...env,
 		},
 	})
@@ -229,9 +233,27 @@ export async function measure(
 	return measured
 }
 
-/** Resident memory of a process (Linux /proc), in MB. */
+/**
+ * The process and every process it started (with KEURMERK_WORKERS the server's primary starts its
+ * workers): the portal's resident memory and CPU are theirs together.
+ */
+export function processTree(pid: number | undefined): number[] {
+	if (!pid) return []
+	let children: number[] = []
+	try {
+		children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+	} catch {
+		// gone, or not Linux
+	}
+	return [pid, ...children.flatMap((child) => processTree(child))]
+}
+
+/** Resident memory of the process and its children together, in MB. */
 export function rssMb(pid: number | undefined): number {
-	if (!pid) return 0
+	return processTree(pid).reduce((sum, member) => sum + ownRssMb(member), 0)
+}
+
+function ownRssMb(pid: number): number {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8')
 		return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
@@ -240,17 +262,68 @@ export function rssMb(pid: number | undefined): number {
 	}
 }
 
-/** CPU time (user + system) a process has used so far (Linux /proc), in ms. */
-export function cpuMs(pid: number | undefined): number {
+/**
+ * CPU time (user + system) used so far, in ms (Linux /proc): of the process and its children
+ * together; with `thread`, of that one thread of the process alone (the main thread's id is the
+ * process id: the event loop's own time).
+ */
+export function cpuMs(pid: number | undefined, thread?: number): number {
 	if (!pid) return 0
+	if (thread) return ownCpuMs(pid, thread)
+	return processTree(pid).reduce((sum, member) => sum + ownCpuMs(member), 0)
+}
+
+function ownCpuMs(pid: number, thread?: number): number {
 	try {
 		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const stat = readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8')
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
 		const ticksPerSecond = 100 // USER_HZ on Linux
 		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
 	} catch {
 		return 0
+	}
+}
+
+/** The whole machine's CPU since boot (Linux /proc/stat, in ticks): busy and all, over every core. */
+export function machineTicks(): { busy: number; total: number } {
+	try {
+		const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+		const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
+		const busy = (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)
+		return { busy, total: busy + (idle ?? 0) + (iowait ?? 0) }
+	} catch {
+		return { busy: 0, total: 0 }
+	}
+}
+
+/** What the server's own /metrics says of its garbage collector and event loop (loopback may scrape it). */
+export interface ServerRuntime {
+	gc: Record<'major' | 'minor' | 'incremental', { count: number; ms: number }>
+	/** Event-loop delay since the previous scrape (prom-client resets it at every scrape). */
+	eventLoopDelayMs: { p50: number; p99: number; max: number }
+}
+
+export async function serverRuntime(base: string): Promise<ServerRuntime | null> {
+	// Each worker has a collector and a /metrics of its own, and a scrape reaches any one of them.
+	if (benchWorkers() > 1) return null
+	try {
+		const text = await (await fetch(`${base}/metrics`)).text()
+		const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN)
+		const gc = (kind: string) => ({
+			count: value(new RegExp(`^keurmerk_nodejs_gc_duration_seconds_count\\{kind="${kind}"\\} (\\S+)`, 'm')) || 0,
+			ms: Math.round(
+				(value(new RegExp(`^keurmerk_nodejs_gc_duration_seconds_sum\\{kind="${kind}"\\} (\\S+)`, 'm')) || 0) * 1000,
+			),
+		})
+		const lag = (name: string) =>
+			Math.round(value(new RegExp(`^keurmerk_nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm')) * 10_000) / 10
+		return {
+			gc: { major: gc('major'), minor: gc('minor'), incremental: gc('incremental') },
+			eventLoopDelayMs: { p50: lag('p50'), p99: lag('p99'), max: lag('max') },
+		}
+	} catch {
+		return null
 	}
 }
 
@@ -262,9 +335,18 @@ export function machine(): string {
 		)}, Node ${process.version}${process.env.BENCH_MACHINE_NOTE ? ` — ${process.env.BENCH_MACHINE_NOTE}` : ''}`
 }
 
+/** BENCH_WORKERS: how many worker processes the bench's server runs (1: the server process itself). */
+export function benchWorkers(): number {
+	const workers = Number(process.env.BENCH_WORKERS ?? 1)
+	return Number.isInteger(workers) && workers > 1 ? workers : 1
+}
+
+/** The results file of a run: one per bench and database, and one more per number of workers. */
 export async function writeResult(bench: string, database: DatabaseKind, result: object): Promise<void> {
 	await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-	const file = fileURLToPath(new URL(`./results/${bench}-${database}.json`, import.meta.url))
+	const variant = benchWorkers() > 1 ? `-workers-${benchWorkers()}` : ''
+	const file = fileURLToPath(new URL(`./results/${bench}-${database}${variant}.json`, import.meta.url))
+	if (benchWorkers() > 1) result = { ...result, workers: benchWorkers() }
 	// In the project's own style, so a results file from a quiet run passes `npm run lint` as it is
 	// (prettier puts short arrays on one line, JSON.stringify does not).
 	const options = (await prettier.resolveConfig(file)) ?? {}

@@ -5,7 +5,9 @@ import {
 	applicableCriteria,
 	applies,
 	assertNormSet,
+	allEvidence,
 	criterionGroups,
+	findEvidence,
 	isNormApplicable,
 	parseNormSet,
 } from './norm-set'
@@ -130,5 +132,28 @@ describe('applicability', () => {
 			[2, ['1.3']],
 		])
 		expect(criterionGroups(normC!, chronicPractice).map((g) => g.group)).toEqual([1, 3])
+	})
+})
+
+describe('findEvidence', () => {
+	test('finds every item of the set with its norm and criterion, and nothing else', () => {
+		for (const entry of allEvidence(sampleNormSet)) {
+			const found = findEvidence(sampleNormSet, entry.item.key)
+			expect(found?.item).toBe(entry.item)
+			expect(found?.criterion.key).toBe(entry.criterion.key)
+			expect(found?.norm.key).toBe(entry.norm.key)
+		}
+		expect(findEvidence(sampleNormSet, 'bestaat-niet')).toBeUndefined()
+		expect(findEvidence(sampleNormSet, null)).toBeUndefined()
+		expect(findEvidence(sampleNormSet, 'toString')).toBeUndefined()
+	})
+
+	test('a second norm set with the same keys answers from its own items', () => {
+		const parsed = parseNormSet(sampleNormSetJson())
+		if (!parsed.ok) throw new Error('sample norm set does not parse')
+		const other = parsed.normSet
+		const key = allEvidence(sampleNormSet)[0]!.item.key
+		expect(findEvidence(other, key)?.item).toBe(allEvidence(other)[0]!.item)
+		expect(findEvidence(other, key)?.item).not.toBe(findEvidence(sampleNormSet, key)?.item)
 	})
 })

@@ -342,6 +342,22 @@ export function allEvidence(set: NormSet): (CriterionContext & { item: EvidenceI
 	return allCriteria(set).flatMap((context) => context.criterion.evidence.map((item) => ({ ...context, item })))
 }
 
+// A norm set is never changed once built (a published one is immutable, an edited concept is
+// loaded afresh), so its index by evidence key can be kept with it: every autosave looks its
+// question up, and walking the whole set for it was visible in the deadline rush's profile.
+const evidenceIndexes = new WeakMap<NormSet, ReadonlyMap<string, CriterionContext & { item: EvidenceItem }>>()
+
+/** The evidence item with this key and where it sits (theme, norm, criterion); undefined if none. */
+export function findEvidence(set: NormSet, key: unknown): (CriterionContext & { item: EvidenceItem }) | undefined {
+	if (typeof key !== 'string') return undefined
+	let index = evidenceIndexes.get(set)
+	if (!index) {
+		index = new Map(allEvidence(set).map((entry) => [entry.item.key, entry]))
+		evidenceIndexes.set(set, index)
+	}
+	return index.get(key)
+}
+
 export function findCriterion(set: NormSet, key: string): CriterionContext | undefined {
 	return allCriteria(set).find((c) => c.criterion.key === key)
 }

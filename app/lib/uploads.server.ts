@@ -19,27 +19,14 @@ import { badRequest } from './http.server.ts'
 import { semaphore } from './semaphore.ts'
 import type { UploadedContent } from './storage.server.ts'
 import { MAX_UPLOAD_BYTES } from './upload-limits.ts'
-import {
-	type ContentSource,
-	odfMimeType,
-	pdfProblem,
-	readHead,
-	zipEntryNames,
-	zipProblem,
-} from './upload-content.server.ts'
+import { UploadCheckFailed, uploadCheckPool } from './upload-check-pool.server.ts'
+import { UPLOAD_MIME_TYPES, type UploadKind } from './upload-inspect.server.ts'
 
 export { MAX_UPLOAD_BYTES }
 // Room for the multipart envelope and the other form fields next to the file.
 const ENVELOPE_BYTES = 64 * 1024
 
-export type UploadKind = 'pdf' | 'docx' | 'xlsx' | 'odt'
-
-export const UPLOAD_MIME_TYPES: Record<UploadKind, string> = {
-	pdf: 'application/pdf',
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-	odt: 'application/vnd.oasis.opendocument.text',
-}
+export { sniffKind, UPLOAD_MIME_TYPES, type UploadKind } from './upload-inspect.server.ts'
 
 export type UploadError = Extract<
 	MessageKey,
@@ -50,6 +37,7 @@ export type UploadError = Extract<
 	| 'selfEvaluation.uploadMissing'
 	| 'selfEvaluation.uploadZipBomb'
 	| 'selfEvaluation.uploadActivePdf'
+	| 'selfEvaluation.uploadNotChecked'
 >
 
 export class UploadRefused extends Error {
@@ -289,7 +277,11 @@ export function uploadOfBytes(name: string, kind: UploadKind, bytes: Uint8Array)
 	}
 }
 
-/** Checks one uploaded file: name, size and content (read from its file). Throws UploadRefused with a message key. */
+/**
+ * Checks one uploaded file: name, size and content (read from its file on the upload-check thread,
+ * upload-check-pool.server.ts). Throws UploadRefused with a message key; a check that could not be
+ * done (the thread busy, dead or stuck) refuses too, so nothing unchecked is ever stored.
+ */
 export async function acceptUpload(
 	file: ReceivedFile | null | undefined,
 	maxBytes = MAX_UPLOAD_BYTES,
@@ -300,12 +292,15 @@ export async function acceptUpload(
 	if (!isPlainFileName(name)) throw new UploadRefused('selfEvaluation.uploadBadName')
 	if (file.size === 0) throw new UploadRefused('selfEvaluation.uploadEmpty')
 	if (file.size > maxBytes) throw new UploadRefused('selfEvaluation.uploadTooLarge')
-	const source = { path: file.path }
-	const kind = await sniffKind(source)
+	const { kind, problem } = await uploadCheckPool()
+		.inspect(file.path)
+		.catch((error: unknown) => {
+			if (error instanceof UploadCheckFailed) throw new UploadRefused('selfEvaluation.uploadNotChecked')
+			throw error
+		})
 	const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase()
 	// The name must tell the truth too: a PNG called .pdf, or a PDF called .exe, is refused.
 	if (!kind || extension !== kind) throw new UploadRefused('selfEvaluation.uploadBadType')
-	const problem = kind === 'pdf' ? await pdfProblem(source) : await zipProblem(source)
 	if (problem === 'pdf_active') throw new UploadRefused('selfEvaluation.uploadActivePdf')
 	if (problem === 'zip_bomb') throw new UploadRefused('selfEvaluation.uploadZipBomb')
 	if (problem) throw new UploadRefused('selfEvaluation.uploadBadType')
@@ -318,28 +313,5 @@ export function isPlainFileName(name: string): boolean {
 	if (/[/\\:]/.test(name)) return false
 	if ([...name].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return false
 	if (name === '.' || name === '..' || name.startsWith('.')) return false
-	return true
-}
-
-/** The type by content: PDF by its header, the office formats by the entries of their ZIP. */
-export async function sniffKind(source: ContentSource): Promise<UploadKind | null> {
-	const head = await readHead(source)
-	if (startsWith(head, '%PDF-')) return 'pdf'
-	if (!startsWith(head, 'PK\u0003\u0004')) return null
-	const entries = await zipEntryNames(source)
-	if (!entries) return null
-	// ODF: a `mimetype` entry, stored uncompressed as the first entry, names the document type.
-	if (entries.includes('mimetype')) {
-		return (await odfMimeType(source)) === UPLOAD_MIME_TYPES.odt ? 'odt' : null
-	}
-	if (!entries.includes('[Content_Types].xml')) return null
-	if (entries.some((entry) => entry.startsWith('word/'))) return 'docx'
-	if (entries.some((entry) => entry.startsWith('xl/'))) return 'xlsx'
-	return null
-}
-
-function startsWith(bytes: Uint8Array, prefix: string): boolean {
-	if (bytes.length < prefix.length) return false
-	for (let index = 0; index < prefix.length; index++) if (bytes[index] !== prefix.charCodeAt(index)) return false
 	return true
 }

@@ -8,7 +8,7 @@ import type { ParticipationState, PrismaClient } from '#app/generated/prisma/cli
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { transition } from '#app/domain/participation.ts'
 import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
-import { type EvidenceItem, type NormSet, allEvidence } from '#app/domain/norm-set.ts'
+import { type EvidenceItem, type NormSet, findEvidence } from '#app/domain/norm-set.ts'
 import { type Answers, checkCompleteness } from '#app/domain/self-evaluation.ts'
 import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -320,9 +320,7 @@ export async function saveAnswer(
 	// The route has read the norm set already (once per request: each read asks the register version).
 	let loaded = Number.isInteger(input.year) ? (normSet ?? (await loadNormSet(input.year))) : null
 	const find = (set: LoadedNormSet | null) => ({
-		item: set
-			? allEvidence(set.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
-			: undefined,
+		item: set ? findEvidence(set.normSet, input.evidenceKey)?.item : undefined,
 		evidenceItemId: set?.evidenceIds.get(input.evidenceKey),
 	})
 	let { item, evidenceItemId } = find(loaded)
@@ -453,7 +451,7 @@ export async function addDocument(
 		? participation.rounds.find((round) => round.status === 'draft')
 		: undefined
 	if (!draft) throw new AppError('round_frozen')
-	const item = allEvidence(loaded.normSet).find(({ item: candidate }) => candidate.key === input.evidenceKey)?.item
+	const item = findEvidence(loaded.normSet, input.evidenceKey)?.item
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
 	if (item?.kind !== 'template_upload' || !evidenceItemId) throw new AppError('evidence_without_document')
 	// The bytes go into the store first, outside the transaction; it only records the rows (issue 17).

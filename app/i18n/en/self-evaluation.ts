@@ -83,6 +83,7 @@ export const selfEvaluation: Record<keyof typeof nl, string> = {
 		'This file unpacks to more than 100 MB and is therefore not accepted. Save the document again in Word, LibreOffice or Excel and upload it then.',
 	uploadActivePdf:
 		'This PDF contains active content (JavaScript, a program that starts, or embedded files) and is therefore not accepted. Turn it into a plain PDF, for example with Print to PDF, and upload that.',
+	uploadNotChecked: 'The file could not be checked just now, so it has not been stored. Try again in a minute.',
 	toastUploaded: 'Document uploaded.',
 	toastTakenOver:
 		'{count, plural, one {The answers of # criterion were} other {The answers of # criteria were}} taken over from {year}. Check them before you submit.',

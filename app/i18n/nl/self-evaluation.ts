@@ -84,6 +84,8 @@ export const selfEvaluation = {
 		'Dit bestand pakt uit tot meer dan 100 MB en wordt daarom niet aangenomen. Sla het document opnieuw op in Word, LibreOffice of Excel en upload het dan.',
 	uploadActivePdf:
 		'Deze PDF bevat actieve inhoud (JavaScript, een programma dat start of ingesloten bestanden) en wordt daarom niet aangenomen. Maak er een gewone PDF van, bijvoorbeeld met Afdrukken naar PDF, en upload die.',
+	uploadNotChecked:
+		'Het bestand kon nu niet worden gecontroleerd en is daarom niet opgeslagen. Probeer het over een minuut opnieuw.',
 	toastUploaded: 'Document geüpload.',
 	toastTakenOver:
 		'{count, plural, one {De antwoorden van # criterium zijn} other {De antwoorden van # criteria zijn}} overgenomen uit {year}. Controleer ze voor u indient.',

@@ -1,5 +1,5 @@
 import type { Route } from './+types/autosave'
-import { allEvidence } from '#app/domain/norm-set.ts'
+import { findEvidence } from '#app/domain/norm-set.ts'
 import { formatTime } from './time.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { translateError } from '#app/i18n/errors.ts'
@@ -53,7 +53,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!loaded) notFound()
 	const formData = await readForm(request)
 	const key = formData.get('evidenceKey')
-	const find = (set: LoadedNormSet) => allEvidence(set.normSet).find((entry) => entry.item.key === key)?.item
+	const find = (set: LoadedNormSet) => findEvidence(set.normSet, key)?.item
 	let item = find(loaded)
 	if (!item && held) {
 		held = null
