@@ -229,30 +229,46 @@ function unescapeNames(text: string): string {
  * is tested up to a cut before a character that is neither a letter, a digit nor `#`, with no `#`
  * in the two characters before it: no name and no `#xx` escape spans such a cut, and the character
  * after a name is the same on both sides of it, so the answer equals one test of the whole text.
+ *
+ * Each piece is searched for its last cut once, with the two characters before it, and the text
+ * waits as a list of pieces: a string grown piece by piece was copied whole at every search, so a
+ * 20 MB run without a cut (20 MB of letters) took 7.6 s of CPU instead of a fraction of one.
  */
 export class ActiveNameScan {
 	found = false
-	private pending = ''
-	private looked = 2
+	private pieces: string[] = []
+	private size = 0
+	/** Where in the waiting text the last cut lies (0: none yet, for a cut at 0 leaves nothing to test). */
+	private cut = 0
+	/** The last two characters pushed: what `isCut` looks back at from the start of the next piece. */
+	private edge = ''
 
 	push(text: string): void {
-		if (this.found) return
-		this.pending += text
-		if (this.pending.length < 2 * WINDOW_BYTES) return
-		// The last cut, looked for in what came since the last look (a long run of name characters
-		// waits for one, or for the end).
-		let cut = this.pending.length - 1
-		while (cut > this.looked && !isCut(this.pending, cut)) cut--
-		this.looked = Math.max(2, this.pending.length - 3)
-		if (cut <= 2 || !isCut(this.pending, cut)) return
-		this.test(this.pending.slice(0, cut))
-		this.pending = this.pending.slice(cut)
-		this.looked = 2
+		if (this.found || text.length === 0) return
+		const context = this.edge + text
+		for (let at = context.length - 1; at >= this.edge.length; at--) {
+			if (isCut(context, at)) {
+				this.cut = this.size + at - this.edge.length
+				break
+			}
+		}
+		this.edge = context.slice(-2)
+		this.pieces.push(text)
+		this.size += text.length
+		if (this.size < 2 * WINDOW_BYTES || this.cut <= 0) return
+		const pending = this.pieces.join('')
+		this.test(pending.slice(0, this.cut))
+		const rest = pending.slice(this.cut)
+		this.pieces = [rest]
+		this.size = rest.length
+		this.cut = 0
 	}
 
 	end(): boolean {
-		this.test(this.pending)
-		this.pending = ''
+		const pending = this.pieces.join('')
+		this.pieces = []
+		this.size = 0
+		this.test(pending)
 		return this.found
 	}
 

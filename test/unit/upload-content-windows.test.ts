@@ -8,7 +8,7 @@ import path from 'node:path'
 import { deflateSync, inflateSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_UNPACKED_BYTES, pdfProblem } from '#app/lib/upload-content.server.ts'
+import { ActiveNameScan, MAX_UNPACKED_BYTES, pdfProblem } from '#app/lib/upload-content.server.ts'
 
 const ACTIVE_NAMES = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToE)(?![A-Za-z0-9])/
 
@@ -124,4 +124,48 @@ describe('the PDF check in windows', () => {
 		expect(await pdfProblem(late)).toBe('pdf_active')
 		expect(await pdfProblem(build(['0'.repeat(1024 * 1024), { objectStream: '7 0 [2 0 R /Fit]' }]))).toBeNull()
 	}, 30_000)
+})
+
+describe('the active-name scan in pieces', () => {
+	// The scan holds the text in pieces and cuts it where no name nor escape can span the cut (it
+	// searches each piece once, with the two characters before it). Pieces of any length, tokens
+	// with `#` escapes just before and after them, and long runs without any cut (20 MB of letters
+	// once took 7.6 s when the waiting text was one string grown piece by piece).
+	const part = fc.oneof(
+		fc.constantFrom(...names, '#', '#4', '#61', '/', ' ', '\n', '(', ')', 'a', '0'),
+		fc
+			.tuple(fc.constantFrom('x', ' ', '#', 'J', '/'), fc.integer({ min: 1, max: 140_000 }))
+			.map(([char, n]) => char.repeat(n)),
+	)
+	const unescape = (text: string) =>
+		text.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+
+	it('gives the answer of one test of the whole text, however the text is cut into pieces', () => {
+		fc.assert(
+			fc.property(
+				fc.array(part, { maxLength: 12 }),
+				fc.array(fc.integer({ min: 1, max: 70_000 }), { minLength: 1, maxLength: 8 }),
+				(parts, sizes) => {
+					const text = parts.join('')
+					const scan = new ActiveNameScan()
+					for (let at = 0, n = 0; at < text.length; n++) {
+						const size = sizes[n % sizes.length] as number
+						scan.push(text.slice(at, at + size))
+						at += size
+					}
+					expect(scan.end()).toBe(ACTIVE_NAMES.test(unescape(text)))
+				},
+			),
+			{ numRuns: 300 },
+		)
+	}, 60_000)
+
+	it('scans 20 MB without a cut in linear time', () => {
+		const started = performance.now()
+		const scan = new ActiveNameScan()
+		const piece = 'a'.repeat(64 * 1024)
+		for (let n = 0; n < 320; n++) scan.push(piece)
+		expect(scan.end()).toBe(false)
+		expect(performance.now() - started).toBeLessThan(3000)
+	})
 })
