@@ -52,14 +52,14 @@ const samples: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
 		applyUrl: 'https://portaal.example/aanmelden',
 		normsUrl: 'https://portaal.example/normen/2031',
 	},
-	agreement_offered: { ...base, signBy: '31 oktober 2030' },
+	agreement_offered: { ...base, signBy: '31 oktober 2030', listingOn: '1 januari 2031' },
 	agreement_signed: {
 		...base,
 		signerName: 'Anna de Vries',
 		signedAt: '12 juni 2030',
 		listing: { kind: 'on', date: '1 januari 2031' },
 	},
-	listed: { ...base, deadline: '31 maart 2031' },
+	listed: { ...base, deadline: '31 maart 2031', withdrawalOn: '1 april 2031' },
 	self_evaluation_received: { ...base, round: 2, submittedAt: '3 maart 2031' },
 	revision_requested: {
 		...base,
@@ -213,7 +213,7 @@ const mustSay: Partial<Record<EmailTemplateName, string[]>> = {
 	network_request: ['Groepsbehandeling', 'Wij starten een groep'],
 	network_answer: ['Bram Jansen', 'bram@oost.example'],
 	conversation_message: ['Beste Anna de Vries', '2 bijlagen', 'Bericht lezen'],
-	listed: ['31 maart 2031', '1 april'],
+	listed: ['31 maart 2031', '1 april 2031'],
 	revision_requested: ['14 april 2031', 'Criterium 1.2', 'Criterium 3.1'],
 	qualified: ['KBG-2031-0042', '31 december 2031'],
 	withdrawal: ['1 april 2031', 'niet tijdig gekwalificeerd', 'Geen zelfevaluatie ontvangen.'],
@@ -294,6 +294,21 @@ describe('mail templates', () => {
 		expect(late).toContain('vanaf vandaag opgenomen')
 		expect(late).not.toContain('1 januari')
 		expect(text({ kind: 'after_qualification' })).toContain('nadat u zich tijdig heeft gekwalificeerd')
+	})
+
+	test("the offer and the listing name the year's own dates, never a fixed 1 January or 1 April", () => {
+		// A year whose dates moved (DOMAIN.md §3: KiBG moved them before).
+		const offer = renderEmail('agreement_offered', { ...samples.agreement_offered, listingOn: '15 januari 2031' }).text
+		expect(offer).toContain('vóór 15 januari 2031 hebben geretourneerd, worden per 15 januari 2031 opgenomen')
+		expect(offer).not.toContain('1 januari')
+		const listed = renderEmail('listed', {
+			...samples.listed,
+			deadline: '14 april 2031',
+			withdrawalOn: '15 april 2031',
+		}).text
+		expect(listed).toContain('uiterlijk 14 april 2031')
+		expect(listed).toMatch(/per\s+15 april 2031\s+ingetrokken/)
+		expect(listed).not.toContain('1 april')
 	})
 
 	test('a revision request lists every insufficient criterion on its own line in the text version', () => {

@@ -8,8 +8,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { withdrawalDay } from '#app/domain/calendar.ts'
 import { feeBreakdown, invoiceVat } from '#app/domain/fees.ts'
 import { defaultYearSettings, type YearSettings } from '#app/domain/year-settings.ts'
+import { formatCalendarDay } from '#app/i18n/format.ts'
 import { agreementPdf } from '#templates/agreement.ts'
 import { certificatePdf } from '#templates/certificate.ts'
 import { creditNotePdf } from '#templates/credit-note.ts'
@@ -78,8 +80,10 @@ async function documentsFor(settings: YearSettings) {
 		feeRateBp: settings.feeRateBp,
 		minimumFeeCents: settings.minimumFeeCents,
 		turnoverLabel: settings.turnoverLabel,
-		listingOn: `1 januari ${y}`,
-		qualificationDeadline: `31 maart ${y}`,
+		// The year's own dates, as the portal prints them (never a fixed "1 April").
+		listingOn: formatCalendarDay(settings.listingOn, 'nl'),
+		qualificationDeadline: formatCalendarDay(settings.qualificationDeadline, 'nl'),
+		reapplicantListingOn: formatCalendarDay(withdrawalDay(settings.qualificationDeadline), 'nl'),
 		maxRevisions: settings.maxRevisions,
 		revisionGraceDays: settings.revisionGraceDays,
 		offeredOn: `15 juni ${y - 1}`,
@@ -154,8 +158,8 @@ async function documentsFor(settings: YearSettings) {
 			providerAddress: [`${provider.street} ${provider.houseNumber}`, `${provider.postcode} ${provider.city}`],
 			kvkNumber: provider.kvkNumber,
 			reasonLabel: 'Niet tijdig gekwalificeerd',
-			effectiveOn: `1 april ${y}`,
-			letterDate: `1 april ${y}`,
+			effectiveOn: formatCalendarDay(withdrawalDay(settings.qualificationDeadline), 'nl'),
+			letterDate: formatCalendarDay(withdrawalDay(settings.qualificationDeadline), 'nl'),
 			explanation:
 				'De zorgaanbieder heeft zich niet binnen de kwalificatieperiode gekwalificeerd (handboek van het keurmerk, §3.3).',
 			certificateNumber: null,

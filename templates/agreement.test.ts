@@ -10,6 +10,7 @@ const input: AgreementPdfInput = {
 	turnoverLabel: 'gerealiseerde omzet GBGGZ',
 	listingOn: '1 januari 2027',
 	qualificationDeadline: '31 maart 2027',
+	reapplicantListingOn: '1 april 2027',
 	maxRevisions: 1,
 	revisionGraceDays: 0,
 	offeredOn: '3 juli 2026',
@@ -67,5 +68,19 @@ describe('agreement PDF', () => {
 		expect(text).toContain('203.0.113.7')
 		expect(text).toMatch(/op zijn vroegst per\s+1\s+april\s+2027/)
 		expect(text).not.toMatch(/per 1\s+januari 2027\s+als keurmerkdrager/)
+	})
+
+	it("names a re-applicant's listing day from the year's own deadline, never a fixed 1 April", async () => {
+		// A year whose deadline moved to 14 April: the re-applicant is listed from 15 April at the earliest.
+		const text = pdfText(
+			await agreementPdf({
+				...input,
+				qualificationDeadline: '14 april 2027',
+				reapplicantListingOn: '15 april 2027',
+				isReapplicant: true,
+			}),
+		)
+		expect(text).toMatch(/op zijn vroegst per\s+15\s+april\s+2027/)
+		expect(text).not.toMatch(/per\s+1\s+april/)
 	})
 })

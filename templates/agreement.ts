@@ -44,6 +44,8 @@ export interface AgreementPdfInput {
 	turnoverLabel: string
 	listingOn: string // Dutch date
 	qualificationDeadline: string // Dutch date
+	/** Dutch date: the day after the deadline, when a re-applicant that qualified is listed at the earliest. */
+	reapplicantListingOn: string
 	maxRevisions: number
 	/** DOMAIN.md §3: 0 = revisions due at the qualification deadline. */
 	revisionGraceDays: number
@@ -83,7 +85,9 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 		['Grondslag', capitalize(input.turnoverLabel)],
 		[
 			'Opname in het register',
-			input.isReapplicant ? 'na tijdige kwalificatie, op zijn vroegst per 1 april' : input.listingOn,
+			input.isReapplicant
+				? `na tijdige kwalificatie, op zijn vroegst per ${input.reapplicantListingOn}`
+				: input.listingOn,
 		],
 		['Kwalificeren uiterlijk', input.qualificationDeadline],
 		['Aangeboden op', input.offeredOn],
@@ -93,7 +97,7 @@ export async function agreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 	paragraph(
 		doc,
 		input.isReapplicant
-			? `Het keurmerk werd de zorgaanbieder eerder ingetrokken. De zorgaanbieder wordt in het Keurmerkregister opgenomen zodra zij zich tijdig heeft gekwalificeerd, op zijn vroegst per 1 april ${input.year}.`
+			? `Het keurmerk werd de zorgaanbieder eerder ingetrokken. De zorgaanbieder wordt in het Keurmerkregister opgenomen zodra zij zich tijdig heeft gekwalificeerd, op zijn vroegst per ${input.reapplicantListingOn}.`
 			: `De zorgaanbieder die deze overeenkomst vóór ${input.listingOn} ondertekend retourneert, wordt per ${input.listingOn} als keurmerkdrager opgenomen in het Keurmerkregister.`,
 	)
 	heading(doc, 'Artikel 2 — Kwalificatie')

@@ -46,9 +46,18 @@ export function qualificationDeadlineAt(settings: YearSettings): Date {
 	return endOfDay(settings.qualificationDeadline)
 }
 
-/** 003 §3.3: "per 1 april ingetrokken" — the start of the day after the qualification deadline. */
+/**
+ * 003 §3.3: "per 1 april ingetrokken" — the day after the (inclusive) qualification deadline, on
+ * which the run withdraws and a re-applicant that qualified in time is listed. A text that names
+ * this day takes it from the year's deadline, never as a fixed "1 April".
+ */
+export function withdrawalDay(qualificationDeadline: CalendarDate): CalendarDate {
+	return addDays(qualificationDeadline, 1)
+}
+
+/** The start of the withdrawal day (see `withdrawalDay`). */
 export function withdrawalAt(settings: YearSettings): Date {
-	return startOfDay(addDays(settings.qualificationDeadline, 1))
+	return startOfDay(withdrawalDay(settings.qualificationDeadline))
 }
 
 /** 003 §3.2: carriers that returned a signed agreement are in the register from 1 January. */
@@ -75,7 +84,7 @@ export function yearCalendar(settings: YearSettings): YearCalendar {
 		at: endOfDay(date),
 	})
 	const y = settings.year
-	const dayAfterDeadline = addDays(settings.qualificationDeadline, 1)
+	const dayAfterDeadline = withdrawalDay(settings.qualificationDeadline)
 	const moments: Record<CalendarKey, CalendarMoment> = {
 		normsPublished: starts('normsPublished', settings.normsPublishedOn),
 		agreementsOffered: starts('agreementsOffered', settings.agreementsOfferedOn),

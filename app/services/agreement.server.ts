@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Agreement } from '#app/generated/prisma/client.ts'
 import { AppError } from '#app/domain/errors.ts'
+import { withdrawalDay } from '#app/domain/calendar.ts'
 import { formatCalendarDay, formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { agreementConsentText } from '#app/i18n/labels.ts'
 import { now } from '#app/lib/clock.server.ts'
@@ -85,6 +86,7 @@ export async function renderAgreementPdf(
 		// The agreement is a Dutch document.
 		listingOn: formatCalendarDay(terms.listingOn, 'nl'),
 		qualificationDeadline: formatCalendarDay(terms.qualificationDeadline, 'nl'),
+		reapplicantListingOn: formatCalendarDay(withdrawalDay(terms.qualificationDeadline), 'nl'),
 		maxRevisions: terms.maxRevisions,
 		revisionGraceDays: terms.revisionGraceDays,
 		offeredOn: formatDate(agreement.offeredAt, 'nl'),

@@ -4,7 +4,7 @@
 // in the templates (emails/templates/participation.ts).
 import { href } from 'react-router'
 import type { Participation } from '#app/generated/prisma/client.ts'
-import { listingAt, qualificationDeadlineAt } from '#app/domain/calendar.ts'
+import { listingAt, qualificationDeadlineAt, withdrawalAt } from '#app/domain/calendar.ts'
 import type { Effect } from '#app/domain/participation.ts'
 import type { YearSettings } from '#app/domain/year-settings.ts'
 import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
@@ -66,7 +66,11 @@ export async function sendParticipationMail(
 			case 'agreement_offered':
 				return {
 					template: 'agreement_offered' as const,
-					data: { ...base, signBy: formatCalendarDay(settings.applicationClosesOn, 'nl') },
+					data: {
+						...base,
+						signBy: formatCalendarDay(settings.applicationClosesOn, 'nl'),
+						listingOn: formatCalendarDay(settings.listingOn, 'nl'),
+					},
 				}
 			case 'agreement_signed': {
 				const agreement = await tx.agreement.findFirst({
@@ -90,7 +94,14 @@ export async function sendParticipationMail(
 				}
 			}
 			case 'listed':
-				return { template: 'listed' as const, data: { ...base, deadline: day(qualificationDeadlineAt(settings)) } }
+				return {
+					template: 'listed' as const,
+					data: {
+						...base,
+						deadline: day(qualificationDeadlineAt(settings)),
+						withdrawalOn: day(withdrawalAt(settings)),
+					},
+				}
 			case 'self_evaluation_received': {
 				const round = await tx.selfEvaluationRound.findFirstOrThrow({
 					where: { participationId: participation.id, status: 'submitted' },

@@ -3,7 +3,7 @@
 // are computed by the domain (calendar, next-deadline) at the server clock.
 import { href } from 'react-router'
 import type { CalendarKey, OptionalCalendarKey } from '#app/domain/calendar.ts'
-import { yearCalendar } from '#app/domain/calendar.ts'
+import { withdrawalDay, yearCalendar } from '#app/domain/calendar.ts'
 import { type NextActionKind, nextDeadline } from '#app/domain/next-deadline.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
@@ -84,6 +84,8 @@ export async function providerDashboard(providerId: string, at: Date = now()) {
 		year: current.year,
 		state: current.state,
 		isReapplicant: current.isReapplicant,
+		/** A re-applicant is listed once qualified in time, at the earliest on this day (003 §3.3). */
+		reapplicantListingOn: withdrawalDay(toYearSettings(current.markYear).qualificationDeadline),
 		listedFrom: current.listedFrom,
 		listedUntil: current.listedUntil,
 		inRegister:

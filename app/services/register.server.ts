@@ -7,6 +7,7 @@
 // status expression below restates registerStatus() on the stored window; a test holds the two
 // together (test/integration/register-search.test.ts), and the carrier page uses the domain itself.
 import { Prisma } from '#app/generated/prisma/client.ts'
+import type { CalendarDate } from '#app/domain/amsterdam-time.ts'
 import { yearEndAt } from '#app/domain/calendar.ts'
 import { type ParticipationSnapshot } from '#app/domain/participation.ts'
 import { QUALIFIED_STATES } from '#app/domain/participation-states.ts'
@@ -201,6 +202,8 @@ export interface RegisterSearchResult {
 	unknownYear: boolean
 	/** The moment the statuses are for. */
 	at: Date
+	/** The shown year's qualification deadline (inclusive), null for a year without settings. */
+	qualificationDeadline: CalendarDate | null
 	total: number
 	/** Matches per status for the other filters (the status filter's counts). */
 	statusCounts: Record<RegisterSearchStatus, number>
@@ -225,6 +228,7 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 			years,
 			unknownYear,
 			at: clock,
+			qualificationDeadline: settings?.qualificationDeadline ?? null,
 			total: 0,
 			statusCounts: emptyCounts,
 			pagination: paginate(0, 1),
@@ -250,7 +254,17 @@ export async function searchRegister(query: RegisterQuery, clock: Date = now()):
 						ORDER[query.sort],
 					),
 				)
-	return { year, years, unknownYear, at, total, statusCounts, pagination, entries: rows.map(toEntry) }
+	return {
+		year,
+		years,
+		unknownYear,
+		at,
+		qualificationDeadline: settings.qualificationDeadline,
+		total,
+		statusCounts,
+		pagination,
+		entries: rows.map(toEntry),
+	}
 }
 
 // The provider's own province, else the one its postcode suggests (registerProvince in SQL).
@@ -288,6 +302,8 @@ export interface CarrierYear {
 	year: number
 	markName: string
 	at: Date
+	/** The year's qualification deadline (inclusive): what a carrier not yet qualified must meet. */
+	qualificationDeadline: CalendarDate
 	status: PublicCarrierStatus
 	certificate: { number: string; validUntil: Date } | null
 }
@@ -342,6 +358,7 @@ export async function loadCarrier(slug: string, clock: Date = now()): Promise<Ca
 			year: participation.year,
 			markName: settings.markName,
 			at,
+			qualificationDeadline: settings.qualificationDeadline,
 			status: publicCarrierStatus(status),
 			certificate,
 		})

@@ -22,13 +22,16 @@ export function applicationReceived(data: ParticipationMailBase & { agreementOff
 	})
 }
 
-export function agreementOffered(data: ParticipationMailBase & { signBy: string | null }): EmailContent {
+/** `listingOn`: the year's listing day (Dutch), a setting of the year, never a fixed 1 January. */
+export function agreementOffered(
+	data: ParticipationMailBase & { signBy: string | null; listingOn: string },
+): EmailContent {
 	return providerMessage(data, {
 		subject: `Overeenkomst ${data.markName} ${data.year} staat klaar`,
 		preheader: data.signBy ? `Graag ondertekend uiterlijk ${data.signBy}.` : undefined,
 		blocks: [
 			`De overeenkomst voor het ${data.markName} ${data.year} staat voor u klaar in het Keurmerkportaal. Een medewerker met tekenbevoegdheid kan de overeenkomst daar lezen en ondertekenen.`,
-			`Organisaties die de getekende overeenkomst vóór 1 januari ${data.year} hebben geretourneerd, worden per 1 januari ${data.year} opgenomen in het Keurmerkregister.${data.signBy ? ` Wij vragen u de overeenkomst uiterlijk ${data.signBy} te ondertekenen.` : ''}`,
+			`Organisaties die de getekende overeenkomst vóór ${data.listingOn} hebben geretourneerd, worden per ${data.listingOn} opgenomen in het Keurmerkregister.${data.signBy ? ` Wij vragen u de overeenkomst uiterlijk ${data.signBy} te ondertekenen.` : ''}`,
 		],
 		cta: 'Overeenkomst bekijken en ondertekenen',
 	})
@@ -59,15 +62,16 @@ export function agreementSigned(
 	})
 }
 
-export function listed(data: ParticipationMailBase & { deadline: string }): EmailContent {
+/** `withdrawalOn`: the day after the year's deadline (Dutch), never a fixed 1 April. */
+export function listed(data: ParticipationMailBase & { deadline: string; withdrawalOn: string }): EmailContent {
 	return providerMessage(data, {
 		subject: `Opgenomen in het Keurmerkregister ${data.year}`,
 		preheader: `Dien de zelfevaluatie in uiterlijk ${data.deadline}.`,
 		blocks: [
 			`Uw organisatie staat als keurmerkdrager ${data.year} in het Keurmerkregister.`,
 			html`Om het keurmerk te behouden toont u <strong>uiterlijk ${data.deadline}</strong> met de zelfevaluatie aan dat
-				u aan alle normen van ${data.year} voldoet. Lukt dat niet op tijd, dan wordt het keurmerk per 1 april
-				ingetrokken.`,
+				u aan alle normen van ${data.year} voldoet. Lukt dat niet op tijd, dan wordt het keurmerk per
+				${data.withdrawalOn} ingetrokken.`,
 		],
 		cta: 'Zelfevaluatie invullen',
 	})

@@ -24,7 +24,8 @@ const TEXT = {
 		qualified: 'Gekwalificeerd',
 		qualifiedText: `Gekwalificeerd voor ${YEAR} op 10 februari ${YEAR}`,
 		legend: 'Wat betekenen Keurmerkdrager en Gekwalificeerd?',
-		legendListed: 'De aanbieder heeft de overeenkomst',
+		// The year's own deadline (a setting), inclusive: never a fixed "vóór 1 april".
+		legendListed: `zich uiterlijk 31 maart ${YEAR} kwalificeren`,
 		location: 'Vestiging',
 		others: "Andere keurmerkdragers in 's-Hertogenbosch",
 		verify: (number: string) => `Certificaat ${number} controleren`,
@@ -46,7 +47,7 @@ const TEXT = {
 		qualified: 'Qualified',
 		qualifiedText: `Qualified for ${YEAR} on 10 February ${YEAR}`,
 		legend: 'What do Carrier and Qualified mean?',
-		legendListed: 'The provider signed the agreement',
+		legendListed: `qualify with a self-evaluation by 31 March ${YEAR}`,
 		location: 'Location',
 		others: "Other carriers in 's-Hertogenbosch",
 		verify: (number: string) => `Verify certificate ${number}`,

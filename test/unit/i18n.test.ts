@@ -43,6 +43,30 @@ describe('message catalogues', () => {
 		expect(translate('nl', 'benchmark.fileErrorsTitle', { count: 1 })).toBe('Het bestand bevat 1 fout')
 	})
 
+	it('name no day of the yearly cycle as fixed text: every such date is a setting of the year', () => {
+		// DOMAIN.md §3: KiBG moved the dates before, so "vóór 1 april" or "(mei)" in a message is wrong
+		// for a year with other settings; a message takes the year's date as a parameter, or names
+		// the moment in words ("kwalificatiedeadline"). A day with its year is an example of a past
+		// year ("vóór 1 september 2018"); 31 December is the end of every year, never a setting.
+		const months =
+			'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|' +
+			'January|February|March|April|May|June|July|August|September|October|November|December'
+		const fixedDay = new RegExp(`\\b(?!31 december\\b)\\d{1,2} (${months})\\b(?! \\d{4})`, 'i')
+		const monthAlone = new RegExp(`\\((${months})\\)`)
+		const found: string[] = []
+		for (const locale of ['nl', 'en'] as const)
+			for (const [namespace, messages] of Object.entries(catalogues[locale]))
+				for (const [key, message] of Object.entries(messages as Record<string, string>))
+					if (fixedDay.test(message) || monthAlone.test(message))
+						found.push(`${locale} ${namespace}.${key}: ${message}`)
+		expect(found).toEqual([])
+		// A year whose deadline moved to 14 April says so.
+		expect(translate('nl', 'register.legendListed', { date: '14 april 2031' })).toContain('uiterlijk 14 april 2031')
+		expect(translate('en', 'provider.termListingReapplicant', { date: '15 April 2031' })).toBe(
+			'After qualifying in time, 15 April 2031 at the earliest',
+		)
+	})
+
 	it('translate with parameters and fall back to the key for an unknown one', () => {
 		expect(translate('nl', 'common.daysLeft', { count: 3 })).toBe('nog 3 dagen')
 		expect(translate('en', 'common.daysLeft', { count: 3 })).toBe('3 days left')

@@ -109,21 +109,22 @@ export const mail: Record<keyof typeof dutch, string> = {
 	summary_orphanFilesChecked: 'files checked',
 	summary_orphanFilesRemoved: 'orphaned files removed',
 	summary_orphanBytesFreed: 'bytes freed',
-	jobListCarriers: 'Listing in the register (1 January)',
+	jobListCarriers: 'Listing in the register (listing day)',
 	jobListCarriersHelp:
 		'Lists every provider with a signed agreement in the register; re-applicants only after qualifying.',
-	jobQualificationDeadline: 'Qualification deadline (1 April)',
+	jobQualificationDeadline: 'Qualification deadline',
 	jobQualificationDeadlineHelp:
-		'Withdraws the mark per 1 April from those that did not submit a self-evaluation, and tells re-applicants that qualified in time that they are listed.',
+		'On the day after the year’s qualification deadline, withdraws the mark from those that did not submit a self-evaluation, and tells re-applicants that qualified in time that they are listed.',
 	jobRevisionOverdue: 'Overdue revisions',
 	jobRevisionOverdueHelp: 'Withdraws the mark when a requested revision was not submitted in time.',
-	jobOfferAgreements: 'Offer next year’s agreement (May)',
+	jobOfferAgreements: 'Offer next year’s agreement',
 	jobOfferAgreementsHelp: 'Offers qualified carriers the agreement for the next year.',
 	jobAgreementReminders: 'Agreement reminders',
 	jobAgreementRemindersHelp:
-		'Reminds of an agreement that has not been signed: after 14 days, a week before 1 January and two weeks before the deadline.',
+		'Reminds of an agreement that has not been signed: after 14 days, a week before the listing day and two weeks before the qualification deadline.',
 	jobQualificationReminders: 'Self-evaluation reminders',
-	jobQualificationRemindersHelp: 'Reminds carriers that have not submitted, 30, 14, 7 and 1 day before the deadline.',
+	jobQualificationRemindersHelp:
+		'Reminds carriers that have not submitted, on the days before the qualification deadline that the year sets (by default 30, 14, 7 and 1).',
 	jobApplicationWindowOpened: 'Application window open: tell who asked',
 	jobApplicationWindowOpenedHelp:
 		'Mails every address that asked for it on /aanmelden once when the application window is open, then deletes the address.',

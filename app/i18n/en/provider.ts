@@ -157,7 +157,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	inRegister: 'In the register',
 	notInRegister: 'Not in the register',
 	reapplicantNote:
-		'Because the mark was withdrawn earlier, you are listed only after qualifying in time (1 April at the earliest).',
+		'Because the mark was withdrawn earlier, you are listed only after qualifying in time ({date} at the earliest).',
 	withdrawnNote: 'The mark was withdrawn ({reason}) as of',
 	passed: 'passed',
 	noParticipation: 'Your organisation does not take part this year.',
@@ -180,7 +180,7 @@ export const provider: Record<keyof typeof nl, string> = {
 	termFeeRate: 'Fee rate',
 	termMinimumFee: 'Minimum fee',
 	termListing: 'Listed in the register',
-	termListingReapplicant: 'After qualifying in time, 1 April at the earliest',
+	termListingReapplicant: 'After qualifying in time, {date} at the earliest',
 	termDeadline: 'Submit the self-evaluation by',
 	termWithdrawal: 'Withdrawal',
 	termWithdrawalGrounds:

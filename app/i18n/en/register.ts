@@ -14,7 +14,9 @@ export const register: Record<keyof typeof nl, string> = {
 	filtersApply: 'Apply filters',
 	legendTitle: 'What do Carrier and Qualified mean?',
 	legendListed:
-		'The provider signed the agreement for this mark year and is in the register. It must qualify with a self-evaluation before 1 April; if it does not, the mark is withdrawn.',
+		'The provider signed the agreement for this mark year and is in the register. It must qualify with a self-evaluation by {date}; if it does not, the mark is withdrawn.',
+	legendListedNoDate:
+		'The provider signed the agreement for this mark year and is in the register. It must qualify with a self-evaluation by the year’s qualification deadline; if it does not, the mark is withdrawn.',
 	legendQualified:
 		'KiBG approved this year’s self-evaluation; the provider showed that it meets all norms of this year. It has a certificate you can verify.',
 	legendWithdrawn:
@@ -66,7 +68,7 @@ export const register: Record<keyof typeof nl, string> = {
 	carrierYears: 'Carrier in',
 	carrierCurrentTitle: 'Status {year}',
 	carrierListedText:
-		'In the register since {date}. The self-evaluation of {year} has not been approved yet; a carrier must qualify before 1 April.',
+		'In the register since {date}. The self-evaluation of {year} has not been approved yet; a carrier must qualify by {deadline}.',
 	carrierQualifiedText:
 		'Qualified for {year} on {date}: the provider showed with a self-evaluation that it meets the norms of {year}.',
 	carrierWithdrawnText:

@@ -111,23 +111,24 @@ export const mail = {
 	summary_orphanFilesChecked: 'bestanden gecontroleerd',
 	summary_orphanFilesRemoved: 'weesbestanden verwijderd',
 	summary_orphanBytesFreed: 'bytes vrijgemaakt',
-	jobListCarriers: 'Opname in het register (1 januari)',
+	// Jobs serve every year, each with its own dates: no fixed day in their names (settings of the year).
+	jobListCarriers: 'Opname in het register (opnamedatum)',
 	jobListCarriersHelp:
 		'Neemt elke aanbieder met een getekende overeenkomst op in het Keurmerkregister; heraanvragers pas na kwalificatie.',
-	jobQualificationDeadline: 'Kwalificatiedeadline (1 april)',
+	jobQualificationDeadline: 'Kwalificatiedeadline',
 	jobQualificationDeadlineHelp:
-		'Trekt per 1 april het keurmerk in van wie geen zelfevaluatie heeft ingediend en meldt heraanvragers die zich tijdig kwalificeerden hun opname.',
+		'Trekt de dag na de kwalificatiedeadline van het jaar het keurmerk in van wie geen zelfevaluatie heeft ingediend en meldt heraanvragers die zich tijdig kwalificeerden hun opname.',
 	jobRevisionOverdue: 'Verlopen aanpassingen',
 	jobRevisionOverdueHelp:
 		'Trekt het keurmerk in wanneer een gevraagde aangepaste zelfevaluatie niet op tijd is ingediend.',
-	jobOfferAgreements: 'Overeenkomst volgend jaar aanbieden (mei)',
+	jobOfferAgreements: 'Overeenkomst volgend jaar aanbieden',
 	jobOfferAgreementsHelp: 'Biedt gekwalificeerde keurmerkdragers de overeenkomst voor het volgende jaar aan.',
 	jobAgreementReminders: 'Herinneringen overeenkomst',
 	jobAgreementRemindersHelp:
-		'Herinnert aan een overeenkomst die nog niet is ondertekend: na 14 dagen, een week voor 1 januari en twee weken voor de deadline.',
+		'Herinnert aan een overeenkomst die nog niet is ondertekend: na 14 dagen, een week voor de opnamedatum en twee weken voor de kwalificatiedeadline.',
 	jobQualificationReminders: 'Herinneringen zelfevaluatie',
 	jobQualificationRemindersHelp:
-		'Herinnert keurmerkdragers die nog niet hebben ingediend, 30, 14, 7 en 1 dag voor de deadline.',
+		'Herinnert keurmerkdragers die nog niet hebben ingediend op de dagen voor de kwalificatiedeadline die het jaar instelt (standaard 30, 14, 7 en 1).',
 	jobApplicationWindowOpened: 'Aanvraagperiode geopend: bericht aan wie erom vroeg',
 	jobApplicationWindowOpenedHelp:
 		'Mailt elk adres dat op /aanmelden om bericht vroeg één keer zodra de aanvraagperiode open is, en verwijdert het adres daarna.',

@@ -158,8 +158,9 @@ export const provider = {
 	yourState: 'Uw status:',
 	inRegister: 'In het Keurmerkregister',
 	notInRegister: 'Niet in het register',
+	// {date}: the day after the year's qualification deadline ('1 april 2027'), a setting of the year.
 	reapplicantNote:
-		'Omdat het keurmerk eerder is ingetrokken, wordt u pas in het register opgenomen nadat u zich tijdig hebt gekwalificeerd (op zijn vroegst per 1 april).',
+		'Omdat het keurmerk eerder is ingetrokken, wordt u pas in het register opgenomen nadat u zich tijdig hebt gekwalificeerd (op zijn vroegst per {date}).',
 	withdrawnNote: 'Het keurmerk is ingetrokken ({reason}) per',
 	passed: 'voorbij',
 	noParticipation: 'Uw organisatie neemt dit jaar niet deel.',
@@ -183,7 +184,7 @@ export const provider = {
 	termFeeRate: 'Afdrachtpercentage',
 	termMinimumFee: 'Minimale afdracht',
 	termListing: 'Opname in het register',
-	termListingReapplicant: 'Na tijdige kwalificatie, op zijn vroegst per 1 april',
+	termListingReapplicant: 'Na tijdige kwalificatie, op zijn vroegst per {date}',
 	termDeadline: 'Zelfevaluatie indienen uiterlijk',
 	termWithdrawal: 'Intrekking',
 	termWithdrawalGrounds:

@@ -15,8 +15,11 @@ export const register = {
 	filtersActive: 'Filters en sortering ({count} actief)',
 	filtersApply: 'Filters toepassen',
 	legendTitle: 'Wat betekenen Keurmerkdrager en Gekwalificeerd?',
+	// {date}: the year's qualification deadline, inclusive ('31 maart 2027'): a setting of the year.
 	legendListed:
-		'De aanbieder heeft de overeenkomst voor dit keurmerkjaar getekend en staat in het register. Zij moet zich vóór 1 april kwalificeren met een zelfevaluatie; lukt dat niet, dan wordt het keurmerk ingetrokken.',
+		'De aanbieder heeft de overeenkomst voor dit keurmerkjaar getekend en staat in het register. Zij moet zich uiterlijk {date} kwalificeren met een zelfevaluatie; lukt dat niet, dan wordt het keurmerk ingetrokken.',
+	legendListedNoDate:
+		'De aanbieder heeft de overeenkomst voor dit keurmerkjaar getekend en staat in het register. Zij moet zich vóór de kwalificatiedeadline van het jaar kwalificeren met een zelfevaluatie; lukt dat niet, dan wordt het keurmerk ingetrokken.',
 	legendQualified:
 		'KiBG heeft de zelfevaluatie van dit jaar goedgekeurd: de aanbieder heeft laten zien dat zij aan alle normen van dit jaar voldoet. Zij heeft een certificaat dat u kunt controleren.',
 	legendWithdrawn:
@@ -71,7 +74,7 @@ export const register = {
 	carrierYears: 'Keurmerkdrager in',
 	carrierCurrentTitle: 'Status {year}',
 	carrierListedText:
-		'Opgenomen in het register sinds {date}. De zelfevaluatie van {year} is nog niet goedgekeurd; een keurmerkdrager moet zich vóór 1 april kwalificeren.',
+		'Opgenomen in het register sinds {date}. De zelfevaluatie van {year} is nog niet goedgekeurd; een keurmerkdrager moet zich uiterlijk {deadline} kwalificeren.',
 	carrierQualifiedText:
 		'Gekwalificeerd voor {year} op {date}: de aanbieder heeft met een zelfevaluatie laten zien dat zij aan de normen van {year} voldoet.',
 	carrierWithdrawnText:

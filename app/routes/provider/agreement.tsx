@@ -20,6 +20,7 @@ import {
 	providerAgreements,
 	signAgreement,
 } from '#app/services/agreement.server.ts'
+import { withdrawalDay } from '#app/domain/calendar.ts'
 import { formatCalendarDay, formatEuro, formatFeeRate } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
@@ -139,7 +140,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
 							<dt>{t('provider.termListing')}</dt>
 							<dd>
 								{current.isReapplicant
-									? t('provider.termListingReapplicant')
+									? t('provider.termListingReapplicant', {
+											date: formatCalendarDay(withdrawalDay(agreement.qualificationDeadline), locale),
+										})
 									: formatCalendarDay(agreement.listingOn, locale)}
 							</dd>
 							<dt>{t('provider.termDeadline')}</dt>

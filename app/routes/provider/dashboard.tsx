@@ -7,7 +7,8 @@ import { ProviderErrorBoundary } from '#app/components/provider/ui.tsx'
 import { DateTime } from '#app/components/date-time.tsx'
 import { InputField } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
-import { useT } from '#app/i18n/react.tsx'
+import { formatCalendarDay } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { applicationWindow } from '#app/services/application.server.ts'
@@ -67,6 +68,7 @@ export const meta: Route.MetaFunction = (args) =>
 
 export default function ProviderDashboard({ loaderData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const { provider, current, next, todos, history, downloads, applyYear, calendarUrl, canSign, unread } = loaderData
 	const unreadYears = Object.entries(unread)
 		.map(([year, count]) => ({ year: Number(year), count }))
@@ -151,7 +153,11 @@ export default function ProviderDashboard({ loaderData }: Route.ComponentProps) 
 							<span className="badge badge--neutral">{t('provider.notInRegister')}</span>
 						)}
 					</p>
-					{current.isReapplicant ? <p className="field__hint">{t('provider.reapplicantNote')}</p> : null}
+					{current.isReapplicant ? (
+						<p className="field__hint">
+							{t('provider.reapplicantNote', { date: formatCalendarDay(current.reapplicantListingOn, locale) })}
+						</p>
+					) : null}
 					{current.withdrawal ? (
 						<p className="panel panel--danger">
 							{t('provider.withdrawnNote', { reason: t(`states.reason_${current.withdrawal.reason}`) })}{' '}

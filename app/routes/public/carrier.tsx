@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Route } from './+types/carrier'
 import { PublicErrorBoundary, RegisterStatusBadge, safeWebsite, StatusLegend } from './register-ui.tsx'
 import { type PublicRegisterStatus, registerSearchString, DEFAULT_REGISTER_QUERY } from '#app/domain/register-search.ts'
-import { formatDate } from '#app/i18n/format.ts'
+import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { getEnv } from '#app/lib/env.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
@@ -27,9 +27,10 @@ export async function loader({ params }: Route.LoaderArgs) {
 	if (!carrier) notFound()
 	// Not the exact moment of the status (`at`): the page does not show it, and without it the page
 	// is the same for every request with one register key (app/services/register-cache.server.ts).
-	const years = carrier.years.map(({ year, markName, status, certificate }) => ({
+	const years = carrier.years.map(({ year, markName, qualificationDeadline, status, certificate }) => ({
 		year,
 		markName,
+		qualificationDeadline,
 		status,
 		certificate,
 	}))
@@ -85,7 +86,11 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 								? t('register.carrierQualifiedText', { year: current.year, date: date(current.status.qualifiedAt) })
 								: current.status.kind === 'expired'
 									? t('register.carrierExpiredText', { year: current.year })
-									: t('register.carrierListedText', { year: current.year, date: date(current.status.since) })}
+									: t('register.carrierListedText', {
+											year: current.year,
+											date: date(current.status.since),
+											deadline: formatCalendarDay(current.qualificationDeadline, locale),
+										})}
 					</p>
 					{current.certificate ? (
 						<dl className="summary-list">
@@ -113,7 +118,7 @@ export default function Carrier({ loaderData }: Route.ComponentProps) {
 							{t('register.carrierNorms', { year: current.year })}
 						</Link>
 					</p>
-					<StatusLegend />
+					<StatusLegend qualificationDeadline={current.qualificationDeadline} />
 				</section>
 			) : null}
 

@@ -1,7 +1,8 @@
 // Small parts shared by the public register's pages.
 import { RouteErrorBoundary } from '#app/components/error-page.tsx'
+import type { CalendarDate } from '#app/domain/amsterdam-time.ts'
 import type { PublicRegisterStatus } from '#app/domain/register-search.ts'
-import { formatDate } from '#app/i18n/format.ts'
+import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 
 const BADGE: Record<PublicRegisterStatus, string> = {
@@ -31,10 +32,18 @@ export function RegisterStatusBadge({
 
 /**
  * What "Keurmerkdrager" and "Gekwalificeerd" mean (issue 13: never explained before). Folded, so it
- * costs one line above the results; the carrier page shows it open.
+ * costs one line above the results; the carrier page shows it open. The deadline is the shown
+ * year's setting (KiBG moved it before), never a fixed "1 April"; without a year, neutral words.
  */
-export function StatusLegend({ open = false }: { open?: boolean }) {
+export function StatusLegend({
+	open = false,
+	qualificationDeadline,
+}: {
+	open?: boolean
+	qualificationDeadline: CalendarDate | null
+}) {
 	const t = useT()
+	const locale = useLocale()
 	return (
 		<details className="disclosure disclosure--quiet" open={open || undefined}>
 			<summary>{t('register.legendTitle')}</summary>
@@ -43,7 +52,11 @@ export function StatusLegend({ open = false }: { open?: boolean }) {
 					<dt>
 						<RegisterStatusBadge status="listed" withdrawnAt={null} />
 					</dt>
-					<dd>{t('register.legendListed')}</dd>
+					<dd>
+						{qualificationDeadline
+							? t('register.legendListed', { date: formatCalendarDay(qualificationDeadline, locale) })
+							: t('register.legendListedNoDate')}
+					</dd>
 				</div>
 				<div>
 					<dt>

@@ -30,6 +30,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		ignored: result.unknownYear ? [...ignored, 'year' as const] : ignored,
 		year: result.year,
 		years: result.years,
+		qualificationDeadline: result.qualificationDeadline,
 		total: result.total,
 		statusCounts: result.statusCounts,
 		pagination: result.pagination,
@@ -69,7 +70,18 @@ const PARAM_LABELS: Record<RegisterParam, MessageKey> = {
 
 export default function Register({ loaderData }: Route.ComponentProps) {
 	const t = useT()
-	const { query, ignored, year, years, total, statusCounts, pagination, entries, activeFilters } = loaderData
+	const {
+		query,
+		ignored,
+		year,
+		years,
+		qualificationDeadline,
+		total,
+		statusCounts,
+		pagination,
+		entries,
+		activeFilters,
+	} = loaderData
 	const hasRegister = years.length > 0
 	const countText = t('register.resultCount', { count: total })
 	return (
@@ -240,7 +252,7 @@ export default function Register({ loaderData }: Route.ComponentProps) {
 					</nav>
 				) : null}
 			</section>
-			<StatusLegend />
+			<StatusLegend qualificationDeadline={qualificationDeadline} />
 			<p>
 				<Link to="/open-data">{t('register.openDataLink')}</Link>
 			</p>
