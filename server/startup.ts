@@ -29,6 +29,7 @@ async function run() {
 		databaseUrl: env.DATABASE_URL,
 		pgliteDataDir: env.PGLITE_DATA_DIR,
 		pgliteThread: env.PGLITE_THREAD === 'on',
+		pglitePrepared: env.PGLITE_PREPARED === 'on',
 	})
 	log.info(`database: ${database.kind} (${database.location})`)
 	const startAt = env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date()

@@ -26,6 +26,9 @@ const schema = z.object({
 	// The server runs the embedded database in a worker thread of its own (docs/deploy.md, "Database");
 	// 'off': on the main thread, as scripts and tests do.
 	PGLITE_THREAD: z.enum(['on', 'off']).default('on'),
+	// PGlite keeps each distinct statement prepared (app/lib/db/pglite-prepared.js); 'off': parsed and
+	// planned every time, as PGlite's own query does (the way back; docs/deploy.md).
+	PGLITE_PREPARED: z.enum(['on', 'off']).default('on'),
 	FILE_STORAGE_DIR: z.string().default('var/files'),
 	// Where file contents live: a local directory (one machine) or the database (every instance).
 	FILE_STORAGE: z.enum(['local', 'database']).default('local'),

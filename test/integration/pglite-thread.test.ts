@@ -12,6 +12,7 @@ import { closeDatabase, db, getDatabase, initDatabase } from '#app/lib/db.server
 import { migrationsUpToDate } from '#app/lib/db/migrations.server.ts'
 import { startPGliteThread } from '#app/lib/db/pglite-thread.server.ts'
 import { pgliteStartParams } from '#app/lib/db/pglite.server.ts'
+import { loader as healthz, RECENT_ANSWER_MS } from '#app/routes/system/healthz.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
 import { cloneTemplate, testDatabaseUrl, testRoot } from '#test/setup/test-database.ts'
 
@@ -103,6 +104,42 @@ describe.skipIf(Boolean(testDatabaseUrl()))('PGlite in its worker thread', () =>
 			Array.from({ length: 20 }, () => db.provider.findUniqueOrThrow({ where: { id: provider.id } })),
 		)
 		expect(new Set(reads.map((read) => read.agbCode))).toEqual(new Set(['20']))
+	})
+
+	it('answers /healthz without queueing behind the engine’s work while the engine keeps answering', async () => {
+		const { provider } = await createProviderWithMember({ providerName: 'Thread Health' })
+		const inside = gate()
+		const release = gate()
+		// A transaction holds the engine: every statement outside it waits, as a SELECT 1 did behind
+		// the saves at the deadline rush. The engine answered just now (the transaction's update).
+		const transaction = db.$transaction(async (tx) => {
+			await tx.provider.update({ where: { id: provider.id }, data: { name: 'Thread Health Busy' } })
+			inside.open()
+			await release.opened
+		})
+		await inside.opened
+		expect(getDatabase().answeredWithin?.(RECENT_ANSWER_MS)).toBe(true)
+		const started = performance.now()
+		const answer = await Promise.race([
+			healthz(),
+			new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 500)),
+		])
+		expect(answer).not.toBe('waited')
+		expect(performance.now() - started).toBeLessThan(500)
+		expect(await (answer as Response).json()).toMatchObject({ status: 'ok', database: 'pglite' })
+		// Quiet for longer than a second: the check asks the engine itself, and waits for it.
+		await new Promise((resolve) => setTimeout(resolve, RECENT_ANSWER_MS + 100))
+		expect(getDatabase().answeredWithin?.(RECENT_ANSWER_MS)).toBe(false)
+		let asked = false
+		const asking = healthz().then((response) => {
+			asked = true
+			return response
+		})
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(asked).toBe(false)
+		release.open()
+		await transaction
+		expect((await asking).status).toBe(200)
 	})
 
 	it('keeps Prisma’s error codes across the thread', async () => {

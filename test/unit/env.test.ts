@@ -10,6 +10,7 @@ describe('environment', () => {
 		expect(env.DATABASE_URL).toBeUndefined()
 		expect(env.PGLITE_DATA_DIR).toBe('var/db')
 		expect(env.PGLITE_THREAD).toBe('on') // the server runs the embedded database in its own thread
+		expect(env.PGLITE_PREPARED).toBe('on') // with its statements prepared once
 	})
 
 	it('lists every problem in Dutch', () => {

@@ -11,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
 import { startPGliteThread } from './pglite-thread.server.ts'
+import { withPreparedStatements } from './pglite-prepared.js'
 import { createPGlite, pgliteAdapterFactory, pgliteStartParams, pgliteThreadAdapterFactory } from './pglite.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
 
@@ -35,6 +36,8 @@ export interface Database {
 	pglite?: PGlite
 	/** PGlite only (either mode): a copy of the data directory, for backups. */
 	dumpDataDir?: () => Promise<Blob>
+	/** PGlite in its thread only: whether the engine answered a statement within the last `ms`. */
+	answeredWithin?: (ms: number) => boolean
 	close(): Promise<void>
 }
 
@@ -49,6 +52,11 @@ export interface DatabaseConfig {
 	pgliteThread?: boolean
 	/** With pgliteThread: what happens when the thread dies (default: the process stops). */
 	onPGliteCrash?: (error: Error) => void
+	/**
+	 * PGlite keeps each distinct statement prepared (pglite-prepared.js): parsed and planned once,
+	 * not per query (issue 17). Default on; false: PGlite's own unnamed statements (PGLITE_PREPARED=off).
+	 */
+	pglitePrepared?: boolean
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -83,6 +91,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		const thread = await startPGliteThread({
 			dataDir: inMemory ? undefined : path.resolve(dataDir),
 			startParams: pgliteStartParams(),
+			prepared: config.pglitePrepared ?? true,
 			onCrash: config.onPGliteCrash,
 		}).catch((error: unknown) => {
 			lock?.release()
@@ -94,6 +103,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			adapterFactory: pgliteThreadAdapterFactory(thread),
 			kind: 'pglite',
 			dumpDataDir: () => thread.dumpDataDir(),
+			answeredWithin: (ms) => thread.answeredWithin(ms),
 			location: `${inMemory ? 'in memory' : path.resolve(dataDir)}, in een eigen thread`,
 			async close() {
 				await prisma.$disconnect()
@@ -107,11 +117,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		lock?.release()
 		throw error
 	})
-	const factory = new PrismaPGlite(client)
+	const prepared = (config.pglitePrepared ?? true) ? withPreparedStatements(client) : undefined
+	const factory = new PrismaPGlite(prepared?.client ?? client)
 	const prisma = new PrismaClient({ adapter: factory, transactionOptions })
 	return {
 		prisma,
-		adapterFactory: pgliteAdapterFactory(client),
+		adapterFactory: pgliteAdapterFactory(client, () => prepared?.forget()),
 		kind: 'pglite',
 		pglite: client,
 		dumpDataDir: () => client.dumpDataDir('none'),

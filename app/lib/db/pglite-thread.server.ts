@@ -31,12 +31,19 @@ export interface PGliteThread {
 	close(): Promise<void>
 	/** The thread itself (diagnostics; the crash test ends it). */
 	worker: Worker
+	/**
+	 * Whether the engine answered a statement within the last `ms` (for /healthz: under load a
+	 * health check's own SELECT 1 would wait in the engine's queue behind every save before it).
+	 */
+	answeredWithin(ms: number): boolean
 }
 
 export interface PGliteThreadOptions {
 	/** Absolute path of the data directory; none: in memory. */
 	dataDir?: string
 	startParams: string[]
+	/** Statements prepared once per distinct text (pglite-prepared.js); default true. */
+	prepared?: boolean
 	/**
 	 * Called once when the thread dies unasked (an uncaught error, out of memory). Every waiting
 	 * query has been refused by then. Default: the process stops loudly, for a server that cannot
@@ -74,12 +81,18 @@ function rebuild(plain: PlainError): Error {
 	return error
 }
 
-export async function startPGliteThread({ dataDir, startParams, onCrash }: PGliteThreadOptions): Promise<PGliteThread> {
-	const worker = new Worker(workerFile, { workerData: { dataDir, startParams } })
+export async function startPGliteThread({
+	dataDir,
+	startParams,
+	prepared = true,
+	onCrash,
+}: PGliteThreadOptions): Promise<PGliteThread> {
+	const worker = new Worker(workerFile, { workerData: { dataDir, startParams, prepared } })
 	const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
 	let nextId = 1
 	let closing = false
 	let dead: Error | undefined
+	let lastAnswer = Number.NEGATIVE_INFINITY // performance.now() of the last successful answer
 
 	const opened = new Promise<void>((resolve, reject) => {
 		const fail = (error: Error) => {
@@ -110,8 +123,10 @@ export async function startPGliteThread({ dataDir, startParams, onCrash }: PGlit
 			const request = waiting.get(message.id)
 			if (!request) return
 			waiting.delete(message.id)
-			if (message.ok) request.resolve(message.result)
-			else request.reject(rebuild(message.error))
+			if (message.ok) {
+				lastAnswer = performance.now()
+				request.resolve(message.result)
+			} else request.reject(rebuild(message.error))
 		})
 		worker.on('error', (error) =>
 			fail(
@@ -166,6 +181,7 @@ export async function startPGliteThread({ dataDir, startParams, onCrash }: PGlit
 	return {
 		factory: { provider: 'postgres', adapterName: ADAPTER_NAME, connect: async () => adapter },
 		worker,
+		answeredWithin: (ms) => !dead && performance.now() - lastAnswer <= ms,
 		exec: (script) => call<void>({ op: 'script', script }),
 		async dumpDataDir() {
 			return new Blob([await call<Uint8Array<ArrayBuffer>>({ op: 'dump' })])

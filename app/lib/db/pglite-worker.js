@@ -14,14 +14,18 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { withPreparedStatements } from './pglite-prepared.js'
 
-/** @type {{ dataDir: string, startParams: string[] }} */
-const { dataDir, startParams } = workerData
+/** @type {{ dataDir: string, startParams: string[], prepared: boolean }} */
+const { dataDir, startParams, prepared: keepPrepared } = workerData
 const port = parentPort
 if (!port) throw new Error('pglite-worker.js runs only as a Worker')
 
 const client = new PGlite({ dataDir, extensions: { pg_trgm }, startParams })
-const ready = client.waitReady.then(() => new PrismaPGlite(client).connect())
+// Statements prepared once per distinct text (pglite-prepared.js); without (PGLITE_PREPARED=off):
+// PGlite's own unnamed statements, parsed and planned every time.
+const prepared = keepPrepared ? withPreparedStatements(client) : null
+const ready = client.waitReady.then(() => new PrismaPGlite(prepared?.client ?? client).connect())
 
 /** Open transactions by number: the main thread names them in its later requests. */
 const transactions = new Map()
@@ -55,7 +59,11 @@ async function handle(message) {
 		case 'script':
 			// Whole, awaited (whole-scripts.server.ts): a failing migration must fail.
 			await ready
-			await client.exec(message.script)
+			try {
+				await client.exec(message.script)
+			} finally {
+				await prepared?.forget() // the schema may have changed under the prepared statements
+			}
 			return undefined
 		case 'begin': {
 			const transaction = await (await ready).startTransaction(message.isolationLevel)

@@ -33,9 +33,19 @@ export function createPGlite(dataDir?: string): PGlite {
  * of our own, with the same extensions (the adapter's own shadow has none, so a migration that
  * creates an extension would fail there) and closed when the engine disposes of it.
  */
-export function pgliteAdapterFactory(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
+export function pgliteAdapterFactory(
+	client: PGlite,
+	/** After every script: the query client's prepared statements are dropped (pglite-prepared.js). */
+	afterScript: () => Promise<void> | undefined = () => undefined,
+): SqlMigrationAwareDriverAdapterFactory {
 	const factory = withWholeScripts(new PrismaPGlite(client), (_adapter, script) =>
-		client.exec(script).then(() => undefined),
+		client.exec(script).then(
+			() => afterScript(),
+			async (error: unknown) => {
+				await afterScript()
+				throw error
+			},
+		),
 	)
 	return {
 		provider: factory.provider,
