@@ -79,6 +79,7 @@ export const ERROR_STATUS = {
 	withdrawal_proposal_pending: 409,
 	withdrawal_proposal_not_found: 404,
 	withdrawal_proposal_decided: 409,
+	rejection_reason_required: 400,
 	participation_not_found: 404,
 	assessor_inactive: 400,
 	// sample (app/domain/sampling.ts, app/services/sample.server.ts)

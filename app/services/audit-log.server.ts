@@ -136,7 +136,7 @@ function collect(value: unknown, strings: Set<string>, criterionKeys: Set<string
 
 /**
  * Issue 12 §7 for the audit log: the people, providers, participations and criteria that a page of
- * events names by id or key, resolved for the whole page at once — four queries however many rows
+ * events names by id or key, resolved for the whole page at once — five queries however many rows
  * (never one per row) — and handed back per row.
  */
 export async function auditLabelsFor<Row extends LabelSource>(
@@ -151,7 +151,7 @@ export async function auditLabelsFor<Row extends LabelSource>(
 		collect(row.after, ids, criterionKeys)
 	}
 	const lookups = [...ids].filter((id) => idPattern.test(id))
-	const [users, providers, participations] = lookups.length
+	const [users, providers, participations, interviews] = lookups.length
 		? await Promise.all([
 				db.user.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
 				db.provider.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
@@ -159,8 +159,18 @@ export async function auditLabelsFor<Row extends LabelSource>(
 					where: { id: { in: lookups } },
 					select: { id: true, year: true, provider: { select: { name: true } } },
 				}),
+				// A sample interview (the basis of a withdrawal proposal, issue 17) by its carrier and year.
+				db.interview.findMany({
+					where: { id: { in: lookups } },
+					select: {
+						id: true,
+						sampleMember: {
+							select: { participation: { select: { year: true, provider: { select: { name: true } } } } },
+						},
+					},
+				}),
 			])
-		: [[], [], []]
+		: [[], [], [], []]
 	const yearOf = new Map(participations.map((participation) => [participation.id, participation.year]))
 	const years = [...new Set(rows.flatMap((row) => (row.participationId ? [yearOf.get(row.participationId)] : [])))]
 	const criteria = criterionKeys.size
@@ -182,6 +192,10 @@ export async function auditLabelsFor<Row extends LabelSource>(
 		...providers.map((provider): [string, string] => [provider.id, provider.name]),
 		...participations.map((participation): [string, string] => [
 			participation.id,
+			`${participation.provider.name} ${participation.year}`,
+		]),
+		...interviews.map(({ id, sampleMember: { participation } }): [string, string] => [
+			id,
 			`${participation.provider.name} ${participation.year}`,
 		]),
 	])

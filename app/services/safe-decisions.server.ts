@@ -8,10 +8,11 @@
 //
 // Four-eyes for withdrawals (the year's `fourEyesWithdrawal`, on by default): the first staff
 // member's confirmation records a proposal; a second, different one approves it from the list of
-// pending withdrawals (which performs the withdrawal) or rejects it. Every step is audited.
-import { amsterdamDateOf, type CalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
+// pending withdrawals (which performs the withdrawal) or rejects it. Every step is audited. A sample
+// interview that finds the qualification incorrect proposes its withdrawal the same way (issue 17).
+import { amsterdamDateOf, type CalendarDate, isCalendarDate } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
-import { eventForRoundOutcome, transition } from '#app/domain/participation.ts'
+import { eventForRoundOutcome } from '#app/domain/participation.ts'
 import type { FileKind, ParticipationState } from '#app/generated/prisma/client.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
@@ -19,9 +20,14 @@ import { discardStoredBytes, readStoredFile } from '#app/lib/storage.server.ts'
 import { type DecisionInput, decideRoundIn } from './assessment.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { unpaidInvoices } from './money-in-view.server.ts'
-import { applyParticipationEvent, loadSnapshot } from './participation.server.ts'
-import { type InterviewOutcomeInput, recordInterviewOutcomeIn } from './sample.server.ts'
-import { type WithdrawalInput, withdrawalMoment, withdrawParticipationIn } from './withdrawal.server.ts'
+import { applyParticipationEvent } from './participation.server.ts'
+import {
+	type InterviewOutcomeInput,
+	recordInterviewOutcomeIn,
+	withdrawForIncorrectQualificationIn,
+} from './sample.server.ts'
+import { fourEyesForWithdrawal, proposeWithdrawalIn } from './withdrawal-proposal.server.ts'
+import { type WithdrawalInput, withdrawParticipationIn } from './withdrawal.server.ts'
 
 /** Thrown to roll a dry run back; never leaves this module. */
 class DryRunRollback extends Error {}
@@ -232,12 +238,30 @@ export function interviewOutcomeInput(
 	}
 }
 
+/**
+ * What recording the outcome does. Under four-eyes an incorrect qualification first waits for a
+ * second staff member (issue 17); the preview then also runs the approval's withdrawal in the same
+ * rolled-back transaction, so it shows what happens once approved — the letter and mail the
+ * approval sends — and says that it waits (`waitsForSecondPerson`).
+ */
 export async function previewInterviewOutcome(
 	actor: Actor & { userId: string },
 	participationId: string,
 	input: InterviewOutcomeInput,
 ) {
-	return dryRun(participationId, (tx) => recordInterviewOutcomeIn(tx, actor, input))
+	let waits = false
+	const preview = await dryRun(participationId, async (tx) => {
+		const recorded = await recordInterviewOutcomeIn(tx, actor, input)
+		if (!recorded.applied) {
+			waits = true
+			const proposal = await tx.withdrawalProposal.findUniqueOrThrow({
+				where: { id: recorded.proposalId },
+				include: { proposedBy: { select: { name: true } } },
+			})
+			await approveProposalIn(tx, actor, proposal)
+		}
+	})
+	return { ...preview, waitsForSecondPerson: waits }
 }
 
 /**
@@ -256,18 +280,43 @@ export async function interviewOutcomeContext(interviewId: string, at: Date = no
 			outcomeAt: true,
 			notes: true,
 			interviewer: { select: { name: true } },
+			withdrawalProposal: {
+				select: {
+					id: true,
+					status: true,
+					effectiveOn: true,
+					proposedBy: { select: { name: true } },
+					decidedBy: { select: { name: true } },
+					decidedAt: true,
+					decisionNote: true,
+				},
+			},
 			sampleMember: {
 				select: {
 					participation: {
-						select: { id: true, year: true, state: true, provider: { select: { id: true, name: true } } },
+						select: {
+							id: true,
+							year: true,
+							state: true,
+							provider: { select: { id: true, name: true } },
+							markYear: { select: { fourEyesWithdrawal: true } },
+						},
 					},
 				},
 			},
 		},
 	})
 	if (!interview) return null
-	const { sampleMember, ...rest } = interview
-	return { interview: rest, participation: sampleMember.participation, today: amsterdamDateOf(at) }
+	const { sampleMember, withdrawalProposal, ...rest } = interview
+	const { markYear, ...participation } = sampleMember.participation
+	return {
+		interview: rest,
+		participation,
+		// Issue 17: an incorrect qualification then proposes the withdrawal; the page says so.
+		fourEyes: markYear.fourEyesWithdrawal,
+		proposal: withdrawalProposal,
+		today: amsterdamDateOf(at),
+	}
 }
 
 // ─── Withdrawals ─────────────────────────────────────────────────────────────────────────
@@ -321,52 +370,16 @@ export async function requestWithdrawal(
 	input: WithdrawalInput,
 ): Promise<{ applied: true } | { applied: false; proposalId: string }> {
 	return db.$transaction(async (tx) => {
-		const { participation, snapshot, settings } = await loadSnapshot(tx, input.participationId)
-		const pending = await tx.withdrawalProposal.findFirst({
-			where: { participationId: input.participationId, status: 'pending' },
-			select: { id: true },
-		})
-		if (pending) throw new AppError('withdrawal_proposal_pending')
-		const fourEyes = await tx.markYear.findUniqueOrThrow({
-			where: { year: participation.year },
-			select: { fourEyesWithdrawal: true },
-		})
-		if (!fourEyes.fourEyesWithdrawal) {
+		if (!(await fourEyesForWithdrawal(tx, input.participationId))) {
+			const pending = await tx.withdrawalProposal.findFirst({
+				where: { participationId: input.participationId, status: 'pending' },
+				select: { id: true },
+			})
+			if (pending) throw new AppError('withdrawal_proposal_pending')
 			await withdrawParticipationIn(tx, actor, input)
 			return { applied: true as const }
 		}
-		const at = now()
-		if (input.reason === 'unpaid_fee') {
-			const unpaid = await unpaidInvoices(participation.providerId, at, tx)
-			if (!unpaid.unpaidFeeEligible) throw new AppError('unpaid_fee_not_eligible', { days: unpaid.graceDays })
-		}
-		const effectiveAt = withdrawalMoment(input.effectiveOn, at)
-		if (effectiveAt.getTime() < startOfDay(amsterdamDateOf(at)).getTime()) throw new AppError('effective_in_past')
-		const check = transition(snapshot, { type: 'withdraw', reason: input.reason, effectiveAt }, at, settings)
-		if (!check.ok) throw refusalError(check.refusal)
-		const proposal = await tx.withdrawalProposal.create({
-			data: {
-				participationId: input.participationId,
-				reason: input.reason,
-				effectiveOn: input.effectiveOn,
-				explanation: input.explanation,
-				proposedById: actor.userId,
-				proposedAt: at,
-			},
-		})
-		await recordAudit(tx, {
-			actor,
-			action: 'withdrawal.propose',
-			entityType: 'WithdrawalProposal',
-			entityId: proposal.id,
-			providerId: participation.providerId,
-			participationId: participation.id,
-			before: null,
-			after: { reason: input.reason, effectiveOn: input.effectiveOn, explanation: input.explanation },
-			reason: input.explanation,
-			at,
-		})
-		return { applied: false as const, proposalId: proposal.id }
+		return { applied: false as const, proposalId: await proposeWithdrawalIn(tx, actor, input) }
 	})
 }
 
@@ -374,6 +387,17 @@ const proposalInclude = {
 	participation: { select: { id: true, year: true, state: true, provider: { select: { id: true, name: true } } } },
 	proposedBy: { select: { id: true, name: true } },
 	decidedBy: { select: { id: true, name: true } },
+	// The basis of a proposal that follows from a sample interview (issue 17).
+	interview: {
+		select: {
+			id: true,
+			scheduledAt: true,
+			mode: true,
+			outcomeAt: true,
+			interviewer: { select: { name: true } },
+			recordedBy: { select: { name: true } },
+		},
+	},
 } as const
 
 export async function pendingWithdrawalProposals() {
@@ -388,13 +412,16 @@ export async function withdrawalProposal(proposalId: string) {
 	return db.withdrawalProposal.findUnique({ where: { id: proposalId }, include: proposalInclude })
 }
 
-function proposalInput(proposal: {
+interface ProposalFacts {
 	participationId: string
 	reason: WithdrawalInput['reason'] | 'not_qualified_in_time'
 	effectiveOn: string
 	explanation: string
+	interviewId: string | null
 	proposedBy: { name: string }
-}): WithdrawalInput {
+}
+
+function proposalInput(proposal: ProposalFacts): WithdrawalInput {
 	if (proposal.reason === 'not_qualified_in_time') throw new AppError('reason_not_allowed')
 	// The letter is signed by the person who decided; the approval is in the audit trail.
 	return withdrawalInput(
@@ -404,11 +431,34 @@ function proposalInput(proposal: {
 	)
 }
 
+/**
+ * The withdrawal an approval performs. A proposal that follows from a sample interview runs the
+ * interview's own withdrawal (issue 17: exactly what the outcome did without four-eyes, its letter
+ * signed by the person who recorded it); any other the withdrawal page's.
+ */
+async function approveProposalIn(
+	tx: Tx,
+	actor: Actor & { userId: string },
+	proposal: ProposalFacts,
+): Promise<{ withdrawalId: string }> {
+	if (proposal.interviewId) {
+		if (!isCalendarDate(proposal.effectiveOn)) throw new AppError('invalid_effective_date')
+		// The proposal keeps the letter's text (the notes, or the standard explanation): so it stays.
+		return withdrawForIncorrectQualificationIn(tx, actor, {
+			participationId: proposal.participationId,
+			effectiveOn: proposal.effectiveOn,
+			notes: proposal.explanation,
+			decidedBy: proposal.proposedBy.name,
+		})
+	}
+	return withdrawParticipationIn(tx, actor, proposalInput(proposal))
+}
+
 /** The approver's preview: the proposal as it would take effect now. */
 export async function previewWithdrawalProposal(actor: Actor & { userId: string }, proposalId: string) {
 	const proposal = await withdrawalProposal(proposalId)
 	if (!proposal) throw new AppError('withdrawal_proposal_not_found')
-	return previewWithdrawal(actor, proposalInput(proposal))
+	return dryRun(proposal.participationId, (tx) => approveProposalIn(tx, actor, proposal))
 }
 
 /** Four-eyes: a second, different staff member approves; the withdrawal takes effect now. */
@@ -424,12 +474,11 @@ export async function decideWithdrawalProposal(
 		if (!proposal) throw new AppError('withdrawal_proposal_not_found')
 		if (proposal.status !== 'pending') throw new AppError('withdrawal_proposal_decided')
 		if (proposal.proposedById === actor.userId) throw new AppError('four_eyes')
+		// A rejection keeps the mark: why is part of the record (issue 17).
+		if (!input.approve && !input.note?.trim()) throw new AppError('rejection_reason_required')
 		const at = now()
 		let withdrawalId: string | null = null
-		if (input.approve) {
-			const result = await withdrawParticipationIn(tx, actor, proposalInput(proposal))
-			withdrawalId = result.withdrawalId
-		}
+		if (input.approve) withdrawalId = (await approveProposalIn(tx, actor, proposal)).withdrawalId
 		const updated = await tx.withdrawalProposal.updateMany({
 			where: { id: proposal.id, status: 'pending' },
 			data: {
@@ -448,7 +497,11 @@ export async function decideWithdrawalProposal(
 			entityId: proposal.id,
 			providerId: proposal.participation.providerId,
 			participationId: proposal.participationId,
-			before: { status: 'pending', proposedBy: proposal.proposedById },
+			before: {
+				status: 'pending',
+				proposedBy: proposal.proposedById,
+				...(proposal.interviewId ? { interviewId: proposal.interviewId } : {}),
+			},
 			after: { status: input.approve ? 'approved' : 'rejected', withdrawalId },
 			reason: input.note?.trim() || null,
 			at,

@@ -1,6 +1,7 @@
 // The year's sample (003 §3.2): a reproducible draw among the qualified carriers (the domain's
 // drawSample with a recorded seed), interviews planned and their outcome recorded. A confirmed
-// interview confirms the mark; an incorrect qualification withdraws it (with the letter).
+// interview confirms the mark; an incorrect qualification withdraws it (with the letter) — under
+// four-eyes (the year's `fourEyesWithdrawal`) once a second staff member approves its proposal.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { amsterdamDateOf, type CalendarDate, isCalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
@@ -13,6 +14,7 @@ import { db, type Tx } from '#app/lib/db.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { applyParticipationEvent } from './participation.server.ts'
 import { markNextYearReapplicant, storeWithdrawalLetter, withdrawalMoment } from './withdrawal.server.ts'
+import { fourEyesForWithdrawal, proposeWithdrawalIn } from './withdrawal-proposal.server.ts'
 
 export interface DrawInput {
 	year: number
@@ -106,7 +108,11 @@ export async function loadSamples(year: number) {
 						select: { id: true, state: true, provider: { select: { name: true, city: true, type: true } } },
 					},
 					interview: {
-						include: { interviewer: { select: { id: true, name: true } }, recordedBy: { select: { name: true } } },
+						include: {
+							interviewer: { select: { id: true, name: true } },
+							recordedBy: { select: { name: true } },
+							withdrawalProposal: { select: { id: true, status: true } },
+						},
 					},
 				},
 			},
@@ -164,8 +170,15 @@ export async function planInterview(
 	})
 }
 
-/** Records the interview's outcome: confirmed, or an incorrect qualification that withdraws the mark. */
-export async function recordInterviewOutcome(actor: Actor & { userId: string }, input: InterviewOutcomeInput) {
+/**
+ * Records the interview's outcome: confirmed, or an incorrect qualification that withdraws the
+ * mark — at once, or under four-eyes (the year's `fourEyesWithdrawal`) as a proposal that a second
+ * staff member approves (issue 17).
+ */
+export async function recordInterviewOutcome(
+	actor: Actor & { userId: string },
+	input: InterviewOutcomeInput,
+): Promise<InterviewOutcomeResult> {
 	return db.$transaction((tx) => recordInterviewOutcomeIn(tx, actor, input))
 }
 
@@ -182,12 +195,15 @@ export interface InterviewOutcomeInput {
 	effectiveOn?: CalendarDate | null
 }
 
+/** Done (`applied`), or a withdrawal proposal that waits for a second staff member. */
+export type InterviewOutcomeResult = { applied: true } | { applied: false; proposalId: string }
+
 /** `recordInterviewOutcome` inside a transaction (also run, and rolled back, for the confirmation page). */
 export async function recordInterviewOutcomeIn(
 	tx: Tx,
 	actor: Actor & { userId: string },
 	input: InterviewOutcomeInput,
-) {
+): Promise<InterviewOutcomeResult> {
 	const interview = await tx.interview.findUnique({
 		where: { id: input.interviewId },
 		include: {
@@ -204,6 +220,10 @@ export async function recordInterviewOutcomeIn(
 	if (!interview.scheduledAt) throw new AppError('interview_not_planned')
 	if (interview.scheduledAt.getTime() > at.getTime())
 		throw new AppError('interview_not_held_yet', { scheduledAt: { instant: interview.scheduledAt } })
+	const incorrect = input.outcome === 'incorrect_qualification'
+	if (incorrect && (!input.effectiveOn || !isCalendarDate(input.effectiveOn)))
+		throw new AppError('invalid_effective_date')
+	const fourEyes = incorrect && (await fourEyesForWithdrawal(tx, participationId))
 	await tx.interview.update({
 		where: { id: interview.id },
 		data: {
@@ -222,38 +242,89 @@ export async function recordInterviewOutcomeIn(
 		providerId: interview.sampleMember.participation.providerId,
 		participationId,
 		before: { outcome: null },
-		after: { outcome: input.outcome, notes: input.notes, effectiveOn: input.effectiveOn ?? null },
+		after: {
+			outcome: input.outcome,
+			notes: input.notes,
+			effectiveOn: input.effectiveOn ?? null,
+			...(incorrect ? { fourEyesWithdrawal: fourEyes } : {}),
+		},
 		at,
 	})
-	let letterFileId: string | undefined
-	let effectiveAt: Date | undefined
-	if (input.outcome === 'incorrect_qualification') {
-		if (!input.effectiveOn || !isCalendarDate(input.effectiveOn)) throw new AppError('invalid_effective_date')
-		effectiveAt = withdrawalMoment(input.effectiveOn, at)
-		if (effectiveAt.getTime() < startOfDay(amsterdamDateOf(at)).getTime()) throw new AppError('effective_in_past')
-		// The letter is a Dutch document.
-		const explanation = input.notes || translate('nl', 'staff.incorrectQualificationExplanation')
-		letterFileId = (
-			await storeWithdrawalLetter(tx, participationId, {
-				reason: 'incorrect_qualification',
-				effectiveAt,
-				explanation,
-				decidedBy: input.decidedBy,
-			})
-		).id
+	if (!incorrect) {
+		const result = await applyParticipationEvent(tx, participationId, eventForSampleOutcome('confirmed'), actor, {
+			reason: input.notes || null,
+		})
+		if (!result.ok) throw refusalError(result.refusal)
+		return { applied: true }
 	}
-	const result = await applyParticipationEvent(
-		tx,
+	const withdrawal = {
 		participationId,
-		eventForSampleOutcome(input.outcome, effectiveAt),
+		effectiveOn: input.effectiveOn as CalendarDate,
+		notes: input.notes,
+		decidedBy: input.decidedBy,
+	}
+	if (!fourEyes) {
+		await withdrawForIncorrectQualificationIn(tx, actor, withdrawal)
+		return { applied: true }
+	}
+	// Four-eyes (issue 17): the finding is recorded; the withdrawal waits for a second staff member,
+	// who approves exactly this (the same letter, signed by the person who recorded the outcome).
+	const proposalId = await proposeWithdrawalIn(
+		tx,
 		actor,
 		{
-			reason: input.notes || null,
-			...(letterFileId ? { letterFileId } : {}),
+			participationId,
+			reason: 'incorrect_qualification',
+			effectiveOn: withdrawal.effectiveOn,
+			explanation: incorrectQualificationExplanation(input.notes),
+			decidedBy: input.decidedBy,
 		},
+		{ interviewId: interview.id },
+	)
+	return { applied: false, proposalId }
+}
+
+/** The letter's explanation of an incorrect qualification: the interview's notes, or the standard text. */
+function incorrectQualificationExplanation(notes: string): string {
+	// The letter is a Dutch document.
+	return notes || translate('nl', 'staff.incorrectQualificationExplanation')
+}
+
+/**
+ * The withdrawal that follows an interview's finding of incorrect qualification (003 §3.3): the
+ * letter (reason, day, bezwaar), then the participation event (register, dissolved agreement, mail
+ * with the letter, audit), and a next year's participation marked as a re-applicant's. Run by the
+ * outcome itself without four-eyes, and by the approval of its proposal with four-eyes.
+ */
+export async function withdrawForIncorrectQualificationIn(
+	tx: Tx,
+	actor: Actor & { userId: string },
+	input: { participationId: string; effectiveOn: CalendarDate; notes: string; decidedBy: string },
+): Promise<{ withdrawalId: string; letterFileId: string }> {
+	const at = now()
+	const effectiveAt = withdrawalMoment(input.effectiveOn, at)
+	if (effectiveAt.getTime() < startOfDay(amsterdamDateOf(at)).getTime()) throw new AppError('effective_in_past')
+	const letter = await storeWithdrawalLetter(tx, input.participationId, {
+		reason: 'incorrect_qualification',
+		effectiveAt,
+		explanation: incorrectQualificationExplanation(input.notes),
+		decidedBy: input.decidedBy,
+	})
+	const result = await applyParticipationEvent(
+		tx,
+		input.participationId,
+		eventForSampleOutcome('incorrect_qualification', effectiveAt),
+		actor,
+		{ reason: input.notes || null, letterFileId: letter.id },
 	)
 	if (!result.ok) throw refusalError(result.refusal)
-	if (input.outcome === 'incorrect_qualification') await markNextYearReapplicant(tx, participationId, actor)
+	await markNextYearReapplicant(tx, input.participationId, actor)
+	const withdrawal = await tx.withdrawal.findFirstOrThrow({
+		where: { participationId: input.participationId, undoneAt: null },
+		orderBy: { decidedAt: 'desc' },
+		select: { id: true },
+	})
+	return { withdrawalId: withdrawal.id, letterFileId: letter.id }
 }
 
 /** The provider's name of each participation, for the preview of a draw. */

@@ -596,8 +596,10 @@ async function drawDemoSample(year: number, context: Context) {
 			order: 3_000 + index,
 			// Through the staff's own use cases, as on the sample pages: the interview is planned (it
 			// took place that morning), then its outcome recorded on the confirmation page's input
-			// (interviewOutcomeInput). An incorrect qualification withdraws the mark at once with the
-			// letter (reason, day, bezwaar term), the mail, the dissolved agreement and the audit trail.
+			// (interviewOutcomeInput). The demo years have four-eyes for withdrawals (the default), so an
+			// incorrect qualification records a withdrawal proposal (issue 17); the second assessor
+			// approves it that afternoon, which withdraws the mark per that day with the letter (reason,
+			// day, bezwaar term), the mail, the dissolved agreement and the audit trail.
 			run: async () => {
 				const assessor = context.staff.assessor as Actor & { userId: string }
 				const member = await db.sampleMember.findUniqueOrThrow({
@@ -614,7 +616,7 @@ async function drawDemoSample(year: number, context: Context) {
 					expectedVersion: member.interview.version,
 				})
 				const decider = await db.user.findUniqueOrThrow({ where: { id: assessor.userId }, select: { name: true } })
-				await recordInterviewOutcome(
+				const recorded = await recordInterviewOutcome(
 					assessor,
 					interviewOutcomeInput(
 						member.interview.id,
@@ -630,6 +632,20 @@ async function drawDemoSample(year: number, context: Context) {
 						decider,
 					),
 				)
+				if (recorded.applied) {
+					if (planned.outcome === 'incorrect_qualification')
+						throw new Error(`${participationId}: intrekking zonder tweede persoon`)
+					return
+				}
+				context.steps.push({
+					at: new Date(at.getTime() + 2 * 3_600_000),
+					order: 3_000 + index,
+					run: () =>
+						decideWithdrawalProposal(context.staff.secondAssessor as Actor & { userId: string }, {
+							proposalId: recorded.proposalId,
+							approve: true,
+						}),
+				})
 			},
 		})
 	})

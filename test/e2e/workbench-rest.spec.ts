@@ -63,11 +63,11 @@ test('a revised round shows the changes marked, the earlier feedback, and folds 
 	await expect(page.getByText('Besluit: gekwalificeerd.')).toBeVisible()
 })
 
-test('a sample outcome is recorded through its confirmation page, with a chosen effective day', async ({
+test('a sample outcome is recorded through its confirmation page, with a chosen effective day; under four-eyes a second staff member approves the withdrawal', async ({
 	page,
 	hooks,
 }) => {
-	test.setTimeout(180_000)
+	test.setTimeout(240_000)
 	const year = 2039
 	const prefix = `Steekproef Bevestiging ${uniqueId()}`
 	await hooks.post('fixtures/qualified-participations', { year, count: 1, prefix })
@@ -93,6 +93,8 @@ test('a sample outcome is recorded through its confirmation page, with a chosen 
 		.click()
 
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Uitkomst steekproefgesprek')
+	// Four-eyes is on for the year (the default): the page says so before anything is chosen.
+	await expect(page.getByTestId('four-eyes-intro')).toContainText(`Vier-ogenprincipe in ${year}`)
 	await expectAccessible(page)
 	await page.getByLabel('Onterechte kwalificatie (intrekken)').check()
 	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
@@ -102,17 +104,48 @@ test('a sample outcome is recorded through its confirmation page, with a chosen 
 	await page.getByLabel(/Ingangsdatum van de intrekking/).fill(`${year}-02-20`)
 	await page.getByLabel('Verslag').fill('Uit het gesprek bleek dat de werkafspraken ontbreken.')
 	await page.getByRole('button', { name: 'Bekijk de gevolgen' }).click()
+	// What happens once approved, and that it waits for a second staff member (issue 17).
+	await expect(page.getByTestId('four-eyes-notice')).toContainText('een tweede medewerker moet het goedkeuren')
 	const facts = page.getByTestId('effect-facts')
 	await expect(facts).toContainText('Ingetrokken')
 	await expect(facts).toContainText(`20 februari ${year}`)
 	await expect(page.getByTestId('preview-mail')).toBeVisible()
 	await expect(page.getByTestId('preview-letter')).toBeVisible()
 	await expectAccessible(page)
-	await page.getByRole('button', { name: 'Bevestigen: keurmerk intrekken en brief versturen' }).click()
-	await expect(page).toHaveURL(new RegExp(`/medewerkers/steekproef\\?jaar=${year}`))
-	await expect(page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()).toContainText(
-		'Onterechte kwalificatie',
-	)
+	await page.getByRole('button', { name: 'Bevestigen: uitkomst vastleggen en intrekking voorstellen' }).click()
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Intrekkingsvoorstel aangemaakt; een tweede medewerker moet het goedkeuren.' }),
+	).toBeVisible()
+	await expect(page.getByTestId('sample-proposal')).toContainText('een tweede medewerker moet het goedkeuren')
+	await expectAccessible(page)
+	await page.getByRole('link', { name: 'Bekijk het intrekkingsvoorstel' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Voorstel tot intrekking')
+	await expect(page).toHaveURL(/\/medewerkers\/intrekkingen\/voorstel\//)
+	const proposalUrl = page.url()
+	await expect(page.getByText('U hebt dit voorstel zelf gedaan.')).toBeVisible()
+	await expect(page.getByRole('button', { name: /Goedkeuren/ })).toHaveCount(0)
+	// The sample page still lists the carrier as waiting, not withdrawn.
+	await page.goto(`/medewerkers/steekproef?jaar=${year}`)
+	const waiting = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
+	await expect(waiting).toContainText('intrekkingsvoorstel wacht op goedkeuring')
+
+	// A second staff member sees the interview as the basis and approves.
+	const colleague = await hooks.createStaff('assessor')
+	await hooks.signIn(page, colleague.email)
+	await page.goto(proposalUrl)
+	await expect(page.getByRole('link', { name: 'Bekijk het gesprek' })).toBeVisible()
+	await expect(page.getByTestId('effect-facts')).toContainText('Ingetrokken')
+	await expectAccessible(page)
+	await page.getByRole('button', { name: 'Goedkeuren: keurmerk intrekken en brief versturen' }).click()
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De intrekking is goedgekeurd en uitgevoerd.' }),
+	).toBeVisible()
+	await page.goto(`/medewerkers/steekproef?jaar=${year}`)
+	const done = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
+	await expect(done).toContainText('Onterechte kwalificatie')
+	await expect(done).toContainText('intrekking goedgekeurd')
 })
 
 test('the participations table at 1280 px: right counts, two statuses ticked quickly, no clipped column, a nav that fits', async ({

@@ -198,9 +198,10 @@ describe('demo data', () => {
 		})
 		expect(JSON.stringify(mail.attachments)).toContain(withdrawal!.letterFile!.id)
 
-		// Every withdrawal staff decided (at a provider's request, for a fee) went through a proposal.
+		// Every withdrawal staff decided (at a provider's request, for a fee, for an incorrect
+		// qualification found in the sample: issue 17) went through a proposal.
 		const decided = await db.withdrawal.findMany({
-			where: { reason: { in: ['provider_request', 'unpaid_fee'] } },
+			where: { reason: { in: ['provider_request', 'unpaid_fee', 'incorrect_qualification'] } },
 			select: { id: true },
 		})
 		expect(decided.length).toBeGreaterThan(1)
@@ -211,7 +212,7 @@ describe('demo data', () => {
 		expect(decided.map((entry) => entry.id).sort()).toEqual(approved.map((entry) => entry.withdrawalId).sort())
 	})
 
-	it('the sample’s incorrect qualification goes through the staff’s interview use cases: planned, held, recorded; letter, mail, agreement dissolved, audited', async () => {
+	it('the sample’s incorrect qualification goes through the staff’s interview use cases: planned, held, recorded, proposed, approved by a second assessor; letter, mail, agreement dissolved, audited', async () => {
 		const withdrawals = await db.withdrawal.findMany({
 			where: { reason: 'incorrect_qualification', undoneAt: null },
 			include: {
@@ -236,8 +237,22 @@ describe('demo data', () => {
 			expect(interview?.recordedBy?.name).toBe('Joost Beoordelaar')
 			expect(interview?.interviewer?.name).toBe('Joost Beoordelaar')
 			expect(interview!.scheduledAt!.getTime()).toBeLessThan(interview!.outcomeAt!.getTime())
-			// At once, on the day of the decision (Amsterdam), chosen on the confirmation page's input.
+			// Four-eyes (issue 17): the outcome proposed the withdrawal; the second assessor approved it.
+			const proposal = await db.withdrawalProposal.findFirstOrThrow({
+				where: { participationId: participation.id },
+				include: { proposedBy: true, decidedBy: true },
+			})
+			expect(proposal).toMatchObject({
+				status: 'approved',
+				reason: 'incorrect_qualification',
+				interviewId: interview!.id,
+				withdrawalId: withdrawal.id,
+			})
+			expect(proposal.proposedBy.name).toBe('Joost Beoordelaar')
+			expect(proposal.decidedBy?.name).toBe('Fatima El Amrani')
+			// Per the day of the outcome (Amsterdam), chosen on the confirmation page's input; approved that day.
 			expect(amsterdamDateOf(withdrawal.effectiveAt)).toBe(amsterdamDateOf(interview!.outcomeAt!))
+			expect(amsterdamDateOf(proposal.decidedAt!)).toBe(amsterdamDateOf(interview!.outcomeAt!))
 			// 003 §3.3: the agreement dissolved, the letter with reason, day, signer and bezwaar term, mailed.
 			expect(participation.agreements.map((agreement) => agreement.status)).toContain('dissolved')
 			const letter = pdfText(await readStoredFile(withdrawal.letterFile!)).replace(/\s+/g, ' ')
@@ -250,20 +265,31 @@ describe('demo data', () => {
 				where: { template: 'withdrawal', participationId: participation.id },
 			})
 			expect(JSON.stringify(mail.attachments)).toContain(withdrawal.letterFile!.id)
-			// Audited as the staff's steps: the plan, the outcome and the participation's event.
+			// Audited as the staff's steps: the plan, the outcome and the proposal by the assessor who
+			// held the interview; the approval and the participation's event by the second assessor.
 			const audited = await db.auditEvent.findMany({
 				where: {
 					participationId: participation.id,
-					action: { in: ['interview.plan', 'interview.outcome', 'participation.incorrect_qualification_found'] },
+					action: {
+						in: [
+							'interview.plan',
+							'interview.outcome',
+							'withdrawal.propose',
+							'withdrawal.approve',
+							'participation.incorrect_qualification_found',
+						],
+					},
 				},
 				select: { action: true, actorUserId: true },
 			})
-			expect(audited.map((event) => event.action).sort()).toEqual([
-				'interview.outcome',
-				'interview.plan',
-				'participation.incorrect_qualification_found',
-			])
-			expect(new Set(audited.map((event) => event.actorUserId))).toEqual(new Set([interview!.recordedById]))
+			expect(Object.fromEntries(audited.map((event) => [event.action, event.actorUserId]))).toEqual({
+				'interview.plan': interview!.recordedById,
+				'interview.outcome': interview!.recordedById,
+				'withdrawal.propose': interview!.recordedById,
+				'withdrawal.approve': proposal.decidedById,
+				'participation.incorrect_qualification_found': proposal.decidedById,
+			})
+			expect(audited).toHaveLength(5)
 		}
 		// Every sampled interview that has an outcome went through the same use case.
 		const decided = await db.interview.findMany({ where: { outcome: { not: null } }, select: { id: true } })

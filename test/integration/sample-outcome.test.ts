@@ -2,7 +2,8 @@
 // the new state, the register effect and the effective day the assessor chose (never silently
 // today), the mail and the letter as the provider receives them, and changes nothing; the
 // confirmation records exactly that. An incorrect qualification without a day, or backdated, is
-// refused with nothing stored.
+// refused with nothing stored. Here the year has four-eyes for withdrawals off (the outcome
+// withdraws at once); with it on, see sample-outcome-four-eyes.test.ts.
 import { describe, expect, it } from 'vitest'
 import * as outcomeRoute from '#app/routes/staff/sample-outcome.tsx'
 import * as letterRoute from '#app/routes/staff/sample-outcome-letter.ts'
@@ -24,6 +25,9 @@ const year = 2038
 /** A qualified carrier drawn into the sample, its interview held yesterday. */
 async function sampledCarrier(prefix: string, staffId: string) {
 	const [participationId] = await createQualifiedParticipations({ year, count: 1, prefix })
+	// The direct path: this year withdraws without a second staff member. Four-eyes (the default)
+	// is in sample-outcome-four-eyes.test.ts.
+	await db.markYear.update({ where: { year }, data: { fourEyesWithdrawal: false } })
 	setClock(amsterdamInstant(`${year}-04-10`, { hour: 10 }))
 	const sample = await db.sample.create({
 		data: { year, seed: prefix, count: 1, record: {}, drawnAt: now(), drawnById: staffId },

@@ -218,6 +218,7 @@ export const codes: Record<keyof typeof nl, string> = {
 	field_houseNumber: 'House number',
 	field_id: 'Reference',
 	field_insufficient: 'Insufficient criteria',
+	field_interviewId: 'Sample interview',
 	field_interviewerId: 'Interviewer',
 	field_introduction: 'Introduction',
 	field_invitationsSentAt: 'Invitations sent on',

@@ -64,6 +64,7 @@ export const refusals: Record<keyof typeof nl, string> = {
 	withdrawal_proposal_pending: 'A proposal to withdraw this participation is already waiting for approval.',
 	withdrawal_proposal_not_found: 'Withdrawal proposal not found.',
 	withdrawal_proposal_decided: 'This withdrawal proposal has already been decided.',
+	rejection_reason_required: 'Give a reason for the rejection: it is recorded in the audit trail.',
 	participation_not_found: 'Participation not found.',
 	assessor_inactive: 'Choose an active KiBG assessor.',
 	sample_invalid_options: 'Give a percentage (at most two decimals, up to 100) or a number of at least 1.',

@@ -221,6 +221,7 @@ export const codes = {
 	field_houseNumber: 'Huisnummer',
 	field_id: 'Kenmerk',
 	field_insufficient: 'Onvoldoende criteria',
+	field_interviewId: 'Steekproefgesprek',
 	field_interviewerId: 'Gesprek gevoerd door',
 	field_introduction: 'Inleiding',
 	field_invitationsSentAt: 'Uitnodigingen verstuurd op',

@@ -77,6 +77,22 @@ export const decisions = {
 	sampleEffectiveDay: 'De intrekking gaat in op {date}.',
 	sampleConfirmConfirmed: 'Bevestigen: steekproef bevestigd',
 	sampleConfirmIncorrect: 'Bevestigen: keurmerk intrekken en brief versturen',
+	// Issue 17: under four-eyes an incorrect qualification proposes the withdrawal.
+	sampleFourEyesIntro:
+		'Vier-ogenprincipe in {year}: bij een onterechte kwalificatie wordt het keurmerk niet meteen ingetrokken. Na uw bevestiging wordt de uitkomst vastgelegd en een intrekkingsvoorstel aangemaakt, dat een tweede medewerker moet goedkeuren.',
+	sampleFourEyes:
+		'Vier-ogenprincipe: na uw bevestiging wordt de uitkomst vastgelegd en een intrekkingsvoorstel aangemaakt; een tweede medewerker moet het goedkeuren. Tot dan blijft de zorgaanbieder gekwalificeerd en in het register. Hieronder staat wat er gebeurt zodra het voorstel is goedgekeurd.',
+	sampleConfirmPropose: 'Bevestigen: uitkomst vastleggen en intrekking voorstellen',
+	toastSampleProposed: 'Intrekkingsvoorstel aangemaakt; een tweede medewerker moet het goedkeuren.',
+	sampleProposal_pending: 'Intrekkingsvoorstel aangemaakt door {name}; een tweede medewerker moet het goedkeuren.',
+	sampleProposal_approved: 'Intrekkingsvoorstel goedgekeurd door {name} op {date}: het keurmerk is ingetrokken.',
+	sampleProposal_rejected:
+		'Intrekkingsvoorstel afgewezen door {name} op {date}: de zorgaanbieder blijft gekwalificeerd.',
+	sampleProposalRejectedWhy: 'Waarom afgewezen: {note}',
+	sampleProposalLink: 'Bekijk het intrekkingsvoorstel',
+	sampleProposalShort_pending: 'intrekkingsvoorstel wacht op goedkeuring',
+	sampleProposalShort_approved: 'intrekking goedgekeurd',
+	sampleProposalShort_rejected: 'intrekkingsvoorstel afgewezen',
 	// Four-eyes approval
 	proposalsTitle: 'Wachten op goedkeuring',
 	proposalsIntro: 'Voorstellen tot intrekking die een tweede medewerker moet goedkeuren (vier-ogenprincipe).',
@@ -85,6 +101,11 @@ export const decisions = {
 	proposalBy: 'Voorgesteld door {name} op {date}',
 	proposalReason: 'Reden',
 	proposalExplanation: 'Toelichting',
+	proposalBasis: 'Aanleiding',
+	proposalBasisInterview: 'Steekproefgesprek van {date}, uitkomst vastgelegd door {name}',
+	proposalBasisLink: 'Bekijk het gesprek',
+	proposalRejectNoteRequired: 'Schrijf bij een afwijzing waarom u het voorstel afwijst.',
+	proposalRejectHint: 'Bij afwijzen verplicht: waarom het voorstel niet doorgaat.',
 	proposalOwn: 'U hebt dit voorstel zelf gedaan. Een andere medewerker moet het goedkeuren.',
 	proposalNote: 'Opmerking (komt in het auditlog)',
 	proposalApprove: 'Goedkeuren: keurmerk intrekken en brief versturen',

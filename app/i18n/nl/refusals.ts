@@ -69,6 +69,7 @@ export const refusals = {
 	withdrawal_proposal_pending: 'Er wacht al een voorstel tot intrekking van deze deelname op goedkeuring.',
 	withdrawal_proposal_not_found: 'Voorstel tot intrekking niet gevonden.',
 	withdrawal_proposal_decided: 'Over dit voorstel tot intrekking is al besloten.',
+	rejection_reason_required: 'Geef een reden voor de afwijzing: die wordt vastgelegd in het auditlog.',
 	participation_not_found: 'Deelname niet gevonden.',
 	assessor_inactive: 'Kies een actieve beoordelaar van KiBG.',
 	sample_invalid_options: 'Geef een percentage (hoogstens twee decimalen, tot 100) of een aantal van minstens 1.',

@@ -4,13 +4,15 @@
 // into the letter. Step 2 (GET `stap=controleren`, the same fields in the URL): exactly what
 // happens — state, register, certificate, the mail and the letter — computed by recording the
 // outcome and rolling it back. Step 3 (POST): the outcome recorded. Works without JavaScript.
+// Under four-eyes (the year's `fourEyesWithdrawal`, issue 17) an incorrect qualification records the
+// outcome and a withdrawal proposal that a second staff member approves: every step says so.
 import { data, Form, href, Link } from 'react-router'
 import type { Route } from './+types/sample-outcome'
 import { EffectPreview } from './effect-preview.tsx'
 import { sampleOutcomeFields, sampleOutcomeQuery } from './sample-outcome-form.ts'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { ErrorSummary, InputField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
-import { formatCalendarDay } from '#app/i18n/format.ts'
+import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { attempt, formDataToValues, parseForm, readForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
@@ -65,6 +67,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 		),
 	)
 	if (!result.ok) return refusalData(result.error, user.locale, { values: formDataToValues(formData) })
+	// Four-eyes (issue 17): back on this page, which says the proposal waits and links to it.
+	if (!result.value.applied)
+		return redirectWithToast(
+			href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: context.interview.id }),
+			{
+				type: 'success',
+				key: 'decisions.toastSampleProposed',
+			},
+		)
 	return redirectWithToast(`${href('/medewerkers/steekproef')}?jaar=${context.participation.year}`, {
 		type: 'success',
 		key: form.data.outcome === 'confirmed' ? 'staff.toastSampleConfirmed' : 'staff.toastSampleWithdrawn',
@@ -74,7 +85,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function SampleOutcome({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
 	const locale = useLocale()
-	const { interview, participation, today, preview, values } = loaderData
+	const { interview, participation, today, preview, values, fourEyes, proposal } = loaderData
 	const failure = actionData ?? loaderData.failure ?? undefined
 	const fieldErrors = failure?.success === false ? failure.fieldErrors : undefined
 	const here = href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: interview.id })
@@ -100,10 +111,13 @@ export default function SampleOutcome({ loaderData, actionData }: Route.Componen
 				)}
 			</p>
 			{interview.outcome ? (
-				<p className="panel">
-					{t(interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect')} ·{' '}
-					<DateTime value={interview.outcomeAt} dateOnly />
-				</p>
+				<>
+					<p className="panel">
+						{t(interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect')} ·{' '}
+						<DateTime value={interview.outcomeAt} dateOnly />
+					</p>
+					{proposal ? <ProposalPanel proposal={proposal} /> : null}
+				</>
 			) : (
 				<>
 					<ErrorSummary
@@ -120,12 +134,19 @@ export default function SampleOutcome({ loaderData, actionData }: Route.Componen
 										: undefined
 								}
 								notice={
-									<p>
-										{t('decisions.sampleOutcomeDay', { date: formatCalendarDay(today, locale) })}
-										{preview.input.effectiveOn
-											? ` ${t('decisions.sampleEffectiveDay', { date: formatCalendarDay(preview.input.effectiveOn, locale) })}`
-											: ''}
-									</p>
+									<>
+										{preview.waitsForSecondPerson ? (
+											<p className="panel panel--warning" data-testid="four-eyes-notice">
+												{t('decisions.sampleFourEyes')}
+											</p>
+										) : null}
+										<p>
+											{t('decisions.sampleOutcomeDay', { date: formatCalendarDay(today, locale) })}
+											{preview.input.effectiveOn
+												? ` ${t('decisions.sampleEffectiveDay', { date: formatCalendarDay(preview.input.effectiveOn, locale) })}`
+												: ''}
+										</p>
+									</>
 								}
 							/>
 							<Form method="post" className="form">
@@ -141,7 +162,9 @@ export default function SampleOutcome({ loaderData, actionData }: Route.Componen
 									>
 										{preview.input.outcome === 'confirmed'
 											? t('decisions.sampleConfirmConfirmed')
-											: t('decisions.sampleConfirmIncorrect')}
+											: preview.waitsForSecondPerson
+												? t('decisions.sampleConfirmPropose')
+												: t('decisions.sampleConfirmIncorrect')}
 									</SubmitButton>
 									<Link
 										className="button"
@@ -159,6 +182,11 @@ export default function SampleOutcome({ loaderData, actionData }: Route.Componen
 					) : (
 						<Form method="get" className="form" noValidate>
 							<p>{t('decisions.sampleOutcomeIntro')}</p>
+							{fourEyes ? (
+								<p className="panel panel--info" data-testid="four-eyes-intro">
+									{t('decisions.sampleFourEyesIntro', { year: participation.year })}
+								</p>
+							) : null}
 							<input type="hidden" name="stap" value="controleren" />
 							<input type="hidden" name="version" value={interview.version} />
 							<fieldset
@@ -215,6 +243,33 @@ export default function SampleOutcome({ loaderData, actionData }: Route.Componen
 					)}
 				</>
 			)}
+		</div>
+	)
+}
+
+/** What became of the withdrawal an incorrect qualification proposed (issue 17), with a link to it. */
+function ProposalPanel({ proposal }: { proposal: NonNullable<Route.ComponentProps['loaderData']['proposal']> }) {
+	const t = useT()
+	const locale = useLocale()
+	const decided = proposal.decidedAt ? formatDate(new Date(proposal.decidedAt), locale) : ''
+	return (
+		<div
+			className={`panel ${proposal.status === 'pending' ? 'panel--warning' : 'panel--info'}`}
+			data-testid="sample-proposal"
+		>
+			<p>
+				{proposal.status === 'pending'
+					? t('decisions.sampleProposal_pending', { name: proposal.proposedBy.name })
+					: t(`decisions.sampleProposal_${proposal.status}`, { name: proposal.decidedBy?.name ?? '–', date: decided })}
+			</p>
+			{proposal.status === 'rejected' && proposal.decisionNote ? (
+				<p className="pre-wrap">{t('decisions.sampleProposalRejectedWhy', { note: proposal.decisionNote })}</p>
+			) : null}
+			<p>
+				<Link to={href('/medewerkers/intrekkingen/voorstel/:proposalId', { proposalId: proposal.id })}>
+					{t('decisions.sampleProposalLink')}
+				</Link>
+			</p>
 		</div>
 	)
 }

@@ -335,10 +335,26 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 											</td>
 											<td>
 												{interview?.outcome ? (
-													<p>
-														{t(interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect')}{' '}
-														· <DateTime value={interview.outcomeAt} dateOnly />
-													</p>
+													<>
+														<p>
+															{t(
+																interview.outcome === 'confirmed' ? 'staff.outcomeConfirmed' : 'staff.outcomeIncorrect',
+															)}{' '}
+															· <DateTime value={interview.outcomeAt} dateOnly />
+														</p>
+														{interview.withdrawalProposal ? (
+															// Four-eyes (issue 17): what became of the withdrawal it proposed.
+															<p>
+																<Link
+																	to={href('/medewerkers/intrekkingen/voorstel/:proposalId', {
+																		proposalId: interview.withdrawalProposal.id,
+																	})}
+																>
+																	{t(`decisions.sampleProposalShort_${interview.withdrawalProposal.status}`)}
+																</Link>
+															</p>
+														) : null}
+													</>
 												) : interview ? (
 													<Link
 														to={href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: interview.id })}

@@ -1,13 +1,14 @@
 // /medewerkers/intrekkingen/voorstel/:proposalId — four-eyes for withdrawals (issue 12 §5): a
 // second, different staff member sees the proposal with exactly what its approval does (the same
-// dry-run preview as the proposer saw, computed now) and approves or rejects it.
+// dry-run preview as the proposer saw, computed now) and approves or rejects it (saying why). A
+// proposal that follows from a sample interview (issue 17) names the interview as its basis.
 import { data, Form, href, Link } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/withdrawal-proposal'
 import { EffectPreview, UnpaidInvoicesPanel } from './effect-preview.tsx'
 import { DateTime, StaffErrorBoundary } from './ui.tsx'
 import { ErrorSummary, SubmitButton, TextareaField } from '#app/components/forms.tsx'
-import { formatCalendarDay } from '#app/i18n/format.ts'
+import { formatCalendarDay, formatDate } from '#app/i18n/format.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
 import { readForm, attempt, parseForm, refusalData, refusalFailure } from '#app/lib/forms.ts'
@@ -22,10 +23,16 @@ import {
 	withdrawalProposal,
 } from '#app/services/safe-decisions.server.ts'
 
-const decisionSchema = z.object({
-	intent: z.enum(['approve', 'reject']),
-	note: z.string().trim().max(2000).optional(),
-})
+const decisionSchema = z
+	.object({
+		intent: z.enum(['approve', 'reject']),
+		note: z.string().trim().max(2000).optional(),
+	})
+	// A rejection keeps the mark: why is recorded (issue 17).
+	.superRefine((value, context) => {
+		if (value.intent === 'reject' && !value.note)
+			context.addIssue({ code: 'custom', path: ['note'], message: 'decisions.proposalRejectNoteRequired' })
+	})
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireStaff(request)
@@ -78,6 +85,23 @@ export default function WithdrawalProposal({ loaderData, actionData }: Route.Com
 				<dd>{t(`states.reason_${proposal.reason}`)}</dd>
 				<dt>{t('decisions.effectiveDay')}</dt>
 				<dd>{formatCalendarDay(proposal.effectiveOn, locale)}</dd>
+				{proposal.interview ? (
+					<>
+						<dt>{t('decisions.proposalBasis')}</dt>
+						<dd>
+							{t('decisions.proposalBasisInterview', {
+								date: proposal.interview.scheduledAt
+									? formatDate(new Date(proposal.interview.scheduledAt), locale)
+									: '–',
+								name: proposal.interview.recordedBy?.name ?? proposal.proposedBy.name,
+							})}
+							{proposal.interview.interviewer ? ` (${proposal.interview.interviewer.name})` : ''} ·{' '}
+							<Link to={href('/medewerkers/steekproef/gesprek/:interviewId', { interviewId: proposal.interview.id })}>
+								{t('decisions.proposalBasisLink')}
+							</Link>
+						</dd>
+					</>
+				) : null}
 				<dt>{t('decisions.proposalExplanation')}</dt>
 				<dd className="pre-wrap">{proposal.explanation}</dd>
 				<dt>{t('decisions.columnProposedBy')}</dt>
@@ -116,7 +140,13 @@ export default function WithdrawalProposal({ loaderData, actionData }: Route.Com
 					<p className="panel panel--info">{t('decisions.proposalOwn')}</p>
 				) : (
 					<Form method="post" className="form">
-						<TextareaField name="note" label={t('decisions.proposalNote')} rows={2} />
+						<TextareaField
+							name="note"
+							label={t('decisions.proposalNote')}
+							hint={t('decisions.proposalRejectHint')}
+							rows={2}
+							errors={failure?.success === false ? failure.fieldErrors.note : undefined}
+						/>
 						<div className="button-row">
 							{preview ? (
 								<SubmitButton name="intent" value="approve" className="button button--danger">
