@@ -12,6 +12,13 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 
 const port = Number(process.env.SCREENS_PORT ?? 3280)
 const base = `http://localhost:${port}`
+// The address the pages print (the agenda feed, the badge snippet) is the demo's APP_URL: a neutral
+// one, whatever port the script runs on (a run on SCREENS_PORT=3550 once put localhost:3550 into
+// the images). Signing in through localhost still works: the origin check also accepts the host
+// the request came to. http, so the cookies need no TLS.
+const shownUrl = process.env.SCREENS_APP_URL ?? 'http://keurmerkportaal.example'
+// SCREENS_ONLY=aanbieder,drager: photograph only these screens (the README keeps listing all).
+const only = process.env.SCREENS_ONLY?.split(',').filter(Boolean) ?? null
 const target = path.resolve('docs/screens')
 const work = mkdtempSync(path.join(os.tmpdir(), 'screens-'))
 const PASSWORD = 'keurmerk-demo-2027'
@@ -97,7 +104,7 @@ async function startDemo(): Promise<() => void> {
 		env: {
 			...process.env,
 			PORT: String(port),
-			APP_URL: base,
+			APP_URL: shownUrl,
 			PGLITE_DATA_DIR: path.join(work, 'db'),
 			FILE_STORAGE_DIR: path.join(work, 'files'),
 			LOG_LEVEL: 'warn',
@@ -135,7 +142,8 @@ async function signIn(page: Page, email: string) {
 async function photograph(browser: Browser) {
 	const written: { file: string; title: string; width: number }[] = []
 	for (const size of WIDTHS) {
-		const accounts = [...new Set(SHOTS.map((shot) => shot.account))]
+		const shots = SHOTS.filter((shot) => !only || only.includes(shot.file))
+		const accounts = [...new Set(shots.map((shot) => shot.account))]
 		for (const account of accounts) {
 			const context = await browser.newContext({
 				viewport: { width: size.width, height: size.height },
@@ -145,7 +153,7 @@ async function photograph(browser: Browser) {
 			})
 			const page = await context.newPage()
 			if (account) await signIn(page, account)
-			for (const shot of SHOTS.filter((candidate) => candidate.account === account)) {
+			for (const shot of shots.filter((candidate) => candidate.account === account)) {
 				const where = typeof shot.path === 'string' ? shot.path : await shot.path(page)
 				await page.goto(base + where)
 				await page.waitForLoadState('networkidle')
@@ -196,7 +204,7 @@ const browser = await chromium.launch({
 })
 try {
 	const written = await photograph(browser)
-	writeFileSync(path.join(target, 'README.md'), readme(written))
+	if (!only) writeFileSync(path.join(target, 'README.md'), readme(written))
 } finally {
 	await browser.close()
 	stop()

@@ -5,6 +5,7 @@
 // adapter would otherwise append to ours) cannot win. Anonymous requests keep the route's
 // caching (the register's ETags, decision 008).
 import type { NextFunction, Request, Response } from 'express'
+import { beforeHeadWritten } from './before-head.ts'
 
 const SESSION_COOKIE = /(?:^|;\s*)__session=/
 
@@ -17,9 +18,8 @@ export function hasSessionCookie(cookieHeader: string | undefined): boolean {
 export function noStoreWhenSignedIn(req: Request, res: Response, next: NextFunction) {
 	if (!hasSessionCookie(req.headers.cookie)) return next()
 	res.setHeader('Cache-Control', SIGNED_IN_CACHE_CONTROL)
-	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
-	res.writeHead = function (this: Response, ...args: unknown[]) {
-		// writeHead(status, [message], [headers]): headers given here would override ours.
+	beforeHeadWritten(res, (args) => {
+		// Headers given to writeHead itself would override ours.
 		for (const arg of args) {
 			if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
 				for (const key of Object.keys(arg)) {
@@ -28,8 +28,7 @@ export function noStoreWhenSignedIn(req: Request, res: Response, next: NextFunct
 			}
 		}
 		res.setHeader('Cache-Control', SIGNED_IN_CACHE_CONTROL)
-		return writeHead(...args)
-	} as typeof res.writeHead
+	})
 	next()
 }
 

@@ -7,21 +7,19 @@
 // declared length above it); anything beyond that closes the connection, and says so
 // (`Connection: close`, RFC 9112 §9.6), so no client reuses it.
 import type { NextFunction, Request, Response } from 'express'
+import { beforeHeadWritten } from './before-head.ts'
 
 /** How much of an unread body is read and dropped to keep the connection (the upload cap's size). */
 export const DRAIN_LIMIT_BYTES = 21 * 1024 * 1024
 
 export function closeOrDrainUnreadBody(req: Request, res: Response, next: NextFunction) {
 	if (req.method === 'GET' || req.method === 'HEAD') return next()
-	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
-	res.writeHead = function (this: Response, ...args: unknown[]) {
-		if (!req.complete && !res.headersSent) {
-			const declared = Number(req.headers['content-length'] ?? 'NaN')
-			// A body of unknown length (chunked) could go on for ever: never wait for it.
-			if (!Number.isFinite(declared) || declared > DRAIN_LIMIT_BYTES) res.setHeader('Connection', 'close')
-		}
-		return writeHead(...args)
-	} as typeof res.writeHead
+	beforeHeadWritten(res, () => {
+		if (req.complete || res.headersSent) return
+		const declared = Number(req.headers['content-length'] ?? 'NaN')
+		// A body of unknown length (chunked) could go on for ever: never wait for it.
+		if (!Number.isFinite(declared) || declared > DRAIN_LIMIT_BYTES) res.setHeader('Connection', 'close')
+	})
 	res.on('finish', () => {
 		if (req.complete || res.getHeader('Connection') === 'close' || req.destroyed) return
 		// Nobody reads the rest any more (the adapter's stream included): dropped as it arrives.

@@ -132,12 +132,46 @@ export function auditFieldLabel(field: string, locale: Locale, data: Record<stri
 		.join(' › ')
 }
 
+/**
+ * Fields whose values are codes, by the field's name: the catalogue prefix of a value's word.
+ * `status` is the status of whatever the event is about (a withdrawal proposal, an invoice, a draft,
+ * a mail …): one word per value reads right for each of them. test/unit/audit-fields.test.ts holds
+ * every enum value of the schema that an audited field can hold to a word here.
+ */
+const AUDIT_VALUE_WORDS: Readonly<Record<string, string>> = {
+	status: 'codes.status_',
+	side: 'codes.side_',
+	verdict: 'codes.verdict_',
+	direction: 'codes.direction_',
+	unit: 'benchmark.unit_',
+	better: 'benchmark.better_',
+	staffRole: 'staff.userKind_',
+	organisationType: 'consultation.type_',
+	decision: 'consultation.decision_',
+	source: 'fees.source_',
+	type: 'states.',
+}
+
+/** The message at `key` ('codes.status_draft') in the reader's language, or null when there is none. */
+function messageAt(locale: Locale, key: string): string | null {
+	const [namespace = '', name = ''] = key.split('.', 2)
+	const messages = (catalogues[locale] as Record<string, Record<string, string>>)[namespace]
+	return messages && Object.hasOwn(messages, name) ? translate(locale, key as MessageKey) : null
+}
+
+/** The word of a code that the field `name` holds ('status', 'pending' → 'In afwachting'), or null. */
+export function auditValueWord(name: string, value: string, locale: Locale): string | null {
+	const prefix = AUDIT_VALUE_WORDS[name]
+	return prefix === undefined ? null : messageAt(locale, `${prefix}${value}`)
+}
+
 const isoMoment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
 const isoDay = /^\d{4}-\d{2}-\d{2}$/
 
 /**
- * A value of an audited record in words: moments and days as dates, states, withdrawal reasons
- * and round outcomes by their labels, amounts in cents as money, yes/no. Anything else as stored.
+ * A value of an audited record in words: moments and days as dates, the codes of the fields above,
+ * states, withdrawal reasons and round outcomes by their labels, amounts in cents as money, yes/no.
+ * Anything else as stored (the CSV export keeps every value as stored).
  */
 export function auditValueText(field: string, value: unknown, locale: Locale): string {
 	if (value === null || value === undefined) return '–'
@@ -152,6 +186,8 @@ export function auditValueText(field: string, value: unknown, locale: Locale): s
 	if (typeof value !== 'string') return JSON.stringify(value)
 	if (isoMoment.test(value)) return formatDateTime(value, locale)
 	if (isoDay.test(value)) return formatCalendarDay(value as CalendarDate, locale)
+	const word = auditValueWord(name, value, locale)
+	if (word !== null) return word
 	const outcome = (ROUND_OUTCOMES as readonly string[]).includes(value)
 	if (outcome && /outcome/i.test(name)) return translate(locale, `codes.outcome_${value}` as MessageKey)
 	if ((PARTICIPATION_STATES as readonly string[]).includes(value))

@@ -115,6 +115,8 @@ export interface AuditRowLabels {
 	names: Record<string, string>
 	/** Criterion keys in the before/after: their code and norm in the year's norm set. */
 	criteria: Record<string, { code: string; normCode: string; normTitle: string }>
+	/** Indicator codes in the before/after (a delivery's values, a set's list): their name in the year's set. */
+	indicators: Record<string, { nl: string; en: string }>
 }
 
 /** What the labels are read from: any list of audit events (the log, a participation's trail). */
@@ -123,34 +125,60 @@ type LabelSource = Pick<AuditRow, 'entityType' | 'entityId' | 'participationId' 
 // A cuid (every id of the schema): only such strings are looked up, so text is never mistaken for one.
 const idPattern = /^c[a-z0-9]{20,31}$/
 
-/** Strings in a stored before/after (nested objects and arrays), and the keys under `verdicts`. */
-function collect(value: unknown, strings: Set<string>, criterionKeys: Set<string>, parent = ''): void {
-	if (typeof value === 'string') strings.add(value)
-	else if (Array.isArray(value)) for (const item of value) collect(item, strings, criterionKeys)
+interface Found {
+	strings: Set<string>
+	criterionKeys: Set<string>
+	indicatorCodes: Set<string>
+}
+
+const found = (): Found => ({ strings: new Set(), criterionKeys: new Set(), indicatorCodes: new Set() })
+
+/**
+ * Strings in a stored before/after (nested objects and arrays), the criterion keys under
+ * `verdicts`, and the indicator codes: the keys under `values` (a delivery) and the items of
+ * `indicators` (a set).
+ */
+function collect(value: unknown, into: Found, parent = ''): void {
+	if (typeof value === 'string') {
+		into.strings.add(value)
+		if (parent === 'indicators') into.indicatorCodes.add(value)
+	} else if (Array.isArray(value)) for (const item of value) collect(item, into, parent)
 	else if (value && typeof value === 'object')
 		for (const [key, inner] of Object.entries(value)) {
-			if (parent === 'verdicts') criterionKeys.add(key)
-			collect(inner, strings, criterionKeys, key)
+			if (parent === 'verdicts') into.criterionKeys.add(key)
+			if (parent === 'values') into.indicatorCodes.add(key)
+			collect(inner, into, key)
 		}
 }
 
+/** The year an event speaks of: its participation's, else the `year` its record names (indicator sets, deliveries). */
+function recordYear(row: LabelSource, participationYear: number | undefined): number | null {
+	if (participationYear !== undefined) return participationYear
+	for (const side of [row.after, row.before])
+		if (side && typeof side === 'object' && !Array.isArray(side)) {
+			const year = (side as Record<string, unknown>).year
+			if (typeof year === 'number' && Number.isInteger(year)) return year
+		}
+	return null
+}
+
 /**
- * Issue 12 §7 for the audit log: the people, providers, participations and criteria that a page of
- * events names by id or key, resolved for the whole page at once — five queries however many rows
- * (never one per row) — and handed back per row.
+ * Issue 12 §7 for the audit log: the people, providers, participations, interviews, criteria and
+ * indicators that a page of events names by id, key or code, resolved for the whole page at once —
+ * one query per kind however many rows (never one per row) — and handed back per row.
  */
 export async function auditLabelsFor<Row extends LabelSource>(
 	rows: readonly Row[],
 ): Promise<(row: Row) => AuditRowLabels> {
-	const ids = new Set<string>()
-	const criterionKeys = new Set<string>()
+	const all = found()
 	for (const row of rows) {
-		ids.add(row.entityId)
-		if (row.participationId) ids.add(row.participationId)
-		collect(row.before, ids, criterionKeys)
-		collect(row.after, ids, criterionKeys)
+		all.strings.add(row.entityId)
+		if (row.participationId) all.strings.add(row.participationId)
+		collect(row.before, all)
+		collect(row.after, all)
 	}
-	const lookups = [...ids].filter((id) => idPattern.test(id))
+	const { criterionKeys, indicatorCodes } = all
+	const lookups = [...all.strings].filter((id) => idPattern.test(id))
 	const [users, providers, participations, interviews] = lookups.length
 		? await Promise.all([
 				db.user.findMany({ where: { id: { in: lookups } }, select: { id: true, name: true } }),
@@ -173,6 +201,21 @@ export async function auditLabelsFor<Row extends LabelSource>(
 		: [[], [], [], []]
 	const yearOf = new Map(participations.map((participation) => [participation.id, participation.year]))
 	const years = [...new Set(rows.flatMap((row) => (row.participationId ? [yearOf.get(row.participationId)] : [])))]
+	const yearOfRow = (row: Row) => recordYear(row, row.participationId ? yearOf.get(row.participationId) : undefined)
+	const indicatorYears = [...new Set(rows.map(yearOfRow))].filter((year) => year !== null)
+	const indicators =
+		indicatorCodes.size && indicatorYears.length
+			? await db.indicator.findMany({
+					where: { code: { in: [...indicatorCodes] }, indicatorSet: { year: { in: indicatorYears } } },
+					select: { code: true, labelNl: true, labelEn: true, indicatorSet: { select: { year: true } } },
+				})
+			: []
+	const indicatorOf = new Map(
+		indicators.map((indicator) => [
+			`${indicator.indicatorSet.year}:${indicator.code}`,
+			{ nl: indicator.labelNl, en: indicator.labelEn },
+		]),
+	)
 	const criteria = criterionKeys.size
 		? await db.criterion.findMany({
 				where: {
@@ -206,24 +249,30 @@ export async function auditLabelsFor<Row extends LabelSource>(
 		]),
 	)
 	return (row) => {
-		const strings = new Set<string>()
-		const keys = new Set<string>()
-		collect(row.before, strings, keys)
-		collect(row.after, strings, keys)
+		const own = found()
+		collect(row.before, own)
+		collect(row.after, own)
 		const year = row.participationId ? (yearOf.get(row.participationId) ?? null) : null
 		const rowCriteria: AuditRowLabels['criteria'] = {}
-		for (const key of keys) {
+		for (const key of own.criterionKeys) {
 			const criterion = year === null ? undefined : criterionOf.get(`${year}:${key}`)
 			if (criterion) rowCriteria[key] = criterion
+		}
+		const indicatorYear = yearOfRow(row)
+		const rowIndicators: AuditRowLabels['indicators'] = {}
+		for (const code of own.indicatorCodes) {
+			const indicator = indicatorYear === null ? undefined : indicatorOf.get(`${indicatorYear}:${code}`)
+			if (indicator) rowIndicators[code] = indicator
 		}
 		const entity = row.entityType === 'User' || row.entityType === 'Provider' ? (names.get(row.entityId) ?? null) : null
 		return {
 			entity,
 			year,
 			names: Object.fromEntries(
-				[...strings].flatMap((value) => (names.has(value) ? [[value, names.get(value)!]] : [])),
+				[...own.strings].flatMap((value) => (names.has(value) ? [[value, names.get(value)!]] : [])),
 			),
 			criteria: rowCriteria,
+			indicators: rowIndicators,
 		}
 	}
 }

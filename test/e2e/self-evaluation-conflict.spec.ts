@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test, uniqueId } from './fixtures.ts'
-import { LONG_TEXT } from './journeys/self-evaluation.ts'
+import { colleaguesOnNorm1, LONG_TEXT } from './journeys/self-evaluation.ts'
 
 // A colleague's real conflict on the norm page's own form ("Opslaan en naar norm 2"), not only in
 // the autosave (self-evaluation.spec.ts): two members of one provider, two browsers, the same
@@ -12,18 +12,10 @@ test('a colleague’s conflict on the page form is shown and stays shown; nothin
 	hooks,
 	browser,
 }) => {
-	const year = 2049
-	const provider = await hooks.createProvider({ name: `Praktijk Paginaformulier ${uniqueId()}` })
-	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-	const colleagueEmail = `collega-${uniqueId()}@praktijk.test`
-	await hooks.post('fixtures/self-evaluation-colleague', { providerId: provider.providerId, email: colleagueEmail })
-	const otherContext = await browser.newContext()
-	const colleague = await otherContext.newPage()
-	await hooks.signIn(page, provider.email)
-	await hooks.signIn(colleague, colleagueEmail)
-	const url = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`
-	await page.goto(url)
-	await colleague.goto(url)
+	const { colleague, context, url } = await colleaguesOnNorm1(page, hooks, browser, {
+		year: 2049,
+		name: `Praktijk Paginaformulier ${uniqueId()}`,
+	})
 
 	// Anna saves first.
 	const annas = `${LONG_TEXT} Versie van Anna.`
@@ -77,5 +69,5 @@ test('a colleague’s conflict on the page form is shown and stays shown; nothin
 	await expect(onPage).toHaveCount(0)
 	await page.reload()
 	await expect(page.locator('#criterium-1\\.1').getByRole('textbox')).toHaveValue(brams)
-	await otherContext.close()
+	await context.close()
 })

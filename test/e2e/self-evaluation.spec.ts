@@ -1,6 +1,6 @@
 import { docx } from '../fixtures/office-files.ts'
 import { expect, expectAccessible, test, uniqueId } from './fixtures.ts'
-import { LONG_TEXT } from './journeys/self-evaluation.ts'
+import { colleaguesOnNorm1, LONG_TEXT } from './journeys/self-evaluation.ts'
 
 // The self-evaluation's edges in Chromium: the deadline of 31 March 23:59:59 Amsterdam, enforced by
 // the server's clock; colleagues editing the same answer; the page without JavaScript. The journey
@@ -47,18 +47,10 @@ test('submission is refused from 1 April 00:00 Amsterdam, by the server clock', 
 })
 
 test('two colleagues editing the same answer get a conflict, never an overwrite', async ({ page, hooks, browser }) => {
-	const year = 2083
-	const provider = await hooks.createProvider({ name: `Praktijk Collega's ${uniqueId()}` })
-	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
-	const colleagueEmail = `collega-${uniqueId()}@praktijk.test`
-	await hooks.post('fixtures/self-evaluation-colleague', { providerId: provider.providerId, email: colleagueEmail })
-	const otherContext = await browser.newContext()
-	const colleague = await otherContext.newPage()
-	await hooks.signIn(page, provider.email)
-	await hooks.signIn(colleague, colleagueEmail)
-	const url = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`
-	await page.goto(url)
-	await colleague.goto(url)
+	const { colleague, context } = await colleaguesOnNorm1(page, hooks, browser, {
+		year: 2083,
+		name: `Praktijk Collega's ${uniqueId()}`,
+	})
 
 	const mine = `${LONG_TEXT} Versie van Anna.`
 	const theirs = `${LONG_TEXT} Versie van Bram.`
@@ -80,7 +72,7 @@ test('two colleagues editing the same answer get a conflict, never an overwrite'
 	await expect(bram.getByRole('status')).toContainText('Opgeslagen om')
 	await page.reload()
 	await expect(page.locator('#criterium-1\\.1').getByRole('textbox')).toHaveValue(theirs)
-	await otherContext.close()
+	await context.close()
 })
 
 test('without JavaScript the page form saves and uploads', async ({ hooks, browser }) => {

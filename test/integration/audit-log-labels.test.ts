@@ -9,6 +9,13 @@ import { ensureMarkYear } from '#app/lib/test-fixtures/years.server.ts'
 import * as audit from '#app/routes/staff/audit.tsx'
 import * as participationPage from '#app/routes/staff/participation.tsx'
 import { recordAudit } from '#app/services/audit.server.ts'
+import { auditCsv, auditTableSpec } from '#app/services/audit-log.server.ts'
+import { parseTableQuery } from '#app/lib/table-query.ts'
+import { ensureBenchmarkYear } from '#app/lib/test-fixtures/benchmark.server.ts'
+import { AuditDiff } from '#app/routes/staff/audit-diff.tsx'
+import { I18nProvider } from '#app/i18n/react.tsx'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { allCriteria } from '#app/domain/norm-set.ts'
 import { createProvider, createUser } from '#test/fixtures/factories.ts'
@@ -24,6 +31,7 @@ type Row = {
 		year: number | null
 		names: Record<string, string>
 		criteria: Record<string, { code: string; normCode: string; normTitle: string }>
+		indicators: Record<string, { nl: string; en: string }>
 	}
 }
 
@@ -104,6 +112,74 @@ describe('the audit log in words', () => {
 		expect(Object.keys(trail.find((event) => event.entityId === 'croundaudit00000000000001')!.labels.criteria)).toEqual(
 			[criterion.key],
 		)
+	})
+
+	it('names an indicator by its name in the year’s set and shows statuses and sides in words; the CSV stays raw', async () => {
+		const year = 2053
+		await ensureBenchmarkYear(year)
+		const indicator = await db.indicator.findFirstOrThrow({
+			where: { indicatorSet: { year } },
+			orderBy: { position: 'asc' },
+		})
+		const admin = await createUser({ staffRole: 'admin', name: 'Ria Indicatoren' })
+		const provider = await createProvider({ name: 'Praktijk Auditcodes' })
+		const actor = { type: 'staff' as const, userId: admin.id }
+		const entityId = 'cdeliveryaudit00000000001'
+		await recordAudit(db, {
+			actor,
+			action: 'benchmark_delivery.import',
+			entityType: 'BenchmarkDelivery',
+			entityId,
+			providerId: provider.id,
+			after: { year, source: 'csv', values: { [indicator.code]: 12 } },
+		})
+		await recordAudit(db, {
+			actor,
+			action: 'benchmark_delivery.reopen',
+			entityType: 'BenchmarkDelivery',
+			entityId,
+			providerId: provider.id,
+			before: { status: 'submitted' },
+			after: { status: 'draft', year },
+		})
+		await recordAudit(db, {
+			actor,
+			action: 'indicator_set.create',
+			entityType: 'IndicatorSet',
+			entityId: 'cindicatorsetaudit0000001',
+			after: { year, indicators: [indicator.code], status: 'draft' },
+		})
+		const cookie = await sessionCookieFor(admin.id)
+		const { rows } = await auditPage(cookie, `&q=${entityId}`)
+		const imported = rows.find((row) => (row as unknown as { action: string }).action === 'benchmark_delivery.import')
+		expect(imported?.labels.indicators).toEqual({ [indicator.code]: { nl: indicator.labelNl, en: indicator.labelEn } })
+		const set = (await auditPage(cookie, '&q=cindicatorsetaudit0000001')).rows[0]
+		expect(set?.labels.indicators).toEqual({ [indicator.code]: { nl: indicator.labelNl, en: indicator.labelEn } })
+
+		// What the page shows of them: the indicator's name, statuses and a side in words, no code.
+		const html = (labels: Row['labels'], before: unknown, after: unknown, locale: 'nl' | 'en') =>
+			renderToStaticMarkup(
+				createElement(I18nProvider, { locale, children: createElement(AuditDiff, { before, after, labels }) }),
+			)
+		const delivery = html(imported!.labels, null, { year, source: 'csv', values: { [indicator.code]: 12 } }, 'en')
+		expect(delivery).toContain(`Values › ${indicator.labelEn}`)
+		expect(delivery).not.toContain(indicator.code)
+		const list = html(set!.labels, null, { indicators: [indicator.code], status: 'draft' }, 'nl')
+		expect(list).toContain(indicator.labelNl)
+		expect(list).toContain('Concept')
+		const words = html(
+			{ entity: null, year: null, names: {}, criteria: {}, indicators: {} },
+			{ status: 'pending', side: 'provider' },
+			{ status: 'approved', side: 'staff' },
+			'nl',
+		)
+		for (const word of ['In afwachting', 'Goedgekeurd', 'Zorgaanbieder', 'KiBG']) expect(words).toContain(word)
+		for (const code of ['pending', 'approved', 'provider', 'staff']) expect(words).not.toContain(code)
+
+		// The export keeps what was stored.
+		const csv = await auditCsv(parseTableQuery(new URLSearchParams({ q: entityId }), auditTableSpec([], [])))
+		expect(csv).toContain(indicator.code)
+		expect(csv).toContain('""status"":""draft""')
 	})
 
 	it('resolves a page with one query per kind, however many rows it has', async () => {

@@ -8,12 +8,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
-import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
+import type { RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
 import { loader as carrierLoader } from '#app/routes/public/carrier.tsx'
 import { loader as openDataLoader } from '#app/routes/public/open-data-file.ts'
 import { loader as registerLoader } from '#app/routes/public/register.tsx'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
-import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import {
 	cachedRegisterAnswer,
 	clearRegisterCache,
@@ -26,21 +25,16 @@ import {
 } from '#app/services/register-cache.server.ts'
 import { flushVerificationCounts } from '#app/services/verification-counts.server.ts'
 import { registerHttpCache } from '#server/register-http-cache.ts'
+import { createCarrierYear, withdrawCarrier } from '#test/fixtures/register-carriers.ts'
 import { getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
 
 const YEAR = 2081
 let scenario: RegisterYearScenario
 
 beforeAll(async () => {
-	scenario = await createRegisterYear({
-		year: YEAR,
-		prefix: 'Cache',
-		qualified: [
-			{ name: 'Cache De Linde', city: 'Utrecht', postcode: '3511 AB', type: 'independent_practice' },
-			{ name: 'Cache Het Anker', city: 'Zwolle', postcode: '8011 CD', type: 'institution' },
-			{ name: 'Cache Zoë', city: 'Arnhem', postcode: '6811 AB', type: 'independent_practice' },
-		],
-	})
+	scenario = await createCarrierYear(YEAR, 'Cache', [
+		{ name: 'Cache Zoë', city: 'Arnhem', postcode: '6811 AB', type: 'independent_practice' },
+	])
 }, 180_000)
 
 afterEach(() => {
@@ -175,28 +169,8 @@ describe('the register cache', () => {
 		const may = amsterdamInstant(`${YEAR}-05-01`, { hour: 10 })
 		const later = amsterdamInstant(`${YEAR}-05-01`, { hour: 15, minute: 30 })
 		await expectCacheAgrees(may)
-		const admin = await db.user.create({ data: { email: 'cache-admin@kibg.test', name: 'Cache', staffRole: 'admin' } })
-		const [now, afternoon] = await Promise.all(
-			scenario.qualified
-				.slice(1)
-				.map((carrier) =>
-					db.participation.findFirstOrThrow({ where: { year: YEAR, provider: { slug: carrier.slug } } }),
-				),
-		)
-		for (const [participation, effectiveAt] of [
-			[now, may],
-			[afternoon, later],
-		] as const) {
-			await db.$transaction((tx) =>
-				requireParticipationEvent(
-					tx,
-					participation?.id ?? '',
-					{ type: 'withdraw', reason: 'provider_request', effectiveAt },
-					{ type: 'staff', userId: admin.id },
-					{ reason: 'Op verzoek.' },
-				),
-			)
-		}
+		await withdrawCarrier(YEAR, scenario.qualified[1]?.slug ?? '', may)
+		await withdrawCarrier(YEAR, scenario.qualified[2]?.slug ?? '', later)
 		await expectCacheAgrees(may)
 		await expectCacheAgrees(justBefore(later))
 		await expectCacheAgrees(later)

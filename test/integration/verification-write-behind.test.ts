@@ -9,9 +9,8 @@ import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
 import { db, getDatabase } from '#app/lib/db.server.ts'
 import { SYNC_AFTER, SyncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
-import { createRegisterYear, type RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
+import type { RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
-import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import {
 	FLUSH_INTERVAL_MS,
 	flushVerificationCounts,
@@ -20,20 +19,14 @@ import {
 } from '#app/services/verification-counts.server.ts'
 import { type LookedUpVerification, verifyCertificate } from '#app/services/verification.server.ts'
 import { VERIFICATION_CACHE_CONTROL, verificationHttpCache } from '#server/verification-http-cache.ts'
+import { createCarrierYear, withdrawCarrier } from '#test/fixtures/register-carriers.ts'
 import { dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
 
 const YEAR = 2074
 let scenario: RegisterYearScenario
 
 beforeAll(async () => {
-	scenario = await createRegisterYear({
-		year: YEAR,
-		prefix: 'Controle',
-		qualified: [
-			{ name: 'Controle De Linde', city: 'Utrecht', postcode: '3511 AB', type: 'independent_practice' },
-			{ name: 'Controle Het Anker', city: 'Zwolle', postcode: '8011 CD', type: 'institution' },
-		],
-	})
+	scenario = await createCarrierYear(YEAR, 'Controle')
 }, 180_000)
 
 const counted = (number: string) => db.certificateVerification.count({ where: { queriedNumber: number } })
@@ -226,21 +219,7 @@ describe('conditional requests for the certificate check', () => {
 		expect((await ask(number, first.etag ?? '')).status).toBe(304)
 
 		// A withdrawal made now: the very next request with the same ETag gets the new page.
-		const admin = await db.user.create({
-			data: { email: 'controle-admin@kibg.test', name: 'Controle', staffRole: 'admin' },
-		})
-		const participation = await db.participation.findFirstOrThrow({
-			where: { year: YEAR, provider: { slug: scenario.qualified[0]?.slug ?? '' } },
-		})
-		await db.$transaction((tx) =>
-			requireParticipationEvent(
-				tx,
-				participation.id,
-				{ type: 'withdraw', reason: 'provider_request', effectiveAt: april },
-				{ type: 'staff', userId: admin.id },
-				{ reason: 'Op verzoek.' },
-			),
-		)
+		await withdrawCarrier(YEAR, scenario.qualified[0]?.slug ?? '', april)
 		const withdrawn = await ask(number, first.etag ?? '')
 		expect(withdrawn.status).toBe(200)
 		expect(withdrawn.body?.verification.result).toBe('withdrawn')

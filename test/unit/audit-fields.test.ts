@@ -1,7 +1,14 @@
 import path from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { AUDIT_FIELDS_KEYED_BY_DATA, auditFieldLabel, auditFieldLabelled } from '#app/i18n/labels.ts'
+import { readFileSync } from 'node:fs'
+import {
+	AUDIT_FIELDS_KEYED_BY_DATA,
+	auditFieldLabel,
+	auditFieldLabelled,
+	auditValueText,
+	auditValueWord,
+} from '#app/i18n/labels.ts'
 
 // Every field an audit event can record has a label in Dutch and English (issue 12 §7): the audit
 // log shows the before and after of an event field by field (app/routes/staff/audit-diff.tsx,
@@ -108,5 +115,37 @@ describe('the labels of audited fields', () => {
 			.map(([name, where]) => `${name} (${where})`)
 		expect(missing).toEqual([])
 		for (const name of found.fields.keys()) expect(auditFieldLabel(name, 'en')).not.toBe(name)
+	})
+
+	it('shows every code an audited field can hold in words: each value of the enum a field of that name has in the schema', () => {
+		// A proposal's `status: 'pending'`, a message's `side: 'provider'`, an indicator's
+		// `unit: 'minutes'` read as words in the audit log (issue 12 §7); the CSV export stays raw.
+		const schema = readFileSync(path.join(root, 'prisma/schema.prisma'), 'utf8')
+		const enums = new Map(
+			[...schema.matchAll(/^enum (\w+) \{([^}]*)\}/gm)].map((match) => [
+				match[1] ?? '',
+				(match[2] ?? '')
+					.split('\n')
+					.map((line) => line.replace(/\/\/.*$/, '').trim())
+					.filter(Boolean),
+			]),
+		)
+		// Below a field keyed by data the walker does not look: an assessment's verdicts by criterion.
+		const audited = new Set([...found.fields.keys(), 'verdict'])
+		const raw = new Set<string>()
+		let checked = 0
+		for (const [, field, type] of schema.matchAll(/^ {2}(\w+) +(\w+)\??(?: |$)/gm)) {
+			const values = enums.get(type ?? '')
+			if (!field || !values || !audited.has(field)) continue
+			for (const value of values)
+				for (const locale of ['nl', 'en'] as const) {
+					checked += 1
+					// A code in words: its own word, or a state, reason or outcome label.
+					if (auditValueWord(field, value, locale) === null && auditValueText(field, value, locale) === value)
+						raw.add(`${field}: ${value} (${locale})`)
+				}
+		}
+		expect(checked).toBeGreaterThan(100)
+		expect([...raw]).toEqual([])
 	})
 })

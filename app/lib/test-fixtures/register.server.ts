@@ -15,7 +15,7 @@ import { refusalError } from '#app/domain/errors.ts'
 
 const system: Actor = { type: 'system', userId: null }
 
-interface CarrierSpec {
+export interface CarrierSpec {
 	name: string
 	city: string
 	postcode: string

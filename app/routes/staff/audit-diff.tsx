@@ -25,6 +25,8 @@ export function auditChanges(before: Json, after: Json): { field: string; before
 export interface AuditNames {
 	names: Record<string, string>
 	criteria: Record<string, { code: string; normCode: string; normTitle: string }>
+	/** Indicator codes by their name in each language. */
+	indicators: Record<string, { nl: string; en: string }>
 }
 
 /** A value in words; an id that names a person, provider or participation by that name, the id in its tooltip. */
@@ -56,20 +58,27 @@ export function AuditDiff({ before, after, labels }: { before: Json; after: Json
 	const changes = auditChanges(before, after)
 	if (changes.length === 0) return null
 	const names = labels?.names ?? {}
+	// An indicator by its name in the reader's language: below `values` (a delivery's numbers) as
+	// the field, in `indicators` (a set's list) as the value; its code stays in the tooltip.
+	const indicators = Object.fromEntries(
+		Object.entries(labels?.indicators ?? {}).map(([code, label]) => [code, label[locale]]),
+	)
 	const criteria = Object.fromEntries(
 		Object.entries(labels?.criteria ?? {}).map(([key, criterion]) => [key, t('staff.auditCriterion', criterion)]),
 	)
+	const data = { ...criteria, ...indicators }
+	const namesFor = (field: string) => (field.split('.').pop() === 'indicators' ? { ...names, ...indicators } : names)
 	return (
 		<ul className="json-diff" aria-label={t('staff.auditChanges')}>
 			{changes.slice(0, 12).map((change) => (
 				<li key={change.field}>
-					{auditFieldLabel(change.field, locale, criteria)}:{' '}
+					{auditFieldLabel(change.field, locale, data)}:{' '}
 					<span className="diff-removed">
-						<AuditValue field={change.field} value={change.before} names={names} />
+						<AuditValue field={change.field} value={change.before} names={namesFor(change.field)} />
 					</span>{' '}
 					→{' '}
 					<span className="diff-added">
-						<AuditValue field={change.field} value={change.after} names={names} />
+						<AuditValue field={change.field} value={change.after} names={namesFor(change.field)} />
 					</span>
 				</li>
 			))}

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
 import { pdfText } from '../../fixtures/mail-smtp.ts'
 import { docx } from '../../fixtures/office-files.ts'
-import { expect, expectAccessible, type Hooks } from '../fixtures.ts'
-import type { Browser, Page } from '@playwright/test'
+import { expect, expectAccessible, type Hooks, uniqueId } from '../fixtures.ts'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 
 // The second half of the provider's journey in Chromium: a listed carrier fills in its
 // self-evaluation (autosave, uploads, completeness), submits, revises on request (the assessor works
@@ -249,4 +249,29 @@ async function assessRound(page: Page, insufficient: string | null) {
 	await page.getByRole('button', { name: 'Alle overige voldoende' }).click()
 	await page.getByRole('button', { name: 'Beoordeling opslaan' }).first().click()
 	await expect(page.getByRole('status').filter({ hasText: 'Beoordeling opgeslagen.' })).toBeVisible()
+}
+
+/**
+ * Two members of one listed carrier of `year` in two browsers, both signed in on norm 1 of its
+ * self-evaluation: the set-up of every "colleagues editing the same answer" test. `page` is Anna
+ * (the provider's own account), `colleague` Bram in a context of his own; close `context` after.
+ */
+export async function colleaguesOnNorm1(
+	page: Page,
+	hooks: Hooks,
+	browser: Browser,
+	options: { year: number; name: string },
+): Promise<{ colleague: Page; context: BrowserContext; url: string }> {
+	const provider = await hooks.createProvider({ name: options.name })
+	await hooks.post('fixtures/self-evaluation-listed', { year: options.year, providerId: provider.providerId })
+	const colleagueEmail = `collega-${uniqueId()}@praktijk.test`
+	await hooks.post('fixtures/self-evaluation-colleague', { providerId: provider.providerId, email: colleagueEmail })
+	const context = await browser.newContext()
+	const colleague = await context.newPage()
+	await hooks.signIn(page, provider.email)
+	await hooks.signIn(colleague, colleagueEmail)
+	const url = `/aanbieder/${provider.providerId}/zelfevaluatie/${options.year}/norm/1`
+	await page.goto(url)
+	await colleague.goto(url)
+	return { colleague, context, url }
 }
