@@ -7,6 +7,7 @@ import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
+import type { LookedUpVerification } from '#app/services/verification.server.ts'
 import { autosaveRoute } from './autosave-route.ts'
 import { bodyLimit } from './body-limit.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
@@ -22,6 +23,8 @@ declare module 'react-router' {
 	interface AppLoadContext {
 		cspNonce: string
 		clientIp: string
+		/** The certificate check's lookup, made by its middleware for this request (server/verification-http-cache.ts). */
+		verification?: LookedUpVerification
 	}
 }
 
@@ -120,7 +123,11 @@ const loadBuild = () => import('virtual:react-router/server-build')
 let requestHandler: Promise<express.RequestHandler> | undefined
 
 function loadContext(req: express.Request, res: express.Response) {
-	return { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? 'onbekend' }
+	return {
+		cspNonce: res.locals.cspNonce as string,
+		clientIp: req.ip ?? 'onbekend',
+		verification: res.locals.verification as LookedUpVerification | undefined,
+	}
 }
 
 function createHandler(build: Awaited<ReturnType<typeof loadBuild>> | typeof loadBuild): express.RequestHandler {

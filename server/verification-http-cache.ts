@@ -10,11 +10,18 @@
 // browser shows a kept copy without asking, and no shared cache keeps one at all, so every lookup
 // still reaches the portal, is throttled per address (rate-limit-tiers, which runs before this) and
 // is counted (verification-counts, written behind). The 304 only spares rendering the same page.
-// A number nobody issued (404) or a signed-in visitor is rendered as before.
+// A number nobody issued (404) or a signed-in visitor is rendered as before. A page that is rendered
+// gets this lookup (res.locals.verification, then the load context) instead of making its own: the
+// register version is read once a request, and the page shows the moment the ETag was made for.
 import type { NextFunction, Request, Response } from 'express'
 import { now } from '#app/lib/clock.server.ts'
 import { registerEtag } from '#app/services/register-cache.server.ts'
-import { countVerification, lookUpVerification, normaliseCertificateNumber } from '#app/services/verification.server.ts'
+import {
+	countVerification,
+	type LookedUpVerification,
+	lookUpVerification,
+	normaliseCertificateNumber,
+} from '#app/services/verification.server.ts'
 import { anonymousCacheable, answerConditionally, matches, visitorParts } from './register-http-cache.ts'
 
 const VERIFY_PATH = /^\/verifieer\/([^/]+)$/
@@ -34,6 +41,8 @@ export function verificationHttpCache(buildVersion: () => Promise<string>) {
 		let found: Awaited<ReturnType<typeof lookUpVerification>>
 		try {
 			found = await lookUpVerification(number, at)
+			// A page rendered after all takes this lookup from the load context (server/app.ts).
+			res.locals.verification = { number, at, found } satisfies LookedUpVerification
 			if (found.moment === null || found.verification.result === 'unknown') return next()
 			etag = registerEtag([await buildVersion(), found.moment, at.toISOString().slice(0, 16), ...visitorParts(req)])
 		} catch {

@@ -1,6 +1,8 @@
 // Housekeeping. Session and rate-limit expiry are security mechanics and use real time, not the
-// portal's clock (docs/decisions/005-one-clock.md).
+// portal's clock (docs/decisions/005-one-clock.md); so does the orphaned files' grace period.
 import { db, getDatabase } from '#app/lib/db.server.ts'
+import { metrics } from '#app/lib/metrics.server.ts'
+import { sweepOrphanFiles } from '#app/lib/orphan-files.server.ts'
 import type { Job } from './types.ts'
 
 export const purgeSessions: Job = {
@@ -12,6 +14,12 @@ export const purgeSessions: Job = {
 		const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: realNow } } })
 		const rateLimits = await db.rateLimit.deleteMany({ where: { resetAt: { lt: realNow } } })
 		const throttles = await db.loginThrottle.deleteMany({ where: { expiresAt: { lt: realNow } } })
+		// Bytes a crash left in the store without their row (app/lib/orphan-files.server.ts). The job
+		// runs on one instance at a time (the scheduler's leader lock and the day's run key), which is
+		// all the shared store needs: the sweep itself is safe to run twice.
+		const orphans = await sweepOrphanFiles({ realNow })
+		metrics().orphanFilesRemoved.inc(orphans.removed)
+		metrics().orphanBytesFreed.inc(orphans.bytes)
 		// The embedded database has no autovacuum: without fresh statistics the planner expects a few
 		// rows where there are thousands and the register's plans degrade as data grows (issue 17).
 		// PostgreSQL's autovacuum analyses by itself.
@@ -20,7 +28,12 @@ export const purgeSessions: Job = {
 		return {
 			sessionsDeleted: sessions.count,
 			rateLimitsDeleted: rateLimits.count + throttles.count,
+			orphanFilesChecked: orphans.checked,
+			orphanFilesRemoved: orphans.removed,
+			orphanBytesFreed: orphans.bytes,
 			analyzed: analyzed ? 1 : 0,
+			// A file that could not be removed fails the run (shown with its key; tried again next tick).
+			...(orphans.errors.length > 0 ? { failed: orphans.errors.length, errors: orphans.errors } : {}),
 		}
 	},
 }

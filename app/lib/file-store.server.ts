@@ -3,7 +3,7 @@
 // backup holds the files too). Both stream a download instead of holding it whole in memory.
 // storage.server.ts is the only user: it keeps name, type, size and checksum in StoredFile.
 import { constants, createReadStream } from 'node:fs'
-import { chmod, copyFile, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, link, mkdir, opendir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
@@ -32,12 +32,26 @@ export interface FileStore {
 	has(storageKey: string): Promise<boolean>
 	/** Removes every file (restoring into an empty store; tests). */
 	clear(): Promise<void>
+	/**
+	 * The keys of every file written before `before` (real time: the file system's or the database's
+	 * clock), at most `pageSize` at a time, so the orphan sweep never holds a huge store's keys at
+	 * once (app/lib/orphan-files.server.ts). Removing keys of a page already given is allowed.
+	 */
+	keysStoredBefore(before: Date, pageSize: number): AsyncIterable<string[]>
+	/** The size of the bytes under a key, or null when there are none. */
+	sizeOf(storageKey: string): Promise<number | null>
 }
+
+const STORAGE_KEY = /^\d{4}-\d{2}\/[0-9a-f-]{36}$/
 
 /** Keys are ours (a date folder and a UUID), never a user's file name: no path tricks possible. */
 export function checkStorageKey(storageKey: string): string {
-	if (!/^\d{4}-\d{2}\/[0-9a-f-]{36}$/.test(storageKey)) throw new Error(`Ongeldige opslagsleutel: ${storageKey}`)
+	if (!isStorageKey(storageKey)) throw new Error(`Ongeldige opslagsleutel: ${storageKey}`)
 	return storageKey
+}
+
+export function isStorageKey(value: string): boolean {
+	return STORAGE_KEY.test(value)
 }
 
 export function localFileStore(root: string): FileStore {
@@ -82,6 +96,37 @@ export function localFileStore(root: string): FileStore {
 		},
 		async clear() {
 			await rm(root, { recursive: true, force: true })
+		},
+		async *keysStoredBefore(before, pageSize) {
+			const months = await readdir(root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+				if (error.code === 'ENOENT') return []
+				throw error
+			})
+			let page: string[] = []
+			// A month folder is read as a stream (opendir), not listed whole; anything that is not one of
+			// our keys (a stray file, a folder of someone else's) is never touched.
+			for (const month of months.filter((entry) => entry.isDirectory() && /^\d{4}-\d{2}$/.test(entry.name))) {
+				for await (const entry of await opendir(path.join(root, month.name), { bufferSize: 128 })) {
+					const storageKey = `${month.name}/${entry.name}`
+					if (!entry.isFile() || !isStorageKey(storageKey)) continue
+					// The modification time: when the bytes were written (a hard-linked upload: when its
+					// temporary file was, a little earlier). Gone meanwhile: skipped.
+					const written = await stat(path.join(root, storageKey)).catch(() => null)
+					if (!written || written.mtime >= before) continue
+					page.push(storageKey)
+					if (page.length >= pageSize) {
+						yield page
+						page = []
+					}
+				}
+			}
+			if (page.length > 0) yield page
+		},
+		async sizeOf(storageKey) {
+			return stat(pathOf(storageKey)).then(
+				(info) => info.size,
+				() => null,
+			)
 		},
 	}
 }
@@ -146,6 +191,30 @@ export function databaseFileStore(): FileStore {
 		},
 		async clear() {
 			await db.storedFileChunk.deleteMany({})
+		},
+		async *keysStoredBefore(before, pageSize) {
+			// Keyset pages over the first chunk of each file (the primary key's order): one row a file,
+			// written when its copy began.
+			let after = ''
+			for (;;) {
+				const rows = await db.storedFileChunk.findMany({
+					where: { seq: 0, storageKey: { gt: after }, storedAt: { lt: before } },
+					orderBy: { storageKey: 'asc' },
+					take: pageSize,
+					select: { storageKey: true },
+				})
+				if (rows.length === 0) return
+				after = rows[rows.length - 1]!.storageKey
+				yield rows.map((row) => row.storageKey)
+				if (rows.length < pageSize) return
+			}
+		},
+		async sizeOf(storageKey) {
+			// octet_length reads a stored value's length from its header: no chunk is loaded.
+			const [row] = await db.$queryRaw<{ size: bigint | number; chunks: bigint | number }[]>`
+				SELECT coalesce(sum(octet_length("bytes")), 0)::int8 AS size, count(*)::int8 AS chunks
+				FROM "StoredFileChunk" WHERE "storageKey" = ${checkStorageKey(storageKey)}`
+			return row && Number(row.chunks) > 0 ? Number(row.size) : null
 		},
 	}
 }

@@ -37,6 +37,16 @@ function create() {
 		labelNames: ['job', 'trigger', 'status'] as const,
 		registers: [registry],
 	})
+	const orphanFilesRemoved = new client.Counter({
+		name: 'keurmerk_orphan_files_removed_total',
+		help: 'Stored files no row referred to, removed by the maintenance job in this process (app/lib/orphan-files.server.ts)',
+		registers: [registry],
+	})
+	const orphanBytesFreed = new client.Counter({
+		name: 'keurmerk_orphan_file_bytes_freed_total',
+		help: 'Bytes of the orphaned stored files the maintenance job removed in this process',
+		registers: [registry],
+	})
 	new client.Gauge({
 		name: 'keurmerk_outbox_messages',
 		help: 'Outbox e-mails by status (pending and sending are the queue; failed gave up and waits for staff)',
@@ -86,7 +96,7 @@ function create() {
 			for (const run of latest) if (run.finishedAt) this.set({ job: run.job }, run.finishedAt.getTime() / 1000)
 		},
 	})
-	return { registry, httpDuration, autosaves, conflicts, jobRuns }
+	return { registry, httpDuration, autosaves, conflicts, jobRuns, orphanFilesRemoved, orphanBytesFreed }
 }
 
 async function latestRuns() {

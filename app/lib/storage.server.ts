@@ -22,7 +22,8 @@ export interface NewFile {
  * Writes the bytes, then the row: for documents the portal makes (letters, invoices, reports), a
  * few kB in memory. In the database store both are in the caller's transaction; in the local
  * directory a rolled-back transaction leaves an orphan file on disk: harmless (nothing refers to
- * it). Uploads go through `withStagedFiles` instead.
+ * it; the maintenance job removes it after a day, orphan-files.server.ts). Uploads go through
+ * `withStagedFiles` instead.
  */
 export async function storeFile(file: NewFile, client: Tx | PrismaClient = db): Promise<StoredFile> {
 	const storageKey = newStorageKey()
@@ -73,7 +74,8 @@ function newStorageKey(): string {
  * Uploads are stored in two steps (issue 17): their bytes are copied into the store before the
  * transaction (a piece at a time, holding no pool connection while they move), and the transaction
  * only records the rows. `work` is that transaction; when it fails, the copied bytes are removed
- * again, so there is never a row without bytes nor (but for a crash in between) bytes without a row.
+ * again, so there is never a row without bytes nor (but for a crash in between, which the maintenance
+ * job cleans up: orphan-files.server.ts) bytes without a row.
  */
 export async function withStagedFiles<T>(
 	contents: readonly UploadedContent[],

@@ -70,6 +70,34 @@ export async function lookUpVerification(number: string, at: Date): Promise<Foun
 	return { moment, ...answer }
 }
 
+/**
+ * A lookup the certificate check's middleware made for this request (server/verification-http-cache.ts)
+ * and did not answer with 304: handed to the loader through the load context, so a rendered page
+ * reads the register version once, not twice.
+ */
+export interface LookedUpVerification {
+	number: string
+	at: Date
+	found: FoundVerification
+}
+
+/**
+ * `verifyCertificate` for the page: the middleware's lookup of this very request when it has one
+ * for the same number (counted here, as the middleware counts only its 304s), else a lookup now.
+ * `at` is the moment the answer is for: the page shows it, and the middleware's ETag names its minute.
+ */
+export async function verifyForPage(
+	input: string,
+	prior?: LookedUpVerification,
+): Promise<{ verification: Verification; at: Date }> {
+	if (prior && normaliseCertificateNumber(input) === prior.number) {
+		countVerification(prior.found, prior.at)
+		return { verification: prior.found.verification, at: prior.at }
+	}
+	const at = now()
+	return { verification: await verifyCertificate(input, at), at }
+}
+
 /** Counts a lookup that was answered (as a page or as 304 Not Modified). */
 export function countVerification(found: FoundVerification, at: Date): void {
 	countLookup({

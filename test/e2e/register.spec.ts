@@ -219,3 +219,40 @@ test('fuzzed URLs never give a 500 and never echo unescaped HTML', async ({ requ
 		expect(body.includes('<script>alert(1)'), url).toBe(false)
 	}
 })
+
+test('the certificate check answers a returning browser 304, and /metrics labels it by its route', async ({
+	request,
+	hooks,
+}) => {
+	const year = 2070
+	const prefix = `Metriek ${uniqueId()}`
+	const scenario = await hooks.post<Scenario>('fixtures/register-year', {
+		year,
+		prefix,
+		qualified: [{ name: `${prefix} Praktijk`, city: 'Assen', postcode: '9401 AB', type: 'independent_practice' }],
+	})
+	await hooks.setClock(`${year}-05-01T10:00:00Z`)
+	const path = `/verifieer/${scenario.qualified[0]!.certificateNumber}`
+	// Rendered from the lookup the middleware made (the load context): the right answer, an ETag.
+	const first = await request.get(path)
+	expect(first.status()).toBe(200)
+	expect(await first.text()).toContain('Geldig')
+	const etag = first.headers()['etag'] ?? ''
+	expect(etag).toMatch(/^"r-/)
+	const count = async (status: string) => {
+		const text = await (await request.get('/metrics')).text()
+		const line = text
+			.split('\n')
+			.find((candidate) =>
+				candidate.startsWith(
+					`keurmerk_http_request_duration_seconds_count{route="/verifieer/:number?",method="GET",status="${status}"}`,
+				),
+			)
+		return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0
+	}
+	const before = await count('3xx')
+	const again = await request.get(path, { headers: { 'if-none-match': etag } })
+	expect(again.status()).toBe(304)
+	// The 304 never reaches React Router, yet it is counted under the route's pattern (server/metrics.ts).
+	await expect.poll(() => count('3xx')).toBe(before + 1)
+})

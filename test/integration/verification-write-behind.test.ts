@@ -4,10 +4,10 @@
 // withdrawal, midnight of 1 January, 1 April and the minute the page shows.
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
+import { db, getDatabase } from '#app/lib/db.server.ts'
 import { SYNC_AFTER, SyncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
 import type { RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
@@ -17,7 +17,7 @@ import {
 	setVerificationFlushInterval,
 	unwrittenLookups,
 } from '#app/services/verification-counts.server.ts'
-import { verifyCertificate } from '#app/services/verification.server.ts'
+import { type LookedUpVerification, verifyCertificate } from '#app/services/verification.server.ts'
 import { VERIFICATION_CACHE_CONTROL, verificationHttpCache } from '#server/verification-http-cache.ts'
 import { createCarrierYear, withdrawCarrier } from '#test/fixtures/register-carriers.ts'
 import { dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
@@ -128,12 +128,15 @@ describe('conditional requests for the certificate check', () => {
 		const app = express()
 		app.set('etag', false)
 		app.use(verificationHttpCache(async () => 'build-1'))
-		// The route's loader stands in for the rendered page: its data is what the page shows.
+		// The route's loader stands in for the rendered page: its data is what the page shows. Its load
+		// context carries the middleware's lookup, as server/app.ts's loadContext passes it on.
 		app.use(async (req, res) => {
 			const number = /^\/verifieer\/(.+)$/.exec(req.path)?.[1] ?? ''
-			const { response, value } = await settle(() =>
-				verifyLoader(routeArgs(getRequest(req.originalUrl), { number: decodeURIComponent(number) })),
-			)
+			const args = routeArgs<Parameters<typeof verifyLoader>[0]>(getRequest(req.originalUrl), {
+				number: decodeURIComponent(number),
+			})
+			args.context.verification = res.locals.verification as LookedUpVerification | undefined
+			const { response, value } = await settle(() => verifyLoader(args))
 			if (response) return void res.status(response.status).send(await response.text())
 			const { data, status } = dataOf<{ verification: unknown; checkedAt: Date }>(value)
 			res.status(status).json({ verification: data.verification, checkedAt: data.checkedAt })
@@ -178,6 +181,30 @@ describe('conditional requests for the certificate check', () => {
 		await flushVerificationCounts()
 		// Four lookups answered (three pages and one 304): four counted.
 		expect(await counted(number)).toBe(before + 4)
+	})
+
+	it('reads the register version once a request, for a rendered page as for a 304', async () => {
+		const number = scenario.qualified[1]?.certificateNumber ?? ''
+		// Counts (and passes on) every raw query of the client: the register version is one of them.
+		const prisma = getDatabase().prisma
+		const raw = vi.spyOn(prisma, '$queryRaw')
+		const versionReads = () =>
+			raw.mock.calls.filter(([sql]) => Array.isArray(sql) && sql.join('?').includes('"RegisterVersion"')).length
+		try {
+			setClock(amsterdamInstant(`${YEAR}-06-01`, { hour: 12, minute: 30, second: 59 }))
+			const page = await ask(number)
+			expect(page.status).toBe(200)
+			expect(versionReads()).toBe(1)
+			raw.mockClear()
+			expect((await ask(number, page.etag ?? '')).status).toBe(304)
+			expect(versionReads()).toBe(1)
+			// An unknown number is rendered (404) from the middleware's lookup too.
+			raw.mockClear()
+			expect((await ask(`KBG-${YEAR}-9997`)).status).toBe(404)
+			expect(versionReads()).toBe(1)
+		} finally {
+			raw.mockRestore()
+		}
 	})
 
 	it('flips at 1 April and at a withdrawal made live, and leaves unknown numbers uncached', async () => {

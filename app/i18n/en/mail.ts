@@ -106,6 +106,9 @@ export const mail: Record<keyof typeof dutch, string> = {
 	summary_eligibleForWithdrawal: 'eligible for withdrawal',
 	summary_sessionsDeleted: 'sessions deleted',
 	summary_rateLimitsDeleted: 'counters deleted',
+	summary_orphanFilesChecked: 'files checked',
+	summary_orphanFilesRemoved: 'orphaned files removed',
+	summary_orphanBytesFreed: 'bytes freed',
 	jobListCarriers: 'Listing in the register (listing day)',
 	jobListCarriersHelp:
 		'Lists every provider with a signed agreement in the register; re-applicants only after qualifying.',
@@ -135,7 +138,8 @@ export const mail: Record<keyof typeof dutch, string> = {
 	jobOverdueInvoices: 'Overdue invoices',
 	jobOverdueInvoicesHelp: 'Sends one reminder per overdue invoice and counts who is eligible for withdrawal.',
 	jobPurgeSessions: 'Clean-up',
-	jobPurgeSessionsHelp: 'Deletes expired sessions and login rate-limit counters.',
+	jobPurgeSessionsHelp:
+		'Deletes expired sessions, login rate-limit counters and stored files older than a day that nothing refers to.',
 	jobNightlyBackup: 'Nightly backup',
 	jobNightlyBackupHelp:
 		'Writes the database and every stored file with a manifest of checksums to BACKUP_DIR and keeps the newest BACKUP_KEEP (on in production; BACKUP_NIGHTLY=off turns it off).',

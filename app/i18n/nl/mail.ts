@@ -108,6 +108,9 @@ export const mail = {
 	summary_eligibleForWithdrawal: 'in aanmerking voor intrekking',
 	summary_sessionsDeleted: 'sessies verwijderd',
 	summary_rateLimitsDeleted: 'tellers verwijderd',
+	summary_orphanFilesChecked: 'bestanden gecontroleerd',
+	summary_orphanFilesRemoved: 'weesbestanden verwijderd',
+	summary_orphanBytesFreed: 'bytes vrijgemaakt',
 	// Jobs serve every year, each with its own dates: no fixed day in their names (settings of the year).
 	jobListCarriers: 'Opname in het register (opnamedatum)',
 	jobListCarriersHelp:
@@ -141,7 +144,8 @@ export const mail = {
 	jobOverdueInvoicesHelp:
 		'Stuurt één herinnering per vervallen factuur en telt wie in aanmerking komt voor intrekking.',
 	jobPurgeSessions: 'Opruimen',
-	jobPurgeSessionsHelp: 'Verwijdert verlopen sessies en tellers van de inlogbeperking.',
+	jobPurgeSessionsHelp:
+		'Verwijdert verlopen sessies, tellers van de inlogbeperking en opgeslagen bestanden ouder dan een dag waar niets naar verwijst.',
 	jobNightlyBackup: 'Nachtelijke back-up',
 	jobNightlyBackupHelp:
 		'Schrijft de database en alle opgeslagen bestanden met een manifest van controlegetallen naar BACKUP_DIR en bewaart de nieuwste BACKUP_KEEP (aan in productie; BACKUP_NIGHTLY=off zet hem uit).',

@@ -4,8 +4,7 @@ import { PublicErrorBoundary } from './register-ui.tsx'
 import { InputField } from '#app/components/forms.tsx'
 import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { useLocale, useT } from '#app/i18n/react.tsx'
-import { now } from '#app/lib/clock.server.ts'
-import { normaliseCertificateNumber, verifyCertificate } from '#app/services/verification.server.ts'
+import { normaliseCertificateNumber, verifyForPage } from '#app/services/verification.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
 
 // Certificate verification: /verifieer (the form, a GET so it works without JavaScript) and
@@ -15,7 +14,7 @@ import { pageMeta } from '#app/i18n/meta.ts'
 // here; an anonymous visitor's page of a known number gets an ETag and `private, no-cache` instead
 // (server/verification-http-cache.ts): the browser asks every time, and gets 304 only while the
 // page — answer and the minute it shows — is the same.
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const headers = { 'Cache-Control': 'no-store' }
 	if (params.number === undefined) {
 		const typed = new URL(request.url).searchParams.get('nummer')
@@ -28,8 +27,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			{ status: 400, headers },
 		)
 	}
-	const checkedAt = now()
-	const verification = await verifyCertificate(params.number.slice(0, 200), checkedAt)
+	// The middleware has looked this number up already (unless it is not one): its answer, not a second read.
+	const { verification, at: checkedAt } = await verifyForPage(params.number.slice(0, 200), context.verification)
 	const status = verification.result === 'invalid' || verification.result === 'unknown' ? 404 : 200
 	const typed = verification.result === 'invalid' ? params.number.slice(0, 200) : verification.number
 	return data({ typed, error: null, verification, checkedAt }, { status, headers })

@@ -143,6 +143,9 @@ const summaryKeys: Record<string, MessageKey> = {
 	eligibleForWithdrawal: 'mail.summary_eligibleForWithdrawal',
 	sessionsDeleted: 'mail.summary_sessionsDeleted',
 	rateLimitsDeleted: 'mail.summary_rateLimitsDeleted',
+	orphanFilesChecked: 'mail.summary_orphanFilesChecked',
+	orphanFilesRemoved: 'mail.summary_orphanFilesRemoved',
+	orphanBytesFreed: 'mail.summary_orphanBytesFreed',
 }
 
 function summaryLabel(t: Translate, key: string): string {
