@@ -263,6 +263,18 @@ function storedOf(
 }
 
 /**
+ * The conditions both one-statement saves write under, on `r` (the round) and `p` (its
+ * participation): the draft round of an editable participation of this provider and year, while
+ * the norm set the process holds (`heldVersion`, when given) is still the current one.
+ */
+function editableDraftRound(input: { providerId: string; year: number }, heldVersion: string | undefined): Prisma.Sql {
+	return Prisma.sql`p."providerId" = ${input.providerId} AND p."year" = ${input.year}
+		AND p."state"::text IN (${Prisma.join([...EDITABLE_STATES])})
+		AND r."status" = 'draft'
+		AND ${heldVersion === undefined ? Prisma.sql`TRUE` : heldVersionStillCurrent(heldVersion)}`
+}
+
+/**
  * The common autosave in one statement (issue 17: 300 members saving every 2 s at the deadline):
  * the answer exists, its version is the expected one, the text differs, and it belongs to the draft
  * round of an editable participation of this provider and year. Null when any of that is not so:
@@ -286,9 +298,8 @@ async function saveExistingAnswer(
 			"checkedElements" = ${value.checkedElements}::text[], "declared" = ${value.declared}::boolean,
 			"prefill" = 'none', "updatedById" = ${actor.userId}, "updatedAt" = ${at}, "version" = a."version" + 1
 		FROM "SelfEvaluationRound" AS r JOIN "Participation" AS p ON p.id = r."participationId"
-		WHERE p."providerId" = ${input.providerId} AND p."year" = ${input.year}
-			AND p."state"::text IN (${Prisma.join([...EDITABLE_STATES])})
-			AND r."status" = 'draft' AND a."roundId" = r.id
+		WHERE ${editableDraftRound(input, heldVersion)}
+			AND a."roundId" = r.id
 			AND a."evidenceItemId" = ${evidenceItemId} AND a."version" = ${input.expectedVersion}
 			AND (
 				COALESCE(a."text", '') IS DISTINCT FROM ${value.text ?? ''}
@@ -297,7 +308,6 @@ async function saveExistingAnswer(
 				OR a."declared" IS DISTINCT FROM ${value.declared}::boolean
 				OR ARRAY(SELECT e FROM unnest(a."checkedElements") AS e ORDER BY e) IS DISTINCT FROM ${checked}::text[]
 			)
-			AND ${heldVersion === undefined ? Prisma.sql`TRUE` : heldVersionStillCurrent(heldVersion)}
 		RETURNING a."version"`
 	const row = rows[0]
 	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
@@ -308,7 +318,7 @@ async function saveExistingAnswer(
  * first save of a question made its answer in a transaction of four statements, and on the
  * embedded database, which runs one transaction at a time, 300 first saves at once queued past
  * Prisma's wait for a transaction (500s). The INSERT takes its round from the same conditions as
- * saveExistingAnswer (the draft round of an editable participation of this provider and year) and
+ * saveExistingAnswer (editableDraftRound) and
  * does nothing when the answer exists already (a colleague's first save, an upload's answer): then
  * null, and the caller decides the slow way, so the answers are the same as before.
  */
@@ -327,10 +337,7 @@ async function saveNewAnswer(
 		SELECT ${newId()}, r.id, ${evidenceItemId}, ${value.text}, ${value.number}::double precision, ${value.url},
 			${value.checkedElements}::text[], ${value.declared}::boolean, ${actor.userId}, ${at}
 		FROM "SelfEvaluationRound" AS r JOIN "Participation" AS p ON p.id = r."participationId"
-		WHERE p."providerId" = ${input.providerId} AND p."year" = ${input.year}
-			AND p."state"::text IN (${Prisma.join([...EDITABLE_STATES])})
-			AND r."status" = 'draft'
-			AND ${heldVersion === undefined ? Prisma.sql`TRUE` : heldVersionStillCurrent(heldVersion)}
+		WHERE ${editableDraftRound(input, heldVersion)}
 		ORDER BY r."number"
 		LIMIT 1
 		ON CONFLICT ("roundId", "evidenceItemId") DO NOTHING
