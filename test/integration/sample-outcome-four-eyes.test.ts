@@ -7,40 +7,19 @@
 // the carrier qualified. The proposer cannot approve their own proposal. Four-eyes off: at once.
 // Through the route modules, as the browser calls them.
 import { describe, expect, it } from 'vitest'
-import { addDays, amsterdamDateOf, amsterdamInstant, startOfDay } from '#app/domain/amsterdam-time.ts'
-import { now, setClock } from '#app/lib/clock.server.ts'
+import { addDays, amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
-import { createQualifiedParticipations } from '#app/lib/test-fixtures/staff.server.ts'
 import * as outcomeRoute from '#app/routes/staff/sample-outcome.tsx'
 import * as letterRoute from '#app/routes/staff/sample-outcome-letter.ts'
 import * as proposalRoute from '#app/routes/staff/withdrawal-proposal.tsx'
 import * as proposalLetterRoute from '#app/routes/staff/withdrawal-proposal-letter.ts'
-import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
-
-/** A qualified carrier of `year` drawn into the sample, its interview held yesterday (10 April). */
-async function sampledCarrier(year: number, prefix: string, staffId: string) {
-	const [participationId] = await createQualifiedParticipations({ year, count: 1, prefix })
-	setClock(amsterdamInstant(`${year}-04-10`, { hour: 10 }))
-	const sample = await db.sample.create({
-		data: { year, seed: prefix, count: 1, record: {}, drawnAt: now(), drawnById: staffId },
-	})
-	await db.sampleMember.create({ data: { sampleId: sample.id, participationId: participationId! } })
-	await db.$transaction((tx) =>
-		requireParticipationEvent(tx, participationId!, { type: 'draw_into_sample' }, { type: 'staff', userId: staffId }),
-	)
-	const member = await db.sampleMember.findFirstOrThrow({ where: { participationId: participationId! } })
-	const interview = await db.interview.update({
-		where: { sampleMemberId: member.id },
-		data: { scheduledAt: amsterdamInstant(`${year}-04-09`, { hour: 14 }), mode: 'online' },
-	})
-	const path = `/medewerkers/steekproef/gesprek/${interview.id}`
-	return { participationId: participationId!, interview, path, params: { interviewId: interview.id } }
-}
+import { sampledCarrier } from './sample-helpers.ts'
 
 const facts = (participationId: string) =>
 	db.participation.findUniqueOrThrow({

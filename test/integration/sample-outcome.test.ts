@@ -8,41 +8,18 @@ import { describe, expect, it } from 'vitest'
 import * as outcomeRoute from '#app/routes/staff/sample-outcome.tsx'
 import * as letterRoute from '#app/routes/staff/sample-outcome-letter.ts'
 import * as sampleRoute from '#app/routes/staff/sample.tsx'
-import { addDays, amsterdamDateOf, amsterdamInstant, startOfDay } from '#app/domain/amsterdam-time.ts'
-import { now, setClock } from '#app/lib/clock.server.ts'
+import { addDays, amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
+import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
-import { createQualifiedParticipations } from '#app/lib/test-fixtures/staff.server.ts'
-import { requireParticipationEvent } from '#app/services/participation.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { pdfFlatText } from '#test/fixtures/pdf.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
+import { sampledCarrier } from './sample-helpers.ts'
 
 const year = 2038
-
-/** A qualified carrier drawn into the sample, its interview held yesterday. */
-async function sampledCarrier(prefix: string, staffId: string) {
-	const [participationId] = await createQualifiedParticipations({ year, count: 1, prefix })
-	// The direct path: this year withdraws without a second staff member. Four-eyes (the default)
-	// is in sample-outcome-four-eyes.test.ts.
-	await db.markYear.update({ where: { year }, data: { fourEyesWithdrawal: false } })
-	setClock(amsterdamInstant(`${year}-04-10`, { hour: 10 }))
-	const sample = await db.sample.create({
-		data: { year, seed: prefix, count: 1, record: {}, drawnAt: now(), drawnById: staffId },
-	})
-	await db.sampleMember.create({ data: { sampleId: sample.id, participationId: participationId! } })
-	await db.$transaction((tx) =>
-		requireParticipationEvent(tx, participationId!, { type: 'draw_into_sample' }, { type: 'staff', userId: staffId }),
-	)
-	const member = await db.sampleMember.findFirstOrThrow({ where: { participationId: participationId! } })
-	const interview = await db.interview.update({
-		where: { sampleMemberId: member.id },
-		data: { scheduledAt: amsterdamInstant(`${year}-04-09`, { hour: 14 }), mode: 'online' },
-	})
-	return { participationId: participationId!, interview }
-}
 
 type Page = {
 	preview: {
@@ -62,7 +39,9 @@ describe('the sample outcome confirmation page', () => {
 	it('previews and then records an incorrect qualification per the chosen day', async () => {
 		const staff = await createUser({ staffRole: 'assessor', name: 'Sanne Steekproef' })
 		const cookie = await sessionCookieFor(staff.id)
-		const { participationId, interview } = await sampledCarrier('Steekproef Onterecht', staff.id)
+		const { participationId, interview } = await sampledCarrier(year, 'Steekproef Onterecht', staff.id, {
+			fourEyesWithdrawal: false,
+		})
 		const path = `/medewerkers/steekproef/gesprek/${interview.id}`
 		const params = { interviewId: interview.id }
 		const today = amsterdamDateOf(now())
@@ -155,7 +134,9 @@ describe('the sample outcome confirmation page', () => {
 	it('a confirmed sample: the state moves on, no mail, no letter; the sample page no longer records outcomes', async () => {
 		const staff = await createUser({ staffRole: 'assessor' })
 		const cookie = await sessionCookieFor(staff.id)
-		const { participationId, interview } = await sampledCarrier('Steekproef Bevestigd', staff.id)
+		const { participationId, interview } = await sampledCarrier(year, 'Steekproef Bevestigd', staff.id, {
+			fourEyesWithdrawal: false,
+		})
 		const path = `/medewerkers/steekproef/gesprek/${interview.id}`
 		const params = { interviewId: interview.id }
 		const fields = { outcome: 'confirmed', version: String(interview.version), notes: 'Klopt met de zelfevaluatie.' }
@@ -192,7 +173,9 @@ describe('the sample outcome confirmation page', () => {
 	it('the letter and mail previewed are the ones sent: the same text, read back with pdftotext', async () => {
 		const staff = await createUser({ staffRole: 'assessor', name: 'Pim Proefbrief' })
 		const cookie = await sessionCookieFor(staff.id)
-		const { participationId, interview } = await sampledCarrier('Steekproef Brief', staff.id)
+		const { participationId, interview } = await sampledCarrier(year, 'Steekproef Brief', staff.id, {
+			fourEyesWithdrawal: false,
+		})
 		const path = `/medewerkers/steekproef/gesprek/${interview.id}`
 		const params = { interviewId: interview.id }
 		const fields = {

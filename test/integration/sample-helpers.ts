@@ -1,0 +1,36 @@
+// The set-up the sample-outcome tests share: a qualified carrier of a year, drawn into the sample,
+// its interview held the day before the clock (10 April).
+import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { now, setClock } from '#app/lib/clock.server.ts'
+import { db } from '#app/lib/db.server.ts'
+import { createQualifiedParticipations } from '#app/lib/test-fixtures/staff.server.ts'
+import { requireParticipationEvent } from '#app/services/participation.server.ts'
+
+/**
+ * A qualified carrier of `year` drawn into the sample, its interview held yesterday (9 April; the
+ * clock is set to 10 April). `fourEyesWithdrawal` sets the year's rule for withdrawals when given.
+ */
+export async function sampledCarrier(
+	year: number,
+	prefix: string,
+	staffId: string,
+	{ fourEyesWithdrawal }: { fourEyesWithdrawal?: boolean } = {},
+) {
+	const [participationId] = await createQualifiedParticipations({ year, count: 1, prefix })
+	if (fourEyesWithdrawal !== undefined) await db.markYear.update({ where: { year }, data: { fourEyesWithdrawal } })
+	setClock(amsterdamInstant(`${year}-04-10`, { hour: 10 }))
+	const sample = await db.sample.create({
+		data: { year, seed: prefix, count: 1, record: {}, drawnAt: now(), drawnById: staffId },
+	})
+	await db.sampleMember.create({ data: { sampleId: sample.id, participationId: participationId! } })
+	await db.$transaction((tx) =>
+		requireParticipationEvent(tx, participationId!, { type: 'draw_into_sample' }, { type: 'staff', userId: staffId }),
+	)
+	const member = await db.sampleMember.findFirstOrThrow({ where: { participationId: participationId! } })
+	const interview = await db.interview.update({
+		where: { sampleMemberId: member.id },
+		data: { scheduledAt: amsterdamInstant(`${year}-04-09`, { hour: 14 }), mode: 'online' },
+	})
+	const path = `/medewerkers/steekproef/gesprek/${interview.id}`
+	return { participationId: participationId!, interview, path, params: { interviewId: interview.id } }
+}
