@@ -17,7 +17,7 @@ import { type TestSmtp, startTestSmtp } from '#test/fixtures/mail-smtp.ts'
 import { TEXT_KEY } from '#test/integration/self-evaluation-helpers.ts'
 import { testEnv } from '#test/setup/test-env.ts'
 import { withDatabase } from '#test/setup/test-database.ts'
-import pg from 'pg'
+import { admin } from './admin.ts'
 
 const adminUrl = process.env.TEST_DATABASE_URL
 const ports = { a: Number(process.env.INSTANCE_PORT_A ?? 3480), b: Number(process.env.INSTANCE_PORT_B ?? 3481) }
@@ -36,16 +36,6 @@ interface Instance {
 	url: string
 	output: string[]
 	stop(): Promise<void>
-}
-
-async function admin(sql: string) {
-	const client = new pg.Client({ connectionString: adminUrl })
-	await client.connect()
-	try {
-		await client.query(sql)
-	} finally {
-		await client.end()
-	}
 }
 
 /** Starts `node server.js` (production) on one shared PostgreSQL and waits for its health check. */
@@ -134,7 +124,7 @@ let running: Instance[] = []
 beforeAll(async () => {
 	Object.assign(process.env, testEnv, { FILE_STORAGE: 'database' })
 	initEnv()
-	await admin(`CREATE DATABASE ${databaseName}`)
+	await admin(adminUrl, `CREATE DATABASE ${databaseName}`)
 	await initDatabase({ databaseUrl }) // migrations, once, before any instance starts
 	for (let index = 0; index < 3; index++) {
 		const { provider, user } = await createProviderWithMember()
@@ -146,7 +136,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await Promise.all(running.map((instance) => instance.stop()))
 	await closeDatabase()
-	await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)
+	await admin(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)
 	rmSync(fromRoot(`var/test/instances/${databaseName}`), { recursive: true, force: true })
 })
 

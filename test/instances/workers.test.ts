@@ -14,7 +14,7 @@ import { fromRoot } from '#app/lib/paths.server.ts'
 import { createProviderWithMember, testPassword } from '#test/fixtures/factories.ts'
 import { testEnv } from '#test/setup/test-env.ts'
 import { withDatabase } from '#test/setup/test-database.ts'
-import pg from 'pg'
+import { admin } from './admin.ts'
 
 const adminUrl = process.env.TEST_DATABASE_URL
 const port = Number(process.env.INSTANCE_PORT_WORKERS ?? 3482)
@@ -24,16 +24,6 @@ if (!existsSync(fromRoot('build/server/index.js'))) throw new Error('Geen produc
 const databaseName = `keurmerk_workers_${randomUUID().replace(/-/g, '').slice(0, 12)}`
 const databaseUrl = withDatabase(adminUrl, databaseName)
 const filesDir = fromRoot(`var/test/instances/${databaseName}`)
-
-async function admin(sql: string) {
-	const client = new pg.Client({ connectionString: adminUrl })
-	await client.connect()
-	try {
-		await client.query(sql)
-	} finally {
-		await client.end()
-	}
-}
 
 interface Portal {
 	child: ChildProcess
@@ -110,14 +100,14 @@ let running: Portal | undefined
 beforeAll(async () => {
 	Object.assign(process.env, testEnv)
 	initEnv()
-	await admin(`CREATE DATABASE ${databaseName}`)
+	await admin(adminUrl, `CREATE DATABASE ${databaseName}`)
 	await initDatabase({ databaseUrl })
 })
 
 afterAll(async () => {
 	if (running?.child.exitCode === null) running.child.kill('SIGKILL')
 	await closeDatabase()
-	await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)
+	await admin(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)
 	rmSync(filesDir, { recursive: true, force: true })
 })
 
