@@ -289,14 +289,14 @@ try {
 	const clientCpu = process.cpuUsage(clientCpuBefore)
 	const ticksAfter = machineTicks()
 	const runtimeAtEnd = await serverRuntime(base)
-	const seconds_ = Math.max(1, (performance.now() - start) / 1000)
+	const elapsedSeconds = Math.max(1, (performance.now() - start) / 1000)
 	const machineShare = {
 		// Shares of one core (2 cores = 200 %), over the rush.
 		machineBusyPercent: Math.round(
 			((ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total)) * 100 * cpus().length,
 		),
-		serverCpuPercent: Math.round(rushCpuMs / seconds_ / 10),
-		clientCpuPercent: Math.round((clientCpu.user + clientCpu.system) / 1000 / seconds_ / 10),
+		serverCpuPercent: Math.round(rushCpuMs / elapsedSeconds / 10),
+		clientCpuPercent: Math.round((clientCpu.user + clientCpu.system) / 1000 / elapsedSeconds / 10),
 	}
 	const serverGc = runtimeDuring(runtimeAtStart, runtimeAtEnd)
 	const answered = saves.length + uploads.length + submissions.length + rushTimes.length
