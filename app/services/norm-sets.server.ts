@@ -171,8 +171,8 @@ export function heldVersionStillCurrent(version: string): Prisma.Sql {
 }
 
 /** The norm sets' content version: the row's token (new if the row is ever recreated) and its counter. */
-export async function normSetVersion(): Promise<string> {
-	const rows = await db.$queryRaw<{ version: string }[]>`
+export async function normSetVersion(client: Tx | PrismaClient = db): Promise<string> {
+	const rows = await client.$queryRaw<{ version: string }[]>`
 		SELECT "token" || '.' || "version"::text AS version FROM "NormSetVersion" WHERE "id" = 1`
 	return rows[0]?.version ?? 'none'
 }

@@ -19,7 +19,13 @@ import { type StagedFile, recordStoredFile, storeFile, withStagedFile } from '#a
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
-import { type LoadedNormSet, heldVersionStillCurrent, loadNormSet } from './norm-sets.server.ts'
+import {
+	type LoadedNormSet,
+	heldNormSet,
+	heldVersionStillCurrent,
+	loadNormSet,
+	normSetVersion,
+} from './norm-sets.server.ts'
 import { requireParticipationEvent, snapshotOf, withHistory } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
@@ -677,9 +683,19 @@ export async function submitRound(
 	actor: Actor & { userId: string },
 	input: { providerId: string; year: number },
 ): Promise<SubmitResult> {
+	// The norm set as this process holds it, read before the transaction and used in it while its
+	// content version is still the current one (one statement instead of reading the whole set
+	// inside): on the embedded database every statement of a transaction holds the engine for
+	// everyone, and at the deadline submissions come among hundreds of saves (issue 17).
+	if (Number.isInteger(input.year)) await loadNormSet(input.year)
+	const held = Number.isInteger(input.year) ? heldNormSet(input.year) : null
 	return db.$transaction(async (tx) => {
 		const participation = await findParticipation(input.providerId, input.year, tx)
-		const loaded = participation ? await loadNormSet(input.year, tx) : null
+		const loaded = !participation
+			? null
+			: held && (await normSetVersion(tx)) === held.version
+				? held.loaded
+				: await loadNormSet(input.year, tx)
 		if (!participation || !loaded) throw new AppError('not_found')
 		await lockParticipation(tx, participation.id)
 		const draft = draftRoundOf(participation)

@@ -1,6 +1,6 @@
 // Autosave with optimistic concurrency, the completeness check, submission only before the
 // deadline (server clock), frozen rounds, and the revision journey up to the certificate.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as autosaveRoute from '#app/routes/provider/self-evaluation/autosave.ts'
 import * as certificateRoute from '#app/routes/provider/self-evaluation/certificate.ts'
 import * as checkRoute from '#app/routes/provider/self-evaluation/check.tsx'
@@ -9,9 +9,10 @@ import * as overviewRoute from '#app/routes/provider/self-evaluation/overview.ts
 import * as roundRoute from '#app/routes/provider/self-evaluation/round.tsx'
 import { amsterdamInstant, endOfDay } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
+import { db, getDatabase } from '#app/lib/db.server.ts'
 import { TINY_PDF, fillCompleteRound } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { saveAssessment } from '#app/services/assessment-form.server.ts'
+import { heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { decideRound, loadAssessment } from '#app/services/assessment.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
@@ -162,6 +163,38 @@ describe('submission', () => {
 		expect(
 			(await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: context.participationId } })).status,
 		).toBe('draft')
+	})
+
+	it('checks a submission against the norm set as it is in its transaction, not the copy this process holds', async () => {
+		const year = 2048
+		const context = await listedProvider(year)
+		await fillCompleteRound({ providerId: context.provider.id, year })
+		const held = await loadNormSet(year)
+		const client = getDatabase().prisma
+		const transaction = client.$transaction.bind(client) as (...args: unknown[]) => unknown
+		const between = vi.spyOn(client, '$transaction').mockImplementationOnce((async (...args: unknown[]) => {
+			// Another instance raises the explanation's minimum after this process read the norm set,
+			// just before the submission's transaction starts.
+			const item = await db.evidenceItem.findFirstOrThrow({ where: { normSetId: held!.id, key: TEXT_KEY } })
+			await db.evidenceItem.update({
+				where: { id: item.id },
+				data: { config: { ...(item.config as Record<string, unknown>), minLength: 19_000 } },
+			})
+			return transaction(...args)
+		}) as never)
+		try {
+			const refused = await submit(context, year)
+			expect(dataOf(refused.value).status).toBe(409)
+		} finally {
+			between.mockRestore()
+		}
+		expect(
+			(await db.selfEvaluationRound.findFirstOrThrow({ where: { participationId: context.participationId } })).status,
+		).toBe('draft')
+		// The next read takes up the changed set.
+		await loadNormSet(year)
+		expect(heldNormSet(year)?.loaded.evidenceIds).toEqual(held!.evidenceIds)
+		expect(heldNormSet(year)?.loaded).not.toBe(held)
 	})
 
 	it('accepts until 31 March 23:59:59 Amsterdam and refuses from 1 April 00:00 (server clock)', async () => {
