@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import prettier from 'prettier'
+import { parseRouteHistograms, type RouteHistograms } from './server-histogram.ts'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
 import { keepReading } from './report.ts'
@@ -384,4 +385,14 @@ export function readResults<T>(bench: string): T[] {
 
 export function row(cells: (string | number)[]): string {
 	return `| ${cells.join(' | ')} |`
+}
+
+/** The server's request-duration histograms per route (server-histogram.ts), read from its /metrics. */
+export async function serverRouteHistograms(base: string): Promise<RouteHistograms | null> {
+	if (benchWorkers() > 1) return null
+	try {
+		return parseRouteHistograms(await (await fetch(`${base}/metrics`)).text())
+	} catch {
+		return null
+	}
 }

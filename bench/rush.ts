@@ -18,6 +18,7 @@
 // Run: npm run bench:rush (builds first), or npx tsx bench/rush.ts after a build;
 // npx tsx bench/rush.ts --report writes bench/rush.md from the results files without a run.
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
@@ -33,6 +34,7 @@ import {
 	readResults,
 	row,
 	rssMb,
+	serverRouteHistograms,
 	serverRuntime,
 	type ServerRuntime,
 	startServer,
@@ -41,6 +43,7 @@ import {
 	writeResult,
 } from './lib.ts'
 import { firstSaveMs, offeredSavesPerSecond, rateLimitedBy, SAVE_INTERVAL_MS, submitMs } from './rush-plan.ts'
+import { serverQuantiles } from './server-histogram.ts'
 import { seedRushWorld, type WorldMember } from './rush-world.ts'
 
 // Beside the register bench's port when BENCH_PORT is shared; the default avoids 3306 (MySQL/MariaDB).
@@ -113,7 +116,12 @@ interface Sample {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Asks /healthz with `workers` loops until `until` (ms, performance.now()). */
-async function probe(base: string, until: number, workers = 4): Promise<number[]> {
+async function probe(
+	base: string,
+	until: number,
+	workers = 4,
+	samples?: { started: number; ms: number }[],
+): Promise<number[]> {
 	const times: number[] = []
 	await Promise.all(
 		Array.from({ length: workers }, async () => {
@@ -123,6 +131,7 @@ async function probe(base: string, until: number, workers = 4): Promise<number[]
 					const response = await fetch(`${base}/healthz`)
 					await response.arrayBuffer()
 					if (response.ok) times.push(performance.now() - started)
+					samples?.push({ started, ms: performance.now() - started })
 				} catch {
 					// counted as missing; the rush's errors are what matter
 				}
@@ -174,6 +183,7 @@ try {
 	// what the server's collector and event loop did: the tail of a shared 2-core machine is read
 	// with these beside it. The scrape also starts the server's event-loop delay afresh.
 	const runtimeAtStart = await serverRuntime(base)
+	const routesAtStart = await serverRouteHistograms(base)
 	const clientCpuBefore = process.cpuUsage()
 	const ticksBefore = machineTicks()
 	const start = performance.now()
@@ -281,7 +291,12 @@ try {
 		}
 	}
 
-	const [, rushTimes] = await Promise.all([Promise.all(members.map((member) => typist(member))), probe(base, end)])
+	const probeSamples: { started: number; ms: number }[] = []
+	const [, rushTimes] = await Promise.all([
+		Promise.all(members.map((member) => typist(member))),
+		probe(base, end, 4, probeSamples),
+	])
+	const rushSamples = probeSamples.map((sample) => ({ at: sample.started - start, ms: sample.ms }))
 	clearInterval(memory)
 	const rssAfter = rssMb(server.process.pid)
 	// The server's CPU during the rush, shared out over every request it answered (saves are most of them).
@@ -289,6 +304,18 @@ try {
 	const clientCpu = process.cpuUsage(clientCpuBefore)
 	const ticksAfter = machineTicks()
 	const runtimeAtEnd = await serverRuntime(base)
+	const routesAtEnd = await serverRouteHistograms(base)
+	const serverSide = {
+		trivial: serverQuantiles(routesAtStart, routesAtEnd, '/healthz'),
+		autosave: serverQuantiles(routesAtStart, routesAtEnd, '/aanbieder/:providerId/zelfevaluatie/:year/antwoord'),
+	}
+	if (process.env.BENCH_SAMPLES_FILE) {
+		// For reading a tail over time (when in the minute the slow saves came): every sample, not a figure of record.
+		await writeFile(
+			process.env.BENCH_SAMPLES_FILE,
+			JSON.stringify({ saves, uploads, submissions, rushTimes: rushSamples }, null, 0),
+		)
+	}
 	const elapsedSeconds = Math.max(1, (performance.now() - start) / 1000)
 	const machineShare = {
 		// Shares of one core (2 cores = 200 %), over the rush.
@@ -378,6 +405,7 @@ try {
 		serverCpuMsPerSave: Number((rushCpuMs / Math.max(1, saves.length)).toFixed(2)),
 		...machineShare,
 		...(serverGc ? { serverRuntime: serverGc } : {}),
+		...(serverSide.autosave && serverSide.trivial ? { serverSide } : {}),
 		autosave: saveStats,
 		trivialAtRest: atRest,
 		submitted,
@@ -458,6 +486,8 @@ interface RushResult {
 	serverCpuPercent?: number
 	clientCpuPercent?: number
 	serverRuntime?: ServerRuntime
+	/** The same requests timed by the server itself (its histogram, bucket-interpolated), in ms. */
+	serverSide?: Record<'trivial' | 'autosave', { count: number; p50: number; p95: number; p99: number }>
 }
 
 /** The server's collections during the rush (counts are since start) and its event-loop delay then. */
@@ -481,7 +511,10 @@ function machineLine(r: RushResult): string {
 	const gc = runtime
 		? ` The server's garbage collector during the rush: ${runtime.gc.major.count} full collections (${runtime.gc.major.ms} ms in all), ${runtime.gc.minor.count} young-generation ones (${runtime.gc.minor.ms} ms); its event loop's delay p99 ${runtime.eventLoopDelayMs.p99} ms, at most ${runtime.eventLoopDelayMs.max} ms.`
 		: ''
-	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %, the database and everything else the rest.${gc}`
+	const own = r.serverSide
+		? ` Timed by the server itself (from the request's arrival in Express to its last byte, its histogram's buckets interpolated): autosave p50 ${r.serverSide.autosave.p50} / p95 ${r.serverSide.autosave.p95} ms, the trivial route p95 ${r.serverSide.trivial.p95} ms; the rest of the client's figures is waiting for the event loop to read the request and for the bench's own process.`
+		: ''
+	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %, the database and everything else the rest.${gc}${own}`
 }
 
 function report(results: RushResult[]): string {

@@ -1,11 +1,13 @@
 // Request bodies are capped before anything reads them (issue 15, finding 2): a declared length
 // over the cap is answered 413 at once, with a Dutch page, without reading a byte of the body, and
-// the connection is closed so the rest is not even received. A body without a declared length
+// the connection is closed so the rest is not received: after a bounded wait, so that the client
+// reads the answer before the close (server/lingering-close.ts). A body without a declared length
 // (chunked) is cut off by the reader itself: readForm (app/lib/forms.ts) after 1 MB, uploads
 // (app/lib/uploads.server.ts) after their own cap.
 import type { NextFunction, Request, Response } from 'express'
 import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
 import { MAX_UPLOAD_BYTES } from '#app/lib/upload-limits.ts'
+import { lingerBeforeClosing } from './lingering-close.ts'
 
 /** Room for the multipart envelope and the fields next to the file (as in uploads.server.ts). */
 const UPLOAD_ENVELOPE_BYTES = 64 * 1024
@@ -19,6 +21,7 @@ export function bodyLimitFor(contentType: string | undefined): number {
 export function bodyLimit(req: Request, res: Response, next: NextFunction) {
 	const declared = Number(req.get('content-length') ?? 'NaN')
 	if (!Number.isFinite(declared) || declared <= bodyLimitFor(req.get('content-type'))) return next()
+	lingerBeforeClosing(req)
 	res.status(413).set('Connection', 'close').type('html').send(tooLargePage)
 }
 

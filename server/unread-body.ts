@@ -5,9 +5,11 @@
 // found it: a broken multipart message, then any request on the same connection). What the client
 // has not finished sending is drained, up to the body cap (server/body-limit.ts has refused any
 // declared length above it); anything beyond that closes the connection, and says so
-// (`Connection: close`, RFC 9112 §9.6), so no client reuses it.
+// (`Connection: close`, RFC 9112 §9.6), so no client reuses it, and closes it in stages, so that the
+// client still sending reads the answer before the close (server/lingering-close.ts).
 import type { NextFunction, Request, Response } from 'express'
 import { beforeHeadWritten } from './before-head.ts'
+import { lingerBeforeClosing } from './lingering-close.ts'
 
 /** How much of an unread body is read and dropped to keep the connection (the upload cap's size). */
 export const DRAIN_LIMIT_BYTES = 21 * 1024 * 1024
@@ -18,7 +20,9 @@ export function closeOrDrainUnreadBody(req: Request, res: Response, next: NextFu
 		if (req.complete || res.headersSent) return
 		const declared = Number(req.headers['content-length'] ?? 'NaN')
 		// A body of unknown length (chunked) could go on for ever: never wait for it.
-		if (!Number.isFinite(declared) || declared > DRAIN_LIMIT_BYTES) res.setHeader('Connection', 'close')
+		if (Number.isFinite(declared) && declared <= DRAIN_LIMIT_BYTES) return
+		res.setHeader('Connection', 'close')
+		lingerBeforeClosing(req)
 	})
 	res.on('finish', () => {
 		if (req.complete || res.getHeader('Connection') === 'close' || req.destroyed) return

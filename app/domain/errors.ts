@@ -79,6 +79,8 @@ export const ERROR_STATUS = {
 	withdrawal_proposal_pending: 409,
 	withdrawal_proposal_not_found: 404,
 	withdrawal_proposal_decided: 409,
+	// the proposer of a withdrawal approving or rejecting it (a staff member, not an assessor's decision)
+	withdrawal_four_eyes: 409,
 	rejection_reason_required: 400,
 	participation_not_found: 404,
 	assessor_inactive: 400,

@@ -454,6 +454,20 @@ describe('sample and withdrawals', () => {
 		expect(registerStatus(confirmed.next, settings, at('2028-01-01')).kind).toBe('expired')
 	})
 
+	test('a rejected withdrawal proposal closes the sample as confirmed: the mark stays, no mail', () => {
+		const sampled = run(qualified(), [[{ type: 'draw_into_sample' }, at('2027-04-10')]])
+		const r = ok(transition(sampled, { type: 'sample_withdrawal_rejected' }, at('2027-05-10'), settings))
+		expect(r.next.state).toBe('confirmed')
+		expect(r.next.withdrawal).toBeNull()
+		expect(types(r)).toEqual([])
+		expect(certificateStatus(r.next, settings, at('2027-06-01'))).toBe('valid')
+		// Only a carrier in the sample has a sample to close.
+		expect(transition(qualified(), { type: 'sample_withdrawal_rejected' }, at('2027-05-10'), settings)).toMatchObject({
+			ok: false,
+			refusal: { code: 'wrong_state' },
+		})
+	})
+
 	test('incorrect qualification found in the sample withdraws and revokes the certificate', () => {
 		const sampled = run(qualified(), [[{ type: 'draw_into_sample' }, at('2027-04-10')]])
 		const r = ok(transition(sampled, { type: 'incorrect_qualification_found' }, at('2027-05-10', 15), settings))

@@ -49,6 +49,11 @@ export type ParticipationEvent =
 	| { type: 'confirm_sample' }
 	/** The sample interview found the qualification incorrect; withdrawn per `effectiveAt` (default now). */
 	| { type: 'incorrect_qualification_found'; effectiveAt?: Date }
+	/**
+	 * Four-eyes: a second staff member rejected the withdrawal that the interview's finding proposed.
+	 * The mark stays and the sample is done for this carrier, as after a confirming interview.
+	 */
+	| { type: 'sample_withdrawal_rejected' }
 	| { type: 'withdraw'; reason: ManualWithdrawalReason; effectiveAt?: Date }
 	/** The 1 April run (a sweep). */
 	| { type: 'deadline_passed' }
@@ -333,7 +338,11 @@ function apply(
 			if (s.state !== 'qualified') return wrongState(s)
 			return changed({ ...s, state: 'sampled' }, [mail('sampled'), { type: 'plan_interview' }])
 
+		// A rejected withdrawal proposal closes the sample as a confirming interview does
+		// (docs/decisions/011): the finding stays on record (the interview, the rejected proposal and
+		// this event's own name in the history), but the second person decided that the mark stays.
 		case 'confirm_sample':
+		case 'sample_withdrawal_rejected':
 			if (s.state !== 'sampled') return wrongState(s)
 			return changed({ ...s, state: 'confirmed' }, [])
 

@@ -142,6 +142,9 @@ describe('drawSample', () => {
 		expect(error(() => reproduceSample({ ...draw.record, algorithm: 'other' as 'cyrb53-rank/v1' }))).toBe(
 			'sample_invalid_record',
 		)
+		// Not verified rather than an error: the sample page lists every sample of the year.
+		expect(verifySample({ ...draw.record, algorithm: 'other' as 'cyrb53-rank/v1' })).toBe(false)
+		expect(verifySample({} as typeof draw.record)).toBe(false)
 	})
 
 	test('every candidate has a fair chance', () => {

@@ -115,7 +115,12 @@ export function reproduceSample(record: SampleRecord): string[] {
 	return drawStrata(record.seed, record.strata)
 }
 
+/**
+ * Whether the record redraws to its own carriers. A record this code cannot redraw (another method,
+ * a damaged record) is not verified: the sample page says so instead of failing as a whole.
+ */
 export function verifySample(record: SampleRecord): boolean {
+	if (record?.algorithm !== SAMPLING_ALGORITHM || !Array.isArray(record.sampledIds)) return false
 	const again = reproduceSample(record)
 	return again.length === record.sampledIds.length && again.every((id, i) => id === record.sampledIds[i])
 }

@@ -10,6 +10,7 @@ import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_CHARS } from '#app/domain/conversa
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { attempt, type FormFailure, formFailure, parseForm, refusalFailure } from './forms.ts'
 import { redirectWithToast } from './toast.server.ts'
+import { refusedUploadInit } from './upload-refusal.server.ts'
 import { type AcceptedUpload, acceptUpload, UploadRefused, type UploadForm, withUploadForm } from './uploads.server.ts'
 
 export const messageSchema = z.object({
@@ -23,7 +24,7 @@ export const messageSchema = z.object({
 
 export type MessageFormResult =
 	| { ok: true; body: string; attachments: AcceptedUpload[]; returnTo: string | null }
-	| { ok: false; status: number; failure: FormFailure }
+	| { ok: false; status: number; headers?: Record<string, string>; failure: FormFailure }
 
 /** The message of an upload form read to disk (`withUploadForm`): its files are checked where they wait. */
 export async function readMessageForm(upload: UploadForm): Promise<MessageFormResult> {
@@ -47,7 +48,8 @@ export async function readMessageForm(upload: UploadForm): Promise<MessageFormRe
 			: form.values
 		return {
 			ok: false,
-			status: 400,
+			// An attachment that could not be checked just now: 503, try again (upload-refusal.server.ts).
+			...refusedUploadInit(fieldErrors.attachments ?? []),
 			failure: formFailure({ fieldErrors, formErrors: form.success ? [] : form.formErrors, values }),
 		}
 	}
@@ -82,7 +84,7 @@ export async function sendMessageForm(request: Request, sender: MessageSender) {
 
 async function sendMessage(upload: UploadForm, sender: MessageSender) {
 	const form = await readMessageForm(upload)
-	if (!form.ok) return data(form.failure, { status: form.status })
+	if (!form.ok) return data(form.failure, { status: form.status, headers: form.headers })
 	const result = await attempt(() => sender.post({ body: form.body, attachments: form.attachments }))
 	if (!result.ok)
 		return data(refusalFailure(result.error, sender.locale, { body: form.body }), { status: result.error.status })

@@ -9,19 +9,30 @@
 // Whatever goes wrong ends in an answer, never a wait without end: a full queue, a thread that
 // dies (out of memory, a crash) or takes longer than CHECK_TIMEOUT_MS refuses the upload with
 // UploadCheckFailed; a dead or stuck thread is replaced by a new one for the next upload.
-import { Worker } from 'node:worker_threads'
+//
+// Memory (issue 17, target 3; docs/deploy.md, "Memory"): the thread is a second V8 heap in the
+// server process. Its young generation is kept small and the thread ends after IDLE_MS without a
+// check, so an idle server holds no second heap; the next upload starts one again (~50 ms of
+// CPU, measured).
+import { type ResourceLimits, Worker } from 'node:worker_threads'
 import type { ContentProblem } from './upload-content.server.ts'
 import type { CheckReply } from './upload-check.worker.ts'
 import type { Inspection, UploadKind } from './upload-inspect.server.ts'
 
 const MAX_QUEUED = 64
 const CHECK_TIMEOUT_MS = 60_000
+/** An idle thread ends after this long (a deadline rush uploads several a second and keeps it). */
+const IDLE_MS = 60_000
 /**
- * The thread's heap: a check holds windows of 64 kB and the pieces of one object stream, never the
- * file (a 20 MB upload is checked within ~20 MB of buffers, which lie outside this heap). A check
- * that needs more is no template: the thread dies of it and the upload is refused.
+ * The thread's heap. Old generation: a check holds windows of 64 kB and the pieces of one object
+ * stream, never the file (a 20 MB upload is checked within ~20 MB of buffers, which lie outside
+ * this heap; the worst text, 20 MB without a break, needs ~40 MB). A check that needs more is no
+ * template: the thread dies of it and the upload is refused. Young generation: a check leaves
+ * megabytes of short-lived strings, and with V8's default (semi-spaces growing to 16 MB) the
+ * thread held ~55 MB after a few hundred 1 MB checks; at 4 MB it holds ~27 MB, for ~1–2 ms more
+ * CPU per 1 MB check on the thread (measured; docs/deploy.md, "Memory").
  */
-const THREAD_HEAP_MB = 64
+export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 }
 
 /** Why an upload could not be inspected (not a verdict on its content). */
 export class UploadCheckFailed extends Error {
@@ -39,8 +50,8 @@ export class UploadCheckFailed extends Error {
 const BUILT_WORKER: string = '__KEURMERK_UPLOAD_CHECK_WORKER__'
 
 /** How to start the thread: the compiled file in the built server, the source through tsx otherwise. */
-function startWorker(): Worker {
-	const options = { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } }
+function startWorker(resourceLimits: ResourceLimits): Worker {
+	const options = { resourceLimits }
 	if (BUILT_WORKER.endsWith('.js')) return new Worker(new URL(BUILT_WORKER, import.meta.url), options)
 	// Dev server and tests run the TypeScript source; Node 20 needs tsx's loader for it in the thread.
 	return new Worker(new URL('./upload-check-worker.dev.js', import.meta.url), options)
@@ -56,8 +67,12 @@ interface Job {
 export interface UploadCheckPoolOptions {
 	maxQueued?: number
 	timeoutMs?: number
-	/** Tests: another thread (one that crashes, one that never answers). */
-	start?: () => Worker
+	/** How long the thread may wait without a check before it is ended. */
+	idleMs?: number
+	/** Tests: other limits for the thread (merged into THREAD_LIMITS). */
+	resourceLimits?: ResourceLimits
+	/** Tests: another thread (one that crashes, one that never answers); gets the limits. */
+	start?: (resourceLimits: ResourceLimits) => Worker
 }
 
 export interface UploadCheckPool {
@@ -72,11 +87,13 @@ export interface UploadCheckPool {
 
 /** One thread with a bounded queue in front of it. */
 export function createUploadCheckPool(options: UploadCheckPoolOptions = {}): UploadCheckPool {
-	const { maxQueued = MAX_QUEUED, timeoutMs = CHECK_TIMEOUT_MS, start = startWorker } = options
+	const { maxQueued = MAX_QUEUED, timeoutMs = CHECK_TIMEOUT_MS, idleMs = IDLE_MS, start = startWorker } = options
+	const limits = { ...THREAD_LIMITS, ...options.resourceLimits }
 	const queue: Job[] = []
 	let worker: Worker | null = null
 	let current: Job | null = null
 	let timer: NodeJS.Timeout | undefined
+	let idleTimer: NodeJS.Timeout | undefined
 	let nextId = 1
 	let closed = false
 
@@ -96,8 +113,22 @@ export function createUploadCheckPool(options: UploadCheckPoolOptions = {}): Upl
 		return job
 	}
 
+	/** No check runs and none waits: the thread ends after idleMs unless a check comes first. */
+	function idle() {
+		clearTimeout(idleTimer)
+		if (!worker || current || queue.length > 0 || closed) return
+		const resting = worker
+		idleTimer = setTimeout(() => {
+			if (worker !== resting || current) return
+			// Forgotten first, so its exit is an old thread's last event, not a crash.
+			worker = null
+			void resting.terminate()
+		}, idleMs)
+		idleTimer.unref()
+	}
+
 	function spawn(): Worker {
-		const started = start()
+		const started = start(limits)
 		// An idle thread does not keep the process alive (tests, scripts); a request that waits does.
 		started.unref()
 		started.on('message', (reply: CheckReply) => {
@@ -116,7 +147,8 @@ export function createUploadCheckPool(options: UploadCheckPoolOptions = {}): Upl
 	function next() {
 		if (current || closed) return
 		const job = queue.shift()
-		if (!job) return
+		if (!job) return idle()
+		clearTimeout(idleTimer)
 		current = job
 		try {
 			worker ??= spawn()
@@ -151,6 +183,7 @@ export function createUploadCheckPool(options: UploadCheckPoolOptions = {}): Upl
 		},
 		async close() {
 			closed = true
+			clearTimeout(idleTimer)
 			for (const job of queue.splice(0)) job.reject(new UploadCheckFailed('busy'))
 			const last = worker
 			worker = null

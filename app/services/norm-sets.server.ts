@@ -6,7 +6,7 @@ import { withYearThemes } from '#app/domain/network.ts'
 import { assertNormSet } from '#app/domain/norm-set.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
-import { registerCacheEnabled, registerVersion } from './register-cache.server.ts'
+import { registerCacheEnabled } from './register-cache.server.ts'
 
 /** A norm set as the domain sees it, plus the database ids behind its keys. */
 export interface LoadedNormSet {
@@ -115,8 +115,10 @@ export async function importNormSet(
 }
 
 // Every autosave needs the year's norm set (which questions exist, their kinds and limits): read
-// and checked once per version of the published content (triggers in migration norm_set_version
-// bump it at the commit of any change to a norm set), not six queries and a full parse per save.
+// and checked once per version of the norm sets' content (triggers in migration
+// norm_set_content_version bump it at the commit of any change to a norm set), not six queries and
+// a full parse per save. Not the register's version: every submission bumps that one, and at the
+// deadline each made every save in flight take the slow path and the norm set be read again.
 const normSetCache = new Map<
 	number,
 	{ version: string; loaded: Promise<LoadedNormSet | null>; settled?: LoadedNormSet | null }
@@ -128,7 +130,7 @@ const normSetCache = new Map<
  */
 export async function loadNormSet(year: number, client: Tx | PrismaClient = db): Promise<LoadedNormSet | null> {
 	if (client !== db || !registerCacheEnabled()) return readNormSet(year, client)
-	const version = await registerVersion()
+	const version = await normSetVersion()
 	const cached = normSetCache.get(year)
 	if (cached?.version === version) return cached.loaded
 	const loaded = readNormSet(year, db).then((result) => (result ? deepFreeze(result) : result))
@@ -148,7 +150,7 @@ export async function loadNormSet(year: number, client: Tx | PrismaClient = db):
 }
 
 /**
- * The norm set of a year as this process last read it, and the register version it was read at,
+ * The norm set of a year as this process last read it, and the norm sets' content version it was read at,
  * without asking the database (each loadNormSet asks the version: one round trip per autosave,
  * issue 17); null when none is held. It may be out of date — another instance may just have
  * changed it — so a caller writes with it only on the condition `heldVersionStillCurrent(version)`
@@ -161,11 +163,18 @@ export function heldNormSet(year: number): { loaded: LoadedNormSet; version: str
 }
 
 /**
- * SQL that is true while the register version is still `version` (as registerVersion() spells
+ * SQL that is true while the norm sets' content version is still `version` (as normSetVersion() spells
  * it: the row's token and counter): the condition of a write made with heldNormSet's answer.
  */
 export function heldVersionStillCurrent(version: string): Prisma.Sql {
-	return Prisma.sql`(SELECT "token" || '.' || "version"::text FROM "RegisterVersion" WHERE "id" = 1) = ${version}`
+	return Prisma.sql`(SELECT "token" || '.' || "version"::text FROM "NormSetVersion" WHERE "id" = 1) = ${version}`
+}
+
+/** The norm sets' content version: the row's token (new if the row is ever recreated) and its counter. */
+export async function normSetVersion(): Promise<string> {
+	const rows = await db.$queryRaw<{ version: string }[]>`
+		SELECT "token" || '.' || "version"::text AS version FROM "NormSetVersion" WHERE "id" = 1`
+	return rows[0]?.version ?? 'none'
 }
 
 function deepFreeze<T>(value: T): T {

@@ -22,6 +22,7 @@ import { type Actor, recordAudit } from './audit.server.ts'
 import { unpaidInvoices } from './money-in-view.server.ts'
 import { applyParticipationEvent } from './participation.server.ts'
 import {
+	closeSampleAfterRejectedWithdrawalIn,
 	type InterviewOutcomeInput,
 	recordInterviewOutcomeIn,
 	withdrawForIncorrectQualificationIn,
@@ -473,7 +474,7 @@ export async function decideWithdrawalProposal(
 		})
 		if (!proposal) throw new AppError('withdrawal_proposal_not_found')
 		if (proposal.status !== 'pending') throw new AppError('withdrawal_proposal_decided')
-		if (proposal.proposedById === actor.userId) throw new AppError('four_eyes')
+		if (proposal.proposedById === actor.userId) throw new AppError('withdrawal_four_eyes')
 		// A rejection keeps the mark: why is part of the record (issue 17).
 		if (!input.approve && !input.note?.trim()) throw new AppError('rejection_reason_required')
 		const at = now()
@@ -506,6 +507,12 @@ export async function decideWithdrawalProposal(
 			reason: input.note?.trim() || null,
 			at,
 		})
+		// A rejected withdrawal that an interview proposed ends that carrier's sample (docs/decisions/011).
+		if (!input.approve && proposal.interviewId)
+			await closeSampleAfterRejectedWithdrawalIn(tx, actor, {
+				participationId: proposal.participationId,
+				reason: input.note!.trim(),
+			})
 	})
 }
 

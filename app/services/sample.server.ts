@@ -122,6 +122,9 @@ export async function loadSamples(year: number) {
 		...sample,
 		// Anyone can check the draw: the recorded seed and candidates give the same carriers.
 		verified: verifySample(sample.record as unknown as SampleRecord),
+		// A carrier's sample is done once it has left `sampled`: confirmed (also after a rejected
+		// withdrawal proposal) or withdrawn.
+		done: sample.members.filter((member) => member.participation.state !== 'sampled').length,
 		members: [...sample.members].sort((a, b) =>
 			a.participation.provider.name.localeCompare(b.participation.provider.name, 'nl'),
 		),
@@ -325,6 +328,36 @@ export async function withdrawForIncorrectQualificationIn(
 		select: { id: true },
 	})
 	return { withdrawalId: withdrawal.id, letterFileId: letter.id }
+}
+
+/**
+ * Four-eyes: the second staff member rejected the withdrawal that an interview's finding proposed
+ * (docs/decisions/011). The mark stays, so the carrier's sample is done as after a confirming
+ * interview (`sampled` → `confirmed`); the interview keeps its finding, the proposal its rejection,
+ * and the history names both (the event, with the rejection's reason as its note). A participation
+ * that is no longer `sampled` has nothing to close.
+ */
+export async function closeSampleAfterRejectedWithdrawalIn(
+	tx: Tx,
+	actor: Actor & { userId: string },
+	input: { participationId: string; reason: string },
+): Promise<boolean> {
+	const participation = await tx.participation.findUniqueOrThrow({
+		where: { id: input.participationId },
+		select: { state: true },
+	})
+	if (participation.state !== 'sampled') return false
+	const result = await applyParticipationEvent(
+		tx,
+		input.participationId,
+		{ type: 'sample_withdrawal_rejected' },
+		actor,
+		{
+			reason: input.reason,
+		},
+	)
+	if (!result.ok) throw refusalError(result.refusal)
+	return true
 }
 
 /** The provider's name of each participation, for the preview of a draw. */

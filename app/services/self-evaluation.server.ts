@@ -356,12 +356,12 @@ export async function saveAnswer(
 	normSet?: LoadedNormSet | null,
 	/**
 	 * `normSet` is heldNormSet's (not checked against the database): the one-statement save
-	 * writes only while the register version is still this one; otherwise everything below is
+	 * writes only while the norm sets' content version is still this one; otherwise everything below is
 	 * decided with the current norm set.
 	 */
 	heldVersion?: string,
 ): Promise<SaveResult> {
-	// The route has read the norm set already (once per request: each read asks the register version).
+	// The route has read the norm set already (once per request: each read asks the content version).
 	let loaded = Number.isInteger(input.year) ? (normSet ?? (await loadNormSet(input.year))) : null
 	const find = (set: LoadedNormSet | null) => ({
 		item: set ? findEvidence(set.normSet, input.evidenceKey)?.item : undefined,

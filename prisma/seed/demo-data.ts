@@ -585,10 +585,17 @@ async function drawDemoSample(year: number, context: Context) {
 	const providerOf = new Map(qualified.map((participation) => [participation.id, participation.providerId]))
 	const incorrect = ids.find((id) => context.lastOfProvider.has(`${providerOf.get(id)}:${year}`))
 	const order = incorrect ? [incorrect, ...ids.filter((id) => id !== incorrect)] : ids
+	// Last year's last interview also found the qualification incorrect, but the second assessor
+	// rejected the proposed withdrawal: the mark stays and the sample closes as confirmed
+	// (docs/decisions/011), the finding and the rejection on record.
+	const overruled = year === runningYearAt(context.now) - 1 && order.length >= 3 ? order[order.length - 1] : undefined
 	order.forEach((participationId, index) => {
 		const planned = {
 			days: days[index % days.length] as number,
-			outcome: participationId === incorrect ? ('incorrect_qualification' as const) : ('confirmed' as const),
+			outcome:
+				participationId === incorrect || participationId === overruled
+					? ('incorrect_qualification' as const)
+					: ('confirmed' as const),
 		}
 		const at = amsterdamInstant(addDays(`${year}-03-02`, planned.days), { hour: 13 })
 		context.steps.push({
@@ -626,7 +633,9 @@ async function drawDemoSample(year: number, context: Context) {
 							notes:
 								planned.outcome === 'confirmed'
 									? 'De zelfevaluatie wordt in de praktijk herkend; voorbeelden zijn overtuigend.'
-									: 'In het steekproefgesprek bleek de beschreven werkwijze in de praktijk niet te worden toegepast. De kwalificatie was daarom onterecht.',
+									: participationId === overruled
+										? 'In het gesprek konden de werkafspraken met de huisartsen niet worden getoond. De kwalificatie lijkt daarom onterecht.'
+										: 'In het steekproefgesprek bleek de beschreven werkwijze in de praktijk niet te worden toegepast. De kwalificatie was daarom onterecht.',
 							effectiveOn: planned.outcome === 'confirmed' ? null : amsterdamDateOf(at),
 						},
 						decider,
@@ -641,10 +650,16 @@ async function drawDemoSample(year: number, context: Context) {
 					at: new Date(at.getTime() + 2 * 3_600_000),
 					order: 3_000 + index,
 					run: () =>
-						decideWithdrawalProposal(context.staff.secondAssessor as Actor & { userId: string }, {
-							proposalId: recorded.proposalId,
-							approve: true,
-						}),
+						decideWithdrawalProposal(
+							context.staff.secondAssessor as Actor & { userId: string },
+							participationId === overruled
+								? {
+										proposalId: recorded.proposalId,
+										approve: false,
+										note: 'De werkafspraken met de huisartsen staan in het kwaliteitshandboek (versie maart); het gesprek gaf een onvolledig beeld. Het keurmerk blijft.',
+									}
+								: { proposalId: recorded.proposalId, approve: true },
+						),
 				})
 			},
 		})

@@ -10,7 +10,7 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { db, getDatabase } from '#app/lib/db.server.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
-import { heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
+import { heldNormSet, loadNormSet, normSetVersion } from '#app/services/norm-sets.server.ts'
 import { registerVersion } from '#app/services/register-cache.server.ts'
 import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
@@ -206,16 +206,61 @@ describe('the norm set held without asking the database (issue 17)', () => {
 		expect(untouched).toEqual({ text: 'Andere toelichting.', version: 1 })
 	})
 
-	it('saves over HTTP after the register version moved, and holds the current version afterwards', async () => {
+	it('saves over HTTP after the norm sets changed, and holds the current version afterwards', async () => {
 		const context = await listedProvider(year)
 		expect((await save(context, textFields(0, 'Een.'))).status).toBe(200)
-		expect(heldNormSet(year)?.version).toBe(await registerVersion())
-		// Another instance's change (a submission, a withdrawal…) moves the version.
-		await db.$executeRaw`UPDATE "RegisterVersion" SET "version" = "version" + 1 WHERE "id" = 1`
+		expect(heldNormSet(year)?.version).toBe(await normSetVersion())
+		// Another instance's change to a norm set moves the version.
+		await db.$executeRaw`UPDATE "NormSetVersion" SET "version" = "version" + 1 WHERE "id" = 1`
 		expect(await save(context, textFields(1, 'Twee.'))).toMatchObject({ status: 200, body: { ok: true, version: 2 } })
-		expect(heldNormSet(year)?.version).toBe(await registerVersion())
+		expect(heldNormSet(year)?.version).toBe(await normSetVersion())
 		expect(await save(context, textFields(2, 'Drie.'))).toMatchObject({ status: 200, body: { ok: true, version: 3 } })
 		expect(await stored(context)).toEqual(['Drie.', 3])
+	})
+
+	it('keeps the held norm set across a change to the register (a colleague elsewhere submits)', async () => {
+		const context = await listedProvider(year)
+		const other = await listedProvider(year)
+		expect((await save(context, textFields(0, 'Een.'))).status).toBe(200)
+		const held = heldNormSet(year)?.version
+		const register = await registerVersion()
+		// At the deadline every submission moves the register's version; the norm sets are unchanged.
+		await db.selfEvaluationRound.updateMany({
+			where: { participationId: other.participationId },
+			data: { status: 'submitted', submittedAt: new Date() },
+		})
+		expect(await registerVersion()).not.toBe(register)
+		const client = getDatabase().prisma
+		const transactions = vi.spyOn(client, '$transaction')
+		try {
+			expect(await save(context, textFields(1, 'Twee.'))).toMatchObject({ status: 200, body: { ok: true, version: 2 } })
+			// Keyed by the register's version, this save took the slow way: a transaction of three statements.
+			expect(transactions).not.toHaveBeenCalled()
+		} finally {
+			transactions.mockRestore()
+		}
+		expect(heldNormSet(year)?.version).toBe(held)
+		expect(await stored(context)).toEqual(['Twee.', 2])
+	})
+
+	it('moves the content version of the norm sets with every change to what the norm set is read from, once per transaction', async () => {
+		const before = await normSetVersion()
+		const [token, counter] = before.split('.')
+		const set = await db.normSet.findUniqueOrThrow({ where: { year }, select: { id: true } })
+		await db.$transaction(async (tx) => {
+			await tx.normSet.update({ where: { id: set.id }, data: { title: 'Een nieuwe titel' } })
+			await tx.evidenceItem.updateMany({ where: { normSetId: set.id, key: TEXT_KEY }, data: { help: 'Hulp.' } })
+		})
+		expect(await normSetVersion()).toBe(`${token}.${Number(counter) + 1}`)
+		await db.markYear.update({ where: { year }, data: { markName: 'Keurmerk Basis GGZ' } })
+		expect(await normSetVersion()).toBe(`${token}.${Number(counter) + 2}`)
+		// Answers and rounds are not the norm set's.
+		const context = await listedProvider(year)
+		await db.selfEvaluationRound.updateMany({
+			where: { participationId: context.participationId },
+			data: { status: 'submitted', submittedAt: new Date() },
+		})
+		expect(await normSetVersion()).toBe(`${token}.${Number(counter) + 2}`)
 	})
 })
 
@@ -275,10 +320,10 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 
 	it('makes a first answer in one statement, without a transaction (the embedded database runs one at a time)', async () => {
 		const context = await listedProvider(year)
-		// Listing the carrier moved the register version: the process takes up the current norm set,
-		// as the first save after any change does (the test above), so this save meets the fast path.
+		// The process takes up the current norm set, as the first save after any change to it does
+		// (the tests above), so this save meets the fast path.
 		await loadNormSet(year)
-		expect(heldNormSet(year)?.version).toBe(await registerVersion())
+		expect(heldNormSet(year)?.version).toBe(await normSetVersion())
 		const client = getDatabase().prisma
 		const transactions = vi.spyOn(client, '$transaction')
 		try {

@@ -300,6 +300,27 @@ describe('demo data', () => {
 		expect(decided.map((entry) => entry.id).sort()).toEqual(recorded.map((entry) => entry.entityId).sort())
 	})
 
+	it('a withdrawal the sample proposed and the second assessor rejected: the mark stays, the sample closes as confirmed, the finding and why on record', async () => {
+		const rejected = await db.withdrawalProposal.findMany({
+			where: { status: 'rejected', interviewId: { not: null } },
+			include: { participation: true, interview: true, decidedBy: true },
+		})
+		expect(rejected.map((proposal) => proposal.participation.year)).toEqual([2026])
+		const [proposal] = rejected
+		expect(proposal!.participation.state).toBe('confirmed')
+		expect(proposal!.interview?.outcome).toBe('incorrect_qualification')
+		expect(proposal!.decidedBy?.name).toBe('Fatima El Amrani')
+		expect(proposal!.decisionNote).toContain('kwaliteitshandboek')
+		expect(
+			await db.participationTransition.findMany({
+				where: { participationId: proposal!.participationId, event: 'sample_withdrawal_rejected' },
+				select: { fromState: true, toState: true, note: true },
+			}),
+		).toEqual([{ fromState: 'sampled', toState: 'confirmed', note: proposal!.decisionNote }])
+		// Every other carrier of the finished sample is done too.
+		expect(await db.participation.count({ where: { year: 2026, state: 'sampled' } })).toBe(0)
+	})
+
 	it("issue 12 §7: every field of the demo's audit trail has a label in both languages", async () => {
 		const events = await db.auditEvent.findMany({ select: { action: true, before: true, after: true } })
 		expect(events.length).toBeGreaterThan(500)

@@ -4,13 +4,15 @@
 // `incorrect_qualification`, the interview as its basis) that a second, different staff member
 // approves — which runs the interview's withdrawal exactly as the direct path did (letter with the
 // bezwaar term, dissolved agreement, mail, register, audit) — or rejects, saying why, which keeps
-// the carrier qualified. The proposer cannot approve their own proposal. Four-eyes off: at once.
+// the mark and closes the carrier's sample as confirmed (docs/decisions/011; before, it stayed
+// `sampled` for good). The proposer cannot decide on their own proposal. Four-eyes off: at once.
 // Through the route modules, as the browser calls them.
 import { describe, expect, it } from 'vitest'
 import { addDays, amsterdamDateOf, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { readStoredFile } from '#app/lib/storage.server.ts'
+import * as sampleRoute from '#app/routes/staff/sample.tsx'
 import * as outcomeRoute from '#app/routes/staff/sample-outcome.tsx'
 import * as letterRoute from '#app/routes/staff/sample-outcome-letter.ts'
 import * as proposalRoute from '#app/routes/staff/withdrawal-proposal.tsx'
@@ -122,7 +124,15 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 			{ intent: 'approve' },
 			recorderCookie,
 		)
-		expect(dataOf(own.value).status).toBe(409)
+		// A staff member's decision on a withdrawal, not an assessor's on a self-evaluation.
+		expect(dataOf<{ formErrors: string[] }>(own.value)).toMatchObject({
+			status: 409,
+			data: {
+				formErrors: [
+					'Een tweede, andere medewerker moet over dit voorstel tot intrekking beslissen (vier-ogenprincipe).',
+				],
+			},
+		})
 		expect((await facts(participationId)).state).toBe('sampled')
 
 		// A second staff member approves: the withdrawal as the direct path does it.
@@ -197,7 +207,7 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 		expect(step('participation.incorrect_qualification_found')?.actorUserId).toBe(approver.id)
 	})
 
-	it('a rejection keeps the carrier qualified and records why; a rejection needs a reason', async () => {
+	it('a rejection keeps the mark and closes the sample as confirmed, the finding and why on record; a rejection needs a reason', async () => {
 		const year = 2042
 		const recorder = await createUser({ staffRole: 'assessor' })
 		const colleague = await createUser({ staffRole: 'assessor' })
@@ -242,7 +252,8 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 		)
 		expect(rejected.response?.status, JSON.stringify(rejected.value)).toBe(302)
 		const after = await facts(participationId)
-		expect(after.state).toBe('sampled')
+		// The sample is done for this carrier, as after a confirming interview.
+		expect(after.state).toBe('confirmed')
 		expect(after.withdrawals).toEqual([])
 		expect(after.listedUntil?.toISOString()).toBe(before.listedUntil?.toISOString())
 		expect(await db.outboxEmail.count({ where: { participationId, template: 'withdrawal' } })).toBe(0)
@@ -256,6 +267,29 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 			where: { action: 'withdrawal.reject_proposal', entityId: proposal.id },
 		})
 		expect(audit).toMatchObject({ actorUserId: colleague.id, reason: why })
+		// The finding stays on the interview; the history says how the sample ended and why.
+		expect((await db.interview.findUniqueOrThrow({ where: { id: interview.id } })).outcome).toBe(
+			'incorrect_qualification',
+		)
+		expect(
+			await db.participationTransition.findMany({
+				where: { participationId, event: 'sample_withdrawal_rejected' },
+				select: { fromState: true, toState: true, note: true, actorUserId: true },
+			}),
+		).toEqual([{ fromState: 'sampled', toState: 'confirmed', note: why, actorUserId: colleague.id }])
+		expect(
+			await db.auditEvent.findFirstOrThrow({
+				where: { participationId, action: 'participation.sample_withdrawal_rejected' },
+			}),
+		).toMatchObject({ actorUserId: colleague.id, reason: why })
+		// The sample page counts the carrier as done.
+		const samplePage = (await callLoader(sampleRoute, `/medewerkers/steekproef?jaar=${year}`, {}, colleagueCookie))
+			.value as { samples: { done: number; members: { participation: { id: string; state: string } }[] }[] }
+		expect(samplePage.samples).toHaveLength(1)
+		expect(samplePage.samples[0]).toMatchObject({
+			done: 1,
+			members: [{ participation: { id: participationId, state: 'confirmed' } }],
+		})
 		// The interview page shows the rejection and why.
 		const page = dataOf<OutcomePage>((await callLoader(outcomeRoute, path, params, colleagueCookie)).value).data
 		expect(page.proposal).toMatchObject({ status: 'rejected', decisionNote: why })

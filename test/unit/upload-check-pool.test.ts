@@ -3,14 +3,20 @@
 // a check without end, too many uploads at once) an upload gets an answer, a refusal, never a wait
 // without end: no unchecked file is stored, no request hangs holding its share of the upload budget.
 // Real threads throughout: the portal's own, and small ones that crash or never answer.
+// Memory (issue 17, target 3): the thread's young generation is bounded, a check past its heap is
+// refused like a crash, and an idle thread ends (so an idle server holds no second heap) and comes
+// back for the next upload.
+import { once } from 'node:events'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
 	createUploadCheckPool,
 	type UploadCheckPool,
+	THREAD_LIMITS,
 	UploadCheckFailed,
 	uploadCheckPool,
 } from '#app/lib/upload-check-pool.server.ts'
+import { translate } from '#app/i18n/translate.ts'
 import { inspectUpload } from '#app/lib/upload-inspect.server.ts'
 import { acceptUpload, UploadRefused } from '#app/lib/uploads.server.ts'
 import { docx } from '#test/fixtures/office-files.ts'
@@ -130,5 +136,59 @@ describe('the upload-check thread', () => {
 		})
 		await expect(checks.inspect('/tmp/a')).rejects.toMatchObject({ reason: 'crashed' })
 		await expect(checks.inspect('/tmp/b')).rejects.toMatchObject({ reason: 'crashed' })
+	})
+
+	it("runs the portal's thread with a bounded young generation and heap", async () => {
+		const checks = pool({})
+		await checks.inspect((await receivedFile('a.pdf', pdf('/Type/Catalog'))).path)
+		// V8's default young generation grows to 48 MB (16 MB semi-spaces) in a thread too.
+		expect(checks.worker?.resourceLimits).toMatchObject({ maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 })
+		expect(THREAD_LIMITS).toEqual({ maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 })
+	})
+
+	it('ends the thread after idleMs without checks; the next upload is checked by a new one', async () => {
+		const checks = pool({ idleMs: 50 })
+		const clean = await receivedFile('a.pdf', pdf('/Type/Catalog'))
+		await expect(checks.inspect(clean.path)).resolves.toEqual({ kind: 'pdf', problem: null })
+		const first = checks.worker
+		expect(first).not.toBeNull()
+		await once(first as Worker, 'exit')
+		expect(checks.worker).toBeNull()
+
+		const active = await receivedFile('b.pdf', pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'))
+		await expect(checks.inspect(active.path)).resolves.toEqual({ kind: 'pdf', problem: 'pdf_active' })
+		expect(checks.worker).not.toBeNull()
+		expect(checks.worker).not.toBe(first)
+	})
+
+	it('does not end the thread during a check that outlasts idleMs', async () => {
+		let started = 0
+		const checks = pool({
+			idleMs: 20,
+			start: () => (
+				started++,
+				thread(
+					'setTimeout(() => require("node:worker_threads").parentPort.postMessage({ id: request.id, ok: true, kind: "pdf", problem: null }), 300)',
+				)()
+			),
+		})
+		await expect(checks.inspect('/tmp/a')).resolves.toEqual({ kind: 'pdf', problem: null })
+		await expect(checks.inspect('/tmp/b')).resolves.toEqual({ kind: 'pdf', problem: null })
+		expect(started).toBe(1)
+	})
+
+	it("refuses a check that runs out of the thread's heap (Dutch and English), and the next is checked", async () => {
+		// 20 MB of text without a break: the name scan holds it whole (~40 MB), past an 8 MB heap.
+		const checks = pool({ resourceLimits: { maxOldGenerationSizeMb: 8 } })
+		const unbroken = new TextEncoder().encode(`%PDF-1.4\n${'a'.repeat(20 * 1024 * 1024)}\n%%EOF\n`)
+		const refused = await checks.inspect((await receivedFile('a.pdf', unbroken)).path).catch((error: unknown) => error)
+		expect(refused).toBeInstanceOf(UploadCheckFailed)
+		expect(refused).toMatchObject({ reason: 'crashed', cause: { code: 'ERR_WORKER_OUT_OF_MEMORY' } })
+		// acceptUpload turns every UploadCheckFailed into this refusal (the first test above).
+		expect(translate('nl', 'selfEvaluation.uploadNotChecked')).toMatch(/kon nu niet worden gecontroleerd/)
+		expect(translate('en', 'selfEvaluation.uploadNotChecked')).toMatch(/could not be checked/)
+
+		const clean = await receivedFile('b.pdf', pdf('/Type/Catalog'))
+		await expect(checks.inspect(clean.path)).resolves.toEqual({ kind: 'pdf', problem: null })
 	})
 })

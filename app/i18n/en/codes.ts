@@ -15,6 +15,7 @@ export const codes: Record<keyof typeof nl, string> = {
 	event_draw_into_sample: 'Drawn into the sample',
 	event_confirm_sample: 'Confirmed after the sample interview',
 	event_incorrect_qualification_found: 'Incorrect qualification found',
+	event_sample_withdrawal_rejected: 'Sample closed: proposed withdrawal rejected, the mark stays',
 	event_withdraw: 'Withdrawn',
 	event_deadline_passed: 'Qualification deadline passed',
 	event_revision_overdue: 'Revision not in time',

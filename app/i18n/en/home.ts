@@ -16,7 +16,6 @@ export const home: Record<keyof typeof nl, string> = {
 	providersCta: 'Log in',
 	applyCta: 'Apply for the mark',
 	cycleTitle: 'Mark year {year}',
-	cycleQualificationDeadline: 'Submit the self-evaluation before {date}',
 	cycleApplicationWindow: 'Applications for {year}: {from} to {until}',
 	searchLabel: 'Name or city',
 	searchSubmit: 'Search the register',

@@ -62,6 +62,8 @@ export const refusals: Record<keyof typeof nl, string> = {
 	unpaid_fee_not_eligible:
 		'Withdrawal for unpaid fee is only possible when an invoice is more than {days} days past its due date.',
 	withdrawal_proposal_pending: 'A proposal to withdraw this participation is already waiting for approval.',
+	withdrawal_four_eyes:
+		'A second, different staff member must decide on this withdrawal proposal (four-eyes principle).',
 	withdrawal_proposal_not_found: 'Withdrawal proposal not found.',
 	withdrawal_proposal_decided: 'This withdrawal proposal has already been decided.',
 	rejection_reason_required: 'Give a reason for the rejection: it is recorded in the audit trail.',

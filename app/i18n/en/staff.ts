@@ -220,6 +220,7 @@ export const staff: Record<keyof typeof nl, string> = {
 	sampleDrawnOn: 'Drawn on',
 	sampleFacts: 'By {name}, {count, plural, one {# carrier} other {# carriers}}, seed',
 	sampleVerified: 'Reproducible',
+	sampleProgress: 'Done: {done} of {count}',
 	sampleNotVerified: 'Not reproducible',
 	interview: 'Interview',
 	interviewOutcome: 'Outcome',

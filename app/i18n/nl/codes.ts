@@ -16,6 +16,7 @@ export const codes = {
 	event_draw_into_sample: 'In de steekproef getrokken',
 	event_confirm_sample: 'Bevestigd na het steekproefgesprek',
 	event_incorrect_qualification_found: 'Onterechte kwalificatie vastgesteld',
+	event_sample_withdrawal_rejected: 'Steekproef afgerond: voorgestelde intrekking afgewezen, keurmerk blijft',
 	event_withdraw: 'Ingetrokken',
 	event_deadline_passed: 'Kwalificatiedatum verstreken',
 	event_revision_overdue: 'Aanpassing niet op tijd',

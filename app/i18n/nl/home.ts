@@ -17,7 +17,6 @@ export const home = {
 	providersCta: 'Inloggen',
 	applyCta: 'Keurmerk aanvragen',
 	cycleTitle: 'Het keurmerkjaar {year}',
-	cycleQualificationDeadline: 'Zelfevaluatie indienen vóór {date}',
 	cycleApplicationWindow: 'Aanvragen voor {year}: {from} t/m {until}',
 	searchLabel: 'Naam of plaats',
 	searchSubmit: 'Zoeken in het register',

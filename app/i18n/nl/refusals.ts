@@ -68,6 +68,8 @@ export const refusals = {
 		'Intrekken wegens niet betaalde afdracht kan alleen als een factuur meer dan {days} dagen over de vervaldatum is.',
 	withdrawal_proposal_pending: 'Er wacht al een voorstel tot intrekking van deze deelname op goedkeuring.',
 	withdrawal_proposal_not_found: 'Voorstel tot intrekking niet gevonden.',
+	withdrawal_four_eyes:
+		'Een tweede, andere medewerker moet over dit voorstel tot intrekking beslissen (vier-ogenprincipe).',
 	withdrawal_proposal_decided: 'Over dit voorstel tot intrekking is al besloten.',
 	rejection_reason_required: 'Geef een reden voor de afwijzing: die wordt vastgelegd in het auditlog.',
 	participation_not_found: 'Deelname niet gevonden.',

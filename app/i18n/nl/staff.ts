@@ -223,6 +223,8 @@ export const staff = {
 	sampleDrawnOn: 'Getrokken op',
 	sampleFacts: 'Door {name}, {count, plural, one {# keurmerkdrager} other {# keurmerkdragers}}, seed',
 	sampleVerified: 'Reproduceerbaar',
+	// Done: the carrier's sample is over (confirmed, also after a rejected withdrawal, or withdrawn).
+	sampleProgress: 'Afgerond: {done} van {count}',
 	sampleNotVerified: 'Niet reproduceerbaar',
 	interview: 'Gesprek',
 	interviewOutcome: 'Uitkomst',

@@ -24,6 +24,7 @@ import { checkboxField, type FormValues, formDataToValues, formFailure } from '#
 import { getLocale } from '#app/lib/locale.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
+import { refusedUploadInit } from '#app/lib/upload-refusal.server.ts'
 import { acceptUpload, type UploadForm, UploadRefused, withUploadForm } from '#app/lib/uploads.server.ts'
 import { saveReactions, sendResponse } from '#app/services/consultation.server.ts'
 import { pageMeta } from '#app/i18n/meta.ts'
@@ -102,7 +103,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return redirectWithToast(here, { type: 'success', key: 'consultation.toastSaved' })
 		} catch (error) {
 			if (error instanceof UploadRefused)
-				return data(formFailure({ fieldErrors: { attachment: [error.key] }, values }), { status: 400 })
+				return data(formFailure({ fieldErrors: { attachment: [error.key] }, values }), refusedUploadInit([error.key]))
 			return answerRefusal(error, locale, values)
 		}
 	}

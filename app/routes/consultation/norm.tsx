@@ -13,6 +13,7 @@ import { QUALITIES, type Quality, type Ratings } from '#app/domain/consultation.
 import { allCriteria, allNorms } from '#app/domain/norm-set.ts'
 import { useT } from '#app/i18n/react.tsx'
 import { type FieldErrors, type FormValues, formDataToValues, formFailure } from '#app/lib/forms.ts'
+import { refusedUploadInit } from '#app/lib/upload-refusal.server.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { getLocale } from '#app/lib/locale.server.ts'
 import { answerRefusal } from '#app/lib/refusal-response.server.ts'
@@ -122,7 +123,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 				removeAttachment: values[`${field}.remove`] === 'on',
 			})
 		}
-		if (Object.keys(fieldErrors).length) return data(formFailure({ fieldErrors, values }), { status: 400 })
+		// An attachment that could not be checked just now: 503, try again (upload-refusal.server.ts).
+		if (Object.keys(fieldErrors).length)
+			return data(formFailure({ fieldErrors, values }), refusedUploadInit(Object.values(fieldErrors).flat()))
 		try {
 			await saveReactions(user, year, party.partyKey, {
 				expectedVersion: Number(values.version ?? 0) || 0,

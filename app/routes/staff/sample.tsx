@@ -245,6 +245,9 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 							{t(sample.verified ? 'staff.sampleVerified' : 'staff.sampleNotVerified')}
 						</span>
 					</p>
+					<p data-testid="sample-progress">
+						{t('staff.sampleProgress', { done: sample.done, count: sample.members.length })}
+					</p>
 					<div className="table-wrapper" role="region" aria-labelledby={`sample-${sample.id}`} tabIndex={0}>
 						<table className="table table--compact" data-testid="sample-carriers">
 							<thead>

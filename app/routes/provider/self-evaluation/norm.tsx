@@ -130,10 +130,10 @@ type ActionData = {
 	upload?: { key: string | null; error: MessageKey | string }
 }
 
-function failure(partial: Partial<ActionData>, status: number) {
+function failure(partial: Partial<ActionData>, status: number, headers?: Record<string, string>) {
 	return data<ActionData>(
 		{ fieldErrors: {}, formErrors: [], values: {}, conflicts: [], theirs: {}, theirVersions: {}, ...partial },
-		{ status },
+		{ status, headers },
 	)
 }
 
@@ -150,7 +150,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
 		// Without JavaScript an upload is a plain form post here; with it, upload.ts answers in JSON.
 		const outcome = await receiveUpload(request, { user, providerId, year, uploadKey })
-		if (!outcome.ok) return failure({ upload: { key: outcome.evidenceKey, error: outcome.error } }, outcome.status)
+		if (!outcome.ok)
+			return failure({ upload: { key: outcome.evidenceKey, error: outcome.error } }, outcome.status, outcome.headers)
 		return redirectWithToast(`${here}#vraag-${uploadKey ?? ''}`, {
 			type: 'success',
 			key: 'selfEvaluation.toastUploaded',

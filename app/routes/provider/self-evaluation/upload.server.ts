@@ -5,13 +5,21 @@ import type { MessageKey } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { attempt } from '#app/lib/forms.ts'
+import { refusedUploadInit } from '#app/lib/upload-refusal.server.ts'
 import { type UploadForm, UploadRefused, acceptUpload, withUploadForm } from '#app/lib/uploads.server.ts'
 import { addDocument } from '#app/services/self-evaluation.server.ts'
 import { actorOf } from './context.server.ts'
 
 export type UploadOutcome =
 	| { ok: true; fileId: string; evidenceKey: string }
-	| { ok: false; status: number; evidenceKey: string | null; error: MessageKey | string }
+	| {
+			ok: false
+			status: number
+			/** Retry-After when the file could not be checked just now (app/lib/upload-refusal.server.ts). */
+			headers?: Record<string, string>
+			evidenceKey: string | null
+			error: MessageKey | string
+	  }
 
 interface UploadInput {
 	user: { id: string; locale: Locale }
@@ -24,8 +32,7 @@ export function receiveUpload(request: Request, input: UploadInput): Promise<Upl
 	// From the first byte read to the row stored, within the upload budget; the body waits in a
 	// temporary file, removed however this ends (issue 17).
 	return withUploadForm(request, (form) => checkAndStore(form, input)).catch((error: unknown) => {
-		if (error instanceof UploadRefused)
-			return { ok: false, status: 400, evidenceKey: input.uploadKey, error: error.key } as const
+		if (error instanceof UploadRefused) return refused(error, input)
 		throw error
 	})
 }
@@ -53,8 +60,11 @@ async function checkAndStore(form: UploadForm, input: UploadInput): Promise<Uplo
 			}
 		return { ok: true, fileId: result.value.fileId, evidenceKey }
 	} catch (error) {
-		if (error instanceof UploadRefused)
-			return { ok: false, status: 400, evidenceKey: input.uploadKey, error: error.key }
+		if (error instanceof UploadRefused) return refused(error, input)
 		throw error
 	}
+}
+
+function refused(error: UploadRefused, input: UploadInput): UploadOutcome {
+	return { ok: false, ...refusedUploadInit([error.key]), evidenceKey: input.uploadKey, error: error.key }
 }

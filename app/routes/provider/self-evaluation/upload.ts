@@ -9,11 +9,12 @@ import { receiveUpload } from './upload.server.ts'
 
 // A document upload sent by script (XMLHttpRequest, so the page can show upload progress; issue
 // 13). The same checks and service as the norm page's plain form post, answered in JSON:
-// 200 { ok, fileId } or 4xx { ok: false, message } with the Dutch (or English) message for the field.
+// 200 { ok, fileId } or 4xx { ok: false, message } with the Dutch (or English) message for the field
+// (503 with Retry-After when the file could not be checked just now).
 export type UploadResponse = { ok: true; fileId: string } | { ok: false; message: string }
 
-function reply(body: UploadResponse, status = 200): Response {
-	return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
+function reply(body: UploadResponse, status = 200, headers: Record<string, string> = {}): Response {
+	return Response.json(body, { status, headers: { ...headers, 'Cache-Control': 'no-store' } })
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -33,5 +34,5 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const message = outcome.error.startsWith('selfEvaluation.')
 		? translate(user.locale, outcome.error as MessageKey)
 		: outcome.error
-	return reply({ ok: false, message }, outcome.status)
+	return reply({ ok: false, message }, outcome.status, outcome.headers)
 }
