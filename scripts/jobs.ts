@@ -5,7 +5,8 @@
 //   npm run jobs -- all --at 2027-01-01T00:05:00+01:00     every job, in scheduler order
 //   npm run jobs -- mail                                     send the outbox once (needs SMTP_URL)
 //   npm run jobs -- list                                     what there is
-//   npm run jobs -- orphan-files                             which stored files no row refers to
+//   npm run jobs -- orphan-files                             which stored files no row refers to, and
+//                                                            which replaced draft documents would go
 //                                                            (a dry run: removes nothing; the
 //                                                            purge-sessions job removes them)
 // `--at` sets the portal's clock (setClock) for this run. Jobs are idempotent: running one twice
@@ -18,6 +19,7 @@ import { isJobName } from '#app/jobs/types.ts'
 import { setClock, now } from '#app/lib/clock.server.ts'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { sweepOrphanFiles } from '#app/lib/orphan-files.server.ts'
+import { sweepReplacedFiles } from '#app/lib/replaced-files.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { createMailTransport, drainOutbox } from '#app/services/mail/worker.server.ts'
@@ -33,7 +35,9 @@ if (!command || values.help || command === 'list') {
 	for (const job of jobList) console.log(`  ${job.name.padEnd(26)} ${translate('nl', job.title)}`)
 	console.log(`  ${'all'.padEnd(26)} alle taken hierboven, in deze volgorde`)
 	console.log(`  ${'mail'.padEnd(26)} de outbox één keer verzenden (SMTP_URL nodig)`)
-	console.log(`  ${'orphan-files'.padEnd(26)} opgeslagen bestanden zonder rij tonen (verwijdert niets)`)
+	console.log(
+		`  ${'orphan-files'.padEnd(26)} opgeslagen bestanden zonder rij en vervangen conceptdocumenten tonen (verwijdert niets)`,
+	)
 	process.exit(command || values.help ? 0 : 1)
 }
 if (command !== 'all' && command !== 'mail' && command !== 'orphan-files' && !isJobName(command)) {
@@ -60,8 +64,9 @@ try {
 	} else if (command === 'orphan-files') {
 		// What the maintenance job would remove now, in the store FILE_STORAGE names.
 		const sweep = await sweepOrphanFiles({ dryRun: true })
-		console.log(JSON.stringify({ store: env.FILE_STORAGE, ...sweep }, null, 2))
-		if (sweep.errors.length > 0) exitCode = 1
+		const replaced = await sweepReplacedFiles({ at: now(), dryRun: true })
+		console.log(JSON.stringify({ store: env.FILE_STORAGE, ...sweep, replaced }, null, 2))
+		if (sweep.errors.length > 0 || replaced.errors.length > 0) exitCode = 1
 	} else {
 		const outcomes: Partial<Record<string, RunOutcome>> =
 			command === 'all' ? await runAllJobs({ at: now() }) : { [command]: await runJob(command, { at: now() }) }

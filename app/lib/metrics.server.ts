@@ -47,6 +47,16 @@ function create() {
 		help: 'Bytes of the orphaned stored files the maintenance job removed in this process',
 		registers: [registry],
 	})
+	const replacedFilesRemoved = new client.Counter({
+		name: 'keurmerk_replaced_files_removed_total',
+		help: 'Replaced or removed draft self-evaluation documents nothing refers to, removed (row and bytes) by the maintenance job in this process (app/lib/replaced-files.server.ts)',
+		registers: [registry],
+	})
+	const replacedBytesFreed = new client.Counter({
+		name: 'keurmerk_replaced_file_bytes_freed_total',
+		help: 'Bytes of the replaced draft documents the maintenance job removed in this process',
+		registers: [registry],
+	})
 	new client.Gauge({
 		name: 'keurmerk_outbox_messages',
 		help: 'Outbox e-mails by status (pending and sending are the queue; failed gave up and waits for staff)',
@@ -96,7 +106,17 @@ function create() {
 			for (const run of latest) if (run.finishedAt) this.set({ job: run.job }, run.finishedAt.getTime() / 1000)
 		},
 	})
-	return { registry, httpDuration, autosaves, conflicts, jobRuns, orphanFilesRemoved, orphanBytesFreed }
+	return {
+		registry,
+		httpDuration,
+		autosaves,
+		conflicts,
+		jobRuns,
+		orphanFilesRemoved,
+		orphanBytesFreed,
+		replacedFilesRemoved,
+		replacedBytesFreed,
+	}
 }
 
 async function latestRuns() {

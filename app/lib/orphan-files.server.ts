@@ -8,10 +8,10 @@
 // that has a file refers to a StoredFile row by its id, with onDelete Restrict (AnswerDocument,
 // MessageAttachment, ConsultationReaction, Agreement, Certificate, Invoice and its credit note,
 // Withdrawal's letter, Consultation's changes document; OutboxEmail's attachments by fileId in JSON),
-// and rows are never deleted. So bytes are in use exactly when a StoredFile row names their key;
-// test/integration/orphan-files.test.ts scans every column of every table for stored keys to keep
-// that true. A StoredFile row that nothing refers to any more (a replaced document) is history and
-// stays, bytes and all.
+// and a row that something refers to is never deleted. So bytes are in use exactly when a
+// StoredFile row names their key; test/integration/orphan-files.test.ts scans every column of every
+// table for stored keys to keep that true. A StoredFile row that nothing refers to any more stays,
+// bytes and all, except a replaced draft self-evaluation document (replaced-files.server.ts).
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { db, type Tx } from './db.server.ts'
 import { type FileStore, fileStore } from './file-store.server.ts'

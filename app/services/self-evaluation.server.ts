@@ -15,7 +15,7 @@ import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { newId } from '#app/lib/ids.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
-import { recordStoredFile, storeFile, withStagedFile } from '#app/lib/storage.server.ts'
+import { type StagedFile, recordStoredFile, storeFile, withStagedFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
@@ -503,8 +503,12 @@ export async function addDocument(
 	const evidenceItemId = loaded.evidenceIds.get(input.evidenceKey)
 	if (item?.kind !== 'template_upload' || !evidenceItemId) throw new AppError('evidence_without_document')
 	// The bytes go into the store first, outside the transaction; it only records the rows (issue 17).
-	return withStagedFile(input.upload, (staged) =>
-		db.$transaction(async (tx) => {
+	return withStagedFile(input.upload, async (staged) => {
+		if (!input.replacesFileId) {
+			const added = await addDocumentInOneStatement(actor, draft.id, evidenceItemId, input.providerId, staged)
+			if (added) return added
+		}
+		return db.$transaction(async (tx) => {
 			const round = await tx.selfEvaluationRound.findFirst({
 				where: { id: draft.id, status: 'draft' },
 				select: { id: true },
@@ -524,8 +528,54 @@ export async function addDocument(
 			})
 			await tx.answerDocument.create({ data: { answerId: answer.id, fileId: file.id, addedAt: now() } })
 			return { fileId: file.id }
-		}),
-	)
+		})
+	})
+}
+
+/**
+ * A new document on an item of a draft round in one statement (issue 17): at the deadline every
+ * upload's transaction of four to six statements held the embedded database, which runs one
+ * transaction at a time, across as many turns of the server's event loop, while every save
+ * waited. The statement makes the item's answer when it has none, records the file and links it,
+ * only while the round is still a draft. Null when it wrote nothing (the round was frozen
+ * meanwhile, or a colleague's first document of the item made the answer at the same moment): the
+ * transaction in addDocument then decides, so the answers are the same as before.
+ */
+async function addDocumentInOneStatement(
+	actor: Actor & { userId: string },
+	roundId: string,
+	evidenceItemId: string,
+	providerId: string,
+	staged: StagedFile,
+): Promise<DocumentResult | null> {
+	const at = now()
+	const { content } = staged
+	const rows = await db.$queryRaw<{ fileId: string }[]>`
+		WITH round AS (
+			SELECT r.id FROM "SelfEvaluationRound" AS r WHERE r.id = ${roundId} AND r."status" = 'draft'
+		), existing AS (
+			SELECT a.id FROM "Answer" AS a JOIN round ON a."roundId" = round.id WHERE a."evidenceItemId" = ${evidenceItemId}
+		), created AS (
+			INSERT INTO "Answer" ("id", "roundId", "evidenceItemId", "checkedElements", "updatedById", "updatedAt")
+			SELECT ${newId()}, round.id, ${evidenceItemId}, '{}'::text[], ${actor.userId}, ${at}
+			FROM round WHERE NOT EXISTS (SELECT 1 FROM existing)
+			ON CONFLICT ("roundId", "evidenceItemId") DO NOTHING
+			RETURNING "id"
+		), answer AS (
+			SELECT id FROM existing UNION ALL SELECT id FROM created
+		), file AS (
+			INSERT INTO "StoredFile" ("id", "kind", "providerId", "storageKey", "originalName", "mimeType", "sizeBytes",
+				"sha256", "uploadedById", "createdAt")
+			SELECT ${newId()}, 'template_upload', ${providerId}, ${staged.storageKey}, ${content.name}, ${content.mimeType},
+				${content.size}::integer, ${content.sha256}, ${actor.userId}, ${at}
+			WHERE EXISTS (SELECT 1 FROM answer)
+			RETURNING "id"
+		)
+		INSERT INTO "AnswerDocument" ("id", "answerId", "fileId", "addedAt")
+		SELECT ${newId()}, answer.id, file.id, ${at} FROM answer, file
+		RETURNING "fileId"`
+	const row = rows[0]
+	return row ? { fileId: row.fileId } : null
 }
 
 /**

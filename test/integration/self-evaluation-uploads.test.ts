@@ -1,10 +1,10 @@
 // Template uploads: only real PDF/DOCX/ODT/XLSX under 20 MB with a plain name are stored; every
 // refusal has a clear Dutch message and leaves nothing behind (no StoredFile row, no file on disk).
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as normRoute from '#app/routes/provider/self-evaluation/norm.tsx'
 import * as documentRoute from '#app/routes/provider/self-evaluation/document.ts'
 import { translate } from '#app/i18n/translate.ts'
-import { db } from '#app/lib/db.server.ts'
+import { db, getDatabase } from '#app/lib/db.server.ts'
 import { sniffKind } from '#app/lib/uploads.server.ts'
 import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
@@ -96,6 +96,39 @@ describe('template uploads', () => {
 			})
 		).map((row) => row.file.originalName)
 		expect(names).toEqual(['tweede.pdf'])
+	})
+
+	it('records an upload in one statement, without a transaction (the embedded database runs one at a time)', async () => {
+		const context = await listedProvider(year)
+		const transactions = vi.spyOn(getDatabase().prisma, '$transaction')
+		try {
+			// The item's first document makes its answer; the second finds it.
+			const first = uniquePdf('een')
+			expect((await upload(context, new File([first], 'een.pdf'))).response?.status).toBe(302)
+			expect(storedOnDisk(first)).toBe(true)
+			expect((await upload(context, new File([uniquePdf('twee')], 'twee.pdf'))).response?.status).toBe(302)
+			expect(transactions).not.toHaveBeenCalled()
+		} finally {
+			transactions.mockRestore()
+		}
+		const answers = await db.answer.findMany({
+			where: { round: { participationId: context.participationId } },
+			include: { documents: { include: { file: true }, orderBy: { addedAt: 'asc' } } },
+		})
+		expect(answers).toHaveLength(1)
+		// An answer an upload made holds only its documents: no text, no ticks, the first version.
+		expect(answers[0]).toMatchObject({ text: null, checkedElements: [], version: 1, updatedById: context.user.id })
+		expect(
+			answers[0]!.documents.map((row) => [
+				row.file.originalName,
+				row.file.kind,
+				row.file.providerId,
+				row.file.uploadedById,
+			]),
+		).toEqual([
+			['een.pdf', 'template_upload', context.provider.id, context.user.id],
+			['twee.pdf', 'template_upload', context.provider.id, context.user.id],
+		])
 	})
 
 	it('two colleagues uploading the first document of one item at once both succeed, on one answer', async () => {

@@ -109,6 +109,9 @@ export const mail: Record<keyof typeof dutch, string> = {
 	summary_orphanFilesChecked: 'files checked',
 	summary_orphanFilesRemoved: 'orphaned files removed',
 	summary_orphanBytesFreed: 'bytes freed',
+	summary_replacedFilesChecked: 'replaced draft documents checked',
+	summary_replacedFilesRemoved: 'replaced draft documents removed',
+	summary_replacedBytesFreed: 'bytes of replaced documents freed',
 	jobListCarriers: 'Listing in the register (listing day)',
 	jobListCarriersHelp:
 		'Lists every provider with a signed agreement in the register; re-applicants only after qualifying.',
@@ -139,7 +142,7 @@ export const mail: Record<keyof typeof dutch, string> = {
 	jobOverdueInvoicesHelp: 'Sends one reminder per overdue invoice and counts who is eligible for withdrawal.',
 	jobPurgeSessions: 'Clean-up',
 	jobPurgeSessionsHelp:
-		'Deletes expired sessions, login rate-limit counters and stored files older than a day that nothing refers to.',
+		'Deletes expired sessions, login rate-limit counters, stored files older than a day that nothing refers to and replaced documents of self-evaluations never submitted.',
 	jobNightlyBackup: 'Nightly backup',
 	jobNightlyBackupHelp:
 		'Writes the database and every stored file with a manifest of checksums to BACKUP_DIR and keeps the newest BACKUP_KEEP (on in production; BACKUP_NIGHTLY=off turns it off).',

@@ -111,6 +111,9 @@ export const mail = {
 	summary_orphanFilesChecked: 'bestanden gecontroleerd',
 	summary_orphanFilesRemoved: 'weesbestanden verwijderd',
 	summary_orphanBytesFreed: 'bytes vrijgemaakt',
+	summary_replacedFilesChecked: 'vervangen conceptdocumenten gecontroleerd',
+	summary_replacedFilesRemoved: 'vervangen conceptdocumenten verwijderd',
+	summary_replacedBytesFreed: 'bytes van vervangen documenten vrijgemaakt',
 	// Jobs serve every year, each with its own dates: no fixed day in their names (settings of the year).
 	jobListCarriers: 'Opname in het register (opnamedatum)',
 	jobListCarriersHelp:
@@ -145,7 +148,7 @@ export const mail = {
 		'Stuurt één herinnering per vervallen factuur en telt wie in aanmerking komt voor intrekking.',
 	jobPurgeSessions: 'Opruimen',
 	jobPurgeSessionsHelp:
-		'Verwijdert verlopen sessies, tellers van de inlogbeperking en opgeslagen bestanden ouder dan een dag waar niets naar verwijst.',
+		'Verwijdert verlopen sessies, tellers van de inlogbeperking, opgeslagen bestanden ouder dan een dag waar niets naar verwijst en vervangen documenten uit nooit ingediende zelfevaluaties.',
 	jobNightlyBackup: 'Nachtelijke back-up',
 	jobNightlyBackupHelp:
 		'Schrijft de database en alle opgeslagen bestanden met een manifest van controlegetallen naar BACKUP_DIR en bewaart de nieuwste BACKUP_KEEP (aan in productie; BACKUP_NIGHTLY=off zet hem uit).',

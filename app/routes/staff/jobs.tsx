@@ -146,6 +146,9 @@ const summaryKeys: Record<string, MessageKey> = {
 	orphanFilesChecked: 'mail.summary_orphanFilesChecked',
 	orphanFilesRemoved: 'mail.summary_orphanFilesRemoved',
 	orphanBytesFreed: 'mail.summary_orphanBytesFreed',
+	replacedFilesChecked: 'mail.summary_replacedFilesChecked',
+	replacedFilesRemoved: 'mail.summary_replacedFilesRemoved',
+	replacedBytesFreed: 'mail.summary_replacedBytesFreed',
 }
 
 function summaryLabel(t: Translate, key: string): string {
