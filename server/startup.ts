@@ -30,6 +30,7 @@ async function run() {
 		pgliteDataDir: env.PGLITE_DATA_DIR,
 		pgliteThread: env.PGLITE_THREAD === 'on',
 		pglitePrepared: env.PGLITE_PREPARED === 'on',
+		pgPrepared: env.PG_PREPARED === 'on',
 	})
 	log.info(`database: ${database.kind} (${database.location})`)
 	const startAt = env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date()

@@ -29,6 +29,9 @@ const schema = z.object({
 	// PGlite keeps each distinct statement prepared (app/lib/db/pglite-prepared.js); 'off': parsed and
 	// planned every time, as PGlite's own query does (the way back; docs/deploy.md).
 	PGLITE_PREPARED: z.enum(['on', 'off']).default('on'),
+	// PostgreSQL runs each distinct statement (a bounded number) as a named prepared statement
+	// (app/lib/db/pg-prepared.server.ts); 'off': every statement unnamed, parsed and planned every time.
+	PG_PREPARED: z.enum(['on', 'off']).default('on'),
 	FILE_STORAGE_DIR: z.string().default('var/files'),
 	// Where file contents live: a local directory (one machine) or the database (every instance).
 	FILE_STORAGE: z.enum(['local', 'database']).default('local'),

@@ -11,6 +11,9 @@ describe('environment', () => {
 		expect(env.PGLITE_DATA_DIR).toBe('var/db')
 		expect(env.PGLITE_THREAD).toBe('on') // the server runs the embedded database in its own thread
 		expect(env.PGLITE_PREPARED).toBe('on') // with its statements prepared once
+		expect(env.PG_PREPARED).toBe('on') // PostgreSQL too (named statements)
+		expect(parseEnv({ SESSION_SECRET: secret, PG_PREPARED: 'off' }).PG_PREPARED).toBe('off')
+		expect(() => parseEnv({ SESSION_SECRET: secret, PG_PREPARED: 'nee' })).toThrow(/PG_PREPARED/)
 	})
 
 	it('lists every problem in Dutch', () => {

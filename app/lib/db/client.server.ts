@@ -11,6 +11,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
 import { startPGliteThread } from './pglite-thread.server.ts'
+import { preparedPgAdapter } from './pg-prepared.server.ts'
 import { withPreparedStatements } from './pglite-prepared.js'
 import { createPGlite, pgliteAdapterFactory, pgliteStartParams, pgliteThreadAdapterFactory } from './pglite.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
@@ -57,12 +58,24 @@ export interface DatabaseConfig {
 	 * not per query (issue 17). Default on; false: PGlite's own unnamed statements (PGLITE_PREPARED=off).
 	 */
 	pglitePrepared?: boolean
+	/**
+	 * PostgreSQL: each distinct statement text (a bounded number of them) runs as a named prepared
+	 * statement, parsed once per connection (pg-prepared.server.ts, issue 17). Default on; false:
+	 * every statement unnamed, as the adapter sends it (PG_PREPARED=off).
+	 */
+	pgPrepared?: boolean
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	if (config.databaseUrl) {
+		const queries =
+			(config.pgPrepared ?? true)
+				? preparedPgAdapter({ connectionString: config.databaseUrl })
+				: new PrismaPg({ connectionString: config.databaseUrl })
+		const prisma = new PrismaClient({ adapter: queries, transactionOptions })
+		// The schema engine's connections (migrations: one pool per run, ended after it) send their
+		// statements unnamed: they run once, and must not take the queries' places.
 		const factory = new PrismaPg({ connectionString: config.databaseUrl })
-		const prisma = new PrismaClient({ adapter: factory, transactionOptions })
 		const url = new URL(config.databaseUrl)
 		return {
 			prisma,
