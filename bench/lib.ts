@@ -15,6 +15,7 @@ import prettier from 'prettier'
 import { parseRouteHistograms, type RouteHistograms } from './server-histogram.ts'
 import { closeDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
+import { productionStart } from './production-start.ts'
 import { keepReading } from './report.ts'
 
 export const SECRET = 'bench-secret-that-is-long-enough-0123456789'
@@ -93,16 +94,20 @@ export async function startServer(
 	env: Record<string, string> = {},
 ): Promise<BenchServer> {
 	const started = performance.now()
+	// As `npm start` runs it: its Node flags and environment (bench/production-start.ts), then
 	// BENCH_SERVER_NODE_ARGS: extra Node flags for the server only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/p'
-	// (Node refuses --cpu-prof in NODE_OPTIONS).
-	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+	// (Node refuses --cpu-prof in NODE_OPTIONS; a later flag overrides an earlier one).
+	const production = productionStart()
+	const nodeArgs = [...production.nodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)]
 	const child = spawn(process.execPath, [...nodeArgs, 'server.js'], {
 		// BENCH_SERVER_DIR: another checkout's build (a before/after comparison on the same database).
 		cwd: process.env.BENCH_SERVER_DIR || undefined,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: {
 			...process.env,
-			NODE_ENV: 'production',
+			// NODE_ENV=production and glibc's allocator as `npm start`, the Dockerfile and the systemd unit
+			// set it (docs/deploy.md, "Memory").
+			...production.env,
 			PORT: String(port),
 			APP_URL: `http://localhost:${port}`,
 			...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
@@ -111,9 +116,6 @@ export async function startServer(
 			SESSION_SECRET: SECRET,
 			KEURMERK_SCHEDULER: 'off',
 			KEURMERK_DEMO: '',
-			// glibc's allocator as `npm start`, the Dockerfile and the systemd unit set it (docs/deploy.md, "Memory").
-			MALLOC_ARENA_MAX: '2',
-			MALLOC_MMAP_THRESHOLD_: '131072',
 			LOG_LEVEL: 'warn',
 			// BENCH_WORKERS=N: the portal as N worker processes on the port (PostgreSQL only; server/workers.js).
 			...(benchWorkers() > 1 ? { KEURMERK_WORKERS: String(benchWorkers()) } : {}),
