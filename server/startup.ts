@@ -31,6 +31,7 @@ async function run() {
 		pgliteThread: env.PGLITE_THREAD === 'on',
 		pglitePrepared: env.PGLITE_PREPARED === 'on',
 		pgPrepared: env.PG_PREPARED === 'on',
+		pgPoolMax: env.PG_POOL_MAX,
 	})
 	log.info(`database: ${database.kind} (${database.location})`)
 	const startAt = env.KEURMERK_NOW ? new Date(env.KEURMERK_NOW) : new Date()

@@ -32,6 +32,9 @@ const schema = z.object({
 	// PostgreSQL runs each distinct statement (a bounded number) as a named prepared statement
 	// (app/lib/db/pg-prepared.server.ts); 'off': every statement unnamed, parsed and planned every time.
 	PG_PREPARED: z.enum(['on', 'off']).default('on'),
+	// The PostgreSQL connections this process keeps at most (node-postgres' pool). A request holds one
+	// per statement until the event loop has read the answer, so a busy loop holds them longer.
+	PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 	FILE_STORAGE_DIR: z.string().default('var/files'),
 	// Where file contents live: a local directory (one machine) or the database (every instance).
 	FILE_STORAGE: z.enum(['local', 'database']).default('local'),

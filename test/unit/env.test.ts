@@ -14,6 +14,10 @@ describe('environment', () => {
 		expect(env.PG_PREPARED).toBe('on') // PostgreSQL too (named statements)
 		expect(parseEnv({ SESSION_SECRET: secret, PG_PREPARED: 'off' }).PG_PREPARED).toBe('off')
 		expect(() => parseEnv({ SESSION_SECRET: secret, PG_PREPARED: 'nee' })).toThrow(/PG_PREPARED/)
+		expect(env.PG_POOL_MAX).toBe(10) // node-postgres' own default
+		expect(parseEnv({ SESSION_SECRET: secret, PG_POOL_MAX: '30' }).PG_POOL_MAX).toBe(30)
+		expect(() => parseEnv({ SESSION_SECRET: secret, PG_POOL_MAX: '0' })).toThrow(/PG_POOL_MAX/)
+		expect(() => parseEnv({ SESSION_SECRET: secret, PG_POOL_MAX: 'veel' })).toThrow(/PG_POOL_MAX/)
 	})
 
 	it('lists every problem in Dutch', () => {

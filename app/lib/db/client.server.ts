@@ -64,14 +64,16 @@ export interface DatabaseConfig {
 	 * every statement unnamed, as the adapter sends it (PG_PREPARED=off).
 	 */
 	pgPrepared?: boolean
+	/** PostgreSQL: the pool's most connections (PG_POOL_MAX; node-postgres' default 10). */
+	pgPoolMax?: number
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	if (config.databaseUrl) {
 		const queries =
 			(config.pgPrepared ?? true)
-				? preparedPgAdapter({ connectionString: config.databaseUrl })
-				: new PrismaPg({ connectionString: config.databaseUrl })
+				? preparedPgAdapter({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
+				: new PrismaPg({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
 		const prisma = new PrismaClient({ adapter: queries, transactionOptions })
 		// The schema engine's connections (migrations: one pool per run, ended after it) send their
 		// statements unnamed: they run once, and must not take the queries' places.
