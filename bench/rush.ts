@@ -8,6 +8,10 @@
 //   - 30 submitters besides them (each the only member of a carrier with a complete round) type in
 //     the same way until their moment, evenly spread over the minute, then submit and stop;
 //   - a probe asks the trivial route (/healthz) all the time, as at rest before the rush.
+// Before that minute the same typists have been typing for RUSH_WARMUP_SECONDS (15): the last hour
+// before the deadline does not begin with 300 members saving their first answer at one instant
+// on a server that never ran a save (code not yet compiled, heaps and caches still growing). The
+// warm-up's own figures are reported beside the minute's (warmup), not mixed into them.
 // The submitters are extra members, not 30 of the 300: were they among the typists, the scenario
 // would offer only about 142.5 saves/s and could never show the 150 (stop 22's reading). The
 // results give the saves/s the scenario offers (bench/rush-plan.ts) beside those answered, so a
@@ -49,6 +53,7 @@ import { seedRushWorld, type WorldMember } from './rush-world.ts'
 // Beside the register bench's port when BENCH_PORT is shared; the default avoids 3306 (MySQL/MariaDB).
 const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 3311
 const SECONDS = Number(process.env.RUSH_SECONDS ?? 60)
+const WARMUP_SECONDS = Number(process.env.RUSH_WARMUP_SECONDS ?? 15)
 const TYPISTS = 300
 const SUBMITTERS = 30
 const COLLEAGUES = 3 // typists per carrier
@@ -173,21 +178,28 @@ try {
 	const atRestTimes = await probe(base, performance.now() + 10_000)
 	const atRest = stats(atRestTimes, 10)
 
-	const saves: Sample[] = []
-	const uploads: Sample[] = []
-	const submissions: Sample[] = []
+	// Every sample, the warm-up's too (at < 0: before the measured minute).
+	const allSaves: Sample[] = []
+	const allUploads: Sample[] = []
+	const allSubmissions: Sample[] = []
 	const failures: string[] = []
 	let maxRss = rssAtRest
-	const cpuBefore = cpuMs(server.process.pid)
-	// Who else used the machine's cores during the rush (the bench's own clients run here too), and
-	// what the server's collector and event loop did: the tail of a shared 2-core machine is read
-	// with these beside it. The scrape also starts the server's event-loop delay afresh.
-	const runtimeAtStart = await serverRuntime(base)
-	const routesAtStart = await serverRouteHistograms(base)
-	const clientCpuBefore = process.cpuUsage()
-	const ticksBefore = machineTicks()
-	const start = performance.now()
+	const warmupStart = performance.now()
+	const start = warmupStart + WARMUP_SECONDS * 1000
 	const end = start + SECONDS * 1000
+	// Who else used the machine's cores during the minute (the bench's own clients run here too), and
+	// what the server's collector and event loop did: the tail of a shared 2-core machine is read
+	// with these beside it. The scrape also starts the server's event-loop delay afresh. Taken when
+	// the measured minute begins.
+	async function readingsNow() {
+		return {
+			cpu: cpuMs(server.process.pid),
+			runtime: await serverRuntime(base),
+			routes: await serverRouteHistograms(base),
+			clientCpu: process.cpuUsage(),
+			ticks: machineTicks(),
+		}
+	}
 	const memory = setInterval(() => {
 		maxRss = Math.max(maxRss, rssMb(server.process.pid))
 	}, 1000)
@@ -226,7 +238,7 @@ try {
 		const uploadAt = start + ((member.index * 197) % (SECONDS * 1000 - 5000)) + 2000
 		// The submitters' rounds are complete already: they type and submit, the typists upload.
 		let uploaded = member.submits
-		let next = start + firstSaveMs(member.index)
+		let next = warmupStart + firstSaveMs(member.index)
 		const submitTime = start + (submitAt.get(member) ?? Number.POSITIVE_INFINITY)
 		for (let tick = 0; ; tick++) {
 			await sleep(Math.max(0, next - performance.now()))
@@ -234,7 +246,7 @@ try {
 			next += SAVE_INTERVAL_MS
 			if (performance.now() >= submitTime) {
 				await timed(
-					submissions,
+					allSubmissions,
 					'submit',
 					() =>
 						fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/controle`, {
@@ -253,7 +265,7 @@ try {
 				form.set('evidenceKey', member.uploadKey)
 				form.set('file', new File([PDF], 'werkwijze.pdf', { type: 'application/pdf' }))
 				await timed(
-					uploads,
+					allUploads,
 					'upload',
 					async () => {
 						const normCode = await normCodeOf(member)
@@ -271,7 +283,7 @@ try {
 			body.set(`${member.textKey}:version`, String(member.version))
 			body.set(`${member.textKey}:text`, text)
 			const response = await timed(
-				saves,
+				allSaves,
 				'autosave',
 				() =>
 					fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/antwoord`, {
@@ -292,11 +304,35 @@ try {
 	}
 
 	const probeSamples: { started: number; ms: number }[] = []
+	let before: Awaited<ReturnType<typeof readingsNow>> | undefined
 	const [, rushTimes] = await Promise.all([
 		Promise.all(members.map((member) => typist(member))),
-		probe(base, end, 4, probeSamples),
+		(async () => {
+			await sleep(Math.max(0, start - performance.now()))
+			before = await readingsNow()
+			return probe(base, end, 4, probeSamples)
+		})(),
 	])
+	if (!before) throw new Error('no readings at the start of the minute')
+	const { cpu: cpuBefore, runtime: runtimeAtStart, routes: routesAtStart, clientCpu: clientCpuBefore } = before
+	const ticksBefore = before.ticks
 	const rushSamples = probeSamples.map((sample) => ({ at: sample.started - start, ms: sample.ms }))
+	const inMinute = (list: Sample[]) => list.filter((sample) => sample.at >= 0)
+	const saves = inMinute(allSaves)
+	const uploads = inMinute(allUploads)
+	const submissions = inMinute(allSubmissions)
+	const warmupSaves = allSaves.filter((sample) => sample.at < 0)
+	const warmup = {
+		seconds: WARMUP_SECONDS,
+		autosave: stats(
+			warmupSaves
+				.filter((sample) => sample.ok)
+				.map((sample) => sample.ms)
+				.sort((a, b) => a - b),
+			WARMUP_SECONDS,
+		),
+		errors: warmupSaves.filter((sample) => !sample.ok).length,
+	}
 	clearInterval(memory)
 	const rssAfter = rssMb(server.process.pid)
 	// The server's CPU during the rush, shared out over every request it answered (saves are most of them).
@@ -313,7 +349,11 @@ try {
 		// For reading a tail over time (when in the minute the slow saves came): every sample, not a figure of record.
 		await writeFile(
 			process.env.BENCH_SAMPLES_FILE,
-			JSON.stringify({ saves, uploads, submissions, rushTimes: rushSamples }, null, 0),
+			JSON.stringify(
+				{ saves: allSaves, uploads: allUploads, submissions: allSubmissions, rushTimes: rushSamples },
+				null,
+				0,
+			),
 		)
 	}
 	const elapsedSeconds = Math.max(1, (performance.now() - start) / 1000)
@@ -406,6 +446,7 @@ try {
 		...machineShare,
 		...(serverGc ? { serverRuntime: serverGc } : {}),
 		...(serverSide.autosave && serverSide.trivial ? { serverSide } : {}),
+		warmup,
 		autosave: saveStats,
 		trivialAtRest: atRest,
 		submitted,
@@ -488,6 +529,8 @@ interface RushResult {
 	serverRuntime?: ServerRuntime
 	/** The same requests timed by the server itself (its histogram, bucket-interpolated), in ms. */
 	serverSide?: Record<'trivial' | 'autosave', { count: number; p50: number; p95: number; p99: number }>
+	/** The seconds the same members typed before the measured minute, and the saves answered then. */
+	warmup?: { seconds: number; autosave: { rps: number; p50: number; p95: number; p99: number }; errors: number }
 }
 
 /** The server's collections during the rush (counts are since start) and its event-loop delay then. */
@@ -503,6 +546,12 @@ function runtimeDuring(before: ServerRuntime | null, after: ServerRuntime | null
 		) as ServerRuntime['gc'],
 		eventLoopDelayMs: after.eventLoopDelayMs,
 	}
+}
+
+function warmupLine(r: RushResult): string {
+	if (!r.warmup) return ' (no warm-up: the members began at the start of the measured minute)'
+	const w = r.warmup.autosave
+	return ` after ${r.warmup.seconds} s in which the same members were already typing (that warm-up is not in the figures below: its autosave p50 ${w.p50} / p95 ${w.p95} / p99 ${w.p99} ms, ${r.warmup.errors} errors)`
 }
 
 function machineLine(r: RushResult): string {
@@ -547,7 +596,7 @@ function report(results: RushResult[]): string {
 		] as const
 		return `## ${r.database === 'pglite' ? 'Embedded PGlite' : 'PostgreSQL'}${r.workers ? `, ${r.workers} worker processes` : ''} — ${r.date.slice(0, 16).replace('T', ' ')} UTC
 
-${r.machine} (load average read at the end of the run, the bench's own server and clients included). ${scenario(r)}, ${r.seconds} s, data seeded in ${r.seedSeconds} s; ${r.submitted}${r.submitters === undefined ? '' : ` of ${r.submitters}`} rounds submitted (a submitter whose moment comes while their previous save is still waiting at the end does not submit). ${saveRates(r)}${machineLine(r)}${r.serverCpuMsPerSave === undefined ? '' : ` Server CPU during the rush: ${r.serverCpuMsPerRequest} ms per request answered, ${r.serverCpuMsPerSave} ms per autosave (all of the process's CPU divided by the saves).`}
+${r.machine} (load average read at the end of the run, the bench's own server and clients included). ${scenario(r)}, ${r.seconds} s${warmupLine(r)}, data seeded in ${r.seedSeconds} s; ${r.submitted}${r.submitters === undefined ? '' : ` of ${r.submitters}`} rounds submitted (a submitter whose moment comes while their previous save is still waiting at the end does not submit). ${saveRates(r)}${machineLine(r)}${r.serverCpuMsPerSave === undefined ? '' : ` Server CPU during the rush: ${r.serverCpuMsPerRequest} ms per request answered, ${r.serverCpuMsPerSave} ms per autosave (all of the process's CPU divided by the saves).`}
 
 | case | URL | per second | p50 ms | p95 ms | p99 ms | count | errors |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -570,6 +619,10 @@ upload a 1 MB PDF once: ${TYPISTS} × 0.5 = ${TYPISTS / 2} saves/s offered. ${SU
 each with a complete round) type in the same way until their moment, evenly spread over the minute,
 then submit and stop. A probe asks \`/healthz\` in 4 loops throughout, and for 10 s at rest before.
 Afterwards every member's last acknowledged text is compared with the stored answer (lostSaves).
+Since stop 25 the measured minute follows a warm-up of ${WARMUP_SECONDS} s in which the same typists already type
+(the last hour before the deadline does not begin with 300 first saves at one instant on a server
+that never ran one); each section gives the warm-up's own autosave figures beside the minute's. The
+server's own timing (its request histogram) stands beside the client's.
 
 Saves per second: **offered** is what the members' schedule holds (every save answered at once);
 **sent** what they sent, waiting for each answer as the browser does; **answered** the 200s. When
