@@ -8,9 +8,10 @@
 //   - 30 submitters besides them (each the only member of a carrier with a complete round) type in
 //     the same way until their moment, evenly spread over the minute, then submit and stop;
 //   - a probe asks the trivial route (/healthz) all the time, as at rest before the rush.
-// Before that minute the same typists have been typing for RUSH_WARMUP_SECONDS (15): the last hour
-// before the deadline does not begin with 300 members saving their first answer at one instant
-// on a server that never ran a save (code not yet compiled, heaps and caches still growing). The
+// Before that minute the same typists have been typing and uploading (at the minute's rates) for
+// RUSH_WARMUP_SECONDS (15): the last hour before the deadline does not begin with 300 members
+// saving their first answer at one instant on a server that never ran a save or checked an upload
+// (code not yet compiled, heaps and caches still growing, the upload-check thread not started). The
 // warm-up's own figures are reported beside the minute's (warmup), not mixed into them.
 // The submitters are extra members, not 30 of the 300: were they among the typists, the scenario
 // would offer only about 142.5 saves/s and could never show the 150 (stop 22's reading). The
@@ -21,9 +22,11 @@
 // hand-written "## Reading" at its end).
 // Run: npm run bench:rush (builds first), or npx tsx bench/rush.ts after a build;
 // npx tsx bench/rush.ts --report writes bench/rush.md from the results files without a run.
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
@@ -120,31 +123,32 @@ interface Sample {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Asks /healthz with `workers` loops until `until` (ms, performance.now()). */
+/**
+ * Asks /healthz with `workers` loops until `until` (ms, performance.now()), from a process of its
+ * own (probe-client.js): another user, not one more client in this busy event loop.
+ */
 async function probe(
 	base: string,
 	until: number,
 	workers = 4,
 	samples?: { started: number; ms: number }[],
 ): Promise<number[]> {
-	const times: number[] = []
-	await Promise.all(
-		Array.from({ length: workers }, async () => {
-			while (performance.now() < until) {
-				const started = performance.now()
-				try {
-					const response = await fetch(`${base}/healthz`)
-					await response.arrayBuffer()
-					if (response.ok) times.push(performance.now() - started)
-					samples?.push({ started, ms: performance.now() - started })
-				} catch {
-					// counted as missing; the rush's errors are what matter
-				}
-				await sleep(20)
-			}
-		}),
+	const spawned = performance.now()
+	const child = spawn(
+		process.execPath,
+		[fileURLToPath(new URL('./probe-client.js', import.meta.url)), base, String(until - spawned), String(workers)],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
 	)
-	return times.sort((a, b) => a - b)
+	let output = ''
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+	const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+	if (code !== 0) throw new Error(`De probe stopte met code ${code}`)
+	const answers = JSON.parse(output) as { at: number; ms: number; ok: boolean }[]
+	for (const answer of answers) if (answer.ok) samples?.push({ started: spawned + answer.at, ms: answer.ms })
+	return answers
+		.filter((answer) => answer.ok)
+		.map((answer) => answer.ms)
+		.sort((a, b) => a - b)
 }
 
 const stats = (times: number[], seconds: number) => ({
@@ -235,9 +239,15 @@ try {
 	}
 
 	async function typist(member: Member) {
-		const uploadAt = start + ((member.index * 197) % (SECONDS * 1000 - 5000)) + 2000
-		// The submitters' rounds are complete already: they type and submit, the typists upload.
-		let uploaded = member.submits
+		// The submitters' rounds are complete already: they type and submit, the typists upload: once
+		// in the minute, and during the warm-up at the same rate (about 5 a second), so the minute
+		// begins in the mix of the hour before it.
+		const uploadsDue = member.submits
+			? []
+			: [
+					...(member.index * 197 + 500 < WARMUP_SECONDS * 1000 ? [warmupStart + member.index * 197 + 500] : []),
+					start + ((member.index * 197) % (SECONDS * 1000 - 5000)) + 2000,
+				]
 		let next = warmupStart + firstSaveMs(member.index)
 		const submitTime = start + (submitAt.get(member) ?? Number.POSITIVE_INFINITY)
 		for (let tick = 0; ; tick++) {
@@ -259,8 +269,8 @@ try {
 				)
 				return
 			}
-			if (!uploaded && performance.now() >= uploadAt) {
-				uploaded = true
+			if (uploadsDue.length > 0 && performance.now() >= (uploadsDue[0] ?? Number.POSITIVE_INFINITY)) {
+				uploadsDue.shift()
 				const form = new FormData()
 				form.set('evidenceKey', member.uploadKey)
 				form.set('file', new File([PDF], 'werkwijze.pdf', { type: 'application/pdf' }))
@@ -332,6 +342,7 @@ try {
 			WARMUP_SECONDS,
 		),
 		errors: warmupSaves.filter((sample) => !sample.ok).length,
+		uploads: allUploads.filter((sample) => sample.at < 0).length,
 	}
 	clearInterval(memory)
 	const rssAfter = rssMb(server.process.pid)
@@ -530,7 +541,12 @@ interface RushResult {
 	/** The same requests timed by the server itself (its histogram, bucket-interpolated), in ms. */
 	serverSide?: Record<'trivial' | 'autosave', { count: number; p50: number; p95: number; p99: number }>
 	/** The seconds the same members typed before the measured minute, and the saves answered then. */
-	warmup?: { seconds: number; autosave: { rps: number; p50: number; p95: number; p99: number }; errors: number }
+	warmup?: {
+		seconds: number
+		autosave: { rps: number; p50: number; p95: number; p99: number }
+		errors: number
+		uploads?: number
+	}
 }
 
 /** The server's collections during the rush (counts are since start) and its event-loop delay then. */
@@ -551,7 +567,8 @@ function runtimeDuring(before: ServerRuntime | null, after: ServerRuntime | null
 function warmupLine(r: RushResult): string {
 	if (!r.warmup) return ' (no warm-up: the members began at the start of the measured minute)'
 	const w = r.warmup.autosave
-	return ` after ${r.warmup.seconds} s in which the same members were already typing (that warm-up is not in the figures below: its autosave p50 ${w.p50} / p95 ${w.p95} / p99 ${w.p99} ms, ${r.warmup.errors} errors)`
+	const uploads = r.warmup.uploads ? ` and uploading (${r.warmup.uploads} uploads)` : ''
+	return ` after ${r.warmup.seconds} s in which the same members were already typing${uploads} (that warm-up is not in the figures below: its autosave p50 ${w.p50} / p95 ${w.p95} / p99 ${w.p99} ms, ${r.warmup.errors} errors)`
 }
 
 function machineLine(r: RushResult): string {
@@ -617,10 +634,11 @@ the qualification deadline. ${TYPISTS} typists (${TYPISTS / COLLEAGUES} carriers
 answer every 2 s all the run like the browser (the next save only after the previous answer) and
 upload a 1 MB PDF once: ${TYPISTS} × 0.5 = ${TYPISTS / 2} saves/s offered. ${SUBMITTERS} submitters besides them (${SUBMITTERS} carriers × 1,
 each with a complete round) type in the same way until their moment, evenly spread over the minute,
-then submit and stop. A probe asks \`/healthz\` in 4 loops throughout, and for 10 s at rest before.
+then submit and stop. A probe asks \`/healthz\` in 4 loops throughout, and for 10 s at rest before,
+from a process of its own (since stop 25; before, it shared the bench's event loop with the 330 members).
 Afterwards every member's last acknowledged text is compared with the stored answer (lostSaves).
 Since stop 25 the measured minute follows a warm-up of ${WARMUP_SECONDS} s in which the same typists already type
-(the last hour before the deadline does not begin with 300 first saves at one instant on a server
+and upload at the same rates (the last hour before the deadline does not begin with 300 first saves at one instant on a server
 that never ran one); each section gives the warm-up's own autosave figures beside the minute's. The
 server's own timing (its request histogram) stands beside the client's.
 
