@@ -553,15 +553,32 @@ async function drawDemoSample(year: number, context: Context) {
 		})
 	).filter((participation) => !context.notForSample.has(`${participation.providerId}:${year}`))
 	if (qualified.length === 0) return
-	const seed = `demo-steekproef-${year}`
-	const { ids, record } = drawSample(
-		qualified.map((participation) => ({
-			participationId: participation.id,
-			providerType: participation.provider.type,
-			state: participation.state,
-		})),
-		{ count: Math.min(4, qualified.length), stratifyByType: true, seed },
-	)
+	// The story below needs its incorrect qualification to fall to a drawn carrier that takes no
+	// part in the next year. Participation ids are new at every seeding, so a draw with one fixed
+	// seed finds such a carrier only by chance (the demo test failed when it did not). The demo
+	// tries its seeds in turn until the draw includes one; the sample keeps the seed it used, so the
+	// draw can be checked as any other.
+	const lastInDemo = (participationId: string) =>
+		qualified.some(
+			(participation) =>
+				participation.id === participationId && context.lastOfProvider.has(`${participation.providerId}:${year}`),
+		)
+	const wanted = qualified.some((participation) => lastInDemo(participation.id))
+	const draw = (seed: string) =>
+		drawSample(
+			qualified.map((participation) => ({
+				participationId: participation.id,
+				providerType: participation.provider.type,
+				state: participation.state,
+			})),
+			{ count: Math.min(4, qualified.length), stratifyByType: true, seed },
+		)
+	let seed = `demo-steekproef-${year}`
+	let { ids, record } = draw(seed)
+	for (let attempt = 1; wanted && attempt <= 200 && !ids.some(lastInDemo); attempt++) {
+		seed = `demo-steekproef-${year}-${attempt}`
+		;({ ids, record } = draw(seed))
+	}
 	const sample = await db.sample.create({
 		data: {
 			year,
