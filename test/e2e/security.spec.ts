@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import type { APIRequestContext } from '@playwright/test'
 import { startTestSmtp } from '#test/fixtures/mail-smtp.ts'
+import { postHuge } from '#test/fixtures/huge-post.ts'
 import { openRedirectPayloads } from '#test/fixtures/open-redirects.ts'
 import { expect, password, test, uniqueId } from './fixtures.ts'
 
@@ -150,51 +151,10 @@ function residentBytes(pid: number): number {
 	return Number(kilobytes) * 1024
 }
 
-/**
- * POSTs `total` bytes of form body to the server as fast as it takes them, declared or chunked,
- * and stops when the server answers (or hangs up). Returns the status and body of the answer.
- * An error before the answer fails the test: the server closes such a connection in stages, so the
- * client reads its answer before any reset (server/lingering-close.ts; repeated in
- * test/integration/lingering-close.test.ts, where the old immediate close failed about half the posts).
- */
-function postHuge(path: string, total: number, { declared }: { declared: boolean }) {
-	return new Promise<{ status: number; body: string }>((resolve, reject) => {
-		const chunk = Buffer.alloc(1024 * 1024, 'a')
-		chunk.write('veld=', 0)
-		const request = http.request({
-			host: 'localhost',
-			port: Number(new URL(baseURL).port),
-			path,
-			method: 'POST',
-			agent: false,
-			headers: {
-				'Content-Type': 'application/x-www-form-urlencoded',
-				...(declared ? { 'Content-Length': String(total) } : { 'Transfer-Encoding': 'chunked' }),
-			},
-		})
-		let answered = false
-		request.on('response', (response) => {
-			answered = true
-			let body = ''
-			response.setEncoding('utf8')
-			response.on('data', (part: string) => (body += part))
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
-		})
-		request.on('error', (error) => {
-			if (!answered) reject(error)
-		})
-		let sent = 0
-		const pump = () => {
-			while (!answered && sent < total) {
-				sent += chunk.length
-				if (!request.write(chunk)) return void request.once('drain', pump)
-			}
-			request.end()
-		}
-		pump()
-	})
-}
-
+// postHuge (test/fixtures/huge-post.ts) sends the body as fast as the server takes it and stops at
+// its answer. An error before the answer fails the test: the server closes such a connection in
+// stages, so the client reads its answer before any reset (server/lingering-close.ts; repeated in
+// test/integration/lingering-close.test.ts, where the old immediate close failed about half the posts).
 test.describe('finding 2: request bodies are capped before they are parsed', () => {
 	for (const declared of [true, false]) {
 		test(`a 300 MB POST /aanmelden (${declared ? 'declared length' : 'chunked'}) is a 413 and the server grows < 50 MB`, async ({
@@ -202,7 +162,14 @@ test.describe('finding 2: request bodies are capped before they are parsed', () 
 		}) => {
 			const { pid } = await hooks.post<{ pid: number }>('fixtures/server-process', {})
 			const before = residentBytes(pid)
-			const answer = await postHuge('/aanmelden', 300 * 1024 * 1024, { declared })
+			const answer = await postHuge({
+				host: 'localhost',
+				port: Number(new URL(baseURL).port),
+				path: '/aanmelden',
+				total: 300 * 1024 * 1024,
+				declared,
+			})
+			if ('error' in answer) throw new Error(`Geen antwoord: ${answer.error}`)
 			expect(answer.status).toBe(413)
 			expect(answer.body).toContain('Te veel gegevens verstuurd')
 			const growth = residentBytes(pid) - before
