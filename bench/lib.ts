@@ -308,7 +308,15 @@ export interface ServerRuntime {
 }
 
 export async function serverRuntime(base: string): Promise<ServerRuntime | null> {
-	// Each worker has a collector and a /metrics of its own, and a scrape reaches any one of them.
+	return (await serverScrape(base))?.runtime ?? null
+}
+
+/**
+ * One scrape of the server's /metrics: its collector and event loop (serverRuntime), and its
+ * request-duration histograms per route (server-histogram.ts). Null with workers: each has a
+ * collector and a /metrics of its own, and a scrape reaches any one of them.
+ */
+export async function serverScrape(base: string): Promise<{ runtime: ServerRuntime; routes: RouteHistograms } | null> {
 	if (benchWorkers() > 1) return null
 	try {
 		const text = await (await fetch(`${base}/metrics`)).text()
@@ -322,8 +330,11 @@ export async function serverRuntime(base: string): Promise<ServerRuntime | null>
 		const lag = (name: string) =>
 			Math.round(value(new RegExp(`^keurmerk_nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm')) * 10_000) / 10
 		return {
-			gc: { major: gc('major'), minor: gc('minor'), incremental: gc('incremental') },
-			eventLoopDelayMs: { p50: lag('p50'), p99: lag('p99'), max: lag('max') },
+			runtime: {
+				gc: { major: gc('major'), minor: gc('minor'), incremental: gc('incremental') },
+				eventLoopDelayMs: { p50: lag('p50'), p99: lag('p99'), max: lag('max') },
+			},
+			routes: parseRouteHistograms(text),
 		}
 	} catch {
 		return null
@@ -387,14 +398,4 @@ export function readResults<T>(bench: string): T[] {
 
 export function row(cells: (string | number)[]): string {
 	return `| ${cells.join(' | ')} |`
-}
-
-/** The server's request-duration histograms per route (server-histogram.ts), read from its /metrics. */
-export async function serverRouteHistograms(base: string): Promise<RouteHistograms | null> {
-	if (benchWorkers() > 1) return null
-	try {
-		return parseRouteHistograms(await (await fetch(`${base}/metrics`)).text())
-	} catch {
-		return null
-	}
 }

@@ -41,8 +41,7 @@ import {
 	readResults,
 	row,
 	rssMb,
-	serverRouteHistograms,
-	serverRuntime,
+	serverScrape,
 	type ServerRuntime,
 	startServer,
 	reportOnlyWhenAsked,
@@ -195,11 +194,12 @@ try {
 	// what the server's collector and event loop did: the tail of a shared 2-core machine is read
 	// with these beside it. The scrape also starts the server's event-loop delay afresh. Taken when
 	// the measured minute begins.
+	// One scrape of /metrics: the collector and event loop, and the request histograms per route.
+	const scrape = async () => (await serverScrape(base)) ?? { runtime: null, routes: null }
 	async function readingsNow() {
 		return {
 			cpu: cpuMs(server.process.pid),
-			runtime: await serverRuntime(base),
-			routes: await serverRouteHistograms(base),
+			...(await scrape()),
 			clientCpu: process.cpuUsage(),
 			ticks: machineTicks(),
 		}
@@ -350,8 +350,7 @@ try {
 	const rushCpuMs = cpuMs(server.process.pid) - cpuBefore
 	const clientCpu = process.cpuUsage(clientCpuBefore)
 	const ticksAfter = machineTicks()
-	const runtimeAtEnd = await serverRuntime(base)
-	const routesAtEnd = await serverRouteHistograms(base)
+	const { runtime: runtimeAtEnd, routes: routesAtEnd } = await scrape()
 	const serverSide = {
 		trivial: serverQuantiles(routesAtStart, routesAtEnd, '/healthz'),
 		autosave: serverQuantiles(routesAtStart, routesAtEnd, '/aanbieder/:providerId/zelfevaluatie/:year/antwoord'),
