@@ -141,7 +141,8 @@ export function withStalePlanRecovery(
 		queryRaw: (query: SqlQuery) => run(query, () => target.queryRaw(query), retry),
 		executeRaw: (query: SqlQuery) => run(query, () => target.executeRaw(query), retry),
 	})
-	const wrapTransaction = (transaction: Transaction): Transaction => override(transaction, queries(transaction, false))
+	const wrapTransaction = (transaction: Transaction): Transaction =>
+		override(transaction, inTurn(transaction, queries(transaction, false)))
 	const wrapAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
 		override(adapter, {
 			...queries(adapter, true),
@@ -152,6 +153,36 @@ export function withStalePlanRecovery(
 		provider: factory.provider,
 		adapterName: factory.adapterName,
 		connect: async () => wrapAdapter(await factory.connect()),
+	}
+}
+
+/**
+ * The work of one transaction one at a time, in the order asked. Prisma's query plan loads the
+ * relations of an `include` at once (Promise.all), and in a transaction they all meet its one
+ * connection: node-postgres queued them, but warns that pg@9 refuses a query sent while another
+ * runs ("Calling client.query() when the client is already executing a query"). The same order,
+ * kept here; commit, rollback (which release the connection to the pool) and savepoints wait for
+ * every query asked before them, as they did in node-postgres' queue.
+ */
+function inTurn(transaction: Transaction, queries: Pick<Transaction, 'queryRaw' | 'executeRaw'>) {
+	let last: Promise<unknown> = Promise.resolve()
+	const turn =
+		<A extends unknown[], T>(work: (...args: A) => Promise<T>) =>
+		(...args: A): Promise<T> => {
+			const next = last.then(() => work(...args))
+			last = next.catch(() => undefined)
+			return next
+		}
+	const savepoints = (['createSavepoint', 'rollbackToSavepoint', 'releaseSavepoint'] as const).flatMap((method) => {
+		const work = transaction[method]?.bind(transaction)
+		return work ? [[method, turn(work)] as const] : []
+	})
+	return {
+		queryRaw: turn(queries.queryRaw),
+		executeRaw: turn(queries.executeRaw),
+		commit: turn(() => transaction.commit()),
+		rollback: turn(() => transaction.rollback()),
+		...Object.fromEntries(savepoints),
 	}
 }
 
