@@ -56,6 +56,11 @@ export async function consumeRateLimit(
 // (N + 1) · (SYNC_AFTER − 1) beyond the limit in the worst interleaving — 12 beyond 120 lookups a
 // minute for two instances — and none once the instances have synced (a second). A refused request
 // is not counted: a flood that is refused costs no writes.
+//
+// Exact on one instance means: counts on their way to the shared row (a batch or a sync not yet
+// answered) are counted while they travel, and one key has one batch or sync on its way at a time, so
+// the count an answer brings back is never older than one this instance already holds. On PostgreSQL
+// a request decided while the timer's batch was still unanswered was admitted beyond the limit.
 
 export const SYNC_INTERVAL_MS = 1_000
 export const SYNC_AFTER = 5
@@ -68,7 +73,9 @@ interface LocalCount {
 	resetAt: number
 	/** Counted here since the last sync, not yet added to the shared row. */
 	unshared: number
-	/** A sync of this key in flight. */
+	/** Sent to the shared row, not answered yet (counted meanwhile). */
+	sending: number
+	/** The sync or batch of this key on its way (at most one). */
 	syncing?: Promise<void>
 }
 
@@ -92,7 +99,7 @@ export class SyncedRateLimits {
 		let count = this.counts.get(key)
 		if (!count) {
 			if (this.counts.size >= MAX_KEYS) this.forgetIdle(Date.now())
-			count = { shared: 0, resetAt: Date.now() + windowMs, unshared: 0 }
+			count = { shared: 0, resetAt: Date.now() + windowMs, unshared: 0, sending: 0 }
 			this.counts.set(key, count)
 		}
 		for (;;) {
@@ -102,7 +109,7 @@ export class SyncedRateLimits {
 				count.shared = 0
 				count.resetAt = now + windowMs
 			}
-			if (count.shared + count.unshared + 1 > limit) {
+			if (count.shared + count.sending + count.unshared + 1 > limit) {
 				return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((count.resetAt - now) / 1000)) }
 			}
 			if (count.unshared + 1 < SYNC_AFTER) break
@@ -142,23 +149,41 @@ export class SyncedRateLimits {
 		this.timer.unref()
 	}
 
+	/** Shares the key's counts; while a batch of it is on its way, waits for that instead (the caller looks again). */
 	private sync(key: string, count: LocalCount, windowMs: number): Promise<void> {
-		count.syncing ??= this.add([{ key, count, n: count.unshared }], windowMs).finally(() => {
-			count.syncing = undefined
+		return (count.syncing ??= this.sending([count], this.add([{ key, count, n: count.unshared }], windowMs)))
+	}
+
+	/** `work` as the one sync of each of `counts` until it settles. */
+	private sending(counts: LocalCount[], work: Promise<void>): Promise<void> {
+		const syncing = work.finally(() => {
+			for (const count of counts) if (count.syncing === syncing) count.syncing = undefined
 		})
-		return count.syncing
+		for (const count of counts) count.syncing = syncing
+		return syncing
 	}
 
 	private async flushAll(): Promise<void> {
-		const now = Date.now()
-		this.forgetIdle(now)
-		const batch = [...this.counts].flatMap(([key, count]) =>
-			count.unshared > 0 ? [{ key, count, n: count.unshared, windowMs: Math.max(1, count.resetAt - now) }] : [],
-		)
-		// Keys are synced with their own window length; a batch holds one per key.
-		for (let start = 0; start < batch.length; start += 5_000) {
-			const part = batch.slice(start, start + 5_000)
-			await this.add(part, null)
+		// A key being synced now is shared by that sync; what is counted after it goes with this batch.
+		await Promise.allSettled([...this.counts.values()].flatMap((count) => count.syncing ?? []))
+		this.forgetIdle(Date.now())
+		const waiting = [...this.counts].filter(([, count]) => count.unshared > 0)
+		// Keys are synced with their own window length; a batch holds one per key. What a key counts is
+		// read when its batch leaves (a sync may have shared it meanwhile).
+		for (let start = 0; start < waiting.length; start += 5_000) {
+			const now = Date.now()
+			const part = waiting
+				.slice(start, start + 5_000)
+				.flatMap(([key, count]) =>
+					count.unshared > 0 && !count.syncing
+						? [{ key, count, n: count.unshared, windowMs: Math.max(1, count.resetAt - now) }]
+						: [],
+				)
+			if (part.length > 0)
+				await this.sending(
+					part.map((entry) => entry.count),
+					this.add(part, null),
+				)
 		}
 	}
 
@@ -171,7 +196,10 @@ export class SyncedRateLimits {
 		windowMs: number | null,
 	): Promise<void> {
 		const now = Date.now()
-		for (const entry of entries) entry.count.unshared -= entry.n
+		for (const entry of entries) {
+			entry.count.unshared -= entry.n
+			entry.count.sending += entry.n
+		}
 		const rows = entries.map((entry) => ({
 			key: entry.key,
 			n: entry.n,
@@ -192,9 +220,13 @@ export class SyncedRateLimits {
 		} catch (error) {
 			// Not shared this time: kept, and tried again with the next sync. The decision goes on
 			// on the local count (a throttle that cannot count must not take the portal down).
-			for (const entry of entries) entry.count.unshared += entry.n
+			for (const entry of entries) {
+				entry.count.unshared += entry.n
+				entry.count.sending -= entry.n
+			}
 			throw error
 		}
+		for (const entry of entries) entry.count.sending -= entry.n
 		const byKey = new Map(entries.map((entry) => [entry.key, entry.count]))
 		for (const row of shared) {
 			const count = byKey.get(row.key)

@@ -80,6 +80,91 @@ describe('a throttle counted locally and shared in batches', () => {
 		expect(await shared(key)).toBe(limit.limit)
 	})
 
+	/**
+	 * `db` whose next $queryRaw, once armed, answers only when released: a batch of the timer's flush
+	 * still on its way back (PostgreSQL answers on another connection; under load that takes a while).
+	 */
+	function heldClient() {
+		let armed = false
+		let release: () => void = () => undefined
+		let held = Promise.resolve()
+		const client = {
+			$queryRaw: async (...args: Parameters<typeof db.$queryRaw>) => {
+				const result: unknown = await db.$queryRaw(...args)
+				if (armed) {
+					armed = false
+					await held
+				}
+				return result
+			},
+			$executeRaw: db.$executeRaw.bind(db),
+			$transaction: db.$transaction.bind(db),
+		} as unknown as typeof db
+		return {
+			client,
+			/** Holds the answer of the next statement until `release()`. */
+			hold() {
+				armed = true
+				held = new Promise((resolve) => (release = resolve))
+			},
+			release: () => release(),
+		}
+	}
+
+	it('is exact on one instance while the timer’s batch is on its way (PostgreSQL under load)', async () => {
+		const small: WindowLimit = { limit: 5, windowMs: 60_000 }
+		const held = heldClient()
+		const one = new SyncedRateLimits(held.client, 3_600_000)
+		const key = 'test:synced:in-flight'
+		try {
+			for (let index = 0; index < 3; index++) expect((await one.consume(key, small)).allowed).toBe(true)
+			// The timer's flush sends these three; its answer is late. Until it comes they are counted all
+			// the same: the limit admits two more, not five.
+			held.hold()
+			const flushing = one.flush()
+			const verdicts = []
+			for (let index = 0; index < 4; index++) verdicts.push((await one.consume(key, small)).allowed)
+			expect(verdicts).toEqual([true, true, false, false])
+			held.release()
+			await flushing
+			expect((await one.consume(key, small)).allowed).toBe(false)
+			await one.stop()
+			expect(await shared(key)).toBe(small.limit)
+		} finally {
+			held.release()
+			await one.stop()
+		}
+	})
+
+	it('keeps the newest shared count when the timer’s batch answers after a later sync', async () => {
+		const small: WindowLimit = { limit: 8, windowMs: 60_000 }
+		const held = heldClient()
+		const one = new SyncedRateLimits(held.client, 3_600_000)
+		const key = 'test:synced:late-answer'
+		try {
+			for (let index = 0; index < 3; index++) await one.consume(key, small)
+			held.hold()
+			const flushing = one.flush() // shares 3, answers late
+			// SYNC_AFTER − 1 more, then the one that syncs: on its own answer it must not decide before
+			// the flush's, nor may the flush's older count undo what the sync read.
+			const verdicts: boolean[] = []
+			for (let index = 0; index < SYNC_AFTER - 1; index++) verdicts.push((await one.consume(key, small)).allowed)
+			const syncing = one.consume(key, small)
+			await new Promise((resolve) => setTimeout(resolve, 50))
+			held.release()
+			verdicts.push((await syncing).allowed)
+			await flushing
+			for (let index = 0; index < 3; index++) verdicts.push((await one.consume(key, small)).allowed)
+			expect(verdicts.filter(Boolean)).toHaveLength(small.limit - 3)
+			expect(verdicts.slice(-3)).toEqual([false, false, false])
+			await one.stop()
+			expect(await shared(key)).toBe(small.limit)
+		} finally {
+			held.release()
+			await one.stop()
+		}
+	})
+
 	it('holds on a second instance: what A counted refuses on B, within the bound', async () => {
 		const a = new SyncedRateLimits()
 		const b = new SyncedRateLimits()
