@@ -10,7 +10,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import type { LookedUpVerification } from '#app/services/verification.server.ts'
 import { autosaveRoute } from './autosave-route.ts'
 import { bodyLimit } from './body-limit.ts'
-import { healthzRoute } from './healthz.ts'
+import { HEALTHZ_PATH, healthzRoute } from './healthz.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
 import { originCheck } from './origin-check.ts'
@@ -139,7 +139,7 @@ function createHandler(build: Awaited<ReturnType<typeof loadBuild>> | typeof loa
 
 // The health check and the autosave at the deadline rush, without React Router's pipeline around
 // them (server/healthz.ts, server/autosave-route.ts).
-app.get('/healthz', healthzRoute)
+app.get(HEALTHZ_PATH, healthzRoute)
 app.use(autosaveRoute(loadContext))
 app.use((req, res, next) => {
 	requestHandler ??=

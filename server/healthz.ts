@@ -20,6 +20,7 @@ import { sendResponse } from './send-response.ts'
 // Router: a probe every few seconds from each load balancer needs no route table matched twice, no
 // Fetch request built and no streamed answer (about half of its 1 ms of CPU, issue 17).
 export const RECENT_ANSWER_MS = 1_000
+export const HEALTHZ_PATH = '/healthz'
 
 export function healthzRoute(_req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
 	healthz().then((response) => sendResponse(res, response), next)

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { type RouteObject, matchRoutes } from 'react-router'
 import { getEnv } from '#app/lib/env.server.ts'
 import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
+import { HEALTHZ_PATH } from './healthz.ts'
 
 type BuildRoute = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }
 type Tree = RouteObject & { id: string }
@@ -48,6 +49,8 @@ export async function routePattern(pathname: string): Promise<string> {
 }
 
 async function matchPattern(pathname: string): Promise<string> {
+	// Answered by Express before React Router (server/app.ts): not in its route table.
+	if (pathname === HEALTHZ_PATH) return HEALTHZ_PATH
 	const matches = matchRoutes(await routeTree(), pathname)
 	if (!matches) return 'no-route'
 	const last = matches[matches.length - 1]
