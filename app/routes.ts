@@ -20,7 +20,6 @@ export default [
 	...staffRoutes,
 
 	// System
-	route('healthz', 'routes/system/healthz.ts'),
 	route('__test/*', 'routes/system/test-hooks.ts'),
 	route('*', 'routes/system/not-found.tsx'),
 ] satisfies RouteConfig

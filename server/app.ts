@@ -10,6 +10,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import type { LookedUpVerification } from '#app/services/verification.server.ts'
 import { autosaveRoute } from './autosave-route.ts'
 import { bodyLimit } from './body-limit.ts'
+import { HEALTHZ_PATH, healthzRoute } from './healthz.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
 import { originCheck } from './origin-check.ts'
@@ -78,6 +79,8 @@ function buildSecurityHeaders() {
 				},
 			},
 			strictTransportSecurity: https,
+			// As the static files' (server.js) and the CSP's frame-ancestors 'none': helmet's own default is SAMEORIGIN.
+			xFrameOptions: { action: 'deny' },
 			crossOriginEmbedderPolicy: false,
 			// Open data is meant to be fetched from other sites (CORS is set on those routes); a
 			// carrier's badge is an image embedded on its own website (issue 13).
@@ -134,8 +137,9 @@ function createHandler(build: Awaited<ReturnType<typeof loadBuild>> | typeof loa
 	return createRequestHandler({ build, getLoadContext: loadContext })
 }
 
-// The autosave at the deadline rush: the route's own action, without React Router's pipeline
-// around it (server/autosave-route.ts).
+// The health check and the autosave at the deadline rush, without React Router's pipeline around
+// them (server/healthz.ts, server/autosave-route.ts).
+app.get(HEALTHZ_PATH, healthzRoute)
 app.use(autosaveRoute(loadContext))
 app.use((req, res, next) => {
 	requestHandler ??=

@@ -12,6 +12,7 @@ import type { AppLoadContext } from 'react-router'
 import { useSessionRead } from '#app/lib/session.server.ts'
 import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
 import { AUTOSAVE_PATH } from './autosave-path.ts'
+import { sendResponse } from './send-response.ts'
 import type { SessionRead } from './rate-limit-tiers.ts'
 
 type Action = typeof action
@@ -46,7 +47,7 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 			}
 		}
 		try {
-			await send(res, response)
+			await sendResponse(res, response)
 		} catch (error) {
 			next(error)
 		}
@@ -79,15 +80,4 @@ function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
 		signal: controller.signal,
 		duplex: 'half',
 	} as RequestInit)
-}
-
-/** The answer in one piece with its length: a small JSON body needs no stream, nor compression. */
-async function send(res: ExpressResponse, response: Response) {
-	res.status(response.status)
-	response.headers.forEach((value, name) => {
-		res.append(name, value)
-	})
-	const body = Buffer.from(await response.arrayBuffer())
-	res.setHeader('Content-Length', body.byteLength)
-	res.end(body)
 }

@@ -7,48 +7,88 @@ import type { NextFunction, Request, Response } from 'express'
 import { type RouteObject, matchRoutes } from 'react-router'
 import { getEnv } from '#app/lib/env.server.ts'
 import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
+import { HEALTHZ_PATH } from './healthz.ts'
 
 type BuildRoute = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }
-type Tree = RouteObject & { id: string }
-
-let tree: Promise<Tree[]> | undefined
+export type RouteTree = (RouteObject & { id: string })[]
 
 /** The route tree of the server build, to label a request by its pattern (few labels, no ids). */
-function routeTree(): Promise<Tree[]> {
-	tree ??= import('virtual:react-router/server-build').then((build) => {
-		const routes = Object.values(build.routes as Record<string, BuildRoute | undefined>).filter(
-			(route): route is BuildRoute => route !== undefined,
-		)
-		const childrenOf = (parentId: string | undefined): Tree[] =>
-			routes
-				.filter((route) => route.parentId === parentId)
-				.map((route) =>
-					route.index
-						? { id: route.id, path: route.path, index: true }
-						: { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: childrenOf(route.id) },
-				)
-		return childrenOf(undefined)
-	})
-	return tree
+async function buildRouteTree(): Promise<RouteTree> {
+	const build = await import('virtual:react-router/server-build')
+	const routes = Object.values(build.routes as Record<string, BuildRoute | undefined>).filter(
+		(route): route is BuildRoute => route !== undefined,
+	)
+	const childrenOf = (parentId: string | undefined): RouteTree =>
+		routes
+			.filter((route) => route.parentId === parentId)
+			.map((route) =>
+				route.index
+					? { id: route.id, path: route.path, index: true }
+					: { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: childrenOf(route.id) },
+			)
+	return childrenOf(undefined)
 }
 
 // matchRoutes flattens and ranks the whole route tree on every call (compilePath for each of ~150
-// routes): 5 % of the server's CPU at the deadline rush (issue 17, a CPU profile). The label of a
-// path never changes, so it is kept per path; a bounded map, as paths carry ids (the oldest goes).
-const patterns = new Map<string, string>()
+// routes): 5 % of the server's CPU at the deadline rush (issue 17, a CPU profile). The label is
+// kept per shape of the path: each segment that is no literal segment of any route (an id, a year,
+// a slug) stands as `_`, which only a parameter or a splat can match — as the segment it replaces.
+// Kept per path, each provider's own addresses were matched again (2–30 ms blocks of the event loop
+// as the rush's members first saved). A bounded map: shapes can still be made up (the oldest goes).
 const MAX_PATTERNS = 5_000
 
-export async function routePattern(pathname: string): Promise<string> {
-	const known = patterns.get(pathname)
-	if (known !== undefined) return known
-	const pattern = await matchPattern(pathname)
-	if (patterns.size >= MAX_PATTERNS) patterns.delete(patterns.keys().next().value ?? '')
-	patterns.set(pathname, pattern)
-	return pattern
+/** Labels paths by the pattern of the route `loadTree` gives that matches them ('no-route': none). */
+export function routePatterns(loadTree: () => Promise<RouteTree>): (pathname: string) => Promise<string> {
+	let loaded: Promise<{ tree: RouteTree; statics: Set<string> }> | undefined
+	const patterns = new Map<string, string>()
+	return async (pathname) => {
+		loaded ??= loadTree().then((tree) => ({ tree, statics: staticSegments(tree) }))
+		const { tree, statics } = await loaded
+		const shape = shapeOf(pathname, statics)
+		const known = patterns.get(shape)
+		if (known !== undefined) return known
+		const pattern = matchPattern(tree, shape)
+		if (patterns.size >= MAX_PATTERNS) patterns.delete(patterns.keys().next().value ?? '')
+		patterns.set(shape, pattern)
+		return pattern
+	}
 }
 
-async function matchPattern(pathname: string): Promise<string> {
-	const matches = matchRoutes(await routeTree(), pathname)
+export const routePattern = routePatterns(buildRouteTree)
+
+/** `pathname` with every segment that no route names literally as `_` (React Router compares case-insensitively). */
+export function shapeOf(pathname: string, statics: ReadonlySet<string>): string {
+	if (pathname === HEALTHZ_PATH) return pathname
+	return pathname
+		.split('/')
+		.map((segment) => (segment === '' || statics.has(decodedSegment(segment).toLowerCase()) ? segment : '_'))
+		.join('/')
+}
+
+function decodedSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment)
+	} catch {
+		return segment
+	}
+}
+
+/** Every literal segment of the routes' paths, lower case. */
+function staticSegments(tree: RouteTree): Set<string> {
+	const found = new Set<string>()
+	const visit = (route: RouteTree[number]) => {
+		for (const segment of (route.path ?? '').split('/'))
+			if (segment && !segment.startsWith(':') && segment !== '*') found.add(segment.replace(/\?$/, '').toLowerCase())
+		for (const child of (route.children ?? []) as RouteTree) visit(child)
+	}
+	for (const route of tree) visit(route)
+	return found
+}
+
+function matchPattern(tree: RouteTree, pathname: string): string {
+	// Answered by Express before React Router (server/app.ts): not in its route table.
+	if (pathname === HEALTHZ_PATH) return HEALTHZ_PATH
+	const matches = matchRoutes(tree, pathname)
 	if (!matches) return 'no-route'
 	const last = matches[matches.length - 1]
 	// A splat (the 404 catch-all) would otherwise give every unknown address a label of its own.

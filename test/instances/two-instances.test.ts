@@ -275,6 +275,10 @@ describe('two instances on one PostgreSQL', () => {
 		).text()
 		// Labelled by route pattern, not by address: the upload above counts under the norm page.
 		expect(scrapedA).toMatch(/route="\/aanbieder\/:providerId\/zelfevaluatie\/:year\/norm\/:normCode",method="POST"/)
+		// The health check, answered before React Router (server/healthz.ts), keeps a label of its own.
+		expect(scrapedA).toMatch(
+			/keurmerk_http_request_duration_seconds_count\{route="\/healthz",method="GET",status="2xx"\} [1-9]/,
+		)
 	})
 
 	it('every lookup answered on either instance is counted, the last ones at a clean stop', async () => {

@@ -6,10 +6,11 @@ import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import { loopState } from '#app/lib/heartbeat.server.ts'
 import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
-import { loader as healthz } from '#app/routes/system/healthz.ts'
+import { healthz } from '#server/healthz.ts'
 import { createMailTransport, startMailWorker } from '#app/services/mail/worker.server.ts'
 import { startTestSmtp } from '#test/fixtures/mail-smtp.ts'
-import { autosaveForm, mayScrape } from '#server/metrics.ts'
+import routes from '#app/routes.ts'
+import { autosaveForm, mayScrape, type RouteTree, routePatterns, shapeOf } from '#server/metrics.ts'
 
 const scrape = (remoteAddress: string, headers: Record<string, string> = {}) => ({
 	headers,
@@ -22,6 +23,39 @@ function sample(text: string, name: string, labels: string): number | undefined 
 }
 
 describe('metrics', () => {
+	it('labels a request by its route pattern, the same for every provider, year and id', async () => {
+		// The portal's own route table (app/routes.ts), as the server build gives it.
+		type Entry = { id?: string; file: string; path?: string; index?: boolean; children?: Entry[] }
+		const treeOf = (entries: Entry[]): RouteTree =>
+			entries.map((entry) =>
+				entry.index
+					? { id: entry.id ?? entry.file, path: entry.path, index: true }
+					: { id: entry.id ?? entry.file, path: entry.path, children: treeOf(entry.children ?? []) },
+			)
+		const routePattern = routePatterns(async () => treeOf(routes as Entry[]))
+		const cases: [string, string][] = [
+			[
+				'/aanbieder/cmabc123def456ghi789jkl0/zelfevaluatie/2027/antwoord',
+				'/aanbieder/:providerId/zelfevaluatie/:year/antwoord',
+			],
+			['/aanbieder/ander-id/zelfevaluatie/2031/antwoord', '/aanbieder/:providerId/zelfevaluatie/:year/antwoord'],
+			['/aanbieder/p1/spiegelrapportage/2027/waarde', '/aanbieder/:providerId/spiegelrapportage/:year/waarde'],
+			['/open-data/v1/register.json', '/open-data/v1/register.json'],
+			['/register', '/register'],
+			['/REGISTER', '/register'], // React Router compares case-insensitively
+			['/verifieer', '/verifieer/:number?'],
+			['/verifieer/KBG-2027-0001', '/verifieer/:number?'],
+			['/healthz', '/healthz'],
+			['/bestaat-niet/x', 'no-route'],
+			['/open-data/v2/register.json', 'no-route'],
+		]
+		for (const [path, label] of cases) expect(await routePattern(path), path).toBe(label)
+		// An id that happens to be a literal segment of some route stays itself, as React Router sees it.
+		expect(shapeOf('/aanbieder/register/zelfevaluatie/2027', new Set(['aanbieder', 'register', 'zelfevaluatie']))).toBe(
+			'/aanbieder/register/zelfevaluatie/_',
+		)
+	})
+
 	it('reports the outbox queue and failures, job runs and their outcome, and process memory', async () => {
 		const base = {
 			template: 'test',

@@ -51,6 +51,22 @@ describe.skipIf(Boolean(testDatabaseUrl()))('PGlite with prepared statements', (
 		])
 	})
 
+	it('applies a query’s own parsers over the client’s, as PGlite’s query does, also when reused', async () => {
+		// As the Prisma adapter asks: rows as arrays, its own parser for one type (timestamptz as text),
+		// the client's for the others (float, text[]) — the same object with every query.
+		const own = { 1184: (value: string) => `tekst:${value}` }
+		const sql = 'SELECT at, tags, price FROM item WHERE id = $1'
+		const options = { rowMode: 'array' as const, parsers: own }
+		for (let n = 0; n < 3; n++) {
+			const answer = await client.query(sql, [1], options)
+			expect(answer).toEqual(await raw.query(sql, [1], options))
+			expect(answer.rows).toEqual([[expect.stringMatching(/^tekst:2026-03-31 21:59:59/), ['a', 'b'], 1.5]])
+		}
+		// Another query without them parses with the client's alone: the layering changed nothing there.
+		expect((await client.query<{ at: Date }>(sql, [1])).rows[0]!.at).toEqual(new Date('2026-03-31T21:59:59Z'))
+		expect(own).toEqual({ 1184: own[1184] })
+	})
+
 	it('keeps at most its limit prepared, closing the least recently used', async () => {
 		for (let n = 0; n < 6; n++) expect((await client.query(`SELECT ${n} AS n`)).rows).toEqual([{ n }])
 		expect(prepared.size()).toBe(3)

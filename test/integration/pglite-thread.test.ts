@@ -12,7 +12,7 @@ import { closeDatabase, db, getDatabase, initDatabase } from '#app/lib/db.server
 import { migrationsUpToDate } from '#app/lib/db/migrations.server.ts'
 import { startPGliteThread } from '#app/lib/db/pglite-thread.server.ts'
 import { pgliteStartParams } from '#app/lib/db/pglite.server.ts'
-import { loader as healthz, RECENT_ANSWER_MS } from '#app/routes/system/healthz.ts'
+import { healthz, RECENT_ANSWER_MS } from '#server/healthz.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
 import { cloneTemplate, testDatabaseUrl, testRoot } from '#test/setup/test-database.ts'
 

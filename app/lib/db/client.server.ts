@@ -9,6 +9,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { Pool } from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { withAnswerClock } from './answer-clock.server.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
 import { startPGliteThread } from './pglite-thread.server.ts'
 import { preparedPgAdapter } from './pg-prepared.server.ts'
@@ -37,7 +38,7 @@ export interface Database {
 	pglite?: PGlite
 	/** PGlite only (either mode): a copy of the data directory, for backups. */
 	dumpDataDir?: () => Promise<Blob>
-	/** PGlite in its thread only: whether the engine answered a statement within the last `ms`. */
+	/** PostgreSQL and PGlite in its thread: whether the database answered a statement within the last `ms`. */
 	answeredWithin?: (ms: number) => boolean
 	close(): Promise<void>
 }
@@ -74,7 +75,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			(config.pgPrepared ?? true)
 				? preparedPgAdapter({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
 				: new PrismaPg({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
-		const prisma = new PrismaClient({ adapter: queries, transactionOptions })
+		const clock = withAnswerClock(queries)
+		const prisma = new PrismaClient({ adapter: clock.factory, transactionOptions })
 		// The schema engine's connections (migrations: one pool per run, ended after it) send their
 		// statements unnamed: they run once, and must not take the queries' places.
 		const factory = new PrismaPg({ connectionString: config.databaseUrl })
@@ -89,6 +91,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			),
 			kind: 'postgresql',
 			connectionString: config.databaseUrl,
+			answeredWithin: (ms) => clock.answeredWithin(ms),
 			location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
 			close: () => prisma.$disconnect(),
 		}

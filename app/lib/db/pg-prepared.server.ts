@@ -187,7 +187,7 @@ function inTurn(transaction: Transaction, queries: Pick<Transaction, 'queryRaw' 
 }
 
 /** `target` with some methods replaced; every other property is the target's own (methods bound). */
-function override<T extends object>(target: T, methods: Partial<Record<keyof T, unknown>>): T {
+export function override<T extends object>(target: T, methods: Partial<Record<keyof T, unknown>>): T {
 	return new Proxy(target, {
 		get(object, property, receiver) {
 			if (Object.hasOwn(methods, property)) return methods[property as keyof T]

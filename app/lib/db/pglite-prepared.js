@@ -75,7 +75,23 @@ export function withPreparedStatements(client, { limit = PREPARED_LIMIT } = {}) 
 			messages.push(...(await step(serialize.sync())))
 		}
 		if (!inTransaction) await client.syncToFs()
-		return parse.parseResults(messages, client.parsers, options)[0]
+		const parsers = options?.parsers ? layeredParsers(options.parsers) : client.parsers
+		return parse.parseResults(messages, parsers, options?.parsers ? { ...options, parsers: undefined } : options)[0]
+	}
+
+	// PGlite's result parser merges the query's own parsers into the client's ~320 by spreading both
+	// into a new object at every query; the Prisma adapter passes its own with every query. Measured:
+	// 0.075 ms of a 0.25 ms autosave statement, 0.003 ms without (issue 17). The same lookups, once:
+	// the query's parsers over the client's as prototype, which PGlite fills in place (array types)
+	// and never replaces after its constructor.
+	const layered = new WeakMap()
+	function layeredParsers(own) {
+		let parsers = layered.get(own)
+		if (!parsers) {
+			parsers = Object.assign(Object.create(client.parsers), own)
+			layered.set(own, parsers)
+		}
+		return parsers
 	}
 
 	const query = async (sql, params, options) => {
