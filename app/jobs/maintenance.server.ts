@@ -2,6 +2,7 @@
 // portal's clock (docs/decisions/005-one-clock.md); so does the orphaned files' grace period. The
 // replaced documents' grace is the portal's: their rows' createdAt is written by it.
 import { db, getDatabase } from '#app/lib/db.server.ts'
+import { analyzeStaleTables } from '#app/lib/db/stale-statistics.server.ts'
 import { metrics } from '#app/lib/metrics.server.ts'
 import { sweepOrphanFiles } from '#app/lib/orphan-files.server.ts'
 import { sweepReplacedFiles } from '#app/lib/replaced-files.server.ts'
@@ -30,10 +31,10 @@ export const purgeSessions: Job = {
 		metrics().replacedBytesFreed.inc(replaced.bytes)
 		// The embedded database has no autovacuum: without fresh statistics the planner expects a few
 		// rows where there are thousands and the register's plans degrade as data grows (issue 17).
+		// The tables whose rows changed enough, by autovacuum's rule (stale-statistics.server.ts).
 		// PostgreSQL's autovacuum analyses by itself.
 		const failures = [...orphans.errors, ...replaced.errors]
-		const analyzed = getDatabase().kind === 'pglite'
-		if (analyzed) await db.$executeRawUnsafe('ANALYZE')
+		const analyzed = getDatabase().kind === 'pglite' ? await analyzeStaleTables() : []
 		return {
 			sessionsDeleted: sessions.count,
 			rateLimitsDeleted: rateLimits.count + throttles.count,
@@ -43,7 +44,7 @@ export const purgeSessions: Job = {
 			replacedFilesChecked: replaced.checked,
 			replacedFilesRemoved: replaced.removed,
 			replacedBytesFreed: replaced.bytes,
-			analyzed: analyzed ? 1 : 0,
+			analyzed: analyzed.length,
 			// A file that could not be removed fails the run (shown with its key or id; tried again next tick).
 			...(failures.length > 0 ? { failed: failures.length, errors: failures } : {}),
 		}

@@ -112,6 +112,7 @@ export const mail: Record<keyof typeof dutch, string> = {
 	summary_replacedFilesChecked: 'replaced draft documents checked',
 	summary_replacedFilesRemoved: 'replaced draft documents removed',
 	summary_replacedBytesFreed: 'bytes of replaced documents freed',
+	summary_analyzed: 'tables analysed (statistics)',
 	jobListCarriers: 'Listing in the register (listing day)',
 	jobListCarriersHelp:
 		'Lists every provider with a signed agreement in the register; re-applicants only after qualifying.',

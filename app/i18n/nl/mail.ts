@@ -114,6 +114,7 @@ export const mail = {
 	summary_replacedFilesChecked: 'vervangen conceptdocumenten gecontroleerd',
 	summary_replacedFilesRemoved: 'vervangen conceptdocumenten verwijderd',
 	summary_replacedBytesFreed: 'bytes van vervangen documenten vrijgemaakt',
+	summary_analyzed: 'tabellen geanalyseerd (statistieken)',
 	// Jobs serve every year, each with its own dates: no fixed day in their names (settings of the year).
 	jobListCarriers: 'Opname in het register (opnamedatum)',
 	jobListCarriersHelp:

@@ -149,6 +149,7 @@ const summaryKeys: Record<string, MessageKey> = {
 	replacedFilesChecked: 'mail.summary_replacedFilesChecked',
 	replacedFilesRemoved: 'mail.summary_replacedFilesRemoved',
 	replacedBytesFreed: 'mail.summary_replacedBytesFreed',
+	analyzed: 'mail.summary_analyzed',
 }
 
 function summaryLabel(t: Translate, key: string): string {
