@@ -92,6 +92,7 @@ export const ERROR_STATUS = {
 	interview_not_found: 404,
 	interview_decided: 409,
 	interview_conflict: 409,
+	sample_not_left_open: 409,
 	// self-evaluation (app/services/self-evaluation.server.ts)
 	round_frozen: 409,
 	evidence_not_in_norm_set: 404,

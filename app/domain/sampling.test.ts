@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, it, test } from 'vitest'
 import { cyrb53 } from './prng'
 import { AppError } from './errors'
-import { allocate, drawSample, reproduceSample, sampleSize, verifySample } from './sampling'
+import { allocate, drawSample, reproduceSample, sampleLeftOpen, sampleSize, verifySample } from './sampling'
 import type { SampleCandidate } from './sampling'
 import { PARTICIPATION_STATES, PROVIDER_TYPES } from './types'
 
@@ -225,5 +225,26 @@ describe('drawSample properties', () => {
 				},
 			),
 		)
+	})
+})
+
+describe('sampleLeftOpen (docs/decisions/011)', () => {
+	const rejected = { status: 'rejected', interviewId: 'i1' }
+	it('is a sampled carrier whose last proposal, its interview’s, was rejected', () => {
+		expect(sampleLeftOpen({ state: 'sampled', interviewId: 'i1', lastProposal: rejected })).toBe(true)
+	})
+	it('is not a sample that has ended, nor one whose last proposal waits, was approved or came from elsewhere', () => {
+		expect(sampleLeftOpen({ state: 'confirmed', interviewId: 'i1', lastProposal: rejected })).toBe(false)
+		expect(
+			sampleLeftOpen({ state: 'sampled', interviewId: 'i1', lastProposal: { ...rejected, status: 'pending' } }),
+		).toBe(false)
+		expect(
+			sampleLeftOpen({ state: 'sampled', interviewId: 'i1', lastProposal: { ...rejected, status: 'approved' } }),
+		).toBe(false)
+		expect(
+			sampleLeftOpen({ state: 'sampled', interviewId: 'i1', lastProposal: { ...rejected, interviewId: null } }),
+		).toBe(false)
+		expect(sampleLeftOpen({ state: 'sampled', interviewId: 'i1', lastProposal: null })).toBe(false)
+		expect(sampleLeftOpen({ state: 'sampled', interviewId: null, lastProposal: rejected })).toBe(false)
 	})
 })

@@ -199,3 +199,22 @@ function compareIds(a: string, b: string): number {
 function sortIds(ids: readonly string[]): string[] {
 	return [...ids].sort(compareIds)
 }
+
+/**
+ * Whether a carrier's sample was left open by a rejected withdrawal proposal (docs/decisions/011:
+ * before that decision a rejection kept the carrier `sampled` for good): still `sampled`, and the
+ * participation's last withdrawal proposal is the one its interview's finding made, rejected. Staff
+ * close such a sample as the rejection now does.
+ */
+export function sampleLeftOpen(carrier: {
+	state: ParticipationState
+	interviewId: string | null
+	lastProposal: { status: string; interviewId: string | null } | null
+}): boolean {
+	return (
+		carrier.state === 'sampled' &&
+		carrier.interviewId !== null &&
+		carrier.lastProposal?.status === 'rejected' &&
+		carrier.lastProposal.interviewId === carrier.interviewId
+	)
+}

@@ -6,11 +6,18 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { amsterdamDateOf, type CalendarDate, isCalendarDate, startOfDay } from '#app/domain/amsterdam-time.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { eventForSampleOutcome } from '#app/domain/participation.ts'
-import { type SampleCandidate, type SampleRecord, drawSample, verifySample } from '#app/domain/sampling.ts'
+import {
+	type SampleCandidate,
+	type SampleRecord,
+	drawSample,
+	sampleLeftOpen,
+	verifySample,
+} from '#app/domain/sampling.ts'
 import type { SampleOutcome } from '#app/domain/types.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
+import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { applyParticipationEvent } from './participation.server.ts'
 import { markNextYearReapplicant, storeWithdrawalLetter, withdrawalMoment } from './withdrawal.server.ts'
@@ -96,6 +103,13 @@ export async function drawAndRecordSample(actor: Actor & { userId: string }, inp
 	})
 }
 
+/** A participation's last withdrawal proposal, for sampleLeftOpen. */
+const lastProposal = {
+	orderBy: [{ proposedAt: 'desc' }, { id: 'desc' }],
+	take: 1,
+	select: { status: true, interviewId: true },
+} satisfies Prisma.Participation$withdrawalProposalsArgs
+
 export async function loadSamples(year: number) {
 	const samples = await db.sample.findMany({
 		where: { year },
@@ -105,13 +119,26 @@ export async function loadSamples(year: number) {
 			members: {
 				include: {
 					participation: {
-						select: { id: true, state: true, provider: { select: { name: true, city: true, type: true } } },
+						select: {
+							id: true,
+							state: true,
+							provider: { select: { name: true, city: true, type: true } },
+							withdrawalProposals: lastProposal,
+						},
 					},
 					interview: {
 						include: {
 							interviewer: { select: { id: true, name: true } },
 							recordedBy: { select: { name: true } },
-							withdrawalProposal: { select: { id: true, status: true } },
+							withdrawalProposal: {
+								select: {
+									id: true,
+									status: true,
+									decisionNote: true,
+									decidedAt: true,
+									decidedBy: { select: { name: true } },
+								},
+							},
 						},
 					},
 				},
@@ -125,10 +152,65 @@ export async function loadSamples(year: number) {
 		// A carrier's sample is done once it has left `sampled`: confirmed (also after a rejected
 		// withdrawal proposal) or withdrawn.
 		done: sample.members.filter((member) => member.participation.state !== 'sampled').length,
-		members: [...sample.members].sort((a, b) =>
-			a.participation.provider.name.localeCompare(b.participation.provider.name, 'nl'),
-		),
+		members: [...sample.members]
+			.sort((a, b) => a.participation.provider.name.localeCompare(b.participation.provider.name, 'nl'))
+			.map(({ participation: { withdrawalProposals, ...participation }, ...member }) => ({
+				...member,
+				participation,
+				// Left open by a rejection before docs/decisions/011: staff can close it (closeSampleLeftOpen).
+				leftOpen: sampleLeftOpen({
+					state: participation.state,
+					interviewId: member.interview?.id ?? null,
+					lastProposal: withdrawalProposals[0] ?? null,
+				}),
+			})),
 	}))
+}
+
+/**
+ * Closes a carrier's sample that a rejected withdrawal proposal left open before docs/decisions/011
+ * (`sampleLeftOpen`), as the rejection closes it since: `sampled` → `confirmed` by the event
+ * `sample_withdrawal_rejected`, with the rejection's reason as its note. The second person already
+ * decided that the mark stays (four-eyes was the rejection); closing records its consequence, by
+ * the staff member who closes it, audited with the proposal it follows from.
+ */
+export async function closeSampleLeftOpen(actor: Actor & { userId: string }, input: { interviewId: string }) {
+	await db.$transaction(async (tx) => {
+		const interview = await tx.interview.findUnique({
+			where: { id: input.interviewId },
+			select: { id: true, sampleMember: { select: { participationId: true } } },
+		})
+		if (!interview) throw new AppError('interview_not_found')
+		const { participationId } = interview.sampleMember
+		await lockParticipation(tx, participationId)
+		const participation = await tx.participation.findUniqueOrThrow({
+			where: { id: participationId },
+			select: { state: true, providerId: true, withdrawalProposals: lastProposal },
+		})
+		const proposal = await tx.withdrawalProposal.findUnique({
+			where: { interviewId: interview.id },
+			select: { id: true, decisionNote: true },
+		})
+		const open = sampleLeftOpen({
+			state: participation.state,
+			interviewId: interview.id,
+			lastProposal: participation.withdrawalProposals[0] ?? null,
+		})
+		if (!open || !proposal) throw new AppError('sample_not_left_open')
+		const reason = proposal.decisionNote ?? ''
+		await recordAudit(tx, {
+			actor,
+			action: 'sample.close_left_open',
+			entityType: 'Interview',
+			entityId: interview.id,
+			providerId: participation.providerId,
+			participationId,
+			before: { state: 'sampled', proposalId: proposal.id },
+			after: { state: 'confirmed' },
+			reason: reason || null,
+		})
+		await closeSampleAfterRejectedWithdrawalIn(tx, actor, { participationId, reason })
+	})
 }
 
 export async function planInterview(

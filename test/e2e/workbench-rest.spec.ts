@@ -1,7 +1,8 @@
 import { expect, expectAccessible, test, uniqueId } from './fixtures.ts'
 
 // Issue 12 in Chromium (years 2036–2040 belong to this file): the round comparison of a revised
-// round, the sample outcome through its confirmation page, and the participations table at 1280 px.
+// round, the sample outcome through its confirmation page, a sample left open by a rejected
+// withdrawal proposal closed from the sample page, and the participations table at 1280 px.
 
 test('a revised round shows the changes marked, the earlier feedback, and folds what is unchanged', async ({
 	page,
@@ -146,6 +147,43 @@ test('a sample outcome is recorded through its confirmation page, with a chosen 
 	const done = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
 	await expect(done).toContainText('Onterechte kwalificatie')
 	await expect(done).toContainText('intrekking goedgekeurd')
+})
+
+test('a sample that a withdrawal proposal rejected before decision 011 left open is closed from the sample page', async ({
+	page,
+	hooks,
+}) => {
+	test.setTimeout(180_000)
+	const year = 2038
+	const prefix = `Steekproef Open ${uniqueId()}`
+	const [proposer, rejecter] = [await hooks.createStaff('assessor'), await hooks.createStaff('admin')]
+	const reason = 'De afspraken staan in het kwaliteitshandboek; het keurmerk blijft.'
+	await hooks.post('fixtures/sample-left-open', {
+		year,
+		prefix,
+		proposerId: proposer.userId,
+		rejecterId: rejecter.userId,
+		reason,
+	})
+	const assessor = await hooks.createStaff('assessor')
+	await hooks.signIn(page, assessor.email)
+	await page.goto(`/medewerkers/steekproef?jaar=${year}`)
+	await expect(page.getByTestId('sample-progress')).toHaveText('Afgerond: 0 van 1')
+	const row = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
+	await expect(row).toContainText('intrekkingsvoorstel afgewezen')
+	// The confirmation: what closing does, and the rejection's reason it will carry.
+	await row.getByText('Steekproef afsluiten…').click()
+	await expect(row.getByTestId('sample-close')).toContainText(reason)
+	await expect(row.getByTestId('sample-close')).toContainText('geen wijziging in het register')
+	await expectAccessible(page)
+	await row.getByRole('button', { name: 'Steekproef afsluiten' }).click()
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Steekproef afgesloten: het keurmerk blijft.' }),
+	).toBeVisible()
+	await expect(page.getByTestId('sample-progress')).toHaveText('Afgerond: 1 van 1')
+	const closed = page.getByTestId('sample-carriers').locator('tr').filter({ hasText: prefix }).last()
+	await expect(closed).toContainText('Bevestigd na gesprek')
+	await expect(closed.getByTestId('sample-close')).toHaveCount(0)
 })
 
 test('the participations table at 1280 px: right counts, two statuses ticked quickly, no clipped column, a nav that fits', async ({

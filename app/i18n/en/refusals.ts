@@ -76,6 +76,8 @@ export const refusals: Record<keyof typeof nl, string> = {
 	interview_not_found: 'Interview not found.',
 	interview_decided: 'The outcome of this interview has already been recorded.',
 	interview_conflict: 'Someone else changed this interview in the meantime. Reload the page.',
+	sample_not_left_open:
+		'This sample is not (or no longer) left open after a rejected withdrawal proposal. Reload the page.',
 	round_frozen: 'This self-evaluation has been submitted and can no longer be changed.',
 	evidence_not_in_norm_set: "This question is not part of this year's self-evaluation.",
 	evidence_without_document: 'This question takes no document.',

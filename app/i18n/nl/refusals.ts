@@ -81,6 +81,8 @@ export const refusals = {
 	interview_not_found: 'Gesprek niet gevonden.',
 	interview_decided: 'De uitkomst van dit gesprek is al vastgelegd.',
 	interview_conflict: 'Iemand anders heeft dit gesprek intussen gewijzigd. Laad de pagina opnieuw.',
+	sample_not_left_open:
+		'Deze steekproef staat niet (meer) open na een afgewezen intrekkingsvoorstel. Laad de pagina opnieuw.',
 	round_frozen: 'Deze zelfevaluatie is ingediend en kan niet meer worden gewijzigd.',
 	evidence_not_in_norm_set: 'Deze vraag hoort niet bij de zelfevaluatie van dit jaar.',
 	evidence_without_document: 'Bij deze vraag hoort geen document.',

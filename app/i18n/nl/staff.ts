@@ -126,6 +126,7 @@ export const staff = {
 	toastWithdrawalUndone: 'De intrekking is hersteld.',
 	toastSampleDrawn: 'Steekproef getrokken: {count, plural, one {# keurmerkdrager} other {# keurmerkdragers}}.',
 	toastInterviewPlanned: 'Gesprek ingepland.',
+	toastSampleClosed: 'Steekproef afgesloten: het keurmerk blijft.',
 	toastSampleConfirmed: 'Keurmerk bevestigd.',
 	toastSampleWithdrawn: 'Onterechte kwalificatie vastgelegd: het keurmerk is ingetrokken.',
 	toastYearCreated: 'Keurmerkjaar {year} aangemaakt.',
@@ -225,6 +226,12 @@ export const staff = {
 	sampleVerified: 'Reproduceerbaar',
 	// Done: the carrier's sample is over (confirmed, also after a rejected withdrawal, or withdrawn).
 	sampleProgress: 'Afgerond: {done} van {count}',
+	// A sample left open by a withdrawal proposal rejected before docs/decisions/011.
+	sampleLeftOpen: 'Steekproef staat nog open',
+	sampleCloseSummary: 'Steekproef afsluiten…',
+	sampleCloseText:
+		'{name} heeft het voorstel tot intrekking op {date} afgewezen: het keurmerk blijft. De steekproef van deze keurmerkdrager is toen niet afgerond. Afsluiten rondt haar af zoals na een bevestigend gesprek (geen e-mail, geen wijziging in het register), met de reden van de afwijzing als toelichting:',
+	sampleCloseButton: 'Steekproef afsluiten',
 	sampleNotVerified: 'Niet reproduceerbaar',
 	interview: 'Gesprek',
 	interviewOutcome: 'Uitkomst',

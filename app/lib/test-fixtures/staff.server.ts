@@ -3,7 +3,7 @@
 // a resubmitted revision, and qualified carriers for a sample. They move the clock as the year
 // would, and leave it frozen at the last step.
 import { z } from 'zod'
-import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
+import { amsterdamDateOf, amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import type { Actor } from '#app/services/audit.server.ts'
 import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { createParticipation, requireParticipationEvent } from '#app/services/participation.server.ts'
@@ -143,7 +143,68 @@ export async function createQualifiedParticipations({
 	return ids
 }
 
+/**
+ * A qualified carrier of `year` drawn into a sample whose interview found the qualification
+ * incorrect, with the withdrawal proposal rejected as before docs/decisions/011: the carrier left
+ * in `sampled`. `proposerId` recorded the outcome and proposed, `rejecterId` rejected.
+ */
+export async function createSampleLeftOpen(input: {
+	year: number
+	prefix: string
+	proposerId: string
+	rejecterId: string
+	reason: string
+}) {
+	const [participationId] = await createQualifiedParticipations({ year: input.year, count: 1, prefix: input.prefix })
+	const staff = { type: 'staff' as const, userId: input.proposerId }
+	const sample = await db.sample.create({
+		data: { year: input.year, seed: input.prefix, count: 1, record: {}, drawnAt: now(), drawnById: input.proposerId },
+	})
+	await db.sampleMember.create({ data: { sampleId: sample.id, participationId: participationId! } })
+	await db.$transaction((tx) => requireParticipationEvent(tx, participationId!, { type: 'draw_into_sample' }, staff))
+	const member = await db.sampleMember.findFirstOrThrow({ where: { participationId: participationId! } })
+	const interview = await db.interview.update({
+		where: { sampleMemberId: member.id },
+		data: {
+			scheduledAt: now(),
+			mode: 'online',
+			outcome: 'incorrect_qualification',
+			outcomeAt: now(),
+			recordedById: input.proposerId,
+			notes: 'De werkafspraken met huisartsen ontbreken.',
+		},
+	})
+	await db.withdrawalProposal.create({
+		data: {
+			participationId: participationId!,
+			interviewId: interview.id,
+			reason: 'incorrect_qualification',
+			effectiveOn: amsterdamDateOf(now()),
+			explanation: 'De werkafspraken met huisartsen ontbreken.',
+			proposedById: input.proposerId,
+			proposedAt: now(),
+			status: 'rejected',
+			decidedById: input.rejecterId,
+			decidedAt: now(),
+			decisionNote: input.reason,
+		},
+	})
+	return { participationId: participationId!, interviewId: interview.id }
+}
+
 export const staffFixtures: Record<string, Fixture> = {
+	async 'sample-left-open'(input) {
+		const data = z
+			.object({
+				year: z.number().int(),
+				prefix: z.string().min(1),
+				proposerId: z.string(),
+				rejecterId: z.string(),
+				reason: z.string().min(1),
+			})
+			.parse(input)
+		return createSampleLeftOpen(data)
+	},
 	async 'submitted-participation'(input) {
 		const { year, providerId } = z.object({ year: z.number().int(), providerId: z.string() }).parse(input)
 		return { participationId: await createSubmittedParticipation({ year, providerId }) }

@@ -6,13 +6,15 @@ import { chosenYear } from './year-param.server.ts'
 import { CheckboxField, ErrorSummary, InputField, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { StateBadge } from '#app/components/status-badge.tsx'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
-import { useT } from '#app/i18n/react.tsx'
+import { formatDate } from '#app/i18n/format.ts'
+import { useLocale, useT } from '#app/i18n/react.tsx'
 import { attempt, checkboxField, formDataToValues, parseForm, refusalData, readForm } from '#app/lib/forms.ts'
 import { translateError } from '#app/i18n/errors.ts'
 import { invariantResponse } from '#app/lib/http.server.ts'
 import { requireStaff } from '#app/lib/permissions.server.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import {
+	closeSampleLeftOpen,
 	drawAndRecordSample,
 	loadSamples,
 	planInterview,
@@ -47,6 +49,7 @@ const planSchema = z.object({
 	interviewerId: z.string().optional(),
 	notes: z.string().trim().max(5000).default(''),
 })
+const closeSchema = z.object({ intent: z.literal('close'), interviewId: z.string().min(1) })
 
 function drawInput(value: z.infer<typeof previewSchema>) {
 	return {
@@ -142,12 +145,25 @@ export async function action({ request }: Route.ActionArgs) {
 			key: 'staff.toastInterviewPlanned',
 		})
 	}
+	if (intent === 'close') {
+		// A sample left open by a withdrawal proposal rejected before docs/decisions/011; the details
+		// around the button say what closing does and quote the rejection, the confirmation step.
+		const form = parseForm(closeSchema, formData)
+		if (!form.success) return data({ ...form, intent: 'close', interviewId }, { status: 400 })
+		const result = await attempt(() => closeSampleLeftOpen(actor, { interviewId: form.data.interviewId }))
+		if (!result.ok) return refusalData(result.error, user.locale, { extra: { intent: 'close', interviewId } })
+		return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+			type: 'success',
+			key: 'staff.toastSampleClosed',
+		})
+	}
 	// The outcome of an interview is recorded on its confirmation page (issue 12 §5), not here.
 	invariantResponse(false, 'Niet gevonden')
 }
 
 export default function Sample({ loaderData, actionData }: Route.ComponentProps) {
 	const t = useT()
+	const locale = useLocale()
 	const role = useStaffRole()
 	const { year, years, samples, preview, staff, eligible } = loaderData
 	const drawErrors = actionData && !actionData.success && actionData.intent === 'draw' ? actionData : undefined
@@ -356,6 +372,34 @@ export default function Sample({ loaderData, actionData }: Route.ComponentProps)
 																	{t(`decisions.sampleProposalShort_${interview.withdrawalProposal.status}`)}
 																</Link>
 															</p>
+														) : null}
+														{member.leftOpen && interview.withdrawalProposal ? (
+															<details data-testid="sample-close">
+																<summary>
+																	<span className="badge badge--warning">{t('staff.sampleLeftOpen')}</span>{' '}
+																	{t('staff.sampleCloseSummary')}
+																</summary>
+																<Form method="post" className="form">
+																	<ErrorSummary
+																		formErrors={errors?.intent === 'close' ? errors.formErrors : undefined}
+																	/>
+																	<p>
+																		{t('staff.sampleCloseText', {
+																			name: interview.withdrawalProposal.decidedBy?.name ?? '–',
+																			date: interview.withdrawalProposal.decidedAt
+																				? formatDate(new Date(interview.withdrawalProposal.decidedAt), locale)
+																				: '–',
+																		})}
+																	</p>
+																	<blockquote className="pre-wrap">
+																		{interview.withdrawalProposal.decisionNote ?? '–'}
+																	</blockquote>
+																	<input type="hidden" name="interviewId" value={interview.id} />
+																	<SubmitButton name="intent" value="close" className="button button--small">
+																		{t('staff.sampleCloseButton')}
+																	</SubmitButton>
+																</Form>
+															</details>
 														) : null}
 													</>
 												) : interview ? (
