@@ -3,9 +3,12 @@
 // transaction they all meet one connection: node-postgres warned "Calling client.query() when the
 // client is already executing a query is deprecated and will be removed in pg@9.0", and pg@9 will
 // refuse it. Only on PostgreSQL (PGlite has no node-postgres client).
+import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { db } from '#app/lib/db.server.ts'
+import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { db, getDatabase } from '#app/lib/db.server.ts'
+import { withTransactionsInTurn } from '#app/lib/db/pg-prepared.server.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
 import { testDatabaseUrl } from '#test/setup/test-database.ts'
 
@@ -85,6 +88,26 @@ describe.runIf(Boolean(testDatabaseUrl()))('the queries of a transaction on Post
 		for (let n = 0; n < 3; n++) {
 			expect(await db.$transaction((tx) => tx.provider.count({ where: { id: provider.id } }))).toBe(1)
 		}
+		expect(overlaps).toEqual([])
+	})
+
+	it('keeps the same order without named statements (PG_PREPARED=off)', async () => {
+		const { provider } = await createProviderWithMember()
+		const unnamed = new PrismaClient({
+			adapter: withTransactionsInTurn(new PrismaPg({ connectionString: getDatabase().connectionString, max: 2 })),
+		})
+		try {
+			const loaded = await unnamed.$transaction(async (tx) =>
+				tx.provider.findUniqueOrThrow({
+					where: { id: provider.id },
+					include: { memberships: true, participations: true, files: true, auditEvents: true, outbox: true },
+				}),
+			)
+			expect(loaded.memberships).toHaveLength(1)
+		} finally {
+			await unnamed.$disconnect()
+		}
+		await new Promise((resolve) => setImmediate(resolve))
 		expect(overlaps).toEqual([])
 	})
 })

@@ -12,7 +12,7 @@ import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { withAnswerClock } from './answer-clock.server.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
 import { startPGliteThread } from './pglite-thread.server.ts'
-import { preparedPgAdapter } from './pg-prepared.server.ts'
+import { preparedPgAdapter, withTransactionsInTurn } from './pg-prepared.server.ts'
 import { withPreparedStatements } from './pglite-prepared.js'
 import { createPGlite, pgliteAdapterFactory, pgliteStartParams, pgliteThreadAdapterFactory } from './pglite.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
@@ -74,7 +74,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		const queries =
 			(config.pgPrepared ?? true)
 				? preparedPgAdapter({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
-				: new PrismaPg({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
+				: withTransactionsInTurn(new PrismaPg({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 }))
 		const clock = withAnswerClock(queries)
 		const prisma = new PrismaClient({ adapter: clock.factory, transactionOptions })
 		// The schema engine's connections (migrations: one pool per run, ended after it) send their

@@ -156,6 +156,28 @@ export function withStalePlanRecovery(
 	}
 }
 
+/** `factory` with each transaction's work in turn (inTurn), for the adapter without named statements (PG_PREPARED=off). */
+export function withTransactionsInTurn(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+	const wrapAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+		override(adapter, {
+			startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
+				const transaction = await adapter.startTransaction(...args)
+				return override(
+					transaction,
+					inTurn(transaction, {
+						queryRaw: (query) => transaction.queryRaw(query),
+						executeRaw: (query) => transaction.executeRaw(query),
+					}),
+				)
+			},
+		})
+	return {
+		provider: factory.provider,
+		adapterName: factory.adapterName,
+		connect: async () => wrapAdapter(await factory.connect()),
+	}
+}
+
 /**
  * The work of one transaction one at a time, in the order asked. Prisma's query plan loads the
  * relations of an `include` at once (Promise.all), and in a transaction they all meet its one
