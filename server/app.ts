@@ -2,7 +2,6 @@
 // Origin check on mutations, rate-limit tiers, and start-up (env, database, demo data,
 // scheduler) before the first request is served.
 import 'react-router'
-import { randomBytes } from 'node:crypto'
 import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import helmet from 'helmet'
@@ -10,6 +9,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import type { LookedUpVerification } from '#app/services/verification.server.ts'
 import { autosaveRoute } from './autosave-route.ts'
 import { bodyLimit } from './body-limit.ts'
+import { cspNonce } from './csp-nonce.ts'
 import { HEALTHZ_PATH, healthzRoute } from './healthz.ts'
 import { metricsEndpoint, requestMetrics } from './metrics.ts'
 import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
@@ -40,7 +40,7 @@ app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
 
 app.use((_req, res, next) => {
-	res.locals.cspNonce = randomBytes(16).toString('base64')
+	res.locals.cspNonce = cspNonce()
 	next()
 })
 
