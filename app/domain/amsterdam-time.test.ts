@@ -62,6 +62,14 @@ describe('Amsterdam days as instants', () => {
 		expect(amsterdamDateOf(new Date('2027-03-31T22:00:00.000Z'))).toBe('2027-04-01')
 	})
 
+	test('the date of one UTC hour is kept: the same answers before and after midnight', () => {
+		// Within an hour of today's offsets the kept answer is the computed one, before and after midnight.
+		expect(amsterdamDateOf(new Date('2027-01-01T22:59:59.999Z'))).toBe('2027-01-01')
+		expect(amsterdamDateOf(new Date('2027-01-01T22:00:00.000Z'))).toBe('2027-01-01')
+		expect(amsterdamDateOf(new Date('2027-01-01T23:00:00.000Z'))).toBe('2027-01-02')
+		expect(amsterdamDateOf(new Date('2027-01-01T23:59:59.999Z'))).toBe('2027-01-02')
+	})
+
 	test.each([
 		['2027-03-28', '2027-03-27T23:00:00.000Z', '2027-03-28T21:59:59.999Z', 23],
 		['2026-03-29', '2026-03-28T23:00:00.000Z', '2026-03-29T21:59:59.999Z', 23],
