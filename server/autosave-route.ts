@@ -12,7 +12,6 @@ import type { AppLoadContext } from 'react-router'
 import { useSessionRead } from '#app/lib/session.server.ts'
 import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
 import { AUTOSAVE_PATH } from './autosave-path.ts'
-import { sendResponse } from './send-response.ts'
 import type { SessionRead } from './rate-limit-tiers.ts'
 
 type Action = typeof action
@@ -80,4 +79,15 @@ function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
 		signal: controller.signal,
 		duplex: 'half',
 	} as RequestInit)
+}
+
+/** The answer in one piece with its length: a small JSON body needs no stream, nor compression. */
+async function sendResponse(res: ExpressResponse, response: Response) {
+	res.status(response.status)
+	response.headers.forEach((value, name) => {
+		res.append(name, value)
+	})
+	const body = Buffer.from(await response.arrayBuffer())
+	res.setHeader('Content-Length', body.byteLength)
+	res.end(body)
 }

@@ -41,19 +41,22 @@ export function lingerBeforeClosing(req: Request, bounds: LingerBounds = { ms: L
 		full = true
 		req.pause()
 		socket.pause()
-		const timer = setTimeout(() => socket.destroy(), bounds.ms)
-		timer.unref()
-		socket.once('close', () => clearTimeout(timer))
+		closeAfter(socket, bounds.ms)
 	})
 	req.resume()
 	const closeAtOnce = socket.destroySoon.bind(socket)
 	socket.destroySoon = function lingeringClose(this: Socket) {
 		if (req.complete || req.destroyed) return closeAtOnce()
 		this.end()
-		const timer = setTimeout(() => this.destroy(), bounds.ms)
-		timer.unref()
-		this.once('close', () => clearTimeout(timer))
+		closeAfter(this, bounds.ms)
 		// The whole body arrived: nothing is left to wait for.
 		req.once('end', () => this.destroy())
 	}
+}
+
+/** Destroys `socket` after `ms` unless it closed before (the timer keeps no process alive). */
+function closeAfter(socket: Socket, ms: number) {
+	const timer = setTimeout(() => socket.destroy(), ms)
+	timer.unref()
+	socket.once('close', () => clearTimeout(timer))
 }

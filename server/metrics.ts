@@ -42,6 +42,8 @@ export function routePatterns(loadTree: () => Promise<RouteTree>): (pathname: st
 	let loaded: Promise<{ tree: RouteTree; statics: Set<string> }> | undefined
 	const patterns = new Map<string, string>()
 	return async (pathname) => {
+		// Answered by Express before React Router (server/app.ts): not in its route table.
+		if (pathname === HEALTHZ_PATH) return HEALTHZ_PATH
 		loaded ??= loadTree().then((tree) => ({ tree, statics: staticSegments(tree) }))
 		const { tree, statics } = await loaded
 		const shape = shapeOf(pathname, statics)
@@ -58,7 +60,6 @@ export const routePattern = routePatterns(buildRouteTree)
 
 /** `pathname` with every segment that no route names literally as `_` (React Router compares case-insensitively). */
 export function shapeOf(pathname: string, statics: ReadonlySet<string>): string {
-	if (pathname === HEALTHZ_PATH) return pathname
 	return pathname
 		.split('/')
 		.map((segment) => (segment === '' || statics.has(decodedSegment(segment).toLowerCase()) ? segment : '_'))
@@ -86,8 +87,6 @@ function staticSegments(tree: RouteTree): Set<string> {
 }
 
 function matchPattern(tree: RouteTree, pathname: string): string {
-	// Answered by Express before React Router (server/app.ts): not in its route table.
-	if (pathname === HEALTHZ_PATH) return HEALTHZ_PATH
 	const matches = matchRoutes(tree, pathname)
 	if (!matches) return 'no-route'
 	const last = matches[matches.length - 1]

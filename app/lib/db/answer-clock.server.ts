@@ -4,7 +4,7 @@
 // timing of /healthz p95 22 ms, issue 17); PGlite's thread keeps the same clock itself
 // (pglite-thread.server.ts).
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils'
-import { override } from './pg-prepared.server.ts'
+import { override, wrappedFactory } from './pg-prepared.server.ts'
 
 export interface AnswerClock {
 	/** `factory`, noting the moment of every statement it answers (inside transactions too). */
@@ -35,11 +35,7 @@ export function withAnswerClock(
 			},
 		})
 	return {
-		factory: {
-			provider: factory.provider,
-			adapterName: factory.adapterName,
-			connect: async () => wrapAdapter(await factory.connect()),
-		},
+		factory: wrappedFactory(factory, wrapAdapter),
 		answeredWithin: (ms) => now() - lastAnswer <= ms,
 	}
 }

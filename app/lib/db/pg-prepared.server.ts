@@ -149,11 +149,7 @@ export function withStalePlanRecovery(
 			startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
 				wrapTransaction(await adapter.startTransaction(...args)),
 		})
-	return {
-		provider: factory.provider,
-		adapterName: factory.adapterName,
-		connect: async () => wrapAdapter(await factory.connect()),
-	}
+	return wrappedFactory(factory, wrapAdapter)
 }
 
 /** `factory` with each transaction's work in turn (inTurn), for the adapter without named statements (PG_PREPARED=off). */
@@ -162,20 +158,10 @@ export function withTransactionsInTurn(factory: SqlDriverAdapterFactory): SqlDri
 		override(adapter, {
 			startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
 				const transaction = await adapter.startTransaction(...args)
-				return override(
-					transaction,
-					inTurn(transaction, {
-						queryRaw: (query) => transaction.queryRaw(query),
-						executeRaw: (query) => transaction.executeRaw(query),
-					}),
-				)
+				return override(transaction, inTurn(transaction))
 			},
 		})
-	return {
-		provider: factory.provider,
-		adapterName: factory.adapterName,
-		connect: async () => wrapAdapter(await factory.connect()),
-	}
+	return wrappedFactory(factory, wrapAdapter)
 }
 
 /**
@@ -186,7 +172,13 @@ export function withTransactionsInTurn(factory: SqlDriverAdapterFactory): SqlDri
  * kept here; commit, rollback (which release the connection to the pool) and savepoints wait for
  * every query asked before them, as they did in node-postgres' queue.
  */
-function inTurn(transaction: Transaction, queries: Pick<Transaction, 'queryRaw' | 'executeRaw'>) {
+function inTurn(
+	transaction: Transaction,
+	queries: Pick<Transaction, 'queryRaw' | 'executeRaw'> = {
+		queryRaw: (query) => transaction.queryRaw(query),
+		executeRaw: (query) => transaction.executeRaw(query),
+	},
+) {
 	let last: Promise<unknown> = Promise.resolve()
 	const turn =
 		<A extends unknown[], T>(work: (...args: A) => Promise<T>) =>
@@ -205,6 +197,18 @@ function inTurn(transaction: Transaction, queries: Pick<Transaction, 'queryRaw' 
 		commit: turn(() => transaction.commit()),
 		rollback: turn(() => transaction.rollback()),
 		...Object.fromEntries(savepoints),
+	}
+}
+
+/** `factory` whose every connection is `wrap`ped (the driver adapters' wrappers here and in answer-clock.server.ts). */
+export function wrappedFactory(
+	factory: SqlDriverAdapterFactory,
+	wrap: (adapter: SqlDriverAdapter) => SqlDriverAdapter,
+): SqlDriverAdapterFactory {
+	return {
+		provider: factory.provider,
+		adapterName: factory.adapterName,
+		connect: async () => wrap(await factory.connect()),
 	}
 }
 
