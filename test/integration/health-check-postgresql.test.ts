@@ -7,14 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, db, getDatabase, initDatabase } from '#app/lib/db.server.ts'
 import { healthz, RECENT_ANSWER_MS } from '#server/healthz.ts'
 import { createProvider } from '#test/fixtures/factories.ts'
+import { gate } from '#test/fixtures/gate.ts'
 import { testDatabaseUrl } from '#test/setup/test-database.ts'
-
-/** A promise and its resolver, to hold a transaction open at a chosen moment. */
-function gate() {
-	let open!: () => void
-	const opened = new Promise<void>((resolve) => (open = resolve))
-	return { open, opened }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -14,17 +14,11 @@ import { startPGliteThread } from '#app/lib/db/pglite-thread.server.ts'
 import { pgliteStartParams } from '#app/lib/db/pglite.server.ts'
 import { healthz, RECENT_ANSWER_MS } from '#server/healthz.ts'
 import { createProviderWithMember } from '#test/fixtures/factories.ts'
+import { gate } from '#test/fixtures/gate.ts'
 import { cloneTemplate, testDatabaseUrl, testRoot } from '#test/setup/test-database.ts'
 
 const work = path.join(testRoot, `thread-${randomUUID().slice(0, 8)}`)
 let clone: Awaited<ReturnType<typeof cloneTemplate>>
-
-/** A promise and its resolver, to hold a transaction open at a chosen moment. */
-function gate() {
-	let open!: () => void
-	const opened = new Promise<void>((resolve) => (open = resolve))
-	return { open, opened }
-}
 
 const count = async (where: string) =>
 	Number((await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Provider" WHERE ${where}`))[0]!.n)

@@ -4,15 +4,13 @@
 // `sampled` → `confirmed` by `sample_withdrawal_rejected`, the rejection's reason as the note — by the
 // staff member who closes it, audited with the proposal it follows from. Through the route modules.
 import { describe, expect, it } from 'vitest'
-import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db } from '#app/lib/db.server.ts'
 import * as sampleRoute from '#app/routes/staff/sample.tsx'
-import * as outcomeRoute from '#app/routes/staff/sample-outcome.tsx'
 import { createProviderWithMember, createUser } from '#test/fixtures/factories.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
-import { sampledCarrier } from './sample-helpers.ts'
+import { recordIncorrectQualification, sampledCarrier } from './sample-helpers.ts'
 
 type SamplePage = {
 	samples: {
@@ -38,19 +36,7 @@ describe('a sample left open by a withdrawal proposal rejected before decision 0
 		const close = (cookie: string) =>
 			callAction(sampleRoute, samplePath, {}, { intent: 'close', interviewId: interview.id }, cookie)
 
-		const recorded = await callAction(
-			outcomeRoute,
-			path,
-			params,
-			{
-				outcome: 'incorrect_qualification',
-				version: String(interview.version),
-				notes: 'De werkafspraken met huisartsen ontbreken.',
-				effectiveOn: amsterdamDateOf(now()),
-			},
-			await sessionCookieFor(recorder.id),
-		)
-		expect(recorded.response?.status, JSON.stringify(recorded.value)).toBe(302)
+		await recordIncorrectQualification({ interview, path, params }, recorder.id)
 		const proposal = await db.withdrawalProposal.findFirstOrThrow({ where: { participationId } })
 
 		// While the proposal waits, there is nothing to close.

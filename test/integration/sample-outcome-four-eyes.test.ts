@@ -21,7 +21,7 @@ import { createUser } from '#test/fixtures/factories.ts'
 import { pdfText } from '#test/fixtures/mail-smtp.ts'
 import { dataOf, sessionCookieFor } from '#test/fixtures/requests.ts'
 import { callAction, callLoader } from '#test/fixtures/staff-routes.ts'
-import { sampledCarrier } from './sample-helpers.ts'
+import { recordIncorrectQualification, sampledCarrier } from './sample-helpers.ts'
 
 const facts = (participationId: string) =>
 	db.participation.findUniqueOrThrow({
@@ -214,19 +214,7 @@ describe('an incorrect qualification found in the sample, under four-eyes', () =
 		const colleagueCookie = await sessionCookieFor(colleague.id)
 		const { participationId, interview, path, params } = await sampledCarrier(year, 'Vier Ogen Afgewezen', recorder.id)
 		const before = await facts(participationId)
-		const recorded = await callAction(
-			outcomeRoute,
-			path,
-			params,
-			{
-				outcome: 'incorrect_qualification',
-				version: String(interview.version),
-				notes: 'De werkafspraken met huisartsen ontbreken.',
-				effectiveOn: amsterdamDateOf(now()),
-			},
-			await sessionCookieFor(recorder.id),
-		)
-		expect(recorded.response?.status, JSON.stringify(recorded.value)).toBe(302)
+		await recordIncorrectQualification({ interview, path, params }, recorder.id)
 		const proposal = await db.withdrawalProposal.findFirstOrThrow({ where: { participationId } })
 
 		const withoutReason = await callAction(
