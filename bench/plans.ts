@@ -8,6 +8,7 @@
 // (PostgreSQL with BENCH_DATABASE_URL).
 import { readFile } from 'node:fs/promises'
 import pg from 'pg'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { parseRegisterQuery } from '#app/domain/register-search.ts'
 import { db, getDatabase } from '#app/lib/db.server.ts'
 import { purgeSessions } from '#app/jobs/maintenance.server.ts'
@@ -48,12 +49,30 @@ const record = (text: unknown, values: unknown) => {
 	if (recording && typeof text === 'string') recording.push({ text, values: Array.isArray(values) ? values : [] })
 }
 if (database.kind === 'pglite') {
-	const pglite = getDatabase().pglite!
-	const query = pglite.query.bind(pglite)
-	pglite.query = ((text: string, values?: unknown[], options?: object) => {
-		record(text, values)
-		return query(text, values as never, options as never)
-	}) as typeof pglite.query
+	// Not PGlite's own query: the adapter's client is the prepared statements' proxy
+	// (pglite-prepared.js), which talks to the engine beneath it. Every statement of the adapter —
+	// prepared or not, in a transaction or not — passes through one method of its base class,
+	// performIO, which converts the arguments and hands both to its client's query; the recording
+	// wraps that client.
+	interface Queryable {
+		client: { query(text: string, values: unknown[], options: unknown): Promise<unknown> }
+		performIO(this: Queryable, query: unknown): Promise<unknown>
+	}
+	const adapter = await new PrismaPGlite(getDatabase().pglite!).connect()
+	const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as Partial<Queryable>
+	const performIO = queryable.performIO
+	if (typeof performIO !== 'function')
+		throw new Error('pglite-prisma-adapter has no performIO: the recording needs a new hook')
+	queryable.performIO = function (this: Queryable, query: unknown) {
+		const { client } = this
+		const recorded: Queryable['client'] = {
+			query(text, values, options) {
+				record(text, values)
+				return client.query(text, values, options)
+			},
+		}
+		return performIO.call(Object.create(this, { client: { value: recorded } }) as Queryable, query)
+	}
 } else {
 	const query = pg.Client.prototype.query
 	pg.Client.prototype.query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
@@ -194,6 +213,8 @@ async function measureCases(): Promise<CaseResult[]> {
 	for (const [name, run] of cases) {
 		await run() // warm (the norm set, the year settings)
 		const statements = await statementsOf(run)
+		// Every case sends at least one statement: none means the recording missed them.
+		if (statements.length === 0) throw new Error(`${name}: no statements recorded`)
 		const explained = []
 		for (const statement of statements) {
 			// An insert with the id it was given cannot run twice: its plan is one Insert node anyway.
