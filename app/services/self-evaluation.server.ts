@@ -683,12 +683,13 @@ export async function submitRound(
 	actor: Actor & { userId: string },
 	input: { providerId: string; year: number },
 ): Promise<SubmitResult> {
-	// The norm set as this process holds it, read before the transaction and used in it while its
-	// content version is still the current one (one statement instead of reading the whole set
-	// inside): on the embedded database every statement of a transaction holds the engine for
-	// everyone, and at the deadline submissions come among hundreds of saves (issue 17).
-	if (Number.isInteger(input.year)) await loadNormSet(input.year)
-	const held = Number.isInteger(input.year) ? heldNormSet(input.year) : null
+	// The norm set as this process holds it, used in the transaction while its content version is
+	// still the current one (one statement instead of reading the whole set inside): on the embedded
+	// database every statement of a transaction holds the engine for everyone, and at the deadline
+	// submissions come among hundreds of saves (issue 17). That version, read in the transaction, is
+	// the one that counts, so it is not asked before it too: the set is read beforehand only when
+	// the process holds none (the submit page has just loaded it: it does).
+	const held = Number.isInteger(input.year) ? await heldOrLoadedNormSet(input.year) : null
 	return db.$transaction(async (tx) => {
 		const participation = await findParticipation(input.providerId, input.year, tx)
 		const loaded = !participation
@@ -705,6 +706,14 @@ export async function submitRound(
 		await requireParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
 		return { round: draft.number }
 	})
+}
+
+/** The norm set of `year` this process holds, read first when it holds none. */
+async function heldOrLoadedNormSet(year: number) {
+	const held = heldNormSet(year)
+	if (held) return held
+	await loadNormSet(year)
+	return heldNormSet(year)
 }
 
 /**

@@ -197,6 +197,30 @@ describe('submission', () => {
 		expect(heldNormSet(year)?.loaded).not.toBe(held)
 	})
 
+	it('asks the norm sets’ content version once before its transaction (the page’s own load) and once in it', async () => {
+		const year = 2049
+		const context = await listedProvider(year)
+		await fillCompleteRound({ providerId: context.provider.id, year })
+		const client = getDatabase().prisma
+		// A spy, not a stand-in: every statement runs as it is; the spy notes who asked what.
+		const queryRaw = vi.spyOn(client, '$queryRaw')
+		const versionReads: string[] = []
+		let submitted
+		try {
+			submitted = await submit(context, year)
+			queryRaw.mock.calls.forEach(([sql], index) => {
+				// A tagged template's strings, or a Prisma.Sql.
+				const text = Array.isArray(sql) ? sql.join('?') : (sql as { sql: string }).sql
+				if (text.includes('"NormSetVersion"'))
+					versionReads.push(queryRaw.mock.contexts[index] === client ? 'outside' : 'in the transaction')
+			})
+		} finally {
+			queryRaw.mockRestore()
+		}
+		expect(submitted.response?.status).toBe(302)
+		expect(versionReads).toEqual(['outside', 'in the transaction'])
+	})
+
 	it('accepts until 31 March 23:59:59 Amsterdam and refuses from 1 April 00:00 (server clock)', async () => {
 		const year = 2076
 		const settings = await db.markYear.findUnique({ where: { year } })
