@@ -3,7 +3,7 @@
 // checksum and owner. Files are immutable: a replacement is a new file. Every upload, download and
 // generated document goes through this module.
 import { createHash, randomUUID } from 'node:crypto'
-import type { FileKind, PrismaClient, StoredFile } from '#app/generated/prisma/client.ts'
+import type { FileKind, Prisma, PrismaClient, StoredFile } from '#app/generated/prisma/client.ts'
 import { now } from './clock.server.ts'
 import { downloadResponse } from './download.ts'
 import { db, type Tx } from './db.server.ts'
@@ -106,21 +106,33 @@ export function withStagedFile<T>(content: UploadedContent, work: (staged: Stage
 export function recordStoredFile(
 	client: Tx | PrismaClient,
 	staged: StagedFile,
-	file: { kind: FileKind; providerId: string | null; uploadedById?: string | null },
+	file: StagedFileOwner,
 ): Promise<StoredFile> {
-	return client.storedFile.create({
-		data: {
-			kind: file.kind,
-			providerId: file.providerId,
-			storageKey: staged.storageKey,
-			originalName: staged.content.name,
-			mimeType: staged.content.mimeType,
-			sizeBytes: staged.content.size,
-			sha256: staged.content.sha256,
-			uploadedById: file.uploadedById ?? null,
-			createdAt: now(),
-		},
-	})
+	return client.storedFile.create({ data: storedFileRow(staged, file, now()) })
+}
+
+export interface StagedFileOwner {
+	kind: FileKind
+	providerId: string | null
+	uploadedById?: string | null
+}
+
+/**
+ * The columns of a staged file's row, for recordStoredFile and for the upload that records its
+ * file in one statement of SQL (self-evaluation.server.ts, through jsonRow): one list for both.
+ */
+export function storedFileRow(staged: StagedFile, file: StagedFileOwner, at: Date) {
+	return {
+		kind: file.kind,
+		providerId: file.providerId,
+		storageKey: staged.storageKey,
+		originalName: staged.content.name,
+		mimeType: staged.content.mimeType,
+		sizeBytes: staged.content.size,
+		sha256: staged.content.sha256,
+		uploadedById: file.uploadedById ?? null,
+		createdAt: at,
+	} satisfies Prisma.StoredFileUncheckedCreateInput
 }
 
 /** `client`: inside the caller's transaction (a preview's dry run reads the letter it just rendered). */

@@ -14,8 +14,9 @@ import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { newId } from '#app/lib/ids.server.ts'
+import { jsonRow } from '#app/lib/db/json-row.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
-import { type StagedFile, recordStoredFile, storeFile, withStagedFile } from '#app/lib/storage.server.ts'
+import { type StagedFile, recordStoredFile, storeFile, storedFileRow, withStagedFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
@@ -474,10 +475,24 @@ async function answerRowFor(tx: Tx, roundId: string, evidenceItemId: string, use
 	const existing = await tx.answer.findUnique({ where, select: { id: true } })
 	if (existing) return existing
 	await tx.answer.createMany({
-		data: [{ roundId, evidenceItemId, updatedById: userId, updatedAt: now() }],
+		data: [documentAnswerRow(roundId, evidenceItemId, userId, now())],
 		skipDuplicates: true,
 	})
 	return tx.answer.findUniqueOrThrow({ where, select: { id: true } })
+}
+
+/**
+ * The columns of the answer a document makes on an item that has none (it holds only documents: no
+ * text, no ticks), for answerRowFor and addDocumentInOneStatement: one list for both.
+ */
+function documentAnswerRow(roundId: string, evidenceItemId: string, userId: string, at: Date) {
+	return {
+		roundId,
+		evidenceItemId,
+		checkedElements: [],
+		updatedById: userId,
+		updatedAt: at,
+	} satisfies Prisma.AnswerCreateManyInput
 }
 
 /** Adds an accepted upload to a template item of the draft round, or replaces one of its documents. */
@@ -555,25 +570,27 @@ async function addDocumentInOneStatement(
 	staged: StagedFile,
 ): Promise<DocumentResult | null> {
 	const at = now()
-	const { content } = staged
+	const newAnswer = jsonRow('Answer', { id: newId(), ...documentAnswerRow(roundId, evidenceItemId, actor.userId, at) })
+	const file = jsonRow('StoredFile', {
+		id: newId(),
+		...storedFileRow(staged, { kind: 'template_upload', providerId, uploadedById: actor.userId }, at),
+	})
 	const rows = await db.$queryRaw<{ fileId: string }[]>`
 		WITH round AS (
 			SELECT r.id FROM "SelfEvaluationRound" AS r WHERE r.id = ${roundId} AND r."status" = 'draft'
 		), existing AS (
 			SELECT a.id FROM "Answer" AS a JOIN round ON a."roundId" = round.id WHERE a."evidenceItemId" = ${evidenceItemId}
 		), created AS (
-			INSERT INTO "Answer" ("id", "roundId", "evidenceItemId", "checkedElements", "updatedById", "updatedAt")
-			SELECT ${newId()}, round.id, ${evidenceItemId}, '{}'::text[], ${actor.userId}, ${at}
-			FROM round WHERE NOT EXISTS (SELECT 1 FROM existing)
+			INSERT INTO "Answer" (${newAnswer.columns})
+			SELECT ${newAnswer.columns} FROM ${newAnswer.source}
+			WHERE EXISTS (SELECT 1 FROM round) AND NOT EXISTS (SELECT 1 FROM existing)
 			ON CONFLICT ("roundId", "evidenceItemId") DO NOTHING
 			RETURNING "id"
 		), answer AS (
 			SELECT id FROM existing UNION ALL SELECT id FROM created
 		), file AS (
-			INSERT INTO "StoredFile" ("id", "kind", "providerId", "storageKey", "originalName", "mimeType", "sizeBytes",
-				"sha256", "uploadedById", "createdAt")
-			SELECT ${newId()}, 'template_upload', ${providerId}, ${staged.storageKey}, ${content.name}, ${content.mimeType},
-				${content.size}::integer, ${content.sha256}, ${actor.userId}, ${at}
+			INSERT INTO "StoredFile" (${file.columns})
+			SELECT ${file.columns} FROM ${file.source}
 			WHERE EXISTS (SELECT 1 FROM answer)
 			RETURNING "id"
 		)

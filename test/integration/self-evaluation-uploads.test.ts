@@ -6,6 +6,7 @@ import * as documentRoute from '#app/routes/provider/self-evaluation/document.ts
 import { translate } from '#app/i18n/translate.ts'
 import { db, getDatabase } from '#app/lib/db.server.ts'
 import { sniffKind } from '#app/lib/uploads.server.ts'
+import { attachGeneratedDocument } from '#app/services/self-evaluation.server.ts'
 import { TINY_PDF } from '#app/lib/test-fixtures/self-evaluation.server.ts'
 import { createUser } from '#test/fixtures/factories.ts'
 import { dataOf, getRequest, routeArgs, sessionCookieFor, settle } from '#test/fixtures/requests.ts'
@@ -129,6 +130,34 @@ describe('template uploads', () => {
 			['een.pdf', 'template_upload', context.provider.id, context.user.id],
 			['twee.pdf', 'template_upload', context.provider.id, context.user.id],
 		])
+	})
+
+	it('makes the same answer row in one statement as in a transaction (a generated report’s first document)', async () => {
+		const byUpload = await listedProvider(year)
+		expect((await upload(byUpload, new File([uniquePdf('upload')], 'upload.pdf'))).response?.status).toBe(302)
+		const byReport = await listedProvider(year)
+		const attached = await attachGeneratedDocument(
+			{ type: 'provider', userId: byReport.user.id },
+			{
+				providerId: byReport.provider.id,
+				year,
+				evidenceKey: TEMPLATE_KEY,
+				kind: 'benchmark_report',
+				name: 'spiegel.pdf',
+				bytes: TINY_PDF,
+			},
+		)
+		expect(attached).not.toBeNull()
+		// As stored, not as Prisma reads it back (an empty list and NULL both read as []).
+		const stored = (participationId: string) => db.$queryRaw<unknown[]>`
+			SELECT a."text", a."number", a."url", a."checkedElements", a."checkedElements" IS NULL AS "noList",
+				a."declared", a."prefill"::text, a."version"
+			FROM "Answer" AS a JOIN "SelfEvaluationRound" AS r ON r.id = a."roundId"
+			WHERE r."participationId" = ${participationId}`
+		const [fromStatement] = await stored(byUpload.participationId)
+		const [fromTransaction] = await stored(byReport.participationId)
+		expect(fromStatement).toBeDefined()
+		expect(fromTransaction).toEqual(fromStatement)
 	})
 
 	it('two colleagues uploading the first document of one item at once both succeed, on one answer', async () => {
