@@ -11,6 +11,8 @@
 // next flush, up to MAX_WAITING; beyond that the oldest are dropped (and logged): a count is not
 // worth the server's memory.
 import { db } from '#app/lib/db.server.ts'
+import { jsonRows } from '#app/lib/db/json-row.server.ts'
+import { newId } from '#app/lib/ids.server.ts'
 import { log } from '#app/lib/log.server.ts'
 
 export interface CountedLookup {
@@ -85,7 +87,7 @@ async function write(): Promise<void> {
 
 async function insert(batch: CountedLookup[]): Promise<void> {
 	try {
-		await db.certificateVerification.createMany({ data: batch })
+		await insertRows(batch)
 	} catch (error) {
 		// A certificate deleted between the lookup and the flush (its participation removed) fails
 		// the whole batch on the foreign key: the lookup still counts, without the link.
@@ -94,10 +96,27 @@ async function insert(batch: CountedLookup[]): Promise<void> {
 			(await db.certificate.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
 		)
 		if (present.size === ids.length) throw error
-		await db.certificateVerification.createMany({
-			data: batch.map((lookup) =>
+		await insertRows(
+			batch.map((lookup) =>
 				lookup.certificateId && !present.has(lookup.certificateId) ? { ...lookup, certificateId: null } : lookup,
 			),
-		})
+		)
 	}
+}
+
+// One multi-row INSERT of the same text for any batch (jsonRows): Prisma's createMany compiled a
+// new query plan for every batch size, 20–50 ms of the event loop several times a second under the
+// register bench's certificate checks (issue 17, a CPU profile).
+async function insertRows(batch: CountedLookup[]): Promise<void> {
+	const { columns, source } = jsonRows(
+		'CertificateVerification',
+		batch.map(({ certificateId, queriedNumber, result, at }) => ({
+			id: newId(),
+			certificateId,
+			queriedNumber,
+			result,
+			at,
+		})),
+	)
+	await db.$executeRaw`INSERT INTO "CertificateVerification" (${columns}) SELECT ${columns} FROM ${source}`
 }

@@ -26,7 +26,9 @@ const YEAR = 2074
 let scenario: RegisterYearScenario
 
 beforeAll(async () => {
-	scenario = await createCarrierYear(YEAR, 'Controle')
+	scenario = await createCarrierYear(YEAR, 'Controle', [
+		{ name: 'Controle De Bron', city: 'Assen', postcode: '9401 AA', type: 'independent_practice' },
+	])
 }, 180_000)
 
 const counted = (number: string) => db.certificateVerification.count({ where: { queriedNumber: number } })
@@ -48,6 +50,47 @@ describe('verification counts, written behind', () => {
 		expect(rows).toHaveLength(3)
 		expect(rows.every((row) => row.result === 'valid' && row.certificateId !== null)).toBe(true)
 		expect(await counted(`KBG-${YEAR}-9999`)).toBe(1)
+		setVerificationFlushInterval()
+	})
+
+	it('writes a batch of any size in one statement, each lookup its own row with its own moment', async () => {
+		setVerificationFlushInterval(3_600_000)
+		await flushVerificationCounts()
+		const number = scenario.qualified[0]?.certificateNumber ?? ''
+		const june = amsterdamInstant(`${YEAR}-06-03`, { hour: 9 })
+		// 700: one batch goes at 500 waiting (FLUSH_AT), the rest at the flush by hand.
+		for (let index = 0; index < 700; index++) await verifyCertificate(number, new Date(june.getTime() + index))
+		await flushVerificationCounts()
+		const rows = await db.certificateVerification.findMany({
+			where: { queriedNumber: number, at: { gte: june, lt: new Date(june.getTime() + 700) } },
+			orderBy: { at: 'asc' },
+		})
+		expect(rows).toHaveLength(700)
+		expect(new Set(rows.map((row) => row.id)).size).toBe(700)
+		expect(rows.every((row, index) => row.at.getTime() === june.getTime() + index)).toBe(true)
+		expect(
+			rows.every((row) => row.result === 'valid' && row.certificateId !== null && /^c[0-9a-z]{24}$/.test(row.id)),
+		).toBe(true)
+		setVerificationFlushInterval()
+	})
+
+	it('still counts a lookup whose certificate was deleted before the flush, without the link', async () => {
+		setVerificationFlushInterval(3_600_000)
+		await flushVerificationCounts()
+		const gone = scenario.qualified[2]?.certificateNumber ?? ''
+		const kept = scenario.qualified[1]?.certificateNumber ?? ''
+		const july = amsterdamInstant(`${YEAR}-07-01`, { hour: 9 })
+		await verifyCertificate(gone, july)
+		await verifyCertificate(kept, july)
+		await db.certificate.delete({ where: { number: gone } })
+		await flushVerificationCounts()
+		const rows = await db.certificateVerification.findMany({ where: { at: july }, orderBy: { queriedNumber: 'asc' } })
+		expect(rows.map((row) => [row.queriedNumber, row.result, row.certificateId === null])).toEqual(
+			[
+				[gone, 'valid', true],
+				[kept, 'valid', false],
+			].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+		)
 		setVerificationFlushInterval()
 	})
 
