@@ -154,6 +154,25 @@ describe('a throttle counted locally and shared in batches', () => {
 		}
 	}
 
+	it('shares by the timer only the keys near their limit; one-off addresses wait for a clean stop', async () => {
+		const quick = new SyncedRateLimits(db, 50)
+		const once = 'test:synced:once'
+		const busy = 'test:synced:busy'
+		try {
+			for (let index = 0; index < 2; index++) expect((await quick.consume(once, limit)).allowed).toBe(true)
+			for (let index = 0; index < limit.limit / 2 + 1; index++) await quick.consume(busy, limit)
+			const deadline = Date.now() + 5_000
+			while ((await shared(busy)) < limit.limit / 2 + 1 && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 25))
+			// Half its limit and more: shared within a few intervals. Two lookups: no write of their own.
+			expect(await shared(busy)).toBe(limit.limit / 2 + 1)
+			expect(await shared(once)).toBe(0)
+		} finally {
+			await quick.stop()
+		}
+		expect(await shared(once)).toBe(2)
+	})
+
 	it('is exact on one instance while the timer’s batch is on its way (PostgreSQL under load)', async () => {
 		const small: WindowLimit = { limit: 5, windowMs: 60_000 }
 		const held = heldClient()
