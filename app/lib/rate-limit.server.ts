@@ -102,6 +102,7 @@ export class SyncedRateLimits {
 	constructor(
 		private readonly client: Client = db,
 		private readonly intervalMs = SYNC_INTERVAL_MS,
+		private readonly maxKeys = MAX_KEYS,
 	) {}
 
 	/** Counts one event of `key` and says whether it is within the limit (see above for the bound). */
@@ -109,7 +110,7 @@ export class SyncedRateLimits {
 		this.startTimer()
 		let count = this.counts.get(key)
 		if (!count) {
-			if (this.counts.size >= MAX_KEYS) this.forgetIdle(Date.now())
+			if (this.counts.size >= this.maxKeys) this.forgetIdle(Date.now())
 			count = { shared: 0, resetAt: Date.now() + windowMs, unshared: 0, sending: 0, limit }
 			this.counts.set(key, count)
 		}
@@ -268,15 +269,24 @@ export class SyncedRateLimits {
 		}
 	}
 
-	/** Drops keys with nothing unshared whose window ended (and, over MAX_KEYS, the oldest synced ones). */
+	/**
+	 * Drops the keys whose window ended (what they hold unshared counted in a window that is over),
+	 * and over `maxKeys` those with nothing unshared, then those below half their limit — the one-off
+	 * addresses the timer leaves unshared, each forgetting under SYNC_AFTER counts — never one on its way.
+	 */
 	private forgetIdle(now: number) {
 		for (const [key, count] of this.counts) {
-			if (count.unshared === 0 && !count.syncing && count.resetAt <= now) this.counts.delete(key)
+			if (!count.syncing && count.resetAt <= now) this.counts.delete(key)
 		}
-		if (this.counts.size < MAX_KEYS) return
+		const enough = () => this.counts.size < this.maxKeys * 0.9
+		if (this.counts.size < this.maxKeys) return
 		for (const [key, count] of this.counts) {
-			if (this.counts.size < MAX_KEYS * 0.9) return
+			if (enough()) return
 			if (count.unshared === 0 && !count.syncing) this.counts.delete(key)
+		}
+		for (const [key, count] of this.counts) {
+			if (enough()) return
+			if (!count.syncing && 2 * (count.shared + count.sending + count.unshared) < count.limit) this.counts.delete(key)
 		}
 	}
 }

@@ -173,6 +173,26 @@ describe('a throttle counted locally and shared in batches', () => {
 		expect(await shared(once)).toBe(2)
 	})
 
+	it('forgets an address once its window has ended, shared or not, and holds at most its bound of addresses', async () => {
+		const one = new SyncedRateLimits(db, 3_600_000, 10)
+		try {
+			await one.consume('test:synced:short', { limit: 30, windowMs: 40 })
+			expect(one.size()).toBe(1)
+			await new Promise((resolve) => setTimeout(resolve, 60))
+			await one.flush()
+			expect(one.size()).toBe(0)
+			// Twenty one-off addresses (none shared by a timer): never more than the bound held.
+			const sizes: number[] = []
+			for (let index = 0; index < 20; index++) {
+				expect((await one.consume(`test:synced:visitor-${index}`, limit)).allowed).toBe(true)
+				sizes.push(one.size())
+			}
+			expect(Math.max(...sizes)).toBeLessThanOrEqual(10)
+		} finally {
+			await one.stop()
+		}
+	})
+
 	it('is exact on one instance while the timer’s batch is on its way (PostgreSQL under load)', async () => {
 		const small: WindowLimit = { limit: 5, windowMs: 60_000 }
 		const held = heldClient()
