@@ -100,7 +100,15 @@ app.use((req, res, next) => {
 app.use(metricsEndpoint)
 app.use(requestMetrics)
 // The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
-const buildVersion = async () => (await import('virtual:react-router/server-build')).assets.version
+// In production the build never changes: its version is read once, not through a dynamic import()
+// per request (the ESM loader's lookup, on every register and certificate-check request: issue 17).
+let productionVersion: Promise<string> | undefined
+const buildVersion = () => {
+	const read = async () => (await import('virtual:react-router/server-build')).assets.version
+	if (getEnv().NODE_ENV !== 'production') return read()
+	productionVersion ??= read()
+	return productionVersion
+}
 app.use(registerHttpCache(buildVersion))
 // Issue 15, finding 7: no powerful browser feature is ever needed; and a response for a signed-in
 // user is never kept by a browser or proxy cache, whatever the route set (server/no-store.ts).

@@ -4,7 +4,7 @@
 // a route's own `Cache-Control` (a public document's `public, max-age=300`, which the express
 // adapter would otherwise append to ours) cannot win. Anonymous requests keep the route's
 // caching (the register's ETags, decision 008).
-import type { NextFunction, Request, Response } from 'express'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import { beforeHeadWritten } from './before-head.ts'
 
 const SESSION_COOKIE = /(?:^|;\s*)__session=/
@@ -38,15 +38,18 @@ export function noStoreWhenSignedIn(req: Request, res: Response, next: NextFunct
  * is already there is not added again.
  */
 export function noRepeatedHeaders(_req: Request, res: Response, next: NextFunction) {
-	const append = res.append.bind(res)
-	res.append = function (field: string, value?: string[] | string) {
-		const current = res.getHeader(field)
-		const values = Array.isArray(current) ? current.map(String) : current === undefined ? [] : [String(current)]
-		const added = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
-			(candidate) => !values.some((present) => present.toLowerCase() === candidate.toLowerCase()),
-		)
-		if (value !== undefined && added.length === 0) return res
-		return append(field, Array.isArray(value) ? added : value)
-	} as typeof res.append
+	// One function for every response (`this` is the response), not a bound copy and a closure per
+	// request: allocations on every request are what the collector pays for under load (issue 17).
+	res.append = appendOnce
 	next()
+}
+
+function appendOnce(this: Response, field: string, value?: string[] | string): Response {
+	const current = this.getHeader(field)
+	const values = Array.isArray(current) ? current.map(String) : current === undefined ? [] : [String(current)]
+	const added = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+		(candidate) => !values.some((present) => present.toLowerCase() === candidate.toLowerCase()),
+	)
+	if (value !== undefined && added.length === 0) return this
+	return express.response.append.call(this, field, Array.isArray(value) ? added : value)
 }

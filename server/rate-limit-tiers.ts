@@ -40,13 +40,14 @@ export function tierFor(
 	req: Pick<Request, 'method' | 'path' | 'ip'>,
 ): { key: string; limit: WindowLimit; synced?: true } | 'writes' | null {
 	if (req.method === 'OPTIONS') return null
-	const address = req.ip ?? 'onbekend'
+	// The address only where a counter needs it: Express works it out anew (through the trusted
+	// proxies) at every read of req.ip.
 	if (req.method === 'GET' || req.method === 'HEAD') {
 		if (req.path.startsWith('/verifieer/'))
-			return { key: `tier:verify:${address}`, limit: requestTiers.verifyLookups, synced: true }
+			return { key: `tier:verify:${req.ip ?? 'onbekend'}`, limit: requestTiers.verifyLookups, synced: true }
 		return null
 	}
-	if (isPublicForm(req.path)) return { key: `tier:public:${address}`, limit: requestTiers.publicForms }
+	if (isPublicForm(req.path)) return { key: `tier:public:${req.ip ?? 'onbekend'}`, limit: requestTiers.publicForms }
 	return 'writes'
 }
 
