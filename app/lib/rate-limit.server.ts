@@ -189,9 +189,7 @@ export class SyncedRateLimits {
 		await Promise.allSettled([...this.counts.values()].flatMap((count) => count.syncing ?? []))
 		this.forgetIdle(Date.now())
 		const waiting = [...this.counts].filter(
-			([, count]) =>
-				count.unshared > 0 &&
-				(which === 'every key' || 2 * (count.shared + count.sending + count.unshared) >= count.limit),
+			([, count]) => count.unshared > 0 && (which === 'every key' || nearLimit(count)),
 		)
 		// Keys are synced with their own window length; a batch holds one per key. What a key counts is
 		// read when its batch leaves (a sync may have shared it meanwhile).
@@ -286,9 +284,14 @@ export class SyncedRateLimits {
 		}
 		for (const [key, count] of this.counts) {
 			if (enough()) return
-			if (!count.syncing && 2 * (count.shared + count.sending + count.unshared) < count.limit) this.counts.delete(key)
+			if (!count.syncing && !nearLimit(count)) this.counts.delete(key)
 		}
 	}
+}
+
+/** Counted here to half its limit or more (shared counts included): the keys the timer shares. */
+function nearLimit(count: LocalCount): boolean {
+	return 2 * (count.shared + count.sending + count.unshared) >= count.limit
 }
 
 /** This instance's synced limits (certificate lookups: server/rate-limit-tiers.ts). */
