@@ -99,16 +99,16 @@ app.use((req, res, next) => {
 // Before the Origin check and the rate limits: a scrape is neither a mutation nor a visitor.
 app.use(metricsEndpoint)
 app.use(requestMetrics)
-// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
-// In production the build never changes: its version is read once, not through a dynamic import()
-// per request (the ESM loader's lookup, on every register and certificate-check request: issue 17).
+// The server build: in production it never changes, so what is taken from it is taken once (in
+// development Vite reloads this module on change, and each call reads it afresh).
+const loadBuild = () => import('virtual:react-router/server-build')
+// The build's version, for the 304s: read once in production, not through the ESM loader's lookup
+// of import() on every register and certificate-check request (issue 17).
+const readBuildVersion = () => loadBuild().then((build) => build.assets.version)
 let productionVersion: Promise<string> | undefined
-const buildVersion = () => {
-	const read = async () => (await import('virtual:react-router/server-build')).assets.version
-	if (getEnv().NODE_ENV !== 'production') return read()
-	productionVersion ??= read()
-	return productionVersion
-}
+const buildVersion = () =>
+	getEnv().NODE_ENV === 'production' ? (productionVersion ??= readBuildVersion()) : readBuildVersion()
+// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
 app.use(registerHttpCache(buildVersion))
 // Issue 15, finding 7: no powerful browser feature is ever needed; and a response for a signed-in
 // user is never kept by a browser or proxy cache, whatever the route set (server/no-store.ts).
@@ -130,7 +130,6 @@ app.use(verificationHttpCache(buildVersion))
 // (issue 17, a CPU profile). In production the build never changes, so the handler gets the
 // module itself, once; in development Vite reloads this module on change and the function keeps
 // it fresh.
-const loadBuild = () => import('virtual:react-router/server-build')
 let requestHandler: Promise<express.RequestHandler> | undefined
 
 function loadContext(req: express.Request, res: express.Response) {

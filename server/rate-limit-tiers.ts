@@ -40,15 +40,21 @@ export function tierFor(
 	req: Pick<Request, 'method' | 'path' | 'ip'>,
 ): { key: string; limit: WindowLimit; synced?: true } | 'writes' | null {
 	if (req.method === 'OPTIONS') return null
-	// The address only where a counter needs it: Express works it out anew (through the trusted
-	// proxies) at every read of req.ip.
 	if (req.method === 'GET' || req.method === 'HEAD') {
 		if (req.path.startsWith('/verifieer/'))
-			return { key: `tier:verify:${req.ip ?? 'onbekend'}`, limit: requestTiers.verifyLookups, synced: true }
+			return { key: `tier:verify:${addressOf(req)}`, limit: requestTiers.verifyLookups, synced: true }
 		return null
 	}
-	if (isPublicForm(req.path)) return { key: `tier:public:${req.ip ?? 'onbekend'}`, limit: requestTiers.publicForms }
+	if (isPublicForm(req.path)) return { key: `tier:public:${addressOf(req)}`, limit: requestTiers.publicForms }
 	return 'writes'
+}
+
+/**
+ * The visitor's address, asked only where a counter needs it: Express works it out anew (through
+ * the trusted proxies) at every read of req.ip.
+ */
+function addressOf(req: Pick<Request, 'ip'>): string {
+	return req.ip ?? 'onbekend'
 }
 
 export async function rateLimitTiers(req: Request, res: Response, next: NextFunction) {
@@ -65,7 +71,7 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 			const readSession = isAutosave(req)
 			const counted = await consumeWriteLimit(
 				sessionId,
-				req.ip ?? 'onbekend',
+				addressOf(req),
 				{ user: requestTiers.userWrites, anonymous: requestTiers.anonymousWrites },
 				undefined,
 				{ readSession },
