@@ -6,9 +6,12 @@
 // the per-user write limit, whose statement also reads the session) and calls the route's own action — the permission check, the bounded
 // parse, the save and the answers are the route module's, not a copy. Anything it does not
 // recognise (another method, another path shape) goes on to React Router as before.
-import { createReadableStreamFromReadable } from '@react-router/node'
+// The body is read from the Node request itself, under readForm's own cap and parsing
+// (`setBodySource`): a web stream around the request and the Fetch body machinery (a Request with a
+// body, a Blob, the stream's reader) cost a few percent of the server's CPU per save.
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { AppLoadContext } from 'react-router'
+import { type FormBody, setBodySource } from '#app/lib/forms.ts'
 import { useSessionRead } from '#app/lib/session.server.ts'
 import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
 import { AUTOSAVE_PATH } from './autosave-path.ts'
@@ -23,7 +26,8 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 		const match = AUTOSAVE_PATH.exec(req.path)
 		const params = match ? decodedParams(match[1] ?? '', match[2] ?? '') : null
 		if (!params) return next()
-		const request = fetchRequest(req, res)
+		const request = fetchRequest(req)
+		setBodySource(request, (body) => readBody(req, body))
 		// The session the write limit read in its statement, moments ago in this request: the
 		// action's session check uses it instead of a second round trip. Without it (the limit
 		// could not count) the action asks the database itself.
@@ -61,24 +65,57 @@ function decodedParams(providerId: string, year: string): { providerId: string; 
 	}
 }
 
-/** The Fetch request the action reads (headers, the body as a stream: readForm caps it). */
-function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+/**
+ * The Fetch request the action reads: its headers, no body (readForm reads that from `req`, see
+ * above) and no abort signal of ours (the action and what it calls read none: an upload's reading
+ * would, and the autosave takes none).
+ */
+function fetchRequest(req: ExpressRequest): Request {
 	const headers = new Headers()
 	for (const [name, value] of Object.entries(req.headers)) {
 		if (typeof value === 'string') headers.set(name, value)
 		else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
 	}
-	const controller = new AbortController()
-	res.on('close', () => {
-		if (!res.writableFinished) controller.abort()
-	})
 	return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, {
 		method: req.method,
 		headers,
-		body: createReadableStreamFromReadable(req),
-		signal: controller.signal,
-		duplex: 'half',
-	} as RequestInit)
+	})
+}
+
+/**
+ * The body of `req` into `body` as it arrives; past the cap reading stops, the rest left where the
+ * unread-body middleware finds it (server/unread-body.ts: closed in stages, or drained), as the
+ * web stream's reader left it before. A request that ends early (the client went away) is an error.
+ */
+function readBody(req: ExpressRequest, body: FormBody): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (req.readableEnded) return resolve()
+		const stop = () => {
+			req.off('data', take)
+			req.off('end', end)
+			req.off('error', fail)
+			req.off('close', closed)
+		}
+		const take = (chunk: Buffer) => {
+			if (body.accepts(chunk)) return
+			stop()
+			req.pause()
+			reject(body.refusal())
+		}
+		const end = () => {
+			stop()
+			resolve()
+		}
+		const fail = (error: Error) => {
+			stop()
+			reject(error)
+		}
+		const closed = () => fail(new Error('The request closed before its body ended'))
+		req.on('data', take)
+		req.once('end', end)
+		req.once('error', fail)
+		req.once('close', closed)
+	})
 }
 
 /** The answer in one piece with its length: a small JSON body needs no stream, nor compression. */

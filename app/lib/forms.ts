@@ -43,39 +43,116 @@ const MAX_ECHO_CHARS = 20_000
  * `request.formData()` in routes): the body is read with a cap, so a large or endless body is cut
  * off after MAX_FORM_BODY_BYTES (413, the Dutch error page) instead of being buffered whole; a body
  * that is no form at all is a 400, not a crash. The values are then cleaned (`acceptedFormData`).
+ * A request whose body a server handler hands on itself (`setBodySource`) is read from there, with
+ * the same cap and the same parsing.
  */
 export async function readForm(request: Request, maxBytes = MAX_FORM_BODY_BYTES): Promise<FormData> {
-	const declared = Number(request.headers.get('content-length') ?? 'NaN')
-	if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge()
-	const chunks: Uint8Array[] = []
-	let total = 0
-	const reader = request.body?.getReader()
-	if (reader) {
-		for (;;) {
-			const { done, value } = await reader.read()
-			if (done) break
-			total += value.byteLength
-			if (total > maxBytes) {
-				// The rest is not read: Node discards it once our answer is sent.
-				reader.releaseLock()
-				throw bodyTooLarge()
+	const body = new FormBody(request.headers.get('content-length'), maxBytes)
+	const source = bodySources.get(request)
+	if (source) {
+		bodySources.delete(request)
+		await source(body)
+	} else {
+		const reader = request.body?.getReader()
+		if (reader) {
+			for (;;) {
+				const { done, value } = await reader.read()
+				if (done) break
+				if (!body.accepts(value)) {
+					// The rest is not read: Node discards it once our answer is sent.
+					reader.releaseLock()
+					throw bodyTooLarge()
+				}
 			}
-			chunks.push(value)
 		}
 	}
-	const contentType = request.headers.get('content-type') ?? 'application/x-www-form-urlencoded'
-	let formData: FormData
-	try {
-		formData = await new Response(new Blob(chunks as BlobPart[]), {
-			headers: { 'Content-Type': contentType },
-		}).formData()
-	} catch {
-		throw new Response('Ongeldig verzoek: geen formulier.', {
-			status: 400,
-			headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-		})
+	return acceptedFormData(await body.formData(request.headers.get('content-type')))
+}
+
+/**
+ * Where a request's body comes from when not from its own stream: server/autosave-route.ts reads
+ * the autosave's body straight from the Node request (issue 17: a web stream around it, and the
+ * Fetch body machinery, cost more CPU than the reading). The source feeds `body.accepts` and
+ * rejects with `body.refusal()` once it says no; readForm calls it when the action asks for its
+ * form, so the action's own order (permission first) stays as it was.
+ */
+export type BodySource = (body: FormBody) => Promise<void>
+
+const bodySources = new WeakMap<Request, BodySource>()
+
+/** Hands readForm the body of `request` (a Fetch request made without one). */
+export function setBodySource(request: Request, source: BodySource) {
+	bodySources.set(request, source)
+}
+
+/** `application/x-www-form-urlencoded`, as the Fetch body parser recognises it (its MIME type's
+ * essence, any parameters); a header it reads otherwise (a list, a quoted comma) goes its way. */
+const urlEncoded = /^application\/x-www-form-urlencoded[\t ]*(;[^,]*)?$/i
+
+/** The Fetch body parser's decoding: UTF-8, invalid bytes replaced, a byte order mark kept. */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
+
+/**
+ * A form's body as it arrives, under its cap: a declared length over the cap is refused before a
+ * byte is read (413), a body that grows past it as soon as it does.
+ */
+export class FormBody {
+	private readonly chunks: Uint8Array[] = []
+	private total = 0
+
+	constructor(
+		declaredLength: string | null | undefined,
+		private readonly maxBytes = MAX_FORM_BODY_BYTES,
+	) {
+		const declared = Number(declaredLength ?? 'NaN')
+		if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge()
 	}
-	return acceptedFormData(formData)
+
+	/** Takes the next piece; false once the body is over the cap (stop reading, answer `refusal()`). */
+	accepts(chunk: Uint8Array): boolean {
+		this.total += chunk.byteLength
+		if (this.total > this.maxBytes) return false
+		this.chunks.push(chunk)
+		return true
+	}
+
+	/** The answer to a body over the cap: 413, the connection closed. */
+	refusal(): Response {
+		return bodyTooLarge()
+	}
+
+	/**
+	 * The form, parsed as the Fetch body parser (`Response.formData()`) parses it: URL-encoded text
+	 * directly (its own steps, without a Response around the bytes), anything else (multipart) by
+	 * the parser itself. No form at all is a 400. Not yet cleaned (readForm does that).
+	 */
+	async formData(contentType: string | null): Promise<FormData> {
+		const type = contentType ?? 'application/x-www-form-urlencoded'
+		const bytes = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : concatenated(this.chunks, this.total)
+		if (urlEncoded.test(type)) {
+			const formData = new FormData()
+			for (const [name, value] of new URLSearchParams(utf8.decode(bytes))) formData.append(name, value)
+			return formData
+		}
+		try {
+			return await new Response(bytes as BlobPart, { headers: { 'Content-Type': type } }).formData()
+		} catch {
+			throw new Response('Ongeldig verzoek: geen formulier.', {
+				status: 400,
+				headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+			})
+		}
+	}
+}
+
+function concatenated(chunks: Uint8Array[], total: number): Uint8Array {
+	const bytes = new Uint8Array(total)
+	let offset = 0
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset)
+		offset += chunk.byteLength
+	}
+	return bytes
 }
 
 function bodyTooLarge(): Response {

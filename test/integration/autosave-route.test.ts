@@ -128,10 +128,16 @@ describe('the autosave fast path', () => {
 
 	it('cuts off a body without a declared length over the cap (413)', async () => {
 		const context = await listedProvider(year)
-		const chunk = new TextEncoder().encode(`${TEXT_KEY}:text=${'x'.repeat(64 * 1024)}`)
+		// A form that would save, then padding in a field nobody reads, past the cap.
+		const start = new TextEncoder().encode(`${new URLSearchParams(textFields(0, 'Te groot.')).toString()}&opvulling=`)
+		const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
 		let sent = 0
 		const body = new ReadableStream<Uint8Array>({
 			pull(controller) {
+				if (sent === 0) {
+					sent += start.byteLength
+					return controller.enqueue(start)
+				}
 				if (sent > MAX_FORM_BODY_BYTES + chunk.byteLength) return controller.close()
 				sent += chunk.byteLength
 				controller.enqueue(chunk)
@@ -146,6 +152,103 @@ describe('the autosave fast path', () => {
 		// The server answers 413 and stops reading; the client may see the answer or a reset.
 		if (response) expect(response.status).toBe(413)
 		expect(await stored(context)).toBeNull()
+	})
+
+	it('refuses a declared length over the cap with 413, storing nothing', async () => {
+		const context = await listedProvider(year)
+		// A form that would save, padded past the cap in a field nobody reads.
+		const form = new URLSearchParams({ ...textFields(0, 'Te groot.'), opvulling: 'x'.repeat(MAX_FORM_BODY_BYTES) })
+		const response = await fetch(`${base}${context.base}/antwoord`, {
+			method: 'POST',
+			headers: { cookie: context.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+			body: new TextEncoder().encode(form.toString()),
+		})
+		expect(response.status).toBe(413)
+		expect(await response.text()).toBe('Te veel gegevens verstuurd.')
+		expect(await stored(context)).toBeNull()
+	})
+
+	it('checks the session before it reads the body: no session and a body over the cap is a 401', async () => {
+		const context = await listedProvider(year)
+		const response = await fetch(`${base}${context.base}/antwoord`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new TextEncoder().encode(`opvulling=${'x'.repeat(MAX_FORM_BODY_BYTES)}`),
+		})
+		expect(response.status).toBe(401)
+	})
+
+	it('answers 400 to a body that is no form, storing nothing', async () => {
+		const context = await listedProvider(year)
+		for (const [type, body] of [
+			['application/json', JSON.stringify(textFields(0, 'Als JSON.'))],
+			['multipart/form-data; boundary=grens', '--grens\r\nkapot'],
+			['text/plain', new URLSearchParams(textFields(0, 'Als tekst.')).toString()],
+		] as const) {
+			const response = await fetch(`${base}${context.base}/antwoord`, {
+				method: 'POST',
+				headers: { cookie: context.cookie, 'content-type': type },
+				body,
+			})
+			expect(response.status).toBe(400)
+			expect(await response.text()).toBe('Ongeldig verzoek: geen formulier.')
+		}
+		expect(await stored(context)).toBeNull()
+	})
+
+	it('reads a URL-encoded body as the Fetch parser did: emoji, newlines, + and % escapes', async () => {
+		const context = await listedProvider(year)
+		const post = (body: string, cookie = context.cookie) =>
+			fetch(`${base}${context.base}/antwoord`, {
+				method: 'POST',
+				headers: { cookie, 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+				body,
+			})
+		const text = 'Cliënt 😀\nregel 2\r\n1 + 1 = 2, 50% & meer'
+		// As a browser encodes it (URLSearchParams: + for a space, %2B for +, %25 for %).
+		const first = await post(new URLSearchParams(textFields(0, text)).toString())
+		expect(first.status).toBe(200)
+		// Stored with its CRLF as LF (answer-fields.ts), as before.
+		expect(await stored(context)).toEqual([text.replace('\r\n', '\n'), 1])
+		// Raw UTF-8 and a raw newline, as a script might send them.
+		const raw = `evidenceKey=${TEXT_KEY}&${TEXT_KEY}:version=1&${TEXT_KEY}:text=Cliënt 😀\nrauw+en+%2B`
+		expect((await post(raw)).status).toBe(200)
+		expect(await stored(context)).toEqual(['Cliënt 😀\nrauw en +', 2])
+		// A forbidden control character (escaped or raw): refused on its field, nothing stored.
+		for (const nul of ['%00', '\u0000']) {
+			const refused = await post(`evidenceKey=${TEXT_KEY}&${TEXT_KEY}:version=2&${TEXT_KEY}:text=NUL${nul}erin`)
+			expect(refused.status).toBe(400)
+			expect(await refused.json()).toEqual({
+				ok: false,
+				reason: 'invalid',
+				message: translate('nl', 'errors.controlCharacter'),
+			})
+		}
+		expect(await stored(context)).toEqual(['Cliënt 😀\nrauw en +', 2])
+	})
+
+	it('reads a multipart body cut into small pieces as it arrives', async () => {
+		const context = await listedProvider(year)
+		const form = new FormData()
+		for (const [name, value] of Object.entries(textFields(0, 'In stukjes 😀 + 50%.'))) form.set(name, value)
+		const sent = new Request('http://localhost/', { method: 'POST', body: form })
+		const bytes = new Uint8Array(await sent.arrayBuffer())
+		let at = 0
+		const body = new ReadableStream<Uint8Array>({
+			async pull(controller) {
+				if (at >= bytes.byteLength) return controller.close()
+				await new Promise((resolve) => setTimeout(resolve, 1))
+				controller.enqueue(bytes.slice(at, (at += 5)))
+			},
+		})
+		const response = await fetch(`${base}${context.base}/antwoord`, {
+			method: 'POST',
+			headers: { cookie: context.cookie, 'content-type': sent.headers.get('content-type') ?? '' },
+			body,
+			duplex: 'half',
+		} as RequestInit)
+		expect(response.status).toBe(200)
+		expect(await stored(context)).toEqual(['In stukjes 😀 + 50%.', 1])
 	})
 
 	it('leaves every other request to React Router', async () => {
