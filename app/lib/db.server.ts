@@ -2,7 +2,7 @@
 // test setup): it opens the database and applies pending migrations. Everything else imports
 // `db`. The state lives on globalThis so that the dev server's module reloads reuse one
 // connection (and one PGlite) instead of opening a second one on the same directory.
-import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import { type Database, type DatabaseConfig, openDatabase } from './db/client.server.ts'
 import { whileHolding } from './db/advisory-lock.server.ts'
 import { applyMigrations, migrationsUpToDate } from './db/migrations.server.ts'
@@ -68,5 +68,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 		return typeof value === 'function' ? value.bind(client) : value
 	},
 })
+
+/**
+ * A raw statement, outside any transaction, run straight on the adapter `db` uses, past Prisma's
+ * request pipeline: for the few statements every autosave and page pays (app/lib/db/direct.server.ts).
+ * Rows as `db.$queryRaw` gives them, but a driver error is the adapter's, not a Prisma error.
+ */
+export function directRows<T>(query: Prisma.Sql): Promise<T[]> {
+	return getDatabase().rows<T>(query)
+}
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]

@@ -7,7 +7,7 @@
 // test can point two "instances" at one database.
 import { loginDelayMs, loginPolicy } from '#app/domain/throttle-policy.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { db } from './db.server.ts'
+import { db, directRows } from './db.server.ts'
 import { type SessionRow, sessionRowSql } from './session.server.ts'
 
 type Client = Pick<typeof db, '$queryRaw' | '$executeRaw' | '$transaction'>
@@ -322,7 +322,7 @@ export async function consumeWriteLimit(
 			SELECT "userId" FROM "Session" WHERE "id" = ${sessionId ?? ''} AND "expiresAt" > ${at}
 		)`
 	const session = readSession ? Prisma.sql`, (SELECT row_to_json(seen) FROM seen) AS "session"` : Prisma.empty
-	const rows = await client.$queryRaw<{ key: string; count: number; resetAt: Date; session?: SessionRow | null }[]>`
+	const statement = Prisma.sql`
 		WITH ${live}, tier AS (
 			SELECT
 				CASE WHEN live."userId" IS NULL THEN ${`tier:anonymous:${address}`} ELSE 'tier:user:' || live."userId" END AS "key",
@@ -337,6 +337,9 @@ export async function consumeWriteLimit(
 			RETURNING "key", "count", "resetAt"
 		)
 		SELECT counted."key", counted."count", counted."resetAt"${session} FROM counted`
+	type Row = { key: string; count: number; resetAt: Date; session?: SessionRow | null }
+	// Every write pays this statement: past Prisma's pipeline unless the caller brought its own client.
+	const rows = client === db ? await directRows<Row>(statement) : await client.$queryRaw<Row[]>(statement)
 	const row = rows[0]!
 	const limit = row.key.startsWith('tier:user:') ? limits.user.limit : limits.anonymous.limit
 	return {

@@ -5,7 +5,7 @@ import { createCookie } from 'react-router'
 import { type AccountKind, type Locale, Prisma, type StaffRole } from '#app/generated/prisma/client.ts'
 import { hashToken, randomToken } from './crypto.server.ts'
 import { now } from './clock.server.ts'
-import { db } from './db.server.ts'
+import { db, directRows } from './db.server.ts'
 import { getEnv } from './env.server.ts'
 
 const sessionDays = 14
@@ -111,7 +111,7 @@ async function sessionIdOfHeader(cookieHeader: string | null | undefined): Promi
 async function lookup(request: Request): Promise<CurrentSession | null> {
 	const sessionId = await sessionIdOfHeader(request.headers.get('cookie'))
 	if (!sessionId) return null
-	const rows = await db.$queryRaw<SessionRow[]>(sessionRowSql(sessionId))
+	const rows = await directRows<SessionRow>(sessionRowSql(sessionId))
 	return currentSessionOf(sessionId, rows[0])
 }
 

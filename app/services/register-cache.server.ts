@@ -10,17 +10,22 @@
 import { createHash } from 'node:crypto'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { clockDescription, now } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
+import { Prisma } from '#app/generated/prisma/client.ts'
+import { db, directRows } from '#app/lib/db.server.ts'
 
 /** Off (KEURMERK_REGISTER_CACHE=off): every request computes its answer (the bench's "uncached" run). */
 export function registerCacheEnabled(): boolean {
 	return process.env.KEURMERK_REGISTER_CACHE !== 'off'
 }
 
-/** The register's version: the row's token (new if the row is ever recreated) and its counter. */
+/**
+ * The register's version: the row's token (new if the row is ever recreated) and its counter. Read
+ * by every register page and certificate check, 304s included: straight on the adapter.
+ */
 export async function registerVersion(): Promise<string> {
-	const rows = await db.$queryRaw<{ token: string; version: number }[]>`
-		SELECT token, version FROM "RegisterVersion" WHERE id = 1`
+	const rows = await directRows<{ token: string; version: number }>(
+		Prisma.sql`SELECT token, version FROM "RegisterVersion" WHERE id = 1`,
+	)
 	const row = rows[0]
 	return row ? `${row.token}.${row.version}` : 'none'
 }

@@ -12,7 +12,7 @@ import { type EvidenceItem, type NormSet, findEvidence } from '#app/domain/norm-
 import { type Answers, checkCompleteness } from '#app/domain/self-evaluation.ts'
 import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
-import { db, type Tx } from '#app/lib/db.server.ts'
+import { db, directRows, type Tx } from '#app/lib/db.server.ts'
 import { newId } from '#app/lib/ids.server.ts'
 import { jsonRow } from '#app/lib/db/json-row.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
@@ -299,7 +299,7 @@ async function saveExistingAnswer(
 	if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) return null
 	const at = now()
 	const checked = [...value.checkedElements].sort()
-	const rows = await db.$queryRaw<{ version: number }[]>`
+	const rows = await directRows<{ version: number }>(Prisma.sql`
 		UPDATE "Answer" AS a SET
 			"text" = ${value.text}, "number" = ${value.number}::double precision, "url" = ${value.url},
 			"checkedElements" = ${value.checkedElements}::text[], "declared" = ${value.declared}::boolean,
@@ -315,7 +315,7 @@ async function saveExistingAnswer(
 				OR a."declared" IS DISTINCT FROM ${value.declared}::boolean
 				OR ARRAY(SELECT e FROM unnest(a."checkedElements") AS e ORDER BY e) IS DISTINCT FROM ${checked}::text[]
 			)
-		RETURNING a."version"`
+		RETURNING a."version"`)
 	const row = rows[0]
 	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
 }
@@ -338,7 +338,7 @@ async function saveNewAnswer(
 ): Promise<SaveResult | null> {
 	if (input.expectedVersion !== 0) return null
 	const at = now()
-	const rows = await db.$queryRaw<{ version: number }[]>`
+	const rows = await directRows<{ version: number }>(Prisma.sql`
 		INSERT INTO "Answer" ("id", "roundId", "evidenceItemId", "text", "number", "url", "checkedElements",
 			"declared", "updatedById", "updatedAt")
 		SELECT ${newId()}, r.id, ${evidenceItemId}, ${value.text}, ${value.number}::double precision, ${value.url},
@@ -348,7 +348,7 @@ async function saveNewAnswer(
 		ORDER BY r."number"
 		LIMIT 1
 		ON CONFLICT ("roundId", "evidenceItemId") DO NOTHING
-		RETURNING "version"`
+		RETURNING "version"`)
 	const row = rows[0]
 	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
 }

@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { allEvidence } from '#app/domain/norm-set.ts'
-import { Prisma } from '#app/generated/prisma/client.ts'
 import { db, getDatabase } from '#app/lib/db.server.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
@@ -16,6 +15,7 @@ import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
 import { rateLimitTiers } from '#server/rate-limit-tiers.ts'
 import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
+import { recordRawStatements } from '#test/fixtures/raw-statements.ts'
 
 const year = 2074
 let base = ''
@@ -393,20 +393,13 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 
 	/** The SQL of every raw query sent while `run` runs (the session lookup and the limit are raw). */
 	async function statements(run: () => Promise<unknown>): Promise<string[]> {
-		const client = getDatabase().prisma
-		const original = client.$queryRaw.bind(client) as (...args: unknown[]) => unknown
-		const sent: string[] = []
-		const spy = vi.spyOn(client, '$queryRaw').mockImplementation(((...args: unknown[]) => {
-			const [query, ...values] = args as [TemplateStringsArray | Prisma.Sql, ...unknown[]]
-			sent.push(query instanceof Prisma.Sql ? query.sql : Prisma.sql(query, ...values).sql)
-			return original(...args)
-		}) as never)
+		const raw = recordRawStatements()
 		try {
 			await run()
+			return raw.texts()
 		} finally {
-			spy.mockRestore()
+			raw.restore()
 		}
-		return sent
 	}
 
 	it('saves with one statement that counts the write and reads the session', async () => {

@@ -4,10 +4,10 @@
 // withdrawal, midnight of 1 January, 1 April and the minute the page shows.
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
-import { db, getDatabase } from '#app/lib/db.server.ts'
+import { db } from '#app/lib/db.server.ts'
 import { SYNC_AFTER, SyncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
 import type { RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
@@ -21,6 +21,7 @@ import { type LookedUpVerification, verifyCertificate } from '#app/services/veri
 import { VERIFICATION_CACHE_CONTROL, verificationHttpCache } from '#server/verification-http-cache.ts'
 import { createCarrierYear, withdrawCarrier } from '#test/fixtures/register-carriers.ts'
 import { dataOf, getRequest, routeArgs, settle } from '#test/fixtures/requests.ts'
+import { recordRawStatements } from '#test/fixtures/raw-statements.ts'
 
 const YEAR = 2074
 let scenario: RegisterYearScenario
@@ -352,25 +353,23 @@ describe('conditional requests for the certificate check', () => {
 
 	it('reads the register version once a request, for a rendered page as for a 304', async () => {
 		const number = scenario.qualified[1]?.certificateNumber ?? ''
-		// Counts (and passes on) every raw query of the client: the register version is one of them.
-		const prisma = getDatabase().prisma
-		const raw = vi.spyOn(prisma, '$queryRaw')
-		const versionReads = () =>
-			raw.mock.calls.filter(([sql]) => Array.isArray(sql) && sql.join('?').includes('"RegisterVersion"')).length
+		// Counts (and passes on) every raw query: the register version is one of them.
+		const raw = recordRawStatements()
+		const versionReads = () => raw.texts().filter((sql) => sql.includes('"RegisterVersion"')).length
 		try {
 			setClock(amsterdamInstant(`${YEAR}-06-01`, { hour: 12, minute: 30, second: 59 }))
 			const page = await ask(number)
 			expect(page.status).toBe(200)
 			expect(versionReads()).toBe(1)
-			raw.mockClear()
+			raw.clear()
 			expect((await ask(number, page.etag ?? '')).status).toBe(304)
 			expect(versionReads()).toBe(1)
 			// An unknown number is rendered (404) from the middleware's lookup too.
-			raw.mockClear()
+			raw.clear()
 			expect((await ask(`KBG-${YEAR}-9997`)).status).toBe(404)
 			expect(versionReads()).toBe(1)
 		} finally {
-			raw.mockRestore()
+			raw.restore()
 		}
 	})
 

@@ -10,6 +10,7 @@ import type { Pool } from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { withAnswerClock } from './answer-clock.server.ts'
+import { type DirectQueries, withDirectQueries } from './direct.server.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
 import { startPGliteThread } from './pglite-thread.server.ts'
 import { preparedPgAdapter, withTransactionsInTurn } from './pg-prepared.server.ts'
@@ -27,6 +28,8 @@ const transactionOptions = { maxWait: 15_000, timeout: 20_000 }
 
 export interface Database {
 	prisma: PrismaClient
+	/** Statements on the adapter `prisma` uses, past its request pipeline (direct.server.ts). */
+	rows: DirectQueries['rows']
 	/** For the schema engine (migrations). */
 	adapterFactory: SqlMigrationAwareDriverAdapterFactory
 	kind: 'postgresql' | 'pglite'
@@ -76,13 +79,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 				? preparedPgAdapter({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
 				: withTransactionsInTurn(new PrismaPg({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 }))
 		const clock = withAnswerClock(queries)
-		const prisma = new PrismaClient({ adapter: clock.factory, transactionOptions })
+		const direct = withDirectQueries(clock.factory, () => prisma.$connect())
+		const prisma = new PrismaClient({ adapter: direct.factory, transactionOptions })
 		// The schema engine's connections (migrations: one pool per run, ended after it) send their
 		// statements unnamed: they run once, and must not take the queries' places.
 		const factory = new PrismaPg({ connectionString: config.databaseUrl })
 		const url = new URL(config.databaseUrl)
 		return {
 			prisma,
+			rows: direct.rows,
 			adapterFactory: withWholeScripts(factory, (adapter, script) =>
 				(adapter as unknown as { underlyingDriver(): Pool })
 					.underlyingDriver()
@@ -115,9 +120,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			lock?.release()
 			throw error
 		})
-		const prisma = new PrismaClient({ adapter: thread.factory, transactionOptions })
+		const direct = withDirectQueries(thread.factory, () => prisma.$connect())
+		const prisma = new PrismaClient({ adapter: direct.factory, transactionOptions })
 		return {
 			prisma,
+			rows: direct.rows,
 			adapterFactory: pgliteThreadAdapterFactory(thread),
 			kind: 'pglite',
 			dumpDataDir: () => thread.dumpDataDir(),
@@ -136,10 +143,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		throw error
 	})
 	const prepared = (config.pglitePrepared ?? true) ? withPreparedStatements(client) : undefined
-	const factory = new PrismaPGlite(prepared?.client ?? client)
-	const prisma = new PrismaClient({ adapter: factory, transactionOptions })
+	const direct = withDirectQueries(new PrismaPGlite(prepared?.client ?? client), () => prisma.$connect())
+	const prisma = new PrismaClient({ adapter: direct.factory, transactionOptions })
 	return {
 		prisma,
+		rows: direct.rows,
 		adapterFactory: pgliteAdapterFactory(client, () => prepared?.forget()),
 		kind: 'pglite',
 		pglite: client,
