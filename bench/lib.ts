@@ -346,7 +346,30 @@ export function machine(): string {
 		.map((load) => load.toFixed(1))
 		.join(
 			' / ',
-		)}, Node ${process.version}${process.env.BENCH_MACHINE_NOTE ? ` — ${process.env.BENCH_MACHINE_NOTE}` : ''}`
+		)}, Node ${process.version}, calibration ${calibrationMs()} ms${process.env.BENCH_MACHINE_NOTE ? ` — ${process.env.BENCH_MACHINE_NOTE}` : ''}`
+}
+
+/**
+ * One fixed piece of JavaScript work (arithmetic and short-lived objects, as a request makes), the
+ * fastest of five, in ms: machines called "2 × AMD EPYC" have differed by nearly 2 × between
+ * sessions, and ratios within a run compare across them while absolute figures do not. This says
+ * how fast the machine of a run was (one core, measured at the end of the run).
+ */
+export function calibrationMs(): number {
+	let fastest = Number.POSITIVE_INFINITY
+	for (let run = 0; run < 5; run++) {
+		const start = performance.now()
+		let sum = 0
+		const kept: { index: number; label: string }[] = []
+		for (let index = 0; index < 8_000_000; index++) {
+			sum = (sum * 31 + index) | 0
+			const made = { index, label: `r${index & 1023}` }
+			if ((index & 63) === 0) kept.push(made)
+		}
+		if (sum === 42 && kept.length === 0) console.log('') // keeps the work from being optimised away
+		fastest = Math.min(fastest, performance.now() - start)
+	}
+	return Math.round(fastest)
 }
 
 /** BENCH_WORKERS: how many worker processes the bench's server runs (1: the server process itself). */
