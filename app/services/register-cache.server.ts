@@ -11,23 +11,34 @@ import { createHash } from 'node:crypto'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { clockDescription, now } from '#app/lib/clock.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { db, directRows } from '#app/lib/db.server.ts'
+import { db, directRows, getDatabase, writeGeneration } from '#app/lib/db.server.ts'
 
 /** Off (KEURMERK_REGISTER_CACHE=off): every request computes its answer (the bench's "uncached" run). */
 export function registerCacheEnabled(): boolean {
 	return process.env.KEURMERK_REGISTER_CACHE !== 'off'
 }
 
+/** On the embedded database: the version last read, of which database, and its count of writes before that read. */
+let readVersion: { version: string; generation: number; database: object } | undefined
+
 /**
  * The register's version: the row's token (new if the row is ever recreated) and its counter. Read
- * by every register page and certificate check, 304s included: straight on the adapter.
+ * by every register page and certificate check, 304s included: straight on the adapter, and on the
+ * embedded database only after a write (every write there is this process's: writeGeneration).
  */
 export async function registerVersion(): Promise<string> {
+	const database = getDatabase()
+	const generation = writeGeneration()
+	if (generation !== undefined && readVersion?.generation === generation && readVersion.database === database)
+		return readVersion.version
 	const rows = await directRows<{ token: string; version: number }>(
 		Prisma.sql`SELECT token, version FROM "RegisterVersion" WHERE id = 1`,
 	)
 	const row = rows[0]
-	return row ? `${row.token}.${row.version}` : 'none'
+	const version = row ? `${row.token}.${row.version}` : 'none'
+	// Kept with the count from before the read: a write that ended meanwhile makes the next reader read.
+	readVersion = generation === undefined ? undefined : { version, generation, database }
+	return version
 }
 
 // Every stored instant at which the register's answer can change by itself (sorted, ms), per

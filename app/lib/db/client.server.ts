@@ -17,6 +17,7 @@ import { preparedPgAdapter, withTransactionsInTurn } from './pg-prepared.server.
 import { withPreparedStatements } from './pglite-prepared.js'
 import { createPGlite, pgliteAdapterFactory, pgliteStartParams, pgliteThreadAdapterFactory } from './pglite.server.ts'
 import { withWholeScripts } from './whole-scripts.server.ts'
+import { withWriteGeneration } from './write-generation.server.ts'
 
 export type Db = PrismaClient
 
@@ -41,6 +42,11 @@ export interface Database {
 	pglite?: PGlite
 	/** PGlite only (either mode): a copy of the data directory, for backups. */
 	dumpDataDir?: () => Promise<Blob>
+	/**
+	 * PGlite only (either mode): how many writes of this process's adapter have ended — every write
+	 * there is, as the data directory is the process's alone (write-generation.server.ts).
+	 */
+	writeGeneration?: () => number
 	/** PostgreSQL and PGlite in its thread: whether the database answered a statement within the last `ms`. */
 	answeredWithin?: (ms: number) => boolean
 	close(): Promise<void>
@@ -120,11 +126,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			lock?.release()
 			throw error
 		})
-		const direct = withDirectQueries(thread.factory, () => prisma.$connect())
+		const writes = withWriteGeneration(thread.factory)
+		const direct = withDirectQueries(writes.factory, () => prisma.$connect())
 		const prisma = new PrismaClient({ adapter: direct.factory, transactionOptions })
 		return {
 			prisma,
 			rows: direct.rows,
+			writeGeneration: writes.current,
 			adapterFactory: pgliteThreadAdapterFactory(thread),
 			kind: 'pglite',
 			dumpDataDir: () => thread.dumpDataDir(),
@@ -143,11 +151,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		throw error
 	})
 	const prepared = (config.pglitePrepared ?? true) ? withPreparedStatements(client) : undefined
-	const direct = withDirectQueries(new PrismaPGlite(prepared?.client ?? client), () => prisma.$connect())
+	const writes = withWriteGeneration(new PrismaPGlite(prepared?.client ?? client))
+	const direct = withDirectQueries(writes.factory, () => prisma.$connect())
 	const prisma = new PrismaClient({ adapter: direct.factory, transactionOptions })
 	return {
 		prisma,
 		rows: direct.rows,
+		writeGeneration: writes.current,
 		adapterFactory: pgliteAdapterFactory(client, () => prepared?.forget()),
 		kind: 'pglite',
 		pglite: client,
