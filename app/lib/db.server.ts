@@ -78,13 +78,4 @@ export function directRows<T>(query: Prisma.Sql): Promise<T[]> {
 	return getDatabase().rows<T>(query)
 }
 
-/**
- * On the embedded database: how many writes have ended so far (a value read with the same count is
- * still the stored one; app/lib/db/write-generation.server.ts). Undefined on PostgreSQL, where other
- * instances write too.
- */
-export function writeGeneration(): number | undefined {
-	return getDatabase().writeGeneration?.()
-}
-
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]

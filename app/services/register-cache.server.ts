@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { clockDescription, now } from '#app/lib/clock.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
-import { db, directRows, getDatabase, writeGeneration } from '#app/lib/db.server.ts'
+import { db, directRows, getDatabase } from '#app/lib/db.server.ts'
 
 /** Off (KEURMERK_REGISTER_CACHE=off): every request computes its answer (the bench's "uncached" run). */
 export function registerCacheEnabled(): boolean {
@@ -24,11 +24,11 @@ let readVersion: { version: string; generation: number; database: object } | und
 /**
  * The register's version: the row's token (new if the row is ever recreated) and its counter. Read
  * by every register page and certificate check, 304s included: straight on the adapter, and on the
- * embedded database only after a write (every write there is this process's: writeGeneration).
+ * embedded database only after a write (every write there is this process's: its writeGeneration).
  */
 export async function registerVersion(): Promise<string> {
 	const database = getDatabase()
-	const generation = writeGeneration()
+	const generation = database.writeGeneration?.()
 	if (generation !== undefined && readVersion?.generation === generation && readVersion.database === database)
 		return readVersion.version
 	const rows = await directRows<{ token: string; version: number }>(
