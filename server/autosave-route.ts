@@ -12,7 +12,8 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { AppLoadContext } from 'react-router'
 import { type FormBody, setBodySource } from '#app/lib/forms.ts'
-import { useSessionRead } from '#app/lib/session.server.ts'
+import { adoptSessionRead } from '#app/lib/session.server.ts'
+import { setWriteGuard, writeGuard } from '#app/lib/write-guard.server.ts'
 import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
 import { AUTOSAVE_PATH } from './autosave-path.ts'
 import type { SessionRead } from './rate-limit-tiers.ts'
@@ -32,28 +33,46 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 		// action's session check uses it instead of a second round trip. Without it (the limit
 		// could not count) the action asks the database itself.
 		const read = res.locals.sessionRead as SessionRead | undefined
-		if (read) useSessionRead(request, read.sessionId, read.row)
-		let response: Response
-		try {
-			response = await action({
-				request,
-				params,
-				context: loadContext(req, res),
-			} as ActionArgs)
-		} catch (thrown) {
-			// A thrown Response (404, 401, 413…) is the answer, as React Router treats it.
-			if (thrown instanceof Response) response = thrown
-			else {
-				// As React Router answers an unexpected error of a resource route in production.
-				console.error(thrown)
-				response = new Response('Unexpected Server Error', { status: 500 })
-			}
+		if (read) adoptSessionRead(request, read.sessionId, read.row)
+		// A row kept from an earlier request (the tiers did not count this one): the save's statement
+		// counts and checks the session itself (app/lib/write-guard.server.ts).
+		const guard =
+			read?.kept && read.sessionId
+				? writeGuard({
+						request,
+						sessionId: read.sessionId,
+						providerId: params.providerId,
+						address: req.ip ?? 'onbekend',
+					})
+				: undefined
+		if (guard) setWriteGuard(request, guard)
+		let response = await answerOf(() => action({ request, params, context: loadContext(req, res) } as ActionArgs))
+		// An answer no guarded statement decided (a refused body, an unknown question…): it stands
+		// only if the count and the session read now let the request through, as the tiers would have.
+		if (guard && !guard.settled) {
+			const refusal = await answerOf(async () => {
+				await guard.check()
+				return null
+			})
+			if (refusal) response = refusal
 		}
 		try {
 			await sendResponse(res, response)
 		} catch (error) {
 			next(error)
 		}
+	}
+}
+
+/** What `run` answers, or throws as its answer: a thrown Response (404, 401, 413…) is the answer, as React Router treats it. */
+async function answerOf<T extends Response | null>(run: () => Promise<T>): Promise<T | Response> {
+	try {
+		return await run()
+	} catch (thrown) {
+		if (thrown instanceof Response) return thrown
+		// As React Router answers an unexpected error of a resource route in production.
+		console.error(thrown)
+		return new Response('Unexpected Server Error', { status: 500 })
 	}
 }
 

@@ -5,19 +5,29 @@
 // - posts to the public and authentication forms, per address (a flood guard; the login throttle
 //   itself is per account and address, in app/services/auth.server.ts);
 // - every other write of a signed-in user, per user — ten colleagues behind one office address each
-//   have their own budget, so their autosaves never meet a 429;
+//   have their own budget, so their autosaves never meet a 429 (an autosave on a session this
+//   process read within the last minute is counted by its own save statement: app/lib/write-guard.server.ts);
 // - every other anonymous write, per address.
 import type { NextFunction, Request, Response } from 'express'
 import { requestTiers } from '#app/domain/throttle-policy.ts'
 import { log } from '#app/lib/log.server.ts'
-import { consumeRateLimit, consumeWriteLimit, syncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
-import { type SessionRow, sessionIdFromCookie } from '#app/lib/session.server.ts'
-import { isAutosave } from './autosave-path.ts'
+import {
+	consumeRateLimit,
+	consumeWriteLimit,
+	syncedRateLimits,
+	tooManyRequestsText,
+	type WindowLimit,
+} from '#app/lib/rate-limit.server.ts'
+import { recentSessionRow, rememberSessionRow, type SessionRow, sessionIdFromCookie } from '#app/lib/session.server.ts'
+import { keptRowPermits } from '#app/lib/write-guard.server.ts'
+import { autosaveProviderId, isAutosave } from './autosave-path.ts'
 
 /** The session as the write limit's statement read it (res.locals.sessionRead, for the autosave route). */
 export interface SessionRead {
 	sessionId: string | null
 	row: SessionRow | null | undefined
+	/** The row was kept from an earlier request, not read in this one: the save checks it (write-guard). */
+	kept?: true
 }
 
 const publicFormPaths = [
@@ -69,6 +79,13 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 			// uses instead of asking again (one round trip per save for both, issue 17).
 			const sessionId = await sessionIdFromCookie(req.headers.cookie)
 			const readSession = isAutosave(req)
+			// A session this process read within the last minute and that would let this autosave
+			// through: the save's own statement counts it and checks the session (app/lib/write-guard.server.ts).
+			const kept = readSession && sessionId ? recentSessionRow(sessionId) : undefined
+			if (kept && sessionId && keptRowPermits(kept, autosaveProviderId(req))) {
+				res.locals.sessionRead = { sessionId, row: kept, kept: true } satisfies SessionRead
+				return next()
+			}
 			const counted = await consumeWriteLimit(
 				sessionId,
 				addressOf(req),
@@ -76,7 +93,10 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 				undefined,
 				{ readSession },
 			)
-			if (readSession) res.locals.sessionRead = { sessionId, row: counted.session } satisfies SessionRead
+			if (readSession) {
+				res.locals.sessionRead = { sessionId, row: counted.session } satisfies SessionRead
+				if (sessionId) rememberSessionRow(sessionId, counted.session)
+			}
 			verdict = counted
 		} else {
 			verdict = tier.synced
@@ -94,5 +114,5 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 		.status(429)
 		.set('Retry-After', String(verdict.retryAfterSeconds))
 		.type('text/plain; charset=utf-8')
-		.send(`Te veel verzoeken. Probeer het over ${verdict.retryAfterSeconds} seconden opnieuw.`)
+		.send(tooManyRequestsText(verdict.retryAfterSeconds))
 }

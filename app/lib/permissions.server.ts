@@ -27,19 +27,22 @@ export const SESSION_ENDED_CODE = 'session_ended'
 export async function requireSession(request: Request, { json = false }: SessionOptions = {}): Promise<CurrentSession> {
 	const session = await getCurrentSession(request)
 	if (!session) {
-		if (json) {
-			const message = translate(await getLocale(request), 'auth.sessionEnded')
-			throw Response.json(
-				{ ok: false, reason: 'session', code: SESSION_ENDED_CODE, message },
-				{ status: 401, headers: { 'Cache-Control': 'no-store' } },
-			)
-		}
+		if (json) throw await sessionEndedResponse(request)
 		const url = new URL(request.url)
 		const redirectTo = safeRedirectPath(`${url.pathname}${url.search}`)
 		const search = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
 		throw redirect(`${href('/inloggen')}${search}`)
 	}
 	return session
+}
+
+/** The 401 an endpoint that scripts call answers when the session is gone (see SessionOptions). */
+export async function sessionEndedResponse(request: Request): Promise<Response> {
+	const message = translate(await getLocale(request), 'auth.sessionEnded')
+	return Response.json(
+		{ ok: false, reason: 'session', code: SESSION_ENDED_CODE, message },
+		{ status: 401, headers: { 'Cache-Control': 'no-store' } },
+	)
 }
 
 export async function requireUser(request: Request, options: SessionOptions = {}): Promise<SessionUser> {

@@ -302,16 +302,51 @@ export const syncedRateLimits = new SyncedRateLimits()
  * otherwise: the session lookup and the count are one statement, as every autosave pays it (issue 17).
  * With `readSession` the statement also reads the whole session (sessionRowSql: user, memberships)
  * and returns it, for the route to use instead of asking again (the autosave path hands it on
- * with useSessionRead): one round trip for the limit and the session.
+ * with adoptSessionRead): one round trip for the limit and the session.
  */
 export async function consumeWriteLimit(
 	sessionId: string | null,
 	address: string,
-	limits: { user: WindowLimit; anonymous: WindowLimit },
+	limits: WriteLimits,
 	client: Client = db,
 	{ readSession = false }: { readSession?: boolean } = {},
 ): Promise<RateLimitResult & { key: string; session?: SessionRow | null }> {
 	const now = Date.now()
+	const session = readSession ? Prisma.sql`, (SELECT row_to_json(seen) FROM seen) AS "session"` : Prisma.empty
+	const statement = Prisma.sql`
+		WITH ${writeLimitCtes(sessionId, address, limits, now, { readSession })}
+		SELECT counted."key", counted."count", counted."resetAt"${session} FROM counted`
+	type Row = { key: string; count: number; resetAt: Date; session?: SessionRow | null }
+	// Every write pays this statement: past Prisma's pipeline unless the caller brought its own client.
+	const rows = client === db ? await directRows<Row>(statement) : await client.$queryRaw<Row[]>(statement)
+	const row = rows[0]!
+	return {
+		...writeLimitVerdict(row, limits, now),
+		...(readSession
+			? { session: typeof row.session === 'string' ? (JSON.parse(row.session) as SessionRow) : (row.session ?? null) }
+			: {}),
+	}
+}
+
+/** The write limits of a signed-in user and of an anonymous address (app/domain/throttle-policy.ts). */
+export interface WriteLimits {
+	user: WindowLimit
+	anonymous: WindowLimit
+}
+
+/**
+ * The write limit's count as WITH parts, for consumeWriteLimit and for a write that counts itself
+ * (app/lib/write-guard.server.ts): `live` (the session's user while the session exists and has not
+ * expired; with `readSession` also `seen`, the whole session row), `tier` and `counted`, the
+ * counter's row after this one count — per user with a live session, else per address.
+ */
+export function writeLimitCtes(
+	sessionId: string | null,
+	address: string,
+	limits: WriteLimits,
+	now: number,
+	{ readSession = false }: { readSession?: boolean } = {},
+): Prisma.Sql {
 	const at = new Date(now)
 	// Live: the session exists and has not expired (whether its account is active is the route's
 	// question, as before: a deactivated account's writes still count against its user).
@@ -321,9 +356,7 @@ export async function consumeWriteLimit(
 		: Prisma.sql`live AS (
 			SELECT "userId" FROM "Session" WHERE "id" = ${sessionId ?? ''} AND "expiresAt" > ${at}
 		)`
-	const session = readSession ? Prisma.sql`, (SELECT row_to_json(seen) FROM seen) AS "session"` : Prisma.empty
-	const statement = Prisma.sql`
-		WITH ${live}, tier AS (
+	return Prisma.sql`${live}, tier AS (
 			SELECT
 				CASE WHEN live."userId" IS NULL THEN ${`tier:anonymous:${address}`} ELSE 'tier:user:' || live."userId" END AS "key",
 				CASE WHEN live."userId" IS NULL THEN ${new Date(now + limits.anonymous.windowMs)}::timestamptz
@@ -335,20 +368,22 @@ export async function consumeWriteLimit(
 				"count" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN 1 ELSE "RateLimit"."count" + 1 END,
 				"resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${at} THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
 			RETURNING "key", "count", "resetAt"
-		)
-		SELECT counted."key", counted."count", counted."resetAt"${session} FROM counted`
-	type Row = { key: string; count: number; resetAt: Date; session?: SessionRow | null }
-	// Every write pays this statement: past Prisma's pipeline unless the caller brought its own client.
-	const rows = client === db ? await directRows<Row>(statement) : await client.$queryRaw<Row[]>(statement)
-	const row = rows[0]!
-	const limit = row.key.startsWith('tier:user:') ? limits.user.limit : limits.anonymous.limit
-	return {
-		...verdict(row, limit, now),
-		key: row.key,
-		...(readSession
-			? { session: typeof row.session === 'string' ? (JSON.parse(row.session) as SessionRow) : (row.session ?? null) }
-			: {}),
-	}
+		)`
+}
+
+/** Whether the write `counted` (writeLimitCtes' row) counted is within its tier's limit. */
+export function writeLimitVerdict(
+	counted: { key: string; count: number; resetAt: Date | string },
+	limits: WriteLimits,
+	now: number,
+): RateLimitResult & { key: string } {
+	const limit = counted.key.startsWith('tier:user:') ? limits.user.limit : limits.anonymous.limit
+	return { ...verdict({ count: counted.count, resetAt: new Date(counted.resetAt) }, limit, now), key: counted.key }
+}
+
+/** The answer to a request over its limit, as the request tiers give it (server/rate-limit-tiers.ts). */
+export function tooManyRequestsText(retryAfterSeconds: number): string {
+	return `Te veel verzoeken. Probeer het over ${retryAfterSeconds} seconden opnieuw.`
 }
 
 /** Whether one more event would be within the limit, without counting it. */

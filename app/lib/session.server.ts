@@ -119,7 +119,7 @@ async function lookup(request: Request): Promise<CurrentSession | null> {
  * The session lookup as one statement: session, user and memberships with the carrier's name
  * (one round trip instead of one query per relation, issue 17). Also a part of the write limit's
  * statement on the autosave path (app/lib/rate-limit.server.ts), which hands the row on with
- * `useSessionRead`.
+ * `adoptSessionRead`.
  */
 export function sessionRowSql(sessionId: string): Prisma.Sql {
 	return Prisma.sql`
@@ -143,8 +143,48 @@ export function sessionRowSql(sessionId: string): Prisma.Sql {
  * `getCurrentSession` then does not ask again. Liveness is still the database's answer of this
  * request — the row was read a moment ago, in the same request, not kept from an earlier one.
  */
-export function useSessionRead(request: Request, sessionId: string | null, row: SessionRow | null | undefined): void {
+export function adoptSessionRead(request: Request, sessionId: string | null, row: SessionRow | null | undefined): void {
 	perRequest.set(request, sessionId ? currentSessionOf(sessionId, row ?? undefined) : Promise.resolve(null))
+}
+
+// The session rows this process read for autosaves in the last minute (issue 17: at the deadline
+// each member saves every 2 s). A kept row is never taken as the database's word on the session:
+// an autosave that uses one writes under app/lib/write-guard.server.ts, whose statement checks in
+// the write itself that the session is live, its account active and a member of the provider, and
+// refuses otherwise (401/404, the kept row forgotten). The row gives the route what it shows and
+// decides before that write (the user, the locale); a row is not kept past the moment its session
+// is due for its hourly touch, so an active session is still extended (currentSessionOf).
+const recentRows = new Map<string, { row: SessionRow; until: number }>()
+const RECENT_ROW_MS = 60_000
+const MAX_RECENT_ROWS = 10_000
+
+/** Keeps `row`, just read from the database for `sessionId` (a live session's). */
+export function rememberSessionRow(sessionId: string, row: SessionRow | null | undefined): void {
+	const at = Date.now()
+	if (!row || !row.active || new Date(row.expiresAt).getTime() <= at) return
+	const until = Math.min(at + RECENT_ROW_MS, new Date(row.lastSeenAt).getTime() + touchIntervalMs)
+	if (until <= at) return
+	recentRows.delete(sessionId)
+	if (recentRows.size >= MAX_RECENT_ROWS) recentRows.delete(recentRows.keys().next().value ?? '')
+	recentRows.set(sessionId, { row, until })
+}
+
+/** The row kept for `sessionId` within the last minute (see above), if any. */
+export function recentSessionRow(sessionId: string): SessionRow | undefined {
+	const kept = recentRows.get(sessionId)
+	if (!kept) return undefined
+	if (kept.until > Date.now() && new Date(kept.row.expiresAt).getTime() > Date.now()) return kept.row
+	recentRows.delete(sessionId)
+	return undefined
+}
+
+export function forgetSessionRow(sessionId: string): void {
+	recentRows.delete(sessionId)
+}
+
+/** The kept rows of one user (signed out everywhere): what this process can forget at once. */
+function forgetUserSessionRows(userId: string): void {
+	for (const [sessionId, kept] of recentRows) if (kept.row.id === userId) recentRows.delete(sessionId)
 }
 
 /** The current session from its row: null when absent, expired or of a deactivated account. */
@@ -244,12 +284,16 @@ export async function getSessionUserById(userId: string): Promise<SessionUser> {
 /** Deletes this request's session; returns the Set-Cookie header that clears the cookie. */
 export async function destroySession(request: Request): Promise<string> {
 	const current = await getCurrentSession(request)
-	if (current) await db.session.deleteMany({ where: { id: current.sessionId } })
+	if (current) {
+		forgetSessionRow(current.sessionId)
+		await db.session.deleteMany({ where: { id: current.sessionId } })
+	}
 	return sessionCookie().serialize('', { maxAge: 0, expires: new Date(0) })
 }
 
 /** Signs a user out everywhere (after a password change), optionally keeping one session. */
 export async function destroyUserSessions(userId: string, exceptSessionId?: string): Promise<void> {
+	forgetUserSessionRows(userId)
 	await db.session.deleteMany({
 		where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
 	})

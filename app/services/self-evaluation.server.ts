@@ -12,12 +12,13 @@ import { type EvidenceItem, type NormSet, findEvidence } from '#app/domain/norm-
 import { type Answers, checkCompleteness } from '#app/domain/self-evaluation.ts'
 import type { ProviderProfile } from '#app/domain/types.ts'
 import { now } from '#app/lib/clock.server.ts'
-import { db, directRows, type Tx } from '#app/lib/db.server.ts'
+import { db, type Tx } from '#app/lib/db.server.ts'
 import { newId } from '#app/lib/ids.server.ts'
 import { jsonRow } from '#app/lib/db/json-row.server.ts'
 import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type StagedFile, recordStoredFile, storeFile, storedFileRow, withStagedFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
+import { guardedWrite, type WriteGuard } from '#app/lib/write-guard.server.ts'
 import { roundAnswers } from './assessment.server.ts'
 import type { Actor } from './audit.server.ts'
 import {
@@ -295,17 +296,20 @@ async function saveExistingAnswer(
 	evidenceItemId: string,
 	value: Required<AnswerInput>,
 	heldVersion: string | undefined,
+	guard: WriteGuard | undefined,
 ): Promise<SaveResult | null> {
 	if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) return null
 	const at = now()
 	const checked = [...value.checkedElements].sort()
-	const rows = await directRows<{ version: number }>(Prisma.sql`
+	const row = await guardedWrite<{ version: number }>(
+		guard,
+		(allowed) => Prisma.sql`
 		UPDATE "Answer" AS a SET
 			"text" = ${value.text}, "number" = ${value.number}::double precision, "url" = ${value.url},
 			"checkedElements" = ${value.checkedElements}::text[], "declared" = ${value.declared}::boolean,
 			"prefill" = 'none', "updatedById" = ${actor.userId}, "updatedAt" = ${at}, "version" = a."version" + 1
 		FROM "SelfEvaluationRound" AS r JOIN "Participation" AS p ON p.id = r."participationId"
-		WHERE ${editableDraftRound(input, heldVersion)}
+		WHERE ${editableDraftRound(input, heldVersion)} AND ${allowed}
 			AND a."roundId" = r.id
 			AND a."evidenceItemId" = ${evidenceItemId} AND a."version" = ${input.expectedVersion}
 			AND (
@@ -315,8 +319,8 @@ async function saveExistingAnswer(
 				OR a."declared" IS DISTINCT FROM ${value.declared}::boolean
 				OR ARRAY(SELECT e FROM unnest(a."checkedElements") AS e ORDER BY e) IS DISTINCT FROM ${checked}::text[]
 			)
-		RETURNING a."version"`)
-	const row = rows[0]
+		RETURNING a."version"`,
+	)
 	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
 }
 
@@ -335,21 +339,24 @@ async function saveNewAnswer(
 	evidenceItemId: string,
 	value: Required<AnswerInput>,
 	heldVersion: string | undefined,
+	guard: WriteGuard | undefined,
 ): Promise<SaveResult | null> {
 	if (input.expectedVersion !== 0) return null
 	const at = now()
-	const rows = await directRows<{ version: number }>(Prisma.sql`
+	const row = await guardedWrite<{ version: number }>(
+		guard,
+		(allowed) => Prisma.sql`
 		INSERT INTO "Answer" ("id", "roundId", "evidenceItemId", "text", "number", "url", "checkedElements",
 			"declared", "updatedById", "updatedAt")
 		SELECT ${newId()}, r.id, ${evidenceItemId}, ${value.text}, ${value.number}::double precision, ${value.url},
 			${value.checkedElements}::text[], ${value.declared}::boolean, ${actor.userId}, ${at}
 		FROM "SelfEvaluationRound" AS r JOIN "Participation" AS p ON p.id = r."participationId"
-		WHERE ${editableDraftRound(input, heldVersion)}
+		WHERE ${editableDraftRound(input, heldVersion)} AND ${allowed}
 		ORDER BY r."number"
 		LIMIT 1
 		ON CONFLICT ("roundId", "evidenceItemId") DO NOTHING
-		RETURNING "version"`)
-	const row = rows[0]
+		RETURNING "version"`,
+	)
 	return row ? { ok: true, version: row.version, savedAt: at, changed: true } : null
 }
 
@@ -367,6 +374,8 @@ export async function saveAnswer(
 	 * decided with the current norm set.
 	 */
 	heldVersion?: string,
+	/** The autosave's write guard (app/lib/write-guard.server.ts), when its session row was a kept one. */
+	guard?: WriteGuard,
 ): Promise<SaveResult> {
 	// The route has read the norm set already (once per request: each read asks the content version).
 	let loaded = Number.isInteger(input.year) ? (normSet ?? (await loadNormSet(input.year))) : null
@@ -379,10 +388,13 @@ export async function saveAnswer(
 		const value = normaliseInput(item, input.value)
 		const saved =
 			input.expectedVersion === 0
-				? await saveNewAnswer(actor, input, evidenceItemId, value, heldVersion)
-				: await saveExistingAnswer(actor, input, evidenceItemId, value, heldVersion)
+				? await saveNewAnswer(actor, input, evidenceItemId, value, heldVersion, guard)
+				: await saveExistingAnswer(actor, input, evidenceItemId, value, heldVersion, guard)
 		if (saved) return saved
 	}
+	// A guarded save (an autosave on a kept session row) that no guarded statement decided yet: the
+	// count and the session read now, before anything below reads or writes.
+	if (guard && !guard.settled) await guard.check()
 	if (heldVersion !== undefined && loaded) {
 		loaded = await loadNormSet(input.year)
 		;({ item, evidenceItemId } = find(loaded))

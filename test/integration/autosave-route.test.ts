@@ -14,6 +14,9 @@ import { registerVersion } from '#app/services/register-cache.server.ts'
 import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
 import { rateLimitTiers } from '#server/rate-limit-tiers.ts'
+import { requestTiers } from '#app/domain/throttle-policy.ts'
+import { sessionIdFromCookie } from '#app/lib/session.server.ts'
+import { writeGuard } from '#app/lib/write-guard.server.ts'
 import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
 import { recordRawStatements } from '#test/fixtures/raw-statements.ts'
 
@@ -384,6 +387,12 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 	})
 	afterAll(() => closeLimited())
 
+	function formOf(fields: Record<string, string>) {
+		const body = new FormData()
+		for (const [name, value] of Object.entries(fields)) body.set(name, value)
+		return body
+	}
+
 	async function post(context: Context, fields: Record<string, string>, cookie = context.cookie) {
 		const body = new FormData()
 		for (const [name, value] of Object.entries(fields)) body.set(name, value)
@@ -467,6 +476,147 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 			body: { ok: false, reason: 'session' },
 		})
 		expect(await stored(context)).toEqual(['Nog ingelogd.', 1])
+	})
+
+	it('saves on a session row read moments ago in one statement that counts, checks the session and writes', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Eerste.'))).status).toBe(200)
+		const before = await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })
+		const sent = await statements(async () => {
+			expect(await post(context, textFields(1, 'Tweede.'))).toMatchObject({
+				status: 200,
+				body: { ok: true, version: 2 },
+			})
+		})
+		// The whole request: one statement (the limit's count, the session, the membership and the save).
+		expect(sent).toHaveLength(1)
+		for (const part of ['"RateLimit"', '"Session"', '"Membership"', 'UPDATE "Answer"']) expect(sent[0]).toContain(part)
+		expect(await stored(context)).toEqual(['Tweede.', 2])
+		// Counted once, as the request tiers count it.
+		const after = await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })
+		expect(after.count).toBe(before.count + 1)
+	})
+
+	it('refuses a save on a kept session row once the membership ended elsewhere: 404, nothing stored', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Nog lid.'))).status).toBe(200)
+		await db.membership.deleteMany({ where: { userId: context.user.id, providerId: context.provider.id } })
+		const refused = await fetch(`${limited}${context.base}/antwoord`, {
+			method: 'POST',
+			headers: { cookie: context.cookie },
+			body: formOf(textFields(1, 'Geen lid meer.')),
+		})
+		expect(refused.status).toBe(404)
+		expect(await stored(context)).toEqual(['Nog lid.', 1])
+	})
+
+	it('guards a first answer on a kept session row too', async () => {
+		const context = await listedProvider(year)
+		const other = await listedProvider(year)
+		// A member of both: the row kept by a save for the first names the second too.
+		await db.membership.create({ data: { userId: context.user.id, providerId: other.provider.id } })
+		expect((await post(context, textFields(0, 'Bij de eerste.'))).status).toBe(200)
+		// Signed out elsewhere, then a first save for the second provider on the kept row.
+		await db.session.deleteMany({ where: { userId: context.user.id } })
+		const second = { ...other, cookie: context.cookie }
+		const sent = await statements(async () => {
+			expect(await post(second, textFields(0, 'Nieuw.'))).toMatchObject({ status: 401, body: { reason: 'session' } })
+		})
+		expect(sent.filter((sql) => sql.includes('INSERT INTO "Answer"'))).toHaveLength(1)
+		expect(await stored(other)).toBeNull()
+	})
+
+	it('answers 429 on a kept session row over the limit, storing nothing', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Binnen de grens.'))).status).toBe(200)
+		await db.rateLimit.update({
+			where: { key: `tier:user:${context.user.id}` },
+			data: { count: requestTiers.userWrites.limit },
+		})
+		const refused = await fetch(`${limited}${context.base}/antwoord`, {
+			method: 'POST',
+			headers: { cookie: context.cookie },
+			body: formOf(textFields(1, 'Te veel.')),
+		})
+		expect(refused.status).toBe(429)
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+		expect(await refused.text()).toMatch(/^Te veel verzoeken\. Probeer het over \d+ seconden opnieuw\.$/)
+		expect(await stored(context)).toEqual(['Binnen de grens.', 1])
+	})
+
+	it('decides a refused body on a kept session row with the database too: 401 for an ended session, 429 over the limit', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Eerst goed.'))).status).toBe(200)
+		const unknown = { ...textFields(1, 'Tekst.'), evidenceKey: 'bestaat.niet' }
+		// Still signed in: the body's own 400, counted.
+		const counted = async () =>
+			(await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
+		const before = await counted()
+		expect((await post(context, unknown)).status).toBe(400)
+		expect(await counted()).toBe(before + 1)
+		await db.rateLimit.update({
+			where: { key: `tier:user:${context.user.id}` },
+			data: { count: requestTiers.userWrites.limit },
+		})
+		expect(
+			(
+				await fetch(`${limited}${context.base}/antwoord`, {
+					method: 'POST',
+					headers: { cookie: context.cookie },
+					body: formOf(unknown),
+				})
+			).status,
+		).toBe(429)
+		await db.rateLimit.delete({ where: { key: `tier:user:${context.user.id}` } })
+		expect((await post(context, textFields(1, 'Weer goed.'))).status).toBe(200)
+		await db.session.deleteMany({ where: { userId: context.user.id } })
+		expect(await post(context, unknown)).toMatchObject({ status: 401, body: { reason: 'session' } })
+		expect(await stored(context)).toEqual(['Weer goed.', 2])
+	})
+
+	it('checks a guarded save that no guarded statement decided before it reads or writes anything else', async () => {
+		const context = await listedProvider(year)
+		const sessionId = (await sessionIdFromCookie(context.cookie))!
+		await db.session.deleteMany({ where: { userId: context.user.id } })
+		const request = new Request(`http://localhost${context.base}/antwoord`, { headers: { cookie: context.cookie } })
+		const guard = writeGuard({ request, sessionId, providerId: context.provider.id, address: '127.0.0.1' })
+		// A version no one-statement save takes: the save goes the careful way, after the guard's check.
+		const refused = await saveAnswer(
+			{ type: 'provider', userId: context.user.id },
+			{ providerId: context.provider.id, year, evidenceKey: TEXT_KEY, expectedVersion: -1, value: { text: 'Nee.' } },
+			undefined,
+			undefined,
+			guard,
+		).catch((thrown: unknown) => thrown)
+		expect(refused).toBeInstanceOf(Response)
+		expect((refused as Response).status).toBe(401)
+		expect(guard.settled).toBe(true)
+		expect(await stored(context)).toBeNull()
+	})
+
+	it('answers a conflict on a kept session row as before', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Van mij.'))).status).toBe(200)
+		expect((await post(context, textFields(1, 'Nog eens van mij.'))).status).toBe(200)
+		expect(await post(context, textFields(1, 'Te laat.'))).toMatchObject({
+			status: 409,
+			body: { ok: false, reason: 'conflict', current: { text: 'Nog eens van mij.', version: 2 } },
+		})
+	})
+
+	it('does not keep a session row due for its hourly touch, so an active session is still extended', async () => {
+		const context = await listedProvider(year)
+		const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+		await db.session.updateMany({ where: { userId: context.user.id }, data: { lastSeenAt: hoursAgo } })
+		expect((await post(context, textFields(0, 'Na een pauze.'))).status).toBe(200)
+		const touched = await db.session.findFirstOrThrow({ where: { userId: context.user.id } })
+		expect(touched.lastSeenAt.getTime()).toBeGreaterThan(hoursAgo.getTime())
+		// The row read before the touch was not kept: the next save reads the session again (two
+		// statements), the one after that saves on the row it kept (one).
+		const second = await statements(() => post(context, textFields(1, 'Verder.')))
+		expect(second.filter((sql) => sql.includes('"RateLimit"'))).toHaveLength(1)
+		expect(second.length).toBeGreaterThan(1)
+		expect(await statements(() => post(context, textFields(2, 'En verder.')))).toHaveLength(1)
 	})
 
 	it('counts per user, and a deactivated account is refused', async () => {

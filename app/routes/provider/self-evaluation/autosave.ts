@@ -6,6 +6,7 @@ import { translateError } from '#app/i18n/errors.ts'
 import { attempt, readForm } from '#app/lib/forms.ts'
 import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
+import { writeGuardOf } from '#app/lib/write-guard.server.ts'
 import { type LoadedNormSet, heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
 import { saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { parseAnswerFields } from './answer-fields.ts'
@@ -85,6 +86,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			},
 			loaded,
 			held?.version,
+			writeGuardOf(request),
 		),
 	)
 	if (!attempted.ok) {
