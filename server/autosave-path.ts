@@ -6,12 +6,16 @@ export function isAutosave(req: { method: string; path: string }): boolean {
 	return req.method === 'POST' && AUTOSAVE_PATH.test(req.path)
 }
 
-/** The provider id in an autosave's path (undecodable: the raw segment, which no membership has). */
-export function autosaveProviderId(req: { path: string }): string {
-	const segment = AUTOSAVE_PATH.exec(req.path)?.[1] ?? ''
+/**
+ * The provider and year of an autosave's path, decoded; null for another path or a malformed
+ * escape (React Router answers those). The request tiers and the route read it alike.
+ */
+export function autosaveParams(path: string): { providerId: string; year: string } | null {
+	const match = AUTOSAVE_PATH.exec(path)
+	if (!match) return null
 	try {
-		return decodeURIComponent(segment)
+		return { providerId: decodeURIComponent(match[1] ?? ''), year: decodeURIComponent(match[2] ?? '') }
 	} catch {
-		return segment
+		return null
 	}
 }

@@ -15,7 +15,7 @@ import { type FormBody, setBodySource } from '#app/lib/forms.ts'
 import { adoptSessionRead } from '#app/lib/session.server.ts'
 import { setWriteGuard, writeGuard } from '#app/lib/write-guard.server.ts'
 import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
-import { AUTOSAVE_PATH } from './autosave-path.ts'
+import { autosaveParams } from './autosave-path.ts'
 import type { SessionRead } from './rate-limit-tiers.ts'
 
 type Action = typeof action
@@ -24,8 +24,9 @@ type ActionArgs = Parameters<Action>[0]
 export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
 	return async function (req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
 		if (req.method !== 'POST') return next()
-		const match = AUTOSAVE_PATH.exec(req.path)
-		const params = match ? decodedParams(match[1] ?? '', match[2] ?? '') : null
+		// The same reading of the path as the request tiers' (a kept session row is taken only for
+		// a path this route answers, so no request goes uncounted).
+		const params = autosaveParams(req.path)
 		if (!params) return next()
 		const request = fetchRequest(req)
 		setBodySource(request, (body) => readBody(req, body))
@@ -76,14 +77,6 @@ async function answerOf<T extends Response | null>(run: () => Promise<T>): Promi
 	}
 }
 
-function decodedParams(providerId: string, year: string): { providerId: string; year: string } | null {
-	try {
-		return { providerId: decodeURIComponent(providerId), year: decodeURIComponent(year) }
-	} catch {
-		return null // a malformed escape: React Router answers it as before
-	}
-}
-
 /**
  * The Fetch request the action reads: its headers, no body (readForm reads that from `req`, see
  * above) and no abort signal of ours (the action and what it calls read none: an upload's reading
@@ -95,10 +88,14 @@ function fetchRequest(req: ExpressRequest): Request {
 		if (typeof value === 'string') headers.set(name, value)
 		else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
 	}
-	return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, {
-		method: req.method,
-		headers,
-	})
+	const init = { method: req.method, headers }
+	try {
+		return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, init)
+	} catch {
+		// A Host header no URL can hold: the request is still answered (and, on a kept session
+		// row, counted by its guard), as React Router answers it under its own fallback host.
+		return new Request(`${req.protocol}://localhost${req.originalUrl}`, init)
+	}
 }
 
 /**

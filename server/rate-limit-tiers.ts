@@ -20,7 +20,7 @@ import {
 } from '#app/lib/rate-limit.server.ts'
 import { recentSessionRow, rememberSessionRow, type SessionRow, sessionIdFromCookie } from '#app/lib/session.server.ts'
 import { keptRowPermits } from '#app/lib/write-guard.server.ts'
-import { autosaveProviderId, isAutosave } from './autosave-path.ts'
+import { autosaveParams, isAutosave } from './autosave-path.ts'
 
 /** The session as the write limit's statement read it (res.locals.sessionRead, for the autosave route). */
 export interface SessionRead {
@@ -82,7 +82,8 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 			// A session this process read within the last minute and that would let this autosave
 			// through: the save's own statement counts it and checks the session (app/lib/write-guard.server.ts).
 			const kept = readSession && sessionId ? recentSessionRow(sessionId) : undefined
-			if (kept && sessionId && keptRowPermits(kept, autosaveProviderId(req))) {
+			const params = kept ? autosaveParams(req.path) : null
+			if (kept && sessionId && params && keptRowPermits(kept, params.providerId)) {
 				res.locals.sessionRead = { sessionId, row: kept, kept: true } satisfies SessionRead
 				return next()
 			}

@@ -393,6 +393,11 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		return body
 	}
 
+	async function statusOf(context: Context, fields: Record<string, string>) {
+		const init = { method: 'POST', headers: { cookie: context.cookie }, body: formOf(fields) }
+		return (await fetch(`${limited}${context.base}/antwoord`, init)).status
+	}
+
 	async function post(context: Context, fields: Record<string, string>, cookie = context.cookie) {
 		const body = new FormData()
 		for (const [name, value] of Object.entries(fields)) body.set(name, value)
@@ -501,13 +506,50 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		const context = await listedProvider(year)
 		expect((await post(context, textFields(0, 'Nog lid.'))).status).toBe(200)
 		await db.membership.deleteMany({ where: { userId: context.user.id, providerId: context.provider.id } })
-		const refused = await fetch(`${limited}${context.base}/antwoord`, {
-			method: 'POST',
-			headers: { cookie: context.cookie },
-			body: formOf(textFields(1, 'Geen lid meer.')),
+		let status = 0
+		const sent = await statements(async () => {
+			status = (
+				await fetch(`${limited}${context.base}/antwoord`, {
+					method: 'POST',
+					headers: { cookie: context.cookie },
+					body: formOf(textFields(1, 'Geen lid meer.')),
+				})
+			).status
 		})
-		expect(refused.status).toBe(404)
+		expect(status).toBe(404)
+		// Refused by the save's own statement (the kept row still named the provider).
+		expect(sent).toHaveLength(1)
 		expect(await stored(context)).toEqual(['Nog lid.', 1])
+		// Forgotten: the next request reads the session again, and is refused by the route.
+		expect(await statusOf(context, textFields(1, 'Nog steeds niet.'))).toBe(404)
+	})
+
+	it('refuses a kept session row whose account became an organisation’s: 404, nothing stored', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Aanbieder.'))).status).toBe(200)
+		await db.user.update({
+			where: { id: context.user.id },
+			data: { kind: 'organisation', organisationName: 'Verzekeraar' },
+		})
+		expect(await statusOf(context, textFields(1, 'Organisatie.'))).toBe(404)
+		expect(await stored(context)).toEqual(['Aanbieder.', 1])
+	})
+
+	it('counts every autosave on a kept session row once, whatever its answer', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Eén.'))).status).toBe(200)
+		const counted = async () =>
+			(await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
+		const before = await counted()
+		expect((await post(context, textFields(1, 'Twee.'))).status).toBe(200) // saved
+		expect((await post(context, textFields(1, 'Drie.'))).status).toBe(409) // conflict: the careful path
+		expect((await post(context, textFields(2, 'Twee.'))).status).toBe(200) // unchanged: the careful path
+		// A year no URL decoding can read: the route leaves it to React Router; the tiers counted it.
+		const malformed = context.base.replace(`/${year}`, '/%E0')
+		expect(
+			(await fetch(`${limited}${malformed}/antwoord`, { method: 'POST', headers: { cookie: context.cookie } })).status,
+		).toBe(404)
+		expect(await counted()).toBe(before + 4)
 	})
 
 	it('guards a first answer on a kept session row too', async () => {
@@ -533,12 +575,16 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 			where: { key: `tier:user:${context.user.id}` },
 			data: { count: requestTiers.userWrites.limit },
 		})
-		const refused = await fetch(`${limited}${context.base}/antwoord`, {
-			method: 'POST',
-			headers: { cookie: context.cookie },
-			body: formOf(textFields(1, 'Te veel.')),
+		let refused = new Response()
+		const sent = await statements(async () => {
+			refused = await fetch(`${limited}${context.base}/antwoord`, {
+				method: 'POST',
+				headers: { cookie: context.cookie },
+				body: formOf(textFields(1, 'Te veel.')),
+			})
 		})
 		expect(refused.status).toBe(429)
+		expect(sent).toHaveLength(1) // the save's own statement counted and refused it
 		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
 		expect(await refused.text()).toMatch(/^Te veel verzoeken\. Probeer het over \d+ seconden opnieuw\.$/)
 		expect(await stored(context)).toEqual(['Binnen de grens.', 1])
