@@ -30,6 +30,7 @@ async function run() {
 		pgliteDataDir: env.PGLITE_DATA_DIR,
 		pgliteThread: env.PGLITE_THREAD === 'on',
 		pglitePrepared: env.PGLITE_PREPARED === 'on',
+		pgliteThreadNice: env.PGLITE_THREAD_NICE,
 		pgPrepared: env.PG_PREPARED === 'on',
 		pgPoolMax: env.PG_POOL_MAX,
 	})

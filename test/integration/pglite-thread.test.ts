@@ -4,7 +4,7 @@
 // on the same directory, backups and ANALYZE work — and a thread that dies fails loudly instead of
 // leaving requests hanging. Only on PGlite (a PostgreSQL run has no embedded database).
 import { randomUUID } from 'node:crypto'
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackup } from '#app/lib/backup/backup.server.ts'
@@ -174,6 +174,30 @@ describe.skipIf(Boolean(testDatabaseUrl()))('PGlite in its worker thread', () =>
 		await closeDatabase()
 		await initDatabase({ pgliteDataDir: dir, pgliteThread: true }, { migrate: false })
 	})
+
+	it.runIf(existsSync('/proc/thread-self'))(
+		'runs at the niceness it is given, the process’s other threads unchanged',
+		async () => {
+			const niceness = () =>
+				readdirSync('/proc/self/task').map((tid) => {
+					const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+					// Field 19 of stat(5), counted after the command name in parentheses (which may hold spaces).
+					return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+				})
+			const before = niceness()
+			expect(before).not.toContain(7)
+			const thread = await startPGliteThread({ startParams: pgliteStartParams(), nice: 7 })
+			try {
+				const adapter = await thread.factory.connect()
+				expect((await adapter.queryRaw({ sql: 'SELECT 1 AS one', args: [], argTypes: [] })).rows).toEqual([[1]])
+				const after = niceness()
+				expect(after.filter((nice) => nice === 7)).toHaveLength(1)
+				expect(after.filter((nice) => nice !== 7).every((nice) => nice === before[0])).toBe(true)
+			} finally {
+				await thread.close()
+			}
+		},
+	)
 
 	it('a thread that dies refuses the waiting query and reports the crash instead of hanging', async () => {
 		const crashes: Error[] = []

@@ -61,6 +61,8 @@ export interface DatabaseConfig {
 	 * and tests keep it in process: one caller at a time, no thread to start.
 	 */
 	pgliteThread?: boolean
+	/** With pgliteThread: that thread's niceness on Linux (PGLITE_THREAD_NICE; default 0, unchanged). */
+	pgliteThreadNice?: number
 	/** With pgliteThread: what happens when the thread dies (default: the process stops). */
 	onPGliteCrash?: (error: Error) => void
 	/**
@@ -121,6 +123,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			dataDir: inMemory ? undefined : path.resolve(dataDir),
 			startParams: pgliteStartParams(),
 			prepared: config.pglitePrepared ?? true,
+			nice: config.pgliteThreadNice ?? 0,
 			onCrash: config.onPGliteCrash,
 		}).catch((error: unknown) => {
 			lock?.release()

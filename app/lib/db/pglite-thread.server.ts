@@ -45,6 +45,12 @@ export interface PGliteThreadOptions {
 	/** Statements prepared once per distinct text (pglite-prepared.js); default true. */
 	prepared?: boolean
 	/**
+	 * The thread's scheduling niceness (Linux; elsewhere ignored), 0 by default: with a higher one
+	 * the HTTP server's event loop gets the cores first when both want them (issue 17: at the
+	 * deadline rush the engine's work competed with the thread that answers every visitor).
+	 */
+	nice?: number
+	/**
 	 * Called once when the thread dies unasked (an uncaught error, out of memory). Every waiting
 	 * query has been refused by then. Default: the process stops loudly, for a server that cannot
 	 * reach its database must not hang on; a supervisor (systemd, Docker) restarts it.
@@ -85,9 +91,10 @@ export async function startPGliteThread({
 	dataDir,
 	startParams,
 	prepared = true,
+	nice = 0,
 	onCrash,
 }: PGliteThreadOptions): Promise<PGliteThread> {
-	const worker = new Worker(workerFile, { workerData: { dataDir, startParams, prepared } })
+	const worker = new Worker(workerFile, { workerData: { dataDir, startParams, prepared, nice } })
 	const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
 	let nextId = 1
 	let closing = false

@@ -10,16 +10,29 @@
 // Semantics are the in-process ones, because the same code runs: PGlite runs one query at a time,
 // and a transaction holds its lock until commit or rollback, so a query from another request
 // waits for it instead of landing inside it.
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { withPreparedStatements } from './pglite-prepared.js'
 
-/** @type {{ dataDir: string, startParams: string[], prepared: boolean }} */
-const { dataDir, startParams, prepared: keepPrepared } = workerData
+/** @type {{ dataDir: string, startParams: string[], prepared: boolean, nice: number }} */
+const { dataDir, startParams, prepared: keepPrepared, nice } = workerData
 const port = parentPort
 if (!port) throw new Error('pglite-worker.js runs only as a Worker')
+
+// This thread's niceness (PGLITE_THREAD_NICE): Linux schedules threads one by one, and this
+// thread's id is the last part of /proc/thread-self. Elsewhere (no /proc) it runs as it is; a
+// lower priority needs no privilege.
+if (nice > 0) {
+	try {
+		setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice)
+	} catch {
+		// not Linux: unchanged
+	}
+}
 
 const client = new PGlite({ dataDir, extensions: { pg_trgm }, startParams })
 // Statements prepared once per distinct text (pglite-prepared.js); without (PGLITE_PREPARED=off):
