@@ -187,6 +187,11 @@ function forgetUserSessionRows(userId: string): void {
 	for (const [sessionId, kept] of recentRows) if (kept.row.id === userId) recentRows.delete(sessionId)
 }
 
+/** A session row's memberships (a JSON text when read through row_to_json on some drivers). */
+export function sessionMemberships(row: SessionRow): SessionMembership[] {
+	return (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships) as SessionMembership[]
+}
+
 /** The current session from its row: null when absent, expired or of a deactivated account. */
 async function currentSessionOf(sessionId: string, session: SessionRow | undefined): Promise<CurrentSession | null> {
 	const now = Date.now()
@@ -197,9 +202,7 @@ async function currentSessionOf(sessionId: string, session: SessionRow | undefin
 			data: { lastSeenAt: new Date(now), expiresAt: new Date(now + sessionDays * dayMs) },
 		})
 	}
-	const memberships = (
-		typeof session.memberships === 'string' ? JSON.parse(session.memberships) : session.memberships
-	) as SessionMembership[]
+	const memberships = sessionMemberships(session)
 	return {
 		sessionId,
 		user: {

@@ -24,7 +24,7 @@ import {
 	writeLimitCtes,
 	writeLimitVerdict,
 } from './rate-limit.server.ts'
-import { forgetSessionRow, type SessionRow, adoptSessionRead } from './session.server.ts'
+import { adoptSessionRead, forgetSessionRow, type SessionRow, sessionMemberships } from './session.server.ts'
 
 export interface WriteGuard {
 	/** WITH parts for the guarded statement: `live`, `tier`, `counted`, `signed_in`, `permitted`. */
@@ -52,16 +52,13 @@ export interface GuardVerdict {
 const writeLimits: WriteLimits = { user: requestTiers.userWrites, anonymous: requestTiers.anonymousWrites }
 
 /**
- * Whether the kept row would let its user autosave for `providerId` (the route's own checks, on
- * that row): only then may the request go without reading the session first.
+ * Whether the kept row would let its user autosave for `providerId` (requireProviderMember's
+ * checks, on that row; recentSessionRow keeps only rows of live sessions of active accounts): only
+ * then may the request go without reading the session first.
  */
 export function keptRowPermits(row: SessionRow, providerId: string): boolean {
-	const memberships = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships
 	return (
-		row.active &&
-		row.kind !== 'organisation' &&
-		new Date(row.expiresAt).getTime() > Date.now() &&
-		(memberships as { providerId: string }[]).some((membership) => membership.providerId === providerId)
+		row.kind !== 'organisation' && sessionMemberships(row).some((membership) => membership.providerId === providerId)
 	)
 }
 
@@ -79,9 +76,16 @@ export function writeGuard({
 }): WriteGuard {
 	const now = Date.now()
 	let settled = false
-	const refuse = (response: Response): never => {
-		forgetSessionRow(sessionId)
-		throw response
+	// A decision that ends in a throw (a refusal, or an error) also forgets the kept row: the next
+	// request reads the session.
+	const forgettingOnRefusal = async (decide: () => Promise<void>) => {
+		settled = true
+		try {
+			await decide()
+		} catch (refusal) {
+			forgetSessionRow(sessionId)
+			throw refusal
+		}
 	}
 	return {
 		with: Prisma.sql`${writeLimitCtes(sessionId, address, writeLimits, now)},
@@ -99,38 +103,27 @@ export function writeGuard({
 		get settled() {
 			return settled
 		},
-		async settle(row) {
-			settled = true
-			const limit = writeLimitVerdict(
-				{ key: row.limitKey, count: Number(row.limitCount), resetAt: row.limitResetAt },
-				writeLimits,
-				now,
-			)
-			if (!limit.allowed) refuse(tooManyRequests(limit.retryAfterSeconds))
-			if (!row.signedIn) {
-				forgetSessionRow(sessionId)
+		settle: (row) =>
+			forgettingOnRefusal(async () => {
+				const limit = writeLimitVerdict(
+					{ key: row.limitKey, count: Number(row.limitCount), resetAt: row.limitResetAt },
+					writeLimits,
+					now,
+				)
+				if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds)
 				// Thrown as requireSession throws it: the locale from the cookie, not the kept row.
-				throw await sessionEndedResponse(request)
-			}
-			if (!row.permitted) {
-				forgetSessionRow(sessionId)
-				notFound()
-			}
-		},
-		async check() {
-			settled = true
-			const counted = await consumeWriteLimit(sessionId, address, writeLimits, undefined, { readSession: true })
-			if (!counted.allowed) refuse(tooManyRequests(counted.retryAfterSeconds))
-			// requireProviderMember on the row just read, as the route decides it with the tiers' row.
-			const fresh = new Request(request.url, { headers: request.headers })
-			adoptSessionRead(fresh, sessionId, counted.session)
-			try {
+				if (!row.signedIn) throw await sessionEndedResponse(request)
+				if (!row.permitted) notFound()
+			}),
+		check: () =>
+			forgettingOnRefusal(async () => {
+				const counted = await consumeWriteLimit(sessionId, address, writeLimits, undefined, { readSession: true })
+				if (!counted.allowed) throw tooManyRequests(counted.retryAfterSeconds)
+				// requireProviderMember on the row just read, as the route decides it with the tiers' row.
+				const fresh = new Request(request.url, { headers: request.headers })
+				adoptSessionRead(fresh, sessionId, counted.session)
 				await requireProviderMember(fresh, providerId, { json: true })
-			} catch (thrown) {
-				forgetSessionRow(sessionId)
-				throw thrown
-			}
-		},
+			}),
 	}
 }
 
