@@ -2,6 +2,7 @@
 // and the real database: it must answer exactly as the route does through React Router — saved,
 // conflict, no session, another provider's URL, bad input in Dutch, a body over the cap — and
 // leave every other request to React Router.
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -522,6 +523,39 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		expect(await stored(context)).toEqual(['Nog lid.', 1])
 		// Forgotten: the next request reads the session again, and is refused by the route.
 		expect(await statusOf(context, textFields(1, 'Nog steeds niet.'))).toBe(404)
+	})
+
+	it('answers and counts an autosave on a kept session row whose Host header no URL can hold', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Eerst.'))).status).toBe(200)
+		const counted = async () =>
+			(await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
+		const before = await counted()
+		const body = new URLSearchParams(textFields(1, 'Met een vreemde host.')).toString()
+		// fetch will not send such a Host: a plain HTTP request does.
+		const status = await new Promise<number>((resolve, reject) => {
+			const sent = http.request(
+				`${limited}${context.base}/antwoord`,
+				{
+					method: 'POST',
+					headers: {
+						host: 'geen geldige host',
+						cookie: context.cookie,
+						'content-type': 'application/x-www-form-urlencoded',
+						'content-length': Buffer.byteLength(body),
+					},
+				},
+				(response) => {
+					response.resume()
+					resolve(response.statusCode ?? 0)
+				},
+			)
+			sent.on('error', reject)
+			sent.end(body)
+		})
+		expect(status).toBe(200)
+		expect(await counted()).toBe(before + 1)
+		expect(await stored(context)).toEqual(['Met een vreemde host.', 2])
 	})
 
 	it('refuses a kept session row whose account became an organisation’s: 404, nothing stored', async () => {
