@@ -182,8 +182,11 @@ export function forgetSessionRow(sessionId: string): void {
 	recentRows.delete(sessionId)
 }
 
-/** The kept rows of one user (signed out everywhere): what this process can forget at once. */
-function forgetUserSessionRows(userId: string): void {
+/**
+ * The kept rows of one user, on this process: signed out everywhere, or a change to what a kept row
+ * shows (the language the messages are in). Other instances keep theirs for at most a minute.
+ */
+export function forgetUserSessionRows(userId: string): void {
 	for (const [sessionId, kept] of recentRows) if (kept.row.id === userId) recentRows.delete(sessionId)
 }
 

@@ -4,6 +4,7 @@ import type { Prisma, StaffRole } from '#app/generated/prisma/client.ts'
 import { pageWindow, type TableQuery, type TableSpec } from '#app/lib/table-query.ts'
 import { AppError } from '#app/domain/errors.ts'
 import { db } from '#app/lib/db.server.ts'
+import { forgetUserSessionRows } from '#app/lib/session.server.ts'
 import { type Actor, recordAudit } from './audit.server.ts'
 import { inviteUser } from './auth.server.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
@@ -182,4 +183,7 @@ export async function providerOptions() {
 /** The language a user reads the portal in (the account's preference). */
 export async function setUserLocale(userId: string, locale: Locale): Promise<void> {
 	await db.user.update({ where: { id: userId }, data: { locale } })
+	// An autosave on a session row this process kept would answer in the old language for up to a
+	// minute (app/lib/write-guard.server.ts): the next request reads the row with the new one.
+	forgetUserSessionRows(userId)
 }

@@ -13,6 +13,7 @@ import { MAX_FORM_BODY_BYTES } from '#app/lib/forms.ts'
 import { heldNormSet, loadNormSet, normSetVersion } from '#app/services/norm-sets.server.ts'
 import { registerVersion } from '#app/services/register-cache.server.ts'
 import { saveAnswer } from '#app/services/self-evaluation.server.ts'
+import { setUserLocale } from '#app/services/users.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
 import { rateLimitTiers } from '#server/rate-limit-tiers.ts'
 import { requestTiers } from '#app/domain/throttle-policy.ts'
@@ -682,6 +683,19 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 			status: 409,
 			body: { ok: false, reason: 'conflict', current: { text: 'Nog eens van mij.', version: 2 } },
 		})
+	})
+
+	it('answers in the language just chosen, not the one of a kept session row', async () => {
+		const context = await listedProvider(year)
+		expect((await post(context, textFields(0, 'Eerste.'))).status).toBe(200)
+		await setUserLocale(context.user.id, 'en')
+		expect(await post(context, { ...textFields(1, 'Tekst.'), evidenceKey: 'bestaat.niet' })).toMatchObject({
+			status: 400,
+			body: { ok: false, reason: 'invalid', message: translate('en', 'selfEvaluation.unknownQuestion') },
+		})
+		expect(translate('en', 'selfEvaluation.unknownQuestion')).not.toBe(
+			translate('nl', 'selfEvaluation.unknownQuestion'),
+		)
 	})
 
 	it('does not keep a session row due for its hourly touch, so an active session is still extended', async () => {

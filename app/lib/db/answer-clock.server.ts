@@ -3,8 +3,8 @@
 // SELECT 1 at the deadline rush waited for one of the pool's connections behind the saves (server
 // timing of /healthz p95 22 ms, issue 17); PGlite's thread keeps the same clock itself
 // (pglite-thread.server.ts).
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils'
-import { override, wrappedFactory } from './pg-prepared.server.ts'
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { withStatementHooks } from './statement-hooks.server.ts'
 
 export interface AnswerClock {
 	/** `factory`, noting the moment of every statement it answers (inside transactions too). */
@@ -17,25 +17,13 @@ export function withAnswerClock(
 	now: () => number = () => performance.now(),
 ): AnswerClock {
 	let lastAnswer = Number.NEGATIVE_INFINITY
-	const noted = <T>(answer: Promise<T>): Promise<T> =>
-		answer.then((result) => {
+	const noted = <T>(run: () => Promise<T>): Promise<T> =>
+		run().then((result) => {
 			lastAnswer = now()
 			return result
 		})
-	const queries = (target: SqlDriverAdapter | Transaction) => ({
-		queryRaw: (query: SqlQuery) => noted(target.queryRaw(query)),
-		executeRaw: (query: SqlQuery) => noted(target.executeRaw(query)),
-	})
-	const wrapAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
-		override(adapter, {
-			...queries(adapter),
-			startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
-				const transaction = await noted(adapter.startTransaction(...args))
-				return override(transaction, queries(transaction))
-			},
-		})
 	return {
-		factory: wrappedFactory(factory, wrapAdapter),
+		factory: withStatementHooks(factory, { statement: (_query, _kind, run) => noted(run), begin: noted }),
 		answeredWithin: (ms) => now() - lastAnswer <= ms,
 	}
 }

@@ -200,7 +200,7 @@ function inTurn(
 	}
 }
 
-/** `factory` whose every connection is `wrap`ped (the driver adapters' wrappers here and in answer-clock.server.ts). */
+/** `factory` whose every connection is `wrap`ped (the driver adapters' wrappers here and in statement-hooks.server.ts). */
 export function wrappedFactory(
 	factory: SqlDriverAdapterFactory,
 	wrap: (adapter: SqlDriverAdapter) => SqlDriverAdapter,

@@ -9,8 +9,8 @@
 // it succeeded or not, and so does every end of a transaction. A value read while a write ends may
 // be either side of it; it is kept only with the count taken before the read, so the next reader
 // reads again. Not for PostgreSQL, where other instances write.
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils'
-import { override, wrappedFactory } from './pg-prepared.server.ts'
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { withStatementHooks } from './statement-hooks.server.ts'
 
 export interface WriteGeneration {
 	/** `factory`, counting the writes of every adapter it connects. */
@@ -30,23 +30,13 @@ export function withWriteGeneration(factory: SqlDriverAdapterFactory): WriteGene
 		run().finally(() => {
 			generation++
 		})
-	const queries = (target: SqlDriverAdapter | Transaction) => ({
-		queryRaw: (query: SqlQuery) =>
-			onlyReads(query.sql) ? target.queryRaw(query) : counted(() => target.queryRaw(query)),
-		executeRaw: (query: SqlQuery) => counted(() => target.executeRaw(query)),
-	})
-	const wrapAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
-		override(adapter, {
-			...queries(adapter),
-			executeScript: (script: string) => counted(() => adapter.executeScript(script)),
-			startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => {
-				const transaction = await adapter.startTransaction(...args)
-				return override(transaction, {
-					...queries(transaction),
-					commit: () => counted(() => transaction.commit()),
-					rollback: () => counted(() => transaction.rollback()),
-				})
-			},
-		})
-	return { factory: wrappedFactory(factory, wrapAdapter), current: () => generation }
+	return {
+		factory: withStatementHooks(factory, {
+			// An execute counts whatever its text: it reports rows changed.
+			statement: (query, kind, run) => (kind === 'query' && onlyReads(query.sql) ? run() : counted(run)),
+			end: counted,
+			script: counted,
+		}),
+		current: () => generation,
+	}
 }
