@@ -33,6 +33,9 @@ import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import {
 	cpuMs,
+	LOOP_SAMPLING_MS,
+	loopDelay,
+	ownLoopMonitor,
 	machine,
 	machineTicks,
 	type Measured,
@@ -314,15 +317,20 @@ try {
 	}
 
 	const probeSamples: { started: number; ms: number }[] = []
+	// Every client-side time of the members includes how late this process's own loop came round to
+	// their answers; the probe runs in a process of its own. Reported, so a reader can tell.
+	const ownLoop = ownLoopMonitor()
 	let before: Awaited<ReturnType<typeof readingsNow>> | undefined
 	const [, rushTimes] = await Promise.all([
 		Promise.all(members.map((member) => typist(member))),
 		(async () => {
 			await sleep(Math.max(0, start - performance.now()))
 			before = await readingsNow()
+			ownLoop.start()
 			return probe(base, end, 4, probeSamples)
 		})(),
 	])
+	const benchLoopDelayMs = ownLoop.read()
 	if (!before) throw new Error('no readings at the start of the minute')
 	const { cpu: cpuBefore, runtime: runtimeAtStart, routes: routesAtStart, clientCpu: clientCpuBefore } = before
 	const ticksBefore = before.ticks
@@ -455,6 +463,7 @@ try {
 		serverCpuMsPerSave: Number((rushCpuMs / Math.max(1, saves.length)).toFixed(2)),
 		...machineShare,
 		...(serverGc ? { serverRuntime: serverGc } : {}),
+		benchLoopDelayMs,
 		...(serverSide.autosave && serverSide.trivial ? { serverSide } : {}),
 		warmup,
 		autosave: saveStats,
@@ -537,6 +546,8 @@ interface RushResult {
 	serverCpuPercent?: number
 	clientCpuPercent?: number
 	serverRuntime?: ServerRuntime
+	/** How late the bench's own event loop came round during the minute (beyond its sampling interval), in ms. */
+	benchLoopDelayMs?: { p50: number; p95: number; p99: number; max: number }
 	/** The same requests timed by the server itself (its histogram, bucket-interpolated), in ms. */
 	serverSide?: Record<'trivial' | 'autosave', { count: number; p50: number; p95: number; p99: number }>
 	/** The seconds the same members typed before the measured minute, and the saves answered then. */
@@ -574,12 +585,15 @@ function machineLine(r: RushResult): string {
 	if (r.machineBusyPercent === undefined) return ''
 	const runtime = r.serverRuntime
 	const gc = runtime
-		? ` The server's garbage collector during the rush: ${runtime.gc.major.count} full collections (${runtime.gc.major.ms} ms in all), ${runtime.gc.minor.count} young-generation ones (${runtime.gc.minor.ms} ms); its event loop's delay p99 ${runtime.eventLoopDelayMs.p99} ms, at most ${runtime.eventLoopDelayMs.max} ms.`
+		? ` The server's garbage collector during the rush: ${runtime.gc.major.count} full collections (${runtime.gc.major.ms} ms in all), ${runtime.gc.minor.count} young-generation ones (${runtime.gc.minor.ms} ms); its event loop came round late by p99 ${loopDelay(runtime.eventLoopDelayMs.p99)} ms, at most ${loopDelay(runtime.eventLoopDelayMs.max)} ms (beyond its ${LOOP_SAMPLING_MS} ms sampling interval; before stop 30 this line gave the whole interval).`
 		: ''
 	const own = r.serverSide
 		? ` Timed by the server itself (from the request's arrival in Express to its last byte, its histogram's buckets interpolated): autosave p50 ${r.serverSide.autosave.p50} / p95 ${r.serverSide.autosave.p95} ms, the trivial route p95 ${r.serverSide.trivial.p95} ms; the rest of the client's figures is waiting for the event loop to read the request and for the bench's own process.`
 		: ''
-	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %, the database and everything else the rest.${gc}${own}`
+	const bench = r.benchLoopDelayMs
+		? ` The bench's own event loop (all the members' clients; in every client-side time of theirs, not in the probe's) came round late by p50 ${r.benchLoopDelayMs.p50} / p95 ${r.benchLoopDelayMs.p95} / p99 ${r.benchLoopDelayMs.p99} ms.`
+		: ''
+	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %, the database and everything else the rest.${gc}${own}${bench}`
 }
 
 function report(results: RushResult[]): string {
