@@ -330,7 +330,7 @@ try {
 			return probe(base, end, 4, probeSamples)
 		})(),
 	])
-	const benchLoopDelayMs = ownLoop.read()
+	const benchLoopLateMs = ownLoop.read()
 	if (!before) throw new Error('no readings at the start of the minute')
 	const { cpu: cpuBefore, runtime: runtimeAtStart, routes: routesAtStart, clientCpu: clientCpuBefore } = before
 	const ticksBefore = before.ticks
@@ -463,7 +463,7 @@ try {
 		serverCpuMsPerSave: Number((rushCpuMs / Math.max(1, saves.length)).toFixed(2)),
 		...machineShare,
 		...(serverGc ? { serverRuntime: serverGc } : {}),
-		benchLoopDelayMs,
+		benchLoopLateMs,
 		...(serverSide.autosave && serverSide.trivial ? { serverSide } : {}),
 		warmup,
 		autosave: saveStats,
@@ -546,8 +546,11 @@ interface RushResult {
 	serverCpuPercent?: number
 	clientCpuPercent?: number
 	serverRuntime?: ServerRuntime
-	/** How late the bench's own event loop came round during the minute (beyond its sampling interval), in ms. */
-	benchLoopDelayMs?: { p50: number; p95: number; p99: number; max: number }
+	/**
+	 * How late the bench's own event loop came round during the minute, in ms: the lateness itself
+	 * (unlike serverRuntime.eventLoopDelayMs, which holds prom-client's whole sampling intervals).
+	 */
+	benchLoopLateMs?: { p50: number; p95: number; p99: number; max: number }
 	/** The same requests timed by the server itself (its histogram, bucket-interpolated), in ms. */
 	serverSide?: Record<'trivial' | 'autosave', { count: number; p50: number; p95: number; p99: number }>
 	/** The seconds the same members typed before the measured minute, and the saves answered then. */
@@ -590,8 +593,8 @@ function machineLine(r: RushResult): string {
 	const own = r.serverSide
 		? ` Timed by the server itself (from the request's arrival in Express to its last byte, its histogram's buckets interpolated): autosave p50 ${r.serverSide.autosave.p50} / p95 ${r.serverSide.autosave.p95} ms, the trivial route p95 ${r.serverSide.trivial.p95} ms; the rest of the client's figures is waiting for the event loop to read the request and for the bench's own process.`
 		: ''
-	const bench = r.benchLoopDelayMs
-		? ` The bench's own event loop (all the members' clients; in every client-side time of theirs, not in the probe's) came round late by p50 ${r.benchLoopDelayMs.p50} / p95 ${r.benchLoopDelayMs.p95} / p99 ${r.benchLoopDelayMs.p99} ms.`
+	const bench = r.benchLoopLateMs
+		? ` The bench's own event loop (all the members' clients; in every client-side time of theirs, not in the probe's) came round late by p50 ${r.benchLoopLateMs.p50} / p95 ${r.benchLoopLateMs.p95} / p99 ${r.benchLoopLateMs.p99} ms.`
 		: ''
 	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %, the database and everything else the rest.${gc}${own}${bench}`
 }

@@ -18,7 +18,13 @@ import {
 	tooManyRequestsText,
 	type WindowLimit,
 } from '#app/lib/rate-limit.server.ts'
-import { recentSessionRow, rememberSessionRow, type SessionRow, sessionIdFromCookie } from '#app/lib/session.server.ts'
+import {
+	recentSessionRow,
+	rememberSessionRow,
+	type SessionRow,
+	sessionIdFromCookie,
+	sessionRowEpoch,
+} from '#app/lib/session.server.ts'
 import { keptRowPermits } from '#app/lib/write-guard.server.ts'
 import { autosaveParams, isAutosave } from './autosave-path.ts'
 
@@ -87,6 +93,7 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 				res.locals.sessionRead = { sessionId, row: kept, kept: true } satisfies SessionRead
 				return next()
 			}
+			const readAt = sessionRowEpoch()
 			const counted = await consumeWriteLimit(
 				sessionId,
 				addressOf(req),
@@ -96,7 +103,7 @@ export async function rateLimitTiers(req: Request, res: Response, next: NextFunc
 			)
 			if (readSession) {
 				res.locals.sessionRead = { sessionId, row: counted.session } satisfies SessionRead
-				if (sessionId) rememberSessionRow(sessionId, counted.session)
+				if (sessionId) rememberSessionRow(sessionId, counted.session, readAt)
 			}
 			verdict = counted
 		} else {

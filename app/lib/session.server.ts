@@ -153,14 +153,28 @@ export function adoptSessionRead(request: Request, sessionId: string | null, row
 // the write itself that the session is live, its account active and a member of the provider, and
 // refuses otherwise (401/404, the kept row forgotten). The row gives the route what it shows and
 // decides before that write (the user, the locale); a row is not kept past the moment its session
-// is due for its hourly touch, so an active session is still extended (currentSessionOf).
+// is due for its hourly touch, so an active session is still extended (currentSessionOf). A change
+// to what a kept row shows (setUserLocale) or a sign-out everywhere forgets a user's rows.
 const recentRows = new Map<string, { row: SessionRow; until: number }>()
 const RECENT_ROW_MS = 60_000
 const MAX_RECENT_ROWS = 10_000
+/** Moves at every forgetUserSessionRows: a row read before it is not kept after it. */
+let forgets = 0
 
-/** Keeps `row`, just read from the database for `sessionId` (a live session's). */
-export function rememberSessionRow(sessionId: string, row: SessionRow | null | undefined): void {
+/** Take before reading a session row that may be kept (rememberSessionRow's `readAt`). */
+export function sessionRowEpoch(): number {
+	return forgets
+}
+
+/**
+ * Keeps `row`, just read from the database for `sessionId` (a live session's), unless a user's rows
+ * were forgotten since `readAt` (sessionRowEpoch before the read): the read may have come before
+ * that change committed (a language switched while an autosave was on its way), and keeping it
+ * would bring back what was just forgotten.
+ */
+export function rememberSessionRow(sessionId: string, row: SessionRow | null | undefined, readAt: number): void {
 	const at = Date.now()
+	if (readAt !== forgets) return
 	if (!row || !row.active || new Date(row.expiresAt).getTime() <= at) return
 	const until = Math.min(at + RECENT_ROW_MS, new Date(row.lastSeenAt).getTime() + touchIntervalMs)
 	if (until <= at) return
@@ -187,6 +201,7 @@ export function forgetSessionRow(sessionId: string): void {
  * shows (the language the messages are in). Other instances keep theirs for at most a minute.
  */
 export function forgetUserSessionRows(userId: string): void {
+	forgets++
 	for (const [sessionId, kept] of recentRows) if (kept.row.id === userId) recentRows.delete(sessionId)
 }
 

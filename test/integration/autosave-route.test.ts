@@ -17,7 +17,7 @@ import { setUserLocale } from '#app/services/users.server.ts'
 import { autosaveRoute } from '#server/autosave-route.ts'
 import { rateLimitTiers } from '#server/rate-limit-tiers.ts'
 import { requestTiers } from '#app/domain/throttle-policy.ts'
-import { sessionIdFromCookie } from '#app/lib/session.server.ts'
+import { recentSessionRow, rememberSessionRow, sessionIdFromCookie, sessionRowEpoch } from '#app/lib/session.server.ts'
 import { writeGuard } from '#app/lib/write-guard.server.ts'
 import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
 import { recordRawStatements } from '#test/fixtures/raw-statements.ts'
@@ -696,6 +696,23 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		expect(translate('en', 'selfEvaluation.unknownQuestion')).not.toBe(
 			translate('nl', 'selfEvaluation.unknownQuestion'),
 		)
+	})
+
+	it('does not keep a session row read before a language change that forgot it meanwhile', async () => {
+		const context = await listedProvider(year)
+		const sessionId = (await sessionIdFromCookie(context.cookie))!
+		expect((await post(context, textFields(0, 'Eerste.'))).status).toBe(200)
+		// A read on its way while the language changes: taken before the change, answered after it.
+		const readAt = sessionRowEpoch()
+		const inFlight = recentSessionRow(sessionId)
+		expect(inFlight?.locale).toBe('nl')
+		await setUserLocale(context.user.id, 'en')
+		rememberSessionRow(sessionId, inFlight, readAt)
+		expect(recentSessionRow(sessionId)).toBeUndefined()
+		expect(await post(context, { ...textFields(1, 'Tekst.'), evidenceKey: 'bestaat.niet' })).toMatchObject({
+			status: 400,
+			body: { message: translate('en', 'selfEvaluation.unknownQuestion') },
+		})
 	})
 
 	it('does not keep a session row due for its hourly touch, so an active session is still extended', async () => {

@@ -27,11 +27,19 @@ describe('the write generation', () => {
 		expect(await counted(() => adapter.queryRaw(sql('SELECT count(*) FROM note')))).toBe(0)
 		expect(await counted(() => adapter.executeRaw(sql('INSERT INTO note VALUES (1)')))).toBe(1)
 		// A write that fails counts too: whether it changed anything is not known from here.
-		expect(await counted(() => adapter.executeRaw(sql('INSERT INTO note VALUES (1)')))).toBe(1)
+		const before = writes.current()
+		await expect(adapter.executeRaw(sql('INSERT INTO note VALUES (1)'))).rejects.toThrow()
+		expect(writes.current() - before).toBe(1)
 		expect(await counted(() => adapter.executeScript('INSERT INTO note VALUES (2); INSERT INTO note VALUES (3)'))).toBe(
 			1,
 		)
-		const committed = await adapter.startTransaction()
+		let committed!: Awaited<ReturnType<typeof adapter.startTransaction>>
+		// Opening a transaction writes nothing; its end counts, whatever it was.
+		expect(
+			await counted(async () => {
+				committed = await adapter.startTransaction()
+			}),
+		).toBe(0)
 		expect(await counted(() => committed.queryRaw(sql('SELECT id FROM note')))).toBe(0)
 		expect(await counted(() => committed.queryRaw(sql('SELECT id FROM note WHERE id = 1 FOR UPDATE')))).toBe(1)
 		expect(await counted(() => committed.executeRaw(sql('INSERT INTO note VALUES (4)')))).toBe(1)
@@ -58,7 +66,11 @@ describe('the answer clock', () => {
 		time = 10_000
 		await transaction.queryRaw(sql('SELECT 1'))
 		expect(clock.answeredWithin(0)).toBe(true)
+		// The end of a transaction and a script are no answers the health check needs.
+		time = 12_000
 		await transaction.rollback()
+		await adapter.executeScript('SELECT 1')
+		expect(clock.answeredWithin(1_000)).toBe(false)
 		time = 15_000
 		// A statement that failed is no answer.
 		await adapter.executeRaw(sql('SELECT * FROM missing_table')).catch(() => undefined)
