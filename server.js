@@ -16,6 +16,9 @@ import { superviseWorkers } from './server/workers.js'
 const heapGrowingPercent = Number.parseInt(process.env.KEURMERK_HEAP_GROWING_PERCENT ?? '30', 10)
 if (heapGrowingPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`)
 
+/** How long an idle kept-alive connection stays open (see servePortal). */
+const KEEP_ALIVE_MS = 65_000
+
 // KEURMERK_WORKERS=N (production, PostgreSQL): this process starts N portal processes on the
 // port and serves nothing itself (server/workers.js).
 if (!(process.env.NODE_ENV === 'production' && superviseWorkers())) await servePortal()
@@ -84,6 +87,13 @@ async function servePortal() {
 		const url = process.env.APP_URL || `http://localhost:${port}`
 		console.log(`Keurmerkportaal draait op ${url}`)
 	})
+	// A client that keeps its connection for the next request (a browser, a load balancer, a test's
+	// API client) may send that request just as the server closes the idle connection, and gets a
+	// reset: Node's 5 s default lost that race in a CI run (ECONNRESET on a POST after ~5 s idle).
+	// Longer than a load balancer's usual 60 s idle timeout, so the balancer closes first
+	// (docs/deploy.md); the wait for a request's headers a little longer still, as Node requires.
+	server.keepAliveTimeout = KEEP_ALIVE_MS
+	server.headersTimeout = KEEP_ALIVE_MS + 1_000
 
 	let stopping = false
 	async function stop(signal) {

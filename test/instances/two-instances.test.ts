@@ -6,6 +6,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { connect } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
 import { initEnv } from '#app/lib/env.server.ts'
@@ -262,6 +265,32 @@ describe('two instances on one PostgreSQL', () => {
 		expect(refused.status).toBe(401)
 		expect(await refused.json()).toMatchObject({ ok: false, reason: 'session' })
 	})
+
+	it('keeps an idle connection open past Node’s 5 s default, so a client’s next request is not reset', async () => {
+		const address = new URL(a.url)
+		const socket = connect(Number(address.port), address.hostname)
+		await once(socket, 'connect')
+		let received = ''
+		socket.setEncoding('utf8')
+		socket.on('data', (chunk: string) => {
+			received += chunk
+		})
+		const answers = () => received.match(/HTTP\/1\.1 200 /g)?.length ?? 0
+		const ask = () => socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n')
+		const until = async (count: number) => {
+			for (let waited = 0; answers() < count && waited < 5_000; waited += 50) await sleep(50)
+		}
+		ask()
+		await until(1)
+		expect(answers()).toBe(1)
+		// Idle for longer than Node's default keep-alive timeout (5 s): the connection is still open.
+		await sleep(6_000)
+		expect(socket.destroyed || socket.readableEnded).toBe(false)
+		ask()
+		await until(2)
+		expect(answers()).toBe(2)
+		socket.destroy()
+	}, 20_000)
 
 	it('/metrics answers only with the token, on every instance', async () => {
 		for (const instance of [a, b]) {
