@@ -68,6 +68,11 @@ async function stored(context: Context) {
 	return answer ? [answer.text, answer.version] : null
 }
 
+/** The member's writes counted by the per-user write limit so far. */
+async function userWrites(context: Context) {
+	return (await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
+}
+
 describe('the autosave fast path', () => {
 	it('saves, then refuses a stale version with 409 and the current answer', async () => {
 		const context = await listedProvider(year)
@@ -488,7 +493,7 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 	it('saves on a session row read moments ago in one statement that counts, checks the session and writes', async () => {
 		const context = await listedProvider(year)
 		expect((await post(context, textFields(0, 'Eerste.'))).status).toBe(200)
-		const before = await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })
+		const before = await userWrites(context)
 		const sent = await statements(async () => {
 			expect(await post(context, textFields(1, 'Tweede.'))).toMatchObject({
 				status: 200,
@@ -500,8 +505,7 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		for (const part of ['"RateLimit"', '"Session"', '"Membership"', 'UPDATE "Answer"']) expect(sent[0]).toContain(part)
 		expect(await stored(context)).toEqual(['Tweede.', 2])
 		// Counted once, as the request tiers count it.
-		const after = await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })
-		expect(after.count).toBe(before.count + 1)
+		expect(await userWrites(context)).toBe(before + 1)
 	})
 
 	it('refuses a save on a kept session row once the membership ended elsewhere: 404, nothing stored', async () => {
@@ -529,9 +533,7 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 	it('answers and counts an autosave on a kept session row whose Host header no URL can hold', async () => {
 		const context = await listedProvider(year)
 		expect((await post(context, textFields(0, 'Eerst.'))).status).toBe(200)
-		const counted = async () =>
-			(await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
-		const before = await counted()
+		const before = await userWrites(context)
 		const body = new URLSearchParams(textFields(1, 'Met een vreemde host.')).toString()
 		// fetch will not send such a Host: a plain HTTP request does.
 		const status = await new Promise<number>((resolve, reject) => {
@@ -555,7 +557,7 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 			sent.end(body)
 		})
 		expect(status).toBe(200)
-		expect(await counted()).toBe(before + 1)
+		expect(await userWrites(context)).toBe(before + 1)
 		expect(await stored(context)).toEqual(['Met een vreemde host.', 2])
 	})
 
@@ -573,9 +575,7 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 	it('counts every autosave on a kept session row once, whatever its answer', async () => {
 		const context = await listedProvider(year)
 		expect((await post(context, textFields(0, 'Eén.'))).status).toBe(200)
-		const counted = async () =>
-			(await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
-		const before = await counted()
+		const before = await userWrites(context)
 		expect((await post(context, textFields(1, 'Twee.'))).status).toBe(200) // saved
 		expect((await post(context, textFields(1, 'Drie.'))).status).toBe(409) // conflict: the careful path
 		expect((await post(context, textFields(2, 'Twee.'))).status).toBe(200) // unchanged: the careful path
@@ -584,7 +584,7 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		expect(
 			(await fetch(`${limited}${malformed}/antwoord`, { method: 'POST', headers: { cookie: context.cookie } })).status,
 		).toBe(404)
-		expect(await counted()).toBe(before + 4)
+		expect(await userWrites(context)).toBe(before + 4)
 	})
 
 	it('guards a first answer on a kept session row too', async () => {
@@ -630,11 +630,9 @@ describe('the write limit and the session in one round trip (issue 17)', () => {
 		expect((await post(context, textFields(0, 'Eerst goed.'))).status).toBe(200)
 		const unknown = { ...textFields(1, 'Tekst.'), evidenceKey: 'bestaat.niet' }
 		// Still signed in: the body's own 400, counted.
-		const counted = async () =>
-			(await db.rateLimit.findUniqueOrThrow({ where: { key: `tier:user:${context.user.id}` } })).count
-		const before = await counted()
+		const before = await userWrites(context)
 		expect((await post(context, unknown)).status).toBe(400)
-		expect(await counted()).toBe(before + 1)
+		expect(await userWrites(context)).toBe(before + 1)
 		await db.rateLimit.update({
 			where: { key: `tier:user:${context.user.id}` },
 			data: { count: requestTiers.userWrites.limit },
