@@ -26,9 +26,10 @@ const schema = z.object({
 	// The server runs the embedded database in a worker thread of its own (docs/deploy.md, "Database");
 	// 'off': on the main thread, as scripts and tests do.
 	PGLITE_THREAD: z.enum(['on', 'off']).default('on'),
-	// That thread's scheduling niceness on Linux (0–19; 0: as the HTTP thread): under load the
-	// event loop that answers every visitor runs first and the engine's work waits (docs/deploy.md).
-	PGLITE_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(5),
+	// That thread's scheduling niceness on Linux (0–19; 0: as the HTTP thread). A higher one lets the
+	// event loop run first under load but makes every statement wait longer for a core; at the rush
+	// the visitors gained nothing measurable by it and the saves lost (docs/deploy.md).
+	PGLITE_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(0),
 	// PGlite keeps each distinct statement prepared (app/lib/db/pglite-prepared.js); 'off': parsed and
 	// planned every time, as PGlite's own query does (the way back; docs/deploy.md).
 	PGLITE_PREPARED: z.enum(['on', 'off']).default('on'),
