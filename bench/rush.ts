@@ -59,6 +59,10 @@ import { seedRushWorld, type WorldMember } from './rush-world.ts'
 const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 3311
 const SECONDS = Number(process.env.RUSH_SECONDS ?? 60)
 const WARMUP_SECONDS = Number(process.env.RUSH_WARMUP_SECONDS ?? 15)
+// The trivial route at rest, the reference of its ratio under load: 30 s since stop 31. Over 10 s its
+// p95 swung 1.8–3.4 ms between four back-to-back readings of an idle server on this 2-core machine
+// (and 2.2–5.2 ms across a day's rushes), so the ratio moved with the moment more than with the load.
+const REST_SECONDS = Number(process.env.RUSH_REST_SECONDS ?? 30)
 const TYPISTS = 300
 const SUBMITTERS = 30
 const COLLEAGUES = 3 // typists per carrier
@@ -181,8 +185,8 @@ try {
 		await fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}`, { headers: headers(member) })
 	}
 	for (const member of members) await normCodeOf(member)
-	const atRestTimes = await probe(base, performance.now() + 10_000)
-	const atRest = stats(atRestTimes, 10)
+	const atRestTimes = await probe(base, performance.now() + REST_SECONDS * 1000)
+	const atRest = stats(atRestTimes, REST_SECONDS)
 
 	// Every sample, the warm-up's too (at < 0: before the measured minute).
 	const allSaves: Sample[] = []
@@ -650,7 +654,7 @@ the qualification deadline. ${TYPISTS} typists (${TYPISTS / COLLEAGUES} carriers
 answer every 2 s all the run like the browser (the next save only after the previous answer) and
 upload a 1 MB PDF once: ${TYPISTS} × 0.5 = ${TYPISTS / 2} saves/s offered. ${SUBMITTERS} submitters besides them (${SUBMITTERS} carriers × 1,
 each with a complete round) type in the same way until their moment, evenly spread over the minute,
-then submit and stop. A probe asks \`/healthz\` in 4 loops throughout, and for 10 s at rest before,
+then submit and stop. A probe asks \`/healthz\` in 4 loops throughout, and for ${REST_SECONDS} s at rest before,
 from a process of its own (since stop 25; before, it shared the bench's event loop with the 330 members).
 Afterwards every member's last acknowledged text is compared with the stored answer (lostSaves).
 Since stop 25 the measured minute follows a warm-up of ${WARMUP_SECONDS} s in which the same typists already type
