@@ -1,7 +1,7 @@
 // Playwright fixtures: data through the test hooks (the embedded database lives inside the
 // server process), sign-in by writing a session, and an axe check.
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
 
 let sequence = 0
 export function uniqueId(): string {
@@ -11,6 +11,16 @@ export function uniqueId(): string {
 
 export function uniqueKvk(): string {
 	return String(10_000_000 + Math.floor(Math.random() * 89_999_999)).slice(0, 8)
+}
+
+/**
+ * The year a test works in, one of its own per attempt (CI retries once): a test that counts a
+ * year's carriers would otherwise find the failed attempt's providers beside its own.
+ */
+export function attemptYear(testInfo: TestInfo, years: readonly number[]): number {
+	const year = years[testInfo.retry]
+	if (year === undefined) throw new Error(`Geen jaar voor poging ${testInfo.retry + 1}: geef er een per poging`)
+	return year
 }
 
 export const password = 'een-lang-e2e-wachtwoord'

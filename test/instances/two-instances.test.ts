@@ -277,9 +277,8 @@ describe('two instances on one PostgreSQL', () => {
 		})
 		const answers = () => received.match(/HTTP\/1\.1 200 /g)?.length ?? 0
 		const ask = () => socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n')
-		const until = async (count: number) => {
-			for (let waited = 0; answers() < count && waited < 5_000; waited += 50) await sleep(50)
-		}
+		const until = (count: number) =>
+			waitFor(`${count} antwoord(en) op de open verbinding`, async () => (answers() >= count ? true : undefined), 5_000)
 		ask()
 		await until(1)
 		expect(answers()).toBe(1)
