@@ -41,7 +41,8 @@ try {
 	const failures: string[] = []
 	async function save(member: WorldMember, tick: number, record: boolean) {
 		const text = `Versie ${tick} van ${member.cookie.slice(-6)}: ${'cliënt intake behandelplan 😀 evaluatie\n'.repeat(20 + (tick % 50))}`
-		const body = new FormData()
+		// As the portal's own autosave sends it (autosave-fieldset.tsx): URL-encoded.
+		const body = new URLSearchParams()
 		body.set('evidenceKey', member.textKey)
 		body.set(`${member.textKey}:version`, String(member.version))
 		body.set(`${member.textKey}:text`, text)

@@ -295,7 +295,8 @@ try {
 				)
 			}
 			const text = answerText(member, tick)
-			const body = new FormData()
+			// As the portal's own autosave sends it (autosave-fieldset.tsx): URL-encoded.
+			const body = new URLSearchParams()
 			body.set('evidenceKey', member.textKey)
 			body.set(`${member.textKey}:version`, String(member.version))
 			body.set(`${member.textKey}:text`, text)

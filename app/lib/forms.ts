@@ -8,6 +8,7 @@ import { nl as zodDutch } from 'zod/v4/locales'
 import { type AppError, isAppError, type Refusal } from '#app/domain/errors.ts'
 import type { Locale } from '#app/i18n/catalogue.ts'
 import { translateError } from '#app/i18n/errors.ts'
+import { urlEncodedPairs } from './url-encoded.ts'
 
 z.config(zodDutch())
 
@@ -89,9 +90,6 @@ export function setBodySource(request: Request, source: BodySource) {
  * essence, any parameters); a header it reads otherwise (a list, a quoted comma) goes its way. */
 const urlEncoded = /^application\/x-www-form-urlencoded[\t ]*(;[^,]*)?$/i
 
-/** The Fetch body parser's decoding: UTF-8, invalid bytes replaced, a byte order mark kept. */
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
-
 /**
  * A form's body as it arrives, under its cap: a declared length over the cap is refused before a
  * byte is read (413), a body that grows past it as soon as it does.
@@ -131,7 +129,7 @@ export class FormBody {
 		const bytes = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : concatenated(this.chunks, this.total)
 		if (urlEncoded.test(type)) {
 			const formData = new FormData()
-			for (const [name, value] of new URLSearchParams(utf8.decode(bytes))) formData.append(name, value)
+			for (const [name, value] of urlEncodedPairs(bytes)) formData.append(name, value)
 			return formData
 		}
 		try {
