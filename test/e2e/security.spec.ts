@@ -416,4 +416,40 @@ test.describe('finding 7: headers', () => {
 		expect(missing.status()).toBe(404)
 		expect(missing.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
 	})
+
+	// server.js: pages and open data are compressed; the health check and a script's POST asking for
+	// JSON skip the compression middleware altogether (issue 17), and answer uncompressed as before.
+	test('compression: pages and open data compressed, the health check and the autosave answer not', async ({
+		request,
+		hooks,
+	}) => {
+		const gzip = { 'Accept-Encoding': 'gzip' }
+		const home = await request.get('/', { headers: gzip })
+		expect(home.status()).toBe(200)
+		expect(home.headers()['content-encoding']).toBe('gzip')
+		expect(await home.text()).toContain('<html')
+		const health = await request.get('/healthz', { headers: gzip })
+		expect(health.headers()['content-encoding']).toBeUndefined()
+		expect(await health.json()).toMatchObject({ status: 'ok' })
+
+		const year = 2059
+		const provider = await hooks.createProvider()
+		await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
+		// Open data is JSON too, but large, and keeps its compression.
+		const openData = await request.get(`/open-data/v1/register.json?jaar=${year}`, { headers: gzip })
+		expect(openData.status()).toBe(200)
+		expect(openData.headers()['content-encoding']).toBe('gzip')
+		expect(JSON.stringify(await openData.json())).toContain(provider.name)
+		const cookie = await sessionCookie(hooks, provider.email)
+		const base = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}`
+		const { key, version } = firstTextQuestion((await get(request, `${base}/norm/1`, cookie)).body)
+		// As the page's autosave sends it: URL-encoded, asking for JSON.
+		const saved = await request.post(`${base}/antwoord`, {
+			headers: { cookie, Accept: 'application/json', ...gzip },
+			form: { evidenceKey: key, [`${key}:version`]: version, [`${key}:text`]: 'Een antwoord. '.repeat(200) },
+		})
+		expect(saved.status()).toBe(200)
+		expect(saved.headers()['content-encoding']).toBeUndefined()
+		expect(await saved.json()).toMatchObject({ ok: true, version: Number(version) + 1 })
+	})
 })
