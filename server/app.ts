@@ -16,6 +16,7 @@ import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { registerHttpCache } from './register-http-cache.ts'
+import { series } from './series.ts'
 import { shutdown, startup } from './startup.ts'
 import { closeOrDrainUnreadBody } from './unread-body.ts'
 import { verificationHttpCache } from './verification-http-cache.ts'
@@ -39,10 +40,10 @@ export const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
 
-app.use((_req, res, next) => {
+function setCspNonce(_req: express.Request, res: express.Response, next: express.NextFunction) {
 	res.locals.cspNonce = cspNonce()
 	next()
-})
+}
 
 // The register badge, embedded as <img> on carriers' own sites (app/routes/public/carrier-badge.ts).
 const BADGE_PATH = /^\/register\/[a-z0-9][a-z0-9-]*\/badge\.svg$/
@@ -90,15 +91,12 @@ function buildSecurityHeaders() {
 	return { page: withPolicy('same-site'), badge: withPolicy('cross-origin') }
 }
 
-app.use((req, res, next) => {
+function setSecurityHeaders(req: express.Request, res: express.Response, next: express.NextFunction) {
 	securityHeaders ??= buildSecurityHeaders()
 	const headers = BADGE_PATH.test(req.path) ? securityHeaders.badge : securityHeaders.page
 	headers(req, res, next)
-})
+}
 
-// Before the Origin check and the rate limits: a scrape is neither a mutation nor a visitor.
-app.use(metricsEndpoint)
-app.use(requestMetrics)
 // The server build: in production it never changes, so what is taken from it is taken once (in
 // development Vite reloads this module on change, and each call reads it afresh).
 const loadBuild = () => import('virtual:react-router/server-build')
@@ -108,22 +106,37 @@ const readBuildVersion = () => loadBuild().then((build) => build.assets.version)
 let productionVersion: Promise<string> | undefined
 const buildVersion = () =>
 	getEnv().NODE_ENV === 'production' ? (productionVersion ??= readBuildVersion()) : readBuildVersion()
-// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
-app.use(registerHttpCache(buildVersion))
-// Issue 15, finding 7: no powerful browser feature is ever needed; and a response for a signed-in
-// user is never kept by a browser or proxy cache, whatever the route set (server/no-store.ts).
-app.use((_req, res, next) => {
+
+// Issue 15, finding 7: no powerful browser feature is ever needed.
+function setPermissionsPolicy(_req: express.Request, res: express.Response, next: express.NextFunction) {
 	res.setHeader('Permissions-Policy', permissionsPolicy)
 	next()
-})
-app.use(noStoreWhenSignedIn)
-app.use(noRepeatedHeaders)
-app.use(bodyLimit)
-app.use(closeOrDrainUnreadBody)
-app.use(originCheck)
-app.use(rateLimitTiers)
-// The certificate check's 304s: after the throttle, which every lookup passes (server/verification-http-cache.ts).
-app.use(verificationHttpCache(buildVersion))
+}
+
+// What every request passes before a route, in this order, as one layer of Express's router
+// (server/series.ts: a layer each cost more than most of these do).
+app.use(
+	series(
+		setCspNonce,
+		setSecurityHeaders,
+		// Before the Origin check and the rate limits: a scrape is neither a mutation nor a visitor.
+		metricsEndpoint,
+		requestMetrics,
+		// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
+		registerHttpCache(buildVersion),
+		setPermissionsPolicy,
+		// A response for a signed-in user is never kept by a browser or proxy cache, whatever the
+		// route set (server/no-store.ts).
+		noStoreWhenSignedIn,
+		noRepeatedHeaders,
+		bodyLimit,
+		closeOrDrainUnreadBody,
+		originCheck,
+		rateLimitTiers,
+		// The certificate check's 304s: after the throttle, which every lookup passes (server/verification-http-cache.ts).
+		verificationHttpCache(buildVersion),
+	),
+)
 
 // React Router derives its route table (every route converted, flattened and ranked) from the
 // build each time `build` is a function: per request, about 12 % of the server's CPU at autosaves
