@@ -215,8 +215,9 @@ export function AutosaveFieldset({
 			retryTimer.current = undefined
 			const editsAtStart = edits.current
 			// URL-encoded, not multipart: an answer is text only, and the server reads such a body
-			// with URLSearchParams instead of a multipart parser built around it (a save's CPU at the
-			// deadline rush, issue 17). The size below counts a character as three bytes, as encoded.
+			// straight from its bytes (app/lib/url-encoded.ts) instead of through a multipart parser
+			// (a save's cost at the deadline rush, issue 17). The size below counts a character as
+			// three bytes, as encoded.
 			const body = new URLSearchParams()
 			body.set('evidenceKey', evidenceKey)
 			body.set(`${evidenceKey}:version`, String(version.current))
