@@ -11,7 +11,7 @@ import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase } from '#app/lib/db.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { cpuMs, machine, openBenchDatabase, percentile, rssMb, serverRuntime, startServer } from './lib.ts'
-import { seedRushWorld, type WorldMember } from './rush-world.ts'
+import { autosaveForm, seedRushWorld, type WorldMember } from './rush-world.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3306)
 const SECONDS = Number(process.env.AUTOSAVE_SECONDS ?? 15)
@@ -41,11 +41,7 @@ try {
 	const failures: string[] = []
 	async function save(member: WorldMember, tick: number, record: boolean) {
 		const text = `Versie ${tick} van ${member.cookie.slice(-6)}: ${'cliënt intake behandelplan 😀 evaluatie\n'.repeat(20 + (tick % 50))}`
-		// As the portal's own autosave sends it (autosave-fieldset.tsx): URL-encoded.
-		const body = new URLSearchParams()
-		body.set('evidenceKey', member.textKey)
-		body.set(`${member.textKey}:version`, String(member.version))
-		body.set(`${member.textKey}:text`, text)
+		const body = autosaveForm(member, text)
 		const started = performance.now()
 		const response = await fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/antwoord`, {
 			method: 'POST',

@@ -53,7 +53,7 @@ import {
 } from './lib.ts'
 import { firstSaveMs, offeredSavesPerSecond, rateLimitedBy, SAVE_INTERVAL_MS, submitMs } from './rush-plan.ts'
 import { serverQuantiles } from './server-histogram.ts'
-import { seedRushWorld, type WorldMember } from './rush-world.ts'
+import { autosaveForm, seedRushWorld, type WorldMember } from './rush-world.ts'
 
 // Beside the register bench's port when BENCH_PORT is shared; the default avoids 3306 (MySQL/MariaDB).
 const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 3311
@@ -295,11 +295,7 @@ try {
 				)
 			}
 			const text = answerText(member, tick)
-			// As the portal's own autosave sends it (autosave-fieldset.tsx): URL-encoded.
-			const body = new URLSearchParams()
-			body.set('evidenceKey', member.textKey)
-			body.set(`${member.textKey}:version`, String(member.version))
-			body.set(`${member.textKey}:text`, text)
+			const body = autosaveForm(member, text)
 			const response = await timed(
 				allSaves,
 				'autosave',
