@@ -52,22 +52,13 @@ async function servePortal() {
 
 	let bundle
 	if (production) {
-		// Static files carry the security headers too (issue 15, finding 7); pages get the full set,
-		// with their CSP nonce, from server/app.ts.
-		app.use((_req, res, next) => {
-			res.setHeader('X-Content-Type-Options', 'nosniff')
-			res.setHeader('X-Frame-Options', 'DENY')
-			res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-			res.setHeader('Cross-Origin-Resource-Policy', 'same-site')
-			res.setHeader(
-				'Permissions-Policy',
-				'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()',
-			)
-			next()
-		})
-		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-		app.use(publicFiles('build/client', { maxAge: '1h', index: false }))
 		bundle = await import('./build/server/index.js')
+		// Static files carry the security headers too (issue 15, finding 7), set when a file is served;
+		// everything else is the portal's, which sets the full set with its CSP nonce (server/app.ts).
+		// Without a redirect of a directory's address: the portal answers that (404, with its headers).
+		const files = { setHeaders: bundle.setStaticFileHeaders, redirect: false }
+		app.use('/assets', express.static('build/client/assets', { ...files, immutable: true, maxAge: '1y' }))
+		app.use(publicFiles('build/client', { ...files, maxAge: '1h', index: false }))
 		await bundle.ready
 		app.use(bundle.app)
 	} else {

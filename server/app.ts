@@ -1,10 +1,10 @@
 // The Express app around React Router: security headers with a per-request CSP nonce, an
 // Origin check on mutations, rate-limit tiers, and start-up (env, database, demo data,
 // scheduler) before the first request is served.
+import type { ServerResponse } from 'node:http'
 import 'react-router'
 import { createRequestHandler } from '@react-router/express'
 import express from 'express'
-import helmet from 'helmet'
 import { getEnv } from '#app/lib/env.server.ts'
 import type { LookedUpVerification } from '#app/services/verification.server.ts'
 import { autosaveRoute } from './autosave-route.ts'
@@ -16,6 +16,7 @@ import { noRepeatedHeaders, noStoreWhenSignedIn } from './no-store.ts'
 import { originCheck } from './origin-check.ts'
 import { rateLimitTiers } from './rate-limit-tiers.ts'
 import { registerHttpCache } from './register-http-cache.ts'
+import { securityHeaders, staticFileHeaders } from './security-headers.ts'
 import { series } from './series.ts'
 import { shutdown, startup } from './startup.ts'
 import { closeOrDrainUnreadBody } from './unread-body.ts'
@@ -33,9 +34,6 @@ declare module 'react-router' {
 export const ready = startup()
 export { shutdown }
 
-export const permissionsPolicy =
-	'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), display-capture=(), browsing-topics=()'
-
 export const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
@@ -48,52 +46,32 @@ function setCspNonce(_req: express.Request, res: express.Response, next: express
 // The register badge, embedded as <img> on carriers' own sites (app/routes/public/carrier-badge.ts).
 const BADGE_PATH = /^\/register\/[a-z0-9][a-z0-9-]*\/badge\.svg$/
 
-// helmet builds its middleware (and validates the directives) when called: once per process, not
-// once per request (issue 17, a CPU profile). The nonce is read per request by the directive's
-// function; the two resource policies are two instances.
-let securityHeaders: { page: express.RequestHandler; badge: express.RequestHandler } | undefined
+// Built once per process, when the environment is read (server/security-headers.ts).
+let headerSets: { page: express.RequestHandler; badge: express.RequestHandler } | undefined
 
-function buildSecurityHeaders() {
+function securityHeaderOptions() {
 	const env = getEnv()
-	const development = env.NODE_ENV === 'development'
-	const https = env.APP_URL.startsWith('https:')
-	const withPolicy = (policy: 'cross-origin' | 'same-site') =>
-		helmet({
-			contentSecurityPolicy: {
-				useDefaults: false,
-				directives: {
-					'default-src': ["'self'"],
-					'script-src': [
-						"'self'",
-						(_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`,
-						...(development ? ["'unsafe-inline'"] : []),
-					],
-					'style-src': ["'self'", "'unsafe-inline'"],
-					'img-src': ["'self'", 'data:'],
-					'font-src': ["'self'"],
-					'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
-					'form-action': ["'self'"],
-					'frame-ancestors': ["'none'"],
-					'base-uri': ["'self'"],
-					'object-src': ["'none'"],
-					...(https ? { 'upgrade-insecure-requests': [] } : {}),
-				},
-			},
-			strictTransportSecurity: https,
-			// As the static files' (server.js) and the CSP's frame-ancestors 'none': helmet's own default is SAMEORIGIN.
-			xFrameOptions: { action: 'deny' },
-			crossOriginEmbedderPolicy: false,
-			// Open data is meant to be fetched from other sites (CORS is set on those routes); a
-			// carrier's badge is an image embedded on its own website (issue 13).
-			crossOriginResourcePolicy: { policy },
-			referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-		})
-	return { page: withPolicy('same-site'), badge: withPolicy('cross-origin') }
+	return { development: env.NODE_ENV === 'development', https: env.APP_URL.startsWith('https:') }
 }
 
+function buildSecurityHeaders() {
+	const options = securityHeaderOptions()
+	return {
+		page: securityHeaders({ ...options, resourcePolicy: 'same-site' }),
+		badge: securityHeaders({ ...options, resourcePolicy: 'cross-origin' }),
+	}
+}
+
+/** For server.js: the headers of a static file of the build, set as express.static serves it. */
+export function setStaticFileHeaders(res: ServerResponse) {
+	staticHeaders ??= staticFileHeaders(securityHeaderOptions())
+	for (const [name, value] of staticHeaders) res.setHeader(name, value)
+}
+let staticHeaders: ReturnType<typeof staticFileHeaders> | undefined
+
 function setSecurityHeaders(req: express.Request, res: express.Response, next: express.NextFunction) {
-	securityHeaders ??= buildSecurityHeaders()
-	const headers = BADGE_PATH.test(req.path) ? securityHeaders.badge : securityHeaders.page
+	headerSets ??= buildSecurityHeaders()
+	const headers = BADGE_PATH.test(req.path) ? headerSets.badge : headerSets.page
 	headers(req, res, next)
 }
 
@@ -107,12 +85,6 @@ let productionVersion: Promise<string> | undefined
 const buildVersion = () =>
 	getEnv().NODE_ENV === 'production' ? (productionVersion ??= readBuildVersion()) : readBuildVersion()
 
-// Issue 15, finding 7: no powerful browser feature is ever needed.
-function setPermissionsPolicy(_req: express.Request, res: express.Response, next: express.NextFunction) {
-	res.setHeader('Permissions-Policy', permissionsPolicy)
-	next()
-}
-
 // What every request passes before a route, in this order, as one layer of Express's router
 // (server/series.ts: a layer each cost more than most of these do).
 app.use(
@@ -124,7 +96,6 @@ app.use(
 		requestMetrics,
 		// The public register's 304s, before any further work (a 304 carries no new CSP nonce: see the module).
 		registerHttpCache(buildVersion),
-		setPermissionsPolicy,
 		// A response for a signed-in user is never kept by a browser or proxy cache, whatever the
 		// route set (server/no-store.ts).
 		noStoreWhenSignedIn,

@@ -400,6 +400,20 @@ test.describe('finding 7: headers', () => {
 		expect(file.status()).toBe(200)
 		expect(file.headers()['x-content-type-options']).toBe('nosniff')
 		expect(file.headers()['permissions-policy']).toContain('camera=()')
+		// A script is not a document: no policy of its own (the page's governs it).
+		expect(file.headers()['content-security-policy']).toBeUndefined()
+		// Each header once, on a page and on a static file.
+		const once = (headers: { name: string }[], name: string) =>
+			headers.filter((header) => header.name.toLowerCase() === name).length
+		for (const name of ['permissions-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy']) {
+			expect(once(await home.headersArray(), name), name).toBe(1)
+			expect(once(await file.headersArray(), name), name).toBe(1)
+		}
+		// The assets' directory itself is no file: the portal's 404, with the portal's headers.
+		const directory = await request.get('/assets', { maxRedirects: 0 })
+		expect(directory.status()).toBe(404)
+		expect(directory.headers()['x-frame-options']).toBe('DENY')
+		expect(directory.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
 		// The build's public files beside /assets are served by name (server.js, publicFiles); any
 		// other address is the portal's, with its headers, and frames are refused on every kind.
 		const favicon = await request.get('/favicon.svg')
