@@ -3,9 +3,11 @@
 // (its request adapter, matching the URL against the whole route table twice, the query and data
 // strategy, a streamed response) cost more CPU than the save itself. This handler runs after the
 // same middleware as every request (security headers, metrics, no-store, body limit, origin check,
-// the per-user write limit, whose statement also reads the session) and calls the route's own action — the permission check, the bounded
-// parse, the save and the answers are the route module's, not a copy. Anything it does not
-// recognise (another method, another path shape) goes on to React Router as before.
+// the per-user write limit, whose statement also reads the session) and calls the core of the
+// route's own action (`autosave`) — the permission check, the bounded parse, the save and the
+// answers are the route module's, not a copy; the answer, data until then, is written here as the
+// action's Response.json would write it. Anything it does not recognise (another method, another
+// path shape) goes on to React Router as before.
 // The body is read from the Node request itself, under readForm's own cap and parsing
 // (`setBodySource`): a web stream around the request and the Fetch body machinery (a Request with a
 // body, a Blob, the stream's reader) cost a few percent of the server's CPU per save.
@@ -14,12 +16,15 @@ import type { AppLoadContext } from 'react-router'
 import { type FormBody, setBodySource } from '#app/lib/forms.ts'
 import { adoptSessionRead } from '#app/lib/session.server.ts'
 import { setWriteGuard, writeGuard } from '#app/lib/write-guard.server.ts'
-import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
+import {
+	AUTOSAVE_REPLY_HEADERS,
+	type AutosaveReply,
+	autosave,
+} from '#app/routes/provider/self-evaluation/autosave.server.ts'
 import { autosaveParams } from './autosave-path.ts'
 import type { SessionRead } from './rate-limit-tiers.ts'
 
-type Action = typeof action
-type ActionArgs = Parameters<Action>[0]
+type ActionArgs = Parameters<typeof autosave>[0]
 
 export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
 	return async function (req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
@@ -47,7 +52,7 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 					})
 				: undefined
 		if (guard) setWriteGuard(request, guard)
-		let response = await answerOf(() => action({ request, params, context: loadContext(req, res) } as ActionArgs))
+		let answer = await answerOf(() => autosave({ request, params, context: loadContext(req, res) } as ActionArgs))
 		// An answer no guarded statement decided (a refused body, an unknown question…): it stands
 		// only if the count and the session read now let the request through, as the tiers would have.
 		if (guard && !guard.settled) {
@@ -55,10 +60,11 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 				await guard.check()
 				return null
 			})
-			if (refusal) response = refusal
+			if (refusal) answer = refusal
 		}
 		try {
-			await sendResponse(res, response)
+			if (answer instanceof Response) await sendResponse(res, answer)
+			else sendReply(res, answer)
 		} catch (error) {
 			next(error)
 		}
@@ -66,7 +72,7 @@ export function autosaveRoute(loadContext: (req: ExpressRequest, res: ExpressRes
 }
 
 /** What `run` answers, or throws as its answer: a thrown Response (404, 401, 413…) is the answer, as React Router treats it. */
-async function answerOf<T extends Response | null>(run: () => Promise<T>): Promise<T | Response> {
+async function answerOf<T>(run: () => Promise<T>): Promise<T | Response> {
 	try {
 		return await run()
 	} catch (thrown) {
@@ -134,7 +140,20 @@ function readBody(req: ExpressRequest, body: FormBody): Promise<void> {
 	})
 }
 
-/** The answer in one piece with its length: a small JSON body needs no stream, nor compression. */
+/**
+ * The save's answer as the route's action sends it (Response.json with its headers), written
+ * directly: a Response around the JSON is a body stream the answer is read back from (issue 17).
+ */
+function sendReply(res: ExpressResponse, { status, body }: AutosaveReply) {
+	const json = Buffer.from(JSON.stringify(body))
+	res.statusCode = status
+	res.setHeader('Content-Type', 'application/json')
+	for (const [name, value] of Object.entries(AUTOSAVE_REPLY_HEADERS)) res.setHeader(name, value)
+	res.setHeader('Content-Length', json.byteLength)
+	res.end(json)
+}
+
+/** A refusal in one piece with its length: a small body needs no stream, nor compression. */
 async function sendResponse(res: ExpressResponse, response: Response) {
 	res.status(response.status)
 	response.headers.forEach((value, name) => {

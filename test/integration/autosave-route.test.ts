@@ -19,7 +19,8 @@ import { rateLimitTiers } from '#server/rate-limit-tiers.ts'
 import { requestTiers } from '#app/domain/throttle-policy.ts'
 import { recentSessionRow, rememberSessionRow, sessionIdFromCookie, sessionRowEpoch } from '#app/lib/session.server.ts'
 import { writeGuard } from '#app/lib/write-guard.server.ts'
-import { TEXT_KEY, listedProvider } from './self-evaluation-helpers.ts'
+import { action } from '#app/routes/provider/self-evaluation/autosave.ts'
+import { TEXT_KEY, listedProvider, multipartRequest } from './self-evaluation-helpers.ts'
 import { recordRawStatements } from '#test/fixtures/raw-statements.ts'
 
 const year = 2074
@@ -94,6 +95,31 @@ describe('the autosave fast path', () => {
 			body: { ok: false, reason: 'conflict', current: { text: 'Tweede versie.', version: 2 } },
 		})
 		expect(await stored(context)).toEqual(['Tweede versie.', 2])
+	})
+
+	it('answers as the route’s own action answers through React Router: status, type, caching and body', async () => {
+		const context = await listedProvider(year)
+		await save(context, textFields(0, 'Opgeslagen.'))
+		// Answers that leave nothing changed, so both ways meet the same state: a stale version
+		// (409 with the current answer) and a question the norm set does not hold (400, in Dutch).
+		for (const fields of [textFields(0, 'Te laat.'), { ...textFields(1, 'Onbekend.'), evidenceKey: 'geen-vraag' }]) {
+			const fast = await save(context, fields)
+			const viaAction = await action({
+				request: multipartRequest(`${context.base}/antwoord`, fields, context.cookie),
+				params: { providerId: context.provider.id, year: String(year) },
+				context: { cspNonce: '', clientIp: '127.0.0.1' },
+			} as Parameters<typeof action>[0])
+			const text = await viaAction.text()
+			expect(fast).toEqual({
+				status: viaAction.status,
+				type: viaAction.headers.get('content-type'),
+				cacheControl: viaAction.headers.get('cache-control'),
+				length: String(Buffer.byteLength(text)),
+				body: JSON.parse(text) as unknown,
+			})
+			expect([409, 400]).toContain(fast.status)
+		}
+		expect(await stored(context)).toEqual(['Opgeslagen.', 1])
 	})
 
 	it('answers 401 in JSON without a session, and 404 on another provider’s URL, storing nothing', async () => {
