@@ -45,12 +45,14 @@ async function servePortal() {
 	// response before that (its write, end and header hooks: about 5 % of what an autosave
 	// allocated, issue 17). The health check and a script's POST asking for JSON (the autosave,
 	// the upload, the assessment's save) answer small JSON the filter would refuse anyway.
+	// `bundle` (server/app.ts) is loaded below, before the server listens.
+	let bundle
 	app.use((req, res, next) => {
-		if (req.path === '/healthz' || (req.method === 'POST' && req.headers.accept === 'application/json')) return next()
+		if (req.path === bundle.HEALTHZ_PATH || (req.method === 'POST' && req.headers.accept === 'application/json'))
+			return next()
 		compress(req, res, next)
 	})
 
-	let bundle
 	if (production) {
 		bundle = await import('./build/server/index.js')
 		// Static files carry the security headers too (issue 15, finding 7), set when a file is served;

@@ -33,6 +33,8 @@ declare module 'react-router' {
 
 export const ready = startup()
 export { shutdown }
+/** For server.js: the health check's path (no compression around its answer). */
+export { HEALTHZ_PATH }
 
 export const app = express()
 app.disable('x-powered-by')
