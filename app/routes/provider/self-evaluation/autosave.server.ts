@@ -10,7 +10,7 @@ import { notFound } from '#app/lib/http.server.ts'
 import { requireProviderMember } from '#app/lib/permissions.server.ts'
 import { writeGuardOf } from '#app/lib/write-guard.server.ts'
 import { type LoadedNormSet, heldNormSet, loadNormSet } from '#app/services/norm-sets.server.ts'
-import { saveAnswer } from '#app/services/self-evaluation.server.ts'
+import { type StoredAnswer, saveAnswer } from '#app/services/self-evaluation.server.ts'
 import { parseAnswerFields } from './answer-fields.ts'
 import { actorOf, parseYear } from './context.server.ts'
 
@@ -19,23 +19,12 @@ import { actorOf, parseYear } from './context.server.ts'
 // 401 when the session is gone.
 export type AutosaveResponse =
 	| { ok: true; version: number; savedTime: string }
-	| {
-			ok: false
-			reason: 'conflict'
-			current: {
-				text: string | null
-				number: number | null
-				url: string | null
-				checkedElements: string[]
-				declared: boolean | null
-				version: number
-			}
-	  }
+	| { ok: false; reason: 'conflict'; current: StoredAnswer }
 	| { ok: false; reason: 'frozen' | 'invalid'; message: string }
 	// 401 from requireProviderMember(…, { json: true }): the session ended, expired or was revoked.
 	| { ok: false; reason: 'session'; code: 'session_ended'; message: string }
 
-/** The answer as data: the action below makes it a Response, server/autosave-route.ts writes it itself. */
+/** The answer as data: the route's action (autosave.ts) makes it a Response, server/autosave-route.ts writes it itself. */
 export interface AutosaveReply {
 	status: 200 | 400 | 409
 	body: AutosaveResponse
