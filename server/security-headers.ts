@@ -62,7 +62,7 @@ const NONCE_MARKER = 'U2VjdXJpdHlIZWFkZXJOb25jZU1hcmtlcg=='
 type Header = readonly [name: string, value: string]
 
 /** What `middleware` does to a response: the headers it set (in order) and the ones it removed. */
-export function recordHeaders(middleware: RequestHandler, nonce: string): { set: Header[]; removed: string[] } {
+function recordHeaders(middleware: RequestHandler, nonce: string): { set: Header[]; removed: string[] } {
 	const set: Header[] = []
 	const removed: string[] = []
 	const response = {
@@ -89,12 +89,18 @@ export function recordHeaders(middleware: RequestHandler, nonce: string): { set:
 	return { set, removed }
 }
 
+/** The whole set of `options` in the order it is sent (helmet's, then the Permissions-Policy), with the nonce's marker. */
+function headerSet(options: SecurityHeaderOptions): { set: Header[]; removed: string[] } {
+	const { set, removed } = recordHeaders(helmetFor(options), NONCE_MARKER)
+	return { set: [...set, ['Permissions-Policy', PERMISSIONS_POLICY]], removed }
+}
+
 /**
  * The headers of `options`, set on a response with `res.locals.cspNonce` in the policy. Throws at
  * once when the nonce's place in the policy cannot be found (helmet changed how it writes it).
  */
 export function securityHeaders(options: SecurityHeaderOptions): RequestHandler {
-	const { set, removed } = recordHeaders(helmetFor(options), NONCE_MARKER)
+	const { set, removed } = headerSet(options)
 	const fixed: Header[] = []
 	let policy: { name: string; before: string; after: string } | undefined
 	for (const [name, value] of set) {
@@ -108,7 +114,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
 	// helmet sets the policy first; the replay keeps its place among the others.
 	const policyAt = set.findIndex(([name]) => name === policyName)
 	const ahead = fixed.slice(0, policyAt)
-	const behind = [...fixed.slice(policyAt), ['Permissions-Policy', PERMISSIONS_POLICY] as const]
+	const behind = fixed.slice(policyAt)
 	return function setSecurityHeaders(_req: Request, res: Response, next: NextFunction) {
 		for (const [name, value] of ahead) res.setHeader(name, value)
 		res.setHeader(policyName, before + (res.locals.cspNonce as string) + after)
@@ -119,19 +125,18 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
 }
 
 // What a static file needs of the set (server.js): a script, style or image is not a document, so
-// no policy; the rest as a page's (content type sniffing, framing, referrer, who may load it).
+// no policy; the rest as a page's (content type sniffing, framing, referrer, who may load it,
+// powerful features).
 const STATIC_FILE_HEADER_NAMES = new Set([
 	'x-content-type-options',
 	'x-frame-options',
 	'referrer-policy',
 	'cross-origin-resource-policy',
+	'permissions-policy',
 ])
 
 /** The headers of a file of the build (server.js sets them when express.static serves one). */
 export function staticFileHeaders(options: Omit<SecurityHeaderOptions, 'resourcePolicy'>): Header[] {
-	const { set } = recordHeaders(helmetFor({ ...options, resourcePolicy: 'same-site' }), NONCE_MARKER)
-	return [
-		...set.filter(([name]) => STATIC_FILE_HEADER_NAMES.has(name.toLowerCase())),
-		['Permissions-Policy', PERMISSIONS_POLICY],
-	]
+	const { set } = headerSet({ ...options, resourcePolicy: 'same-site' })
+	return set.filter(([name]) => STATIC_FILE_HEADER_NAMES.has(name.toLowerCase()))
 }
