@@ -39,6 +39,8 @@ export { HEALTHZ_PATH }
 export const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
+// A route's headers are appended without repeating a value already set (server/no-store.ts).
+noRepeatedHeaders(app)
 
 function setCspNonce(_req: express.Request, res: express.Response, next: express.NextFunction) {
 	res.locals.cspNonce = cspNonce()
@@ -101,7 +103,6 @@ app.use(
 		// A response for a signed-in user is never kept by a browser or proxy cache, whatever the
 		// route set (server/no-store.ts).
 		noStoreWhenSignedIn,
-		noRepeatedHeaders,
 		bodyLimit,
 		closeOrDrainUnreadBody,
 		originCheck,

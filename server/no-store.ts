@@ -4,7 +4,7 @@
 // a route's own `Cache-Control` (a public document's `public, max-age=300`, which the express
 // adapter would otherwise append to ours) cannot win. Anonymous requests keep the route's
 // caching (the register's ETags, decision 008).
-import express, { type NextFunction, type Request, type Response } from 'express'
+import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { beforeHeadWritten } from './before-head.ts'
 
 const SESSION_COOKIE = /(?:^|;\s*)__session=/
@@ -35,13 +35,12 @@ export function noStoreWhenSignedIn(req: Request, res: Response, next: NextFunct
 /**
  * The React Router adapter appends a route's headers to those already set: helmet's
  * `X-Content-Type-Options: nosniff` and a download's own became `nosniff, nosniff`. A value that
- * is already there is not added again.
+ * is already there is not added again. Installed once on the app's own response prototype (every
+ * response of `app` inherits it), not on each response: a property set on a response object per
+ * request changed its shape every time, measurable on the certificate check (issue 17).
  */
-export function noRepeatedHeaders(_req: Request, res: Response, next: NextFunction) {
-	// One function for every response (`this` is the response), not a bound copy and a closure per
-	// request: allocations on every request are what the collector pays for under load (issue 17).
-	res.append = appendOnce
-	next()
+export function noRepeatedHeaders(app: Express): void {
+	app.response.append = appendOnce
 }
 
 function appendOnce(this: Response, field: string, value?: string[] | string): Response {

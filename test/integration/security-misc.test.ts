@@ -173,7 +173,7 @@ describe('no-store for signed-in requests', () => {
 			next()
 		})
 		app.use(noStoreWhenSignedIn)
-		app.use(noRepeatedHeaders)
+		noRepeatedHeaders(app)
 		// As the React Router adapter sends a route's headers: appended to what is already set.
 		app.get('/public-document', (_req, res) => {
 			res.append('Cache-Control', 'public, max-age=300')
