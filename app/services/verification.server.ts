@@ -2,7 +2,8 @@
 // (certificateVerificationUrl). The answer is live — computed from the participation at this
 // moment by the domain's certificateStatus, kept per register moment (decision 008) — and every
 // lookup of a well-formed number is counted without personal data (CertificateVerification: when,
-// which number, which answer), written behind in batches (verification-counts.server.ts).
+// which number, which answer; per second with a count), written behind in batches
+// (verification-counts.server.ts).
 import { parseCertificateNumber, formatCertificateNumber } from '#app/domain/fees.ts'
 import { certificateStatus, registerStatus } from '#app/domain/register.ts'
 import { now } from '#app/lib/clock.server.ts'

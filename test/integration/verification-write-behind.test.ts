@@ -32,10 +32,13 @@ beforeAll(async () => {
 	])
 }, 180_000)
 
-const counted = (number: string) => db.certificateVerification.count({ where: { queriedNumber: number } })
+/** Lookups of `number` written so far: the sum of the rows' counts. */
+const counted = async (number: string) =>
+	(await db.certificateVerification.aggregate({ where: { queriedNumber: number }, _sum: { count: true } }))._sum
+		.count ?? 0
 
 describe('verification counts, written behind', () => {
-	it('arrive after the flush, not before, each lookup its own row', async () => {
+	it('arrive after the flush, not before, one row per number, answer and second', async () => {
 		setVerificationFlushInterval(3_600_000)
 		await flushVerificationCounts()
 		const number = scenario.qualified[0]?.certificateNumber ?? ''
@@ -48,30 +51,54 @@ describe('verification counts, written behind', () => {
 		await flushVerificationCounts()
 		expect(unwrittenLookups()).toBe(0)
 		const rows = await db.certificateVerification.findMany({ where: { queriedNumber: number, at: may } })
-		expect(rows).toHaveLength(3)
-		expect(rows.every((row) => row.result === 'valid' && row.certificateId !== null)).toBe(true)
+		expect(rows).toHaveLength(1)
+		expect(rows[0]).toMatchObject({ result: 'valid', count: 3 })
+		expect(rows[0]?.certificateId).not.toBeNull()
+		expect(await counted(number)).toBe(before + 3)
 		expect(await counted(`KBG-${YEAR}-9999`)).toBe(1)
 		setVerificationFlushInterval()
 	})
 
-	it('writes a batch of any size in one statement, each lookup its own row with its own moment', async () => {
+	it('writes a batch of any size in one statement, each second its own row with its count', async () => {
 		setVerificationFlushInterval(3_600_000)
 		await flushVerificationCounts()
 		const number = scenario.qualified[0]?.certificateNumber ?? ''
 		const june = amsterdamInstant(`${YEAR}-06-03`, { hour: 9 })
-		// 700: one batch goes at 500 waiting (FLUSH_AT), the rest at the flush by hand.
-		for (let index = 0; index < 700; index++) await verifyCertificate(number, new Date(june.getTime() + index))
+		// 700 seconds with one lookup each: one batch goes at 500 rows waiting (FLUSH_AT), the rest at the
+		// flush by hand.
+		for (let index = 0; index < 700; index++) await verifyCertificate(number, new Date(june.getTime() + index * 1000))
 		await flushVerificationCounts()
 		const rows = await db.certificateVerification.findMany({
-			where: { queriedNumber: number, at: { gte: june, lt: new Date(june.getTime() + 700) } },
+			where: { queriedNumber: number, at: { gte: june, lt: new Date(june.getTime() + 700_000) } },
 			orderBy: { at: 'asc' },
 		})
 		expect(rows).toHaveLength(700)
 		expect(new Set(rows.map((row) => row.id)).size).toBe(700)
-		expect(rows.every((row, index) => row.at.getTime() === june.getTime() + index)).toBe(true)
+		expect(rows.every((row, index) => row.at.getTime() === june.getTime() + index * 1000 && row.count === 1)).toBe(true)
 		expect(
 			rows.every((row) => row.result === 'valid' && row.certificateId !== null && /^c[0-9a-z]{24}$/.test(row.id)),
 		).toBe(true)
+		setVerificationFlushInterval()
+	})
+
+	it('keeps a flood of one number as one row a second, at the second’s start, every lookup counted', async () => {
+		setVerificationFlushInterval(3_600_000)
+		await flushVerificationCounts()
+		const number = scenario.qualified[1]?.certificateNumber ?? ''
+		const august = amsterdamInstant(`${YEAR}-08-04`, { hour: 9 })
+		// 2,500 lookups over 2.5 s (one per millisecond): three seconds, three rows.
+		for (let index = 0; index < 2_500; index++) await verifyCertificate(number, new Date(august.getTime() + index))
+		expect(unwrittenLookups()).toBe(2_500)
+		await flushVerificationCounts()
+		const rows = await db.certificateVerification.findMany({
+			where: { queriedNumber: number, at: { gte: august, lt: new Date(august.getTime() + 3_000) } },
+			orderBy: { at: 'asc' },
+		})
+		expect(rows.map((row) => [row.at.getTime() - august.getTime(), row.count, row.result])).toEqual([
+			[0, 1_000, 'valid'],
+			[1_000, 1_000, 'valid'],
+			[2_000, 500, 'valid'],
+		])
 		setVerificationFlushInterval()
 	})
 
@@ -92,6 +119,38 @@ describe('verification counts, written behind', () => {
 				[kept, 'valid', false],
 			].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
 		)
+		setVerificationFlushInterval()
+	})
+
+	it('keeps what the database refused and writes it with what was counted meanwhile, as one row', async () => {
+		setVerificationFlushInterval(3_600_000)
+		await flushVerificationCounts()
+		const number = scenario.qualified[1]?.certificateNumber ?? ''
+		const september = amsterdamInstant(`${YEAR}-09-05`, { hour: 9 })
+		for (let index = 0; index < 3; index++) await verifyCertificate(number, september)
+		// The table away: the flush fails and the three wait.
+		await db.$executeRaw`ALTER TABLE "CertificateVerification" RENAME TO "CertificateVerificationAway"`
+		try {
+			await expect(flushVerificationCounts()).rejects.toThrow()
+			expect(unwrittenLookups()).toBe(3)
+			// Two more in the same second, and one in the next.
+			await verifyCertificate(number, new Date(september.getTime() + 10))
+			await verifyCertificate(number, new Date(september.getTime() + 20))
+			await verifyCertificate(number, new Date(september.getTime() + 1_000))
+			expect(unwrittenLookups()).toBe(6)
+		} finally {
+			await db.$executeRaw`ALTER TABLE "CertificateVerificationAway" RENAME TO "CertificateVerification"`
+		}
+		await flushVerificationCounts()
+		expect(unwrittenLookups()).toBe(0)
+		const rows = await db.certificateVerification.findMany({
+			where: { queriedNumber: number, at: { gte: september, lt: new Date(september.getTime() + 2_000) } },
+			orderBy: { at: 'asc' },
+		})
+		expect(rows.map((row) => [row.at.getTime() - september.getTime(), row.count])).toEqual([
+			[0, 5],
+			[1_000, 1],
+		])
 		setVerificationFlushInterval()
 	})
 
