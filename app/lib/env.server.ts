@@ -39,6 +39,9 @@ const schema = z.object({
 	// The PostgreSQL connections this process keeps at most (node-postgres' pool). A request holds one
 	// per statement until the event loop has read the answer, so a busy loop holds them longer.
 	PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+	// PostgreSQL: how long a register version kept since the last notification is trusted at most
+	// (app/services/register-cache.server.ts, decision 008); 0: read at every request, as before stop 34.
+	REGISTER_VERSION_MAX_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
 	FILE_STORAGE_DIR: z.string().default('var/files'),
 	// Where file contents live: a local directory (one machine) or the database (every instance).
 	FILE_STORAGE: z.enum(['local', 'database']).default('local'),

@@ -12,23 +12,62 @@ import { amsterdamDateOf } from '#app/domain/amsterdam-time.ts'
 import { clockDescription, now } from '#app/lib/clock.server.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { db, directRows, getDatabase } from '#app/lib/db.server.ts'
+import { getEnv } from '#app/lib/env.server.ts'
 
 /** Off (KEURMERK_REGISTER_CACHE=off): every request computes its answer (the bench's "uncached" run). */
 export function registerCacheEnabled(): boolean {
 	return process.env.KEURMERK_REGISTER_CACHE !== 'off'
 }
 
-/** On the embedded database: the version last read, of which database, and its count of writes before that read. */
-let readVersion: { version: string; generation: number; database: object } | undefined
+/**
+ * The notification channel of the register version (migration register_version_notify): PostgreSQL
+ * notifies every listening instance when a transaction that bumped the version commits.
+ */
+export const REGISTER_VERSION_CHANNEL = 'keurmerk_register_version'
 
 /**
- * The register's version: the row's token (new if the row is ever recreated) and its counter. Read
- * by every register page and certificate check, 304s included: straight on the adapter, and on the
- * embedded database only after a write (every write there is this process's: its writeGeneration).
+ * On PostgreSQL a version kept since a notification is read again after at most this long even when
+ * nothing was heard (REGISTER_VERSION_MAX_AGE_MS, default 1 s; 0: read at every request): a bound on
+ * what a notification that never arrives could cost (none is lost on a connection that stays up; one
+ * that broke is noticed and moves the generation; a pooler in transaction mode passes none).
+ */
+let maxAgeOverride: number | undefined
+
+/** Another bound on a kept version's age (tests: a long one shows what the notifications alone do); none: the setting. */
+export function setRegisterVersionMaxAge(ms?: number): void {
+	maxAgeOverride = ms
+}
+
+/** The version last read, of which database, and the generation it was read in. */
+let readVersion: { version: string; generation: string; database: object } | undefined
+
+/**
+ * What must stay the same for a version read earlier to still be the version: undefined when only a
+ * read can tell. PGlite: this process's writes (every write there is). PostgreSQL: this instance's
+ * writes (so its own change is seen by its very next request), the notifications heard of everyone's
+ * (another instance's change is seen once PostgreSQL's notification has arrived, milliseconds after
+ * its commit), and the age bound; while the watch does not listen, every request reads.
+ */
+function versionGeneration(database: ReturnType<typeof getDatabase>): string | undefined {
+	const writes = database.writeGeneration()
+	if (!database.listen) return String(writes)
+	const maxAgeMs = maxAgeOverride ?? getEnv().REGISTER_VERSION_MAX_AGE_MS
+	if (maxAgeMs === 0) return undefined
+	const heard = database.listen(REGISTER_VERSION_CHANNEL).generation()
+	if (heard === undefined) return undefined
+	return `${writes}.${heard}.${Math.floor(Date.now() / maxAgeMs)}`
+}
+
+/**
+ * The register's version: the row's token (new if the row is ever recreated) and its counter. Needed
+ * by every register page and certificate check, 304s included; read straight on the adapter, and
+ * only when something may have changed it since the last read (versionGeneration) — not once per
+ * request (issue 17: on PostgreSQL that round trip was a fifth of the main thread's work at the
+ * certificate check).
  */
 export async function registerVersion(): Promise<string> {
 	const database = getDatabase()
-	const generation = database.writeGeneration?.()
+	const generation = versionGeneration(database)
 	if (generation !== undefined && readVersion?.generation === generation && readVersion.database === database)
 		return readVersion.version
 	const rows = await directRows<{ token: string; version: number }>(
@@ -36,7 +75,7 @@ export async function registerVersion(): Promise<string> {
 	)
 	const row = rows[0]
 	const version = row ? `${row.token}.${row.version}` : 'none'
-	// Kept with the count from before the read: a write that ended meanwhile makes the next reader read.
+	// Kept with the generation from before the read: a change that ended meanwhile makes the next reader read.
 	readVersion = generation === undefined ? undefined : { version, generation, database }
 	return version
 }

@@ -150,7 +150,9 @@ describe('two instances on one PostgreSQL', () => {
 	it('start side by side (mid-January, the scheduler off)', async () => {
 		const january = { KEURMERK_NOW: `${year}-01-15T10:00:00+01:00`, KEURMERK_ALLOW_CLOCK_OVERRIDE: '1' }
 		;[a, b] = await Promise.all([
-			startInstance('A', ports.a, { ...january, KEURMERK_SCHEDULER: 'off' }),
+			// A trusts a register version it holds for an hour unless told otherwise: only PostgreSQL's
+			// notification can then show it another writer's change (the test below).
+			startInstance('A', ports.a, { ...january, KEURMERK_SCHEDULER: 'off', REGISTER_VERSION_MAX_AGE_MS: '3600000' }),
 			startInstance('B', ports.b, { ...january, KEURMERK_SCHEDULER: 'off' }),
 		])
 		running = [a, b]
@@ -171,6 +173,40 @@ describe('two instances on one PostgreSQL', () => {
 		const loggedOut = await fetch(`${b.url}/uitloggen`, { method: 'POST', headers: { cookie }, redirect: 'manual' })
 		expect(loggedOut.status).toBe(302)
 		expect((await fetch(`${a.url}/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(302)
+	})
+
+	it('a change to the register made elsewhere shows on A as PostgreSQL announces it', async () => {
+		const carrier = carriers[0]!
+		const { slug } = await db.provider.findUniqueOrThrow({ where: { id: carrier.providerId }, select: { slug: true } })
+		const carrierPage = async (instance: Instance) => {
+			const response = await fetch(`${instance.url}/register/${slug}`)
+			expect(response.status).toBe(200)
+			return response.text()
+		}
+		const before = `Praktijk Voor ${randomUUID().slice(0, 8)}`
+		await db.provider.update({ where: { id: carrier.providerId }, data: { name: before } })
+		await waitFor(
+			'de eerste naam op A',
+			async () => ((await carrierPage(a)).includes(before) ? true : undefined),
+			5_000,
+		)
+		// Held by A now (twice from its cache); then renamed by another process — this test's own
+		// connection, as another instance or a script would.
+		expect(await carrierPage(a)).toContain(before)
+		const after = `Praktijk Na ${randomUUID().slice(0, 8)}`
+		const renamedAt = Date.now()
+		await db.provider.update({ where: { id: carrier.providerId }, data: { name: after } })
+		const page = await waitFor(
+			'de nieuwe naam op A',
+			async () => {
+				const html = await carrierPage(a)
+				return html.includes(after) ? html : undefined
+			},
+			2_000,
+		)
+		expect(page).not.toContain(before)
+		expect(Date.now() - renamedAt).toBeLessThan(2_000)
+		expect(await carrierPage(b)).toContain(after)
 	})
 
 	it('a file uploaded through A downloads through B, byte for byte', async () => {
@@ -323,7 +359,11 @@ describe('two instances on one PostgreSQL', () => {
 		}
 		await Promise.all([a.stop(), b.stop()])
 		running = []
-		expect(await db.certificateVerification.count({ where: { queriedNumber: number } })).toBe(5)
+		const counted = await db.certificateVerification.aggregate({
+			where: { queriedNumber: number },
+			_sum: { count: true },
+		})
+		expect(counted._sum.count).toBe(5)
 	})
 
 	describe('the 1 April run, started on both at once', () => {

@@ -18,6 +18,11 @@ describe('environment', () => {
 		expect(parseEnv({ SESSION_SECRET: secret, PG_POOL_MAX: '30' }).PG_POOL_MAX).toBe(30)
 		expect(() => parseEnv({ SESSION_SECRET: secret, PG_POOL_MAX: '0' })).toThrow(/PG_POOL_MAX/)
 		expect(() => parseEnv({ SESSION_SECRET: secret, PG_POOL_MAX: 'veel' })).toThrow(/PG_POOL_MAX/)
+		expect(env.REGISTER_VERSION_MAX_AGE_MS).toBe(1000)
+		expect(parseEnv({ SESSION_SECRET: secret, REGISTER_VERSION_MAX_AGE_MS: '0' }).REGISTER_VERSION_MAX_AGE_MS).toBe(0)
+		expect(() => parseEnv({ SESSION_SECRET: secret, REGISTER_VERSION_MAX_AGE_MS: '-1' })).toThrow(
+			/REGISTER_VERSION_MAX_AGE_MS/,
+		)
 	})
 
 	it('lists every problem in Dutch', () => {

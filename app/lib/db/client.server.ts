@@ -10,6 +10,7 @@ import type { Pool } from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { withAnswerClock } from './answer-clock.server.ts'
+import { type ChannelWatch, watchChannel } from './channel-watch.server.ts'
 import { type DirectQueries, withDirectQueries } from './direct.server.ts'
 import { acquireDirLock, type DirLock } from './dir-lock.server.ts'
 import { startPGliteThread } from './pglite-thread.server.ts'
@@ -43,10 +44,16 @@ export interface Database {
 	/** PGlite only (either mode): a copy of the data directory, for backups. */
 	dumpDataDir?: () => Promise<Blob>
 	/**
-	 * PGlite only (either mode): how many writes of this process's adapter have ended — every write
-	 * there is, as the data directory is the process's alone (write-generation.server.ts).
+	 * How many writes of this process's adapter have ended (write-generation.server.ts): on PGlite
+	 * every write there is, as the data directory is the process's alone; on PostgreSQL this
+	 * instance's, the others' are heard through `listen`.
 	 */
-	writeGeneration?: () => number
+	writeGeneration: () => number
+	/**
+	 * PostgreSQL only: a watch on a notification channel (channel-watch.server.ts), started at the first
+	 * call for that channel, one connection each, ended with `close`.
+	 */
+	listen?: (channel: string) => ChannelWatch
 	/** PostgreSQL and PGlite in its thread: whether the database answered a statement within the last `ms`. */
 	answeredWithin?: (ms: number) => boolean
 	close(): Promise<void>
@@ -87,8 +94,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 				? preparedPgAdapter({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 })
 				: withTransactionsInTurn(new PrismaPg({ connectionString: config.databaseUrl, max: config.pgPoolMax ?? 10 }))
 		const clock = withAnswerClock(queries)
-		const direct = withDirectQueries(clock.factory, () => prisma.$connect())
+		const writes = withWriteGeneration(clock.factory)
+		const direct = withDirectQueries(writes.factory, () => prisma.$connect())
 		const prisma = new PrismaClient({ adapter: direct.factory, transactionOptions })
+		const watches = new Map<string, ChannelWatch>()
+		const databaseUrl = config.databaseUrl
 		// The schema engine's connections (migrations: one pool per run, ended after it) send their
 		// statements unnamed: they run once, and must not take the queries' places.
 		const factory = new PrismaPg({ connectionString: config.databaseUrl })
@@ -104,9 +114,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			),
 			kind: 'postgresql',
 			connectionString: config.databaseUrl,
+			writeGeneration: writes.current,
+			listen(channel) {
+				let watch = watches.get(channel)
+				if (!watch) watches.set(channel, (watch = watchChannel(databaseUrl, channel)))
+				return watch
+			},
 			answeredWithin: (ms) => clock.answeredWithin(ms),
 			location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
-			close: () => prisma.$disconnect(),
+			async close() {
+				await Promise.all([...watches.values()].map((watch) => watch.close()))
+				await prisma.$disconnect()
+			},
 		}
 	}
 	const dataDir = config.pgliteDataDir ?? 'var/db'

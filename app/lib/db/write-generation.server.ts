@@ -8,7 +8,8 @@
 // Conservative by design: every statement that is not a plain SELECT counts, when it ends, whether
 // it succeeded or not, and so does every end of a transaction. A value read while a write ends may
 // be either side of it; it is kept only with the count taken before the read, so the next reader
-// reads again. Not for PostgreSQL, where other instances write.
+// reads again. On PostgreSQL, where other instances and scripts write too, this instance's count is
+// one half: the others' writes are heard as notifications (channel-watch.server.ts).
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { withStatementHooks } from './statement-hooks.server.ts'
 
