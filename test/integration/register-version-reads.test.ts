@@ -83,27 +83,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the register version on PostgreSQ
 			expect(versionReads()).toBe(0)
 			await client.query('COMMIT')
 		})
-		const after = await eventually(async () => {
-			const version = await registerVersion()
-			return version !== before ? version : undefined
-		})
-		expect(counter(after)).toBe(counter(before) + 1)
+		expect(counter(await changedFrom(before))).toBe(counter(before) + 1)
 	})
 
 	it('sees a change it was not told of (no trigger fired) once the age bound has passed', async () => {
 		setRegisterVersionMaxAge(400)
 		await listening()
 		const before = await registerVersion()
-		// replica: the session's triggers stay silent, as a notification that never arrived.
-		await elsewhere(async (client) => {
-			await client.query(`SET session_replication_role = replica`)
-			await client.query('UPDATE "RegisterVersion" SET version = version + 1 WHERE id = 1')
-		})
-		const after = await eventually(async () => {
-			const version = await registerVersion()
-			return version !== before ? version : undefined
-		})
-		expect(counter(after)).toBe(counter(before) + 1)
+		await bumpUnannounced()
+		expect(counter(await changedFrom(before))).toBe(counter(before) + 1)
 	})
 
 	it('with a bound of 0 (the setting) is read at every call, as before listening', async () => {
@@ -128,11 +116,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the register version on PostgreSQ
 			),
 		)
 		await eventually(async () => (watch().generation() === undefined ? true : undefined))
-		// Silently changed while nobody listens: the next call reads it.
-		await elsewhere(async (client) => {
-			await client.query(`SET session_replication_role = replica`)
-			await client.query('UPDATE "RegisterVersion" SET version = version + 1 WHERE id = 1')
-		})
+		// Changed unannounced while nobody listens: the next call reads it.
+		await bumpUnannounced()
 		const changed = await registerVersion()
 		const { rows } = await elsewhere((client) =>
 			client.query<{ version: number }>('SELECT version FROM "RegisterVersion" WHERE id = 1'),
@@ -166,6 +151,22 @@ async function elsewhere<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 	} finally {
 		await client.end()
 	}
+}
+
+/** Another writer bumps the version with its triggers silent (replica), as a notification that never arrived. */
+function bumpUnannounced(): Promise<unknown> {
+	return elsewhere(async (client) => {
+		await client.query(`SET session_replication_role = replica`)
+		await client.query('UPDATE "RegisterVersion" SET version = version + 1 WHERE id = 1')
+	})
+}
+
+/** The version once it is no longer `before`. */
+function changedFrom(before: string): Promise<string> {
+	return eventually(async () => {
+		const version = await registerVersion()
+		return version !== before ? version : undefined
+	})
 }
 
 async function eventually<T>(probe: () => Promise<T | undefined>, withinMs = 3_000): Promise<T> {
