@@ -42,17 +42,13 @@ let timer: ReturnType<typeof setInterval> | undefined
 // One flush at a time, in order: a flush started while another runs follows it.
 let flushing: Promise<void> = Promise.resolve()
 
-function rowKey({ certificateId, queriedNumber, result, at }: CountedLookup): string {
-	return `${at.getTime()}\u0000${certificateId ?? ''}\u0000${result}\u0000${queriedNumber}`
-}
-
 /** Counts one lookup: kept in memory, written with the next flush. */
 export function countLookup(lookup: CountedLookup): void {
-	const counted = { ...lookup, at: new Date(Math.floor(lookup.at.getTime() / 1000) * 1000) }
-	const key = rowKey(counted)
+	const second = Math.floor(lookup.at.getTime() / 1000) * 1000
+	const key = `${second}\u0000${lookup.certificateId ?? ''}\u0000${lookup.result}\u0000${lookup.queriedNumber}`
 	const row = waiting.get(key)
 	if (row) row.count++
-	else waiting.set(key, { ...counted, count: 1 })
+	else waiting.set(key, { ...lookup, at: new Date(second), count: 1 })
 	if (waiting.size >= FLUSH_AT) void flushVerificationCounts().catch(() => undefined)
 	else if (!timer) {
 		timer = setInterval(() => void flushVerificationCounts().catch(() => undefined), intervalMs)
