@@ -613,6 +613,33 @@ describe('robustness', () => {
 		)
 	})
 
+	test('a re-applicant withdrawn before its listing began keeps no window, stays usable, and is listed again when undone', () => {
+		// Qualified on 10 March, to be listed from 1 April; found incorrectly qualified in a sample
+		// interview on 16 March (the demo's sample drew such a carrier now and then: CI, stop 34).
+		const qualified = run(emptySnapshot('agreement_offered', true), [
+			[{ type: 'sign_agreement' }, at('2027-01-10')],
+			[{ type: 'submit_self_evaluation' }, at('2027-03-01')],
+			[{ type: 'qualify' }, at('2027-03-10')],
+			[{ type: 'draw_into_sample' }, at('2027-03-11')],
+		])
+		expect(qualified.listedAt).toEqual(FIRST_APRIL)
+		const withdrawn = run(qualified, [
+			[{ type: 'incorrect_qualification_found', effectiveAt: at('2027-03-16') }, at('2027-03-16', 13)],
+		])
+		expect(registerWindow(withdrawn, settings)).toBeNull()
+		// As stored: the window's start, of which there is none.
+		const stored: ParticipationSnapshot = { ...withdrawn, listedAt: null }
+		expect(snapshotProblems(stored)).toEqual([])
+		const undone = ok(
+			transition(stored, { type: 'undo_withdrawal', justification: 'Bezwaar gegrond' }, at('2027-03-20'), settings),
+		).next
+		expect(undone.state).toBe(withdrawn.stateBeforeWithdrawal)
+		expect(undone.listedAt).toEqual(FIRST_APRIL)
+		expect(snapshotProblems(undone)).toEqual([])
+		// Not withdrawn, a qualified re-applicant without a listing moment is still inconsistent.
+		expect(snapshotProblems({ ...undone, listedAt: null })).toContain('listedAt set iff a re-applicant qualified')
+	})
+
 	test('snapshotProblems names what is inconsistent', () => {
 		expect(snapshotProblems(listedCarrier())).toEqual([])
 		expect(snapshotProblems({ ...emptySnapshot('qualified', false) })).toContain('qualifiedAt set iff qualified')

@@ -468,6 +468,11 @@ function undoWithdrawal(
 		withdrawal: null,
 		stateBeforeWithdrawal: null,
 	}
+	// Withdrawn before its listing began, it kept no listing moment (snapshotProblems): undone, it is
+	// listed from now (a re-applicant not before its own listing moment).
+	if (restored.listedAt === null && listedWhen(restored.isReapplicant, before)) {
+		restored.listedAt = restored.isReapplicant ? latest(reapplicantListingAt(settings), now) : now
+	}
 	const effects: Effect[] = [mail('withdrawal_undone')]
 	if (isInRegister(restored, settings, now) && !isInRegister(s, settings, now)) {
 		effects.push({ type: 'add_to_register', at: now })
@@ -577,9 +582,13 @@ export function snapshotProblems(s: ParticipationSnapshot): string[] {
 	else check(s.latestRoundOutcome !== 'qualified', `${e} with a qualifying assessment`)
 	if (e === 'submitted') check(s.latestRoundOutcome !== 'qualified', 'submitted after qualifying')
 	if (e === 'listed') check(!s.isReapplicant, 're-applicant listed before qualifying')
-	const shouldBeListed = s.isReapplicant ? qualified : REGISTER_STATES.includes(e)
+	const shouldBeListed = listedWhen(s.isReapplicant, e)
+	// A withdrawal that took effect before the listing began leaves no register window, and none is
+	// stored (registerWindow: a re-applicant qualified in March, to be listed from 1 April, found
+	// incorrectly qualified in a sample interview on 16 March): withdrawn, it may have no listedAt.
+	const neverListed = s.state === 'withdrawn' && s.listedAt === null
 	check(
-		shouldBeListed === (s.listedAt !== null),
+		neverListed || shouldBeListed === (s.listedAt !== null),
 		s.isReapplicant ? 'listedAt set iff a re-applicant qualified' : 'listedAt set iff listed',
 	)
 	return problems
@@ -645,6 +654,11 @@ function isBefore(a: Date, b: Date): boolean {
 
 function isAfter(a: Date, b: Date): boolean {
 	return a.getTime() > b.getTime()
+}
+
+/** Whether a participation in `state` has a listing moment (DOMAIN.md §4; a re-applicant only once qualified). */
+function listedWhen(isReapplicant: boolean, state: ParticipationState): boolean {
+	return isReapplicant ? QUALIFIED_STATES.includes(state) : REGISTER_STATES.includes(state)
 }
 
 function latest(a: Date, b: Date): Date {
