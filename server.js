@@ -60,7 +60,7 @@ async function servePortal() {
 		// Without a redirect of a directory's address: the portal answers that (404, with its headers).
 		const files = { setHeaders: bundle.setStaticFileHeaders, redirect: false }
 		app.use('/assets', express.static('build/client/assets', { ...files, immutable: true, maxAge: '1y' }))
-		app.use(publicFiles('build/client', { ...files, maxAge: '1h', index: false }))
+		app.use(publicFiles('build/client', { ...files, maxAge: '1h', index: false }, bundle.decodedOr))
 		await bundle.ready
 		app.use(bundle.app)
 	} else {
@@ -114,7 +114,8 @@ async function servePortal() {
 // The build's public files beside /assets (favicon.svg): serve-static asks the file system for every
 // GET and HEAD it sees, so each page, register search and health check paid a stat of a file that
 // is not there (issue 17, a CPU profile of the deadline rush). The files are known when the build is.
-function publicFiles(root, options) {
+// `decodedOr` is the bundle's (server/decoded.ts): a path with a malformed escape names no file.
+function publicFiles(root, options, decodedOr) {
 	const serve = express.static(root, options)
 	const files = new Set(
 		readdirSync(root, { recursive: true, withFileTypes: true })
@@ -123,16 +124,7 @@ function publicFiles(root, options) {
 			.filter((file) => !file.startsWith('/assets/')),
 	)
 	return (req, res, next) => {
-		if ((req.method === 'GET' || req.method === 'HEAD') && files.has(decodedPath(req.path)))
-			return serve(req, res, next)
+		if ((req.method === 'GET' || req.method === 'HEAD') && files.has(decodedOr(req.path))) return serve(req, res, next)
 		next()
-	}
-}
-
-function decodedPath(pathname) {
-	try {
-		return decodeURIComponent(pathname)
-	} catch {
-		return pathname
 	}
 }

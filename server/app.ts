@@ -33,8 +33,9 @@ declare module 'react-router' {
 
 export const ready = startup()
 export { shutdown }
-/** For server.js: the health check's path (no compression around its answer). */
+/** For server.js: the health check's path (no compression around its answer), and the decoding of a file's path. */
 export { HEALTHZ_PATH }
+export { decodedOr } from './decoded.ts'
 
 export const app = express()
 app.disable('x-powered-by')

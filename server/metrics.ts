@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { type RouteObject, matchRoutes } from 'react-router'
 import { getEnv } from '#app/lib/env.server.ts'
 import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
+import { decodedOr } from './decoded.ts'
 import { HEALTHZ_PATH } from './healthz.ts'
 
 type BuildRoute = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }
@@ -62,16 +63,8 @@ export const routePattern = routePatterns(buildRouteTree)
 export function shapeOf(pathname: string, statics: ReadonlySet<string>): string {
 	return pathname
 		.split('/')
-		.map((segment) => (segment === '' || statics.has(decodedSegment(segment).toLowerCase()) ? segment : '_'))
+		.map((segment) => (segment === '' || statics.has(decodedOr(segment).toLowerCase()) ? segment : '_'))
 		.join('/')
-}
-
-function decodedSegment(segment: string): string {
-	try {
-		return decodeURIComponent(segment)
-	} catch {
-		return segment
-	}
 }
 
 /** Every literal segment of the routes' paths, lower case. */

@@ -22,6 +22,7 @@ import {
 	lookUpVerification,
 	normaliseCertificateNumber,
 } from '#app/services/verification.server.ts'
+import { decodedOr } from './decoded.ts'
 import { anonymousCacheable, answerConditionally, matches, visitorParts } from './register-http-cache.ts'
 
 const VERIFY_PATH = /^\/verifieer\/([^/]+)$/
@@ -34,7 +35,7 @@ export function verificationHttpCache(buildVersion: () => Promise<string>) {
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next()
 		const match = VERIFY_PATH.exec(req.path)
 		if (!match || !anonymousCacheable(req)) return next()
-		const number = normaliseCertificateNumber(decoded(match[1] ?? '').slice(0, 200))
+		const number = normaliseCertificateNumber(decodedOr(match[1] ?? '', '').slice(0, 200))
 		if (!number) return next()
 		const at = now()
 		let etag: string
@@ -52,13 +53,5 @@ export function verificationHttpCache(buildVersion: () => Promise<string>) {
 		// A 304 is an answered lookup too; a page rendered below is counted by its loader.
 		if (matches(req.headers['if-none-match'], etag)) countVerification(found, at)
 		answerConditionally(req, res, next, etag, VERIFICATION_CACHE_CONTROL)
-	}
-}
-
-function decoded(segment: string): string {
-	try {
-		return decodeURIComponent(segment)
-	} catch {
-		return ''
 	}
 }

@@ -54,6 +54,8 @@ describe('metrics', () => {
 		expect(shapeOf('/aanbieder/register/zelfevaluatie/2027', new Set(['aanbieder', 'register', 'zelfevaluatie']))).toBe(
 			'/aanbieder/register/zelfevaluatie/_',
 		)
+		// A malformed escape (a scanner's) is no literal segment: its shape, not an error.
+		expect(shapeOf('/%E0%A4%A/register', new Set(['register']))).toBe('/_/register')
 	})
 
 	it('reports the outbox queue and failures, job runs and their outcome, and process memory', async () => {
