@@ -13,7 +13,9 @@
 // What a crash loses: the lookups of the last FLUSH_INTERVAL_MS (at most FLUSH_AT rows at a time
 // while the database answers). While the database is away the rows wait and are tried again with the
 // next flush, up to MAX_WAITING rows; beyond that the oldest are dropped (and logged): a count is not
-// worth the server's memory.
+// worth the server's memory. Meanwhile only the timer tries again, once an interval: FLUSH_AT rows
+// waiting start no flush after a refused one (before stop 35 every lookup past FLUSH_AT queued a
+// flush of its own, a retry per lookup while the database was away).
 import { db } from '#app/lib/db.server.ts'
 import { jsonRows } from '#app/lib/db/json-row.server.ts'
 import { newId } from '#app/lib/ids.server.ts'
@@ -28,7 +30,7 @@ export interface CountedLookup {
 
 export const FLUSH_INTERVAL_MS = 1_000
 let intervalMs = FLUSH_INTERVAL_MS
-const FLUSH_AT = 500
+export const FLUSH_AT = 500
 const MAX_WAITING = 50_000
 
 /** One row to be: `count` lookups of one number with one answer in the second `at`. */
@@ -41,6 +43,10 @@ let waiting = new Map<string, CountedRow>()
 let timer: ReturnType<typeof setInterval> | undefined
 // One flush at a time, in order: a flush started while another runs follows it.
 let flushing: Promise<void> = Promise.resolve()
+// The flush FLUSH_AT waiting rows started, while it is queued or running: one at a time.
+let early: Promise<void> | undefined
+// The last flush was refused: until one succeeds, only the timer tries.
+let refused = false
 
 /** Counts one lookup: kept in memory, written with the next flush. */
 export function countLookup(lookup: CountedLookup): void {
@@ -49,8 +55,12 @@ export function countLookup(lookup: CountedLookup): void {
 	const row = waiting.get(key)
 	if (row) row.count++
 	else waiting.set(key, { ...lookup, at: new Date(second), count: 1 })
-	if (waiting.size >= FLUSH_AT) void flushVerificationCounts().catch(() => undefined)
-	else if (!timer) {
+	if (waiting.size >= FLUSH_AT && !early && !refused) {
+		early = flushVerificationCounts()
+			.catch(() => undefined)
+			.finally(() => (early = undefined))
+	}
+	if (!timer) {
 		timer = setInterval(() => void flushVerificationCounts().catch(() => undefined), intervalMs)
 		// The timer never keeps a process alive: a clean stop flushes (stopVerificationCounts).
 		timer.unref()
@@ -91,7 +101,11 @@ async function write(): Promise<void> {
 	if (batch.size === 0) return
 	try {
 		await insert([...batch.values()])
+		refused = false
 	} catch (error) {
+		if (!refused)
+			log.warn(`certificaatcontroles: tellingen niet geschreven, de timer probeert opnieuw (${String(error)})`)
+		refused = true
 		// Back in front of what was counted meanwhile, the same number, answer and second as one row.
 		for (const [key, row] of waiting) {
 			const earlier = batch.get(key)

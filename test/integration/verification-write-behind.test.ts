@@ -4,14 +4,16 @@
 // withdrawal, midnight of 1 January, 1 April and the minute the page shows.
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { setClock } from '#app/lib/clock.server.ts'
-import { db } from '#app/lib/db.server.ts'
+import { db, getDatabase } from '#app/lib/db.server.ts'
 import { SYNC_AFTER, SyncedRateLimits, type WindowLimit } from '#app/lib/rate-limit.server.ts'
 import type { RegisterYearScenario } from '#app/lib/test-fixtures/register.server.ts'
 import { loader as verifyLoader } from '#app/routes/public/verify.tsx'
 import {
+	countLookup,
+	FLUSH_AT,
 	FLUSH_INTERVAL_MS,
 	flushVerificationCounts,
 	setVerificationFlushInterval,
@@ -152,6 +154,44 @@ describe('verification counts, written behind', () => {
 			[1_000, 1],
 		])
 		setVerificationFlushInterval()
+	})
+
+	it('while the database refuses, tries once, not once per lookup past the batch size', async () => {
+		setVerificationFlushInterval(3_600_000)
+		await flushVerificationCounts()
+		const executed = vi.spyOn(getDatabase().prisma, '$executeRaw')
+		const inserts = () =>
+			executed.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO "CertificateVerification"')).length
+		const at = amsterdamInstant(`${YEAR}-09-06`, { hour: 9 })
+		const lookups = FLUSH_AT + 200
+		await db.$executeRaw`ALTER TABLE "CertificateVerification" RENAME TO "CertificateVerificationAway"`
+		try {
+			for (let index = 0; index < lookups; index++) {
+				countLookup({ certificateId: null, queriedNumber: `KBG-WEG-${index}`, result: 'unknown', at })
+				// Room for a started flush to run, as between requests.
+				if (index % 50 === 0) await new Promise((resolve) => setImmediate(resolve))
+			}
+			await new Promise((resolve) => setTimeout(resolve, 50))
+			expect(inserts()).toBe(1)
+			expect(unwrittenLookups()).toBe(lookups)
+		} finally {
+			await db.$executeRaw`ALTER TABLE "CertificateVerificationAway" RENAME TO "CertificateVerification"`
+		}
+		// Back: a flush writes them all, and the batch size starts flushes again.
+		await flushVerificationCounts()
+		expect(unwrittenLookups()).toBe(0)
+		executed.mockClear()
+		for (let index = 0; index < FLUSH_AT; index++) {
+			countLookup({ certificateId: null, queriedNumber: `KBG-TERUG-${index}`, result: 'unknown', at })
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50))
+		await flushVerificationCounts()
+		expect(inserts()).toBe(1)
+		executed.mockRestore()
+		setVerificationFlushInterval()
+		expect((await db.certificateVerification.aggregate({ where: { at }, _sum: { count: true } }))._sum.count).toBe(
+			lookups + FLUSH_AT,
+		)
 	})
 
 	it('are written by the timer on their own, within the flush interval', async () => {
