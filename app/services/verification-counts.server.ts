@@ -103,8 +103,7 @@ async function write(): Promise<void> {
 		await insert([...batch.values()])
 		refused = false
 	} catch (error) {
-		if (!refused)
-			log.warn(`certificaatcontroles: tellingen niet geschreven, de timer probeert opnieuw (${String(error)})`)
+		if (!refused) log.warn('certificate lookup counts not written; the timer retries', String(error))
 		refused = true
 		// Back in front of what was counted meanwhile, the same number, answer and second as one row.
 		for (const [key, row] of waiting) {
