@@ -11,7 +11,8 @@ import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase } from '#app/lib/db.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import { cpuMs, machine, openBenchDatabase, percentile, rssMb, serverRuntime, startServer } from './lib.ts'
-import { autosaveForm, seedRushWorld, type WorldMember } from './rush-world.ts'
+import { autosaveBody } from './rush-members.ts'
+import { seedRushWorld, type WorldMember } from './rush-world.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 3306)
 const SECONDS = Number(process.env.AUTOSAVE_SECONDS ?? 15)
@@ -41,7 +42,7 @@ try {
 	const failures: string[] = []
 	async function save(member: WorldMember, tick: number, record: boolean) {
 		const text = `Versie ${tick} van ${member.cookie.slice(-6)}: ${'cliënt intake behandelplan 😀 evaluatie\n'.repeat(20 + (tick % 50))}`
-		const body = autosaveForm(member, text)
+		const body = autosaveBody(member, text)
 		const started = performance.now()
 		const response = await fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/antwoord`, {
 			method: 'POST',

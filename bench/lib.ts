@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
@@ -94,6 +93,16 @@ export async function startServer(
 	port: number,
 	env: Record<string, string> = {},
 ): Promise<BenchServer> {
+	const base = `http://localhost:${port}`
+	// A server left on the port (a bench stopped midway leaves its server running) would answer the
+	// health check below in place of this one, which cannot listen: figures of another build.
+	if (
+		await fetch(`${base}/healthz`).then(
+			() => true,
+			() => false,
+		)
+	)
+		throw new Error(`Poort ${port} is al in gebruik (een achtergebleven server?): stop die eerst`)
 	const started = performance.now()
 	// As `npm start` runs it: its Node flags and environment (bench/production-start.ts), then
 	// BENCH_SERVER_NODE_ARGS: extra Node flags for the server only, e.g. '--cpu-prof --cpu-prof-dir=/tmp/p'
@@ -123,14 +132,16 @@ export async function startServer(
 			...env,
 		},
 	})
-	const base = `http://localhost:${port}`
 	for (let attempt = 0; ; attempt++) {
 		try {
 			if ((await fetch(`${base}/healthz`)).ok) break
 		} catch {
 			// not up yet
 		}
-		if (attempt > 1200 || child.exitCode !== null) throw new Error('De server start niet')
+		if (attempt > 1200 || child.exitCode !== null) {
+			child.kill('SIGKILL')
+			throw new Error('De server start niet')
+		}
 		await new Promise((resolve) => setTimeout(resolve, 50))
 	}
 	return {
@@ -307,42 +318,9 @@ export interface ServerRuntime {
 	/**
 	 * The event loop's sampling intervals since the previous scrape (prom-client resets them at every
 	 * scrape), as prom-client reports them: whole, so an idle loop reads LOOP_SAMPLING_MS; the delay
-	 * is what lies beyond that (loopDelay).
+	 * is what lies beyond that (loopDelay, bench/loop-monitor.ts).
 	 */
 	eventLoopDelayMs: { p50: number; p99: number; max: number }
-}
-
-/**
- * perf_hooks' event-loop monitor times an interval timer and records each interval whole: an idle
- * loop reads its resolution, not 0. prom-client samples every 10 ms (its eventLoopMonitoringPrecision,
- * which app/lib/metrics.server.ts leaves as it is), and so do the bench's own monitors.
- */
-export const LOOP_SAMPLING_MS = 10
-
-/** The delay in a whole sampling interval `ms`: how much later than due the loop came round. */
-export function loopDelay(ms: number): number {
-	return Math.max(0, Math.round((ms - LOOP_SAMPLING_MS) * 10) / 10)
-}
-
-/** A monitor of this process's own event loop (the bench's clients): enable, then read its delays. */
-export function ownLoopMonitor() {
-	const histogram = monitorEventLoopDelay({ resolution: LOOP_SAMPLING_MS })
-	const ms = (nanoseconds: number) => loopDelay(nanoseconds / 1e6)
-	return {
-		start: () => {
-			histogram.reset()
-			histogram.enable()
-		},
-		read: () => {
-			histogram.disable()
-			return {
-				p50: ms(histogram.percentile(50)),
-				p95: ms(histogram.percentile(95)),
-				p99: ms(histogram.percentile(99)),
-				max: ms(histogram.max),
-			}
-		},
-	}
 }
 
 export async function serverRuntime(base: string): Promise<ServerRuntime | null> {

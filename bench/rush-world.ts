@@ -123,12 +123,3 @@ export async function seedRushWorld(options: {
 	await db.$executeRawUnsafe('ANALYZE')
 	return { members, deadline }
 }
-
-/** One autosave of `text` as the portal's page sends it (autosave-fieldset.tsx): URL-encoded. */
-export function autosaveForm(member: WorldMember, text: string): URLSearchParams {
-	const body = new URLSearchParams()
-	body.set('evidenceKey', member.textKey)
-	body.set(`${member.textKey}:version`, String(member.version))
-	body.set(`${member.textKey}:text`, text)
-	return body
-}

@@ -22,7 +22,7 @@
 // hand-written "## Reading" at its end).
 // Run: npm run bench:rush (builds first), or npx tsx bench/rush.ts after a build;
 // npx tsx bench/rush.ts --report writes bench/rush.md from the results files without a run.
-import { spawn } from 'node:child_process'
+import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
@@ -33,9 +33,6 @@ import { loadNormSet } from '#app/services/norm-sets.server.ts'
 import { runningYearAt } from '#app/services/years.server.ts'
 import {
 	cpuMs,
-	LOOP_SAMPLING_MS,
-	loopDelay,
-	ownLoopMonitor,
 	machine,
 	machineTicks,
 	type Measured,
@@ -51,9 +48,20 @@ import {
 	writeReport,
 	writeResult,
 } from './lib.ts'
-import { firstSaveMs, offeredSavesPerSecond, rateLimitedBy, SAVE_INTERVAL_MS, submitMs } from './rush-plan.ts'
+import { LOOP_SAMPLING_MS, loopDelay } from './loop-monitor.ts'
+import type { ChildTask } from './rush-members-child.ts'
+import {
+	mergeRuns,
+	type MembersRun,
+	type RushMember,
+	type RushSchedule,
+	runMembersTimed,
+	type Sample,
+	wallNow,
+} from './rush-members.ts'
+import { offeredSavesPerSecond, rateLimitedBy, submitMs } from './rush-plan.ts'
 import { serverQuantiles } from './server-histogram.ts'
-import { autosaveForm, seedRushWorld, type WorldMember } from './rush-world.ts'
+import { seedRushWorld, type WorldMember } from './rush-world.ts'
 
 // Beside the register bench's port when BENCH_PORT is shared; the default avoids 3306 (MySQL/MariaDB).
 const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 3311
@@ -66,6 +74,10 @@ const REST_SECONDS = Number(process.env.RUSH_REST_SECONDS ?? 30)
 const TYPISTS = 300
 const SUBMITTERS = 30
 const COLLEAGUES = 3 // typists per carrier
+// The members' clients in this many processes (1: in the bench's own, as before stop 35).
+const CLIENT_PROCESSES = Number(process.env.RUSH_CLIENT_PROCESSES ?? 1)
+if (!Number.isInteger(CLIENT_PROCESSES) || CLIENT_PROCESSES < 1)
+	throw new Error('RUSH_CLIENT_PROCESSES: een geheel getal ≥ 1')
 const YEAR = runningYearAt(new Date()) + 1
 await reportOnlyWhenAsked('rush.md', () => report(readResults<RushResult>('rush')))
 if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run build')
@@ -100,37 +112,10 @@ const deadline = world.deadline
 const seedSeconds = (performance.now() - seedStart) / 1000
 await closeDatabase()
 
-// ── What a member sends ───────────────────────────────────────────────────────────────────────
-const WORDS = ['cliënt', 'intake', 'behandelplan', 'regiebehandelaar', 'evaluatie', 'wachttijd', 'ROM', 'huisarts']
-const EXTRAS = ['😀', '👍🏽', '🧠', '— ', '\n', '\n\n', '€ ', 'ë', '“citaat” ']
-function answerText(member: Member, tick: number): string {
-	const length = 500 + ((member.index * 7919 + tick * 104_729) % 2500)
-	let text = `Lid ${member.index}, versie ${tick}: `
-	let n = member.index + tick
-	while (text.length < length) {
-		n = (n * 1_103_515_245 + 12_345) % 2 ** 31
-		text += `${WORDS[n % WORDS.length]} `
-		if (member.index % 3 === 0 && n % 11 === 0) text += EXTRAS[n % EXTRAS.length]
-	}
-	// By code points: cutting an emoji's surrogate pair in half would send U+FFFD, not the text.
-	return Array.from(text).slice(0, length).join('')
-}
-const PDF = (() => {
-	const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n'
-	const padding = `%${'x'.repeat(98)}\n`.repeat(Math.ceil((1024 * 1024 - head.length) / 100))
-	return new TextEncoder().encode(`${head}${padding}trailer<</Root 1 0 R>>\n%%EOF\n`)
-})()
-
-interface Sample {
-	at: number
-	ms: number
-	ok: boolean
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Asks /healthz with `workers` loops until `until` (ms, performance.now()), from a process of its
+ * Asks /healthz with `workers` loops until `until` (wall-clock ms, wallNow()), from a process of its
  * own (probe-client.js): another user, not one more client in this busy event loop.
  */
 async function probe(
@@ -139,7 +124,7 @@ async function probe(
 	workers = 4,
 	samples?: { started: number; ms: number }[],
 ): Promise<number[]> {
-	const spawned = performance.now()
+	const spawned = wallNow()
 	const child = spawn(
 		process.execPath,
 		[fileURLToPath(new URL('./probe-client.js', import.meta.url)), base, String(until - spawned), String(workers)],
@@ -178,6 +163,8 @@ const headers = (member: Member) => ({
 
 const normCodes = new Map<string, string>()
 let result: object
+// The members' processes start now, idle through the rest, so their start is not in the rush.
+const clients = membersClients(CLIENT_PROCESSES)
 try {
 	const rssAtRest = rssMb(server.process.pid)
 	// Warm the server up a little (JIT, the norm set), then the trivial route at rest.
@@ -185,16 +172,12 @@ try {
 		await fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}`, { headers: headers(member) })
 	}
 	for (const member of members) await normCodeOf(member)
-	const atRestTimes = await probe(base, performance.now() + REST_SECONDS * 1000)
+	await clients.ready
+	const atRestTimes = await probe(base, wallNow() + REST_SECONDS * 1000)
 	const atRest = stats(atRestTimes, REST_SECONDS)
 
-	// Every sample, the warm-up's too (at < 0: before the measured minute).
-	const allSaves: Sample[] = []
-	const allUploads: Sample[] = []
-	const allSubmissions: Sample[] = []
-	const failures: string[] = []
 	let maxRss = rssAtRest
-	const warmupStart = performance.now()
+	const warmupStart = wallNow()
 	const start = warmupStart + WARMUP_SECONDS * 1000
 	const end = start + SECONDS * 1000
 	// Who else used the machine's cores during the minute (the bench's own clients run here too), and
@@ -207,7 +190,6 @@ try {
 		return {
 			cpu: cpuMs(server.process.pid),
 			...(await scrape()),
-			clientCpu: process.cpuUsage(),
 			ticks: machineTicks(),
 		}
 	}
@@ -222,118 +204,43 @@ try {
 		SECONDS,
 	)
 
-	async function timed(
-		list: Sample[],
-		label: string,
-		run: () => Promise<Response>,
-		expect: (response: Response) => boolean,
-	): Promise<{ status: number; text: string } | null> {
-		const started = performance.now()
-		try {
-			const response = await run()
-			const text = await response.text()
-			const ok = expect(response)
-			list.push({ at: started - start, ms: performance.now() - started, ok })
-			if (!ok && failures.length < 20) failures.push(`${label}: ${response.status} ${text.slice(0, 200)}`)
-			return { status: response.status, text }
-		} catch (error) {
-			list.push({ at: started - start, ms: performance.now() - started, ok: false })
-			// fetch's own message is only "fetch failed": the cause says what the socket did.
-			const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : ''
-			if (failures.length < 20) failures.push(`${label}: ${String(error)}${cause}`)
-			return null
-		}
-	}
-
-	async function typist(member: Member) {
-		// The submitters' rounds are complete already: they type and submit, the typists upload: once
-		// in the minute, and during the warm-up at the same rate (about 5 a second), so the minute
-		// begins in the mix of the hour before it.
-		const uploadsDue = member.submits
-			? []
-			: [
-					...(member.index * 197 + 500 < WARMUP_SECONDS * 1000 ? [warmupStart + member.index * 197 + 500] : []),
-					start + ((member.index * 197) % (SECONDS * 1000 - 5000)) + 2000,
-				]
-		let next = warmupStart + firstSaveMs(member.index)
-		const submitTime = start + (submitAt.get(member) ?? Number.POSITIVE_INFINITY)
-		for (let tick = 0; ; tick++) {
-			await sleep(Math.max(0, next - performance.now()))
-			if (performance.now() >= end) return
-			next += SAVE_INTERVAL_MS
-			if (performance.now() >= submitTime) {
-				await timed(
-					allSubmissions,
-					'submit',
-					() =>
-						fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/controle`, {
-							method: 'POST',
-							headers: { ...headers(member), 'content-type': 'application/x-www-form-urlencoded' },
-							body: '',
-							redirect: 'manual',
-						}),
-					(response) => response.status === 302,
-				)
-				return
-			}
-			if (uploadsDue.length > 0 && performance.now() >= (uploadsDue[0] ?? Number.POSITIVE_INFINITY)) {
-				uploadsDue.shift()
-				const form = new FormData()
-				form.set('evidenceKey', member.uploadKey)
-				form.set('file', new File([PDF], 'werkwijze.pdf', { type: 'application/pdf' }))
-				await timed(
-					allUploads,
-					'upload',
-					async () => {
-						const normCode = await normCodeOf(member)
-						return fetch(
-							`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/norm/${normCode}?upload=${encodeURIComponent(member.uploadKey)}`,
-							{ method: 'POST', headers: headers(member), body: form, redirect: 'manual' },
-						)
-					},
-					(response) => response.status === 302,
-				)
-			}
-			const text = answerText(member, tick)
-			const body = autosaveForm(member, text)
-			const response = await timed(
-				allSaves,
-				'autosave',
-				() =>
-					fetch(`${base}/aanbieder/${member.providerId}/zelfevaluatie/${YEAR}/antwoord`, {
-						method: 'POST',
-						headers: headers(member),
-						body,
-					}),
-				(candidate) => candidate.status === 200,
-			)
-			if (response?.status === 200) {
-				const answer = JSON.parse(response.text) as { ok: boolean; version: number }
-				if (answer.ok) {
-					member.version = answer.version
-					member.acknowledged = text
-				}
-			}
-		}
-	}
-
 	const probeSamples: { started: number; ms: number }[] = []
-	// Every client-side time of the members includes how late this process's own loop came round to
-	// their answers; the probe runs in a process of its own. Reported, so a reader can tell.
-	const ownLoop = ownLoopMonitor()
+	const schedule: RushSchedule = {
+		base,
+		year: YEAR,
+		warmupStart,
+		start,
+		end,
+		warmupSeconds: WARMUP_SECONDS,
+		seconds: SECONDS,
+	}
+	const plans: RushMember[] = members.map((member) => ({
+		index: member.index,
+		providerId: member.providerId,
+		cookie: member.cookie,
+		textKey: member.textKey,
+		uploadKey: member.uploadKey,
+		normCode: normCodes.get(member.uploadKey) ?? '',
+		version: member.version,
+		address: member.address,
+		submitAtMs: submitAt.get(member),
+	}))
 	let before: Awaited<ReturnType<typeof readingsNow>> | undefined
-	const [, rushTimes] = await Promise.all([
-		Promise.all(members.map((member) => typist(member))),
+	const [run, rushTimes] = await Promise.all([
+		clients.run(plans, schedule),
 		(async () => {
-			await sleep(Math.max(0, start - performance.now()))
+			await sleep(Math.max(0, start - wallNow()))
 			before = await readingsNow()
-			ownLoop.start()
 			return probe(base, end, 4, probeSamples)
 		})(),
 	])
-	const benchLoopLateMs = ownLoop.read()
+	// Every client-side time of the members includes how late their own loop came round to their
+	// answers (with several processes: the latest of them); the probe runs in a process of its own.
+	const benchLoopLateMs = run.loopLateMs
+	const { saves: allSaves, uploads: allUploads, submissions: allSubmissions, failures } = run.outcome
+	for (const member of members) member.acknowledged = run.outcome.acknowledged[member.index] ?? null
 	if (!before) throw new Error('no readings at the start of the minute')
-	const { cpu: cpuBefore, runtime: runtimeAtStart, routes: routesAtStart, clientCpu: clientCpuBefore } = before
+	const { cpu: cpuBefore, runtime: runtimeAtStart, routes: routesAtStart } = before
 	const ticksBefore = before.ticks
 	const rushSamples = probeSamples.map((sample) => ({ at: sample.started - start, ms: sample.ms }))
 	const inMinute = (list: Sample[]) => list.filter((sample) => sample.at >= 0)
@@ -357,7 +264,6 @@ try {
 	const rssAfter = rssMb(server.process.pid)
 	// The server's CPU during the rush, shared out over every request it answered (saves are most of them).
 	const rushCpuMs = cpuMs(server.process.pid) - cpuBefore
-	const clientCpu = process.cpuUsage(clientCpuBefore)
 	const ticksAfter = machineTicks()
 	const { runtime: runtimeAtEnd, routes: routesAtEnd } = await scrape()
 	const serverSide = {
@@ -375,14 +281,14 @@ try {
 			),
 		)
 	}
-	const elapsedSeconds = Math.max(1, (performance.now() - start) / 1000)
+	const elapsedSeconds = Math.max(1, (wallNow() - start) / 1000)
 	const machineShare = {
 		// Shares of one core (2 cores = 200 %), over the rush.
 		machineBusyPercent: Math.round(
 			((ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total)) * 100 * cpus().length,
 		),
 		serverCpuPercent: Math.round(rushCpuMs / elapsedSeconds / 10),
-		clientCpuPercent: Math.round((clientCpu.user + clientCpu.system) / 1000 / elapsedSeconds / 10),
+		clientCpuPercent: Math.round(run.cpuMs / elapsedSeconds / 10),
 	}
 	const serverGc = runtimeDuring(runtimeAtStart, runtimeAtEnd)
 	const answered = saves.length + uploads.length + submissions.length + rushTimes.length
@@ -475,6 +381,7 @@ try {
 		rssMbAfter: rssAfter,
 		startMs,
 		members: members.length,
+		clientProcesses: CLIENT_PROCESSES,
 		typists: TYPISTS,
 		submitters: SUBMITTERS,
 		seconds,
@@ -482,8 +389,46 @@ try {
 		machine: machine(),
 	}
 } finally {
+	clients.close()
 	await server.stop()
 	await database.dispose()
+}
+
+/**
+ * The members' clients: in this process (1), or in `processes` of their own, forked at once and idle
+ * until run (their start is not in the rush), each with every n-th member.
+ */
+function membersClients(processes: number) {
+	if (processes === 1) return { ready: Promise.resolve(), run: runMembersTimed, close: () => {} }
+	const children = Array.from({ length: processes }, () =>
+		fork(fileURLToPath(new URL('./rush-members-child.ts', import.meta.url)), [], {
+			execArgv: ['--import', 'tsx'],
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		}),
+	)
+	return {
+		// Each says so once its modules are loaded.
+		ready: Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve)))),
+		run: async (plans: RushMember[], schedule: RushSchedule) =>
+			mergeRuns(
+				await Promise.all(
+					children.map((child, n) =>
+						runInChild(child, { members: plans.filter((plan) => plan.index % processes === n), schedule }),
+					),
+				),
+			),
+		close: () => {
+			for (const child of children) child.kill()
+		},
+	}
+}
+
+function runInChild(child: ChildProcess, task: ChildTask): Promise<MembersRun> {
+	return new Promise((resolve, reject) => {
+		child.once('message', (message) => resolve(message as MembersRun))
+		child.once('exit', (code) => reject(new Error(`Een ledenproces stopte met code ${code}`)))
+		child.send(task)
+	})
 }
 
 async function normCodeOf(member: Member): Promise<string> {
@@ -542,6 +487,8 @@ interface RushResult {
 	serverCpuMsPerSave?: number
 	serverCpuMsPerRequest?: number
 	machineBusyPercent?: number
+	/** The processes the members' clients ran in (absent: 1, the bench's own; before stop 35 always so). */
+	clientProcesses?: number
 	/** KEURMERK_WORKERS of the run (absent: one server process). CPU and memory are theirs together. */
 	workers?: number
 	serverCpuPercent?: number
@@ -594,10 +541,15 @@ function machineLine(r: RushResult): string {
 	const own = r.serverSide
 		? ` Timed by the server itself (from the request's arrival in Express to its last byte, its histogram's buckets interpolated): autosave p50 ${r.serverSide.autosave.p50} / p95 ${r.serverSide.autosave.p95} ms, the trivial route p95 ${r.serverSide.trivial.p95} ms; the rest of the client's figures is waiting for the event loop to read the request and for the bench's own process.`
 		: ''
+	const processes = r.clientProcesses ?? 1
+	const loops =
+		processes > 1
+			? `The members' event loops (${processes} processes, each with every ${ordinal(processes)} member; in every client-side time of theirs, not in the probe's; at each percentile the latest of them) came round late by p50`
+			: `The bench's own event loop (all the members' clients; in every client-side time of theirs, not in the probe's) came round late by p50`
 	const bench = r.benchLoopLateMs
-		? ` The bench's own event loop (all the members' clients; in every client-side time of theirs, not in the probe's) came round late by p50 ${r.benchLoopLateMs.p50} / p95 ${r.benchLoopLateMs.p95} / p99 ${r.benchLoopLateMs.p99} ms.`
+		? ` ${loops} ${r.benchLoopLateMs.p50} / p95 ${r.benchLoopLateMs.p95} / p99 ${r.benchLoopLateMs.p99} ms.`
 		: ''
-	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %, the database and everything else the rest.${gc}${own}${bench}`
+	return ` The machine's cores were ${r.machineBusyPercent} % busy (of ${cpus().length * 100} %): the server ${r.serverCpuPercent} %, the bench's own clients ${r.clientCpuPercent} %${processes > 1 ? ` (${processes} processes)` : ''}, the database and everything else the rest.${gc}${own}${bench}`
 }
 
 function report(results: RushResult[]): string {
@@ -653,6 +605,8 @@ upload a 1 MB PDF once: ${TYPISTS} × 0.5 = ${TYPISTS / 2} saves/s offered. ${SU
 each with a complete round) type in the same way until their moment, evenly spread over the minute,
 then submit and stop. A probe asks \`/healthz\` in 4 loops throughout, and for ${REST_SECONDS} s at rest before,
 from a process of its own (since stop 25; before, it shared the bench's event loop with the 330 members).
+The members' clients share the bench's own process; \`RUSH_CLIENT_PROCESSES=N\` spreads them over N processes
+(stop 35: on 2 cores that cost more than it spared, see its reading).
 Afterwards every member's last acknowledged text is compared with the stored answer (lostSaves).
 Since stop 25 the measured minute follows a warm-up of ${WARMUP_SECONDS} s in which the same typists already type
 and upload at the same rates (the last hour before the deadline does not begin with 300 first saves at one instant on a server
@@ -666,6 +620,10 @@ Results from before stop 23 had the 30 submitters among the 300 (at most ≈ 142
 
 ${sections.join('\n\n')}
 `
+}
+
+function ordinal(n: number): string {
+	return n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`
 }
 
 function scenario(r: RushResult): string {
