@@ -76,7 +76,7 @@ const SUBMITTERS = 30
 const COLLEAGUES = 3 // typists per carrier
 // Submitters of the warm-up, at the minute's rate (one every 2 s): the hour before the deadline has
 // had submissions, so the minute does not hold the process's first one (stop 35: on PGlite a cold
-// first submission held the engine ~420 ms, every save behind it; BENCH_SAMPLES_FILE showed it).
+// first submission took 380–491 ms, every save waiting behind it; BENCH_SAMPLES_FILE showed it).
 const WARMUP_SUBMITTERS = Math.round((WARMUP_SECONDS * SUBMITTERS) / SECONDS)
 // The members' clients in this many processes (1: in the bench's own, as before stop 35).
 const CLIENT_PROCESSES = Number(process.env.RUSH_CLIENT_PROCESSES ?? 1)
@@ -90,7 +90,7 @@ if (!existsSync('build/server/index.js')) throw new Error('Eerst bouwen: npm run
 
 const database = await openBenchDatabase('rush')
 
-// ── Data: 100 carriers × 3 typists, 30 + 7 carriers × 1 submitter (complete round) ─────────────
+// ── Data: 100 carriers × 3 typists, 30 + 8 carriers × 1 submitter (complete round) ─────────────
 const seedStart = performance.now()
 interface Member extends WorldMember {
 	address: string
