@@ -4,6 +4,7 @@
 // event loop holding all their clients sends what fell due while it was busy — or while the
 // machine ran something else — as one clump (stop 33: its loop came round late by p99 14–16 ms).
 // Moments cross processes as wall-clock milliseconds (performance.timeOrigin + performance.now()).
+import { setTimeout as sleep } from 'node:timers/promises'
 import { ownLoopMonitor } from './loop-monitor.ts'
 import { SAVE_INTERVAL_MS, firstSaveMs } from './rush-plan.ts'
 
@@ -83,7 +84,11 @@ export function autosaveBody(member: Pick<RushMember, 'textKey' | 'version'>, te
 	return body
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** What every request of a member carries: its session, the portal's origin, its own address. */
+export function memberHeaders(base: string, member: Pick<RushMember, 'cookie' | 'address'>) {
+	return { cookie: member.cookie, origin: base, accept: 'application/json', 'x-forwarded-for': member.address }
+}
+
 /** Wall-clock milliseconds, comparable between processes. */
 export const wallNow = () => performance.timeOrigin + performance.now()
 
@@ -91,12 +96,7 @@ export const wallNow = () => performance.timeOrigin + performance.now()
 export async function runMembers(members: RushMember[], schedule: RushSchedule): Promise<MembersOutcome> {
 	const { base, year, warmupStart, start, end, warmupSeconds, seconds } = schedule
 	const outcome: MembersOutcome = { saves: [], uploads: [], submissions: [], failures: [], acknowledged: {} }
-	const headers = (member: RushMember) => ({
-		cookie: member.cookie,
-		origin: base,
-		accept: 'application/json',
-		'x-forwarded-for': member.address,
-	})
+	const headers = (member: RushMember) => memberHeaders(base, member)
 
 	async function timed(
 		list: Sample[],

@@ -26,6 +26,7 @@ import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { amsterdamInstant } from '#app/domain/amsterdam-time.ts'
 import { closeDatabase, db, initDatabase } from '#app/lib/db.server.ts'
@@ -51,6 +52,7 @@ import {
 import { LOOP_SAMPLING_MS, loopDelay } from './loop-monitor.ts'
 import type { ChildTask } from './rush-members-child.ts'
 import {
+	memberHeaders,
 	mergeRuns,
 	type MembersRun,
 	type RushMember,
@@ -118,8 +120,6 @@ const deadline = world.deadline
 const seedSeconds = (performance.now() - seedStart) / 1000
 await closeDatabase()
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 /**
  * Asks /healthz with `workers` loops until `until` (wall-clock ms, wallNow()), from a process of its
  * own (probe-client.js): another user, not one more client in this busy event loop.
@@ -160,12 +160,7 @@ let server = await startServer(database, PORT, {
 	KEURMERK_ALLOW_CLOCK_OVERRIDE: '1',
 })
 const base = server.base
-const headers = (member: Member) => ({
-	cookie: member.cookie,
-	origin: base,
-	accept: 'application/json',
-	'x-forwarded-for': member.address,
-})
+const headers = (member: Member) => memberHeaders(base, member)
 
 const normCodes = new Map<string, string>()
 let result: object
