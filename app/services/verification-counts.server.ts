@@ -43,8 +43,8 @@ let waiting = new Map<string, CountedRow>()
 let timer: ReturnType<typeof setInterval> | undefined
 // One flush at a time, in order: a flush started while another runs follows it.
 let flushing: Promise<void> = Promise.resolve()
-// The flush FLUSH_AT waiting rows started, while it is queued or running: one at a time.
-let early: Promise<void> | undefined
+// A flush FLUSH_AT waiting rows started is queued or running: one at a time.
+let earlyFlushing = false
 // The last flush was refused: until one succeeds, only the timer tries.
 let refused = false
 
@@ -55,10 +55,11 @@ export function countLookup(lookup: CountedLookup): void {
 	const row = waiting.get(key)
 	if (row) row.count++
 	else waiting.set(key, { ...lookup, at: new Date(second), count: 1 })
-	if (waiting.size >= FLUSH_AT && !early && !refused) {
-		early = flushVerificationCounts()
+	if (waiting.size >= FLUSH_AT && !earlyFlushing && !refused) {
+		earlyFlushing = true
+		void flushVerificationCounts()
 			.catch(() => undefined)
-			.finally(() => (early = undefined))
+			.finally(() => (earlyFlushing = false))
 	}
 	if (!timer) {
 		timer = setInterval(() => void flushVerificationCounts().catch(() => undefined), intervalMs)
