@@ -45,6 +45,12 @@ export const withHistory = {
 
 type ParticipationWithHistory = Prisma.ParticipationGetPayload<{ include: typeof withHistory }>
 
+/** withHistory with the rounds' ids: a caller of loadSnapshot may act on a round (submitRound). */
+const withHistoryAndRoundIds = {
+	...withHistory,
+	rounds: { select: { ...withHistory.rounds.select, id: true }, orderBy: withHistory.rounds.orderBy },
+} as const satisfies Prisma.ParticipationInclude
+
 /** What the state machine needs to know, read from the stored participation. */
 export function snapshotOf(participation: ParticipationWithHistory): ParticipationSnapshot {
 	const submitted = participation.rounds.filter((round) => round.status === 'submitted')
@@ -69,15 +75,19 @@ export function snapshotOf(participation: ParticipationWithHistory): Participati
 	}
 }
 
-export async function loadSnapshot(
-	tx: Tx,
-	participationId: string,
-): Promise<{ participation: ParticipationWithHistory; snapshot: ParticipationSnapshot; settings: YearSettings }> {
+/** A participation as a transition reads it, locked in its transaction (loadSnapshot). */
+export interface LoadedSnapshot {
+	participation: Prisma.ParticipationGetPayload<{ include: typeof withHistoryAndRoundIds }>
+	snapshot: ParticipationSnapshot
+	settings: YearSettings
+}
+
+export async function loadSnapshot(tx: Tx, participationId: string): Promise<LoadedSnapshot> {
 	// On PostgreSQL two transitions of one participation must not interleave: lock the row.
 	await lockParticipation(tx, participationId)
 	const participation = await tx.participation.findUniqueOrThrow({
 		where: { id: participationId },
-		include: withHistory,
+		include: withHistoryAndRoundIds,
 	})
 	return { participation, snapshot: snapshotOf(participation), settings: toYearSettings(participation.markYear) }
 }
@@ -102,7 +112,21 @@ export async function applyParticipationEvent(
 	actor: Actor,
 	options: EventOptions = {},
 ): Promise<EventResult> {
-	const { participation, snapshot, settings } = await loadSnapshot(tx, participationId)
+	return applyEventToLoaded(tx, await loadSnapshot(tx, participationId), event, actor, options)
+}
+
+/**
+ * applyParticipationEvent on a participation its caller has loaded and locked already in `tx`
+ * (loadSnapshot), to decide something of its own first without reading it twice (submitRound).
+ */
+export async function applyEventToLoaded(
+	tx: Tx,
+	{ participation, snapshot, settings }: LoadedSnapshot,
+	event: ParticipationEvent,
+	actor: Actor,
+	options: EventOptions = {},
+): Promise<EventResult> {
+	const participationId = participation.id
 	if (options.expectedVersion !== undefined && options.expectedVersion !== participation.version) {
 		return { ok: false, refusal: refusal('conflict') }
 	}

@@ -4,7 +4,7 @@
 // their feedback. Every query is scoped by the provider of the URL: another provider's year,
 // round or file simply does not exist here.
 import { Prisma } from '#app/generated/prisma/client.ts'
-import type { ParticipationState, PrismaClient } from '#app/generated/prisma/client.ts'
+import type { ParticipationState, PrismaClient, RoundStatus } from '#app/generated/prisma/client.ts'
 import { AppError, refusalError } from '#app/domain/errors.ts'
 import { transition } from '#app/domain/participation.ts'
 import { qualificationDeadlineAt } from '#app/domain/calendar.ts'
@@ -15,7 +15,6 @@ import { now } from '#app/lib/clock.server.ts'
 import { db, type Tx } from '#app/lib/db.server.ts'
 import { newId } from '#app/lib/ids.server.ts'
 import { jsonRow } from '#app/lib/db/json-row.server.ts'
-import { lockParticipation } from '#app/lib/db/lock.server.ts'
 import { type StagedFile, recordStoredFile, storeFile, storedFileRow, withStagedFile } from '#app/lib/storage.server.ts'
 import type { AcceptedUpload } from '#app/lib/uploads.server.ts'
 import { guardedWrite, type WriteGuard } from '#app/lib/write-guard.server.ts'
@@ -28,7 +27,7 @@ import {
 	loadNormSet,
 	normSetVersion,
 } from './norm-sets.server.ts'
-import { requireParticipationEvent, snapshotOf, withHistory } from './participation.server.ts'
+import { applyEventToLoaded, loadSnapshot, snapshotOf, withHistory } from './participation.server.ts'
 import { runningYearAt, toYearSettings } from './years.server.ts'
 
 /** States in which the provider works on a draft round. */
@@ -52,14 +51,18 @@ export async function findParticipation(providerId: string, year: number, client
 	})
 }
 
-export function profileOf(
-	participation: Pick<SelfEvaluationContext, 'offersChronicEchelon' | 'provider'>,
-): ProviderProfile {
+export function profileOf(participation: {
+	offersChronicEchelon: boolean
+	provider: Pick<SelfEvaluationContext['provider'], 'type'>
+}): ProviderProfile {
 	return { type: participation.provider.type, offersChronicEchelon: participation.offersChronicEchelon }
 }
 
 /** The round the provider edits now, if any. */
-export function draftRoundOf(participation: Pick<SelfEvaluationContext, 'state' | 'rounds'>) {
+export function draftRoundOf<Round extends { status: RoundStatus }>(participation: {
+	state: ParticipationState
+	rounds: Round[]
+}): Round | null {
 	if (!EDITABLE_STATES.includes(participation.state)) return null
 	return participation.rounds.find((round) => round.status === 'draft') ?? null
 }
@@ -712,27 +715,32 @@ export async function submitRound(
 	actor: Actor & { userId: string },
 	input: { providerId: string; year: number },
 ): Promise<SubmitResult> {
-	// The norm set as this process holds it, used in the transaction while its content version is
-	// still the current one (one statement instead of reading the whole set inside): on the embedded
-	// database every statement of a transaction holds the engine for everyone, and at the deadline
-	// submissions come among hundreds of saves (issue 17). That version, read in the transaction, is
-	// the one that counts, so it is not asked before it too: the set is read beforehand only when
-	// the process holds none (the submit page has just loaded it: it does).
-	const held = Number.isInteger(input.year) ? await heldOrLoadedNormSet(input.year) : null
+	// On the embedded database every statement of a transaction holds the engine for everyone, and
+	// at the deadline submissions come among hundreds of saves (issue 17): the transaction reads
+	// the participation once (locked, as the transition reads it) and not the norm set at all while
+	// the process holds the current one. What cannot change with the submission (which
+	// participation, the provider's type, the held norm set) is read before it.
+	const found = Number.isInteger(input.year)
+		? await db.participation.findUnique({
+				where: { providerId_year: { providerId: input.providerId, year: input.year } },
+				select: { id: true, provider: { select: { type: true } } },
+			})
+		: null
+	if (!found) throw new AppError('not_found')
+	const held = await heldOrLoadedNormSet(input.year)
 	return db.$transaction(async (tx) => {
-		const participation = await findParticipation(input.providerId, input.year, tx)
-		const loaded = !participation
-			? null
-			: held && (await normSetVersion(tx)) === held.version
-				? held.loaded
-				: await loadNormSet(input.year, tx)
-		if (!participation || !loaded) throw new AppError('not_found')
-		await lockParticipation(tx, participation.id)
+		// The norm sets' content version read here is the one that counts.
+		const loaded = held && (await normSetVersion(tx)) === held.version ? held.loaded : await loadNormSet(input.year, tx)
+		if (!loaded) throw new AppError('not_found')
+		const current = await loadSnapshot(tx, found.id)
+		const { participation } = current
 		const draft = draftRoundOf(participation)
 		if (!draft) throw new AppError('round_frozen')
-		const report = checkCompleteness(loaded.normSet, profileOf(participation), await roundAnswers(draft.id, loaded, tx))
+		const profile = profileOf({ offersChronicEchelon: participation.offersChronicEchelon, provider: found.provider })
+		const report = checkCompleteness(loaded.normSet, profile, await roundAnswers(draft.id, loaded, tx))
 		if (!report.complete) throw new AppError('self_evaluation_incomplete', { missing: report.missing.length })
-		await requireParticipationEvent(tx, participation.id, { type: 'submit_self_evaluation' }, actor)
+		const result = await applyEventToLoaded(tx, current, { type: 'submit_self_evaluation' }, actor)
+		if (!result.ok) throw refusalError(result.refusal)
 		return { round: draft.number }
 	})
 }
