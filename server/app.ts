@@ -35,7 +35,7 @@ export const ready = startup()
 export { shutdown }
 /** For server.js: the health check's path (no compression around its answer), and the decoding of a file's path. */
 export { HEALTHZ_PATH }
-export { decodedOr } from './decoded.ts'
+export { decodedOr } from '#app/lib/decoded.ts'
 
 export const app = express()
 app.disable('x-powered-by')

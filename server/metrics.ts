@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { type RouteObject, matchRoutes } from 'react-router'
 import { getEnv } from '#app/lib/env.server.ts'
 import { autosaveOutcome, metrics } from '#app/lib/metrics.server.ts'
-import { decodedOr } from './decoded.ts'
+import { decodedOr } from '#app/lib/decoded.ts'
 import { HEALTHZ_PATH } from './healthz.ts'
 
 type BuildRoute = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean }

@@ -22,7 +22,7 @@ import {
 	lookUpVerification,
 	normaliseCertificateNumber,
 } from '#app/services/verification.server.ts'
-import { decodedOr } from './decoded.ts'
+import { decodedOr } from '#app/lib/decoded.ts'
 import { anonymousCacheable, answerConditionally, matches, visitorParts } from './register-http-cache.ts'
 
 const VERIFY_PATH = /^\/verifieer\/([^/]+)$/

@@ -100,3 +100,30 @@ test('without JavaScript the page form saves and uploads', async ({ hooks, brows
 	// (axe needs JavaScript; the same screen is checked with it in the journeys above.)
 	await context.close()
 })
+
+test('a norm page opened with a malformed hash shows the page, and a well-formed one still lands on its field', async ({
+	page,
+	hooks,
+}) => {
+	const year = 2095
+	const provider = await hooks.createProvider({ name: `Praktijk Met Anker ${uniqueId()}` })
+	await hooks.post('fixtures/self-evaluation-listed', { year, providerId: provider.providerId })
+	await hooks.signIn(page, provider.email)
+	const errors: string[] = []
+	page.on('pageerror', (error) => errors.push(error.message))
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text())
+	})
+	const norm = `/aanbieder/${provider.providerId}/zelfevaluatie/${year}/norm/1`
+	// A hand-typed or truncated escape: decodeURIComponent throws on it, and the page focused its
+	// target with it in an effect, which took the whole page to its error boundary once React ran.
+	await page.goto(`${norm}#%E0%A4%A`)
+	// The autosave's status appears only once React runs (in the commit after the focus's effect).
+	await expect(page.locator('#criterium-1\\.1 .autosave')).toHaveCount(1)
+	await expect(page.locator('#error-title')).toHaveCount(0)
+	// Opened afresh (not a jump within the page) with a well-formed escape, the field is focused.
+	await page.goto('about:blank')
+	await page.goto(`${norm}#criterium-1%2E1`)
+	await expect(page.locator('#criterium-1\\.1').getByRole('textbox')).toBeFocused()
+	expect(errors.filter((text) => text.includes('URI'))).toEqual([])
+})

@@ -1,7 +1,7 @@
-// server/decoded.ts: the one percent-decoding of paths for the public files (server.js), the
-// metrics' route shapes and the certificate check's number.
+// app/lib/decoded.ts: the one percent-decoding of paths for the public files (server.js), the
+// metrics' route shapes, the certificate check's number and the norm page's focus target (its hash).
 import { describe, expect, it } from 'vitest'
-import { decodedOr } from '#server/decoded.ts'
+import { decodedOr } from '#app/lib/decoded.ts'
 
 describe('decodedOr', () => {
 	it('decodes a percent-encoded path or segment', () => {

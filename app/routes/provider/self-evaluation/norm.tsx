@@ -28,6 +28,7 @@ import {
 import { translateError } from '#app/i18n/errors.ts'
 import { translate } from '#app/i18n/translate.ts'
 import { notFound } from '#app/lib/http.server.ts'
+import { decodedOr } from '#app/lib/decoded.ts'
 import { redirectWithToast } from '#app/lib/toast.server.ts'
 import { receiveUpload } from './upload.server.ts'
 import {
@@ -526,7 +527,7 @@ function useFocusOnHash() {
 	const location = useLocation()
 	useEffect(() => {
 		if (!location.hash) return
-		const target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+		const target = document.getElementById(decodedOr(location.hash.slice(1)))
 		if (!target) return
 		const control = target.matches('input, textarea, select, button')
 			? target
