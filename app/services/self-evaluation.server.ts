@@ -713,30 +713,26 @@ export interface SubmitResult {
  */
 export async function submitRound(
 	actor: Actor & { userId: string },
-	input: { providerId: string; year: number },
+	participation: Pick<SelfEvaluationContext, 'id' | 'year'> & {
+		provider: Pick<SelfEvaluationContext['provider'], 'type'>
+	},
 ): Promise<SubmitResult> {
 	// On the embedded database every statement of a transaction holds the engine for everyone, and
 	// at the deadline submissions come among hundreds of saves (issue 17): the transaction reads
 	// the participation once (locked, as the transition reads it) and not the norm set at all while
-	// the process holds the current one. What cannot change with the submission (which
-	// participation, the provider's type, the held norm set) is read before it.
-	const found = Number.isInteger(input.year)
-		? await db.participation.findUnique({
-				where: { providerId_year: { providerId: input.providerId, year: input.year } },
-				select: { id: true, provider: { select: { type: true } } },
-			})
-		: null
-	if (!found) throw new AppError('not_found')
-	const held = await heldOrLoadedNormSet(input.year)
+	// the process holds the current one (its version is checked inside). Which participation and
+	// the provider's type come from the caller's read (the route's, scoped by the URL's provider).
+	const held = await heldOrLoadedNormSet(participation.year)
 	return db.$transaction(async (tx) => {
 		// The norm sets' content version read here is the one that counts.
-		const loaded = held && (await normSetVersion(tx)) === held.version ? held.loaded : await loadNormSet(input.year, tx)
+		const loaded =
+			held && (await normSetVersion(tx)) === held.version ? held.loaded : await loadNormSet(participation.year, tx)
 		if (!loaded) throw new AppError('not_found')
-		const current = await loadSnapshot(tx, found.id)
-		const { participation } = current
-		const draft = draftRoundOf(participation)
+		const current = await loadSnapshot(tx, participation.id)
+		const locked = current.participation
+		const draft = draftRoundOf(locked)
 		if (!draft) throw new AppError('round_frozen')
-		const profile = profileOf({ offersChronicEchelon: participation.offersChronicEchelon, provider: found.provider })
+		const profile = profileOf({ offersChronicEchelon: locked.offersChronicEchelon, provider: participation.provider })
 		const report = checkCompleteness(loaded.normSet, profile, await roundAnswers(draft.id, loaded, tx))
 		if (!report.complete) throw new AppError('self_evaluation_incomplete', { missing: report.missing.length })
 		const result = await applyEventToLoaded(tx, current, { type: 'submit_self_evaluation' }, actor)

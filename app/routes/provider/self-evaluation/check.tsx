@@ -46,8 +46,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-	const { user, year, providerId } = await requireSelfEvaluation(request, params)
-	const result = await attempt(() => submitRound(actorOf(user), { providerId, year }))
+	const { user, year, providerId, participation } = await requireSelfEvaluation(request, params)
+	const result = await attempt(() => submitRound(actorOf(user), participation))
 	if (!result.ok)
 		return data({ formErrors: [translateError(result.error, user.locale)] }, { status: result.error.status })
 	return redirectWithToast(href('/aanbieder/:providerId/zelfevaluatie/:year', { providerId, year: String(year) }), {
